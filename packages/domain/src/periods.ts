@@ -1,0 +1,302 @@
+import type { Locale } from './labels';
+import { err, ok, type Result } from './result';
+
+/**
+ * Months are `YYYY-MM` strings (the API and database form). The template-literal type lets a literal
+ * such as '2025-06' through without casting; anything from outside goes through `parseMonth`.
+ */
+export type Month = `${number}-${number}`;
+/** A calendar date `YYYY-MM-DD` in Asia/Shanghai. */
+export type LocalDate = `${number}-${number}-${number}`;
+
+const MONTH_PATTERN = /^([12]\d{3})-(0[1-9]|1[0-2])$/;
+const DATE_PATTERN = /^([12]\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DAY_MS = 86_400_000;
+/** China has kept UTC+8 without daylight saving since 1991, so Shanghai time is a fixed offset. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+// ----- months ---------------------------------------------------------------------------------
+
+export function isMonth(value: string): value is Month {
+  return MONTH_PATTERN.test(value);
+}
+
+export function parseMonth(value: string): Result<Month> {
+  return isMonth(value) ? ok(value) : err('period.invalid_month', { value });
+}
+
+export function makeMonth(year: number, month: number): Month {
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !isMonth(text)) {
+    throw new RangeError(`no such month: ${year}-${month}`);
+  }
+  return text as Month;
+}
+
+export function monthParts(m: Month): { year: number; month: number } {
+  const match = MONTH_PATTERN.exec(m);
+  if (!match) throw new RangeError(`not a month: ${m}`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+/** Months since year 0: makes month arithmetic plain integer arithmetic. */
+export function monthIndex(m: Month): number {
+  const { year, month } = monthParts(m);
+  return year * 12 + month - 1;
+}
+
+export function monthFromIndex(index: number): Month {
+  return makeMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+export function addMonths(m: Month, count: number): Month {
+  return monthFromIndex(monthIndex(m) + count);
+}
+
+export function compareMonths(a: Month, b: Month): number {
+  return monthIndex(a) - monthIndex(b);
+}
+
+/** Inclusive range; empty when `from` is after `to`. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const start = monthIndex(from);
+  const end = monthIndex(to);
+  const months: Month[] = [];
+  for (let i = start; i <= end; i++) months.push(monthFromIndex(i));
+  return months;
+}
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+export function quarterOf(m: Month): Quarter {
+  return (Math.floor((monthParts(m).month - 1) / 3) + 1) as Quarter;
+}
+
+// ----- reporting periods ---------------------------------------------------------------------
+
+/**
+ * The periods every KPI can be seen for. A period is always a contiguous, inclusive month range,
+ * so summing over it is the same code whatever its kind.
+ */
+export const PERIOD_KINDS = ['month', 'quarter', 'year', 'ytd'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface Period {
+  readonly kind: PeriodKind;
+  readonly from: Month;
+  readonly to: Month;
+}
+
+export function monthPeriod(m: Month): Period {
+  return { kind: 'month', from: m, to: m };
+}
+
+export function quarterPeriod(year: number, quarter: Quarter): Period {
+  const first = makeMonth(year, (quarter - 1) * 3 + 1);
+  return { kind: 'quarter', from: first, to: addMonths(first, 2) };
+}
+
+export function yearPeriod(year: number): Period {
+  return { kind: 'year', from: makeMonth(year, 1), to: makeMonth(year, 12) };
+}
+
+/** January to `m` of the same year (累计). */
+export function yearToDate(m: Month): Period {
+  return { kind: 'ytd', from: makeMonth(monthParts(m).year, 1), to: m };
+}
+
+/** The period of a kind that contains month `m` (for year-to-date: the one ending at `m`). */
+export function periodContaining(kind: PeriodKind, m: Month): Period {
+  const { year } = monthParts(m);
+  switch (kind) {
+    case 'month':
+      return monthPeriod(m);
+    case 'quarter':
+      return quarterPeriod(year, quarterOf(m));
+    case 'year':
+      return yearPeriod(year);
+    case 'ytd':
+      return yearToDate(m);
+  }
+}
+
+export function periodMonths(p: Period): Month[] {
+  return monthRange(p.from, p.to);
+}
+
+export function shiftPeriod(p: Period, months: number): Period {
+  return { kind: p.kind, from: addMonths(p.from, months), to: addMonths(p.to, months) };
+}
+
+/** The same months one year earlier (同比). */
+export function samePeriodLastYear(p: Period): Period {
+  return shiftPeriod(p, -12);
+}
+
+/**
+ * The period just before (环比): previous month, quarter or year. A year-to-date figure is cumulative
+ * and has no preceding window of the same meaning, so its "previous period" is the same
+ * year-to-date of the year before — the comparison Chinese statistics make for 累计 figures.
+ */
+export function previousPeriod(p: Period): Period {
+  switch (p.kind) {
+    case 'month':
+      return shiftPeriod(p, -1);
+    case 'quarter':
+      return shiftPeriod(p, -3);
+    case 'year':
+    case 'ytd':
+      return shiftPeriod(p, -12);
+  }
+}
+
+const PERIOD_KEY_PATTERN = /^([12]\d{3})(?:-(0[1-9]|1[0-2])(-YTD)?|-Q([1-4]))?$/;
+
+/** URL-friendly keys: `2025-06`, `2025-Q2`, `2025`, `2025-06-YTD`. */
+export function periodKey(p: Period): string {
+  const { year } = monthParts(p.from);
+  switch (p.kind) {
+    case 'month':
+      return p.from;
+    case 'quarter':
+      return `${year}-Q${quarterOf(p.from)}`;
+    case 'year':
+      return String(year);
+    case 'ytd':
+      return `${p.to}-YTD`;
+  }
+}
+
+export function parsePeriodKey(key: string): Result<Period> {
+  const match = PERIOD_KEY_PATTERN.exec(key);
+  if (!match) return err('period.invalid_period', { value: key });
+  const [, yearText, monthText, ytd, quarterText] = match;
+  const year = Number(yearText);
+  if (quarterText) return ok(quarterPeriod(year, Number(quarterText) as Quarter));
+  if (!monthText) return ok(yearPeriod(year));
+  const month = makeMonth(year, Number(monthText));
+  return ok(ytd ? yearToDate(month) : monthPeriod(month));
+}
+
+export function periodLabel(p: Period, locale: Locale): string {
+  const from = monthParts(p.from);
+  const to = monthParts(p.to);
+  const en = (m: number) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? '';
+  const zh = locale === 'zh-CN';
+  switch (p.kind) {
+    case 'month':
+      return zh ? `${from.year}年${from.month}月` : `${en(from.month)} ${from.year}`;
+    case 'quarter':
+      return zh ? `${from.year}年第${quarterOf(p.from)}季度` : `Q${quarterOf(p.from)} ${from.year}`;
+    case 'year':
+      return zh ? `${from.year}年` : String(from.year);
+    case 'ytd':
+      return zh ? `${to.year}年1–${to.month}月累计` : `${to.year} year to date (Jan–${en(to.month)})`;
+  }
+}
+
+// ----- dates in Asia/Shanghai ----------------------------------------------------------------
+
+export function isLocalDate(value: string): value is LocalDate {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  // Reject 2025-02-30 and the like: the date must survive a round trip through the calendar.
+  const days = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(days).toISOString().slice(0, 10) === value;
+}
+
+export function parseLocalDate(value: string): Result<LocalDate> {
+  return isLocalDate(value) ? ok(value) : err('period.invalid_date', { value });
+}
+
+function dayNumber(date: LocalDate): number {
+  if (!isLocalDate(date)) throw new RangeError(`not a date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS;
+}
+
+function dateFromDayNumber(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return dateFromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return daysBetween(b, a);
+}
+
+export function monthOfDate(date: LocalDate): Month {
+  return date.slice(0, 7) as Month;
+}
+
+/** The calendar date an instant falls on in Shanghai. */
+export function shanghaiDateOf(instant: Date): LocalDate {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+export function shanghaiMonthOf(instant: Date): Month {
+  return monthOfDate(shanghaiDateOf(instant));
+}
+
+/** 00:00 Shanghai time of a date, as an instant. */
+export function startOfShanghaiDay(date: LocalDate): Date {
+  return new Date(dayNumber(date) * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+// ----- report due dates ----------------------------------------------------------------------
+
+export const DEFAULT_REPORT_DUE_DAY = 10;
+
+/** The district's due day must exist in every month, so it is 1..28. */
+export function validateDueDay(day: number): Result<number> {
+  return Number.isInteger(day) && day >= 1 && day <= 28
+    ? ok(day)
+    : err('period.invalid_due_day', { value: day });
+}
+
+function assertDueDay(day: number): void {
+  if (!validateDueDay(day).ok) throw new RangeError(`due day must be an integer 1..28, got ${day}`);
+}
+
+/** The day of the following month by which a month's report is due (2025-06 → 2025-07-10). */
+export function reportDueDate(month: Month, dueDay = DEFAULT_REPORT_DUE_DAY): LocalDate {
+  assertDueDay(dueDay);
+  return `${addMonths(month, 1)}-${String(dueDay).padStart(2, '0')}` as LocalDate;
+}
+
+/** The first instant that is too late: the due day is included in full, Shanghai time. */
+export function reportDeadline(month: Month, dueDay = DEFAULT_REPORT_DUE_DAY): Date {
+  return startOfShanghaiDay(addDays(reportDueDate(month, dueDay), 1));
+}
+
+export const REPORT_TIMELINESS = ['on_time', 'late', 'missing', 'not_due'] as const;
+export type ReportTimeliness = (typeof REPORT_TIMELINESS)[number];
+
+export interface TimelinessInput {
+  month: Month;
+  dueDay?: number;
+  /**
+   * The first time the report was submitted. The first submission counts, not the approved one:
+   * the reporter met the deadline, and review rounds are the district's time, not theirs.
+   */
+  firstSubmittedAt: Date | null;
+  now: Date;
+}
+
+/**
+ * on_time: first submitted before the deadline; late: submitted after it; missing: not submitted and
+ * the deadline has passed; not_due: not submitted yet and still time to do so.
+ */
+export function classifyReportTimeliness(input: TimelinessInput): ReportTimeliness {
+  const deadline = reportDeadline(input.month, input.dueDay).getTime();
+  if (input.firstSubmittedAt) return input.firstSubmittedAt.getTime() < deadline ? 'on_time' : 'late';
+  return input.now.getTime() < deadline ? 'not_due' : 'missing';
+}
