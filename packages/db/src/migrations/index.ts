@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as skeleton from './2026-11-28T0900-skeleton';
+
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
+ * tsx, vitest and any bundler. Names are date-prefixed and never change.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T0900-skeleton': skeleton,
+};

@@ -1,0 +1,144 @@
+import type { Insertable } from 'kysely';
+import type { SessionsTable } from '../schema';
+import type { ScopedTransaction } from '../tenant';
+
+export function findUserByEmail(trx: ScopedTransaction, email: string) {
+  return trx
+    .selectFrom('users')
+    .select([
+      'user_id',
+      'email',
+      'display_name',
+      'password_hash',
+      'locale',
+      'disabled_at',
+      'password_changed_at',
+    ])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUser(trx: ScopedTransaction, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['user_id', 'email', 'display_name', 'locale', 'disabled_at', 'password_changed_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function updatePasswordHash(trx: ScopedTransaction, userId: string, passwordHash: string) {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: new Date() })
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** A user's memberships, plus a platform-admin pseudo-membership if they hold that role. */
+export async function listMembershipsOfUser(trx: ScopedTransaction, userId: string) {
+  // one statement at a time: a transaction is one connection
+  const memberships = await trx
+    .selectFrom('memberships')
+    .select(['membership_id', 'role', 'district_id', 'community_id', 'partner_id'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('membership_id')
+    .execute();
+  const platform = await trx
+    .selectFrom('platform_admins')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const rows: Array<{
+    membership_id: string;
+    role: string;
+    district_id: string | null;
+    community_id: string | null;
+    partner_id: string | null;
+  }> = [...memberships];
+  // the platform role has no district; its membership id is the user's own id
+  if (platform)
+    rows.unshift({
+      membership_id: userId,
+      role: 'platform_admin',
+      district_id: null,
+      community_id: null,
+      partner_id: null,
+    });
+  return rows;
+}
+
+export async function insertSession(trx: ScopedTransaction, values: Insertable<SessionsTable>) {
+  await trx.insertInto('sessions').values(values).execute();
+}
+
+/** The session being checked and its user (visible in the 'session' identity scope only). */
+export function findSessionWithUser(trx: ScopedTransaction, sessionId: string) {
+  return trx
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.user_id', 's.user_id')
+    .select([
+      's.session_id',
+      's.secret_hash',
+      's.user_id',
+      's.created_at',
+      's.expires_at',
+      's.absolute_expires_at',
+      'u.email',
+      'u.display_name',
+      'u.locale',
+      'u.disabled_at',
+      'u.password_changed_at',
+    ])
+    .where('s.session_id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function extendSession(trx: ScopedTransaction, sessionId: string, expiresAt: Date) {
+  await trx
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt })
+    .where('session_id', '=', sessionId)
+    .execute();
+}
+
+export async function deleteSession(trx: ScopedTransaction, sessionId: string) {
+  await trx.deleteFrom('sessions').where('session_id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(trx: ScopedTransaction, userId: string) {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Names for a membership's labels, read in that membership's own scope. */
+export async function findMembershipLabels(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string | null; partnerId: string | null },
+) {
+  const district = await trx
+    .selectFrom('districts')
+    .select('name')
+    .where('district_id', '=', args.districtId)
+    .executeTakeFirst();
+  const community = args.communityId
+    ? await trx
+        .selectFrom('communities')
+        .select('name')
+        .where('district_id', '=', args.districtId)
+        .where('community_id', '=', args.communityId)
+        .executeTakeFirst()
+    : undefined;
+  const partner = args.partnerId
+    ? await trx
+        .selectFrom('partners')
+        .select('name')
+        .where('district_id', '=', args.districtId)
+        .where('partner_id', '=', args.partnerId)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    districtName: district?.name ?? null,
+    communityName: community?.name ?? null,
+    partnerName: partner?.name ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { type DatabaseHandle, openDatabase } from '../connect';
+import { migrateToLatest } from '../migrate';
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set, a new
+ * database on that PostgreSQL server (created here, dropped by `close`), so test files never share rows.
+ */
+export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const handle = await openDatabase();
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const name = `gongfu_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const handle = await openDatabase({ url: testUrl.toString(), maxConnections: options.maxConnections });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Whether tests run against a PostgreSQL server (DATABASE_URL) rather than PGlite. */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
