@@ -1,0 +1,152 @@
+import { type DatabaseHandle, seedDemo } from '@gongfu/db';
+import { createTestDatabase } from '@gongfu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changePassword } from './change-password';
+import { login } from './login';
+import { hashPassword } from './password';
+import {
+  invalidateSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  sessionIdOf,
+  validateSessionToken,
+} from './session';
+import { LoginThrottle } from './throttle';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemo(handle.db, { hashPassword });
+});
+afterAll(async () => handle?.close());
+
+const password = 'gongfu-demo-2026';
+
+describe('login and sessions', () => {
+  it('logs in with the right password and the token validates', async () => {
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'Jinhui@dongqu.demo',
+      password,
+      address: '1.1.1.1',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = await validateSessionToken(handle.db, r.token);
+    expect(s?.user.email).toBe('jinhui@dongqu.demo');
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const throttle = new LoginThrottle();
+    const wrong = await login(handle.db, throttle, {
+      email: 'jinhui@dongqu.demo',
+      password: 'nope',
+      address: 'a',
+    });
+    const unknown = await login(handle.db, throttle, { email: 'nobody@dongqu.demo', password, address: 'a' });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('refuses tampered and malformed tokens', async () => {
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'dukou@dongqu.demo',
+      password,
+      address: 'b',
+    });
+    if (!r.ok) throw new Error('login failed');
+    const [id, secret] = r.token.split('.') as [string, string];
+    const flipped = `${id}.${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}`;
+    expect(await validateSessionToken(handle.db, flipped)).toBeNull();
+    expect(await validateSessionToken(handle.db, 'garbage')).toBeNull();
+    expect(await validateSessionToken(handle.db, `${id}.${secret}`)).not.toBeNull();
+  });
+
+  it('logout kills the session on the server', async () => {
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'dukou@dongqu.demo',
+      password,
+      address: 'c',
+    });
+    if (!r.ok) throw new Error('login failed');
+    const id = sessionIdOf(r.token);
+    if (!id) throw new Error('no id');
+    await invalidateSession(handle.db, id);
+    expect(await validateSessionToken(handle.db, r.token)).toBeNull();
+  });
+
+  it('expires after the idle time and after the absolute lifetime, sliding in between', async () => {
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'viewer@dongqu.demo',
+      password,
+      address: 'd',
+    });
+    if (!r.ok) throw new Error('login failed');
+    const start = Date.now();
+    // used again after 11 h: still valid, and slid forward
+    const later = await validateSessionToken(
+      handle.db,
+      r.token,
+      new Date(start + SESSION_IDLE_MS - 3_600_000),
+    );
+    expect(later).not.toBeNull();
+    expect(later?.expiresAt.getTime()).toBeGreaterThan(start + SESSION_IDLE_MS);
+    // idle for longer than the window after that use: gone
+    const idle = new Date(start + 2 * SESSION_IDLE_MS + 60_000);
+    expect(await validateSessionToken(handle.db, r.token, idle)).toBeNull();
+
+    const r2 = await login(handle.db, new LoginThrottle(), {
+      email: 'viewer@dongqu.demo',
+      password,
+      address: 'd',
+    });
+    if (!r2.ok) throw new Error('login failed');
+    // kept alive every 6 hours, it still ends at the absolute lifetime
+    let t = Date.now();
+    const end = t + SESSION_ABSOLUTE_MS;
+    while (t + 6 * 3_600_000 < end) {
+      t += 6 * 3_600_000;
+      expect(await validateSessionToken(handle.db, r2.token, new Date(t))).not.toBeNull();
+    }
+    expect(await validateSessionToken(handle.db, r2.token, new Date(end + 1000))).toBeNull();
+  });
+
+  it('a password change ends every session of the user', async () => {
+    const throttle = new LoginThrottle();
+    const a = await login(handle.db, throttle, { email: 'reporter@jinhui.demo', password, address: 'e' });
+    const b = await login(handle.db, throttle, { email: 'reporter@jinhui.demo', password, address: 'f' });
+    if (!a.ok || !b.ok) throw new Error('login failed');
+    const fresh = await changePassword(handle.db, a.userId, 'a-new-password-2027');
+    expect(await validateSessionToken(handle.db, a.token)).toBeNull();
+    expect(await validateSessionToken(handle.db, b.token)).toBeNull();
+    expect(await validateSessionToken(handle.db, fresh.token)).not.toBeNull();
+    const old = await login(handle.db, throttle, { email: 'reporter@jinhui.demo', password, address: 'e' });
+    expect(old.ok).toBe(false);
+  });
+});
+
+describe('throttle', () => {
+  it('slows one address guessing one account, not the owner elsewhere', () => {
+    let now = 0;
+    const t = new LoginThrottle(() => now);
+    for (let i = 0; i < 5; i++) t.recordFailure('x@d.demo', 'attacker');
+    expect(t.check('x@d.demo', 'attacker').allowed).toBe(false);
+    expect(t.check('x@d.demo', 'owner').allowed).toBe(true);
+    now += 15 * 60 * 1000 + 1;
+    expect(t.check('x@d.demo', 'attacker').allowed).toBe(true);
+  });
+
+  it('refuses an address spraying many accounts', () => {
+    const t = new LoginThrottle(() => 0);
+    for (let i = 0; i < 50; i++) t.recordFailure(`user${i}@d.demo`, 'sprayer');
+    expect(t.check('someone@d.demo', 'sprayer').allowed).toBe(false);
+    expect(t.check('someone@d.demo', 'other').allowed).toBe(true);
+  });
+
+  it('a distributed attack on one account does not lock out an address the owner used before', () => {
+    const t = new LoginThrottle(() => 0);
+    t.recordSuccess('x@d.demo', 'home');
+    for (let i = 0; i < 100; i++) t.recordFailure('x@d.demo', `bot${i}`);
+    expect(t.check('x@d.demo', 'new-bot').allowed).toBe(false);
+    expect(t.check('x@d.demo', 'home').allowed).toBe(true);
+  });
+});

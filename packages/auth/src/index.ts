@@ -1,0 +1,5 @@
+export * from './change-password';
+export * from './login';
+export * from './password';
+export * from './session';
+export * from './throttle';

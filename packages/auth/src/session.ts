@@ -1,0 +1,120 @@
+import { type Database, identity, withTenantTransaction } from '@gongfu/db';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Kysely } from 'kysely';
+
+/**
+ * Sessions the way Lucia's current guide teaches (the `lucia` package is deprecated, see
+ * docs/decisions/0002): a token `<id>.<secret>` from the CSPRNG, 160 bits each; only SHA-256 of the
+ * secret is stored and compared in constant time; sliding expiry bounded by an absolute lifetime.
+ */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 h without use ends the session
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000; // no session lives longer than 7 days
+/** Extend only when less than this remains, so an active user costs one write per hour at most. */
+const REFRESH_WHEN_LEFT_MS = SESSION_IDLE_MS - 60 * 60 * 1000;
+
+function randomPart(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'zh-CN' | 'en';
+}
+
+export interface ValidSession {
+  sessionId: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const id = randomPart();
+  const secret = randomPart();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  await withTenantTransaction(db, { kind: 'user', userId }, (trx) =>
+    identity.insertSession(trx, {
+      session_id: id,
+      secret_hash: hashSecret(secret),
+      user_id: userId,
+      created_at: now,
+      expires_at: expiresAt,
+      absolute_expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    }),
+  );
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+function parseToken(token: string): { id: string; secret: string } | null {
+  const parts = token.split('.');
+  if (parts.length !== 2) return null;
+  const [id, secret] = parts as [string, string];
+  if (!/^[a-z2-7]{32}$/.test(id) || !/^[a-z2-7]{32}$/.test(secret)) return null;
+  return { id, secret };
+}
+
+/** The session of a token, or null if it is malformed, unknown, expired, or its user is disabled. */
+export async function validateSessionToken(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<ValidSession | null> {
+  const parsed = parseToken(token);
+  if (!parsed) return null;
+  return withTenantTransaction(db, { kind: 'session', sessionId: parsed.id }, async (trx) => {
+    const row = await identity.findSessionWithUser(trx, parsed.id);
+    if (!row) return null;
+    if (!constantTimeEqual(hashSecret(parsed.secret), new Uint8Array(row.secret_hash))) return null;
+    const expiresAt = new Date(row.expires_at);
+    const absolute = new Date(row.absolute_expires_at);
+    if (now >= expiresAt || now >= absolute || row.disabled_at) {
+      await identity.deleteSession(trx, parsed.id);
+      return null;
+    }
+    let effectiveExpiry = expiresAt;
+    if (expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS) {
+      effectiveExpiry = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absolute.getTime()));
+      await identity.extendSession(trx, parsed.id, effectiveExpiry);
+    }
+    return {
+      sessionId: parsed.id,
+      expiresAt: effectiveExpiry,
+      user: {
+        id: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        locale: row.locale === 'en' ? 'en' : 'zh-CN',
+      },
+    };
+  });
+}
+
+export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await withTenantTransaction(db, { kind: 'session', sessionId }, (trx) =>
+    identity.deleteSession(trx, sessionId),
+  );
+}
+
+export async function invalidateUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
+  await withTenantTransaction(db, { kind: 'user', userId }, (trx) =>
+    identity.deleteSessionsOfUser(trx, userId),
+  );
+}
+
+/** The session id of a token (for logout), or null when the token is malformed. */
+export function sessionIdOf(token: string): string | null {
+  return parseToken(token)?.id ?? null;
+}
