@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '@gongfu/domain';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBody, errorResponses } from './common';
 
 export const LoginBody = z
@@ -26,7 +26,12 @@ export type Membership = z.infer<typeof Membership>;
 
 export const Me = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.enum(['zh-CN', 'en']) }),
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      displayName: z.string(),
+      locale: z.enum(['zh-CN', 'en']),
+    }),
     memberships: z.array(Membership),
     /** the membership this request acts under */
     activeMembershipId: z.uuid(),

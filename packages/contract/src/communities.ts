@@ -22,7 +22,9 @@ export const Community = z
   .openapi('Community');
 export type Community = z.infer<typeof Community>;
 
-export const CommunityList = z.object({ items: z.array(Community), total: z.number().int() }).openapi('CommunityList');
+export const CommunityList = z
+  .object({ items: z.array(Community), total: z.number().int() })
+  .openapi('CommunityList');
 export type CommunityList = z.infer<typeof CommunityList>;
 
 const dateString = z.iso.date();
@@ -85,6 +87,9 @@ export const createCommunityRoute = createRoute({
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
-    409: { description: 'Duplicate name or code', content: { 'application/json': { schema: errorResponses[400].content['application/json'].schema } } },
+    409: {
+      description: 'Duplicate name or code',
+      content: { 'application/json': { schema: errorResponses[400].content['application/json'].schema } },
+    },
   },
 });

@@ -11,6 +11,8 @@ import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
 import type { Database } from './schema';
 
+const DATE_OID = 1082;
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
@@ -34,12 +36,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       max: options.maxConnections ?? 10,
       // our own logs say what matters; NOTICEs (e.g. "already exists, skipping") are noise
       onnotice: () => {},
-      types: { bigint: postgres.BigInt },
+      // dates stay 'YYYY-MM-DD' strings: a calendar date must not shift through a time zone
+      types: {
+        bigint: postgres.BigInt,
+        date: { to: DATE_OID, from: [DATE_OID], serialize: (x: string) => x, parse: (x: string) => x },
+      },
     });
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const pgliteOptions = { parsers: { [DATE_OID]: (x: string) => x } };
+  const pglite = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };

@@ -46,6 +46,22 @@ export const MESSAGES = {
     'zh-CN': '各项比例合计为 {sumBp} 个基点({sum}),必须恰好为 {expectedBp} 个基点(100%)',
     en: 'Shares sum to {sumBp} bp ({sum}); they must sum to exactly {expectedBp} bp (100%)',
   },
+  'credit_code.length': {
+    'zh-CN': '统一社会信用代码应为 18 位,当前为 {length} 位',
+    en: 'A unified social credit code has 18 characters, this one has {length}',
+  },
+  'credit_code.character': {
+    'zh-CN': '统一社会信用代码第 {position} 位“{char}”不是允许的字符(不含 I、O、S、V、Z)',
+    en: 'Character {position} ("{char}") of the unified social credit code is not allowed (no I, O, S, V or Z)',
+  },
+  'credit_code.division': {
+    'zh-CN': '统一社会信用代码第 3–8 位应为行政区划代码(6 位数字),当前为“{division}”',
+    en: 'Characters 3–8 of the unified social credit code must be a 6-digit division code, got "{division}"',
+  },
+  'credit_code.check_digit': {
+    'zh-CN': '统一社会信用代码校验位不符:应为“{expected}”,当前为“{actual}”,请核对是否有录入错误',
+    en: 'The check character of the unified social credit code should be "{expected}", not "{actual}": check for a typo',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type DomainErrorCode = keyof typeof MESSAGES;

@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from './context';
+import { errorBody, handleError, validationHook } from './errors';
+import { authRoutes, meRoutes } from './features/auth/routes';
+import { communityRoutes } from './features/communities/routes';
+import { docsRoutes } from './features/docs/routes';
+import { healthRoutes } from './features/health/routes';
+import { rejectCrossSite } from './middleware/cross-site';
+import { requestContext } from './middleware/request-context';
+import { loadSession } from './middleware/session';
+import { serveAdmin } from './static-admin';
+
+export type { Deps } from './context';
+
+/**
+ * The composition root: every feature's router mounted under /api, one error shape, and the admin app
+ * at `/`. Tests call `createApp(deps).request(...)`; the server hands the same app to node.
+ */
+export function createApp(deps: Deps) {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.use('*', requestContext(deps));
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+  });
+  api.use('/v1/*', rejectCrossSite);
+  api.use('/v1/*', loadSession);
+
+  api.route('/', healthRoutes);
+  api.route('/docs', docsRoutes);
+  api.route('/v1/auth', authRoutes);
+  api.route('/v1', meRoutes);
+  api.route('/v1/communities', communityRoutes);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '共富 Gongfu API',
+      version: '0.1.0',
+      description:
+        'District-wide oversight of community economy. Sessions are cookies set by POST /api/v1/auth/login. ' +
+        'Errors are `{ error: { code, message, fields? } }`, in the language of Accept-Language (zh-CN default, en).',
+    },
+    servers: [{ url: '/api' }],
+  });
+  api.notFound((c) => c.json(errorBody(c, 'not_found'), 404));
+  api.onError(handleError);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.route('/api', api);
+  if (deps.adminDist) {
+    const admin = serveAdmin(deps.adminDist);
+    app.get('*', admin);
+  }
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

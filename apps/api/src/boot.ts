@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { hashPassword, LoginThrottle } from '@gongfu/auth';
+import {
+  assertRuntimeRoleIsSafe,
+  type DatabaseHandle,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  migrateToLatest,
+  openDatabase,
+  seedDemo,
+} from '@gongfu/db';
+import type { Logger } from 'pino';
+import type { Deps } from './context';
+import type { Env } from './env';
+
+/**
+ * Opens the database the environment names, migrates it (as the connecting owner role), adds the
+ * demo district where it belongs, and proves requests cannot bypass RLS before anything is served.
+ */
+export async function prepareDatabase(env: Env, logger: Logger): Promise<DatabaseHandle> {
+  const embedded = !env.DATABASE_URL;
+  if (embedded) mkdirSync(env.DATA_DIR, { recursive: true });
+  const handle = await openDatabase(embedded ? { dataDir: env.DATA_DIR } : { url: env.DATABASE_URL });
+  try {
+    const migrated = await migrateToLatest(handle.db);
+    const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
+    logger.info({ database: handle.kind, applied }, 'database migrated');
+    await assertRuntimeRoleIsSafe(handle.db);
+    if (embedded || env.SEED_DEMO) {
+      const seeded = await seedDemo(handle.db, { hashPassword });
+      if (seeded.created) logger.info('demo district created');
+    }
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export function createDeps(env: Env, handle: DatabaseHandle, logger: Logger): Deps {
+  return {
+    db: handle.db,
+    dbKind: handle.kind,
+    logger,
+    throttle: new LoginThrottle(),
+    adminDist: env.ADMIN_DIST,
+    trustProxy: env.TRUST_PROXY,
+  };
+}
+
+export function demoLoginsText(): string {
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  return (
+    DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.role}`).join('\n') +
+    `\n  password: ${DEMO_PASSWORD}`
+  );
+}

@@ -1,0 +1,39 @@
+import type { LoginThrottle } from '@gongfu/auth';
+import type { Database, DatabaseKind } from '@gongfu/db';
+import type { Scope } from '@gongfu/domain';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Lang } from './i18n/messages';
+
+export interface Deps {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  logger: Logger;
+  throttle: LoginThrottle;
+  /** built admin app to serve at `/`; absent in API-only tests */
+  adminDist?: string | undefined;
+  trustProxy?: boolean;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  user: { id: string; email: string; displayName: string; locale: 'zh-CN' | 'en' };
+}
+
+/** Who acts on this request: the user and the one membership whose scope the request runs in. */
+export interface Actor {
+  userId: string;
+  scope: Scope;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    lang: Lang;
+    log: Logger;
+    session: SessionInfo | undefined;
+    memberships: import('@gongfu/domain').MembershipLike[];
+    actor: Actor | undefined;
+  };
+};

@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { AppEnv } from './context';
+import { type MessageCode, message } from './i18n/messages';
+import { fieldsOf } from './i18n/validation';
+
+/** A failure the client caused or may see; becomes `{ error: { code, message, fields? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: MessageCode,
+    readonly fields?: Record<string, MessageCode>,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const unauthenticated = () => new ApiError(401, 'unauthenticated');
+export const forbidden = () => new ApiError(403, 'forbidden');
+export const notFound = () => new ApiError(404, 'not_found');
+
+export function errorBody(
+  c: Context<AppEnv>,
+  code: MessageCode,
+  fields?: Record<string, string>,
+  params = {},
+) {
+  const lang = c.get('lang') ?? 'zh-CN';
+  return { error: { code, message: message(code, lang, params), ...(fields ? { fields } : {}) } };
+}
+
+/** The defaultHook of every router: schema failures become 400 with each field named, in the user's language. */
+export function validationHook(
+  result: { success: true } | { success: false; error: z.ZodError },
+  c: Context<AppEnv>,
+) {
+  if (result.success) return;
+  return c.json(
+    errorBody(c, 'validation_failed', fieldsOf(result.error.issues, c.get('lang') ?? 'zh-CN')),
+    400,
+  );
+}
+
+export function handleError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof ApiError) {
+    const lang = c.get('lang') ?? 'zh-CN';
+    const fields = error.fields
+      ? Object.fromEntries(Object.entries(error.fields).map(([k, code]) => [k, message(code, lang)]))
+      : undefined;
+    return c.json(errorBody(c, error.code, fields, error.params), error.status);
+  }
+  if (error instanceof HTTPException && error.status === 400) {
+    // hono's JSON validator: a body that does not parse
+    return c.json(errorBody(c, 'malformed_json'), 400);
+  }
+  if (error instanceof HTTPException) {
+    return c.json(errorBody(c, error.status === 404 ? 'not_found' : 'internal_error'), error.status);
+  }
+  // constraints the database enforces for us, under races the service cannot see
+  const pgCode = (error as { code?: unknown }).code;
+  if (pgCode === '23505') return c.json(errorBody(c, 'conflict'), 409);
+  if (pgCode === '42501') return c.json(errorBody(c, 'forbidden'), 403);
+  c.get('log')?.error({ err: error }, 'unhandled error');
+  return c.json(errorBody(c, 'internal_error'), 500);
+}

@@ -1,0 +1,40 @@
+/** The API's words, in the request's language. zh-CN is the default; en is the second language. */
+export type Lang = 'zh-CN' | 'en';
+
+export function langOf(acceptLanguage: string | undefined | null): Lang {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+const MESSAGES = {
+  validation_failed: {
+    'zh-CN': '请求内容有误，请检查标出的字段',
+    en: 'The request is invalid; see the fields',
+  },
+  malformed_json: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  unauthenticated: { 'zh-CN': '请先登录', en: 'Please log in' },
+  forbidden: { 'zh-CN': '当前角色无权执行此操作', en: 'Your role does not allow this' },
+  not_found: { 'zh-CN': '未找到，或不在您的权限范围内', en: 'Not found, or outside your scope' },
+  invalid_credentials: { 'zh-CN': '邮箱或密码错误', en: 'Wrong email or password' },
+  too_many_attempts: {
+    'zh-CN': '尝试次数过多，请 {seconds} 秒后再试',
+    en: 'Too many attempts; try again in {seconds} seconds',
+  },
+  cross_site_request: { 'zh-CN': '拒绝跨站请求', en: 'Cross-site request refused' },
+  conflict: { 'zh-CN': '与现有数据冲突', en: 'Conflicts with existing data' },
+  duplicate_name: {
+    'zh-CN': '同一区内已有同名社区',
+    en: 'A community with this name already exists in the district',
+  },
+  duplicate_admin_code: { 'zh-CN': '该区划代码已被使用', en: 'This administrative code is already used' },
+  unknown_street_office: { 'zh-CN': '街道不存在', en: 'No such street office' },
+  membership_not_found: { 'zh-CN': '所选身份不存在', en: 'No such membership' },
+  internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+  unavailable: { 'zh-CN': '数据库暂不可用', en: 'The database is unavailable' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function message(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}

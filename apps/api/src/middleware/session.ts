@@ -1,0 +1,102 @@
+import { validateSessionToken } from '@gongfu/auth';
+import { identity, withTenantTransaction } from '@gongfu/db';
+import { isRole, type MembershipLike, scopeOf } from '@gongfu/domain';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { Actor, AppEnv } from '../context';
+import { ApiError, unauthenticated } from '../errors';
+
+const COOKIE = 'gongfu_session';
+/** Over HTTPS the cookie takes the __Host- prefix: Secure, Path=/, no Domain, so no subdomain can plant it. */
+const SECURE_COOKIE = `__Host-${COOKIE}`;
+
+export function isHttps(c: Context<AppEnv>): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return Boolean(c.get('deps').trustProxy) && c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function readSessionToken(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, SECURE_COOKIE) ?? getCookie(c, COOKIE);
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
+  const secure = isHttps(c);
+  setCookie(c, secure ? SECURE_COOKIE : COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, COOKIE, { path: '/' });
+  if (isHttps(c)) deleteCookie(c, SECURE_COOKIE, { path: '/', secure: true });
+}
+
+/**
+ * Makes a token the request's session: validates it and puts the user and their memberships on the
+ * context. Returns false (and clears the cookie) when the token is not a live session.
+ */
+export async function adoptSession(c: Context<AppEnv>, token: string): Promise<boolean> {
+  const { db } = c.get('deps');
+  const session = await validateSessionToken(db, token);
+  if (!session) {
+    clearSessionCookie(c);
+    return false;
+  }
+  const rows = await withTenantTransaction(db, { kind: 'user', userId: session.user.id }, (trx) =>
+    identity.listMembershipsOfUser(trx, session.user.id),
+  );
+  c.set('session', { sessionId: session.sessionId, user: session.user });
+  c.set('actor', undefined);
+  c.set(
+    'memberships',
+    rows.flatMap((r): MembershipLike[] =>
+      isRole(r.role)
+        ? [
+            {
+              id: r.membership_id,
+              role: r.role,
+              districtId: r.district_id,
+              communityId: r.community_id,
+              partnerId: r.partner_id,
+            },
+          ]
+        : [],
+    ),
+  );
+  // keep the cookie's expiry in step with the sliding session
+  setSessionCookie(c, token, session.expiresAt);
+  return true;
+}
+
+/** Reads the session cookie, if any, into the context. Routes decide whether they need one. */
+export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('session', undefined);
+  c.set('actor', undefined);
+  c.set('memberships', []);
+  const token = readSessionToken(c);
+  if (token) await adoptSession(c, token);
+  await next();
+});
+
+/**
+ * The actor of a request: its user and the membership it acts under — the one named by the
+ * `X-Gongfu-Membership` header, else the user's first. 401 without a session.
+ */
+export function requireActor(c: Context<AppEnv>): Actor {
+  const cached = c.get('actor');
+  if (cached) return cached;
+  const session = c.get('session');
+  if (!session) throw unauthenticated();
+  const memberships = c.get('memberships');
+  const wanted = c.req.header('x-gongfu-membership');
+  const membership = wanted ? memberships.find((m) => m.id === wanted) : memberships[0];
+  if (!membership) throw new ApiError(403, wanted ? 'membership_not_found' : 'forbidden');
+  const actor = { userId: session.user.id, scope: scopeOf(session.user.id, membership) };
+  c.set('actor', actor);
+  return actor;
+}

@@ -1,0 +1,53 @@
+/**
+ * `pnpm start`: the API and the built admin app on one port, on the embedded PGlite database unless
+ * DATABASE_URL names a PostgreSQL server. Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { createDeps, demoLoginsText, prepareDatabase } from './boot';
+import { readEnv } from './env';
+import { createLogger } from './logger';
+
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+let handle: Awaited<ReturnType<typeof prepareDatabase>>;
+try {
+  handle = await prepareDatabase(env, logger);
+} catch (error) {
+  logger.fatal({ err: error }, 'refusing to start');
+  console.error(`\n共富 Gongfu cannot start: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const app = createApp(createDeps(env, handle, logger));
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  const where = handle.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(
+    `\n共富 Gongfu is running at ${url}  (API: ${url}/api, docs: ${url}/api/docs)\n` +
+      `database: ${where}\n\ndemo logins:\n${demoLoginsText()}\n\nCtrl-C stops it.\n`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  // stop taking connections, let the requests in flight finish, then close the database
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeIdleConnections' in server) server.closeIdleConnections(); // idle keep-alive sockets
+  });
+  await handle.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
