@@ -44,7 +44,6 @@ export function createApp(deps: Deps) {
     },
     servers: [{ url: '/api' }],
   });
-  api.notFound((c) => c.json(errorBody(c, 'not_found'), 404));
   api.onError(handleError);
 
   const app = new OpenAPIHono<AppEnv>();
@@ -53,6 +52,8 @@ export function createApp(deps: Deps) {
     const admin = serveAdmin(deps.adminDist);
     app.get('*', admin);
   }
+  // a mounted router's notFound is not consulted: the outer app answers unknown paths
+  app.notFound((c) => c.json(errorBody(c, 'not_found'), 404));
   app.onError(handleError);
   return app;
 }

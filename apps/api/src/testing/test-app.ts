@@ -1,0 +1,51 @@
+import { hashPassword, LoginThrottle } from '@gongfu/auth';
+import { type DatabaseHandle, DEMO_PASSWORD, seedDemo } from '@gongfu/db';
+import { createTestDatabase } from '@gongfu/db/testing';
+import pino from 'pino';
+import { createApp } from '../app';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  handle: DatabaseHandle;
+  /** the session cookie of a demo account, logged in through the real endpoint (cached per account) */
+  cookieOf(email: string): Promise<string>;
+  request(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database (PGlite, or PostgreSQL with DATABASE_URL) with the demo district. */
+export async function createTestApp(): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  await seedDemo(handle.db, { hashPassword });
+  const app = createApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    logger: pino({ level: 'silent' }),
+    throttle: new LoginThrottle(),
+  });
+  const cookies = new Map<string, string>();
+
+  async function cookieOf(email: string) {
+    const cached = cookies.get(email);
+    if (cached) return cached;
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookies.set(email, cookie);
+    return cookie;
+  }
+
+  async function request(path: string, init: RequestInit & { as?: string } = {}) {
+    const { as, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (as) headers.set('cookie', await cookieOf(as));
+    if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return app.request(path, { ...rest, headers });
+  }
+
+  return { app, handle, cookieOf, request, close: () => handle.close() };
+}
