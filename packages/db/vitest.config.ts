@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.config.shared';
 
 export default defineConfig({
   test: {
+    ...sharedTestConfig(import.meta.dirname),
     include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
   },
 });

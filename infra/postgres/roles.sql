@@ -1,0 +1,28 @@
+-- Roles for running 共富 Gongfu on a PostgreSQL server (15 or later).
+-- Run once per cluster as a superuser, e.g.:  psql -U postgres -f infra/postgres/roles.sql
+-- then set passwords:  ALTER ROLE gongfu_owner PASSWORD '…';  ALTER ROLE gongfu_app PASSWORD '…';
+--
+-- gongfu_owner  owns the schema and runs the migrations; the API connects as this role and switches to
+--               gongfu_app (SET LOCAL ROLE) at the start of every request transaction.
+-- gongfu_app    the runtime role: owns nothing, no superuser, no BYPASSRLS, so row-level security
+--               always applies. LOGIN because a Citus coordinator connects to its workers as the role
+--               in force after SET ROLE.
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_owner') THEN
+    CREATE ROLE gongfu_owner LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_app') THEN
+    CREATE ROLE gongfu_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+  END IF;
+END $$;
+
+-- the owner may switch to the runtime role
+GRANT gongfu_app TO gongfu_owner;
+
+-- a database owned by the owner role:
+--   CREATE DATABASE gongfu OWNER gongfu_owner;
+-- and in it (PostgreSQL 15 no longer lets everyone create in public):
+--   \c gongfu
+--   GRANT ALL ON SCHEMA public TO gongfu_owner;

@@ -1,0 +1,18 @@
+import { basename } from 'node:path';
+import type { ViteUserConfig } from 'vitest/config';
+
+/**
+ * Settings every package's vitest config shares. When GONGFU_TEST_REPORT_DIR is set (by .ci/run), each
+ * run also writes a JSON report there, so CI can print one closing line for the whole tree.
+ */
+export function sharedTestConfig(packageDir: string): NonNullable<ViteUserConfig['test']> {
+  const reportDir = process.env.GONGFU_TEST_REPORT_DIR;
+  const suffix = process.env.DATABASE_URL ? '-postgres' : '';
+  return {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: reportDir
+      ? ['default', ['json', { outputFile: `${reportDir}/${basename(packageDir)}${suffix}.json` }]]
+      : ['default'],
+  };
+}
