@@ -4,8 +4,13 @@ import { errorBody, handleError, validationHook } from './errors';
 import { authRoutes, meRoutes } from './features/auth/routes';
 import { communityRoutes } from './features/communities/routes';
 import { docsRoutes } from './features/docs/routes';
+import { fundRoutes } from './features/funds/routes';
 import { healthRoutes } from './features/health/routes';
+import { oversightRoutes } from './features/oversight/routes';
+import { registerRoutes } from './features/register/routes';
+import { reportRoutes } from './features/reports/routes';
 import { rejectCrossSite } from './middleware/cross-site';
+import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
 import { loadSession } from './middleware/session';
 import { serveAdmin } from './static-admin';
@@ -26,12 +31,17 @@ export function createApp(deps: Deps) {
   });
   api.use('/v1/*', rejectCrossSite);
   api.use('/v1/*', loadSession);
+  api.use('/v1/*', idempotency);
 
   api.route('/', healthRoutes);
   api.route('/docs', docsRoutes);
   api.route('/v1/auth', authRoutes);
   api.route('/v1', meRoutes);
   api.route('/v1/communities', communityRoutes);
+  api.route('/v1', registerRoutes);
+  api.route('/v1', reportRoutes);
+  api.route('/v1', fundRoutes);
+  api.route('/v1', oversightRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -13,6 +13,7 @@ export interface DistrictsTable {
   name: string;
   admin_code: string | null;
   report_due_day: Generated<number>;
+  settings: Generated<unknown>;
   created_at: Timestamp;
 }
 
@@ -37,6 +38,7 @@ export interface CommunitiesTable {
   households: number | null;
   households_with_seniors: number | null;
   version: Generated<number>;
+  deleted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -46,6 +48,10 @@ export interface PartnersTable {
   partner_id: Generated<string>;
   name: string;
   kind: string;
+  credit_code: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -56,6 +62,13 @@ export interface VenturesTable {
   name: string;
   category: string;
   operator_partner_id: string | null;
+  company_id: string | null;
+  price_tier: Generated<string>;
+  premises_asset_id: string | null;
+  started_on: DateOnly | null;
+  status: Generated<string>;
+  promised_response_minutes: number | null;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -108,6 +121,249 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+/** money is integer fen; PostgreSQL bigint arrives as a string (postgres.js BigInt / PGlite) — see toFen */
+type Fen = ColumnType<string | number | bigint, number | bigint, number | bigint>;
+type FenDefault = ColumnType<string | number | bigint, number | bigint | undefined, number | bigint>;
+type Count = ColumnType<number, number | undefined, number>;
+
+interface CommunityOwned {
+  district_id: string;
+  community_id: string;
+}
+
+export interface AssetsTable extends CommunityOwned {
+  asset_id: Generated<string>;
+  kind: string;
+  name: string;
+  area_m2: ColumnType<string | null, number | string | null, number | string | null>;
+  location: string | null;
+  title: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssetAppraisalsTable extends CommunityOwned {
+  appraisal_id: Generated<string>;
+  asset_id: string;
+  method: string;
+  appraiser: string;
+  appraised_on: DateOnly;
+  value_fen: FenDefault;
+  created_at: Timestamp;
+}
+
+export interface CompaniesTable extends CommunityOwned {
+  company_id: Generated<string>;
+  legal_name: string;
+  credit_code: string;
+  founded_on: DateOnly | null;
+  operating_model: string;
+  registered_capital_fen: FenDefault;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ShareholdingsTable extends CommunityOwned {
+  shareholding_id: Generated<string>;
+  company_id: string;
+  holder_kind: string;
+  holder_partner_id: string | null;
+  holder_name: string;
+  contribution_kind: string;
+  asset_id: string | null;
+  appraisal_id: string | null;
+  subscribed_fen: FenDefault;
+  paid_in_fen: FenDefault;
+  share_bp: number;
+  position: Count;
+  created_at: Timestamp;
+}
+
+export interface OperatorAgreementsTable extends CommunityOwned {
+  agreement_id: Generated<string>;
+  venture_id: string;
+  partner_id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  terms: string;
+  operator_share_bp: Count;
+  fee_fen: FenDefault;
+  guaranteed_min_remittance_fen: FenDefault;
+  exit_terms: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface MonthlyReportsTable extends CommunityOwned {
+  report_id: Generated<string>;
+  venture_id: string;
+  month: string;
+  revision: Count;
+  amends_report_id: string | null;
+  status: Generated<string>;
+  revenue_fen: FenDefault;
+  operating_cost_fen: FenDefault;
+  stable_jobs: Count;
+  temporary_jobs: Count;
+  residents_served: Count;
+  service_transactions: Count;
+  elders_served: Count;
+  children_served: Count;
+  remittance_due_fen: FenDefault;
+  remittance_received_fen: FenDefault;
+  service_requests: Count;
+  requests_within_promise: Count;
+  notes: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportEventsTable extends CommunityOwned {
+  event_id: Generated<string>;
+  report_id: string;
+  venture_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface DistributionRulesTable extends CommunityOwned {
+  rule_id: Generated<string>;
+  effective_from: string;
+  version: Generated<number>;
+  governance_fund_bp: number;
+  reserve_bp: number;
+  other_bp: number;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface FundsTable extends CommunityOwned {
+  fund_id: Generated<string>;
+  kind: string;
+  name: string;
+  purpose: string | null;
+  is_public: Generated<boolean>;
+  balance_fen: FenDefault;
+  created_at: Timestamp;
+}
+
+export interface LedgerEntriesTable extends CommunityOwned {
+  entry_id: Generated<string>;
+  fund_id: string;
+  kind: string;
+  direction: number;
+  amount_fen: Fen;
+  month: string;
+  source_type: string | null;
+  source_id: string | null;
+  posting_key: string | null;
+  reverses_entry_id: string | null;
+  proposal_id: string | null;
+  memo: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProposalsTable extends CommunityOwned {
+  proposal_id: Generated<string>;
+  fund_id: string;
+  title: string;
+  purpose: string;
+  amount_fen: Fen;
+  status: Generated<string>;
+  meeting_on: DateOnly | null;
+  eligible_voters: number | null;
+  attendance: number | null;
+  quorum: number | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+  minutes: string | null;
+  disclosure_starts_on: DateOnly | null;
+  disclosure_ends_on: DateOnly | null;
+  paid_fen: FenDefault;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProposalObjectionsTable extends CommunityOwned {
+  objection_id: Generated<string>;
+  proposal_id: string;
+  content: string;
+  raised_on: DateOnly;
+  upheld: boolean | null;
+  resolution: string | null;
+  created_at: Timestamp;
+}
+
+export interface PledgesTable extends CommunityOwned {
+  pledge_id: Generated<string>;
+  partner_id: string;
+  kind: string;
+  description: string;
+  amount_fen: FenDefault;
+  due_on: DateOnly;
+  fund_id: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PledgeFulfilmentsTable extends CommunityOwned {
+  fulfilment_id: Generated<string>;
+  pledge_id: string;
+  partner_id: string;
+  value_fen: Fen;
+  fulfilled_on: DateOnly;
+  description: string | null;
+  ledger_entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface WarningsTable extends CommunityOwned {
+  warning_id: Generated<string>;
+  kind: string;
+  severity: 'red' | 'amber';
+  subject_type: string;
+  subject_id: string;
+  period: string;
+  detail: ColumnType<unknown, string | undefined, string>;
+  owner_user_id: string | null;
+  status: Generated<'open' | 'resolved'>;
+  resolution: string | null;
+  detected_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  version: Generated<number>;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  method: string;
+  path: string;
+  status: number | null;
+  body: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   districts: DistrictsTable;
   street_offices: StreetOfficesTable;
@@ -119,6 +375,29 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  assets: AssetsTable;
+  asset_appraisals: AssetAppraisalsTable;
+  companies: CompaniesTable;
+  shareholdings: ShareholdingsTable;
+  operator_agreements: OperatorAgreementsTable;
+  monthly_reports: MonthlyReportsTable;
+  report_events: ReportEventsTable;
+  distribution_rules: DistributionRulesTable;
+  funds: FundsTable;
+  ledger_entries: LedgerEntriesTable;
+  proposals: ProposalsTable;
+  proposal_objections: ProposalObjectionsTable;
+  pledges: PledgesTable;
+  pledge_fulfilments: PledgeFulfilmentsTable;
+  warnings: WarningsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** A bigint column as a number of fen; throws past 2^53 rather than losing precision. */
+export function toFen(value: string | number | bigint): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount out of the safe integer range: ${value}`);
+  return n;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

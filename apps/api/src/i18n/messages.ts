@@ -1,3 +1,8 @@
+import { FUND_MESSAGES } from '../features/funds/messages';
+import { OVERSIGHT_MESSAGES } from '../features/oversight/messages';
+import { REGISTER_MESSAGES } from '../features/register/messages';
+import { REPORT_MESSAGES } from '../features/reports/messages';
+
 /** The API's words, in the request's language. zh-CN is the default; en is the second language. */
 export type Lang = 'zh-CN' | 'en';
 
@@ -6,7 +11,7 @@ export function langOf(acceptLanguage: string | undefined | null): Lang {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-const MESSAGES = {
+const CORE_MESSAGES = {
   validation_failed: {
     'zh-CN': '请求内容有误，请检查标出的字段',
     en: 'The request is invalid; see the fields',
@@ -31,7 +36,28 @@ const MESSAGES = {
   membership_not_found: { 'zh-CN': '所选身份不存在', en: 'No such membership' },
   internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
   unavailable: { 'zh-CN': '数据库暂不可用', en: 'The database is unavailable' },
+  stale_version: {
+    'zh-CN': '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this in the meantime; reload and try again',
+  },
+  idempotency_key_reused: {
+    'zh-CN': '同一个幂等键已用于不同的请求内容',
+    en: 'This Idempotency-Key was already used with a different request',
+  },
+  idempotency_in_progress: {
+    'zh-CN': '相同的请求正在处理中',
+    en: 'The same request is still being processed',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Each feature keeps its own words; this is where they are gathered. */
+const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...REGISTER_MESSAGES,
+  ...REPORT_MESSAGES,
+  ...FUND_MESSAGES,
+  ...OVERSIGHT_MESSAGES,
+} as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 

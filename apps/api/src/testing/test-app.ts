@@ -49,3 +49,11 @@ export async function createTestApp(): Promise<TestApp> {
 
   return { app, handle, cookieOf, request, close: () => handle.close() };
 }
+
+declare global {
+  interface Response {
+    /** tests read JSON bodies loosely; the API's own types are checked in the contract */
+    // biome-ignore lint/suspicious/noExplicitAny: test-only loosening of Response.json()
+    json(): Promise<any>;
+  }
+}

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as skeleton from './2026-11-28T0900-skeleton';
+import * as communityEconomy from './2026-11-28T1200-community-economy';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -7,4 +8,5 @@ import * as skeleton from './2026-11-28T0900-skeleton';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-skeleton': skeleton,
+  '2026-11-28T1200-community-economy': communityEconomy,
 };

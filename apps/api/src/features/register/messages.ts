@@ -1,0 +1,4 @@
+import type { Lang } from '../../i18n/messages';
+
+/** Error and field messages of this feature, in both languages. */
+export const REGISTER_MESSAGES = {} as const satisfies Record<string, Record<Lang, string>>;

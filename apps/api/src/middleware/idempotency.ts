@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { withTenantTransaction } from '@gongfu/db';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context';
+import { errorBody } from '../errors';
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/**
+ * `Idempotency-Key` for writes: the first answer to (user, key) is stored and replayed for the same
+ * request; the same key with another body is 422; a retry while the first is still running is 409.
+ * A failed first attempt (5xx) is forgotten so it can be retried. Keys are per user (RLS: own rows).
+ */
+export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header('idempotency-key');
+  const session = c.get('session');
+  if (!key || !WRITE.has(c.req.method) || !session) return next();
+  if (!KEY.test(key)) {
+    return c.json(errorBody(c, 'validation_failed', { 'Idempotency-Key': 'invalid' }), 400);
+  }
+  const { db } = c.get('deps');
+  const userId = session.user.id;
+  const body = await c.req.text(); // cached by hono: the route's validator reads it again
+  const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+  const scope = { kind: 'user', userId } as const;
+
+  const existing = await withTenantTransaction(db, scope, async (trx) => {
+    const row = await trx
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status', 'body'])
+      .where('user_id', '=', userId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (row) return row;
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: userId,
+        idempotency_key: key,
+        request_hash: hash,
+        method: c.req.method,
+        path: c.req.path,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    // lost a race with the same key: the other request is the first one
+    return inserted ? null : { request_hash: hash, status: null, body: null };
+  });
+
+  if (existing) {
+    if (existing.request_hash !== hash) return c.json(errorBody(c, 'idempotency_key_reused'), 422);
+    if (existing.status === null) return c.json(errorBody(c, 'idempotency_in_progress'), 409);
+    c.header('Idempotent-Replayed', 'true');
+    if (existing.status === 204) return c.body(null, 204);
+    return c.json(existing.body as object, existing.status as 200);
+  }
+
+  try {
+    await next();
+  } finally {
+    const status = c.res.status;
+    await withTenantTransaction(db, scope, async (trx) => {
+      const where = trx
+        .deleteFrom('idempotency_keys')
+        .where('user_id', '=', userId)
+        .where('idempotency_key', '=', key);
+      if (status >= 500 || !c.res) {
+        await where.execute();
+        return;
+      }
+      const text = status === 204 ? null : await c.res.clone().text();
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status, body: text })
+        .where('user_id', '=', userId)
+        .where('idempotency_key', '=', key)
+        .execute();
+    });
+  }
+});

@@ -1,0 +1,2 @@
+// Schemas and routes of the oversight feature.
+export {};

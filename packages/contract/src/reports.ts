@@ -1,0 +1,2 @@
+// Schemas and routes of the reports feature.
+export {};

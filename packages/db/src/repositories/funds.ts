@@ -1,0 +1,2 @@
+// Repositories of the funds feature: plain functions fn(trx, args) over a ScopedTransaction.
+export {};
