@@ -4,6 +4,7 @@ import { errorBody, handleError, validationHook } from './errors';
 import { authRoutes, meRoutes } from './features/auth/routes';
 import { communityRoutes } from './features/communities/routes';
 import { docsRoutes } from './features/docs/routes';
+import { publicRoutes } from './features/funds/public-routes';
 import { fundRoutes } from './features/funds/routes';
 import { healthRoutes } from './features/health/routes';
 import { oversightRoutes } from './features/oversight/routes';
@@ -42,6 +43,7 @@ export function createApp(deps: Deps) {
   api.route('/v1', reportRoutes);
   api.route('/v1', fundRoutes);
   api.route('/v1', oversightRoutes);
+  api.route('/public', publicRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
