@@ -44,8 +44,187 @@ beforeAll(async () => {
       })
       .execute(),
   );
+  await createFixtures(B, districtScope, deterministicId('venture:jinhui-tidal-market'), DEMO_IDS.soe);
+  await createFixtures(
+    A_TARGET,
+    districtScope,
+    deterministicId('venture:wangjiangjie-service-station'),
+    DEMO_IDS.tusStar,
+  );
+  await createFixtures(
+    otherDistrict,
+    xiquScope,
+    deterministicId('venture:xiqu-canteen'),
+    deterministicId('partner:xiqu-social-org'),
+  );
 });
 afterAll(async () => handle?.close());
+
+/** The parents every new-table row hangs on, per target community (created in beforeAll). */
+const fixtures = new Map<string, Record<string, string>>();
+
+async function createFixtures(t: Target, scope: DbScope, ventureId: string, partnerId: string) {
+  const ids = await withTenantTransaction(db, scope, async (trx) => {
+    const base = { district_id: t.districtId, community_id: t.communityId };
+    const asset = await trx
+      .insertInto('assets')
+      .values({ ...base, kind: 'premises', name: '测试场地' })
+      .returning('asset_id')
+      .executeTakeFirstOrThrow();
+    const appraisal = await trx
+      .insertInto('asset_appraisals')
+      .values({
+        ...base,
+        asset_id: asset.asset_id,
+        method: 'market',
+        appraiser: '测试评估所',
+        appraised_on: '2025-01-01',
+        value_fen: 100_000_00,
+      })
+      .returning('appraisal_id')
+      .executeTakeFirstOrThrow();
+    const company = await trx
+      .insertInto('companies')
+      .values({
+        ...base,
+        legal_name: `测试公司${randomUUID()}`,
+        credit_code: randomCode(),
+        operating_model: 'asset_lease',
+      })
+      .returning('company_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('shareholdings')
+      .values({
+        ...base,
+        company_id: company.company_id,
+        holder_kind: 'community',
+        holder_name: '社区',
+        contribution_kind: 'cash',
+        share_bp: 10_000,
+      })
+      .execute();
+    await trx
+      .insertInto('operator_agreements')
+      .values({
+        ...base,
+        venture_id: ventureId,
+        partner_id: partnerId,
+        starts_on: '2025-06-01',
+        ends_on: '2027-05-31',
+        terms: 'profit_share',
+      })
+      .execute();
+    const report = await trx
+      .insertInto('monthly_reports')
+      .values({ ...base, venture_id: ventureId, month: '2026-10', revenue_fen: 1_000_00 })
+      .returning('report_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('report_events')
+      .values({
+        ...base,
+        report_id: report.report_id,
+        venture_id: ventureId,
+        action: 'create',
+        to_status: 'draft',
+        actor_user_id: dongquAdmin,
+      })
+      .execute();
+    await trx
+      .insertInto('distribution_rules')
+      .values({
+        ...base,
+        effective_from: '2025-01',
+        governance_fund_bp: 4000,
+        reserve_bp: 3000,
+        other_bp: 3000,
+      })
+      .execute();
+    const fund = await trx
+      .insertInto('funds')
+      .values({ ...base, kind: 'governance_special', name: '治理基金' })
+      .returning('fund_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('ledger_entries')
+      .values({
+        ...base,
+        fund_id: fund.fund_id,
+        kind: 'grant',
+        direction: 1,
+        amount_fen: 500_00,
+        month: '2026-10',
+      })
+      .execute();
+    const proposal = await trx
+      .insertInto('proposals')
+      .values({ ...base, fund_id: fund.fund_id, title: '测试议题', purpose: '测试', amount_fen: 100_00 })
+      .returning('proposal_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('proposal_objections')
+      .values({ ...base, proposal_id: proposal.proposal_id, content: '异议', raised_on: '2026-10-02' })
+      .execute();
+    const pledge = await trx
+      .insertInto('pledges')
+      .values({
+        ...base,
+        partner_id: partnerId,
+        kind: 'cash',
+        description: '捐赠',
+        amount_fen: 1_000_00,
+        due_on: '2026-12-31',
+      })
+      .returning('pledge_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('pledge_fulfilments')
+      .values({
+        ...base,
+        pledge_id: pledge.pledge_id,
+        partner_id: partnerId,
+        value_fen: 100_00,
+        fulfilled_on: '2026-10-01',
+      })
+      .execute();
+    await trx
+      .insertInto('warnings')
+      .values({
+        ...base,
+        kind: 'report_late',
+        severity: 'amber',
+        subject_type: 'venture',
+        subject_id: ventureId,
+        period: '2026-10',
+      })
+      .execute();
+    return {
+      asset: asset.asset_id,
+      appraisal: appraisal.appraisal_id,
+      company: company.company_id,
+      report: report.report_id,
+      fund: fund.fund_id,
+      proposal: proposal.proposal_id,
+      pledge: pledge.pledge_id,
+      venture: ventureId,
+      partner: partnerId,
+    };
+  });
+  fixtures.set(t.communityId, ids);
+}
+
+/** A syntactically valid 18-character code (the check digit is the API's business, not the table's). */
+function randomCode() {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  return Array.from({ length: 18 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+}
+
+const fx = (t: Target, key: string) => {
+  const id = fixtures.get(t.communityId)?.[key];
+  if (!id) throw new Error(`no fixture ${key} for ${t.communityId}`);
+  return id;
+};
 
 const dongquAdmin = deterministicId('user:admin@dongqu.demo');
 const communityScope = (communityId: string): DbScope => ({
@@ -74,6 +253,7 @@ interface Target {
 }
 const B: Target = { districtId: DEMO_IDS.dongqu, communityId: DEMO_IDS.jinhui };
 const otherDistrict: Target = { districtId: DEMO_IDS.xiqu, communityId: DEMO_IDS.xiquCommunity };
+const A_TARGET: Target = { districtId: DEMO_IDS.dongqu, communityId: DEMO_IDS.wangjiangjie };
 
 /**
  * How to touch each tenant table. `level` says which column makes a row someone else's; `row` builds a
@@ -126,15 +306,145 @@ const TABLES: Record<
   },
   audit_log: {
     level: 'community',
-    row: (t) => ({
-      district_id: t.districtId,
-      community_id: t.communityId,
-      action: 'forged',
-      entity_type: 'test',
-    }),
+    row: (t) => ({ ...own(t), action: 'forged', entity_type: 'test' }),
     touch: 'action',
   },
+  assets: { level: 'community', row: (t) => ({ ...own(t), kind: 'land', name: '伪造' }), touch: 'name' },
+  asset_appraisals: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      asset_id: fx(t, 'asset'),
+      method: 'm',
+      appraiser: 'x',
+      appraised_on: '2026-01-01',
+    }),
+    touch: 'appraiser',
+  },
+  companies: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      legal_name: `伪造${randomUUID()}`,
+      credit_code: randomCode(),
+      operating_model: 'asset_lease',
+    }),
+    touch: 'legal_name',
+  },
+  shareholdings: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      company_id: fx(t, 'company'),
+      holder_kind: 'residents',
+      holder_name: '伪造',
+      contribution_kind: 'cash',
+      share_bp: 1,
+    }),
+    touch: 'holder_name',
+  },
+  operator_agreements: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      venture_id: fx(t, 'venture'),
+      partner_id: fx(t, 'partner'),
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+      terms: 'fee',
+    }),
+    touch: 'terms',
+  },
+  monthly_reports: {
+    level: 'community',
+    row: (t) => ({ ...own(t), venture_id: fx(t, 'venture'), month: '2026-09' }),
+    touch: 'notes',
+  },
+  report_events: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      report_id: fx(t, 'report'),
+      venture_id: fx(t, 'venture'),
+      action: 'approve',
+      to_status: 'approved',
+      actor_user_id: dongquAdmin,
+    }),
+    touch: 'comment',
+  },
+  distribution_rules: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      effective_from: '2026-11',
+      governance_fund_bp: 10000,
+      reserve_bp: 0,
+      other_bp: 0,
+    }),
+    touch: 'version',
+  },
+  funds: { level: 'community', row: (t) => ({ ...own(t), kind: 'other', name: '伪造基金' }), touch: 'name' },
+  ledger_entries: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      fund_id: fx(t, 'fund'),
+      kind: 'grant',
+      direction: 1,
+      amount_fen: 1,
+      month: '2026-11',
+    }),
+    touch: 'memo',
+  },
+  proposals: {
+    level: 'community',
+    row: (t) => ({ ...own(t), fund_id: fx(t, 'fund'), title: '伪造', purpose: 'x', amount_fen: 1 }),
+    touch: 'title',
+  },
+  proposal_objections: {
+    level: 'community',
+    row: (t) => ({ ...own(t), proposal_id: fx(t, 'proposal'), content: '伪造', raised_on: '2026-11-01' }),
+    touch: 'content',
+  },
+  pledges: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      partner_id: fx(t, 'partner'),
+      kind: 'cash',
+      description: '伪造',
+      due_on: '2027-01-01',
+    }),
+    touch: 'description',
+  },
+  pledge_fulfilments: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      pledge_id: fx(t, 'pledge'),
+      partner_id: fx(t, 'partner'),
+      value_fen: 1,
+      fulfilled_on: '2026-11-01',
+    }),
+    touch: 'description',
+  },
+  warnings: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      kind: 'fund_idle',
+      severity: 'red',
+      subject_type: 'fund',
+      subject_id: fx(t, 'fund'),
+      period: randomUUID(),
+    }),
+    touch: 'resolution',
+  },
 };
+
+function own(t: Target) {
+  return { district_id: t.districtId, community_id: t.communityId };
+}
 
 /** The community column of a table (communities are their own community). */
 const communityColumn = (table: string) => (table === 'communities' ? 'community_id' : 'community_id');
@@ -264,6 +574,30 @@ describe('row-level security', () => {
     expect(communities.map((c) => c.name)).toEqual(['金汇社区']);
   });
 
+  it('a partner operator reaches the reports and agreements of its ventures only', async () => {
+    const reports = await withTenantTransaction(db, partnerScope, (trx) =>
+      trx.selectFrom('monthly_reports').select(['community_id', 'venture_id']).execute(),
+    );
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((r) => r.venture_id === deterministicId('venture:jinhui-tidal-market'))).toBe(true);
+    const agreements = await withTenantTransaction(db, partnerScope, (trx) =>
+      trx.selectFrom('operator_agreements').select('venture_id').execute(),
+    );
+    expect(agreements.every((a) => a.venture_id === deterministicId('venture:jinhui-tidal-market'))).toBe(
+      true,
+    );
+    // and cannot write a report of a venture it does not operate
+    const forged = await scopedWrite(
+      partnerScope,
+      insertStatement('monthly_reports', {
+        ...own(A_TARGET),
+        venture_id: fx(A_TARGET, 'venture'),
+        month: '2026-08',
+      }),
+    );
+    expect(forged).toBe('refused');
+  });
+
   it('a district scope writes inside its district', async () => {
     const n = await scopedWrite(
       districtScope,
@@ -313,7 +647,7 @@ describe('row-level security', () => {
     });
 
     it('no scope sees no user, session or platform admin', async () => {
-      for (const table of ['users', 'sessions', 'platform_admins']) {
+      for (const table of ['users', 'sessions', 'platform_admins', 'idempotency_keys']) {
         expect(await scopedCount({ kind: 'none' }, table)).toBe(0);
       }
     });
