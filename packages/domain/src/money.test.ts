@@ -94,6 +94,7 @@ describe('fenToChineseCapital (大写金额)', () => {
   it('uses only capital numerals and units, never two 零 in a row, never ending in 零', () => {
     fc.assert(
       fc.property(fc.maxSafeInteger(), (fen) => {
+        fc.pre(fen !== 0); // 零元整 is the one text that may start with 零 (tested above)
         const text = fenToChineseCapital(fen);
         expect(text).toMatch(/^负?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
         expect(text).not.toMatch(/零零|零[元万亿角分]|零$/);

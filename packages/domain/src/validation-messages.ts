@@ -62,6 +62,27 @@ export const MESSAGES = {
     'zh-CN': '统一社会信用代码校验位不符:应为“{expected}”,当前为“{actual}”,请核对是否有录入错误',
     en: 'The check character of the unified social credit code should be "{expected}", not "{actual}": check for a typo',
   },
+  'fund.insufficient_balance': {
+    'zh-CN': '资金余额不足:余额 {balance} 元,本次支出 {amount} 元,余额不能为负',
+    en: 'Insufficient balance: {balance} yuan available, {amount} yuan requested; a fund never goes below zero',
+  },
+  'fund.reversal_needs_original': {
+    'zh-CN': '冲正记录必须注明所冲正的原记录类型(不能冲正冲正记录)',
+    en: 'A reversal must name the kind of entry it reverses (and cannot reverse a reversal)',
+  },
+  'fund.only_reversal_reverses': {
+    'zh-CN': '只有冲正记录可以引用原记录,“{kind}”不可以',
+    en: 'Only a reversal may refer to an earlier entry, not a "{kind}" entry',
+  },
+
+  'distribution.invalid_version': {
+    'zh-CN': '分配规则版本号 {version} 无效,应为正整数',
+    en: 'Distribution rule version {version} is invalid; it must be a positive whole number',
+  },
+  'distribution.no_rule': {
+    'zh-CN': '{month} 没有生效的收益分配规则,请先设置分配规则',
+    en: 'No distribution rule is in force for {month}; set one first',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type DomainErrorCode = keyof typeof MESSAGES;
