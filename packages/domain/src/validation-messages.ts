@@ -83,6 +83,92 @@ export const MESSAGES = {
     'zh-CN': '{month} 没有生效的收益分配规则,请先设置分配规则',
     en: 'No distribution rule is in force for {month}; set one first',
   },
+  'report.illegal_transition': {
+    'zh-CN': '月报当前状态为“{from}”,不能执行“{action}”',
+    en: 'A report in status "{from}" cannot be "{action}"',
+  },
+  'report.self_review': {
+    'zh-CN': '不能审核(“{action}”)自己填报或报送的月报',
+    en: 'You cannot review ("{action}") a report you wrote or submitted',
+  },
+  'report.comment_required': {
+    'zh-CN': '执行“{action}”必须填写说明',
+    en: '"{action}" needs a comment saying why',
+  },
+  'report.field_invalid': {
+    'zh-CN': '“{field}”必须是不小于 0 的整数,当前为 {value}',
+    en: '"{field}" must be a whole number of at least 0, got {value}',
+  },
+  'report.subset_exceeds_total': {
+    'zh-CN': '“{field}”({value})不能大于“{totalField}”({total})',
+    en: '"{field}" ({value}) cannot be more than "{totalField}" ({total})',
+  },
+
+  'proposal.illegal_transition': {
+    'zh-CN': '议事项目当前状态为“{from}”,不能执行“{action}”',
+    en: 'A proposal in status "{from}" cannot "{action}"',
+  },
+  'proposal.meeting_in_future': {
+    'zh-CN': '议事会议日期 {meetingDate} 晚于今天,不能录入尚未召开的会议',
+    en: 'The meeting date {meetingDate} is in the future; record a meeting after it took place',
+  },
+  'proposal.invalid_count': {
+    'zh-CN': '“{field}”必须是不小于 0 的整数(法定人数至少为 1),当前为 {value}',
+    en: '"{field}" must be a whole number of at least 0 (a quorum at least 1), got {value}',
+  },
+  'proposal.attendance_exceeds_eligible': {
+    'zh-CN': '到会人数 {attendance} 超过有表决权人数 {eligibleVoters}',
+    en: 'Attendance {attendance} is more than the {eligibleVoters} people entitled to vote',
+  },
+  'proposal.votes_exceed_attendance': {
+    'zh-CN': '表决票数合计 {cast} 超过到会人数 {attendance}',
+    en: '{cast} votes were cast but only {attendance} people attended',
+  },
+  'proposal.quorum_not_met': {
+    'zh-CN': '到会 {attendance} 人,未达到法定人数 {quorum} 人,会议不能作出决定',
+    en: 'Attendance {attendance} is below the quorum of {quorum}; the meeting cannot decide',
+  },
+  'proposal.approved_exceeds_requested': {
+    'zh-CN': '通过金额 {approvedFen} 分不能超过申请金额 {requestedFen} 分',
+    en: 'The approved amount ({approvedFen} fen) cannot exceed the amount requested ({requestedFen} fen)',
+  },
+  'proposal.invalid_disclosure_days': {
+    'zh-CN': '公示天数 {days} 无效,应为 1 至 {max} 之间的整数',
+    en: 'Disclosure of {days} days is invalid; it must be a whole number from 1 to {max}',
+  },
+  'proposal.disclosure_before_meeting': {
+    'zh-CN': '公示开始日期 {startsOn} 不能早于议事会议日期 {meetingDate}',
+    en: 'Disclosure cannot start ({startsOn}) before the meeting ({meetingDate})',
+  },
+  'proposal.outside_disclosure_period': {
+    'zh-CN': '异议收到日期 {receivedOn} 不在公示期 {startsOn} 至 {endsOn} 内',
+    en: 'An objection received on {receivedOn} is outside the disclosure period {startsOn} to {endsOn}',
+  },
+  'proposal.duplicate_objection': {
+    'zh-CN': '异议 {objectionId} 已登记',
+    en: 'Objection {objectionId} is already recorded',
+  },
+  'proposal.unknown_objection': {
+    'zh-CN': '没有找到异议 {objectionId}',
+    en: 'There is no objection {objectionId}',
+  },
+  'proposal.objection_already_resolved': {
+    'zh-CN': '异议 {objectionId} 已处理',
+    en: 'Objection {objectionId} has already been resolved',
+  },
+  'proposal.disclosure_not_over': {
+    'zh-CN': '公示期至 {endsOn} 结束,期满后方可结束公示',
+    en: 'Disclosure runs until {endsOn} inclusive; it can end only after that',
+  },
+  'proposal.objections_pending': {
+    'zh-CN': '尚有 {count} 条异议未处理,不能结束公示',
+    en: '{count} objection(s) are still pending; disclosure cannot end',
+  },
+  'proposal.payout_exceeds_approved': {
+    'zh-CN':
+      '本次支出 {amountFen} 分超过可支出余额 {remainingFen} 分(通过金额 {approvedFen} 分,已支出 {paidFen} 分)',
+    en: 'Paying {amountFen} fen exceeds the {remainingFen} fen left (approved {approvedFen}, paid {paidFen})',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type DomainErrorCode = keyof typeof MESSAGES;
