@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  changeBp,
+  computeKpi,
+  computeKpis,
+  isImprovement,
+  KPI_DEFINITIONS,
+  KPI_KEYS,
+  kpiDefinition,
+  MEASURE_KEYS,
+  type Measures,
+  ratioBp,
+  sumCommunityMonths,
+  sumMeasures,
+} from './kpis';
+
+describe('ratioBp', () => {
+  it('rounds half away from zero and has no value over a zero or negative base', () => {
+    expect(ratioBp(1, 3)).toBe(3333);
+    expect(ratioBp(2, 3)).toBe(6667);
+    expect(ratioBp(1, 20_000)).toBe(1); // 0.5 bp → 1
+    expect(ratioBp(-1, 20_000)).toBe(-1);
+    expect(ratioBp(1, 20_001)).toBe(0);
+    expect(ratioBp(5, 5)).toBe(10_000);
+    expect(ratioBp(0, 0)).toBeNull();
+    expect(ratioBp(5, -5)).toBeNull();
+    expect(ratioBp(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toBe(10_000);
+  });
+
+  it('changeBp measures change against the previous value', () => {
+    expect(changeBp(70, 100)).toBe(-3000);
+    expect(changeBp(125, 100)).toBe(2500);
+    expect(changeBp(5, 0)).toBeNull();
+  });
+
+  it('property: within half a basis point of the exact ratio', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1e12 }), (n, d) => {
+        const bp = ratioBp(n, d) ?? Number.NaN;
+        // |bp × d − n × 10000| ≤ d / 2
+        const diff = BigInt(bp) * BigInt(d) - BigInt(n) * 10_000n;
+        expect(2n * (diff < 0n ? -diff : diff) <= BigInt(d)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('KPI definitions', () => {
+  it('define every KPI of the brief, in both languages, with a unit and a direction', () => {
+    expect(KPI_KEYS).toEqual([
+      'operating_revenue',
+      'net_profit',
+      'community_income',
+      'stable_jobs',
+      'residents_served',
+      'governance_allocation_rate',
+      'reinvestment',
+      'reinvestment_rate',
+      'fund_balance',
+      'fund_idle_ratio',
+      'deliberation_coverage',
+      'service_response_rate',
+      'public_welfare_share',
+      'give_back',
+      'give_back_fulfilment_rate',
+      'reporting_rate',
+      'on_time_rate',
+      'communities_with_income_share',
+    ]);
+    for (const d of KPI_DEFINITIONS) {
+      expect(d.name['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.formula['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.name.en.length).toBeGreaterThan(0);
+      expect(d.formula.en.length).toBeGreaterThan(0);
+      // ratios are basis points and nothing else is
+      expect(d.unit === 'ratio_bp').toBe('numerator' in d.value);
+      for (const key of Object.values(d.value)) expect(MEASURE_KEYS).toContain(key);
+    }
+    expect(kpiDefinition('deliberation_coverage').target).toBe(10_000);
+    expect(kpiDefinition('fund_idle_ratio').direction).toBe('lower_is_better');
+  });
+});
+
+describe('roll-ups', () => {
+  // A large community with a good service rate and a tiny one with a bad one.
+  const big: Partial<Measures> = { service_requests: 1000, requests_within_promise: 990, communities: 1 };
+  const tiny: Partial<Measures> = { service_requests: 10, requests_within_promise: 1, communities: 1 };
+
+  it('recomputes ratios from summed numerators and denominators, never averaging ratios', () => {
+    const district = sumMeasures([big, tiny]);
+    const rate = computeKpi(kpiDefinition('service_response_rate'), district);
+    expect(rate).toBe(ratioBp(991, 1010)); // 9812
+    const averageOfRatios = ((ratioBp(990, 1000) ?? 0) + (ratioBp(1, 10) ?? 0)) / 2; // 5450
+    expect(rate).not.toBe(averageOfRatios);
+  });
+
+  it('over months, sums flows, keeps the last value of stocks and recomputes communities with income', () => {
+    const months: Partial<Measures>[] = [
+      { revenue_fen: 100, community_income_fen: 50, stable_jobs: 5, fund_balance_fen: 1000, communities: 1 },
+      { revenue_fen: 200, community_income_fen: -80, stable_jobs: 6, fund_balance_fen: 900, communities: 1 },
+      { revenue_fen: 300, community_income_fen: 40, stable_jobs: 6, fund_balance_fen: 1200, communities: 1 },
+    ];
+    const quarter = sumCommunityMonths(months);
+    expect(quarter).toMatchObject({
+      revenue_fen: 600,
+      community_income_fen: 10,
+      stable_jobs: 6,
+      fund_balance_fen: 1200,
+      communities: 1,
+      communities_with_income: 1,
+    });
+    expect(sumCommunityMonths(months.slice(0, 2)).communities_with_income).toBe(0);
+  });
+
+  it('district share of communities with income counts communities, not months', () => {
+    const a = sumCommunityMonths([
+      { community_income_fen: 100, communities: 1 },
+      { community_income_fen: 100, communities: 1 },
+    ]);
+    const b = sumCommunityMonths([
+      { community_income_fen: -10, communities: 1 },
+      { community_income_fen: 5, communities: 1 },
+    ]);
+    const kpis = computeKpis(sumMeasures([a, b]));
+    expect(kpis.communities_with_income_share).toBe(5000);
+  });
+
+  it('computes every KPI, ratios null without a base', () => {
+    const kpis = computeKpis(sumMeasures([]));
+    expect(Object.keys(kpis)).toEqual(KPI_KEYS);
+    expect(kpis.operating_revenue).toBe(0);
+    expect(kpis.reporting_rate).toBeNull();
+  });
+
+  it('property: summing in any grouping gives the same totals', () => {
+    const rowArb = fc.record({
+      revenue_fen: fc.integer({ min: 0, max: 1e9 }),
+      reports_expected: fc.nat(100),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.nat(30), (rows, cut) => {
+        const whole = sumMeasures(rows);
+        const grouped = sumMeasures([sumMeasures(rows.slice(0, cut)), sumMeasures(rows.slice(cut))]);
+        expect(grouped).toEqual(whole);
+      }),
+    );
+  });
+
+  it('knows which way is better', () => {
+    expect(isImprovement(kpiDefinition('operating_revenue'), 10, 5)).toBe(true);
+    expect(isImprovement(kpiDefinition('fund_idle_ratio'), 10, 5)).toBe(false);
+    expect(isImprovement(kpiDefinition('fund_idle_ratio'), 5, 5)).toBeNull();
+    expect(isImprovement(kpiDefinition('reporting_rate'), null, 5)).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+import type { WarningKind, WarningSeverity } from './enums';
+import type { Fen } from './money';
+import {
+  classifyReportTimeliness,
+  compareDates,
+  DEFAULT_REPORT_DUE_DAY,
+  daysBetween,
+  type LocalDate,
+  type Month,
+  monthIndex,
+  monthOfDate,
+  reportDueDate,
+  shanghaiDateOf,
+} from './periods';
+import { BP_WHOLE } from './shares';
+
+/**
+ * The warning rules (预警) as pure functions: each looks at the facts and returns a finding or null.
+ * The service stores findings with an owner and a resolution; it re-runs the rules to see which
+ * still hold. Amber asks for attention, red for action; the thresholds are data.
+ */
+export const WARNING_THRESHOLDS = {
+  /** A report not submitted this many days after its due date turns red. */
+  reportOverdueRedDays: 15,
+  /** Revenue down more than 30 % month on month (amber), more than 50 % (red). */
+  revenueDropBp: 3000,
+  revenueDropRedBp: 5000,
+  /** A fund with money and no outflow for 12 months (amber), 24 months (red). */
+  fundIdleMonths: 12,
+  fundIdleRedMonths: 24,
+  /** An operator agreement ending within 90 days (amber), 30 days (red). */
+  agreementExpiringDays: 90,
+  agreementExpiringRedDays: 30,
+  /** A pledge past its due date (amber), more than 90 days past (red). */
+  pledgeOverdueRedDays: 90,
+  /** Remittance below the guaranteed minimum (amber), below half of it (red). */
+  remittanceRedBp: 5000,
+} as const;
+
+export interface WarningFinding {
+  readonly kind: WarningKind;
+  readonly severity: WarningSeverity;
+  /** The figures behind the finding, for its message and for the audit of why it was raised. */
+  readonly facts: Readonly<Record<string, string | number>>;
+}
+
+const T = WARNING_THRESHOLDS;
+
+export function detectReportOverdue(input: {
+  month: Month;
+  dueDay?: number;
+  firstSubmittedAt: Date | null;
+  now: Date;
+}): WarningFinding | null {
+  if (classifyReportTimeliness(input) !== 'missing') return null;
+  const dueOn = reportDueDate(input.month, input.dueDay ?? DEFAULT_REPORT_DUE_DAY);
+  const daysOverdue = daysBetween(dueOn, shanghaiDateOf(input.now));
+  return {
+    kind: 'report_overdue',
+    severity: daysOverdue > T.reportOverdueRedDays ? 'red' : 'amber',
+    facts: { month: input.month, dueOn, daysOverdue },
+  };
+}
+
+/** Fall = (previous − current) ÷ previous, strictly more than the threshold; needs previous revenue. */
+export function detectRevenueDrop(previousFen: Fen, currentFen: Fen): WarningFinding | null {
+  if (previousFen <= 0) return null;
+  const fall = previousFen - currentFen;
+  // compare fall / previous with bp / 10000 in integers: fall × 10000 > previous × bp
+  const exceeds = (bp: number) => BigInt(fall) * BigInt(BP_WHOLE) > BigInt(previousFen) * BigInt(bp);
+  if (!exceeds(T.revenueDropBp)) return null;
+  return {
+    kind: 'revenue_drop',
+    severity: exceeds(T.revenueDropRedBp) ? 'red' : 'amber',
+    facts: { previousFen, currentFen },
+  };
+}
+
+/** Whole calendar months from one date to another (2025-01-31 → 2025-02-28 is 0 months). */
+export function wholeMonthsBetween(from: LocalDate, to: LocalDate): number {
+  const months = monthIndex(monthOfDate(to)) - monthIndex(monthOfDate(from));
+  return Number(to.slice(8)) < Number(from.slice(8)) ? months - 1 : months;
+}
+
+/** A fund holding money with no outflow since `lastOutflowOn` (or since it was opened). */
+export function detectFundIdle(input: {
+  balanceFen: Fen;
+  lastOutflowOn: LocalDate | null;
+  openedOn: LocalDate;
+  today: LocalDate;
+}): WarningFinding | null {
+  if (input.balanceFen <= 0) return null;
+  const since = input.lastOutflowOn ?? input.openedOn;
+  const idleMonths = wholeMonthsBetween(since, input.today);
+  if (idleMonths < T.fundIdleMonths) return null;
+  return {
+    kind: 'fund_idle',
+    severity: idleMonths >= T.fundIdleRedMonths ? 'red' : 'amber',
+    facts: { since, idleMonths, balanceFen: input.balanceFen },
+  };
+}
+
+/** An agreement whose last day is within the window (an agreement already ended raises nothing here). */
+export function detectAgreementExpiring(endsOn: LocalDate, today: LocalDate): WarningFinding | null {
+  const daysLeft = daysBetween(today, endsOn);
+  if (daysLeft < 0 || daysLeft > T.agreementExpiringDays) return null;
+  return {
+    kind: 'agreement_expiring',
+    severity: daysLeft <= T.agreementExpiringRedDays ? 'red' : 'amber',
+    facts: { endsOn, daysLeft },
+  };
+}
+
+export function detectPledgeOverdue(input: {
+  dueOn: LocalDate;
+  pledgedFen: Fen;
+  fulfilledFen: Fen;
+  today: LocalDate;
+}): WarningFinding | null {
+  if (input.fulfilledFen >= input.pledgedFen || compareDates(input.today, input.dueOn) <= 0) return null;
+  const daysOverdue = daysBetween(input.dueOn, input.today);
+  return {
+    kind: 'pledge_overdue',
+    severity: daysOverdue > T.pledgeOverdueRedDays ? 'red' : 'amber',
+    facts: { dueOn: input.dueOn, daysOverdue, outstandingFen: input.pledgedFen - input.fulfilledFen },
+  };
+}
+
+/** Jinhui's agreement guarantees about ¥20,000 a month; less than that received is a warning. */
+export function detectRemittanceBelowMinimum(
+  receivedFen: Fen,
+  guaranteedMinimumFen: Fen,
+): WarningFinding | null {
+  if (guaranteedMinimumFen <= 0 || receivedFen >= guaranteedMinimumFen) return null;
+  const belowHalf =
+    BigInt(receivedFen) * BigInt(BP_WHOLE) < BigInt(guaranteedMinimumFen) * BigInt(T.remittanceRedBp);
+  return {
+    kind: 'remittance_below_minimum',
+    severity: belowHalf ? 'red' : 'amber',
+    facts: { receivedFen, guaranteedMinimumFen, shortfallFen: guaranteedMinimumFen - receivedFen },
+  };
+}
