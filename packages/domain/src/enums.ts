@@ -213,7 +213,6 @@ export const isWarningSeverity = guard(WARNING_SEVERITIES);
 
 export const WARNING_STATUS_LABELS = {
   open: { 'zh-CN': '待处理', en: 'Open' },
-  acknowledged: { 'zh-CN': '处理中', en: 'Acknowledged' },
   resolved: { 'zh-CN': '已解决', en: 'Resolved' },
 } as const satisfies Labels<string>;
 export type WarningStatus = keyof typeof WARNING_STATUS_LABELS;

@@ -220,7 +220,10 @@ const COMMUNITY_REPORTER: readonly Action[] = [
   'warning:read',
 ];
 
-/** Operators see and report on the ventures they operate, in any community where they operate one. */
+/**
+ * Operators see and report on the ventures they operate, in any community where they operate one,
+ * and record their own give-back (pledges and fulfilments).
+ */
 const PARTNER_OPERATOR: readonly Action[] = [
   'community:read',
   'partner:read',
@@ -232,6 +235,9 @@ const PARTNER_OPERATOR: readonly Action[] = [
   'report:submit',
   'report:amend',
   'pledge:read',
+  'pledge:create',
+  'pledge:update',
+  'pledge:record_fulfilment',
   'warning:read',
 ];
 
