@@ -14,6 +14,7 @@ export interface DistrictsTable {
   admin_code: string | null;
   report_due_day: Generated<number>;
   settings: Generated<unknown>;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -22,6 +23,7 @@ export interface StreetOfficesTable {
   street_office_id: Generated<string>;
   name: string;
   admin_code: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -140,6 +142,7 @@ export interface AssetsTable extends CommunityOwned {
   title: string | null;
   status: Generated<string>;
   version: Generated<number>;
+  deleted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

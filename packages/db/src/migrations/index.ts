@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as skeleton from './2026-11-28T0900-skeleton';
 import * as communityEconomy from './2026-11-28T1200-community-economy';
+import * as registerVersions from './2026-11-28T1300-register-versions';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -9,4 +10,5 @@ import * as communityEconomy from './2026-11-28T1200-community-economy';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-skeleton': skeleton,
   '2026-11-28T1200-community-economy': communityEconomy,
+  '2026-11-28T1300-register-versions': registerVersions,
 };
