@@ -1,4 +1,67 @@
+import {
+  getWarningRoute,
+  listAuditRoute,
+  listWarningsRoute,
+  refreshWarningsRoute,
+  resolveWarningRoute,
+  updateWarningRoute,
+} from '@gongfu/contract';
+import { type ScopedTransaction, withTenantTransaction } from '@gongfu/db';
+import type { Context } from 'hono';
+import type { Actor, AppEnv } from '../../context';
+import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
+import { dbScopeOf } from '../../scope';
+import * as auditService from './audit-service';
+import * as warnings from './warnings-service';
+
+/** The request's actor and a runner of work in its scoped transaction. */
+function scoped(c: Context<AppEnv>) {
+  const actor = requireActor(c);
+  return <T>(work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) =>
+    withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
+}
+
+const warningRoutes = createRouter()
+  .openapi(listWarningsRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await scoped(c)((trx, actor) => warnings.listWarnings(trx, actor, query)), 200);
+  })
+  .openapi(refreshWarningsRoute, async (c) => {
+    // the body is optional: no body means "as of today"
+    const input = c.req.valid('json') ?? {};
+    return c.json(
+      await scoped(c)((trx, actor) =>
+        warnings.refreshWarnings(trx, actor, input, c.get('requestId'), c.get('lang')),
+      ),
+      200,
+    );
+  })
+  .openapi(getWarningRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await scoped(c)((trx, actor) => warnings.getWarning(trx, actor, id)), 200);
+  })
+  .openapi(resolveWarningRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    return c.json(
+      await scoped(c)((trx, actor) => warnings.resolveWarning(trx, actor, id, input, c.get('requestId'))),
+      200,
+    );
+  })
+  .openapi(updateWarningRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    return c.json(
+      await scoped(c)((trx, actor) => warnings.updateWarning(trx, actor, id, input, c.get('requestId'))),
+      200,
+    );
+  });
+
+const auditRoutes = createRouter().openapi(listAuditRoute, async (c) => {
+  const query = c.req.valid('query');
+  return c.json(await scoped(c)((trx, actor) => auditService.listAudit(trx, actor, query)), 200);
+});
 
 /** The oversight feature's routers, mounted under /api/v1 by app.ts. Sub-routers are added here with .route(). */
-export const oversightRoutes = createRouter();
+export const oversightRoutes = createRouter().route('/', warningRoutes).route('/', auditRoutes);
