@@ -1,2 +1,215 @@
-// Schemas and routes of the funds feature.
-export {};
+import { FUND_KINDS, LEDGER_ENTRY_KINDS } from '@gongfu/domain';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBody, errorResponses, IdParam } from './common';
+
+// Schemas and routes of the funds feature: funds and their ledger here; proposals, pledges and the
+// public disclosure board in funds-*.ts (re-exported below).
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const fundConflict = json(ErrorBody, 'Conflicts with the current state (stale version, balance…)');
+
+/** Integer fen, never negative. */
+const FenAmount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Integer fen, more than zero. */
+const PositiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+const MonthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .openapi({ example: '2026-06' });
+
+export const Fund = z
+  .object({
+    id: z.uuid(),
+    districtId: z.uuid(),
+    communityId: z.uuid(),
+    kind: z.enum(FUND_KINDS),
+    name: z.string(),
+    purpose: z.string().nullable(),
+    isPublic: z.boolean(),
+    balanceFen: FenAmount,
+    createdAt: z.string(),
+  })
+  .openapi('Fund');
+export type Fund = z.infer<typeof Fund>;
+
+export const FundList = z.object({ items: z.array(Fund), total: z.number().int() }).openapi('FundList');
+
+export const FundListQuery = z.object({
+  communityId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'communityId', in: 'query' } }),
+});
+
+export const FundCreate = z
+  .object({
+    communityId: z.uuid().optional().openapi({
+      description: 'Required for district admins; a community admin’s own community otherwise',
+    }),
+    kind: z.enum(FUND_KINDS),
+    name: z.string().trim().min(1).max(100),
+    purpose: z.string().trim().max(2000).nullable().optional(),
+    isPublic: z.boolean().default(true),
+  })
+  .openapi('FundCreate');
+export type FundCreate = z.infer<typeof FundCreate>;
+
+export const LedgerEntry = z
+  .object({
+    id: z.uuid(),
+    fundId: z.uuid(),
+    kind: z.enum(LEDGER_ENTRY_KINDS),
+    direction: z.union([z.literal(1), z.literal(-1)]),
+    amountFen: PositiveFen,
+    /** the balance right after this entry, in the order entries were booked */
+    balanceAfterFen: z.number().int(),
+    month: z.string(),
+    proposalId: z.uuid().nullable(),
+    reversesEntryId: z.uuid().nullable(),
+    reversedByEntryId: z.uuid().nullable(),
+    sourceType: z.string().nullable(),
+    sourceId: z.uuid().nullable(),
+    memo: z.string().nullable(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('LedgerEntry');
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerEntryList = z
+  .object({
+    fund: Fund,
+    items: z.array(LedgerEntry),
+    total: z.number().int(),
+    /** the sum of all the fund's entries: always equal to fund.balanceFen */
+    entriesSumFen: z.number().int(),
+  })
+  .openapi('LedgerEntryList');
+
+export const LedgerEntryCreate = z
+  .object({
+    kind: z.enum(LEDGER_ENTRY_KINDS).openapi({
+      description:
+        'donation or grant (inflows), or reversal of an earlier entry. allocation comes only from approved reports, expenditure only from proposal payouts.',
+    }),
+    amountFen: PositiveFen.optional().openapi({ description: 'Required for donation and grant' }),
+    reversesEntryId: z.uuid().optional().openapi({ description: 'Required for reversal' }),
+    month: MonthString.optional().openapi({ description: 'Booking month; this month by default' }),
+    memo: z.string().trim().max(500).nullable().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.kind === 'donation' || value.kind === 'grant') && value.amountFen === undefined) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', input: undefined, path: ['amountFen'] });
+    }
+    if (value.kind === 'reversal' && value.reversesEntryId === undefined) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['reversesEntryId'] });
+    }
+  })
+  .openapi('LedgerEntryCreate');
+export type LedgerEntryCreate = z.infer<typeof LedgerEntryCreate>;
+
+export const LedgerEntryQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(500)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ param: { name: 'offset', in: 'query' } }),
+});
+
+const tags = ['funds'];
+
+export const listFundsRoute = createRoute({
+  method: 'get',
+  path: '/funds',
+  tags,
+  summary: 'Funds in the caller’s scope, with their balances',
+  request: { query: FundListQuery },
+  responses: {
+    200: json(FundList, 'The funds'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+  },
+});
+
+export const createFundRoute = createRoute({
+  method: 'post',
+  path: '/funds',
+  tags,
+  summary: 'Create a fund of a community (community admins; district admins for any community of theirs)',
+  request: { body: { content: { 'application/json': { schema: FundCreate } }, required: true } },
+  responses: {
+    201: json(Fund, 'Created'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: fundConflict,
+  },
+});
+
+export const getFundRoute = createRoute({
+  method: 'get',
+  path: '/funds/{id}',
+  tags,
+  summary: 'One fund (404 when outside the caller’s scope)',
+  request: { params: IdParam },
+  responses: {
+    200: json(Fund, 'The fund'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export const listFundEntriesRoute = createRoute({
+  method: 'get',
+  path: '/funds/{id}/entries',
+  tags,
+  summary: 'A fund’s append-only ledger, oldest first, with the running balance',
+  request: { params: IdParam, query: LedgerEntryQuery },
+  responses: {
+    200: json(LedgerEntryList, 'The entries'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export const createFundEntryRoute = createRoute({
+  method: 'post',
+  path: '/funds/{id}/entries',
+  tags,
+  summary:
+    'Book an inflow (donation, grant) or reverse an earlier entry. Expenditures are refused: money leaves a fund only through a proposal payout.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: LedgerEntryCreate } }, required: true },
+  },
+  responses: {
+    201: json(LedgerEntry, 'Booked'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: fundConflict,
+  },
+});
+
+export * from './funds-pledges';
+export * from './funds-proposals';
+export * from './funds-public';

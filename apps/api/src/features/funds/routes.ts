@@ -1,4 +1,10 @@
 import { createRouter } from '../../router';
+import { fundRouter } from './fund-routes';
+import { pledgeRouter } from './pledge-routes';
+import { proposalRouter } from './proposal-routes';
 
-/** The funds feature's routers, mounted under /api/v1 by app.ts. Sub-routers are added here with .route(). */
-export const fundRoutes = createRouter();
+/** The funds feature's routers, mounted under /api/v1 by app.ts: funds and ledger, proposals, pledges. */
+export const fundRoutes = createRouter()
+  .route('/', fundRouter)
+  .route('/', proposalRouter)
+  .route('/', pledgeRouter);

@@ -1,0 +1,204 @@
+import { DEMO_IDS } from '@gongfu/db';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { fundsFixtures } from './test-fixtures';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+afterEach(() => vi.restoreAllMocks());
+
+const f = fundsFixtures(() => t);
+const WJJ = 'wangjiangjie@dongqu.demo';
+
+describe('POST /api/v1/funds', () => {
+  it('a community admin creates a fund of their community, audited', async () => {
+    const res = await f.post('/funds', WJJ, {
+      kind: 'governance_special',
+      name: '望江街社区治理专项资金',
+      purpose: '社区集体经济盈利的 40% 计入，用于居民共议、专项共用',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      communityId: DEMO_IDS.wangjiangjie,
+      kind: 'governance_special',
+      balanceFen: 0,
+      isPublic: true,
+    });
+    expect(await f.count('audit_log', 'entity_id', res.body.id)).toBe(1);
+    // one fund per standard kind
+    const again = await f.post('/funds', WJJ, { kind: 'governance_special', name: '第二个' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields.kind).toBeDefined();
+  });
+
+  it('a district admin creates one for a community they name; without one it is a field error', async () => {
+    const res = await f.post('/funds', 'admin@dongqu.demo', {
+      communityId: DEMO_IDS.dukou,
+      kind: 'charity_common_prosperity',
+      name: '渡口社区慈善共富基金',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.communityId).toBe(DEMO_IDS.dukou);
+    const missing = await f.post('/funds', 'admin@dongqu.demo', { kind: 'other', name: 'x' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields).toHaveProperty('communityId');
+  });
+
+  it.each([
+    ['viewer@dongqu.demo', 403],
+    ['reporter@jinhui.demo', 403],
+    ['soe@dongqu.demo', 403],
+    ['platform@gongfu.demo', 403],
+    [undefined, 401],
+  ])('%s may not create funds (%i)', async (as, status) => {
+    const res = await f.post('/funds', as, { kind: 'other', name: `不该出现 ${as}` });
+    expect(res.status).toBe(status);
+  });
+
+  it('another community or another district is 404, and nothing is written', async () => {
+    expect(
+      (await f.post('/funds', WJJ, { communityId: DEMO_IDS.jinhui, kind: 'other', name: '越界' })).status,
+    ).toBe(404);
+    expect(
+      (
+        await f.post('/funds', 'admin@xiqu.demo', {
+          communityId: DEMO_IDS.jinhui,
+          kind: 'other',
+          name: '越界',
+        })
+      ).status,
+    ).toBe(404);
+    expect(await f.count('funds', 'name', '越界')).toBe(0);
+  });
+
+  it('invalid input names the fields, in zh-CN and en', async () => {
+    const zh = await f.post('/funds', WJJ, { kind: 'savings', name: '' });
+    expect(zh.status).toBe(400);
+    expect(Object.keys(zh.body.error.fields).sort()).toEqual(['kind', 'name']);
+    const en = await f.post('/funds', WJJ, { kind: 'other', name: '' }, { 'Accept-Language': 'en' });
+    expect(en.body.error.fields.name).toBe('Must not be empty');
+  });
+});
+
+describe('fund entries', () => {
+  it('inflows are booked with a running balance; balance equals the sum of entries', async () => {
+    const fund = await f.createFund(WJJ);
+    await f.donate(WJJ, fund.id, 50_000);
+    const grant = await f.post(`/funds/${fund.id}/entries`, WJJ, {
+      kind: 'grant',
+      amountFen: 25_000,
+      memo: '街道补助',
+    });
+    expect(grant.status).toBe(201);
+    expect(grant.body).toMatchObject({
+      kind: 'grant',
+      direction: 1,
+      amountFen: 25_000,
+      balanceAfterFen: 75_000,
+    });
+    const list = await f.get(`/funds/${fund.id}/entries`, WJJ);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((e: { balanceAfterFen: number }) => e.balanceAfterFen)).toEqual([
+      50_000, 75_000,
+    ]);
+    expect(list.body.fund.balanceFen).toBe(75_000);
+    expect(list.body.entriesSumFen).toBe(75_000);
+    const funds = await f.get('/funds', WJJ);
+    expect(funds.body.items.find((x: { id: string }) => x.id === fund.id).balanceFen).toBe(75_000);
+  });
+
+  it('an expenditure (or allocation) is refused here: money leaves only through a proposal payout', async () => {
+    const fund = await f.createFund(WJJ);
+    await f.donate(WJJ, fund.id, 10_000);
+    const res = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'expenditure', amountFen: 100 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('ledger_kind_not_allowed');
+    expect(res.body.error.fields.kind).toBe('资金支出只能通过议事项目支付');
+    expect(
+      (await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'allocation', amountFen: 100 })).status,
+    ).toBe(400);
+    expect((await f.totals(fund.id)).balance).toBe(10_000);
+    expect(await f.count('ledger_entries', 'fund_id', fund.id)).toBe(1);
+  });
+
+  it('a donation needs an amount, a reversal the entry it reverses', async () => {
+    const fund = await f.createFund(WJJ);
+    const res = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'donation' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toHaveProperty('amountFen');
+    const rev = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', { kind: 'reversal' });
+    expect(rev.status).toBe(400);
+    expect(rev.body.error.fields).toHaveProperty('reversesEntryId');
+  });
+
+  it('the district reverses an entry once; a reversal that would overdraw is refused', async () => {
+    const fund = await f.createFund(WJJ);
+    const donation = await f.donate(WJJ, fund.id, 30_000);
+    // the community does not correct booked money itself
+    expect(
+      (await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'reversal', reversesEntryId: donation.id }))
+        .status,
+    ).toBe(403);
+    const rev = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+      kind: 'reversal',
+      reversesEntryId: donation.id,
+    });
+    expect(rev.status).toBe(201);
+    expect(rev.body).toMatchObject({
+      kind: 'reversal',
+      direction: -1,
+      amountFen: 30_000,
+      balanceAfterFen: 0,
+    });
+    const twice = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+      kind: 'reversal',
+      reversesEntryId: donation.id,
+    });
+    expect(twice.status).toBe(409);
+    const ofReversal = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+      kind: 'reversal',
+      reversesEntryId: rev.body.id,
+    });
+    expect(ofReversal.status).toBe(400);
+    // a donation of 100 then reversing a spent-down donation: balance would go negative
+    const d2 = await f.donate(WJJ, fund.id, 5_000);
+    const p = await f.disclosedProposal(WJJ, fund.id, 5_000);
+    f.travel(6);
+    expect((await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 5_000 })).status).toBe(201);
+    const overdraw = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+      kind: 'reversal',
+      reversesEntryId: d2.id,
+    });
+    expect(overdraw.status).toBe(409);
+    expect(overdraw.body.error.code).toBe('fund.insufficient_balance');
+    const totals = await f.totals(fund.id);
+    expect(totals).toMatchObject({ balance: 0, sum: 0 });
+  });
+
+  it('reads: viewers read, reporters and partners may not (403), another community or district 404', async () => {
+    const fund = await f.createFund(WJJ, { isPublic: false });
+    expect((await f.get(`/funds/${fund.id}`, 'viewer@dongqu.demo')).status).toBe(200);
+    expect((await f.get(`/funds/${fund.id}/entries`, 'admin@dongqu.demo')).status).toBe(200);
+    expect((await f.get(`/funds/${fund.id}`, 'reporter@jinhui.demo')).status).toBe(403);
+    expect((await f.get('/funds', 'soe@dongqu.demo')).status).toBe(403);
+    for (const as of ['jinhui@dongqu.demo', 'admin@xiqu.demo', 'geliping@xiqu.demo']) {
+      expect((await f.get(`/funds/${fund.id}`, as)).status).toBe(404);
+      expect((await f.get(`/funds/${fund.id}/entries`, as)).status).toBe(404);
+      const list = await f.get('/funds', as);
+      expect(list.body.items.some((x: { id: string }) => x.id === fund.id)).toBe(false);
+    }
+    expect((await f.get(`/funds/${fund.id}`)).status).toBe(401);
+    expect(
+      (await f.post(`/funds/${fund.id}/entries`, 'jinhui@dongqu.demo', { kind: 'donation', amountFen: 1 }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await f.post(`/funds/${fund.id}/entries`, 'geliping@xiqu.demo', { kind: 'donation', amountFen: 1 }))
+        .status,
+    ).toBe(404);
+    expect(await f.count('ledger_entries', 'fund_id', fund.id)).toBe(0);
+  });
+});

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { FulfilmentCreate, Pledge, PledgeCreate, PledgeDetail } from '@gongfu/contract';
+import { audit, funds, ledger, type ScopedTransaction, toFen } from '@gongfu/db';
+import { compareDates, type LocalDate, monthOfDate, type PledgeKind } from '@gongfu/domain';
+import type { Actor } from '../../context';
+import { ApiError, notFound } from '../../errors';
+import { requireReach, requireRight, scopeFilter, targetCommunity } from './access';
+import { today } from './clock';
+
+/*
+ * Who records give-back. The pledges and fulfilments tables let a partner scope write its own rows,
+ * but funds and ledger_entries are written only by district and community scopes, and a cash
+ * fulfilment must land in a fund as a donation in the same transaction. Decision: the community
+ * admin (or the district admin) records pledges and fulfilments, cash ones with their donation entry,
+ * atomically; the partner operator reads its own partner's pledges and fulfilments (pledge:read).
+ * A partner-side "declare, then the community confirms" flow would need a pending state the schema
+ * does not have.
+ */
+
+function toPledge(row: funds.PledgeRow): Pledge {
+  return {
+    id: row.pledge_id,
+    districtId: row.district_id,
+    communityId: row.community_id,
+    partnerId: row.partner_id,
+    partnerName: row.partner_name,
+    kind: row.kind as PledgeKind,
+    description: row.description,
+    amountFen: toFen(row.amount_fen),
+    dueOn: row.due_on,
+    fundId: row.fund_id,
+    status: row.status === 'fulfilled' ? 'fulfilled' : 'open',
+    fulfilledFen: toFen(row.fulfilled_fen ?? 0),
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+async function detailOf(trx: ScopedTransaction, row: funds.PledgeRow): Promise<PledgeDetail> {
+  const fulfilments = await funds.listFulfilments(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    pledgeId: row.pledge_id,
+  });
+  return {
+    ...toPledge(row),
+    fulfilments: fulfilments.map((f) => ({
+      id: f.fulfilment_id,
+      pledgeId: f.pledge_id,
+      partnerId: f.partner_id,
+      valueFen: toFen(f.value_fen),
+      fulfilledOn: f.fulfilled_on,
+      description: f.description,
+      ledgerEntryId: f.ledger_entry_id,
+      createdAt: new Date(f.created_at).toISOString(),
+    })),
+  };
+}
+
+export async function listPledges(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: { communityId?: string | undefined; partnerId?: string | undefined },
+) {
+  requireRight(actor, 'pledge:read');
+  const filter = scopeFilter(actor);
+  if (filter.communityId && query.communityId && query.communityId !== filter.communityId) {
+    return { items: [], total: 0 };
+  }
+  if (filter.partnerId && query.partnerId && query.partnerId !== filter.partnerId) {
+    return { items: [], total: 0 };
+  }
+  const rows = await funds.listPledges(trx, {
+    districtId: filter.districtId,
+    communityId: filter.communityId ?? query.communityId ?? null,
+    partnerId: filter.partnerId ?? query.partnerId ?? null,
+  });
+  return { items: rows.map(toPledge), total: rows.length };
+}
+
+async function pledgeInReach(
+  trx: ScopedTransaction,
+  actor: Actor,
+  pledgeId: string,
+  action: 'pledge:read' | 'pledge:record_fulfilment',
+) {
+  requireRight(actor, action);
+  const filter = scopeFilter(actor);
+  const row = await funds.findPledge(trx, { ...filter, pledgeId });
+  if (!row) throw notFound();
+  requireReach(actor, action, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    partnerIds: [row.partner_id],
+  });
+  return row;
+}
+
+export async function getPledge(trx: ScopedTransaction, actor: Actor, pledgeId: string) {
+  return detailOf(trx, await pledgeInReach(trx, actor, pledgeId, 'pledge:read'));
+}
+
+export async function createPledge(
+  trx: ScopedTransaction,
+  actor: Actor,
+  input: PledgeCreate,
+  requestId: string,
+) {
+  requireRight(actor, 'pledge:create');
+  const { districtId } = scopeFilter(actor);
+  const communityId = targetCommunity(actor, input.communityId);
+  requireReach(actor, 'pledge:create', { districtId, communityId, partnerIds: [input.partnerId] });
+  if (!(await funds.findCommunity(trx, { districtId, communityId }))) throw notFound();
+  if (!(await funds.findPartner(trx, { districtId, partnerId: input.partnerId }))) {
+    throw new ApiError(400, 'validation_failed', { partnerId: 'unknown_partner' });
+  }
+  const fundId = input.fundId ?? null;
+  if (fundId && !(await funds.findFund(trx, { districtId, communityId, fundId }))) {
+    throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
+  }
+  const pledgeId = await funds.insertPledge(trx, {
+    district_id: districtId,
+    community_id: communityId,
+    partner_id: input.partnerId,
+    kind: input.kind,
+    description: input.description,
+    amount_fen: input.amountFen,
+    due_on: input.dueOn,
+    fund_id: fundId,
+  });
+  const row = await funds.findPledge(trx, { districtId, communityId, pledgeId });
+  if (!row) throw new Error('a pledge just created is not visible to its author');
+  const created = await detailOf(trx, row);
+  await audit.appendAudit(trx, {
+    districtId,
+    communityId,
+    actorUserId: actor.userId,
+    action: 'pledge.create',
+    entityType: 'pledge',
+    entityId: pledgeId,
+    after: created,
+    requestId,
+  });
+  return created;
+}
+
+/**
+ * Records what a partner gave. A cash fulfilment is a donation into the pledge's fund, posted with
+ * the key `pledge-fulfilment:<fulfilment id>` in the same transaction as the fulfilment row.
+ */
+export async function recordFulfilment(
+  trx: ScopedTransaction,
+  actor: Actor,
+  pledgeId: string,
+  input: FulfilmentCreate,
+  requestId: string,
+) {
+  const found = await pledgeInReach(trx, actor, pledgeId, 'pledge:record_fulfilment');
+  const scope = { districtId: found.district_id, communityId: found.community_id };
+  if (compareDates(input.fulfilledOn as LocalDate, today()) > 0) {
+    throw new ApiError(400, 'validation_failed', { fulfilledOn: 'date_in_future' });
+  }
+  // concurrent fulfilments of one pledge queue here: its status depends on their sum
+  await funds.lockPledge(trx, { ...scope, pledgeId });
+  const before = await detailOf(trx, found);
+  const fulfilmentId = randomUUID();
+  let ledgerEntryId: string | null = null;
+  if (found.kind === 'cash') {
+    if (!found.fund_id) throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
+    const posted = await ledger.postLedgerEntry(trx, {
+      ...scope,
+      fundId: found.fund_id,
+      kind: 'donation',
+      direction: 1,
+      amountFen: input.valueFen,
+      month: monthOfDate(input.fulfilledOn as LocalDate),
+      sourceType: 'pledge_fulfilment',
+      sourceId: fulfilmentId,
+      postingKey: `pledge-fulfilment:${fulfilmentId}`,
+      memo: input.description ?? null,
+      createdBy: actor.userId,
+    });
+    if (!posted.posted) throw new Error(`a cash fulfilment was not posted: ${posted.reason}`);
+    ledgerEntryId = posted.entryId;
+  }
+  await funds.insertFulfilment(trx, {
+    ...{ district_id: scope.districtId, community_id: scope.communityId },
+    fulfilment_id: fulfilmentId,
+    pledge_id: pledgeId,
+    partner_id: found.partner_id,
+    value_fen: input.valueFen,
+    fulfilled_on: input.fulfilledOn,
+    description: input.description ?? null,
+    ledger_entry_id: ledgerEntryId,
+  });
+  const fulfilledFen = before.fulfilledFen + input.valueFen;
+  const status = fulfilledFen >= before.amountFen ? 'fulfilled' : 'open';
+  await funds.setPledgeStatus(trx, { ...scope, pledgeId, status });
+  const row = await funds.findPledge(trx, { ...scope, pledgeId });
+  if (!row) throw new Error('a pledge just written is not visible');
+  const after = await detailOf(trx, row);
+  await audit.appendAudit(trx, {
+    ...scope,
+    actorUserId: actor.userId,
+    action: 'pledge.record_fulfilment',
+    entityType: 'pledge',
+    entityId: pledgeId,
+    before,
+    after: { ...after, fulfilmentId, ledgerEntryId },
+    requestId,
+  });
+  return after;
+}
