@@ -7,6 +7,7 @@ import { docsRoutes } from './features/docs/routes';
 import { publicRoutes } from './features/funds/public-routes';
 import { fundRoutes } from './features/funds/routes';
 import { healthRoutes } from './features/health/routes';
+import { kpiRoutes } from './features/kpis/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { registerRoutes } from './features/register/routes';
 import { reportRoutes } from './features/reports/routes';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps) {
   api.route('/v1', reportRoutes);
   api.route('/v1', fundRoutes);
   api.route('/v1', oversightRoutes);
+  api.route('/v1', kpiRoutes);
   api.route('/public', publicRoutes);
 
   api.doc31('/openapi.json', {

@@ -4,6 +4,7 @@ export * as audit from './repositories/audit';
 export * as communities from './repositories/communities';
 export * as funds from './repositories/funds';
 export * as identity from './repositories/identity';
+export * as kpis from './repositories/kpis';
 export * as ledger from './repositories/ledger';
 export * as oversight from './repositories/oversight';
 export * as register from './repositories/register';

@@ -1,4 +1,5 @@
 import { FUND_MESSAGES } from '../features/funds/messages';
+import { KPI_MESSAGES } from '../features/kpis/messages';
 import { OVERSIGHT_MESSAGES } from '../features/oversight/messages';
 import { REGISTER_MESSAGES } from '../features/register/messages';
 import { REPORT_MESSAGES } from '../features/reports/messages';
@@ -57,6 +58,7 @@ const MESSAGES = {
   ...REPORT_MESSAGES,
   ...FUND_MESSAGES,
   ...OVERSIGHT_MESSAGES,
+  ...KPI_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

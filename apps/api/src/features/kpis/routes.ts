@@ -1,0 +1,64 @@
+import {
+  fundFlowRoute,
+  kpiMixRoute,
+  kpiOverviewRoute,
+  kpiRankingRoute,
+  kpiSeriesRoute,
+  reportingMatrixRoute,
+} from '@gongfu/contract';
+import { withTenantTransaction } from '@gongfu/db';
+import { requireActor } from '../../middleware/session';
+import { createRouter } from '../../router';
+import { dbScopeOf } from '../../scope';
+import * as service from './service';
+
+/** /api/v1/kpis: every figure read in the caller's tenant transaction, under RLS. */
+export const kpiRoutes = createRouter()
+  .openapi(kpiOverviewRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.overview(trx, actor, query, c.get('lang')),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(kpiSeriesRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.series(trx, actor, query, c.get('lang')),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(kpiRankingRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.ranking(trx, actor, query, c.get('lang')),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(reportingMatrixRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.reportingMatrix(trx, actor, query),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(fundFlowRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.fundFlow(trx, actor, query, c.get('lang')),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(kpiMixRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.mix(trx, actor, query),
+    );
+    return c.json(result, 200);
+  });

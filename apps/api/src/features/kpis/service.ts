@@ -1,0 +1,483 @@
+import type {
+  FundFlow,
+  KpiFigure,
+  KpiGroupBy,
+  KpiKey,
+  KpiMix,
+  KpiOverview,
+  KpiOverviewQuery,
+  KpiPeriodQuery,
+  KpiRanking,
+  KpiRankingQuery,
+  KpiSeries,
+  KpiSeriesQuery,
+  PeriodInfo,
+  ReportingMatrix,
+  ReportingMatrixQuery,
+  ReportingState,
+} from '@gongfu/contract';
+import { KPI_KEYS } from '@gongfu/contract';
+import { kpis, type ScopedTransaction, toFen } from '@gongfu/db';
+import {
+  FUND_KIND_LABELS,
+  type LocalizedText,
+  type Month,
+  monthRange,
+  OPERATING_MODEL_LABELS,
+  type Period,
+  type PeriodKind,
+  PRICE_TIER_LABELS,
+  periodContaining,
+  periodKey,
+  periodLabel,
+  previousPeriod,
+  samePeriodLastYear,
+  VENTURE_CATEGORY_LABELS,
+} from '@gongfu/domain';
+import type { Actor } from '../../context';
+import { ApiError, forbidden, notFound } from '../../errors';
+import type { Lang } from '../../i18n/messages';
+import { message } from '../../i18n/messages';
+import { KPI_DEFINITIONS } from './definitions';
+
+export const MAX_RANGE_MONTHS = 120;
+
+type Reason = 'not_attributable_to_venture' | 'outside_partner_scope';
+
+interface Filters {
+  streetOfficeId?: string | undefined;
+  communityId?: string | undefined;
+  operatingModel?: string | undefined;
+  ventureCategory?: string | undefined;
+}
+
+/** Every role with a district reads the KPIs of its scope; the platform operator sees no business data. */
+function scopeOf(actor: Actor) {
+  const { kind, districtId, communityId, partnerId } = actor.scope;
+  if (kind === 'platform' || !districtId) throw forbidden();
+  return { districtId, communityId, partnerId };
+}
+
+/**
+ * The selection a request covers: the actor's scope and the filters. A community or street office outside
+ * the scope is 404, as if it did not exist.
+ */
+async function selectionOf(trx: ScopedTransaction, actor: Actor, filters: Filters) {
+  const scope = scopeOf(actor);
+  const selection: kpis.KpiSelection = {
+    districtId: scope.districtId,
+    scopeCommunityId: scope.communityId,
+    scopePartnerId: scope.partnerId,
+    streetOfficeId: filters.streetOfficeId ?? null,
+    communityId: filters.communityId ?? null,
+    operatingModel: filters.operatingModel ?? null,
+    ventureCategory: filters.ventureCategory ?? null,
+  };
+  if (selection.streetOfficeId) {
+    const office = await kpis.findStreetOffice(trx, {
+      districtId: scope.districtId,
+      streetOfficeId: selection.streetOfficeId,
+    });
+    if (!office) throw notFound();
+  }
+  if (selection.communityId) {
+    const [community] = await kpis.listSelectedCommunities(trx, {
+      ...selection,
+      streetOfficeId: null,
+    });
+    if (!community) throw notFound();
+  }
+  return selection;
+}
+
+function unavailable(
+  key: KpiKey,
+  selection: kpis.KpiSelection,
+  groupBy: KpiGroupBy = 'district',
+): Reason | null {
+  const formula = kpis.KPI_SQL[key];
+  if (selection.scopePartnerId && !formula.partnerVisible) return 'outside_partner_scope';
+  if (formula.level === 'community' && (kpis.hasVentureFilter(selection) || kpis.isVentureGroupBy(groupBy))) {
+    return 'not_attributable_to_venture';
+  }
+  return null;
+}
+
+function reasonOf(reason: Reason | null, lang: Lang) {
+  return reason ? { code: reason, message: message(`kpi_${reason}`, lang) } : null;
+}
+
+function figureOf(key: KpiKey, row: kpis.KpiRow | undefined): KpiFigure {
+  const numerator = toFen(row?.num ?? 0);
+  if (!kpis.KPI_SQL[key].ratio) return { value: numerator, numerator, denominator: null };
+  const denominator = toFen(row?.den ?? 0);
+  return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
+}
+
+function periodInfo(p: Period): PeriodInfo {
+  return {
+    kind: p.kind,
+    key: periodKey(p),
+    from: p.from,
+    to: p.to,
+    label: { 'zh-CN': periodLabel(p, 'zh-CN'), en: periodLabel(p, 'en') },
+  };
+}
+
+function windowOf(key: string, p: Period): kpis.KpiWindow {
+  return { key, from: p.from, to: p.to };
+}
+
+const rowKey = (kpi: string, wkey: string, gkey: string) => `${kpi}|${wkey}|${gkey}`;
+
+function indexRows(rows: readonly kpis.KpiRow[]) {
+  return new Map(rows.map((r) => [rowKey(r.kpi, r.wkey, r.gkey), r]));
+}
+
+export async function overview(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: KpiOverviewQuery,
+  lang: Lang,
+): Promise<KpiOverview> {
+  const selection = await selectionOf(trx, actor, query);
+  const current = periodContaining(query.period as PeriodKind, query.month as Month);
+  const previous = previousPeriod(current);
+  const lastYear = samePeriodLastYear(current);
+  const keys = KPI_KEYS.filter((key) => !unavailable(key, selection));
+  const rows = await kpis.computeKpis(trx, {
+    selection,
+    windows: [windowOf('current', current), windowOf('previous', previous), windowOf('last_year', lastYear)],
+    groupBy: 'district',
+    keys,
+  });
+  const byKey = indexRows(rows);
+  return {
+    period: periodInfo(current),
+    previousPeriod: periodInfo(previous),
+    samePeriodLastYear: periodInfo(lastYear),
+    items: KPI_KEYS.map((key) => {
+      const reason = unavailable(key, selection);
+      const figure = (wkey: string) => (reason ? null : figureOf(key, byKey.get(rowKey(key, wkey, 'all'))));
+      return {
+        key,
+        definition: KPI_DEFINITIONS[key],
+        available: !reason,
+        unavailableReason: reasonOf(reason, lang),
+        current: figure('current'),
+        previous: figure('previous'),
+        samePeriodLastYear: figure('last_year'),
+      };
+    }),
+  };
+}
+
+function checkRange(from: Month, to: Month, max = MAX_RANGE_MONTHS): Month[] {
+  const months = monthRange(from, to);
+  if (months.length === 0) throw new ApiError(400, 'validation_failed', { to: 'kpi_range_reversed' });
+  if (months.length > max) throw new ApiError(400, 'validation_failed', { to: 'kpi_range_too_long' });
+  return months;
+}
+
+const label = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+function enumLabel(labels: Record<string, LocalizedText>, key: string, fallback: LocalizedText) {
+  return labels[key] ?? (key === kpis.UNASSIGNED_MODEL ? fallback : label(key, key));
+}
+
+export async function series(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: KpiSeriesQuery,
+  lang: Lang,
+): Promise<KpiSeries> {
+  const months = checkRange(query.from as Month, query.to as Month);
+  const selection = await selectionOf(trx, actor, query);
+  const key = query.kpi;
+  const reason = unavailable(key, selection, query.groupBy);
+  const rows = reason
+    ? []
+    : await kpis.computeKpis(trx, {
+        selection,
+        windows: months.map((m) => ({ key: m, from: m, to: m })),
+        groupBy: query.groupBy,
+        keys: [key],
+      });
+  const byKey = indexRows(rows);
+
+  // the groups: every community / street office of the selection, else what the facts hold
+  const groups = new Map<string, LocalizedText>();
+  if (query.groupBy === 'district') {
+    groups.set('all', label('全区', 'District'));
+  } else if (query.groupBy === 'community' || query.groupBy === 'street_office') {
+    const communities = await kpis.listSelectedCommunities(trx, selection);
+    for (const c of communities) {
+      if (query.groupBy === 'community') groups.set(c.community_id, label(c.name, c.name));
+      else {
+        const office = c.street_office_id ?? kpis.NO_STREET_OFFICE;
+        const name = c.street_office_name;
+        groups.set(office, name ? label(name, name) : label('未划入街道', 'No street office'));
+      }
+    }
+  }
+  for (const row of rows) {
+    if (groups.has(row.gkey)) continue;
+    if (query.groupBy === 'operating_model') {
+      groups.set(
+        row.gkey,
+        enumLabel(OPERATING_MODEL_LABELS, row.gkey, label('未登记经营模式', 'No operating model')),
+      );
+    } else if (query.groupBy === 'venture_category') {
+      groups.set(row.gkey, enumLabel(VENTURE_CATEGORY_LABELS, row.gkey, label(row.gkey, row.gkey)));
+    } else {
+      groups.set(row.gkey, label(row.gkey, row.gkey));
+    }
+  }
+  return {
+    kpi: KPI_DEFINITIONS[key],
+    available: !reason,
+    unavailableReason: reasonOf(reason, lang),
+    groupBy: query.groupBy,
+    months,
+    series: reason
+      ? []
+      : [...groups].map(([gkey, groupLabel]) => ({
+          key: gkey,
+          label: groupLabel,
+          points: months.map((m) => ({ month: m, ...figureOf(key, byKey.get(rowKey(key, m, gkey))) })),
+        })),
+  };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[mid] ?? null;
+  return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export async function ranking(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: KpiRankingQuery,
+  lang: Lang,
+): Promise<KpiRanking> {
+  const selection = await selectionOf(trx, actor, query);
+  const key = query.kpi;
+  const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const reason = unavailable(key, selection, 'community');
+  const communities = await kpis.listSelectedCommunities(trx, selection);
+  const window = [windowOf('current', period)];
+  const [byCommunity, total] = reason
+    ? [new Map<string, kpis.KpiRow>(), null]
+    : [
+        indexRows(
+          await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'community', keys: [key] }),
+        ),
+        figureOf(
+          key,
+          (await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'district', keys: [key] }))[0],
+        ),
+      ];
+  const direction = KPI_DEFINITIONS[key].direction;
+  const items = communities.map((c) => ({
+    communityId: c.community_id,
+    communityName: c.name,
+    streetOfficeId: c.street_office_id,
+    streetOfficeName: c.street_office_name,
+    ...(reason
+      ? { value: null, numerator: 0, denominator: null }
+      : figureOf(key, byCommunity.get(rowKey(key, 'current', c.community_id)))),
+  }));
+  const better = (a: number, b: number) => (direction === 'lower_is_better' ? a - b : b - a);
+  items.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      return a.value === b.value ? a.communityName.localeCompare(b.communityName) : a.value === null ? 1 : -1;
+    }
+    return better(a.value, b.value) || a.communityName.localeCompare(b.communityName, 'zh-CN');
+  });
+  let rank = 0;
+  let previousValue: number | null = null;
+  const ranked = items.map((item, index) => {
+    if (item.value === null) return { ...item, rank: null };
+    if (item.value !== previousValue) rank = index + 1;
+    previousValue = item.value;
+    return { ...item, rank };
+  });
+  return {
+    kpi: KPI_DEFINITIONS[key],
+    period: periodInfo(period),
+    available: !reason,
+    unavailableReason: reasonOf(reason, lang),
+    items: ranked,
+    median: median(ranked.flatMap((i) => (i.value === null ? [] : [i.value]))),
+    total,
+  };
+}
+
+const STATE_ORDER: ReportingState[] = ['missing', 'returned', 'late', 'on_time', 'not_due'];
+
+export async function reportingMatrix(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: ReportingMatrixQuery,
+): Promise<ReportingMatrix> {
+  const months = checkRange(query.from as Month, query.to as Month);
+  const selection = await selectionOf(trx, actor, query);
+  const [rows, communities, dueDay] = [
+    await kpis.reportingMatrix(trx, { selection, from: query.from as Month, to: query.to as Month }),
+    await kpis.listSelectedCommunities(trx, selection),
+    await kpis.findReportDueDay(trx, { districtId: selection.districtId }),
+  ];
+  const counts = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const k = `${row.community_id}|${row.month}`;
+    const cell = counts.get(k) ?? {};
+    cell[row.state] = (cell[row.state] ?? 0) + toFen(row.ventures);
+    counts.set(k, cell);
+  }
+  const cells = communities.flatMap((c) =>
+    months.map((month) => {
+      const n = counts.get(`${c.community_id}|${month}`) ?? {};
+      const onTime = n.on_time ?? 0;
+      const late = n.late ?? 0;
+      const missing = n.missing ?? 0;
+      const returned = n.returned ?? 0;
+      const notDue = n.not_due ?? 0;
+      const state = STATE_ORDER.find((s) => (n[s] ?? 0) > 0) ?? 'none';
+      return {
+        communityId: c.community_id,
+        month,
+        state,
+        expected: onTime + late + missing + returned,
+        received: onTime + late + returned,
+        onTime,
+        late,
+        missing,
+        returned,
+        notDue,
+      };
+    }),
+  );
+  return {
+    from: query.from,
+    to: query.to,
+    dueDay,
+    months,
+    communities: communities.map((c) => ({ communityId: c.community_id, name: c.name })),
+    cells,
+  };
+}
+
+const SOURCE_LABELS: Record<string, LocalizedText> = {
+  donation: label('捐赠', 'Donations'),
+  grant: label('拨款补助', 'Grants'),
+};
+
+export async function fundFlow(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: KpiPeriodQuery,
+  lang: Lang,
+): Promise<FundFlow> {
+  const selection = await selectionOf(trx, actor, query);
+  const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const reason: Reason | null = selection.scopePartnerId ? 'outside_partner_scope' : null;
+  const rows = reason ? [] : await kpis.fundFlow(trx, { selection, window: windowOf('current', period) });
+  const nodes = new Map<string, { name: string; kind: 'source' | 'fund' | 'use'; label: LocalizedText }>();
+  const links: Array<{ source: string; target: string; value: number }> = [];
+  let inflowFen = 0;
+  let outflowFen = 0;
+  for (const row of rows) {
+    const amount = toFen(row.amount_fen);
+    const fundName = `fund:${row.fund_kind}`;
+    const fundLabel = enumLabel(FUND_KIND_LABELS, row.fund_kind, label(row.fund_kind, row.fund_kind));
+    let other: { name: string; kind: 'source' | 'use'; label: LocalizedText };
+    if (row.flow === 'in') {
+      inflowFen += amount;
+      if (row.kind === 'allocation') {
+        const category = row.detail ?? 'unattributed';
+        const categoryLabel = VENTURE_CATEGORY_LABELS[category as keyof typeof VENTURE_CATEGORY_LABELS] ?? {
+          'zh-CN': '未关联项目',
+          en: 'Not traced to a venture',
+        };
+        other = {
+          name: `source:profit:${category}`,
+          kind: 'source',
+          label: label(`经营利润·${categoryLabel['zh-CN']}`, `Operating profit · ${categoryLabel.en}`),
+        };
+      } else {
+        other = {
+          name: `source:${row.kind}`,
+          kind: 'source',
+          label: SOURCE_LABELS[row.kind] ?? label(row.kind, row.kind),
+        };
+      }
+    } else {
+      outflowFen += amount;
+      other = row.detail
+        ? { name: `use:${row.detail}`, kind: 'use', label: label(row.detail, row.detail) }
+        : { name: 'use:unlinked', kind: 'use', label: label('未关联议事项目', 'Not linked to a proposal') };
+    }
+    if (amount <= 0) continue; // a sankey link cannot be negative: reversals above entries net out here
+    if (!nodes.has(other.name)) nodes.set(other.name, other);
+    if (!nodes.has(fundName)) nodes.set(fundName, { name: fundName, kind: 'fund', label: fundLabel });
+    links.push(
+      row.flow === 'in'
+        ? { source: other.name, target: fundName, value: amount }
+        : { source: fundName, target: other.name, value: amount },
+    );
+  }
+  const order = { source: 0, fund: 1, use: 2 } as const;
+  return {
+    period: periodInfo(period),
+    available: !reason,
+    unavailableReason: reasonOf(reason, lang),
+    nodes: [...nodes.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name)),
+    links: links.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
+    inflowFen,
+    outflowFen,
+  };
+}
+
+export async function mix(trx: ScopedTransaction, actor: Actor, query: KpiPeriodQuery): Promise<KpiMix> {
+  const selection = await selectionOf(trx, actor, query);
+  const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const rows = await kpis.mix(trx, { selection, window: windowOf('current', period) });
+  const bucketsOf = (dimension: 'operating_model' | 'price_tier') => {
+    const mine = rows.filter((r) => r.dimension === dimension);
+    const revenue = mine.reduce((s, r) => s + toFen(r.revenue_fen), 0);
+    const transactions = mine.reduce((s, r) => s + toFen(r.service_transactions), 0);
+    const share = (n: number, d: number): KpiFigure => ({
+      value: d === 0 ? null : n / d,
+      numerator: n,
+      denominator: d,
+    });
+    return mine
+      .map((r) => {
+        const revenueFen = toFen(r.revenue_fen);
+        const serviceTransactions = toFen(r.service_transactions);
+        return {
+          key: r.key,
+          label:
+            dimension === 'operating_model'
+              ? enumLabel(OPERATING_MODEL_LABELS, r.key, label('未登记经营模式', 'No operating model'))
+              : enumLabel(PRICE_TIER_LABELS, r.key, label(r.key, r.key)),
+          ventures: toFen(r.ventures),
+          revenueFen,
+          netProfitFen: toFen(r.profit_fen),
+          serviceTransactions,
+          residentsServed: toFen(r.residents_served),
+          revenueShare: share(revenueFen, revenue),
+          transactionShare: share(serviceTransactions, transactions),
+        };
+      })
+      .sort((a, b) => b.revenueFen - a.revenueFen || a.key.localeCompare(b.key));
+  };
+  return {
+    period: periodInfo(period),
+    operatingModels: bucketsOf('operating_model'),
+    priceTiers: bucketsOf('price_tier'),
+  };
+}

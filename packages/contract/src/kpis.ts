@@ -1,0 +1,356 @@
+import { PERIOD_KINDS, VENTURE_CATEGORIES } from '@gongfu/domain';
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses } from './common';
+
+/**
+ * District KPIs (区级指标): overview, series, ranking, reporting matrix, fund flow and mix. Every figure
+ * comes with its definition (name, unit, formula, direction), so a client never re-implements one.
+ * Ratios carry their numerator and denominator (recomputed from sums, never averaged ratios);
+ * amounts are integer fen.
+ */
+
+export const KPI_KEYS = [
+  'operating_revenue',
+  'net_profit',
+  'community_income',
+  'stable_jobs',
+  'residents_served',
+  'governance_fund_allocation_rate',
+  'reinvestment',
+  'reinvestment_rate',
+  'fund_balance',
+  'fund_idle_ratio',
+  'deliberation_coverage',
+  'service_response_rate',
+  'public_welfare_share',
+  'give_back',
+  'give_back_fulfilment_rate',
+  'reporting_rate',
+  'on_time_rate',
+  'communities_with_income_rate',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+export const KPI_GROUP_BYS = [
+  'district',
+  'street_office',
+  'community',
+  'operating_model',
+  'venture_category',
+] as const;
+export type KpiGroupBy = (typeof KPI_GROUP_BYS)[number];
+
+export const KPI_UNITS = [
+  'fen',
+  'people',
+  'jobs',
+  'reports',
+  'requests',
+  'transactions',
+  'communities',
+  'ratio',
+] as const;
+export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+/** flow: summed over the period; period_end: the value in the period's last month; balance_at_end: everything up to it */
+export const KPI_AGGREGATIONS = ['flow', 'period_end', 'balance_at_end'] as const;
+export const KPI_UNAVAILABLE_REASONS = ['not_attributable_to_venture', 'outside_partner_scope'] as const;
+export const REPORTING_STATES = ['on_time', 'late', 'missing', 'returned', 'not_due', 'none'] as const;
+export type ReportingState = (typeof REPORTING_STATES)[number];
+
+const MONTH = /^[12]\d{3}-(0[1-9]|1[0-2])$/;
+const month = () => z.string().regex(MONTH).openapi({ example: '2025-06', description: 'YYYY-MM' });
+
+export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
+
+export const KpiDefinition = z
+  .object({
+    key: z.enum(KPI_KEYS),
+    name: LocalizedText,
+    unit: z.enum(KPI_UNITS),
+    /** for a ratio: what its numerator and denominator count */
+    numeratorUnit: z.enum(KPI_UNITS),
+    denominatorUnit: z.enum(KPI_UNITS).nullable(),
+    formula: LocalizedText.openapi({ description: '统计口径 / how the figure is computed' }),
+    direction: z.enum(KPI_DIRECTIONS),
+    aggregation: z.enum(KPI_AGGREGATIONS),
+    /** a target the district aims for (deliberation coverage: 1 = 100 %), when there is one */
+    target: z.number().nullable(),
+    /** community-level KPIs come from funds and pledges and cannot be split by venture */
+    level: z.enum(['venture', 'community']),
+  })
+  .openapi('KpiDefinition');
+export type KpiDefinition = z.infer<typeof KpiDefinition>;
+
+export const KpiFigure = z
+  .object({
+    /** amounts and counts: the sum; ratios: numerator ÷ denominator, null when the denominator is 0 */
+    value: z.number().nullable(),
+    numerator: z.number().int(),
+    /** null for amounts and counts */
+    denominator: z.number().int().nullable(),
+  })
+  .openapi('KpiFigure');
+export type KpiFigure = z.infer<typeof KpiFigure>;
+
+export const KpiUnavailable = z
+  .object({ code: z.enum(KPI_UNAVAILABLE_REASONS), message: z.string() })
+  .openapi('KpiUnavailable');
+
+export const PeriodInfo = z
+  .object({
+    kind: z.enum(PERIOD_KINDS),
+    key: z.string().openapi({ example: '2025-Q2' }),
+    from: z.string(),
+    to: z.string(),
+    label: LocalizedText,
+  })
+  .openapi('PeriodInfo');
+export type PeriodInfo = z.infer<typeof PeriodInfo>;
+
+const filterFields = {
+  streetOfficeId: z.uuid().optional(),
+  communityId: z.uuid().optional(),
+  operatingModel: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,63}$/)
+    .optional()
+    .openapi({ example: 'site_equity_professional_operation' }),
+  ventureCategory: z.enum(VENTURE_CATEGORIES).optional(),
+};
+
+const periodFields = {
+  period: z.enum(PERIOD_KINDS).default('month'),
+  month: month(),
+};
+
+export const KpiOverviewQuery = z.object({ ...periodFields, ...filterFields });
+export type KpiOverviewQuery = z.infer<typeof KpiOverviewQuery>;
+
+export const KpiOverviewItem = z
+  .object({
+    key: z.enum(KPI_KEYS),
+    definition: KpiDefinition,
+    available: z.boolean(),
+    unavailableReason: KpiUnavailable.nullable(),
+    current: KpiFigure.nullable(),
+    previous: KpiFigure.nullable(),
+    samePeriodLastYear: KpiFigure.nullable(),
+  })
+  .openapi('KpiOverviewItem');
+
+export const KpiOverview = z
+  .object({
+    period: PeriodInfo,
+    previousPeriod: PeriodInfo,
+    samePeriodLastYear: PeriodInfo,
+    items: z.array(KpiOverviewItem),
+  })
+  .openapi('KpiOverview');
+export type KpiOverview = z.infer<typeof KpiOverview>;
+
+export const KpiSeriesQuery = z.object({
+  kpi: z.enum(KPI_KEYS),
+  from: month(),
+  to: month(),
+  groupBy: z.enum(KPI_GROUP_BYS).default('district'),
+  ...filterFields,
+});
+export type KpiSeriesQuery = z.infer<typeof KpiSeriesQuery>;
+
+export const KpiSeries = z
+  .object({
+    kpi: KpiDefinition,
+    available: z.boolean(),
+    unavailableReason: KpiUnavailable.nullable(),
+    groupBy: z.enum(KPI_GROUP_BYS),
+    months: z.array(z.string()),
+    series: z.array(
+      z.object({
+        key: z.string(),
+        label: LocalizedText,
+        points: z.array(KpiFigure.extend({ month: z.string() })),
+      }),
+    ),
+  })
+  .openapi('KpiSeries');
+export type KpiSeries = z.infer<typeof KpiSeries>;
+
+export const KpiRankingQuery = z.object({
+  kpi: z.enum(KPI_KEYS),
+  ...periodFields,
+  streetOfficeId: filterFields.streetOfficeId,
+  operatingModel: filterFields.operatingModel,
+  ventureCategory: filterFields.ventureCategory,
+});
+export type KpiRankingQuery = z.infer<typeof KpiRankingQuery>;
+
+export const KpiRanking = z
+  .object({
+    kpi: KpiDefinition,
+    period: PeriodInfo,
+    available: z.boolean(),
+    unavailableReason: KpiUnavailable.nullable(),
+    items: z.array(
+      KpiFigure.extend({
+        /** 1 is best by the KPI's direction; equal values share a rank; no value (0 ÷ 0) ranks last, unranked */
+        rank: z.number().int().nullable(),
+        communityId: z.uuid(),
+        communityName: z.string(),
+        streetOfficeId: z.uuid().nullable(),
+        streetOfficeName: z.string().nullable(),
+      }),
+    ),
+    /** the median of the communities' values (those with a value) */
+    median: z.number().nullable(),
+    /** the whole selection, recomputed from summed parts */
+    total: KpiFigure.nullable(),
+  })
+  .openapi('KpiRanking');
+export type KpiRanking = z.infer<typeof KpiRanking>;
+
+export const ReportingMatrixQuery = z.object({
+  from: month(),
+  to: month(),
+  streetOfficeId: filterFields.streetOfficeId,
+  communityId: filterFields.communityId,
+});
+export type ReportingMatrixQuery = z.infer<typeof ReportingMatrixQuery>;
+
+export const ReportingMatrix = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    dueDay: z.number().int(),
+    months: z.array(z.string()),
+    communities: z.array(z.object({ communityId: z.uuid(), name: z.string() })),
+    cells: z.array(
+      z.object({
+        communityId: z.uuid(),
+        month: z.string(),
+        /** the worst state of the community's ventures: missing > returned > late > on_time > not_due; none: nothing expected */
+        state: z.enum(REPORTING_STATES),
+        expected: z.number().int(),
+        received: z.number().int(),
+        onTime: z.number().int(),
+        late: z.number().int(),
+        missing: z.number().int(),
+        returned: z.number().int(),
+        notDue: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('ReportingMatrix');
+export type ReportingMatrix = z.infer<typeof ReportingMatrix>;
+
+export const KpiPeriodQuery = z.object({
+  ...periodFields,
+  streetOfficeId: filterFields.streetOfficeId,
+  communityId: filterFields.communityId,
+});
+export type KpiPeriodQuery = z.infer<typeof KpiPeriodQuery>;
+
+export const FundFlow = z
+  .object({
+    period: PeriodInfo,
+    available: z.boolean(),
+    unavailableReason: KpiUnavailable.nullable(),
+    /** ECharts sankey: nodes by `name` (a stable id), links by source / target name, value in fen */
+    nodes: z.array(
+      z.object({ name: z.string(), kind: z.enum(['source', 'fund', 'use']), label: LocalizedText }),
+    ),
+    links: z.array(z.object({ source: z.string(), target: z.string(), value: z.number().int() })),
+    /** net inflows and outflows of the period; a net-negative pair (reversals above entries) is left out of the links */
+    inflowFen: z.number().int(),
+    outflowFen: z.number().int(),
+  })
+  .openapi('FundFlow');
+export type FundFlow = z.infer<typeof FundFlow>;
+
+const MixBucket = z.object({
+  key: z.string(),
+  label: LocalizedText,
+  ventures: z.number().int(),
+  revenueFen: z.number().int(),
+  netProfitFen: z.number().int(),
+  serviceTransactions: z.number().int(),
+  residentsServed: z.number().int(),
+  /** this bucket's revenue ÷ all revenue */
+  revenueShare: KpiFigure,
+  /** this bucket's service transactions ÷ all transactions */
+  transactionShare: KpiFigure,
+});
+
+export const KpiMix = z
+  .object({
+    period: PeriodInfo,
+    operatingModels: z.array(MixBucket),
+    priceTiers: z.array(MixBucket),
+  })
+  .openapi('KpiMix');
+export type KpiMix = z.infer<typeof KpiMix>;
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const readErrors = {
+  400: errorResponses[400],
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+};
+
+export const kpiOverviewRoute = createRoute({
+  method: 'get',
+  path: '/kpis/overview',
+  tags: ['kpis'],
+  summary: 'Every KPI for a period, the previous period and the same period last year',
+  request: { query: KpiOverviewQuery },
+  responses: { 200: json(KpiOverview, 'The KPIs'), ...readErrors },
+});
+
+export const kpiSeriesRoute = createRoute({
+  method: 'get',
+  path: '/kpis/series',
+  tags: ['kpis'],
+  summary: 'Monthly values of one KPI, for the district or per group',
+  request: { query: KpiSeriesQuery },
+  responses: { 200: json(KpiSeries, 'The series'), ...readErrors },
+});
+
+export const kpiRankingRoute = createRoute({
+  method: 'get',
+  path: '/kpis/ranking',
+  tags: ['kpis'],
+  summary: 'Communities ranked by one KPI, with the median',
+  request: { query: KpiRankingQuery },
+  responses: { 200: json(KpiRanking, 'The ranking'), ...readErrors },
+});
+
+export const reportingMatrixRoute = createRoute({
+  method: 'get',
+  path: '/kpis/reporting-matrix',
+  tags: ['kpis'],
+  summary: 'Community × month: on time, late, missing, returned',
+  request: { query: ReportingMatrixQuery },
+  responses: { 200: json(ReportingMatrix, 'The matrix'), ...readErrors },
+});
+
+export const fundFlowRoute = createRoute({
+  method: 'get',
+  path: '/kpis/fund-flow',
+  tags: ['kpis'],
+  summary: 'Sources → funds → uses for a period, ready for a Sankey chart',
+  request: { query: KpiPeriodQuery },
+  responses: { 200: json(FundFlow, 'The fund flow'), ...readErrors },
+});
+
+export const kpiMixRoute = createRoute({
+  method: 'get',
+  path: '/kpis/mix',
+  tags: ['kpis'],
+  summary: 'Operating-model mix and price-tier mix for a period',
+  request: { query: KpiPeriodQuery },
+  responses: { 200: json(KpiMix, 'The mix'), ...readErrors },
+});

@@ -1,0 +1,704 @@
+import { addMonths, compareMonths, type Month, monthRange } from '@gongfu/domain';
+import { type RawBuilder, sql } from 'kysely';
+import type { ScopedTransaction } from '../tenant';
+
+/**
+ * The district KPIs in SQL — the one place each KPI's formula is written, keyed by the KPI's key.
+ *
+ * Everything is computed from facts that respect the caller's scope twice: RLS, and the explicit
+ * district / community / partner filter of the selection below. The facts:
+ *  - `crx`: the counted reports — status approved or locked, and of a venture-month only the highest
+ *    such revision (an amendment replaces what it amends; 'superseded' or any other status never counts),
+ *    each with its community income: the community's holdings' share of the profit (split by the
+ *    company's shareholdings with the domain's largest-remainder rule; a venture without a company, or
+ *    a company without shareholdings, is the community's alone) plus the remittance received;
+ *  - `le`: ledger entries, each with its effective kind (a reversal takes the kind of the entry it
+ *    reverses, with the opposite sign) and whether its proposal was approved and its disclosure over;
+ *  - `pl` / `pf`: give-back pledges and their fulfilments;
+ *  - `tf`: each venture × month expected to report, received, on time (first submission before the
+ *    district's deadline), late, missing or returned.
+ * A KPI is a list of parts, each a row-level select of (wkey, gkey, num, den) over the period windows
+ * `w`; numerators and denominators are summed per window and group, so a ratio is always recomputed
+ * from summed parts and never averaged.
+ */
+
+export const KPI_KEYS = [
+  'operating_revenue',
+  'net_profit',
+  'community_income',
+  'stable_jobs',
+  'residents_served',
+  'governance_fund_allocation_rate',
+  'reinvestment',
+  'reinvestment_rate',
+  'fund_balance',
+  'fund_idle_ratio',
+  'deliberation_coverage',
+  'service_response_rate',
+  'public_welfare_share',
+  'give_back',
+  'give_back_fulfilment_rate',
+  'reporting_rate',
+  'on_time_rate',
+  'communities_with_income_rate',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+export const KPI_GROUP_BYS = [
+  'district',
+  'street_office',
+  'community',
+  'operating_model',
+  'venture_category',
+] as const;
+export type KpiGroupBy = (typeof KPI_GROUP_BYS)[number];
+
+/** Ventures whose company has no operating model (or that have no company) group under this key. */
+export const UNASSIGNED_MODEL = 'unassigned';
+/** Street-office key of communities that belong to none. */
+export const NO_STREET_OFFICE = 'none';
+
+/** Which rows count: the caller's scope and the request's filters. */
+export interface KpiSelection {
+  districtId: string;
+  /** a community role's own community */
+  scopeCommunityId: string | null;
+  /** a partner operator's partner: its ventures, and the communities it operates in */
+  scopePartnerId: string | null;
+  streetOfficeId: string | null;
+  communityId: string | null;
+  operatingModel: string | null;
+  ventureCategory: string | null;
+}
+
+/** A named, inclusive month range: a period, or one month of a series. */
+export interface KpiWindow {
+  key: string;
+  from: Month;
+  to: Month;
+}
+
+export interface KpiFormula {
+  /** 'community': built on ledgers or pledges, which belong to a community and not to a venture */
+  level: 'venture' | 'community';
+  ratio: boolean;
+  /** false when a partner operator's scope (its ventures) cannot reach the facts */
+  partnerVisible: boolean;
+  parts: Array<(ctx: PartContext) => RawBuilder<unknown>>;
+}
+
+interface PartContext {
+  /** the group key of a fact alias under the requested groupBy */
+  g(alias: string): RawBuilder<unknown>;
+  /** the (community, group key) pairs a "communities with income" count runs over: community_id, bkey */
+  base: RawBuilder<unknown>;
+}
+
+const NULL_NUM = sql`0::numeric`;
+
+/** A flow over the counted reports of each window. */
+function overReports(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_NUM) {
+  return (ctx: PartContext) =>
+    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
+        from w join crx f on f.month between w.wfrom and w.wto`;
+}
+
+/** A flow over the ledger entries of each window (by the entry's accounting month). */
+function overLedger(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_NUM) {
+  return (ctx: PartContext) =>
+    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
+        from w join le f on f.month between w.wfrom and w.wto`;
+}
+
+function overTimeliness(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
+  return (ctx: PartContext) =>
+    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
+        from w join tf f on f.month between w.wfrom and w.wto`;
+}
+
+/** Community income of each window as a denominator. */
+const incomeDenominator = overReports(NULL_NUM, sql`f.income_fen`);
+/** The balance at the end of each window: every entry up to its last month. */
+const balanceAtEnd = (ctx: PartContext) =>
+  sql`select w.wkey, ${ctx.g('f')} as gkey, f.signed_fen::numeric as num, 0::numeric as den
+      from w join le f on f.month <= w.wto`;
+const approvedProjectOutflow = sql`case when f.eff_kind = 'expenditure' and f.approved_project then -f.signed_fen else 0 end`;
+
+export const KPI_SQL: Record<KpiKey, KpiFormula> = {
+  operating_revenue: {
+    level: 'venture',
+    ratio: false,
+    partnerVisible: true,
+    parts: [overReports(sql`f.revenue_fen`)],
+  },
+  net_profit: {
+    level: 'venture',
+    ratio: false,
+    partnerVisible: true,
+    parts: [overReports(sql`f.profit_fen`)],
+  },
+  community_income: {
+    level: 'venture',
+    ratio: false,
+    partnerVisible: true,
+    parts: [overReports(sql`f.income_fen`)],
+  },
+  stable_jobs: {
+    level: 'venture',
+    ratio: false,
+    partnerVisible: true,
+    // a stock: the reports of the period's last month
+    parts: [
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('f')} as gkey, f.stable_jobs::numeric as num, 0::numeric as den
+            from w join crx f on f.month = w.wto`,
+    ],
+  },
+  residents_served: {
+    level: 'venture',
+    ratio: false,
+    partnerVisible: true,
+    parts: [overReports(sql`f.residents_served`)],
+  },
+  governance_fund_allocation_rate: {
+    level: 'community',
+    ratio: true,
+    partnerVisible: false,
+    parts: [
+      overLedger(
+        sql`case when f.eff_kind = 'allocation' and f.fund_kind = 'governance_special' then f.signed_fen else 0 end`,
+      ),
+      incomeDenominator,
+    ],
+  },
+  reinvestment: {
+    level: 'community',
+    ratio: false,
+    partnerVisible: false,
+    parts: [overLedger(approvedProjectOutflow)],
+  },
+  reinvestment_rate: {
+    level: 'community',
+    ratio: true,
+    partnerVisible: false,
+    parts: [overLedger(approvedProjectOutflow), incomeDenominator],
+  },
+  fund_balance: {
+    level: 'community',
+    ratio: false,
+    partnerVisible: false,
+    parts: [balanceAtEnd],
+  },
+  fund_idle_ratio: {
+    level: 'community',
+    ratio: true,
+    partnerVisible: false,
+    parts: [
+      balanceAtEnd,
+      // inflows (net of their reversals) of the 12 months ending with the window
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('f')} as gkey, 0::numeric as num,
+                   (case when f.eff_kind in ('allocation', 'donation', 'grant') then f.signed_fen else 0 end)::numeric as den
+            from w join le f on f.month between w.wtrail and w.wto`,
+    ],
+  },
+  deliberation_coverage: {
+    level: 'community',
+    ratio: true,
+    partnerVisible: false,
+    parts: [
+      overLedger(
+        sql`case when f.eff_kind = 'expenditure' and f.backed then -f.signed_fen else 0 end`,
+        sql`case when f.eff_kind = 'expenditure' then -f.signed_fen else 0 end`,
+      ),
+    ],
+  },
+  service_response_rate: {
+    level: 'venture',
+    ratio: true,
+    partnerVisible: true,
+    parts: [overReports(sql`f.requests_within_promise`, sql`f.service_requests`)],
+  },
+  public_welfare_share: {
+    level: 'venture',
+    ratio: true,
+    partnerVisible: true,
+    parts: [
+      overReports(
+        sql`case when f.price_tier in ('public_welfare', 'low_price') then f.service_transactions else 0 end`,
+        sql`f.service_transactions`,
+      ),
+    ],
+  },
+  give_back: {
+    level: 'community',
+    ratio: false,
+    partnerVisible: true,
+    parts: [
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('f')} as gkey, f.value_fen::numeric as num, 0::numeric as den
+            from w join pf f on f.month between w.wfrom and w.wto`,
+    ],
+  },
+  give_back_fulfilment_rate: {
+    level: 'community',
+    ratio: true,
+    partnerVisible: true,
+    parts: [
+      // pledges falling due in the window, and what was fulfilled on them by the window's end
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('p')} as gkey, f.value_fen::numeric as num, 0::numeric as den
+            from w join pl p on p.due_month between w.wfrom and w.wto
+            join pf f on f.pledge_id = p.pledge_id and f.month <= w.wto`,
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('p')} as gkey, 0::numeric as num, p.amount_fen::numeric as den
+            from w join pl p on p.due_month between w.wfrom and w.wto`,
+    ],
+  },
+  reporting_rate: {
+    level: 'venture',
+    ratio: true,
+    partnerVisible: true,
+    parts: [
+      overTimeliness(
+        sql`case when f.received then 1 else 0 end`,
+        sql`case when f.expected then 1 else 0 end`,
+      ),
+    ],
+  },
+  on_time_rate: {
+    level: 'venture',
+    ratio: true,
+    partnerVisible: true,
+    parts: [
+      overTimeliness(sql`case when f.on_time then 1 else 0 end`, sql`case when f.expected then 1 else 0 end`),
+    ],
+  },
+  communities_with_income_rate: {
+    level: 'venture',
+    ratio: true,
+    partnerVisible: true,
+    parts: [
+      (ctx) =>
+        sql`select w.wkey, b.bkey as gkey,
+                   (case when coalesce(inc.income_fen, 0) > 0 then 1 else 0 end)::numeric as num,
+                   1::numeric as den
+            from w cross join (${ctx.base}) b
+            left join (
+              select w2.wkey, f.community_id, ${ctx.g('f')} as gkey, sum(f.income_fen) as income_fen
+              from w w2 join crx f on f.month between w2.wfrom and w2.wto
+              group by 1, 2, 3
+            ) inc on inc.wkey = w.wkey and inc.community_id = b.community_id and inc.gkey = b.bkey`,
+    ],
+  },
+};
+
+const GROUP_COLUMN: Record<KpiGroupBy, string | null> = {
+  district: null,
+  street_office: 'street_key',
+  community: 'community_key',
+  operating_model: 'model_key',
+  venture_category: 'category_key',
+};
+
+export function isVentureGroupBy(groupBy: KpiGroupBy): boolean {
+  return groupBy === 'operating_model' || groupBy === 'venture_category';
+}
+
+export function hasVentureFilter(selection: KpiSelection): boolean {
+  return Boolean(selection.operatingModel || selection.ventureCategory);
+}
+
+interface FactOptions {
+  windows: readonly KpiWindow[];
+  /** seconds since the epoch: what "the deadline has passed" is measured against */
+  nowEpoch?: number;
+}
+
+function trailingFrom(to: Month): Month {
+  return addMonths(to, -11);
+}
+
+function monthBounds(windows: readonly KpiWindow[]): { lo: Month; hi: Month } {
+  if (windows.length === 0) throw new RangeError('at least one window is needed');
+  let lo = windows[0]?.from as Month;
+  let hi = windows[0]?.to as Month;
+  for (const w of windows) {
+    for (const m of [w.from, trailingFrom(w.to)]) if (compareMonths(m, lo) < 0) lo = m;
+    if (compareMonths(w.to, hi) > 0) hi = w.to;
+  }
+  return { lo, hi };
+}
+
+const SHANGHAI_DATE_OF = (column: string) =>
+  sql.raw(`(date '1970-01-01' + floor((extract(epoch from ${column}) + 28800) / 86400)::int)`);
+
+/** The CTEs every KPI query reads: windows and facts, filtered by scope and selection. */
+function facts(s: KpiSelection, options: FactOptions) {
+  const { lo, hi } = monthBounds(options.windows);
+  const nowEpoch = options.nowEpoch ?? Math.floor(Date.now() / 1000);
+  const D = s.districtId;
+  const windows = sql.join(
+    options.windows.map(
+      (w) => sql`(${w.key}::text, ${w.from}::char(7), ${w.to}::char(7), ${trailingFrom(w.to)}::char(7))`,
+    ),
+  );
+  const months = sql.join(monthRange(lo, hi).map((m) => sql`(${m}::char(7))`));
+  const partnerCommunities = s.scopePartnerId
+    ? sql`and c.community_id in (select v.community_id from ventures v where v.district_id = ${D} and v.operator_partner_id = ${s.scopePartnerId})`
+    : sql``;
+  return sql`
+    w (wkey, wfrom, wto, wtrail) as (values ${windows}),
+    tmon (month) as (values ${months}),
+    cm as (
+      select c.community_id, coalesce(c.street_office_id::text, ${NO_STREET_OFFICE}) as street_key,
+             c.community_id::text as community_key, null::text as model_key, null::text as category_key
+      from communities c
+      where c.district_id = ${D} and c.deleted_at is null
+        ${s.scopeCommunityId ? sql`and c.community_id = ${s.scopeCommunityId}` : sql``}
+        ${partnerCommunities}
+        ${s.streetOfficeId ? sql`and c.street_office_id = ${s.streetOfficeId}` : sql``}
+        ${s.communityId ? sql`and c.community_id = ${s.communityId}` : sql``}
+    ),
+    vf as (
+      select v.venture_id, v.community_id, v.price_tier, v.status, v.company_id,
+             to_char(coalesce(v.started_on, ${SHANGHAI_DATE_OF('v.created_at')}), 'YYYY-MM') as start_month,
+             cm.street_key, cm.community_key,
+             coalesce(co.operating_model, ${UNASSIGNED_MODEL}) as model_key, v.category as category_key
+      from ventures v
+      join cm on cm.community_id = v.community_id
+      left join companies co
+        on co.district_id = v.district_id and co.community_id = v.community_id and co.company_id = v.company_id
+      where v.district_id = ${D}
+        ${s.scopePartnerId ? sql`and v.operator_partner_id = ${s.scopePartnerId}` : sql``}
+        ${s.operatingModel ? sql`and coalesce(co.operating_model, ${UNASSIGNED_MODEL}) = ${s.operatingModel}` : sql``}
+        ${s.ventureCategory ? sql`and v.category = ${s.ventureCategory}` : sql``}
+    ),
+    rep as (
+      select r.report_id, r.venture_id, r.month, r.revenue_fen, r.operating_cost_fen, r.stable_jobs,
+             r.residents_served, r.service_transactions, r.remittance_received_fen, r.service_requests,
+             r.requests_within_promise,
+             row_number() over (partition by r.venture_id, r.month order by r.revision desc) as rn
+      from monthly_reports r
+      where r.district_id = ${D} and r.status in ('approved', 'locked')
+        and r.month between ${lo} and ${hi}
+        and r.venture_id in (select venture_id from vf)
+    ),
+    cr as (
+      select rep.report_id, rep.venture_id, rep.month, rep.revenue_fen, rep.operating_cost_fen,
+             rep.revenue_fen - rep.operating_cost_fen as profit_fen, rep.stable_jobs, rep.residents_served,
+             rep.service_transactions, rep.remittance_received_fen, rep.service_requests,
+             rep.requests_within_promise, vf.community_id, vf.company_id, vf.price_tier,
+             vf.street_key, vf.community_key, vf.model_key, vf.category_key
+      from rep join vf on vf.venture_id = rep.venture_id
+      where rep.rn = 1
+    ),
+    sh as (
+      select cr.report_id, s.holder_kind, sign(cr.profit_fen) as sgn, abs(cr.profit_fen)::numeric as whole,
+             abs(cr.profit_fen)::numeric * s.share_bp as exact,
+             sum(s.share_bp) over (partition by cr.report_id) as total_bp,
+             row_number() over (partition by cr.report_id order by s.position, s.created_at, s.shareholding_id) as ord
+      from cr join shareholdings s
+        on s.district_id = ${D} and s.community_id = cr.community_id and s.company_id = cr.company_id
+    ),
+    sh2 as (select sh.*, div(sh.exact, sh.total_bp) as base, mod(sh.exact, sh.total_bp) as rem from sh),
+    sh3 as (
+      select sh2.*, sh2.whole - sum(sh2.base) over (partition by sh2.report_id) as leftover,
+             row_number() over (partition by sh2.report_id order by sh2.rem desc, sh2.ord) as rrank
+      from sh2
+    ),
+    cshare as (
+      select report_id,
+             sum(case when holder_kind = 'community'
+                      then sgn * (base + case when rrank <= leftover then 1 else 0 end) else 0 end) as community_share
+      from sh3 group by report_id
+    ),
+    crx as (
+      select cr.*, coalesce(cs.community_share, cr.profit_fen) + cr.remittance_received_fen as income_fen
+      from cr left join cshare cs on cs.report_id = cr.report_id
+    ),
+    le as (
+      select e.community_id, cm.street_key, cm.community_key, null::text as model_key, null::text as category_key,
+             e.month, e.direction * e.amount_fen as signed_fen, fu.kind as fund_kind,
+             case
+               when e.kind <> 'reversal' then e.kind
+               when o.kind is not null then o.kind
+               -- an amendment's reversal of what the earlier revision allocated
+               when e.source_type = 'monthly_report' then 'allocation'
+               else 'reversal'
+             end as eff_kind,
+             coalesce(o.posting_key, e.posting_key) as posting_key,
+             coalesce(o.source_id, e.source_id) as source_id,
+             p.purpose,
+             coalesce(p.status in ('approved', 'disclosure', 'disclosed', 'paid_out', 'closed'), false) as approved_project,
+             coalesce(p.status in ('disclosed', 'paid_out', 'closed') and p.disclosure_ends_on is not null
+                      and p.disclosure_ends_on < ${SHANGHAI_DATE_OF('coalesce(o.created_at, e.created_at)')}, false) as backed
+      from ledger_entries e
+      join cm on cm.community_id = e.community_id
+      join funds fu on fu.district_id = e.district_id and fu.community_id = e.community_id and fu.fund_id = e.fund_id
+      left join ledger_entries o
+        on o.district_id = e.district_id and o.community_id = e.community_id and o.entry_id = e.reverses_entry_id
+      left join proposals p
+        on p.district_id = e.district_id and p.community_id = e.community_id
+       and p.proposal_id = coalesce(e.proposal_id, o.proposal_id)
+      where e.district_id = ${D} and e.month <= ${hi}
+    ),
+    pl as (
+      select p.pledge_id, p.community_id, cm.street_key, cm.community_key, null::text as model_key,
+             null::text as category_key, to_char(p.due_on, 'YYYY-MM') as due_month, p.amount_fen
+      from pledges p join cm on cm.community_id = p.community_id
+      where p.district_id = ${D} and p.status not in ('cancelled', 'withdrawn')
+        ${s.scopePartnerId ? sql`and p.partner_id = ${s.scopePartnerId}` : sql``}
+    ),
+    pf as (
+      select f.pledge_id, f.community_id, cm.street_key, cm.community_key, null::text as model_key,
+             null::text as category_key, to_char(f.fulfilled_on, 'YYYY-MM') as month, f.value_fen
+      from pledge_fulfilments f join cm on cm.community_id = f.community_id
+      where f.district_id = ${D}
+        ${s.scopePartnerId ? sql`and f.partner_id = ${s.scopePartnerId}` : sql``}
+    ),
+    due as (
+      select coalesce((select d.report_due_day from districts d where d.district_id = ${D}), 10)::int as due_day
+    ),
+    subm as (
+      select r.venture_id, r.month,
+             min(extract(epoch from coalesce(ev.first_submit, r.submitted_at))) as first_sub,
+             (array_agg(r.status order by r.revision desc))[1] as latest_status,
+             bool_or(r.status in ('approved', 'locked')) as has_approved
+      from monthly_reports r
+      left join (
+        select ev.report_id, min(ev.created_at) as first_submit
+        from report_events ev where ev.district_id = ${D} and ev.action = 'submit'
+        group by ev.report_id
+      ) ev on ev.report_id = r.report_id
+      where r.district_id = ${D} and r.month between ${lo} and ${hi}
+        and r.venture_id in (select venture_id from vf)
+      group by r.venture_id, r.month
+    ),
+    tl as (
+      select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
+             s.first_sub, s.latest_status, coalesce(s.has_approved, false) as has_approved,
+             (s.first_sub is not null or coalesce(s.latest_status in ('submitted', 'returned', 'approved', 'locked'), false)) as received,
+             (vf.status = 'operating' and vf.start_month <= m.month) as active,
+             extract(epoch from ((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp) - 28800 as deadline
+      from vf cross join tmon m cross join due
+      left join subm s on s.venture_id = vf.venture_id and s.month = m.month
+    ),
+    tf as (
+      select tl.*,
+             (tl.received or (tl.active and tl.deadline <= ${nowEpoch}::numeric)) as expected,
+             (tl.first_sub is not null and tl.first_sub < tl.deadline) as on_time,
+             case
+               when tl.latest_status = 'returned' and not tl.has_approved then 'returned'
+               when tl.first_sub is not null and tl.first_sub < tl.deadline then 'on_time'
+               when tl.received then 'late'
+               when tl.active and tl.deadline <= ${nowEpoch}::numeric then 'missing'
+               when tl.active then 'not_due'
+               else null
+             end as state
+      from tl
+    )`;
+}
+
+export interface KpiRow {
+  kpi: KpiKey;
+  wkey: string;
+  gkey: string;
+  num: string | number | bigint;
+  den: string | number | bigint;
+}
+
+/**
+ * The numerator and denominator of each KPI, per window and group. Windows or groups without any fact
+ * have no row (their sums are 0). Keys whose facts cannot be grouped or filtered by venture, or that a
+ * partner cannot see, must be left out by the caller (see `level` and `partnerVisible`).
+ */
+export async function computeKpis(
+  trx: ScopedTransaction,
+  args: {
+    selection: KpiSelection;
+    windows: readonly KpiWindow[];
+    groupBy: KpiGroupBy;
+    keys: readonly KpiKey[];
+    nowEpoch?: number;
+  },
+): Promise<KpiRow[]> {
+  if (args.keys.length === 0) return [];
+  const column = GROUP_COLUMN[args.groupBy];
+  const g = (alias: string) => (column ? sql.ref(`${alias}.${column}`) : sql`'all'::text`);
+  const ventureBase =
+    isVentureGroupBy(args.groupBy) || hasVentureFilter(args.selection) || args.selection.scopePartnerId;
+  const base = ventureBase
+    ? sql`select distinct v.community_id, ${g('v')} as bkey from vf v`
+    : sql`select c.community_id, ${g('c')} as bkey from cm c`;
+  const ctx: PartContext = { g, base };
+  const selects = args.keys.map((key) => {
+    const parts = sql.join(
+      KPI_SQL[key].parts.map((part) => part(ctx)),
+      sql` union all `,
+    );
+    return sql`select ${key}::text as kpi, t.wkey, coalesce(t.gkey, '') as gkey,
+                      coalesce(sum(t.num), 0)::bigint as num, coalesce(sum(t.den), 0)::bigint as den
+               from (${parts}) t group by t.wkey, t.gkey`;
+  });
+  const query = sql<KpiRow>`with ${facts(args.selection, args)} ${sql.join(selects, sql` union all `)}`;
+  const result = await query.execute(trx);
+  return result.rows;
+}
+
+export interface ReportingCellRow {
+  community_id: string;
+  month: string;
+  state: 'on_time' | 'late' | 'missing' | 'returned' | 'not_due';
+  ventures: string | number | bigint;
+}
+
+/** Per community × month: how many ventures are in each reporting state (ventures not expected are left out). */
+export async function reportingMatrix(
+  trx: ScopedTransaction,
+  args: { selection: KpiSelection; from: Month; to: Month; nowEpoch?: number },
+): Promise<ReportingCellRow[]> {
+  const windows = [{ key: 'matrix', from: args.from, to: args.to }];
+  const result =
+    await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
+    select f.community_id, f.month::text as month, f.state, count(*)::bigint as ventures
+    from tf f join w on f.month between w.wfrom and w.wto
+    where f.state is not null
+    group by f.community_id, f.month, f.state`.execute(trx);
+  return result.rows;
+}
+
+export interface FundFlowRow {
+  flow: 'in' | 'out';
+  /** in: 'allocation' | 'donation' | 'grant'; out: 'expenditure' */
+  kind: string;
+  /** in, allocation: the venture category of the report that posted it (null when not traceable);
+   *  out: the proposal's purpose (null when the payout names no proposal) */
+  detail: string | null;
+  fund_kind: string;
+  amount_fen: string | number | bigint;
+}
+
+/**
+ * Money into and out of the funds in a window, net of reversals: inflows by kind (allocations by the
+ * venture category of the report they came from) and fund kind; outflows by fund kind and purpose.
+ */
+export async function fundFlow(
+  trx: ScopedTransaction,
+  args: { selection: KpiSelection; window: KpiWindow },
+): Promise<FundFlowRow[]> {
+  const D = args.selection.districtId;
+  const result = await sql<FundFlowRow>`with ${facts(args.selection, { windows: [args.window] })},
+    lx as (
+      select f.*, (
+        select v.category from monthly_reports r
+        join ventures v on v.district_id = r.district_id and v.community_id = r.community_id and v.venture_id = r.venture_id
+        where r.district_id = ${D} and r.community_id = f.community_id and r.report_id = coalesce(
+          substring(f.posting_key from '^report:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}):')::uuid,
+          f.source_id)
+        limit 1
+      ) as category
+      from le f join w on f.month between w.wfrom and w.wto
+    )
+    select 'in' as flow, eff_kind as kind, case when eff_kind = 'allocation' then category end as detail,
+           fund_kind, sum(signed_fen)::bigint as amount_fen
+    from lx where eff_kind in ('allocation', 'donation', 'grant')
+    group by 1, 2, 3, 4
+    union all
+    select 'out', 'expenditure', purpose, fund_kind, sum(-signed_fen)::bigint
+    from lx where eff_kind = 'expenditure'
+    group by 1, 2, 3, 4`.execute(trx);
+  return result.rows;
+}
+
+export interface MixRow {
+  dimension: 'operating_model' | 'price_tier';
+  key: string;
+  ventures: string | number | bigint;
+  revenue_fen: string | number | bigint;
+  profit_fen: string | number | bigint;
+  service_transactions: string | number | bigint;
+  residents_served: string | number | bigint;
+}
+
+/** The counted reports of a window by operating model and by price tier. */
+export async function mix(
+  trx: ScopedTransaction,
+  args: { selection: KpiSelection; window: KpiWindow },
+): Promise<MixRow[]> {
+  const result = await sql<MixRow>`with ${facts(args.selection, { windows: [args.window] })},
+    fx as (select f.* from crx f join w on f.month between w.wfrom and w.wto)
+    select 'operating_model' as dimension, model_key as key, count(distinct venture_id)::bigint as ventures,
+           sum(revenue_fen)::bigint as revenue_fen, sum(profit_fen)::bigint as profit_fen,
+           sum(service_transactions)::bigint as service_transactions, sum(residents_served)::bigint as residents_served
+    from fx group by model_key
+    union all
+    select 'price_tier', price_tier, count(distinct venture_id)::bigint, sum(revenue_fen)::bigint,
+           sum(profit_fen)::bigint, sum(service_transactions)::bigint, sum(residents_served)::bigint
+    from fx group by price_tier`.execute(trx);
+  return result.rows;
+}
+
+export interface SelectedCommunityRow {
+  community_id: string;
+  name: string;
+  street_office_id: string | null;
+  street_office_name: string | null;
+}
+
+/** The communities a selection covers (scope and geographic filters), with names, for rankings and labels. */
+export async function listSelectedCommunities(
+  trx: ScopedTransaction,
+  selection: KpiSelection,
+): Promise<SelectedCommunityRow[]> {
+  const s = selection;
+  const D = s.districtId;
+  const result = await sql<SelectedCommunityRow>`
+    select c.community_id, c.name, c.street_office_id, so.name as street_office_name
+    from communities c
+    left join street_offices so on so.district_id = c.district_id and so.street_office_id = c.street_office_id
+    where c.district_id = ${D} and c.deleted_at is null
+      ${s.scopeCommunityId ? sql`and c.community_id = ${s.scopeCommunityId}` : sql``}
+      ${
+        s.scopePartnerId
+          ? sql`and c.community_id in (select v.community_id from ventures v where v.district_id = ${D} and v.operator_partner_id = ${s.scopePartnerId})`
+          : sql``
+      }
+      ${s.streetOfficeId ? sql`and c.street_office_id = ${s.streetOfficeId}` : sql``}
+      ${s.communityId ? sql`and c.community_id = ${s.communityId}` : sql``}
+    order by c.name`.execute(trx);
+  return result.rows;
+}
+
+export function findStreetOffice(
+  trx: ScopedTransaction,
+  args: { districtId: string; streetOfficeId: string },
+) {
+  return trx
+    .selectFrom('street_offices')
+    .select(['street_office_id', 'name'])
+    .where('district_id', '=', args.districtId)
+    .where('street_office_id', '=', args.streetOfficeId)
+    .executeTakeFirst();
+}
+
+export function listStreetOffices(trx: ScopedTransaction, args: { districtId: string }) {
+  return trx
+    .selectFrom('street_offices')
+    .select(['street_office_id', 'name'])
+    .where('district_id', '=', args.districtId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function findReportDueDay(
+  trx: ScopedTransaction,
+  args: { districtId: string },
+): Promise<number> {
+  const row = await trx
+    .selectFrom('districts')
+    .select('report_due_day')
+    .where('district_id', '=', args.districtId)
+    .executeTakeFirst();
+  return row?.report_due_day ?? 10;
+}
