@@ -1,2 +1,281 @@
-// Schemas and routes of the reports feature.
-export {};
+import { REPORT_STATUSES } from '@gongfu/domain';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBody, errorResponses, IdParam } from './common';
+
+// Schemas and routes of the monthly self-reports: one report per venture per month, its workflow
+// (each transition its own endpoint), and the late / missing overview. Distribution rules are in
+// reports-distribution.ts (re-exported below). Paths are relative to /api/v1.
+
+export * from './reports-distribution';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const conflict = json(ErrorBody, 'Conflicts with the current state (status, stale version, duplicate)');
+
+/** Integer fen, never negative. */
+const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A count of people, jobs or transactions. */
+const Count = z.number().int().min(0).max(2_147_483_647);
+export const ReportMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .openapi({ example: '2026-10' });
+
+/** The figures a reporter fills in. Amounts in fen; the rest are counts. */
+const figureShape = {
+  revenueFen: Fen,
+  operatingCostFen: Fen,
+  stableJobs: Count,
+  temporaryJobs: Count,
+  residentsServed: Count.openapi({ description: 'Distinct people served' }),
+  serviceTransactions: Count,
+  eldersServed: Count,
+  childrenServed: Count,
+  remittanceDueFen: Fen,
+  remittanceReceivedFen: Fen,
+  serviceRequests: Count,
+  requestsWithinPromise: Count.openapi({
+    description: 'Requests answered within the promised time; at most serviceRequests',
+  }),
+};
+
+export const Report = z
+  .object({
+    id: z.uuid(),
+    districtId: z.uuid(),
+    communityId: z.uuid(),
+    ventureId: z.uuid(),
+    ventureName: z.string(),
+    month: ReportMonth,
+    revision: z.number().int().openapi({ description: '1 for the original; each amendment adds one' }),
+    amendsReportId: z.uuid().nullable(),
+    supersededById: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The approved later revision that replaces this one, if any' }),
+    status: z.enum(REPORT_STATUSES),
+    ...figureShape,
+    notes: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    submittedBy: z.uuid().nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewedBy: z.uuid().nullable(),
+    reviewComment: z.string().nullable(),
+    version: z.number().int(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Report');
+export type Report = z.infer<typeof Report>;
+
+export const ReportEvent = z
+  .object({
+    id: z.uuid(),
+    action: z.string().openapi({ example: 'submit' }),
+    fromStatus: z.enum(REPORT_STATUSES).nullable(),
+    toStatus: z.enum(REPORT_STATUSES),
+    actorUserId: z.uuid(),
+    comment: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi('ReportEvent');
+export type ReportEvent = z.infer<typeof ReportEvent>;
+
+/** A ledger entry an approval posted (shown to roles that may read the ledger). */
+export const ReportPosting = z
+  .object({
+    entryId: z.uuid(),
+    fundId: z.uuid(),
+    fundKind: z.string(),
+    kind: z.enum(['allocation', 'reversal']),
+    direction: z.union([z.literal(1), z.literal(-1)]),
+    amountFen: Fen,
+    postingKey: z.string().nullable(),
+  })
+  .openapi('ReportPosting');
+export type ReportPosting = z.infer<typeof ReportPosting>;
+
+export const ReportDetail = Report.extend({
+  events: z.array(ReportEvent),
+  postings: z.array(ReportPosting),
+}).openapi('ReportDetail');
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+export const ReportList = z.object({ items: z.array(Report), total: z.number().int() }).openapi('ReportList');
+export type ReportList = z.infer<typeof ReportList>;
+
+const queryParam = (name: string) => ({ param: { name, in: 'query' as const } });
+
+export const ReportListQuery = z.object({
+  month: ReportMonth.optional().openapi(queryParam('month')),
+  communityId: z.uuid().optional().openapi(queryParam('communityId')),
+  ventureId: z.uuid().optional().openapi(queryParam('ventureId')),
+  status: z.enum(REPORT_STATUSES).optional().openapi(queryParam('status')),
+});
+export type ReportListQuery = z.infer<typeof ReportListQuery>;
+
+const notes = z.string().trim().max(4000).nullable();
+
+/** The figures, each optional: a new draft starts at zero, an edit changes only what it names. */
+const PartialFigures = z.object(figureShape).partial();
+
+export const ReportCreate = PartialFigures.extend({
+  ventureId: z.uuid(),
+  month: ReportMonth,
+  notes: notes.optional(),
+})
+  .strict()
+  .openapi('ReportCreate');
+export type ReportCreate = z.infer<typeof ReportCreate>;
+
+export const ReportUpdate = PartialFigures.extend({
+  version: z.number().int().min(1).openapi({ description: 'The version read; a stale one gets 409' }),
+  notes: notes.optional(),
+})
+  .strict()
+  .openapi('ReportUpdate');
+export type ReportUpdate = z.infer<typeof ReportUpdate>;
+
+/** The body of a transition. `version`, when given, must be the current one (409 otherwise). */
+export const ReportTransition = z
+  .object({
+    version: z.number().int().min(1).optional(),
+    comment: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict()
+  .openapi('ReportTransition');
+export type ReportTransition = z.infer<typeof ReportTransition>;
+
+export const REPORT_OVERVIEW_STATUSES = [
+  'on_time',
+  'late',
+  'missing',
+  'not_due',
+  'returned',
+  'draft',
+] as const;
+
+export const ReportStatusRow = z
+  .object({
+    ventureId: z.uuid(),
+    ventureName: z.string(),
+    communityId: z.uuid(),
+    expected: z.boolean().openapi({ description: 'Whether the venture owes a report for the month' }),
+    status: z.enum(REPORT_OVERVIEW_STATUSES).openapi({
+      description:
+        'on_time / late by first submission; returned: sent back and not yet resubmitted; draft: started, ' +
+        'not submitted, still before the deadline; missing: nothing submitted and the deadline passed; ' +
+        'not_due: nothing yet and still time',
+    }),
+    reportId: z.uuid().nullable(),
+    reportStatus: z.enum(REPORT_STATUSES).nullable(),
+    submittedAt: z.string().nullable().openapi({ description: 'First submission of the month’s report' }),
+    dueDate: z.iso.date(),
+  })
+  .openapi('ReportStatusRow');
+export type ReportStatusRow = z.infer<typeof ReportStatusRow>;
+
+export const ReportStatusOverview = z
+  .object({
+    month: ReportMonth,
+    dueDate: z.iso.date(),
+    items: z.array(ReportStatusRow),
+    total: z.number().int(),
+  })
+  .openapi('ReportStatusOverview');
+export type ReportStatusOverview = z.infer<typeof ReportStatusOverview>;
+
+export const ReportStatusQuery = z.object({ month: ReportMonth.openapi(queryParam('month')) });
+
+const tags = ['reports'];
+const readErrors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
+const oneErrors = { ...readErrors, 404: errorResponses[404] };
+
+export const listReportsRoute = createRoute({
+  method: 'get',
+  path: '/reports',
+  tags,
+  summary: 'Monthly reports in the caller’s scope (all revisions)',
+  request: { query: ReportListQuery },
+  responses: { 200: json(ReportList, 'The reports'), ...readErrors },
+});
+
+export const reportStatusRoute = createRoute({
+  method: 'get',
+  path: '/reports/status',
+  tags,
+  summary: 'Per venture in scope: whether the month’s report is on time, late, missing, returned or a draft',
+  request: { query: ReportStatusQuery },
+  responses: { 200: json(ReportStatusOverview, 'The month’s reporting status'), ...readErrors },
+});
+
+export const getReportRoute = createRoute({
+  method: 'get',
+  path: '/reports/{id}',
+  tags,
+  summary: 'One report with its workflow history',
+  request: { params: IdParam },
+  responses: { 200: json(ReportDetail, 'The report'), ...oneErrors },
+});
+
+export const createReportRoute = createRoute({
+  method: 'post',
+  path: '/reports',
+  tags,
+  summary: 'Start a venture’s report for a month (a draft; one per venture and month)',
+  request: { body: { content: { 'application/json': { schema: ReportCreate } }, required: true } },
+  responses: { 201: json(ReportDetail, 'Created'), ...oneErrors, 409: conflict },
+});
+
+export const updateReportRoute = createRoute({
+  method: 'patch',
+  path: '/reports/{id}',
+  tags,
+  summary: 'Edit a draft or returned report (carries the version read)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ReportUpdate } }, required: true },
+  },
+  responses: { 200: json(ReportDetail, 'Updated'), ...oneErrors, 409: conflict },
+});
+
+function transitionRoute<A extends string>(action: A, summary: string) {
+  return createRoute({
+    method: 'post',
+    path: `/reports/{id}/${action}` as `/reports/{id}/${A}`,
+    tags,
+    summary,
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: ReportTransition } }, required: false },
+    },
+    responses: { 200: json(ReportDetail, 'The report after the transition'), ...oneErrors, 409: conflict },
+  });
+}
+
+export const submitReportRoute = transitionRoute('submit', 'Submit a draft or returned report for review');
+export const returnReportRoute = transitionRoute(
+  'return',
+  'Return a submitted report to its reporter (district admins; a comment is required; never one’s own)',
+);
+export const approveReportRoute = transitionRoute(
+  'approve',
+  'Approve a submitted report and post its distribution to the funds, exactly once (district admins; never one’s own)',
+);
+export const lockReportRoute = transitionRoute('lock', 'Lock an approved report (district admins)');
+export const amendReportRoute = createRoute({
+  method: 'post',
+  path: '/reports/{id}/amend',
+  tags,
+  summary:
+    'Open a correction of an approved report: a new draft revision (a comment saying why is required). ' +
+    'Approving it posts only the difference.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ReportTransition } }, required: true },
+  },
+  responses: { 201: json(ReportDetail, 'The new draft revision'), ...oneErrors, 409: conflict },
+});

@@ -1,2 +1,323 @@
+import type { Insertable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { Database, MonthlyReportsTable } from '../schema';
+import type { ScopedTransaction } from '../tenant';
+
 // Repositories of the reports feature: plain functions fn(trx, args) over a ScopedTransaction.
-export {};
+// Every read takes the scope explicitly (district, and a community or an operating partner): tenancy is
+// enforced here as well as by RLS, and on Citus the explicit district routes the query to one shard.
+
+/** What a scope reaches: the whole district, one community, or the ventures one partner operates. */
+export interface ReportScope {
+  districtId: string;
+  communityId?: string | null;
+  partnerId?: string | null;
+}
+
+/** The source type of ledger entries posted by an approved report. */
+export const REPORT_SOURCE_TYPE = 'monthly_report';
+
+function inScope<O>(
+  query: SelectQueryBuilder<Database, 'monthly_reports' | 'ventures', O>,
+  scope: ReportScope,
+): SelectQueryBuilder<Database, 'monthly_reports' | 'ventures', O> {
+  let q = query.where('monthly_reports.district_id', '=', scope.districtId);
+  if (scope.communityId) q = q.where('monthly_reports.community_id', '=', scope.communityId);
+  if (scope.partnerId) q = q.where('ventures.operator_partner_id', '=', scope.partnerId);
+  return q;
+}
+
+function selectReports(trx: ScopedTransaction) {
+  return trx
+    .selectFrom('monthly_reports')
+    .innerJoin('ventures', (join) =>
+      join
+        .onRef('ventures.district_id', '=', 'monthly_reports.district_id')
+        .onRef('ventures.venture_id', '=', 'monthly_reports.venture_id'),
+    )
+    .selectAll('monthly_reports')
+    .select([
+      'ventures.name as venture_name',
+      'ventures.company_id as venture_company_id',
+      'ventures.operator_partner_id as venture_operator_partner_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('monthly_reports as later')
+        .select('later.report_id')
+        .whereRef('later.district_id', '=', 'monthly_reports.district_id')
+        .whereRef('later.amends_report_id', '=', 'monthly_reports.report_id')
+        .where('later.status', 'in', ['approved', 'locked'])
+        .limit(1)
+        .as('superseded_by_id'),
+    );
+}
+
+export type ReportRow = Awaited<ReturnType<ReturnType<typeof selectReports>['executeTakeFirstOrThrow']>>;
+
+export function listReports(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  filter: { month?: string; ventureId?: string; status?: string; communityId?: string } = {},
+) {
+  let q = inScope(selectReports(trx), scope);
+  if (filter.month) q = q.where('monthly_reports.month', '=', filter.month);
+  if (filter.ventureId) q = q.where('monthly_reports.venture_id', '=', filter.ventureId);
+  if (filter.status) q = q.where('monthly_reports.status', '=', filter.status);
+  if (filter.communityId) q = q.where('monthly_reports.community_id', '=', filter.communityId);
+  return q
+    .orderBy('monthly_reports.month', 'desc')
+    .orderBy('ventures.name')
+    .orderBy('monthly_reports.revision')
+    .execute();
+}
+
+export function findReport(trx: ScopedTransaction, scope: ReportScope, reportId: string) {
+  return inScope(selectReports(trx), scope)
+    .where('monthly_reports.report_id', '=', reportId)
+    .executeTakeFirst();
+}
+
+/** All revisions of one venture's month, oldest first. */
+export function listRevisions(
+  trx: ScopedTransaction,
+  args: { districtId: string; ventureId: string; month: string },
+) {
+  return selectReports(trx)
+    .where('monthly_reports.district_id', '=', args.districtId)
+    .where('monthly_reports.venture_id', '=', args.ventureId)
+    .where('monthly_reports.month', '=', args.month)
+    .orderBy('monthly_reports.revision')
+    .execute();
+}
+
+export function findVenture(trx: ScopedTransaction, scope: ReportScope, ventureId: string) {
+  let q = trx
+    .selectFrom('ventures')
+    .select(['district_id', 'community_id', 'venture_id', 'name', 'company_id', 'operator_partner_id'])
+    .where('district_id', '=', scope.districtId)
+    .where('venture_id', '=', ventureId);
+  if (scope.communityId) q = q.where('community_id', '=', scope.communityId);
+  if (scope.partnerId) q = q.where('operator_partner_id', '=', scope.partnerId);
+  return q.executeTakeFirst();
+}
+
+/** Ventures in scope, for the monthly reporting overview. */
+export function listVentures(trx: ScopedTransaction, scope: ReportScope & { filterCommunityId?: string }) {
+  let q = trx
+    .selectFrom('ventures')
+    .select(['community_id', 'venture_id', 'name', 'status', 'started_on', 'operator_partner_id'])
+    .where('district_id', '=', scope.districtId);
+  if (scope.communityId) q = q.where('community_id', '=', scope.communityId);
+  if (scope.filterCommunityId) q = q.where('community_id', '=', scope.filterCommunityId);
+  if (scope.partnerId) q = q.where('operator_partner_id', '=', scope.partnerId);
+  return q.orderBy('community_id').orderBy('name').execute();
+}
+
+export async function insertReport(trx: ScopedTransaction, values: Insertable<MonthlyReportsTable>) {
+  const { report_id } = await trx
+    .insertInto('monthly_reports')
+    .values(values)
+    .returning('report_id')
+    .executeTakeFirstOrThrow();
+  return report_id;
+}
+
+/**
+ * Changes a report only if it is still in one of `fromStatuses` at `version`: the version moves on,
+ * so a concurrent or stale writer matches no row. Returns whether this call won.
+ */
+export async function updateReportIf(
+  trx: ScopedTransaction,
+  args: {
+    districtId: string;
+    communityId: string;
+    reportId: string;
+    fromStatuses: readonly string[];
+    version: number;
+    set: Updateable<MonthlyReportsTable>;
+  },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('monthly_reports')
+    .set({ ...args.set, version: args.version + 1, updated_at: new Date() })
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('report_id', '=', args.reportId)
+    .where('status', 'in', [...args.fromStatuses])
+    .where('version', '=', args.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertEvent(
+  trx: ScopedTransaction,
+  event: {
+    districtId: string;
+    communityId: string;
+    reportId: string;
+    ventureId: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorUserId: string;
+    comment: string | null;
+  },
+) {
+  await trx
+    .insertInto('report_events')
+    .values({
+      district_id: event.districtId,
+      community_id: event.communityId,
+      report_id: event.reportId,
+      venture_id: event.ventureId,
+      action: event.action,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      actor_user_id: event.actorUserId,
+      comment: event.comment,
+    })
+    .execute();
+}
+
+export function listEvents(trx: ScopedTransaction, args: { districtId: string; reportId: string }) {
+  return trx
+    .selectFrom('report_events')
+    .selectAll()
+    .where('district_id', '=', args.districtId)
+    .where('report_id', '=', args.reportId)
+    .orderBy('created_at')
+    .orderBy('event_id')
+    .execute();
+}
+
+/** The first submission of each report among `reportIds` (timeliness counts the first one). */
+export async function firstSubmissions(
+  trx: ScopedTransaction,
+  args: { districtId: string; reportIds: readonly string[] },
+): Promise<Map<string, Date>> {
+  if (args.reportIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('report_events')
+    .select(['report_id'])
+    .select((eb) => eb.fn.min('created_at').as('first_at'))
+    .where('district_id', '=', args.districtId)
+    .where('report_id', 'in', [...args.reportIds])
+    .where('action', '=', 'submit')
+    .groupBy('report_id')
+    .execute();
+  return new Map(rows.map((r) => [r.report_id, new Date(r.first_at as Date | string)]));
+}
+
+/** The shareholdings of a company, in their stated order. */
+export function listShareholdings(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string; companyId: string },
+) {
+  return trx
+    .selectFrom('shareholdings')
+    .select(['shareholding_id', 'holder_kind', 'holder_partner_id', 'share_bp'])
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('company_id', '=', args.companyId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('shareholding_id')
+    .execute();
+}
+
+export function listDistributionRules(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId?: string | null; communityIds?: readonly string[] },
+) {
+  let q = trx.selectFrom('distribution_rules').selectAll().where('district_id', '=', args.districtId);
+  if (args.communityId) q = q.where('community_id', '=', args.communityId);
+  if (args.communityIds) {
+    if (args.communityIds.length === 0) return Promise.resolve([]);
+    q = q.where('community_id', 'in', [...args.communityIds]);
+  }
+  return q.orderBy('community_id').orderBy('effective_from', 'desc').orderBy('version', 'desc').execute();
+}
+
+export async function insertDistributionRule(
+  trx: ScopedTransaction,
+  values: {
+    districtId: string;
+    communityId: string;
+    effectiveFrom: string;
+    governanceFundBp: number;
+    reserveBp: number;
+    otherBp: number;
+    createdBy: string;
+  },
+) {
+  const latest = await trx
+    .selectFrom('distribution_rules')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('district_id', '=', values.districtId)
+    .where('community_id', '=', values.communityId)
+    .executeTakeFirst();
+  return trx
+    .insertInto('distribution_rules')
+    .values({
+      district_id: values.districtId,
+      community_id: values.communityId,
+      effective_from: values.effectiveFrom,
+      version: Number(latest?.v ?? 0) + 1,
+      governance_fund_bp: values.governanceFundBp,
+      reserve_bp: values.reserveBp,
+      other_bp: values.otherBp,
+      created_by: values.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findCommunity(trx: ScopedTransaction, args: { districtId: string; communityId: string }) {
+  return trx
+    .selectFrom('communities')
+    .select(['district_id', 'community_id'])
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The district's report due day (day of the following month). */
+export async function reportDueDay(trx: ScopedTransaction, districtId: string): Promise<number | null> {
+  const row = await trx
+    .selectFrom('districts')
+    .select('report_due_day')
+    .where('district_id', '=', districtId)
+    .executeTakeFirst();
+  return row?.report_due_day ?? null;
+}
+
+/** The ledger entries that reports (any revisions of them) posted, with their fund's kind. */
+export function postingsOf(
+  trx: ScopedTransaction,
+  args: { districtId: string; reportIds: readonly string[] },
+) {
+  if (args.reportIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('ledger_entries as e')
+    .innerJoin('funds as f', (join) =>
+      join.onRef('f.district_id', '=', 'e.district_id').onRef('f.fund_id', '=', 'e.fund_id'),
+    )
+    .select([
+      'e.entry_id',
+      'e.fund_id',
+      'f.kind as fund_kind',
+      'e.kind',
+      'e.direction',
+      'e.amount_fen',
+      'e.posting_key',
+      'e.source_id',
+      'e.created_at',
+    ])
+    .where('e.district_id', '=', args.districtId)
+    .where('e.source_type', '=', REPORT_SOURCE_TYPE)
+    .where('e.source_id', 'in', [...args.reportIds])
+    .orderBy('e.created_at')
+    .orderBy('e.posting_key')
+    .execute();
+}

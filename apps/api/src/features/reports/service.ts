@@ -1,0 +1,687 @@
+import type {
+  Report,
+  ReportCreate,
+  ReportDetail,
+  ReportListQuery,
+  ReportStatusOverview,
+  ReportStatusRow,
+  ReportTransition,
+  ReportUpdate,
+} from '@gongfu/contract';
+import { audit, ledger, reports, type ScopedTransaction, toFen } from '@gongfu/db';
+import {
+  type Action,
+  amendmentPostings,
+  can,
+  checkOn,
+  classifyReportTimeliness,
+  compareMonths,
+  computeDistribution,
+  DEFAULT_REPORT_DUE_DAY,
+  type Distribution,
+  distributionPostings,
+  FUND_KIND_LABELS,
+  type FundKind,
+  isHolderKind,
+  isMonth,
+  isReportEditable,
+  type LedgerPosting,
+  type Month,
+  monthOfDate,
+  REPORT_STATUSES,
+  type ReportAction,
+  type ReportFigures,
+  type ReportStatus,
+  type ReportWorkflowState,
+  reportDueDate,
+  type ShareholdingInput,
+  SPLIT_TARGETS,
+  shanghaiMonthOf,
+  transitionReport,
+  validateReportFigures,
+} from '@gongfu/domain';
+import type { Actor } from '../../context';
+import { ApiError, forbidden, notFound } from '../../errors';
+import type { MessageCode } from '../../i18n/messages';
+import { defaultRuleOf, distributionRulesOf } from './distribution-rules-service';
+
+type Row = reports.ReportRow;
+
+const isReportStatus = (value: string): value is ReportStatus =>
+  (REPORT_STATUSES as readonly string[]).includes(value);
+
+const FIGURES = [
+  ['revenueFen', 'revenue_fen'],
+  ['operatingCostFen', 'operating_cost_fen'],
+  ['stableJobs', 'stable_jobs'],
+  ['temporaryJobs', 'temporary_jobs'],
+  ['residentsServed', 'residents_served'],
+  ['serviceTransactions', 'service_transactions'],
+  ['eldersServed', 'elders_served'],
+  ['childrenServed', 'children_served'],
+  ['remittanceDueFen', 'remittance_due_fen'],
+  ['remittanceReceivedFen', 'remittance_received_fen'],
+  ['serviceRequests', 'service_requests'],
+  ['requestsWithinPromise', 'requests_within_promise'],
+] as const satisfies readonly (readonly [keyof ReportFigures, string])[];
+
+type FigureColumn = (typeof FIGURES)[number][1];
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function figuresOf(row: Row): ReportFigures {
+  return Object.fromEntries(
+    FIGURES.map(([field, column]) => [field, toFen(row[column])]),
+  ) as unknown as ReportFigures;
+}
+
+function columnsOf(figures: ReportFigures): Record<FigureColumn, number> {
+  return Object.fromEntries(FIGURES.map(([field, column]) => [column, figures[field]])) as Record<
+    FigureColumn,
+    number
+  >;
+}
+
+function statusOf(row: Row): ReportStatus {
+  if (!isReportStatus(row.status)) throw new Error(`report ${row.report_id} has an unknown status`);
+  return row.status;
+}
+
+function toReport(row: Row): Report {
+  return {
+    id: row.report_id,
+    districtId: row.district_id,
+    communityId: row.community_id,
+    ventureId: row.venture_id,
+    ventureName: row.venture_name,
+    month: row.month,
+    revision: row.revision,
+    amendsReportId: row.amends_report_id,
+    supersededById: row.superseded_by_id ?? null,
+    status: statusOf(row),
+    ...figuresOf(row),
+    notes: row.notes,
+    submittedAt: iso(row.submitted_at),
+    submittedBy: row.submitted_by,
+    reviewedAt: iso(row.reviewed_at),
+    reviewedBy: row.reviewed_by,
+    reviewComment: row.review_comment,
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at) ?? '',
+    updatedAt: iso(row.updated_at) ?? '',
+  };
+}
+
+/** The explicit filter a scope implies — tenancy enforced here as well as by RLS. */
+function scopeFilter(actor: Actor): reports.ReportScope {
+  const { districtId, communityId, partnerId, kind } = actor.scope;
+  if (!districtId) throw forbidden();
+  return {
+    districtId,
+    communityId: kind === 'community' ? communityId : null,
+    partnerId: kind === 'partner' ? partnerId : null,
+  };
+}
+
+/** The role may do this at all (403), before anything is looked up. */
+function requireRole(actor: Actor, action: Action) {
+  if (!can(actor.scope.role, action)) throw forbidden();
+}
+
+/** Reach on one report (or venture): outside it is 404, self-review 403. */
+function requireOn(
+  actor: Actor,
+  action: Action,
+  target: { district_id: string; community_id: string; operator_partner_id: string | null },
+  authors: readonly (string | null)[] = [],
+) {
+  const check = checkOn(actor.scope, action, {
+    districtId: target.district_id,
+    communityId: target.community_id,
+    partnerIds: target.operator_partner_id ? [target.operator_partner_id] : [],
+    authorUserIds: authors.filter((a): a is string => a !== null),
+  });
+  if (check.allowed) return;
+  if (check.reason === 'role') throw forbidden();
+  if (check.reason === 'self_review') throw new ApiError(403, 'report_self_review');
+  throw notFound();
+}
+
+const targetOf = (row: Row) => ({
+  district_id: row.district_id,
+  community_id: row.community_id,
+  operator_partner_id: row.venture_operator_partner_id,
+});
+
+async function loadReport(trx: ScopedTransaction, actor: Actor, action: Action, id: string) {
+  requireRole(actor, action);
+  const row = await reports.findReport(trx, scopeFilter(actor), id);
+  if (!row) throw notFound();
+  requireOn(actor, action, targetOf(row));
+  return row;
+}
+
+const STATUS_CONFLICT: Record<ReportStatus, MessageCode> = {
+  draft: 'report_is_draft',
+  submitted: 'report_is_submitted',
+  returned: 'report_is_returned',
+  approved: 'report_is_approved',
+  locked: 'report_is_locked',
+};
+const illegalIn = (status: ReportStatus) => new ApiError(409, STATUS_CONFLICT[status]);
+const staleVersion = () => new ApiError(409, 'stale_version');
+
+/** Every problem with the figures at once, each naming its field (400). */
+function assertFigures(figures: ReportFigures) {
+  const problems = validateReportFigures(figures);
+  if (problems.length === 0) return;
+  const fields: Record<string, MessageCode> = {};
+  for (const problem of problems) {
+    if (problem.code === 'report.subset_exceeds_total') {
+      if (problem.params.totalField === 'serviceRequests') {
+        fields.requestsWithinPromise = 'report_requests_exceed_total';
+      } else {
+        fields.eldersServed = 'report_groups_exceed_served';
+        fields.childrenServed = 'report_groups_exceed_served';
+      }
+    } else {
+      fields[String(problem.params.field ?? 'figures')] = 'report_figure_invalid';
+    }
+  }
+  throw new ApiError(400, 'validation_failed', fields);
+}
+
+async function detailOf(trx: ScopedTransaction, actor: Actor, row: Row): Promise<ReportDetail> {
+  const events = await reports.listEvents(trx, { districtId: row.district_id, reportId: row.report_id });
+  const postings = can(actor.scope.role, 'ledger:read')
+    ? await reports.postingsOf(trx, { districtId: row.district_id, reportIds: [row.report_id] })
+    : [];
+  return {
+    ...toReport(row),
+    events: events.map((e) => ({
+      id: e.event_id,
+      action: e.action,
+      fromStatus: e.from_status !== null && isReportStatus(e.from_status) ? e.from_status : null,
+      toStatus: isReportStatus(e.to_status) ? e.to_status : 'draft',
+      actorUserId: e.actor_user_id,
+      comment: e.comment,
+      at: iso(e.created_at) ?? '',
+    })),
+    postings: postings.map((p) => ({
+      entryId: p.entry_id,
+      fundId: p.fund_id,
+      fundKind: p.fund_kind,
+      kind: p.kind === 'reversal' ? 'reversal' : 'allocation',
+      direction: p.direction === -1 ? -1 : 1,
+      amountFen: toFen(p.amount_fen),
+      postingKey: p.posting_key,
+    })),
+  };
+}
+
+async function reread(trx: ScopedTransaction, actor: Actor, id: string): Promise<Row> {
+  const row = await reports.findReport(trx, scopeFilter(actor), id);
+  if (!row) throw new Error(`report ${id} vanished inside its own transaction`);
+  return row;
+}
+
+// ----- reads -------------------------------------------------------------------------------------
+
+export async function listReports(trx: ScopedTransaction, actor: Actor, query: ReportListQuery) {
+  requireRole(actor, 'report:read');
+  const rows = await reports.listReports(trx, scopeFilter(actor), query);
+  return { items: rows.map(toReport), total: rows.length };
+}
+
+export async function getReport(trx: ScopedTransaction, actor: Actor, id: string) {
+  const row = await loadReport(trx, actor, 'report:read', id);
+  return detailOf(trx, actor, row);
+}
+
+// ----- writes ------------------------------------------------------------------------------------
+
+export async function createReport(
+  trx: ScopedTransaction,
+  actor: Actor,
+  input: ReportCreate,
+  requestId: string,
+): Promise<ReportDetail> {
+  requireRole(actor, 'report:create');
+  const scope = scopeFilter(actor);
+  if (!isMonth(input.month) || compareMonths(input.month, shanghaiMonthOf(new Date())) > 0) {
+    throw new ApiError(400, 'validation_failed', { month: 'report_month_in_future' });
+  }
+  const venture = await reports.findVenture(trx, scope, input.ventureId);
+  if (!venture) throw notFound();
+  requireOn(actor, 'report:create', venture);
+  const figures = Object.fromEntries(
+    FIGURES.map(([field]) => [field, input[field] ?? 0]),
+  ) as unknown as ReportFigures;
+  assertFigures(figures);
+  const existing = await reports.listRevisions(trx, {
+    districtId: scope.districtId,
+    ventureId: venture.venture_id,
+    month: input.month,
+  });
+  if (existing.length > 0) throw new ApiError(409, 'report_exists');
+
+  const id = await reports.insertReport(trx, {
+    district_id: venture.district_id,
+    community_id: venture.community_id,
+    venture_id: venture.venture_id,
+    month: input.month,
+    revision: 1,
+    status: 'draft',
+    ...columnsOf(figures),
+    notes: input.notes ?? null,
+    created_by: actor.userId,
+  });
+  await reports.insertEvent(trx, {
+    districtId: venture.district_id,
+    communityId: venture.community_id,
+    reportId: id,
+    ventureId: venture.venture_id,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'draft',
+    actorUserId: actor.userId,
+    comment: null,
+  });
+  const row = await reread(trx, actor, id);
+  const created = toReport(row);
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    actorUserId: actor.userId,
+    action: 'report.create',
+    entityType: 'monthly_report',
+    entityId: id,
+    after: created,
+    requestId,
+  });
+  return detailOf(trx, actor, row);
+}
+
+export async function updateReport(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+  input: ReportUpdate,
+  requestId: string,
+): Promise<ReportDetail> {
+  const row = await loadReport(trx, actor, 'report:update', id);
+  const status = statusOf(row);
+  if (!isReportEditable(status)) throw illegalIn(status);
+  if (input.version !== row.version) throw staleVersion();
+  const before = toReport(row);
+  const current = figuresOf(row);
+  const figures = Object.fromEntries(
+    FIGURES.map(([field]) => [field, input[field] ?? current[field]]),
+  ) as unknown as ReportFigures;
+  assertFigures(figures);
+  const won = await reports.updateReportIf(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    reportId: row.report_id,
+    fromStatuses: [status],
+    version: row.version,
+    set: { ...columnsOf(figures), notes: input.notes === undefined ? row.notes : input.notes },
+  });
+  if (!won) throw staleVersion();
+  await reports.insertEvent(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    reportId: row.report_id,
+    ventureId: row.venture_id,
+    action: 'edit',
+    fromStatus: status,
+    toStatus: status,
+    actorUserId: actor.userId,
+    comment: null,
+  });
+  const updated = await reread(trx, actor, id);
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    actorUserId: actor.userId,
+    action: 'report.update',
+    entityType: 'monthly_report',
+    entityId: id,
+    before,
+    after: toReport(updated),
+    requestId,
+  });
+  return detailOf(trx, actor, updated);
+}
+
+function workflowStateOf(row: Row): ReportWorkflowState {
+  return {
+    status: statusOf(row),
+    revision: row.revision,
+    amendsRevision: row.amends_report_id ? row.revision - 1 : null,
+    createdBy: row.created_by ?? '',
+    submittedBy: row.submitted_by,
+    reviewComment: row.review_comment,
+    amendmentReason: null,
+  };
+}
+
+/** The domain's verdict on an action, as an HTTP error: 409 naming the status, 403, or 400 on `comment`. */
+function decide(row: Row, action: ReportAction, actor: Actor, comment: string | null | undefined) {
+  const result = transitionReport(workflowStateOf(row), action, { actorUserId: actor.userId, comment });
+  if (result.ok) return result.value;
+  switch (result.error.code) {
+    case 'report.self_review':
+      throw new ApiError(403, 'report_self_review');
+    case 'report.comment_required':
+      throw new ApiError(400, 'validation_failed', { comment: 'report_comment_required' });
+    default:
+      throw illegalIn(statusOf(row));
+  }
+}
+
+const ACTION_PERMISSION = {
+  submit: 'report:submit',
+  return: 'report:return',
+  approve: 'report:approve',
+  lock: 'report:lock',
+} as const satisfies Partial<Record<ReportAction, Action>>;
+
+export type WorkflowAction = keyof typeof ACTION_PERMISSION;
+
+/**
+ * submit / return / approve / lock. The status change is conditional on the status and version read,
+ * so of two racing requests exactly one changes the row; the other matches nothing and gets 409. An
+ * approval posts the distribution in the same transaction, after it has won that race: a retried or
+ * raced approval can therefore never post twice (and the posting keys would refuse it anyway).
+ */
+export async function transition(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+  action: WorkflowAction,
+  input: ReportTransition,
+  requestId: string,
+): Promise<ReportDetail> {
+  const permission = ACTION_PERMISSION[action];
+  const row = await loadReport(trx, actor, permission, id);
+  // reviews: never by whoever created or submitted the revision
+  requireOn(actor, permission, targetOf(row), [row.created_by, row.submitted_by]);
+  const from = statusOf(row);
+  const decided = decide(row, action, actor, input.comment);
+  if (input.version !== undefined && input.version !== row.version) throw staleVersion();
+  const to = decided.report.status;
+  const now = new Date();
+  const comment = input.comment?.trim() || null;
+
+  const won = await reports.updateReportIf(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    reportId: row.report_id,
+    fromStatuses: [from],
+    version: row.version,
+    set:
+      action === 'submit'
+        ? { status: to, submitted_at: now, submitted_by: actor.userId }
+        : action === 'lock'
+          ? { status: to }
+          : { status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: comment },
+  });
+  if (!won) {
+    // someone else moved it first: say where it is now
+    const current = await reads.current(trx, actor, id);
+    if (current && statusOf(current) !== from) throw illegalIn(statusOf(current));
+    throw staleVersion();
+  }
+  if (action === 'approve') await postDistribution(trx, actor, row);
+  await reports.insertEvent(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    reportId: row.report_id,
+    ventureId: row.venture_id,
+    action,
+    fromStatus: from,
+    toStatus: to,
+    actorUserId: actor.userId,
+    comment,
+  });
+  const updated = await reread(trx, actor, id);
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    actorUserId: actor.userId,
+    action: `report.${action}`,
+    entityType: 'monthly_report',
+    entityId: id,
+    before: toReport(row),
+    after: toReport(updated),
+    requestId,
+  });
+  return detailOf(trx, actor, updated);
+}
+
+const reads = {
+  current: (trx: ScopedTransaction, actor: Actor, id: string) =>
+    reports.findReport(trx, scopeFilter(actor), id),
+};
+
+/**
+ * Opens a correction of an approved report: a new draft revision with the same figures, linked by
+ * amends_report_id. The approved revision stays as it is (history is kept); approving the amendment
+ * supersedes it and posts only the difference. Only the latest revision can be amended.
+ */
+export async function amendReport(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+  input: ReportTransition,
+  requestId: string,
+): Promise<ReportDetail> {
+  const row = await loadReport(trx, actor, 'report:amend', id);
+  const decided = decide(row, 'amend', actor, input.comment);
+  if (input.version !== undefined && input.version !== row.version) throw staleVersion();
+  const amendment = decided.amendment;
+  if (!amendment) throw new Error('an amendment transition produced no amendment');
+  const revisions = await reports.listRevisions(trx, {
+    districtId: row.district_id,
+    ventureId: row.venture_id,
+    month: row.month,
+  });
+  if (revisions.some((r) => r.revision > row.revision)) throw new ApiError(409, 'report_has_newer_revision');
+  const comment = input.comment?.trim() || null;
+
+  // a racing second amendment of the same revision hits UNIQUE (venture, month, revision): 409
+  const newId = await reports.insertReport(trx, {
+    district_id: row.district_id,
+    community_id: row.community_id,
+    venture_id: row.venture_id,
+    month: row.month,
+    revision: amendment.revision,
+    amends_report_id: row.report_id,
+    status: amendment.status,
+    ...columnsOf(figuresOf(row)),
+    notes: row.notes,
+    created_by: actor.userId,
+  });
+  for (const [reportId, fromStatus, toStatus] of [
+    [row.report_id, statusOf(row), statusOf(row)],
+    [newId, null, amendment.status],
+  ] as const) {
+    await reports.insertEvent(trx, {
+      districtId: row.district_id,
+      communityId: row.community_id,
+      reportId,
+      ventureId: row.venture_id,
+      action: 'amend',
+      fromStatus,
+      toStatus,
+      actorUserId: actor.userId,
+      comment,
+    });
+  }
+  const created = await reread(trx, actor, newId);
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    actorUserId: actor.userId,
+    action: 'report.amend',
+    entityType: 'monthly_report',
+    entityId: newId,
+    before: toReport(row),
+    after: toReport(created),
+    requestId,
+  });
+  return detailOf(trx, actor, created);
+}
+
+// ----- distribution ------------------------------------------------------------------------------
+
+/** The shareholdings money follows: the company's, or the community holding all when there is none. */
+async function shareholdingsOf(trx: ScopedTransaction, row: Row): Promise<ShareholdingInput[]> {
+  if (!row.venture_company_id) return [{ holderKind: 'community', holderId: null, shareBp: 10_000 }];
+  const rows = await reports.listShareholdings(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    companyId: row.venture_company_id,
+  });
+  return rows.map((s) => ({
+    holderKind: isHolderKind(s.holder_kind) ? s.holder_kind : 'other',
+    holderId: s.holder_partner_id,
+    shareBp: s.share_bp,
+  }));
+}
+
+async function computeFor(trx: ScopedTransaction, row: Row): Promise<Distribution> {
+  const month = row.month as Month;
+  const rules = await distributionRulesOf(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+  });
+  const result = computeDistribution({
+    money: {
+      revenueFen: toFen(row.revenue_fen),
+      operatingCostFen: toFen(row.operating_cost_fen),
+      remittanceReceivedFen: toFen(row.remittance_received_fen),
+    },
+    shareholdings: await shareholdingsOf(trx, row),
+    rule: defaultRuleOf(rules, month),
+  });
+  if (!result.ok) throw new ApiError(409, 'distribution_shares_invalid');
+  return result.value;
+}
+
+/**
+ * Posts an approved revision's distribution into the community's funds, in the caller's transaction.
+ * The first revision posts its allocations; an amendment posts only the difference with what the
+ * earlier revisions of the month actually posted (read from the ledger, so a rule or shareholding
+ * changed since then does not rewrite history). Keys are per revision and fund: at most once.
+ */
+async function postDistribution(trx: ScopedTransaction, actor: Actor, row: Row) {
+  const next = await computeFor(trx, row);
+  let postings: LedgerPosting[];
+  if (row.revision === 1) {
+    postings = distributionPostings(row.report_id, row.revision, next);
+  } else {
+    const earlier = (
+      await reports.listRevisions(trx, {
+        districtId: row.district_id,
+        ventureId: row.venture_id,
+        month: row.month,
+      })
+    ).filter((r) => r.revision < row.revision);
+    const posted = await reports.postingsOf(trx, {
+      districtId: row.district_id,
+      reportIds: earlier.map((r) => r.report_id),
+    });
+    const net = new Map<string, number>();
+    for (const p of posted)
+      net.set(p.fund_kind, (net.get(p.fund_kind) ?? 0) + p.direction * toFen(p.amount_fen));
+    const previous: Distribution = {
+      ...next,
+      fundAllocations: SPLIT_TARGETS.map((t) => ({
+        target: t.target,
+        fundKind: t.fundKind,
+        amountFen: net.get(t.fundKind) ?? 0,
+      })),
+    };
+    postings = amendmentPostings(row.report_id, row.revision, previous, next);
+  }
+
+  for (const posting of postings) {
+    const fundId = await ledger.ensureFund(trx, {
+      districtId: row.district_id,
+      communityId: row.community_id,
+      kind: posting.fundKind,
+      name: FUND_KIND_LABELS[posting.fundKind as FundKind]['zh-CN'],
+    });
+    const result = await ledger.postLedgerEntry(trx, {
+      districtId: row.district_id,
+      communityId: row.community_id,
+      fundId,
+      kind: posting.kind,
+      direction: posting.kind === 'reversal' ? -1 : 1,
+      amountFen: posting.amountFen,
+      month: row.month,
+      sourceType: reports.REPORT_SOURCE_TYPE,
+      sourceId: row.report_id,
+      postingKey: posting.postingKey,
+      memo: `${row.venture_name} ${row.month} r${row.revision}`,
+      createdBy: actor.userId,
+    });
+    if (result.posted || result.reason === 'duplicate') continue; // a duplicate key was posted before
+    if (result.reason === 'insufficient_balance')
+      throw new ApiError(409, 'distribution_insufficient_balance');
+    throw new Error(`fund ${fundId} of kind ${posting.fundKind} vanished while posting`);
+  }
+}
+
+// ----- late and missing --------------------------------------------------------------------------
+
+/** For each venture in scope: does it owe the month's report, and where does that report stand. */
+export async function reportStatus(
+  trx: ScopedTransaction,
+  actor: Actor,
+  month: string,
+): Promise<ReportStatusOverview> {
+  requireRole(actor, 'report:read');
+  if (!isMonth(month)) throw new ApiError(400, 'validation_failed', { month: 'validation_failed' });
+  const scope = scopeFilter(actor);
+  const dueDay = (await reports.reportDueDay(trx, scope.districtId)) ?? DEFAULT_REPORT_DUE_DAY;
+  const dueDate = reportDueDate(month, dueDay);
+  const ventures = await reports.listVentures(trx, scope);
+  // timeliness follows the original revision: amendments are corrections, not the report itself
+  const originals = (await reports.listReports(trx, scope, { month })).filter((r) => r.revision === 1);
+  const byVenture = new Map(originals.map((r) => [r.venture_id, r]));
+  const firsts = await reports.firstSubmissions(trx, {
+    districtId: scope.districtId,
+    reportIds: originals.map((r) => r.report_id),
+  });
+  const now = new Date();
+
+  const items: ReportStatusRow[] = ventures.map((v) => {
+    const report = byVenture.get(v.venture_id) ?? null;
+    const started =
+      v.started_on === null ||
+      compareMonths(monthOfDate(v.started_on as `${number}-${number}-${number}`), month) <= 0;
+    const expected = v.status === 'operating' && started;
+    const firstSubmittedAt = report ? (firsts.get(report.report_id) ?? null) : null;
+    const timeliness = classifyReportTimeliness({ month, dueDay, firstSubmittedAt, now });
+    const reportStatus = report ? statusOf(report) : null;
+    let status: ReportStatusRow['status'] = timeliness;
+    if (reportStatus === 'returned') status = 'returned';
+    else if (reportStatus === 'draft' && timeliness === 'not_due') status = 'draft';
+    return {
+      ventureId: v.venture_id,
+      ventureName: v.name,
+      communityId: v.community_id,
+      expected,
+      status,
+      reportId: report?.report_id ?? null,
+      reportStatus,
+      submittedAt: firstSubmittedAt ? firstSubmittedAt.toISOString() : null,
+      dueDate,
+    };
+  });
+  return { month, dueDate, items, total: items.length };
+}
