@@ -116,6 +116,15 @@ export interface WarningDraft {
   detail: Record<string, unknown>;
 }
 
+/**
+ * A JSON value for a jsonb column that both drivers store as an object. A plain string parameter does not:
+ * postgres.js serialises a jsonb parameter with JSON.stringify, so a pre-stringified value lands as a JSON
+ * *string* on PostgreSQL (while PGlite parses it). Sending text and casting it is the same on both.
+ */
+function jsonb(value: unknown) {
+  return sql<string>`cast(${JSON.stringify(value)} as text)::jsonb`;
+}
+
 export type StoreOutcome =
   | { outcome: 'created'; warningId: string }
   | { outcome: 'escalated'; warningId: string; before: { severity: string; detail: unknown } }
@@ -151,7 +160,7 @@ export async function storeWarning(
         subject_type: w.subjectType,
         subject_id: w.subjectId,
         period: w.period,
-        detail: JSON.stringify(w.detail),
+        detail: jsonb(w.detail),
       })
       .onConflict((oc) => oc.columns(['district_id', 'kind', 'subject_id', 'period']).doNothing())
       .returning('warning_id')
@@ -164,7 +173,7 @@ export async function storeWarning(
       .updateTable('warnings')
       .set({
         severity: w.severity,
-        detail: JSON.stringify(w.detail),
+        detail: jsonb(w.detail),
         version: sql`version + 1`,
       })
       .where('district_id', '=', w.districtId)

@@ -40,6 +40,22 @@ function instantOf(value: string | undefined, end: boolean): Date | undefined {
   return new Date(value);
 }
 
+/**
+ * `audit.appendAudit` stores `JSON.stringify(value)` in a jsonb column; postgres.js serialises jsonb
+ * parameters itself, so on PostgreSQL those values land as JSON *strings* (PGlite parses them). Until the
+ * writer is fixed, a string holding a JSON object or array is read back as that object.
+ */
+function decoded(value: unknown): unknown {
+  if (typeof value === 'string' && /^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value ?? null;
+}
+
 function toEntry(row: oversight.AuditRow): AuditEntry {
   return {
     id: row.audit_id,
@@ -50,8 +66,8 @@ function toEntry(row: oversight.AuditRow): AuditEntry {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.before ?? null,
-    after: row.after ?? null,
+    before: decoded(row.before),
+    after: decoded(row.after),
     requestId: row.request_id,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -1,19 +1,20 @@
 import { ROLES } from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
-import { canOversee, OVERSIGHT_ACTIONS, OVERSIGHT_PERMISSIONS } from './permissions';
+import { canOversee } from './permissions';
 
 describe('oversight permissions', () => {
-  it('covers every role', () => {
-    expect(Object.keys(OVERSIGHT_PERMISSIONS).sort()).toEqual([...ROLES].sort());
-  });
-
   it.each([
     ['district_admin', 'warning:refresh', true],
     ['district_admin', 'warning:assign', true],
+    ['district_admin', 'warning:resolve', true],
+    ['district_viewer', 'warning:read', true],
     ['district_viewer', 'warning:refresh', false],
     ['district_viewer', 'warning:resolve', false],
+    ['district_viewer', 'audit:read', true],
     ['community_admin', 'warning:resolve', true],
     ['community_admin', 'warning:assign', false],
+    ['community_admin', 'audit:read', true],
+    ['community_reporter', 'warning:read', true],
     ['community_reporter', 'warning:resolve', false],
     ['partner_operator', 'warning:read', true],
     ['partner_operator', 'audit:read', false],
@@ -27,6 +28,5 @@ describe('oversight permissions', () => {
     for (const action of ['warning:refresh', 'warning:assign'] as const) {
       expect(ROLES.filter((r) => canOversee(r, action))).toEqual(['district_admin']);
     }
-    expect(OVERSIGHT_ACTIONS).toHaveLength(5);
   });
 });

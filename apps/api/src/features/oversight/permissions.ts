@@ -1,30 +1,23 @@
-import type { Role } from '@gongfu/domain';
+import { type Action, can, type Role } from '@gongfu/domain';
 
 /**
- * The oversight feature's permissions. `packages/domain/src/permissions.ts` has no warning or audit
- * actions yet (and this feature may not edit it), so they live here, as data, in the same shape; move
- * them into the domain table when it grows them.
+ * What this feature checks. Reading and resolving warnings and reading the audit log are domain
+ * actions (`packages/domain/src/permissions.ts`). Recomputing warnings and assigning their owner are
+ * not in the domain table yet (this feature may not edit it): they are kept here, as data, for district
+ * admins only — move them into the domain table when it grows them.
  */
-export const OVERSIGHT_ACTIONS = [
-  'warning:read',
-  'warning:refresh',
-  'warning:resolve',
-  'warning:assign',
-  'audit:read',
-] as const;
-export type OversightAction = (typeof OVERSIGHT_ACTIONS)[number];
+const LOCAL_ACTIONS = {
+  'warning:refresh': ['district_admin'],
+  'warning:assign': ['district_admin'],
+} as const satisfies Record<string, readonly Role[]>;
 
-export const OVERSIGHT_PERMISSIONS: Record<Role, readonly OversightAction[]> = {
-  platform_admin: [],
-  district_admin: ['warning:read', 'warning:refresh', 'warning:resolve', 'warning:assign', 'audit:read'],
-  district_viewer: ['warning:read', 'audit:read'],
-  // resolves the warnings of its own community (the scope decides which)
-  community_admin: ['warning:read', 'warning:resolve', 'audit:read'],
-  community_reporter: ['warning:read', 'audit:read'],
-  // reads the warnings about the ventures it operates; the audit log is not its to read
-  partner_operator: ['warning:read'],
-};
+export type OversightAction =
+  | Extract<Action, 'warning:read' | 'warning:resolve' | 'audit:read'>
+  | keyof typeof LOCAL_ACTIONS;
 
 export function canOversee(role: Role, action: OversightAction): boolean {
-  return OVERSIGHT_PERMISSIONS[role].includes(action);
+  if (action === 'warning:refresh' || action === 'warning:assign') {
+    return (LOCAL_ACTIONS[action] as readonly Role[]).includes(role);
+  }
+  return can(role, action);
 }

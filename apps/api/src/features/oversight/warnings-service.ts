@@ -10,10 +10,16 @@ import { audit, oversight, type ScopedTransaction } from '@gongfu/db';
 import {
   addMonths,
   DEFAULT_REPORT_DUE_DAY,
+  detectAgreementExpiring,
+  detectFundIdle,
+  detectPledgeOverdue,
+  detectRemittanceBelowMinimum,
+  detectRevenueDrop,
   isLocalDate,
   type LocalDate,
   type Month,
   shanghaiDateOf,
+  WARNING_THRESHOLDS,
   type WarningKind,
   type WarningSeverity,
 } from '@gongfu/domain';
@@ -201,16 +207,16 @@ async function computeWarnings(
     districtId,
     previousFrom: addMonths(window.from, -1),
     to: window.to,
-    minDropBp: rules.REVENUE_DROP_AMBER_BP,
+    minDropBp: WARNING_THRESHOLDS.revenueDropBp,
   });
   for (const fact of revenue) {
     if (!rules.isWithin(fact.month as Month, window)) continue;
-    const decision = rules.revenueDropWarning(fact.previous_fen, fact.current_fen);
-    if (!decision) continue;
+    const finding = detectRevenueDrop(fact.previous_fen, fact.current_fen);
+    if (!finding) continue;
     drafts.push({
       communityId: fact.community_id,
       kind: 'revenue_drop',
-      severity: decision.severity,
+      severity: finding.severity,
       subjectType: 'venture',
       subjectId: fact.venture_id,
       period: fact.month,
@@ -220,19 +226,24 @@ async function computeWarnings(
         reportId: fact.report_id,
         previousRevenueFen: fact.previous_fen,
         revenueFen: fact.current_fen,
-        dropBp: decision.dropBp,
       },
     });
   }
 
   for (const fact of await oversight.fundFacts(trx, { districtId, asOfMonth: window.to })) {
     const idleSince = (fact.last_outflow_month ?? fact.first_month) as Month | null;
-    const decision = rules.fundIdleWarning({ balanceFen: fact.balance_fen, idleSince, asOf });
-    if (!decision || !idleSince) continue;
+    if (!idleSince) continue;
+    const finding = detectFundIdle({
+      balanceFen: fact.balance_fen,
+      lastOutflowOn: fact.last_outflow_month ? rules.lastDayOf(fact.last_outflow_month as Month) : null,
+      openedOn: rules.lastDayOf(idleSince),
+      today: asOf,
+    });
+    if (!finding) continue;
     drafts.push({
       communityId: fact.community_id,
       kind: 'fund_idle',
-      severity: decision.severity,
+      severity: finding.severity,
       subjectType: 'fund',
       subjectId: fact.fund_id,
       // one warning per idle stretch: a new outflow starts a new stretch
@@ -242,7 +253,7 @@ async function computeWarnings(
         fundName: fact.fund_name,
         balanceFen: fact.balance_fen,
         lastOutflowMonth: fact.last_outflow_month,
-        idleMonths: decision.idleMonths,
+        idleMonths: finding.facts.idleMonths ?? null,
       },
     });
   }
@@ -250,10 +261,10 @@ async function computeWarnings(
   const agreements = await oversight.agreementFacts(trx, {
     districtId,
     asOf,
-    withinDays: rules.AGREEMENT_AMBER_DAYS,
+    withinDays: WARNING_THRESHOLDS.agreementExpiringDays,
   });
   for (const fact of agreements) {
-    const decision = rules.agreementExpiryWarning(fact.ends_on as LocalDate, asOf);
+    const decision = detectAgreementExpiring(fact.ends_on as LocalDate, asOf);
     if (!decision) continue;
     drafts.push({
       communityId: fact.community_id,
@@ -269,17 +280,17 @@ async function computeWarnings(
         partnerId: fact.partner_id,
         partnerName: fact.partner_name,
         endsOn: fact.ends_on,
-        daysLeft: decision.daysLeft,
+        daysLeft: decision.facts.daysLeft ?? null,
       },
     });
   }
 
   for (const fact of await oversight.pledgeFacts(trx, { districtId, asOf })) {
-    const decision = rules.pledgeOverdueWarning({
+    const decision = detectPledgeOverdue({
       dueOn: fact.due_on as LocalDate,
-      amountFen: fact.amount_fen,
+      pledgedFen: fact.amount_fen,
       fulfilledFen: fact.fulfilled_fen,
-      asOf,
+      today: asOf,
     });
     if (!decision) continue;
     drafts.push({
@@ -297,14 +308,14 @@ async function computeWarnings(
         dueOn: fact.due_on,
         amountFen: fact.amount_fen,
         fulfilledFen: fact.fulfilled_fen,
-        outstandingFen: decision.outstandingFen,
-        daysOverdue: decision.daysOverdue,
+        outstandingFen: decision.facts.outstandingFen ?? null,
+        daysOverdue: decision.facts.daysOverdue ?? null,
       },
     });
   }
 
   for (const fact of await oversight.remittanceFacts(trx, { districtId, ...window })) {
-    const decision = rules.remittanceWarning(fact.minimum_fen, fact.received_fen);
+    const decision = detectRemittanceBelowMinimum(fact.received_fen, fact.minimum_fen);
     if (!decision) continue;
     drafts.push({
       communityId: fact.community_id,
@@ -320,7 +331,7 @@ async function computeWarnings(
         agreementId: fact.agreement_id,
         guaranteedMinimumFen: fact.minimum_fen,
         remittanceReceivedFen: fact.received_fen,
-        shortfallFen: decision.shortfallFen,
+        shortfallFen: decision.facts.shortfallFen ?? null,
       },
     });
   }
