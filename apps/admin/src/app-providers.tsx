@@ -1,0 +1,31 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { i18n } from './lib/i18n';
+
+const THEME = {
+  token: { colorPrimary: '#c41d1d', borderRadius: 6 },
+  components: { Layout: { headerHeight: 56, siderBg: '#fff' } },
+} as const;
+
+function LocalizedConfig({ children }: { children: ReactNode }) {
+  const { i18n: instance } = useTranslation();
+  return (
+    <ConfigProvider locale={instance.language === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <LocalizedConfig>{children}</LocalizedConfig>
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ApiError, apiRequest } from '../../../lib/api-client';
+
+export function logout(): Promise<void> {
+  return apiRequest<void>('/auth/logout', { method: 'POST' });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError>({
+    mutationFn: logout,
+    onSettled: () => queryClient.clear(),
+  });
+}

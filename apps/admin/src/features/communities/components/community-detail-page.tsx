@@ -1,0 +1,58 @@
+import { Card, Descriptions, type DescriptionsProps, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { useCommunity } from '../api/get-community';
+import { formatCount } from '../format';
+
+export function CommunityDetailPage({ communityId }: { communityId: string }) {
+  const { t, i18n } = useTranslation();
+  const community = useCommunity(communityId);
+  const unknown = t('common.unknown');
+  const count = (value: number | null) => formatCount(value, i18n.language, unknown);
+
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: t('community.field.name'), children: community.name },
+    {
+      key: 'streetOffice',
+      label: t('community.field.streetOffice'),
+      children: community.streetOfficeName ?? unknown,
+    },
+    {
+      key: 'kind',
+      label: t('community.field.kind'),
+      children: (
+        <Tag color={community.kind === 'urban' ? 'blue' : 'gold'}>
+          {t(`community.kind.${community.kind}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'convertedYear',
+      label: t('community.field.convertedYear'),
+      children: community.convertedYear ?? unknown,
+    },
+    { key: 'adminCode', label: t('community.field.adminCode'), children: community.adminCode ?? unknown },
+    { key: 'foundedOn', label: t('community.field.foundedOn'), children: community.foundedOn ?? unknown },
+    { key: 'population', label: t('community.field.population'), children: count(community.population) },
+    { key: 'households', label: t('community.field.households'), children: count(community.households) },
+    {
+      key: 'householdsWithSeniors',
+      label: t('community.field.householdsWithSeniors'),
+      children: count(community.householdsWithSeniors),
+    },
+    {
+      key: 'createdAt',
+      label: t('community.field.createdAt'),
+      children: dayjs(community.createdAt).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  return (
+    <PageContainer title={community.name} subTitle={t('community.detail.title')}>
+      <Card>
+        <Descriptions bordered column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={items} />
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,50 @@
+import { DashboardOutlined, HomeOutlined } from '@ant-design/icons';
+import type { Role } from '@gongfu/domain';
+import type { ReactNode } from 'react';
+import type { TranslationKey } from '../../lib/translation-key';
+
+/**
+ * The side menu as data. Each entry is a page; each role lists the entries it sees, in order. A new feature adds
+ * its entry here and names it under the roles that may use it (the API still checks every request).
+ */
+export const MENU_ENTRIES = {
+  overview: { to: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+  communities: { to: '/communities', label: 'nav.communities', icon: <HomeOutlined /> },
+} as const satisfies Record<string, MenuEntry>;
+
+export interface MenuEntry {
+  /** A route path; the entry is selected for this path and everything under it. */
+  to: string;
+  label: TranslationKey;
+  icon: ReactNode;
+}
+
+export type MenuEntryId = keyof typeof MENU_ENTRIES;
+
+export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
+  platform_admin: ['overview'],
+  district_admin: ['overview', 'communities'],
+  district_viewer: ['overview', 'communities'],
+  community_admin: ['overview', 'communities'],
+  community_reporter: ['overview', 'communities'],
+  partner_operator: ['overview', 'communities'],
+};
+
+export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {
+  return (role ? MENU_BY_ROLE[role] : ['overview' as const]).map((id) => ({ id, entry: MENU_ENTRIES[id] }));
+}
+
+/** The entry whose path is the longest prefix of the current pathname. */
+export function selectedMenuEntry(pathname: string, ids: readonly MenuEntryId[]): MenuEntryId | undefined {
+  let best: MenuEntryId | undefined;
+  let bestLength = -1;
+  for (const id of ids) {
+    const { to } = MENU_ENTRIES[id];
+    const matches = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+    if (matches && to.length > bestLength) {
+      best = id;
+      bestLength = to.length;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,23 @@
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { meQueryOptions } from '../features/auth/api/get-me';
+import { AppShell } from '../features/shell/components/app-shell';
+import { isApiError } from '../lib/api-client';
+
+/**
+ * The guard of every page behind login. It runs in `beforeLoad` (serially, before any child loader) so that no
+ * page fetches its data without a session; a 401 sends the user to the login page and back here afterwards.
+ */
+export const Route = createFileRoute('/_authenticated')({
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQueryOptions());
+      return { me };
+    } catch (error) {
+      if (isApiError(error, 401)) {
+        throw redirect({ to: '/login', search: { redirect: location.href }, replace: true });
+      }
+      throw error;
+    }
+  },
+  component: AppShell,
+});

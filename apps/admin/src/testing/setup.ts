@@ -1,0 +1,70 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { i18n } from '../lib/i18n';
+import { server } from './server';
+
+// jsdom lacks what antd (responsive grid, Sider breakpoints) and ECharts (resize) need.
+if (!window.matchMedia) {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    configurable: true,
+    value: (query: string): MediaQueryList => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+}
+
+if (!('ResizeObserver' in globalThis)) {
+  class ResizeObserverStub {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.defineProperty(globalThis, 'ResizeObserver', {
+    writable: true,
+    configurable: true,
+    value: ResizeObserverStub,
+  });
+}
+
+// ECharts measures text with a 2D canvas when there is one; without it, it estimates from the font size.
+HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+
+// jsdom lays nothing out: give elements a size so ECharts has somewhere to draw (antd does not depend on it).
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
+
+// the router restores scroll positions; jsdom has no scrolling
+window.scrollTo = (() => {}) as typeof window.scrollTo;
+
+// jsdom does not implement pseudo-element styles (antd asks when measuring scrollbars; testing-library asks for
+// ::before/::after content when naming every element). Computing the element's own style instead is slow with
+// antd's CSS-in-JS sheets, so pseudo-elements get an empty style.
+const getComputedStyle = window.getComputedStyle.bind(window);
+const emptyStyle = document.createElement('div').style;
+window.getComputedStyle = (element: Element, pseudo?: string | null) =>
+  pseudo ? emptyStyle : getComputedStyle(element);
+
+// Role queries check every element's visibility through getComputedStyle, which is very slow in jsdom with antd's
+// CSS-in-JS sheets (20 s for one query). Tests assert what is rendered instead; the first async find may also wait
+// for a lazily loaded route chunk.
+configure({ defaultHidden: true, asyncUtilTimeout: 5_000 });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(async () => {
+  window.localStorage.clear();
+  await i18n.changeLanguage('zh-CN');
+});
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());

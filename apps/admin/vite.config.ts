@@ -1,0 +1,49 @@
+/// <reference types="vitest/config" />
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+
+// The API serves the built admin at `/` and itself under `/api`; in dev, Vite proxies `/api` to it so the
+// session cookie stays same-origin.
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), '');
+  const apiPort = env.API_PORT ?? '3000';
+  return {
+    plugins: [
+      tanstackRouter({
+        target: 'react',
+        autoCodeSplitting: true,
+        routesDirectory: './src/routes',
+        generatedRouteTree: './src/routeTree.gen.ts',
+      }),
+      react(),
+    ],
+    server: {
+      port: 5173,
+      strictPort: true,
+      proxy: {
+        '/api': { target: `http://localhost:${apiPort}`, changeOrigin: false },
+      },
+    },
+    preview: {
+      port: 4173,
+      proxy: {
+        '/api': { target: `http://localhost:${apiPort}`, changeOrigin: false },
+      },
+    },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./src/testing/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}'],
+      css: false,
+      testTimeout: 20_000,
+      // "no tests" must fail the run, never pass it
+      passWithNoTests: false,
+    },
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 700,
+    },
+  };
+});
