@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { CommunitiesTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 
-/** Community rows as the API shows them, with the street office's name. */
+/** Live community rows as the API shows them, with the street office's name. */
 function selectCommunities(trx: ScopedTransaction) {
   return trx
     .selectFrom('communities as c')
@@ -26,7 +26,8 @@ function selectCommunities(trx: ScopedTransaction) {
       'c.households_with_seniors',
       'c.version',
       'c.created_at',
-    ]);
+    ])
+    .where('c.deleted_at', 'is', null); // a retired (soft-deleted) community leaves every listing
 }
 
 export type CommunityListRow = Awaited<

@@ -1,6 +1,6 @@
-import type { Community, CommunityCreate } from '@gongfu/contract';
-import { audit, communities, type ScopedTransaction } from '@gongfu/db';
-import { can } from '@gongfu/domain';
+import type { Community, CommunityCreate, CommunityUpdate, CommunityWithVersion } from '@gongfu/contract';
+import { audit, communities, register, type ScopedTransaction } from '@gongfu/db';
+import { can, checkOn } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 
@@ -24,6 +24,11 @@ function toCommunity(row: Row): Community {
   };
 }
 
+/** The community with the version an update must carry (the contract's Community plus `version`). */
+function withVersion(row: Row): CommunityWithVersion {
+  return { ...toCommunity(row), version: row.version };
+}
+
 /** The explicit filter a scope implies — tenancy enforced here as well as by RLS. */
 function scopeFilter(actor: Actor) {
   const { districtId, communityId, partnerId } = actor.scope;
@@ -34,7 +39,7 @@ function scopeFilter(actor: Actor) {
 export async function listCommunities(trx: ScopedTransaction, actor: Actor) {
   if (!can(actor.scope.role, 'community:read')) throw forbidden();
   const rows = await communities.listCommunities(trx, scopeFilter(actor));
-  return { items: rows.map(toCommunity), total: rows.length };
+  return { items: rows.map(withVersion), total: rows.length };
 }
 
 export async function getCommunity(trx: ScopedTransaction, actor: Actor, id: string) {
@@ -43,7 +48,7 @@ export async function getCommunity(trx: ScopedTransaction, actor: Actor, id: str
   if (filter.communityId && filter.communityId !== id) throw notFound();
   const [row] = await communities.listCommunities(trx, { ...filter, communityId: id });
   if (!row) throw notFound();
-  return toCommunity(row);
+  return withVersion(row);
 }
 
 export async function createCommunity(
@@ -94,4 +99,115 @@ export async function createCommunity(
     requestId,
   });
   return created;
+}
+
+/** 403 for a role without the action; 404 for a community outside the actor's reach. */
+function authorizeOn(actor: Actor, action: 'community:update' | 'community:delete', row: Row) {
+  const check = checkOn(actor.scope, action, { districtId: row.district_id, communityId: row.community_id });
+  if (check.allowed) return;
+  throw check.reason === 'role' ? forbidden() : notFound();
+}
+
+async function loadLive(trx: ScopedTransaction, actor: Actor, id: string) {
+  const filter = scopeFilter(actor);
+  if (filter.communityId && filter.communityId !== id) throw notFound();
+  const row = await communities.findCommunity(trx, { districtId: filter.districtId, communityId: id });
+  if (!row) throw notFound();
+  return row;
+}
+
+/** District admins change any community of their district; a community admin its own. Carries `version`. */
+export async function updateCommunity(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+  input: CommunityUpdate,
+  requestId: string,
+) {
+  if (!can(actor.scope.role, 'community:update')) throw forbidden();
+  const row = await loadLive(trx, actor, id);
+  authorizeOn(actor, 'community:update', row);
+  if (row.version !== input.version) throw new ApiError(409, 'stale_version');
+  if (input.streetOfficeId) {
+    const office = await communities.findStreetOffice(trx, {
+      districtId: row.district_id,
+      streetOfficeId: input.streetOfficeId,
+    });
+    if (!office) throw new ApiError(400, 'validation_failed', { streetOfficeId: 'unknown_street_office' });
+  }
+  if (input.name !== undefined || input.adminCode) {
+    const clashes = await register.findCommunityClash(trx, {
+      districtId: row.district_id,
+      exceptCommunityId: id,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.adminCode ? { adminCode: input.adminCode } : {}),
+    });
+    if (clashes.some((c) => c.name === input.name))
+      throw new ApiError(409, 'conflict', { name: 'duplicate_name' });
+    if (input.adminCode && clashes.some((c) => c.admin_code === input.adminCode)) {
+      throw new ApiError(409, 'conflict', { adminCode: 'duplicate_admin_code' });
+    }
+  }
+  const updated = await register.updateCommunity(
+    trx,
+    { districtId: row.district_id, communityId: id, version: input.version },
+    {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.streetOfficeId !== undefined ? { street_office_id: input.streetOfficeId } : {}),
+      ...(input.adminCode !== undefined ? { admin_code: input.adminCode } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.convertedYear !== undefined ? { converted_year: input.convertedYear } : {}),
+      ...(input.foundedOn !== undefined ? { founded_on: input.foundedOn } : {}),
+      ...(input.population !== undefined ? { population: input.population } : {}),
+      ...(input.households !== undefined ? { households: input.households } : {}),
+      ...(input.householdsWithSeniors !== undefined
+        ? { households_with_seniors: input.householdsWithSeniors }
+        : {}),
+    },
+  );
+  if (!updated) throw new ApiError(409, 'stale_version');
+  const before = withVersion(row);
+  const after = withVersion(await loadLive(trx, actor, id));
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: id,
+    actorUserId: actor.userId,
+    action: 'community.update',
+    entityType: 'community',
+    entityId: id,
+    before,
+    after,
+    requestId,
+  });
+  return after;
+}
+
+/** District admins retire a community: soft delete, so everything that refers to it stays intact. */
+export async function deleteCommunity(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  requestId: string,
+) {
+  if (!can(actor.scope.role, 'community:delete')) throw forbidden();
+  const row = await loadLive(trx, actor, id);
+  authorizeOn(actor, 'community:delete', row);
+  if (version !== undefined && row.version !== version) throw new ApiError(409, 'stale_version');
+  const deleted = await register.softDeleteCommunity(trx, {
+    districtId: row.district_id,
+    communityId: id,
+    version,
+  });
+  if (!deleted) throw new ApiError(409, 'stale_version');
+  await audit.appendAudit(trx, {
+    districtId: row.district_id,
+    communityId: id,
+    actorUserId: actor.userId,
+    action: 'community.delete',
+    entityType: 'community',
+    entityId: id,
+    before: withVersion(row),
+    requestId,
+  });
 }

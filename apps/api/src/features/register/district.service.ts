@@ -1,0 +1,60 @@
+import type { DistrictSettings, DistrictSettingsUpdate } from '@gongfu/contract';
+import { register, type ScopedTransaction } from '@gongfu/db';
+import type { Actor } from '../../context';
+import { notFound } from '../../errors';
+import { assertVersion, authorize, record, requireRole, scopeOf, stale } from './access';
+
+function toSettings(row: register.DistrictSettingsRow): DistrictSettings {
+  return {
+    districtId: row.district_id,
+    name: row.name,
+    reportDueDay: row.report_due_day,
+    version: row.version,
+  };
+}
+
+async function load(trx: ScopedTransaction, actor: Actor) {
+  const { districtId } = scopeOf(actor);
+  const row = await register.findDistrictSettings(trx, districtId);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getDistrictSettings(trx: ScopedTransaction, actor: Actor) {
+  requireRole(actor, 'district:read');
+  const row = await load(trx, actor);
+  authorize(actor, 'district:read', { districtId: row.district_id, communityId: null });
+  return toSettings(row);
+}
+
+export async function updateDistrictSettings(
+  trx: ScopedTransaction,
+  actor: Actor,
+  input: DistrictSettingsUpdate,
+  requestId: string,
+) {
+  requireRole(actor, 'district:update');
+  const row = await load(trx, actor);
+  authorize(actor, 'district:update', { districtId: row.district_id, communityId: null });
+  assertVersion(row.version, input.version);
+  const updated = await register.updateDistrictSettings(
+    trx,
+    { districtId: row.district_id, version: input.version },
+    input.reportDueDay !== undefined ? { report_due_day: input.reportDueDay } : {},
+  );
+  if (!updated) throw stale();
+  const before = toSettings(row);
+  const after = toSettings(await load(trx, actor));
+  await record(trx, {
+    actor,
+    districtId: row.district_id,
+    communityId: null,
+    action: 'district.settings.update',
+    entityType: 'district',
+    entityId: row.district_id,
+    before,
+    after,
+    requestId,
+  });
+  return after;
+}
