@@ -240,20 +240,28 @@ describe('every illegal transition is refused with a code naming the status', ()
   // a report in each status, for the tidal market in months of its own
   const made: Record<string, { id: string }> = {};
   beforeAll(async () => {
-    const at = (n: number) => monthsAgo(20 + n);
-    made.draft = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: at(0) });
-    made.submitted = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: at(1) });
-    await api.ok(REPORTER, made.submitted.id, 'submit');
-    made.returned = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: at(2) });
-    await api.ok(REPORTER, made.returned.id, 'submit');
-    await api.ok(ADMIN, made.returned.id, 'return', { comment: '请补充' });
-    made.approved = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: at(3) });
-    await api.ok(REPORTER, made.approved.id, 'submit');
-    await api.ok(ADMIN, made.approved.id, 'approve');
-    made.locked = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: at(4) });
-    await api.ok(REPORTER, made.locked.id, 'submit');
-    await api.ok(ADMIN, made.locked.id, 'approve');
-    await api.ok(ADMIN, made.locked.id, 'lock');
+    /** a report `steps` along the way draft → submitted → returned | approved → locked */
+    const reach = async (n: number, steps: Array<[string, string, string?]>) => {
+      const r = await api.created(REPORTER, { ventureId: VENTURES.tidalMarket, month: monthsAgo(20 + n) });
+      for (const [as, action, comment] of steps)
+        await api.ok(as, r.id, action, comment ? { comment } : undefined);
+      return r;
+    };
+    made.draft = await reach(0, []);
+    made.submitted = await reach(1, [[REPORTER, 'submit']]);
+    made.returned = await reach(2, [
+      [REPORTER, 'submit'],
+      [ADMIN, 'return', '请补充'],
+    ]);
+    made.approved = await reach(3, [
+      [REPORTER, 'submit'],
+      [ADMIN, 'approve'],
+    ]);
+    made.locked = await reach(4, [
+      [REPORTER, 'submit'],
+      [ADMIN, 'approve'],
+      [ADMIN, 'lock'],
+    ]);
   });
 
   // who may attempt each action at all (so the refusal is about the status, not the role)
