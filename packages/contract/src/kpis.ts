@@ -231,6 +231,8 @@ export const ReportingMatrix = z
         state: z.enum(REPORTING_STATES),
         expected: z.number().int(),
         received: z.number().int(),
+        /** received and first submitted by the deadline, whatever happened next (what the on-time rate counts) */
+        receivedOnTime: z.number().int(),
         onTime: z.number().int(),
         late: z.number().int(),
         missing: z.number().int(),

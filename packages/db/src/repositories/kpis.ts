@@ -550,6 +550,8 @@ export interface ReportingCellRow {
   community_id: string;
   month: string;
   state: 'on_time' | 'late' | 'missing' | 'returned' | 'not_due';
+  /** first submitted by the deadline (a returned report may have been) */
+  on_time: boolean;
   ventures: string | number | bigint;
 }
 
@@ -561,10 +563,10 @@ export async function reportingMatrix(
   const windows = [{ key: 'matrix', from: args.from, to: args.to }];
   const result =
     await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
-    select f.community_id, f.month::text as month, f.state, count(*)::bigint as ventures
+    select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures
     from tf f join w on f.month between w.wfrom and w.wto
     where f.state is not null
-    group by f.community_id, f.month, f.state`.execute(trx);
+    group by f.community_id, f.month, f.state, f.on_time`.execute(trx);
   return result.rows;
 }
 

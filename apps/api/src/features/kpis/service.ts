@@ -335,6 +335,7 @@ export async function reportingMatrix(
     const k = `${row.community_id}|${row.month}`;
     const cell = counts.get(k) ?? {};
     cell[row.state] = (cell[row.state] ?? 0) + toFen(row.ventures);
+    if (row.on_time) cell.received_on_time = (cell.received_on_time ?? 0) + toFen(row.ventures);
     counts.set(k, cell);
   }
   const cells = communities.flatMap((c) =>
@@ -352,6 +353,7 @@ export async function reportingMatrix(
         state,
         expected: onTime + late + missing + returned,
         received: onTime + late + returned,
+        receivedOnTime: n.received_on_time ?? 0,
         onTime,
         late,
         missing,

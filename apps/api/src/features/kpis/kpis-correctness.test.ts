@@ -1,0 +1,531 @@
+import { DEMO_IDS, deterministicId } from '@gongfu/db';
+import {
+  type Month,
+  monthRange,
+  type PeriodKind,
+  periodContaining,
+  previousPeriod,
+  samePeriodLastYear,
+} from '@gongfu/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import {
+  type BruteFigure,
+  type BruteSelection,
+  bruteForce,
+  bruteValue,
+  buildKpiDataset,
+  type RawData,
+  readRaw,
+  XINCUN,
+} from './kpi-fixture';
+
+/**
+ * Every KPI, recomputed by brute force in TypeScript from the raw rows, against the API's SQL answer:
+ * every period kind, previous period and same period last year, exact in fen, for district, community
+ * and partner roles and with each filter; then series, ranking, matrix, fund flow and mix.
+ */
+
+let t: TestApp;
+let raw: RawData;
+let compared = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await buildKpiDataset(t.handle.db);
+  raw = await readRaw(t.handle.db);
+}, 120_000);
+afterAll(async () => {
+  console.info(`KPI correctness: ${compared} figures compared with the brute force`);
+  await t?.close();
+});
+
+const DONGQU = [DEMO_IDS.wangjiangjie, DEMO_IDS.jinhui, DEMO_IDS.dukou, XINCUN];
+const BINGCAOGANG = deterministicId('street:dongqu-bingcaogang');
+
+const ACTORS: Array<[string, BruteSelection]> = [
+  ['admin@dongqu.demo', sel(DONGQU)],
+  ['viewer@dongqu.demo', sel(DONGQU)],
+  ['wangjiangjie@dongqu.demo', sel([DEMO_IDS.wangjiangjie])],
+  ['reporter@jinhui.demo', sel([DEMO_IDS.jinhui])],
+  ['soe@dongqu.demo', { ...sel([DEMO_IDS.jinhui, DEMO_IDS.dukou]), partnerId: DEMO_IDS.soe }],
+];
+
+function sel(communities: string[], extra: Partial<BruteSelection> = {}): BruteSelection {
+  return {
+    communityIds: new Set(communities),
+    partnerId: null,
+    operatingModel: null,
+    ventureCategory: null,
+    ...extra,
+  };
+}
+
+const KINDS: PeriodKind[] = ['month', 'quarter', 'year', 'ytd'];
+const MONTHS: Month[] = ['2024-02', '2024-11', '2025-03', '2025-08', '2025-12'];
+
+interface Figure {
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+function expectFigure(actual: Figure | null, expected: BruteFigure | undefined, what: string) {
+  expect(expected, `${what}: the brute force has it`).toBeDefined();
+  expect(actual, what).not.toBeNull();
+  expect({ numerator: actual?.numerator, denominator: actual?.denominator }, what).toEqual(expected);
+  // JSON has no −0 (0 ÷ a negative income)
+  const value = bruteValue(expected as BruteFigure) || (expected?.denominator === 0 ? null : 0);
+  if (value === null || Number.isInteger(value)) expect(actual?.value, what).toBe(value);
+  else expect(actual?.value, what).toBeCloseTo(value, 12);
+  compared++;
+}
+
+async function get(path: string, as: string) {
+  const res = await t.request(path, { as });
+  const body = await res.json();
+  expect(res.status, `${path} as ${as}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
+  return body;
+}
+
+async function checkOverview(
+  as: string,
+  selection: BruteSelection,
+  kind: PeriodKind,
+  month: Month,
+  query = '',
+) {
+  const body = await get(`/api/v1/kpis/overview?period=${kind}&month=${month}${query}`, as);
+  const period = periodContaining(kind, month);
+  const windows = {
+    current: period,
+    previous: previousPeriod(period),
+    samePeriodLastYear: samePeriodLastYear(period),
+  };
+  expect(body.period).toMatchObject({ kind, from: period.from, to: period.to });
+  expect(body.items).toHaveLength(18);
+  const brute = Object.fromEntries(
+    Object.entries(windows).map(([k, p]) => [k, bruteForce(raw, selection, p)]),
+  ) as Record<keyof typeof windows, ReturnType<typeof bruteForce>>;
+  for (const item of body.items) {
+    const what = `${as} ${kind} ${month}${query} ${item.key}`;
+    expect(item.definition.key).toBe(item.key);
+    if (!(item.key in brute.current)) {
+      expect(item.available, what).toBe(false);
+      expect(item.unavailableReason.code, what).toMatch(
+        /^(not_attributable_to_venture|outside_partner_scope)$/,
+      );
+      expect(item.current).toBeNull();
+      continue;
+    }
+    expect(item.available, what).toBe(true);
+    for (const w of ['current', 'previous', 'samePeriodLastYear'] as const) {
+      expectFigure(item[w], brute[w][item.key], `${what} ${w}`);
+    }
+  }
+}
+
+describe('the dataset is varied enough to test something', () => {
+  it('holds every report status, ledger kind, proposal status and a loss', () => {
+    const statuses = new Set(raw.reports.map((r) => r.status));
+    for (const s of ['draft', 'submitted', 'returned', 'approved', 'locked', 'superseded'])
+      expect(statuses).toContain(s);
+    expect(raw.reports.some((r) => Number(r.revision) === 2)).toBe(true);
+    expect(raw.reports.some((r) => Number(r.operating_cost_fen) > Number(r.revenue_fen))).toBe(true);
+    const kinds = new Set(raw.ledger.map((e) => e.kind));
+    for (const k of ['allocation', 'donation', 'grant', 'expenditure', 'reversal'])
+      expect(kinds).toContain(k);
+    const proposals = new Set(raw.proposals.map((p) => p.status));
+    for (const s of ['paid_out', 'closed', 'approved', 'draft']) expect(proposals).toContain(s);
+    expect(new Set(raw.reports.map((r) => r.month)).size).toBeGreaterThanOrEqual(14);
+    expect(raw.pledges.length).toBeGreaterThan(10);
+    expect(raw.fulfilments.length).toBeGreaterThan(10);
+  });
+
+  it('brute force finds non-trivial figures (ratios strictly between 0 and 1, a community without income)', () => {
+    const year = bruteForce(raw, sel(DONGQU), { from: '2025-01', to: '2025-12' });
+    for (const key of [
+      'deliberation_coverage',
+      'reporting_rate',
+      'on_time_rate',
+      'public_welfare_share',
+      'communities_with_income_rate',
+    ]) {
+      const v = bruteValue(year[key] as never) ?? -1;
+      expect(v, key).toBeGreaterThan(0);
+      expect(v, key).toBeLessThan(1);
+    }
+  });
+});
+
+describe('overview = brute force, for every period kind', () => {
+  for (const [as, selection] of ACTORS) {
+    it.each(KINDS)(`${as}: %s`, async (kind) => {
+      for (const month of MONTHS) await checkOverview(as, selection, kind, month);
+    });
+  }
+
+  it.each([
+    ['street office', `&streetOfficeId=${BINGCAOGANG}`, sel([DEMO_IDS.wangjiangjie, DEMO_IDS.jinhui])],
+    ['community', `&communityId=${DEMO_IDS.dukou}`, sel([DEMO_IDS.dukou])],
+    [
+      'operating model',
+      '&operatingModel=association_cobuilt',
+      sel(DONGQU, { operatingModel: 'association_cobuilt' }),
+    ],
+    ['no operating model', '&operatingModel=unassigned', sel(DONGQU, { operatingModel: 'unassigned' })],
+    [
+      'venture category',
+      '&ventureCategory=elderly_canteen',
+      sel(DONGQU, { ventureCategory: 'elderly_canteen' }),
+    ],
+    [
+      'category within a community',
+      `&ventureCategory=parking&communityId=${DEMO_IDS.dukou}`,
+      sel([DEMO_IDS.dukou], { ventureCategory: 'parking' }),
+    ],
+  ])('district admin filtered by %s', async (_name, query, selection) => {
+    for (const kind of KINDS) await checkOverview('admin@dongqu.demo', selection, kind, '2025-06', query);
+  });
+
+  it('a community role filtering by its own community gets the same figures', async () => {
+    await checkOverview(
+      'wangjiangjie@dongqu.demo',
+      sel([DEMO_IDS.wangjiangjie]),
+      'quarter',
+      '2025-06',
+      `&communityId=${DEMO_IDS.wangjiangjie}`,
+    );
+  });
+});
+
+describe('series = brute force per month and group', () => {
+  const from: Month = '2024-11';
+  const to: Month = '2025-04';
+  it.each([
+    'community_income',
+    'reporting_rate',
+    'fund_balance',
+    'communities_with_income_rate',
+    'stable_jobs',
+  ])('by community: %s', async (kpi) => {
+    const body = await get(
+      `/api/v1/kpis/series?kpi=${kpi}&from=${from}&to=${to}&groupBy=community`,
+      'viewer@dongqu.demo',
+    );
+    expect(body.months).toEqual(monthRange(from, to));
+    expect(body.series.map((s: { key: string }) => s.key).sort()).toEqual([...DONGQU].sort());
+    for (const s of body.series) {
+      for (const p of s.points) {
+        expectFigure(
+          p,
+          bruteForce(raw, sel([s.key]), { from: p.month, to: p.month })[kpi],
+          `${kpi} ${s.key} ${p.month}`,
+        );
+      }
+    }
+  });
+
+  it.each(['operating_revenue', 'community_income', 'public_welfare_share', 'communities_with_income_rate'])(
+    'by operating model and venture category: %s',
+    async (kpi) => {
+      for (const groupBy of ['operating_model', 'venture_category'] as const) {
+        const body = await get(
+          `/api/v1/kpis/series?kpi=${kpi}&from=${from}&to=${to}&groupBy=${groupBy}`,
+          'admin@dongqu.demo',
+        );
+        expect(body.series.length).toBeGreaterThan(2);
+        for (const s of body.series) {
+          const filter =
+            groupBy === 'operating_model' ? { operatingModel: s.key } : { ventureCategory: s.key };
+          for (const p of s.points) {
+            expectFigure(
+              p,
+              bruteForce(raw, sel(DONGQU, filter), { from: p.month, to: p.month })[kpi],
+              `${kpi} ${s.key} ${p.month}`,
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it('by street office and for the district', async () => {
+    const body = await get(
+      `/api/v1/kpis/series?kpi=net_profit&from=${from}&to=${to}&groupBy=street_office`,
+      'admin@dongqu.demo',
+    );
+    const members: Record<string, string[]> = {
+      [BINGCAOGANG]: [DEMO_IDS.wangjiangjie, DEMO_IDS.jinhui],
+      [deterministicId('street:dongqu-dadukou')]: [DEMO_IDS.dukou],
+      none: [XINCUN],
+    };
+    expect(body.series.map((s: { key: string }) => s.key).sort()).toEqual(Object.keys(members).sort());
+    for (const s of body.series) {
+      for (const p of s.points) {
+        expectFigure(
+          p,
+          bruteForce(raw, sel(members[s.key] ?? []), { from: p.month, to: p.month }).net_profit,
+          `${s.key} ${p.month}`,
+        );
+      }
+    }
+    const district = await get(
+      `/api/v1/kpis/series?kpi=deliberation_coverage&from=${from}&to=${to}`,
+      'admin@dongqu.demo',
+    );
+    expect(district.series).toHaveLength(1);
+    for (const p of district.series[0].points) {
+      expectFigure(
+        p,
+        bruteForce(raw, sel(DONGQU), { from: p.month, to: p.month }).deliberation_coverage,
+        p.month,
+      );
+    }
+  });
+
+  it('a fund KPI grouped by venture category is unavailable, with the reason in the request language', async () => {
+    const res = await t.request(
+      `/api/v1/kpis/series?kpi=fund_balance&from=${from}&to=${to}&groupBy=venture_category`,
+      {
+        as: 'admin@dongqu.demo',
+        headers: { 'Accept-Language': 'en' },
+      },
+    );
+    const body = await res.json();
+    expect(body.available).toBe(false);
+    expect(body.unavailableReason.code).toBe('not_attributable_to_venture');
+    expect(body.unavailableReason.message).toMatch(/venture/);
+    expect(body.series).toEqual([]);
+  });
+});
+
+describe('ranking = brute force per community, with the median', () => {
+  it.each([
+    ['community_income', 'quarter'],
+    ['fund_idle_ratio', 'year'],
+    ['on_time_rate', 'ytd'],
+    ['give_back', 'month'],
+  ] as const)('%s for a %s', async (kpi, kind) => {
+    const body = await get(
+      `/api/v1/kpis/ranking?kpi=${kpi}&period=${kind}&month=2025-09`,
+      'admin@dongqu.demo',
+    );
+    const period = periodContaining(kind, '2025-09');
+    expect(body.items).toHaveLength(4);
+    const values: number[] = [];
+    for (const item of body.items) {
+      const expected = bruteForce(raw, sel([item.communityId]), period)[kpi];
+      expectFigure(item, expected, `${kpi} ${item.communityName}`);
+      const v = bruteValue(expected as never);
+      if (v !== null) values.push(v);
+    }
+    // ordered by the KPI's direction; equal values share a rank; no value comes last, unranked
+    const lowerIsBetter = body.kpi.direction === 'lower_is_better';
+    const ranked = body.items.filter((i: Figure) => i.value !== null);
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1].value, ranked[i].value];
+      expect(lowerIsBetter ? a <= b : a >= b).toBe(true);
+      expect(ranked[i].rank).toBe(a === b ? ranked[i - 1].rank : i + 1);
+    }
+    expect(body.items.slice(ranked.length).every((i: { rank: null }) => i.rank === null)).toBe(true);
+    values.sort((a, b) => a - b);
+    const m =
+      values.length % 2
+        ? values[(values.length - 1) / 2]
+        : ((values[values.length / 2 - 1] ?? 0) + (values[values.length / 2] ?? 0)) / 2;
+    expect(body.median).toBeCloseTo(m ?? Number.NaN, 12);
+    expectFigure(body.total, bruteForce(raw, sel(DONGQU), period)[kpi], `${kpi} total`);
+  });
+
+  it('a community role sees only itself in the ranking', async () => {
+    const body = await get(
+      '/api/v1/kpis/ranking?kpi=net_profit&period=year&month=2025-06',
+      'reporter@jinhui.demo',
+    );
+    expect(body.items.map((i: { communityId: string }) => i.communityId)).toEqual([DEMO_IDS.jinhui]);
+    expect(body.items[0].rank).toBe(1);
+  });
+});
+
+describe('reporting matrix, fund flow and mix agree with the same brute force', () => {
+  it('matrix: each cell counts what reporting_rate and on_time_rate count', async () => {
+    const body = await get('/api/v1/kpis/reporting-matrix?from=2024-01&to=2025-12', 'admin@dongqu.demo');
+    expect(body.dueDay).toBe(15);
+    expect(body.cells).toHaveLength(4 * 24);
+    const states = new Set<string>();
+    for (const cell of body.cells) {
+      const b = bruteForce(raw, sel([cell.communityId]), { from: cell.month, to: cell.month });
+      expect([cell.received, cell.expected], `${cell.communityId} ${cell.month}`).toEqual([
+        b.reporting_rate?.numerator,
+        b.reporting_rate?.denominator,
+      ]);
+      expect(cell.receivedOnTime).toBe(b.on_time_rate?.numerator);
+      expect(cell.onTime).toBeLessThanOrEqual(cell.receivedOnTime);
+      states.add(cell.state);
+      compared++;
+    }
+    for (const s of ['on_time', 'late', 'missing', 'returned', 'none']) expect(states).toContain(s);
+    // Xincun has no venture: nothing is expected of it
+    expect(
+      body.cells
+        .filter((c: { communityId: string }) => c.communityId === XINCUN)
+        .every((c: { state: string }) => c.state === 'none'),
+    ).toBe(true);
+  });
+
+  it('matrix: this month is not due yet', async () => {
+    const now = new Date();
+    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    const body = await get(
+      `/api/v1/kpis/reporting-matrix?from=${month}&to=${month}&communityId=${DEMO_IDS.jinhui}`,
+      'jinhui@dongqu.demo',
+    );
+    expect(body.cells).toHaveLength(1);
+    expect(body.cells[0].state).toBe('not_due');
+  });
+
+  it('fund flow: inflows and outflows equal the ledger, split into sources → funds → uses', async () => {
+    for (const month of ['2024-12', '2025-12'] as const) {
+      const body = await get(`/api/v1/kpis/fund-flow?period=year&month=${month}`, 'admin@dongqu.demo');
+      const year = bruteForce(raw, sel(DONGQU), periodContaining('year', month));
+      // for a calendar year the 12-month inflow window is the year itself
+      expect(body.inflowFen).toBe(year.fund_idle_ratio?.denominator);
+      expect(body.outflowFen).toBe(year.deliberation_coverage?.denominator);
+      const names = new Set(body.nodes.map((n: { name: string }) => n.name));
+      for (const l of body.links) {
+        expect(names.has(l.source) && names.has(l.target)).toBe(true);
+        expect(l.value).toBeGreaterThan(0);
+      }
+      expect(names).toContain('source:profit:tidal_market');
+      expect(names).toContain('source:profit:unattributed');
+      expect(names).toContain('source:donation');
+      expect(names).toContain('use:unlinked');
+      compared += 2;
+    }
+    const partner = await get('/api/v1/kpis/fund-flow?period=year&month=2025-12', 'soe@dongqu.demo');
+    expect(partner.available).toBe(false);
+    expect(partner.links).toEqual([]);
+  });
+
+  it('mix: each operating model and price tier as its own filter would count it', async () => {
+    const body = await get('/api/v1/kpis/mix?period=year&month=2025-06', 'viewer@dongqu.demo');
+    const period = periodContaining('year', '2025-06');
+    const all = bruteForce(raw, sel(DONGQU), period);
+    let revenue = 0;
+    for (const b of body.operatingModels) {
+      const one = bruteForce(raw, sel(DONGQU, { operatingModel: b.key }), period);
+      expect(b.revenueFen).toBe(one.operating_revenue?.numerator);
+      expect(b.netProfitFen).toBe(one.net_profit?.numerator);
+      expect(b.revenueShare.denominator).toBe(all.operating_revenue?.numerator);
+      revenue += b.revenueFen;
+      compared += 2;
+    }
+    expect(revenue).toBe(all.operating_revenue?.numerator);
+    const welfare = body.priceTiers
+      .filter((b: { key: string }) => b.key !== 'market')
+      .reduce((s: number, b: { serviceTransactions: number }) => s + b.serviceTransactions, 0);
+    expect(welfare).toBe(all.public_welfare_share?.numerator);
+    expect(
+      body.priceTiers.reduce((s: number, b: { serviceTransactions: number }) => s + b.serviceTransactions, 0),
+    ).toBe(all.public_welfare_share?.denominator);
+  });
+});
+
+describe('routes', () => {
+  const paths = [
+    '/api/v1/kpis/overview?period=month&month=2025-06',
+    '/api/v1/kpis/series?kpi=net_profit&from=2025-01&to=2025-06',
+    '/api/v1/kpis/ranking?kpi=net_profit&period=month&month=2025-06',
+    '/api/v1/kpis/reporting-matrix?from=2025-01&to=2025-06',
+    '/api/v1/kpis/fund-flow?period=month&month=2025-06',
+    '/api/v1/kpis/mix?period=month&month=2025-06',
+  ];
+
+  it.each(paths)('%s: 401 without a session, 403 for the platform operator', async (path) => {
+    expect((await t.request(path)).status).toBe(401);
+    const res = await t.request(path, { as: 'platform@gongfu.demo' });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('forbidden');
+  });
+
+  it('400 names each invalid field, in Chinese by default and in English on request', async () => {
+    const zh = await t.request('/api/v1/kpis/overview?period=week&month=2025-13&communityId=x', {
+      as: 'admin@dongqu.demo',
+    });
+    expect(zh.status).toBe(400);
+    const body = await zh.json();
+    expect(body.error.code).toBe('validation_failed');
+    expect(Object.keys(body.error.fields).sort()).toEqual(['communityId', 'month', 'period']);
+    expect(body.error.fields.period).toMatch(/^取值应为/);
+    const en = await t.request('/api/v1/kpis/series?kpi=happiness&from=2025-01', {
+      as: 'admin@dongqu.demo',
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(en.status).toBe(400);
+    const enBody = await en.json();
+    expect(Object.keys(enBody.error.fields).sort()).toEqual(['kpi', 'to']);
+    expect(enBody.error.fields.to).toBe('Required');
+    expect(enBody.error.fields.kpi).toMatch(/^Must be one of/);
+  });
+
+  it('400 for a reversed or too long range, on the field "to"', async () => {
+    const reversed = await t.request('/api/v1/kpis/reporting-matrix?from=2025-06&to=2025-01', {
+      as: 'admin@dongqu.demo',
+    });
+    expect(reversed.status).toBe(400);
+    expect((await reversed.json()).error.fields.to).toBe('结束月份不能早于开始月份');
+    const long = await t.request('/api/v1/kpis/series?kpi=net_profit&from=2000-01&to=2025-01', {
+      as: 'admin@dongqu.demo',
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error.fields.to).toBe('The range may span at most 120 months');
+  });
+
+  it.each([
+    ['admin@dongqu.demo', `communityId=${DEMO_IDS.xiquCommunity}`, "another district's community"],
+    [
+      'admin@dongqu.demo',
+      `streetOfficeId=${deterministicId('street:xiqu-qingxiangping')}`,
+      "another district's street office",
+    ],
+    ['admin@xiqu.demo', `communityId=${DEMO_IDS.jinhui}`, "another district's community"],
+    ['wangjiangjie@dongqu.demo', `communityId=${DEMO_IDS.jinhui}`, 'another community of the district'],
+    [
+      'soe@dongqu.demo',
+      `communityId=${DEMO_IDS.wangjiangjie}`,
+      'a community where the partner operates nothing',
+    ],
+  ])('%s with %s → 404 (%s), on every endpoint that takes it', async (as, filter) => {
+    for (const path of paths) {
+      if (filter.startsWith('communityId') && path.includes('/ranking')) continue; // ranking takes no communityId
+      const res = await t.request(`${path}&${filter}`, { as });
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    }
+  });
+
+  it("another district's figures never leak in", async () => {
+    const body = await get('/api/v1/kpis/overview?period=year&month=2025-06', 'admin@xiqu.demo');
+    const revenue = body.items.find((i: { key: string }) => i.key === 'operating_revenue');
+    expect(revenue.current.numerator).toBe(12 * 9_999_900);
+    const dongqu = await get('/api/v1/kpis/overview?period=year&month=2025-06', 'admin@dongqu.demo');
+    const dq = dongqu.items.find((i: { key: string }) => i.key === 'operating_revenue');
+    expect(dq.current.numerator).toBe(
+      bruteForce(raw, sel(DONGQU), periodContaining('year', '2025-06')).operating_revenue?.numerator,
+    );
+  });
+
+  it('the overview carries each definition, for the admin to show without re-implementing', async () => {
+    const body = await get('/api/v1/kpis/overview?period=month&month=2025-06', 'admin@dongqu.demo');
+    const idle = body.items.find((i: { key: string }) => i.key === 'fund_idle_ratio');
+    expect(idle.definition).toMatchObject({
+      unit: 'ratio',
+      direction: 'lower_is_better',
+      numeratorUnit: 'fen',
+    });
+    expect(idle.definition.formula['zh-CN']).toMatch(/12 个月/);
+    expect(idle.definition.name.en).toBe('Fund idle ratio');
+  });
+});
