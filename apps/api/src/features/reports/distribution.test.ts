@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@gongfu/db';
+import { DEMO_IDS, deterministicId, ledger, withTenantTransaction } from '@gongfu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import {
@@ -317,5 +317,50 @@ describe('amendments', () => {
       r3.id,
       null,
     ]);
+  });
+
+  it('an amendment that would take back money a fund has already spent is refused, and nothing changes', async () => {
+    const DUKOU = 'dukou@dongqu.demo';
+    const month = monthsAgo(15);
+    // Dukou has no rule: the default puts everything into the reserve
+    const r1 = await api.created(DUKOU, { ventureId: VENTURES.helpDesk, month, revenueFen: 100_000 });
+    await api.ok(DUKOU, r1.id, 'submit');
+    await api.ok(ADMIN, r1.id, 'approve');
+    const reserve = (await fundsOf(t, DEMO_IDS.dukou)).reserve;
+    expect(reserve?.balance).toBe(100_000);
+    // 90,000 of it is spent
+    await withTenantTransaction(
+      t.handle.db,
+      { kind: 'district', userId: deterministicId(`user:${ADMIN}`), districtId: DEMO_IDS.dongqu },
+      async (trx) => {
+        const fundId = await ledger.ensureFund(trx, {
+          districtId: DEMO_IDS.dongqu,
+          communityId: DEMO_IDS.dukou,
+          kind: 'reserve',
+          name: '公积金',
+        });
+        const spent = await ledger.postLedgerEntry(trx, {
+          districtId: DEMO_IDS.dongqu,
+          communityId: DEMO_IDS.dukou,
+          fundId,
+          kind: 'expenditure',
+          direction: -1,
+          amountFen: 90_000,
+          month,
+        });
+        expect(spent.posted).toBe(true);
+      },
+    );
+    const r2 = await api.ok(DUKOU, r1.id, 'amend', { comment: '收入记错' });
+    await api.patch(DUKOU, r2.id, { version: r2.version, revenueFen: 0 });
+    await api.ok(DUKOU, r2.id, 'submit');
+    const before = await fundsOf(t, DEMO_IDS.dukou);
+    const res = await api.act(ADMIN, r2.id, 'approve');
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('distribution_insufficient_balance');
+    expect(await fundsOf(t, DEMO_IDS.dukou)).toEqual(before);
+    expect(before.reserve).toEqual({ balance: 10_000, entries: 10_000, n: 2 });
+    expect((await (await api.get(ADMIN, r2.id)).json()).status).toBe('submitted');
+    expect(await ledgerCount(t, r2.id)).toBe(0);
   });
 });
