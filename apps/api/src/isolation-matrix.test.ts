@@ -1,0 +1,590 @@
+/**
+ * The isolation matrix, built from the OpenAPI document (GET /api/openapi.json) so that a new route is
+ * covered without anyone remembering to add it here.
+ *
+ * 1. Every operation under /v1 with a path parameter (an object by id, and its sub-resources) is called
+ *    by every demo role with the id of an object of ANOTHER COMMUNITY (community and partner roles; for
+ *    district-level resources — partners, street offices — there is no other community) and of ANOTHER
+ *    DISTRICT (every role). The object comes from FIXTURES: one per resource, keyed by the path's first
+ *    segment (`/companies/{id}/shareholdings` → `/companies`), created in setup for 金汇 and 望江街
+ *    (each the other community of the other), for 格里坪 and for a second 西区 community.
+ *    A path whose first segment has no fixture FAILS, asking for one: new resources cannot slip through.
+ *    Further path parameters take the named fixture when there is one (`objectionId`), else a random UUID.
+ * 2. The rule for the answer:
+ *      - 404 or 403: isolated;
+ *      - 400 (the body — `{ "version": 1 }` for POST/PATCH/PUT — was refused before the object was looked
+ *        up): accepted ONLY IF the same role's `GET /<resource>/{id}` for the same id answers 404 or 403,
+ *        which proves the object unreachable; without such a GET in the document, the 400 fails;
+ *      - anything else (2xx, 409, 422, 5xx…) fails.
+ * 3. Nothing changed: around each (operation, role) the owner connection takes, for every table except
+ *    sessions and idempotency keys (which a request legitimately touches), `count(*)` and an md5 of all
+ *    rows in a fixed order; the two snapshots must be equal.
+ * 4. Every GET under /v1 without path parameters (the lists) is called by every role: no object in the
+ *    answer, at any depth, may carry another district's `districtId`, or a `communityId` (for
+ *    /communities, an item's `id`) outside the role's reach — its own community for community roles, the
+ *    communities of the ventures it operates for a partner operator, none at all for the platform operator.
+ */
+import { randomUUID } from 'node:crypto';
+import { type DbScope, DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './testing/test-app';
+
+// ─── the document, read before the tests are declared, so every route becomes a test case
+
+const t = await createTestApp();
+afterAll(async () => t.close());
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** as in the document, e.g. /v1/companies/{id}/shareholdings */
+  path: string;
+  params: string[];
+  /** the first path segment after /v1, e.g. /companies */
+  prefix: string;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+  paths: Record<
+    string,
+    Partial<Record<(typeof METHODS)[number], { parameters?: Array<{ in: string; name: string }> }>>
+  >;
+};
+const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
+  METHODS.filter((m) => item[m] && path.startsWith('/v1/')).map((method) => ({
+    method,
+    path,
+    params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
+    prefix: `/${path.split('/')[2]}`,
+  })),
+);
+const byId = operations.filter((op) => op.params.length > 0);
+const lists = operations.filter(
+  (op) => op.method === 'get' && op.params.length === 0 && op.prefix !== '/auth',
+);
+const hasGet = new Set(operations.filter((op) => op.method === 'get').map((op) => op.path));
+
+// ─── who calls, and whose objects they must not reach
+
+type TargetName = 'jinhui' | 'wangjiangjie' | 'geliping' | 'xiqu2';
+interface Role {
+  email: string;
+  districtId: string | null;
+  /** community roles: their community; partner: null (see partnerCommunities) */
+  communityId: string | null;
+  partner: boolean;
+  /** another community of the same district (not for district roles) */
+  otherCommunity: TargetName | null;
+  otherDistrict: TargetName;
+}
+const ROLES: Role[] = [
+  {
+    email: 'admin@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: null,
+    partner: false,
+    otherCommunity: null,
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'viewer@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: null,
+    partner: false,
+    otherCommunity: null,
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'wangjiangjie@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: DEMO_IDS.wangjiangjie,
+    partner: false,
+    otherCommunity: 'jinhui',
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'jinhui@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: DEMO_IDS.jinhui,
+    partner: false,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'reporter@jinhui.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: DEMO_IDS.jinhui,
+    partner: false,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+  },
+  // the SOE operates 金汇's tidal market and nothing in 望江街
+  {
+    email: 'soe@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: null,
+    partner: true,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'admin@xiqu.demo',
+    districtId: DEMO_IDS.xiqu,
+    communityId: null,
+    partner: false,
+    otherCommunity: null,
+    otherDistrict: 'jinhui',
+  },
+  {
+    email: 'geliping@xiqu.demo',
+    districtId: DEMO_IDS.xiqu,
+    communityId: DEMO_IDS.xiquCommunity,
+    partner: false,
+    otherCommunity: 'xiqu2',
+    otherDistrict: 'jinhui',
+  },
+  // no district at all: every district is another district
+  {
+    email: 'platform@gongfu.demo',
+    districtId: null,
+    communityId: null,
+    partner: false,
+    otherCommunity: 'geliping',
+    otherDistrict: 'jinhui',
+  },
+];
+
+/** Resources that belong to a district, not a community: only another district's are out of reach. */
+const DISTRICT_LEVEL = new Set(['/partners', '/street-offices']);
+
+/** Path prefix → the fixture key of its object. A route under a prefix missing here fails the matrix. */
+const FIXTURES: Record<string, string> = {
+  '/communities': 'community',
+  '/street-offices': 'streetOffice',
+  '/partners': 'partner',
+  '/assets': 'asset',
+  '/companies': 'company',
+  '/agreements': 'agreement',
+  '/ventures': 'venture',
+  '/reports': 'report',
+  '/funds': 'fund',
+  '/proposals': 'proposal',
+  '/pledges': 'pledge',
+  '/warnings': 'warning',
+};
+/** Further path parameters with an object of their own. */
+const PARAM_FIXTURES: Record<string, string> = {
+  objectionId: 'objection',
+  appraisalId: 'appraisal',
+  entryId: 'ledgerEntry',
+  fulfilmentId: 'fulfilment',
+};
+
+const XIQU2 = deterministicId('test:isolation:xiqu-second-community');
+const fixtures = {} as Record<TargetName, Record<string, string>>;
+
+function districtScope(districtId: string, email: string): DbScope {
+  return { kind: 'district', districtId, userId: deterministicId(`user:${email}`) };
+}
+
+function creditCode() {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  return Array.from({ length: 18 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+}
+
+/** One object of every resource in a community, written directly (the routes are others' work). */
+async function createFixtures(
+  name: TargetName,
+  scope: DbScope,
+  districtId: string,
+  communityId: string,
+  district: { partnerId: string; streetOfficeId: string },
+) {
+  fixtures[name] = await withTenantTransaction(t.handle.db, scope, async (trx) => {
+    const base = { district_id: districtId, community_id: communityId };
+    const tag = `隔离测试-${name}`;
+    const asset = await trx
+      .insertInto('assets')
+      .values({ ...base, kind: 'premises', name: `${tag}场地` })
+      .returning('asset_id')
+      .executeTakeFirstOrThrow();
+    const appraisal = await trx
+      .insertInto('asset_appraisals')
+      .values({
+        ...base,
+        asset_id: asset.asset_id,
+        method: 'market',
+        appraiser: '测试评估所',
+        appraised_on: '2026-01-01',
+        value_fen: 100_000_00,
+      })
+      .returning('appraisal_id')
+      .executeTakeFirstOrThrow();
+    const company = await trx
+      .insertInto('companies')
+      .values({
+        ...base,
+        legal_name: `${tag}公司`,
+        credit_code: creditCode(),
+        operating_model: 'asset_lease',
+      })
+      .returning('company_id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('shareholdings')
+      .values({
+        ...base,
+        company_id: company.company_id,
+        holder_kind: 'community',
+        holder_name: '社区',
+        contribution_kind: 'cash',
+        share_bp: 10_000,
+      })
+      .execute();
+    const venture = await trx
+      .insertInto('ventures')
+      .values({ ...base, name: `${tag}驿站`, category: 'service_station', company_id: company.company_id })
+      .returning('venture_id')
+      .executeTakeFirstOrThrow();
+    const agreement = await trx
+      .insertInto('operator_agreements')
+      .values({
+        ...base,
+        venture_id: venture.venture_id,
+        partner_id: district.partnerId,
+        starts_on: '2026-01-01',
+        ends_on: '2027-12-31',
+        terms: 'fixed_fee',
+      })
+      .returning('agreement_id')
+      .executeTakeFirstOrThrow();
+    // submitted: approve and return would be legal transitions, were the report reachable
+    const report = await trx
+      .insertInto('monthly_reports')
+      .values({
+        ...base,
+        venture_id: venture.venture_id,
+        month: '2026-10',
+        status: 'submitted',
+        revenue_fen: 1_000_00,
+        submitted_at: '2026-11-05T10:00:00+08:00',
+      })
+      .returning('report_id')
+      .executeTakeFirstOrThrow();
+    const fund = await trx
+      .insertInto('funds')
+      .values({ ...base, kind: 'other', name: `${tag}基金`, balance_fen: 500_00 })
+      .returning('fund_id')
+      .executeTakeFirstOrThrow();
+    const entry = await trx
+      .insertInto('ledger_entries')
+      .values({
+        ...base,
+        fund_id: fund.fund_id,
+        kind: 'grant',
+        direction: 1,
+        amount_fen: 500_00,
+        month: '2026-10',
+      })
+      .returning('entry_id')
+      .executeTakeFirstOrThrow();
+    const proposal = await trx
+      .insertInto('proposals')
+      .values({ ...base, fund_id: fund.fund_id, title: `${tag}议题`, purpose: '测试', amount_fen: 100_00 })
+      .returning('proposal_id')
+      .executeTakeFirstOrThrow();
+    const objection = await trx
+      .insertInto('proposal_objections')
+      .values({ ...base, proposal_id: proposal.proposal_id, content: '异议', raised_on: '2026-10-02' })
+      .returning('objection_id')
+      .executeTakeFirstOrThrow();
+    const pledge = await trx
+      .insertInto('pledges')
+      .values({
+        ...base,
+        partner_id: district.partnerId,
+        kind: 'cash',
+        description: `${tag}捐赠`,
+        amount_fen: 1_000_00,
+        due_on: '2026-12-31',
+      })
+      .returning('pledge_id')
+      .executeTakeFirstOrThrow();
+    const fulfilment = await trx
+      .insertInto('pledge_fulfilments')
+      .values({
+        ...base,
+        pledge_id: pledge.pledge_id,
+        partner_id: district.partnerId,
+        value_fen: 100_00,
+        fulfilled_on: '2026-10-01',
+      })
+      .returning('fulfilment_id')
+      .executeTakeFirstOrThrow();
+    const warning = await trx
+      .insertInto('warnings')
+      .values({
+        ...base,
+        kind: 'report_overdue',
+        severity: 'red',
+        subject_type: 'venture',
+        subject_id: venture.venture_id,
+        period: '2026-09',
+      })
+      .returning('warning_id')
+      .executeTakeFirstOrThrow();
+    return {
+      community: communityId,
+      streetOffice: district.streetOfficeId,
+      partner: district.partnerId,
+      asset: asset.asset_id,
+      appraisal: appraisal.appraisal_id,
+      company: company.company_id,
+      venture: venture.venture_id,
+      agreement: agreement.agreement_id,
+      report: report.report_id,
+      fund: fund.fund_id,
+      ledgerEntry: entry.entry_id,
+      proposal: proposal.proposal_id,
+      objection: objection.objection_id,
+      pledge: pledge.pledge_id,
+      fulfilment: fulfilment.fulfilment_id,
+      warning: warning.warning_id,
+    };
+  });
+}
+
+/** Which community each community id belongs to, and where the partner operates (for list checks). */
+const districtOfCommunity = new Map<string, string>();
+let partnerCommunities = new Set<string>();
+
+beforeAll(async () => {
+  const dongqu = districtScope(DEMO_IDS.dongqu, 'admin@dongqu.demo');
+  const xiqu = districtScope(DEMO_IDS.xiqu, 'admin@xiqu.demo');
+  await withTenantTransaction(t.handle.db, xiqu, (trx) =>
+    trx
+      .insertInto('communities')
+      .values({
+        district_id: DEMO_IDS.xiqu,
+        community_id: XIQU2,
+        name: '隔离测试第二社区',
+        kind: 'urban',
+        street_office_id: null,
+        admin_code: null,
+        converted_year: null,
+        founded_on: null,
+        population: null,
+        households: null,
+        households_with_seniors: null,
+        deleted_at: null,
+      })
+      .execute(),
+  );
+  const dongquDistrict = {
+    partnerId: DEMO_IDS.tusStar,
+    streetOfficeId: deterministicId('street:dongqu-bingcaogang'),
+  };
+  const xiquDistrict = {
+    partnerId: deterministicId('partner:xiqu-social-org'),
+    streetOfficeId: deterministicId('street:xiqu-qingxiangping'),
+  };
+  await createFixtures('jinhui', dongqu, DEMO_IDS.dongqu, DEMO_IDS.jinhui, dongquDistrict);
+  await createFixtures('wangjiangjie', dongqu, DEMO_IDS.dongqu, DEMO_IDS.wangjiangjie, dongquDistrict);
+  await createFixtures('geliping', xiqu, DEMO_IDS.xiqu, DEMO_IDS.xiquCommunity, xiquDistrict);
+  await createFixtures('xiqu2', xiqu, DEMO_IDS.xiqu, XIQU2, xiquDistrict);
+
+  const communities = await sql<{ community_id: string; district_id: string }>`
+    select community_id, district_id from communities`.execute(t.handle.db);
+  for (const row of communities.rows) districtOfCommunity.set(row.community_id, row.district_id);
+  const operated = await sql<{ community_id: string }>`
+    select distinct community_id from ventures where operator_partner_id = ${DEMO_IDS.soe}`.execute(
+    t.handle.db,
+  );
+  partnerCommunities = new Set(operated.rows.map((r) => r.community_id));
+  // log everyone in once, before any snapshot
+  for (const role of ROLES) await t.cookieOf(role.email);
+}, 120_000);
+
+// ─── nothing changed
+
+const UNTRACKED = new Set(['sessions', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock']);
+let snapshotQuery: ReturnType<typeof sql.raw> | undefined;
+
+/** count(*) and an md5 of every row, per table, as the owner connection (no RLS, no scope). */
+async function snapshot(): Promise<Record<string, string>> {
+  if (!snapshotQuery) {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(t.handle.db);
+    const parts = tables.rows
+      .map((r) => r.table_name)
+      .filter((name) => !UNTRACKED.has(name))
+      .map(
+        (name) =>
+          `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`,
+      );
+    snapshotQuery = sql.raw(parts.join(' union all '));
+  }
+  const result = await sql<{ t: string; h: string }>`${snapshotQuery}`.execute(t.handle.db);
+  return Object.fromEntries(result.rows.map((r) => [r.t, r.h]));
+}
+
+function changedTables(before: Record<string, string>, after: Record<string, string>) {
+  return Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+}
+
+// ─── calling an operation
+
+function urlOf(op: Operation, target: TargetName): string {
+  const set = fixtures[target];
+  const resource = FIXTURES[op.prefix] as string;
+  return `/api${op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === op.params[0]) return set[resource] as string;
+    const key = PARAM_FIXTURES[name];
+    return (key && set[key]) || randomUUID();
+  })}`;
+}
+
+async function call(op: Operation, role: Role, target: TargetName) {
+  const url = urlOf(op, target);
+  const write = op.method === 'post' || op.method === 'put' || op.method === 'patch';
+  const res = await t.request(url, {
+    method: op.method.toUpperCase(),
+    as: role.email,
+    ...(write ? { body: JSON.stringify({ version: 1 }) } : {}),
+  });
+  return { url, status: res.status, body: await res.text() };
+}
+
+/** The GET of the object itself, same role, same id: 404/403 proves the object unreachable. */
+async function provenUnreachable(op: Operation, role: Role, target: TargetName): Promise<string | null> {
+  const getPath = `/v1${op.prefix}/{${op.params[0]}}`;
+  if (!hasGet.has(getPath)) return `no GET ${getPath} in the document to prove the object unreachable`;
+  const res = await t.request(urlOf({ ...op, method: 'get', path: getPath }, target), { as: role.email });
+  return res.status === 404 || res.status === 403 ? null : `GET ${getPath} answered ${res.status}`;
+}
+
+function targetsOf(op: Operation, role: Role): TargetName[] {
+  const targets: TargetName[] = [role.otherDistrict];
+  if (role.otherCommunity && !DISTRICT_LEVEL.has(op.prefix)) targets.unshift(role.otherCommunity);
+  return targets;
+}
+
+describe('the document is the matrix', () => {
+  it('has the operations the matrix is meant to cover', () => {
+    const names = byId.map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(names).toContain('GET /v1/communities/{id}');
+    expect(names).toContain('POST /v1/warnings/{id}/resolve');
+    expect(lists.map((op) => op.path)).toContain('/v1/audit');
+  });
+});
+
+/**
+ * Positive control: the fixtures are real objects of their resource. The owning district's admin GETs each
+ * of them (and their sub-resources) with 200; otherwise every 404 above could come from a wrong id.
+ */
+const OWNER: Record<TargetName, string> = {
+  jinhui: 'admin@dongqu.demo',
+  wangjiangjie: 'admin@dongqu.demo',
+  geliping: 'admin@xiqu.demo',
+  xiqu2: 'admin@xiqu.demo',
+};
+const readable = byId.filter(
+  (op) => op.method === 'get' && FIXTURES[op.prefix] && op.params.slice(1).every((p) => PARAM_FIXTURES[p]),
+);
+describe.each(readable.map((op) => [`GET ${op.path}`, op] as const))('%s (positive control)', (_, op) => {
+  it.each(Object.keys(OWNER) as TargetName[])(
+    'the owning district admin reads the %s fixture',
+    async (target) => {
+      const url = urlOf(op, target);
+      const res = await t.request(url, { as: OWNER[target] });
+      expect(res.status, `${url}: ${await res.clone().text()}`).toBe(200);
+    },
+  );
+});
+
+describe.each(byId.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s', (_, op) => {
+  if (!FIXTURES[op.prefix]) {
+    it('has a fixture for its resource', () => {
+      expect.fail(
+        `no fixture for "${op.prefix}": add one to FIXTURES (and createFixtures) in apps/api/src/isolation-matrix.test.ts so this route is tested for isolation`,
+      );
+    });
+    return;
+  }
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s cannot reach another community’s or district’s object, and nothing changes',
+    async (_email, role) => {
+      const before = await snapshot();
+      const failures: string[] = [];
+      for (const target of targetsOf(op, role)) {
+        const { url, status, body } = await call(op, role, target);
+        if (status === 404 || status === 403) continue;
+        if (status === 400) {
+          const why = await provenUnreachable(op, role, target);
+          if (!why) continue;
+          failures.push(`${op.method.toUpperCase()} ${url} (${target}) → 400, not accepted: ${why}`);
+          continue;
+        }
+        failures.push(`${op.method.toUpperCase()} ${url} (${target}) → ${status} ${body.slice(0, 200)}`);
+      }
+      const changed = changedTables(before, await snapshot());
+      expect(failures, 'answers other than 404/403 (or a proven 400)').toEqual([]);
+      expect(changed, 'tables changed by refused requests').toEqual([]);
+    },
+  );
+});
+
+/** Every id in an answer that says where it belongs, wherever it is nested. */
+function placesIn(value: unknown, isCommunityList: boolean, depth = 0): Array<{ key: string; id: string }> {
+  if (!value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => placesIn(v, isCommunityList, depth + 1));
+  const found: Array<{ key: string; id: string }> = [];
+  for (const [key, v] of Object.entries(value)) {
+    if ((key === 'districtId' || key === 'communityId') && typeof v === 'string') found.push({ key, id: v });
+    // the items of the community list are communities: their id says where they belong
+    else if (isCommunityList && depth === 2 && key === 'id' && typeof v === 'string')
+      found.push({ key: 'communityId', id: v });
+    else found.push(...placesIn(v, isCommunityList, depth + 1));
+  }
+  return found;
+}
+
+function outOfReach(role: Role, place: { key: string; id: string }): boolean {
+  if (place.key === 'districtId') return place.id !== role.districtId;
+  const district = districtOfCommunity.get(place.id);
+  if (district !== undefined && district !== role.districtId) return true;
+  if (role.communityId) return place.id !== role.communityId;
+  if (role.partner) return !partnerCommunities.has(place.id);
+  return role.districtId === null;
+}
+
+describe.each(lists.map((op) => [`GET ${op.path}`, op] as const))('%s (a list)', (_, op) => {
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s sees nothing of another district or community',
+    async (_email, role) => {
+      const before = await snapshot();
+      const res = await t.request(`/api${op.path}`, { as: role.email });
+      expect(res.status, await res.clone().text()).toBeLessThan(500);
+      if (res.ok) {
+        const leaks = placesIn(await res.json(), op.path === '/v1/communities')
+          .filter((place) => outOfReach(role, place))
+          .map((place) => `${place.key} ${place.id}`);
+        expect([...new Set(leaks)], 'ids out of the role’s reach').toEqual([]);
+      }
+      expect(changedTables(before, await snapshot()), 'tables changed by a read').toEqual([]);
+    },
+  );
+});
+
+describe('the matrix ran', () => {
+  it('covered every operation by id for every role', () => {
+    // printed so a run says how much it covered
+    console.info(
+      `isolation matrix: ${byId.length} operations by id × ${ROLES.length} roles = ${byId.length * ROLES.length} cases; ` +
+        `${lists.length} lists × ${ROLES.length} roles`,
+    );
+    expect(byId.length).toBeGreaterThan(0);
+  });
+});
