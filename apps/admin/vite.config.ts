@@ -36,12 +36,18 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['./src/testing/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}'],
       css: false,
-      testTimeout: 20_000,
+      // generous: antd in jsdom is slow, and CI machines are shared (2 cores)
+      testTimeout: 60_000,
       // "no tests" must fail the run, never pass it
       passWithNoTests: false,
     },
     build: {
       target: 'es2022',
+      rolldownOptions: {
+        // @gongfu/domain is pure rules without side effects (docs: engineering.md §2), but its top-level constants
+        // (e.g. `KPI_DEFINITIONS.map(...)`) look impure to the bundler: say so, or one `can()` drags in every module.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]/.test(id) },
+      },
       sourcemap: false,
       chunkSizeWarningLimit: 700,
     },

@@ -1,5 +1,5 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
@@ -15,7 +15,7 @@ function LocalizedConfig({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
   return (
     <ConfigProvider locale={instance.language === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntdApp>{children}</AntdApp>
+      {children}
     </ConfigProvider>
   );
 }

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRouter, type RouterHistory } from '@tanstack/react-router';
-import { NotFoundPage, RouteError } from './components/route-error';
+import { createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
 import { routeTree } from './routeTree.gen';
 
 export interface RouterContext {
@@ -21,8 +20,9 @@ export function createAppRouter({
     // react-query owns caching; the router always asks it (ensureQueryData answers from cache when fresh)
     defaultPreloadStaleTime: 0,
     defaultPreload: 'intent',
-    defaultErrorComponent: RouteError,
-    defaultNotFoundComponent: NotFoundPage,
+    // loaded on first use: antd's Result (with its illustrations) stays out of the initial bundle
+    defaultErrorComponent: lazyRouteComponent(() => import('./components/route-error'), 'RouteError'),
+    defaultNotFoundComponent: lazyRouteComponent(() => import('./components/route-error'), 'NotFoundPage'),
     scrollRestoration: true,
   });
 }

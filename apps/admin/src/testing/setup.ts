@@ -56,7 +56,7 @@ window.getComputedStyle = (element: Element, pseudo?: string | null) =>
 // Role queries check every element's visibility through getComputedStyle, which is very slow in jsdom with antd's
 // CSS-in-JS sheets (20 s for one query). Tests assert what is rendered instead; the first async find may also wait
 // for a lazily loaded route chunk.
-configure({ defaultHidden: true, asyncUtilTimeout: 5_000 });
+configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Button, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
+import { App, Button, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeMembership, useMe } from '../../auth/api/get-me';
@@ -33,83 +33,89 @@ export function AppShell() {
     });
   };
 
+  // antd's App (message, modal, notification in context) lives here, not at the root: the login page needs none
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          background: token.colorBgContainer,
-          borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          padding: `0 ${token.paddingLG}px`,
-          display: 'flex',
-          alignItems: 'center',
-          gap: token.marginLG,
-          position: 'sticky',
-          top: 0,
-          zIndex: 10,
-        }}
-      >
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: token.marginXS, color: 'inherit' }}>
-          <span
-            aria-hidden
-            style={{
-              display: 'inline-grid',
-              placeItems: 'center',
-              width: 28,
-              height: 28,
-              borderRadius: token.borderRadius,
-              background: token.colorPrimary,
-              color: token.colorWhite,
-              fontWeight: 600,
-            }}
-          >
-            共
-          </span>
-          <Typography.Text strong style={{ fontSize: token.fontSizeLG, whiteSpace: 'nowrap' }}>
-            {screens.md ? t('app.name') : t('app.shortName')}
-          </Typography.Text>
-        </Link>
-        <Flex flex={1} justify="flex-end" align="center" gap={token.marginSM} style={{ minWidth: 0 }}>
-          {screens.sm ? <MembershipLabel membership={membership} /> : null}
-          <LanguageSwitch />
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: onLogout },
-              ],
-            }}
-          >
-            <Button type="text" icon={<UserOutlined />} aria-label={t('shell.userMenu')}>
-              {screens.sm ? me.user.displayName : null} <DownOutlined />
-            </Button>
-          </Dropdown>
-        </Flex>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          theme="light"
-          width={208}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+    <App>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: `0 ${token.paddingLG}px`,
+            display: 'flex',
+            alignItems: 'center',
+            gap: token.marginLG,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
         >
-          <Menu
-            mode="inline"
-            style={{ borderInlineEnd: 'none' }}
-            selectedKeys={selected ? [selected] : []}
-            items={entries.map(({ id, entry }) => ({
-              key: id,
-              icon: entry.icon,
-              label: <Link to={entry.to}>{t(entry.label)}</Link>,
-            }))}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
+          <Link
+            to="/"
+            style={{ display: 'flex', alignItems: 'center', gap: token.marginXS, color: 'inherit' }}
+          >
+            <span
+              aria-hidden
+              style={{
+                display: 'inline-grid',
+                placeItems: 'center',
+                width: 28,
+                height: 28,
+                borderRadius: token.borderRadius,
+                background: token.colorPrimary,
+                color: token.colorWhite,
+                fontWeight: 600,
+              }}
+            >
+              共
+            </span>
+            <Typography.Text strong style={{ fontSize: token.fontSizeLG, whiteSpace: 'nowrap' }}>
+              {screens.md ? t('app.name') : t('app.shortName')}
+            </Typography.Text>
+          </Link>
+          <Flex flex={1} justify="flex-end" align="center" gap={token.marginSM} style={{ minWidth: 0 }}>
+            {screens.sm ? <MembershipLabel membership={membership} /> : null}
+            <LanguageSwitch />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: onLogout },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} aria-label={t('shell.userMenu')}>
+                {screens.sm ? me.user.displayName : null} <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider
+            theme="light"
+            width={208}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            breakpoint="lg"
+            style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <Menu
+              mode="inline"
+              style={{ borderInlineEnd: 'none' }}
+              selectedKeys={selected ? [selected] : []}
+              items={entries.map(({ id, entry }) => ({
+                key: id,
+                icon: entry.icon,
+                label: <Link to={entry.to}>{t(entry.label)}</Link>,
+              }))}
+            />
+          </Layout.Sider>
+          <Layout.Content style={{ minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </App>
   );
 }
