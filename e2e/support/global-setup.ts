@@ -20,7 +20,14 @@ export async function setup(project: TestProject) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the flows use the embedded default, as a newcomer does
-  server = spawn('pnpm', ['--filter', '@gongfu/api', 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // tsx directly (what `pnpm start` runs), in its own process group so teardown stops the whole tree
+  const apiDir = join(root, 'apps/api');
+  server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+    cwd: apiDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   server.stdout?.on('data', (d) => {
     output += d;
@@ -45,11 +52,17 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  if (server && server.exitCode === null) {
+  if (server?.pid && server.exitCode === null) {
     const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    process.kill(-server.pid, 'SIGINT'); // the graceful shutdown a person's Ctrl-C gives
+    const stopped = await Promise.race([
+      exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 10_000)),
+    ]);
+    if (!stopped) process.kill(-server.pid, 'SIGKILL');
   }
+  server?.stdout?.destroy();
+  server?.stderr?.destroy();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -1,0 +1,80 @@
+/**
+ * What a person does: log in and see the communities their role reaches, in the real product (API + built
+ * admin on one port, embedded database with the demo district) driven through Debian's Chromium.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('请输入邮箱').fill(email);
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
+}
+
+async function communityNames(page: Page): Promise<string[]> {
+  await page.goto(`${baseUrl}/communities`);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor({ timeout: 20_000 });
+  const names: string[] = [];
+  for (const row of await rows.all()) {
+    names.push((await row.locator('td').first().innerText()).trim());
+  }
+  return names.sort();
+}
+
+describe('logging in and seeing one’s communities', () => {
+  it('a district admin sees the three communities of 东区', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'admin@dongqu.demo');
+    expect(await communityNames(page)).toEqual(['望江街社区', '渡口社区', '金汇社区'].sort());
+    const file = await screenshot(page, 'district-admin-communities');
+    expect(file).toMatch(/\.png$/);
+    await context.close();
+  });
+
+  it('a community admin sees only their own community, and another community is not found', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await logIn(page, 'jinhui@dongqu.demo');
+    expect(await communityNames(page)).toEqual(['金汇社区']);
+    await screenshot(page, 'community-admin-communities');
+
+    // another community's page, reached by its address, says it does not exist or is out of reach
+    const admin = await browser.newContext();
+    const login = await admin.request.post(`${baseUrl}/api/v1/auth/login`, {
+      data: { email: 'admin@dongqu.demo', password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const all = (await (await admin.request.get(`${baseUrl}/api/v1/communities`)).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const dukou = all.items.find((c) => c.name === '渡口社区');
+    expect(dukou).toBeDefined();
+    await admin.close();
+    await page.goto(`${baseUrl}/communities/${dukou?.id}`);
+    await page.getByText('社区不存在或无权访问').waitFor({ timeout: 20_000 });
+    expect(await page.getByText('渡口社区').count()).toBe(0);
+    await context.close();
+  });
+
+  it('without a session the admin sends you to the login page', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/communities`);
+    await page.waitForURL((url) => url.pathname.startsWith('/login'), { timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('redirect')).toContain('/communities');
+    await context.close();
+  });
+});
