@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string): { createdAt: string; auditId: stri
       typeof value[0] === 'string' &&
       typeof value[1] === 'string' &&
       CURSOR_TIME.test(value[0]) &&
-      !Number.isNaN(Date.parse(value[0])) &&
+      inRange(new Date(value[0])) &&
       UUID.test(value[1])
     ) {
       return { createdAt: value[0], auditId: value[1] };
@@ -33,11 +33,22 @@ export function decodeCursor(cursor: string): { createdAt: string; auditId: stri
   throw new ApiError(400, 'validation_failed', { cursor: 'invalid_cursor' });
 }
 
+/** Instants the database takes whatever its version (year 0, or past 9999, it refuses with an error). */
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+function inRange(instant: Date): boolean {
+  const ms = instant.getTime();
+  return !Number.isNaN(ms) && ms >= EARLIEST && ms < LATEST;
+}
+
 /** A date means its whole day in Shanghai: `from` its start, `to` up to its end. */
-function instantOf(value: string | undefined, end: boolean): Date | undefined {
+function instantOf(field: 'from' | 'to', value: string | undefined): Date | undefined {
   if (!value) return undefined;
-  if (isLocalDate(value)) return startOfShanghaiDay(end ? addDays(value, 1) : value);
-  return new Date(value);
+  const instant = isLocalDate(value)
+    ? startOfShanghaiDay(field === 'to' ? addDays(value, 1) : value)
+    : new Date(value);
+  if (!inRange(instant)) throw new ApiError(400, 'validation_failed', { [field]: 'invalid_date' });
+  return instant;
 }
 
 /**
@@ -80,8 +91,8 @@ function toEntry(row: oversight.AuditRow): AuditEntry {
 export async function listAudit(trx: ScopedTransaction, actor: Actor, query: AuditQuery): Promise<AuditPage> {
   const { districtId, communityId, role, kind } = actor.scope;
   if (!districtId || !canOversee(role, 'audit:read')) throw forbidden();
-  const from = instantOf(query.from, false);
-  const to = instantOf(query.to, true);
+  const from = instantOf('from', query.from);
+  const to = instantOf('to', query.to);
   if (from && to && to.getTime() <= from.getTime()) {
     throw new ApiError(400, 'validation_failed', { to: 'invalid_time_range' });
   }

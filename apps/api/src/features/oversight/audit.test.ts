@@ -173,6 +173,12 @@ describe('GET /api/v1/audit', () => {
       ['communityId=nope', 'communityId'],
       ['from=yesterday', 'from'],
       ['from=2026-11-03&to=2026-11-01', 'to'],
+      ['from=0000-01-01', 'from'],
+      ['to=0000-01-01T00:00:00Z', 'to'],
+      [
+        `cursor=${Buffer.from(`["0000-01-01T00:00:00.000000Z", "${DEMO_IDS.jinhui}"]`).toString('base64url')}`,
+        'cursor',
+      ],
     ];
     for (const [query, field] of cases) {
       const res = await t.request(`/api/v1/audit?${query}`, {
