@@ -8,6 +8,7 @@ import {
   migrateToLatest,
   openDatabase,
   seedDemo,
+  seedDemoHistory,
 } from '@gongfu/db';
 import type { Logger } from 'pino';
 import type { Deps } from './context';
@@ -29,6 +30,7 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
     if (embedded || env.SEED_DEMO) {
       const seeded = await seedDemo(handle.db, { hashPassword });
       if (seeded.created) logger.info('demo district created');
+      if (seeded.created) logger.info(await seedDemoHistory(handle.db), 'demo history seeded');
     }
     return handle;
   } catch (error) {

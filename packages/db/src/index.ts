@@ -12,4 +12,5 @@ export * as reports from './repositories/reports';
 export * from './schema';
 export * from './seed/demo';
 export { deterministicId } from './seed/deterministic-id';
+export * from './seed/history';
 export * from './tenant';
