@@ -1,4 +1,5 @@
 export * from './connect';
+export { jsonb, jsonbFromText } from './jsonb';
 export * from './migrate';
 export * as audit from './repositories/audit';
 export * as communities from './repositories/communities';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { withTenantTransaction } from '@gongfu/db';
+import { jsonbFromText, withTenantTransaction } from '@gongfu/db';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
 import { errorBody } from '../errors';
@@ -73,7 +73,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       const text = status === 204 ? null : await c.res.clone().text();
       await trx
         .updateTable('idempotency_keys')
-        .set({ status, body: text })
+        .set({ status, body: text === null ? null : jsonbFromText(text) })
         .where('user_id', '=', userId)
         .where('idempotency_key', '=', key)
         .execute();

@@ -1,3 +1,4 @@
+import { jsonb } from '../jsonb';
 import type { ScopedTransaction } from '../tenant';
 
 export interface AuditEntry {
@@ -23,8 +24,8 @@ export async function appendAudit(trx: ScopedTransaction, entry: AuditEntry) {
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      before: entry.before === undefined ? null : jsonb(entry.before),
+      after: entry.after === undefined ? null : jsonb(entry.after),
       request_id: entry.requestId ?? null,
     })
     .execute();
