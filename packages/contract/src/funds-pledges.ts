@@ -22,6 +22,8 @@ export const PledgeFulfilment = z
     description: z.string().nullable(),
     /** the donation entry in the pledge's fund, for cash fulfilments */
     ledgerEntryId: z.uuid().nullable(),
+    /** non-cash: always; cash: once its donation is booked in the fund */
+    confirmed: z.boolean(),
     createdAt: z.string(),
   })
   .openapi('PledgeFulfilment');
@@ -105,6 +107,14 @@ export const FulfilmentCreate = z
   .openapi('FulfilmentCreate');
 export type FulfilmentCreate = z.infer<typeof FulfilmentCreate>;
 
+export const FulfilmentParams = z.object({
+  id: IdParam.shape.id,
+  fulfilmentId: z.uuid().openapi({
+    param: { name: 'fulfilmentId', in: 'path' },
+    example: '00000000-0000-4000-8000-000000000000',
+  }),
+});
+
 const tags = ['pledges'];
 const errors = {
   400: errorResponses[400],
@@ -144,7 +154,8 @@ export const createFulfilmentRoute = createRoute({
   method: 'post',
   path: '/pledges/{id}/fulfilments',
   tags,
-  summary: 'Record what a partner gave; a cash fulfilment is booked as a donation into the pledge’s fund',
+  summary:
+    'Record what a partner gave. Recorded by the community or district, a cash fulfilment is booked as a donation into the pledge’s fund at once; declared by the partner, it waits for the community’s confirmation',
   request: {
     params: IdParam,
     body: { content: { 'application/json': { schema: FulfilmentCreate } }, required: true },
@@ -153,5 +164,19 @@ export const createFulfilmentRoute = createRoute({
     201: json(PledgeDetail, 'Recorded'),
     ...errors,
     409: json(ErrorBody, 'Conflicts with existing data'),
+  },
+});
+
+export const confirmFulfilmentRoute = createRoute({
+  method: 'post',
+  path: '/pledges/{id}/fulfilments/{fulfilmentId}/confirm',
+  tags,
+  summary:
+    'The community (or district) confirms a cash fulfilment a partner declared: books its donation into the pledge’s fund, exactly once',
+  request: { params: FulfilmentParams },
+  responses: {
+    200: json(PledgeDetail, 'Confirmed'),
+    ...errors,
+    409: json(ErrorBody, 'Already confirmed, or not a cash fulfilment'),
   },
 });

@@ -82,8 +82,10 @@ export async function insertFund(trx: ScopedTransaction, values: Insertable<Fund
   const row = await trx
     .insertInto('funds')
     .values(values)
+    // the partial index's predicate as a literal: with a bind parameter PostgreSQL cannot match the
+    // arbiter index once it switches a prepared statement to a generic plan (42P10 after 5 runs)
     .onConflict((oc) =>
-      oc.columns(['district_id', 'community_id', 'kind']).where('kind', '<>', 'other').doNothing(),
+      oc.columns(['district_id', 'community_id', 'kind']).where(sql<boolean>`kind <> 'other'`).doNothing(),
     )
     .returning('fund_id')
     .executeTakeFirst();
@@ -339,13 +341,14 @@ function selectPledges(trx: ScopedTransaction, filter: ScopeFilter & { partnerId
       'p.status',
       'p.version',
       'p.created_at',
-      (eb) =>
-        eb
-          .selectFrom('pledge_fulfilments as f')
-          .select(sql<string>`coalesce(sum(f.value_fen), 0)`.as('s'))
-          .whereRef('f.district_id', '=', 'p.district_id')
-          .whereRef('f.pledge_id', '=', 'p.pledge_id')
-          .as('fulfilled_fen'),
+      // what counts as given: non-cash fulfilments, and cash ones whose donation is booked
+      sql<string>`(select coalesce(sum(f.value_fen), 0) from pledge_fulfilments f
+                   where f.district_id = p.district_id and f.pledge_id = p.pledge_id
+                     and (p.kind <> 'cash' or f.ledger_entry_id is not null or exists (
+                       select 1 from ledger_entries e where e.district_id = f.district_id
+                         and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text)))`.as(
+        'fulfilled_fen',
+      ),
     ])
     .where('p.district_id', '=', filter.districtId);
   if (filter.communityId) query = query.where('p.community_id', '=', filter.communityId);
@@ -399,14 +402,25 @@ export async function setPledgeStatus(
     .execute();
 }
 
+/**
+ * A pledge's fulfilments, each with its donation entry: the one written with it (`ledger_entry_id`)
+ * or, for a cash fulfilment a partner declared and the community confirmed later, the entry posted
+ * under its key `pledge-fulfilment:<id>` (fulfilments are insert-only, so the link lives in the ledger).
+ */
 export function listFulfilments(trx: ScopedTransaction, filter: ScopeFilter & { pledgeId: string }) {
   let query = trx
-    .selectFrom('pledge_fulfilments')
-    .selectAll()
-    .where('district_id', '=', filter.districtId)
-    .where('pledge_id', '=', filter.pledgeId);
-  if (filter.communityId) query = query.where('community_id', '=', filter.communityId);
-  return query.orderBy('fulfilled_on').orderBy('created_at').execute();
+    .selectFrom('pledge_fulfilments as f')
+    .selectAll('f')
+    .select(
+      sql<string | null>`coalesce(f.ledger_entry_id, (select e.entry_id from ledger_entries e
+        where e.district_id = f.district_id and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text))`.as(
+        'donation_entry_id',
+      ),
+    )
+    .where('f.district_id', '=', filter.districtId)
+    .where('f.pledge_id', '=', filter.pledgeId);
+  if (filter.communityId) query = query.where('f.community_id', '=', filter.communityId);
+  return query.orderBy('f.fulfilled_on').orderBy('f.created_at').execute();
 }
 
 export type FulfilmentRow = Awaited<ReturnType<typeof listFulfilments>>[number];

@@ -40,6 +40,10 @@ export const FUND_MESSAGES = {
     en: 'Only donations, grants and reversals are booked here; money leaves a fund only through a proposal payout, and allocations come only from approved reports',
   },
   entry_already_reversed: { 'zh-CN': '该记录已被冲正过', en: 'This entry has already been reversed' },
+  fulfilment_already_confirmed: {
+    'zh-CN': '该笔履约已确认入账（或不是资金类履约）',
+    en: 'This fulfilment is already booked (or is not a cash fulfilment)',
+  },
   fund_kind_exists: {
     'zh-CN': '该社区已有此类资金',
     en: 'The community already has a fund of this kind',

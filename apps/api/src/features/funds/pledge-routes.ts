@@ -1,4 +1,10 @@
-import { createFulfilmentRoute, createPledgeRoute, getPledgeRoute, listPledgesRoute } from '@gongfu/contract';
+import {
+  confirmFulfilmentRoute,
+  createFulfilmentRoute,
+  createPledgeRoute,
+  getPledgeRoute,
+  listPledgesRoute,
+} from '@gongfu/contract';
 import { createRouter } from '../../router';
 import { inScope } from './fund-routes';
 import * as service from './pledge-service';
@@ -26,4 +32,11 @@ export const pledgeRouter = createRouter()
       service.recordFulfilment(trx, actor, id, input, c.get('requestId')),
     );
     return c.json(result, 201);
+  })
+  .openapi(confirmFulfilmentRoute, async (c) => {
+    const { id, fulfilmentId } = c.req.valid('param');
+    const result = await inScope(c, (trx, actor) =>
+      service.confirmFulfilment(trx, actor, id, fulfilmentId, c.get('requestId')),
+    );
+    return c.json(result, 200);
   });

@@ -3,18 +3,21 @@ import type { FulfilmentCreate, Pledge, PledgeCreate, PledgeDetail } from '@gong
 import { audit, funds, ledger, type ScopedTransaction, toFen } from '@gongfu/db';
 import { compareDates, type LocalDate, monthOfDate, type PledgeKind } from '@gongfu/domain';
 import type { Actor } from '../../context';
-import { ApiError, notFound } from '../../errors';
+import { ApiError, forbidden, notFound } from '../../errors';
 import { requireReach, requireRight, scopeFilter, targetCommunity } from './access';
 import { today } from './clock';
 
 /*
  * Who records give-back. The pledges and fulfilments tables let a partner scope write its own rows,
- * but funds and ledger_entries are written only by district and community scopes, and a cash
- * fulfilment must land in a fund as a donation in the same transaction. Decision: the community
- * admin (or the district admin) records pledges and fulfilments, cash ones with their donation entry,
- * atomically; the partner operator reads its own partner's pledges and fulfilments (pledge:read).
- * A partner-side "declare, then the community confirms" flow would need a pending state the schema
- * does not have.
+ * but funds and ledger_entries are written only by district and community scopes, and a donation
+ * must never appear in a fund without the community's say. Decision:
+ *  - a partner operator records its own partner's pledges and fulfilments (the domain grants it
+ *    pledge:create and pledge:record_fulfilment). A non-cash fulfilment counts at once; a cash one is
+ *    a declaration that waits for the community: it counts once its donation is booked;
+ *  - the community admin (or district admin) confirms a declared cash fulfilment, which posts the
+ *    donation with the key `pledge-fulfilment:<fulfilment id>` (exactly once, whatever retries);
+ *  - a community or district admin recording a cash fulfilment themselves posts the donation in
+ *    the same transaction (no confirmation step).
  */
 
 function toPledge(row: funds.PledgeRow): Pledge {
@@ -51,7 +54,8 @@ async function detailOf(trx: ScopedTransaction, row: funds.PledgeRow): Promise<P
       valueFen: toFen(f.value_fen),
       fulfilledOn: f.fulfilled_on,
       description: f.description,
-      ledgerEntryId: f.ledger_entry_id,
+      ledgerEntryId: f.donation_entry_id,
+      confirmed: row.kind !== 'cash' || f.donation_entry_id !== null,
       createdAt: new Date(f.created_at).toISOString(),
     })),
   };
@@ -165,23 +169,14 @@ export async function recordFulfilment(
   const before = await detailOf(trx, found);
   const fulfilmentId = randomUUID();
   let ledgerEntryId: string | null = null;
-  if (found.kind === 'cash') {
-    if (!found.fund_id) throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
-    const posted = await ledger.postLedgerEntry(trx, {
-      ...scope,
-      fundId: found.fund_id,
-      kind: 'donation',
-      direction: 1,
-      amountFen: input.valueFen,
-      month: monthOfDate(input.fulfilledOn as LocalDate),
-      sourceType: 'pledge_fulfilment',
-      sourceId: fulfilmentId,
-      postingKey: `pledge-fulfilment:${fulfilmentId}`,
-      memo: input.description ?? null,
-      createdBy: actor.userId,
+  // a partner declares; the community books (see the decision at the top of this file)
+  if (found.kind === 'cash' && actor.scope.kind !== 'partner') {
+    ledgerEntryId = await bookDonation(trx, actor, found, {
+      fulfilmentId,
+      valueFen: input.valueFen,
+      fulfilledOn: input.fulfilledOn,
+      description: input.description ?? null,
     });
-    if (!posted.posted) throw new Error(`a cash fulfilment was not posted: ${posted.reason}`);
-    ledgerEntryId = posted.entryId;
   }
   await funds.insertFulfilment(trx, {
     ...{ district_id: scope.districtId, community_id: scope.communityId },
@@ -193,16 +188,93 @@ export async function recordFulfilment(
     description: input.description ?? null,
     ledger_entry_id: ledgerEntryId,
   });
-  const fulfilledFen = before.fulfilledFen + input.valueFen;
-  const status = fulfilledFen >= before.amountFen ? 'fulfilled' : 'open';
-  await funds.setPledgeStatus(trx, { ...scope, pledgeId, status });
-  const row = await funds.findPledge(trx, { ...scope, pledgeId });
-  if (!row) throw new Error('a pledge just written is not visible');
-  const after = await detailOf(trx, row);
+  const after = await refreshStatus(trx, found);
   await audit.appendAudit(trx, {
     ...scope,
     actorUserId: actor.userId,
     action: 'pledge.record_fulfilment',
+    entityType: 'pledge',
+    entityId: pledgeId,
+    before,
+    after: { ...after, fulfilmentId, ledgerEntryId },
+    requestId,
+  });
+  return after;
+}
+
+/** Posts a cash fulfilment's donation into the pledge's fund under its key; the entry id. */
+async function bookDonation(
+  trx: ScopedTransaction,
+  actor: Actor,
+  pledge: funds.PledgeRow,
+  f: { fulfilmentId: string; valueFen: number; fulfilledOn: string; description: string | null },
+) {
+  if (!pledge.fund_id) throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
+  const posted = await ledger.postLedgerEntry(trx, {
+    districtId: pledge.district_id,
+    communityId: pledge.community_id,
+    fundId: pledge.fund_id,
+    kind: 'donation',
+    direction: 1,
+    amountFen: f.valueFen,
+    month: monthOfDate(f.fulfilledOn as LocalDate),
+    sourceType: 'pledge_fulfilment',
+    sourceId: f.fulfilmentId,
+    postingKey: `pledge-fulfilment:${f.fulfilmentId}`,
+    memo: f.description,
+    createdBy: actor.userId,
+  });
+  if (posted.posted) return posted.entryId;
+  if (posted.reason === 'duplicate') throw new ApiError(409, 'fulfilment_already_confirmed');
+  throw new Error(`a cash fulfilment was not posted: ${posted.reason}`);
+}
+
+/** Sets the pledge's status from what has been given (confirmed), and returns its fresh detail. */
+async function refreshStatus(trx: ScopedTransaction, pledge: funds.PledgeRow) {
+  const scope = { districtId: pledge.district_id, communityId: pledge.community_id };
+  const current = await funds.findPledge(trx, { ...scope, pledgeId: pledge.pledge_id });
+  if (!current) throw new Error('a pledge just written is not visible');
+  const status = toFen(current.fulfilled_fen ?? 0) >= toFen(current.amount_fen) ? 'fulfilled' : 'open';
+  if (status !== current.status) {
+    await funds.setPledgeStatus(trx, { ...scope, pledgeId: pledge.pledge_id, status });
+  }
+  const fresh = await funds.findPledge(trx, { ...scope, pledgeId: pledge.pledge_id });
+  if (!fresh) throw new Error('a pledge just written is not visible');
+  return detailOf(trx, fresh);
+}
+
+/**
+ * The community (or district) confirms a cash fulfilment a partner declared: its donation is booked
+ * into the pledge's fund, exactly once (a second confirmation is 409). Partners cannot: they do not
+ * write funds.
+ */
+export async function confirmFulfilment(
+  trx: ScopedTransaction,
+  actor: Actor,
+  pledgeId: string,
+  fulfilmentId: string,
+  requestId: string,
+) {
+  requireRight(actor, 'pledge:record_fulfilment');
+  if (actor.scope.kind === 'partner') throw forbidden();
+  const found = await pledgeInReach(trx, actor, pledgeId, 'pledge:record_fulfilment');
+  const scope = { districtId: found.district_id, communityId: found.community_id };
+  await funds.lockPledge(trx, { ...scope, pledgeId });
+  const before = await detailOf(trx, found);
+  const fulfilment = before.fulfilments.find((f) => f.id === fulfilmentId);
+  if (!fulfilment) throw notFound();
+  if (found.kind !== 'cash' || fulfilment.confirmed) throw new ApiError(409, 'fulfilment_already_confirmed');
+  const ledgerEntryId = await bookDonation(trx, actor, found, {
+    fulfilmentId,
+    valueFen: fulfilment.valueFen,
+    fulfilledOn: fulfilment.fulfilledOn,
+    description: fulfilment.description,
+  });
+  const after = await refreshStatus(trx, found);
+  await audit.appendAudit(trx, {
+    ...scope,
+    actorUserId: actor.userId,
+    action: 'pledge.confirm_fulfilment',
     entityType: 'pledge',
     entityId: pledgeId,
     before,
