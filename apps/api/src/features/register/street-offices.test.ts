@@ -23,22 +23,28 @@ const { get, post, patch, del, count, auditActions } = helpers(() => t);
 
 describe('street offices', () => {
   it('each role of the district reads its district’s street offices, with community counts', async () => {
-    // the count is of the communities the caller can see: a community admin sees its own only
+    // the count is of the live communities the caller can see: a community admin sees its own only
+    const inBingcaogang = await count(
+      'communities c join street_offices s using (district_id)',
+      sql`s.street_office_id = c.street_office_id and s.name = '炳草岗街道' and c.deleted_at is null`,
+    );
+    expect(inBingcaogang).toBeGreaterThanOrEqual(2);
     for (const [as, seen] of [
-      [DISTRICT_ADMIN, 2],
-      [DISTRICT_VIEWER, 2],
+      [DISTRICT_ADMIN, inBingcaogang],
+      [DISTRICT_VIEWER, inBingcaogang],
       [JINHUI_ADMIN, 1],
     ] as const) {
       const res = await get('/street-offices', as);
       expect(res.status).toBe(200);
-      expect(res.body.items.map((s: { name: string }) => s.name).sort()).toEqual([
-        '大渡口街道',
-        '炳草岗街道',
-      ]);
+      const names = res.body.items.map((s: { name: string }) => s.name);
+      expect(names).toEqual(expect.arrayContaining(['大渡口街道', '炳草岗街道']));
+      expect(names).not.toContain('清香坪街道');
       expect(res.body.items.find((s: { name: string }) => s.name === '炳草岗街道').communityCount).toBe(seen);
     }
     const xiqu = await get('/street-offices', XIQU_ADMIN);
-    expect(xiqu.body.items.map((s: { name: string }) => s.name)).toEqual(['清香坪街道']);
+    const xiquNames = xiqu.body.items.map((s: { name: string }) => s.name);
+    expect(xiquNames).toContain('清香坪街道');
+    expect(xiquNames).not.toContain('炳草岗街道');
   });
 
   it('roles without street_office:read get 403; no session 401', async () => {
@@ -98,7 +104,9 @@ describe('street offices', () => {
   });
 
   it('another district’s street office is 404 to read, change or delete', async () => {
-    const xiquOffice = (await get('/street-offices', XIQU_ADMIN)).body.items[0];
+    const xiquOffice = (await get('/street-offices', XIQU_ADMIN)).body.items.find(
+      (s: { name: string }) => s.name === '清香坪街道',
+    );
     expect((await get(`/street-offices/${xiquOffice.id}`, DISTRICT_ADMIN)).status).toBe(404);
     expect(
       (await patch(`/street-offices/${xiquOffice.id}`, DISTRICT_ADMIN, { version: 1, name: 'x' })).status,

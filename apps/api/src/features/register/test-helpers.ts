@@ -30,11 +30,11 @@ export function helpers(t: () => TestApp) {
     put: (path: string, as: string | undefined, body: unknown, headers?: Record<string, string>) =>
       call('PUT', path, as, body, headers),
     del: (path: string, as?: string) => call('DELETE', path, as),
-    /** rows of a table matching a raw condition, counted by the owner (RLS does not apply) */
+    /** rows of a table (or a join, written by the test) matching a condition, counted by the owner (no RLS) */
     async count(table: string, where: ReturnType<typeof sql> = sql`true`) {
       const r = await sql<{
         n: number;
-      }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(t().handle.db);
+      }>`select count(*)::int as n from ${sql.raw(table)} where ${where}`.execute(t().handle.db);
       return r.rows[0]?.n ?? 0;
     },
     async auditActions(entityId: string) {
