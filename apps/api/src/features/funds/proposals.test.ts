@@ -350,11 +350,7 @@ describe('payouts under concurrency and retries', () => {
     const again = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 1_000 }, key);
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
-    // KNOWN BUG (middleware/idempotency.ts, reported): on PostgreSQL the stored answer is written as
-    // text into a jsonb column and replayed as a JSON *string*; PGlite returns the object. The payout
-    // itself is answered once either way — that is what this feature owns.
-    const replayed = typeof again.body === 'string' ? JSON.parse(again.body) : again.body;
-    expect(replayed).toEqual(first.body);
+    expect(again.body).toEqual(first.body);
     const other = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 2_000 }, key);
     expect(other.status).toBe(422);
     expect(await f.count('ledger_entries', 'proposal_id', p.id)).toBe(1);
