@@ -44,6 +44,7 @@ export function AppShell() {
             padding: `0 ${token.paddingLG}px`,
             display: 'flex',
             alignItems: 'center',
+            lineHeight: 'normal',
             gap: token.marginLG,
             position: 'sticky',
             top: 0,

@@ -10,8 +10,8 @@ export function MembershipLabel({ membership }: { membership: Membership | undef
     .filter((part): part is string => Boolean(part))
     .join(' / ');
   return (
-    <Space size={4} wrap={false} aria-label={t('shell.membership')}>
-      {place ? <Typography.Text ellipsis>{place}</Typography.Text> : null}
+    <Space size={4} align="center" aria-label={t('shell.membership')}>
+      {place ? <Typography.Text>{place}</Typography.Text> : null}
       <Tag color="red" variant="filled">
         {t(`role.${membership.role}`)}
       </Tag>
