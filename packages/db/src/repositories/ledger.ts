@@ -110,8 +110,10 @@ export async function ensureFund(
       kind: args.kind,
       name: args.name,
     })
+    // the partial index's predicate as literal SQL: a bind parameter stops matching it once
+    // PostgreSQL switches a prepared statement to a generic plan (42P10 after five runs)
     .onConflict((oc) =>
-      oc.columns(['district_id', 'community_id', 'kind']).where('kind', '<>', 'other').doNothing(),
+      oc.columns(['district_id', 'community_id', 'kind']).where(sql<boolean>`kind <> 'other'`).doNothing(),
     )
     .returning('fund_id')
     .executeTakeFirst();
