@@ -299,26 +299,30 @@ export async function reportFacts(
         and coalesce(v.started_on, ((v.created_at at time zone 'UTC') + interval '8 hours')::date)
             < ${monthStart('m.month')} + interval '1 month'
     ),
+    reports_in as (
+      select r.report_id, r.venture_id, r.month,
+             case when r.status <> 'draft' or r.submitted_at is not null
+                  then coalesce(r.submitted_at, r.reviewed_at, r.created_at) end as own_at
+        from monthly_reports r
+       where r.district_id = ${d} and r.month in (select month from m)
+    ),
+    events as (
+      select ev.report_id, min(ev.created_at) as at
+        from report_events ev
+       where ev.district_id = ${d} and ev.to_status = 'submitted'
+         and ev.report_id in (select report_id from reports_in)
+       group by ev.report_id
+    ),
     firsts as (
-      select e.*,
-        (select min(x.at) from (
-           select min(ev.created_at) as at
-             from report_events ev
-             join monthly_reports r on r.district_id = ev.district_id and r.report_id = ev.report_id
-            where ev.district_id = ${d} and ev.venture_id = e.venture_id and r.month = e.month
-              and ev.to_status = 'submitted'
-           union all
-           select min(coalesce(r.submitted_at, r.reviewed_at, r.created_at))
-             from monthly_reports r
-            where r.district_id = ${d} and r.venture_id = e.venture_id and r.month = e.month
-              and (r.status <> 'draft' or r.submitted_at is not null)
-         ) x) as first_submitted_at
-      from expected e
+      select ri.venture_id, ri.month, min(least(events.at, ri.own_at)) as first_submitted_at
+        from reports_in ri left join events on events.report_id = ri.report_id
+       group by ri.venture_id, ri.month
     )
-    select community_id, venture_id, venture_name, month, first_submitted_at, deadline
-    from firsts
-    where first_submitted_at is null or first_submitted_at >= deadline
-    order by venture_id, month`.execute(trx);
+    select e.community_id, e.venture_id, e.venture_name, e.month, f.first_submitted_at, e.deadline
+      from expected e
+      left join firsts f on f.venture_id = e.venture_id and f.month = e.month
+     where f.first_submitted_at is null or f.first_submitted_at >= e.deadline
+     order by e.venture_id, e.month`.execute(trx);
   return result.rows.map((r) => ({
     community_id: r.community_id,
     venture_id: r.venture_id,

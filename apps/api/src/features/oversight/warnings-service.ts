@@ -361,9 +361,7 @@ export async function refreshWarnings(
   for (const draft of drafts) {
     const stored = await oversight.storeWarning(trx, { ...draft, districtId }, rules.escalates);
     if (stored.outcome === 'unchanged') continue;
-    const [row] = (
-      await oversight.listWarnings(trx, { districtId, warningId: stored.warningId, limit: 1, offset: 0 })
-    ).rows;
+    const row = await oversight.findWarning(trx, { districtId, warningId: stored.warningId });
     const after = row ? toWarning(row) : draft;
     if (stored.outcome === 'created') created++;
     else escalated++;
