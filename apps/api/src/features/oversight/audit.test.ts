@@ -105,7 +105,7 @@ describe('GET /api/v1/audit', () => {
       actorName: '东区社区经济办 管理员',
       before: null,
     });
-    expect((items[0]?.after as { name: string }).name).toBe('审计测试社区');
+    expect(items[0]?.after).toMatchObject({ name: '审计测试社区' });
     expect(Date.parse(items[0]?.createdAt ?? '')).not.toBeNaN();
   });
 
