@@ -1,4 +1,13 @@
-import { PERIOD_KINDS, VENTURE_CATEGORIES } from '@gongfu/domain';
+import {
+  type KpiDefinition as DomainKpiDefinition,
+  KPI_AGGREGATIONS,
+  KPI_DIRECTIONS,
+  KPI_KEYS,
+  KPI_LEVELS,
+  KPI_UNITS,
+  PERIOD_KINDS,
+  VENTURE_CATEGORIES,
+} from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './common';
 
@@ -9,28 +18,6 @@ import { errorResponses } from './common';
  * amounts are integer fen.
  */
 
-export const KPI_KEYS = [
-  'operating_revenue',
-  'net_profit',
-  'community_income',
-  'stable_jobs',
-  'residents_served',
-  'governance_fund_allocation_rate',
-  'reinvestment',
-  'reinvestment_rate',
-  'fund_balance',
-  'fund_idle_ratio',
-  'deliberation_coverage',
-  'service_response_rate',
-  'public_welfare_share',
-  'give_back',
-  'give_back_fulfilment_rate',
-  'reporting_rate',
-  'on_time_rate',
-  'communities_with_income_rate',
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
-
 export const KPI_GROUP_BYS = [
   'district',
   'street_office',
@@ -40,19 +27,8 @@ export const KPI_GROUP_BYS = [
 ] as const;
 export type KpiGroupBy = (typeof KPI_GROUP_BYS)[number];
 
-export const KPI_UNITS = [
-  'fen',
-  'people',
-  'jobs',
-  'reports',
-  'requests',
-  'transactions',
-  'communities',
-  'ratio',
-] as const;
-export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
-/** flow: summed over the period; period_end: the value in the period's last month; balance_at_end: everything up to it */
-export const KPI_AGGREGATIONS = ['flow', 'period_end', 'balance_at_end'] as const;
+/** The KPI keys, units, directions and definitions are the domain's: written once, in packages/domain. */
+export { KPI_AGGREGATIONS, KPI_DIRECTIONS, KPI_KEYS, KPI_UNITS, type KpiKey } from '@gongfu/domain';
 export const KPI_UNAVAILABLE_REASONS = ['not_attributable_to_venture', 'outside_partner_scope'] as const;
 export const REPORTING_STATES = ['on_time', 'late', 'missing', 'returned', 'not_due', 'none'] as const;
 export type ReportingState = (typeof REPORTING_STATES)[number];
@@ -62,6 +38,7 @@ const month = () => z.string().regex(MONTH).openapi({ example: '2025-06', descri
 
 export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
 
+/** The schema of the domain's `KpiDefinition`, as the API returns it. */
 export const KpiDefinition = z
   .object({
     key: z.enum(KPI_KEYS),
@@ -76,10 +53,15 @@ export const KpiDefinition = z
     /** a target the district aims for (deliberation coverage: 1 = 100 %), when there is one */
     target: z.number().nullable(),
     /** community-level KPIs come from funds and pledges and cannot be split by venture */
-    level: z.enum(['venture', 'community']),
+    level: z.enum(KPI_LEVELS),
   })
   .openapi('KpiDefinition');
-export type KpiDefinition = z.infer<typeof KpiDefinition>;
+export type KpiDefinition = DomainKpiDefinition;
+
+// the schema describes exactly the domain's definition (a compile error otherwise)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const SCHEMA_MATCHES_DOMAIN: Same<z.infer<typeof KpiDefinition>, DomainKpiDefinition> = true;
+void SCHEMA_MATCHES_DOMAIN;
 
 export const KpiFigure = z
   .object({

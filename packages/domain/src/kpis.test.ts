@@ -7,6 +7,7 @@ import {
   isImprovement,
   KPI_DEFINITIONS,
   KPI_KEYS,
+  KPI_MEASURES,
   kpiDefinition,
   MEASURE_KEYS,
   type Measures,
@@ -54,7 +55,7 @@ describe('KPI definitions', () => {
       'community_income',
       'stable_jobs',
       'residents_served',
-      'governance_allocation_rate',
+      'governance_fund_allocation_rate',
       'reinvestment',
       'reinvestment_rate',
       'fund_balance',
@@ -66,18 +67,25 @@ describe('KPI definitions', () => {
       'give_back_fulfilment_rate',
       'reporting_rate',
       'on_time_rate',
-      'communities_with_income_share',
+      'communities_with_income_rate',
     ]);
-    for (const d of KPI_DEFINITIONS) {
+    expect(Object.keys(KPI_DEFINITIONS)).toEqual(KPI_KEYS);
+    for (const key of KPI_KEYS) {
+      const d = kpiDefinition(key);
+      expect(d.key).toBe(key);
       expect(d.name['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(d.formula['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(d.name.en.length).toBeGreaterThan(0);
       expect(d.formula.en.length).toBeGreaterThan(0);
-      // ratios are basis points and nothing else is
-      expect(d.unit === 'ratio_bp').toBe('numerator' in d.value);
-      for (const key of Object.values(d.value)) expect(MEASURE_KEYS).toContain(key);
+      // a ratio, and only a ratio, has a denominator: in its definition and in its measures
+      const ratio = d.unit === 'ratio';
+      expect('numerator' in KPI_MEASURES[key]).toBe(ratio);
+      expect(d.denominatorUnit !== null).toBe(ratio);
+      if (!ratio) expect(d.numeratorUnit).toBe(d.unit);
+      for (const measure of Object.values(KPI_MEASURES[key])) expect(MEASURE_KEYS).toContain(measure);
     }
-    expect(kpiDefinition('deliberation_coverage').target).toBe(10_000);
+    // a ratio's target is a fraction: 1 = 100 %
+    expect(kpiDefinition('deliberation_coverage').target).toBe(1);
     expect(kpiDefinition('fund_idle_ratio').direction).toBe('lower_is_better');
   });
 });
@@ -89,7 +97,7 @@ describe('roll-ups', () => {
 
   it('recomputes ratios from summed numerators and denominators, never averaging ratios', () => {
     const district = sumMeasures([big, tiny]);
-    const rate = computeKpi(kpiDefinition('service_response_rate'), district);
+    const rate = computeKpi('service_response_rate', district);
     expect(rate).toBe(ratioBp(991, 1010)); // 9812
     const averageOfRatios = ((ratioBp(990, 1000) ?? 0) + (ratioBp(1, 10) ?? 0)) / 2; // 5450
     expect(rate).not.toBe(averageOfRatios);
@@ -123,7 +131,7 @@ describe('roll-ups', () => {
       { community_income_fen: 5, communities: 1 },
     ]);
     const kpis = computeKpis(sumMeasures([a, b]));
-    expect(kpis.communities_with_income_share).toBe(5000);
+    expect(kpis.communities_with_income_rate).toBe(5000);
   });
 
   it('computes every KPI, ratios null without a base', () => {
@@ -152,5 +160,8 @@ describe('roll-ups', () => {
     expect(isImprovement(kpiDefinition('fund_idle_ratio'), 10, 5)).toBe(false);
     expect(isImprovement(kpiDefinition('fund_idle_ratio'), 5, 5)).toBeNull();
     expect(isImprovement(kpiDefinition('reporting_rate'), null, 5)).toBeNull();
+    // a balance is neither good nor bad news by itself
+    expect(kpiDefinition('fund_balance').direction).toBe('neutral');
+    expect(isImprovement(kpiDefinition('fund_balance'), 10, 5)).toBeNull();
   });
 });

@@ -121,220 +121,410 @@ export function changeBp(current: number, previous: number): number | null {
   return ratioBp(current - previous, previous);
 }
 
-export type KpiUnit = 'fen' | 'count' | 'ratio_bp' | 'people';
-export type KpiDirection = 'higher_is_better' | 'lower_is_better';
+/**
+ * The district KPIs, written once: each one's key (the same key as its SQL in
+ * packages/db/src/repositories/kpis.ts), name, unit, formula text (统计口径), direction, how it adds up
+ * over time, target and level. The API returns these with every figure, so the admin never
+ * re-implements a formula.
+ */
+export const KPI_KEYS = [
+  'operating_revenue',
+  'net_profit',
+  'community_income',
+  'stable_jobs',
+  'residents_served',
+  'governance_fund_allocation_rate',
+  'reinvestment',
+  'reinvestment_rate',
+  'fund_balance',
+  'fund_idle_ratio',
+  'deliberation_coverage',
+  'service_response_rate',
+  'public_welfare_share',
+  'give_back',
+  'give_back_fulfilment_rate',
+  'reporting_rate',
+  'on_time_rate',
+  'communities_with_income_rate',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+/** What a KPI counts; a ratio is numerator ÷ denominator (a fraction: 1 = 100 %). */
+export const KPI_UNITS = [
+  'fen',
+  'people',
+  'jobs',
+  'reports',
+  'requests',
+  'transactions',
+  'communities',
+  'ratio',
+] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+/** flow: summed over the period; period_end: the value in the period's last month; balance_at_end: everything up to it */
+export const KPI_AGGREGATIONS = ['flow', 'period_end', 'balance_at_end'] as const;
+export type KpiAggregation = (typeof KPI_AGGREGATIONS)[number];
+/** community-level KPIs come from funds and pledges and cannot be split by venture */
+export const KPI_LEVELS = ['venture', 'community'] as const;
+export type KpiLevel = (typeof KPI_LEVELS)[number];
 
 export interface KpiDefinition {
-  readonly key: string;
+  readonly key: KpiKey;
   readonly name: LocalizedText;
   readonly unit: KpiUnit;
+  /** for a ratio: what its numerator and denominator count */
+  readonly numeratorUnit: KpiUnit;
+  readonly denominatorUnit: KpiUnit | null;
+  /** 统计口径: how the figure is computed */
   readonly formula: LocalizedText;
   readonly direction: KpiDirection;
-  /** A stated target, in the KPI's unit (deliberation coverage: 100 %). */
-  readonly target?: number;
-  readonly value:
-    | { readonly measure: MeasureKey }
-    | { readonly numerator: MeasureKey; readonly denominator: MeasureKey };
+  readonly aggregation: KpiAggregation;
+  /** a target the district aims for, in the KPI's unit (deliberation coverage: 1 = 100 %), when there is one */
+  readonly target: number | null;
+  readonly level: KpiLevel;
 }
 
-export const KPI_DEFINITIONS = [
-  {
+const COUNTED = '只计审核通过（含已锁定）的月报；同一项目同一月份有更正时只取最新的已审核版本' as const;
+const COUNTED_EN =
+  'Only approved (or locked) reports count; of an amended venture-month, only its latest approved revision' as const;
+
+export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readonly key: K } } = {
+  operating_revenue: {
     key: 'operating_revenue',
     name: { 'zh-CN': '经营收入', en: 'Operating revenue' },
     unit: 'fen',
-    formula: { 'zh-CN': 'Σ 已审核月报营业收入', en: 'Σ revenue of approved reports' },
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': `Σ 月报营业收入。${COUNTED}`,
+      en: `Σ revenue of the monthly reports. ${COUNTED_EN}.`,
+    },
     direction: 'higher_is_better',
-    value: { measure: 'revenue_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  net_profit: {
     key: 'net_profit',
     name: { 'zh-CN': '净利润', en: 'Net profit' },
     unit: 'fen',
-    formula: { 'zh-CN': 'Σ(营业收入 − 运营成本)', en: 'Σ (revenue − operating cost)' },
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': `Σ（营业收入 − 运营成本）。${COUNTED}`,
+      en: `Σ (revenue − operating cost). ${COUNTED_EN}.`,
+    },
     direction: 'higher_is_better',
-    value: { measure: 'net_profit_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  community_income: {
     key: 'community_income',
     name: { 'zh-CN': '社区集体收入', en: 'Community income' },
     unit: 'fen',
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
     formula: {
-      'zh-CN': 'Σ 社区按股权应得利润 + Σ 实收上缴款',
-      en: 'Σ the community’s share of profit by shareholding + Σ remittances received',
+      'zh-CN':
+        'Σ（社区按持股比例应得的利润份额 + 实收上缴款）。利润按公司股权以最大余数法分到分；无公司或无股权登记的项目，利润全部归社区；亏损同样按股比分担',
+      en: "Σ (the community's share of profit by shareholding + remittance received). Profit is split by the company's shareholdings to the fen (largest remainder); a venture without a company or shareholdings is the community's alone; a loss is shared the same way",
     },
     direction: 'higher_is_better',
-    value: { measure: 'community_income_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  stable_jobs: {
     key: 'stable_jobs',
     name: { 'zh-CN': '稳定就业岗位', en: 'Stable jobs' },
-    unit: 'people',
-    formula: { 'zh-CN': '期末 Σ 稳定就业人数', en: 'Σ stable jobs at period end' },
+    unit: 'jobs',
+    numeratorUnit: 'jobs',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': 'Σ 期末月（所选期间最后一个月）月报的稳定就业人数',
+      en: "Σ stable jobs in the reports of the period's last month (period end)",
+    },
     direction: 'higher_is_better',
-    value: { measure: 'stable_jobs' },
+    aggregation: 'period_end',
+    target: null,
+    level: 'venture',
   },
-  {
+  residents_served: {
     key: 'residents_served',
     name: { 'zh-CN': '服务居民人数', en: 'Residents served' },
     unit: 'people',
-    formula: { 'zh-CN': 'Σ 服务居民人数', en: 'Σ residents served (people)' },
-    direction: 'higher_is_better',
-    value: { measure: 'residents_served' },
-  },
-  {
-    key: 'governance_allocation_rate',
-    name: { 'zh-CN': '治理资金计提率', en: 'Governance-fund allocation rate' },
-    unit: 'ratio_bp',
+    numeratorUnit: 'people',
+    denominatorUnit: null,
     formula: {
-      'zh-CN': 'Σ 计入社区治理专项资金 ÷ Σ 社区集体收入',
-      en: 'Σ allocations to governance funds ÷ Σ community income',
+      'zh-CN': 'Σ 月报服务居民人数（人次按月相加）',
+      en: 'Σ residents served (people) of the monthly reports, added month by month',
     },
     direction: 'higher_is_better',
-    value: { numerator: 'governance_allocation_fen', denominator: 'community_income_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  governance_fund_allocation_rate: {
+    key: 'governance_fund_allocation_rate',
+    name: { 'zh-CN': '治理资金计提率', en: 'Governance-fund allocation rate' },
+    unit: 'ratio',
+    numeratorUnit: 'fen',
+    denominatorUnit: 'fen',
+    formula: {
+      'zh-CN': 'Σ 计入社区治理专项资金的收益分配（扣除冲正）÷ Σ 社区集体收入',
+      en: 'Σ profit allocations into governance special funds (net of reversals) ÷ Σ community income',
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
+  },
+  reinvestment: {
     key: 'reinvestment',
-    name: { 'zh-CN': '反哺民生投入', en: 'Reinvestment' },
+    name: { 'zh-CN': '反哺投入', en: 'Reinvestment' },
     unit: 'fen',
-    formula: { 'zh-CN': 'Σ 经议事通过项目的资金支出', en: 'Σ fund outflows to approved projects' },
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': 'Σ 各项资金用于议事通过项目的支出（扣除冲正）',
+      en: 'Σ fund outflows to approved resident proposals (net of reversals)',
+    },
     direction: 'higher_is_better',
-    value: { measure: 'project_outflow_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
   },
-  {
+  reinvestment_rate: {
     key: 'reinvestment_rate',
-    name: { 'zh-CN': '反哺率', en: 'Reinvestment rate' },
-    unit: 'ratio_bp',
-    formula: { 'zh-CN': '反哺民生投入 ÷ Σ 社区集体收入', en: 'Reinvestment ÷ Σ community income' },
+    name: { 'zh-CN': '反哺投入率', en: 'Reinvestment rate' },
+    unit: 'ratio',
+    numeratorUnit: 'fen',
+    denominatorUnit: 'fen',
+    formula: {
+      'zh-CN': 'Σ 反哺投入 ÷ Σ 社区集体收入',
+      en: 'Σ reinvestment ÷ Σ community income',
+    },
     direction: 'higher_is_better',
-    value: { numerator: 'project_outflow_fen', denominator: 'community_income_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
   },
-  {
+  fund_balance: {
     key: 'fund_balance',
     name: { 'zh-CN': '资金余额', en: 'Fund balance' },
     unit: 'fen',
-    formula: { 'zh-CN': '期末各项资金余额合计', en: 'Σ fund balances at period end' },
-    direction: 'higher_is_better',
-    value: { measure: 'fund_balance_fen' },
-  },
-  {
-    key: 'fund_idle_ratio',
-    name: { 'zh-CN': '资金沉淀率', en: 'Fund idle ratio' },
-    unit: 'ratio_bp',
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
     formula: {
-      'zh-CN': '期末资金余额 ÷ 近 12 个月资金流入',
-      en: 'Balance at period end ÷ inflows of the last 12 months',
+      'zh-CN': '期末各项资金余额：截至期末月的全部台账流水（流入为正、流出为负）之和',
+      en: "The funds' balance at period end: every ledger entry up to the period's last month (inflows +, outflows −)",
+    },
+    direction: 'neutral',
+    aggregation: 'balance_at_end',
+    target: null,
+    level: 'community',
+  },
+  fund_idle_ratio: {
+    key: 'fund_idle_ratio',
+    name: { 'zh-CN': '资金闲置率', en: 'Fund idle ratio' },
+    unit: 'ratio',
+    numeratorUnit: 'fen',
+    denominatorUnit: 'fen',
+    formula: {
+      'zh-CN': '期末资金余额 ÷ 截至期末的近 12 个月资金流入（收益分配、捐赠、拨款，扣除冲正）',
+      en: 'Balance at period end ÷ inflows (allocations, donations, grants, net of reversals) of the 12 months ending with the period',
     },
     direction: 'lower_is_better',
-    value: { numerator: 'fund_balance_fen', denominator: 'fund_inflow_12m_fen' },
+    aggregation: 'balance_at_end',
+    target: null,
+    level: 'community',
   },
-  {
+  deliberation_coverage: {
     key: 'deliberation_coverage',
     name: { 'zh-CN': '议事覆盖率', en: 'Deliberation coverage' },
-    unit: 'ratio_bp',
+    unit: 'ratio',
+    numeratorUnit: 'fen',
+    denominatorUnit: 'fen',
     formula: {
-      'zh-CN': '经议事通过且公示期满的支出金额 ÷ 资金支出总额',
-      en: 'Outflow backed by an approved, disclosed proposal ÷ all fund outflow',
+      'zh-CN':
+        '有居民议事通过且公示期满（支出日期在公示截止日之后）的支出金额 ÷ 全部资金支出金额（均扣除冲正），目标 100%',
+      en: 'Outflow backed by a proposal that was approved and whose disclosure ended before the payout ÷ all fund outflow (both net of reversals); target 100 %',
     },
     direction: 'higher_is_better',
-    target: BP_WHOLE,
-    value: { numerator: 'disclosed_outflow_fen', denominator: 'fund_outflow_fen' },
+    aggregation: 'flow',
+    target: 1,
+    level: 'community',
   },
-  {
+  service_response_rate: {
     key: 'service_response_rate',
-    name: { 'zh-CN': '承诺时限响应率', en: 'Service response within promise' },
-    unit: 'ratio_bp',
+    name: { 'zh-CN': '承诺时限内响应率', en: 'Service response within promise' },
+    unit: 'ratio',
+    numeratorUnit: 'requests',
+    denominatorUnit: 'requests',
     formula: {
-      'zh-CN': '承诺时限内响应的服务需求 ÷ 全部服务需求',
-      en: 'Requests answered within the promised time ÷ all requests',
+      'zh-CN': 'Σ 承诺时限内响应的服务需求 ÷ Σ 全部服务需求',
+      en: 'Σ requests answered within the promised time ÷ Σ all requests',
     },
     direction: 'higher_is_better',
-    value: { numerator: 'requests_within_promise', denominator: 'service_requests' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  public_welfare_share: {
     key: 'public_welfare_share',
     name: { 'zh-CN': '公益低偿服务占比', en: 'Public-welfare share' },
-    unit: 'ratio_bp',
+    unit: 'ratio',
+    numeratorUnit: 'transactions',
+    denominatorUnit: 'transactions',
     formula: {
-      'zh-CN': '公益及低偿服务人次 ÷ 全部服务人次',
-      en: 'Free or low-price service transactions ÷ all service transactions',
+      'zh-CN': 'Σ 公益（免费）及低偿项目的服务人次 ÷ Σ 全部服务人次（按项目当前的价格档次）',
+      en: "Σ service transactions of free and low-price ventures ÷ Σ all service transactions (by the venture's current price tier)",
     },
     direction: 'higher_is_better',
-    value: { numerator: 'welfare_transactions', denominator: 'service_transactions' },
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
   },
-  {
+  give_back: {
     key: 'give_back',
-    name: { 'zh-CN': '企业反哺金额', en: 'Give-back' },
+    name: { 'zh-CN': '企业反哺兑现额', en: 'Give-back' },
     unit: 'fen',
-    formula: { 'zh-CN': 'Σ 企业反哺兑现价值', en: 'Σ enterprise fulfilment value' },
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': 'Σ 合作方反哺承诺的兑现价值（按兑现日期）',
+      en: "Σ value of the partners' give-back fulfilments (by fulfilment date)",
+    },
     direction: 'higher_is_better',
-    value: { measure: 'give_back_fulfilled_fen' },
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
   },
-  {
+  give_back_fulfilment_rate: {
     key: 'give_back_fulfilment_rate',
     name: { 'zh-CN': '反哺承诺兑现率', en: 'Give-back fulfilment rate' },
-    unit: 'ratio_bp',
-    formula: { 'zh-CN': 'Σ 已兑现 ÷ Σ 承诺', en: 'Σ fulfilled ÷ Σ pledged' },
-    direction: 'higher_is_better',
-    value: { numerator: 'give_back_fulfilled_fen', denominator: 'give_back_pledged_fen' },
-  },
-  {
-    key: 'reporting_rate',
-    name: { 'zh-CN': '月报报送率', en: 'Reporting rate' },
-    unit: 'ratio_bp',
-    formula: { 'zh-CN': '已报送月报 ÷ 应报送月报', en: 'Reports received ÷ reports expected' },
-    direction: 'higher_is_better',
-    value: { numerator: 'reports_received', denominator: 'reports_expected' },
-  },
-  {
-    key: 'on_time_rate',
-    name: { 'zh-CN': '按时报送率', en: 'On-time rate' },
-    unit: 'ratio_bp',
-    formula: { 'zh-CN': '按时报送月报 ÷ 应报送月报', en: 'Reports received on time ÷ reports expected' },
-    direction: 'higher_is_better',
-    value: { numerator: 'reports_on_time', denominator: 'reports_expected' },
-  },
-  {
-    key: 'communities_with_income_share',
-    name: { 'zh-CN': '有集体收入社区占比', en: 'Communities with income' },
-    unit: 'ratio_bp',
+    unit: 'ratio',
+    numeratorUnit: 'fen',
+    denominatorUnit: 'fen',
     formula: {
-      'zh-CN': '社区集体收入大于 0 的社区数 ÷ 社区总数',
-      en: 'Communities with community income > 0 ÷ all communities',
+      'zh-CN': '期内到期的反哺承诺截至期末已兑现的价值 ÷ 这些承诺的承诺金额（已取消的承诺不计）',
+      en: 'Value fulfilled by period end on the pledges due in the period ÷ the amount pledged on them (cancelled pledges left out)',
     },
     direction: 'higher_is_better',
-    value: { numerator: 'communities_with_income', denominator: 'communities' },
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
   },
-] as const satisfies readonly KpiDefinition[];
+  reporting_rate: {
+    key: 'reporting_rate',
+    name: { 'zh-CN': '月报报送率', en: 'Reporting rate' },
+    unit: 'ratio',
+    numeratorUnit: 'reports',
+    denominatorUnit: 'reports',
+    formula: {
+      'zh-CN':
+        '已报送的月报数 ÷ 应报月报数。应报：运营中的项目自开始月份起、截止日（次月报送日）已过的每个月，及已报送的月份；被退回的月报也算已报送',
+      en: 'Reports received ÷ reports expected. Expected: each month of an operating venture from its start whose deadline (the due day of the next month) has passed, and every month reported; a returned report was received',
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
+  },
+  on_time_rate: {
+    key: 'on_time_rate',
+    name: { 'zh-CN': '按时报送率', en: 'On-time rate' },
+    unit: 'ratio',
+    numeratorUnit: 'reports',
+    denominatorUnit: 'reports',
+    formula: {
+      'zh-CN': '首次报送在截止日（含）之前的月报数 ÷ 应报月报数',
+      en: 'Reports first submitted by the deadline (the due day included) ÷ reports expected',
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
+  },
+  communities_with_income_rate: {
+    key: 'communities_with_income_rate',
+    name: { 'zh-CN': '有集体收入社区占比', en: 'Communities with income' },
+    unit: 'ratio',
+    numeratorUnit: 'communities',
+    denominatorUnit: 'communities',
+    formula: {
+      'zh-CN': '期内社区集体收入大于 0 的社区数 ÷ 全部社区数（按项目筛选时，为有符合条件项目的社区数）',
+      en: 'Communities whose community income in the period is above 0 ÷ all communities (with a venture filter: the communities that have such a venture)',
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'venture',
+  },
+};
 
-export type KpiKey = (typeof KPI_DEFINITIONS)[number]['key'];
-export const KPI_KEYS = KPI_DEFINITIONS.map((d) => d.key) as KpiKey[];
+/** Each KPI over the additive measures: a measure, or a ratio of two (recomputed from their sums). */
+export type KpiMeasureFormula =
+  | { readonly measure: MeasureKey }
+  | { readonly numerator: MeasureKey; readonly denominator: MeasureKey };
+
+export const KPI_MEASURES: { readonly [K in KpiKey]: KpiMeasureFormula } = {
+  operating_revenue: { measure: 'revenue_fen' },
+  net_profit: { measure: 'net_profit_fen' },
+  community_income: { measure: 'community_income_fen' },
+  stable_jobs: { measure: 'stable_jobs' },
+  residents_served: { measure: 'residents_served' },
+  governance_fund_allocation_rate: {
+    numerator: 'governance_allocation_fen',
+    denominator: 'community_income_fen',
+  },
+  reinvestment: { measure: 'project_outflow_fen' },
+  reinvestment_rate: { numerator: 'project_outflow_fen', denominator: 'community_income_fen' },
+  fund_balance: { measure: 'fund_balance_fen' },
+  fund_idle_ratio: { numerator: 'fund_balance_fen', denominator: 'fund_inflow_12m_fen' },
+  deliberation_coverage: { numerator: 'disclosed_outflow_fen', denominator: 'fund_outflow_fen' },
+  service_response_rate: { numerator: 'requests_within_promise', denominator: 'service_requests' },
+  public_welfare_share: { numerator: 'welfare_transactions', denominator: 'service_transactions' },
+  give_back: { measure: 'give_back_fulfilled_fen' },
+  give_back_fulfilment_rate: { numerator: 'give_back_fulfilled_fen', denominator: 'give_back_pledged_fen' },
+  reporting_rate: { numerator: 'reports_received', denominator: 'reports_expected' },
+  on_time_rate: { numerator: 'reports_on_time', denominator: 'reports_expected' },
+  communities_with_income_rate: { numerator: 'communities_with_income', denominator: 'communities' },
+};
 
 export function kpiDefinition(key: KpiKey): KpiDefinition {
-  const definition = KPI_DEFINITIONS.find((d) => d.key === key);
+  const definition = KPI_DEFINITIONS[key];
   if (!definition) throw new RangeError(`unknown KPI ${key}`);
   return definition;
 }
 
-/** One KPI from (already summed) measures; ratios may be null (no base). */
-export function computeKpi(definition: KpiDefinition, measures: Measures): number | null {
-  const value = definition.value;
+/** One KPI from (already summed) measures; ratios in basis points, null without a base. */
+export function computeKpi(key: KpiKey, measures: Measures): number | null {
+  const value = KPI_MEASURES[key];
   if ('measure' in value) return measures[value.measure];
   return ratioBp(measures[value.numerator], measures[value.denominator]);
 }
 
 export function computeKpis(measures: Measures): Record<KpiKey, number | null> {
-  return Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, computeKpi(d, measures)])) as Record<
+  return Object.fromEntries(KPI_KEYS.map((key) => [key, computeKpi(key, measures)])) as Record<
     KpiKey,
     number | null
   >;
 }
 
-/** Whether a change is good news for this KPI (for the green / red arrow). Null when unchanged or unknown. */
+/**
+ * Whether a change is good news for this KPI (for the green / red arrow). Null when unchanged, unknown
+ * or when the KPI is neutral (a fund balance is neither good nor bad by itself).
+ */
 export function isImprovement(
   definition: KpiDefinition,
   current: number | null,
   previous: number | null,
 ): boolean | null {
   if (current === null || previous === null || current === previous) return null;
+  if (definition.direction === 'neutral') return null;
   return definition.direction === 'higher_is_better' ? current > previous : current < previous;
 }

@@ -16,10 +16,11 @@ import type {
   ReportingMatrixQuery,
   ReportingState,
 } from '@gongfu/contract';
-import { KPI_KEYS } from '@gongfu/contract';
 import { kpis, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   FUND_KIND_LABELS,
+  KPI_DEFINITIONS,
+  KPI_KEYS,
   type LocalizedText,
   type Month,
   monthRange,
@@ -38,7 +39,11 @@ import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
 import { message } from '../../i18n/messages';
-import { KPI_DEFINITIONS } from './definitions';
+
+// the domain's keys and the SQL's keys are the same set (a compile error otherwise)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const KEYS_MATCH: Same<KpiKey, kpis.KpiKey> = true;
+void KEYS_MATCH;
 
 export const MAX_RANGE_MONTHS = 120;
 
