@@ -106,8 +106,4 @@ export const REGISTER_MESSAGES = {
     'zh-CN': '结束日期必须晚于开始日期',
     en: 'The end date must be after the start date',
   },
-  converted_year_needs_kind: {
-    'zh-CN': '只有村改居社区才有改制年份',
-    en: 'Only a community converted from rural has a conversion year',
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
