@@ -18,7 +18,7 @@ export async function setup(project: TestProject) {
   }
   dataDir = mkdtempSync(join(tmpdir(), 'gongfu-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the flows use the embedded default, as a newcomer does
   // tsx directly (what `pnpm start` runs), in its own process group so teardown stops the whole tree
   const apiDir = join(root, 'apps/api');
