@@ -54,13 +54,10 @@ export type WarningListQuery = z.infer<typeof WarningListQuery>;
 
 export const WarningRefresh = z
   .object({
-    asOf: z.iso
-      .date()
-      .optional()
-      .openapi({
-        description: 'Compute as of this date (Asia/Shanghai); default today',
-        example: '2026-11-28',
-      }),
+    asOf: z.iso.date().optional().openapi({
+      description: 'Compute as of this date (Asia/Shanghai); default today',
+      example: '2026-11-28',
+    }),
   })
   .openapi('WarningRefresh');
 export type WarningRefresh = z.infer<typeof WarningRefresh>;
