@@ -28,7 +28,7 @@ async function communityNames(page: Page): Promise<string[]> {
   await rows.first().waitFor({ timeout: 20_000 });
   const names: string[] = [];
   for (const row of await rows.all()) {
-    names.push((await row.locator('td').first().innerText()).trim());
+    names.push(((await row.locator('td').first().textContent()) ?? '').trim());
   }
   return names.sort();
 }

@@ -98,7 +98,7 @@ describe('POST /api/v1/auth/login', () => {
     }
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await last?.json()).error.code).toBe('too_many_attempts');
+    expect((await (last as Response).json()).error.code).toBe('too_many_attempts');
   });
 });
 
