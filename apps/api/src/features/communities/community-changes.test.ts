@@ -209,3 +209,21 @@ describe('DELETE /api/v1/communities/{id}', () => {
     expect((await call('GET', `/${DEMO_IDS.jinhui}`, 'admin@dongqu.demo')).status).toBe(200);
   });
 });
+
+describe('POST /api/v1/communities within the database’s bounds', () => {
+  it('an integer too large, a NUL character or a year 0 date is a 400 naming the field, not a 500', async () => {
+    for (const [body, field] of [
+      [{ name: '超大人口社区', population: 3_000_000_000 }, 'population'],
+      [{ name: 'a\u0000b' }, 'name'],
+      [{ name: '远古社区', foundedOn: '0000-01-01' }, 'foundedOn'],
+    ] as const) {
+      const res = await t.request('/api/v1/communities', {
+        as: 'admin@dongqu.demo',
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields).toHaveProperty(field);
+    }
+  });
+});

@@ -51,6 +51,25 @@ export async function getCommunity(trx: ScopedTransaction, actor: Actor, id: str
   return withVersion(row);
 }
 
+const INT_MAX = 2_147_483_647;
+
+/**
+ * Bounds the database holds that the create contract does not state: integer columns, dates
+ * PostgreSQL accepts, text without NUL. Without this a client could get a 500.
+ */
+function assertStorable(input: CommunityCreate) {
+  const fields: Record<string, 'value_out_of_range'> = {};
+  if (input.name.includes('\u0000')) fields.name = 'value_out_of_range';
+  for (const key of ['population', 'households', 'householdsWithSeniors'] as const) {
+    const value = input[key];
+    if (value !== null && value !== undefined && value > INT_MAX) fields[key] = 'value_out_of_range';
+  }
+  if (input.foundedOn && (input.foundedOn < '1900-01-01' || input.foundedOn > '2999-12-31')) {
+    fields.foundedOn = 'value_out_of_range';
+  }
+  if (Object.keys(fields).length > 0) throw new ApiError(400, 'validation_failed', fields);
+}
+
 export async function createCommunity(
   trx: ScopedTransaction,
   actor: Actor,
@@ -59,6 +78,7 @@ export async function createCommunity(
 ) {
   if (!can(actor.scope.role, 'community:create')) throw forbidden();
   const { districtId } = scopeFilter(actor);
+  assertStorable(input);
   if (input.streetOfficeId) {
     const office = await communities.findStreetOffice(trx, {
       districtId,

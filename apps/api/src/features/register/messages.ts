@@ -32,6 +32,10 @@ export const REGISTER_MESSAGES = {
     en: 'The shares sum to {sumBp} bp ({sum}); they must sum to exactly 10,000 bp (100%). Nothing was changed',
   },
   // field messages
+  value_out_of_range: {
+    'zh-CN': '取值超出允许范围（或含有不允许的字符）',
+    en: 'The value is out of range (or has a character that is not allowed)',
+  },
   shares_must_total_10000: {
     'zh-CN': '持股比例合计必须恰好为 10000 个基点（100%）',
     en: 'Shares must sum to exactly 10,000 bp (100%)',
