@@ -27,11 +27,21 @@ export const CommunityList = z
   .openapi('CommunityList');
 export type CommunityList = z.infer<typeof CommunityList>;
 
-const dateString = z.iso.date();
+// bounds the database's integer and date types can hold, so odd input is a 400, never a 500
+const dateString = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { params: { range: true } });
+const headcount = z.number().int().min(0).max(100_000_000);
 
 export const CommunityCreate = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^\u0000-\u001f]*$/),
     streetOfficeId: z.uuid().nullable().optional(),
     adminCode: z
       .string()
@@ -42,9 +52,9 @@ export const CommunityCreate = z
     kind: z.enum(COMMUNITY_KINDS).default('urban'),
     convertedYear: z.number().int().min(1949).max(2100).nullable().optional(),
     foundedOn: dateString.nullable().optional(),
-    population: z.number().int().min(0).nullable().optional(),
-    households: z.number().int().min(0).nullable().optional(),
-    householdsWithSeniors: z.number().int().min(0).nullable().optional(),
+    population: headcount.nullable().optional(),
+    households: headcount.nullable().optional(),
+    householdsWithSeniors: headcount.nullable().optional(),
   })
   .openapi('CommunityCreate');
 export type CommunityCreate = z.infer<typeof CommunityCreate>;
