@@ -43,41 +43,6 @@ export const CommunityCreate = z
       .refine((v) => [...v].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x20), {
         params: { controlCharacters: true },
       }),
-    streetOfficeId: z.uuid().nullable(),
-    streetOfficeName: z.string().nullable(),
-    name: z.string(),
-    adminCode: z.string().nullable(),
-    kind: z.enum(COMMUNITY_KINDS),
-    convertedYear: z.number().int().nullable(),
-    foundedOn: z.string().nullable().openapi({ example: '2020-06-01' }),
-    population: z.number().int().nullable(),
-    households: z.number().int().nullable(),
-    householdsWithSeniors: z.number().int().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Community');
-export type Community = z.infer<typeof Community>;
-
-export const CommunityList = z
-  .object({ items: z.array(Community), total: z.number().int() })
-  .openapi('CommunityList');
-export type CommunityList = z.infer<typeof CommunityList>;
-
-// bounds the database's integer and date types can hold, so odd input is a 400, never a 500
-const dateString = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { params: { range: true } });
-const headcount = z.number().int().min(0).max(100_000_000);
-
-export const CommunityCreate = z
-  .object({
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[^\u0000-\u001f]*$/),
     streetOfficeId: z.uuid().nullable().optional(),
     adminCode: z
       .string()
