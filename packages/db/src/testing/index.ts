@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '../connect';
 import { migrateToLatest } from '../migrate';
+import { testDatabaseUrl } from './env';
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set, a new
  * database on that PostgreSQL server (created here, dropped by `close`), so test files never share rows.
  */
 export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
+  const url = testDatabaseUrl;
   if (!url) {
     const handle = await openDatabase();
     await migrateToLatest(handle.db);
@@ -32,4 +33,4 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
 }
 
 /** Whether tests run against a PostgreSQL server (DATABASE_URL) rather than PGlite. */
-export const onPostgres = Boolean(process.env.DATABASE_URL);
+export const onPostgres = Boolean(testDatabaseUrl);
