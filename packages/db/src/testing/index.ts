@@ -31,6 +31,3 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
     },
   };
 }
-
-/** Whether tests run against a PostgreSQL server (DATABASE_URL) rather than PGlite. */
-export const onPostgres = Boolean(testDatabaseUrl);
