@@ -1,11 +1,17 @@
 import { basename } from 'node:path';
-import type { ViteUserConfig } from 'vitest/config';
+
+type Reporter = 'default' | ['json', { outputFile: string }];
 
 /**
  * Settings every package's vitest config shares. When GONGFU_TEST_REPORT_DIR is set (by .ci/run), each
- * run also writes a JSON report there, so CI can print one closing line for the whole tree.
+ * run also writes a JSON report there, so CI can print one closing line for the whole tree. (No import
+ * of vitest's types here: this file sits at the root, where vitest is not a dependency.)
  */
-export function sharedTestConfig(packageDir: string): NonNullable<ViteUserConfig['test']> {
+export function sharedTestConfig(packageDir: string): {
+  testTimeout: number;
+  hookTimeout: number;
+  reporters: Reporter[];
+} {
   const reportDir = process.env.GONGFU_TEST_REPORT_DIR;
   const suffix = process.env.DATABASE_URL ? '-postgres' : '';
   return {

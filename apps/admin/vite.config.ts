@@ -2,6 +2,7 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
+import { sharedTestConfig } from '../../vitest.config.shared';
 
 // The API serves the built admin at `/` and itself under `/api`; in dev, Vite proxies `/api` to it so the
 // session cookie stays same-origin.
@@ -32,6 +33,7 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
+      ...sharedTestConfig(import.meta.dirname),
       environment: 'jsdom',
       setupFiles: ['./src/testing/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}'],
