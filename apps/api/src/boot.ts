@@ -4,15 +4,21 @@ import {
   assertRuntimeRoleIsSafe,
   type DatabaseHandle,
   DEMO_ACCOUNTS,
+  DEMO_IDS,
   DEMO_PASSWORD,
+  deterministicId,
   migrateToLatest,
   openDatabase,
   seedDemo,
   seedDemoHistory,
+  withTenantTransaction,
 } from '@gongfu/db';
+import type { Scope } from '@gongfu/domain';
 import type { Logger } from 'pino';
 import type { Deps } from './context';
 import type { Env } from './env';
+import { refreshWarnings } from './features/oversight/warnings-service';
+import { dbScopeOf } from './scope';
 
 /**
  * Opens the database the environment names, migrates it (as the connecting owner role), adds the
@@ -30,13 +36,36 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
     if (embedded || env.SEED_DEMO) {
       const seeded = await seedDemo(handle.db, { hashPassword });
       if (seeded.created) logger.info('demo district created');
-      if (seeded.created) logger.info(await seedDemoHistory(handle.db), 'demo history seeded');
+      if (seeded.created) {
+        logger.info(await seedDemoHistory(handle.db), 'demo history seeded');
+        logger.info(await detectDemoWarnings(handle.db), 'demo warnings detected');
+      }
     }
     return handle;
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/**
+ * The demo's warnings, detected the way a district admin's "refresh" does, so the cockpit opens with
+ * red and amber items to follow up (late reports, revenue falls, idle funds, expiring agreements…).
+ */
+async function detectDemoWarnings(db: DatabaseHandle['db']) {
+  const userId = deterministicId('user:admin@dongqu.demo');
+  const scope: Scope = {
+    userId,
+    membershipId: 'demo-seed',
+    role: 'district_admin',
+    kind: 'district',
+    districtId: DEMO_IDS.dongqu,
+    communityId: null,
+    partnerId: null,
+  };
+  return withTenantTransaction(db, dbScopeOf(scope), (trx) =>
+    refreshWarnings(trx, { userId, scope }, {}, 'demo-seed', 'zh-CN'),
+  );
 }
 
 export function createDeps(env: Env, handle: DatabaseHandle, logger: Logger): Deps {
