@@ -407,7 +407,8 @@ function facts(s: KpiSelection, options: FactOptions) {
              row_number() over (partition by sh2.report_id order by sh2.rem desc, sh2.ord) as rrank
       from sh2
     ),
-    cshare as (
+    -- materialized: the planner misjudges how many reports count and would recompute the split per report
+    cshare as materialized (
       select report_id,
              sum(case when holder_kind = 'community'
                       then sgn * (base + case when rrank <= leftover then 1 else 0 end) else 0 end) as community_share
