@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from './env';
 
 /** Debian's Chromium, started with the flags that work on these machines (no network but loopback). */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

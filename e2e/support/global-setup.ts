@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { serverEnv } from './env';
 
 const root = resolve(import.meta.dirname, '../..');
 let server: ChildProcess | undefined;
@@ -18,8 +19,7 @@ export async function setup(project: TestProject) {
   }
   dataDir = mkdtempSync(join(tmpdir(), 'gongfu-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // the flows use the embedded default, as a newcomer does
+  const env = serverEnv(port, dataDir);
   // tsx directly (what `pnpm start` runs), in its own process group so teardown stops the whole tree
   const apiDir = join(root, 'apps/api');
   server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {

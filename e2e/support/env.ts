@@ -1,0 +1,9 @@
+/** The browser flows' one look at the environment. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The server's environment: ours, on a port and data folder of its own, on the embedded database. */
+export function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // the flows use the embedded default, as a newcomer does
+  return env;
+}
