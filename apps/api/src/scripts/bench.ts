@@ -186,8 +186,9 @@ async function captureStatements(
 }
 
 /** The request's tenant transaction: from the BEGIN before `SET LOCAL ROLE` to its COMMIT. */
+/** The handler's transaction: the request's LAST role switch (session and membership checks come first). */
 function tenantTransaction(statements: readonly Stmt[]): Stmt[] {
-  const role = statements.findIndex((s) => /^SET LOCAL ROLE/i.test(s.sql));
+  const role = statements.findLastIndex((s) => /^SET LOCAL ROLE/i.test(s.sql));
   let begin = role;
   while (begin > 0 && !/^begin/i.test(statements[begin]?.sql ?? '')) begin--;
   let end = role;
