@@ -33,6 +33,8 @@ describe('login and sessions', () => {
     if (!r.ok) return;
     const s = await validateSessionToken(handle.db, r.token);
     expect(s?.user.email).toBe('jinhui@dongqu.demo');
+    // the session's memberships come with it, read in the same session-scoped transaction
+    expect(s?.memberships.map((m) => m.role)).toEqual(['community_admin']);
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {

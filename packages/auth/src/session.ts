@@ -35,6 +35,11 @@ export interface ValidSession {
   sessionId: string;
   user: SessionUser;
   expiresAt: Date;
+  /**
+   * The user's memberships, read in the same transaction as the session (the session scope reaches the
+   * session's own user's memberships): one round of statements per request instead of two.
+   */
+  memberships: Awaited<ReturnType<typeof identity.listMembershipsOfUser>>;
 }
 
 export async function createSession(
@@ -92,6 +97,7 @@ export async function validateSessionToken(
     return {
       sessionId: parsed.id,
       expiresAt: effectiveExpiry,
+      memberships: await identity.listMembershipsOfUser(trx, row.user_id),
       user: {
         id: row.user_id,
         email: row.email,

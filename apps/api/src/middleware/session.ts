@@ -1,5 +1,4 @@
 import { validateSessionToken } from '@gongfu/auth';
-import { identity, withTenantTransaction } from '@gongfu/db';
 import { isRole, type MembershipLike, scopeOf } from '@gongfu/domain';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -47,9 +46,7 @@ export async function adoptSession(c: Context<AppEnv>, token: string): Promise<b
     clearSessionCookie(c);
     return false;
   }
-  const rows = await withTenantTransaction(db, { kind: 'user', userId: session.user.id }, (trx) =>
-    identity.listMembershipsOfUser(trx, session.user.id),
-  );
+  const rows = session.memberships;
   c.set('session', { sessionId: session.sessionId, user: session.user });
   c.set('actor', undefined);
   c.set(
