@@ -5,6 +5,7 @@ export * as audit from './repositories/audit';
 export * as communities from './repositories/communities';
 export * as funds from './repositories/funds';
 export * as identity from './repositories/identity';
+export * as kpiRollups from './repositories/kpi-rollups';
 export * as kpis from './repositories/kpis';
 export * as ledger from './repositories/ledger';
 export * as oversight from './repositories/oversight';

@@ -440,7 +440,59 @@ const TABLES: Record<
     }),
     touch: 'resolution',
   },
+  // KPI rollups (migration 1400): written by triggers in the writer's scope, policed like their sources
+  kpi_venture_months: {
+    level: 'community',
+    row: (t) => ({ ...ventureMonth(t), month: '2025-01' }),
+    touch: 'counted',
+  },
+  kpi_fund_months: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      fund_id: fx(t, 'fund'),
+      month: '2025-01',
+      net_fen: 1,
+      allocation_fen: 0,
+      donation_fen: 0,
+      grant_fen: 1,
+      expenditure_fen: 0,
+      project_expenditure_fen: 0,
+      backed_expenditure_fen: 0,
+    }),
+    touch: 'net_fen',
+  },
+  // the views that define them read under the caller's RLS (security_invoker) and take no writes
+  kpi_venture_month_facts: {
+    level: 'community',
+    row: (t) => ({ ...ventureMonth(t), month: '2025-02' }),
+    touch: 'counted',
+  },
+  kpi_fund_month_facts: {
+    level: 'community',
+    row: (t) => ({ ...own(t), fund_id: fx(t, 'fund'), month: '2025-02', net_fen: 1 }),
+    touch: 'net_fen',
+  },
 };
+
+function ventureMonth(t: Target) {
+  return {
+    ...own(t),
+    venture_id: fx(t, 'venture'),
+    counted: true,
+    revenue_fen: 1,
+    operating_cost_fen: 0,
+    stable_jobs: 0,
+    residents_served: 0,
+    service_transactions: 0,
+    service_requests: 0,
+    requests_within_promise: 0,
+    remittance_received_fen: 0,
+    income_fen: 1,
+    latest_status: 'approved',
+    has_approved: true,
+  };
+}
 
 function own(t: Target) {
   return { district_id: t.districtId, community_id: t.communityId };

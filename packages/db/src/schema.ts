@@ -367,6 +367,37 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/** KPI rollups (migration 1400, ADR 0006): written only by triggers, read by the KPI queries. */
+export interface KpiVentureMonthsTable extends CommunityOwned {
+  venture_id: string;
+  month: string;
+  counted: boolean;
+  revenue_fen: Fen;
+  operating_cost_fen: Fen;
+  stable_jobs: number;
+  residents_served: number;
+  service_transactions: number;
+  service_requests: number;
+  requests_within_promise: number;
+  remittance_received_fen: Fen;
+  income_fen: Fen;
+  first_submitted_at: Date | null;
+  latest_status: string;
+  has_approved: boolean;
+}
+
+export interface KpiFundMonthsTable extends CommunityOwned {
+  fund_id: string;
+  month: string;
+  net_fen: Fen;
+  allocation_fen: Fen;
+  donation_fen: Fen;
+  grant_fen: Fen;
+  expenditure_fen: Fen;
+  project_expenditure_fen: Fen;
+  backed_expenditure_fen: Fen;
+}
+
 export interface Database {
   districts: DistrictsTable;
   street_offices: StreetOfficesTable;
@@ -394,6 +425,11 @@ export interface Database {
   pledge_fulfilments: PledgeFulfilmentsTable;
   warnings: WarningsTable;
   idempotency_keys: IdempotencyKeysTable;
+  kpi_venture_months: KpiVentureMonthsTable;
+  kpi_fund_months: KpiFundMonthsTable;
+  /** the views the rollups are defined by */
+  kpi_venture_month_facts: KpiVentureMonthsTable;
+  kpi_fund_month_facts: KpiFundMonthsTable;
 }
 
 /** A bigint column as a number of fen; throws past 2^53 rather than losing precision. */

@@ -7,16 +7,19 @@ import type { ScopedTransaction } from '../tenant';
  *
  * Everything is computed from facts that respect the caller's scope twice: RLS, and the explicit
  * district / community / partner filter of the selection below. The facts:
- *  - `crx`: the counted reports — status approved or locked, and of a venture-month only the highest
- *    such revision (an amendment replaces what it amends; 'superseded' or any other status never counts),
- *    each with its community income: the community's holdings' share of the profit (split by the
- *    company's shareholdings with the domain's largest-remainder rule; a venture without a company, or
- *    a company without shareholdings, is the community's alone) plus the remittance received;
- *  - `le`: ledger entries, each with its effective kind (a reversal takes the kind of the entry it
- *    reverses, with the opposite sign) and whether its proposal was approved and its disclosure over;
+ *  - `vm` / `crx`: venture-months from the rollup `kpi_venture_months` (migration 1400, ADR 0006) — of
+ *    a venture-month only the highest approved or locked revision counts (an amendment replaces what it
+ *    amends), with its community income: the community's holdings' share of the profit (split by the
+ *    company's shareholdings with the domain's largest-remainder rule; a venture without a company, or a
+ *    company without shareholdings, is the community's alone) plus the remittance received;
+ *  - `lm` / `lmb`: fund-months from the rollup `kpi_fund_months`, by effective kind (a reversal takes the
+ *    kind of the entry it reverses), with the spending backed by an approved project and by a disclosure
+ *    that was over; `le` is the raw ledger, read only for the fund flow's detail;
  *  - `pl` / `pf`: give-back pledges and their fulfilments;
  *  - `tf`: each venture × month expected to report, received, on time (first submission before the
  *    district's deadline), late, missing or returned.
+ * The rollups hold no attribute a user edits (street office, operating model, category, price tier,
+ * status, fund kind, deadline): those are joined here, at read time.
  * A KPI is a list of parts, each a row-level select of (wkey, gkey, num, den) over the period windows
  * `w`; numerators and denominators are summed per window and group, so a ratio is always recomputed
  * from summed parts and never averaged.
@@ -103,11 +106,11 @@ function overReports(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_N
         from w join crx f on f.month between w.wfrom and w.wto`;
 }
 
-/** A flow over the ledger entries of each window (by the entry's accounting month). */
+/** A flow over the ledger's fund-months of each window (by the entries' accounting month). */
 function overLedger(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_NUM) {
   return (ctx: PartContext) =>
     sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
-        from w join le f on f.month between w.wfrom and w.wto`;
+        from w join lm f on f.month between w.wfrom and w.wto`;
 }
 
 function overTimeliness(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
@@ -118,11 +121,12 @@ function overTimeliness(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
 
 /** Community income of each window as a denominator. */
 const incomeDenominator = overReports(NULL_NUM, sql`f.income_fen`);
-/** The balance at the end of each window: every entry up to its last month. */
+/** The balance at the end of each window: every fund-month up to its last (history before the
+ *  earliest window comes summed, as one opening row per fund). */
 const balanceAtEnd = (ctx: PartContext) =>
-  sql`select w.wkey, ${ctx.g('f')} as gkey, f.signed_fen::numeric as num, 0::numeric as den
-      from w join le f on f.month <= w.wto`;
-const approvedProjectOutflow = sql`case when f.eff_kind = 'expenditure' and f.approved_project then -f.signed_fen else 0 end`;
+  sql`select w.wkey, ${ctx.g('f')} as gkey, f.net_fen::numeric as num, 0::numeric as den
+      from w join lmb f on f.month <= w.wto`;
+const approvedProjectOutflow = sql`f.project_expenditure_fen`;
 
 export const KPI_SQL: Record<KpiKey, KpiFormula> = {
   operating_revenue: {
@@ -165,9 +169,7 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     ratio: true,
     partnerVisible: false,
     parts: [
-      overLedger(
-        sql`case when f.eff_kind = 'allocation' and f.fund_kind = 'governance_special' then f.signed_fen else 0 end`,
-      ),
+      overLedger(sql`case when f.fund_kind = 'governance_special' then f.allocation_fen else 0 end`),
       incomeDenominator,
     ],
   },
@@ -198,20 +200,15 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
       // inflows (net of their reversals) of the 12 months ending with the window
       (ctx) =>
         sql`select w.wkey, ${ctx.g('f')} as gkey, 0::numeric as num,
-                   (case when f.eff_kind in ('allocation', 'donation', 'grant') then f.signed_fen else 0 end)::numeric as den
-            from w join le f on f.month between w.wtrail and w.wto`,
+                   (f.allocation_fen + f.donation_fen + f.grant_fen)::numeric as den
+            from w join lm f on f.month between w.wtrail and w.wto`,
     ],
   },
   deliberation_coverage: {
     level: 'community',
     ratio: true,
     partnerVisible: false,
-    parts: [
-      overLedger(
-        sql`case when f.eff_kind = 'expenditure' and f.backed then -f.signed_fen else 0 end`,
-        sql`case when f.eff_kind = 'expenditure' then -f.signed_fen else 0 end`,
-      ),
-    ],
+    parts: [overLedger(sql`f.backed_expenditure_fen`, sql`f.expenditure_fen`)],
   },
   service_response_rate: {
     level: 'venture',
@@ -374,50 +371,39 @@ function facts(s: KpiSelection, options: FactOptions) {
         ${s.operatingModel ? sql`and coalesce(co.operating_model, ${UNASSIGNED_MODEL}) = ${s.operatingModel}` : sql``}
         ${s.ventureCategory ? sql`and v.category = ${s.ventureCategory}` : sql``}
     ),
-    rep as (
-      select r.report_id, r.venture_id, r.month, r.revenue_fen, r.operating_cost_fen, r.stable_jobs,
-             r.residents_served, r.service_transactions, r.remittance_received_fen, r.service_requests,
-             r.requests_within_promise,
-             row_number() over (partition by r.venture_id, r.month order by r.revision desc) as rn
-      from monthly_reports r
-      where r.district_id = ${D} and r.status in ('approved', 'locked')
-        and r.month between ${lo} and ${hi}
-        and r.venture_id in (select venture_id from vf)
-    ),
-    cr as (
-      select rep.report_id, rep.venture_id, rep.month, rep.revenue_fen, rep.operating_cost_fen,
-             rep.revenue_fen - rep.operating_cost_fen as profit_fen, rep.stable_jobs, rep.residents_served,
-             rep.service_transactions, rep.remittance_received_fen, rep.service_requests,
-             rep.requests_within_promise, vf.community_id, vf.company_id, vf.price_tier,
+    -- the venture-months of the selection (rollup, migration 1400): the counted report's measures and
+    -- community income, and the month's reporting facts
+    vm as (
+      select k.venture_id, k.month, k.counted, k.revenue_fen, k.operating_cost_fen,
+             k.revenue_fen - k.operating_cost_fen as profit_fen, k.stable_jobs, k.residents_served,
+             k.service_transactions, k.remittance_received_fen, k.service_requests, k.requests_within_promise,
+             k.income_fen, extract(epoch from k.first_submitted_at) as first_sub, k.latest_status, k.has_approved,
+             vf.community_id, vf.company_id, vf.price_tier,
              vf.street_key, vf.community_key, vf.model_key, vf.category_key
-      from rep join vf on vf.venture_id = rep.venture_id
-      where rep.rn = 1
+      from kpi_venture_months k join vf on vf.venture_id = k.venture_id
+      where k.district_id = ${D} and k.month between ${lo} and ${hi}
     ),
-    sh as (
-      select cr.report_id, s.holder_kind, sign(cr.profit_fen) as sgn, abs(cr.profit_fen)::numeric as whole,
-             abs(cr.profit_fen)::numeric * s.share_bp as exact,
-             sum(s.share_bp) over (partition by cr.report_id) as total_bp,
-             row_number() over (partition by cr.report_id order by s.position, s.created_at, s.shareholding_id) as ord
-      from cr join shareholdings s
-        on s.district_id = ${D} and s.community_id = cr.community_id and s.company_id = cr.company_id
+    crx as (select * from vm where vm.counted),
+    -- the fund-months up to the last window (rollup, migration 1400), with the fund's kind
+    lm as (
+      select k.community_id, cm.street_key, cm.community_key, null::text as model_key, null::text as category_key,
+             k.month, fu.kind as fund_kind, k.net_fen, k.allocation_fen, k.donation_fen, k.grant_fen,
+             k.expenditure_fen, k.project_expenditure_fen, k.backed_expenditure_fen
+      from kpi_fund_months k
+      join cm on cm.community_id = k.community_id
+      join funds fu on fu.district_id = k.district_id and fu.community_id = k.community_id and fu.fund_id = k.fund_id
+      where k.district_id = ${D} and k.month <= ${hi}
     ),
-    sh2 as (select sh.*, div(sh.exact, sh.total_bp) as base, mod(sh.exact, sh.total_bp) as rem from sh),
-    sh3 as (
-      select sh2.*, sh2.whole - sum(sh2.base) over (partition by sh2.report_id) as leftover,
-             row_number() over (partition by sh2.report_id order by sh2.rem desc, sh2.ord) as rrank
-      from sh2
+    -- balances: the months of the windows, and what came before them summed into one opening row per fund
+    lmb as (
+      select community_id, street_key, community_key, model_key, category_key, month, net_fen
+      from lm where month >= ${lo}
+      union all
+      select community_id, street_key, community_key, model_key, category_key, '0000-00'::char(7), sum(net_fen)
+      from lm where month < ${lo}
+      group by community_id, street_key, community_key, model_key, category_key
     ),
-    -- materialized: the planner misjudges how many reports count and would recompute the split per report
-    cshare as materialized (
-      select report_id,
-             sum(case when holder_kind = 'community'
-                      then sgn * (base + case when rrank <= leftover then 1 else 0 end) else 0 end) as community_share
-      from sh3 group by report_id
-    ),
-    crx as (
-      select cr.*, coalesce(cs.community_share, cr.profit_fen) + cr.remittance_received_fen as income_fen
-      from cr left join cshare cs on cs.report_id = cr.report_id
-    ),
+    -- the raw ledger, for the fund flow's detail (venture category, purpose); the KPIs read lm
     le as (
       select e.community_id, cm.street_key, cm.community_key, null::text as model_key, null::text as category_key,
              e.month, e.direction * e.amount_fen as signed_fen, fu.kind as fund_kind,
@@ -461,21 +447,6 @@ function facts(s: KpiSelection, options: FactOptions) {
     due as (
       select coalesce((select d.report_due_day from districts d where d.district_id = ${D}), 10)::int as due_day
     ),
-    subm as (
-      select r.venture_id, r.month,
-             min(extract(epoch from coalesce(ev.first_submit, r.submitted_at))) as first_sub,
-             (array_agg(r.status order by r.revision desc))[1] as latest_status,
-             bool_or(r.status in ('approved', 'locked')) as has_approved
-      from monthly_reports r
-      left join (
-        select ev.report_id, min(ev.created_at) as first_submit
-        from report_events ev where ev.district_id = ${D} and ev.action = 'submit'
-        group by ev.report_id
-      ) ev on ev.report_id = r.report_id
-      where r.district_id = ${D} and r.month between ${lo} and ${hi}
-        and r.venture_id in (select venture_id from vf)
-      group by r.venture_id, r.month
-    ),
     tl as (
       select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
              s.first_sub, s.latest_status, coalesce(s.has_approved, false) as has_approved,
@@ -483,7 +454,7 @@ function facts(s: KpiSelection, options: FactOptions) {
              (vf.status = 'operating' and vf.start_month <= m.month) as active,
              extract(epoch from ((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp) - 28800 as deadline
       from vf cross join tmon m cross join due
-      left join subm s on s.venture_id = vf.venture_id and s.month = m.month
+      left join vm s on s.venture_id = vf.venture_id and s.month = m.month
     ),
     tf as (
       select tl.*,
