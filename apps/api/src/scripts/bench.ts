@@ -94,6 +94,12 @@ function client(url: string, extra: postgres.Options<Record<string, postgres.Pos
   });
 }
 
+/** A statement's rows in a canonical order: SQL without ORDER BY may return them in any order. */
+function sortedRows(result: unknown): unknown {
+  if (!Array.isArray(result)) return result;
+  return result.map((row) => json(row)).sort();
+}
+
 async function replay(sql: postgres.Sql, statements: readonly Stmt[]) {
   const connection = await sql.reserve();
   try {
@@ -335,7 +341,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
           const tx = tenantTransaction(captured[key] ?? []);
           const on = (await replay(bare, tx)).filter((_r, i) => !/^SET LOCAL /i.test(tx[i]?.sql ?? ''));
           const off = await replay(bare, withoutRls(tx));
-          if (json(on) !== json(off)) result.sameAnswer = false;
+          if (json(on.map(sortedRows)) !== json(off.map(sortedRows))) result.sameAnswer = false;
         }
       } else {
         result.note = 'RLS off needs a superuser or BYPASSRLS connection; skipped';
