@@ -7,6 +7,9 @@
 -- gongfu_app    the runtime role: owns nothing, no superuser, no BYPASSRLS, so row-level security
 --               always applies. LOGIN because a Citus coordinator connects to its workers as the role
 --               in force after SET ROLE.
+-- gongfu_district, gongfu_community, gongfu_partner
+--               the runtime roles of the tenant scopes (ADR 0007): the same rights as gongfu_app, with
+--               policies specialised to their scope kind. The migrations create their policies.
 
 DO $$
 BEGIN
@@ -16,10 +19,19 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_app') THEN
     CREATE ROLE gongfu_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
   END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_district') THEN
+    CREATE ROLE gongfu_district LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_community') THEN
+    CREATE ROLE gongfu_community LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gongfu_partner') THEN
+    CREATE ROLE gongfu_partner LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+  END IF;
 END $$;
 
--- the owner may switch to the runtime role
-GRANT gongfu_app TO gongfu_owner;
+-- the owner may switch to the runtime roles
+GRANT gongfu_app, gongfu_district, gongfu_community, gongfu_partner TO gongfu_owner;
 
 -- a database owned by the owner role:
 --   CREATE DATABASE gongfu OWNER gongfu_owner;

@@ -9,6 +9,7 @@ import {
   deterministicId,
   migrateToLatest,
   openDatabase,
+  RUNTIME_ROLES,
   seedDemo,
   seedDemoHistory,
   withTenantTransaction,
@@ -32,7 +33,7 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
     const migrated = await migrateToLatest(handle.db);
     const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
     logger.info({ database: handle.kind, applied }, 'database migrated');
-    await assertRuntimeRoleIsSafe(handle.db);
+    for (const role of RUNTIME_ROLES) await assertRuntimeRoleIsSafe(handle.db, role);
     if (embedded || env.SEED_DEMO) {
       const seeded = await seedDemo(handle.db, { hashPassword });
       if (seeded.created) logger.info('demo district created');

@@ -4,7 +4,13 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './connect';
 import type { Database } from './schema';
-import { assertRuntimeRoleIsSafe, RUNTIME_ROLE, UnsafeRuntimeRoleError } from './tenant';
+import {
+  assertRuntimeRoleIsSafe,
+  RUNTIME_ROLE,
+  RUNTIME_ROLES,
+  SCOPE_ROLES,
+  UnsafeRuntimeRoleError,
+} from './tenant';
 import { createTestDatabase } from './testing';
 
 let handle: DatabaseHandle;
@@ -63,12 +69,68 @@ describe('catalog', () => {
     }
   });
 
-  it('the runtime role is no superuser, has no BYPASSRLS and owns nothing', async () => {
-    const r = await sql<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>`
-      select r.rolsuper, r.rolbypassrls, (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
-      from pg_roles r where r.rolname = ${RUNTIME_ROLE}`.execute(db);
-    expect(r.rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: 0 }]);
-    await expect(assertRuntimeRoleIsSafe(db)).resolves.toBeUndefined();
+  it('the runtime roles are no superusers, have no BYPASSRLS and own nothing', async () => {
+    for (const role of RUNTIME_ROLES) {
+      const r = await sql<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>`
+        select r.rolsuper, r.rolbypassrls, (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
+        from pg_roles r where r.rolname = ${role}`.execute(db);
+      expect(r.rows, role).toEqual([{ rolsuper: false, rolbypassrls: false, owned: 0 }]);
+      await expect(assertRuntimeRoleIsSafe(db, role)).resolves.toBeUndefined();
+    }
+  });
+
+  it('each scope role has exactly the runtime role policies, with the scope kind folded to its literal', async () => {
+    for (const [kind, role] of Object.entries(SCOPE_ROLES)) {
+      const r = await sql<{ tablename: string; policyname: string; problem: string | null }>`
+        select a.tablename, a.policyname,
+               case
+                 when d.policyname is null then 'missing'
+                 when d.cmd <> a.cmd or d.permissive <> a.permissive then 'command differs'
+                 when coalesce(d.qual, '') like '%app.scope_kind%' or coalesce(d.with_check, '') like '%app.scope_kind%'
+                   then 'reads the scope kind'
+                 when d.qual is distinct from gongfu_scope_expression(a.qual, ${kind})
+                   or d.with_check is distinct from gongfu_scope_expression(a.with_check, ${kind}) then 'expression differs'
+               end as problem
+        from pg_policies a
+        left join pg_policies d
+          on d.schemaname = a.schemaname and d.tablename = a.tablename
+         and d.policyname = a.policyname || '__' || ${kind} and ${role} = any (d.roles)
+        where a.schemaname = 'public' and ${RUNTIME_ROLE} = any (a.roles)`.execute(db);
+      expect(r.rows.length, role).toBeGreaterThan(50);
+      expect(
+        r.rows.filter((x) => x.problem !== null),
+        role,
+      ).toEqual([]);
+      // and nothing else: every policy of the role is a derived one
+      const extra = await sql<{ n: number }>`
+        select count(*)::int as n from pg_policies where ${role} = any (roles)`.execute(db);
+      expect(extra.rows[0]?.n, role).toBe(r.rows.length);
+    }
+  });
+
+  it('each scope role has the runtime role table privileges, and is no member of it', async () => {
+    for (const role of Object.values(SCOPE_ROLES)) {
+      const r = await sql<{ relname: string }>`
+        select c.relname from pg_class c
+        where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'v', 'p')
+          and exists (
+            select 1 from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+            where has_table_privilege(${role}, c.oid, p) <> has_table_privilege(${RUNTIME_ROLE}, c.oid, p))`.execute(
+        db,
+      );
+      expect(r.rows, role).toEqual([]);
+      const member = await sql<{ member: boolean }>`
+        select pg_has_role(${role}, ${RUNTIME_ROLE}, 'USAGE') as member`.execute(db);
+      expect(member.rows[0]?.member, role).toBe(false);
+    }
+  });
+
+  it('every view reads under the caller RLS (security_invoker), never as its owner', async () => {
+    const r = await sql<{ relname: string; options: string[] | null }>`
+      select c.relname, c.reloptions as options from pg_class c
+      where c.relnamespace = 'public'::regnamespace and c.relkind = 'v'`.execute(db);
+    expect(r.rows.length).toBeGreaterThanOrEqual(2);
+    for (const view of r.rows) expect(view.options ?? [], view.relname).toContain('security_invoker=true');
   });
 
   it('the start-up check refuses a runtime role that could bypass RLS', async () => {

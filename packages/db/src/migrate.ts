@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -19,5 +19,16 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
       { cause: result.error },
     );
   }
+  if (result.results?.some((r) => r.status === 'Success')) await deriveScopePolicies(db);
   return result;
+}
+
+/**
+ * The scope roles' policies and grants are derived from the runtime role's (migration 1500, ADR 0007):
+ * regenerated after every migration run, so a table added later is policed for every scope role too.
+ */
+async function deriveScopePolicies(db: Kysely<Database>) {
+  const exists = await sql<{ present: boolean }>`
+    select to_regprocedure('gongfu_derive_scope_policies()') is not null as present`.execute(db);
+  if (exists.rows[0]?.present) await sql`select gongfu_derive_scope_policies()`.execute(db);
 }

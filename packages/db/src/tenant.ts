@@ -5,6 +5,26 @@ import type { Database } from './schema';
 export const RUNTIME_ROLE = 'gongfu_app';
 
 /**
+ * Tenant scopes run as a role of their own kind, whose policies are gongfu_app's with the scope kind
+ * folded to a literal (migration 1500, ADR 0007), so the planner sees `district_id = …` and estimates
+ * rows right. Each is as powerless as gongfu_app: no superuser, no BYPASSRLS, owns nothing.
+ */
+export const SCOPE_ROLES = {
+  district: 'gongfu_district',
+  community: 'gongfu_community',
+  partner: 'gongfu_partner',
+} as const;
+
+/** Every role a request may run as, for the start-up safety check. */
+export const RUNTIME_ROLES = [RUNTIME_ROLE, ...Object.values(SCOPE_ROLES)] as const;
+
+function roleOf(scope: DbScope): string {
+  return scope.kind === 'district' || scope.kind === 'community' || scope.kind === 'partner'
+    ? SCOPE_ROLES[scope.kind]
+    : RUNTIME_ROLE;
+}
+
+/**
  * What a transaction may see. Tenant scopes come from a membership; identity scopes are the narrow
  * steps of logging in and checking a session, before any membership is known.
  */
@@ -104,7 +124,7 @@ export async function withTenantTransaction<T>(
 ): Promise<T> {
   const settings = settingsOf(scope); // validate before opening anything
   return db.transaction().execute(async (trx) => {
-    await sql.raw(`SET LOCAL ROLE ${RUNTIME_ROLE}`).execute(trx);
+    await sql.raw(`SET LOCAL ROLE ${roleOf(scope)}`).execute(trx);
     for (const [name, value] of settings) {
       await sql.raw(`SET LOCAL app.${name} = ${value}`).execute(trx);
     }
