@@ -13,8 +13,10 @@ import { Route as AuthenticatedRouteImport } from './routes/_authenticated'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthenticatedIndexRouteImport } from './routes/_authenticated/index'
 import { Route as AuthenticatedCommunitiesRouteRouteImport } from './routes/_authenticated/communities/route'
+import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
+import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authenticated/kpis/index'
 
 const AuthenticatedRoute = AuthenticatedRouteImport.update({
   id: '/_authenticated',
@@ -36,6 +38,11 @@ const AuthenticatedCommunitiesRouteRoute =
     path: '/communities',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedKpisRouteRoute = AuthenticatedKpisRouteRouteImport.update({
+  id: '/kpis',
+  path: '/kpis',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
 const AuthenticatedCommunitiesIndexRoute =
   AuthenticatedCommunitiesIndexRouteImport.update({
     id: '/',
@@ -48,28 +55,38 @@ const AuthenticatedCommunitiesCommunityIdRoute =
     path: '/$communityId',
     getParentRoute: () => AuthenticatedCommunitiesRouteRoute,
   } as any)
+const AuthenticatedKpisIndexRoute = AuthenticatedKpisIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AuthenticatedKpisRouteRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthenticatedIndexRoute
   '/login': typeof LoginRoute
   '/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
+  '/kpis/': typeof AuthenticatedKpisIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/': typeof AuthenticatedIndexRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/communities': typeof AuthenticatedCommunitiesIndexRoute
+  '/kpis': typeof AuthenticatedKpisIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authenticated': typeof AuthenticatedRouteWithChildren
   '/login': typeof LoginRoute
   '/_authenticated/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/_authenticated/': typeof AuthenticatedIndexRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/communities/': typeof AuthenticatedCommunitiesIndexRoute
+  '/_authenticated/kpis/': typeof AuthenticatedKpisIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -77,18 +94,22 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/communities'
+    | '/kpis'
     | '/communities/$communityId'
     | '/communities/'
+    | '/kpis/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/login' | '/' | '/communities/$communityId' | '/communities'
+  to: '/login' | '/' | '/communities/$communityId' | '/communities' | '/kpis'
   id:
     | '__root__'
     | '/_authenticated'
     | '/login'
     | '/_authenticated/communities'
+    | '/_authenticated/kpis'
     | '/_authenticated/'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/communities/'
+    | '/_authenticated/kpis/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -126,6 +147,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedCommunitiesRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/kpis': {
+      id: '/_authenticated/kpis'
+      path: '/kpis'
+      fullPath: '/kpis'
+      preLoaderRoute: typeof AuthenticatedKpisRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/communities/': {
       id: '/_authenticated/communities/'
       path: '/'
@@ -139,6 +167,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/communities/$communityId'
       preLoaderRoute: typeof AuthenticatedCommunitiesCommunityIdRouteImport
       parentRoute: typeof AuthenticatedCommunitiesRouteRoute
+    }
+    '/_authenticated/kpis/': {
+      id: '/_authenticated/kpis/'
+      path: '/'
+      fullPath: '/kpis/'
+      preLoaderRoute: typeof AuthenticatedKpisIndexRouteImport
+      parentRoute: typeof AuthenticatedKpisRouteRoute
     }
   }
 }
@@ -160,14 +195,30 @@ const AuthenticatedCommunitiesRouteRouteWithChildren =
     AuthenticatedCommunitiesRouteRouteChildren,
   )
 
+interface AuthenticatedKpisRouteRouteChildren {
+  AuthenticatedKpisIndexRoute: typeof AuthenticatedKpisIndexRoute
+}
+
+const AuthenticatedKpisRouteRouteChildren: AuthenticatedKpisRouteRouteChildren =
+  {
+    AuthenticatedKpisIndexRoute: AuthenticatedKpisIndexRoute,
+  }
+
+const AuthenticatedKpisRouteRouteWithChildren =
+  AuthenticatedKpisRouteRoute._addFileChildren(
+    AuthenticatedKpisRouteRouteChildren,
+  )
+
 interface AuthenticatedRouteChildren {
   AuthenticatedCommunitiesRouteRoute: typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedCommunitiesRouteRoute:
     AuthenticatedCommunitiesRouteRouteWithChildren,
+  AuthenticatedKpisRouteRoute: AuthenticatedKpisRouteRouteWithChildren,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
 }
 

@@ -1,4 +1,4 @@
-import { ROLES } from '@gongfu/domain';
+import { can, ROLES } from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
 import { MENU_BY_ROLE, menuFor, selectedMenuEntry } from './menu-config';
 
@@ -10,6 +10,12 @@ describe('menu by role', () => {
   it('shows communities to roles that read them, not to the platform admin', () => {
     expect(menuFor('platform_admin').map((e) => e.id)).toEqual(['overview']);
     expect(menuFor('community_reporter').map((e) => e.id)).toEqual(['overview', 'communities']);
+  });
+
+  it('shows the KPI cockpit exactly to the roles the domain lets read KPIs', () => {
+    const withCockpit = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'kpis'));
+    expect(withCockpit).toEqual(ROLES.filter((role) => can(role, 'kpi:read')));
+    expect(withCockpit).toEqual(['district_admin', 'district_viewer', 'community_admin']);
   });
 
   it('selects the entry whose path is the longest prefix', () => {

@@ -1,4 +1,4 @@
-import { DashboardOutlined, HomeOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined, HomeOutlined } from '@ant-design/icons';
 import type { Role } from '@gongfu/domain';
 import type { ReactNode } from 'react';
 import type { TranslationKey } from '../../lib/translation-key';
@@ -9,6 +9,7 @@ import type { TranslationKey } from '../../lib/translation-key';
  */
 export const MENU_ENTRIES = {
   overview: { to: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+  kpis: { to: '/kpis', label: 'nav.kpis', icon: <FundOutlined /> },
   communities: { to: '/communities', label: 'nav.communities', icon: <HomeOutlined /> },
 } as const satisfies Record<string, MenuEntry>;
 
@@ -23,9 +24,9 @@ export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   platform_admin: ['overview'],
-  district_admin: ['overview', 'communities'],
-  district_viewer: ['overview', 'communities'],
-  community_admin: ['overview', 'communities'],
+  district_admin: ['overview', 'kpis', 'communities'],
+  district_viewer: ['overview', 'kpis', 'communities'],
+  community_admin: ['overview', 'kpis', 'communities'],
   community_reporter: ['overview', 'communities'],
   partner_operator: ['overview', 'communities'],
 };

@@ -1,3 +1,4 @@
+import { FundOutlined } from '@ant-design/icons';
 import { can } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic } from 'antd';
@@ -6,6 +7,7 @@ import { PageContainer } from '../../../components/page-container';
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useCommunities } from '../../communities/api/get-communities';
 import { CommunitiesByKindChart } from '../../communities/charts/communities-by-kind-chart';
+import { readsKpis } from '../../kpis/access';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -41,6 +43,13 @@ export function OverviewPage() {
             ) : (
               <Alert type="warning" showIcon title={t('shell.noMembership')} />
             )}
+            {readsKpis(membership) ? (
+              <Link to="/kpis">
+                <Button type="primary" icon={<FundOutlined />} style={{ marginTop: 16, marginInlineEnd: 8 }}>
+                  {t('kpi.goToCockpit')}
+                </Button>
+              </Link>
+            ) : null}
             {membership?.communityId && membership.communityName ? (
               <Link to="/communities/$communityId" params={{ communityId: membership.communityId }}>
                 <Button type="primary" style={{ marginTop: 16 }}>

@@ -1,0 +1,94 @@
+import type { KpiRanking } from '@gongfu/contract';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart, type EChartHandlers } from '../../../components/echart';
+import type { EChartsOption } from '../../../lib/echarts';
+import { chartUnit, chartValue, formatKpiText } from '../format';
+
+/**
+ * Communities as horizontal bars, best at the top (the API ranks by the KPI's direction), with the median
+ * the API computed marked as a line. Communities without a value are left out of the chart (the table lists them).
+ */
+export function KpiRankingChart({
+  ranking,
+  label,
+  onOpen,
+}: {
+  ranking: KpiRanking;
+  label: string;
+  onOpen: (communityId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const ranked = useMemo(() => ranking.items.filter((item) => item.value !== null), [ranking]);
+  const option = useMemo<EChartsOption>(() => {
+    const { unit } = ranking.kpi;
+    // ECharts draws the first category at the bottom: reverse, so rank 1 is on top
+    const rows = [...ranked].reverse();
+    const median = ranking.median;
+    return {
+      title: { show: false, text: label },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (params: unknown) => {
+          const [first] = params as Array<{ dataIndex: number }>;
+          const item = first ? rows[first.dataIndex] : undefined;
+          if (!item) return '';
+          return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t)}`;
+        },
+      },
+      grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', name: chartUnit(unit, t), scale: false },
+      yAxis: {
+        type: 'category',
+        data: rows.map((item) => item.communityName),
+        axisLabel: { interval: 0 },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: label,
+          data: rows.map((item) => chartValue(unit, item.value)),
+          barMaxWidth: 18,
+          cursor: 'pointer',
+          markLine:
+            median === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', width: 2 },
+                  label: {
+                    position: 'end',
+                    formatter: t('kpi.ranking.medianValue', {
+                      value: formatKpiText(unit, median, language, t),
+                    }),
+                  },
+                  data: [{ name: t('kpi.ranking.median'), xAxis: chartValue(unit, median) ?? 0 }],
+                },
+        },
+      ],
+    };
+  }, [ranked, ranking, label, language, t]);
+
+  const handlers = useMemo<EChartHandlers>(
+    () => ({
+      click: (params) => {
+        const { componentType, dataIndex } = params as { componentType?: string; dataIndex?: number };
+        if (componentType !== 'series' || dataIndex === undefined) return;
+        const item = [...ranked].reverse()[dataIndex];
+        if (item) onOpen(item.communityId);
+      },
+    }),
+    [ranked, onOpen],
+  );
+
+  return (
+    <EChart
+      option={option}
+      label={label}
+      handlers={handlers}
+      height={Math.max(240, ranked.length * 24 + 60)}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import type { ReportingMatrix, ReportingState } from '@gongfu/contract';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../../components/echart';
+import type { EChartsOption } from '../../../lib/echarts';
+
+/** The states in the order of the legend, each with its colour (decals repeat the difference for print). */
+export const REPORTING_STATE_STYLE: ReadonlyArray<{ state: ReportingState; color: string }> = [
+  { state: 'on_time', color: '#52c41a' },
+  { state: 'late', color: '#faad14' },
+  { state: 'returned', color: '#722ed1' },
+  { state: 'missing', color: '#f5222d' },
+  { state: 'not_due', color: '#91caff' },
+  { state: 'none', color: '#f0f0f0' },
+];
+
+/** Community × month as a cartesian heatmap with a piecewise legend: on time, late, returned, missing. */
+export function ReportingMatrixChart({ matrix, label }: { matrix: ReportingMatrix; label: string }) {
+  const { t } = useTranslation();
+  const option = useMemo<EChartsOption>(() => {
+    const stateIndex = new Map(REPORTING_STATE_STYLE.map((s, i) => [s.state, i]));
+    const monthIndex = new Map(matrix.months.map((m, i) => [m, i]));
+    // first community on top: the y axis is drawn bottom-up, so reverse its order
+    const communities = [...matrix.communities].reverse();
+    const communityIndex = new Map(communities.map((c, i) => [c.communityId, i]));
+    const names = new Map(matrix.communities.map((c) => [c.communityId, c.name]));
+    const data = matrix.cells.flatMap((cell) => {
+      const x = monthIndex.get(cell.month);
+      const y = communityIndex.get(cell.communityId);
+      const v = stateIndex.get(cell.state);
+      return x === undefined || y === undefined || v === undefined ? [] : [[x, y, v]];
+    });
+    const cellAt = new Map(matrix.cells.map((c) => [`${c.communityId}|${c.month}`, c]));
+    return {
+      title: { show: false, text: label },
+      tooltip: {
+        formatter: (params: unknown) => {
+          const { value } = params as { value: [number, number, number] };
+          const community = communities[value[1]];
+          const month = matrix.months[value[0]];
+          const cell = community && month ? cellAt.get(`${community.communityId}|${month}`) : undefined;
+          if (!cell || !month) return '';
+          const title = t('kpi.reporting.cell', { community: names.get(cell.communityId) ?? '', month });
+          const counts = [
+            `${t('kpi.reporting.expected')} ${cell.expected} · ${t('kpi.reporting.received')} ${cell.received} · ${t('kpi.reporting.receivedOnTime')} ${cell.receivedOnTime}`,
+            (['onTime', 'late', 'returned', 'missing', 'notDue'] as const)
+              .filter((k) => cell[k] > 0)
+              .map((k) => {
+                const state = k === 'onTime' ? 'on_time' : k === 'notDue' ? 'not_due' : k;
+                return `${t(`kpi.reporting.state.${state}`)} ${cell[k]}`;
+              })
+              .join(' · '),
+          ];
+          return `<b>${title}</b><br/>${t(`kpi.reporting.state.${cell.state}`)}<br/>${counts.filter(Boolean).join('<br/>')}`;
+        },
+      },
+      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: matrix.months, position: 'top', splitArea: { show: true } },
+      yAxis: {
+        type: 'category',
+        data: communities.map((c) => c.name),
+        axisLabel: { interval: 0 },
+        splitArea: { show: true },
+      },
+      visualMap: {
+        type: 'piecewise',
+        dimension: 2,
+        orient: 'horizontal',
+        top: 0,
+        left: 'center',
+        pieces: REPORTING_STATE_STYLE.map((s, i) => ({
+          value: i,
+          label: t(`kpi.reporting.state.${s.state}`),
+          color: s.color,
+        })),
+      },
+      series: [
+        {
+          type: 'heatmap',
+          name: label,
+          data,
+          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+        },
+      ],
+    };
+  }, [matrix, label, t]);
+  return <EChart option={option} label={label} height={Math.max(240, matrix.communities.length * 22 + 80)} />;
+}

@@ -1,0 +1,162 @@
+import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import type { KpiKey, KpiOverview } from '@gongfu/contract';
+import { Card, Flex, Tag, Tooltip, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  type ChangeTone,
+  changeOf,
+  formatKpiText,
+  formatKpiValue,
+  type KpiChange,
+  localized,
+} from '../format';
+
+export type KpiOverviewItem = KpiOverview['items'][number];
+
+export interface KpiCardProps {
+  item: KpiOverviewItem;
+  selected: boolean;
+  onSelect: (key: KpiKey) => void;
+}
+
+/**
+ * One KPI: its name with the definition (统计口径) a tooltip away, the figure in the definition's unit, and
+ * 环比 / 同比 with an arrow, a word and a colour that follow the KPI's direction (never colour alone).
+ */
+export function KpiCard({ item, selected, onSelect }: KpiCardProps) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const { definition } = item;
+  const language = i18n.language;
+  const name = localized(definition.name, language);
+  const value = formatKpiValue(definition.unit, item.current?.value ?? null, language, t);
+  const previous = changeOf(definition, item.current, item.previous, language);
+  const lastYear = changeOf(definition, item.current, item.samePeriodLastYear, language);
+  const directionText =
+    definition.direction === 'higher_is_better'
+      ? t('kpi.card.higherIsBetter')
+      : definition.direction === 'lower_is_better'
+        ? t('kpi.card.lowerIsBetter')
+        : t('kpi.card.neutral');
+
+  return (
+    <Card
+      size="small"
+      hoverable
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={t('kpi.card.select', { name })}
+      data-kpi={definition.key}
+      onClick={() => onSelect(definition.key)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onSelect(definition.key);
+        }
+      }}
+      style={{
+        height: '100%',
+        borderColor: selected ? token.colorPrimary : undefined,
+        boxShadow: selected ? `0 0 0 1px ${token.colorPrimary}` : undefined,
+      }}
+      styles={{ body: { display: 'flex', flexDirection: 'column', gap: 4 } }}
+    >
+      <Flex justify="space-between" align="start" gap={4}>
+        <Typography.Text type="secondary" strong>
+          {name}
+        </Typography.Text>
+        <Tooltip
+          title={
+            <>
+              <div>{localized(definition.formula, language)}</div>
+              <div style={{ marginTop: 4, opacity: 0.8 }}>{directionText}</div>
+            </>
+          }
+        >
+          <QuestionCircleOutlined
+            aria-label={t('kpi.card.definitionOf', { name })}
+            style={{ color: token.colorTextTertiary }}
+            onClick={(event) => event.stopPropagation()}
+          />
+        </Tooltip>
+      </Flex>
+      {item.available ? (
+        <>
+          <Flex align="baseline" gap={4} data-testid="kpi-value">
+            <Typography.Text style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2 }}>
+              {value.text}
+            </Typography.Text>
+            {value.unit ? <Typography.Text type="secondary">{value.unit}</Typography.Text> : null}
+          </Flex>
+          {item.current?.value === null ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('kpi.card.noValue')}
+            </Typography.Text>
+          ) : null}
+          <ChangeLine label={t('kpi.change.previous')} change={previous} />
+          <ChangeLine label={t('kpi.change.lastYear')} change={lastYear} />
+          {definition.target !== null ? (
+            <Tag style={{ alignSelf: 'flex-start', marginTop: 2 }}>
+              {t('kpi.card.target', {
+                value: formatKpiText(definition.unit, definition.target, language, t),
+              })}
+            </Tag>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <Typography.Text style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2 }} type="secondary">
+            {t('common.unknown')}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {item.unavailableReason?.message ?? t('kpi.state.unavailable')}
+          </Typography.Text>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function useToneColor(tone: ChangeTone): string {
+  const { token } = theme.useToken();
+  if (tone === 'better') return token.colorSuccess;
+  if (tone === 'worse') return token.colorError;
+  return token.colorTextSecondary;
+}
+
+/** "环比 ▲ 12.3% 向好": arrow and words carry the meaning, the colour repeats it. */
+function ChangeLine({ label, change }: { label: string; change: KpiChange }) {
+  const { t } = useTranslation();
+  const color = useToneColor(change.tone);
+  if (change.trend === null) {
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label} {t('kpi.change.none')}
+      </Typography.Text>
+    );
+  }
+  const icon =
+    change.trend === 'up' ? (
+      <ArrowUpOutlined />
+    ) : change.trend === 'down' ? (
+      <ArrowDownOutlined />
+    ) : (
+      <MinusOutlined />
+    );
+  const words = change.trend === 'flat' ? t('kpi.change.flat') : t(`kpi.change.${change.trend}`);
+  const amount =
+    change.trend === 'flat'
+      ? ''
+      : `${change.amount}${change.points ? ` ${t('kpi.unit.percentPoints')}` : ''}`;
+  const verdict = change.tone === 'neutral' ? null : t(`kpi.change.${change.tone}`);
+  return (
+    <Typography.Text style={{ fontSize: 12, color }} data-tone={change.tone}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>{' '}
+      <span aria-hidden>{icon}</span> {words} {amount}
+      {verdict ? ` · ${verdict}` : ''}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,145 @@
+import type { KpiKey } from '@gongfu/contract';
+import { Link } from '@tanstack/react-router';
+import { Button, Flex, Result, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { isCommunityScoped, readsKpis } from '../access';
+import { useKpiOverview } from '../api/get-kpi-overview';
+import { localized } from '../format';
+import {
+  KPI_TABS,
+  type KpiSearch,
+  type KpiTab,
+  type ResolvedKpiSearch,
+  TREND_GROUP_BYS,
+  type TrendGroupBy,
+} from '../search';
+import { FundsPanel } from './funds-panel';
+import { KpiCards } from './kpi-cards';
+import { PeriodPicker } from './period-picker';
+import { QueryState } from './query-state';
+import { RankingPanel } from './ranking-panel';
+import { ReportingPanel } from './reporting-panel';
+import { TrendPanel } from './trend-panel';
+
+export interface KpiCockpitPageProps {
+  search: ResolvedKpiSearch;
+  latestMonth: string;
+  onChange: (patch: KpiSearch) => void;
+}
+
+/**
+ * 指标驾驶舱: the KPIs of the user's scope for a period (cards with 环比 / 同比), the trend and ranking of one
+ * KPI, the reporting matrix, the fund flow and the operating mix. Every choice lives in the URL.
+ */
+export function KpiCockpitPage({ search, latestMonth, onChange }: KpiCockpitPageProps) {
+  const membership = useActiveMembership();
+  if (!readsKpis(membership)) return <KpiNoAccess />;
+  return <Cockpit search={search} latestMonth={latestMonth} onChange={onChange} />;
+}
+
+function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
+  const { t, i18n } = useTranslation();
+  const membership = useActiveMembership();
+  const communityScoped = isCommunityScoped(membership);
+  const { period, month, kpi, groupBy } = search;
+  const overview = useKpiOverview({ period, month });
+  const scope = membership?.communityName ?? membership?.districtName ?? '';
+  const tabs: readonly KpiTab[] = communityScoped ? KPI_TABS.filter((tab) => tab !== 'ranking') : KPI_TABS;
+  const tab = tabs.includes(search.tab) ? search.tab : 'overview';
+  const groupBys: readonly TrendGroupBy[] = communityScoped
+    ? TREND_GROUP_BYS.filter((g) => g !== 'street_office')
+    : TREND_GROUP_BYS;
+  const selectKpi = (key: KpiKey) => onChange({ kpi: key });
+  const periodText = overview.data
+    ? t('kpi.period.compared', {
+        previous: localized(overview.data.previousPeriod.label, i18n.language),
+        lastYear: localized(overview.data.samePeriodLastYear.label, i18n.language),
+      })
+    : null;
+
+  const content: Record<KpiTab, ReactNode> = {
+    overview: (
+      <Flex vertical gap={16}>
+        <QueryState
+          query={overview}
+          rows={6}
+          emptyText={t('kpi.trend.empty')}
+          isEmpty={(o) => o.items.length === 0}
+        >
+          {(data) => <KpiCards overview={data} selected={kpi} onSelect={selectKpi} />}
+        </QueryState>
+        <TrendPanel
+          overview={overview.data}
+          kpi={kpi}
+          month={month}
+          groupBy={groupBys.includes(groupBy) ? groupBy : 'district'}
+          groupBys={groupBys}
+          onKpiChange={selectKpi}
+          onGroupByChange={(next) => onChange({ groupBy: next })}
+        />
+      </Flex>
+    ),
+    ranking: (
+      <RankingPanel
+        overview={overview.data}
+        kpi={kpi}
+        period={period}
+        month={month}
+        onKpiChange={selectKpi}
+      />
+    ),
+    reporting: <ReportingPanel month={month} />,
+    funds: <FundsPanel period={period} month={month} />,
+  };
+
+  return (
+    <PageContainer
+      title={t('kpi.title')}
+      subTitle={
+        <>
+          {t('kpi.scope', { scope })}
+          {overview.data ? ` · ${localized(overview.data.period.label, i18n.language)}` : ''}
+        </>
+      }
+      extra={
+        <PeriodPicker
+          period={period}
+          month={month}
+          latestMonth={latestMonth}
+          onChange={(next) => onChange(next)}
+        />
+      }
+    >
+      {periodText ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {periodText}
+        </Typography.Paragraph>
+      ) : null}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => onChange({ tab: key as KpiTab })}
+        destroyOnHidden
+        items={tabs.map((key) => ({ key, label: t(`kpi.tab.${key}`), children: content[key] }))}
+      />
+    </PageContainer>
+  );
+}
+
+export function KpiNoAccess() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={t('kpi.noAccess')}
+      subTitle={t('kpi.noAccessSub')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

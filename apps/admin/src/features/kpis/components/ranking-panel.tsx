@@ -1,0 +1,172 @@
+import type { KpiKey, KpiOverview, KpiRanking } from '@gongfu/contract';
+import type { PeriodKind } from '@gongfu/domain';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKpiRanking } from '../api/get-kpi-ranking';
+import { KpiRankingChart } from '../charts/kpi-ranking-chart';
+import { formatKpiText, formatKpiValue, localized } from '../format';
+import { KpiSelect } from './kpi-select';
+import { QueryState, UnavailableNotice } from './query-state';
+
+type RankingItem = KpiRanking['items'][number];
+
+export function RankingPanel({
+  overview,
+  kpi,
+  period,
+  month,
+  onKpiChange,
+}: {
+  overview: KpiOverview | undefined;
+  kpi: KpiKey;
+  period: PeriodKind;
+  month: string;
+  onKpiChange: (key: KpiKey) => void;
+}) {
+  const { t } = useTranslation();
+  const query = useKpiRanking({ kpi, period, month });
+  return (
+    <Card
+      title={t('kpi.ranking.title')}
+      extra={<KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />}
+    >
+      <QueryState
+        query={query}
+        rows={8}
+        emptyText={t('kpi.ranking.empty')}
+        isEmpty={(ranking) => ranking.available && ranking.items.length === 0}
+      >
+        {(ranking) =>
+          ranking.available ? (
+            <RankingBody ranking={ranking} />
+          ) : (
+            <UnavailableNotice message={ranking.unavailableReason?.message} />
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+function RankingBody({ ranking }: { ranking: KpiRanking }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const language = i18n.language;
+  const { unit } = ranking.kpi;
+  const name = localized(ranking.kpi.name, language);
+  const median = ranking.median;
+  const ranked = ranking.items.filter((i) => i.rank !== null);
+  const text = (value: number | null) => formatKpiText(unit, value, language, t);
+  const onOpen = useCallback(
+    (communityId: string) => void navigate({ to: '/communities/$communityId', params: { communityId } }),
+    [navigate],
+  );
+
+  const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
+  const columns: TableColumnsType<RankingItem> = [
+    {
+      title: t('kpi.ranking.rank'),
+      dataIndex: 'rank',
+      width: 72,
+      render: (rank: number | null) =>
+        rank ?? <Typography.Text type="secondary">{t('kpi.ranking.unranked')}</Typography.Text>,
+    },
+    {
+      title: t('kpi.ranking.community'),
+      dataIndex: 'communityName',
+      render: (communityName: string, row) => (
+        <Link to="/communities/$communityId" params={{ communityId: row.communityId }}>
+          {communityName}
+        </Link>
+      ),
+    },
+    {
+      title: t('kpi.ranking.streetOffice'),
+      dataIndex: 'streetOfficeName',
+      responsive: ['md'],
+      render: (v: string | null) => v ?? t('common.unknown'),
+    },
+    {
+      title: t('kpi.ranking.value'),
+      dataIndex: 'value',
+      align: 'right',
+      render: (v: number | null) => text(v),
+    },
+    {
+      title: t('kpi.ranking.vsMedian'),
+      key: 'vsMedian',
+      render: (_: unknown, row) => {
+        if (row.value === null || median === null) return t('common.unknown');
+        if (row.value === median) return <Tag>{t('kpi.ranking.atMedian')}</Tag>;
+        return row.value > median ? (
+          <Tag color="blue">▲ {t('kpi.ranking.aboveMedian')}</Tag>
+        ) : (
+          <Tag>▼ {t('kpi.ranking.belowMedian')}</Tag>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex gap={32} wrap>
+        <Statistic
+          title={t('kpi.ranking.median')}
+          value={median === null ? t('common.unknown') : text(median)}
+        />
+        {total ? <Statistic title={t('kpi.ranking.total')} value={total.text} suffix={total.unit} /> : null}
+        <Statistic
+          title={localized(ranking.period.label, language)}
+          value={`${ranked.length} / ${ranking.items.length}`}
+        />
+      </Flex>
+      {ranked.length >= 6 ? (
+        <Flex gap={16} wrap>
+          <RankList title={t('kpi.ranking.top')} color="red" items={ranked.slice(0, 3)} text={text} />
+          <RankList title={t('kpi.ranking.bottom')} color="default" items={ranked.slice(-3)} text={text} />
+        </Flex>
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <KpiRankingChart ranking={ranking} label={t('kpi.ranking.chart', { name })} onOpen={onOpen} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Table<RankingItem>
+            rowKey="communityId"
+            size="small"
+            columns={columns}
+            dataSource={ranking.items}
+            pagination={false}
+            scroll={{ y: 640 }}
+          />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
+
+/** 红榜 / 黑榜: the first and last three, named in words as well as colours. */
+function RankList({
+  title,
+  color,
+  items,
+  text,
+}: {
+  title: string;
+  color: string;
+  items: RankingItem[];
+  text: (value: number | null) => string;
+}) {
+  return (
+    <Flex gap={4} wrap align="center" aria-label={title}>
+      <Typography.Text strong>{title}：</Typography.Text>
+      {items.map((item) => (
+        <Tag key={item.communityId} color={color}>
+          {item.rank}. {item.communityName} {text(item.value)}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}

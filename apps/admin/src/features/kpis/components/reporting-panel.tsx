@@ -1,0 +1,87 @@
+import type { ReportingMatrix } from '@gongfu/contract';
+import { Link } from '@tanstack/react-router';
+import { Card, Flex, Statistic, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useReportingMatrix } from '../api/get-reporting-matrix';
+import { REPORTING_STATE_STYLE, ReportingMatrixChart } from '../charts/reporting-matrix-chart';
+import { trailingYear } from '../search';
+import { QueryState } from './query-state';
+
+/** Who reported on time, late, not at all or was sent back, over twelve months: what offices chase monthly. */
+export function ReportingPanel({ month }: { month: string }) {
+  const { t } = useTranslation();
+  const range = trailingYear(month);
+  const query = useReportingMatrix(range);
+  return (
+    <Card title={t('kpi.reporting.title')} extra={t('kpi.trend.range', range)}>
+      <QueryState
+        query={query}
+        rows={8}
+        emptyText={t('kpi.reporting.empty')}
+        isEmpty={(matrix) => matrix.communities.length === 0 || matrix.cells.every((c) => c.state === 'none')}
+      >
+        {(matrix) => <ReportingBody matrix={matrix} month={month} />}
+      </QueryState>
+    </Card>
+  );
+}
+
+function ReportingBody({ matrix, month }: { matrix: ReportingMatrix; month: string }) {
+  const { t } = useTranslation();
+  const cells = matrix.cells.filter((c) => c.month === month);
+  const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
+  const names = new Map(matrix.communities.map((c) => [c.communityId, c.name]));
+  const toChase = cells.filter((c) => c.missing > 0 || c.returned > 0);
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Text type="secondary">{t('kpi.reporting.dueDay', { day: matrix.dueDay })}</Typography.Text>
+      <div>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t('kpi.reporting.month', { month })}
+        </Typography.Title>
+        <Flex gap={32} wrap>
+          <Statistic title={t('kpi.reporting.expected')} value={sum((c) => c.expected)} />
+          <Statistic title={t('kpi.reporting.received')} value={sum((c) => c.received)} />
+          <Statistic title={t('kpi.reporting.receivedOnTime')} value={sum((c) => c.receivedOnTime)} />
+          <Statistic title={t('kpi.reporting.state.late')} value={sum((c) => c.late)} />
+          <Statistic title={t('kpi.reporting.state.missing')} value={sum((c) => c.missing)} />
+          <Statistic title={t('kpi.reporting.state.returned')} value={sum((c) => c.returned)} />
+        </Flex>
+      </div>
+      <Flex gap={4} wrap align="center" aria-label={t('kpi.reporting.chase', { month })}>
+        {toChase.length === 0 ? (
+          <Typography.Text type="success">{t('kpi.reporting.chaseNone', { month })}</Typography.Text>
+        ) : (
+          <>
+            <Typography.Text strong>{t('kpi.reporting.chase', { month })}：</Typography.Text>
+            {toChase.map((cell) => (
+              <Link
+                key={cell.communityId}
+                to="/communities/$communityId"
+                params={{ communityId: cell.communityId }}
+              >
+                <Tag color={cell.missing > 0 ? 'red' : 'purple'}>
+                  {names.get(cell.communityId)} ·{' '}
+                  {[
+                    cell.missing > 0 ? `${t('kpi.reporting.state.missing')} ${cell.missing}` : '',
+                    cell.returned > 0 ? `${t('kpi.reporting.state.returned')} ${cell.returned}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                </Tag>
+              </Link>
+            ))}
+          </>
+        )}
+      </Flex>
+      <ReportingMatrixChart matrix={matrix} label={t('kpi.reporting.chart')} />
+      <Flex gap={12} wrap>
+        {REPORTING_STATE_STYLE.map(({ state }) => (
+          <Typography.Text key={state} type="secondary">
+            {t(`kpi.reporting.state.${state}`)}：{matrix.cells.filter((c) => c.state === state).length}
+          </Typography.Text>
+        ))}
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,67 @@
+import type { KpiKey, KpiOverview } from '@gongfu/contract';
+import { Card, Flex, Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useKpiSeries } from '../api/get-kpi-series';
+import { KpiTrendChart } from '../charts/kpi-trend-chart';
+import { localized } from '../format';
+import { TREND_GROUP_BYS, type TrendGroupBy, trailingYear } from '../search';
+import { KpiSelect } from './kpi-select';
+import { QueryState, UnavailableNotice } from './query-state';
+
+export function TrendPanel({
+  overview,
+  kpi,
+  month,
+  groupBy,
+  groupBys = TREND_GROUP_BYS,
+  onKpiChange,
+  onGroupByChange,
+}: {
+  overview: KpiOverview | undefined;
+  kpi: KpiKey;
+  month: string;
+  groupBy: TrendGroupBy;
+  groupBys?: readonly TrendGroupBy[];
+  onKpiChange: (key: KpiKey) => void;
+  onGroupByChange: (groupBy: TrendGroupBy) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const range = trailingYear(month);
+  const query = useKpiSeries({ kpi, ...range, groupBy });
+  const name = query.data ? localized(query.data.kpi.name, i18n.language) : '';
+  return (
+    <Card
+      title={`${t('kpi.trend.title')}${name ? ` · ${name}` : ''}`}
+      extra={<span>{t('kpi.trend.range', range)}</span>}
+    >
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />
+        <Segmented<TrendGroupBy>
+          aria-label={t('kpi.trend.groupBy')}
+          value={groupBy}
+          onChange={onGroupByChange}
+          options={groupBys.map((g) => ({ value: g, label: t(`kpi.groupBy.${g}`) }))}
+        />
+      </Flex>
+      <QueryState
+        query={query}
+        rows={6}
+        emptyText={t('kpi.trend.empty')}
+        isEmpty={(series) =>
+          series.available && series.series.every((s) => s.points.every((p) => p.value === null))
+        }
+      >
+        {(series) =>
+          series.available ? (
+            <KpiTrendChart
+              series={series}
+              label={`${t('kpi.trend.title')} · ${localized(series.kpi.name, i18n.language)}`}
+            />
+          ) : (
+            <UnavailableNotice message={series.unavailableReason?.message} />
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n';
+import { changeOf, chartValue, formatFen, formatKpiText, formatKpiValue, toneOf } from './format';
+
+const t = i18n.getFixedT('zh-CN');
+const tEn = i18n.getFixedT('en');
+
+describe('KPI formatting', () => {
+  it('shows fen as 元 with two decimals below 1 万元, and as 万元 from there on', () => {
+    expect(formatFen(0, 'zh-CN', t)).toEqual({ text: '0.00', unit: '元' });
+    expect(formatFen(300_000, 'zh-CN', t)).toEqual({ text: '3,000.00', unit: '元' });
+    expect(formatFen(999_999, 'zh-CN', t)).toEqual({ text: '9,999.99', unit: '元' });
+    expect(formatFen(1_000_000, 'zh-CN', t)).toEqual({ text: '1.00', unit: '万元' });
+    expect(formatFen(140_891_800, 'zh-CN', t)).toEqual({ text: '140.89', unit: '万元' });
+    expect(formatFen(1_307_376_843, 'zh-CN', t)).toEqual({ text: '1,307.38', unit: '万元' });
+    expect(formatFen(-33_573_100, 'zh-CN', t)).toEqual({ text: '-33.57', unit: '万元' });
+    expect(formatFen(-1_004_999, 'zh-CN', t)).toEqual({ text: '-1.00', unit: '万元' });
+    expect(formatFen(1_307_376_843, 'en', tEn)).toEqual({ text: '1,307.38', unit: '10k yuan' });
+  });
+
+  it('formats each unit as the definition names it', () => {
+    expect(formatKpiValue('ratio', 0.9714285714285714, 'zh-CN', t)).toEqual({ text: '97.1%', unit: '' });
+    expect(formatKpiValue('jobs', 1195, 'zh-CN', t)).toEqual({ text: '1,195', unit: '个' });
+    expect(formatKpiValue('ratio', null, 'zh-CN', t)).toEqual({ text: '—', unit: '' });
+    expect(formatKpiText('people', 13508, 'en', tEn)).toBe('13,508 people');
+    expect(chartValue('fen', 140_891_800)).toBeCloseTo(140.8918);
+    expect(chartValue('ratio', 0.5)).toBe(50);
+  });
+
+  it('colours a change by the direction of the KPI, not by its sign', () => {
+    expect(toneOf('higher_is_better', 'up')).toBe('better');
+    expect(toneOf('higher_is_better', 'down')).toBe('worse');
+    expect(toneOf('lower_is_better', 'up')).toBe('worse');
+    expect(toneOf('lower_is_better', 'down')).toBe('better');
+    expect(toneOf('neutral', 'up')).toBe('neutral');
+    expect(toneOf('higher_is_better', 'flat')).toBe('neutral');
+  });
+
+  it('changes amounts by percent of the earlier value and ratios by percentage points', () => {
+    const amount = { unit: 'fen', direction: 'higher_is_better' } as const;
+    const fig = (value: number | null) => ({ value, numerator: value ?? 0, denominator: null });
+    expect(changeOf(amount, fig(140_891_800), fig(274_904_200), 'zh-CN')).toEqual({
+      trend: 'down',
+      tone: 'worse',
+      amount: '48.7%',
+      points: false,
+    });
+    // no positive base: no percentage
+    expect(changeOf(amount, fig(100), fig(0), 'zh-CN').trend).toBeNull();
+    expect(changeOf(amount, fig(100), null, 'zh-CN').trend).toBeNull();
+    const idle = { unit: 'ratio', direction: 'lower_is_better' } as const;
+    const ratio = (value: number | null) => ({ value, numerator: 1, denominator: 1 });
+    expect(changeOf(idle, ratio(1.7071577890314673), ratio(1.59915701642716), 'zh-CN')).toEqual({
+      trend: 'up',
+      tone: 'worse',
+      amount: '10.8',
+      points: true,
+    });
+    expect(changeOf(idle, ratio(null), ratio(0.5), 'zh-CN').trend).toBeNull();
+    expect(changeOf(idle, ratio(0.5), ratio(0.5), 'zh-CN')).toMatchObject({ trend: 'flat', tone: 'neutral' });
+  });
+});

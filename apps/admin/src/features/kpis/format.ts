@@ -1,0 +1,131 @@
+import type { KpiDefinition, KpiFigure } from '@gongfu/contract';
+import { formatYuan, type KpiDirection, type KpiUnit, type LocalizedText, ratioBp } from '@gongfu/domain';
+import type { TranslationKey } from '../../lib/translation-key';
+
+/** 1 万元 = 1,000,000 fen: from this size on, amounts read better in 万元. */
+const WAN_FEN = 1_000_000;
+
+/** A figure ready for the screen: the number and its unit, apart (a card shows the unit smaller). */
+export interface FormattedValue {
+  text: string;
+  unit: string;
+}
+
+type Translate = (key: TranslationKey) => string;
+
+/** The text of a localized label from the API in the UI language. */
+export function localized(text: LocalizedText, language: string): string {
+  return language === 'en' ? text.en : text['zh-CN'];
+}
+
+function grouped(value: number, language: string, fractionDigits = 0): string {
+  return value.toLocaleString(language === 'en' ? 'en-US' : 'zh-CN', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  });
+}
+
+/**
+ * Integer fen as 元 with two decimals (exact, on integers), or as 万元 with two decimals when the amount is
+ * at least 1 万元 (rounded half away from zero to the 100 元).
+ */
+export function formatFen(fen: number, language: string, t: Translate): FormattedValue {
+  if (Math.abs(fen) < WAN_FEN) return { text: formatYuan(fen, { grouping: true }), unit: t('kpi.unit.fen') };
+  const hundreds = Math.round(Math.abs(fen) / 10_000) * Math.sign(fen); // units of 0.01 万元
+  const whole = Math.trunc(hundreds / 100);
+  const cents = String(Math.abs(hundreds % 100)).padStart(2, '0');
+  const sign = hundreds < 0 && whole === 0 ? '-' : '';
+  return { text: `${sign}${grouped(whole, language)}.${cents}`, unit: t('kpi.unit.wan') };
+}
+
+/** A fraction (1 = 100 %) as a percentage with one decimal. */
+export function formatRatio(value: number, language: string): string {
+  return `${grouped(value * 100, language, 1)}%`;
+}
+
+/** A KPI value in the unit its definition names; `null` (0 ÷ 0) is the unknown sign. */
+export function formatKpiValue(
+  unit: KpiUnit,
+  value: number | null,
+  language: string,
+  t: Translate,
+): FormattedValue {
+  if (value === null) return { text: t('common.unknown'), unit: '' };
+  switch (unit) {
+    case 'fen':
+      return formatFen(value, language, t);
+    case 'ratio':
+      return { text: formatRatio(value, language), unit: '' };
+    default:
+      return { text: grouped(value, language), unit: t(`kpi.unit.${unit}`) };
+  }
+}
+
+/** One string: "140.89 万元", "97.1%", "195 个". */
+export function formatKpiText(unit: KpiUnit, value: number | null, language: string, t: Translate): string {
+  const { text, unit: unitText } = formatKpiValue(unit, value, language, t);
+  return unitText ? `${text} ${unitText}` : text;
+}
+
+/** A KPI value as a chart plots it: amounts in 万元, ratios in percent, counts as they are. */
+export function chartValue(unit: KpiUnit, value: number | null): number | null {
+  if (value === null) return null;
+  if (unit === 'fen') return value / WAN_FEN;
+  if (unit === 'ratio') return value * 100;
+  return value;
+}
+
+/** The axis name of a chart of this unit. */
+export function chartUnit(unit: KpiUnit, t: Translate): string {
+  if (unit === 'fen') return t('kpi.unit.wan');
+  if (unit === 'ratio') return '%';
+  return t(`kpi.unit.${unit}`);
+}
+
+export type ChangeTone = 'better' | 'worse' | 'neutral';
+
+/**
+ * A change against an earlier figure. Amounts and counts change by a percentage of the earlier value (none
+ * without a positive base); ratios change by percentage points. Whether the change is good is the
+ * definition's `direction`, never the sign alone.
+ */
+export interface KpiChange {
+  /** up, down or flat; null when there is nothing to compare */
+  trend: 'up' | 'down' | 'flat' | null;
+  tone: ChangeTone;
+  /** "12.3%" or "2.1" (percentage points): the size of the change, without a sign */
+  amount: string;
+  /** true when `amount` is in percentage points */
+  points: boolean;
+}
+
+export function toneOf(direction: KpiDirection, trend: 'up' | 'down' | 'flat'): ChangeTone {
+  if (trend === 'flat' || direction === 'neutral') return 'neutral';
+  const up = trend === 'up';
+  return up === (direction === 'higher_is_better') ? 'better' : 'worse';
+}
+
+export function changeOf(
+  definition: Pick<KpiDefinition, 'unit' | 'direction'>,
+  current: KpiFigure | null,
+  earlier: KpiFigure | null,
+  language: string,
+): KpiChange {
+  const none: KpiChange = { trend: null, tone: 'neutral', amount: '', points: false };
+  if (current?.value == null || earlier?.value == null) return none;
+  let delta: number;
+  let amount: string;
+  const points = definition.unit === 'ratio';
+  if (points) {
+    delta = Math.round((current.value - earlier.value) * 1000) / 10; // percentage points, one decimal
+    amount = grouped(Math.abs(delta), language, 1);
+  } else {
+    // tenths of a percent of the earlier value, rounded once (exactly, on integers); none without a positive base
+    const permille = ratioBp(current.value - earlier.value, earlier.value * 10);
+    if (permille === null) return none;
+    delta = permille;
+    amount = `${grouped(Math.abs(permille) / 10, language, 1)}%`;
+  }
+  const trend = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+  return { trend, tone: toneOf(definition.direction, trend), amount, points };
+}

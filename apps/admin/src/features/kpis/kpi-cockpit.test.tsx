@@ -1,0 +1,194 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
+import { JINHUI, meAs } from '../../testing/fixtures';
+import { emptyRatioSeries, kpiOverview } from '../../testing/kpi-fixtures';
+import { givenKpiApi, kpiError } from '../../testing/kpi-server';
+import { renderApp } from '../../testing/render-app';
+import { givenSession } from '../../testing/server';
+
+const COCKPIT = '/kpis?month=2026-10';
+
+function card(key: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(`[data-kpi="${key}"]`);
+  if (!found) throw new Error(`no card for ${key}`);
+  return found;
+}
+
+/** The 环比 and 同比 lines of a card (those with something to compare). */
+function changes(element: HTMLElement): HTMLElement[] {
+  return [...element.querySelectorAll<HTMLElement>('[data-tone]')];
+}
+
+async function chartDrawn(name: string | RegExp) {
+  const figure = await screen.findByRole('figure', { name });
+  await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
+  return figure;
+}
+
+describe('KPI cockpit', () => {
+  it('shows a district admin every KPI with its unit and changes coloured by the KPI’s direction', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    renderApp(COCKPIT);
+    expect(await screen.findByRole('button', { name: '查看 经营收入 的趋势与排名' })).toBeInTheDocument();
+    expect(screen.getByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
+    expect(screen.getByText('环比对照 2026年9月，同比对照 2025年10月')).toBeInTheDocument();
+
+    // amounts in 万元 from integer fen; revenue fell: higher is better, so "变差", with an arrow and words
+    const revenue = card('operating_revenue');
+    expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.89万元');
+    const [previous, lastYear] = changes(revenue);
+    expect(previous).toHaveTextContent('环比 下降 48.7% · 变差');
+    expect(previous).toHaveAttribute('data-tone', 'worse');
+    expect(lastYear).toHaveTextContent('同比 下降 43.3% · 变差');
+
+    // the idle ratio rose: lower is better, so the same arrow up is "变差"; percentage points for ratios
+    const idle = card('fund_idle_ratio');
+    expect(within(idle).getByTestId('kpi-value')).toHaveTextContent('170.7%');
+    expect(changes(idle)[0]).toHaveTextContent('环比 上升 10.8 个百分点 · 变差');
+    // the welfare share rose: higher is better
+    expect(changes(card('public_welfare_share'))[0]).toHaveTextContent('环比 上升 6.8 个百分点 · 向好');
+    // the fund balance is for reference: a change, no verdict
+    const [balance] = changes(card('fund_balance'));
+    expect(balance).toHaveTextContent('环比 上升 2.5%');
+    expect(balance).toHaveAttribute('data-tone', 'neutral');
+    // counts carry their unit; 0 ÷ 0 is no value, with its target still shown
+    expect(within(card('stable_jobs')).getByTestId('kpi-value')).toHaveTextContent('195个');
+    const coverage = card('deliberation_coverage');
+    expect(within(coverage).getByTestId('kpi-value')).toHaveTextContent('—');
+    expect(within(coverage).getByText('无数据（分母为 0）')).toBeInTheDocument();
+    expect(within(coverage).getByText('目标 100.0%')).toBeInTheDocument();
+
+    // the trend of the selected KPI, over the twelve months up to the chosen one
+    const trend = await chartDrawn('趋势 · 经营收入');
+    expect(trend.querySelector('[aria-label]')?.getAttribute('aria-label')).toMatch(/全区/);
+    expect(requests.map((r) => r.endpoint).sort()).toEqual(['overview', 'series']);
+    expect(requests.find((r) => r.endpoint === 'series')?.query).toEqual({
+      kpi: 'operating_revenue',
+      from: '2025-11',
+      to: '2026-10',
+      groupBy: 'district',
+    });
+  });
+
+  it('asks for another period when the period changes, and keeps the choice in the URL', async () => {
+    givenSession(meAs('district_viewer'));
+    const requests = givenKpiApi({
+      overview: (q) => kpiOverview(q.period as 'quarter', q.month, { scale: 3 }),
+    });
+    const { user, router } = renderApp(COCKPIT);
+    expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
+
+    await user.click(screen.getByText('季度'));
+    expect(await screen.findByText('统计范围：东区 · 2026年第4季度')).toBeInTheDocument();
+    expect(router.state.location.search).toMatchObject({ period: 'quarter', month: '2026-10' });
+    expect(requests.filter((r) => r.endpoint === 'overview').map((r) => r.query)).toEqual([
+      { period: 'month', month: '2026-10' },
+      { period: 'quarter', month: '2026-10' },
+    ]);
+    await waitFor(() =>
+      expect(within(card('operating_revenue')).getByTestId('kpi-value')).toHaveTextContent('422.68万元'),
+    );
+    expect(screen.getByText('环比对照 2026年第3季度，同比对照 2025年第4季度')).toBeInTheDocument();
+  });
+
+  it('selects a KPI from its card for the trend, and splits the trend by street office', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    const { user, router } = renderApp(COCKPIT);
+    await user.click(await screen.findByRole('button', { name: '查看 净利润 的趋势与排名' }));
+    await chartDrawn('趋势 · 净利润');
+    expect(router.state.location.search).toMatchObject({ kpi: 'net_profit' });
+    expect(card('net_profit')).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(screen.getByText('按街道'));
+    await waitFor(() =>
+      expect(requests.at(-1)).toEqual({
+        endpoint: 'series',
+        query: { kpi: 'net_profit', from: '2025-11', to: '2026-10', groupBy: 'street_office' },
+      }),
+    );
+    const figure = await chartDrawn('趋势 · 净利润');
+    await waitFor(() =>
+      expect(figure.querySelector('[aria-label]')?.getAttribute('aria-label')).toMatch(/炳草岗街道/),
+    );
+  });
+
+  it('shows the server’s message with a retry when the KPIs fail, and the figures after the retry', async () => {
+    givenSession(meAs('district_admin'));
+    let calls = 0;
+    givenKpiApi({
+      overview: (q) => {
+        calls += 1;
+        return calls === 1
+          ? kpiError(503, 'unavailable', '统计服务繁忙，请稍后再试')
+          : kpiOverview('month', q.month);
+      },
+    });
+    const { user } = renderApp(COCKPIT);
+    expect(await screen.findByText('统计服务繁忙，请稍后再试')).toBeInTheDocument();
+    expect(screen.getByText('数据加载失败')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByRole('button', { name: '查看 经营收入 的趋势与排名' })).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+
+  it('says so when the trend has nothing to draw, and explains a KPI the scope cannot have', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi({
+      overview: (q) => kpiOverview('month', q.month, { unavailable: { give_back: '该指标不能按项目拆分' } }),
+      series: () => emptyRatioSeries(),
+    });
+    renderApp(`${COCKPIT}&kpi=deliberation_coverage`);
+    expect(await screen.findByText('所选期间没有数据')).toBeInTheDocument();
+    const giveBack = card('give_back');
+    expect(within(giveBack).getByText('该指标不能按项目拆分')).toBeInTheDocument();
+    expect(within(giveBack).queryByText(/环比/)).not.toBeInTheDocument();
+  });
+
+  it('is in the menu of a district admin and speaks English with English units', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    await changeLanguage('en');
+    renderApp(COCKPIT);
+    expect(
+      await screen.findByRole('button', { name: 'Show the trend and ranking of Operating revenue' }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('.ant-menu a[href="/kpis"]')).toHaveTextContent('KPI cockpit');
+    const revenue = card('operating_revenue');
+    expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.8910k yuan');
+    expect(changes(revenue)[0]).toHaveTextContent('vs previous down 48.7% · worse');
+    expect(screen.getByText('Scope: 东区 · Oct 2026')).toBeInTheDocument();
+    expect(screen.getByText('Year to date')).toBeInTheDocument();
+  });
+});
+
+describe('KPI cockpit by role', () => {
+  it('shows a community admin their community: no ranking tab, no split by street office', async () => {
+    givenSession(meAs('community_admin', JINHUI), [JINHUI]);
+    givenKpiApi();
+    renderApp(COCKPIT);
+    expect(await screen.findByText('统计范围：金汇社区 · 2026年10月')).toBeInTheDocument();
+    expect(screen.getByText('指标概览')).toBeInTheDocument();
+    expect(screen.getByText('报送情况')).toBeInTheDocument();
+    expect(screen.queryByText('社区排名')).not.toBeInTheDocument();
+    expect(screen.getByText('按经营模式')).toBeInTheDocument();
+    expect(screen.queryByText('按街道')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['platform_admin', meAs('platform_admin')],
+    ['community_reporter', meAs('community_reporter', JINHUI)],
+  ] as const)(
+    'tells a %s the cockpit is not theirs, without asking the API for figures',
+    async (_role, me) => {
+      givenSession(me, [JINHUI]);
+      const requests = givenKpiApi();
+      renderApp(COCKPIT);
+      expect(await screen.findByText('您当前的身份不查看区级指标')).toBeInTheDocument();
+      expect(screen.queryByText('指标驾驶舱', { selector: 'a' })).not.toBeInTheDocument();
+      expect(requests).toEqual([]);
+    },
+  );
+});
