@@ -219,6 +219,8 @@ export const en: Messages = {
       received: 'Received',
       receivedOnTime: 'Received on time',
       cell: '{{community}} · {{month}}',
+      spoken: '{{from}} to {{to}}, {{count}} communities; {{month}}: {{states}} (communities)',
+      listSeparator: ', ',
       state: {
         on_time: 'On time',
         late: 'Late',

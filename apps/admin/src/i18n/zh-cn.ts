@@ -217,6 +217,8 @@ export const zhCN = {
       received: '已收',
       receivedOnTime: '按时收到',
       cell: '{{community}} · {{month}}',
+      spoken: '{{from}} 至 {{to}}，{{count}} 个社区；{{month}}：{{states}}（按社区计）',
+      listSeparator: '，',
       state: {
         on_time: '按时',
         late: '逾期',

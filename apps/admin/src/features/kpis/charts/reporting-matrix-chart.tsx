@@ -31,7 +31,24 @@ export function ReportingMatrixChart({ matrix, label }: { matrix: ReportingMatri
       return x === undefined || y === undefined || v === undefined ? [] : [[x, y, v]];
     });
     const cellAt = new Map(matrix.cells.map((c) => [`${c.communityId}|${c.month}`, c]));
+    // ECharts would read out the cell indices; say what a person needs instead: how the last month went
+    const last = matrix.months.at(-1) ?? matrix.to;
+    const lastCells = matrix.cells.filter((c) => c.month === last);
+    const states = (['on_time', 'late', 'returned', 'missing'] as const)
+      .map(
+        (state) =>
+          `${t(`kpi.reporting.state.${state}`)} ${lastCells.filter((c) => c.state === state).length}`,
+      )
+      .join(t('kpi.reporting.listSeparator'));
+    const description = t('kpi.reporting.spoken', {
+      from: matrix.from,
+      to: matrix.to,
+      count: matrix.communities.length,
+      month: last,
+      states,
+    });
     return {
+      aria: { label: { description } },
       title: { show: false, text: label },
       tooltip: {
         formatter: (params: unknown) => {

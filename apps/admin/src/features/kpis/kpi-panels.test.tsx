@@ -1,0 +1,173 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
+import { emptyFundFlow, fundFlow, kpiRanking } from '../../testing/kpi-fixtures';
+import { givenKpiApi, kpiError } from '../../testing/kpi-server';
+import { renderApp } from '../../testing/render-app';
+import { givenSession } from '../../testing/server';
+
+async function chartDrawn(name: string | RegExp) {
+  const figure = await screen.findByRole('figure', { name });
+  await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
+  return figure;
+}
+
+function spokenDescription(figure: HTMLElement): string {
+  return figure.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '';
+}
+
+function statistic(title: string): HTMLElement {
+  const found = [...document.querySelectorAll<HTMLElement>('.ant-statistic')].find(
+    (element) => element.querySelector('.ant-statistic-title')?.textContent === title,
+  );
+  if (!found) throw new Error(`no statistic titled ${title}`);
+  return found;
+}
+
+describe('KPI cockpit: ranking', () => {
+  it('ranks the communities with the median marked, and links each to its page', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    const { user, router } = renderApp('/kpis?month=2026-10&period=quarter&tab=ranking');
+    const figure = await chartDrawn('经营收入 社区排名');
+    expect(spokenDescription(figure)).toMatch(/金汇社区/);
+    // the median the API computed, in 万元, as a statistic and as the chart's mark line
+    expect(screen.getAllByText('4.72 万元').length).toBeGreaterThan(0);
+    expect(figure.textContent).toMatch(/中位数 4\.72 万元/);
+    expect(requests.find((r) => r.endpoint === 'ranking')?.query).toEqual({
+      kpi: 'operating_revenue',
+      period: 'quarter',
+      month: '2026-10',
+    });
+
+    const rows = [...document.querySelectorAll<HTMLElement>('.ant-table-tbody tr[data-row-key]')];
+    expect(rows.map((row) => row.querySelector('td:nth-child(2)')?.textContent)).toEqual([
+      '金汇社区',
+      '望江街社区',
+      '渡口社区',
+      '城西社区',
+    ]);
+    expect(within(rows[0] as HTMLElement).getByText(/高于中位数/)).toBeInTheDocument();
+    expect(within(rows[2] as HTMLElement).getByText(/低于中位数/)).toBeInTheDocument();
+
+    await user.click(within(rows[2] as HTMLElement).getByRole('link', { name: '渡口社区' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/communities/${DUKOU.id}`));
+  });
+
+  it('names the top and bottom three when there are enough communities, and lists the unranked last', async () => {
+    givenSession(meAs('district_admin'));
+    const base = kpiRanking();
+    const office = { streetOfficeId: null, streetOfficeName: null };
+    const more = [5, 6].map((n) => ({
+      ...office,
+      rank: n,
+      communityId: `33333333-3333-4333-8333-00000000001${n}`,
+      communityName: `社区${n}`,
+      value: 0,
+      numerator: 0,
+      denominator: null,
+    }));
+    givenKpiApi({
+      ranking: () => ({
+        ...base,
+        items: [
+          ...base.items,
+          ...more,
+          {
+            ...office,
+            rank: null,
+            communityId: '33333333-3333-4333-8333-000000000020',
+            communityName: '新建社区',
+            value: null,
+            numerator: 0,
+            denominator: null,
+          },
+        ],
+      }),
+    });
+    renderApp('/kpis?month=2026-10&tab=ranking');
+    const top = await screen.findByLabelText('前三名（红榜）');
+    expect(top).toHaveTextContent('1. 金汇社区 15.31 万元');
+    expect(screen.getByLabelText('后三名（黑榜）')).toHaveTextContent('6. 社区6 0.00 元');
+    expect(screen.getByText('6 / 7')).toBeInTheDocument();
+    expect(screen.getByText('不参与排名')).toBeInTheDocument();
+  });
+
+  it('shows the reason when the ranking fails', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi({ ranking: () => kpiError(404, 'not_found', '未找到') });
+    renderApp('/kpis?month=2026-10&tab=ranking');
+    expect(await screen.findByText('未找到')).toBeInTheDocument();
+    expect(screen.getByText('数据加载失败')).toBeInTheDocument();
+  });
+});
+
+describe('KPI cockpit: reporting', () => {
+  it('draws community × month and names the communities to chase for the chosen month', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    renderApp('/kpis?month=2026-10&tab=reporting');
+    const figure = await chartDrawn('社区 × 月份 报送情况热力图');
+    // spoken in words: the range, the communities, and how the chosen month went
+    expect(spokenDescription(figure)).toContain(
+      '2025-11 至 2026-10，3 个社区；2026-10：按时 1，逾期 0，退回 1，缺报 1',
+    );
+    // the legend names every state in words
+    for (const state of ['按时', '逾期', '退回', '缺报']) expect(figure.textContent).toContain(state);
+    expect(requests.find((r) => r.endpoint === 'reporting-matrix')?.query).toEqual({
+      from: '2025-11',
+      to: '2026-10',
+    });
+    expect(screen.getByText('每月 10 日前报送上月月报')).toBeInTheDocument();
+
+    const chase = screen.getByLabelText('2026-10 需催报的社区');
+    expect(chase).toHaveTextContent('金汇社区 · 缺报 2');
+    expect(chase).toHaveTextContent('渡口社区 · 退回 2');
+    expect(chase).not.toHaveTextContent('望江街社区');
+    expect(within(chase).getByRole('link', { name: /金汇社区/ })).toHaveAttribute(
+      'href',
+      `/communities/${JINHUI.id}`,
+    );
+  });
+});
+
+describe('KPI cockpit: funds and mix', () => {
+  it('draws the fund flow as a Sankey with its totals, and the operating and price-tier mix', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    renderApp('/kpis?month=2026-10&period=year&tab=funds');
+    const sankey = await chartDrawn('资金流向桑基图');
+    expect(spokenDescription(sankey)).not.toBe('');
+    expect(sankey.textContent).toContain('社区治理专项资金');
+    expect(statistic('期间流入')).toHaveTextContent('26.00万元');
+    expect(statistic('期间流出')).toHaveTextContent('14.30万元');
+    const models = await chartDrawn('经营模式（按营业收入）');
+    expect(models.textContent).toContain('集体自营');
+    const tiers = await chartDrawn('价格档次（按服务笔数）');
+    expect(tiers.textContent).toContain('公益(免费)');
+  });
+
+  it('says when no money moved, and explains a fund flow the scope cannot see', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi({ fundFlow: (q) => emptyFundFlow('month', q.month) });
+    const view = renderApp('/kpis?month=2026-10&tab=funds');
+    expect(await screen.findByText('所选期间没有资金流动')).toBeInTheDocument();
+    view.unmount();
+
+    givenSession(meAs('community_admin', JINHUI), [JINHUI]);
+    givenKpiApi({
+      fundFlow: (q) => ({
+        ...fundFlow('month', q.month),
+        available: false,
+        unavailableReason: { code: 'outside_partner_scope', message: '合作运营方不查看社区资金' },
+        nodes: [],
+        links: [],
+        inflowFen: 0,
+        outflowFen: 0,
+      }),
+    });
+    renderApp('/kpis?month=2026-10&tab=funds');
+    expect(await screen.findByText('合作运营方不查看社区资金')).toBeInTheDocument();
+    expect(screen.getByText('该指标在当前范围不可用')).toBeInTheDocument();
+  });
+});
