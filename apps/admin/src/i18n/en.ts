@@ -220,6 +220,7 @@ export const en: Messages = {
       receivedOnTime: 'Received on time',
       cell: '{{community}} · {{month}}',
       spoken: '{{from}} to {{to}}, {{count}} communities; {{month}}: {{states}} (communities)',
+      cellTotals: 'Over the 12 months (community-months)',
       listSeparator: ', ',
       state: {
         on_time: 'On time',

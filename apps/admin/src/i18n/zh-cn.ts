@@ -218,6 +218,7 @@ export const zhCN = {
       receivedOnTime: '按时收到',
       cell: '{{community}} · {{month}}',
       spoken: '{{from}} 至 {{to}}，{{count}} 个社区；{{month}}：{{states}}（按社区计）',
+      cellTotals: '所选 12 个月合计（社区·月）',
       listSeparator: '，',
       state: {
         on_time: '按时',

@@ -76,6 +76,7 @@ function ReportingBody({ matrix, month }: { matrix: ReportingMatrix; month: stri
       </Flex>
       <ReportingMatrixChart matrix={matrix} label={t('kpi.reporting.chart')} />
       <Flex gap={12} wrap>
+        <Typography.Text type="secondary">{t('kpi.reporting.cellTotals')}</Typography.Text>
         {REPORTING_STATE_STYLE.map(({ state }) => (
           <Typography.Text key={state} type="secondary">
             {t(`kpi.reporting.state.${state}`)}：{matrix.cells.filter((c) => c.state === state).length}
