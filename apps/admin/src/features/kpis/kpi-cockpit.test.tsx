@@ -31,12 +31,16 @@ describe('KPI cockpit', () => {
     givenSession(meAs('district_admin'));
     const requests = givenKpiApi();
     renderApp(COCKPIT);
-    expect(await screen.findByRole('button', { name: '查看 经营收入 的趋势与排名' })).toBeInTheDocument();
+    expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
+    expect(
+      within(card('operating_revenue')).getByRole('button', { name: '查看 经营收入 的趋势与排名' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
     expect(screen.getByText('环比对照 2026年9月，同比对照 2025年10月')).toBeInTheDocument();
 
     // amounts in 万元 from integer fen; revenue fell: higher is better, so "变差", with an arrow and words
     const revenue = card('operating_revenue');
+    expect(revenue).toBe(screen.getByRole('group', { name: '经营收入' }));
     expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.89万元');
     const [previous, lastYear] = changes(revenue);
     expect(previous).toHaveTextContent('环比 下降 48.7% · 变差');
@@ -97,10 +101,17 @@ describe('KPI cockpit', () => {
     givenSession(meAs('district_admin'));
     const requests = givenKpiApi();
     const { user, router } = renderApp(COCKPIT);
-    await user.click(await screen.findByRole('button', { name: '查看 净利润 的趋势与排名' }));
+    await screen.findByText('统计范围：东区 · 2026年10月');
+    // role queries over the whole page are slow with antd in jsdom (see testing/setup.ts): ask within the card
+    const select = within(card('net_profit')).getByRole('button', { name: '查看 净利润 的趋势与排名' });
+    await user.click(select);
     await chartDrawn('趋势 · 净利润');
     expect(router.state.location.search).toMatchObject({ kpi: 'net_profit' });
-    expect(card('net_profit')).toHaveAttribute('aria-pressed', 'true');
+    expect(select).toHaveAttribute('aria-pressed', 'true');
+    expect(within(card('operating_revenue')).getByRole('button', { name: /经营收入/ })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
 
     await user.click(screen.getByText('按街道'));
     await waitFor(() =>
@@ -130,7 +141,10 @@ describe('KPI cockpit', () => {
     expect(await screen.findByText('统计服务繁忙，请稍后再试')).toBeInTheDocument();
     expect(screen.getByText('数据加载失败')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /重\s*试/ }));
-    expect(await screen.findByRole('button', { name: '查看 经营收入 的趋势与排名' })).toBeInTheDocument();
+    expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
+    expect(
+      within(card('operating_revenue')).getByRole('button', { name: '查看 经营收入 的趋势与排名' }),
+    ).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 
@@ -152,8 +166,11 @@ describe('KPI cockpit', () => {
     givenKpiApi();
     await changeLanguage('en');
     renderApp(COCKPIT);
+    expect(await screen.findByText('Scope: 东区 · Oct 2026')).toBeInTheDocument();
     expect(
-      await screen.findByRole('button', { name: 'Show the trend and ranking of Operating revenue' }),
+      within(card('operating_revenue')).getByRole('button', {
+        name: 'Show the trend and ranking of Operating revenue',
+      }),
     ).toBeInTheDocument();
     expect(document.querySelector('.ant-menu a[href="/kpis"]')).toHaveTextContent('KPI cockpit');
     const revenue = card('operating_revenue');

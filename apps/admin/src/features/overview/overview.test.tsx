@@ -15,6 +15,17 @@ describe('overview', () => {
     await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
     expect(figure.querySelector('[aria-label]')?.getAttribute('aria-label')).toMatch(/城市社区/);
     expect(screen.queryByRole('link', { name: /查看 金汇社区/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /打开指标驾驶舱/ }).closest('a')).toHaveAttribute(
+      'href',
+      '/kpis',
+    );
+  });
+
+  it('offers the KPI cockpit only to roles that read KPIs', async () => {
+    givenSession(meAs('community_reporter', JINHUI), [JINHUI]);
+    renderApp('/');
+    expect(await screen.findByRole('button', { name: '查看 金汇社区' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /打开指标驾驶舱/ })).not.toBeInTheDocument();
   });
 
   it('gives a community admin a link to their community', async () => {

@@ -1,6 +1,12 @@
-import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  LineChartOutlined,
+  MinusOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import type { KpiKey, KpiOverview } from '@gongfu/contract';
-import { Card, Flex, Tag, Tooltip, Typography, theme } from 'antd';
+import { Button, Card, Flex, Tag, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   type ChangeTone,
@@ -40,23 +46,18 @@ export function KpiCard({ item, selected, onSelect }: KpiCardProps) {
         : t('kpi.card.neutral');
 
   return (
+    // the card is a labelled group (its figures stay readable); the small button is what keyboards and screen
+    // readers use to choose the KPI, a click anywhere on the card does the same for a mouse
     <Card
       size="small"
       hoverable
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      aria-label={t('kpi.card.select', { name })}
+      role="group"
+      aria-label={name}
       data-kpi={definition.key}
       onClick={() => onSelect(definition.key)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          onSelect(definition.key);
-        }
-      }}
       style={{
         height: '100%',
+        cursor: 'pointer',
         borderColor: selected ? token.colorPrimary : undefined,
         boxShadow: selected ? `0 0 0 1px ${token.colorPrimary}` : undefined,
       }}
@@ -66,20 +67,38 @@ export function KpiCard({ item, selected, onSelect }: KpiCardProps) {
         <Typography.Text type="secondary" strong>
           {name}
         </Typography.Text>
-        <Tooltip
-          title={
-            <>
-              <div>{localized(definition.formula, language)}</div>
-              <div style={{ marginTop: 4, opacity: 0.8 }}>{directionText}</div>
-            </>
-          }
-        >
-          <QuestionCircleOutlined
-            aria-label={t('kpi.card.definitionOf', { name })}
-            style={{ color: token.colorTextTertiary }}
-            onClick={(event) => event.stopPropagation()}
+        <Flex gap={2} align="center">
+          <Button
+            type="text"
+            size="small"
+            icon={<LineChartOutlined />}
+            aria-label={t('kpi.card.select', { name })}
+            aria-pressed={selected}
+            title={t('kpi.card.select', { name })}
+            onClick={(event) => {
+              event.stopPropagation();
+              onSelect(definition.key);
+            }}
+            style={{ color: selected ? token.colorPrimary : token.colorTextTertiary }}
           />
-        </Tooltip>
+          <Tooltip
+            trigger={['hover', 'focus']}
+            title={
+              <>
+                <div>{localized(definition.formula, language)}</div>
+                <div style={{ marginTop: 4, opacity: 0.8 }}>{directionText}</div>
+              </>
+            }
+          >
+            <QuestionCircleOutlined
+              role="img"
+              tabIndex={0}
+              aria-label={t('kpi.card.definitionOf', { name })}
+              style={{ color: token.colorTextTertiary }}
+              onClick={(event) => event.stopPropagation()}
+            />
+          </Tooltip>
+        </Flex>
       </Flex>
       {item.available ? (
         <>
