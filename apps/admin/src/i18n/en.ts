@@ -137,6 +137,9 @@ export const en: Messages = {
       ytd: 'Year to date',
       pickMonth: 'Pick a month',
       pickMonthHint: 'A quarter or year is the one containing the month; year to date runs up to the month',
+      running: '{{period}} is not over: figures run to {{latest}}',
+      runningHint:
+        'Flows hold only the months gone by, and period-end figures read the last month of the period (0 before its reports): against a whole previous period or last year they look low. Read them with the monthly figures.',
       compared: 'Compared with {{previous}} (previous) and {{lastYear}} (last year)',
     },
     unit: {

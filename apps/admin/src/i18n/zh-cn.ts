@@ -135,6 +135,9 @@ export const zhCN = {
       ytd: '年初至今',
       pickMonth: '选择月份',
       pickMonthHint: '季度、年度按所选月份所在期间统计；年初至今统计到所选月份',
+      running: '{{period}}尚未结束，数据截至 {{latest}}',
+      runningHint:
+        '流量指标只含已过去的月份，期末指标取期末月（尚无月报时为 0）；与完整的上期、去年同期相比会偏低，请结合月度数据判断。',
       compared: '环比对照 {{previous}}，同比对照 {{lastYear}}',
     },
     unit: {

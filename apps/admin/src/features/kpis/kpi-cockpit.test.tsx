@@ -1,11 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { emptyRatioSeries, kpiOverview } from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
+
+// the demo's "today": October 2026 is the latest month with reports (only Date is faked, timers run)
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T12:00:00+08:00') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const COCKPIT = '/kpis?month=2026-10';
 
@@ -95,6 +103,13 @@ describe('KPI cockpit', () => {
       expect(within(card('operating_revenue')).getByTestId('kpi-value')).toHaveTextContent('422.68万元'),
     );
     expect(screen.getByText('环比对照 2026年第3季度，同比对照 2025年第4季度')).toBeInTheDocument();
+    // the quarter runs past the latest month with reports: the comparison is flagged, not silently shown
+    expect(screen.getByText('2026年第4季度尚未结束，数据截至 2026-10')).toBeInTheDocument();
+
+    await user.click(screen.getByText('月度'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ period: 'month' }));
+    await screen.findByText('统计范围：东区 · 2026年10月');
+    expect(screen.queryByText(/尚未结束/)).not.toBeInTheDocument();
   });
 
   it('selects a KPI from its card for the trend, and splits the trend by street office', async () => {

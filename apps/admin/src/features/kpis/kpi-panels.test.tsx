@@ -1,10 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
 import { emptyFundFlow, fundFlow, kpiRanking } from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
+
+// the demo's "today": October 2026 is the latest month with reports (only Date is faked, timers run)
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T12:00:00+08:00') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 async function chartDrawn(name: string | RegExp) {
   const figure = await screen.findByRole('figure', { name });

@@ -1,6 +1,6 @@
 import type { KpiKey } from '@gongfu/contract';
 import { Link } from '@tanstack/react-router';
-import { Button, Flex, Result, Tabs, Typography } from 'antd';
+import { Alert, Button, Flex, Result, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
@@ -117,6 +117,18 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
           {periodText}
         </Typography.Paragraph>
+      ) : null}
+      {overview.data && overview.data.period.to > latestMonth ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('kpi.period.running', {
+            period: localized(overview.data.period.label, i18n.language),
+            latest: latestMonth,
+          })}
+          description={t('kpi.period.runningHint')}
+        />
       ) : null}
       <Tabs
         activeKey={tab}
