@@ -56,56 +56,57 @@ function uuid(value: string, what: string): string {
   return value.toLowerCase();
 }
 
-/** A string literal for SET LOCAL, which takes no bind parameter. Refuses what it cannot quote plainly. */
-function literal(value: string, what: string): string {
+/** An email for the login scope: refuses control characters, backslashes and overlong values. */
+function email(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
   if (/[\u0000-\u001f\\]/.test(value) || value.length > 320)
-    throw new InvalidScopeError(`${what} is malformed`);
-  return `'${value.replaceAll("'", "''")}'`;
+    throw new InvalidScopeError('email is malformed');
+  return value;
 }
 
+/** The `app.*` settings of a scope, as [name, value]: values are bound as parameters, never spliced. */
 function settingsOf(scope: DbScope): Array<[string, string]> {
   switch (scope.kind) {
     case 'district':
       return [
-        ['scope_kind', "'district'"],
-        ['user_id', `'${uuid(scope.userId, 'userId')}'`],
-        ['district_id', `'${uuid(scope.districtId, 'districtId')}'`],
+        ['scope_kind', 'district'],
+        ['user_id', uuid(scope.userId, 'userId')],
+        ['district_id', uuid(scope.districtId, 'districtId')],
       ];
     case 'community':
       return [
-        ['scope_kind', "'community'"],
-        ['user_id', `'${uuid(scope.userId, 'userId')}'`],
-        ['district_id', `'${uuid(scope.districtId, 'districtId')}'`],
-        ['community_id', `'${uuid(scope.communityId, 'communityId')}'`],
+        ['scope_kind', 'community'],
+        ['user_id', uuid(scope.userId, 'userId')],
+        ['district_id', uuid(scope.districtId, 'districtId')],
+        ['community_id', uuid(scope.communityId, 'communityId')],
       ];
     case 'partner':
       return [
-        ['scope_kind', "'partner'"],
-        ['user_id', `'${uuid(scope.userId, 'userId')}'`],
-        ['district_id', `'${uuid(scope.districtId, 'districtId')}'`],
-        ['partner_id', `'${uuid(scope.partnerId, 'partnerId')}'`],
+        ['scope_kind', 'partner'],
+        ['user_id', uuid(scope.userId, 'userId')],
+        ['district_id', uuid(scope.districtId, 'districtId')],
+        ['partner_id', uuid(scope.partnerId, 'partnerId')],
       ];
     case 'platform':
       return [
-        ['scope_kind', "'platform'"],
-        ['user_id', `'${uuid(scope.userId, 'userId')}'`],
+        ['scope_kind', 'platform'],
+        ['user_id', uuid(scope.userId, 'userId')],
       ];
     case 'user':
       return [
-        ['scope_kind', "'user'"],
-        ['user_id', `'${uuid(scope.userId, 'userId')}'`],
+        ['scope_kind', 'user'],
+        ['user_id', uuid(scope.userId, 'userId')],
       ];
     case 'login':
       return [
-        ['scope_kind', "'login'"],
-        ['login_email', literal(scope.email.trim().toLowerCase(), 'email')],
+        ['scope_kind', 'login'],
+        ['login_email', email(scope.email.trim().toLowerCase())],
       ];
     case 'session':
       if (!SESSION_ID.test(scope.sessionId)) throw new InvalidScopeError('sessionId is malformed');
       return [
-        ['scope_kind', "'session'"],
-        ['session_id', `'${scope.sessionId}'`],
+        ['scope_kind', 'session'],
+        ['session_id', scope.sessionId],
       ];
     case 'none':
       return [];
@@ -114,8 +115,9 @@ function settingsOf(scope: DbScope): Array<[string, string]> {
 
 /**
  * The one way a request touches tenant data: opens a transaction, switches to the runtime role and
- * sets the scope with `SET LOCAL` (transaction-local, so a pooled connection carries nothing over; the
- * form Citus propagates to its workers). Nothing else in the code base sets scope.
+ * sets the scope, all transaction-local (`set_config(…, true)` is `SET LOCAL`), so a pooled connection
+ * carries nothing over. The role and every setting go in one statement — one round trip instead of one
+ * per setting (ADR 0008) — with the values as bind parameters. Nothing else in the code base sets scope.
  */
 export async function withTenantTransaction<T>(
   db: Kysely<Database>,
@@ -123,11 +125,12 @@ export async function withTenantTransaction<T>(
   work: (trx: ScopedTransaction) => Promise<T>,
 ): Promise<T> {
   const settings = settingsOf(scope); // validate before opening anything
+  const assignments = [
+    sql`set_config('role', ${roleOf(scope)}, true)`,
+    ...settings.map(([name, value]) => sql`set_config(${sql.lit(`app.${name}`)}, ${value}, true)`),
+  ];
   return db.transaction().execute(async (trx) => {
-    await sql.raw(`SET LOCAL ROLE ${roleOf(scope)}`).execute(trx);
-    for (const [name, value] of settings) {
-      await sql.raw(`SET LOCAL app.${name} = ${value}`).execute(trx);
-    }
+    await sql`select ${sql.join(assignments)}`.execute(trx);
     return work(trx as ScopedTransaction);
   });
 }

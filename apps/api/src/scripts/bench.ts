@@ -191,17 +191,20 @@ async function captureStatements(
   return recorder.log;
 }
 
-/** The request's tenant transaction: from the BEGIN before `SET LOCAL ROLE` to its COMMIT. */
+/** The statement that sets a transaction's role and scope (withTenantTransaction: one `set_config` select). */
+const SETS_SCOPE = /^select set_config\('role', /i;
+const setsScope = (s: Stmt | undefined) => SETS_SCOPE.test(s?.sql ?? '');
+
 /** The handler's transaction: the request's LAST role switch (session and membership checks come first). */
 function tenantTransaction(statements: readonly Stmt[]): Stmt[] {
-  const role = statements.findLastIndex((s) => /^SET LOCAL ROLE/i.test(s.sql));
+  const role = statements.findLastIndex(setsScope);
   let begin = role;
   while (begin > 0 && !/^begin/i.test(statements[begin]?.sql ?? '')) begin--;
   let end = role;
   while (end < statements.length && !/^commit/i.test(statements[end]?.sql ?? '')) end++;
   return statements.slice(begin, end + 1);
 }
-const withoutRls = (statements: readonly Stmt[]) => statements.filter((s) => !/^SET LOCAL /i.test(s.sql));
+const withoutRls = (statements: readonly Stmt[]) => statements.filter((s) => !setsScope(s));
 
 const json = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : (v as unknown)));
@@ -339,7 +342,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
         result.sameAnswer = true;
         for (const key of ['overview', 'ranking'] as const) {
           const tx = tenantTransaction(captured[key] ?? []);
-          const on = (await replay(bare, tx)).filter((_r, i) => !/^SET LOCAL /i.test(tx[i]?.sql ?? ''));
+          const on = (await replay(bare, tx)).filter((_r, i) => !setsScope(tx[i]));
           const off = await replay(bare, withoutRls(tx));
           if (json(on.map(sortedRows)) !== json(off.map(sortedRows))) result.sameAnswer = false;
         }
