@@ -35,6 +35,8 @@ describe('login and sessions', () => {
     expect(s?.user.email).toBe('jinhui@dongqu.demo');
     // the session's memberships come with it, read in the same session-scoped transaction
     expect(s?.memberships.map((m) => m.role)).toEqual(['community_admin']);
+    // just created: nothing slid, so the cookie set at login still holds
+    expect(s?.extended).toBe(false);
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
@@ -92,6 +94,7 @@ describe('login and sessions', () => {
     );
     expect(later).not.toBeNull();
     expect(later?.expiresAt.getTime()).toBeGreaterThan(start + SESSION_IDLE_MS);
+    expect(later?.extended).toBe(true);
     // idle for longer than the window after that use: gone
     const idle = new Date(start + 2 * SESSION_IDLE_MS + 60_000);
     expect(await validateSessionToken(handle.db, r.token, idle)).toBeNull();

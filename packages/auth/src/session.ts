@@ -35,6 +35,8 @@ export interface ValidSession {
   sessionId: string;
   user: SessionUser;
   expiresAt: Date;
+  /** true when this validation slid the expiry forward: only then does the cookie need setting again */
+  extended: boolean;
   /**
    * The user's memberships, read in the same transaction as the session (the session scope reaches the
    * session's own user's memberships): one round of statements per request instead of two.
@@ -97,6 +99,7 @@ export async function validateSessionToken(
     return {
       sessionId: parsed.id,
       expiresAt: effectiveExpiry,
+      extended: effectiveExpiry !== expiresAt,
       memberships: await identity.listMembershipsOfUser(trx, row.user_id),
       user: {
         id: row.user_id,

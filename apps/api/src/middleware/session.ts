@@ -65,8 +65,9 @@ export async function adoptSession(c: Context<AppEnv>, token: string): Promise<b
         : [],
     ),
   );
-  // keep the cookie's expiry in step with the sliding session
-  setSessionCookie(c, token, session.expiresAt);
+  // keep the cookie's expiry in step with the sliding session: it moves only when the session slid
+  // (at most hourly), so other requests need no Set-Cookie (login sets its cookie itself)
+  if (session.extended) setSessionCookie(c, token, session.expiresAt);
   return true;
 }
 
