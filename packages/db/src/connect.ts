@@ -15,6 +15,9 @@ const DATE_OID = 1082;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** PostgreSQL pool size unless `maxConnections` says otherwise (the benchmark's bare client uses it too). */
+export const DEFAULT_MAX_CONNECTIONS = 10;
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
@@ -33,7 +36,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const client = postgres(options.url, {
-      max: options.maxConnections ?? 10,
+      max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       // our own logs say what matters; NOTICEs (e.g. "already exists, skipping") are noise
       onnotice: () => {},
       // dates stay 'YYYY-MM-DD' strings: a calendar date must not shift through a time zone
