@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot } from '../support/browser';
+import { DEMO_PASSWORD, launchBrowser, logIn, screenshot } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,14 +13,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('请输入邮箱').fill(email);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-}
 
 async function communityNames(page: Page): Promise<string[]> {
   await page.goto(`${baseUrl}/communities`);
@@ -37,7 +29,7 @@ describe('logging in and seeing one’s communities', () => {
   it('a district admin sees every community of 东区, the source page’s three among them', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, 'admin@dongqu.demo');
+    await logIn(page, baseUrl, 'admin@dongqu.demo');
     await page.goto(`${baseUrl}/communities`);
     // the demo district: the three communities of the source page and the generated ones around them
     const total = page.getByText(/共 \d+ 个社区/);
@@ -63,7 +55,7 @@ describe('logging in and seeing one’s communities', () => {
   it('a community admin sees only their own community, and another community is not found', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await logIn(page, 'jinhui@dongqu.demo');
+    await logIn(page, baseUrl, 'jinhui@dongqu.demo');
     expect(await communityNames(page)).toEqual(['金汇社区']);
     await screenshot(page, 'community-admin-communities');
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,14 +14,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('请输入邮箱').fill(email);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-}
 
 /** Waits until the ECharts figure has drawn an SVG with shapes beyond its axes (series, nodes, cells). */
 async function chartDrawn(page: Page, name: string, minShapes = 4) {
@@ -48,7 +40,7 @@ describe('the district KPI cockpit', () => {
   it('a district admin reads real figures, changes the period and opens the ranking', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
-    await logIn(page, 'admin@dongqu.demo');
+    await logIn(page, baseUrl, 'admin@dongqu.demo');
 
     // from the menu, like a person
     await page.locator('.ant-menu').getByRole('link', { name: '指标驾驶舱' }).click();
@@ -126,7 +118,7 @@ describe('the district KPI cockpit', () => {
   it('a community admin sees the cockpit of their own community, without a ranking', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, 'jinhui@dongqu.demo');
+    await logIn(page, baseUrl, 'jinhui@dongqu.demo');
     await page.goto(`${baseUrl}/kpis`);
     await page.getByText('统计范围：金汇社区', { exact: false }).first().waitFor({ timeout: 30_000 });
     expect(numberIn(await cardValue(page, 'operating_revenue'))).toBeGreaterThanOrEqual(0);
