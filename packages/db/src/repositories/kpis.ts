@@ -20,9 +20,9 @@ import type { ScopedTransaction } from '../tenant';
  *    district's deadline), late, missing or returned.
  * The rollups hold no attribute a user edits (street office, operating model, category, price tier,
  * status, fund kind, deadline): those are joined here, at read time.
- * A KPI is a list of parts, each a row-level select of (wkey, gkey, num, den) over the period windows
- * `w`; numerators and denominators are summed per window and group, so a ratio is always recomputed
- * from summed parts and never averaged.
+ * A KPI is a list of parts, most of them a numerator and/or denominator measured over one of these
+ * facts joined to the period windows `w` (SOURCES); numerators and denominators are summed per window
+ * and group, so a ratio is always recomputed from summed parts and never averaged.
  */
 
 export const KPI_KEYS = [
@@ -81,13 +81,53 @@ export interface KpiWindow {
   to: Month;
 }
 
+/**
+ * The facts a measure runs over (as alias `f`, filtered by `where`), and which of their months count for
+ * a window `w` (as `s.month`). A source is read in two steps: its rows are summed per month and group
+ * first, then the monthly sums are added up per window — so joining the windows costs a few dozen
+ * monthly rows rather than every fact row once per window.
+ */
+const SOURCES = {
+  /** the counted reports of each window */
+  reports: { rows: sql`vm f where f.counted`, months: sql`s.month between w.wfrom and w.wto` },
+  /** the ledger's fund-months of each window (by the entries' accounting month) */
+  ledger: { rows: sql`lm f`, months: sql`s.month between w.wfrom and w.wto` },
+  /** the ledger's fund-months of the 12 months ending with each window */
+  ledgerTrailing: { rows: sql`lm f`, months: sql`s.month between w.wtrail and w.wto` },
+  /** every fund-month up to each window's end (history before the earliest window comes summed, as
+   *  one opening row per community) — what a balance at the window's end adds up */
+  balance: { rows: sql`lmb f`, months: sql`s.month <= w.wto` },
+  /** each venture × month expected to report in each window */
+  timeliness: { rows: sql`tf f`, months: sql`s.month between w.wfrom and w.wto` },
+  /** give-back fulfilments made in each window */
+  fulfilments: { rows: sql`pf f`, months: sql`s.month between w.wfrom and w.wto` },
+} as const;
+type Source = keyof typeof SOURCES;
+
+/**
+ * A numerator and/or denominator summed over one source's rows (alias `f`; the expressions see the
+ * row, not the window). All the measures over one source are summed in a single pass over it, whatever
+ * KPIs they belong to.
+ */
+interface Measure {
+  over: Source;
+  num?: RawBuilder<unknown>;
+  den?: RawBuilder<unknown>;
+  /** a stock: only the window's last month counts */
+  lastMonthOnly?: true;
+}
+
+/** A part no single source can express: a row-level select of (wkey, gkey, num, den). */
+type CustomPart = (ctx: PartContext) => RawBuilder<unknown>;
+
 export interface KpiFormula {
   /** 'community': built on ledgers or pledges, which belong to a community and not to a venture */
   level: 'venture' | 'community';
   ratio: boolean;
   /** false when a partner operator's scope (its ventures) cannot reach the facts */
   partnerVisible: boolean;
-  parts: Array<(ctx: PartContext) => RawBuilder<unknown>>;
+  /** numerators and denominators of all parts are summed per window and group */
+  parts: Array<Measure | CustomPart>;
 }
 
 interface PartContext {
@@ -97,35 +137,10 @@ interface PartContext {
   base: RawBuilder<unknown>;
 }
 
-const NULL_NUM = sql`0::numeric`;
-
-/** A flow over the counted reports of each window. */
-function overReports(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_NUM) {
-  return (ctx: PartContext) =>
-    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
-        from w join crx f on f.month between w.wfrom and w.wto`;
-}
-
-/** A flow over the ledger's fund-months of each window (by the entries' accounting month). */
-function overLedger(num: RawBuilder<unknown>, den: RawBuilder<unknown> = NULL_NUM) {
-  return (ctx: PartContext) =>
-    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
-        from w join lm f on f.month between w.wfrom and w.wto`;
-}
-
-function overTimeliness(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
-  return (ctx: PartContext) =>
-    sql`select w.wkey, ${ctx.g('f')} as gkey, (${num})::numeric as num, (${den})::numeric as den
-        from w join tf f on f.month between w.wfrom and w.wto`;
-}
-
 /** Community income of each window as a denominator. */
-const incomeDenominator = overReports(NULL_NUM, sql`f.income_fen`);
-/** The balance at the end of each window: every fund-month up to its last (history before the
- *  earliest window comes summed, as one opening row per fund). */
-const balanceAtEnd = (ctx: PartContext) =>
-  sql`select w.wkey, ${ctx.g('f')} as gkey, f.net_fen::numeric as num, 0::numeric as den
-      from w join lmb f on f.month <= w.wto`;
+const incomeDenominator: Measure = { over: 'reports', den: sql`f.income_fen` };
+/** The balance at the end of each window. */
+const balanceAtEnd: Measure = { over: 'balance', num: sql`f.net_fen` };
 const approvedProjectOutflow = sql`f.project_expenditure_fen`;
 
 export const KPI_SQL: Record<KpiKey, KpiFormula> = {
@@ -133,43 +148,42 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    parts: [overReports(sql`f.revenue_fen`)],
+    parts: [{ over: 'reports', num: sql`f.revenue_fen` }],
   },
   net_profit: {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    parts: [overReports(sql`f.profit_fen`)],
+    parts: [{ over: 'reports', num: sql`f.profit_fen` }],
   },
   community_income: {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    parts: [overReports(sql`f.income_fen`)],
+    parts: [{ over: 'reports', num: sql`f.income_fen` }],
   },
   stable_jobs: {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
     // a stock: the reports of the period's last month
-    parts: [
-      (ctx) =>
-        sql`select w.wkey, ${ctx.g('f')} as gkey, f.stable_jobs::numeric as num, 0::numeric as den
-            from w join crx f on f.month = w.wto`,
-    ],
+    parts: [{ over: 'reports', num: sql`f.stable_jobs`, lastMonthOnly: true }],
   },
   residents_served: {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    parts: [overReports(sql`f.residents_served`)],
+    parts: [{ over: 'reports', num: sql`f.residents_served` }],
   },
   governance_fund_allocation_rate: {
     level: 'community',
     ratio: true,
     partnerVisible: false,
     parts: [
-      overLedger(sql`case when f.fund_kind = 'governance_special' then f.allocation_fen else 0 end`),
+      {
+        over: 'ledger',
+        num: sql`case when f.fund_kind = 'governance_special' then f.allocation_fen else 0 end`,
+      },
       incomeDenominator,
     ],
   },
@@ -177,13 +191,13 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     level: 'community',
     ratio: false,
     partnerVisible: false,
-    parts: [overLedger(approvedProjectOutflow)],
+    parts: [{ over: 'ledger', num: approvedProjectOutflow }],
   },
   reinvestment_rate: {
     level: 'community',
     ratio: true,
     partnerVisible: false,
-    parts: [overLedger(approvedProjectOutflow), incomeDenominator],
+    parts: [{ over: 'ledger', num: approvedProjectOutflow }, incomeDenominator],
   },
   fund_balance: {
     level: 'community',
@@ -198,44 +212,38 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     parts: [
       balanceAtEnd,
       // inflows (net of their reversals) of the 12 months ending with the window
-      (ctx) =>
-        sql`select w.wkey, ${ctx.g('f')} as gkey, 0::numeric as num,
-                   (f.allocation_fen + f.donation_fen + f.grant_fen)::numeric as den
-            from w join lm f on f.month between w.wtrail and w.wto`,
+      { over: 'ledgerTrailing', den: sql`f.allocation_fen + f.donation_fen + f.grant_fen` },
     ],
   },
   deliberation_coverage: {
     level: 'community',
     ratio: true,
     partnerVisible: false,
-    parts: [overLedger(sql`f.backed_expenditure_fen`, sql`f.expenditure_fen`)],
+    parts: [{ over: 'ledger', num: sql`f.backed_expenditure_fen`, den: sql`f.expenditure_fen` }],
   },
   service_response_rate: {
     level: 'venture',
     ratio: true,
     partnerVisible: true,
-    parts: [overReports(sql`f.requests_within_promise`, sql`f.service_requests`)],
+    parts: [{ over: 'reports', num: sql`f.requests_within_promise`, den: sql`f.service_requests` }],
   },
   public_welfare_share: {
     level: 'venture',
     ratio: true,
     partnerVisible: true,
     parts: [
-      overReports(
-        sql`case when f.price_tier in ('public_welfare', 'low_price') then f.service_transactions else 0 end`,
-        sql`f.service_transactions`,
-      ),
+      {
+        over: 'reports',
+        num: sql`case when f.price_tier in ('public_welfare', 'low_price') then f.service_transactions else 0 end`,
+        den: sql`f.service_transactions`,
+      },
     ],
   },
   give_back: {
     level: 'community',
     ratio: false,
     partnerVisible: true,
-    parts: [
-      (ctx) =>
-        sql`select w.wkey, ${ctx.g('f')} as gkey, f.value_fen::numeric as num, 0::numeric as den
-            from w join pf f on f.month between w.wfrom and w.wto`,
-    ],
+    parts: [{ over: 'fulfilments', num: sql`f.value_fen` }],
   },
   give_back_fulfilment_rate: {
     level: 'community',
@@ -244,11 +252,11 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     parts: [
       // pledges falling due in the window, and what was fulfilled on them by the window's end
       (ctx) =>
-        sql`select w.wkey, ${ctx.g('p')} as gkey, f.value_fen::numeric as num, 0::numeric as den
+        sql`select w.wkey, ${ctx.g('p')} as gkey, f.value_fen::bigint as num, 0::bigint as den
             from w join pl p on p.due_month between w.wfrom and w.wto
             join pf f on f.pledge_id = p.pledge_id and f.month <= w.wto`,
       (ctx) =>
-        sql`select w.wkey, ${ctx.g('p')} as gkey, 0::numeric as num, p.amount_fen::numeric as den
+        sql`select w.wkey, ${ctx.g('p')} as gkey, 0::bigint as num, p.amount_fen::bigint as den
             from w join pl p on p.due_month between w.wfrom and w.wto`,
     ],
   },
@@ -257,10 +265,11 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     ratio: true,
     partnerVisible: true,
     parts: [
-      overTimeliness(
-        sql`case when f.received then 1 else 0 end`,
-        sql`case when f.expected then 1 else 0 end`,
-      ),
+      {
+        over: 'timeliness',
+        num: sql`case when f.received then 1 else 0 end`,
+        den: sql`case when f.expected then 1 else 0 end`,
+      },
     ],
   },
   on_time_rate: {
@@ -268,7 +277,11 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     ratio: true,
     partnerVisible: true,
     parts: [
-      overTimeliness(sql`case when f.on_time then 1 else 0 end`, sql`case when f.expected then 1 else 0 end`),
+      {
+        over: 'timeliness',
+        num: sql`case when f.on_time then 1 else 0 end`,
+        den: sql`case when f.expected then 1 else 0 end`,
+      },
     ],
   },
   communities_with_income_rate: {
@@ -278,12 +291,12 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     parts: [
       (ctx) =>
         sql`select w.wkey, b.bkey as gkey,
-                   (case when coalesce(inc.income_fen, 0) > 0 then 1 else 0 end)::numeric as num,
-                   1::numeric as den
+                   (case when coalesce(inc.income_fen, 0) > 0 then 1 else 0 end)::bigint as num,
+                   1::bigint as den
             from w cross join (${ctx.base}) b
             left join (
               select w2.wkey, f.community_id, ${ctx.g('f')} as gkey, sum(f.income_fen) as income_fen
-              from w w2 join crx f on f.month between w2.wfrom and w2.wto
+              from w w2 join vm f on f.counted and f.month between w2.wfrom and w2.wto
               group by 1, 2, 3
             ) inc on inc.wkey = w.wkey and inc.community_id = b.community_id and inc.gkey = b.bkey`,
     ],
@@ -383,8 +396,9 @@ function facts(s: KpiSelection, options: FactOptions) {
       from kpi_venture_months k join vf on vf.venture_id = k.venture_id
       where k.district_id = ${D} and k.month between ${lo} and ${hi}
     ),
+    -- the counted venture-months (the KPIs filter vm on counted themselves, so that vm is materialized once)
     crx as (select * from vm where vm.counted),
-    -- the fund-months up to the last window (rollup, migration 1400), with the fund's kind
+    -- the fund-months of the windows (rollup, migration 1400), with the fund's kind
     lm as (
       select k.community_id, cm.street_key, cm.community_key, null::text as model_key, null::text as category_key,
              k.month, fu.kind as fund_kind, k.net_fen, k.allocation_fen, k.donation_fen, k.grant_fen,
@@ -392,16 +406,22 @@ function facts(s: KpiSelection, options: FactOptions) {
       from kpi_fund_months k
       join cm on cm.community_id = k.community_id
       join funds fu on fu.district_id = k.district_id and fu.community_id = k.community_id and fu.fund_id = k.fund_id
-      where k.district_id = ${D} and k.month <= ${hi}
+      where k.district_id = ${D} and k.month between ${lo} and ${hi}
     ),
-    -- balances: the months of the windows, and what came before them summed into one opening row per fund
+    -- balances: the months of the windows, and what came before them summed into one opening row per
+    -- community (summed before it is joined: a district's history is ~100 times longer than its communities)
     lmb as (
       select community_id, street_key, community_key, model_key, category_key, month, net_fen
-      from lm where month >= ${lo}
+      from lm
       union all
-      select community_id, street_key, community_key, model_key, category_key, '0000-00'::char(7), sum(net_fen)
-      from lm where month < ${lo}
-      group by community_id, street_key, community_key, model_key, category_key
+      select o.community_id, cm.street_key, cm.community_key, null::text, null::text, '0000-00'::char(7), o.net_fen
+      from (
+        select k.community_id, sum(k.net_fen) as net_fen
+        from kpi_fund_months k
+        where k.district_id = ${D} and k.month < ${lo}
+        group by k.community_id
+      ) o
+      join cm on cm.community_id = o.community_id
     ),
     -- the raw ledger, for the fund flow's detail (venture category, purpose); the KPIs read lm
     le as (
@@ -444,16 +464,22 @@ function facts(s: KpiSelection, options: FactOptions) {
       where f.district_id = ${D}
         ${s.scopePartnerId ? sql`and f.partner_id = ${s.scopePartnerId}` : sql``}
     ),
-    due as (
-      select coalesce((select d.report_due_day from districts d where d.district_id = ${D}), 10)::int as due_day
+    -- each month's reporting deadline (the due day of the next month, Shanghai time), once per month
+    -- rather than once per venture-month
+    tmd as (
+      select m.month,
+             extract(epoch from ((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp) - 28800 as deadline
+      from tmon m cross join (
+        select coalesce((select d.report_due_day from districts d where d.district_id = ${D}), 10)::int as due_day
+      ) due
     ),
     tl as (
       select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
              s.first_sub, s.latest_status, coalesce(s.has_approved, false) as has_approved,
              (s.first_sub is not null or coalesce(s.latest_status in ('submitted', 'returned', 'approved', 'locked'), false)) as received,
              (vf.status = 'operating' and vf.start_month <= m.month) as active,
-             extract(epoch from ((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp) - 28800 as deadline
-      from vf cross join tmon m cross join due
+             m.deadline
+      from vf cross join tmd m
       left join vm s on s.venture_id = vf.venture_id and s.month = m.month
     ),
     tf as (
@@ -472,6 +498,15 @@ function facts(s: KpiSelection, options: FactOptions) {
     )`;
 }
 
+/**
+ * KPI statements are prepared by the driver, and their best plan depends on the bound month range and
+ * scope: after five runs PostgreSQL may switch a prepared statement to its generic plan, measured ~1.5×
+ * slower at the benchmark's large size. KPI transactions ask for custom plans, transaction-local.
+ */
+async function preferCustomPlans(trx: ScopedTransaction) {
+  await sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`.execute(trx);
+}
+
 export interface KpiRow {
   kpi: KpiKey;
   wkey: string;
@@ -482,8 +517,13 @@ export interface KpiRow {
 
 /**
  * The numerator and denominator of each KPI, per window and group. Windows or groups without any fact
- * have no row (their sums are 0). Keys whose facts cannot be grouped or filtered by venture, or that a
- * partner cannot see, must be left out by the caller (see `level` and `partnerVisible`).
+ * have no row or a row of zeros (their sums are 0). Keys whose facts cannot be grouped or filtered by
+ * venture, or that a partner cannot see, must be left out by the caller (see `level` and
+ * `partnerVisible`).
+ *
+ * Each source is read once: one aggregate per source sums every requested measure over it as its own
+ * column, and the columns are then turned back into (kpi, num, den) rows — an overview of 18 KPIs reads
+ * the reports, the ledger and the reporting facts once each instead of once per KPI.
  */
 export async function computeKpis(
   trx: ScopedTransaction,
@@ -504,18 +544,63 @@ export async function computeKpis(
     ? sql`select distinct v.community_id, ${g('v')} as bkey from vf v`
     : sql`select c.community_id, ${g('c')} as bkey from cm c`;
   const ctx: PartContext = { g, base };
-  const selects = args.keys.map((key) => {
-    const parts = sql.join(
-      KPI_SQL[key].parts.map((part) => part(ctx)),
-      sql` union all `,
+
+  // a measure may be shared by KPIs (an income denominator, a balance): kept per KPI
+  const bySource = new Map<Source, Array<Measure & { kpi: KpiKey }>>();
+  const custom: RawBuilder<unknown>[] = [];
+  for (const kpi of args.keys) {
+    for (const part of KPI_SQL[kpi].parts) {
+      if (typeof part === 'function') {
+        custom.push(sql`select ${kpi}::text as kpi, t.wkey, t.gkey, t.num, t.den from (${part(ctx)}) t`);
+      } else {
+        const measures = bySource.get(part.over) ?? [];
+        measures.push({ ...part, kpi });
+        bySource.set(part.over, measures);
+      }
+    }
+  }
+  const passes = [...bySource].map(([source, measures]) => {
+    const { rows, months } = SOURCES[source];
+    const col = (kind: 'n' | 'd', i: number) => sql.ref(`${kind}${i}`);
+    // per month and group: one column per numerator and denominator
+    const monthly = measures.flatMap((m, i) => [
+      sql`sum((${m.num ?? sql`0`})::bigint) as ${col('n', i)}`,
+      sql`sum((${m.den ?? sql`0`})::bigint) as ${col('d', i)}`,
+    ]);
+    // per window and group
+    const windowed = measures.flatMap((m, i) =>
+      (['n', 'd'] as const).map((kind) =>
+        m.lastMonthOnly
+          ? sql`sum(case when s.month = w.wto then s.${col(kind, i)} else 0 end)::bigint as ${col(kind, i)}`
+          : sql`sum(s.${col(kind, i)})::bigint as ${col(kind, i)}`,
+      ),
     );
-    return sql`select ${key}::text as kpi, t.wkey, coalesce(t.gkey, '') as gkey,
-                      coalesce(sum(t.num), 0)::bigint as num, coalesce(sum(t.den), 0)::bigint as den
-               from (${parts}) t group by t.wkey, t.gkey`;
+    const unpivot = measures.map((m, i) => sql`(${m.kpi}::text, t.${col('n', i)}, t.${col('d', i)})`);
+    return sql`select x.kpi, t.wkey, t.gkey, x.num, x.den
+               from (select w.wkey, s.gkey, ${sql.join(windowed)}
+                     from w join (select f.month, ${g('f')} as gkey, ${sql.join(monthly)}
+                                  from ${rows} group by 1, 2) s on ${months}
+                     group by 1, 2) t
+               cross join lateral (values ${sql.join(unpivot)}) x (kpi, num, den)`;
   });
-  const query = sql<KpiRow>`with ${facts(args.selection, args)} ${sql.join(selects, sql` union all `)}`;
+  // identical windows (a year's previous period is also its same period last year) are computed once
+  const windows: KpiWindow[] = [];
+  const sameAs = new Map<string, string[]>();
+  for (const w of args.windows) {
+    const first = windows.find((u) => u.from === w.from && u.to === w.to);
+    if (first) sameAs.get(first.key)?.push(w.key);
+    else {
+      windows.push(w);
+      sameAs.set(w.key, [w.key]);
+    }
+  }
+  await preferCustomPlans(trx);
+  const query = sql<KpiRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
+    select t.kpi, t.wkey, coalesce(t.gkey, '') as gkey, sum(t.num)::bigint as num, sum(t.den)::bigint as den
+    from (${sql.join([...passes, ...custom], sql` union all `)}) t
+    group by t.kpi, t.wkey, t.gkey`;
   const result = await query.execute(trx);
-  return result.rows;
+  return result.rows.flatMap((row) => (sameAs.get(row.wkey) ?? [row.wkey]).map((wkey) => ({ ...row, wkey })));
 }
 
 export interface ReportingCellRow {
@@ -533,6 +618,7 @@ export async function reportingMatrix(
   args: { selection: KpiSelection; from: Month; to: Month; nowEpoch?: number },
 ): Promise<ReportingCellRow[]> {
   const windows = [{ key: 'matrix', from: args.from, to: args.to }];
+  await preferCustomPlans(trx);
   const result =
     await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
     select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures
@@ -562,6 +648,7 @@ export async function fundFlow(
   args: { selection: KpiSelection; window: KpiWindow },
 ): Promise<FundFlowRow[]> {
   const D = args.selection.districtId;
+  await preferCustomPlans(trx);
   const result = await sql<FundFlowRow>`with ${facts(args.selection, { windows: [args.window] })},
     lx as (
       select f.*, (
@@ -600,6 +687,7 @@ export async function mix(
   trx: ScopedTransaction,
   args: { selection: KpiSelection; window: KpiWindow },
 ): Promise<MixRow[]> {
+  await preferCustomPlans(trx);
   const result = await sql<MixRow>`with ${facts(args.selection, { windows: [args.window] })},
     fx as (select f.* from crx f join w on f.month between w.wfrom and w.wto)
     select 'operating_model' as dimension, model_key as key, count(distinct venture_id)::bigint as ventures,
