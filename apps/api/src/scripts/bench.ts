@@ -19,7 +19,7 @@
  * statements, e.g. to EXPLAIN them). Tests never assert a time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -269,6 +269,100 @@ async function bareLoad(sql: postgres.Sql, statements: readonly Stmt[], seconds 
   return done / seconds;
 }
 
+/**
+ * CPU seconds a process has used (user + system), from /proc — Linux only, undefined elsewhere. /proc
+ * counts in USER_HZ, which Linux fixes at 100 per second for user space.
+ */
+function processCpu(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of the PostgreSQL server's processes, when it runs on this machine (else undefined). */
+function postgresCpu(): number | undefined {
+  let total: number | undefined;
+  for (const entry of readdirSync('/proc', { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
+    try {
+      if (readFileSync(`/proc/${entry.name}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const cpu = processCpu(Number(entry.name));
+    if (cpu !== undefined) total = (total ?? 0) + cpu;
+  }
+  return total;
+}
+
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/** Where the CPU of one side of the list figure went, in milliseconds per request. */
+interface CpuSplit {
+  /** the API server process (HTTP, app, driver) — API side only */
+  server?: number;
+  /** this process: autocannon on the API side, the bare `postgres` loop on the bare side */
+  client: number;
+  /** the PostgreSQL server's processes, when local */
+  postgres?: number;
+}
+
+async function withCpu(
+  serverPid: number | undefined,
+  work: () => Promise<number>,
+): Promise<{ rps: number; cpu: CpuSplit }> {
+  const before = {
+    server: serverPid ? processCpu(serverPid) : undefined,
+    client: ownCpu(),
+    pg: postgresCpu(),
+  };
+  const started = performance.now();
+  const rps = await work();
+  const requests = (rps * (performance.now() - started)) / 1000;
+  const after = {
+    server: serverPid ? processCpu(serverPid) : undefined,
+    client: ownCpu(),
+    pg: postgresCpu(),
+  };
+  const perRequest = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined || requests === 0 ? undefined : ((b - a) * 1000) / requests;
+  return {
+    rps,
+    cpu: {
+      server: perRequest(before.server, after.server),
+      client: perRequest(before.client, after.client) ?? Number.NaN,
+      postgres: perRequest(before.pg, after.pg),
+    },
+  };
+}
+
+function medianSplit(splits: readonly CpuSplit[]): CpuSplit {
+  const of = (pick: (s: CpuSplit) => number | undefined) => {
+    const xs = splits.map(pick).filter((x): x is number => x !== undefined && Number.isFinite(x));
+    return xs.length ? median(xs) : undefined;
+  };
+  return {
+    server: of((s) => s.server),
+    client: of((s) => s.client) ?? Number.NaN,
+    postgres: of((s) => s.postgres),
+  };
+}
+
+function cpuText(split: CpuSplit, names = { server: 'server', client: 'client' }): string {
+  const parts = [
+    split.server === undefined ? null : `${names.server} ${split.server.toFixed(2)}`,
+    `${names.client} ${split.client.toFixed(2)}`,
+    split.postgres === undefined ? null : `PostgreSQL ${split.postgres.toFixed(2)}`,
+  ];
+  return parts.filter(Boolean).join(' + ');
+}
+
 // ----- one size ------------------------------------------------------------------------------------
 
 interface SizeResult {
@@ -277,7 +371,14 @@ interface SizeResult {
   generated: GenerateResult;
   overview: { http: Percentiles; bare?: Percentiles; rlsOn?: Percentiles; rlsOff?: Percentiles };
   ranking: { http: Percentiles; bare?: Percentiles; rlsOn?: Percentiles; rlsOff?: Percentiles };
-  list: { rps: number; bareRps?: number; ratios?: number[]; statements?: number | undefined };
+  list: {
+    rps: number;
+    bareRps?: number;
+    ratios?: number[];
+    statements?: number | undefined;
+    /** medians over the rounds, ms of CPU per request */
+    cpu?: { api: CpuSplit; bare?: CpuSplit };
+  };
   sameAnswer?: boolean;
   note?: string;
 }
@@ -427,15 +528,25 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       await load(base, LIST, cookie, 2);
       if (bare) await bareLoad(bare, captured.list ?? [], 2);
       const rounds = { api: [] as number[], bare: [] as number[] };
+      const cpu = { api: [] as CpuSplit[], bare: [] as CpuSplit[] };
       for (let i = 0; i < LIST_ROUNDS; i++) {
-        rounds.api.push(await load(base, LIST, cookie));
-        if (bare) rounds.bare.push(await bareLoad(bare, captured.list ?? []));
+        const api = await withCpu(child.pid, () => load(base, LIST, cookie));
+        rounds.api.push(api.rps);
+        cpu.api.push(api.cpu);
+        if (bare) {
+          const b = await withCpu(undefined, () => bareLoad(bare, captured.list ?? []));
+          rounds.bare.push(b.rps);
+          cpu.bare.push(b.cpu);
+        }
         console.log(
           `  list round ${i + 1}/${LIST_ROUNDS}: ${rounds.api.at(-1)?.toFixed(0)} req/s` +
-            (bare ? ` · bare ${rounds.bare.at(-1)?.toFixed(0)} req/s` : ''),
+            (bare ? ` · bare ${rounds.bare.at(-1)?.toFixed(0)} req/s` : '') +
+            ` · CPU ms/request: API ${cpuText(api.cpu)}` +
+            (bare ? ` · bare ${cpuText(cpu.bare.at(-1) as CpuSplit)}` : ''),
         );
       }
       result.list.rps = median(rounds.api);
+      result.list.cpu = { api: medianSplit(cpu.api), bare: bare ? medianSplit(cpu.bare) : undefined };
       if (bare) {
         result.list.bareRps = median(rounds.bare);
         result.list.ratios = rounds.api.map((rps, i) => rps / (rounds.bare[i] as number));
@@ -511,6 +622,15 @@ function reportOf(results: SizeResult[], machine: Record<string, string>, notes:
       const each = r.list.ratios.map((x) => x.toFixed(2)).join(', ');
       lines.push(
         `| the same ${r.list.statements} statements per request through \`postgres\`, 50 in flight, alternated with the API | ${r.list.bareRps.toFixed(0)} req/s | | ${ratio(q)} of bare (median; rounds ${each}) | ≥ ${TARGETS.listRps}× | ${verdict(q >= TARGETS.listRps)} |`,
+      );
+    }
+    if (r.list.cpu) {
+      const { api, bare } = r.list.cpu;
+      lines.push(
+        '',
+        `CPU per request of the list figure (median of the rounds, from /proc): API side ${cpuText(api, { server: 'API server', client: 'autocannon' })} ms` +
+          (bare ? `; bare side ${cpuText(bare, { server: '', client: 'the `postgres` loop' })} ms` : '') +
+          ". Both sides share the machine's cores with PostgreSQL, so the side that spends more CPU per request outside the database serves fewer requests.",
       );
     }
     if (r.sameAnswer !== undefined)
