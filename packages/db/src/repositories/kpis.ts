@@ -390,7 +390,7 @@ function facts(s: KpiSelection, options: FactOptions) {
       select k.venture_id, k.month, k.counted, k.revenue_fen, k.operating_cost_fen,
              k.revenue_fen - k.operating_cost_fen as profit_fen, k.stable_jobs, k.residents_served,
              k.service_transactions, k.remittance_received_fen, k.service_requests, k.requests_within_promise,
-             k.income_fen, extract(epoch from k.first_submitted_at) as first_sub, k.latest_status, k.has_approved,
+             k.income_fen, k.first_submitted_at as first_sub, k.latest_status, k.has_approved,
              vf.community_id, vf.company_id, vf.price_tier,
              vf.street_key, vf.community_key, vf.model_key, vf.category_key
       from kpi_venture_months k join vf on vf.venture_id = k.venture_id
@@ -467,30 +467,33 @@ function facts(s: KpiSelection, options: FactOptions) {
     -- each month's reporting deadline (the due day of the next month, Shanghai time), once per month
     -- rather than once per venture-month
     tmd as (
-      select m.month,
-             extract(epoch from ((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp) - 28800 as deadline
+      select m.month, dl.deadline, dl.deadline <= to_timestamp(${nowEpoch}) as due_passed
       from tmon m cross join (
         select coalesce((select d.report_due_day from districts d where d.district_id = ${D}), 10)::int as due_day
       ) due
+      cross join lateral (
+        select (((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp at time zone 'UTC')
+               - interval '8 hours' as deadline
+      ) dl
     ),
     tl as (
       select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
              s.first_sub, s.latest_status, coalesce(s.has_approved, false) as has_approved,
              (s.first_sub is not null or coalesce(s.latest_status in ('submitted', 'returned', 'approved', 'locked'), false)) as received,
              (vf.status = 'operating' and vf.start_month <= m.month) as active,
-             m.deadline
+             m.deadline, m.due_passed
       from vf cross join tmd m
       left join vm s on s.venture_id = vf.venture_id and s.month = m.month
     ),
     tf as (
       select tl.*,
-             (tl.received or (tl.active and tl.deadline <= ${nowEpoch}::numeric)) as expected,
+             (tl.received or (tl.active and tl.due_passed)) as expected,
              (tl.first_sub is not null and tl.first_sub < tl.deadline) as on_time,
              case
                when tl.latest_status = 'returned' and not tl.has_approved then 'returned'
                when tl.first_sub is not null and tl.first_sub < tl.deadline then 'on_time'
                when tl.received then 'late'
-               when tl.active and tl.deadline <= ${nowEpoch}::numeric then 'missing'
+               when tl.active and tl.due_passed then 'missing'
                when tl.active then 'not_due'
                else null
              end as state
