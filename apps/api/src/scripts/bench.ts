@@ -254,10 +254,19 @@ async function load(base: string, path: string, cookie: string, seconds = DURATI
     duration: seconds,
     headers: { cookie },
   });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`load on ${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  // a wrong answer stops the run; a request that went unanswered in autocannon's 10 s is counted and
+  // reported (PGlite, one connection in the server's thread, can leave some of 50 waiting that long)
+  if (result.non2xx > 0) throw new Error(`load on ${path}: ${result.non2xx} non-2xx answers`);
+  if (result.errors > 0) {
+    loadErrors.push(
+      `${path}: ${result.errors} request(s) failed (${result.timeouts} timed out) in ${seconds} s`,
+    );
+    console.log(`  ${loadErrors.at(-1)}`);
+  }
   return result.requests.average;
 }
+/** Requests of the load rounds that got no answer, reported with the figures. */
+const loadErrors: string[] = [];
 
 /** The bare driver doing the same statements per request, 50 requests in flight, for the same duration. */
 async function bareLoad(sql: postgres.Sql, statements: readonly Stmt[], seconds = DURATION): Promise<number> {
@@ -388,6 +397,8 @@ interface SizeResult {
   };
   sameAnswer?: boolean;
   note?: string;
+  /** load-round requests that got no answer */
+  loadErrors?: string[];
 }
 
 const OVERVIEW = '/api/v1/kpis/overview?period=year&month=2026-10';
@@ -584,6 +595,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
         result.list.ratios = rounds.api.map((rps, i) => rps / (rounds.bare[i] as number));
       }
       result.list.statements = captured.list?.length;
+      if (loadErrors.length) result.loadErrors = loadErrors.splice(0);
     }
     console.log(
       `  list: ${result.list.rps.toFixed(0)} req/s` +
@@ -672,6 +684,7 @@ function reportOf(results: SizeResult[], machine: Record<string, string>, notes:
         `RLS off returned ${r.sameAnswer ? 'the same rows as' : '**different rows from**'} RLS on.`,
       );
     if (r.note) lines.push('', r.note);
+    if (r.loadErrors) lines.push('', `Unanswered under load: ${r.loadErrors.join('; ')}.`);
     lines.push('');
   }
   const pg = results.find((r) => r.size === 'small' && r.kind === 'postgres');

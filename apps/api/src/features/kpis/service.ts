@@ -119,6 +119,19 @@ function figureOf(key: KpiKey, row: kpis.KpiRow | undefined): KpiFigure {
   return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
 }
 
+/** Community names in Chinese order; one collator (`localeCompare` with a locale builds one per call). */
+const byName = new Intl.Collator('zh-CN').compare;
+
+function sumRows(kpi: KpiKey, rows: readonly kpis.KpiRow[]): kpis.KpiRow {
+  let num = 0n;
+  let den = 0n;
+  for (const row of rows) {
+    num += BigInt(row.num);
+    den += BigInt(row.den);
+  }
+  return { kpi, wkey: 'current', gkey: 'all', num, den };
+}
+
 function periodInfo(p: Period): PeriodInfo {
   return {
     kind: p.kind,
@@ -274,17 +287,13 @@ export async function ranking(
   const reason = unavailable(key, selection, 'community');
   const communities = await kpis.listSelectedCommunities(trx, selection);
   const window = [windowOf('current', period)];
-  const [byCommunity, total] = reason
-    ? [new Map<string, kpis.KpiRow>(), null]
-    : [
-        indexRows(
-          await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'community', keys: [key] }),
-        ),
-        figureOf(
-          key,
-          (await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'district', keys: [key] }))[0],
-        ),
-      ];
+  const rows = reason
+    ? []
+    : await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'community', keys: [key] });
+  const byCommunity = indexRows(rows);
+  // every fact belongs to exactly one community of the selection, so the selection's numerator and
+  // denominator are its communities' summed (the ratio recomputed from them, never averaged)
+  const total = reason ? null : figureOf(key, sumRows(key, rows));
   const direction = KPI_DEFINITIONS[key].direction;
   const items = communities.map((c) => ({
     communityId: c.community_id,
@@ -298,9 +307,9 @@ export async function ranking(
   const better = (a: number, b: number) => (direction === 'lower_is_better' ? a - b : b - a);
   items.sort((a, b) => {
     if (a.value === null || b.value === null) {
-      return a.value === b.value ? a.communityName.localeCompare(b.communityName) : a.value === null ? 1 : -1;
+      return a.value === b.value ? byName(a.communityName, b.communityName) : a.value === null ? 1 : -1;
     }
-    return better(a.value, b.value) || a.communityName.localeCompare(b.communityName, 'zh-CN');
+    return better(a.value, b.value) || byName(a.communityName, b.communityName);
   });
   let rank = 0;
   let previousValue: number | null = null;
