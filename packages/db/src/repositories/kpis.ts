@@ -137,8 +137,9 @@ interface PartContext {
   base: RawBuilder<unknown>;
 }
 
-/** Community income of each window as a denominator. */
-const incomeDenominator: Measure = { over: 'reports', den: sql`f.income_fen` };
+/** Community income: a KPI of its own and the denominator of two rates (summed once for all three). */
+const communityIncome = sql`f.income_fen`;
+const incomeDenominator: Measure = { over: 'reports', den: communityIncome };
 /** The balance at the end of each window. */
 const balanceAtEnd: Measure = { over: 'balance', num: sql`f.net_fen` };
 const approvedProjectOutflow = sql`f.project_expenditure_fen`;
@@ -160,7 +161,7 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    parts: [{ over: 'reports', num: sql`f.income_fen` }],
+    parts: [{ over: 'reports', num: communityIncome }],
   },
   stable_jobs: {
     level: 'venture',
@@ -564,21 +565,27 @@ export async function computeKpis(
   }
   const passes = [...bySource].map(([source, measures]) => {
     const { rows, months } = SOURCES[source];
-    const col = (kind: 'n' | 'd', i: number) => sql.ref(`${kind}${i}`);
-    // per month and group: one column per numerator and denominator
-    const monthly = measures.flatMap((m, i) => [
-      sql`sum((${m.num ?? sql`0`})::bigint) as ${col('n', i)}`,
-      sql`sum((${m.den ?? sql`0`})::bigint) as ${col('d', i)}`,
-    ]);
+    // one column per distinct expression: KPIs sharing one (an income denominator) sum it once
+    const columns: Array<{ expr: RawBuilder<unknown>; lastMonthOnly: boolean }> = [];
+    const column = (expr: RawBuilder<unknown> | undefined, lastMonthOnly: boolean) => {
+      if (!expr) return sql`0::bigint`;
+      let i = columns.findIndex((c) => c.expr === expr && c.lastMonthOnly === lastMonthOnly);
+      if (i < 0) i = columns.push({ expr, lastMonthOnly }) - 1;
+      return sql`t.${sql.ref(`c${i}`)}`;
+    };
+    const unpivot = measures.map((m) => {
+      const last = Boolean(m.lastMonthOnly);
+      return sql`(${m.kpi}::text, ${column(m.num, last)}, ${column(m.den, last)})`;
+    });
+    // per month and group
+    const monthly = columns.map((c, i) => sql`sum((${c.expr})::bigint) as ${sql.ref(`c${i}`)}`);
     // per window and group
-    const windowed = measures.flatMap((m, i) =>
-      (['n', 'd'] as const).map((kind) =>
-        m.lastMonthOnly
-          ? sql`sum(case when s.month = w.wto then s.${col(kind, i)} else 0 end)::bigint as ${col(kind, i)}`
-          : sql`sum(s.${col(kind, i)})::bigint as ${col(kind, i)}`,
-      ),
-    );
-    const unpivot = measures.map((m, i) => sql`(${m.kpi}::text, t.${col('n', i)}, t.${col('d', i)})`);
+    const windowed = columns.map((c, i) => {
+      const ref = sql.ref(`s.c${i}`);
+      return c.lastMonthOnly
+        ? sql`sum(case when s.month = w.wto then ${ref} else 0 end)::bigint as ${sql.ref(`c${i}`)}`
+        : sql`sum(${ref})::bigint as ${sql.ref(`c${i}`)}`;
+    });
     return sql`select x.kpi, t.wkey, t.gkey, x.num, x.den
                from (select w.wkey, s.gkey, ${sql.join(windowed)}
                      from w join (select f.month, ${g('f')} as gkey, ${sql.join(monthly)}
