@@ -331,11 +331,13 @@ interface CpuSplit {
 async function withCpu(
   serverPid: number | undefined,
   work: () => Promise<number>,
+  /** false on PGlite: the database runs inside the server process, no PostgreSQL process is involved */
+  countPostgres = true,
 ): Promise<{ rps: number; cpu: CpuSplit }> {
   const before = {
     server: serverPid ? processCpu(serverPid) : undefined,
     client: ownCpu(),
-    pg: postgresCpu(),
+    pg: countPostgres ? postgresCpu() : undefined,
   };
   const started = performance.now();
   const rps = await work();
@@ -343,7 +345,7 @@ async function withCpu(
   const after = {
     server: serverPid ? processCpu(serverPid) : undefined,
     client: ownCpu(),
-    pg: postgresCpu(),
+    pg: countPostgres ? postgresCpu() : undefined,
   };
   const perRequest = (a: number | undefined, b: number | undefined) =>
     a === undefined || b === undefined || requests === 0 ? undefined : ((b - a) * 1000) / requests;
@@ -576,7 +578,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       const rounds = { api: [] as number[], bare: [] as number[] };
       const cpu = { api: [] as CpuSplit[], bare: [] as CpuSplit[] };
       for (let i = 0; i < LIST_ROUNDS; i++) {
-        const api = await withCpu(child.pid, () => load(base, LIST, cookie));
+        const api = await withCpu(child.pid, () => load(base, LIST, cookie), kind === 'postgres');
         rounds.api.push(api.rps);
         cpu.api.push(api.cpu);
         if (bare) {
@@ -676,9 +678,13 @@ function reportOf(results: SizeResult[], machine: Record<string, string>, notes:
       const { api, bare } = r.list.cpu;
       lines.push(
         '',
-        `CPU per request of the list figure (median of the rounds, from /proc): API side ${cpuText(api, { server: 'API server', client: 'autocannon' })} ms` +
-          (bare ? `; bare side ${cpuText(bare, { server: '', client: 'the `postgres` loop' })} ms` : '') +
-          ". Both sides share the machine's cores with PostgreSQL, so the side that spends more CPU per request outside the database serves fewer requests.",
+        `CPU per request of the list figure (median of the rounds, from /proc), API side: ${cpuText(api, { server: 'server process', client: 'autocannon' })} ms` +
+          (bare
+            ? `; bare side: ${cpuText(bare, { server: '', client: 'the `postgres` loop' })} ms. ` +
+              "Both sides share the machine's cores with PostgreSQL, so the side that spends more CPU per request outside the database serves fewer requests."
+            : r.kind === 'pglite'
+              ? ' (PGlite runs inside the server process).'
+              : '.'),
       );
     }
     if (r.sameAnswer !== undefined)
