@@ -97,8 +97,9 @@ const SOURCES = {
   /** every fund-month up to each window's end (history before the earliest window comes summed, as
    *  one opening row per community) — what a balance at the window's end adds up */
   balance: { rows: sql`lmb f`, months: sql`s.month <= w.wto` },
-  /** each venture × month expected to report in each window */
-  timeliness: { rows: sql`tf f`, months: sql`s.month between w.wfrom and w.wto` },
+  /** the venture-months of each window that have a report in some state (the reporting facts of the
+   *  months without one are counted per venture: see `dueMonthsWithoutReport`) */
+  reportedMonths: { rows: sql`tr f`, months: sql`s.month between w.wfrom and w.wto` },
   /** give-back fulfilments made in each window */
   fulfilments: { rows: sql`pf f`, months: sql`s.month between w.wfrom and w.wto` },
 } as const;
@@ -143,6 +144,22 @@ const incomeDenominator: Measure = { over: 'reports', den: communityIncome };
 /** The balance at the end of each window. */
 const balanceAtEnd: Measure = { over: 'balance', num: sql`f.net_fen` };
 const approvedProjectOutflow = sql`f.project_expenditure_fen`;
+
+/**
+ * Venture-months expected to report: received (in any state), or due — the venture operating since the
+ * month began and the month's deadline passed. Counted without pairing every venture with every month:
+ * the months that have a report count as they are, minus those also due (the second part counts every
+ * due month of each operating venture, reported or not).
+ */
+const expectedReports: Array<Measure | CustomPart> = [
+  { over: 'reportedMonths', den: sql`case when f.received and not f.due then 1 else 0 end` },
+  (ctx) =>
+    sql`select w.wkey, ${ctx.g('v')} as gkey, 0::bigint as num,
+               (select count(*) from tmd m
+                where m.due_passed and m.month between greatest(w.wfrom, v.start_month) and w.wto)::bigint as den
+        from w cross join vf v
+        where v.status = 'operating'`,
+];
 
 export const KPI_SQL: Record<KpiKey, KpiFormula> = {
   operating_revenue: {
@@ -265,25 +282,13 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     level: 'venture',
     ratio: true,
     partnerVisible: true,
-    parts: [
-      {
-        over: 'timeliness',
-        num: sql`case when f.received then 1 else 0 end`,
-        den: sql`case when f.expected then 1 else 0 end`,
-      },
-    ],
+    parts: [{ over: 'reportedMonths', num: sql`case when f.received then 1 else 0 end` }, ...expectedReports],
   },
   on_time_rate: {
     level: 'venture',
     ratio: true,
     partnerVisible: true,
-    parts: [
-      {
-        over: 'timeliness',
-        num: sql`case when f.on_time then 1 else 0 end`,
-        den: sql`case when f.expected then 1 else 0 end`,
-      },
-    ],
+    parts: [{ over: 'reportedMonths', num: sql`case when f.on_time then 1 else 0 end` }, ...expectedReports],
   },
   communities_with_income_rate: {
     level: 'venture',
@@ -392,7 +397,7 @@ function facts(s: KpiSelection, options: FactOptions) {
              k.revenue_fen - k.operating_cost_fen as profit_fen, k.stable_jobs, k.residents_served,
              k.service_transactions, k.remittance_received_fen, k.service_requests, k.requests_within_promise,
              k.income_fen, k.first_submitted_at as first_sub, k.latest_status, k.has_approved,
-             vf.community_id, vf.company_id, vf.price_tier,
+             vf.community_id, vf.company_id, vf.price_tier, vf.status as venture_status, vf.start_month,
              vf.street_key, vf.community_key, vf.model_key, vf.category_key
       from kpi_venture_months k join vf on vf.venture_id = k.venture_id
       where k.district_id = ${D} and k.month between ${lo} and ${hi}
@@ -476,6 +481,14 @@ function facts(s: KpiSelection, options: FactOptions) {
         select (((to_date(m.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + due.due_day)::timestamp at time zone 'UTC')
                - interval '8 hours' as deadline
       ) dl
+    ),
+    -- the reporting facts of the venture-months that have a report in some state
+    tr as (
+      select s.month, s.street_key, s.community_key, s.model_key, s.category_key,
+             (s.first_sub is not null or coalesce(s.latest_status in ('submitted', 'returned', 'approved', 'locked'), false)) as received,
+             (s.first_sub is not null and s.first_sub < m.deadline) as on_time,
+             (s.venture_status = 'operating' and s.start_month <= s.month and m.due_passed) as due
+      from vm s join tmd m on m.month = s.month
     ),
     tl as (
       select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
