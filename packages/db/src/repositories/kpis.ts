@@ -94,9 +94,9 @@ const SOURCES = {
   ledger: { rows: sql`lm f`, months: sql`s.month between w.wfrom and w.wto` },
   /** the ledger's fund-months of the 12 months ending with each window */
   ledgerTrailing: { rows: sql`lm f`, months: sql`s.month between w.wtrail and w.wto` },
-  /** every fund-month up to each window's end (history before the earliest window comes summed, as
-   *  one opening row per community) — what a balance at the window's end adds up */
-  balance: { rows: sql`lmb f`, months: sql`s.month <= w.wto` },
+  /** the balance now (month '9999-99') and, negated, every fund-month after each window's end: what
+   *  a balance at the window's end adds up */
+  balance: { rows: sql`lmb f`, months: sql`s.month > w.wto` },
   /** the venture-months of each window that have a report in some state (the reporting facts of the
    *  months without one are counted per venture: see `dueMonthsWithoutReport`) */
   reportedMonths: { rows: sql`tr f`, months: sql`s.month between w.wfrom and w.wto` },
@@ -335,15 +335,18 @@ function trailingFrom(to: Month): Month {
   return addMonths(to, -11);
 }
 
-function monthBounds(windows: readonly KpiWindow[]): { lo: Month; hi: Month } {
+/** The months the windows read (lo…hi), and the earliest window end (for balances). */
+function monthBounds(windows: readonly KpiWindow[]): { lo: Month; hi: Month; firstEnd: Month } {
   if (windows.length === 0) throw new RangeError('at least one window is needed');
   let lo = windows[0]?.from as Month;
   let hi = windows[0]?.to as Month;
+  let firstEnd = hi;
   for (const w of windows) {
     for (const m of [w.from, trailingFrom(w.to)]) if (compareMonths(m, lo) < 0) lo = m;
     if (compareMonths(w.to, hi) > 0) hi = w.to;
+    if (compareMonths(w.to, firstEnd) < 0) firstEnd = w.to;
   }
-  return { lo, hi };
+  return { lo, hi, firstEnd };
 }
 
 const SHANGHAI_DATE_OF = (column: string) =>
@@ -351,7 +354,7 @@ const SHANGHAI_DATE_OF = (column: string) =>
 
 /** The CTEs every KPI query reads: windows and facts, filtered by scope and selection. */
 function facts(s: KpiSelection, options: FactOptions) {
-  const { lo, hi } = monthBounds(options.windows);
+  const { lo, hi, firstEnd } = monthBounds(options.windows);
   const nowEpoch = options.nowEpoch ?? Math.floor(Date.now() / 1000);
   const D = s.districtId;
   const windows = sql.join(
@@ -414,20 +417,18 @@ function facts(s: KpiSelection, options: FactOptions) {
       join funds fu on fu.district_id = k.district_id and fu.community_id = k.community_id and fu.fund_id = k.fund_id
       where k.district_id = ${D} and k.month between ${lo} and ${hi}
     ),
-    -- balances: the months of the windows, and what came before them summed into one opening row per
-    -- community (summed before it is joined: a district's history is ~100 times longer than its communities)
+    -- balances, counted back from now: each fund's kept balance (funds.balance_fen, which ledger.post
+    -- keeps equal to the sum of its entries in the posting's transaction), less the fund-months after a
+    -- window's end — the months since the earliest window's end, not the district's whole history
     lmb as (
-      select community_id, street_key, community_key, model_key, category_key, month, net_fen
-      from lm
+      select fu.community_id, cm.street_key, cm.community_key, null::text as model_key, null::text as category_key,
+             '9999-99'::char(7) as month, fu.balance_fen as net_fen
+      from funds fu join cm on cm.community_id = fu.community_id
+      where fu.district_id = ${D}
       union all
-      select o.community_id, cm.street_key, cm.community_key, null::text, null::text, '0000-00'::char(7), o.net_fen
-      from (
-        select k.community_id, sum(k.net_fen) as net_fen
-        from kpi_fund_months k
-        where k.district_id = ${D} and k.month < ${lo}
-        group by k.community_id
-      ) o
-      join cm on cm.community_id = o.community_id
+      select k.community_id, cm.street_key, cm.community_key, null::text, null::text, k.month, -k.net_fen
+      from kpi_fund_months k join cm on cm.community_id = k.community_id
+      where k.district_id = ${D} and k.month > ${firstEnd}
     ),
     -- the raw ledger, for the fund flow's detail (venture category, purpose); the KPIs read lm
     le as (

@@ -326,6 +326,7 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
     }
     const reportIds = await writeReports(trx, rnd);
     await writeLedger(trx, rnd, reportIds);
+    await keepFundBalances(trx, D);
     await writePledges(trx, rnd);
   });
 
@@ -373,7 +374,26 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
         month: '2025-03',
       })
       .execute();
+    await keepFundBalances(trx, DEMO_IDS.xiqu);
   });
+}
+
+/**
+ * The fixture writes ledger entries directly, not through ledger.post: as ledger.post would, keep each
+ * fund's balance equal to the sum of its entries (the fund balance KPI reads it, ADR 0009) and never
+ * below zero — a fund the random payouts overdrew gets a grant in the first month that covers it.
+ */
+async function keepFundBalances(trx: ScopedTransaction, districtId: string) {
+  await sql`insert into ledger_entries (district_id, community_id, fund_id, kind, direction, amount_fen, month)
+            select f.district_id, f.community_id, f.fund_id, 'grant', 1, -s.total, ${FIRST_MONTH}
+            from funds f
+            join (select e.fund_id, sum(e.direction * e.amount_fen) as total from ledger_entries e
+                  where e.district_id = ${districtId} group by e.fund_id) s on s.fund_id = f.fund_id
+            where f.district_id = ${districtId} and s.total < 0`.execute(trx);
+  await sql`update funds f
+            set balance_fen = coalesce((select sum(e.direction * e.amount_fen) from ledger_entries e
+                                        where e.district_id = f.district_id and e.fund_id = f.fund_id), 0)
+            where f.district_id = ${districtId}`.execute(trx);
 }
 
 async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>) {
