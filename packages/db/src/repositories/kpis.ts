@@ -90,10 +90,9 @@ export interface KpiWindow {
 const SOURCES = {
   /** the counted reports of each window */
   reports: { rows: sql`vm f where f.counted`, months: sql`s.month between w.wfrom and w.wto` },
-  /** the ledger's fund-months of each window (by the entries' accounting month) */
+  /** the ledger's fund-months of each window (by the entries' accounting month); a `trailing12`
+   *  measure reads the 12 months ending with the window instead */
   ledger: { rows: sql`lm f`, months: sql`s.month between w.wfrom and w.wto` },
-  /** the ledger's fund-months of the 12 months ending with each window */
-  ledgerTrailing: { rows: sql`lm f`, months: sql`s.month between w.wtrail and w.wto` },
   /** the balance now (month '9999-99') and, negated, every fund-month after each window's end: what
    *  a balance at the window's end adds up */
   balance: { rows: sql`lmb f`, months: sql`s.month > w.wto` },
@@ -114,8 +113,9 @@ interface Measure {
   over: Source;
   num?: RawBuilder<unknown>;
   den?: RawBuilder<unknown>;
-  /** a stock: only the window's last month counts */
-  lastMonthOnly?: true;
+  /** which of the source's months count for a window: by default the source's; `lastMonth` — a stock —
+   *  only the window's last; `trailing12` the 12 months ending with the window's last */
+  span?: 'lastMonth' | 'trailing12';
 }
 
 /** A part no single source can express: a row-level select of (wkey, gkey, num, den). */
@@ -185,7 +185,7 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     ratio: false,
     partnerVisible: true,
     // a stock: the reports of the period's last month
-    parts: [{ over: 'reports', num: sql`f.stable_jobs`, lastMonthOnly: true }],
+    parts: [{ over: 'reports', num: sql`f.stable_jobs`, span: 'lastMonth' }],
   },
   residents_served: {
     level: 'venture',
@@ -230,7 +230,7 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     parts: [
       balanceAtEnd,
       // inflows (net of their reversals) of the 12 months ending with the window
-      { over: 'ledgerTrailing', den: sql`f.allocation_fen + f.donation_fen + f.grant_fen` },
+      { over: 'ledger', den: sql`f.allocation_fen + f.donation_fen + f.grant_fen`, span: 'trailing12' },
     ],
   },
   deliberation_coverage: {
@@ -579,31 +579,40 @@ export async function computeKpis(
   }
   const passes = [...bySource].map(([source, measures]) => {
     const { rows, months } = SOURCES[source];
-    // one column per distinct expression: KPIs sharing one (an income denominator) sum it once
-    const columns: Array<{ expr: RawBuilder<unknown>; lastMonthOnly: boolean }> = [];
-    const column = (expr: RawBuilder<unknown> | undefined, lastMonthOnly: boolean) => {
+    // one column per distinct expression and span: KPIs sharing one (an income denominator) sum it once
+    const columns: Array<{ expr: RawBuilder<unknown>; span: Measure['span'] }> = [];
+    const column = (expr: RawBuilder<unknown> | undefined, span: Measure['span']) => {
       if (!expr) return sql`0::bigint`;
-      let i = columns.findIndex((c) => c.expr === expr && c.lastMonthOnly === lastMonthOnly);
-      if (i < 0) i = columns.push({ expr, lastMonthOnly }) - 1;
+      let i = columns.findIndex((c) => c.expr === expr && c.span === span);
+      if (i < 0) i = columns.push({ expr, span }) - 1;
       return sql`t.${sql.ref(`c${i}`)}`;
     };
-    const unpivot = measures.map((m) => {
-      const last = Boolean(m.lastMonthOnly);
-      return sql`(${m.kpi}::text, ${column(m.num, last)}, ${column(m.den, last)})`;
-    });
+    const unpivot = measures.map(
+      (m) => sql`(${m.kpi}::text, ${column(m.num, m.span)}, ${column(m.den, m.span)})`,
+    );
     // per month and group
     const monthly = columns.map((c, i) => sql`sum((${c.expr})::bigint) as ${sql.ref(`c${i}`)}`);
-    // per window and group
+    // per window and group; with a trailing-12 column the join takes both spans, each column its own
+    const trailing = columns.some((c) => c.span === 'trailing12');
+    const join = trailing ? sql`s.month between least(w.wfrom, w.wtrail) and w.wto` : months;
     const windowed = columns.map((c, i) => {
       const ref = sql.ref(`s.c${i}`);
-      return c.lastMonthOnly
-        ? sql`sum(case when s.month = w.wto then ${ref} else 0 end)::bigint as ${sql.ref(`c${i}`)}`
+      const when =
+        c.span === 'lastMonth'
+          ? sql`s.month = w.wto`
+          : c.span === 'trailing12'
+            ? sql`s.month between w.wtrail and w.wto`
+            : trailing
+              ? months
+              : null;
+      return when
+        ? sql`sum(case when ${when} then ${ref} else 0 end)::bigint as ${sql.ref(`c${i}`)}`
         : sql`sum(${ref})::bigint as ${sql.ref(`c${i}`)}`;
     });
     return sql`select x.kpi, t.wkey, t.gkey, x.num, x.den
                from (select w.wkey, s.gkey, ${sql.join(windowed)}
                      from w join (select f.month, ${g('f')} as gkey, ${sql.join(monthly)}
-                                  from ${rows} group by 1, 2) s on ${months}
+                                  from ${rows} group by 1, 2) s on ${join}
                      group by 1, 2) t
                cross join lateral (values ${sql.join(unpivot)}) x (kpi, num, den)`;
   });
