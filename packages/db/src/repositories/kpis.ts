@@ -12,17 +12,19 @@ import type { ScopedTransaction } from '../tenant';
  *    amends), with its community income: the community's holdings' share of the profit (split by the
  *    company's shareholdings with the domain's largest-remainder rule; a venture without a company, or a
  *    company without shareholdings, is the community's alone) plus the remittance received;
- *  - `lm` / `lmb`: fund-months from the rollup `kpi_fund_months`, by effective kind (a reversal takes the
- *    kind of the entry it reverses), with the spending backed by an approved project and by a disclosure
- *    that was over; `le` is the raw ledger, read only for the fund flow's detail;
+ *  - `lm`: fund-months from the rollup `kpi_fund_months`, by effective kind (a reversal takes the kind
+ *    of the entry it reverses), with the spending backed by an approved project and by a disclosure that
+ *    was over; `lmb`: the funds' kept balances less the fund-months since (a balance at a window's end);
+ *    `le` is the raw ledger, read only for the fund flow's detail;
  *  - `pl` / `pf`: give-back pledges and their fulfilments;
- *  - `tf`: each venture × month expected to report, received, on time (first submission before the
- *    district's deadline), late, missing or returned.
+ *  - `tmd`: each month's reporting deadline; `tr`: the venture-months with a report, received, on time
+ *    (first submission before the deadline) or due; `tf`: each venture × month in its reporting state
+ *    (on time, late, missing, returned) for the reporting matrix.
  * The rollups hold no attribute a user edits (street office, operating model, category, price tier,
  * status, fund kind, deadline): those are joined here, at read time.
  * A KPI is a list of parts, most of them a numerator and/or denominator measured over one of these
- * facts joined to the period windows `w` (SOURCES); numerators and denominators are summed per window
- * and group, so a ratio is always recomputed from summed parts and never averaged.
+ * facts (SOURCES), each source read once per statement (ADR 0009); numerators and denominators are
+ * summed per window and group, so a ratio is always recomputed from summed parts and never averaged.
  */
 
 export const KPI_KEYS = [
