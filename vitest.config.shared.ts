@@ -15,8 +15,10 @@ export function sharedTestConfig(packageDir: string): {
   const reportDir = process.env.GONGFU_TEST_REPORT_DIR;
   const suffix = process.env.DATABASE_URL ? '-postgres' : '';
   return {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // The limits catch a hang; they do not time anything. CI machines differ up to 4× in speed (a hook
+    // seeding the demo district took 14 s on one, 51 s on a loaded one; the admin's typing test takes 9 s).
+    testTimeout: 90_000,
+    hookTimeout: 240_000,
     reporters: reportDir
       ? ['default', ['json', { outputFile: `${reportDir}/${basename(packageDir)}${suffix}.json` }]]
       : ['default'],

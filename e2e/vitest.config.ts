@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ['./support/global-setup.ts'],
     // one browser, one server: flows run one after another
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // a flow waits up to 30 s for one screen; several screens make a flow
+    testTimeout: 180_000,
   },
 });

@@ -36,7 +36,8 @@ export async function setup(project: TestProject) {
     output += d;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // first start seeds the demo district: about 20 s here, up to 4× that on a loaded machine
+  const deadline = Date.now() + 240_000;
   for (;;) {
     try {
       if ((await fetch(`${baseUrl}/api/ready`)).ok) break;

@@ -404,7 +404,7 @@ beforeAll(async () => {
   partnerCommunities = new Set(operated.rows.map((r) => r.community_id));
   // log everyone in once, before any snapshot
   for (const role of ROLES) await t.cookieOf(role.email);
-}, 120_000);
+});
 
 // ─── nothing changed
 

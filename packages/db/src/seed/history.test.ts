@@ -28,7 +28,7 @@ beforeAll(async () => {
   const history = await seedDemoHistory(db);
   expect(history.created).toBe(true);
   console.info(`seedDemoHistory on ${handle.kind}: ${history.ms} ms`, history.stories, history.generated);
-}, 120_000);
+});
 afterAll(async () => handle?.close());
 
 const n = (value: string | number | bigint | null | undefined) => Number(value ?? 0);

@@ -34,7 +34,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await buildKpiDataset(t.handle.db);
   raw = await readRaw(t.handle.db);
-}, 120_000);
+});
 afterAll(async () => {
   console.info(`KPI correctness: ${compared} figures compared with the brute force`);
   await t?.close();
