@@ -1,4 +1,4 @@
-import { type DatabaseHandle, seedDemo } from '@gongfu/db';
+import { type DatabaseHandle, DEMO_IDS, seedDemo } from '@gongfu/db';
 import { createTestDatabase } from '@gongfu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changePassword } from './change-password';
@@ -37,6 +37,49 @@ describe('login and sessions', () => {
     expect(s?.memberships.map((m) => m.role)).toEqual(['community_admin']);
     // just created: nothing slid, so the cookie set at login still holds
     expect(s?.extended).toBe(false);
+  });
+
+  it('lists a platform admin’s pseudo-membership first, then the memberships in the order they were made', async () => {
+    // the platform operator also made viewer of both demo districts: ids in the opposite order of creation
+    const later = new Date('2026-03-01T00:00:00Z');
+    const earlier = new Date('2026-01-01T00:00:00Z');
+    await handle.db
+      .insertInto('memberships')
+      .values([
+        {
+          district_id: DEMO_IDS.xiqu,
+          membership_id: '00000000-0000-4000-8000-000000000001',
+          user_id: DEMO_IDS.platformUser,
+          role: 'district_viewer',
+          created_at: later,
+        },
+        {
+          district_id: DEMO_IDS.dongqu,
+          membership_id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+          user_id: DEMO_IDS.platformUser,
+          role: 'district_viewer',
+          created_at: earlier,
+        },
+      ])
+      .execute();
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'platform@gongfu.demo',
+      password,
+      address: '1.1.1.2',
+    });
+    if (!r.ok) throw new Error('the platform operator could not log in');
+    const s = await validateSessionToken(handle.db, r.token);
+    expect(s?.memberships).toEqual([
+      {
+        membership_id: DEMO_IDS.platformUser,
+        role: 'platform_admin',
+        district_id: null,
+        community_id: null,
+        partner_id: null,
+      },
+      expect.objectContaining({ role: 'district_viewer', district_id: DEMO_IDS.dongqu, community_id: null }),
+      expect.objectContaining({ role: 'district_viewer', district_id: DEMO_IDS.xiqu, community_id: null }),
+    ]);
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {

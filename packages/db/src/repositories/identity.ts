@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { SessionsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 
@@ -34,38 +34,49 @@ export async function updatePasswordHash(trx: ScopedTransaction, userId: string,
     .execute();
 }
 
-/** A user's memberships, plus a platform-admin pseudo-membership if they hold that role. */
+/**
+ * A user's memberships, plus a platform-admin pseudo-membership first if they hold that role (its id
+ * is the user's own id: the platform role has no district). One statement, as every authenticated
+ * request reads them.
+ */
 export async function listMembershipsOfUser(trx: ScopedTransaction, userId: string) {
-  // one statement at a time: a transaction is one connection
-  const memberships = await trx
-    .selectFrom('memberships')
-    .select(['membership_id', 'role', 'district_id', 'community_id', 'partner_id'])
+  const rows = await trx
+    .selectFrom('platform_admins')
+    .select([
+      'user_id as membership_id',
+      sql<string>`'platform_admin'`.as('role'),
+      sql<string | null>`null::uuid`.as('district_id'),
+      sql<string | null>`null::uuid`.as('community_id'),
+      sql<string | null>`null::uuid`.as('partner_id'),
+      sql<number>`0`.as('rank'),
+      sql<Date | null>`null::timestamptz`.as('created_at'),
+    ])
     .where('user_id', '=', userId)
+    .unionAll(
+      trx
+        .selectFrom('memberships')
+        .select([
+          'membership_id',
+          'role',
+          'district_id',
+          'community_id',
+          'partner_id',
+          sql<number>`1`.as('rank'),
+          'created_at',
+        ])
+        .where('user_id', '=', userId),
+    )
+    .orderBy('rank')
     .orderBy('created_at')
     .orderBy('membership_id')
     .execute();
-  const platform = await trx
-    .selectFrom('platform_admins')
-    .select('user_id')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const rows: Array<{
-    membership_id: string;
-    role: string;
-    district_id: string | null;
-    community_id: string | null;
-    partner_id: string | null;
-  }> = [...memberships];
-  // the platform role has no district; its membership id is the user's own id
-  if (platform)
-    rows.unshift({
-      membership_id: userId,
-      role: 'platform_admin',
-      district_id: null,
-      community_id: null,
-      partner_id: null,
-    });
-  return rows;
+  return rows.map(({ membership_id, role, district_id, community_id, partner_id }) => ({
+    membership_id,
+    role,
+    district_id,
+    community_id,
+    partner_id,
+  }));
 }
 
 export async function insertSession(trx: ScopedTransaction, values: Insertable<SessionsTable>) {
