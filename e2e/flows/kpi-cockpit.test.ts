@@ -38,7 +38,12 @@ function numberIn(text: string): number {
 
 describe('the district KPI cockpit', () => {
   it('a district admin reads real figures, changes the period and opens the ranking', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
+    // reduced motion: the charts are drawn at once, so a screenshot never catches one growing into place
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1600, height: 1000 },
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await logIn(page, baseUrl, 'admin@dongqu.demo');
 

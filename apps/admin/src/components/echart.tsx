@@ -21,7 +21,8 @@ export interface EChartProps {
 
 /**
  * A thin ECharts wrapper: init in a layout effect, resize with the container, `setOption` on change, handlers
- * in a ref, `dispose` on unmount. Accessibility (`aria`) is always on, with decals so colour is not the only cue.
+ * in a ref, `dispose` on unmount. Accessibility (`aria`) is always on, with decals so colour is not the only cue;
+ * no animation for people who prefer reduced motion.
  */
 export function EChart({
   option,
@@ -100,5 +101,13 @@ export function EChart({
 
 function withAria(option: EChartsOption): EChartsOption {
   const aria = (option.aria ?? {}) as Record<string, unknown>;
-  return { ...option, aria: { decal: { show: true }, ...aria, enabled: true } };
+  const still = prefersReducedMotion() ? { animation: false } : {};
+  return { ...option, ...still, aria: { decal: { show: true }, ...aria, enabled: true } };
+}
+
+/** The person asked their system for less motion: charts appear drawn, without growing into place. */
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
 }

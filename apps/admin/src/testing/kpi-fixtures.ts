@@ -273,6 +273,8 @@ export function fundFlow(kind: PeriodKind = 'month', month = '2026-10'): FundFlo
         kind: 'fund',
         label: label('社区治理专项资金', 'Community-governance special fund'),
       },
+      // a fund money went into and nothing came out of: still a fund, not an end point
+      { name: 'fund:reserve', kind: 'fund', label: label('公积金（储备）', 'Reserve fund') },
       {
         name: 'use:为 80 岁以上老人提供助餐补贴',
         kind: 'use',
@@ -285,8 +287,9 @@ export function fundFlow(kind: PeriodKind = 'month', month = '2026-10'): FundFlo
       { source: 'fund:governance_special', target: 'use:为 80 岁以上老人提供助餐补贴', value: 14_000_000 },
       { source: 'source:donation', target: 'fund:charity_common_prosperity', value: 2_000_000 },
       { source: 'source:profit:tidal_market', target: 'fund:governance_special', value: 24_000_000 },
+      { source: 'source:profit:tidal_market', target: 'fund:reserve', value: 2_000_000 },
     ],
-    inflowFen: 26_000_000,
+    inflowFen: 28_000_000,
     outflowFen: 14_300_000,
   };
 }

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { echarts } from '../../lib/echarts';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
 import { emptyFundFlow, fundFlow, kpiRanking } from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
@@ -147,7 +148,20 @@ describe('KPI cockpit: funds and mix', () => {
     const sankey = await chartDrawn('资金流向桑基图');
     expect(spokenDescription(sankey)).not.toBe('');
     expect(sankey.textContent).toContain('社区治理专项资金');
-    expect(statistic('期间流入')).toHaveTextContent('26.00万元');
+    // sources, funds and uses each keep their column, even a fund nothing was spent from
+    const chart = echarts.getInstanceByDom(sankey.querySelector('div') as HTMLDivElement);
+    if (!chart) throw new Error('no Sankey instance');
+    const [series] = chart.getOption().series as { data: { name: string; depth: number }[] }[];
+    expect(Object.fromEntries(series?.data.map((node) => [node.name, node.depth]) ?? [])).toEqual({
+      'source:donation': 0,
+      'source:profit:tidal_market': 0,
+      'fund:charity_common_prosperity': 1,
+      'fund:governance_special': 1,
+      'fund:reserve': 1,
+      'use:为 80 岁以上老人提供助餐补贴': 2,
+      'use:unlinked': 2,
+    });
+    expect(statistic('期间流入')).toHaveTextContent('28.00万元');
     expect(statistic('期间流出')).toHaveTextContent('14.30万元');
     const models = await chartDrawn('经营模式（按营业收入）');
     expect(models.textContent).toContain('集体自营');

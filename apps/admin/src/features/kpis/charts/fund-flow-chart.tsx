@@ -5,6 +5,8 @@ import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
 import { formatKpiText, localized } from '../format';
 
+const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fund: 1, use: 2 };
+
 /** Sources → funds → uses as a Sankey: amounts in 元 / 万元, a hovered node lights up its neighbours. */
 export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +38,10 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           right: 200,
           top: 8,
           bottom: 8,
-          nodeAlign: 'justify',
+          // each kind keeps its column: a fund nothing was spent from stays a fund, not an end point
+          nodeAlign: 'left',
+          // room for a label beside even the thinnest node
+          nodeGap: 14,
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
           label: {
@@ -44,11 +49,18 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
             width: 190,
             overflow: 'truncate',
           },
-          data: flow.nodes.map((node) => ({ name: node.name })),
+          // many small uses crowd the last column: a label that would overlap another is left to the tooltip
+          labelLayout: { hideOverlap: true },
+          data: flow.nodes.map((node) => ({ name: node.name, depth: DEPTH[node.kind] })),
           links: flow.links.map((link) => ({ ...link })),
         },
       ],
     };
   }, [flow, label, language, t]);
-  return <EChart option={option} label={label} height={Math.max(320, flow.nodes.length * 22)} />;
+  // tall enough for the fullest column's labels, one line each
+  const fullest = Math.max(
+    0,
+    ...Object.keys(DEPTH).map((kind) => flow.nodes.filter((n) => n.kind === kind).length),
+  );
+  return <EChart option={option} label={label} height={Math.max(320, fullest * 34 + 40)} />;
 }
