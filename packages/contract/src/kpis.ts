@@ -215,6 +215,8 @@ export const ReportingMatrix = z
         received: z.number().int(),
         /** received and first submitted by the deadline, whatever happened next (what the on-time rate counts) */
         receivedOnTime: z.number().int(),
+        /** received and approved (or locked): the reports the KPIs count; received − approved await review or were returned */
+        approved: z.number().int(),
         onTime: z.number().int(),
         late: z.number().int(),
         missing: z.number().int(),

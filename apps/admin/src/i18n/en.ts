@@ -141,6 +141,10 @@ export const en: Messages = {
       runningHint:
         'Flows hold only the months gone by, and period-end figures read the last month of the period (0 before its reports): against a whole previous period or last year they look low. Read them with the monthly figures.',
       compared: 'Compared with {{previous}} (previous) and {{lastYear}} (last year)',
+      reviewPending: '{{approved}} of the {{expected}} monthly reports due in this period are approved',
+      reviewPendingHint:
+        '{{awaiting}} await review or were returned, {{missing}} were not received. Revenue, profit and the other report figures count approved reports only: until reporting and review are done they read low.',
+      reviewPendingAction: 'See reporting',
     },
     unit: {
       fen: 'yuan',

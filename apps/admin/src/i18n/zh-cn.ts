@@ -139,6 +139,10 @@ export const zhCN = {
       runningHint:
         '流量指标只含已过去的月份，期末指标取期末月（尚无月报时为 0）；与完整的上期、去年同期相比会偏低，请结合月度数据判断。',
       compared: '环比对照 {{previous}}，同比对照 {{lastYear}}',
+      reviewPending: '本期应报月报 {{expected}} 份，其中 {{approved}} 份已审核通过',
+      reviewPendingHint:
+        '待审核或被退回 {{awaiting}} 份，未报送 {{missing}} 份。营收、利润等指标只计审核通过的月报，报送和审核完成前数值偏低。',
+      reviewPendingAction: '查看报送情况',
     },
     unit: {
       fen: '元',

@@ -208,7 +208,13 @@ export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRa
 
 type Cell = ReportingMatrix['cells'][number];
 
-function cell(communityId: string, month: string, state: ReportingState, ventures = 2): Cell {
+function cell(
+  communityId: string,
+  month: string,
+  state: ReportingState,
+  ventures = 2,
+  awaitingReview = 0,
+): Cell {
   const counts = { onTime: 0, late: 0, missing: 0, returned: 0, notDue: 0 };
   if (state === 'on_time') counts.onTime = ventures;
   if (state === 'late') counts.late = ventures;
@@ -224,6 +230,8 @@ function cell(communityId: string, month: string, state: ReportingState, venture
     expected,
     received,
     receivedOnTime: counts.onTime + (state === 'returned' ? ventures : 0),
+    // a returned report is not approved; of the others, some may still await review
+    approved: counts.onTime + counts.late - awaitingReview,
     ...counts,
   };
 }
@@ -246,7 +254,12 @@ export function reportingMatrix(from = '2025-11', to = '2026-10'): ReportingMatr
     dueDay: 10,
     months,
     communities: communities.map((c) => ({ communityId: c.id, name: c.name })),
-    cells: communities.flatMap((c) => months.map((m, i) => cell(c.id, m, stateOf(c.id, m, i)))),
+    // the last month: one of Wangjiangjie's two reports still awaits review
+    cells: communities.flatMap((c) =>
+      months.map((m, i) =>
+        cell(c.id, m, stateOf(c.id, m, i), 2, m === last && c.id === WANGJIANGJIE.id ? 1 : 0),
+      ),
+    ),
   };
 }
 

@@ -645,6 +645,8 @@ export interface ReportingCellRow {
   /** first submitted by the deadline (a returned report may have been) */
   on_time: boolean;
   ventures: string | number | bigint;
+  /** of those, the ventures whose month has an approved (or locked) report: what the KPIs count */
+  approved: string | number | bigint;
 }
 
 /** Per community × month: how many ventures are in each reporting state (ventures not expected are left out). */
@@ -656,7 +658,8 @@ export async function reportingMatrix(
   await preferCustomPlans(trx);
   const result =
     await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
-    select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures
+    select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures,
+           count(*) filter (where f.has_approved)::bigint as approved
     from tf f join w on f.month between w.wfrom and w.wto
     where f.state is not null
     group by f.community_id, f.month, f.state, f.on_time`.execute(trx);

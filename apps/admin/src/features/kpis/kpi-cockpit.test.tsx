@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
-import { emptyRatioSeries, kpiOverview } from '../../testing/kpi-fixtures';
+import { emptyRatioSeries, kpiOverview, reportingMatrix } from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
@@ -75,13 +75,70 @@ describe('KPI cockpit', () => {
     // the trend of the selected KPI, over the twelve months up to the chosen one
     const trend = await chartDrawn('趋势 · 经营收入');
     expect(trend.querySelector('[aria-label]')?.getAttribute('aria-label')).toMatch(/全区/);
-    expect(requests.map((r) => r.endpoint).sort()).toEqual(['overview', 'series']);
+    expect(requests.map((r) => r.endpoint).sort()).toEqual(['overview', 'reporting-matrix', 'series']);
     expect(requests.find((r) => r.endpoint === 'series')?.query).toEqual({
       kpi: 'operating_revenue',
       from: '2025-11',
       to: '2026-10',
       groupBy: 'district',
     });
+  });
+
+  it('says how many of the period’s reports are approved, so a low latest month is not read as a downturn', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    const { user, router } = renderApp(COCKPIT);
+    // October: 6 reports due, 1 approved, 1 awaiting review and 2 returned, 2 not received
+    expect(await screen.findByText('本期应报月报 6 份，其中 1 份已审核通过')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '待审核或被退回 3 份，未报送 2 份。营收、利润等指标只计审核通过的月报，报送和审核完成前数值偏低。',
+      ),
+    ).toBeInTheDocument();
+    expect(requests.find((r) => r.endpoint === 'reporting-matrix')?.query).toEqual({
+      from: '2026-10',
+      to: '2026-10',
+    });
+    await user.click(screen.getByRole('button', { name: '查看报送情况' }));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ tab: 'reporting' }));
+    // already there: no button to go there
+    expect(screen.getByText('本期应报月报 6 份，其中 1 份已审核通过')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '查看报送情况' })).not.toBeInTheDocument();
+  });
+
+  it('says nothing of review when every report due in the period is approved', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi({
+      reportingMatrix: (q) => {
+        const matrix = reportingMatrix(q.from, q.to);
+        const cells = matrix.cells.map((c) => ({
+          ...c,
+          state: 'on_time' as const,
+          expected: 2,
+          received: 2,
+          receivedOnTime: 2,
+          approved: 2,
+          onTime: 2,
+          late: 0,
+          missing: 0,
+          returned: 0,
+        }));
+        return { ...matrix, cells };
+      },
+    });
+    const { queryClient } = renderApp(COCKPIT);
+    await chartDrawn('趋势 · 经营收入');
+    // the period's matrix has arrived (and was rendered from): still no notice
+    await waitFor(() =>
+      expect(
+        queryClient.getQueryCache().findAll({ queryKey: ['kpis', 'reporting-matrix'] })[0]?.state.status,
+      ).toBe('success'),
+    );
+    expect(requests.find((r) => r.endpoint === 'reporting-matrix')?.query).toEqual({
+      from: '2026-10',
+      to: '2026-10',
+    });
+    expect(screen.queryByText(/已审核通过/)).not.toBeInTheDocument();
   });
 
   it('asks for another period when the period changes, and keeps the choice in the URL', async () => {

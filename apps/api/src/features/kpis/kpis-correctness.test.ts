@@ -353,12 +353,32 @@ describe('ranking = brute force per community, with the median', () => {
   });
 });
 
+/** Venture-months of a community with an approved or locked report (any revision): what the KPIs count. */
+function countedReports(communityId: string, month: string): number {
+  const ventures = new Set(
+    raw.ventures.filter((v) => v.community_id === communityId).map((v) => v.venture_id),
+  );
+  const counted = new Set(
+    raw.reports
+      .filter(
+        (r) =>
+          ventures.has(r.venture_id) &&
+          r.month === month &&
+          (r.status === 'approved' || r.status === 'locked'),
+      )
+      .map((r) => r.venture_id),
+  );
+  return counted.size;
+}
+
 describe('reporting matrix, fund flow and mix agree with the same brute force', () => {
   it('matrix: each cell counts what reporting_rate and on_time_rate count', async () => {
     const body = await get('/api/v1/kpis/reporting-matrix?from=2024-01&to=2025-12', 'admin@dongqu.demo');
     expect(body.dueDay).toBe(15);
     expect(body.cells).toHaveLength(4 * 24);
     const states = new Set<string>();
+    let approvedInAll = 0;
+    let awaitingInAll = 0;
     for (const cell of body.cells) {
       const b = bruteForce(raw, sel([cell.communityId]), { from: cell.month, to: cell.month });
       expect([cell.received, cell.expected], `${cell.communityId} ${cell.month}`).toEqual([
@@ -366,11 +386,20 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
         b.reporting_rate?.denominator,
       ]);
       expect(cell.receivedOnTime).toBe(b.on_time_rate?.numerator);
+      expect(cell.approved, `${cell.communityId} ${cell.month} approved`).toBe(
+        countedReports(cell.communityId, cell.month),
+      );
+      expect(cell.approved).toBeLessThanOrEqual(cell.received);
+      approvedInAll += cell.approved;
+      awaitingInAll += cell.received - cell.approved;
       expect(cell.onTime).toBeLessThanOrEqual(cell.receivedOnTime);
       states.add(cell.state);
       compared++;
     }
     for (const s of ['on_time', 'late', 'missing', 'returned', 'none']) expect(states).toContain(s);
+    // the fixture has both: reports counted, and reports received but not (yet) approved
+    expect(approvedInAll).toBeGreaterThan(0);
+    expect(awaitingInAll).toBeGreaterThan(0);
     // Xincun has no venture: nothing is expected of it
     expect(
       body.cells

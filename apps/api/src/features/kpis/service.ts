@@ -350,6 +350,7 @@ export async function reportingMatrix(
     const cell = counts.get(k) ?? {};
     cell[row.state] = (cell[row.state] ?? 0) + toFen(row.ventures);
     if (row.on_time) cell.received_on_time = (cell.received_on_time ?? 0) + toFen(row.ventures);
+    cell.approved = (cell.approved ?? 0) + toFen(row.approved);
     counts.set(k, cell);
   }
   const cells = communities.flatMap((c) =>
@@ -368,6 +369,7 @@ export async function reportingMatrix(
         expected: onTime + late + missing + returned,
         received: onTime + late + returned,
         receivedOnTime: n.received_on_time ?? 0,
+        approved: n.approved ?? 0,
         onTime,
         late,
         missing,

@@ -22,6 +22,7 @@ import { PeriodPicker } from './period-picker';
 import { QueryState } from './query-state';
 import { RankingPanel } from './ranking-panel';
 import { ReportingPanel } from './reporting-panel';
+import { ReviewCoverageNotice } from './review-coverage-notice';
 import { TrendPanel } from './trend-panel';
 
 export interface KpiCockpitPageProps {
@@ -128,6 +129,13 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
             latest: latestMonth,
           })}
           description={t('kpi.period.runningHint')}
+        />
+      ) : null}
+      {overview.data ? (
+        <ReviewCoverageNotice
+          from={overview.data.period.from}
+          to={overview.data.period.to < latestMonth ? overview.data.period.to : latestMonth}
+          onShowReporting={tab === 'reporting' ? undefined : () => onChange({ tab: 'reporting' })}
         />
       ) : null}
       <Tabs
