@@ -64,6 +64,11 @@ describe('the district KPI cockpit', () => {
     const changes = page.locator('[data-kpi="operating_revenue"] [data-tone]');
     expect(await changes.count()).toBe(2);
     expect(await changes.first().textContent()).toMatch(/环比\s+(上升|下降|持平)/);
+    // October's reports are not all approved yet in the demo: the cockpit says how many count
+    const review = page.getByText(/^本期应报月报 \d+ 份，其中 \d+ 份已审核通过$/);
+    await review.waitFor({ timeout: 30_000 });
+    const [due, approved] = ((await review.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+    expect(approved).toBeLessThan(due as number);
     await chartDrawn(page, '趋势 · 经营收入');
     await screenshot(page, 'kpi-cockpit-month');
 
