@@ -93,6 +93,10 @@ export async function ensureFund(
   trx: ScopedTransaction,
   args: { districtId: string; communityId: string; kind: string; name: string },
 ): Promise<string> {
+  // one finder at a time per community, until commit: the unique index leaves kind 'other' out (a
+  // community may keep several), so two concurrent approvals each made one. Per community, not per kind:
+  // a transaction posting to several kinds takes one lock, in no order that could deadlock another
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`funds:${args.communityId}`}, 0))`.execute(trx);
   const existing = await trx
     .selectFrom('funds')
     .select('fund_id')
