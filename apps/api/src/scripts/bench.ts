@@ -652,7 +652,7 @@ function reportOf(results: SizeResult[], machine: Record<string, string>, notes:
       if (f.bare) {
         const o = f.http.p50 / f.bare.p50;
         lines.push(
-          `| ${key}: the same statements through \`postgres\` | ${ms(f.bare.p50)} | ${ms(f.bare.p95)} | API overhead ${ratio(o)} (p50), ${ratio(f.http.p95 / f.bare.p95)} (p95) | ≤ ${TARGETS.apiOverhead}× | ${verdict(o <= TARGETS.apiOverhead)} |`,
+          `| ${key}: the same statements through \`postgres\` | ${ms(f.bare.p50)} | ${ms(f.bare.p95)} | API overhead ${ratio(o)} (p50, +${ms(f.http.p50 - f.bare.p50)}), ${ratio(f.http.p95 / f.bare.p95)} (p95) | ≤ ${TARGETS.apiOverhead}× | ${verdict(o <= TARGETS.apiOverhead)} |`,
         );
       }
       if (f.rlsOn && f.rlsOff) {
