@@ -70,6 +70,10 @@ export async function postLedgerEntry(trx: ScopedTransaction, input: LedgerEntry
       proposal_id: input.proposalId ?? null,
       memo: input.memo ?? null,
       created_by: input.createdBy ?? null,
+      // the moment of posting, not the transaction's start (now()): postings to a fund take its lock in
+      // turn, so this orders a fund's entries as they were booked — within one transaction too — and the
+      // running balance of its entry list is a balance the fund really had
+      created_at: sql<Date>`clock_timestamp()`,
     })
     .onConflict((oc) => oc.columns(['district_id', 'posting_key']).doNothing())
     .returning('entry_id')
