@@ -1,4 +1,4 @@
-import { REPORT_STATUSES } from '@gongfu/domain';
+import { PLAUSIBILITY_RULES, REPORT_FIGURE_FIELDS, REPORT_STATUSES } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBody, errorResponses, IdParam } from './common';
 
@@ -41,11 +41,42 @@ const figureShape = {
   }),
 };
 
+/** The name of one figure of a report (`revenueFen`, `stableJobs`, …). */
+export const ReportFigureField = z.enum(REPORT_FIGURE_FIELDS).openapi('ReportFigureField');
+export type ReportFigureField = z.infer<typeof ReportFigureField>;
+
+/**
+ * A figure outside the venture's usual range, found by `checkPlausibility` in @gongfu/domain (the one rule the
+ * form and the API both run). A flagged figure needs an explanation before the report can be submitted.
+ */
+export const PlausibilityFlag = z
+  .object({
+    field: ReportFigureField,
+    rule: z.enum(PLAUSIBILITY_RULES),
+    value: z.number().int(),
+    /** The range the rule expected, where it has one (for an outlier: median ± 3 MAD of the last 12 months). */
+    expectedLow: z.number().nullable(),
+    expectedHigh: z.number().nullable(),
+    /** The value it was compared with: the median of the history, the previous month, or the revenue. */
+    reference: z.number().nullable(),
+  })
+  .openapi('PlausibilityFlag');
+export type PlausibilityFlag = z.infer<typeof PlausibilityFlag>;
+
+/** A reporter's explanation of each flagged figure, by field. */
+const explanationText = z.string().trim().min(1).max(500);
+export const ReportExplanations = z
+  .partialRecord(ReportFigureField, explanationText)
+  .openapi('ReportExplanations');
+export type ReportExplanations = z.infer<typeof ReportExplanations>;
+
 export const Report = z
   .object({
     id: z.uuid(),
     districtId: z.uuid(),
     communityId: z.uuid(),
+    communityName: z.string(),
+    streetOfficeId: z.uuid().nullable(),
     ventureId: z.uuid(),
     ventureName: z.string(),
     month: ReportMonth,
@@ -58,6 +89,14 @@ export const Report = z
     status: z.enum(REPORT_STATUSES),
     ...figureShape,
     notes: z.string().nullable(),
+    explanations: ReportExplanations,
+    flags: z.array(PlausibilityFlag).openapi({
+      description:
+        'The plausibility flags the API found when the report was last submitted (empty before a submission)',
+    }),
+    returnedFields: z.array(ReportFigureField).openapi({
+      description: 'The figures the reviewer named when returning the report (empty otherwise)',
+    }),
     submittedAt: z.string().nullable(),
     submittedBy: z.uuid().nullable(),
     reviewedAt: z.string().nullable(),
@@ -104,16 +143,47 @@ export const ReportDetail = Report.extend({
 }).openapi('ReportDetail');
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
-export const ReportList = z.object({ items: z.array(Report), total: z.number().int() }).openapi('ReportList');
+export const ReportList = z
+  .object({
+    items: z.array(Report),
+    total: z.number().int().openapi({ description: 'All rows matching the filters, across pages' }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('ReportList');
 export type ReportList = z.infer<typeof ReportList>;
 
 const queryParam = (name: string) => ({ param: { name, in: 'query' as const } });
 
+export const REPORT_LIST_SORTS = [
+  'month',
+  '-month',
+  'submittedAt',
+  '-submittedAt',
+  'communityName',
+  '-communityName',
+  'ventureName',
+  '-ventureName',
+] as const;
+
+/** A query flag: `true` / `false` in the URL. */
+const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const ReportListQuery = z.object({
   month: ReportMonth.optional().openapi(queryParam('month')),
+  monthFrom: ReportMonth.optional().openapi(queryParam('monthFrom')),
+  monthTo: ReportMonth.optional().openapi(queryParam('monthTo')),
   communityId: z.uuid().optional().openapi(queryParam('communityId')),
+  streetOfficeId: z.uuid().optional().openapi(queryParam('streetOfficeId')),
   ventureId: z.uuid().optional().openapi(queryParam('ventureId')),
   status: z.enum(REPORT_STATUSES).optional().openapi(queryParam('status')),
+  /** Only revisions not superseded by an approved later revision (the queue's view). */
+  current: QueryBoolean.optional().openapi(queryParam('current')),
+  /** Only reports with (true) or without (false) plausibility flags. */
+  flagged: QueryBoolean.optional().openapi(queryParam('flagged')),
+  sort: z.enum(REPORT_LIST_SORTS).optional().openapi(queryParam('sort')),
+  page: z.coerce.number().int().min(1).max(100_000).optional().openapi(queryParam('page')),
+  pageSize: z.coerce.number().int().min(1).max(500).optional().openapi(queryParam('pageSize')),
 });
 export type ReportListQuery = z.infer<typeof ReportListQuery>;
 
@@ -126,6 +196,7 @@ export const ReportCreate = PartialFigures.extend({
   ventureId: z.uuid(),
   month: ReportMonth,
   notes: notes.optional(),
+  explanations: ReportExplanations.optional(),
 })
   .strict()
   .openapi('ReportCreate');
@@ -134,6 +205,8 @@ export type ReportCreate = z.infer<typeof ReportCreate>;
 export const ReportUpdate = PartialFigures.extend({
   version: z.number().int().min(1).openapi({ description: 'The version read; a stale one gets 409' }),
   notes: notes.optional(),
+  /** Replaces the whole set of explanations when given. */
+  explanations: ReportExplanations.optional(),
 })
   .strict()
   .openapi('ReportUpdate');
@@ -144,6 +217,8 @@ export const ReportTransition = z
   .object({
     version: z.number().int().min(1).optional(),
     comment: z.string().trim().max(2000).nullable().optional(),
+    /** With `return`: the figures the reporter should look at again. */
+    fields: z.array(ReportFigureField).max(REPORT_FIGURE_FIELDS.length).optional(),
   })
   .strict()
   .openapi('ReportTransition');
@@ -163,6 +238,9 @@ export const ReportStatusRow = z
     ventureId: z.uuid(),
     ventureName: z.string(),
     communityId: z.uuid(),
+    communityName: z.string(),
+    streetOfficeId: z.uuid().nullable(),
+    locked: z.boolean().openapi({ description: 'Whether the month is locked for the venture’s community' }),
     expected: z.boolean().openapi({ description: 'Whether the venture owes a report for the month' }),
     status: z.enum(REPORT_OVERVIEW_STATUSES).openapi({
       description:
@@ -188,7 +266,93 @@ export const ReportStatusOverview = z
   .openapi('ReportStatusOverview');
 export type ReportStatusOverview = z.infer<typeof ReportStatusOverview>;
 
-export const ReportStatusQuery = z.object({ month: ReportMonth.openapi(queryParam('month')) });
+export const ReportStatusQuery = z.object({
+  month: ReportMonth.openapi(queryParam('month')),
+  communityId: z.uuid().optional().openapi(queryParam('communityId')),
+  streetOfficeId: z.uuid().optional().openapi(queryParam('streetOfficeId')),
+  status: z.enum(REPORT_OVERVIEW_STATUSES).optional().openapi(queryParam('status')),
+});
+export type ReportStatusQuery = z.infer<typeof ReportStatusQuery>;
+
+/** One venture-month of the last 12 months before a report's month: its approved figures, or nothing. */
+export const ReportHistoryMonth = z
+  .object({
+    month: ReportMonth,
+    reportId: z.uuid().nullable(),
+    status: z.enum(REPORT_STATUSES).nullable(),
+    figures: z.object(figureShape).nullable().openapi({
+      description: 'The approved (or locked) current revision’s figures; null when there is none',
+    }),
+  })
+  .openapi('ReportHistoryMonth');
+export type ReportHistoryMonth = z.infer<typeof ReportHistoryMonth>;
+
+export const ReportHistory = z
+  .object({
+    ventureId: z.uuid(),
+    month: ReportMonth,
+    /** Oldest first: the 12 months before `month`. */
+    months: z.array(ReportHistoryMonth),
+  })
+  .openapi('ReportHistory');
+export type ReportHistory = z.infer<typeof ReportHistory>;
+
+export const ReportHistoryQuery = z.object({
+  ventureId: z.uuid().openapi(queryParam('ventureId')),
+  month: ReportMonth.openapi(queryParam('month')),
+});
+
+/** What approving a submitted report would post, computed as approval would, without writing anything. */
+export const ApprovalPreview = z
+  .object({
+    reportId: z.uuid(),
+    distributableProfitFen: z.number().int(),
+    postings: z.array(
+      z.object({
+        fundKind: z.string(),
+        fundId: z.uuid().nullable().openapi({ description: 'Null when approval would open the fund' }),
+        fundName: z.string(),
+        direction: z.union([z.literal(1), z.literal(-1)]),
+        amountFen: Fen,
+      }),
+    ),
+  })
+  .openapi('ApprovalPreview');
+export type ApprovalPreview = z.infer<typeof ApprovalPreview>;
+
+export const PeriodLockCreate = z
+  .object({
+    month: ReportMonth,
+    communityId: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'One community; without it, every community of the district' }),
+  })
+  .strict()
+  .openapi('PeriodLockCreate');
+export type PeriodLockCreate = z.infer<typeof PeriodLockCreate>;
+
+export const PeriodLock = z
+  .object({
+    id: z.uuid(),
+    districtId: z.uuid(),
+    communityId: z.uuid().nullable(),
+    month: ReportMonth,
+    lockedBy: z.uuid(),
+    lockedAt: z.string(),
+  })
+  .openapi('PeriodLock');
+export type PeriodLock = z.infer<typeof PeriodLock>;
+
+export const PeriodLockResult = z
+  .object({
+    lock: PeriodLock,
+    lockedReports: z.number().int().openapi({ description: 'Approved reports of the month now locked' }),
+  })
+  .openapi('PeriodLockResult');
+
+export const PeriodLockList = z.object({ items: z.array(PeriodLock) }).openapi('PeriodLockList');
+export const PeriodLockQuery = z.object({ month: ReportMonth.optional().openapi(queryParam('month')) });
 
 const tags = ['reports'];
 const readErrors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
@@ -210,6 +374,45 @@ export const reportStatusRoute = createRoute({
   summary: 'Per venture in scope: whether the month’s report is on time, late, missing, returned or a draft',
   request: { query: ReportStatusQuery },
   responses: { 200: json(ReportStatusOverview, 'The month’s reporting status'), ...readErrors },
+});
+
+export const reportHistoryRoute = createRoute({
+  method: 'get',
+  path: '/reports/history',
+  tags,
+  summary: 'A venture’s approved figures for the 12 months before a month (for the form and the review)',
+  request: { query: ReportHistoryQuery },
+  responses: { 200: json(ReportHistory, 'The history'), ...oneErrors },
+});
+
+export const listPeriodLocksRoute = createRoute({
+  method: 'get',
+  path: '/reports/locks',
+  tags,
+  summary: 'The locked months in scope',
+  request: { query: PeriodLockQuery },
+  responses: { 200: json(PeriodLockList, 'The locks'), ...readErrors },
+});
+
+export const lockPeriodRoute = createRoute({
+  method: 'post',
+  path: '/reports/locks',
+  tags,
+  summary:
+    'Lock a month for one community or the whole district (district admins): its approved reports are locked, ' +
+    'and no report of the month can be created, edited, submitted or amended afterwards. Refused while reports ' +
+    'of the month await review.',
+  request: { body: { content: { 'application/json': { schema: PeriodLockCreate } }, required: true } },
+  responses: { 201: json(PeriodLockResult, 'Locked'), ...oneErrors, 409: conflict },
+});
+
+export const approvalPreviewRoute = createRoute({
+  method: 'get',
+  path: '/reports/{id}/approval-preview',
+  tags,
+  summary: 'What approving this submitted report would post to which fund (nothing is written)',
+  request: { params: IdParam },
+  responses: { 200: json(ApprovalPreview, 'The postings approval would make'), ...oneErrors, 409: conflict },
 });
 
 export const getReportRoute = createRoute({

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportFigures } from './report-figures';
+import {
+  checkPlausibility,
+  MIN_OUTLIER_HISTORY,
+  median,
+  medianAbsoluteDeviation,
+  unexplainedFields,
+} from './report-plausibility';
+
+// Jinhui's tidal market in a typical month.
+const typical: ReportFigures = {
+  revenueFen: 9_800_000,
+  operatingCostFen: 7_600_000,
+  stableJobs: 6,
+  temporaryJobs: 3,
+  residentsServed: 4200,
+  serviceTransactions: 15_000,
+  eldersServed: 900,
+  childrenServed: 300,
+  remittanceDueFen: 2_000_000,
+  remittanceReceivedFen: 2_000_000,
+  serviceRequests: 0,
+  requestsWithinPromise: 0,
+};
+
+/** Twelve months around the typical one: revenue wobbles by ±¥2,000. */
+const year: ReportFigures[] = Array.from({ length: 12 }, (_, i) => ({
+  ...typical,
+  revenueFen: typical.revenueFen + ((i % 5) - 2) * 100_000,
+}));
+
+describe('median and MAD', () => {
+  it('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(medianAbsoluteDeviation([1, 1, 2, 2, 4, 6, 9])).toBe(1);
+  });
+});
+
+describe('checkPlausibility', () => {
+  it('flags nothing in a month like the others', () => {
+    expect(checkPlausibility(typical, year)).toEqual([]);
+  });
+
+  it('flags a revenue more than 3 MADs from the median, with the range it expected', () => {
+    const flags = checkPlausibility({ ...typical, revenueFen: 98_000_000 }, year);
+    expect(flags).toHaveLength(1);
+    const [flag] = flags;
+    expect(flag).toMatchObject({ field: 'revenueFen', rule: 'outlier', value: 98_000_000 });
+    expect(flag?.reference).toBe(9_750_000); // the mean of the two middle months
+    expect(flag?.expectedLow).toBeLessThan(9_800_000);
+    expect(flag?.expectedHigh).toBeGreaterThan(9_800_000);
+    expect(flag?.expectedHigh).toBeLessThan(98_000_000);
+  });
+
+  it('flags a low outlier too, and the expected range never goes below zero', () => {
+    const [flag] = checkPlausibility({ ...typical, residentsServed: 100 }, year);
+    expect(flag).toMatchObject({ field: 'residentsServed', rule: 'outlier' });
+    expect(flag?.expectedLow).toBeGreaterThanOrEqual(0);
+  });
+
+  it('does not flag a steady series for a small change (the spread has a floor of 5 % of the median)', () => {
+    // every month exactly 4,200 people: MAD is 0, yet 4,300 (+2.4 %) is ordinary
+    expect(checkPlausibility({ ...typical, residentsServed: 4300 }, year)).toEqual([]);
+    // 4,200 + 3 × 5 % = 4,830 is the edge
+    expect(checkPlausibility({ ...typical, residentsServed: 4830 }, year)).toEqual([]);
+    expect(checkPlausibility({ ...typical, residentsServed: 4831 }, year)).toHaveLength(1);
+  });
+
+  it('needs enough approved history before it calls anything an outlier', () => {
+    const short = [
+      ...Array(12 - MIN_OUTLIER_HISTORY + 1).fill(null),
+      ...year.slice(0, MIN_OUTLIER_HISTORY - 1),
+    ];
+    const flags = checkPlausibility({ ...typical, revenueFen: 98_000_000 }, short);
+    expect(flags.filter((f) => f.rule === 'outlier')).toEqual([]);
+    const enough = [...Array(12 - MIN_OUTLIER_HISTORY).fill(null), ...year.slice(0, MIN_OUTLIER_HISTORY)];
+    expect(checkPlausibility({ ...typical, revenueFen: 98_000_000 }, enough)).toHaveLength(1);
+  });
+
+  it('flags stable jobs changing by more than half against the previous month', () => {
+    const history = [...year.slice(0, 11).map(() => null), { ...typical, stableJobs: 6 }];
+    expect(checkPlausibility({ ...typical, stableJobs: 9 }, history)).toEqual([]);
+    expect(checkPlausibility({ ...typical, stableJobs: 3 }, history)).toEqual([]);
+    expect(checkPlausibility({ ...typical, stableJobs: 10 }, history)).toEqual([
+      {
+        field: 'stableJobs',
+        rule: 'jobs_change',
+        value: 10,
+        expectedLow: 3,
+        expectedHigh: 9,
+        reference: 6,
+      },
+    ]);
+    expect(checkPlausibility({ ...typical, stableJobs: 2 }, history)[0]?.rule).toBe('jobs_change');
+  });
+
+  it('does not compare jobs with a month that has no approved report', () => {
+    const history = [...year.slice(0, 11).map(() => null), null];
+    expect(checkPlausibility({ ...typical, stableJobs: 60 }, history)).toEqual([]);
+  });
+
+  it('flags revenue without any cost (the whole revenue would be profit)', () => {
+    expect(checkPlausibility({ ...typical, operatingCostFen: 0 }, [])).toEqual([
+      {
+        field: 'operatingCostFen',
+        rule: 'cost_missing',
+        value: 0,
+        expectedLow: null,
+        expectedHigh: null,
+        reference: 9_800_000,
+      },
+    ]);
+    expect(checkPlausibility({ ...typical, revenueFen: 0, operatingCostFen: 0 }, [])).toEqual([]);
+  });
+
+  it('flags more remittance received than due', () => {
+    const flags = checkPlausibility({ ...typical, remittanceReceivedFen: 2_000_001 }, []);
+    expect(flags).toEqual([
+      expect.objectContaining({ field: 'remittanceReceivedFen', rule: 'remittance_above_due' }),
+    ]);
+  });
+});
+
+describe('unexplainedFields', () => {
+  const flags = checkPlausibility({ ...typical, revenueFen: 98_000_000, operatingCostFen: 0 }, year);
+
+  it('lists each flagged field without an explanation once, in the form’s order', () => {
+    expect(unexplainedFields(flags, {})).toEqual(['revenueFen', 'operatingCostFen']);
+  });
+
+  it('does not count a blank explanation', () => {
+    expect(unexplainedFields(flags, { revenueFen: '春节集市', operatingCostFen: '   ' })).toEqual([
+      'operatingCostFen',
+    ]);
+    expect(unexplainedFields(flags, { revenueFen: '春节集市', operatingCostFen: '场地免租' })).toEqual([]);
+  });
+});

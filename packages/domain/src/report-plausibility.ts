@@ -1,0 +1,148 @@
+import type { Labels } from './enums';
+import { REPORT_FIGURE_FIELDS, type ReportFigures } from './report-figures';
+
+/**
+ * Plausibility checks of a monthly report (DHIS2's outlier rules, with a required explanation). A flag is not an
+ * error: the figure may be true (a festival month, a new stall), so the reporter explains it and the reviewer reads
+ * the explanation. The same function runs in the form while typing and in the API on submit, which refuses a
+ * flagged figure without an explanation.
+ *
+ * - `outlier`: the figure is more than 3 median absolute deviations from the median of the venture's approved
+ *   figures of the last 12 months (needs at least MIN_OUTLIER_HISTORY of them). The deviation never counts as less
+ *   than 5 % of the median or one unit, so a venture with perfectly steady history is not flagged for ¥1.
+ * - `jobs_change`: stable jobs changed by more than half against the previous month's approved report.
+ * - `cost_missing`: revenue without any operating cost: the whole revenue would count as profit (the "profit
+ *   above revenue" family of errors; with costs never negative, profit can only reach revenue this way).
+ * - `remittance_above_due`: more remittance received than was due this month.
+ */
+export const PLAUSIBILITY_RULE_LABELS = {
+  outlier: { 'zh-CN': '超出常见范围', en: 'Outside the usual range' },
+  jobs_change: { 'zh-CN': '稳定就业人数变动超过一半', en: 'Stable jobs changed by more than half' },
+  cost_missing: { 'zh-CN': '有营收但无运营成本', en: 'Revenue without any operating cost' },
+  remittance_above_due: { 'zh-CN': '实收上缴高于应缴', en: 'Remittance received above the amount due' },
+} as const satisfies Labels<string>;
+export type PlausibilityRule = keyof typeof PLAUSIBILITY_RULE_LABELS;
+export const PLAUSIBILITY_RULES = Object.keys(PLAUSIBILITY_RULE_LABELS) as unknown as readonly [
+  PlausibilityRule,
+  ...PlausibilityRule[],
+];
+
+export type ReportFigureField = keyof ReportFigures;
+
+export interface PlausibilityFlag {
+  readonly field: ReportFigureField;
+  readonly rule: PlausibilityRule;
+  readonly value: number;
+  /** The range the rule expected, where it has one. */
+  readonly expectedLow: number | null;
+  readonly expectedHigh: number | null;
+  /** What the value was compared with: the history's median, the previous month, or the revenue. */
+  readonly reference: number | null;
+}
+
+/** How many approved months of history the outlier rule needs before it judges a figure. */
+export const MIN_OUTLIER_HISTORY = 6;
+/** Deviations from the median beyond which a figure is an outlier. */
+export const OUTLIER_MADS = 3;
+/** The floor of the deviation, as a share of the median (basis points). */
+const MIN_SPREAD_BP = 500;
+/** Stable jobs may change by at most half (basis points) from one month to the next without a flag. */
+export const MAX_JOBS_CHANGE_BP = 5000;
+
+const isMoney = (field: ReportFigureField) => field.endsWith('Fen');
+
+/** The median of a non-empty list (the mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** The median absolute deviation from the median. */
+export function medianAbsoluteDeviation(values: readonly number[]): number {
+  const m = median(values);
+  return median(values.map((value) => Math.abs(value - m)));
+}
+
+/**
+ * Every plausibility flag of `figures`, given the venture's approved figures of the 12 months before the report's
+ * month, oldest first, `null` where a month has no approved report (the last element is the previous month).
+ */
+export function checkPlausibility(
+  figures: ReportFigures,
+  history: readonly (ReportFigures | null)[],
+): PlausibilityFlag[] {
+  const flags: PlausibilityFlag[] = [];
+  const known = history.filter((month): month is ReportFigures => month !== null);
+
+  if (known.length >= MIN_OUTLIER_HISTORY) {
+    for (const field of REPORT_FIGURE_FIELDS) {
+      const values = known.map((month) => month[field]);
+      const m = median(values);
+      const unit = isMoney(field) ? 100 : 1;
+      const spread = Math.max(medianAbsoluteDeviation(values), (Math.abs(m) * MIN_SPREAD_BP) / 10_000, unit);
+      const low = Math.max(0, m - OUTLIER_MADS * spread);
+      const high = m + OUTLIER_MADS * spread;
+      const value = figures[field];
+      if (value < low || value > high) {
+        flags.push({ field, rule: 'outlier', value, expectedLow: low, expectedHigh: high, reference: m });
+      }
+    }
+  }
+
+  const previous = history.at(-1) ?? null;
+  if (previous !== null && previous.stableJobs > 0) {
+    const change = Math.abs(figures.stableJobs - previous.stableJobs);
+    if (change * 10_000 > previous.stableJobs * MAX_JOBS_CHANGE_BP) {
+      const allowed = (previous.stableJobs * MAX_JOBS_CHANGE_BP) / 10_000;
+      flags.push({
+        field: 'stableJobs',
+        rule: 'jobs_change',
+        value: figures.stableJobs,
+        expectedLow: Math.max(0, previous.stableJobs - allowed),
+        expectedHigh: previous.stableJobs + allowed,
+        reference: previous.stableJobs,
+      });
+    }
+  }
+
+  if (figures.revenueFen > 0 && figures.operatingCostFen === 0) {
+    flags.push({
+      field: 'operatingCostFen',
+      rule: 'cost_missing',
+      value: 0,
+      expectedLow: null,
+      expectedHigh: null,
+      reference: figures.revenueFen,
+    });
+  }
+
+  if (figures.remittanceReceivedFen > figures.remittanceDueFen) {
+    flags.push({
+      field: 'remittanceReceivedFen',
+      rule: 'remittance_above_due',
+      value: figures.remittanceReceivedFen,
+      expectedLow: 0,
+      expectedHigh: figures.remittanceDueFen,
+      reference: figures.remittanceDueFen,
+    });
+  }
+  return flags;
+}
+
+/** The fields that carry a flag, each once, in the form's order. */
+export function flaggedFields(flags: readonly PlausibilityFlag[]): ReportFigureField[] {
+  const flagged = new Set(flags.map((flag) => flag.field));
+  return REPORT_FIGURE_FIELDS.filter((field) => flagged.has(field));
+}
+
+/** The flagged fields without a (non-blank) explanation: what stops a submit. */
+export function unexplainedFields(
+  flags: readonly PlausibilityFlag[],
+  explanations: Readonly<Partial<Record<ReportFigureField, string>>>,
+): ReportFigureField[] {
+  return flaggedFields(flags).filter((field) => !explanations[field]?.trim());
+}
