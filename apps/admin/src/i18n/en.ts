@@ -1,6 +1,12 @@
+import { reportingEn } from './reporting.en';
+import { reportsEn } from './reports.en';
+import { reviewEn } from './review.en';
 import type { Messages } from './zh-cn';
 
 export const en: Messages = {
+  reports: reportsEn,
+  reporting: reportingEn,
+  review: reviewEn,
   app: {
     name: 'Gongfu · Community Economy Oversight',
     shortName: 'Gongfu',

@@ -1,5 +1,14 @@
+import { reportingZhCN } from './reporting.zh-cn';
+import { reportsZhCN } from './reports.zh-cn';
+import { reviewZhCN } from './review.zh-cn';
+import type { Shape } from './shape';
+
 /** Chinese strings: the source of truth for keys; `en.ts` must have the same shape. */
 export const zhCN = {
+  // sections of their own file, one per feature, so features can grow their strings side by side
+  reports: reportsZhCN,
+  reporting: reportingZhCN,
+  review: reviewZhCN,
   app: {
     name: '共富 · 社区经济监管平台',
     shortName: '共富',
@@ -269,6 +278,4 @@ export const zhCN = {
   },
 };
 
-/** Same keys, any strings: what a translation must provide. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof zhCN>;

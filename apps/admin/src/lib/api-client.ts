@@ -38,6 +38,18 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: a retried write (after a dropped connection) is answered, not done twice. */
+  idempotencyKey?: string;
+}
+
+/** A query string from defined values only (`?a=1&b=x`, or '' when there are none). */
+export function queryString(params: Readonly<Record<string, string | number | boolean | undefined>>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const search = query.toString();
+  return search ? `?${search}` : '';
 }
 
 /**
@@ -45,10 +57,11 @@ export interface RequestOptions {
  * (undefined for 204) or throws an `ApiError` carrying the server's message and field errors.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal } = options;
+  const { method = 'GET', body, signal, idempotencyKey } = options;
   const language = currentLanguage();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 
   let response: Response;
   try {

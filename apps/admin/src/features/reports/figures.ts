@@ -1,0 +1,33 @@
+import type { ReportFigureField } from '@gongfu/contract';
+import type { TranslationKey } from '../../lib/translation-key';
+
+/** How a figure is typed and shown: money in 元 (stored in fen) or a whole count. */
+export type FigureKind = 'money' | 'count';
+
+export interface FigureSection {
+  id: 'operations' | 'jobs' | 'service' | 'promise' | 'remittance';
+  title: TranslationKey;
+  fields: readonly ReportFigureField[];
+}
+
+/** The report's figures in the order a clerk fills them, grouped as the form's sections. */
+export const FIGURE_SECTIONS: readonly FigureSection[] = [
+  { id: 'operations', title: 'reports.section.operations', fields: ['revenueFen', 'operatingCostFen'] },
+  { id: 'jobs', title: 'reports.section.jobs', fields: ['stableJobs', 'temporaryJobs'] },
+  {
+    id: 'service',
+    title: 'reports.section.service',
+    fields: ['residentsServed', 'serviceTransactions', 'eldersServed', 'childrenServed'],
+  },
+  { id: 'promise', title: 'reports.section.promise', fields: ['serviceRequests', 'requestsWithinPromise'] },
+  {
+    id: 'remittance',
+    title: 'reports.section.remittance',
+    fields: ['remittanceDueFen', 'remittanceReceivedFen'],
+  },
+];
+
+export const figureKind = (field: ReportFigureField): FigureKind =>
+  field.endsWith('Fen') ? 'money' : 'count';
+
+export const figureLabel = (field: ReportFigureField): TranslationKey => `reports.figure.${field}`;

@@ -1,0 +1,68 @@
+import type { reportsZhCN } from './reports.zh-cn';
+import type { Shape } from './shape';
+
+export const reportsEn: Shape<typeof reportsZhCN> = {
+  section: {
+    operations: 'Revenue and costs',
+    jobs: 'Jobs',
+    service: 'Residents served',
+    promise: 'Service promise',
+    remittance: 'Remittance to the community',
+  },
+  figure: {
+    revenueFen: 'Operating revenue',
+    operatingCostFen: 'Operating cost',
+    stableJobs: 'Stable jobs',
+    temporaryJobs: 'Temporary jobs',
+    residentsServed: 'Residents served',
+    serviceTransactions: 'Service transactions',
+    eldersServed: 'Elders served',
+    childrenServed: 'Children served',
+    remittanceDueFen: 'Remittance due',
+    remittanceReceivedFen: 'Remittance received',
+    serviceRequests: 'Service requests',
+    requestsWithinPromise: 'Answered within the promise',
+  },
+  derived: {
+    profit: 'Profit (revenue − cost)',
+    withinPromiseRate: 'Answered on time',
+  },
+  status: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    returned: 'Returned',
+    approved: 'Approved',
+    locked: 'Locked',
+  },
+  overview: {
+    on_time: 'On time',
+    late: 'Late',
+    missing: 'Overdue, not filed',
+    not_due: 'To file',
+    returned: 'Returned',
+    draft: 'In progress',
+  },
+  rule: {
+    outlier: 'Outside this venture’s usual range of the last 12 months ({{low}} – {{high}})',
+    jobs_change: 'Stable jobs changed by more than half from last month ({{reference}})',
+    cost_missing: 'Revenue with zero operating cost: all revenue would count as profit',
+    remittance_above_due: 'More received than due ({{reference}})',
+  },
+  explanation: 'Explanation',
+  explanationPlaceholder: 'Say why, e.g. the Spring Festival market drew more visitors',
+  action: {
+    edit: 'Edit',
+    submit: 'Submit',
+    return: 'Return',
+    approve: 'Approve',
+    lock: 'Lock',
+    amend: 'Amend',
+  },
+  unit: {
+    yuan: 'yuan',
+    people: 'people',
+    times: 'times',
+    jobs: 'jobs',
+    requests: 'requests',
+  },
+};
