@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { currentLanguage } from './lib/i18n';
+import { currentLanguage, loadLanguage } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { createAppRouter } from './router';
 
@@ -12,8 +12,13 @@ document.documentElement.lang = currentLanguage();
 const queryClient = createQueryClient();
 const router = createAppRouter({ queryClient });
 
-createRoot(root).render(
-  <StrictMode>
-    <App queryClient={queryClient} router={router} />
-  </StrictMode>,
-);
+// a remembered English choice loads its strings first, so the first paint is already in English
+void loadLanguage(currentLanguage())
+  .catch(() => undefined) // offline: the default language's strings are built in
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    ),
+  );

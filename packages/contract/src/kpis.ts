@@ -287,6 +287,29 @@ const readErrors = {
   404: errorResponses[404],
 };
 
+export const KpiLatestMonth = z
+  .object({
+    month: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'The newest month before the current one with an approved report in the caller’s scope (what the ' +
+          'cockpit opens on); null when nothing has been approved yet',
+        example: '2026-10',
+      }),
+  })
+  .openapi('KpiLatestMonth');
+export type KpiLatestMonth = z.infer<typeof KpiLatestMonth>;
+
+export const kpiLatestMonthRoute = createRoute({
+  method: 'get',
+  path: '/kpis/latest-month',
+  tags: ['kpis'],
+  summary: 'The newest month with approved figures in the caller’s scope',
+  responses: { 200: json(KpiLatestMonth, 'The month'), ...readErrors },
+});
+
 export const kpiOverviewRoute = createRoute({
   method: 'get',
   path: '/kpis/overview',

@@ -2,7 +2,6 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-cn';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -10,10 +9,24 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 export const LANGUAGE_STORAGE_KEY = 'gongfu.language';
 
+/**
+ * Chinese ships with the app; English is loaded when first chosen (most users never do, and the strings of both
+ * languages would weigh on the login page every clerk loads on a phone).
+ */
 export const resources = {
   'zh-CN': { translation: zhCN },
-  en: { translation: en },
 } as const;
+
+const loaders: Partial<Record<Language, () => Promise<object>>> = {
+  en: () => import('../i18n/en').then((module) => module.en),
+};
+
+/** Makes a language's strings available (once); the default language always is. */
+export async function loadLanguage(language: Language): Promise<void> {
+  const load = loaders[language];
+  if (!load || i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await load());
+}
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -58,6 +71,7 @@ export function currentLanguage(): Language {
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

@@ -39,6 +39,8 @@ export interface KpiAnswers {
   reportingMatrix?: Answer<ReportingMatrix>;
   fundFlow?: Answer<FundFlow>;
   mix?: Answer<KpiMix>;
+  /** The newest month with approved figures (null: none yet — the cockpit opens on last month). */
+  latestMonth?: string | null;
 }
 
 /** What the tests need of a contract's zod schema (the admin does not depend on zod itself). */
@@ -81,6 +83,7 @@ export function givenKpiApi(answers: KpiAnswers = {}): KpiRequest[] {
       return HttpResponse.json(conforms(responseSchema, result) as Record<string, unknown>);
     });
   server.use(
+    http.get(api('/kpis/latest-month'), () => HttpResponse.json({ month: answers.latestMonth ?? null })),
     route(
       'overview',
       KpiOverviewQuery,

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { i18n } from '../lib/i18n';
+import { i18n, loadLanguage } from '../lib/i18n';
 import { server } from './server';
 
 // jsdom lacks what antd (responsive grid, Sider breakpoints) and ECharts (resize) need.
@@ -58,7 +58,11 @@ window.getComputedStyle = (element: Element, pseudo?: string | null) =>
 // for a lazily loaded route chunk.
 configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // English is loaded on first use in the app; tests switch languages directly, so it is there from the start
+  await loadLanguage('en');
+});
 beforeEach(async () => {
   window.localStorage.clear();
   await i18n.changeLanguage('zh-CN');

@@ -802,3 +802,27 @@ export async function findReportDueDay(
     .executeTakeFirst();
   return row?.report_due_day ?? 10;
 }
+
+/**
+ * The latest month before `before` with an approved (or locked) report in the selection: the newest month whose
+ * figures count, which the cockpit opens on. Null when nothing has been approved yet.
+ */
+export async function latestApprovedMonth(
+  trx: ScopedTransaction,
+  args: { selection: KpiSelection; before: Month },
+): Promise<Month | null> {
+  const s = args.selection;
+  const D = s.districtId;
+  const result = await sql<{ month: string | null }>`
+    select max(r.month)::text as month
+    from monthly_reports r
+    where r.district_id = ${D} and r.status in ('approved', 'locked') and r.month < ${args.before}
+      ${s.scopeCommunityId ? sql`and r.community_id = ${s.scopeCommunityId}` : sql``}
+      ${
+        s.scopePartnerId
+          ? sql`and r.venture_id in (select v.venture_id from ventures v where v.district_id = ${D} and v.operator_partner_id = ${s.scopePartnerId})`
+          : sql``
+      }`.execute(trx);
+  const month = result.rows[0]?.month ?? null;
+  return month as Month | null;
+}

@@ -35,6 +35,16 @@ async function chartDrawn(name: string | RegExp) {
 }
 
 describe('KPI cockpit', () => {
+  it('opens on the newest month with approved figures when the URL names none', async () => {
+    // early December: November's reports are hardly in, October is the newest month whose figures count
+    vi.setSystemTime(new Date('2026-12-04T10:00:00+08:00'));
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi({ latestMonth: '2026-10' });
+    renderApp('/kpis');
+    expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
+    expect(requests.find((r) => r.endpoint === 'overview')?.query.month).toBe('2026-10');
+  });
+
   it('shows a district admin every KPI with its unit and changes coloured by the KPI’s direction', async () => {
     givenSession(meAs('district_admin'));
     const requests = givenKpiApi();

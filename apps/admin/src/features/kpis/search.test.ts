@@ -42,6 +42,15 @@ describe('KPI cockpit search params', () => {
     });
   });
 
+  it('opens on the newest month with approved figures, never after last month, unless the URL names one', () => {
+    const now = new Date('2026-12-04T10:00:00+08:00');
+    expect(resolveKpiSearch({}, now, '2026-10').month).toBe('2026-10');
+    expect(resolveKpiSearch({}, now, null).month).toBe('2026-11');
+    expect(resolveKpiSearch({}, now, '2026-12').month).toBe('2026-11');
+    expect(resolveKpiSearch({ month: '2026-11' }, now, '2026-10').month).toBe('2026-11');
+    expect(resolveKpiSearch({ month: '2025-03' }, now, '2026-10').month).toBe('2025-03');
+  });
+
   it('shows twelve months ending with the chosen one', () => {
     expect(trailingYear('2026-10')).toEqual({ from: '2025-11', to: '2026-10' });
     expect(trailingYear('2026-01')).toEqual({ from: '2025-02', to: '2026-01' });

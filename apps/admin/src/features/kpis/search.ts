@@ -60,10 +60,19 @@ export function validateKpiSearch(search: Record<string, unknown>): KpiSearch {
   return result;
 }
 
-/** Fills in the defaults; a month after the latest one is brought back to it. */
-export function resolveKpiSearch(search: KpiSearch, now: Date = new Date()): ResolvedKpiSearch {
+/**
+ * Fills in the defaults; a month after the latest one is brought back to it. Without a month in the URL the
+ * cockpit opens on `dataMonth` — the newest month with approved figures — when there is one: early in a month the
+ * month before has hardly any reports yet, and a near-empty month reads as a collapse.
+ */
+export function resolveKpiSearch(
+  search: KpiSearch,
+  now: Date = new Date(),
+  dataMonth: string | null = null,
+): ResolvedKpiSearch {
   const latest = latestKpiMonth(now);
-  const month = search.month && search.month <= latest ? search.month : latest;
+  const opening = dataMonth && isMonth(dataMonth) && dataMonth <= latest ? dataMonth : latest;
+  const month = search.month && search.month <= latest ? search.month : opening;
   return {
     tab: search.tab ?? 'overview',
     period: search.period ?? 'month',

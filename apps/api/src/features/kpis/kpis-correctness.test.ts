@@ -6,6 +6,7 @@ import {
   periodContaining,
   previousPeriod,
   samePeriodLastYear,
+  shanghaiMonthOf,
 } from '@gongfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -561,5 +562,30 @@ describe('routes', () => {
     });
     expect(idle.definition.formula['zh-CN']).toMatch(/12 个月/);
     expect(idle.definition.name.en).toBe('Fund idle ratio');
+  });
+});
+
+describe('the latest month with approved figures = brute force', () => {
+  it.each(ACTORS)('%s', async (as, selection) => {
+    const body = (await get('/api/v1/kpis/latest-month', as)) as { month: string | null };
+    const operated = new Set(
+      raw.ventures
+        .filter((v) => selection.partnerId === null || v.operator_partner_id === selection.partnerId)
+        .map((v) => v.venture_id),
+    );
+    const current = shanghaiMonthOf(new Date());
+    const months = raw.reports
+      .filter(
+        (r) =>
+          (r.status === 'approved' || r.status === 'locked') &&
+          selection.communityIds.has(String(r.community_id)) &&
+          operated.has(r.venture_id) &&
+          String(r.month) < current,
+      )
+      .map((r) => String(r.month))
+      .sort();
+    expect(months.length).toBeGreaterThan(0);
+    expect(body.month).toBe(months.at(-1));
+    compared += 1;
   });
 });

@@ -1,5 +1,6 @@
 import {
   fundFlowRoute,
+  kpiLatestMonthRoute,
   kpiMixRoute,
   kpiOverviewRoute,
   kpiRankingRoute,
@@ -14,6 +15,13 @@ import * as service from './service';
 
 /** /api/v1/kpis: every figure read in the caller's tenant transaction, under RLS. */
 export const kpiRoutes = createRouter()
+  .openapi(kpiLatestMonthRoute, async (c) => {
+    const actor = requireActor(c);
+    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
+      service.latestMonth(trx, actor),
+    );
+    return c.json(result, 200);
+  })
   .openapi(kpiOverviewRoute, async (c) => {
     const actor = requireActor(c);
     const query = c.req.valid('query');

@@ -3,6 +3,7 @@ import type {
   KpiFigure,
   KpiGroupBy,
   KpiKey,
+  KpiLatestMonth,
   KpiMix,
   KpiOverview,
   KpiOverviewQuery,
@@ -39,6 +40,7 @@ import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
 import { message } from '../../i18n/messages';
+import { thisMonth } from '../funds/clock';
 
 // the domain's keys and the SQL's keys are the same set (a compile error otherwise)
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -150,6 +152,13 @@ const rowKey = (kpi: string, wkey: string, gkey: string) => `${kpi}|${wkey}|${gk
 
 function indexRows(rows: readonly kpis.KpiRow[]) {
   return new Map(rows.map((r) => [rowKey(r.kpi, r.wkey, r.gkey), r]));
+}
+
+/** The cockpit's opening month: the newest one before this month whose figures count (an approved report). */
+export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise<KpiLatestMonth> {
+  const selection = await selectionOf(trx, actor, {});
+  const month = await kpis.latestApprovedMonth(trx, { selection, before: thisMonth() });
+  return { month };
 }
 
 export async function overview(
