@@ -141,6 +141,10 @@ async function createFixtures(t: Target, scope: DbScope, ventureId: string, part
         other_bp: 3000,
       })
       .execute();
+    await trx
+      .insertInto('report_period_locks')
+      .values({ ...base, month: '2024-01', locked_by: dongquAdmin })
+      .execute();
     const fund = await trx
       .insertInto('funds')
       .values({ ...base, kind: 'governance_special', name: '治理基金' })
@@ -310,6 +314,11 @@ const TABLES: Record<
     touch: 'action',
   },
   assets: { level: 'community', row: (t) => ({ ...own(t), kind: 'land', name: '伪造' }), touch: 'name' },
+  report_period_locks: {
+    level: 'community',
+    row: (t) => ({ ...own(t), month: '2023-12', locked_by: dongquAdmin }),
+    touch: 'month',
+  },
   asset_appraisals: {
     level: 'community',
     row: (t) => ({
@@ -608,6 +617,32 @@ describe('row-level security', () => {
       });
     });
   }
+
+  it('a community scope reads its own and district-wide period locks, and locks nothing itself', async () => {
+    await withTenantTransaction(db, districtScope, (trx) =>
+      trx
+        .insertInto('report_period_locks')
+        .values({
+          district_id: DEMO_IDS.dongqu,
+          community_id: null,
+          month: '2024-02',
+          locked_by: dongquAdmin,
+        })
+        .execute(),
+    );
+    const seen = await withTenantTransaction(db, A, (trx) =>
+      trx.selectFrom('report_period_locks').select(['community_id', 'month']).orderBy('month').execute(),
+    );
+    expect(seen).toEqual([
+      { community_id: A_TARGET.communityId, month: '2024-01' },
+      { community_id: null, month: '2024-02' },
+    ]);
+    const locking = await scopedWrite(
+      A,
+      insertStatement('report_period_locks', { ...own(A_TARGET), month: '2023-11', locked_by: dongquAdmin }),
+    );
+    expect(locking).toBe('refused');
+  });
 
   it('a community scope sees its own community rows', async () => {
     expect(await scopedCount(A, 'communities')).toBe(1);

@@ -225,10 +225,26 @@ export interface MonthlyReportsTable extends CommunityOwned {
   reviewed_at: Timestamp | null;
   reviewed_by: string | null;
   review_comment: string | null;
+  /** the reporter's explanation of each flagged figure: { field: text } (write with `jsonb()`) */
+  explanations: Generated<unknown>;
+  /** the plausibility flags found at the last submission: PlausibilityFlag[] */
+  plausibility_flags: Generated<unknown>;
+  /** the figures the reviewer named when returning it: field names */
+  returned_fields: Generated<unknown>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A month closed for one community, or (community_id null) for the whole district. */
+export interface ReportPeriodLocksTable {
+  district_id: string;
+  lock_id: Generated<string>;
+  community_id: string | null;
+  month: string;
+  locked_by: string;
+  locked_at: Timestamp;
 }
 
 export interface ReportEventsTable extends CommunityOwned {
@@ -416,6 +432,7 @@ export interface Database {
   operator_agreements: OperatorAgreementsTable;
   monthly_reports: MonthlyReportsTable;
   report_events: ReportEventsTable;
+  report_period_locks: ReportPeriodLocksTable;
   distribution_rules: DistributionRulesTable;
   funds: FundsTable;
   ledger_entries: LedgerEntriesTable;

@@ -155,3 +155,18 @@ export async function fundTotals(trx: ScopedTransaction, args: { districtId: str
     .executeTakeFirst();
   return row ? { balanceFen: toFen(row.balance_fen), entriesSumFen: toFen(row.entries_sum ?? 0) } : null;
 }
+
+/** The fund an approval would post to for a kind (the oldest of that kind), without creating one. */
+export function findFundOfKind(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string; kind: string },
+) {
+  return trx
+    .selectFrom('funds')
+    .select(['fund_id', 'name'])
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('kind', '=', args.kind)
+    .orderBy('created_at')
+    .executeTakeFirst();
+}

@@ -1,4 +1,4 @@
-import type { Insertable, SelectQueryBuilder, Updateable } from 'kysely';
+import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Database, MonthlyReportsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 
@@ -16,10 +16,12 @@ export interface ReportScope {
 /** The source type of ledger entries posted by an approved report. */
 export const REPORT_SOURCE_TYPE = 'monthly_report';
 
+type ReportTables = 'monthly_reports' | 'ventures' | 'communities';
+
 function inScope<O>(
-  query: SelectQueryBuilder<Database, 'monthly_reports' | 'ventures', O>,
+  query: SelectQueryBuilder<Database, ReportTables, O>,
   scope: ReportScope,
-): SelectQueryBuilder<Database, 'monthly_reports' | 'ventures', O> {
+): SelectQueryBuilder<Database, ReportTables, O> {
   let q = query.where('monthly_reports.district_id', '=', scope.districtId);
   if (scope.communityId) q = q.where('monthly_reports.community_id', '=', scope.communityId);
   if (scope.partnerId) q = q.where('ventures.operator_partner_id', '=', scope.partnerId);
@@ -34,8 +36,15 @@ function selectReports(trx: ScopedTransaction) {
         .onRef('ventures.district_id', '=', 'monthly_reports.district_id')
         .onRef('ventures.venture_id', '=', 'monthly_reports.venture_id'),
     )
+    .innerJoin('communities', (join) =>
+      join
+        .onRef('communities.district_id', '=', 'monthly_reports.district_id')
+        .onRef('communities.community_id', '=', 'monthly_reports.community_id'),
+    )
     .selectAll('monthly_reports')
     .select([
+      'communities.name as community_name',
+      'communities.street_office_id as street_office_id',
       'ventures.name as venture_name',
       'ventures.company_id as venture_company_id',
       'ventures.operator_partner_id as venture_operator_partner_id',
@@ -54,21 +63,199 @@ function selectReports(trx: ScopedTransaction) {
 
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof selectReports>['executeTakeFirstOrThrow']>>;
 
-export function listReports(
-  trx: ScopedTransaction,
-  scope: ReportScope,
-  filter: { month?: string; ventureId?: string; status?: string; communityId?: string } = {},
-) {
+export interface ReportFilter {
+  month?: string | undefined;
+  monthFrom?: string | undefined;
+  monthTo?: string | undefined;
+  ventureId?: string | undefined;
+  status?: string | undefined;
+  statuses?: readonly string[] | undefined;
+  communityId?: string | undefined;
+  streetOfficeId?: string | undefined;
+  /** only revisions no approved later revision supersedes */
+  current?: boolean | undefined;
+  /** only reports with (true) or without (false) plausibility flags */
+  flagged?: boolean | undefined;
+}
+
+export type ReportSort =
+  | 'month'
+  | '-month'
+  | 'submittedAt'
+  | '-submittedAt'
+  | 'communityName'
+  | '-communityName'
+  | 'ventureName'
+  | '-ventureName';
+
+function filtered(trx: ScopedTransaction, scope: ReportScope, filter: ReportFilter) {
   let q = inScope(selectReports(trx), scope);
   if (filter.month) q = q.where('monthly_reports.month', '=', filter.month);
+  if (filter.monthFrom) q = q.where('monthly_reports.month', '>=', filter.monthFrom);
+  if (filter.monthTo) q = q.where('monthly_reports.month', '<=', filter.monthTo);
   if (filter.ventureId) q = q.where('monthly_reports.venture_id', '=', filter.ventureId);
   if (filter.status) q = q.where('monthly_reports.status', '=', filter.status);
+  if (filter.statuses) q = q.where('monthly_reports.status', 'in', [...filter.statuses]);
   if (filter.communityId) q = q.where('monthly_reports.community_id', '=', filter.communityId);
-  return q
+  if (filter.streetOfficeId) q = q.where('communities.street_office_id', '=', filter.streetOfficeId);
+  if (filter.current) {
+    q = q.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('monthly_reports as later')
+            .select('later.report_id')
+            .whereRef('later.district_id', '=', 'monthly_reports.district_id')
+            .whereRef('later.venture_id', '=', 'monthly_reports.venture_id')
+            .whereRef('later.month', '=', 'monthly_reports.month')
+            .whereRef('later.revision', '>', 'monthly_reports.revision'),
+        ),
+      ),
+    );
+  }
+  if (filter.flagged !== undefined) {
+    q = q.where(
+      sql<boolean>`(jsonb_array_length(monthly_reports.plausibility_flags) > 0)`,
+      '=',
+      filter.flagged,
+    );
+  }
+  return q;
+}
+
+/** Every report matching the filter, newest month first (the whole list: for the server's own use). */
+export function listReports(trx: ScopedTransaction, scope: ReportScope, filter: ReportFilter = {}) {
+  return filtered(trx, scope, filter)
     .orderBy('monthly_reports.month', 'desc')
     .orderBy('ventures.name')
     .orderBy('monthly_reports.revision')
     .execute();
+}
+
+/** One page of the reports matching the filter, in the order asked for, and how many match in all. */
+export async function pageOfReports(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  filter: ReportFilter,
+  page: { sort: ReportSort; offset: number; limit: number },
+) {
+  const descending = page.sort.startsWith('-');
+  const direction = descending ? 'desc' : 'asc';
+  const key = page.sort.replace(/^-/, '');
+  let q = filtered(trx, scope, filter);
+  if (key === 'submittedAt') {
+    q = q.orderBy(sql`monthly_reports.submitted_at ${sql.raw(direction)} nulls last`);
+  } else if (key === 'communityName') {
+    q = q.orderBy('communities.name', direction);
+  } else if (key === 'ventureName') {
+    q = q.orderBy('ventures.name', direction);
+  }
+  // ties broken the same way every time, so pages never overlap
+  q = q
+    .orderBy('monthly_reports.month', key === 'month' ? direction : 'desc')
+    .orderBy('communities.name')
+    .orderBy('ventures.name')
+    .orderBy('monthly_reports.revision')
+    .orderBy('monthly_reports.report_id');
+  const [rows, total] = await Promise.all([
+    q.offset(page.offset).limit(page.limit).execute(),
+    filtered(trx, scope, filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * The venture's approved (or locked) figures month by month in [from, to]: of each month, the latest approved
+ * revision (an approved amendment replaces the revision it corrects).
+ */
+export function approvedHistory(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  args: { ventureId: string; from: string; to: string },
+) {
+  return inScope(selectReports(trx), scope)
+    .where('monthly_reports.venture_id', '=', args.ventureId)
+    .where('monthly_reports.month', '>=', args.from)
+    .where('monthly_reports.month', '<=', args.to)
+    .where('monthly_reports.status', 'in', ['approved', 'locked'])
+    .orderBy('monthly_reports.month')
+    .orderBy('monthly_reports.revision')
+    .execute();
+}
+
+// ----- period locks ----------------------------------------------------------------------------------------
+
+export function listPeriodLocks(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId?: string | null; month?: string | undefined },
+) {
+  let q = trx.selectFrom('report_period_locks').selectAll().where('district_id', '=', args.districtId);
+  if (args.communityId) {
+    const communityId = args.communityId;
+    q = q.where((eb) => eb.or([eb('community_id', 'is', null), eb('community_id', '=', communityId)]));
+  }
+  if (args.month) q = q.where('month', '=', args.month);
+  return q.orderBy('month', 'desc').orderBy('locked_at', 'desc').execute();
+}
+
+/** Whether the month is closed for the community (by a lock of its own or a district-wide one). */
+export async function isPeriodLocked(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string; month: string },
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('report_period_locks')
+    .select('lock_id')
+    .where('district_id', '=', args.districtId)
+    .where('month', '=', args.month)
+    .where((eb) => eb.or([eb('community_id', 'is', null), eb('community_id', '=', args.communityId)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Reports of the month (in one community, or the whole district) in the given statuses. */
+export async function countReportsOfMonth(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string | null; month: string; statuses: readonly string[] },
+): Promise<number> {
+  let q = trx
+    .selectFrom('monthly_reports')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('district_id', '=', args.districtId)
+    .where('month', '=', args.month)
+    .where('status', 'in', [...args.statuses]);
+  if (args.communityId) q = q.where('community_id', '=', args.communityId);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Locks the month: records the lock and moves its approved reports to locked. Returns the lock and how many. */
+export async function lockPeriod(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string | null; month: string; lockedBy: string },
+) {
+  const lock = await trx
+    .insertInto('report_period_locks')
+    .values({
+      district_id: args.districtId,
+      community_id: args.communityId,
+      month: args.month,
+      locked_by: args.lockedBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  let update = trx
+    .updateTable('monthly_reports')
+    .set((eb) => ({ status: 'locked', version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('district_id', '=', args.districtId)
+    .where('month', '=', args.month)
+    .where('status', '=', 'approved');
+  if (args.communityId) update = update.where('community_id', '=', args.communityId);
+  const locked = await update.returning(['report_id', 'community_id', 'venture_id']).execute();
+  return { lock, locked };
 }
 
 export function findReport(trx: ScopedTransaction, scope: ReportScope, reportId: string) {
@@ -101,16 +288,33 @@ export function findVenture(trx: ScopedTransaction, scope: ReportScope, ventureI
   return q.executeTakeFirst();
 }
 
-/** Ventures in scope, for the monthly reporting overview. */
-export function listVentures(trx: ScopedTransaction, scope: ReportScope & { filterCommunityId?: string }) {
+/** Ventures in scope, for the monthly reporting overview, with their community's name and street office. */
+export function listVentures(
+  trx: ScopedTransaction,
+  scope: ReportScope & { filterCommunityId?: string | undefined; streetOfficeId?: string | undefined },
+) {
   let q = trx
-    .selectFrom('ventures')
-    .select(['community_id', 'venture_id', 'name', 'status', 'started_on', 'operator_partner_id'])
-    .where('district_id', '=', scope.districtId);
-  if (scope.communityId) q = q.where('community_id', '=', scope.communityId);
-  if (scope.filterCommunityId) q = q.where('community_id', '=', scope.filterCommunityId);
-  if (scope.partnerId) q = q.where('operator_partner_id', '=', scope.partnerId);
-  return q.orderBy('community_id').orderBy('name').execute();
+    .selectFrom('ventures as v')
+    .innerJoin('communities as c', (join) =>
+      join.onRef('c.district_id', '=', 'v.district_id').onRef('c.community_id', '=', 'v.community_id'),
+    )
+    .select([
+      'v.community_id',
+      'v.venture_id',
+      'v.name',
+      'v.status',
+      'v.started_on',
+      'v.operator_partner_id',
+      'c.name as community_name',
+      'c.street_office_id',
+    ])
+    .where('v.district_id', '=', scope.districtId)
+    .where('c.deleted_at', 'is', null);
+  if (scope.communityId) q = q.where('v.community_id', '=', scope.communityId);
+  if (scope.filterCommunityId) q = q.where('v.community_id', '=', scope.filterCommunityId);
+  if (scope.streetOfficeId) q = q.where('c.street_office_id', '=', scope.streetOfficeId);
+  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  return q.orderBy('c.name').orderBy('v.name').execute();
 }
 
 export async function insertReport(trx: ScopedTransaction, values: Insertable<MonthlyReportsTable>) {

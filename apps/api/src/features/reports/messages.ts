@@ -50,6 +50,42 @@ export const REPORT_MESSAGES = {
     en: 'Cannot report a month that has not started',
   },
   report_unknown_venture: { 'zh-CN': '项目不存在', en: 'No such venture' },
+  report_explanation_required: {
+    'zh-CN': '有 {count} 项数据超出常见范围，请逐项填写情况说明后再提交',
+    en: '{count} figure(s) look unusual; explain each one before submitting',
+  },
+  report_flag_outlier: {
+    'zh-CN': '超出本项目近 12 个月的常见范围，请填写情况说明',
+    en: 'Outside this venture’s usual range of the last 12 months; please explain',
+  },
+  report_flag_jobs_change: {
+    'zh-CN': '稳定就业岗位较上月变动超过一半，请填写情况说明',
+    en: 'Stable jobs changed by more than half from last month; please explain',
+  },
+  report_flag_cost_missing: {
+    'zh-CN': '有营业收入但运营成本为 0，请填写情况说明',
+    en: 'Revenue with zero operating cost; please explain',
+  },
+  report_flag_remittance_above_due: {
+    'zh-CN': '实际上缴高于应上缴，请填写情况说明',
+    en: 'More remittance received than due; please explain',
+  },
+  report_period_locked: {
+    'zh-CN': '{month} 已锁定，该月报表不能再新建、修改、提交或更正',
+    en: '{month} is locked: its reports can no longer be created, edited, submitted or amended',
+  },
+  report_period_already_locked: {
+    'zh-CN': '{month} 已经锁定',
+    en: '{month} is already locked',
+  },
+  report_lock_reviews_pending: {
+    'zh-CN': '{month} 还有 {count} 份报表待审核，请审核完毕后再锁定',
+    en: '{month} still has {count} report(s) awaiting review; review them before locking',
+  },
+  report_lock_future_month: {
+    'zh-CN': '只能锁定已经结束的月份',
+    en: 'Only a month that has ended can be locked',
+  },
   distribution_split_sum: {
     'zh-CN': '治理基金、公积金与其他三项合计必须恰好为 10000 个基点（100%）',
     en: 'Governance fund, reserve and other must sum to exactly 10,000 bp (100 %)',

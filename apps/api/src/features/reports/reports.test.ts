@@ -111,7 +111,12 @@ describe('the workflow, role by role', () => {
 
   it('the SOE partner reports on the venture it operates; the community admin on its own', async () => {
     const month = monthsAgo(2);
-    const byPartner = await api.created(SOE, { ventureId: VENTURES.tidalMarket, month, revenueFen: 100 });
+    const byPartner = await api.created(SOE, {
+      ventureId: VENTURES.tidalMarket,
+      month,
+      revenueFen: 100,
+      operatingCostFen: 60,
+    });
     expect((await api.ok(SOE, byPartner.id, 'submit')).status).toBe('submitted');
     expect((await api.ok(ADMIN, byPartner.id, 'approve')).status).toBe('approved');
 

@@ -1,13 +1,17 @@
 import {
   amendReportRoute,
+  approvalPreviewRoute,
   approveReportRoute,
   createDistributionRuleRoute,
   createReportRoute,
   getReportRoute,
   listDistributionRulesRoute,
+  listPeriodLocksRoute,
   listReportsRoute,
+  lockPeriodRoute,
   lockReportRoute,
   type ReportTransition,
+  reportHistoryRoute,
   reportStatusRoute,
   returnReportRoute,
   submitReportRoute,
@@ -41,8 +45,20 @@ const reads = createRouter()
     return c.json(await inScope(c, (trx, actor) => service.listReports(trx, actor, query)), 200);
   })
   .openapi(reportStatusRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await inScope(c, (trx, actor) => service.reportStatus(trx, actor, query)), 200);
+  })
+  .openapi(reportHistoryRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await inScope(c, (trx, actor) => service.reportHistory(trx, actor, query)), 200);
+  })
+  .openapi(listPeriodLocksRoute, async (c) => {
     const { month } = c.req.valid('query');
-    return c.json(await inScope(c, (trx, actor) => service.reportStatus(trx, actor, month)), 200);
+    return c.json(await inScope(c, (trx, actor) => service.listPeriodLocks(trx, actor, month)), 200);
+  })
+  .openapi(approvalPreviewRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await inScope(c, (trx, actor) => service.approvalPreview(trx, actor, id)), 200);
   })
   .openapi(getReportRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -64,6 +80,13 @@ const writes = createRouter()
       service.updateReport(trx, actor, id, input, c.get('requestId')),
     );
     return c.json(result, 200);
+  })
+  .openapi(lockPeriodRoute, async (c) => {
+    const input = c.req.valid('json');
+    const result = await inScope(c, (trx, actor) =>
+      service.lockPeriod(trx, actor, input, c.get('requestId')),
+    );
+    return c.json(result, 201);
   });
 
 const workflow = createRouter();

@@ -1,19 +1,29 @@
 import type {
+  ApprovalPreview,
+  PeriodLock,
+  PeriodLockCreate,
+  PlausibilityFlag,
   Report,
   ReportCreate,
   ReportDetail,
+  ReportExplanations,
+  ReportFigureField,
+  ReportHistory,
   ReportListQuery,
   ReportStatusOverview,
+  ReportStatusQuery,
   ReportStatusRow,
   ReportTransition,
   ReportUpdate,
 } from '@gongfu/contract';
-import { audit, ledger, reports, type ScopedTransaction, toFen } from '@gongfu/db';
+import { audit, jsonb, ledger, reports, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   type Action,
+  addMonths,
   amendmentPostings,
   can,
   checkOn,
+  checkPlausibility,
   classifyReportTimeliness,
   compareMonths,
   computeDistribution,
@@ -28,6 +38,9 @@ import {
   type LedgerPosting,
   type Month,
   monthOfDate,
+  PLAUSIBILITY_RULES,
+  type PlausibilityRule,
+  REPORT_FIGURE_FIELDS,
   REPORT_STATUSES,
   type ReportAction,
   type ReportFigures,
@@ -38,11 +51,13 @@ import {
   SPLIT_TARGETS,
   shanghaiMonthOf,
   transitionReport,
+  unexplainedFields,
   validateReportFigures,
 } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
+import { thisMonth } from '../funds/clock';
 import { defaultRuleOf, distributionRulesOf } from './distribution-rules-service';
 
 type Row = reports.ReportRow;
@@ -87,11 +102,61 @@ function statusOf(row: Row): ReportStatus {
   return row.status;
 }
 
+const isFigureField = (value: unknown): value is ReportFigureField =>
+  typeof value === 'string' && (REPORT_FIGURE_FIELDS as readonly string[]).includes(value);
+const isRule = (value: unknown): value is PlausibilityRule =>
+  typeof value === 'string' && (PLAUSIBILITY_RULES as readonly string[]).includes(value);
+const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** A jsonb column as the driver gives it back (parsed, or text on some paths). */
+function parsedJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+function explanationsOf(row: Row): ReportExplanations {
+  const value = parsedJson(row.explanations);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(([key, text]) => isFigureField(key) && typeof text === 'string'),
+  ) as ReportExplanations;
+}
+
+function flagsOf(row: Row): PlausibilityFlag[] {
+  const value = parsedJson(row.plausibility_flags);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((flag: Record<string, unknown>) =>
+    isFigureField(flag?.field) && isRule(flag?.rule)
+      ? [
+          {
+            field: flag.field,
+            rule: flag.rule,
+            value: Math.trunc(Number(flag.value ?? 0)),
+            expectedLow: numberOrNull(flag.expectedLow),
+            expectedHigh: numberOrNull(flag.expectedHigh),
+            reference: numberOrNull(flag.reference),
+          },
+        ]
+      : [],
+  );
+}
+
+function returnedFieldsOf(row: Row): ReportFigureField[] {
+  const value = parsedJson(row.returned_fields);
+  return Array.isArray(value) ? value.filter(isFigureField) : [];
+}
+
 function toReport(row: Row): Report {
   return {
     id: row.report_id,
     districtId: row.district_id,
     communityId: row.community_id,
+    communityName: row.community_name,
+    streetOfficeId: row.street_office_id,
     ventureId: row.venture_id,
     ventureName: row.venture_name,
     month: row.month,
@@ -101,6 +166,9 @@ function toReport(row: Row): Report {
     status: statusOf(row),
     ...figuresOf(row),
     notes: row.notes,
+    explanations: explanationsOf(row),
+    flags: flagsOf(row),
+    returnedFields: returnedFieldsOf(row),
     submittedAt: iso(row.submitted_at),
     submittedBy: row.submitted_by,
     reviewedAt: iso(row.reviewed_at),
@@ -228,10 +296,100 @@ async function reread(trx: ScopedTransaction, actor: Actor, id: string): Promise
 
 // ----- reads -------------------------------------------------------------------------------------
 
+const DEFAULT_PAGE_SIZE = 50;
+
 export async function listReports(trx: ScopedTransaction, actor: Actor, query: ReportListQuery) {
   requireRole(actor, 'report:read');
-  const rows = await reports.listReports(trx, scopeFilter(actor), query);
-  return { items: rows.map(toReport), total: rows.length };
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { rows, total } = await reports.pageOfReports(
+    trx,
+    scopeFilter(actor),
+    {
+      month: query.month,
+      monthFrom: query.monthFrom,
+      monthTo: query.monthTo,
+      ventureId: query.ventureId,
+      status: query.status,
+      communityId: query.communityId,
+      streetOfficeId: query.streetOfficeId,
+      current: query.current,
+      flagged: query.flagged,
+    },
+    { sort: query.sort ?? '-month', offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  return { items: rows.map(toReport), total, page, pageSize };
+}
+
+/** The venture's approved figures of the 12 months before `month`, oldest first (null where none). */
+async function historyOf(
+  trx: ScopedTransaction,
+  actor: Actor,
+  ventureId: string,
+  month: Month,
+): Promise<ReportHistory['months']> {
+  const from = addMonths(month, -12);
+  const to = addMonths(month, -1);
+  const rows = await reports.approvedHistory(trx, scopeFilter(actor), { ventureId, from, to });
+  // of each month the latest approved revision: rows come oldest revision first
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const months: ReportHistory['months'] = [];
+  for (let m = from; compareMonths(m, to) <= 0; m = addMonths(m, 1)) {
+    const row = byMonth.get(m);
+    months.push({
+      month: m,
+      reportId: row?.report_id ?? null,
+      status: row ? statusOf(row) : null,
+      figures: row ? figuresOf(row) : null,
+    });
+  }
+  return months;
+}
+
+export async function reportHistory(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: { ventureId: string; month: string },
+): Promise<ReportHistory> {
+  requireRole(actor, 'report:read');
+  if (!isMonth(query.month)) throw new ApiError(400, 'validation_failed', { month: 'validation_failed' });
+  const venture = await reports.findVenture(trx, scopeFilter(actor), query.ventureId);
+  if (!venture) throw notFound();
+  requireOn(actor, 'report:read', venture);
+  return {
+    ventureId: venture.venture_id,
+    month: query.month,
+    months: await historyOf(trx, actor, venture.venture_id, query.month),
+  };
+}
+
+/** The flags the domain's rule finds for this revision's figures against the venture's history. */
+async function plausibilityFlagsOf(trx: ScopedTransaction, actor: Actor, row: Row) {
+  const history = await historyOf(trx, actor, row.venture_id, row.month as Month);
+  return checkPlausibility(
+    figuresOf(row),
+    history.map((m) => m.figures),
+  );
+}
+
+const FLAG_MESSAGE: Record<PlausibilityRule, MessageCode> = {
+  outlier: 'report_flag_outlier',
+  jobs_change: 'report_flag_jobs_change',
+  cost_missing: 'report_flag_cost_missing',
+  remittance_above_due: 'report_flag_remittance_above_due',
+};
+
+/** 409 when the report's month is locked for its community: nothing of it may change any more. */
+async function assertOpenPeriod(
+  trx: ScopedTransaction,
+  target: { district_id: string; community_id: string; month: string },
+) {
+  const locked = await reports.isPeriodLocked(trx, {
+    districtId: target.district_id,
+    communityId: target.community_id,
+    month: target.month,
+  });
+  if (locked) throw new ApiError(409, 'report_period_locked', undefined, { month: target.month });
 }
 
 export async function getReport(trx: ScopedTransaction, actor: Actor, id: string) {
@@ -265,6 +423,7 @@ export async function createReport(
     month: input.month,
   });
   if (existing.length > 0) throw new ApiError(409, 'report_exists');
+  await assertOpenPeriod(trx, { ...venture, month: input.month });
 
   const id = await reports.insertReport(trx, {
     district_id: venture.district_id,
@@ -275,6 +434,7 @@ export async function createReport(
     status: 'draft',
     ...columnsOf(figures),
     notes: input.notes ?? null,
+    explanations: jsonb(input.explanations ?? {}),
     created_by: actor.userId,
   });
   await reports.insertEvent(trx, {
@@ -314,6 +474,7 @@ export async function updateReport(
   const status = statusOf(row);
   if (!isReportEditable(status)) throw illegalIn(status);
   if (input.version !== row.version) throw staleVersion();
+  await assertOpenPeriod(trx, row);
   const before = toReport(row);
   const current = figuresOf(row);
   const figures = Object.fromEntries(
@@ -326,7 +487,11 @@ export async function updateReport(
     reportId: row.report_id,
     fromStatuses: [status],
     version: row.version,
-    set: { ...columnsOf(figures), notes: input.notes === undefined ? row.notes : input.notes },
+    set: {
+      ...columnsOf(figures),
+      notes: input.notes === undefined ? row.notes : input.notes,
+      ...(input.explanations === undefined ? {} : { explanations: jsonb(input.explanations) }),
+    },
   });
   if (!won) throw staleVersion();
   await reports.insertEvent(trx, {
@@ -414,6 +579,34 @@ export async function transition(
   const to = decided.report.status;
   const now = new Date();
   const comment = input.comment?.trim() || null;
+  if (action === 'submit') await assertOpenPeriod(trx, row);
+
+  let set: Parameters<typeof reports.updateReportIf>[1]['set'];
+  if (action === 'submit') {
+    // the rule runs again here whatever the form did: a flagged figure needs its explanation
+    const flags = await plausibilityFlagsOf(trx, actor, row);
+    const missing = unexplainedFields(flags, explanationsOf(row));
+    if (missing.length > 0) {
+      const fields: Record<string, MessageCode> = {};
+      for (const field of missing) {
+        const flag = flags.find((f) => f.field === field);
+        if (flag) fields[field] = FLAG_MESSAGE[flag.rule];
+      }
+      throw new ApiError(400, 'report_explanation_required', fields, { count: missing.length });
+    }
+    set = {
+      status: to,
+      submitted_at: now,
+      submitted_by: actor.userId,
+      plausibility_flags: jsonb(flags),
+      returned_fields: jsonb([]),
+    };
+  } else if (action === 'lock') {
+    set = { status: to };
+  } else {
+    set = { status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: comment };
+    if (action === 'return') set.returned_fields = jsonb([...new Set(input.fields ?? [])]);
+  }
 
   const won = await reports.updateReportIf(trx, {
     districtId: row.district_id,
@@ -421,12 +614,7 @@ export async function transition(
     reportId: row.report_id,
     fromStatuses: [from],
     version: row.version,
-    set:
-      action === 'submit'
-        ? { status: to, submitted_at: now, submitted_by: actor.userId }
-        : action === 'lock'
-          ? { status: to }
-          : { status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: comment },
+    set,
   });
   if (!won) {
     // someone else moved it first: say where it is now
@@ -489,6 +677,7 @@ export async function amendReport(
     month: row.month,
   });
   if (revisions.some((r) => r.revision > row.revision)) throw new ApiError(409, 'report_has_newer_revision');
+  await assertOpenPeriod(trx, row);
   const comment = input.comment?.trim() || null;
 
   // a racing second amendment of the same revision hits UNIQUE (venture, month, revision): 409
@@ -502,6 +691,7 @@ export async function amendReport(
     status: amendment.status,
     ...columnsOf(figuresOf(row)),
     notes: row.notes,
+    explanations: jsonb(explanationsOf(row)),
     created_by: actor.userId,
   });
   for (const [reportId, fromStatus, toStatus] of [
@@ -572,42 +762,46 @@ async function computeFor(trx: ScopedTransaction, row: Row): Promise<Distributio
 }
 
 /**
+ * What approving this revision posts: the first revision its allocations; an amendment only the difference
+ * with what the earlier revisions of the month actually posted (read from the ledger, so a rule or shareholding
+ * changed since then does not rewrite history). The approval and its preview both ask this one function.
+ */
+async function plannedPostings(trx: ScopedTransaction, row: Row): Promise<LedgerPosting[]> {
+  const next = await computeFor(trx, row);
+  if (row.revision === 1) return distributionPostings(row.report_id, row.revision, next);
+  const earlier = (
+    await reports.listRevisions(trx, {
+      districtId: row.district_id,
+      ventureId: row.venture_id,
+      month: row.month,
+    })
+  ).filter((r) => r.revision < row.revision);
+  const posted = await reports.postingsOf(trx, {
+    districtId: row.district_id,
+    reportIds: earlier.map((r) => r.report_id),
+  });
+  const net = new Map<string, number>();
+  for (const p of posted)
+    net.set(p.fund_kind, (net.get(p.fund_kind) ?? 0) + p.direction * toFen(p.amount_fen));
+  const previous: Distribution = {
+    ...next,
+    fundAllocations: SPLIT_TARGETS.map((t) => ({
+      target: t.target,
+      fundKind: t.fundKind,
+      amountFen: net.get(t.fundKind) ?? 0,
+    })),
+  };
+  return amendmentPostings(row.report_id, row.revision, previous, next);
+}
+
+/**
  * Posts an approved revision's distribution into the community's funds, in the caller's transaction.
  * The first revision posts its allocations; an amendment posts only the difference with what the
  * earlier revisions of the month actually posted (read from the ledger, so a rule or shareholding
  * changed since then does not rewrite history). Keys are per revision and fund: at most once.
  */
 async function postDistribution(trx: ScopedTransaction, actor: Actor, row: Row) {
-  const next = await computeFor(trx, row);
-  let postings: LedgerPosting[];
-  if (row.revision === 1) {
-    postings = distributionPostings(row.report_id, row.revision, next);
-  } else {
-    const earlier = (
-      await reports.listRevisions(trx, {
-        districtId: row.district_id,
-        ventureId: row.venture_id,
-        month: row.month,
-      })
-    ).filter((r) => r.revision < row.revision);
-    const posted = await reports.postingsOf(trx, {
-      districtId: row.district_id,
-      reportIds: earlier.map((r) => r.report_id),
-    });
-    const net = new Map<string, number>();
-    for (const p of posted)
-      net.set(p.fund_kind, (net.get(p.fund_kind) ?? 0) + p.direction * toFen(p.amount_fen));
-    const previous: Distribution = {
-      ...next,
-      fundAllocations: SPLIT_TARGETS.map((t) => ({
-        target: t.target,
-        fundKind: t.fundKind,
-        amountFen: net.get(t.fundKind) ?? 0,
-      })),
-    };
-    postings = amendmentPostings(row.report_id, row.revision, previous, next);
-  }
-
+  const postings = await plannedPostings(trx, row);
   for (const posting of postings) {
     const fundId = await ledger.ensureFund(trx, {
       districtId: row.district_id,
@@ -636,30 +830,164 @@ async function postDistribution(trx: ScopedTransaction, actor: Actor, row: Row) 
   }
 }
 
+// ----- approval preview and period locks ---------------------------------------------------------
+
+/** What approving a submitted report would post to which fund; computed as approval does, nothing written. */
+export async function approvalPreview(
+  trx: ScopedTransaction,
+  actor: Actor,
+  id: string,
+): Promise<ApprovalPreview> {
+  const row = await loadReport(trx, actor, 'report:read', id);
+  const status = statusOf(row);
+  if (status !== 'submitted') throw illegalIn(status);
+  const distribution = await computeFor(trx, row);
+  const postings = await plannedPostings(trx, row);
+  const items: ApprovalPreview['postings'] = [];
+  for (const posting of postings) {
+    const fund = await ledger.findFundOfKind(trx, {
+      districtId: row.district_id,
+      communityId: row.community_id,
+      kind: posting.fundKind,
+    });
+    items.push({
+      fundKind: posting.fundKind,
+      fundId: fund?.fund_id ?? null,
+      fundName: fund?.name ?? FUND_KIND_LABELS[posting.fundKind as FundKind]['zh-CN'],
+      direction: posting.kind === 'reversal' ? -1 : 1,
+      amountFen: posting.amountFen,
+    });
+  }
+  return { reportId: row.report_id, distributableProfitFen: distribution.distributableFen, postings: items };
+}
+
+function toLock(row: Awaited<ReturnType<typeof reports.listPeriodLocks>>[number]): PeriodLock {
+  return {
+    id: row.lock_id,
+    districtId: row.district_id,
+    communityId: row.community_id,
+    month: row.month,
+    lockedBy: row.locked_by,
+    lockedAt: iso(row.locked_at) ?? '',
+  };
+}
+
+export async function listPeriodLocks(trx: ScopedTransaction, actor: Actor, month: string | undefined) {
+  requireRole(actor, 'report:read');
+  const scope = scopeFilter(actor);
+  const rows = await reports.listPeriodLocks(trx, {
+    districtId: scope.districtId,
+    communityId: scope.communityId,
+    month,
+  });
+  return { items: rows.map(toLock) };
+}
+
+/**
+ * Closes a month for one community or the whole district: its approved reports become locked, and nothing of the
+ * month may be created, edited, submitted or amended afterwards. Refused while reports of the month await review —
+ * a lock must not strand a report half-way through its review.
+ */
+export async function lockPeriod(
+  trx: ScopedTransaction,
+  actor: Actor,
+  input: PeriodLockCreate,
+  requestId: string,
+) {
+  requireRole(actor, 'report:lock');
+  const scope = scopeFilter(actor);
+  if (scope.communityId || scope.partnerId) throw forbidden();
+  if (!isMonth(input.month) || compareMonths(input.month, thisMonth()) >= 0) {
+    throw new ApiError(400, 'validation_failed', { month: 'report_lock_future_month' });
+  }
+  const communityId = input.communityId ?? null;
+  if (communityId) {
+    const community = await reports.findCommunity(trx, { districtId: scope.districtId, communityId });
+    if (!community) throw notFound();
+  }
+  const existing = await reports.listPeriodLocks(trx, {
+    districtId: scope.districtId,
+    communityId,
+    month: input.month,
+  });
+  if (existing.some((lock) => lock.community_id === null || lock.community_id === communityId)) {
+    throw new ApiError(409, 'report_period_already_locked', undefined, { month: input.month });
+  }
+  const pending = await reports.countReportsOfMonth(trx, {
+    districtId: scope.districtId,
+    communityId,
+    month: input.month,
+    statuses: ['submitted'],
+  });
+  if (pending > 0) {
+    throw new ApiError(409, 'report_lock_reviews_pending', undefined, { month: input.month, count: pending });
+  }
+  const { lock, locked } = await reports.lockPeriod(trx, {
+    districtId: scope.districtId,
+    communityId,
+    month: input.month,
+    lockedBy: actor.userId,
+  });
+  for (const report of locked) {
+    await reports.insertEvent(trx, {
+      districtId: scope.districtId,
+      communityId: report.community_id,
+      reportId: report.report_id,
+      ventureId: report.venture_id,
+      action: 'lock',
+      fromStatus: 'approved',
+      toStatus: 'locked',
+      actorUserId: actor.userId,
+      comment: null,
+    });
+  }
+  await audit.appendAudit(trx, {
+    districtId: scope.districtId,
+    communityId,
+    actorUserId: actor.userId,
+    action: 'report.lock_period',
+    entityType: 'report_period_lock',
+    entityId: lock.lock_id,
+    after: { ...toLock(lock), lockedReports: locked.length },
+    requestId,
+  });
+  return { lock: toLock(lock), lockedReports: locked.length };
+}
+
 // ----- late and missing --------------------------------------------------------------------------
 
 /** For each venture in scope: does it owe the month's report, and where does that report stand. */
 export async function reportStatus(
   trx: ScopedTransaction,
   actor: Actor,
-  month: string,
+  query: ReportStatusQuery,
 ): Promise<ReportStatusOverview> {
   requireRole(actor, 'report:read');
+  const { month } = query;
   if (!isMonth(month)) throw new ApiError(400, 'validation_failed', { month: 'validation_failed' });
   const scope = scopeFilter(actor);
   const dueDay = (await reports.reportDueDay(trx, scope.districtId)) ?? DEFAULT_REPORT_DUE_DAY;
   const dueDate = reportDueDate(month, dueDay);
-  const ventures = await reports.listVentures(trx, scope);
+  const ventures = await reports.listVentures(trx, {
+    ...scope,
+    filterCommunityId: query.communityId,
+    streetOfficeId: query.streetOfficeId,
+  });
   // timeliness follows the original revision: amendments are corrections, not the report itself
-  const originals = (await reports.listReports(trx, scope, { month })).filter((r) => r.revision === 1);
+  const originals = (await reports.listReports(trx, scope, { month, communityId: query.communityId })).filter(
+    (r) => r.revision === 1,
+  );
   const byVenture = new Map(originals.map((r) => [r.venture_id, r]));
   const firsts = await reports.firstSubmissions(trx, {
     districtId: scope.districtId,
     reportIds: originals.map((r) => r.report_id),
   });
+  const locks = await reports.listPeriodLocks(trx, { districtId: scope.districtId, month });
+  const lockedFor = (communityId: string) =>
+    locks.some((lock) => lock.community_id === null || lock.community_id === communityId);
   const now = new Date();
 
-  const items: ReportStatusRow[] = ventures.map((v) => {
+  const all: ReportStatusRow[] = ventures.map((v) => {
     const report = byVenture.get(v.venture_id) ?? null;
     const started =
       v.started_on === null ||
@@ -675,6 +1003,9 @@ export async function reportStatus(
       ventureId: v.venture_id,
       ventureName: v.name,
       communityId: v.community_id,
+      communityName: v.community_name,
+      streetOfficeId: v.street_office_id,
+      locked: lockedFor(v.community_id),
       expected,
       status,
       reportId: report?.report_id ?? null,
@@ -683,5 +1014,6 @@ export async function reportStatus(
       dueDate,
     };
   });
+  const items = query.status ? all.filter((row) => row.expected && row.status === query.status) : all;
   return { month, dueDate, items, total: items.length };
 }
