@@ -14,9 +14,14 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthenticatedIndexRouteImport } from './routes/_authenticated/index'
 import { Route as AuthenticatedCommunitiesRouteRouteImport } from './routes/_authenticated/communities/route'
 import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
+import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
+import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
 import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authenticated/kpis/index'
+import { Route as AuthenticatedReportingIndexRouteImport } from './routes/_authenticated/reporting/index'
+import { Route as AuthenticatedReportingFormRouteImport } from './routes/_authenticated/reporting/form'
+import { Route as AuthenticatedReviewIndexRouteImport } from './routes/_authenticated/review/index'
 
 const AuthenticatedRoute = AuthenticatedRouteImport.update({
   id: '/_authenticated',
@@ -43,6 +48,18 @@ const AuthenticatedKpisRouteRoute = AuthenticatedKpisRouteRouteImport.update({
   path: '/kpis',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const AuthenticatedReportingRouteRoute =
+  AuthenticatedReportingRouteRouteImport.update({
+    id: '/reporting',
+    path: '/reporting',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedReviewRouteRoute =
+  AuthenticatedReviewRouteRouteImport.update({
+    id: '/review',
+    path: '/review',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
 const AuthenticatedCommunitiesIndexRoute =
   AuthenticatedCommunitiesIndexRouteImport.update({
     id: '/',
@@ -60,22 +77,48 @@ const AuthenticatedKpisIndexRoute = AuthenticatedKpisIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AuthenticatedKpisRouteRoute,
 } as any)
+const AuthenticatedReportingIndexRoute =
+  AuthenticatedReportingIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedReportingRouteRoute,
+  } as any)
+const AuthenticatedReportingFormRoute =
+  AuthenticatedReportingFormRouteImport.update({
+    id: '/form',
+    path: '/form',
+    getParentRoute: () => AuthenticatedReportingRouteRoute,
+  } as any)
+const AuthenticatedReviewIndexRoute =
+  AuthenticatedReviewIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedReviewRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthenticatedIndexRoute
   '/login': typeof LoginRoute
   '/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
   '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
+  '/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
+  '/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/kpis/': typeof AuthenticatedKpisIndexRoute
+  '/reporting/': typeof AuthenticatedReportingIndexRoute
+  '/review/': typeof AuthenticatedReviewIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/': typeof AuthenticatedIndexRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/communities': typeof AuthenticatedCommunitiesIndexRoute
   '/kpis': typeof AuthenticatedKpisIndexRoute
+  '/reporting': typeof AuthenticatedReportingIndexRoute
+  '/review': typeof AuthenticatedReviewIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -83,10 +126,15 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/_authenticated/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
   '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
+  '/_authenticated/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
+  '/_authenticated/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/_authenticated/': typeof AuthenticatedIndexRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
   '/_authenticated/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/_authenticated/kpis/': typeof AuthenticatedKpisIndexRoute
+  '/_authenticated/reporting/': typeof AuthenticatedReportingIndexRoute
+  '/_authenticated/review/': typeof AuthenticatedReviewIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -95,21 +143,39 @@ export interface FileRouteTypes {
     | '/login'
     | '/communities'
     | '/kpis'
+    | '/reporting'
+    | '/review'
     | '/communities/$communityId'
+    | '/reporting/form'
     | '/communities/'
     | '/kpis/'
+    | '/reporting/'
+    | '/review/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/login' | '/' | '/communities/$communityId' | '/communities' | '/kpis'
+  to:
+    | '/login'
+    | '/'
+    | '/communities/$communityId'
+    | '/reporting/form'
+    | '/communities'
+    | '/kpis'
+    | '/reporting'
+    | '/review'
   id:
     | '__root__'
     | '/_authenticated'
     | '/login'
     | '/_authenticated/communities'
     | '/_authenticated/kpis'
+    | '/_authenticated/reporting'
+    | '/_authenticated/review'
     | '/_authenticated/'
     | '/_authenticated/communities/$communityId'
+    | '/_authenticated/reporting/form'
     | '/_authenticated/communities/'
     | '/_authenticated/kpis/'
+    | '/_authenticated/reporting/'
+    | '/_authenticated/review/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -154,6 +220,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedKpisRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/reporting': {
+      id: '/_authenticated/reporting'
+      path: '/reporting'
+      fullPath: '/reporting'
+      preLoaderRoute: typeof AuthenticatedReportingRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/review': {
+      id: '/_authenticated/review'
+      path: '/review'
+      fullPath: '/review'
+      preLoaderRoute: typeof AuthenticatedReviewRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/communities/': {
       id: '/_authenticated/communities/'
       path: '/'
@@ -174,6 +254,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/kpis/'
       preLoaderRoute: typeof AuthenticatedKpisIndexRouteImport
       parentRoute: typeof AuthenticatedKpisRouteRoute
+    }
+    '/_authenticated/reporting/': {
+      id: '/_authenticated/reporting/'
+      path: '/'
+      fullPath: '/reporting/'
+      preLoaderRoute: typeof AuthenticatedReportingIndexRouteImport
+      parentRoute: typeof AuthenticatedReportingRouteRoute
+    }
+    '/_authenticated/reporting/form': {
+      id: '/_authenticated/reporting/form'
+      path: '/form'
+      fullPath: '/reporting/form'
+      preLoaderRoute: typeof AuthenticatedReportingFormRouteImport
+      parentRoute: typeof AuthenticatedReportingRouteRoute
+    }
+    '/_authenticated/review/': {
+      id: '/_authenticated/review/'
+      path: '/'
+      fullPath: '/review/'
+      preLoaderRoute: typeof AuthenticatedReviewIndexRouteImport
+      parentRoute: typeof AuthenticatedReviewRouteRoute
     }
   }
 }
@@ -209,9 +310,41 @@ const AuthenticatedKpisRouteRouteWithChildren =
     AuthenticatedKpisRouteRouteChildren,
   )
 
+interface AuthenticatedReportingRouteRouteChildren {
+  AuthenticatedReportingFormRoute: typeof AuthenticatedReportingFormRoute
+  AuthenticatedReportingIndexRoute: typeof AuthenticatedReportingIndexRoute
+}
+
+const AuthenticatedReportingRouteRouteChildren: AuthenticatedReportingRouteRouteChildren =
+  {
+    AuthenticatedReportingFormRoute: AuthenticatedReportingFormRoute,
+    AuthenticatedReportingIndexRoute: AuthenticatedReportingIndexRoute,
+  }
+
+const AuthenticatedReportingRouteRouteWithChildren =
+  AuthenticatedReportingRouteRoute._addFileChildren(
+    AuthenticatedReportingRouteRouteChildren,
+  )
+
+interface AuthenticatedReviewRouteRouteChildren {
+  AuthenticatedReviewIndexRoute: typeof AuthenticatedReviewIndexRoute
+}
+
+const AuthenticatedReviewRouteRouteChildren: AuthenticatedReviewRouteRouteChildren =
+  {
+    AuthenticatedReviewIndexRoute: AuthenticatedReviewIndexRoute,
+  }
+
+const AuthenticatedReviewRouteRouteWithChildren =
+  AuthenticatedReviewRouteRoute._addFileChildren(
+    AuthenticatedReviewRouteRouteChildren,
+  )
+
 interface AuthenticatedRouteChildren {
   AuthenticatedCommunitiesRouteRoute: typeof AuthenticatedCommunitiesRouteRouteWithChildren
   AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
+  AuthenticatedReportingRouteRoute: typeof AuthenticatedReportingRouteRouteWithChildren
+  AuthenticatedReviewRouteRoute: typeof AuthenticatedReviewRouteRouteWithChildren
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
 }
 
@@ -219,6 +352,9 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedCommunitiesRouteRoute:
     AuthenticatedCommunitiesRouteRouteWithChildren,
   AuthenticatedKpisRouteRoute: AuthenticatedKpisRouteRouteWithChildren,
+  AuthenticatedReportingRouteRoute:
+    AuthenticatedReportingRouteRouteWithChildren,
+  AuthenticatedReviewRouteRoute: AuthenticatedReviewRouteRouteWithChildren,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
 }
 

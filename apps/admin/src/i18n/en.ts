@@ -27,6 +27,8 @@ export const en: Messages = {
     overview: 'Overview',
     kpis: 'KPI cockpit',
     communities: 'Communities',
+    reporting: 'Monthly reports',
+    review: 'Report review',
     home: 'Home',
   },
   auth: {
@@ -268,6 +270,7 @@ export const en: Messages = {
   common: {
     unknown: '—',
     retry: 'Retry',
+    cancel: 'Cancel',
     backHome: 'Back to overview',
     loading: 'Loading…',
     errorTitle: 'Something went wrong',

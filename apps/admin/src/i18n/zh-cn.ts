@@ -29,6 +29,8 @@ export const zhCN = {
     overview: '工作台',
     kpis: '指标驾驶舱',
     communities: '社区',
+    reporting: '月报填报',
+    review: '月报审核',
     home: '首页',
   },
   auth: {
@@ -269,6 +271,7 @@ export const zhCN = {
   common: {
     unknown: '—',
     retry: '重试',
+    cancel: '取消',
     backHome: '返回工作台',
     loading: '加载中…',
     errorTitle: '出错了',

@@ -9,7 +9,17 @@ describe('menu by role', () => {
 
   it('shows communities to roles that read them, not to the platform admin', () => {
     expect(menuFor('platform_admin').map((e) => e.id)).toEqual(['overview']);
-    expect(menuFor('community_reporter').map((e) => e.id)).toEqual(['overview', 'communities']);
+    expect(menuFor('community_reporter').map((e) => e.id)).toEqual(['overview', 'reporting', 'communities']);
+  });
+
+  it('gives monthly reporting to the roles that file reports, and the review queue to those that review', () => {
+    const filing = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'reporting'));
+    expect(filing).toEqual(ROLES.filter((role) => can(role, 'report:submit')));
+    const reviewing = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'review'));
+    // the viewer reads the queue without acting on it
+    expect(reviewing).toEqual(['district_admin', 'district_viewer']);
+    // an operator's menu is trimmed to what it does here
+    expect(menuFor('partner_operator').map((e) => e.id)).toEqual(['overview', 'reporting']);
   });
 
   it('shows the KPI cockpit exactly to the roles the domain lets read KPIs', () => {

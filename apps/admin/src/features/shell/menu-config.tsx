@@ -1,4 +1,10 @@
-import { DashboardOutlined, FundOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  FormOutlined,
+  FundOutlined,
+  HomeOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@gongfu/domain';
 import type { ReactNode } from 'react';
 import type { TranslationKey } from '../../lib/translation-key';
@@ -11,6 +17,8 @@ export const MENU_ENTRIES = {
   overview: { to: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
   kpis: { to: '/kpis', label: 'nav.kpis', icon: <FundOutlined /> },
   communities: { to: '/communities', label: 'nav.communities', icon: <HomeOutlined /> },
+  reporting: { to: '/reporting', label: 'nav.reporting', icon: <FormOutlined /> },
+  review: { to: '/review', label: 'nav.review', icon: <AuditOutlined /> },
 } as const satisfies Record<string, MenuEntry>;
 
 export interface MenuEntry {
@@ -24,11 +32,12 @@ export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   platform_admin: ['overview'],
-  district_admin: ['overview', 'kpis', 'communities'],
-  district_viewer: ['overview', 'kpis', 'communities'],
-  community_admin: ['overview', 'kpis', 'communities'],
-  community_reporter: ['overview', 'communities'],
-  partner_operator: ['overview', 'communities'],
+  district_admin: ['overview', 'kpis', 'review', 'communities'],
+  district_viewer: ['overview', 'kpis', 'review', 'communities'],
+  community_admin: ['overview', 'reporting', 'kpis', 'communities'],
+  community_reporter: ['overview', 'reporting', 'communities'],
+  // trimmed to what an operator does here: report on the ventures it runs, across communities
+  partner_operator: ['overview', 'reporting'],
 };
 
 export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {

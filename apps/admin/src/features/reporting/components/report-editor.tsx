@@ -1,0 +1,725 @@
+import {
+  CheckCircleOutlined,
+  CloudSyncOutlined,
+  ExclamationCircleOutlined,
+  EyeOutlined,
+  LockOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { ReportDetail, ReportFigureField } from '@gongfu/contract';
+import {
+  can,
+  checkPlausibility,
+  formatYuan,
+  type PlausibilityFlag,
+  type ReportFigures,
+  unexplainedFields,
+} from '@gongfu/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Drawer, Flex, Grid, Input, Space, Tag, Typography, theme } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client';
+import type { TranslationKey } from '../../../lib/translation-key';
+import { useActiveMembership, useMe } from '../../auth/api/get-me';
+import {
+  reportQueryOptions,
+  reportsQueryKey,
+  useReportHistory,
+  useReportTransition,
+} from '../../reports/api/reports';
+import { PostingsList } from '../../reports/components/postings-list';
+import { ReportEvents } from '../../reports/components/report-events';
+import { Sparkline } from '../../reports/components/sparkline';
+import { FIGURE_SECTIONS, figureKind, figureLabel } from '../../reports/figures';
+import { flagParams, formatFigure, monthLabel } from '../../reports/format';
+import {
+  consistencyErrors,
+  type DraftValues,
+  type FieldErrors,
+  parseFigures,
+  readStoredDraft,
+  valuesOf,
+} from '../draft-values';
+import { type SaveState, useAutosave } from '../use-autosave';
+
+const fieldId = (field: string) => `figure-${field}`;
+
+/** One report's figures: editable while a draft or returned (autosaved), read only once submitted. */
+export function ReportEditor({
+  report,
+  periodLocked,
+  historyIcon,
+}: {
+  report: ReportDetail;
+  periodLocked: boolean;
+  historyIcon: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const { modal, message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const me = useMe();
+  const membership = useActiveMembership();
+  const role = membership?.role;
+  const queryClient = useQueryClient();
+  const transition = useReportTransition();
+  const language = i18n.language;
+
+  const editableStatus = report.status === 'draft' || report.status === 'returned';
+  const editable = editableStatus && !periodLocked && role !== undefined && can(role, 'report:update');
+
+  const baseline = useMemo(() => valuesOf(report), [report]);
+  const [restored] = useState(() => {
+    const stored = readStoredDraft(report.id);
+    return editable && stored && JSON.stringify(stored.values) !== JSON.stringify(baseline)
+      ? stored.values
+      : null;
+  });
+  const [values, setValues] = useState<DraftValues>(restored ?? baseline);
+  const autosave = useAutosave(report, values, baseline, editable);
+  const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // a blank field is not judged until the clerk tries to submit: a new draft is not a page of warnings
+  const [attempted, setAttempted] = useState(false);
+  const [amendOpen, setAmendOpen] = useState(false);
+
+  const history = useReportHistory(report.ventureId, report.month);
+  const historyFigures = useMemo(
+    () => (history.data?.months ?? []).map((m) => m.figures as ReportFigures | null),
+    [history.data],
+  );
+
+  const parsed = parseFigures(values);
+  const clientErrors: FieldErrors = parsed.ok ? consistencyErrors(parsed.figures) : parsed.errors;
+  // the domain's rule, run while typing: the same one the API runs on submit
+  const flags: PlausibilityFlag[] =
+    parsed.ok && editable ? checkPlausibility(parsed.figures, historyFigures) : report.flags;
+  const shownFlags = flags.filter(
+    (flag) => !editable || attempted || values.figures[flag.field].trim() !== '',
+  );
+  const unexplained = editable ? unexplainedFields(shownFlags, values.explanations) : [];
+  const flagsByField = new Map<ReportFigureField, PlausibilityFlag[]>();
+  for (const flag of shownFlags)
+    flagsByField.set(flag.field, [...(flagsByField.get(flag.field) ?? []), flag]);
+
+  const errorText = (field: ReportFigureField): string | undefined => {
+    const client = clientErrors[field];
+    if (client) return t(`reporting.form.error.${client as 'money'}`);
+    return submitErrors[field] ?? autosave.serverErrors[field];
+  };
+
+  const setFigure = (field: ReportFigureField, text: string) => {
+    setSubmitErrors((e) => ({ ...e, [field]: undefined }));
+    setValues((v) => ({ ...v, figures: { ...v.figures, [field]: text } }));
+  };
+  const setExplanation = (field: ReportFigureField, text: string) => {
+    setSubmitErrors((e) => ({ ...e, [field]: undefined }));
+    setValues((v) => ({ ...v, explanations: { ...v.explanations, [field]: text } }));
+  };
+
+  const problems: { field: ReportFigureField; text: string }[] = [
+    ...(Object.keys(clientErrors) as ReportFigureField[]).map((field) => ({
+      field,
+      text: `${t(figureLabel(field))}：${errorText(field) ?? ''}`,
+    })),
+    ...unexplained.map((field) => ({
+      field,
+      text: t('reporting.form.unexplained', { field: t(figureLabel(field)) }),
+    })),
+  ];
+
+  const focusField = (field: string) => {
+    const element = document.getElementById(fieldId(field));
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    element?.focus({ preventScroll: true });
+  };
+
+  const loadLatest = async () => {
+    const fresh = await queryClient.fetchQuery({ ...reportQueryOptions(report.id), staleTime: 0 });
+    const next = valuesOf(fresh);
+    autosave.reset(next, fresh.version);
+    setValues(next);
+  };
+
+  const submit = async () => {
+    const hidden = unexplainedFields(flags, values.explanations).filter((f) => !unexplained.includes(f));
+    if (!attempted && hidden.length > 0) {
+      setAttempted(true);
+      focusField(hidden[0] as string);
+      return;
+    }
+    setAttempted(true);
+    if (problems.length > 0) {
+      const first = problems[0];
+      if (first) focusField(first.field);
+      return;
+    }
+    const saved = await autosave.flush();
+    if (!saved) return;
+    const figures = parsed.ok ? parsed.figures : null;
+    modal.confirm({
+      title: t('reporting.form.submitTitle', { month: monthLabel(report.month, language) }),
+      icon: <ExclamationCircleOutlined />,
+      width: 520,
+      content: (
+        <Flex vertical gap={8}>
+          <Typography.Text>
+            {report.communityName} · {report.ventureName} · {monthLabel(report.month, language)}
+          </Typography.Text>
+          {figures ? (
+            <div>
+              <Typography.Text strong>{t('reporting.form.confirmFigures')}</Typography.Text>
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {(['revenueFen', 'operatingCostFen', 'stableJobs', 'residentsServed'] as const).map(
+                  (field) => (
+                    <li key={field}>
+                      {t(figureLabel(field))}：{formatFigure(field, figures[field], language)}
+                    </li>
+                  ),
+                )}
+                <li>
+                  {t('reporting.form.profit')}：
+                  {formatYuan(figures.revenueFen - figures.operatingCostFen, { grouping: true })} 元
+                </li>
+              </ul>
+            </div>
+          ) : null}
+          {flags.length > 0 ? (
+            <div>
+              <Typography.Text strong>{t('reporting.form.confirmFlags')}</Typography.Text>
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {flags.map((flag) => (
+                  <li key={`${flag.field}:${flag.rule}`}>
+                    {t(figureLabel(flag.field))}：{values.explanations[flag.field]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Typography.Text type="secondary">{t('reporting.form.submitBody')}</Typography.Text>
+        </Flex>
+      ),
+      okText: t('reporting.form.submit'),
+      onOk: async () => {
+        try {
+          await transition.mutateAsync({
+            id: report.id,
+            action: 'submit',
+            body: { version: autosave.version.current },
+          });
+          void message.success(t('reporting.form.submitDone'));
+        } catch (error) {
+          if (isApiError(error, 400) && Object.keys(error.fields).length > 0) {
+            setSubmitErrors(error.fields as FieldErrors);
+            const first = Object.keys(error.fields)[0];
+            if (first) focusField(first);
+          }
+          void message.error(error instanceof Error ? error.message : String(error));
+        }
+      },
+    });
+  };
+
+  const returnedFields = new Set(report.status === 'returned' ? report.returnedFields : []);
+  const profit = parsed.ok ? parsed.figures.revenueFen - parsed.figures.operatingCostFen : null;
+  const rate =
+    parsed.ok && parsed.figures.serviceRequests > 0
+      ? `${((parsed.figures.requestsWithinPromise / parsed.figures.serviceRequests) * 100).toFixed(1)}%`
+      : '—';
+
+  return (
+    <Flex vertical gap={token.margin} style={{ paddingBottom: editable ? 96 : 0 }}>
+      <Flex justify="space-between" align="center" wrap gap={token.marginXS}>
+        <Space wrap>
+          <Tag color={STATUS_COLOR[report.status]}>{t(`reports.status.${report.status}`)}</Tag>
+          {report.revision > 1 ? (
+            <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
+          ) : null}
+          {!editable ? (
+            <Tag icon={<EyeOutlined />}>{t('reporting.form.readOnly')}</Tag>
+          ) : (
+            <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
+          )}
+        </Space>
+        <Button icon={historyIcon} onClick={() => setHistoryOpen(true)}>
+          {t('reporting.form.historyButton')}
+        </Button>
+      </Flex>
+
+      {restored ? <Alert type="info" showIcon closable title={t('reporting.form.restored')} /> : null}
+      {autosave.state.kind === 'conflict' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('reporting.form.conflictTitle')}
+          description={t('reporting.form.conflictBody')}
+          action={
+            <Button danger onClick={() => void loadLatest()}>
+              {t('reporting.form.conflictReload')}
+            </Button>
+          }
+        />
+      ) : null}
+      {periodLocked && editableStatus ? (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          title={t('reporting.form.periodLocked', { month: report.month })}
+        />
+      ) : null}
+      {report.status === 'returned' ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('reporting.form.returnedTitle')}
+          description={
+            <Flex vertical gap={4}>
+              {report.reviewComment ? <Typography.Text strong>{report.reviewComment}</Typography.Text> : null}
+              {report.returnedFields.length > 0 ? (
+                <span>
+                  {t('reporting.form.returnedFields', {
+                    fields: report.returnedFields.map((f) => t(figureLabel(f))).join('、'),
+                  })}
+                </span>
+              ) : null}
+            </Flex>
+          }
+        />
+      ) : null}
+      {report.status === 'submitted' ? (
+        <Alert type="info" showIcon icon={<CloudSyncOutlined />} title={t('reporting.form.submitted')} />
+      ) : null}
+      {report.status === 'approved' || report.status === 'locked' ? (
+        <Card
+          size="small"
+          title={
+            <Space>
+              <CheckCircleOutlined style={{ color: token.colorSuccess }} />
+              {report.status === 'locked'
+                ? t('reporting.form.lockedTitle')
+                : t('reporting.form.approvedTitle')}
+            </Space>
+          }
+          extra={
+            report.status === 'approved' && role && can(role, 'report:amend') && !periodLocked ? (
+              <Button onClick={() => setAmendOpen(true)}>{t('reporting.form.amend')}</Button>
+            ) : null
+          }
+        >
+          <Typography.Text type="secondary">{t('reporting.form.postingsTitle')}</Typography.Text>
+          <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+        </Card>
+      ) : null}
+
+      {FIGURE_SECTIONS.map((section) => (
+        <Card key={section.id} size="small" title={t(section.title)}>
+          <Flex vertical gap={token.marginMD}>
+            {section.fields.map((field) => (
+              <FigureField
+                key={field}
+                field={field}
+                text={values.figures[field]}
+                editable={editable}
+                error={errorText(field)}
+                returned={returnedFields.has(field)}
+                flags={flagsByField.get(field) ?? []}
+                explanation={values.explanations[field] ?? ''}
+                explanationMissing={unexplained.includes(field)}
+                history={historyFigures.map((m) => (m ? m[field] : null))}
+                historyMonths={(history.data?.months ?? []).map((m) => m.month)}
+                historyLoaded={history.isSuccess}
+                onChange={(text) => setFigure(field, text)}
+                onExplain={(text) => setExplanation(field, text)}
+                stacked={!screens.md}
+              />
+            ))}
+            {section.id === 'operations' ? (
+              <Typography.Text>
+                {t('reporting.form.profit')}：
+                <Typography.Text strong>
+                  {profit === null ? '—' : `${formatYuan(profit, { grouping: true })} 元`}
+                </Typography.Text>
+              </Typography.Text>
+            ) : null}
+            {section.id === 'promise' ? (
+              <Typography.Text>
+                {t('reporting.form.rate')}：<Typography.Text strong>{rate}</Typography.Text>
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        </Card>
+      ))}
+
+      <Card size="small" title={t('reporting.form.notes')}>
+        <Input.TextArea
+          id={fieldId('notes')}
+          aria-label={t('reporting.form.notes')}
+          value={values.notes}
+          readOnly={!editable}
+          maxLength={4000}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          placeholder={editable ? t('reporting.form.notesPlaceholder') : undefined}
+          onChange={(e) => setValues((v) => ({ ...v, notes: e.target.value }))}
+        />
+      </Card>
+
+      {editable ? (
+        <section
+          aria-label={t('reporting.form.submit')}
+          style={{
+            position: 'fixed',
+            insetInline: 0,
+            bottom: 0,
+            zIndex: 20,
+            background: token.colorBgContainer,
+            borderTop: `1px solid ${token.colorBorderSecondary}`,
+            boxShadow: token.boxShadowSecondary,
+            padding: `${token.paddingSM}px ${token.paddingLG}px`,
+          }}
+        >
+          <Flex
+            justify="space-between"
+            align="center"
+            gap={token.marginSM}
+            wrap
+            style={{ maxWidth: 1200, marginInline: 'auto' }}
+          >
+            <Flex vertical style={{ minWidth: 0, flex: '1 1 200px' }}>
+              {problems.length > 0 ? (
+                <>
+                  <Typography.Text type="danger">
+                    <WarningOutlined /> {t('reporting.form.errorsTitle', { count: problems.length })}
+                  </Typography.Text>
+                  <Flex wrap gap={4}>
+                    {problems.slice(0, 4).map((p) => (
+                      <Button
+                        key={p.text}
+                        size="small"
+                        type="link"
+                        onClick={() => focusField(p.field)}
+                        style={{ paddingInline: 0 }}
+                      >
+                        {p.text}
+                      </Button>
+                    ))}
+                  </Flex>
+                </>
+              ) : (
+                <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
+              )}
+            </Flex>
+            <Button
+              type="primary"
+              size="large"
+              loading={transition.isPending}
+              disabled={autosave.state.kind === 'conflict' || !(role && can(role, 'report:submit'))}
+              onClick={() => void submit()}
+            >
+              {t('reporting.form.submit')}
+            </Button>
+          </Flex>
+        </section>
+      ) : null}
+
+      <Drawer
+        title={t('reporting.form.historyTitle')}
+        open={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+        size={screens.md ? 420 : '100%'}
+      >
+        <ReportEvents events={report.events} myUserId={me.user.id} />
+      </Drawer>
+      <AmendDialog
+        open={amendOpen}
+        onClose={() => setAmendOpen(false)}
+        onAmend={async (comment) => {
+          await transition.mutateAsync({ id: report.id, action: 'amend', body: { comment } });
+          await queryClient.invalidateQueries({ queryKey: reportsQueryKey });
+          setAmendOpen(false);
+        }}
+      />
+    </Flex>
+  );
+}
+
+const STATUS_COLOR: Record<ReportDetail['status'], string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  approved: 'success',
+  locked: 'default',
+};
+
+function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const { t, i18n } = useTranslation();
+  const time = (at: Date) =>
+    at.toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  let content: ReactNode;
+  switch (state.kind) {
+    case 'saved':
+      content = state.at ? (
+        <Typography.Text type="success">
+          <CheckCircleOutlined /> {t('reporting.form.saved', { time: time(state.at) })}
+        </Typography.Text>
+      ) : null;
+      break;
+    case 'saving':
+      content = <Typography.Text type="secondary">{t('reporting.form.saving')}</Typography.Text>;
+      break;
+    case 'dirty':
+      content = <Typography.Text type="secondary">{t('reporting.form.unsaved')}</Typography.Text>;
+      break;
+    case 'invalid':
+      content = (
+        <Typography.Text type="danger">
+          <WarningOutlined /> {t('reporting.form.invalid')}
+        </Typography.Text>
+      );
+      break;
+    case 'offline':
+      content = (
+        <Space wrap>
+          <Typography.Text type="warning">
+            <WarningOutlined /> {t('reporting.form.offline')}
+          </Typography.Text>
+          <Button size="small" onClick={onRetry}>
+            {t('reporting.form.retry')}
+          </Button>
+        </Space>
+      );
+      break;
+    case 'conflict':
+      content = (
+        <Typography.Text type="danger">
+          <WarningOutlined /> {t('reporting.form.conflictTitle')}
+        </Typography.Text>
+      );
+      break;
+    case 'error':
+      content = (
+        <Space wrap>
+          <Typography.Text type="danger">
+            <WarningOutlined /> {t('reporting.form.saveFailed', { message: state.message })}
+          </Typography.Text>
+          <Button size="small" onClick={onRetry}>
+            {t('reporting.form.retry')}
+          </Button>
+        </Space>
+      );
+      break;
+  }
+  return (
+    <span role="status" aria-live="polite">
+      {content}
+    </span>
+  );
+}
+
+function FigureField({
+  field,
+  text,
+  editable,
+  error,
+  returned,
+  flags,
+  explanation,
+  explanationMissing,
+  history,
+  historyMonths,
+  historyLoaded,
+  onChange,
+  onExplain,
+  stacked,
+}: {
+  field: ReportFigureField;
+  text: string;
+  editable: boolean;
+  error: string | undefined;
+  returned: boolean;
+  flags: PlausibilityFlag[];
+  explanation: string;
+  explanationMissing: boolean;
+  history: (number | null)[];
+  historyMonths: string[];
+  historyLoaded: boolean;
+  onChange: (text: string) => void;
+  onExplain: (text: string) => void;
+  stacked: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const id = fieldId(field);
+  const money = figureKind(field) === 'money';
+  const lastIndex = history.findLastIndex((v) => v !== null);
+  const last = lastIndex >= 0 ? history[lastIndex] : null;
+  const lastMonth = lastIndex >= 0 ? historyMonths[lastIndex] : undefined;
+  const known = history.filter((v) => v !== null).length;
+  const describedBy = [
+    error ? `${id}-error` : null,
+    flags.length ? `${id}-flag` : null,
+    returned ? `${id}-returned` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: stacked ? 'column' : 'row',
+        gap: stacked ? 4 : token.margin,
+        alignItems: stacked ? 'stretch' : 'flex-start',
+        padding: returned ? token.paddingXS : 0,
+        border: returned ? `2px dashed ${token.colorWarning}` : undefined,
+        borderRadius: token.borderRadius,
+      }}
+    >
+      <div style={{ flex: '1 1 auto', minWidth: 0, maxWidth: stacked ? undefined : 420 }}>
+        <label htmlFor={id} style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
+          {t(figureLabel(field))}
+          {money ? <Typography.Text type="secondary">（{t('reports.unit.yuan')}）</Typography.Text> : null}
+        </label>
+        <Input
+          id={id}
+          value={text}
+          readOnly={!editable}
+          inputMode={money ? 'decimal' : 'numeric'}
+          placeholder={editable ? (money ? '0.00' : '0') : undefined}
+          autoComplete="off"
+          status={error ? 'error' : flags.length > 0 || returned ? 'warning' : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          suffix={money ? '元' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+          style={{ maxWidth: 280 }}
+        />
+        {error ? (
+          <div
+            id={`${id}-error`}
+            role="alert"
+            style={{ color: token.colorError, fontSize: token.fontSizeSM }}
+          >
+            {error}
+          </div>
+        ) : null}
+        {returned ? (
+          <div id={`${id}-returned`} style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}>
+            <ExclamationCircleOutlined /> {t('reporting.form.fieldReturned')}
+          </div>
+        ) : null}
+        {flags.length > 0 ? (
+          <div id={`${id}-flag`} style={{ marginTop: 4 }}>
+            {flags.map((flag) => (
+              <div key={flag.rule} style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}>
+                <WarningOutlined />{' '}
+                {t(`reports.rule.${flag.rule}` as TranslationKey, flagParams(flag, i18n.language))}
+              </div>
+            ))}
+            <label
+              htmlFor={`${id}-explanation`}
+              style={{ display: 'block', marginTop: 4, fontSize: token.fontSizeSM }}
+            >
+              {t('reports.explanation')}
+              <Tag color={explanationMissing ? 'warning' : 'success'} style={{ marginInlineStart: 6 }}>
+                {explanationMissing ? t('reporting.form.flagged') : <CheckCircleOutlined />}
+              </Tag>
+            </label>
+            <Input.TextArea
+              id={`${id}-explanation`}
+              value={explanation}
+              readOnly={!editable}
+              maxLength={500}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              placeholder={editable ? t('reports.explanationPlaceholder') : undefined}
+              status={explanationMissing ? 'warning' : undefined}
+              onChange={(e) => onExplain(e.target.value)}
+            />
+          </div>
+        ) : null}
+      </div>
+      <div
+        style={{
+          flex: stacked ? undefined : '0 0 180px',
+          color: token.colorTextSecondary,
+          fontSize: token.fontSizeSM,
+          paddingTop: stacked ? 0 : 26,
+        }}
+      >
+        {historyLoaded && known > 0 ? (
+          <Flex align="center" gap={6}>
+            <Sparkline values={history} color={token.colorPrimary} />
+            <span>
+              {last !== null && last !== undefined && lastMonth
+                ? t('reporting.form.lastMonth', {
+                    month: monthLabel(lastMonth, i18n.language),
+                    value: formatFigure(field, last, i18n.language),
+                  })
+                : t('reporting.form.history')}
+            </span>
+          </Flex>
+        ) : historyLoaded ? (
+          <span>{t('reporting.form.noHistory')}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function AmendDialog({
+  open,
+  onClose,
+  onAmend,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onAmend: (comment: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!open) return null;
+  return (
+    <Drawer title={t('reporting.form.amendTitle')} open={open} onClose={onClose} size={420}>
+      <Flex vertical gap={12}>
+        <Typography.Text type="secondary">{t('reporting.form.amendBody')}</Typography.Text>
+        <label htmlFor="amend-reason">{t('reporting.form.amendReason')}</label>
+        <Input.TextArea
+          id="amend-reason"
+          value={comment}
+          autoSize={{ minRows: 3 }}
+          maxLength={2000}
+          status={error ? 'error' : undefined}
+          onChange={(e) => {
+            setComment(e.target.value);
+            setError(null);
+          }}
+        />
+        {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={async () => {
+            if (!comment.trim()) {
+              setError(t('reporting.form.amendReasonRequired'));
+              return;
+            }
+            setBusy(true);
+            try {
+              await onAmend(comment.trim());
+              setComment('');
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('reporting.form.amend')}
+        </Button>
+      </Flex>
+    </Drawer>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ReportDetail, ReportExplanations, ReportFigureField } from '@gongfu/contract';
+import {
+  formatYuan,
+  parseYuan,
+  REPORT_FIGURE_FIELDS,
+  type ReportFigures,
+  validateReportFigures,
+} from '@gongfu/domain';
+import { figureKind } from '../reports/figures';
+
+/** What the form holds: the figures as typed (text), the notes and the explanations of flagged figures. */
+export interface DraftValues {
+  figures: Record<ReportFigureField, string>;
+  notes: string;
+  explanations: ReportExplanations;
+}
+
+export type FieldErrors = Partial<Record<ReportFigureField | 'notes', string>>;
+
+/**
+ * The form's text for a saved report: money as 元 with two decimals, counts as whole numbers. While the report is
+ * still being filled, a zero shows as an empty field (its placeholder says 0): a new draft starts blank, as a
+ * paper form does, rather than full of zeros that look typed.
+ */
+export function valuesOf(report: ReportDetail): DraftValues {
+  const filling = report.status === 'draft' || report.status === 'returned';
+  const figures = Object.fromEntries(
+    REPORT_FIGURE_FIELDS.map((field) => {
+      const value = report[field];
+      if (filling && value === 0) return [field, ''];
+      return [field, figureKind(field) === 'money' ? formatYuan(value) : String(value)];
+    }),
+  ) as Record<ReportFigureField, string>;
+  return { figures, notes: report.notes ?? '', explanations: { ...report.explanations } };
+}
+
+const COUNT = /^\d{1,10}$/;
+
+/**
+ * The typed text as figures in fen and counts, or the fields that do not parse. A blank field counts as 0: a
+ * clerk leaves empty what did not happen this month.
+ */
+export function parseFigures(
+  values: DraftValues,
+): { ok: true; figures: ReportFigures } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const figures: Record<string, number> = {};
+  for (const field of REPORT_FIGURE_FIELDS) {
+    const text = values.figures[field].trim().replace(/,/g, '');
+    if (text === '') {
+      figures[field] = 0;
+      continue;
+    }
+    if (figureKind(field) === 'money') {
+      const parsed = parseYuan(text);
+      if (parsed.ok && parsed.value >= 0) figures[field] = parsed.value;
+      else errors[field] = 'money';
+    } else if (COUNT.test(text)) {
+      figures[field] = Number(text);
+    } else {
+      errors[field] = 'count';
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, figures: figures as unknown as ReportFigures };
+}
+
+/** The domain's consistency rules (parts never above their whole), as field errors. */
+export function consistencyErrors(figures: ReportFigures): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of validateReportFigures(figures)) {
+    if (problem.code !== 'report.subset_exceeds_total') continue;
+    if (problem.params.totalField === 'serviceRequests') errors.requestsWithinPromise = 'withinPromise';
+    else errors.childrenServed = 'groups';
+  }
+  return errors;
+}
+
+/** Only explanations with words in them are sent (the API refuses a blank one). */
+export function explanationsToSend(explanations: ReportExplanations): ReportExplanations {
+  return Object.fromEntries(
+    Object.entries(explanations).filter(([, text]) => typeof text === 'string' && text.trim() !== ''),
+  ) as ReportExplanations;
+}
+
+// ---- the unsaved draft kept on this device -----------------------------------------------------------------
+
+const storageKey = (reportId: string) => `gongfu.report-draft.${reportId}`;
+
+export interface StoredDraft {
+  version: number;
+  values: DraftValues;
+}
+
+export function storeDraft(reportId: string, draft: StoredDraft): void {
+  try {
+    globalThis.localStorage?.setItem(storageKey(reportId), JSON.stringify(draft));
+  } catch {
+    // storage full or unavailable: the values stay in the form, only a reload would lose them
+  }
+}
+
+export function readStoredDraft(reportId: string): StoredDraft | null {
+  try {
+    const text = globalThis.localStorage?.getItem(storageKey(reportId));
+    if (!text) return null;
+    const parsed = JSON.parse(text) as StoredDraft;
+    return parsed && typeof parsed.version === 'number' && parsed.values?.figures ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearStoredDraft(reportId: string): void {
+  try {
+    globalThis.localStorage?.removeItem(storageKey(reportId));
+  } catch {
+    // nothing to clear
+  }
+}

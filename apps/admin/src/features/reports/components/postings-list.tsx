@@ -1,0 +1,40 @@
+import { FUND_KIND_LABELS, type FundKind, formatYuan, isFundKind } from '@gongfu/domain';
+import { List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface PostingLine {
+  fundKind: string;
+  fundName?: string | null;
+  direction: 1 | -1;
+  amountFen: number;
+}
+
+/** Money booked (or to be booked) into the community's funds, per fund, exact to the fen. */
+export function PostingsList({
+  postings,
+  emptyText,
+}: {
+  postings: readonly PostingLine[];
+  emptyText: string;
+}) {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const nameOf = (p: PostingLine) =>
+    isFundKind(p.fundKind) ? FUND_KIND_LABELS[p.fundKind as FundKind][language] : (p.fundName ?? p.fundKind);
+  if (postings.length === 0) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={[...postings]}
+      renderItem={(p) => (
+        <List.Item>
+          <span>{nameOf(p)}</span>
+          <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {p.direction === -1 ? '−' : '+'}
+            {formatYuan(p.amountFen, { grouping: true })} {language === 'en' ? 'yuan' : '元'}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}

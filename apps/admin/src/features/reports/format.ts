@@ -1,0 +1,60 @@
+import type { ReportFigureField } from '@gongfu/contract';
+import {
+  addMonths,
+  daysBetween,
+  formatYuan,
+  type LocalDate,
+  type Month,
+  type PlausibilityFlag,
+  shanghaiDateOf,
+  shanghaiMonthOf,
+} from '@gongfu/domain';
+import { figureKind } from './figures';
+
+/** The month whose reports are being filed now: the one before today's (Asia/Shanghai). */
+export function openReportMonth(now: Date = new Date()): Month {
+  return addMonths(shanghaiMonthOf(now), -1);
+}
+
+/** Whole days from today (Asia/Shanghai) to a due date: negative once it has passed. */
+export function daysUntil(dueDate: string, now: Date = new Date()): number {
+  return daysBetween(shanghaiDateOf(now), dueDate as LocalDate);
+}
+
+/** A figure as a person reads it: money in 元 with two decimals and grouping, counts grouped. */
+export function formatFigure(field: ReportFigureField, value: number, language: string): string {
+  if (figureKind(field) === 'money') return `${formatYuan(Math.round(value), { grouping: true })} 元`;
+  return Math.round(value).toLocaleString(language === 'en' ? 'en-US' : 'zh-CN');
+}
+
+/** The values a flag's message interpolates, formatted for its field. */
+export function flagParams(flag: PlausibilityFlag, language: string) {
+  const fmt = (value: number | null) => (value === null ? '' : formatFigure(flag.field, value, language));
+  return { low: fmt(flag.expectedLow), high: fmt(flag.expectedHigh), reference: fmt(flag.reference) };
+}
+
+/** `2026-11` as 2026年11月 / Nov 2026. */
+export function monthLabel(month: string, language: string): string {
+  const [year, m] = month.split('-').map(Number);
+  if (!year || !m) return month;
+  if (language === 'en') {
+    return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString('en-US', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  }
+  return `${year}年${m}月`;
+}
+
+/** An instant as a Shanghai date and time, in the UI language. */
+export function dateTimeLabel(iso: string, language: string): string {
+  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,310 @@
+import { CheckOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
+import type { ReportDetail, ReportFigureField } from '@gongfu/contract';
+import { can, formatYuan, median, REPORT_FIGURE_FIELDS } from '@gongfu/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Grid,
+  Input,
+  Select,
+  Skeleton,
+  Table,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActiveMembership, useMe } from '../../auth/api/get-me';
+import {
+  useApprovalPreview,
+  useReport,
+  useReportHistory,
+  useReportTransition,
+} from '../../reports/api/reports';
+import { PostingsList } from '../../reports/components/postings-list';
+import { ReportEvents } from '../../reports/components/report-events';
+import { figureLabel } from '../../reports/figures';
+import { flagParams, formatFigure, monthLabel } from '../../reports/format';
+
+/** One report under review: its figures beside the venture's year, flags with explanations, history, actions. */
+export function ReviewDrawer({ reportId, onClose }: { reportId: string | undefined; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const report = useReport(reportId);
+  const data = report.data;
+  return (
+    <Drawer
+      open={reportId !== undefined}
+      onClose={onClose}
+      size={screens.lg ? 760 : '100%'}
+      title={
+        data
+          ? t('review.drawer.title', {
+              venture: `${data.communityName} · ${data.ventureName}`,
+              month: monthLabel(data.month, i18n.language),
+            })
+          : t('review.title')
+      }
+      destroyOnHidden
+    >
+      {report.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={report.error.message}
+          action={<Button onClick={() => void report.refetch()}>{t('common.retry')}</Button>}
+        />
+      ) : !data ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : (
+        <ReviewBody report={data} onDone={onClose} />
+      )}
+    </Drawer>
+  );
+}
+
+function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const me = useMe();
+  const membership = useActiveMembership();
+  const language = i18n.language;
+  const mayReview = membership ? can(membership.role, 'report:approve') : false;
+  const awaiting = report.status === 'submitted';
+  const history = useReportHistory(report.ventureId, report.month);
+  const preview = useApprovalPreview(awaiting && mayReview ? report.id : undefined);
+  const transition = useReportTransition();
+  const [mode, setMode] = useState<'idle' | 'return' | 'approve'>('idle');
+  const [comment, setComment] = useState('');
+  const [fields, setFields] = useState<ReportFigureField[]>([]);
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const flagged = new Set(report.flags.map((f) => f.field));
+
+  const rows = REPORT_FIGURE_FIELDS.map((field) => {
+    const values = (history.data?.months ?? []).flatMap((m) => (m.figures ? [m.figures[field]] : []));
+    return {
+      field,
+      value: report[field],
+      median: values.length > 0 ? median(values) : null,
+      latest: values.at(-1) ?? null,
+    };
+  });
+
+  const act = async (action: 'return' | 'approve') => {
+    if (action === 'return' && !comment.trim()) {
+      setCommentError(t('review.drawer.returnCommentRequired'));
+      return;
+    }
+    try {
+      await transition.mutateAsync({
+        id: report.id,
+        action,
+        body:
+          action === 'return'
+            ? { version: report.version, comment: comment.trim(), fields }
+            : { version: report.version },
+      });
+      void message.success(action === 'return' ? t('review.drawer.returned') : t('review.drawer.approved'));
+      onDone();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <Flex vertical gap={token.margin}>
+      <Flex wrap gap={4}>
+        <Tag>{t(`reports.status.${report.status}`)}</Tag>
+        {report.revision > 1 ? (
+          <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
+        ) : null}
+      </Flex>
+      {report.flags.length > 0 ? (
+        <Card
+          size="small"
+          title={
+            <span>
+              <WarningOutlined style={{ color: token.colorWarning }} /> {t('review.drawer.flags')}
+            </span>
+          }
+        >
+          <Flex vertical gap={8}>
+            {report.flags.map((flag) => (
+              <div key={`${flag.field}:${flag.rule}`}>
+                <Typography.Text strong>{t(figureLabel(flag.field))}</Typography.Text>
+                <Typography.Text>：{formatFigure(flag.field, flag.value, language)} — </Typography.Text>
+                <Typography.Text type="warning">
+                  {t(`reports.rule.${flag.rule}`, flagParams(flag, language))}
+                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary">{t('review.drawer.explanation')}</Typography.Text>
+                  {report.explanations[flag.field] ?? t('review.drawer.noExplanation')}
+                </div>
+              </div>
+            ))}
+          </Flex>
+        </Card>
+      ) : null}
+      <Card size="small" title={t('review.drawer.figures')}>
+        <Table
+          size="small"
+          rowKey="field"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 480 }}
+          columns={[
+            {
+              title: t('review.drawer.figure'),
+              dataIndex: 'field',
+              render: (field: ReportFigureField) => (
+                <span>
+                  {t(figureLabel(field))}
+                  {flagged.has(field) ? (
+                    <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 6 }}>
+                      {t('reporting.form.flagged')}
+                    </Tag>
+                  ) : null}
+                </span>
+              ),
+            },
+            {
+              title: t('review.drawer.thisMonth'),
+              dataIndex: 'value',
+              align: 'right',
+              render: (value: number, row) => (
+                <Typography.Text strong={flagged.has(row.field)}>
+                  {formatFigure(row.field, value, language)}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: t('review.drawer.median'),
+              dataIndex: 'median',
+              align: 'right',
+              render: (value: number | null, row) =>
+                value === null ? '—' : formatFigure(row.field, value, language),
+            },
+            {
+              title: t('review.drawer.lastApproved'),
+              dataIndex: 'latest',
+              align: 'right',
+              render: (value: number | null, row) =>
+                value === null ? '—' : formatFigure(row.field, value, language),
+            },
+          ]}
+        />
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('reporting.form.profit')}：
+          {formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true })} 元
+        </Typography.Paragraph>
+      </Card>
+      {report.notes ? (
+        <Card size="small" title={t('review.drawer.notes')}>
+          {report.notes}
+        </Card>
+      ) : null}
+      {report.status === 'approved' || report.status === 'locked' ? (
+        <Card size="small" title={t('reporting.form.postingsTitle')}>
+          <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+        </Card>
+      ) : null}
+      <Card size="small" title={t('review.drawer.history')}>
+        <ReportEvents events={report.events} myUserId={me.user.id} />
+      </Card>
+
+      {!mayReview ? (
+        <Alert type="info" showIcon title={t('review.drawer.cannotReview')} />
+      ) : !awaiting ? (
+        <Alert type="info" showIcon title={t('review.drawer.notSubmitted')} />
+      ) : (
+        <Card size="small">
+          {mode === 'return' ? (
+            <Flex vertical gap={8}>
+              <label htmlFor="return-comment">{t('review.drawer.returnComment')}</label>
+              <Input.TextArea
+                id="return-comment"
+                value={comment}
+                status={commentError ? 'error' : undefined}
+                placeholder={t('review.drawer.returnCommentPlaceholder')}
+                autoSize={{ minRows: 2 }}
+                maxLength={2000}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  setCommentError(null);
+                }}
+              />
+              {commentError ? <Typography.Text type="danger">{commentError}</Typography.Text> : null}
+              <label htmlFor="return-fields">{t('review.drawer.returnFields')}</label>
+              <Select
+                id="return-fields"
+                mode="multiple"
+                value={fields}
+                onChange={setFields}
+                options={REPORT_FIGURE_FIELDS.map((field) => ({
+                  value: field,
+                  label: t(figureLabel(field)),
+                }))}
+              />
+              <Flex gap={8} wrap>
+                <Button
+                  danger
+                  type="primary"
+                  loading={transition.isPending}
+                  onClick={() => void act('return')}
+                >
+                  {t('review.drawer.confirmReturn')}
+                </Button>
+                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
+              </Flex>
+            </Flex>
+          ) : mode === 'approve' ? (
+            <Flex vertical gap={8}>
+              <Typography.Text strong>{t('review.drawer.previewTitle')}</Typography.Text>
+              {preview.isPending ? (
+                <Typography.Text type="secondary">{t('review.drawer.loadingPreview')}</Typography.Text>
+              ) : preview.isError ? (
+                <Alert type="error" showIcon title={preview.error.message} />
+              ) : (
+                <>
+                  <Typography.Text type="secondary">
+                    {t('review.drawer.distributable', {
+                      amount: formatYuan(preview.data.distributableProfitFen, { grouping: true }),
+                    })}
+                  </Typography.Text>
+                  <PostingsList postings={preview.data.postings} emptyText={t('reporting.form.noPostings')} />
+                </>
+              )}
+              <Flex gap={8} wrap>
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  loading={transition.isPending}
+                  disabled={!preview.isSuccess}
+                  onClick={() => void act('approve')}
+                >
+                  {t('review.drawer.confirmApprove')}
+                </Button>
+                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
+              </Flex>
+            </Flex>
+          ) : (
+            <Flex gap={8} wrap>
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => setMode('approve')}>
+                {t('review.drawer.approveAction')}
+              </Button>
+              <Button danger icon={<RollbackOutlined />} onClick={() => setMode('return')}>
+                {t('review.drawer.returnAction')}
+              </Button>
+            </Flex>
+          )}
+        </Card>
+      )}
+    </Flex>
+  );
+}

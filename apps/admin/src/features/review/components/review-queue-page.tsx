@@ -1,0 +1,376 @@
+import { LockOutlined, WarningOutlined } from '@ant-design/icons';
+import type { Report, ReportStatusRow, StreetOffice } from '@gongfu/contract';
+import { addMonths, can, formatYuan } from '@gongfu/domain';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Flex,
+  Grid,
+  List,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { apiRequest } from '../../../lib/api-client';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { communitiesQueryOptions } from '../../communities/api/get-communities';
+import { QueryState } from '../../kpis/components/query-state';
+import { usePeriodLocks, useReportStatus, useReports } from '../../reports/api/reports';
+import { dateTimeLabel, daysUntil, monthLabel, openReportMonth } from '../../reports/format';
+import type { ReviewSearch, ReviewSort, ReviewTab } from '../search';
+import { BulkApproveBar } from './bulk-approve';
+import { LockMonthDialog } from './lock-month-dialog';
+import { ReviewDrawer } from './review-drawer';
+
+const PAGE_SIZE = 20;
+
+/**
+ * The district's review queue (Ant Design Pro's table with status tabs): reports by status, filters and page in
+ * the URL, a drawer per report, bulk approval from a footer bar, and locking a month.
+ */
+export function ReviewQueuePage({
+  search,
+  onSearch,
+}: {
+  search: ReviewSearch;
+  onSearch: (patch: Partial<ReviewSearch>, options?: { replace?: boolean }) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const membership = useActiveMembership();
+  const mayReview = membership ? can(membership.role, 'report:approve') : false;
+  const tab: ReviewTab = search.tab ?? 'submitted';
+  const [selected, setSelected] = useState<Report[]>([]);
+  const [lockOpen, setLockOpen] = useState(false);
+  const language = i18n.language;
+
+  const communities = useQuery(communitiesQueryOptions());
+  const offices = useQuery({
+    queryKey: ['street-offices'],
+    queryFn: ({ signal }) => apiRequest<{ items: StreetOffice[] }>('/street-offices', { signal }),
+    staleTime: 5 * 60_000,
+  });
+  const locks = usePeriodLocks(undefined);
+  const filters = { communityId: search.communityId, streetOfficeId: search.streetOfficeId };
+  const reports = useReports(
+    {
+      status: tab === 'missing' ? undefined : tab,
+      current: true,
+      month: search.month,
+      ...filters,
+      page: search.page ?? 1,
+      pageSize: PAGE_SIZE,
+      sort: search.sort ?? (tab === 'submitted' ? 'submittedAt' : '-month'),
+    },
+    tab !== 'missing',
+  );
+  const missingMonth = search.month ?? openReportMonth();
+  const missing = useReportStatus({ month: missingMonth, status: 'missing', ...filters }, tab === 'missing');
+
+  const communityName = (id: string | null) =>
+    communities.data?.items.find((c) => c.id === id)?.name ?? t('common.unknown');
+
+  const months = Array.from({ length: 24 }, (_, i) => addMonths(openReportMonth(), -i));
+  const sortOrder = (key: string) => {
+    const sort = search.sort;
+    if (sort === key) return 'ascend' as const;
+    if (sort === `-${key}`) return 'descend' as const;
+    return null;
+  };
+
+  const columns: ColumnsType<Report> = [
+    {
+      title: t('review.column.community'),
+      dataIndex: 'communityName',
+      sorter: true,
+      sortOrder: sortOrder('communityName'),
+    },
+    {
+      title: t('review.column.venture'),
+      dataIndex: 'ventureName',
+      sorter: true,
+      sortOrder: sortOrder('ventureName'),
+    },
+    {
+      title: t('review.column.month'),
+      dataIndex: 'month',
+      sorter: true,
+      sortOrder: sortOrder('month'),
+      render: (month: string) => monthLabel(month, language),
+    },
+    {
+      title: t('review.column.submittedAt'),
+      dataIndex: 'submittedAt',
+      sorter: true,
+      sortOrder: sortOrder('submittedAt'),
+      render: (at: string | null) => (at ? dateTimeLabel(at, language) : '—'),
+    },
+    {
+      title: t('review.column.revenue'),
+      dataIndex: 'revenueFen',
+      align: 'right',
+      render: (fen: number) => (
+        <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatYuan(fen, { grouping: true })}</span>
+      ),
+    },
+    {
+      title: t('review.column.flags'),
+      dataIndex: 'flags',
+      render: (flags: Report['flags']) =>
+        flags.length > 0 ? (
+          <Tooltip title={flags.map((f) => t(`reports.figure.${f.field}`)).join('、')}>
+            <Tag color="warning" icon={<WarningOutlined />}>
+              {t('review.flagCount', { count: flags.length })}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{t('review.noFlags')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('review.column.status'),
+      dataIndex: 'status',
+      render: (status: Report['status']) => <Tag>{t(`reports.status.${status}`)}</Tag>,
+    },
+  ];
+
+  const onTableChange: TableProps<Report>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = typeof one?.field === 'string' ? one.field : undefined;
+    const sort =
+      field && one?.order ? ((one.order === 'descend' ? `-${field}` : field) as ReviewSort) : undefined;
+    onSearch({ page: pagination.current && pagination.current > 1 ? pagination.current : undefined, sort });
+  };
+
+  const filterBar = (
+    <Flex wrap gap={token.marginSM} align="center">
+      <Select
+        aria-label={t('review.filter.month')}
+        allowClear
+        placeholder={t('review.filter.allMonths')}
+        value={search.month}
+        onChange={(month?: string) => onSearch({ month, page: undefined })}
+        options={months.map((m) => ({ value: m, label: monthLabel(m, language) }))}
+        style={{ width: 150 }}
+      />
+      <Select
+        aria-label={t('review.filter.streetOffice')}
+        allowClear
+        placeholder={t('review.filter.allStreetOffices')}
+        value={search.streetOfficeId}
+        onChange={(streetOfficeId?: string) => onSearch({ streetOfficeId, page: undefined })}
+        options={(offices.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        style={{ width: 170 }}
+      />
+      <Select
+        aria-label={t('review.filter.community')}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('review.filter.allCommunities')}
+        value={search.communityId}
+        onChange={(communityId?: string) => onSearch({ communityId, page: undefined })}
+        options={(communities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        style={{ width: 190 }}
+      />
+      {search.month || search.communityId || search.streetOfficeId ? (
+        <Button
+          type="link"
+          onClick={() =>
+            onSearch({ month: undefined, communityId: undefined, streetOfficeId: undefined, page: undefined })
+          }
+        >
+          {t('review.filter.reset')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+
+  const lockedTags = (locks.data?.items ?? []).slice(0, 4);
+
+  return (
+    <PageContainer
+      title={t('review.title')}
+      extra={
+        mayReview ? (
+          <Button icon={<LockOutlined />} onClick={() => setLockOpen(true)}>
+            {t('review.lock.button')}
+          </Button>
+        ) : null
+      }
+    >
+      <Card size="small" style={{ paddingBottom: selected.length > 0 ? 64 : 0 }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            setSelected([]);
+            onSearch({ tab: key as ReviewTab, page: undefined, sort: undefined });
+          }}
+          items={(['submitted', 'returned', 'approved', 'missing'] as const).map((key) => ({
+            key,
+            label: t(`review.tab.${key}`),
+          }))}
+        />
+        <Flex vertical gap={token.marginSM}>
+          {filterBar}
+          {lockedTags.length > 0 ? (
+            <Flex wrap gap={4} align="center">
+              <Typography.Text type="secondary">
+                <LockOutlined /> {t('review.lock.locked')}
+              </Typography.Text>
+              {lockedTags.map((lock) => (
+                <Tag key={lock.id}>
+                  {lock.communityId
+                    ? t('review.lock.lockedOne', {
+                        month: lock.month,
+                        community: communityName(lock.communityId),
+                      })
+                    : t('review.lock.lockedWhole', { month: lock.month })}
+                </Tag>
+              ))}
+            </Flex>
+          ) : null}
+          {tab === 'missing' ? (
+            <QueryState
+              query={missing}
+              emptyText={t('review.empty.missing', { month: monthLabel(missingMonth, language) })}
+              isEmpty={(data) => data.items.length === 0}
+            >
+              {(data) => <MissingList rows={data.items} />}
+            </QueryState>
+          ) : (
+            <QueryState
+              query={reports}
+              emptyText={t(`review.empty.${tab}`)}
+              isEmpty={(data) => data.total === 0}
+            >
+              {(data) =>
+                screens.md ? (
+                  <Table<Report>
+                    rowKey="id"
+                    size="middle"
+                    columns={columns}
+                    dataSource={data.items}
+                    scroll={{ x: 900 }}
+                    onChange={onTableChange}
+                    onRow={(record) => ({
+                      onClick: () => onSearch({ report: record.id }, { replace: false }),
+                      style: { cursor: 'pointer' },
+                    })}
+                    rowSelection={
+                      tab === 'submitted' && mayReview
+                        ? {
+                            selectedRowKeys: selected.map((r) => r.id),
+                            onChange: (_keys, rows) => setSelected(rows),
+                            getCheckboxProps: (record) => ({
+                              disabled: record.flags.length > 0,
+                              title: record.flags.length > 0 ? t('review.flaggedNotBulk') : undefined,
+                            }),
+                          }
+                        : undefined
+                    }
+                    pagination={{
+                      current: data.page,
+                      pageSize: data.pageSize,
+                      total: data.total,
+                      showSizeChanger: false,
+                      showTotal: (total) => t('review.total', { count: total }),
+                    }}
+                  />
+                ) : (
+                  <List
+                    dataSource={data.items}
+                    rowKey="id"
+                    pagination={{
+                      current: data.page,
+                      pageSize: data.pageSize,
+                      total: data.total,
+                      simple: true,
+                      onChange: (page) => onSearch({ page: page > 1 ? page : undefined }),
+                    }}
+                    renderItem={(report) => (
+                      <List.Item
+                        onClick={() => onSearch({ report: report.id }, { replace: false })}
+                        style={{ cursor: 'pointer' }}
+                      >
+                        <List.Item.Meta
+                          title={
+                            <Button
+                              type="link"
+                              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+                            >
+                              {report.ventureName} · {monthLabel(report.month, language)}
+                            </Button>
+                          }
+                          description={
+                            <Space wrap size={4}>
+                              <span>{report.communityName}</span>
+                              <span>{formatYuan(report.revenueFen, { grouping: true })} 元</span>
+                              {report.flags.length > 0 ? (
+                                <Tag color="warning" icon={<WarningOutlined />}>
+                                  {t('review.flagCount', { count: report.flags.length })}
+                                </Tag>
+                              ) : null}
+                            </Space>
+                          }
+                        />
+                      </List.Item>
+                    )}
+                  />
+                )
+              }
+            </QueryState>
+          )}
+        </Flex>
+      </Card>
+      {selected.length > 0 ? <BulkApproveBar reports={selected} onDone={() => setSelected([])} /> : null}
+      <ReviewDrawer
+        reportId={search.report}
+        onClose={() => onSearch({ report: undefined }, { replace: false })}
+      />
+      <LockMonthDialog
+        open={lockOpen}
+        onClose={() => setLockOpen(false)}
+        communities={communities.data?.items ?? []}
+      />
+    </PageContainer>
+  );
+}
+
+function MissingList({ rows }: { rows: ReportStatusRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      dataSource={rows}
+      rowKey="ventureId"
+      renderItem={(row) => (
+        <List.Item>
+          <List.Item.Meta
+            title={row.ventureName}
+            description={
+              <Space wrap size={4}>
+                <span>{row.communityName}</span>
+                <span>
+                  {t('review.column.dueDate')} {row.dueDate}
+                </span>
+                <Tag color="error" icon={<WarningOutlined />}>
+                  {t('reporting.todo.overdue', { count: Math.max(0, -daysUntil(row.dueDate)) })}
+                </Tag>
+              </Space>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
