@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as AuthenticatedRouteImport } from './routes/_authenticated'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthenticatedIndexRouteImport } from './routes/_authenticated/index'
+import { Route as AuthenticatedSplatRouteImport } from './routes/_authenticated/$'
 import { Route as AuthenticatedCommunitiesRouteRouteImport } from './routes/_authenticated/communities/route'
 import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
@@ -35,6 +36,11 @@ const LoginRoute = LoginRouteImport.update({
 const AuthenticatedIndexRoute = AuthenticatedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedSplatRoute = AuthenticatedSplatRouteImport.update({
+  id: '/$',
+  path: '/$',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedCommunitiesRouteRoute =
@@ -103,6 +109,7 @@ export interface FileRoutesByFullPath {
   '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/review': typeof AuthenticatedReviewRouteRouteWithChildren
+  '/$': typeof AuthenticatedSplatRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
@@ -112,6 +119,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
+  '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
@@ -128,6 +136,7 @@ export interface FileRoutesById {
   '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/_authenticated/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/_authenticated/review': typeof AuthenticatedReviewRouteRouteWithChildren
+  '/_authenticated/$': typeof AuthenticatedSplatRoute
   '/_authenticated/': typeof AuthenticatedIndexRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
@@ -145,6 +154,7 @@ export interface FileRouteTypes {
     | '/kpis'
     | '/reporting'
     | '/review'
+    | '/$'
     | '/communities/$communityId'
     | '/reporting/form'
     | '/communities/'
@@ -154,6 +164,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
+    | '/$'
     | '/'
     | '/communities/$communityId'
     | '/reporting/form'
@@ -169,6 +180,7 @@ export interface FileRouteTypes {
     | '/_authenticated/kpis'
     | '/_authenticated/reporting'
     | '/_authenticated/review'
+    | '/_authenticated/$'
     | '/_authenticated/'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/reporting/form'
@@ -204,6 +216,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof AuthenticatedIndexRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/$': {
+      id: '/_authenticated/$'
+      path: '/$'
+      fullPath: '/$'
+      preLoaderRoute: typeof AuthenticatedSplatRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/communities': {
@@ -345,6 +364,7 @@ interface AuthenticatedRouteChildren {
   AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
   AuthenticatedReportingRouteRoute: typeof AuthenticatedReportingRouteRouteWithChildren
   AuthenticatedReviewRouteRoute: typeof AuthenticatedReviewRouteRouteWithChildren
+  AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
 }
 
@@ -355,6 +375,7 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedReportingRouteRoute:
     AuthenticatedReportingRouteRouteWithChildren,
   AuthenticatedReviewRouteRoute: AuthenticatedReviewRouteRouteWithChildren,
+  AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
 }
 

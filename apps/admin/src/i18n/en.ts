@@ -275,6 +275,11 @@ export const en: Messages = {
     loading: 'Loading…',
     errorTitle: 'Something went wrong',
     notFoundTitle: 'Page not found',
+    notFoundSub: 'The link may be wrong, or the page no longer exists.',
+    forbiddenTitle: 'You may not open this page',
+    forbiddenSub:
+      'Your current role ({{role}}) cannot open this page. Ask your district administrator if you need it.',
+    openMenu: 'Open the menu',
     people: '',
     households: '',
   },

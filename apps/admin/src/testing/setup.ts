@@ -5,12 +5,21 @@ import { i18n, loadLanguage } from '../lib/i18n';
 import { server } from './server';
 
 // jsdom lacks what antd (responsive grid, Sider breakpoints) and ECharts (resize) need.
+/** A media query answered for jsdom's window (1024 px wide unless a test says otherwise): tests see a desk. */
+function matchesWidth(query: string): boolean {
+  const width = window.innerWidth;
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  if (!min && !max) return false;
+  return (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+}
+
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
     configurable: true,
     value: (query: string): MediaQueryList => ({
-      matches: false,
+      matches: matchesWidth(query),
       media: query,
       onchange: null,
       addListener: () => {},
