@@ -118,3 +118,16 @@ export function clearStoredDraft(reportId: string): void {
     // nothing to clear
   }
 }
+
+/** The figures whose typed text differs between two sets of values (what loading the latest would replace). */
+export function changedFigures(mine: DraftValues, theirs: DraftValues): ReportFigureField[] {
+  const same = (a: string, b: string) => {
+    const pa = a.trim().replace(/,/g, '');
+    const pb = b.trim().replace(/,/g, '');
+    if (pa === pb) return true;
+    const na = pa === '' ? 0 : Number(pa);
+    const nb = pb === '' ? 0 : Number(pb);
+    return Number.isFinite(na) && Number.isFinite(nb) && na === nb;
+  };
+  return REPORT_FIGURE_FIELDS.filter((field) => !same(mine.figures[field], theirs.figures[field]));
+}

@@ -22,9 +22,11 @@ export type SaveState =
   | { kind: 'conflict' }
   | { kind: 'error'; message: string };
 
-const DEBOUNCE_MS = 800;
-/** A dropped connection is tried again after these waits, then the clerk is told (the values stay). */
-const RETRY_DELAYS_MS = [1000, 3000, 6000];
+/**
+ * How long typing pauses before a save, and the waits before trying a dropped connection again (then the clerk
+ * is told; the values stay). Mutable for tests, which cannot wait ten seconds per case.
+ */
+export const autosaveTiming = { debounceMs: 800, retryDelaysMs: [1000, 3000, 6000] as readonly number[] };
 
 /**
  * Saves a draft as the clerk types: debounced PATCHes carrying the version read. Typed values are kept on this
@@ -37,11 +39,20 @@ export function useAutosave(
   /** what the server holds (the form may start from values restored from this device instead) */
   baseline: DraftValues,
   editable: boolean,
+  /**
+   * The version the values were typed against: the report's, or the one stored with values restored from this
+   * device — if the server has moved on since, their save gets 409 rather than overwriting what came after.
+   */
+  startVersion: number = report.version,
 ) {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
+  const [state, setState] = useState<SaveState>(() => ({
+    kind: 'saved',
+    at: report.updatedAt ? new Date(report.updatedAt) : null,
+  }));
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const version = useRef(report.version);
+  const version = useRef(startVersion);
+  const seenReportVersion = useRef(report.version);
   const latest = useRef(values);
   const savedValues = useRef<string>(JSON.stringify(baseline));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -51,8 +62,10 @@ export function useAutosave(
 
   latest.current = values;
 
-  // the report read again from the server (after a reload of the latest, a transition) sets the baseline
+  // the report read again from the server (after a save, a transition) is the version to send next
   useEffect(() => {
+    if (report.version === seenReportVersion.current) return;
+    seenReportVersion.current = report.version;
     version.current = report.version;
   }, [report.version]);
 
@@ -96,7 +109,7 @@ export function useAutosave(
           stopped.current = true;
           setState({ kind: 'conflict' });
         } else if (isApiError(error, 0)) {
-          const delay = RETRY_DELAYS_MS[retries.current];
+          const delay = autosaveTiming.retryDelaysMs[retries.current];
           retries.current += 1;
           if (delay !== undefined) {
             setState({ kind: 'saving' });
@@ -119,15 +132,17 @@ export function useAutosave(
     return run;
   }, [queryClient, report.id]);
 
-  // every change: kept on this device at once, saved after a pause in typing
+  // every change: kept on this device at once, saved after a pause in typing (not while in conflict: the
+  // clerk decides first whether to load the latest)
   useEffect(() => {
-    if (!editable || stopped.current) return;
+    if (!editable) return;
     const serialized = JSON.stringify(values);
     if (serialized === savedValues.current) return;
     storeDraft(report.id, { version: version.current, values });
-    setState((s) => (s.kind === 'offline' || s.kind === 'conflict' ? s : { kind: 'dirty' }));
+    if (stopped.current) return;
+    setState((s) => (s.kind === 'offline' ? s : { kind: 'dirty' }));
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    timer.current = setTimeout(() => void save(), autosaveTiming.debounceMs);
     return () => clearTimeout(timer.current);
   }, [values, editable, report.id, save]);
 
@@ -146,7 +161,7 @@ export function useAutosave(
   /** Saves now (before a submit, or when the clerk presses retry); resolves whether the server has it all. */
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
-    retries.current = RETRY_DELAYS_MS.length; // a deliberate retry is one try, its result shown at once
+    retries.current = autosaveTiming.retryDelaysMs.length; // a deliberate retry is one try, its result shown at once
     const ok = await save();
     retries.current = 0;
     return ok && JSON.stringify(latest.current) === savedValues.current;

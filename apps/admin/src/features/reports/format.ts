@@ -23,8 +23,13 @@ export function daysUntil(dueDate: string, now: Date = new Date()): number {
 
 /** A figure as a person reads it: money in 元 with two decimals and grouping, counts grouped. */
 export function formatFigure(field: ReportFigureField, value: number, language: string): string {
-  if (figureKind(field) === 'money') return `${formatYuan(Math.round(value), { grouping: true })} 元`;
+  if (figureKind(field) === 'money') return yuanLabel(Math.round(value), language);
   return Math.round(value).toLocaleString(language === 'en' ? 'en-US' : 'zh-CN');
+}
+
+/** Fen as 元 with two decimals and grouping, the unit in the UI language (1,234.50 元 / 1,234.50 yuan). */
+export function yuanLabel(fen: number, language: string): string {
+  return `${formatYuan(fen, { grouping: true })} ${language === 'en' ? 'yuan' : '元'}`;
 }
 
 /** The values a flag's message interpolates, formatted for its field. */

@@ -16,7 +16,21 @@ import {
   unexplainedFields,
 } from '@gongfu/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Flex, Grid, Input, Space, Tag, Typography, theme } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Grid,
+  Input,
+  Modal,
+  Space,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
@@ -32,8 +46,9 @@ import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
 import { FIGURE_SECTIONS, figureKind, figureLabel } from '../../reports/figures';
-import { flagParams, formatFigure, monthLabel } from '../../reports/format';
+import { flagParams, formatFigure, monthLabel, yuanLabel } from '../../reports/format';
 import {
+  changedFigures,
   consistencyErrors,
   type DraftValues,
   type FieldErrors,
@@ -70,14 +85,15 @@ export function ReportEditor({
   const editable = editableStatus && !periodLocked && role !== undefined && can(role, 'report:update');
 
   const baseline = useMemo(() => valuesOf(report), [report]);
+  // values typed on this device that the server never got (a reload, a dropped connection): restored, with the
+  // version they were typed against — if the server moved on since, their save is a 409, not an overwrite
   const [restored] = useState(() => {
     const stored = readStoredDraft(report.id);
-    return editable && stored && JSON.stringify(stored.values) !== JSON.stringify(baseline)
-      ? stored.values
-      : null;
+    return editable && stored && JSON.stringify(stored.values) !== JSON.stringify(baseline) ? stored : null;
   });
-  const [values, setValues] = useState<DraftValues>(restored ?? baseline);
-  const autosave = useAutosave(report, values, baseline, editable);
+  const [values, setValues] = useState<DraftValues>(restored?.values ?? baseline);
+  const autosave = useAutosave(report, values, baseline, editable, restored?.version ?? report.version);
+  const [conflictHidden, setConflictHidden] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
   const [historyOpen, setHistoryOpen] = useState(false);
   // a blank field is not judged until the clerk tries to submit: a new draft is not a page of warnings
@@ -121,7 +137,10 @@ export function ReportEditor({
   const problems: { field: ReportFigureField; text: string }[] = [
     ...(Object.keys(clientErrors) as ReportFigureField[]).map((field) => ({
       field,
-      text: `${t(figureLabel(field))}：${errorText(field) ?? ''}`,
+      text: t('reporting.form.fieldProblem', {
+        field: t(figureLabel(field)),
+        problem: errorText(field) ?? '',
+      }),
     })),
     ...unexplained.map((field) => ({
       field,
@@ -135,11 +154,48 @@ export function ReportEditor({
     element?.focus({ preventScroll: true });
   };
 
+  /** After a 409: what the server has now replaces the form, once the clerk has seen what would be replaced. */
   const loadLatest = async () => {
-    const fresh = await queryClient.fetchQuery({ ...reportQueryOptions(report.id), staleTime: 0 });
+    let fresh: ReportDetail;
+    try {
+      fresh = await queryClient.fetchQuery({ ...reportQueryOptions(report.id), staleTime: 0 });
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+      return;
+    }
     const next = valuesOf(fresh);
-    autosave.reset(next, fresh.version);
-    setValues(next);
+    const replaced = changedFigures(values, next);
+    const shown = (text: string) => text.trim() || t('reporting.form.empty');
+    modal.confirm({
+      title: t('reporting.form.conflictReplaceTitle'),
+      width: 520,
+      content:
+        replaced.length === 0 ? (
+          <Typography.Text>{t('reporting.form.conflictReplaceNone')}</Typography.Text>
+        ) : (
+          <Flex vertical gap={4}>
+            <Typography.Text>{t('reporting.form.conflictReplaceBody')}</Typography.Text>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {replaced.map((field) => (
+                <li key={field}>
+                  <Typography.Text strong>{t(figureLabel(field))}</Typography.Text>{' '}
+                  <span>{t('reporting.form.conflictMine', { value: shown(values.figures[field]) })}</span>
+                  {' → '}
+                  <span>{t('reporting.form.conflictTheirs', { value: shown(next.figures[field]) })}</span>
+                </li>
+              ))}
+            </ul>
+          </Flex>
+        ),
+      okText: t('reporting.form.conflictReplaceOk'),
+      okButtonProps: { danger: replaced.length > 0 },
+      cancelText: t('reporting.form.conflictKeep'),
+      onOk: () => {
+        autosave.reset(next, fresh.version);
+        setValues(next);
+        setConflictHidden(false);
+      },
+    });
   };
 
   const submit = async () => {
@@ -174,13 +230,18 @@ export function ReportEditor({
                 {(['revenueFen', 'operatingCostFen', 'stableJobs', 'residentsServed'] as const).map(
                   (field) => (
                     <li key={field}>
-                      {t(figureLabel(field))}：{formatFigure(field, figures[field], language)}
+                      {t('reporting.form.fieldProblem', {
+                        field: t(figureLabel(field)),
+                        problem: formatFigure(field, figures[field], language),
+                      })}
                     </li>
                   ),
                 )}
                 <li>
-                  {t('reporting.form.profit')}：
-                  {formatYuan(figures.revenueFen - figures.operatingCostFen, { grouping: true })} 元
+                  {t('reporting.form.fieldProblem', {
+                    field: t('reporting.form.profit'),
+                    problem: yuanLabel(figures.revenueFen - figures.operatingCostFen, language),
+                  })}
                 </li>
               </ul>
             </div>
@@ -191,7 +252,10 @@ export function ReportEditor({
               <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
                 {flags.map((flag) => (
                   <li key={`${flag.field}:${flag.rule}`}>
-                    {t(figureLabel(flag.field))}：{values.explanations[flag.field]}
+                    {t('reporting.form.fieldProblem', {
+                      field: `${t(figureLabel(flag.field))} ${formatFigure(flag.field, flag.value, language)}`,
+                      problem: values.explanations[flag.field] ?? '',
+                    })}
                   </li>
                 ))}
               </ul>
@@ -248,16 +312,19 @@ export function ReportEditor({
       </Flex>
 
       {restored ? <Alert type="info" showIcon closable title={t('reporting.form.restored')} /> : null}
-      {autosave.state.kind === 'conflict' ? (
+      {autosave.state.kind === 'conflict' && !conflictHidden ? (
         <Alert
           type="error"
           showIcon
           title={t('reporting.form.conflictTitle')}
           description={t('reporting.form.conflictBody')}
           action={
-            <Button danger onClick={() => void loadLatest()}>
-              {t('reporting.form.conflictReload')}
-            </Button>
+            <Flex vertical gap={8}>
+              <Button danger onClick={() => void loadLatest()}>
+                {t('reporting.form.conflictReload')}
+              </Button>
+              <Button onClick={() => setConflictHidden(true)}>{t('reporting.form.conflictKeep')}</Button>
+            </Flex>
           }
         />
       ) : null}
@@ -337,15 +404,20 @@ export function ReportEditor({
             ))}
             {section.id === 'operations' ? (
               <Typography.Text>
-                {t('reporting.form.profit')}：
+                {t('reporting.form.profit')}
+                {language === 'en' ? ': ' : '：'}
                 <Typography.Text strong>
-                  {profit === null ? '—' : `${formatYuan(profit, { grouping: true })} 元`}
+                  {profit === null
+                    ? '—'
+                    : `${formatYuan(profit, { grouping: true })} ${t('reports.unit.yuan')}`}
                 </Typography.Text>
               </Typography.Text>
             ) : null}
             {section.id === 'promise' ? (
               <Typography.Text>
-                {t('reporting.form.rate')}：<Typography.Text strong>{rate}</Typography.Text>
+                {t('reporting.form.rate')}
+                {language === 'en' ? ': ' : '：'}
+                <Typography.Text strong>{rate}</Typography.Text>
               </Typography.Text>
             ) : null}
           </Flex>
@@ -406,6 +478,15 @@ export function ReportEditor({
                     ))}
                   </Flex>
                 </>
+              ) : autosave.state.kind === 'conflict' ? (
+                <Space wrap>
+                  <Typography.Text type="danger">
+                    <WarningOutlined /> {t('reporting.form.conflictPaused')}
+                  </Typography.Text>
+                  <Button size="small" danger onClick={() => void loadLatest()}>
+                    {t('reporting.form.conflictReload')}
+                  </Button>
+                </Space>
               ) : (
                 <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
               )}
@@ -579,7 +660,11 @@ function FigureField({
       <div style={{ flex: '1 1 auto', minWidth: 0, maxWidth: stacked ? undefined : 420 }}>
         <label htmlFor={id} style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
           {t(figureLabel(field))}
-          {money ? <Typography.Text type="secondary">（{t('reports.unit.yuan')}）</Typography.Text> : null}
+          {money ? (
+            <Typography.Text type="secondary">
+              {i18n.language === 'en' ? ` (${t('reports.unit.yuan')})` : `（${t('reports.unit.yuan')}）`}
+            </Typography.Text>
+          ) : null}
         </label>
         <Input
           id={id}
@@ -591,7 +676,7 @@ function FigureField({
           status={error ? 'error' : flags.length > 0 || returned ? 'warning' : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
-          suffix={money ? '元' : undefined}
+          suffix={money ? <span aria-hidden="true">{t('reports.unit.yuan')}</span> : undefined}
           onChange={(e) => onChange(e.target.value)}
           style={{ maxWidth: 280 }}
         />
@@ -649,7 +734,7 @@ function FigureField({
       >
         {historyLoaded && known > 0 ? (
           <Flex align="center" gap={6}>
-            <Sparkline values={history} color={token.colorPrimary} />
+            <Sparkline values={history} color={token.colorTextSecondary} />
             <span>
               {last !== null && last !== undefined && lastMonth
                 ? t('reporting.form.lastMonth', {
@@ -667,6 +752,7 @@ function FigureField({
   );
 }
 
+/** Amending an approved report needs a reason (kept on the report's history); it opens a new draft revision. */
 function AmendDialog({
   open,
   onClose,
@@ -680,9 +766,32 @@ function AmendDialog({
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!open) return null;
+  const confirm = async () => {
+    if (!comment.trim()) {
+      setError(t('reporting.form.amendReasonRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await onAmend(comment.trim());
+      setComment('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Drawer title={t('reporting.form.amendTitle')} open={open} onClose={onClose} size={420}>
+    <Modal
+      title={t('reporting.form.amendTitle')}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void confirm()}
+      okText={t('reporting.form.amend')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('reporting.form.amendBody')}</Typography.Text>
         <label htmlFor="amend-reason">{t('reporting.form.amendReason')}</label>
@@ -692,34 +801,19 @@ function AmendDialog({
           autoSize={{ minRows: 3 }}
           maxLength={2000}
           status={error ? 'error' : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'amend-reason-error' : undefined}
           onChange={(e) => {
             setComment(e.target.value);
             setError(null);
           }}
         />
-        {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
-        <Button
-          type="primary"
-          loading={busy}
-          onClick={async () => {
-            if (!comment.trim()) {
-              setError(t('reporting.form.amendReasonRequired'));
-              return;
-            }
-            setBusy(true);
-            try {
-              await onAmend(comment.trim());
-              setComment('');
-            } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          {t('reporting.form.amend')}
-        </Button>
+        {error ? (
+          <Typography.Text type="danger" id="amend-reason-error" role="alert">
+            {error}
+          </Typography.Text>
+        ) : null}
       </Flex>
-    </Drawer>
+    </Modal>
   );
 }

@@ -124,7 +124,11 @@ function ReportOfMonth({ venture, month }: { venture: ReportStatusRow; month: st
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const found = useReports({ ventureId: venture.ventureId, month, current: true, pageSize: 5 });
-  const reportId = found.data?.items[0]?.id;
+  // the latest revision (an amendment's draft, once one is opened, rather than the approved revision it corrects)
+  const reportId = found.data?.items.reduce<(typeof found.data.items)[number] | undefined>(
+    (latest, r) => (latest && latest.revision >= r.revision ? latest : r),
+    undefined,
+  )?.id;
   const detail = useReport(reportId);
   const start = useMutation<unknown, ApiError>({
     mutationFn: () => createReport({ ventureId: venture.ventureId, month }),
