@@ -92,6 +92,7 @@ export const reportingZhCN = {
       groups: '老年人与儿童之和不能超过服务居民人数',
     },
     unexplained: '{{field}}：请填写情况说明',
+    blankFlagged: '{{field}}：尚未填写（空白按 0 计）',
     confirmFigures: '主要数据',
     confirmFlags: '需说明的数据',
   },

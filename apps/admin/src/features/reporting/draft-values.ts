@@ -28,7 +28,9 @@ export function valuesOf(report: ReportDetail): DraftValues {
     REPORT_FIGURE_FIELDS.map((field) => {
       const value = report[field];
       if (filling && value === 0) return [field, ''];
-      return [field, figureKind(field) === 'money' ? formatYuan(value) : String(value)];
+      // read only (submitted and after): grouped, as it is read; while filling, as it is typed
+      if (figureKind(field) === 'money') return [field, formatYuan(value, { grouping: !filling })];
+      return [field, filling ? String(value) : value.toLocaleString('en-US')];
     }),
   ) as Record<ReportFigureField, string>;
   return { figures, notes: report.notes ?? '', explanations: { ...report.explanations } };

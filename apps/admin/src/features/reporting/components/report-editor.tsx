@@ -96,6 +96,8 @@ export function ReportEditor({
   const [conflictHidden, setConflictHidden] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
   const [historyOpen, setHistoryOpen] = useState(false);
+  // once it is read only, the history sits beside the report on a wide screen (a drawer elsewhere)
+  const sidePanel = !editable && screens.xl === true;
   // a blank field is not judged until the clerk tries to submit: a new draft is not a page of warnings
   const [attempted, setAttempted] = useState(false);
   const [amendOpen, setAmendOpen] = useState(false);
@@ -142,9 +144,15 @@ export function ReportEditor({
         problem: errorText(field) ?? '',
       }),
     })),
+    // a blank field flagged as 0 most likely wants its figure, not an explanation
     ...unexplained.map((field) => ({
       field,
-      text: t('reporting.form.unexplained', { field: t(figureLabel(field)) }),
+      text: t(
+        values.figures[field].trim() === '' ? 'reporting.form.blankFlagged' : 'reporting.form.unexplained',
+        {
+          field: t(figureLabel(field)),
+        },
+      ),
     })),
   ];
 
@@ -293,234 +301,255 @@ export function ReportEditor({
       : '—';
 
   return (
-    <Flex vertical gap={token.margin} style={{ paddingBottom: editable ? 96 : 0 }}>
-      <Flex justify="space-between" align="center" wrap gap={token.marginXS}>
-        <Space wrap>
-          <Tag color={STATUS_COLOR[report.status]}>{t(`reports.status.${report.status}`)}</Tag>
-          {report.revision > 1 ? (
-            <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
-          ) : null}
-          {!editable ? (
-            <Tag icon={<EyeOutlined />}>{t('reporting.form.readOnly')}</Tag>
-          ) : (
-            <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
+    <Flex gap={token.margin} align="flex-start">
+      <Flex
+        vertical
+        gap={token.margin}
+        style={{ flex: '1 1 auto', minWidth: 0, paddingBottom: editable ? 96 : 0 }}
+      >
+        <Flex justify="space-between" align="center" wrap gap={token.marginXS}>
+          <Space wrap>
+            <Tag color={STATUS_COLOR[report.status]}>{t(`reports.status.${report.status}`)}</Tag>
+            {report.revision > 1 ? (
+              <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
+            ) : null}
+            {!editable ? (
+              <Tag icon={<EyeOutlined />}>{t('reporting.form.readOnly')}</Tag>
+            ) : (
+              <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} live={false} />
+            )}
+          </Space>
+          {sidePanel ? null : (
+            <Button icon={historyIcon} onClick={() => setHistoryOpen(true)}>
+              {t('reporting.form.historyButton')}
+            </Button>
           )}
-        </Space>
-        <Button icon={historyIcon} onClick={() => setHistoryOpen(true)}>
-          {t('reporting.form.historyButton')}
-        </Button>
-      </Flex>
+        </Flex>
 
-      {restored ? <Alert type="info" showIcon closable title={t('reporting.form.restored')} /> : null}
-      {autosave.state.kind === 'conflict' && !conflictHidden ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('reporting.form.conflictTitle')}
-          description={t('reporting.form.conflictBody')}
-          action={
-            <Flex vertical gap={8}>
-              <Button danger onClick={() => void loadLatest()}>
-                {t('reporting.form.conflictReload')}
-              </Button>
-              <Button onClick={() => setConflictHidden(true)}>{t('reporting.form.conflictKeep')}</Button>
-            </Flex>
-          }
-        />
-      ) : null}
-      {periodLocked && editableStatus ? (
-        <Alert
-          type="info"
-          showIcon
-          icon={<LockOutlined />}
-          title={t('reporting.form.periodLocked', { month: report.month })}
-        />
-      ) : null}
-      {report.status === 'returned' ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('reporting.form.returnedTitle')}
-          description={
-            <Flex vertical gap={4}>
-              {report.reviewComment ? <Typography.Text strong>{report.reviewComment}</Typography.Text> : null}
-              {report.returnedFields.length > 0 ? (
-                <span>
-                  {t('reporting.form.returnedFields', {
-                    fields: report.returnedFields.map((f) => t(figureLabel(f))).join('、'),
-                  })}
-                </span>
+        {restored ? <Alert type="info" showIcon closable title={t('reporting.form.restored')} /> : null}
+        {autosave.state.kind === 'conflict' && !conflictHidden ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('reporting.form.conflictTitle')}
+            description={t('reporting.form.conflictBody')}
+            action={
+              <Flex vertical gap={8}>
+                <Button danger onClick={() => void loadLatest()}>
+                  {t('reporting.form.conflictReload')}
+                </Button>
+                <Button onClick={() => setConflictHidden(true)}>{t('reporting.form.conflictKeep')}</Button>
+              </Flex>
+            }
+          />
+        ) : null}
+        {periodLocked && editableStatus ? (
+          <Alert
+            type="info"
+            showIcon
+            icon={<LockOutlined />}
+            title={t('reporting.form.periodLocked', { month: report.month })}
+          />
+        ) : null}
+        {report.status === 'returned' ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('reporting.form.returnedTitle')}
+            description={
+              <Flex vertical gap={4}>
+                {report.reviewComment ? (
+                  <Typography.Text strong>{report.reviewComment}</Typography.Text>
+                ) : null}
+                {report.returnedFields.length > 0 ? (
+                  <span>
+                    {t('reporting.form.returnedFields', {
+                      fields: report.returnedFields.map((f) => t(figureLabel(f))).join('、'),
+                    })}
+                  </span>
+                ) : null}
+              </Flex>
+            }
+          />
+        ) : null}
+        {report.status === 'submitted' ? (
+          <Alert type="info" showIcon icon={<CloudSyncOutlined />} title={t('reporting.form.submitted')} />
+        ) : null}
+        {report.status === 'approved' || report.status === 'locked' ? (
+          <Card
+            size="small"
+            title={
+              <Space>
+                <CheckCircleOutlined style={{ color: token.colorSuccess }} />
+                {report.status === 'locked'
+                  ? t('reporting.form.lockedTitle')
+                  : t('reporting.form.approvedTitle')}
+              </Space>
+            }
+            extra={
+              report.status === 'approved' && role && can(role, 'report:amend') && !periodLocked ? (
+                <Button onClick={() => setAmendOpen(true)}>{t('reporting.form.amend')}</Button>
+              ) : null
+            }
+          >
+            <Typography.Text type="secondary">{t('reporting.form.postingsTitle')}</Typography.Text>
+            <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+          </Card>
+        ) : null}
+
+        {FIGURE_SECTIONS.map((section) => (
+          <Card key={section.id} size="small" title={t(section.title)}>
+            <Flex vertical gap={token.marginMD}>
+              {section.fields.map((field) => (
+                <FigureField
+                  key={field}
+                  field={field}
+                  text={values.figures[field]}
+                  editable={editable}
+                  error={errorText(field)}
+                  returned={returnedFields.has(field)}
+                  flags={flagsByField.get(field) ?? []}
+                  explanation={values.explanations[field] ?? ''}
+                  explanationMissing={unexplained.includes(field)}
+                  history={historyFigures.map((m) => (m ? m[field] : null))}
+                  historyMonths={(history.data?.months ?? []).map((m) => m.month)}
+                  historyLoaded={history.isSuccess}
+                  onChange={(text) => setFigure(field, text)}
+                  onExplain={(text) => setExplanation(field, text)}
+                  stacked={!screens.md}
+                />
+              ))}
+              {section.id === 'operations' ? (
+                <Typography.Text>
+                  {t('reporting.form.profit')}
+                  {language === 'en' ? ': ' : '：'}
+                  <Typography.Text strong>
+                    {profit === null
+                      ? '—'
+                      : `${formatYuan(profit, { grouping: true })} ${t('reports.unit.yuan')}`}
+                  </Typography.Text>
+                </Typography.Text>
+              ) : null}
+              {section.id === 'promise' ? (
+                <Typography.Text>
+                  {t('reporting.form.rate')}
+                  {language === 'en' ? ': ' : '：'}
+                  <Typography.Text strong>{rate}</Typography.Text>
+                </Typography.Text>
               ) : null}
             </Flex>
-          }
+          </Card>
+        ))}
+
+        <Card size="small" title={t('reporting.form.notes')}>
+          <Input.TextArea
+            id={fieldId('notes')}
+            aria-label={t('reporting.form.notes')}
+            value={values.notes}
+            readOnly={!editable}
+            maxLength={4000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder={editable ? t('reporting.form.notesPlaceholder') : undefined}
+            onChange={(e) => setValues((v) => ({ ...v, notes: e.target.value }))}
+          />
+        </Card>
+
+        {editable ? (
+          <section
+            aria-label={t('reporting.form.submit')}
+            style={{
+              position: 'fixed',
+              insetInline: 0,
+              bottom: 0,
+              zIndex: 20,
+              background: token.colorBgContainer,
+              borderTop: `1px solid ${token.colorBorderSecondary}`,
+              boxShadow: token.boxShadowSecondary,
+              padding: `${token.paddingSM}px ${token.paddingLG}px`,
+            }}
+          >
+            <Flex
+              justify="space-between"
+              align="center"
+              gap={token.marginSM}
+              wrap
+              style={{ maxWidth: 1200, marginInline: 'auto' }}
+            >
+              <Flex vertical style={{ minWidth: 0, flex: '1 1 200px' }}>
+                {autosave.state.kind === 'conflict' ? (
+                  <Space wrap>
+                    <Typography.Text type="danger">
+                      <WarningOutlined /> {t('reporting.form.conflictPaused')}
+                    </Typography.Text>
+                    <Button size="small" danger onClick={() => void loadLatest()}>
+                      {t('reporting.form.conflictReload')}
+                    </Button>
+                  </Space>
+                ) : (
+                  // the save state stays in sight however far down the clerk is
+                  <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
+                )}
+                {problems.length > 0 ? (
+                  <>
+                    <Typography.Text type="danger">
+                      <WarningOutlined /> {t('reporting.form.errorsTitle', { count: problems.length })}
+                    </Typography.Text>
+                    <Flex wrap gap={4}>
+                      {problems.slice(0, screens.md ? 4 : 2).map((p) => (
+                        <Button
+                          key={p.text}
+                          size="small"
+                          type="link"
+                          onClick={() => focusField(p.field)}
+                          style={{ paddingInline: 0 }}
+                        >
+                          {p.text}
+                        </Button>
+                      ))}
+                    </Flex>
+                  </>
+                ) : null}
+              </Flex>
+              <Button
+                type="primary"
+                size="large"
+                loading={transition.isPending}
+                disabled={autosave.state.kind === 'conflict' || !(role && can(role, 'report:submit'))}
+                onClick={() => void submit()}
+              >
+                {t('reporting.form.submit')}
+              </Button>
+            </Flex>
+          </section>
+        ) : null}
+
+        <Drawer
+          title={t('reporting.form.historyTitle')}
+          open={historyOpen && !sidePanel}
+          onClose={() => setHistoryOpen(false)}
+          size={screens.md ? 420 : '100%'}
+        >
+          <ReportEvents events={report.events} myUserId={me.user.id} />
+        </Drawer>
+        <AmendDialog
+          open={amendOpen}
+          onClose={() => setAmendOpen(false)}
+          onAmend={async (comment) => {
+            await transition.mutateAsync({ id: report.id, action: 'amend', body: { comment } });
+            await queryClient.invalidateQueries({ queryKey: reportsQueryKey });
+            setAmendOpen(false);
+          }}
         />
-      ) : null}
-      {report.status === 'submitted' ? (
-        <Alert type="info" showIcon icon={<CloudSyncOutlined />} title={t('reporting.form.submitted')} />
-      ) : null}
-      {report.status === 'approved' || report.status === 'locked' ? (
+      </Flex>
+      {sidePanel ? (
         <Card
           size="small"
-          title={
-            <Space>
-              <CheckCircleOutlined style={{ color: token.colorSuccess }} />
-              {report.status === 'locked'
-                ? t('reporting.form.lockedTitle')
-                : t('reporting.form.approvedTitle')}
-            </Space>
-          }
-          extra={
-            report.status === 'approved' && role && can(role, 'report:amend') && !periodLocked ? (
-              <Button onClick={() => setAmendOpen(true)}>{t('reporting.form.amend')}</Button>
-            ) : null
-          }
+          title={t('reporting.form.historyTitle')}
+          style={{ flex: '0 0 320px', position: 'sticky', top: token.margin }}
         >
-          <Typography.Text type="secondary">{t('reporting.form.postingsTitle')}</Typography.Text>
-          <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+          <ReportEvents events={report.events} myUserId={me.user.id} />
         </Card>
       ) : null}
-
-      {FIGURE_SECTIONS.map((section) => (
-        <Card key={section.id} size="small" title={t(section.title)}>
-          <Flex vertical gap={token.marginMD}>
-            {section.fields.map((field) => (
-              <FigureField
-                key={field}
-                field={field}
-                text={values.figures[field]}
-                editable={editable}
-                error={errorText(field)}
-                returned={returnedFields.has(field)}
-                flags={flagsByField.get(field) ?? []}
-                explanation={values.explanations[field] ?? ''}
-                explanationMissing={unexplained.includes(field)}
-                history={historyFigures.map((m) => (m ? m[field] : null))}
-                historyMonths={(history.data?.months ?? []).map((m) => m.month)}
-                historyLoaded={history.isSuccess}
-                onChange={(text) => setFigure(field, text)}
-                onExplain={(text) => setExplanation(field, text)}
-                stacked={!screens.md}
-              />
-            ))}
-            {section.id === 'operations' ? (
-              <Typography.Text>
-                {t('reporting.form.profit')}
-                {language === 'en' ? ': ' : '：'}
-                <Typography.Text strong>
-                  {profit === null
-                    ? '—'
-                    : `${formatYuan(profit, { grouping: true })} ${t('reports.unit.yuan')}`}
-                </Typography.Text>
-              </Typography.Text>
-            ) : null}
-            {section.id === 'promise' ? (
-              <Typography.Text>
-                {t('reporting.form.rate')}
-                {language === 'en' ? ': ' : '：'}
-                <Typography.Text strong>{rate}</Typography.Text>
-              </Typography.Text>
-            ) : null}
-          </Flex>
-        </Card>
-      ))}
-
-      <Card size="small" title={t('reporting.form.notes')}>
-        <Input.TextArea
-          id={fieldId('notes')}
-          aria-label={t('reporting.form.notes')}
-          value={values.notes}
-          readOnly={!editable}
-          maxLength={4000}
-          autoSize={{ minRows: 2, maxRows: 6 }}
-          placeholder={editable ? t('reporting.form.notesPlaceholder') : undefined}
-          onChange={(e) => setValues((v) => ({ ...v, notes: e.target.value }))}
-        />
-      </Card>
-
-      {editable ? (
-        <section
-          aria-label={t('reporting.form.submit')}
-          style={{
-            position: 'fixed',
-            insetInline: 0,
-            bottom: 0,
-            zIndex: 20,
-            background: token.colorBgContainer,
-            borderTop: `1px solid ${token.colorBorderSecondary}`,
-            boxShadow: token.boxShadowSecondary,
-            padding: `${token.paddingSM}px ${token.paddingLG}px`,
-          }}
-        >
-          <Flex
-            justify="space-between"
-            align="center"
-            gap={token.marginSM}
-            wrap
-            style={{ maxWidth: 1200, marginInline: 'auto' }}
-          >
-            <Flex vertical style={{ minWidth: 0, flex: '1 1 200px' }}>
-              {problems.length > 0 ? (
-                <>
-                  <Typography.Text type="danger">
-                    <WarningOutlined /> {t('reporting.form.errorsTitle', { count: problems.length })}
-                  </Typography.Text>
-                  <Flex wrap gap={4}>
-                    {problems.slice(0, 4).map((p) => (
-                      <Button
-                        key={p.text}
-                        size="small"
-                        type="link"
-                        onClick={() => focusField(p.field)}
-                        style={{ paddingInline: 0 }}
-                      >
-                        {p.text}
-                      </Button>
-                    ))}
-                  </Flex>
-                </>
-              ) : autosave.state.kind === 'conflict' ? (
-                <Space wrap>
-                  <Typography.Text type="danger">
-                    <WarningOutlined /> {t('reporting.form.conflictPaused')}
-                  </Typography.Text>
-                  <Button size="small" danger onClick={() => void loadLatest()}>
-                    {t('reporting.form.conflictReload')}
-                  </Button>
-                </Space>
-              ) : (
-                <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
-              )}
-            </Flex>
-            <Button
-              type="primary"
-              size="large"
-              loading={transition.isPending}
-              disabled={autosave.state.kind === 'conflict' || !(role && can(role, 'report:submit'))}
-              onClick={() => void submit()}
-            >
-              {t('reporting.form.submit')}
-            </Button>
-          </Flex>
-        </section>
-      ) : null}
-
-      <Drawer
-        title={t('reporting.form.historyTitle')}
-        open={historyOpen}
-        onClose={() => setHistoryOpen(false)}
-        size={screens.md ? 420 : '100%'}
-      >
-        <ReportEvents events={report.events} myUserId={me.user.id} />
-      </Drawer>
-      <AmendDialog
-        open={amendOpen}
-        onClose={() => setAmendOpen(false)}
-        onAmend={async (comment) => {
-          await transition.mutateAsync({ id: report.id, action: 'amend', body: { comment } });
-          await queryClient.invalidateQueries({ queryKey: reportsQueryKey });
-          setAmendOpen(false);
-        }}
-      />
     </Flex>
   );
 }
@@ -533,7 +562,16 @@ const STATUS_COLOR: Record<ReportDetail['status'], string> = {
   locked: 'default',
 };
 
-function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+/** The autosave state in words; `live` (once per page) has screen readers announce its changes. */
+function SaveStatus({
+  state,
+  onRetry,
+  live = true,
+}: {
+  state: SaveState;
+  onRetry: () => void;
+  live?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const time = (at: Date) =>
     at.toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
@@ -591,11 +629,7 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
       );
       break;
   }
-  return (
-    <span role="status" aria-live="polite">
-      {content}
-    </span>
-  );
+  return <span {...(live ? { role: 'status', 'aria-live': 'polite' as const } : {})}>{content}</span>;
 }
 
 function FigureField({
@@ -670,6 +704,7 @@ function FigureField({
           id={id}
           value={text}
           readOnly={!editable}
+          variant={editable ? 'outlined' : 'filled'}
           inputMode={money ? 'decimal' : 'numeric'}
           placeholder={editable ? (money ? '0.00' : '0') : undefined}
           autoComplete="off"
