@@ -1,0 +1,270 @@
+/**
+ * The whole monthly cycle in the browser, as the people who do it: Jinhui's company clerk fills the tidal market's
+ * report on a phone, a figure is flagged and explained, and submits; the district returns it with a comment naming a
+ * figure; the clerk fixes it and submits again; the district approves it after seeing what it will post; the fund's
+ * ledger holds the allocation to the fen. Screenshots of the form (desk and phone), the queue and the drawer, in
+ * zh-CN and en, are kept in e2e/test-results.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1440, height: 900 };
+const VENTURE = '金汇潮汐市场';
+
+/** The month being filed now: the one before today's in Asia/Shanghai. */
+function openMonth(): string {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - 1;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+const MONTH = openMonth();
+const MONTH_ZH = `${Number(MONTH.slice(0, 4))}年${Number(MONTH.slice(5))}月`;
+
+async function session(email: string, viewport: { width: number; height: number }, locale = 'zh-CN') {
+  const context = await browser.newContext({ locale, viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await logIn(page, baseUrl, email);
+  return { context, page };
+}
+
+async function noSidewaysScroll(page: Page) {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Fills every explanation box the form asks for (the rule may flag figures the history makes unusual). */
+async function explainEveryFlag(page: Page) {
+  const boxes = page.locator('textarea[id$="-explanation"]');
+  for (const box of await boxes.all()) {
+    if (!(await box.inputValue()).trim()) await box.fill('本月新增夜市摊位，客流明显增加');
+  }
+}
+
+async function submitReport(page: Page) {
+  await page.getByRole('button', { name: '提交审核' }).click();
+  // the first press may reveal flags of figures left blank: explain them too, then submit
+  const dialog = page.locator('.ant-modal-confirm');
+  if (!(await dialog.isVisible().catch(() => false))) {
+    await page.waitForTimeout(300);
+    if (!(await dialog.isVisible())) {
+      await explainEveryFlag(page);
+      await page.getByRole('button', { name: '提交审核' }).click();
+    }
+  }
+  await dialog.waitFor({ timeout: 20_000 });
+  await expect(dialog.textContent()).resolves.toContain(VENTURE);
+  await dialog.getByRole('button', { name: '提交审核' }).click();
+  await page.getByText('已提交，等待区级审核').waitFor({ timeout: 20_000 });
+}
+
+async function openInQueue(page: Page) {
+  await page.goto(`${baseUrl}/review?month=${MONTH}`);
+  const row = page.locator('.ant-table-row', { hasText: VENTURE });
+  await row.first().waitFor({ timeout: 30_000 });
+  await row.first().click();
+  const drawer = page.locator('.ant-drawer').last();
+  await drawer
+    .getByText(new RegExp(`${VENTURE} · ${MONTH_ZH}`))
+    .first()
+    .waitFor({ timeout: 20_000 });
+  return drawer;
+}
+
+describe('the monthly report cycle', () => {
+  let clerk: { context: BrowserContext; page: Page };
+  let district: { context: BrowserContext; page: Page };
+  let reportId = '';
+
+  beforeAll(async () => {
+    clerk = await session('reporter@jinhui.demo', PHONE);
+    district = await session('admin@dongqu.demo', DESK);
+  });
+  afterAll(async () => {
+    await clerk?.context.close();
+    await district?.context.close();
+  });
+
+  it('the clerk fills the report on a phone; a flagged figure is explained; it is submitted', async () => {
+    const { page } = clerk;
+    await page.goto(`${baseUrl}/reporting`);
+    const owed = page.locator('.ant-list-item', { hasText: VENTURE }).first();
+    await owed.waitFor({ timeout: 30_000 });
+    await expect(owed.textContent()).resolves.toMatch(/还剩 \d+ 天|今天截止|已逾期 \d+ 天/);
+    await noSidewaysScroll(page);
+    await screenshot(page, 'reporting-todo-phone-zh');
+
+    await owed.getByRole('button', { name: /填报/ }).click();
+    await page.waitForURL((url) => url.pathname === '/reporting/form' && url.search.includes(MONTH));
+    await page.getByRole('button', { name: /开始填报/ }).click();
+    await page.locator('#figure-revenueFen').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#figure-revenueFen').getAttribute('inputmode')).toBe('decimal');
+
+    await page.locator('#figure-revenueFen').fill('58000');
+    await page.locator('#figure-operatingCostFen').fill('0');
+    await page.locator('#figure-stableJobs').fill('6');
+    await page.locator('#figure-temporaryJobs').fill('3');
+    await page.locator('#figure-remittanceDueFen').fill('20000');
+    await page.locator('#figure-remittanceReceivedFen').fill('20000');
+    // revenue without any cost: the domain's rule flags it while typing and asks why
+    await page.getByText('有营业收入但运营成本为 0，全部收入将计为利润').waitFor({ timeout: 10_000 });
+    await page.locator('#figure-operatingCostFen-explanation').fill('场地由社区无偿提供，摊位费即收入');
+    // autosaved
+    await page
+      .getByText(/已保存 \d\d:\d\d/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await noSidewaysScroll(page);
+    await screenshot(page, 'report-form-phone-zh');
+
+    reportId = await page.evaluate(async (month) => {
+      const response = await fetch(`/api/v1/reports?month=${month}&current=true&pageSize=50`);
+      const body = (await response.json()) as { items: { id: string; ventureName: string }[] };
+      return body.items.find((r) => r.ventureName === '金汇潮汐市场')?.id ?? '';
+    }, MONTH);
+    expect(reportId).not.toBe('');
+
+    await submitReport(page);
+  });
+
+  it('the district sees the flag and the explanation, and returns the report naming a figure', async () => {
+    const { page } = district;
+    const drawer = await openInQueue(page);
+    await drawer.getByText('场地由社区无偿提供，摊位费即收入').first().waitFor();
+    await screenshot(page, 'review-drawer-desk-zh');
+
+    await drawer.getByRole('button', { name: /退\s*回/ }).click();
+    // a return needs a comment
+    await drawer.getByRole('button', { name: '确认退回' }).click();
+    await drawer.getByText('请填写退回意见').waitFor();
+    await drawer.locator('#return-comment').fill('运营成本为 0 不合理，请按实际填报水电与保洁费用');
+    await drawer.locator('#return-fields').click();
+    await page.locator('.ant-select-item-option', { hasText: '运营成本' }).click();
+    await page.keyboard.press('Escape');
+    await drawer.getByRole('button', { name: '确认退回' }).click();
+    await page.getByText('已退回给填报人').waitFor({ timeout: 20_000 });
+  });
+
+  it('the clerk sees the comment and the named figure, fixes it and submits again', async () => {
+    const { page } = clerk;
+    await page.goto(`${baseUrl}/reporting`);
+    await page
+      .getByText('运营成本为 0 不合理，请按实际填报水电与保洁费用')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '修改后重新提交' }).first().click();
+    await page.getByText('该月报被退回，请修改后重新提交').waitFor({ timeout: 20_000 });
+    await page.getByText('审核人要求核对此项').waitFor();
+    await page.locator('#figure-operatingCostFen').fill('41234.56');
+    await page
+      .getByText(/已保存 \d\d:\d\d/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, 'report-form-returned-phone-zh');
+    await submitReport(page);
+  });
+
+  it('the district approves after seeing what it will post; the ledger holds it to the fen', async () => {
+    const { page } = district;
+    await page.goto(`${baseUrl}/review`);
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(page);
+    await screenshot(page, 'review-queue-desk-zh');
+
+    const drawer = await openInQueue(page);
+    await drawer.getByRole('button', { name: '审核通过' }).click();
+    await drawer.getByText('审核通过后将计入').waitFor();
+    await drawer.getByText(/可分配收益 [\d,]+\.\d\d 元/).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'review-approve-preview-desk-zh');
+    const previewed = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/v1/reports/${id}/approval-preview`);
+      return ((await response.json()) as { postings: { fundKind: string; amountFen: number }[] }).postings;
+    }, reportId);
+    expect(previewed.length).toBeGreaterThan(0);
+    await drawer.getByRole('button', { name: '确认审核通过' }).click();
+    await page.getByText('已审核通过').first().waitFor({ timeout: 20_000 });
+
+    // what approval posted is what the preview said, and each fund's ledger holds it
+    const ledger = await page.evaluate(async (id) => {
+      const report = (await (await fetch(`/api/v1/reports/${id}`)).json()) as {
+        status: string;
+        postings: { fundId: string; fundKind: string; amountFen: number; entryId: string }[];
+      };
+      const entries = [];
+      for (const posting of report.postings) {
+        const body = (await (await fetch(`/api/v1/funds/${posting.fundId}/entries`)).json()) as {
+          items: { id: string; amountFen: number }[];
+        };
+        entries.push(body.items.find((entry) => entry.id === posting.entryId)?.amountFen ?? null);
+      }
+      return { status: report.status, postings: report.postings, entries };
+    }, reportId);
+    expect(ledger.status).toBe('approved');
+    expect(ledger.postings.map((p) => ({ fundKind: p.fundKind, amountFen: p.amountFen }))).toEqual(
+      previewed.map((p) => ({ fundKind: p.fundKind, amountFen: p.amountFen })),
+    );
+    expect(ledger.entries).toEqual(ledger.postings.map((p) => p.amountFen));
+  });
+
+  it('the clerk sees the approved report with what it posted; desk and English screenshots', async () => {
+    const { page } = clerk;
+    await page.reload();
+    await page.getByText('审核通过后计入社区基金').waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(page);
+    await screenshot(page, 'report-form-approved-phone-zh');
+
+    const desk = await session('reporter@jinhui.demo', DESK);
+    await desk.page.goto(page.url());
+    await desk.page.getByText('审核通过后计入社区基金').waitFor({ timeout: 30_000 });
+    await screenshot(desk.page, 'report-form-approved-desk-zh');
+    await desk.page.getByRole('button', { name: /English/ }).click();
+    await desk.page.getByText('Booked to the community’s funds on approval').waitFor({ timeout: 20_000 });
+    await screenshot(desk.page, 'report-form-approved-desk-en');
+    await desk.context.close();
+
+    await page.getByRole('button', { name: '打开菜单' }).waitFor();
+    await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    await page.reload();
+    await page.getByText('Booked to the community’s funds on approval').waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(page);
+    await screenshot(page, 'report-form-approved-phone-en');
+  });
+
+  it('the district’s queue and drawer in English, and on a phone', async () => {
+    const { page } = district;
+    await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    await page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
+    const row = page.locator('.ant-table-row', { hasText: VENTURE }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'review-queue-desk-en');
+    await row.click();
+    await page.locator('.ant-drawer').getByText('Booked to the community’s funds on approval').waitFor();
+    await screenshot(page, 'review-drawer-desk-en');
+
+    const phone = await session('admin@dongqu.demo', PHONE);
+    await phone.page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
+    await phone.page.locator('.ant-list-item', { hasText: VENTURE }).first().waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(phone.page);
+    await screenshot(phone.page, 'review-queue-phone-zh');
+    await phone.context.close();
+  });
+});
