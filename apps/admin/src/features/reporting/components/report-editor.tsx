@@ -108,7 +108,9 @@ export function ReportEditor({
     [history.data],
   );
 
-  const parsed = parseFigures(values);
+  // read only, the form shows what the server holds (grouped for reading), not what was last typed
+  const shownValues = editable ? values : baseline;
+  const parsed = parseFigures(shownValues);
   const clientErrors: FieldErrors = parsed.ok ? consistencyErrors(parsed.figures) : parsed.errors;
   // the domain's rule, run while typing: the same one the API runs on submit
   const flags: PlausibilityFlag[] =
@@ -404,12 +406,12 @@ export function ReportEditor({
                 <FigureField
                   key={field}
                   field={field}
-                  text={values.figures[field]}
+                  text={shownValues.figures[field]}
                   editable={editable}
                   error={errorText(field)}
                   returned={returnedFields.has(field)}
                   flags={flagsByField.get(field) ?? []}
-                  explanation={values.explanations[field] ?? ''}
+                  explanation={shownValues.explanations[field] ?? ''}
                   explanationMissing={unexplained.includes(field)}
                   history={historyFigures.map((m) => (m ? m[field] : null))}
                   historyMonths={(history.data?.months ?? []).map((m) => m.month)}
@@ -445,7 +447,7 @@ export function ReportEditor({
           <Input.TextArea
             id={fieldId('notes')}
             aria-label={t('reporting.form.notes')}
-            value={values.notes}
+            value={shownValues.notes}
             readOnly={!editable}
             maxLength={4000}
             autoSize={{ minRows: 2, maxRows: 6 }}
@@ -545,7 +547,7 @@ export function ReportEditor({
         <Card
           size="small"
           title={t('reporting.form.historyTitle')}
-          style={{ flex: '0 0 320px', position: 'sticky', top: token.margin }}
+          style={{ flex: '0 0 320px', position: 'sticky', top: 72 }}
         >
           <ReportEvents events={report.events} myUserId={me.user.id} />
         </Card>
