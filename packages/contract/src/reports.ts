@@ -123,7 +123,7 @@ export const ReportEvent = z
   .openapi('ReportEvent');
 export type ReportEvent = z.infer<typeof ReportEvent>;
 
-/** A ledger entry an approval posted (shown to roles that may read the ledger). */
+/** A ledger entry an approval of this report posted (part of the report: shown to whoever reads it). */
 export const ReportPosting = z
   .object({
     entryId: z.uuid(),

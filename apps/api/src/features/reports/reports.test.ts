@@ -96,7 +96,11 @@ describe('the workflow, role by role', () => {
       comment: '营业成本缺少明细',
       actorUserId: deterministicId(`user:${ADMIN}`),
     });
-    expect(detail.postings).toEqual([]); // a reporter may not read the ledger
+    // what the approval booked is part of the report: the reporter sees it (not the rest of the ledger)
+    expect(detail.postings.length).toBeGreaterThan(0);
+    for (const posting of detail.postings)
+      expect(posting).toMatchObject({ kind: 'allocation', direction: 1 });
+    expect((await t.request('/api/v1/funds', { as: REPORTER })).status).toBe(403);
     expect(await auditActions(t, draft.id)).toEqual([
       'report.create',
       'report.update',

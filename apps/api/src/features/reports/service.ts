@@ -260,11 +260,11 @@ function assertFigures(figures: ReportFigures) {
   throw new ApiError(400, 'validation_failed', fields);
 }
 
-async function detailOf(trx: ScopedTransaction, actor: Actor, row: Row): Promise<ReportDetail> {
+async function detailOf(trx: ScopedTransaction, row: Row): Promise<ReportDetail> {
   const events = await reports.listEvents(trx, { districtId: row.district_id, reportId: row.report_id });
-  const postings = can(actor.scope.role, 'ledger:read')
-    ? await reports.postingsOf(trx, { districtId: row.district_id, reportIds: [row.report_id] })
-    : [];
+  // what approving this report booked is part of the report: whoever reads the report sees it (ADR 0010),
+  // the reporter included — the fund's other entries stay behind ledger:read
+  const postings = await reports.postingsOf(trx, { districtId: row.district_id, reportIds: [row.report_id] });
   return {
     ...toReport(row),
     events: events.map((e) => ({
@@ -394,7 +394,7 @@ async function assertOpenPeriod(
 
 export async function getReport(trx: ScopedTransaction, actor: Actor, id: string) {
   const row = await loadReport(trx, actor, 'report:read', id);
-  return detailOf(trx, actor, row);
+  return detailOf(trx, row);
 }
 
 // ----- writes ------------------------------------------------------------------------------------
@@ -460,7 +460,7 @@ export async function createReport(
     after: created,
     requestId,
   });
-  return detailOf(trx, actor, row);
+  return detailOf(trx, row);
 }
 
 export async function updateReport(
@@ -517,7 +517,7 @@ export async function updateReport(
     after: toReport(updated),
     requestId,
   });
-  return detailOf(trx, actor, updated);
+  return detailOf(trx, updated);
 }
 
 function workflowStateOf(row: Row): ReportWorkflowState {
@@ -646,7 +646,7 @@ export async function transition(
     after: toReport(updated),
     requestId,
   });
-  return detailOf(trx, actor, updated);
+  return detailOf(trx, updated);
 }
 
 const reads = {
@@ -722,7 +722,7 @@ export async function amendReport(
     after: toReport(created),
     requestId,
   });
-  return detailOf(trx, actor, created);
+  return detailOf(trx, created);
 }
 
 // ----- distribution ------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ export function ReportEvents({ events, myUserId }: { events: readonly ReportEven
           : event.action;
         return {
           key: event.id,
-          color: event.action === 'return' ? 'red' : event.action === 'approve' ? 'green' : 'blue',
+          color: event.action === 'return' ? 'red' : event.action === 'approve' ? 'green' : 'gray',
           title: dateTimeLabel(event.at, i18n.language),
           content: (
             <div>

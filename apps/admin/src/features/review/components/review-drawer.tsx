@@ -125,6 +125,93 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
           <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
         ) : null}
       </Flex>
+      {!mayReview ? (
+        <Alert type="info" showIcon title={t('review.drawer.cannotReview')} />
+      ) : !awaiting ? (
+        <Alert type="info" showIcon title={t('review.drawer.notSubmitted')} />
+      ) : (
+        <Card size="small" style={{ borderColor: token.colorPrimaryBorder }}>
+          {mode === 'return' ? (
+            <Flex vertical gap={8}>
+              <label htmlFor="return-comment">{t('review.drawer.returnComment')}</label>
+              <Input.TextArea
+                id="return-comment"
+                value={comment}
+                status={commentError ? 'error' : undefined}
+                placeholder={t('review.drawer.returnCommentPlaceholder')}
+                autoSize={{ minRows: 2 }}
+                maxLength={2000}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  setCommentError(null);
+                }}
+              />
+              {commentError ? <Typography.Text type="danger">{commentError}</Typography.Text> : null}
+              <label htmlFor="return-fields">{t('review.drawer.returnFields')}</label>
+              <Select
+                id="return-fields"
+                mode="multiple"
+                value={fields}
+                onChange={setFields}
+                options={REPORT_FIGURE_FIELDS.map((field) => ({
+                  value: field,
+                  label: t(figureLabel(field)),
+                }))}
+              />
+              <Flex gap={8} wrap>
+                <Button
+                  danger
+                  type="primary"
+                  loading={transition.isPending}
+                  onClick={() => void act('return')}
+                >
+                  {t('review.drawer.confirmReturn')}
+                </Button>
+                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
+              </Flex>
+            </Flex>
+          ) : mode === 'approve' ? (
+            <Flex vertical gap={8}>
+              <Typography.Text strong>{t('review.drawer.previewTitle')}</Typography.Text>
+              {preview.isPending ? (
+                <Typography.Text type="secondary">{t('review.drawer.loadingPreview')}</Typography.Text>
+              ) : preview.isError ? (
+                <Alert type="error" showIcon title={preview.error.message} />
+              ) : (
+                <>
+                  <Typography.Text type="secondary">
+                    {t('review.drawer.distributable', {
+                      amount: formatYuan(preview.data.distributableProfitFen, { grouping: true }),
+                    })}
+                  </Typography.Text>
+                  <PostingsList postings={preview.data.postings} emptyText={t('reporting.form.noPostings')} />
+                </>
+              )}
+              <Flex gap={8} wrap>
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  loading={transition.isPending}
+                  disabled={!preview.isSuccess}
+                  onClick={() => void act('approve')}
+                >
+                  {t('review.drawer.confirmApprove')}
+                </Button>
+                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
+              </Flex>
+            </Flex>
+          ) : (
+            <Flex gap={8} wrap>
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => setMode('approve')}>
+                {t('review.drawer.approveAction')}
+              </Button>
+              <Button danger icon={<RollbackOutlined />} onClick={() => setMode('return')}>
+                {t('review.drawer.returnAction')}
+              </Button>
+            </Flex>
+          )}
+        </Card>
+      )}
       {report.flags.length > 0 ? (
         <Card
           size="small"
@@ -217,94 +304,6 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
       <Card size="small" title={t('review.drawer.history')}>
         <ReportEvents events={report.events} myUserId={me.user.id} />
       </Card>
-
-      {!mayReview ? (
-        <Alert type="info" showIcon title={t('review.drawer.cannotReview')} />
-      ) : !awaiting ? (
-        <Alert type="info" showIcon title={t('review.drawer.notSubmitted')} />
-      ) : (
-        <Card size="small">
-          {mode === 'return' ? (
-            <Flex vertical gap={8}>
-              <label htmlFor="return-comment">{t('review.drawer.returnComment')}</label>
-              <Input.TextArea
-                id="return-comment"
-                value={comment}
-                status={commentError ? 'error' : undefined}
-                placeholder={t('review.drawer.returnCommentPlaceholder')}
-                autoSize={{ minRows: 2 }}
-                maxLength={2000}
-                onChange={(e) => {
-                  setComment(e.target.value);
-                  setCommentError(null);
-                }}
-              />
-              {commentError ? <Typography.Text type="danger">{commentError}</Typography.Text> : null}
-              <label htmlFor="return-fields">{t('review.drawer.returnFields')}</label>
-              <Select
-                id="return-fields"
-                mode="multiple"
-                value={fields}
-                onChange={setFields}
-                options={REPORT_FIGURE_FIELDS.map((field) => ({
-                  value: field,
-                  label: t(figureLabel(field)),
-                }))}
-              />
-              <Flex gap={8} wrap>
-                <Button
-                  danger
-                  type="primary"
-                  loading={transition.isPending}
-                  onClick={() => void act('return')}
-                >
-                  {t('review.drawer.confirmReturn')}
-                </Button>
-                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
-              </Flex>
-            </Flex>
-          ) : mode === 'approve' ? (
-            <Flex vertical gap={8}>
-              <Typography.Text strong>{t('review.drawer.previewTitle')}</Typography.Text>
-              {preview.isPending ? (
-                <Typography.Text type="secondary">{t('review.drawer.loadingPreview')}</Typography.Text>
-              ) : preview.isError ? (
-                <Alert type="error" showIcon title={preview.error.message} />
-              ) : (
-                <>
-                  <Typography.Text type="secondary">
-                    {t('review.drawer.distributable', {
-                      amount: formatYuan(preview.data.distributableProfitFen, { grouping: true }),
-                    })}
-                  </Typography.Text>
-                  <PostingsList postings={preview.data.postings} emptyText={t('reporting.form.noPostings')} />
-                </>
-              )}
-              <Flex gap={8} wrap>
-                <Button
-                  type="primary"
-                  icon={<CheckOutlined />}
-                  loading={transition.isPending}
-                  disabled={!preview.isSuccess}
-                  onClick={() => void act('approve')}
-                >
-                  {t('review.drawer.confirmApprove')}
-                </Button>
-                <Button onClick={() => setMode('idle')}>{t('common.cancel')}</Button>
-              </Flex>
-            </Flex>
-          ) : (
-            <Flex gap={8} wrap>
-              <Button type="primary" icon={<CheckOutlined />} onClick={() => setMode('approve')}>
-                {t('review.drawer.approveAction')}
-              </Button>
-              <Button danger icon={<RollbackOutlined />} onClick={() => setMode('return')}>
-                {t('review.drawer.returnAction')}
-              </Button>
-            </Flex>
-          )}
-        </Card>
-      )}
     </Flex>
   );
 }
