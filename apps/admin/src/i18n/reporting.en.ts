@@ -82,6 +82,9 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     amendTitle: 'Amend an approved report',
     amendReason: 'Why it needs correcting',
     amendReasonRequired: 'Say why it needs correcting',
+    amendingTitle:
+      'This corrects revision {{revision}} (approved): once approved, only the difference is posted',
+    amendingReason: 'Why: {{reason}}',
     amendBody:
       'A new revision (a draft) is opened; once approved only the difference is booked. The approved revision is kept.',
     noVentures: 'No venture in your scope to report on',

@@ -80,6 +80,8 @@ export const reportingZhCN = {
     amendTitle: '更正已审核的月报',
     amendReason: '更正原因',
     amendReasonRequired: '请填写更正原因',
+    amendingTitle: '这是对第 {{revision}} 版（已通过）的更正：重新提交审核后只计入差额',
+    amendingReason: '更正原因：{{reason}}',
     amendBody: '将生成新的更正版本（草稿），重新提交审核后只计入差额。原版本保留。',
     noVentures: '您的权限范围内没有可填报的项目',
     backToTodo: '返回待办',

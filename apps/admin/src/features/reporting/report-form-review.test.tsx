@@ -159,6 +159,7 @@ describe('report form: after review', () => {
     );
     // the new draft revision opens, editable
     expect(await screen.findByText('第 2 版（更正）')).toBeInTheDocument();
+    expect(screen.getByText('更正原因：成本漏记一笔')).toBeInTheDocument();
     await waitFor(() => expect(input('revenueFen')).not.toHaveAttribute('readonly'));
     expect(api.reports.get(report.id)?.status).toBe('approved');
   });

@@ -295,6 +295,9 @@ export function ReportEditor({
     });
   };
 
+  // an amendment's draft says what it corrects and why (the reason given when it was opened)
+  const amendReason =
+    report.revision > 1 ? (report.events.find((e) => e.action === 'amend')?.comment ?? '') : null;
   const returnedFields = new Set(report.status === 'returned' ? report.returnedFields : []);
   const profit = parsed.ok ? parsed.figures.revenueFen - parsed.figures.operatingCostFen : null;
   const rate =
@@ -345,6 +348,16 @@ export function ReportEditor({
             }
           />
         ) : null}
+        {amendReason !== null && editableStatus ? (
+          <Alert
+            type="info"
+            showIcon
+            title={t('reporting.form.amendingTitle', { revision: report.revision - 1 })}
+            description={
+              amendReason ? t('reporting.form.amendingReason', { reason: amendReason }) : undefined
+            }
+          />
+        ) : null}
         {periodLocked && editableStatus ? (
           <Alert
             type="info"
@@ -366,7 +379,9 @@ export function ReportEditor({
                 {report.returnedFields.length > 0 ? (
                   <span>
                     {t('reporting.form.returnedFields', {
-                      fields: report.returnedFields.map((f) => t(figureLabel(f))).join('、'),
+                      fields: report.returnedFields
+                        .map((f) => t(figureLabel(f)))
+                        .join(language === 'en' ? ', ' : '、'),
                     })}
                   </span>
                 ) : null}

@@ -173,8 +173,8 @@ function ReportList({
               <Flex vertical gap={2}>
                 <span>{report.communityName}</span>
                 {showComment && report.reviewComment ? (
-                  <Typography.Text type="warning">
-                    {t('reporting.todo.reviewerSaid')}
+                  <Typography.Text>
+                    <Typography.Text strong>{t('reporting.todo.reviewerSaid')}</Typography.Text>
                     {report.reviewComment}
                   </Typography.Text>
                 ) : null}

@@ -287,6 +287,17 @@ export function givenReportingApi({
           status: 'draft',
           postings: [],
           version: 1,
+          events: [
+            {
+              id: id('99999999'),
+              action: 'amend',
+              fromStatus: null,
+              toStatus: 'draft',
+              actorUserId: USER_ID,
+              comment: body.comment ?? null,
+              at: new Date().toISOString(),
+            },
+          ],
         });
         state.reports.set(amendment.id, amendment);
         return HttpResponse.json(amendment, { status: 201 });
