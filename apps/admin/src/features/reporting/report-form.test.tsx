@@ -44,6 +44,8 @@ describe('report form', () => {
     const { api } = draftOnServer();
     renderApp(formPath());
     await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    // the deadline counts down beside the save state
+    expect(screen.getByText('还剩 5 天')).toBeInTheDocument();
     type('revenueFen', '57123.4');
     expect(await screen.findAllByText('有未保存的修改')).not.toHaveLength(0);
     await waitFor(() => expect(api.patches).toHaveLength(1));

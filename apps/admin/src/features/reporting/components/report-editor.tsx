@@ -42,6 +42,7 @@ import {
   useReportHistory,
   useReportTransition,
 } from '../../reports/api/reports';
+import { DeadlineTag } from '../../reports/components/deadline-tag';
 import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
@@ -64,10 +65,13 @@ const fieldId = (field: string) => `figure-${field}`;
 export function ReportEditor({
   report,
   periodLocked,
+  dueDate,
   historyIcon,
 }: {
   report: ReportDetail;
   periodLocked: boolean;
+  /** The month's deadline, counted down while the report is still being filled */
+  dueDate?: string | undefined;
   historyIcon: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -318,6 +322,7 @@ export function ReportEditor({
             {report.revision > 1 ? (
               <Tag>{t('reporting.form.revision', { revision: report.revision })}</Tag>
             ) : null}
+            {editable && dueDate && report.revision === 1 ? <DeadlineTag dueDate={dueDate} /> : null}
             {!editable ? (
               <Tag icon={<EyeOutlined />}>{t('reporting.form.readOnly')}</Tag>
             ) : (

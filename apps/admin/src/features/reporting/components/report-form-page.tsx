@@ -184,6 +184,7 @@ function ReportOfMonth({ venture, month }: { venture: ReportStatusRow; month: st
       key={`${detail.data.id}`}
       report={detail.data}
       periodLocked={venture.locked}
+      dueDate={venture.dueDate}
       historyIcon={<HistoryOutlined />}
     />
   );
