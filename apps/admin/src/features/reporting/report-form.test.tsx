@@ -125,6 +125,24 @@ describe('report form', () => {
     expect(api.patches[0]).toMatchObject({ version: 1, stableJobs: 9 });
   });
 
+  it('does not save restored values over a version the server moved on from', async () => {
+    const report = reportFixture({ version: 3, stableJobs: 7 });
+    window.localStorage.setItem(
+      `gongfu.report-draft.${report.id}`,
+      JSON.stringify({
+        version: 2,
+        values: { figures: { ...figuresText(report), stableJobs: '9' }, notes: '', explanations: {} },
+      }),
+    );
+    const api = givenReportingApi({ rows: [statusRow(MARKET, { reportId: report.id })], reports: [report] });
+    renderApp(formPath());
+    expect(await screen.findByText('已恢复上次未保存的填写内容')).toBeInTheDocument();
+    expect((await screen.findAllByText('此月报已在其他窗口或由他人修改')).length).toBeGreaterThan(0);
+    expect(input('stableJobs')).toHaveValue('9');
+    expect(api.patches).toHaveLength(0);
+    expect(api.reports.get(report.id)?.stableJobs).toBe(7);
+  });
+
   it('answers a 409 by saying so, overwriting nothing, and loads the latest only when asked', async () => {
     const { api, report } = draftOnServer();
     const { user } = renderApp(formPath());
