@@ -52,6 +52,18 @@ async function noSidewaysScroll(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
+/** Resolves when the form has saved a draft whose body holds `fragment` (the server answered 200). */
+function autosaved(page: Page, fragment: string) {
+  return page.waitForResponse(
+    (response) =>
+      response.request().method() === 'PATCH' &&
+      /\/api\/v1\/reports\/[0-9a-f-]+$/.test(response.url()) &&
+      response.status() === 200 &&
+      (response.request().postData() ?? '').includes(fragment),
+    { timeout: 20_000 },
+  );
+}
+
 /** Fills every explanation box the form asks for (the rule may flag figures the history makes unusual). */
 async function explainEveryFlag(page: Page) {
   const boxes = page.locator('textarea[id$="-explanation"]');
@@ -127,8 +139,10 @@ describe('the monthly report cycle', () => {
     await page.locator('#figure-remittanceReceivedFen').fill('20000');
     // revenue without any cost: the domain's rule flags it while typing and asks why
     await page.getByText('有营业收入但运营成本为 0，全部收入将计为利润').waitFor({ timeout: 10_000 });
+    // autosaved: the draft's PATCH carries the explanation, and the form says so
+    const saved = autosaved(page, '场地由社区无偿提供');
     await page.locator('#figure-operatingCostFen-explanation').fill('场地由社区无偿提供，摊位费即收入');
-    // autosaved
+    await saved;
     await page
       .getByText(/已保存 \d\d:\d\d/)
       .first()
@@ -174,11 +188,9 @@ describe('the monthly report cycle', () => {
     await page.getByRole('button', { name: '修改后重新提交' }).first().click();
     await page.getByText('该月报被退回，请修改后重新提交').waitFor({ timeout: 20_000 });
     await page.getByText('审核人要求核对此项').waitFor();
+    const saved = autosaved(page, '"operatingCostFen":4123456');
     await page.locator('#figure-operatingCostFen').fill('41234.56');
-    await page
-      .getByText(/已保存 \d\d:\d\d/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await saved;
     await screenshot(page, 'report-form-returned-phone-zh');
     await submitReport(page);
   });
