@@ -6,9 +6,28 @@ import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './lib/i18n';
 
+/**
+ * The brand red is for actions and the selected menu entry. A field being typed in is outlined in blue: a red outline
+ * read as an error (which antd also draws in red).
+ */
+const FOCUS = {
+  activeBorderColor: '#1677ff',
+  hoverBorderColor: '#4096ff',
+  activeShadow: '0 0 0 2px rgba(5, 145, 255, 0.12)',
+};
 const THEME = {
   token: { colorPrimary: '#c41d1d', borderRadius: 6 },
-  components: { Layout: { headerHeight: 56, siderBg: '#fff' } },
+  components: {
+    Layout: { headerHeight: 56, siderBg: '#fff' },
+    Input: FOCUS,
+    InputNumber: FOCUS,
+    DatePicker: FOCUS,
+    Select: {
+      activeBorderColor: FOCUS.activeBorderColor,
+      hoverBorderColor: FOCUS.hoverBorderColor,
+      activeOutlineColor: 'rgba(5, 145, 255, 0.12)',
+    },
+  },
 } as const;
 
 function LocalizedConfig({ children }: { children: ReactNode }) {

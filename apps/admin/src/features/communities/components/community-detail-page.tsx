@@ -1,5 +1,4 @@
-import { Card, Descriptions, type DescriptionsProps, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Descriptions, type DescriptionsProps, Grid, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useCommunity } from '../api/get-community';
@@ -7,6 +6,7 @@ import { formatCount } from '../format';
 
 export function CommunityDetailPage({ communityId }: { communityId: string }) {
   const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const community = useCommunity(communityId);
   const unknown = t('common.unknown');
   const count = (value: number | null) => formatCount(value, i18n.language, unknown);
@@ -41,17 +41,19 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
       label: t('community.field.householdsWithSeniors'),
       children: count(community.householdsWithSeniors),
     },
-    {
-      key: 'createdAt',
-      label: t('community.field.createdAt'),
-      children: dayjs(community.createdAt).format('YYYY-MM-DD HH:mm'),
-    },
+    // no "录入时间": the row's creation time is the seed's or the import's, not a fact about the community
   ];
 
   return (
     <PageContainer title={community.name} subTitle={t('community.detail.title')}>
       <Card>
-        <Descriptions bordered column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={items} />
+        {/* on a phone, label above value: beside it, the label column squeezed to one character a line */}
+        <Descriptions
+          bordered
+          layout={screens.sm === false ? 'vertical' : 'horizontal'}
+          column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+          items={items}
+        />
       </Card>
     </PageContainer>
   );

@@ -1,4 +1,5 @@
 import type { FundFlow } from '@gongfu/contract';
+import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
@@ -11,6 +12,8 @@ const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fu
 export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // on a phone three columns share ~310 px: labels get the width between columns, in a smaller font
+  const compact = Grid.useBreakpoint().md === false;
   const option = useMemo<EChartsOption>(() => {
     const labels = new Map(flow.nodes.map((node) => [node.name, localized(node.label, language)]));
     const money = (fen: number) => formatKpiText('fen', fen, language, t);
@@ -35,7 +38,7 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           type: 'sankey',
           name: label,
           left: 8,
-          right: 200,
+          right: compact ? 92 : 200,
           top: 8,
           bottom: 8,
           // each kind keeps its column: a fund nothing was spent from stays a fund, not an end point
@@ -46,8 +49,9 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
           label: {
             formatter: (params: { name: string }) => labels.get(params.name) ?? params.name,
-            width: 190,
+            width: compact ? 84 : 190,
             overflow: 'truncate',
+            fontSize: compact ? 10 : 12,
           },
           // many small uses crowd the last column: a label that would overlap another is left to the tooltip
           labelLayout: { hideOverlap: true },
@@ -56,7 +60,7 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
         },
       ],
     };
-  }, [flow, label, language, t]);
+  }, [flow, label, language, t, compact]);
   // tall enough for the fullest column's labels, one line each
   const fullest = Math.max(
     0,

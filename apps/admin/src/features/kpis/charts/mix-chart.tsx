@@ -1,4 +1,5 @@
 import type { KpiMix } from '@gongfu/contract';
+import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
@@ -19,6 +20,8 @@ export function MixChart({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // on a phone the legend goes under the doughnut: beside it, it covered the ring
+  const compact = Grid.useBreakpoint().sm === false;
   const option = useMemo<EChartsOption>(() => {
     const share = (b: Bucket) => (measure === 'revenue' ? b.revenueShare : b.transactionShare);
     const amount = (b: Bucket) =>
@@ -38,13 +41,15 @@ export function MixChart({
           return `${name}<br/>${amount(b)} · ${s === null ? t('common.unknown') : formatRatio(s, language)}<br/>${t('kpi.funds.ventures', { count: b.ventures })}`;
         },
       },
-      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
+      legend: compact
+        ? { type: 'scroll', orient: 'horizontal', left: 'center', bottom: 0 }
+        : { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
       series: [
         {
           type: 'pie',
           name: label,
           radius: ['40%', '70%'],
-          center: ['35%', '50%'],
+          center: compact ? ['50%', '42%'] : ['35%', '50%'],
           label: { show: false },
           data: buckets.map((b) => ({
             name: localized(b.label, language),
@@ -53,6 +58,6 @@ export function MixChart({
         },
       ],
     };
-  }, [buckets, measure, label, language, t]);
-  return <EChart option={option} label={label} height={260} />;
+  }, [buckets, measure, label, language, t, compact]);
+  return <EChart option={option} label={label} height={compact ? 300 : 260} />;
 }

@@ -139,7 +139,8 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
             columns={columns}
             dataSource={ranking.items}
             pagination={false}
-            scroll={{ y: 640 }}
+            // on a phone the columns scroll inside the table, never off the page
+            scroll={{ x: 'max-content', y: 640 }}
           />
         </Col>
       </Row>

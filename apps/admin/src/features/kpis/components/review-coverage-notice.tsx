@@ -1,4 +1,4 @@
-import { Alert, Button } from 'antd';
+import { Alert, Button, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
 
@@ -17,6 +17,7 @@ export function ReviewCoverageNotice({
   onShowReporting?: () => void;
 }) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const matrix = useReportingMatrix({ from, to });
   if (!matrix.data || matrix.isPlaceholderData) return null;
   let expected = 0;
@@ -34,12 +35,21 @@ export function ReviewCoverageNotice({
       showIcon
       style={{ marginBottom: 12 }}
       title={t('kpi.period.reviewPending', { expected, approved })}
-      description={t('kpi.period.reviewPendingHint', {
-        awaiting: received - approved,
-        missing: expected - received,
-      })}
+      description={
+        <>
+          {t('kpi.period.reviewPendingHint', { awaiting: received - approved, missing: expected - received })}
+          {/* on a phone the button goes under the text: beside it, it squeezed the notice to a narrow column */}
+          {onShowReporting && !screens.sm ? (
+            <div style={{ marginTop: 8 }}>
+              <Button size="small" onClick={onShowReporting}>
+                {t('kpi.period.reviewPendingAction')}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      }
       action={
-        onShowReporting ? (
+        onShowReporting && screens.sm ? (
           <Button size="small" onClick={onShowReporting}>
             {t('kpi.period.reviewPendingAction')}
           </Button>

@@ -1,5 +1,5 @@
 import type { KpiKey, KpiOverview } from '@gongfu/contract';
-import { Card, Flex, Segmented } from 'antd';
+import { Card, Flex, Grid, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { KpiTrendChart } from '../charts/kpi-trend-chart';
@@ -27,7 +27,9 @@ export function TrendPanel({
 }) {
   const { t, i18n } = useTranslation();
   const range = trailingYear(month);
+  const screens = Grid.useBreakpoint();
   const query = useKpiSeries({ kpi, ...range, groupBy });
+  const groupByOptions = groupBys.map((g) => ({ value: g, label: t(`kpi.groupBy.${g}`) }));
   const name = query.data ? localized(query.data.kpi.name, i18n.language) : '';
   return (
     <Card
@@ -36,12 +38,23 @@ export function TrendPanel({
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />
-        <Segmented<TrendGroupBy>
-          aria-label={t('kpi.trend.groupBy')}
-          value={groupBy}
-          onChange={onGroupByChange}
-          options={groupBys.map((g) => ({ value: g, label: t(`kpi.groupBy.${g}`) }))}
-        />
+        {screens.sm === false ? (
+          // four segments do not fit a phone's width (they pushed the page to 439 px): a select does
+          <Select<TrendGroupBy>
+            aria-label={t('kpi.trend.groupBy')}
+            value={groupBy}
+            onChange={onGroupByChange}
+            options={groupByOptions}
+            style={{ minWidth: 140 }}
+          />
+        ) : (
+          <Segmented<TrendGroupBy>
+            aria-label={t('kpi.trend.groupBy')}
+            value={groupBy}
+            onChange={onGroupByChange}
+            options={groupByOptions}
+          />
+        )}
       </Flex>
       <QueryState
         query={query}

@@ -82,7 +82,8 @@ function CommunitiesCard() {
       style={{ height: '100%' }}
     >
       <Statistic title={t('overview.communitiesTotal')} value={total} />
-      <CommunitiesByKindChart communities={items} />
+      {/* one community (a community's own roles) has nothing to compare: no chart of a single bar */}
+      {new Set(items.map((c) => c.kind)).size > 1 ? <CommunitiesByKindChart communities={items} /> : null}
     </Card>
   );
 }
