@@ -7,6 +7,7 @@ import {
   daysBetween,
   isLocalDate,
   isMonth,
+  latestDueMonth,
   type Month,
   makeMonth,
   monthFromIndex,
@@ -185,5 +186,15 @@ describe('report due dates and timeliness', () => {
     expect(
       classifyReportTimeliness({ month, dueDay: 15, firstSubmittedAt: at('2025-07-12T00:00:00Z'), now }),
     ).toBe('on_time');
+  });
+});
+
+describe('latestDueMonth', () => {
+  it('is the month before last until last month’s due day has passed, then last month', () => {
+    expect(latestDueMonth(new Date('2026-12-04T10:00:00+08:00'))).toBe('2026-10');
+    expect(latestDueMonth(new Date('2026-12-10T23:59:59+08:00'))).toBe('2026-10');
+    expect(latestDueMonth(new Date('2026-12-11T00:00:00+08:00'))).toBe('2026-11');
+    expect(latestDueMonth(new Date('2026-12-05T00:00:00+08:00'), 4)).toBe('2026-11');
+    expect(latestDueMonth(new Date('2027-01-03T00:00:00+08:00'))).toBe('2026-11');
   });
 });

@@ -277,6 +277,15 @@ export function reportDeadline(month: Month, dueDay = DEFAULT_REPORT_DUE_DAY): D
   return startOfShanghaiDay(addDays(reportDueDate(month, dueDay), 1));
 }
 
+/**
+ * The newest month whose reports are all due at `now`: its deadline has passed. Early in a month that is the month
+ * before last (last month's reports are still coming in), from the day after the due day on, last month.
+ */
+export function latestDueMonth(now: Date, dueDay = DEFAULT_REPORT_DUE_DAY): Month {
+  const last = addMonths(shanghaiMonthOf(now), -1);
+  return now.getTime() >= reportDeadline(last, dueDay).getTime() ? last : addMonths(last, -1);
+}
+
 export const REPORT_TIMELINESS = ['on_time', 'late', 'missing', 'not_due'] as const;
 export type ReportTimeliness = (typeof REPORT_TIMELINESS)[number];
 

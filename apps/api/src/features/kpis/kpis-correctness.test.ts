@@ -1,12 +1,12 @@
 import { DEMO_IDS, deterministicId, kpiRollups } from '@gongfu/db';
 import {
+  latestDueMonth,
   type Month,
   monthRange,
   type PeriodKind,
   periodContaining,
   previousPeriod,
   samePeriodLastYear,
-  shanghaiMonthOf,
 } from '@gongfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -573,14 +573,15 @@ describe('the latest month with approved figures = brute force', () => {
         .filter((v) => selection.partnerId === null || v.operator_partner_id === selection.partnerId)
         .map((v) => v.venture_id),
     );
-    const current = shanghaiMonthOf(new Date());
+    // the newest month whose reports are all due: months up to it count
+    const due = latestDueMonth(new Date(), raw.dueDay);
     const months = raw.reports
       .filter(
         (r) =>
           (r.status === 'approved' || r.status === 'locked') &&
           selection.communityIds.has(String(r.community_id)) &&
           operated.has(r.venture_id) &&
-          String(r.month) < current,
+          String(r.month) <= due,
       )
       .map((r) => String(r.month))
       .sort();

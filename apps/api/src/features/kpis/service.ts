@@ -19,10 +19,12 @@ import type {
 } from '@gongfu/contract';
 import { kpis, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
+  addMonths,
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
   KPI_KEYS,
   type LocalizedText,
+  latestDueMonth,
   type Month,
   monthRange,
   OPERATING_MODEL_LABELS,
@@ -40,7 +42,7 @@ import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
 import { message } from '../../i18n/messages';
-import { thisMonth } from '../funds/clock';
+import { clock } from '../funds/clock';
 
 // the domain's keys and the SQL's keys are the same set (a compile error otherwise)
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -154,10 +156,15 @@ function indexRows(rows: readonly kpis.KpiRow[]) {
   return new Map(rows.map((r) => [rowKey(r.kpi, r.wkey, r.gkey), r]));
 }
 
-/** The cockpit's opening month: the newest one before this month whose figures count (an approved report). */
+/**
+ * The cockpit's opening month: the newest month whose reports are all due (its deadline passed) and that has
+ * approved figures. A month still filling in — a few early reports approved — is not where a reader should land.
+ */
 export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise<KpiLatestMonth> {
   const selection = await selectionOf(trx, actor, {});
-  const month = await kpis.latestApprovedMonth(trx, { selection, before: thisMonth() });
+  const dueDay = await kpis.findReportDueDay(trx, { districtId: selection.districtId });
+  const due = latestDueMonth(clock.now(), dueDay);
+  const month = await kpis.latestApprovedMonth(trx, { selection, before: addMonths(due, 1) });
   return { month };
 }
 
