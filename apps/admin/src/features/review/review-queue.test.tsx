@@ -1,0 +1,199 @@
+import type { ReportDetail } from '@gongfu/contract';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { meAs } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+import { api, errorBody, givenSession, server } from '../../testing/server';
+import { CANTEEN, historyFixture, MONTH, reportFixture } from '../reporting/testing/reporting-fixtures';
+
+interface Seen {
+  lists: URLSearchParams[];
+  posts: { path: string; body: Record<string, unknown>; idempotencyKey: string | null }[];
+}
+
+/** The review API over a fixed set of reports; records the list queries and the workflow posts it received. */
+function givenReviewApi(
+  reports: ReportDetail[],
+  answer: (path: string) => Response | null = () => null,
+): Seen {
+  const seen: Seen = { lists: [], posts: [] };
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  server.use(
+    http.get(api('/street-offices'), () => HttpResponse.json({ items: [], total: 0 })),
+    http.get(api('/reports/locks'), () => HttpResponse.json({ items: [] })),
+    http.get(api('/reports/history'), ({ request }) =>
+      HttpResponse.json(historyFixture(new URL(request.url).searchParams.get('ventureId') ?? '', MONTH)),
+    ),
+    http.get(api('/reports'), ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      seen.lists.push(query);
+      const items = reports.filter((r) => r.status === (query.get('status') ?? r.status));
+      return HttpResponse.json({ items, total: items.length, page: 1, pageSize: 20 });
+    }),
+    http.get(api('/reports/:id/approval-preview'), ({ params }) =>
+      HttpResponse.json({
+        reportId: String(params.id),
+        distributableProfitFen: 3_400_000,
+        postings: [
+          {
+            fundKind: 'governance_special',
+            fundId: null,
+            fundName: '社区治理专项资金',
+            direction: 1,
+            amountFen: 1_360_000,
+          },
+          { fundKind: 'reserve', fundId: null, fundName: '公积金(储备)', direction: 1, amountFen: 2_040_000 },
+        ],
+      }),
+    ),
+    http.get(api('/reports/:id'), ({ params }) => {
+      const found = byId.get(String(params.id));
+      return found
+        ? HttpResponse.json(found)
+        : HttpResponse.json(errorBody('not_found', '未找到'), { status: 404 });
+    }),
+    http.post(api('/reports/:id/:action'), async ({ request, params }) => {
+      const path = `${params.id}/${params.action}`;
+      seen.posts.push({
+        path,
+        body: (await request.json()) as Record<string, unknown>,
+        idempotencyKey: request.headers.get('idempotency-key'),
+      });
+      const special = answer(path);
+      if (special) return special;
+      const report = byId.get(String(params.id));
+      const status = params.action === 'approve' ? 'approved' : 'returned';
+      return HttpResponse.json({ ...report, status });
+    }),
+  );
+  return seen;
+}
+
+const submitted = (overrides: Partial<ReportDetail> = {}) =>
+  reportFixture({ status: 'submitted', submittedAt: '2026-12-02T03:00:00.000Z', ...overrides });
+
+describe('the review queue', () => {
+  it('lists submitted reports with the filters in the request and the tab in the URL', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenReviewApi([submitted(), reportFixture({ status: 'returned' }, CANTEEN)]);
+    const { user, router } = renderApp(`/review?month=${MONTH}`);
+    expect(await screen.findByRole('cell', { name: '金汇潮汐市场' })).toBeInTheDocument();
+    const first = seen.lists[0];
+    expect(first?.get('status')).toBe('submitted');
+    expect(first?.get('current')).toBe('true');
+    expect(first?.get('month')).toBe(MONTH);
+    expect(first?.get('pageSize')).toBe('20');
+
+    await user.click(screen.getByRole('tab', { name: '已退回' }));
+    expect(await screen.findByRole('cell', { name: '望江街长者食堂' })).toBeInTheDocument();
+    expect(seen.lists.at(-1)?.get('status')).toBe('returned');
+    expect(router.state.location.search).toMatchObject({ tab: 'returned', month: MONTH });
+  });
+
+  it('a return needs a comment, and sends the figures the reviewer names', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    const seen = givenReviewApi([report]);
+    const { user } = renderApp(`/review?report=${report.id}`);
+    await user.click(await screen.findByRole('button', { name: /退\s*回/ }));
+    await user.click(screen.getByRole('button', { name: '确认退回' }));
+    expect(await screen.findByText('请填写退回意见')).toBeInTheDocument();
+    expect(seen.posts).toHaveLength(0);
+
+    await user.type(screen.getByLabelText('退回意见'), '运营成本请附票据');
+    await user.click(screen.getByLabelText('需要核对的数据项（可选）'));
+    await user.click(await screen.findByText('运营成本', { selector: '.ant-select-item-option-content' }));
+    await user.click(screen.getByRole('button', { name: '确认退回' }));
+    await waitFor(() => expect(seen.posts).toHaveLength(1));
+    expect(seen.posts[0]).toMatchObject({
+      path: `${report.id}/return`,
+      body: { comment: '运营成本请附票据', fields: ['operatingCostFen'], version: report.version },
+    });
+  });
+
+  it('approving shows what it will post first, then posts once with an Idempotency-Key', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    const seen = givenReviewApi([report]);
+    const { user } = renderApp(`/review?report=${report.id}`);
+    await user.click(await screen.findByRole('button', { name: /审核通过/ }));
+    expect(await screen.findByText('可分配收益 34,000.00 元')).toBeInTheDocument();
+    expect(screen.getByText('社区治理专项资金')).toBeInTheDocument();
+    expect(screen.getByText('+13,600.00 元')).toBeInTheDocument();
+    expect(seen.posts).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: /确认审核通过/ }));
+    await waitFor(() => expect(seen.posts).toHaveLength(1));
+    expect(seen.posts[0]?.path).toBe(`${report.id}/approve`);
+    expect(seen.posts[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a viewer reads the report without any action', async () => {
+    givenSession(meAs('district_viewer'));
+    const report = submitted();
+    givenReviewApi([report]);
+    renderApp(`/review?report=${report.id}`);
+    expect(await screen.findByText('只读：您的角色不能审核')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /审核通过/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /退\s*回/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /锁定月份/ })).not.toBeInTheDocument();
+  });
+
+  it('bulk approval shows each result; one refusal does not hide the others', async () => {
+    givenSession(meAs('district_admin'));
+    const a = submitted();
+    const c = reportFixture({ status: 'submitted' }, CANTEEN);
+    const seen = givenReviewApi([a, c], (path) =>
+      path === `${c.id}/approve`
+        ? HttpResponse.json(errorBody('report_self_review', '不能审核自己填报或报送的报表'), { status: 403 })
+        : null,
+    );
+    const { user } = renderApp(`/review?month=${MONTH}`);
+    await screen.findByRole('cell', { name: '金汇潮汐市场' });
+    const checkboxes = document.querySelectorAll<HTMLInputElement>('.ant-table-row input[type="checkbox"]');
+    expect(checkboxes).toHaveLength(2);
+    for (const box of checkboxes) await user.click(box);
+    await user.click(await screen.findByRole('button', { name: '批量审核通过' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getAllByText('社区治理专项资金')).toHaveLength(2));
+    await user.click(within(dialog).getByRole('button', { name: '批量审核通过' }));
+    expect(await screen.findByText('1 份已通过，1 份未通过')).toBeInTheDocument();
+    expect(screen.getByText('未通过：不能审核自己填报或报送的报表')).toBeInTheDocument();
+    expect(seen.posts.map((p) => p.path).sort()).toEqual([`${a.id}/approve`, `${c.id}/approve`].sort());
+  });
+
+  it('a flagged report cannot be bulk approved', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([
+      submitted({
+        flags: [
+          { field: 'revenueFen', rule: 'outlier', value: 1, expectedLow: 2, expectedHigh: 3, reference: 2 },
+        ],
+      }),
+    ]);
+    renderApp(`/review?month=${MONTH}`);
+    expect(await screen.findByText('1 项需关注')).toBeInTheDocument();
+    const box = document.querySelector<HTMLInputElement>('.ant-table-row input[type="checkbox"]');
+    expect(box).toBeDisabled();
+  });
+
+  it('locking a month with reviews pending shows the server’s reason', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([]);
+    server.use(
+      http.post(api('/reports/locks'), () =>
+        HttpResponse.json(
+          errorBody('report_lock_reviews_pending', '2026-10 还有 3 份报表待审核，请审核完毕后再锁定'),
+          {
+            status: 409,
+          },
+        ),
+      ),
+    );
+    const { user } = renderApp('/review');
+    await user.click(await screen.findByRole('button', { name: /锁定月份/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: /确认锁定/ }));
+    expect(await screen.findByText('2026-10 还有 3 份报表待审核，请审核完毕后再锁定')).toBeInTheDocument();
+  });
+});
