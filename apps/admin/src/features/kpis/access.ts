@@ -10,3 +10,8 @@ export function readsKpis(membership: Membership | undefined): boolean {
 export function isCommunityScoped(membership: Membership | undefined): boolean {
   return Boolean(membership?.communityId);
 }
+
+/** A district-scoped membership (admin or viewer): the district's own pages, such as the review queue, are its. */
+export function isDistrictScoped(membership: Membership | undefined): boolean {
+  return Boolean(membership?.districtId && !membership.communityId && !membership.partnerId);
+}

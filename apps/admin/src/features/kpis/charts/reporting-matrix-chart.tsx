@@ -15,7 +15,18 @@ export const REPORTING_STATE_STYLE: ReadonlyArray<{ state: ReportingState; color
 ];
 
 /** Community × month as a cartesian heatmap with a piecewise legend: on time, late, returned, missing. */
-export function ReportingMatrixChart({ matrix, label }: { matrix: ReportingMatrix; label: string }) {
+export type ReportingCell = ReportingMatrix['cells'][number];
+
+export function ReportingMatrixChart({
+  matrix,
+  label,
+  onCellClick,
+}: {
+  matrix: ReportingMatrix;
+  label: string;
+  /** a cell clicked: the review queue opens on that community and month */
+  onCellClick?: (cell: ReportingCell) => void;
+}) {
   const { t } = useTranslation();
   const option = useMemo<EChartsOption>(() => {
     const stateIndex = new Map(REPORTING_STATE_STYLE.map((s, i) => [s.state, i]));
@@ -102,5 +113,25 @@ export function ReportingMatrixChart({ matrix, label }: { matrix: ReportingMatri
       ],
     };
   }, [matrix, label, t]);
-  return <EChart option={option} label={label} height={Math.max(240, matrix.communities.length * 22 + 80)} />;
+  const handlers = useMemo(() => {
+    if (!onCellClick) return undefined;
+    const communities = [...matrix.communities].reverse();
+    return {
+      click: (params: unknown) => {
+        const value = (params as { value?: [number, number, number] }).value;
+        const community = value ? communities[value[1]] : undefined;
+        const month = value ? matrix.months[value[0]] : undefined;
+        const cell = matrix.cells.find((c) => c.communityId === community?.communityId && c.month === month);
+        if (cell) onCellClick(cell);
+      },
+    };
+  }, [matrix, onCellClick]);
+  return (
+    <EChart
+      option={option}
+      label={label}
+      height={Math.max(240, matrix.communities.length * 22 + 80)}
+      {...(handlers ? { handlers } : {})}
+    />
+  );
 }

@@ -1,16 +1,40 @@
 import type { ReportingMatrix } from '@gongfu/contract';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { isDistrictScoped } from '../access';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
-import { REPORTING_STATE_STYLE, ReportingMatrixChart } from '../charts/reporting-matrix-chart';
+import {
+  REPORTING_STATE_STYLE,
+  type ReportingCell,
+  ReportingMatrixChart,
+} from '../charts/reporting-matrix-chart';
 import { trailingYear } from '../search';
 import { QueryState } from './query-state';
 
 /** Who reported on time, late, not at all or was sent back, over twelve months: what offices chase monthly. */
+/** Where a matrix cell leads in the review queue: its community and month, on the tab its state calls for. */
+export function queueSearchFor(cell: ReportingCell) {
+  const tab =
+    cell.state === 'missing'
+      ? ('missing' as const)
+      : cell.state === 'returned'
+        ? ('returned' as const)
+        : cell.received > cell.approved
+          ? ('submitted' as const)
+          : ('approved' as const);
+  return { tab, communityId: cell.communityId, month: cell.month };
+}
+
 export function ReportingPanel({ month }: { month: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // the review queue is the district's: its roles jump there from a cell
+  const districtWide = isDistrictScoped(useActiveMembership());
   const range = trailingYear(month);
+  // a cell opens the review queue on that community and month, on the tab its state calls for
+  const openQueue = (cell: ReportingCell) => void navigate({ to: '/review', search: queueSearchFor(cell) });
   const query = useReportingMatrix(range);
   return (
     <Card title={t('kpi.reporting.title')} extra={t('kpi.trend.range', range)}>
@@ -20,13 +44,27 @@ export function ReportingPanel({ month }: { month: string }) {
         emptyText={t('kpi.reporting.empty')}
         isEmpty={(matrix) => matrix.communities.length === 0 || matrix.cells.every((c) => c.state === 'none')}
       >
-        {(matrix) => <ReportingBody matrix={matrix} month={month} />}
+        {(matrix) => (
+          <ReportingBody
+            matrix={matrix}
+            month={month}
+            {...(districtWide ? { onCellClick: openQueue } : {})}
+          />
+        )}
       </QueryState>
     </Card>
   );
 }
 
-function ReportingBody({ matrix, month }: { matrix: ReportingMatrix; month: string }) {
+function ReportingBody({
+  matrix,
+  month,
+  onCellClick,
+}: {
+  matrix: ReportingMatrix;
+  month: string;
+  onCellClick?: (cell: ReportingCell) => void;
+}) {
   const { t } = useTranslation();
   const cells = matrix.cells.filter((c) => c.month === month);
   const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
@@ -74,7 +112,11 @@ function ReportingBody({ matrix, month }: { matrix: ReportingMatrix; month: stri
           </>
         )}
       </Flex>
-      <ReportingMatrixChart matrix={matrix} label={t('kpi.reporting.chart')} />
+      <ReportingMatrixChart
+        matrix={matrix}
+        label={t('kpi.reporting.chart')}
+        {...(onCellClick ? { onCellClick } : {})}
+      />
       <Flex gap={12} wrap>
         <Typography.Text type="secondary">{t('kpi.reporting.cellTotals')}</Typography.Text>
         {REPORTING_STATE_STYLE.map(({ state }) => (
