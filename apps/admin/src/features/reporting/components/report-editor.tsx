@@ -33,6 +33,7 @@ import {
 } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
 import type { TranslationKey } from '../../../lib/translation-key';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
@@ -477,19 +478,7 @@ export function ReportEditor({
         </Card>
 
         {editable ? (
-          <section
-            aria-label={t('reporting.form.submit')}
-            style={{
-              position: 'fixed',
-              insetInline: 0,
-              bottom: 0,
-              zIndex: 20,
-              background: token.colorBgContainer,
-              borderTop: `1px solid ${token.colorBorderSecondary}`,
-              boxShadow: token.boxShadowSecondary,
-              padding: `${token.paddingSM}px ${token.paddingLG}px`,
-            }}
-          >
+          <FooterToolbar label={t('reporting.form.submit')}>
             <Flex
               justify="space-between"
               align="center"
@@ -542,7 +531,7 @@ export function ReportEditor({
                 {t('reporting.form.submit')}
               </Button>
             </Flex>
-          </section>
+          </FooterToolbar>
         ) : null}
 
         <Drawer

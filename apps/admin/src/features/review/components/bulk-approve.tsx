@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, List, Modal, Progress, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FooterToolbar } from '../../../components/footer-toolbar';
 import { approvalPreviewQueryOptions, reportsQueryKey, transitionReport } from '../../reports/api/reports';
 import { PostingsList } from '../../reports/components/postings-list';
 import { monthLabel } from '../../reports/format';
@@ -78,19 +79,7 @@ export function BulkApproveBar({ reports, onDone }: { reports: Report[]; onDone:
 
   return (
     <>
-      <section
-        aria-label={t('review.bulk.approve')}
-        style={{
-          position: 'fixed',
-          insetInline: 0,
-          bottom: 0,
-          zIndex: 20,
-          background: token.colorBgContainer,
-          borderTop: `1px solid ${token.colorBorderSecondary}`,
-          boxShadow: token.boxShadowSecondary,
-          padding: `${token.paddingSM}px ${token.paddingLG}px`,
-        }}
-      >
+      <FooterToolbar label={t('review.bulk.approve')}>
         <Flex justify="flex-end" align="center" gap={token.marginSM} wrap>
           <Typography.Text>{t('review.bulk.selected', { count: reports.length })}</Typography.Text>
           <Button onClick={onDone}>{t('review.bulk.clear')}</Button>
@@ -98,7 +87,7 @@ export function BulkApproveBar({ reports, onDone }: { reports: Report[]; onDone:
             {t('review.bulk.approve')}
           </Button>
         </Flex>
-      </section>
+      </FooterToolbar>
       <Modal
         open={confirming}
         title={t('review.bulk.confirmTitle', { count: reports.length })}
