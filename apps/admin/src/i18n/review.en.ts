@@ -14,6 +14,8 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     allMonths: 'All months',
     community: 'Community',
     allCommunities: 'All communities',
+    venture: 'Venture',
+    allVentures: 'All ventures',
     streetOffice: 'Street office',
     allStreetOffices: 'All street offices',
     reset: 'Clear filters',

@@ -12,6 +12,8 @@ export const reviewZhCN = {
     allMonths: '全部月份',
     community: '社区',
     allCommunities: '全部社区',
+    venture: '项目',
+    allVentures: '全部项目',
     streetOffice: '街道',
     allStreetOffices: '全部街道',
     reset: '清除筛选',

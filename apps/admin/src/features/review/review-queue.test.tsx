@@ -91,6 +91,21 @@ describe('the review queue', () => {
     expect(router.state.location.search).toMatchObject({ tab: 'returned', month: MONTH });
   });
 
+  it('filters by a community’s venture, sent to the API and kept in the URL', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    const seen = givenReviewApi([report]);
+    server.use(
+      http.get(api('/ventures'), () =>
+        HttpResponse.json({ items: [{ id: report.ventureId, name: '金汇潮汐市场' }], total: 1 }),
+      ),
+    );
+    renderApp(`/review?communityId=${report.communityId}&ventureId=${report.ventureId}`);
+    expect(await screen.findByRole('cell', { name: '金汇潮汐市场' })).toBeInTheDocument();
+    expect(seen.lists[0]?.get('ventureId')).toBe(report.ventureId);
+    expect(seen.lists[0]?.get('communityId')).toBe(report.communityId);
+  });
+
   it('a return needs a comment, and sends the figures the reviewer names', async () => {
     givenSession(meAs('district_admin'));
     const report = submitted();

@@ -26,6 +26,7 @@ export interface ReviewSearch {
   tab?: ReviewTab;
   month?: string;
   communityId?: string;
+  ventureId?: string;
   streetOfficeId?: string;
   page?: number;
   sort?: ReviewSort;
@@ -48,6 +49,8 @@ export function validateReviewSearch(search: Record<string, unknown>): ReviewSea
   if (typeof search.month === 'string' && isMonth(search.month)) result.month = search.month;
   const communityId = uuid(search.communityId);
   if (communityId) result.communityId = communityId;
+  const ventureId = uuid(search.ventureId);
+  if (ventureId) result.ventureId = ventureId;
   const streetOfficeId = uuid(search.streetOfficeId);
   if (streetOfficeId) result.streetOfficeId = streetOfficeId;
   if (Number.isInteger(page) && page > 1 && page <= 100_000) result.page = page;

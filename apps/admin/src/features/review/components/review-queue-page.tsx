@@ -1,5 +1,5 @@
 import { LockOutlined, WarningOutlined } from '@ant-design/icons';
-import type { Report, ReportStatusRow, StreetOffice } from '@gongfu/contract';
+import type { Report, ReportStatusRow, StreetOffice, Venture } from '@gongfu/contract';
 import { addMonths, can, formatYuan } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -62,6 +62,14 @@ export function ReviewQueuePage({
     staleTime: 5 * 60_000,
   });
   const locks = usePeriodLocks(undefined);
+  // a community's ventures, once a community is chosen (a district has hundreds)
+  const ventures = useQuery({
+    queryKey: ['ventures', 'of-community', search.communityId],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: Venture[] }>(`/ventures?communityId=${search.communityId}`, { signal }),
+    enabled: search.communityId !== undefined,
+    staleTime: 5 * 60_000,
+  });
   const filters = { communityId: search.communityId, streetOfficeId: search.streetOfficeId };
   const reports = useReports(
     {
@@ -69,6 +77,7 @@ export function ReviewQueuePage({
       current: true,
       month: search.month,
       ...filters,
+      ventureId: search.ventureId,
       page: search.page ?? 1,
       pageSize: PAGE_SIZE,
       sort: search.sort ?? (tab === 'submitted' ? 'submittedAt' : '-month'),
@@ -179,15 +188,33 @@ export function ReviewQueuePage({
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('review.filter.allCommunities')}
         value={search.communityId}
-        onChange={(communityId?: string) => onSearch({ communityId, page: undefined })}
+        onChange={(communityId?: string) => onSearch({ communityId, ventureId: undefined, page: undefined })}
         options={(communities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
         style={{ width: 190 }}
       />
+      {search.communityId ? (
+        <Select
+          aria-label={t('review.filter.venture')}
+          allowClear
+          placeholder={t('review.filter.allVentures')}
+          value={search.ventureId}
+          loading={ventures.isPending}
+          onChange={(ventureId?: string) => onSearch({ ventureId, page: undefined })}
+          options={(ventures.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))}
+          style={{ width: 190 }}
+        />
+      ) : null}
       {search.month || search.communityId || search.streetOfficeId ? (
         <Button
           type="link"
           onClick={() =>
-            onSearch({ month: undefined, communityId: undefined, streetOfficeId: undefined, page: undefined })
+            onSearch({
+              month: undefined,
+              communityId: undefined,
+              ventureId: undefined,
+              streetOfficeId: undefined,
+              page: undefined,
+            })
           }
         >
           {t('review.filter.reset')}
