@@ -67,7 +67,7 @@ export const PledgeListQuery = z.object({
 export const PledgeCreate = z
   .object({
     communityId: z.uuid().optional().openapi({
-      description: 'Required for district admins; a community admin’s own community otherwise',
+      description: 'Required for partner operators; a community admin’s own community otherwise',
     }),
     partnerId: z.uuid(),
     kind: z.enum(PLEDGE_KINDS),
@@ -145,7 +145,8 @@ export const createPledgeRoute = createRoute({
   method: 'post',
   path: '/pledges',
   tags,
-  summary: 'Record a partner’s give-back pledge to a community (community or district admins)',
+  summary:
+    'Record a partner’s give-back pledge to a community (its community admin, or the partner operator for its own)',
   request: { body: { content: { 'application/json': { schema: PledgeCreate } }, required: true } },
   responses: { 201: json(PledgeDetail, 'Created'), ...errors },
 });
@@ -155,7 +156,7 @@ export const createFulfilmentRoute = createRoute({
   path: '/pledges/{id}/fulfilments',
   tags,
   summary:
-    'Record what a partner gave. Recorded by the community or district, a cash fulfilment is booked as a donation into the pledge’s fund at once; declared by the partner, it waits for the community’s confirmation',
+    'Record what a partner gave. Recorded by the community admin, a cash fulfilment is booked as a donation into the pledge’s fund at once; declared by the partner, it waits for the community’s confirmation',
   request: {
     params: IdParam,
     body: { content: { 'application/json': { schema: FulfilmentCreate } }, required: true },
@@ -172,7 +173,7 @@ export const confirmFulfilmentRoute = createRoute({
   path: '/pledges/{id}/fulfilments/{fulfilmentId}/confirm',
   tags,
   summary:
-    'The community (or district) confirms a cash fulfilment a partner declared: books its donation into the pledge’s fund, exactly once',
+    'The community admin confirms a cash fulfilment a partner declared: books its donation into the pledge’s fund, exactly once',
   request: { params: FulfilmentParams },
   responses: {
     200: json(PledgeDetail, 'Confirmed'),

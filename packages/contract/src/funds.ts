@@ -48,7 +48,7 @@ export const FundListQuery = z.object({
 export const FundCreate = z
   .object({
     communityId: z.uuid().optional().openapi({
-      description: 'Required for district admins; a community admin’s own community otherwise',
+      description: 'A community admin’s own community (optional; another is 404)',
     }),
     kind: z.enum(FUND_KINDS),
     name: z.string().trim().min(1).max(100),
@@ -148,7 +148,8 @@ export const createFundRoute = createRoute({
   method: 'post',
   path: '/funds',
   tags,
-  summary: 'Create a fund of a community (community admins; district admins for any community of theirs)',
+  summary:
+    'Create a fund of the caller’s community (community admins; the district reads funds, never writes them)',
   request: { body: { content: { 'application/json': { schema: FundCreate } }, required: true } },
   responses: {
     201: json(Fund, 'Created'),

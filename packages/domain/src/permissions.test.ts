@@ -9,6 +9,7 @@ import {
   isReadAction,
   PERMISSIONS,
   type PermissionTarget,
+  sphereOf,
 } from './permissions';
 import { ROLES, type Role } from './roles';
 import { type Scope, scopeOf } from './scope';
@@ -117,7 +118,97 @@ describe('role table', () => {
 
   it('money leaves a fund only through a proposal payout, which only the community runs', () => {
     expect(ROLES.filter((role) => can(role, 'proposal:pay_out'))).toEqual(['community_admin']);
-    expect(ROLES.filter((role) => can(role, 'ledger:reverse'))).toEqual(['district_admin']);
+    // a correction of booked money is the community's own, like the booking
+    expect(ROLES.filter((role) => can(role, 'ledger:reverse'))).toEqual(['community_admin']);
+  });
+});
+
+describe('communities keep their own books', () => {
+  const books = ACTIONS.filter((action) => sphereOf(action) === 'books');
+  const districtRoles: Role[] = ['district_admin', 'district_viewer'];
+
+  it('books are registers, reports, funds, ledger, proposals and pledges', () => {
+    for (const action of [
+      'asset:create',
+      'company:update',
+      'shareholding:update',
+      'agreement:create',
+      'venture:update',
+      'report:submit',
+      'fund:create',
+      'ledger:record_inflow',
+      'ledger:reverse',
+      'proposal:create',
+      'proposal:record_deliberation',
+      'proposal:pay_out',
+      'pledge:create',
+      'pledge:update',
+      'pledge:record_fulfilment',
+    ] as const) {
+      expect(sphereOf(action), action).toBe('books');
+    }
+    expect(books.every((action) => !isReadAction(action))).toBe(true);
+  });
+
+  it('no district role holds any books action', () => {
+    for (const role of districtRoles) {
+      expect(
+        PERMISSIONS[role].filter((action) => books.includes(action)),
+        role,
+      ).toEqual([]);
+    }
+  });
+
+  it('the district admin reads everything and acts only as reviewer and on district-level things', () => {
+    for (const action of ACTIONS) {
+      const sphere = sphereOf(action);
+      expect(can('district_admin', action), `${action} (${sphere})`).toBe(
+        sphere === 'read' || sphere === 'review' || sphere === 'district',
+      );
+    }
+  });
+
+  it('the books are written by the community’s roles, and by a partner operator only for its own acts', () => {
+    for (const action of books) {
+      expect(
+        ROLES.filter((role) => can(role, action)).every((role) =>
+          ['community_admin', 'community_reporter', 'partner_operator'].includes(role),
+        ),
+        action,
+      ).toBe(true);
+    }
+    const partnerBooks = PERMISSIONS.partner_operator.filter((action) => books.includes(action));
+    expect(partnerBooks.every((a) => a.startsWith('report:') || a.startsWith('pledge:'))).toBe(true);
+    // the community admin keeps all of its funds, proposals and pledges
+    for (const action of books.filter((a) => /^(fund|ledger|proposal|pledge):/.test(a))) {
+      expect(can('community_admin', action), action).toBe(true);
+    }
+  });
+
+  it('only the district reviews; a community admin may resolve a warning about its own books', () => {
+    for (const action of ACTIONS.filter((a) => sphereOf(a) === 'review')) {
+      const holders = ROLES.filter((role) => can(role, action));
+      expect(holders, action).toEqual(
+        action === 'warning:resolve' ? ['district_admin', 'community_admin'] : ['district_admin'],
+      );
+    }
+  });
+
+  it('community and partner roles write nothing district-level but their own community’s entry', () => {
+    for (const role of ['community_admin', 'community_reporter', 'partner_operator'] as const) {
+      const districtWrites = PERMISSIONS[role].filter((a) => sphereOf(a) === 'district');
+      expect(districtWrites, role).toEqual(role === 'community_admin' ? ['community:update'] : []);
+    }
+  });
+
+  it('the district admin is out of reach of a community’s books: a role refusal (403), not a 404', () => {
+    expect(checkOn(scopes.district_admin, 'proposal:pay_out', own)).toEqual({
+      allowed: false,
+      reason: 'role',
+    });
+    expect(canOn(scopes.district_admin, 'proposal:read', own)).toBe(true);
+    expect(canOn(scopes.community_admin, 'ledger:reverse', own)).toBe(true);
+    expect(canOn(scopes.community_admin, 'ledger:reverse', otherCommunity)).toBe(false);
   });
 });
 

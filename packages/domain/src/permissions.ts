@@ -87,6 +87,8 @@ export const ACTIONS = [
   // oversight
   'warning:read',
   'warning:resolve',
+  'warning:refresh',
+  'warning:assign',
   'audit:read',
   'kpi:read',
 ] as const;
@@ -101,53 +103,83 @@ export function isReadAction(action: Action): boolean {
   return action.endsWith(':read');
 }
 
-const REVIEW_ACTIONS: readonly Action[] = ['report:approve', 'report:return', 'report:lock'];
+/**
+ * **Communities keep their own books.** Every action belongs to one sphere, and the sphere says who
+ * may ever hold it:
+ *
+ * - `books` — a community's own books: its register (assets, companies, shareholdings, agreements,
+ *   ventures), its monthly reports, its funds and ledger, its resident proposals and the give-back
+ *   pledged to it. Written only by the community's roles — and by a partner operator for what is its
+ *   own act there (the reports of the ventures it operates, the give-back it pledged and fulfilled).
+ *   **Never by a district role.** Any write action not named below is `books`, so a new one starts out
+ *   closed to the district.
+ * - `review` — what the district does to the communities' books as their reviewer: approve, return and
+ *   lock reports (and with them periods), recompute warnings, assign and resolve them. Only district
+ *   admins, except that a community admin may also resolve a warning about its own books.
+ * - `district` — district-level things the district itself owns: the district's settings, its users,
+ *   street offices, the community register's entries (a community admin may update its own), partners,
+ *   distribution rules, bulletins.
+ * - `platform` — districts themselves (the platform operator).
+ * - `read` — every `:read` action. District roles read everything in their district.
+ *
+ * So the district admin's permissions are not listed by hand: they are every read, every `district`
+ * action and every `review` action — and no `books` action (see `DISTRICT_ADMIN` below, and the tests
+ * that hold every role to its spheres). The ADR "communities keep their own books" records why.
+ */
+export type ActionSphere = 'books' | 'review' | 'district' | 'platform' | 'read';
 
-/** District admins oversee: they write district-level things and review, but do not keep communities' books. */
-const DISTRICT_ADMIN: readonly Action[] = [
-  'district:read',
+const REVIEW_SPHERE: readonly Action[] = [
+  'report:approve',
+  'report:return',
+  'report:lock',
+  'warning:resolve',
+  'warning:refresh',
+  'warning:assign',
+];
+
+const DISTRICT_SPHERE: readonly Action[] = [
   'district:update',
-  'membership:read',
   'membership:create',
   'membership:update',
-  'street_office:read',
   'street_office:create',
   'street_office:update',
   'street_office:delete',
-  'community:read',
   'community:create',
   'community:update',
   'community:delete',
-  'partner:read',
   'partner:create',
   'partner:update',
   'partner:delete',
-  'distribution_rule:read',
   'distribution_rule:create',
-  'bulletin:read',
   'bulletin:publish',
-  'asset:read',
-  'company:read',
-  'agreement:read',
-  'venture:read',
-  'report:read',
-  ...REVIEW_ACTIONS,
-  'fund:read',
-  'ledger:read',
-  // a correction of money already booked is the district's call, not the community's own
-  'ledger:reverse',
-  'proposal:read',
-  'pledge:read',
-  'pledge:create',
-  'pledge:update',
-  'pledge:record_fulfilment',
-  'warning:read',
-  'warning:resolve',
-  'audit:read',
-  'kpi:read',
 ];
 
-/** The community keeps its own register, funds and resident deliberation, and reports; it never approves. */
+const PLATFORM_SPHERE: readonly Action[] = ['district:create'];
+
+export function sphereOf(action: Action): ActionSphere {
+  if (isReadAction(action)) return 'read';
+  if (REVIEW_SPHERE.includes(action)) return 'review';
+  if (DISTRICT_SPHERE.includes(action)) return 'district';
+  if (PLATFORM_SPHERE.includes(action)) return 'platform';
+  return 'books';
+}
+
+/** Review steps its author may never take on the same object (see `checkOn`). */
+const SELF_REVIEW_GUARDED: readonly Action[] = ['report:approve', 'report:return', 'report:lock'];
+
+/**
+ * District admins oversee: they read everything in their district, write district-level things and
+ * review — and keep no community's books (no `books` action, by construction).
+ */
+const DISTRICT_ADMIN: readonly Action[] = ACTIONS.filter((action) => {
+  const sphere = sphereOf(action);
+  return sphere === 'read' || sphere === 'district' || sphere === 'review';
+});
+
+/**
+ * The community keeps its own books — register, reports, funds and ledger (including corrections by
+ * reversal), resident deliberation, pledges — and never reviews them. It may resolve a warning about them.
+ */
 const COMMUNITY_ADMIN: readonly Action[] = [
   'district:read',
   'street_office:read',
@@ -184,6 +216,8 @@ const COMMUNITY_ADMIN: readonly Action[] = [
   'fund:update',
   'ledger:read',
   'ledger:record_inflow',
+  // a correction of the community's own booked money (never of a report's allocation: that is amended)
+  'ledger:reverse',
   'proposal:read',
   'proposal:create',
   'proposal:update',
@@ -222,7 +256,9 @@ const COMMUNITY_REPORTER: readonly Action[] = [
 
 /**
  * Operators see and report on the ventures they operate, in any community where they operate one,
- * and record their own give-back (pledges and fulfilments).
+ * and record their own give-back (pledges and fulfilments): `books` actions, but the partner's own act
+ * (`checkOn` keeps them to the partner's own objects). A cash fulfilment a partner declares still
+ * reaches a fund only when the community confirms it.
  */
 const PARTNER_OPERATOR: readonly Action[] = [
   'community:read',
@@ -316,7 +352,7 @@ export function checkOn(scope: Scope, action: Action, target: PermissionTarget):
       if (!scope.partnerId || !target.partnerIds?.includes(scope.partnerId)) return deny('partner');
       break;
   }
-  if (REVIEW_ACTIONS.includes(action) && target.authorUserIds?.includes(scope.userId))
+  if (SELF_REVIEW_GUARDED.includes(action) && target.authorUserIds?.includes(scope.userId))
     return deny('self_review');
   return ALLOWED;
 }

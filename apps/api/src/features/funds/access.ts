@@ -6,35 +6,12 @@ import type { MessageCode } from '../../i18n/messages';
 import { FUND_MESSAGES } from './messages';
 
 /**
- * Actions the issue gives district admins that packages/domain's role table does not (yet): the
- * district office may create a community's funds and run its resident proposals alongside the
- * community admin. Checked here, in this feature, until the domain table carries them.
+ * 403 unless the role may do this at all — asked before anything is looked up. The domain's table is
+ * the only source: communities keep their own books, so a district admin reads funds, proposals and
+ * pledges but writes none of them (packages/domain/src/permissions.ts).
  */
-const DISTRICT_ADMIN_ALSO: ReadonlySet<Action> = new Set<Action>([
-  'fund:create',
-  'proposal:create',
-  'proposal:update',
-  'proposal:submit',
-  'proposal:record_deliberation',
-  'proposal:publish',
-  'proposal:record_objection',
-  'proposal:resolve_objection',
-  'proposal:end_disclosure',
-  'proposal:pay_out',
-  'proposal:close',
-  'proposal:withdraw',
-]);
-
-export function allowed(actor: Actor, action: Action): boolean {
-  return (
-    can(actor.scope.role, action) ||
-    (actor.scope.role === 'district_admin' && DISTRICT_ADMIN_ALSO.has(action))
-  );
-}
-
-/** 403 unless the role may do this at all — asked before anything is looked up. */
 export function requireRight(actor: Actor, action: Action) {
-  if (!allowed(actor, action)) throw forbidden();
+  if (!can(actor.scope.role, action)) throw forbidden();
 }
 
 /** The object's reach: 404 when outside the actor's district / community / partner (existence not revealed). */
@@ -43,15 +20,10 @@ export function requireReach(
   action: Action,
   target: { districtId: string; communityId: string; partnerIds?: readonly string[] },
 ) {
-  requireRight(actor, action);
-  if (can(actor.scope.role, action)) {
-    const check = checkOn(actor.scope, action, target);
-    if (check.allowed) return;
-    if (check.reason === 'role' || check.reason === 'self_review') throw forbidden();
-    throw notFound();
-  }
-  // a district admin acting under DISTRICT_ADMIN_ALSO: their own district only
-  if (target.districtId !== actor.scope.districtId) throw notFound();
+  const check = checkOn(actor.scope, action, target);
+  if (check.allowed) return;
+  if (check.reason === 'role' || check.reason === 'self_review') throw forbidden();
+  throw notFound();
 }
 
 /** The explicit filter the scope implies, on top of RLS. */
@@ -65,7 +37,10 @@ export function scopeFilter(actor: Actor) {
   };
 }
 
-/** The community a write is about: the community admin's own, or the one a district admin names. */
+/**
+ * The community a write is about: a community role's own, or (for a partner operator's pledge, the
+ * only writer here without a community of its own) the one it names.
+ */
 export function targetCommunity(actor: Actor, requested: string | undefined): string {
   const filter = scopeFilter(actor);
   if (filter.communityId) {

@@ -214,6 +214,11 @@ async function reverseEntry(
   if (!original || original.fund_id !== fund.fund_id || !isLedgerEntryKind(original.kind)) {
     throw new ApiError(400, 'validation_failed', { reversesEntryId: 'unknown_entry' });
   }
+  // what an approved report allocated is the report's: an amendment reverses and re-posts it, so a
+  // hand-made reversal would undo the district's approval behind the report's back (and twice)
+  if (original.kind === 'allocation') {
+    throw new ApiError(400, 'validation_failed', { reversesEntryId: 'allocation_corrected_by_amendment' });
+  }
   const amountFen = toFen(original.amount_fen);
   const reversal = { kind: 'reversal' as const, amountFen, reversesKind: original.kind };
   const valid = validateLedgerEntry(reversal as Parameters<typeof validateLedgerEntry>[0]);

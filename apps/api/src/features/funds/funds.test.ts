@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@gongfu/db';
+import { DEMO_IDS, deterministicId, ledger, withTenantTransaction } from '@gongfu/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { fundsFixtures } from './test-fixtures';
@@ -34,17 +34,25 @@ describe('POST /api/v1/funds', () => {
     expect(again.body.error.fields.kind).toBeDefined();
   });
 
-  it('a district admin creates one for a community they name; without one it is a field error', async () => {
+  it('communities keep their own books: a district admin creates no fund, even naming the community (403)', async () => {
     const res = await f.post('/funds', 'admin@dongqu.demo', {
+      communityId: DEMO_IDS.dukou,
+      kind: 'charity_common_prosperity',
+      name: '区里代建的基金',
+    });
+    expect(res.status).toBe(403);
+    expect(
+      (await f.post('/funds', 'admin@dongqu.demo', { kind: 'other', name: '区里代建的基金' })).status,
+    ).toBe(403);
+    expect(await f.count('funds', 'name', '区里代建的基金')).toBe(0);
+    // the community's own admin does, naming its community or not
+    const own = await f.post('/funds', 'dukou@dongqu.demo', {
       communityId: DEMO_IDS.dukou,
       kind: 'charity_common_prosperity',
       name: '渡口社区慈善共富基金',
     });
-    expect(res.status).toBe(201);
-    expect(res.body.communityId).toBe(DEMO_IDS.dukou);
-    const missing = await f.post('/funds', 'admin@dongqu.demo', { kind: 'other', name: 'x' });
-    expect(missing.status).toBe(400);
-    expect(missing.body.error.fields).toHaveProperty('communityId');
+    expect(own.status).toBe(201);
+    expect(own.body.communityId).toBe(DEMO_IDS.dukou);
   });
 
   it.each([
@@ -64,7 +72,7 @@ describe('POST /api/v1/funds', () => {
     ).toBe(404);
     expect(
       (
-        await f.post('/funds', 'admin@xiqu.demo', {
+        await f.post('/funds', 'geliping@xiqu.demo', {
           communityId: DEMO_IDS.jinhui,
           kind: 'other',
           name: '越界',
@@ -129,20 +137,24 @@ describe('fund entries', () => {
     const res = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'donation' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('amountFen');
-    const rev = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', { kind: 'reversal' });
+    const rev = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'reversal' });
     expect(rev.status).toBe(400);
     expect(rev.body.error.fields).toHaveProperty('reversesEntryId');
   });
 
-  it('the district reverses an entry once; a reversal that would overdraw is refused', async () => {
+  it('the community reverses its own entry once; a reversal that would overdraw is refused', async () => {
     const fund = await f.createFund(WJJ);
     const donation = await f.donate(WJJ, fund.id, 30_000);
-    // the community does not correct booked money itself
+    // the district reads the books but does not correct them
     expect(
-      (await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'reversal', reversesEntryId: donation.id }))
-        .status,
+      (
+        await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+          kind: 'reversal',
+          reversesEntryId: donation.id,
+        })
+      ).status,
     ).toBe(403);
-    const rev = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+    const rev = await f.post(`/funds/${fund.id}/entries`, WJJ, {
       kind: 'reversal',
       reversesEntryId: donation.id,
     });
@@ -153,12 +165,12 @@ describe('fund entries', () => {
       amountFen: 30_000,
       balanceAfterFen: 0,
     });
-    const twice = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+    const twice = await f.post(`/funds/${fund.id}/entries`, WJJ, {
       kind: 'reversal',
       reversesEntryId: donation.id,
     });
     expect(twice.status).toBe(409);
-    const ofReversal = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+    const ofReversal = await f.post(`/funds/${fund.id}/entries`, WJJ, {
       kind: 'reversal',
       reversesEntryId: rev.body.id,
     });
@@ -168,7 +180,7 @@ describe('fund entries', () => {
     const p = await f.disclosedProposal(WJJ, fund.id, 5_000);
     f.travel(6);
     expect((await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 5_000 })).status).toBe(201);
-    const overdraw = await f.post(`/funds/${fund.id}/entries`, 'admin@dongqu.demo', {
+    const overdraw = await f.post(`/funds/${fund.id}/entries`, WJJ, {
       kind: 'reversal',
       reversesEntryId: d2.id,
     });
@@ -176,6 +188,38 @@ describe('fund entries', () => {
     expect(overdraw.body.error.code).toBe('fund.insufficient_balance');
     const totals = await f.totals(fund.id);
     expect(totals).toMatchObject({ balance: 0, sum: 0 });
+  });
+
+  it('an allocation is not reversed by hand: its report is amended (the district’s approval stays the report’s)', async () => {
+    const fund = await f.createFund(WJJ);
+    const scope = {
+      kind: 'district' as const,
+      districtId: DEMO_IDS.dongqu,
+      userId: deterministicId('user:admin@dongqu.demo'),
+    };
+    const posted = await withTenantTransaction(t.handle.db, scope, (trx) =>
+      ledger.postLedgerEntry(trx, {
+        districtId: DEMO_IDS.dongqu,
+        communityId: DEMO_IDS.wangjiangjie,
+        fundId: fund.id,
+        kind: 'allocation',
+        direction: 1,
+        amountFen: 40_000,
+        month: '2026-01',
+        sourceType: 'report',
+        memo: '40% 计入治理专项资金',
+      }),
+    );
+    if (!posted.posted) throw new Error('allocation not posted');
+    const res = await f.post(
+      `/funds/${fund.id}/entries`,
+      WJJ,
+      { kind: 'reversal', reversesEntryId: posted.entryId },
+      { 'Accept-Language': 'en' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.reversesEntryId).toBe('An allocation is corrected by amending its report');
+    expect(await f.totals(fund.id)).toMatchObject({ balance: 40_000, sum: 40_000 });
   });
 
   it('reads: viewers read, reporters and partners may not (403), another community or district 404', async () => {

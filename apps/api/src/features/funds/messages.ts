@@ -57,6 +57,10 @@ export const FUND_MESSAGES = {
     'zh-CN': '收益分配只能由月报审核生成',
     en: 'Allocations come only from approved reports',
   },
+  allocation_corrected_by_amendment: {
+    'zh-CN': '收益分配的更正须通过修订该月报完成',
+    en: 'An allocation is corrected by amending its report',
+  },
   community_required: { 'zh-CN': '必须指定社区', en: 'Name the community' },
   unknown_fund: { 'zh-CN': '资金不存在或不属于该社区', en: 'No such fund in this community' },
   unknown_partner: { 'zh-CN': '合作方不存在', en: 'No such partner' },

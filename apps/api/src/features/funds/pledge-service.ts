@@ -8,15 +8,16 @@ import { requireReach, requireRight, scopeFilter, targetCommunity } from './acce
 import { today } from './clock';
 
 /*
- * Who records give-back. The pledges and fulfilments tables let a partner scope write its own rows,
+ * Who records give-back. Communities keep their own books: the district reads pledges and writes none
+ * of them. The pledges and fulfilments tables let a partner scope write its own rows,
  * but funds and ledger_entries are written only by district and community scopes, and a donation
  * must never appear in a fund without the community's say. Decision:
  *  - a partner operator records its own partner's pledges and fulfilments (the domain grants it
  *    pledge:create and pledge:record_fulfilment). A non-cash fulfilment counts at once; a cash one is
  *    a declaration that waits for the community: it counts once its donation is booked;
- *  - the community admin (or district admin) confirms a declared cash fulfilment, which posts the
+ *  - the community admin confirms a declared cash fulfilment, which posts the
  *    donation with the key `pledge-fulfilment:<fulfilment id>` (exactly once, whatever retries);
- *  - a community or district admin recording a cash fulfilment themselves posts the donation in
+ *  - a community admin recording a cash fulfilment themselves posts the donation in
  *    the same transaction (no confirmation step).
  */
 
@@ -244,7 +245,7 @@ async function refreshStatus(trx: ScopedTransaction, pledge: funds.PledgeRow) {
 }
 
 /**
- * The community (or district) confirms a cash fulfilment a partner declared: its donation is booked
+ * The community confirms a cash fulfilment a partner declared: its donation is booked
  * into the pledge's fund, exactly once (a second confirmation is 409). Partners cannot: they do not
  * write funds.
  */

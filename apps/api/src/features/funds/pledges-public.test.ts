@@ -13,6 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 const f = fundsFixtures(() => t);
 const DUKOU = 'dukou@dongqu.demo';
 const WJJ = 'wangjiangjie@dongqu.demo';
+const JINHUI = 'jinhui@dongqu.demo';
 
 describe('give-back pledges', () => {
   it('the community records a cash pledge and its fulfilments; cash lands in the fund as a donation, once', async () => {
@@ -48,7 +49,7 @@ describe('give-back pledges', () => {
       sourceType: 'pledge_fulfilment',
       sourceId: fulfilment.id,
     });
-    const rest = await f.post(`/pledges/${pledge.body.id}/fulfilments`, 'admin@dongqu.demo', {
+    const rest = await f.post(`/pledges/${pledge.body.id}/fulfilments`, DUKOU, {
       valueFen: 3_000_000,
       fulfilledOn: f.today(),
     });
@@ -148,7 +149,8 @@ describe('give-back pledges', () => {
             fulfilledOn: f.today(),
           })
         ).status,
-      ).toBe(404);
+        // a district admin may record no fulfilment anywhere: refused by role before any lookup
+      ).toBe(as === 'admin@xiqu.demo' ? 403 : 404);
     }
     expect((await f.get(`/pledges/${soePledge.body.id}`, 'reporter@jinhui.demo')).status).toBe(403);
     expect(await f.count('pledge_fulfilments', 'pledge_id', soePledge.body.id)).toBe(1);
@@ -193,15 +195,81 @@ describe('give-back pledges', () => {
     const confirmPath = `/pledges/${pledge.body.id}/fulfilments/${fulfilment.id}/confirm`;
     expect((await f.post(confirmPath, 'soe@dongqu.demo')).status).toBe(403);
     expect((await f.post(confirmPath, WJJ)).status).toBe(404);
-    expect((await f.post(confirmPath, 'admin@xiqu.demo')).status).toBe(404);
+    expect((await f.post(confirmPath, 'admin@xiqu.demo')).status).toBe(403);
+    // the district reads the pledge but does not book into the community's fund
+    expect((await f.post(confirmPath, 'admin@dongqu.demo')).status).toBe(403);
+    expect((await f.get(`/pledges/${pledge.body.id}`, 'admin@dongqu.demo')).status).toBe(200);
     const confirmed = await f.post(confirmPath, 'jinhui@dongqu.demo');
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'fulfilled', fulfilledFen: 100_000 });
     expect(confirmed.body.fulfilments[0].confirmed).toBe(true);
-    const again = await f.post(confirmPath, 'admin@dongqu.demo');
+    const again = await f.post(confirmPath, 'jinhui@dongqu.demo');
     expect(again.status).toBe(409);
     expect(await f.totals(fund.id)).toMatchObject({ balance: 100_000, sum: 100_000 });
     expect(await f.count('ledger_entries', 'posting_key', `pledge-fulfilment:${fulfilment.id}`)).toBe(1);
+  });
+});
+
+describe('communities keep their own books: the district reads pledges, writes none', () => {
+  it('a district admin reads every pledge of the district (200) and gets 403 on each write', async () => {
+    const fund = await f.createFund(JINHUI, { kind: 'other', name: '金汇共建基金' });
+    const pledge = await f.post('/pledges', JINHUI, {
+      partnerId: DEMO_IDS.tusStar,
+      kind: 'cash',
+      description: '协会会员企业认捐',
+      amountFen: 10_000,
+      dueOn: '2026-12-31',
+      fundId: fund.id,
+    });
+    expect(pledge.status).toBe(201);
+    const declared = await f.post('/pledges', 'soe@dongqu.demo', {
+      communityId: DEMO_IDS.jinhui,
+      partnerId: DEMO_IDS.soe,
+      kind: 'cash',
+      description: '国企认捐',
+      amountFen: 5_000,
+      dueOn: '2026-12-31',
+      fundId: fund.id,
+    });
+    expect(declared.status).toBe(201);
+    const declaredFulfilment = await f.post(`/pledges/${declared.body.id}/fulfilments`, 'soe@dongqu.demo', {
+      valueFen: 5_000,
+      fulfilledOn: f.today(),
+    });
+    const fulfilmentId = declaredFulfilment.body.fulfilments[0].id;
+
+    for (const as of ['admin@dongqu.demo', 'viewer@dongqu.demo']) {
+      expect((await f.get(`/pledges/${pledge.body.id}`, as)).status).toBe(200);
+      const list = await f.get(`/pledges?communityId=${DEMO_IDS.jinhui}`, as);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((p: { id: string }) => p.id)).toEqual(
+        expect.arrayContaining([pledge.body.id, declared.body.id]),
+      );
+      const writes = [
+        await f.post('/pledges', as, {
+          communityId: DEMO_IDS.jinhui,
+          partnerId: DEMO_IDS.tusStar,
+          kind: 'service',
+          description: '区里代录',
+          amountFen: 0,
+          dueOn: '2026-12-31',
+        }),
+        await f.post(`/pledges/${pledge.body.id}/fulfilments`, as, { valueFen: 1, fulfilledOn: f.today() }),
+        await f.post(`/pledges/${declared.body.id}/fulfilments/${fulfilmentId}/confirm`, as),
+      ];
+      expect(
+        writes.map((w) => w.status),
+        as,
+      ).toEqual([403, 403, 403]);
+    }
+    expect(await f.count('pledges', 'description', '区里代录')).toBe(0);
+    expect(await f.count('pledge_fulfilments', 'pledge_id', pledge.body.id)).toBe(0);
+    expect((await f.totals(fund.id)).balance).toBe(0);
+    // the community admin confirms what the partner declared
+    expect(
+      (await f.post(`/pledges/${declared.body.id}/fulfilments/${fulfilmentId}/confirm`, JINHUI)).status,
+    ).toBe(200);
+    expect((await f.totals(fund.id)).balance).toBe(5_000);
   });
 });
 

@@ -77,7 +77,9 @@ describe('the proposal workflow, step by step', () => {
     const over = await f.post(`/proposals/${id}/payouts`, WJJ, { amountFen: 40_001 });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('proposal.payout_exceeds_approved');
-    const second = await f.post(`/proposals/${id}/payouts`, DISTRICT, { amountFen: 40_000 });
+    // the district reads the payout's proposal but pays nothing: the community keeps its books
+    expect((await f.post(`/proposals/${id}/payouts`, DISTRICT, { amountFen: 40_000 })).status).toBe(403);
+    const second = await f.post(`/proposals/${id}/payouts`, WJJ, { amountFen: 40_000 });
     expect(second.status).toBe(201);
     expect(second.body.proposal.payouts).toHaveLength(2);
 
@@ -238,8 +240,10 @@ describe('who may do what', () => {
     ['reporter@jinhui.demo', 403],
     ['soe@dongqu.demo', 403],
     ['platform@gongfu.demo', 403],
+    // communities keep their own books: the district reads them and writes none (refused by role)
+    [DISTRICT, 403],
+    ['admin@xiqu.demo', 403],
     ['jinhui@dongqu.demo', 404],
-    ['admin@xiqu.demo', 404],
     ['geliping@xiqu.demo', 404],
     [undefined, 401],
   ])('%s → %i on every write of a Wangjiangjie proposal, and nothing changes', async (as, status) => {
@@ -261,20 +265,51 @@ describe('who may do what', () => {
     expect(
       (await f.call('PATCH', `/proposals/${p.id}`, as, { version: p.version, title: '越权' })).status,
     ).toBe(status);
+    for (const [objection, body] of [
+      [`/proposals/${p.id}/objections/${crypto.randomUUID()}/resolve`, { upheld: false, resolution: '越权' }],
+      [`/proposals/${p.id}/withdraw`, {}],
+    ] as const) {
+      expect((await f.post(objection, as, body)).status, objection).toBe(status);
+    }
+    expect(
+      (await f.post('/proposals', as, { fundId: fund.id, title: '越权', purpose: '越权', amountFen: 1 }))
+        .status,
+    ).toBe(status === 404 ? 400 : status); // another community names a fund it cannot see: a field error
     const read = await f.get(`/proposals/${p.id}`, as);
-    expect(read.status).toBe(status === 403 && as === 'viewer@dongqu.demo' ? 200 : status);
+    const readsDistrict = as === 'viewer@dongqu.demo' || as === DISTRICT;
+    expect(read.status).toBe(readsDistrict ? 200 : as === 'admin@xiqu.demo' ? 404 : status);
     vi.restoreAllMocks();
     const after = await f.get(`/proposals/${p.id}`, WJJ);
     expect(after.body).toMatchObject({ version: p.version, paidFen: 0, objections: [] });
     expect(await f.totals(fund.id)).toMatchObject({ balance: 10_000 });
   });
 
-  it('a district admin may run a proposal of any community in the district', async () => {
-    const fund = await f.createFund(DISTRICT, { communityId: DEMO_IDS.jinhui });
-    const p = await f.approvedProposal(DISTRICT, fund.id, 1_000);
-    expect(p.status).toBe('approved');
-    expect((await f.get(`/proposals/${p.id}`, 'jinhui@dongqu.demo')).status).toBe(200);
+  it('a district admin reads every community’s proposals, with their deliberation and payouts, but runs none', async () => {
+    const fund = await f.createFund('jinhui@dongqu.demo');
+    await f.donate('jinhui@dongqu.demo', fund.id, 5_000);
+    const p = await f.disclosedProposal('jinhui@dongqu.demo', fund.id, 1_000);
+    f.travel(6);
+    expect(
+      (await f.post(`/proposals/${p.id}/payouts`, 'jinhui@dongqu.demo', { amountFen: 400 })).status,
+    ).toBe(201);
+    const read = await f.get(`/proposals/${p.id}`, DISTRICT);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      communityId: DEMO_IDS.jinhui,
+      status: 'paid_out',
+      paidFen: 400,
+      deliberation: { votesFor: 30 },
+      payouts: [{ amountFen: 400 }],
+    });
+    const list = await f.get(`/proposals?communityId=${DEMO_IDS.jinhui}`, DISTRICT);
+    expect(list.body.items.map((x: { id: string }) => x.id)).toContain(p.id);
+    expect((await f.get(`/funds/${fund.id}/entries`, DISTRICT)).status).toBe(200);
+    expect((await f.post(`/proposals/${p.id}/payouts`, DISTRICT, { amountFen: 100 })).status).toBe(403);
+    expect(
+      (await f.post(`/funds/${fund.id}/entries`, DISTRICT, { kind: 'grant', amountFen: 1 })).status,
+    ).toBe(403);
     expect((await f.get(`/proposals/${p.id}`, WJJ)).status).toBe(404);
+    expect(await f.totals(fund.id)).toMatchObject({ balance: 4_600, sum: 4_600 });
   });
 
   it('a proposal cannot draw on a fund outside the caller’s reach', async () => {
@@ -303,7 +338,7 @@ describe('payouts under concurrency and retries', () => {
     f.travel(6);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        f.post(`/proposals/${proposals[i % 5]?.id}/payouts`, i % 2 ? WJJ : DISTRICT, { amountFen: 300 }),
+        f.post(`/proposals/${proposals[i % 5]?.id}/payouts`, WJJ, { amountFen: 300 }),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -363,7 +398,7 @@ describe('payouts under concurrency and retries', () => {
     const p = await f.disclosedProposal(WJJ, fund.id, 5_000);
     f.travel(6);
     const paid = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 5_000 });
-    const rev = await f.post(`/funds/${fund.id}/entries`, DISTRICT, {
+    const rev = await f.post(`/funds/${fund.id}/entries`, WJJ, {
       kind: 'reversal',
       reversesEntryId: paid.body.entryId,
     });

@@ -1,23 +1,15 @@
 import { type Action, can, type Role } from '@gongfu/domain';
 
 /**
- * What this feature checks. Reading and resolving warnings and reading the audit log are domain
- * actions (`packages/domain/src/permissions.ts`). Recomputing warnings and assigning their owner are
- * not in the domain table yet (this feature may not edit it): they are kept here, as data, for district
- * admins only — move them into the domain table when it grows them.
+ * What this feature checks: reading, resolving, recomputing and assigning warnings and reading the
+ * audit log — all domain actions (`packages/domain/src/permissions.ts`): recomputing and assigning are
+ * the district's review acts, resolving is the district's and the community admin's.
  */
-const LOCAL_ACTIONS = {
-  'warning:refresh': ['district_admin'],
-  'warning:assign': ['district_admin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type OversightAction =
-  | Extract<Action, 'warning:read' | 'warning:resolve' | 'audit:read'>
-  | keyof typeof LOCAL_ACTIONS;
+export type OversightAction = Extract<
+  Action,
+  'warning:read' | 'warning:resolve' | 'warning:refresh' | 'warning:assign' | 'audit:read'
+>;
 
 export function canOversee(role: Role, action: OversightAction): boolean {
-  if (action === 'warning:refresh' || action === 'warning:assign') {
-    return (LOCAL_ACTIONS[action] as readonly Role[]).includes(role);
-  }
   return can(role, action);
 }
