@@ -11,6 +11,7 @@ import { kpiRoutes } from './features/kpis/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { registerRoutes } from './features/register/routes';
 import { reportRoutes } from './features/reports/routes';
+import { testClockRoutes } from './features/test-support/routes';
 import { rejectCrossSite } from './middleware/cross-site';
 import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -48,6 +49,8 @@ export function createApp(deps: Deps) {
   api.route('/v1', oversightRoutes);
   api.route('/v1', kpiRoutes);
   api.route('/public', publicRoutes);
+  // browser flows only (GONGFU_TEST_CLOCK=1, never with NODE_ENV=production): moves the business clock
+  if (deps.testClock) api.route('/test', testClockRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

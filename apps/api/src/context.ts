@@ -13,6 +13,8 @@ export interface Deps {
   /** built admin app to serve at `/`; absent in API-only tests */
   adminDist?: string | undefined;
   trustProxy?: boolean;
+  /** mounts `/api/test/clock` (browser flows; never in production — see env.ts) */
+  testClock?: boolean;
 }
 
 export interface SessionInfo {

@@ -22,6 +22,15 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''])
     .default('')
     .transform((v) => v === '1' || v === 'true'),
+  NODE_ENV: z.string().default(''),
+  /**
+   * Browser flows only: mounts `/api/test/clock`, which moves the business clock (src/clock.ts). Never in
+   * production: with NODE_ENV=production the server refuses to start rather than ignore it silently.
+   */
+  GONGFU_TEST_CLOCK: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -31,6 +40,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid environment: ${problems}`);
+  }
+  if (parsed.data.GONGFU_TEST_CLOCK && parsed.data.NODE_ENV === 'production') {
+    throw new Error(
+      'invalid environment: GONGFU_TEST_CLOCK lets anyone move the server’s clock; it is for browser tests and never honoured with NODE_ENV=production',
+    );
   }
   return parsed.data;
 }

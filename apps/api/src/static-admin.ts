@@ -33,6 +33,8 @@ export function serveAdmin(root: string) {
   const base = normalize(root);
   return async (c: Context<AppEnv>) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.notFound();
+    // an unknown API path is the API's 404, not the admin's page (e.g. /api/test/clock when not enabled)
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.notFound();
     let path: string;
     try {
       path = (await fileAt(base, c.req.path)) ?? '';

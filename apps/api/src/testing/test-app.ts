@@ -2,7 +2,7 @@ import { hashPassword, LoginThrottle } from '@gongfu/auth';
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemo } from '@gongfu/db';
 import { createTestDatabase } from '@gongfu/db/testing';
 import pino from 'pino';
-import { createApp } from '../app';
+import { createApp, type Deps } from '../app';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -14,7 +14,7 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database (PGlite, or PostgreSQL with DATABASE_URL) with the demo district. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist'> = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   await seedDemo(handle.db, { hashPassword });
   const app = createApp({
@@ -22,6 +22,7 @@ export async function createTestApp(): Promise<TestApp> {
     dbKind: handle.kind,
     logger: pino({ level: 'silent' }),
     throttle: new LoginThrottle(),
+    ...options,
   });
   const cookies = new Map<string, string>();
 

@@ -38,16 +38,19 @@ import {
   samePeriodLastYear,
   VENTURE_CATEGORY_LABELS,
 } from '@gongfu/domain';
+import { clock } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
 import { message } from '../../i18n/messages';
-import { clock } from '../funds/clock';
 
 // the domain's keys and the SQL's keys are the same set (a compile error otherwise)
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const KEYS_MATCH: Same<KpiKey, kpis.KpiKey> = true;
 void KEYS_MATCH;
+
+/** Whether a month's reports are due yet, in SQL, by the business clock (src/clock.ts). */
+const nowEpoch = () => Math.floor(clock.now().getTime() / 1000);
 
 export const MAX_RANGE_MONTHS = 120;
 
@@ -180,6 +183,7 @@ export async function overview(
   const lastYear = samePeriodLastYear(current);
   const keys = KPI_KEYS.filter((key) => !unavailable(key, selection));
   const rows = await kpis.computeKpis(trx, {
+    nowEpoch: nowEpoch(),
     selection,
     windows: [windowOf('current', current), windowOf('previous', previous), windowOf('last_year', lastYear)],
     groupBy: 'district',
@@ -232,6 +236,7 @@ export async function series(
   const rows = reason
     ? []
     : await kpis.computeKpis(trx, {
+        nowEpoch: nowEpoch(),
         selection,
         windows: months.map((m) => ({ key: m, from: m, to: m })),
         groupBy: query.groupBy,
@@ -305,7 +310,13 @@ export async function ranking(
   const window = [windowOf('current', period)];
   const rows = reason
     ? []
-    : await kpis.computeKpis(trx, { selection, windows: window, groupBy: 'community', keys: [key] });
+    : await kpis.computeKpis(trx, {
+        nowEpoch: nowEpoch(),
+        selection,
+        windows: window,
+        groupBy: 'community',
+        keys: [key],
+      });
   const byCommunity = indexRows(rows);
   // every fact belongs to exactly one community of the selection, so the selection's numerator and
   // denominator are its communities' summed (the ratio recomputed from them, never averaged)
@@ -356,7 +367,12 @@ export async function reportingMatrix(
   const months = checkRange(query.from as Month, query.to as Month);
   const selection = await selectionOf(trx, actor, query);
   const [rows, communities, dueDay] = [
-    await kpis.reportingMatrix(trx, { selection, from: query.from as Month, to: query.to as Month }),
+    await kpis.reportingMatrix(trx, {
+      selection,
+      from: query.from as Month,
+      to: query.to as Month,
+      nowEpoch: nowEpoch(),
+    }),
     await kpis.listSelectedCommunities(trx, selection),
     await kpis.findReportDueDay(trx, { districtId: selection.districtId }),
   ];

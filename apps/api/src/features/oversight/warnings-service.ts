@@ -23,6 +23,7 @@ import {
   type WarningKind,
   type WarningSeverity,
 } from '@gongfu/domain';
+import { clock } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
@@ -348,7 +349,7 @@ export async function refreshWarnings(
   input: WarningRefresh,
   requestId: string,
   lang: Lang,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<WarningRefreshResult> {
   const { districtId } = scopeOf(actor, 'warning:refresh');
   const asOf = input.asOf ?? shanghaiDateOf(now);

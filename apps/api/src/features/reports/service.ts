@@ -49,15 +49,14 @@ import {
   reportDueDate,
   type ShareholdingInput,
   SPLIT_TARGETS,
-  shanghaiMonthOf,
   transitionReport,
   unexplainedFields,
   validateReportFigures,
 } from '@gongfu/domain';
+import { clock, thisMonth } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
-import { thisMonth } from '../funds/clock';
 import { defaultRuleOf, distributionRulesOf } from './distribution-rules-service';
 
 type Row = reports.ReportRow;
@@ -407,7 +406,7 @@ export async function createReport(
 ): Promise<ReportDetail> {
   requireRole(actor, 'report:create');
   const scope = scopeFilter(actor);
-  if (!isMonth(input.month) || compareMonths(input.month, shanghaiMonthOf(new Date())) > 0) {
+  if (!isMonth(input.month) || compareMonths(input.month, thisMonth()) > 0) {
     throw new ApiError(400, 'validation_failed', { month: 'report_month_in_future' });
   }
   const venture = await reports.findVenture(trx, scope, input.ventureId);
@@ -985,7 +984,8 @@ export async function reportStatus(
   const locks = await reports.listPeriodLocks(trx, { districtId: scope.districtId, month });
   const lockedFor = (communityId: string) =>
     locks.some((lock) => lock.community_id === null || lock.community_id === communityId);
-  const now = new Date();
+  // the business clock (src/clock.ts): what is due, late or missing moves with it
+  const now = clock.now();
 
   const all: ReportStatusRow[] = ventures.map((v) => {
     const report = byVenture.get(v.venture_id) ?? null;
