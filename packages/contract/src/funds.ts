@@ -80,11 +80,29 @@ export const LedgerEntry = z
   .openapi('LedgerEntry');
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
+export const LedgerTotals = z
+  .object({
+    inflowFen: FenAmount.openapi({ description: 'Σ amounts of the matching entries that put money in' }),
+    outflowFen: FenAmount.openapi({
+      description: 'Σ amounts of the matching entries that took money out (payouts, reversed inflows)',
+    }),
+    netFen: z.number().int().openapi({ description: 'inflowFen − outflowFen' }),
+    openingBalanceFen: z.number().int().openapi({
+      description: 'The fund’s balance before `from` (0 without it), over every kind',
+    }),
+    closingBalanceFen: z.number().int().openapi({
+      description: 'The fund’s balance at the end of `to` (the current balance without it), over every kind',
+    }),
+  })
+  .openapi('LedgerTotals');
+export type LedgerTotals = z.infer<typeof LedgerTotals>;
+
 export const LedgerEntryList = z
   .object({
     fund: Fund,
     items: z.array(LedgerEntry),
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: 'Entries matching the filters (all pages)' }),
+    totals: LedgerTotals,
     /** the sum of all the fund's entries: always equal to fund.balanceFen */
     entriesSumFen: z.number().int(),
   })
@@ -112,7 +130,28 @@ export const LedgerEntryCreate = z
   .openapi('LedgerEntryCreate');
 export type LedgerEntryCreate = z.infer<typeof LedgerEntryCreate>;
 
+const LocalDateQuery = z.iso.date().openapi({ example: '2026-06-01' });
+
 export const LedgerEntryQuery = z.object({
+  kind: z
+    .enum(LEDGER_ENTRY_KINDS)
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' } }),
+  from: LocalDateQuery.optional().openapi({
+    param: { name: 'from', in: 'query' },
+    description: 'Booked on or after this day (Asia/Shanghai)',
+  }),
+  to: LocalDateQuery.optional().openapi({
+    param: { name: 'to', in: 'query' },
+    description: 'Booked on or before this day (Asia/Shanghai)',
+  }),
+  order: z
+    .enum(['asc', 'desc'])
+    .default('asc')
+    .openapi({
+      param: { name: 'order', in: 'query' },
+      description: 'Booking order: oldest (asc) or newest first',
+    }),
   limit: z.coerce
     .number()
     .int()
@@ -127,6 +166,7 @@ export const LedgerEntryQuery = z.object({
     .default(0)
     .openapi({ param: { name: 'offset', in: 'query' } }),
 });
+export type LedgerEntryQuery = z.infer<typeof LedgerEntryQuery>;
 
 const tags = ['funds'];
 
@@ -180,7 +220,12 @@ export const listFundEntriesRoute = createRoute({
   method: 'get',
   path: '/funds/{id}/entries',
   tags,
-  summary: 'A fund’s append-only ledger, oldest first, with the running balance',
+  summary:
+    'A fund’s append-only ledger with the running balance, filtered by kind and booking day, with totals',
+  description:
+    'Each entry’s `balanceAfterFen` is the fund’s balance right after it over all entries, whatever the filters. ' +
+    '`total` and `totals` cover every page of the filtered entries; opening and closing balances are the fund’s ' +
+    'around the day range.',
   request: { params: IdParam, query: LedgerEntryQuery },
   responses: {
     200: json(LedgerEntryList, 'The entries'),

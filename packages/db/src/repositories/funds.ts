@@ -130,7 +130,17 @@ export function listFundEntries(
   filter: ScopeFilter & { fundIds: readonly string[]; limit?: number; offset?: number },
 ) {
   if (filter.fundIds.length === 0) return Promise.resolve([]);
-  let query = selectEntries(trx, filter)
+  let query = listFundEntriesQuery(trx, filter)
+    .orderBy('e.fund_id')
+    .orderBy('e.created_at')
+    .orderBy('e.entry_id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  if (filter.offset) query = query.offset(filter.offset);
+  return query.execute();
+}
+
+function listFundEntriesQuery(trx: ScopedTransaction, filter: ScopeFilter & { fundIds: readonly string[] }) {
+  return selectEntries(trx, filter)
     .select([
       sql<string>`sum(e.direction * e.amount_fen) over (partition by e.fund_id order by e.created_at, e.entry_id rows unbounded preceding)`.as(
         'balance_after_fen',
@@ -144,13 +154,85 @@ export function listFundEntries(
           .limit(1)
           .as('reversed_by_entry_id'),
     ])
-    .where('e.fund_id', 'in', filter.fundIds)
-    .orderBy('e.fund_id')
-    .orderBy('e.created_at')
-    .orderBy('e.entry_id');
-  if (filter.limit !== undefined) query = query.limit(filter.limit);
-  if (filter.offset) query = query.offset(filter.offset);
-  return query.execute();
+    .where('e.fund_id', 'in', filter.fundIds);
+}
+
+/** Which of a fund's entries a ledger page shows: one kind, and/or booked in [from, to). */
+export interface LedgerWindow {
+  kind?: string | undefined;
+  /** booked at or after this instant */
+  from?: Date | undefined;
+  /** booked before this instant */
+  to?: Date | undefined;
+}
+
+function matchesWindow(w: LedgerWindow) {
+  return sql.join(
+    [
+      sql`true`,
+      ...(w.kind ? [sql`e.kind = ${w.kind}`] : []),
+      ...(w.from ? [sql`e.created_at >= ${w.from}`] : []),
+      ...(w.to ? [sql`e.created_at < ${w.to}`] : []),
+    ],
+    sql` and `,
+  );
+}
+
+/**
+ * One fund's ledger page: the entries in the window, each with the balance after it computed over ALL
+ * the fund's entries in booking order (a filter never changes an entry's running balance), oldest or
+ * newest first.
+ */
+export function listFundLedger(
+  trx: ScopedTransaction,
+  filter: ScopeFilter &
+    LedgerWindow & { fundId: string; order: 'asc' | 'desc'; limit: number; offset: number },
+) {
+  const all = listFundEntriesQuery(trx, { ...filter, fundIds: [filter.fundId] });
+  let query = trx.selectFrom(all.as('e')).selectAll();
+  if (filter.kind) query = query.where('e.kind', '=', filter.kind);
+  if (filter.from) query = query.where('e.created_at', '>=', filter.from);
+  if (filter.to) query = query.where('e.created_at', '<', filter.to);
+  return query
+    .orderBy('e.created_at', filter.order)
+    .orderBy('e.entry_id', filter.order)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+/**
+ * What a ledger page sums up: how many entries the window holds and what they moved in and out (by
+ * direction, so a reversal counts where its money went); the fund's balance before the window starts
+ * and at its end (both over every kind: balances are the fund's, whatever the kind filter).
+ */
+export async function summarizeFundLedger(
+  trx: ScopedTransaction,
+  filter: ScopeFilter & LedgerWindow & { fundId: string },
+) {
+  const match = matchesWindow(filter);
+  const before = filter.from ? sql`e.created_at < ${filter.from}` : sql`false`;
+  const until = filter.to ? sql`e.created_at < ${filter.to}` : sql`true`;
+  let query = trx
+    .selectFrom('ledger_entries as e')
+    .select([
+      sql<number>`count(*) filter (where ${match})::int`.as('n'),
+      sql<string>`coalesce(sum(e.amount_fen) filter (where ${match} and e.direction = 1), 0)`.as('inflow'),
+      sql<string>`coalesce(sum(e.amount_fen) filter (where ${match} and e.direction = -1), 0)`.as('outflow'),
+      sql<string>`coalesce(sum(e.direction * e.amount_fen) filter (where ${before}), 0)`.as('opening'),
+      sql<string>`coalesce(sum(e.direction * e.amount_fen) filter (where ${until}), 0)`.as('closing'),
+    ])
+    .where('e.district_id', '=', filter.districtId)
+    .where('e.fund_id', '=', filter.fundId);
+  if (filter.communityId) query = query.where('e.community_id', '=', filter.communityId);
+  const row = await query.executeTakeFirstOrThrow();
+  return {
+    count: Number(row.n),
+    inflowFen: Number(row.inflow),
+    outflowFen: Number(row.outflow),
+    openingFen: Number(row.opening),
+    closingFen: Number(row.closing),
+  };
 }
 
 export async function countFundEntries(trx: ScopedTransaction, filter: ScopeFilter & { fundId: string }) {

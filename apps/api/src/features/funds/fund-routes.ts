@@ -38,8 +38,8 @@ export const fundRouter = createRouter()
   })
   .openapi(listFundEntriesRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const page = c.req.valid('query');
-    return c.json(await inScope(c, (trx, actor) => service.listEntries(trx, actor, id, page)), 200);
+    const query = c.req.valid('query');
+    return c.json(await inScope(c, (trx, actor) => service.listEntries(trx, actor, id, query)), 200);
   })
   .openapi(createFundEntryRoute, async (c) => {
     const { id } = c.req.valid('param');

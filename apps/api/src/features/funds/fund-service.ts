@@ -1,11 +1,15 @@
-import type { Fund, FundCreate, LedgerEntry, LedgerEntryCreate } from '@gongfu/contract';
+import type { Fund, FundCreate, LedgerEntry, LedgerEntryCreate, LedgerEntryQuery } from '@gongfu/contract';
 import { audit, funds, ledger, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
+  addDays,
   checkOutflow,
+  compareDates,
   entrySign,
   type FundKind,
   isLedgerEntryKind,
   type LedgerEntryKind,
+  type LocalDate,
+  startOfShanghaiDay,
   validateLedgerEntry,
 } from '@gongfu/domain';
 import type { Actor } from '../../context';
@@ -91,19 +95,39 @@ export async function listEntries(
   trx: ScopedTransaction,
   actor: Actor,
   fundId: string,
-  page: { limit: number; offset: number },
+  query: LedgerEntryQuery,
 ) {
   const fund = await fundInReach(trx, actor, fundId, 'ledger:read');
-  const filter = { districtId: fund.district_id, communityId: fund.community_id };
-  const [rows, total, totals] = [
-    await funds.listFundEntries(trx, { ...filter, fundIds: [fundId], ...page }),
-    await funds.countFundEntries(trx, { ...filter, fundId }),
-    await ledger.fundTotals(trx, { districtId: fund.district_id, fundId }),
-  ];
+  if (query.from && query.to && compareDates(query.to as LocalDate, query.from as LocalDate) < 0) {
+    throw new ApiError(400, 'validation_failed', { to: 'date_range_reversed' });
+  }
+  // a day range is its whole days in Shanghai: from the start of `from` to the end of `to`
+  const window = {
+    kind: query.kind,
+    from: query.from ? startOfShanghaiDay(query.from as LocalDate) : undefined,
+    to: query.to ? startOfShanghaiDay(addDays(query.to as LocalDate, 1)) : undefined,
+  };
+  const filter = { districtId: fund.district_id, communityId: fund.community_id, fundId };
+  const rows = await funds.listFundLedger(trx, {
+    ...filter,
+    ...window,
+    order: query.order,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const summary = await funds.summarizeFundLedger(trx, { ...filter, ...window });
+  const totals = await ledger.fundTotals(trx, { districtId: fund.district_id, fundId });
   return {
     fund: toFund(fund),
     items: rows.map(toEntry),
-    total,
+    total: summary.count,
+    totals: {
+      inflowFen: summary.inflowFen,
+      outflowFen: summary.outflowFen,
+      netFen: summary.inflowFen - summary.outflowFen,
+      openingBalanceFen: summary.openingFen,
+      closingBalanceFen: summary.closingFen,
+    },
     entriesSumFen: totals?.entriesSumFen ?? 0,
   };
 }

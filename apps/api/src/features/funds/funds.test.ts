@@ -1,4 +1,6 @@
 import { DEMO_IDS, deterministicId, ledger, withTenantTransaction } from '@gongfu/db';
+import { addDays, shanghaiDateOf } from '@gongfu/domain';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { fundsFixtures } from './test-fixtures';
@@ -244,5 +246,109 @@ describe('fund entries', () => {
         .status,
     ).toBe(404);
     expect(await f.count('ledger_entries', 'fund_id', fund.id)).toBe(0);
+  });
+});
+
+describe('GET /api/v1/funds/{id}/entries: filters and totals for the ledger screen', () => {
+  const day = (n: number) => addDays(shanghaiDateOf(new Date()), n);
+  let fund: { id: string };
+  let ids: string[];
+
+  beforeAll(async () => {
+    fund = await f.createFund(WJJ);
+    const donation = await f.donate(WJJ, fund.id, 50_000);
+    const grant = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'grant', amountFen: 20_000 });
+    const p = await f.disclosedProposal(WJJ, fund.id, 30_000);
+    f.travel(6);
+    const paid = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 30_000 });
+    vi.restoreAllMocks();
+    ids = [donation.id, grant.body.id, paid.body.entryId];
+    // booked 10, 5 and 2 days ago (the owner connection: entries are append-only for everyone else)
+    for (const [id, n] of [
+      [ids[0], -10],
+      [ids[1], -5],
+      [ids[2], -2],
+    ] as const) {
+      await sql`update ledger_entries set created_at = ${`${day(n)}T12:00:00+08:00`}::timestamptz
+                 where entry_id = ${id}`.execute(t.handle.db);
+    }
+  });
+
+  const ledger = async (query = '', as = WJJ) => f.get(`/funds/${fund.id}/entries${query}`, as);
+
+  it('without filters: every entry with its running balance, and totals that add up to the balance', async () => {
+    const res = await ledger();
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { id: string }) => e.id)).toEqual(ids);
+    expect(res.body.items.map((e: { balanceAfterFen: number }) => e.balanceAfterFen)).toEqual([
+      50_000, 70_000, 40_000,
+    ]);
+    expect(res.body.total).toBe(3);
+    expect(res.body.totals).toEqual({
+      inflowFen: 70_000,
+      outflowFen: 30_000,
+      netFen: 40_000,
+      openingBalanceFen: 0,
+      closingBalanceFen: 40_000,
+    });
+    expect(res.body.entriesSumFen).toBe(res.body.fund.balanceFen);
+  });
+
+  it('by kind: only that kind, each entry keeping the fund’s running balance', async () => {
+    const res = await ledger('?kind=grant');
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0]).toMatchObject({ kind: 'grant', balanceAfterFen: 70_000 });
+    expect(res.body.total).toBe(1);
+    expect(res.body.totals).toMatchObject({ inflowFen: 20_000, outflowFen: 0, closingBalanceFen: 40_000 });
+    const out = await ledger('?kind=expenditure');
+    expect(out.body.items.map((e: { id: string }) => e.id)).toEqual([ids[2]]);
+    expect(out.body.totals).toMatchObject({ inflowFen: 0, outflowFen: 30_000, netFen: -30_000 });
+  });
+
+  it('by booking day (whole Shanghai days, both ends included): opening and closing balances around it', async () => {
+    const middle = await ledger(`?from=${day(-6)}&to=${day(-3)}`);
+    expect(middle.body.items.map((e: { id: string }) => e.id)).toEqual([ids[1]]);
+    expect(middle.body.totals).toMatchObject({ openingBalanceFen: 50_000, closingBalanceFen: 70_000 });
+    const sinceDay = await ledger(`?from=${day(-5)}`);
+    expect(sinceDay.body.items.map((e: { id: string }) => e.id)).toEqual([ids[1], ids[2]]);
+    expect(sinceDay.body.totals).toEqual({
+      inflowFen: 20_000,
+      outflowFen: 30_000,
+      netFen: -10_000,
+      openingBalanceFen: 50_000,
+      closingBalanceFen: 40_000,
+    });
+    const untilDay = await ledger(`?to=${day(-10)}`);
+    expect(untilDay.body.items.map((e: { id: string }) => e.id)).toEqual([ids[0]]);
+    expect(untilDay.body.totals).toMatchObject({ openingBalanceFen: 0, closingBalanceFen: 50_000 });
+    const both = await ledger(`?kind=donation&from=${day(-6)}`);
+    expect(both.body).toMatchObject({ items: [], total: 0 });
+    expect(both.body.totals).toMatchObject({ openingBalanceFen: 50_000, closingBalanceFen: 40_000 });
+  });
+
+  it('newest first, paged; totals cover every page', async () => {
+    const res = await ledger('?order=desc&limit=2');
+    expect(res.body.items.map((e: { id: string }) => e.id)).toEqual([ids[2], ids[1]]);
+    expect(res.body.total).toBe(3);
+    const next = await ledger('?order=desc&limit=2&offset=2');
+    expect(next.body.items.map((e: { id: string }) => e.id)).toEqual([ids[0]]);
+    expect(next.body.totals.netFen).toBe(40_000);
+  });
+
+  it('refuses a reversed range, an unknown kind and a bad date, naming the field', async () => {
+    const reversed = await ledger(`?from=${day(-1)}&to=${day(-3)}`);
+    expect(reversed.status).toBe(400);
+    expect(Object.keys(reversed.body.error.fields)).toEqual(['to']);
+    expect(Object.keys((await ledger('?kind=bonus')).body.error.fields)).toEqual(['kind']);
+    expect(Object.keys((await ledger('?from=2026-13-01')).body.error.fields)).toEqual(['from']);
+  });
+
+  it('the district reads it filtered; another community or district gets 404 whatever the filters', async () => {
+    const district = await ledger('?kind=grant', 'admin@dongqu.demo');
+    expect(district.status).toBe(200);
+    expect(district.body.total).toBe(1);
+    for (const as of ['jinhui@dongqu.demo', 'admin@xiqu.demo', 'geliping@xiqu.demo']) {
+      expect((await ledger(`?kind=grant&from=${day(-30)}`, as)).status, as).toBe(404);
+    }
   });
 });

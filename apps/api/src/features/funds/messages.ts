@@ -61,6 +61,10 @@ export const FUND_MESSAGES = {
     'zh-CN': '收益分配的更正须通过修订该月报完成',
     en: 'An allocation is corrected by amending its report',
   },
+  date_range_reversed: {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
   community_required: { 'zh-CN': '必须指定社区', en: 'Name the community' },
   unknown_fund: { 'zh-CN': '资金不存在或不属于该社区', en: 'No such fund in this community' },
   unknown_partner: { 'zh-CN': '合作方不存在', en: 'No such partner' },
