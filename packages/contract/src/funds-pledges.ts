@@ -41,7 +41,14 @@ export const Pledge = z
     dueOn: z.string(),
     fundId: z.uuid().nullable(),
     status: z.enum(['open', 'fulfilled']),
-    fulfilledFen: fen,
+    fulfilledFen: fen.openapi({
+      description: 'What counts as given: non-cash fulfilments, booked cash ones',
+    }),
+    outstandingFen: fen.openapi({ description: 'amountFen − fulfilledFen, never below 0' }),
+    awaitingConfirmationFen: fen.openapi({
+      description: 'Cash the partner declared that the community has not confirmed (booked) yet',
+    }),
+    overdue: z.boolean().openapi({ description: 'Still open after its due day (Asia/Shanghai)' }),
     version: z.number().int(),
     createdAt: z.string(),
   })
@@ -51,7 +58,15 @@ export type Pledge = z.infer<typeof Pledge>;
 export const PledgeDetail = Pledge.extend({ fulfilments: z.array(PledgeFulfilment) }).openapi('PledgeDetail');
 export type PledgeDetail = z.infer<typeof PledgeDetail>;
 
-export const PledgeList = z.object({ items: z.array(Pledge), total: z.number().int() }).openapi('PledgeList');
+export const PledgeList = z
+  .object({
+    items: z.array(Pledge),
+    total: z.number().int(),
+    totals: z
+      .object({ amountFen: fen, fulfilledFen: fen, outstandingFen: fen, awaitingConfirmationFen: fen })
+      .openapi({ description: 'Sums over the listed pledges' }),
+  })
+  .openapi('PledgeList');
 
 export const PledgeListQuery = z.object({
   communityId: z
@@ -62,7 +77,24 @@ export const PledgeListQuery = z.object({
     .uuid()
     .optional()
     .openapi({ param: { name: 'partnerId', in: 'query' } }),
+  fundId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'fundId', in: 'query' } }),
+  status: z
+    .enum(['open', 'fulfilled'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({
+      param: { name: 'overdue', in: 'query' },
+      description: 'true: open pledges past their due day',
+    }),
 });
+export type PledgeListQuery = z.infer<typeof PledgeListQuery>;
 
 export const PledgeCreate = z
   .object({

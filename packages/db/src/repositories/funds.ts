@@ -431,6 +431,14 @@ function selectPledges(trx: ScopedTransaction, filter: ScopeFilter & { partnerId
                          and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text)))`.as(
         'fulfilled_fen',
       ),
+      // cash a partner declared and the community has not booked yet
+      sql<string>`(select coalesce(sum(f.value_fen), 0) from pledge_fulfilments f
+                   where f.district_id = p.district_id and f.pledge_id = p.pledge_id
+                     and p.kind = 'cash' and f.ledger_entry_id is null and not exists (
+                       select 1 from ledger_entries e where e.district_id = f.district_id
+                         and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text))`.as(
+        'awaiting_confirmation_fen',
+      ),
     ])
     .where('p.district_id', '=', filter.districtId);
   if (filter.communityId) query = query.where('p.community_id', '=', filter.communityId);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FulfilmentCreate, Pledge, PledgeCreate, PledgeDetail } from '@gongfu/contract';
+import type { FulfilmentCreate, Pledge, PledgeCreate, PledgeDetail, PledgeListQuery } from '@gongfu/contract';
 import { audit, funds, ledger, type ScopedTransaction, toFen } from '@gongfu/db';
 import { compareDates, type LocalDate, monthOfDate, type PledgeKind } from '@gongfu/domain';
 import type { Actor } from '../../context';
@@ -22,6 +22,9 @@ import { today } from './clock';
  */
 
 function toPledge(row: funds.PledgeRow): Pledge {
+  const amountFen = toFen(row.amount_fen);
+  const fulfilledFen = toFen(row.fulfilled_fen ?? 0);
+  const status = row.status === 'fulfilled' ? 'fulfilled' : 'open';
   return {
     id: row.pledge_id,
     districtId: row.district_id,
@@ -30,11 +33,14 @@ function toPledge(row: funds.PledgeRow): Pledge {
     partnerName: row.partner_name,
     kind: row.kind as PledgeKind,
     description: row.description,
-    amountFen: toFen(row.amount_fen),
+    amountFen,
     dueOn: row.due_on,
     fundId: row.fund_id,
-    status: row.status === 'fulfilled' ? 'fulfilled' : 'open',
-    fulfilledFen: toFen(row.fulfilled_fen ?? 0),
+    status,
+    fulfilledFen,
+    outstandingFen: Math.max(0, amountFen - fulfilledFen),
+    awaitingConfirmationFen: toFen(row.awaiting_confirmation_fen ?? 0),
+    overdue: status === 'open' && compareDates(row.due_on as LocalDate, today()) < 0,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
   };
@@ -62,25 +68,36 @@ async function detailOf(trx: ScopedTransaction, row: funds.PledgeRow): Promise<P
   };
 }
 
-export async function listPledges(
-  trx: ScopedTransaction,
-  actor: Actor,
-  query: { communityId?: string | undefined; partnerId?: string | undefined },
-) {
+export async function listPledges(trx: ScopedTransaction, actor: Actor, query: PledgeListQuery) {
   requireRight(actor, 'pledge:read');
   const filter = scopeFilter(actor);
-  if (filter.communityId && query.communityId && query.communityId !== filter.communityId) {
-    return { items: [], total: 0 };
-  }
-  if (filter.partnerId && query.partnerId && query.partnerId !== filter.partnerId) {
-    return { items: [], total: 0 };
-  }
+  const none = { items: [], total: 0, totals: sumOf([]) };
+  if (filter.communityId && query.communityId && query.communityId !== filter.communityId) return none;
+  if (filter.partnerId && query.partnerId && query.partnerId !== filter.partnerId) return none;
   const rows = await funds.listPledges(trx, {
     districtId: filter.districtId,
     communityId: filter.communityId ?? query.communityId ?? null,
     partnerId: filter.partnerId ?? query.partnerId ?? null,
   });
-  return { items: rows.map(toPledge), total: rows.length };
+  const items = rows
+    .map(toPledge)
+    .filter(
+      (p) =>
+        (!query.fundId || p.fundId === query.fundId) &&
+        (!query.status || p.status === query.status) &&
+        (query.overdue === undefined || p.overdue === query.overdue),
+    );
+  return { items, total: items.length, totals: sumOf(items) };
+}
+
+function sumOf(items: readonly Pledge[]) {
+  const sum = (pick: (p: Pledge) => number) => items.reduce((total, p) => total + pick(p), 0);
+  return {
+    amountFen: sum((p) => p.amountFen),
+    fulfilledFen: sum((p) => p.fulfilledFen),
+    outstandingFen: sum((p) => p.outstandingFen),
+    awaitingConfirmationFen: sum((p) => p.awaitingConfirmationFen),
+  };
 }
 
 async function pledgeInReach(

@@ -273,6 +273,85 @@ describe('communities keep their own books: the district reads pledges, writes n
   });
 });
 
+describe('GET /api/v1/pledges: what is outstanding, for the workspace', () => {
+  it('each pledge says what is outstanding, awaiting confirmation and overdue; the list filters and sums', async () => {
+    const fund = await f.createFund(JINHUI, { kind: 'other', name: '金汇反哺基金' });
+    const pledge = (body: Record<string, unknown>, as = JINHUI) =>
+      f.post('/pledges', as, {
+        communityId: DEMO_IDS.jinhui,
+        partnerId: DEMO_IDS.soe,
+        kind: 'cash',
+        description: '区属国企反哺',
+        fundId: fund.id,
+        ...body,
+      });
+    const late = await pledge({ amountFen: 10_000, dueOn: '2026-01-31', description: '已逾期的认捐' });
+    const declared = await pledge({ amountFen: 8_000, dueOn: '2099-12-31' }, 'soe@dongqu.demo');
+    const done = await pledge({ kind: 'service', amountFen: 3_000, dueOn: '2026-01-31', fundId: null });
+    await f.post(`/pledges/${late.body.id}/fulfilments`, JINHUI, { valueFen: 4_000, fulfilledOn: f.today() });
+    await f.post(`/pledges/${declared.body.id}/fulfilments`, 'soe@dongqu.demo', {
+      valueFen: 5_000,
+      fulfilledOn: f.today(),
+    });
+    await f.post(`/pledges/${done.body.id}/fulfilments`, JINHUI, { valueFen: 3_000, fulfilledOn: f.today() });
+
+    const list = await f.get(`/pledges?fundId=${fund.id}`, JINHUI);
+    expect(list.status).toBe(200);
+    const byId = new Map(list.body.items.map((p: { id: string }) => [p.id, p]));
+    expect(byId.get(late.body.id)).toMatchObject({
+      status: 'open',
+      fulfilledFen: 4_000,
+      outstandingFen: 6_000,
+      awaitingConfirmationFen: 0,
+      overdue: true,
+    });
+    expect(byId.get(declared.body.id)).toMatchObject({
+      fulfilledFen: 0,
+      outstandingFen: 8_000,
+      awaitingConfirmationFen: 5_000,
+      overdue: false,
+    });
+    expect(byId.has(done.body.id)).toBe(false); // no fund
+    expect(list.body.totals).toEqual({
+      amountFen: 18_000,
+      fulfilledFen: 4_000,
+      outstandingFen: 14_000,
+      awaitingConfirmationFen: 5_000,
+    });
+    const doneDetail = await f.get(`/pledges/${done.body.id}`, JINHUI);
+    expect(doneDetail.body).toMatchObject({ status: 'fulfilled', outstandingFen: 0, overdue: false });
+
+    const overdue = await f.get(`/pledges?communityId=${DEMO_IDS.jinhui}&overdue=true`, JINHUI);
+    expect(overdue.body.items.map((p: { id: string }) => p.id)).toContain(late.body.id);
+    expect(overdue.body.items.every((p: { overdue: boolean }) => p.overdue)).toBe(true);
+    const fulfilled = await f.get('/pledges?status=fulfilled', JINHUI);
+    expect(fulfilled.body.items.map((p: { id: string }) => p.id)).toContain(done.body.id);
+    expect(fulfilled.body.items.every((p: { status: string }) => p.status === 'fulfilled')).toBe(true);
+    expect((await f.get('/pledges?overdue=maybe', JINHUI)).status).toBe(400);
+
+    // the district reads the same figures; other communities and districts see none of it
+    const district = await f.get(`/pledges?fundId=${fund.id}`, 'admin@dongqu.demo');
+    expect(district.body.totals.outstandingFen).toBe(14_000);
+    for (const as of [WJJ, 'admin@xiqu.demo', 'geliping@xiqu.demo']) {
+      const other = await f.get(`/pledges?fundId=${fund.id}&communityId=${DEMO_IDS.jinhui}`, as);
+      expect(other.body, as).toMatchObject({ items: [], total: 0, totals: { amountFen: 0 } });
+    }
+  });
+
+  it('a pledge becomes overdue when the business clock passes its due day', async () => {
+    const p = await f.post('/pledges', JINHUI, {
+      partnerId: DEMO_IDS.tusStar,
+      kind: 'service',
+      description: '孵化辅导',
+      amountFen: 1_000,
+      dueOn: f.today(),
+    });
+    expect((await f.get(`/pledges/${p.body.id}`, JINHUI)).body.overdue).toBe(false);
+    f.travel(1);
+    expect((await f.get(`/pledges/${p.body.id}`, JINHUI)).body.overdue).toBe(true);
+  });
+});
+
 describe('GET /api/public/communities/{id}/disclosure', () => {
   const board = (community: string, district: string = DEMO_IDS.dongqu) =>
     t.request(`/api/public/communities/${community}/disclosure?district=${district}`);
