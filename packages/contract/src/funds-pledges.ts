@@ -67,6 +67,7 @@ export const PledgeList = z
       .openapi({ description: 'Sums over the listed pledges' }),
   })
   .openapi('PledgeList');
+export type PledgeList = z.infer<typeof PledgeList>;
 
 export const PledgeListQuery = z.object({
   communityId: z

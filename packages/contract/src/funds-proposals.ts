@@ -97,6 +97,7 @@ export type ProposalDetail = z.infer<typeof ProposalDetail>;
 export const ProposalList = z
   .object({ items: z.array(Proposal), total: z.number().int() })
   .openapi('ProposalList');
+export type ProposalList = z.infer<typeof ProposalList>;
 
 export const ProposalListQuery = z.object({
   communityId: z

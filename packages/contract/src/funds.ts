@@ -37,6 +37,7 @@ export const Fund = z
 export type Fund = z.infer<typeof Fund>;
 
 export const FundList = z.object({ items: z.array(Fund), total: z.number().int() }).openapi('FundList');
+export type FundList = z.infer<typeof FundList>;
 
 export const FundListQuery = z.object({
   communityId: z
@@ -107,6 +108,7 @@ export const LedgerEntryList = z
     entriesSumFen: z.number().int(),
   })
   .openapi('LedgerEntryList');
+export type LedgerEntryList = z.infer<typeof LedgerEntryList>;
 
 export const LedgerEntryCreate = z
   .object({

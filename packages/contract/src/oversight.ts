@@ -47,6 +47,12 @@ export const WarningListQuery = z.object({
   severity: z.enum(WARNING_SEVERITIES).optional(),
   kind: z.enum(WARNING_KINDS).optional(),
   communityId: z.uuid().optional(),
+  streetOfficeId: z.uuid().optional().openapi({ description: 'Communities of this street office' }),
+  ownerUserId: z.uuid().optional().openapi({ description: 'Warnings this user owns' }),
+  subjectId: z
+    .uuid()
+    .optional()
+    .openapi({ description: 'Warnings about one object (a venture, fund, agreement or pledge)' }),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -215,6 +221,14 @@ const instant = z
 export const AuditQuery = z.object({
   entityType: z.string().trim().min(1).max(100).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
+  actorUserId: z.uuid().optional().openapi({ description: 'Entries by this user (who)' }),
+  action: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'One action (what), e.g. proposal.pay_out', example: 'proposal.pay_out' }),
   communityId: z.uuid().optional(),
   from: instant.optional().openapi({ description: 'From this instant (a date: its start), inclusive' }),
   to: instant.optional().openapi({ description: 'Until this instant, exclusive (a date: up to its end)' }),
@@ -234,6 +248,34 @@ export const listAuditRoute = createRoute({
   request: { query: AuditQuery },
   responses: {
     200: { description: 'One page of entries', content: json(AuditPage) },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+  },
+});
+
+export const AuditActor = z
+  .object({
+    userId: z.uuid(),
+    name: z.string().nullable().openapi({ description: 'When the user is visible in the caller’s scope' }),
+    entries: z.number().int(),
+  })
+  .openapi('AuditActor');
+export type AuditActor = z.infer<typeof AuditActor>;
+
+export const AuditActorList = z.object({ items: z.array(AuditActor) }).openapi('AuditActorList');
+export type AuditActorList = z.infer<typeof AuditActorList>;
+
+export const AuditActorsQuery = z.object({ communityId: z.uuid().optional() });
+
+export const listAuditActorsRoute = createRoute({
+  method: 'get',
+  path: '/audit/actors',
+  tags: ['audit'],
+  summary: 'Who appears in the audit log the caller may read (for the “who” filter)',
+  request: { query: AuditActorsQuery },
+  responses: {
+    200: { description: 'The actors, by name', content: json(AuditActorList) },
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],

@@ -20,6 +20,9 @@ export interface WarningListFilter extends WarningScopeFilter {
   kind?: string | undefined;
   /** the caller's own filter, within their scope */
   onlyCommunityId?: string | undefined;
+  streetOfficeId?: string | undefined;
+  ownerUserId?: string | undefined;
+  subjectId?: string | undefined;
   warningId?: string | undefined;
 }
 
@@ -57,6 +60,9 @@ function filteredWarnings(trx: ScopedTransaction, f: WarningListFilter) {
   if (f.status) q = q.where('w.status', '=', f.status as 'open' | 'resolved');
   if (f.severity) q = q.where('w.severity', '=', f.severity as 'red' | 'amber');
   if (f.kind) q = q.where('w.kind', '=', f.kind);
+  if (f.streetOfficeId) q = q.where('c.street_office_id', '=', f.streetOfficeId);
+  if (f.ownerUserId) q = q.where('w.owner_user_id', '=', f.ownerUserId);
+  if (f.subjectId) q = q.where('w.subject_id', '=', f.subjectId);
   return q;
 }
 
@@ -554,6 +560,8 @@ export interface AuditFilter {
   onlyCommunityId?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
+  actorUserId?: string | undefined;
+  action?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** the last row of the previous page: created_at as text with microseconds, and its id */
@@ -588,6 +596,8 @@ export function listAudit(trx: ScopedTransaction, f: AuditFilter) {
   if (f.onlyCommunityId) q = q.where('a.community_id', '=', f.onlyCommunityId);
   if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+  if (f.actorUserId) q = q.where('a.actor_user_id', '=', f.actorUserId);
+  if (f.action) q = q.where('a.action', '=', f.action);
   if (f.from) q = q.where('a.created_at', '>=', f.from);
   if (f.to) q = q.where('a.created_at', '<', f.to);
   const after = f.after;
@@ -601,3 +611,27 @@ export function listAudit(trx: ScopedTransaction, f: AuditFilter) {
 }
 
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+
+/**
+ * Who appears in the log the caller may read (for its "who" filter): each actor once, with the name
+ * when the user is visible in the caller's scope, and how many entries they have.
+ */
+export function listAuditActors(
+  trx: ScopedTransaction,
+  f: { districtId: string; communityId?: string | null; onlyCommunityId?: string | undefined },
+) {
+  let q = trx
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.user_id', 'a.actor_user_id')
+    .select(['a.actor_user_id', 'u.display_name as actor_name'])
+    .select(sql<number>`count(*)::int`.as('entries'))
+    .where('a.district_id', '=', f.districtId)
+    .where('a.actor_user_id', 'is not', null);
+  if (f.communityId) q = q.where('a.community_id', '=', f.communityId);
+  if (f.onlyCommunityId) q = q.where('a.community_id', '=', f.onlyCommunityId);
+  return q
+    .groupBy(['a.actor_user_id', 'u.display_name'])
+    .orderBy('u.display_name')
+    .orderBy('a.actor_user_id')
+    .execute();
+}

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPage, AuditQuery } from '@gongfu/contract';
+import type { AuditActor, AuditEntry, AuditPage, AuditQuery } from '@gongfu/contract';
 import { oversight, type ScopedTransaction } from '@gongfu/db';
 import { addDays, isLocalDate, startOfShanghaiDay } from '@gongfu/domain';
 import type { Actor } from '../../context';
@@ -102,6 +102,8 @@ export async function listAudit(trx: ScopedTransaction, actor: Actor, query: Aud
     onlyCommunityId: query.communityId,
     entityType: query.entityType,
     entityId: query.entityId,
+    actorUserId: query.actorUserId,
+    action: query.action,
     from,
     to,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -112,5 +114,27 @@ export async function listAudit(trx: ScopedTransaction, actor: Actor, query: Aud
   return {
     items: page.map(toEntry),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at_text, last.audit_id) : null,
+  };
+}
+
+/** Who appears in the log the caller may read, for its "who" filter (the same scope as the log). */
+export async function listAuditActors(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: { communityId?: string | undefined },
+): Promise<{ items: AuditActor[] }> {
+  const { districtId, communityId, role, kind } = actor.scope;
+  if (!districtId || !canOversee(role, 'audit:read')) throw forbidden();
+  const rows = await oversight.listAuditActors(trx, {
+    districtId,
+    communityId: kind === 'community' ? communityId : null,
+    onlyCommunityId: query.communityId,
+  });
+  return {
+    items: rows.flatMap((r) =>
+      r.actor_user_id
+        ? [{ userId: r.actor_user_id, name: r.actor_name ?? null, entries: Number(r.entries) }]
+        : [],
+    ),
   };
 }

@@ -164,6 +164,52 @@ describe('GET /api/v1/audit', () => {
     expect(since).toHaveLength(6);
   });
 
+  it('filters by who (actor) and what (action), within the caller’s scope', async () => {
+    const admin = deterministicId('user:admin@dongqu.demo');
+    const byAdmin = await all('admin@dongqu.demo', `actorUserId=${admin}`, 200);
+    expect(byAdmin.length).toBe(12); // the 11 test entries and the community it created
+    expect(byAdmin.every((e) => e.actorName === '东区社区经济办 管理员')).toBe(true);
+    const created = await page('admin@dongqu.demo', `actorUserId=${admin}&action=community.create`);
+    expect(created.items.map((e) => e.communityId)).toEqual([createdCommunityId]);
+    expect((await page('admin@dongqu.demo', 'action=no.such.action')).items).toEqual([]);
+    // Jinhui's admin sees the district admin's entries about Jinhui, nothing else
+    const inJinhui = await all('jinhui@dongqu.demo', `actorUserId=${admin}`, 200);
+    expect(inJinhui).toHaveLength(5);
+    expect(inJinhui.every((e) => e.communityId === DEMO_IDS.jinhui)).toBe(true);
+    // another district's admin filtering for this actor finds nothing
+    expect((await page('admin@xiqu.demo', `actorUserId=${admin}`)).items).toEqual([]);
+    const bad = await t.request('/api/v1/audit?actorUserId=someone', { as: 'admin@dongqu.demo' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(['actorUserId']);
+  });
+
+  it('GET /audit/actors lists who appears in the log the caller may read', async () => {
+    const actors = async (as: string, query = '') => {
+      const res = await t.request(`/api/v1/audit/actors${query}`, { as });
+      expect(res.status, as).toBe(200);
+      return (await res.json()).items as Array<{ userId: string; name: string | null; entries: number }>;
+    };
+    const admin = deterministicId('user:admin@dongqu.demo');
+    const district = await actors('admin@dongqu.demo');
+    expect(district.find((a) => a.userId === admin)).toMatchObject({
+      name: '东区社区经济办 管理员',
+      entries: 12,
+    });
+    expect(district.some((a) => a.userId === deterministicId('user:admin@xiqu.demo'))).toBe(false);
+    expect((await actors('viewer@dongqu.demo')).map((a) => a.userId)).toEqual(district.map((a) => a.userId));
+    // a community sees the actors of its own entries only, counted there
+    expect((await actors('jinhui@dongqu.demo')).find((a) => a.userId === admin)?.entries).toBe(5);
+    expect(await actors('jinhui@dongqu.demo', `?communityId=${DEMO_IDS.wangjiangjie}`)).toEqual([]);
+    expect((await actors('geliping@xiqu.demo')).map((a) => a.userId)).toEqual([
+      deterministicId('user:admin@xiqu.demo'),
+    ]);
+    const xiqu = await actors('admin@xiqu.demo');
+    expect(xiqu.map((a) => a.userId)).toEqual([deterministicId('user:admin@xiqu.demo')]);
+    expect((await t.request('/api/v1/audit/actors', { as: 'soe@dongqu.demo' })).status).toBe(403);
+    expect((await t.request('/api/v1/audit/actors', { as: 'platform@gongfu.demo' })).status).toBe(403);
+    expect((await t.request('/api/v1/audit/actors')).status).toBe(401);
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const cases: Array<[string, string]> = [
       ['limit=201', 'limit'],

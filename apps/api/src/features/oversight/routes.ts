@@ -1,5 +1,6 @@
 import {
   getWarningRoute,
+  listAuditActorsRoute,
   listAuditRoute,
   listWarningsRoute,
   refreshWarningsRoute,
@@ -58,10 +59,15 @@ const warningRoutes = createRouter()
     );
   });
 
-const auditRoutes = createRouter().openapi(listAuditRoute, async (c) => {
-  const query = c.req.valid('query');
-  return c.json(await scoped(c)((trx, actor) => auditService.listAudit(trx, actor, query)), 200);
-});
+const auditRoutes = createRouter()
+  .openapi(listAuditRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await scoped(c)((trx, actor) => auditService.listAudit(trx, actor, query)), 200);
+  })
+  .openapi(listAuditActorsRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await scoped(c)((trx, actor) => auditService.listAuditActors(trx, actor, query)), 200);
+  });
 
 /** The oversight feature's routers, mounted under /api/v1 by app.ts. Sub-routers are added here with .route(). */
 export const oversightRoutes = createRouter().route('/', warningRoutes).route('/', auditRoutes);

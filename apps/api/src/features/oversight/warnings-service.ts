@@ -76,6 +76,9 @@ export async function listWarnings(trx: ScopedTransaction, actor: Actor, query: 
     severity: query.severity,
     kind: query.kind,
     onlyCommunityId: query.communityId,
+    streetOfficeId: query.streetOfficeId,
+    ownerUserId: query.ownerUserId,
+    subjectId: query.subjectId,
     limit: query.limit,
     offset: query.offset,
   });

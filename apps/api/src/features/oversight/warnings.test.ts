@@ -538,6 +538,48 @@ describe('one warning: read, assign, resolve', () => {
   });
 });
 
+describe('GET /api/v1/warnings: the workspace’s filters (street office, owner, one object)', () => {
+  it('filters by street office, owner and subject, within the caller’s scope', async () => {
+    const offices = await sql<{ community_id: string; street_office_id: string | null }>`
+      select community_id, street_office_id from communities where district_id = ${D}`.execute(t.handle.db);
+    const officeOf = new Map(offices.rows.map((r) => [r.community_id, r.street_office_id]));
+    const jinhuiOffice = officeOf.get(DEMO_IDS.jinhui);
+    if (!jinhuiOffice) throw new Error('Jinhui has no street office in the demo');
+    const byOffice = await listAs('admin@dongqu.demo', `&streetOfficeId=${jinhuiOffice}`);
+    expect(byOffice.length).toBeGreaterThan(0);
+    expect(byOffice.every((w) => officeOf.get(w.communityId) === jinhuiOffice)).toBe(true);
+    expect(mine(byOffice).map((w) => w.subjectId)).toContain(ids.ventureA);
+
+    const aboutVenture = await listAs('admin@dongqu.demo', `&subjectId=${ids.ventureA}`);
+    expect(aboutVenture.length).toBeGreaterThan(0);
+    expect(aboutVenture.every((w) => w.subjectId === ids.ventureA)).toBe(true);
+
+    const idle = mine(await listAs('admin@dongqu.demo', '&kind=fund_idle'))[0];
+    if (!idle) throw new Error('no idle-fund warning');
+    const owner = deterministicId('user:wangjiangjie@dongqu.demo');
+    const assigned = await patch(`/api/v1/warnings/${idle.id}`, 'admin@dongqu.demo', {
+      ownerUserId: owner,
+      version: idle.version,
+    });
+    expect(assigned.status).toBe(200);
+    const owned = await listAs('admin@dongqu.demo', `&ownerUserId=${owner}`);
+    expect(owned.map((w) => w.id)).toEqual([idle.id]);
+    expect((await listAs('wangjiangjie@dongqu.demo', `&ownerUserId=${owner}`)).map((w) => w.id)).toEqual([
+      idle.id,
+    ]);
+
+    // another community or district asking for these objects gets nothing
+    expect(await listAs('wangjiangjie@dongqu.demo', `&subjectId=${ids.ventureA}`)).toEqual([]);
+    expect(await listAs('jinhui@dongqu.demo', `&ownerUserId=${owner}`)).toEqual([]);
+    expect(await listAs('admin@xiqu.demo', `&streetOfficeId=${jinhuiOffice}`)).toEqual([]);
+    expect(await listAs('geliping@xiqu.demo', `&subjectId=${ids.ventureA}`)).toEqual([]);
+    const bad = await t.request('/api/v1/warnings?streetOfficeId=x&ownerUserId=y', {
+      as: 'admin@dongqu.demo',
+    });
+    expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(['ownerUserId', 'streetOfficeId']);
+  });
+});
+
 describe('refresh without a date', () => {
   // last: "today" depends on the clock, so it must not change what the tests above count
   it('computes as of today in Shanghai', async () => {
