@@ -14,12 +14,20 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthenticatedIndexRouteImport } from './routes/_authenticated/index'
 import { Route as AuthenticatedSplatRouteImport } from './routes/_authenticated/$'
 import { Route as AuthenticatedCommunitiesRouteRouteImport } from './routes/_authenticated/communities/route'
+import { Route as AuthenticatedFundsRouteRouteImport } from './routes/_authenticated/funds/route'
 import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
+import { Route as AuthenticatedPledgesRouteRouteImport } from './routes/_authenticated/pledges/route'
+import { Route as AuthenticatedProposalsRouteRouteImport } from './routes/_authenticated/proposals/route'
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
+import { Route as AuthenticatedFundsIndexRouteImport } from './routes/_authenticated/funds/index'
+import { Route as AuthenticatedFundsFundIdRouteImport } from './routes/_authenticated/funds/$fundId'
 import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authenticated/kpis/index'
+import { Route as AuthenticatedPledgesIndexRouteImport } from './routes/_authenticated/pledges/index'
+import { Route as AuthenticatedProposalsIndexRouteImport } from './routes/_authenticated/proposals/index'
+import { Route as AuthenticatedProposalsProposalIdRouteImport } from './routes/_authenticated/proposals/$proposalId'
 import { Route as AuthenticatedReportingIndexRouteImport } from './routes/_authenticated/reporting/index'
 import { Route as AuthenticatedReportingFormRouteImport } from './routes/_authenticated/reporting/form'
 import { Route as AuthenticatedReviewIndexRouteImport } from './routes/_authenticated/review/index'
@@ -49,11 +57,28 @@ const AuthenticatedCommunitiesRouteRoute =
     path: '/communities',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedFundsRouteRoute = AuthenticatedFundsRouteRouteImport.update({
+  id: '/funds',
+  path: '/funds',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
 const AuthenticatedKpisRouteRoute = AuthenticatedKpisRouteRouteImport.update({
   id: '/kpis',
   path: '/kpis',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const AuthenticatedPledgesRouteRoute =
+  AuthenticatedPledgesRouteRouteImport.update({
+    id: '/pledges',
+    path: '/pledges',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedProposalsRouteRoute =
+  AuthenticatedProposalsRouteRouteImport.update({
+    id: '/proposals',
+    path: '/proposals',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
 const AuthenticatedReportingRouteRoute =
   AuthenticatedReportingRouteRouteImport.update({
     id: '/reporting',
@@ -78,11 +103,40 @@ const AuthenticatedCommunitiesCommunityIdRoute =
     path: '/$communityId',
     getParentRoute: () => AuthenticatedCommunitiesRouteRoute,
   } as any)
+const AuthenticatedFundsIndexRoute = AuthenticatedFundsIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AuthenticatedFundsRouteRoute,
+} as any)
+const AuthenticatedFundsFundIdRoute =
+  AuthenticatedFundsFundIdRouteImport.update({
+    id: '/$fundId',
+    path: '/$fundId',
+    getParentRoute: () => AuthenticatedFundsRouteRoute,
+  } as any)
 const AuthenticatedKpisIndexRoute = AuthenticatedKpisIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthenticatedKpisRouteRoute,
 } as any)
+const AuthenticatedPledgesIndexRoute =
+  AuthenticatedPledgesIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedPledgesRouteRoute,
+  } as any)
+const AuthenticatedProposalsIndexRoute =
+  AuthenticatedProposalsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedProposalsRouteRoute,
+  } as any)
+const AuthenticatedProposalsProposalIdRoute =
+  AuthenticatedProposalsProposalIdRouteImport.update({
+    id: '/$proposalId',
+    path: '/$proposalId',
+    getParentRoute: () => AuthenticatedProposalsRouteRoute,
+  } as any)
 const AuthenticatedReportingIndexRoute =
   AuthenticatedReportingIndexRouteImport.update({
     id: '/',
@@ -106,14 +160,22 @@ export interface FileRoutesByFullPath {
   '/': typeof AuthenticatedIndexRoute
   '/login': typeof LoginRoute
   '/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  '/funds': typeof AuthenticatedFundsRouteRouteWithChildren
   '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
+  '/pledges': typeof AuthenticatedPledgesRouteRouteWithChildren
+  '/proposals': typeof AuthenticatedProposalsRouteRouteWithChildren
   '/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/$': typeof AuthenticatedSplatRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
+  '/funds/': typeof AuthenticatedFundsIndexRoute
   '/kpis/': typeof AuthenticatedKpisIndexRoute
+  '/pledges/': typeof AuthenticatedPledgesIndexRoute
+  '/proposals/': typeof AuthenticatedProposalsIndexRoute
   '/reporting/': typeof AuthenticatedReportingIndexRoute
   '/review/': typeof AuthenticatedReviewIndexRoute
 }
@@ -122,9 +184,14 @@ export interface FileRoutesByTo {
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/communities': typeof AuthenticatedCommunitiesIndexRoute
+  '/funds': typeof AuthenticatedFundsIndexRoute
   '/kpis': typeof AuthenticatedKpisIndexRoute
+  '/pledges': typeof AuthenticatedPledgesIndexRoute
+  '/proposals': typeof AuthenticatedProposalsIndexRoute
   '/reporting': typeof AuthenticatedReportingIndexRoute
   '/review': typeof AuthenticatedReviewIndexRoute
 }
@@ -133,15 +200,23 @@ export interface FileRoutesById {
   '/_authenticated': typeof AuthenticatedRouteWithChildren
   '/login': typeof LoginRoute
   '/_authenticated/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  '/_authenticated/funds': typeof AuthenticatedFundsRouteRouteWithChildren
   '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
+  '/_authenticated/pledges': typeof AuthenticatedPledgesRouteRouteWithChildren
+  '/_authenticated/proposals': typeof AuthenticatedProposalsRouteRouteWithChildren
   '/_authenticated/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/_authenticated/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/_authenticated/$': typeof AuthenticatedSplatRoute
   '/_authenticated/': typeof AuthenticatedIndexRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
+  '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
   '/_authenticated/communities/': typeof AuthenticatedCommunitiesIndexRoute
+  '/_authenticated/funds/': typeof AuthenticatedFundsIndexRoute
   '/_authenticated/kpis/': typeof AuthenticatedKpisIndexRoute
+  '/_authenticated/pledges/': typeof AuthenticatedPledgesIndexRoute
+  '/_authenticated/proposals/': typeof AuthenticatedProposalsIndexRoute
   '/_authenticated/reporting/': typeof AuthenticatedReportingIndexRoute
   '/_authenticated/review/': typeof AuthenticatedReviewIndexRoute
 }
@@ -151,14 +226,22 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/communities'
+    | '/funds'
     | '/kpis'
+    | '/pledges'
+    | '/proposals'
     | '/reporting'
     | '/review'
     | '/$'
     | '/communities/$communityId'
+    | '/funds/$fundId'
+    | '/proposals/$proposalId'
     | '/reporting/form'
     | '/communities/'
+    | '/funds/'
     | '/kpis/'
+    | '/pledges/'
+    | '/proposals/'
     | '/reporting/'
     | '/review/'
   fileRoutesByTo: FileRoutesByTo
@@ -167,9 +250,14 @@ export interface FileRouteTypes {
     | '/$'
     | '/'
     | '/communities/$communityId'
+    | '/funds/$fundId'
+    | '/proposals/$proposalId'
     | '/reporting/form'
     | '/communities'
+    | '/funds'
     | '/kpis'
+    | '/pledges'
+    | '/proposals'
     | '/reporting'
     | '/review'
   id:
@@ -177,15 +265,23 @@ export interface FileRouteTypes {
     | '/_authenticated'
     | '/login'
     | '/_authenticated/communities'
+    | '/_authenticated/funds'
     | '/_authenticated/kpis'
+    | '/_authenticated/pledges'
+    | '/_authenticated/proposals'
     | '/_authenticated/reporting'
     | '/_authenticated/review'
     | '/_authenticated/$'
     | '/_authenticated/'
     | '/_authenticated/communities/$communityId'
+    | '/_authenticated/funds/$fundId'
+    | '/_authenticated/proposals/$proposalId'
     | '/_authenticated/reporting/form'
     | '/_authenticated/communities/'
+    | '/_authenticated/funds/'
     | '/_authenticated/kpis/'
+    | '/_authenticated/pledges/'
+    | '/_authenticated/proposals/'
     | '/_authenticated/reporting/'
     | '/_authenticated/review/'
   fileRoutesById: FileRoutesById
@@ -232,11 +328,32 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedCommunitiesRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/funds': {
+      id: '/_authenticated/funds'
+      path: '/funds'
+      fullPath: '/funds'
+      preLoaderRoute: typeof AuthenticatedFundsRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/kpis': {
       id: '/_authenticated/kpis'
       path: '/kpis'
       fullPath: '/kpis'
       preLoaderRoute: typeof AuthenticatedKpisRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/pledges': {
+      id: '/_authenticated/pledges'
+      path: '/pledges'
+      fullPath: '/pledges'
+      preLoaderRoute: typeof AuthenticatedPledgesRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/proposals': {
+      id: '/_authenticated/proposals'
+      path: '/proposals'
+      fullPath: '/proposals'
+      preLoaderRoute: typeof AuthenticatedProposalsRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/reporting': {
@@ -267,12 +384,47 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedCommunitiesCommunityIdRouteImport
       parentRoute: typeof AuthenticatedCommunitiesRouteRoute
     }
+    '/_authenticated/funds/': {
+      id: '/_authenticated/funds/'
+      path: '/'
+      fullPath: '/funds/'
+      preLoaderRoute: typeof AuthenticatedFundsIndexRouteImport
+      parentRoute: typeof AuthenticatedFundsRouteRoute
+    }
+    '/_authenticated/funds/$fundId': {
+      id: '/_authenticated/funds/$fundId'
+      path: '/$fundId'
+      fullPath: '/funds/$fundId'
+      preLoaderRoute: typeof AuthenticatedFundsFundIdRouteImport
+      parentRoute: typeof AuthenticatedFundsRouteRoute
+    }
     '/_authenticated/kpis/': {
       id: '/_authenticated/kpis/'
       path: '/'
       fullPath: '/kpis/'
       preLoaderRoute: typeof AuthenticatedKpisIndexRouteImport
       parentRoute: typeof AuthenticatedKpisRouteRoute
+    }
+    '/_authenticated/pledges/': {
+      id: '/_authenticated/pledges/'
+      path: '/'
+      fullPath: '/pledges/'
+      preLoaderRoute: typeof AuthenticatedPledgesIndexRouteImport
+      parentRoute: typeof AuthenticatedPledgesRouteRoute
+    }
+    '/_authenticated/proposals/': {
+      id: '/_authenticated/proposals/'
+      path: '/'
+      fullPath: '/proposals/'
+      preLoaderRoute: typeof AuthenticatedProposalsIndexRouteImport
+      parentRoute: typeof AuthenticatedProposalsRouteRoute
+    }
+    '/_authenticated/proposals/$proposalId': {
+      id: '/_authenticated/proposals/$proposalId'
+      path: '/$proposalId'
+      fullPath: '/proposals/$proposalId'
+      preLoaderRoute: typeof AuthenticatedProposalsProposalIdRouteImport
+      parentRoute: typeof AuthenticatedProposalsRouteRoute
     }
     '/_authenticated/reporting/': {
       id: '/_authenticated/reporting/'
@@ -315,6 +467,22 @@ const AuthenticatedCommunitiesRouteRouteWithChildren =
     AuthenticatedCommunitiesRouteRouteChildren,
   )
 
+interface AuthenticatedFundsRouteRouteChildren {
+  AuthenticatedFundsFundIdRoute: typeof AuthenticatedFundsFundIdRoute
+  AuthenticatedFundsIndexRoute: typeof AuthenticatedFundsIndexRoute
+}
+
+const AuthenticatedFundsRouteRouteChildren: AuthenticatedFundsRouteRouteChildren =
+  {
+    AuthenticatedFundsFundIdRoute: AuthenticatedFundsFundIdRoute,
+    AuthenticatedFundsIndexRoute: AuthenticatedFundsIndexRoute,
+  }
+
+const AuthenticatedFundsRouteRouteWithChildren =
+  AuthenticatedFundsRouteRoute._addFileChildren(
+    AuthenticatedFundsRouteRouteChildren,
+  )
+
 interface AuthenticatedKpisRouteRouteChildren {
   AuthenticatedKpisIndexRoute: typeof AuthenticatedKpisIndexRoute
 }
@@ -327,6 +495,37 @@ const AuthenticatedKpisRouteRouteChildren: AuthenticatedKpisRouteRouteChildren =
 const AuthenticatedKpisRouteRouteWithChildren =
   AuthenticatedKpisRouteRoute._addFileChildren(
     AuthenticatedKpisRouteRouteChildren,
+  )
+
+interface AuthenticatedPledgesRouteRouteChildren {
+  AuthenticatedPledgesIndexRoute: typeof AuthenticatedPledgesIndexRoute
+}
+
+const AuthenticatedPledgesRouteRouteChildren: AuthenticatedPledgesRouteRouteChildren =
+  {
+    AuthenticatedPledgesIndexRoute: AuthenticatedPledgesIndexRoute,
+  }
+
+const AuthenticatedPledgesRouteRouteWithChildren =
+  AuthenticatedPledgesRouteRoute._addFileChildren(
+    AuthenticatedPledgesRouteRouteChildren,
+  )
+
+interface AuthenticatedProposalsRouteRouteChildren {
+  AuthenticatedProposalsProposalIdRoute: typeof AuthenticatedProposalsProposalIdRoute
+  AuthenticatedProposalsIndexRoute: typeof AuthenticatedProposalsIndexRoute
+}
+
+const AuthenticatedProposalsRouteRouteChildren: AuthenticatedProposalsRouteRouteChildren =
+  {
+    AuthenticatedProposalsProposalIdRoute:
+      AuthenticatedProposalsProposalIdRoute,
+    AuthenticatedProposalsIndexRoute: AuthenticatedProposalsIndexRoute,
+  }
+
+const AuthenticatedProposalsRouteRouteWithChildren =
+  AuthenticatedProposalsRouteRoute._addFileChildren(
+    AuthenticatedProposalsRouteRouteChildren,
   )
 
 interface AuthenticatedReportingRouteRouteChildren {
@@ -361,7 +560,10 @@ const AuthenticatedReviewRouteRouteWithChildren =
 
 interface AuthenticatedRouteChildren {
   AuthenticatedCommunitiesRouteRoute: typeof AuthenticatedCommunitiesRouteRouteWithChildren
+  AuthenticatedFundsRouteRoute: typeof AuthenticatedFundsRouteRouteWithChildren
   AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
+  AuthenticatedPledgesRouteRoute: typeof AuthenticatedPledgesRouteRouteWithChildren
+  AuthenticatedProposalsRouteRoute: typeof AuthenticatedProposalsRouteRouteWithChildren
   AuthenticatedReportingRouteRoute: typeof AuthenticatedReportingRouteRouteWithChildren
   AuthenticatedReviewRouteRoute: typeof AuthenticatedReviewRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
@@ -371,7 +573,11 @@ interface AuthenticatedRouteChildren {
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedCommunitiesRouteRoute:
     AuthenticatedCommunitiesRouteRouteWithChildren,
+  AuthenticatedFundsRouteRoute: AuthenticatedFundsRouteRouteWithChildren,
   AuthenticatedKpisRouteRoute: AuthenticatedKpisRouteRouteWithChildren,
+  AuthenticatedPledgesRouteRoute: AuthenticatedPledgesRouteRouteWithChildren,
+  AuthenticatedProposalsRouteRoute:
+    AuthenticatedProposalsRouteRouteWithChildren,
   AuthenticatedReportingRouteRoute:
     AuthenticatedReportingRouteRouteWithChildren,
   AuthenticatedReviewRouteRoute: AuthenticatedReviewRouteRouteWithChildren,

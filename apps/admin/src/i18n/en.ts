@@ -1,3 +1,4 @@
+import { fundsEn } from './funds.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
@@ -7,6 +8,7 @@ export const en: Messages = {
   reports: reportsEn,
   reporting: reportingEn,
   review: reviewEn,
+  funds: fundsEn,
   app: {
     name: 'Gongfu · Community Economy Oversight',
     shortName: 'Gongfu',

@@ -1,3 +1,4 @@
+import { fundsZhCN } from './funds.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
 import { reviewZhCN } from './review.zh-cn';
@@ -9,6 +10,7 @@ export const zhCN = {
   reports: reportsZhCN,
   reporting: reportingZhCN,
   review: reviewZhCN,
+  funds: fundsZhCN,
   app: {
     name: '共富 · 社区经济监管平台',
     shortName: '共富',

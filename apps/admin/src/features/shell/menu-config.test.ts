@@ -19,7 +19,7 @@ describe('menu by role', () => {
     // the viewer reads the queue without acting on it
     expect(reviewing).toEqual(['district_admin', 'district_viewer']);
     // an operator's menu is trimmed to what it does here
-    expect(menuFor('partner_operator').map((e) => e.id)).toEqual(['overview', 'reporting']);
+    expect(menuFor('partner_operator').map((e) => e.id)).toEqual(['overview', 'reporting', 'pledges']);
   });
 
   it('shows the KPI cockpit exactly to the roles the domain lets read KPIs', () => {

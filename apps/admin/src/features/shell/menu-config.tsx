@@ -1,9 +1,12 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   DashboardOutlined,
   FormOutlined,
   FundOutlined,
+  GiftOutlined,
   HomeOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@gongfu/domain';
 import type { ReactNode } from 'react';
@@ -19,6 +22,9 @@ export const MENU_ENTRIES = {
   communities: { to: '/communities', label: 'nav.communities', icon: <HomeOutlined /> },
   reporting: { to: '/reporting', label: 'nav.reporting', icon: <FormOutlined /> },
   review: { to: '/review', label: 'nav.review', icon: <AuditOutlined /> },
+  funds: { to: '/funds', label: 'funds.nav.funds', icon: <AccountBookOutlined /> },
+  proposals: { to: '/proposals', label: 'funds.nav.proposals', icon: <TeamOutlined /> },
+  pledges: { to: '/pledges', label: 'funds.nav.pledges', icon: <GiftOutlined /> },
 } as const satisfies Record<string, MenuEntry>;
 
 export interface MenuEntry {
@@ -32,12 +38,12 @@ export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   platform_admin: ['overview'],
-  district_admin: ['overview', 'kpis', 'review', 'communities'],
-  district_viewer: ['overview', 'kpis', 'review', 'communities'],
-  community_admin: ['overview', 'reporting', 'kpis', 'communities'],
+  district_admin: ['overview', 'kpis', 'review', 'communities', 'funds', 'proposals', 'pledges'],
+  district_viewer: ['overview', 'kpis', 'review', 'communities', 'funds', 'proposals', 'pledges'],
+  community_admin: ['overview', 'reporting', 'funds', 'proposals', 'pledges', 'kpis', 'communities'],
   community_reporter: ['overview', 'reporting', 'communities'],
   // trimmed to what an operator does here: report on the ventures it runs, across communities
-  partner_operator: ['overview', 'reporting'],
+  partner_operator: ['overview', 'reporting', 'pledges'],
 };
 
 export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {

@@ -1,0 +1,273 @@
+import type { LedgerEntry } from '@gongfu/contract';
+import {
+  formatYuan,
+  LEDGER_ENTRY_KIND_LABELS,
+  LEDGER_ENTRY_KINDS,
+  type LedgerEntryKind,
+} from '@gongfu/domain';
+import { Link } from '@tanstack/react-router';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Grid,
+  List,
+  Row,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { label, yuanText } from '../format';
+import { bookedOn, type LedgerFilter, matchesFilter, totalsOf } from '../ledger';
+
+export const LEDGER_PAGE_SIZE = 20;
+
+const KIND_COLOR: Record<LedgerEntryKind, string> = {
+  allocation: 'blue',
+  donation: 'green',
+  grant: 'cyan',
+  expenditure: 'orange',
+  reversal: 'default',
+};
+
+export interface LedgerTableProps {
+  /** every entry of the fund, oldest first, each with the balance right after it */
+  entries: readonly LedgerEntry[];
+  filter: LedgerFilter;
+  page: number;
+  onFilter: (patch: LedgerFilter & { page?: number | undefined }) => void;
+  /** proposal id → title, for the payouts' summary */
+  proposalTitles: ReadonlyMap<string, string>;
+}
+
+/**
+ * A fund's journal (日记账): newest first, one row per entry with its in or out amount (to the fen) and the
+ * balance right after it. Filters (kind, booking months) and the page are in the URL; the totals are those
+ * of the filtered entries, with the balance before and after them.
+ */
+export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }: LedgerTableProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const screens = Grid.useBreakpoint();
+  const kindId = useId();
+  const monthsId = useId();
+  const rows = useMemo(() => entries.filter((e) => matchesFilter(e, filter)).reverse(), [entries, filter]);
+  const totals = totalsOf(rows);
+  const filtered = Boolean(filter.kind || filter.from || filter.to);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+
+  const summary = (entry: LedgerEntry) => {
+    if (entry.kind === 'expenditure' && entry.proposalId) {
+      const title = proposalTitles.get(entry.proposalId) ?? t('funds.ledger.proposal');
+      return (
+        <>
+          {t('funds.ledger.payoutFor')}
+          <Link to="/proposals/$proposalId" params={{ proposalId: entry.proposalId }}>
+            {title}
+          </Link>
+          {entry.memo && !entry.memo.includes(title) ? ` · ${entry.memo}` : ''}
+        </>
+      );
+    }
+    if (entry.kind === 'reversal' && entry.reversesEntryId) {
+      const original = byId.get(entry.reversesEntryId);
+      return `${t('funds.ledger.reverses', {
+        date: original ? bookedOn(original) : '—',
+        amount: original ? formatYuan(original.amountFen, { grouping: true }) : '—',
+      })}${entry.memo ? ` · ${entry.memo}` : ''}`;
+    }
+    if (entry.sourceType === 'pledge_fulfilment') {
+      return `${t('funds.ledger.pledgeDonation')}${entry.memo ? ` · ${entry.memo}` : ''}`;
+    }
+    if (entry.sourceType === 'report') return entry.memo ?? t('funds.ledger.fromReport');
+    return entry.memo ?? '';
+  };
+
+  const columns: TableColumnsType<LedgerEntry> = [
+    { title: t('funds.ledger.month'), dataIndex: 'month', width: 90 },
+    { title: t('funds.ledger.date'), key: 'date', render: (_, e) => bookedOn(e), width: 110 },
+    {
+      title: t('funds.ledger.kind'),
+      dataIndex: 'kind',
+      render: (kind: LedgerEntryKind, e) => (
+        <Flex gap={4} wrap>
+          <Tag color={KIND_COLOR[kind]}>{label(LEDGER_ENTRY_KIND_LABELS[kind], language)}</Tag>
+          {e.reversedByEntryId ? <Tag>{t('funds.ledger.reversed')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('funds.ledger.summary'),
+      key: 'summary',
+      width: 320,
+      render: (_, e) => <div style={{ minWidth: 200, whiteSpace: 'normal' }}>{summary(e)}</div>,
+    },
+    {
+      title: t('funds.ledger.in'),
+      key: 'in',
+      align: 'right',
+      render: (_, e) => (e.direction === 1 ? formatYuan(e.amountFen, { grouping: true }) : ''),
+    },
+    {
+      title: t('funds.ledger.out'),
+      key: 'out',
+      align: 'right',
+      render: (_, e) => (e.direction === -1 ? formatYuan(e.amountFen, { grouping: true }) : ''),
+    },
+    {
+      title: t('funds.ledger.balance'),
+      dataIndex: 'balanceAfterFen',
+      align: 'right',
+      render: (fen: number) => (
+        <Typography.Text strong>{formatYuan(fen, { grouping: true })}</Typography.Text>
+      ),
+    },
+  ];
+
+  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
+    filter.from && filter.to ? [dayjs(`${filter.from}-01`), dayjs(`${filter.to}-01`)] : null;
+  // the balance before the first filtered entry and after the last one (rows are newest first)
+  // (only without a kind filter: the balance is the whole fund's)
+  const newest = rows[0];
+  const oldest = rows.at(-1);
+  const balances =
+    (filter.from || filter.to) && !filter.kind && newest && oldest
+      ? {
+          opening: oldest.balanceAfterFen - oldest.direction * oldest.amountFen,
+          closing: newest.balanceAfterFen,
+        }
+      : null;
+  const pagination =
+    rows.length > LEDGER_PAGE_SIZE
+      ? {
+          current: page,
+          pageSize: LEDGER_PAGE_SIZE,
+          showSizeChanger: false,
+          onChange: (next: number) => onFilter({ ...filter, page: next > 1 ? next : undefined }),
+        }
+      : (false as const);
+
+  return (
+    <Card title={t('funds.ledger.title')}>
+      <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
+        <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <label htmlFor={kindId}>{t('funds.ledger.kind')}</label>
+          <Select<LedgerEntryKind | 'all'>
+            id={kindId}
+            value={filter.kind ?? 'all'}
+            style={{ width: 160 }}
+            onChange={(kind) =>
+              onFilter({ ...filter, kind: kind === 'all' ? undefined : kind, page: undefined })
+            }
+            options={[
+              { value: 'all', label: t('funds.ledger.allKinds') },
+              ...LEDGER_ENTRY_KINDS.map((k) => ({
+                value: k,
+                label: label(LEDGER_ENTRY_KIND_LABELS[k], language),
+              })),
+            ]}
+          />
+        </span>
+        <span
+          style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', maxWidth: '100%' }}
+        >
+          <label htmlFor={monthsId}>{t('funds.ledger.months')}</label>
+          <DatePicker.RangePicker
+            id={{ start: monthsId }}
+            picker="month"
+            value={range}
+            allowEmpty={[true, true]}
+            style={{ maxWidth: '100%' }}
+            placeholder={[t('funds.ledger.fromMonth'), t('funds.ledger.toMonth')]}
+            onChange={(value) =>
+              onFilter({
+                ...filter,
+                from: value?.[0]?.format('YYYY-MM') ?? undefined,
+                to: value?.[1]?.format('YYYY-MM') ?? undefined,
+                page: undefined,
+              })
+            }
+          />
+        </span>
+        {filtered ? (
+          <Button onClick={() => onFilter({ page: undefined })}>{t('funds.ledger.clear')}</Button>
+        ) : null}
+      </Flex>
+      <Row gutter={[16, 8]} style={{ marginBottom: 16 }} role="group" aria-label={t('funds.ledger.totals')}>
+        {[
+          { key: 'in', title: t('funds.ledger.totalIn'), fen: totals.inFen },
+          { key: 'out', title: t('funds.ledger.totalOut'), fen: totals.outFen },
+          { key: 'net', title: t('funds.ledger.net'), fen: totals.inFen - totals.outFen },
+          ...(balances
+            ? [
+                { key: 'opening', title: t('funds.ledger.opening'), fen: balances.opening },
+                { key: 'closing', title: t('funds.ledger.closing'), fen: balances.closing },
+              ]
+            : []),
+        ].map((item) => (
+          <Col key={item.key} xs={12} md={8} xl={4}>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {item.title}
+            </Typography.Text>
+            <Typography.Text strong style={{ fontSize: screens.md ? 20 : 16 }}>
+              {yuanText(item.fen, t)}
+            </Typography.Text>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('funds.ledger.count', { count: totals.count })}
+      </Typography.Paragraph>
+      {screens.md === false ? (
+        <List<LedgerEntry>
+          dataSource={rows}
+          rowKey="id"
+          locale={{ emptyText: filtered ? t('funds.ledger.emptyFiltered') : t('funds.ledger.empty') }}
+          pagination={pagination === false ? false : { ...pagination, size: 'small', align: 'center' }}
+          renderItem={(e) => (
+            <List.Item>
+              <Flex vertical gap={2} style={{ width: '100%' }}>
+                <Flex justify="space-between" gap={8}>
+                  <Flex gap={6} align="center" wrap>
+                    <span>{e.month}</span>
+                    <Tag color={KIND_COLOR[e.kind]}>{label(LEDGER_ENTRY_KIND_LABELS[e.kind], language)}</Tag>
+                    {e.reversedByEntryId ? <Tag>{t('funds.ledger.reversed')}</Tag> : null}
+                  </Flex>
+                  <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                    {e.direction === 1 ? '+' : '−'}
+                    {formatYuan(e.amountFen, { grouping: true })}
+                  </Typography.Text>
+                </Flex>
+                <Flex justify="space-between" gap={8}>
+                  <Typography.Text type="secondary" style={{ minWidth: 0 }}>
+                    {summary(e)}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                    {t('funds.ledger.balanceShort')} {formatYuan(e.balanceAfterFen, { grouping: true })}
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<LedgerEntry>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          pagination={pagination}
+          locale={{ emptyText: filtered ? t('funds.ledger.emptyFiltered') : t('funds.ledger.empty') }}
+        />
+      )}
+    </Card>
+  );
+}

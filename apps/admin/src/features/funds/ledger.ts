@@ -1,0 +1,156 @@
+import type { FundFlow, LedgerEntry } from '@gongfu/contract';
+import {
+  addMonths,
+  FUND_KIND_LABELS,
+  type FundKind,
+  isMonth,
+  LEDGER_ENTRY_KIND_LABELS,
+  type LedgerEntryKind,
+  type Month,
+  monthRange,
+  shanghaiDateOf,
+  shanghaiMonthOf,
+} from '@gongfu/domain';
+
+/** What the ledger page filters by (all optional): the entry's kind and a range of booking months. */
+export interface LedgerFilter {
+  kind?: LedgerEntryKind | undefined;
+  /** first booking month, YYYY-MM, inclusive */
+  from?: string | undefined;
+  /** last booking month, YYYY-MM, inclusive */
+  to?: string | undefined;
+}
+
+export function matchesFilter(entry: LedgerEntry, filter: LedgerFilter): boolean {
+  if (filter.kind && entry.kind !== filter.kind) return false;
+  if (filter.from && entry.month < filter.from) return false;
+  if (filter.to && entry.month > filter.to) return false;
+  return true;
+}
+
+export interface LedgerTotals {
+  /** Σ of the entries that put money in (inflows, and reversals of outflows) */
+  inFen: number;
+  /** Σ of the entries that took money out (payouts, and reversals of inflows) */
+  outFen: number;
+  count: number;
+}
+
+export function totalsOf(entries: readonly LedgerEntry[]): LedgerTotals {
+  let inFen = 0;
+  let outFen = 0;
+  for (const e of entries) {
+    if (e.direction === 1) inFen += e.amountFen;
+    else outFen += e.amountFen;
+  }
+  return { inFen, outFen, count: entries.length };
+}
+
+/** The Shanghai date an entry was booked on (YYYY-MM-DD). */
+export function bookedOn(entry: Pick<LedgerEntry, 'createdAt'>): string {
+  return shanghaiDateOf(new Date(entry.createdAt));
+}
+
+/**
+ * The balance at the end of each booking month (账期), from the first month with an entry to `until` (this
+ * month): the sum of every entry booked for that month or an earlier one. Booking months, not the instant an
+ * entry was typed in: an allocation is booked for its report's month even when approved weeks later.
+ */
+export function monthlyBalances(
+  entries: readonly LedgerEntry[],
+  until: Month,
+): { month: Month; balanceFen: number }[] {
+  if (entries.length === 0) return [];
+  const net = new Map<string, number>();
+  for (const e of entries) net.set(e.month, (net.get(e.month) ?? 0) + e.direction * e.amountFen);
+  const months = [...net.keys()].sort();
+  const first = months[0] as Month;
+  const latest = months.at(-1) as Month;
+  const last = until < latest ? latest : until;
+  let balance = 0;
+  return monthRange(first, last).map((month) => {
+    balance += net.get(month) ?? 0;
+    return { month, balanceFen: balance };
+  });
+}
+
+type Localized = { 'zh-CN': string; en: string };
+
+/**
+ * Where a fund's money came from and went, in the cockpit's Sankey shape: sources (by kind of inflow) → the
+ * fund → uses (by proposal). A reversal nets out against the entry it reverses; what nets to zero or less
+ * is left out (a Sankey link cannot be negative).
+ */
+export function fundFlowOf(
+  fund: { kind: FundKind },
+  entries: readonly LedgerEntry[],
+  allEntries: readonly LedgerEntry[],
+  proposalTitles: ReadonlyMap<string, string>,
+  otherUse: Localized,
+): FundFlow {
+  const byId = new Map(allEntries.map((e) => [e.id, e]));
+  const sums = new Map<string, { kind: 'source' | 'use'; label: Localized; fen: number }>();
+  const add = (key: string, kind: 'source' | 'use', label: Localized, fen: number) => {
+    const current = sums.get(key) ?? { kind, label, fen: 0 };
+    current.fen += fen;
+    sums.set(key, current);
+  };
+  for (const entry of entries) {
+    const original =
+      entry.kind === 'reversal' && entry.reversesEntryId ? byId.get(entry.reversesEntryId) : entry;
+    if (!original || original.kind === 'reversal') continue;
+    const sign = entry.kind === 'reversal' ? -1 : 1;
+    if (original.direction === 1) {
+      add(
+        `source:${original.kind}`,
+        'source',
+        LEDGER_ENTRY_KIND_LABELS[original.kind],
+        sign * entry.amountFen,
+      );
+    } else {
+      const title = original.proposalId ? proposalTitles.get(original.proposalId) : undefined;
+      const key = original.proposalId ? `use:${original.proposalId}` : 'use:other';
+      add(key, 'use', title ? { 'zh-CN': title, en: title } : otherUse, sign * entry.amountFen);
+    }
+  }
+  const fundName = `fund:${fund.kind}`;
+  const kept = [...sums].filter(([, v]) => v.fen > 0);
+  const inflowFen = kept.filter(([, v]) => v.kind === 'source').reduce((s, [, v]) => s + v.fen, 0);
+  const outflowFen = kept.filter(([, v]) => v.kind === 'use').reduce((s, [, v]) => s + v.fen, 0);
+  const months = entries.map((e) => e.month).sort();
+  const from = months[0] ?? '';
+  const to = months.at(-1) ?? '';
+  return {
+    period: { kind: 'month', key: to, from, to, label: { 'zh-CN': `${from}–${to}`, en: `${from}–${to}` } },
+    available: true,
+    unavailableReason: null,
+    nodes: [
+      ...kept
+        .filter(([, v]) => v.kind === 'source')
+        .map(([name, v]) => ({ name, kind: v.kind, label: v.label })),
+      ...(kept.length > 0
+        ? [{ name: fundName, kind: 'fund' as const, label: FUND_KIND_LABELS[fund.kind] }]
+        : []),
+      ...kept
+        .filter(([, v]) => v.kind === 'use')
+        .map(([name, v]) => ({ name, kind: v.kind, label: v.label })),
+    ],
+    links: kept.map(([name, v]) =>
+      v.kind === 'source'
+        ? { source: name, target: fundName, value: v.fen }
+        : { source: fundName, target: name, value: v.fen },
+    ),
+    inflowFen,
+    outflowFen,
+  };
+}
+
+/** The months a range picker offers by default: the twelve ending this month. */
+export function defaultMonths(now: Date = new Date()): { from: Month; to: Month } {
+  const to = shanghaiMonthOf(now);
+  return { from: addMonths(to, -11), to };
+}
+
+export function isMonthText(value: unknown): value is Month {
+  return typeof value === 'string' && isMonth(value);
+}

@@ -1,0 +1,251 @@
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Pledge } from '@gongfu/contract';
+import { formatYuan, PLEDGE_KIND_LABELS, type PledgeKind, shanghaiDateOf } from '@gongfu/domain';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Progress,
+  Segmented,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { communitiesQueryOptions } from '../../communities/api/get-communities';
+import { useBooksScope } from '../../funds/access';
+import { useFunds } from '../../funds/api/funds';
+import { CommunityPicker } from '../../funds/components/community-picker';
+import { label, yuanText } from '../../funds/format';
+import { QueryState } from '../../kpis/components/query-state';
+import { usePledges } from '../api/pledges';
+import type { PledgeFilter, PledgesSearch } from '../search';
+import { CreatePledgeDrawer, FulfilmentDrawer, PledgeDetailDrawer } from './pledge-drawers';
+
+/**
+ * 承诺捐赠: partners' give-back pledged to a community, what has been given and what is outstanding. The
+ * community records and confirms fulfilments (a cash one is a donation into the pledge's fund); a partner
+ * operator sees and declares its own; district roles read.
+ */
+export function PledgesPage({
+  search,
+  onSearch,
+}: {
+  search: PledgesSearch;
+  onSearch: (next: PledgesSearch) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const scope = useBooksScope(search.communityId);
+  const isPartner = Boolean(scope.membership?.partnerId);
+  const pledges = usePledges(scope.communityId);
+  const funds = useFunds(scope.communityId, scope.may('fund:read') && scope.communityId !== undefined);
+  const communities = useQuery({ ...communitiesQueryOptions(), enabled: !scope.membership?.communityId });
+  const communityNames = useMemo(
+    () => new Map((communities.data?.items ?? []).map((c) => [c.id, c.name])),
+    [communities.data],
+  );
+  const [fulfilling, setFulfilling] = useState<Pledge | null>(null);
+  const [creating, setCreating] = useState(false);
+  const mayCreate = scope.may('pledge:create') && (isPartner || scope.membership?.communityId !== undefined);
+  const mayFulfil = scope.may('pledge:record_fulfilment');
+  const mayConfirm = mayFulfil && !isPartner;
+  const today = shanghaiDateOf(new Date());
+
+  const rows = useMemo(
+    () =>
+      (pledges.data?.items ?? [])
+        .filter((p) => !search.status || p.status === search.status)
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    [pledges.data, search.status],
+  );
+  const outstanding = rows.reduce((s, p) => s + Math.max(0, p.amountFen - p.fulfilledFen), 0);
+  const pledged = rows.reduce((s, p) => s + p.amountFen, 0);
+  const fulfilled = rows.reduce((s, p) => s + p.fulfilledFen, 0);
+
+  const columns: TableColumnsType<Pledge> = [
+    ...(scope.membership?.communityId
+      ? []
+      : [
+          {
+            title: t('funds.common.community'),
+            dataIndex: 'communityId',
+            render: (id: string) => communityNames.get(id) ?? '—',
+          },
+        ]),
+    {
+      title: t('funds.pledge.field.partner'),
+      dataIndex: 'partnerName',
+      render: (n: string | null) => n ?? '—',
+    },
+    {
+      title: t('funds.pledge.field.kind'),
+      dataIndex: 'kind',
+      render: (kind: PledgeKind) => <Tag>{label(PLEDGE_KIND_LABELS[kind], language)}</Tag>,
+    },
+    { title: t('funds.pledge.field.description'), dataIndex: 'description' },
+    {
+      title: t('funds.pledge.field.pledgedYuan'),
+      dataIndex: 'amountFen',
+      align: 'right',
+      render: (fen: number) => formatYuan(fen, { grouping: true }),
+    },
+    {
+      title: t('funds.pledge.field.fulfilledYuan'),
+      key: 'fulfilled',
+      render: (_, p) => {
+        const percent =
+          p.amountFen > 0 ? Math.min(100, Math.floor((p.fulfilledFen * 100) / p.amountFen)) : 100;
+        return (
+          <Flex vertical style={{ minWidth: 140 }}>
+            <span>{formatYuan(p.fulfilledFen, { grouping: true })}</span>
+            <Progress
+              percent={percent}
+              size="small"
+              aria-label={t('funds.pledge.field.progress', { percent })}
+            />
+          </Flex>
+        );
+      },
+    },
+    {
+      title: t('funds.pledge.field.outstandingYuan'),
+      key: 'outstanding',
+      align: 'right',
+      render: (_, p) => formatYuan(Math.max(0, p.amountFen - p.fulfilledFen), { grouping: true }),
+    },
+    {
+      title: t('funds.pledge.field.dueOn'),
+      dataIndex: 'dueOn',
+      render: (due: string, p) => (
+        <Flex gap={4} wrap>
+          <span>{due}</span>
+          {p.status === 'open' && due < today ? (
+            <Tag color="red">{t('funds.pledge.status.overdue')}</Tag>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('funds.pledge.field.status'),
+      dataIndex: 'status',
+      render: (s: Pledge['status']) => (
+        <Tag color={s === 'fulfilled' ? 'green' : 'gold'}>{t(`funds.pledge.status.${s}`)}</Tag>
+      ),
+    },
+    {
+      title: t('funds.pledge.field.actions'),
+      key: 'actions',
+      render: (_, p) => (
+        <Flex gap={8} wrap>
+          <Button size="small" onClick={() => onSearch({ ...search, pledge: p.id })}>
+            {t('funds.pledge.detail.open')}
+          </Button>
+          {mayFulfil && p.status === 'open' ? (
+            <Button size="small" type="primary" onClick={() => setFulfilling(p)}>
+              {isPartner ? t('funds.pledge.fulfil.declare') : t('funds.pledge.fulfil.open')}
+            </Button>
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <PageContainer
+      title={t('funds.pledge.list.title')}
+      subTitle={scope.membership?.communityName ?? scope.membership?.partnerName ?? undefined}
+      extra={
+        <>
+          {!mayFulfil ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
+          {mayCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('funds.pledge.create.open')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Card>
+        <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
+          {scope.choosesCommunity ? (
+            <CommunityPicker
+              allowClear
+              value={search.communityId}
+              onChange={(communityId) =>
+                onSearch({ ...search, communityId: communityId ?? undefined, pledge: undefined })
+              }
+            />
+          ) : null}
+          <Segmented<PledgeFilter | 'all'>
+            aria-label={t('funds.pledge.field.status')}
+            value={search.status ?? 'all'}
+            onChange={(value) => onSearch({ ...search, status: value === 'all' ? undefined : value })}
+            options={[
+              { value: 'all', label: t('funds.pledge.status.all') },
+              { value: 'open', label: t('funds.pledge.status.open') },
+              { value: 'fulfilled', label: t('funds.pledge.status.fulfilled') },
+            ]}
+          />
+        </Flex>
+        <QueryState query={pledges} rows={6} emptyText="">
+          {() => (
+            <>
+              <Flex
+                gap={24}
+                wrap
+                style={{ marginBottom: 16 }}
+                role="group"
+                aria-label={t('funds.pledge.list.totals')}
+              >
+                <Statistic title={t('funds.pledge.field.pledged')} value={yuanText(pledged, t)} />
+                <Statistic title={t('funds.pledge.field.fulfilled')} value={yuanText(fulfilled, t)} />
+                <Statistic title={t('funds.pledge.field.outstanding')} value={yuanText(outstanding, t)} />
+              </Flex>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('funds.pledge.list.note')}
+              </Typography.Paragraph>
+              <Table<Pledge>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={rows}
+                scroll={{ x: 'max-content' }}
+                pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                locale={{
+                  emptyText: (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funds.pledge.list.empty')} />
+                  ),
+                }}
+              />
+            </>
+          )}
+        </QueryState>
+      </Card>
+      {fulfilling ? (
+        <FulfilmentDrawer pledge={fulfilling} declares={isPartner} onClose={() => setFulfilling(null)} />
+      ) : null}
+      {search.pledge ? (
+        <PledgeDetailDrawer
+          pledgeId={search.pledge}
+          mayConfirm={mayConfirm}
+          onClose={() => onSearch({ ...search, pledge: undefined })}
+        />
+      ) : null}
+      {creating ? (
+        <CreatePledgeDrawer
+          funds={funds.data?.items ?? []}
+          ownPartnerId={scope.membership?.partnerId ?? undefined}
+          communities={communities.data?.items}
+          onClose={() => setCreating(false)}
+        />
+      ) : null}
+    </PageContainer>
+  );
+}
