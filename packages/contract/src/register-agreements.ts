@@ -73,6 +73,18 @@ export const AgreementListQuery = z.object({
   communityId: uuidQuery('communityId'),
   ventureId: uuidQuery('ventureId'),
   partnerId: uuidQuery('partnerId'),
+  expiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .openapi({
+      param: { name: 'expiringWithinDays', in: 'query' },
+      description:
+        'Only agreements still running that end within this many days of today (Asia/Shanghai), e.g. 90',
+      example: 90,
+    }),
 });
 
 const tags = ['agreements'];

@@ -1,6 +1,7 @@
 import type { Agreement, AgreementCreate, AgreementUpdate } from '@gongfu/contract';
 import { register, type ScopedTransaction, toFen } from '@gongfu/db';
-import type { AgreementTerms } from '@gongfu/domain';
+import { type AgreementTerms, addDays, compareDates, type LocalDate } from '@gongfu/domain';
+import { today } from '../../clock';
 import type { Actor } from '../../context';
 import { notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
@@ -37,11 +38,26 @@ const target = (row: { district_id: string; community_id: string; operator_partn
 export async function listAgreements(
   trx: ScopedTransaction,
   actor: Actor,
-  query: { communityId?: string | undefined; ventureId?: string | undefined; partnerId?: string | undefined },
+  query: {
+    communityId?: string | undefined;
+    ventureId?: string | undefined;
+    partnerId?: string | undefined;
+    expiringWithinDays?: number | undefined;
+  },
 ) {
   requireRole(actor, 'agreement:read');
   const rows = await register.listAgreements(trx, scopeOf(actor), query);
-  const visible = rows.filter((row) => reaches(actor, 'agreement:read', target(row)));
+  // "expiring": still running today and ending within the days asked (the business clock's today)
+  const days = query.expiringWithinDays;
+  const from = today();
+  const until = days === undefined ? null : addDays(from, days);
+  const visible = rows.filter(
+    (row) =>
+      reaches(actor, 'agreement:read', target(row)) &&
+      (until === null ||
+        (compareDates(row.ends_on as LocalDate, from) >= 0 &&
+          compareDates(row.ends_on as LocalDate, until) <= 0)),
+  );
   return { items: visible.map(toAgreement), total: visible.length };
 }
 

@@ -1,6 +1,8 @@
 import { DEMO_IDS, deterministicId } from '@gongfu/db';
+import { addDays, shanghaiDateOf } from '@gongfu/domain';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clock } from '../../clock';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import {
   DISTRICT_ADMIN,
@@ -26,6 +28,8 @@ const { get, post, patch, del, count, auditActions } = helpers(() => t);
 const TIDAL_MARKET = deterministicId('venture:jinhui-tidal-market');
 const READING_ROOM = deterministicId('venture:wangjiangjie-reading-room');
 const HELP_DESK = deterministicId('venture:dukou-help-desk');
+const SERVICE_STATION = deterministicId('venture:wangjiangjie-service-station');
+const MICRO_PARK = deterministicId('venture:dukou-micro-park');
 
 describe('reading ventures', () => {
   it('a partner operator reads only the ventures it operates, in any community', async () => {
@@ -245,6 +249,39 @@ describe('operator agreements', () => {
     expect((await get(`/agreements/${helpDesk.body.id}`, SOE_OPERATOR)).status).toBe(404);
     const soeSees = (await get('/agreements', SOE_OPERATOR)).body.items.map((a: { id: string }) => a.id);
     expect(soeSees).not.toContain(helpDesk.body.id);
+  });
+
+  it('?expiringWithinDays lists the agreements still running that end within those days (business clock), in reach', async () => {
+    const day = (n: number) => addDays(shanghaiDateOf(new Date()), n);
+    const make = async (as: string, ventureId: string, endsOn: string) => {
+      const res = await post('/agreements', as, { ...terms, ventureId, startsOn: '2024-01-01', endsOn });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const soon = await make(WANGJIANGJIE_ADMIN, READING_ROOM, day(30));
+    const later = await make(WANGJIANGJIE_ADMIN, SERVICE_STATION, day(200));
+    const ended = await make(DUKOU_ADMIN, MICRO_PARK, day(-10));
+    const ids = async (as: string, query: string) =>
+      (await get(`/agreements${query}`, as)).body.items.map((a: { id: string }) => a.id) as string[];
+
+    expect(await ids(WANGJIANGJIE_ADMIN, '?expiringWithinDays=90')).toEqual([soon]);
+    const district = await ids(DISTRICT_ADMIN, '?expiringWithinDays=90');
+    expect(district).toContain(soon);
+    expect(district).not.toContain(later);
+    expect(district).not.toContain(ended);
+    expect(await ids(DISTRICT_ADMIN, '?expiringWithinDays=0')).not.toContain(soon);
+    expect(await ids(JINHUI_ADMIN, '?expiringWithinDays=90')).not.toContain(soon);
+    expect(await ids(XIQU_ADMIN, '?expiringWithinDays=3650')).not.toContain(soon);
+    expect(await ids(GELIPING_ADMIN, `?expiringWithinDays=90&communityId=${DEMO_IDS.wangjiangjie}`)).toEqual(
+      [],
+    );
+    // 120 days on, the later one is within 90 days and the first has ended
+    vi.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 120 * 86_400_000));
+    expect(await ids(WANGJIANGJIE_ADMIN, '?expiringWithinDays=90')).toEqual([later]);
+    vi.restoreAllMocks();
+    const bad = await get('/agreements?expiringWithinDays=-1', WANGJIANGJIE_ADMIN);
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['expiringWithinDays']);
   });
 
   it('refuses a venture out of reach, an unknown partner and an end before the start, naming the fields', async () => {
