@@ -187,6 +187,27 @@ export function approvedHistory(
 
 // ----- period locks ----------------------------------------------------------------------------------------
 
+/**
+ * Serialises a month's period lock against the writes it forbids, until the transaction ends: every create, edit,
+ * submit and amendment of a report of the month holds the district's month `shared` while it checks for a lock and
+ * writes; locking the month holds it `exclusive` while it counts the reports awaiting review and locks. Without it a
+ * submission checked before a concurrent lock committed, and the lock counted no pending report before that
+ * submission committed: a submitted report in a locked month (READ COMMITTED, PostgreSQL). One key per district and
+ * month, so a transaction holds at most one and no two can deadlock on them.
+ */
+export async function holdPeriod(
+  trx: ScopedTransaction,
+  args: { districtId: string; month: string },
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  const key = `report-period:${args.districtId}:${args.month}`;
+  if (mode === 'shared') {
+    await sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`.execute(trx);
+  } else {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  }
+}
+
 export function listPeriodLocks(
   trx: ScopedTransaction,
   args: { districtId: string; communityId?: string | null; month?: string | undefined },

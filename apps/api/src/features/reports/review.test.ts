@@ -1,7 +1,7 @@
-import { DEMO_IDS } from '@gongfu/db';
+import { DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { ADMIN, fundsOf, monthsAgo, REPORTER, reportApi, VENTURES } from './test-helpers';
+import { ADMIN, fundsOf, monthsAgo, REPORTER, reportApi, SOE, VENTURES } from './test-helpers';
 
 /**
  * The browser's reporting cycle on the API: plausibility flags the API finds again on submit, explanations, the
@@ -340,5 +340,300 @@ describe('period locks', () => {
     const dukou = (await json(await get('/api/v1/reports/locks', DUKOU))).body.items;
     expect(dukou).toHaveLength(2);
     expect((await json(await get('/api/v1/reports/locks', XIQU))).body.items).toEqual([]);
+  });
+});
+
+describe('period locks: the edges', () => {
+  const lock = (as: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    t.request('/api/v1/reports/locks', { method: 'POST', as, headers, body: JSON.stringify(body) });
+
+  it('the partner operator and the platform may not lock (403); an unknown community is 404', async () => {
+    const month = monthsAgo(27);
+    expect((await lock(SOE, { month })).status).toBe(403);
+    expect((await lock('platform@gongfu.demo', { month })).status).toBe(403);
+    expect((await lock(ADMIN, { month, communityId: crypto.randomUUID() })).status).toBe(404);
+    expect((await lock(ADMIN, { month, communityId: 'nope' })).status).toBe(400);
+    expect((await lock(ADMIN, { month: '2026-13' })).status).toBe(400);
+    expect((await lock(ADMIN, { month, extra: 1 })).status).toBe(400);
+  });
+
+  it('a district-wide lock counts the reports awaiting review in every community (message in en too)', async () => {
+    const month = monthsAgo(28);
+    const dukou = await api.created(DUKOU, { ventureId: VENTURES.helpDesk, month, ...usual });
+    await api.ok(DUKOU, dukou.id, 'submit');
+    const wang = await api.created(WANG, { ventureId: VENTURES.serviceStation, month, ...usual });
+    await api.ok(WANG, wang.id, 'submit');
+    const refused = await json(await lock(ADMIN, { month }, { 'Accept-Language': 'en' }));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'report_lock_reviews_pending',
+      message: `${month} still has 2 report(s) awaiting review; review them before locking`,
+    });
+    // one community's lock counts only its own
+    const one = await json(await lock(ADMIN, { month, communityId: DEMO_IDS.dukou }));
+    expect(one.body.error.message).toContain('1 份报表待审核');
+
+    // a returned report does not await review: it may be locked as it stands
+    await api.ok(ADMIN, dukou.id, 'return', { comment: '请补充台账', fields: ['revenueFen'] });
+    await api.ok(ADMIN, wang.id, 'approve');
+    const community = await json(await lock(ADMIN, { month, communityId: DEMO_IDS.dukou }));
+    expect(community.status).toBe(201);
+    expect(community.body.lockedReports).toBe(0);
+    // the district-wide lock after a community's: it locks what is left
+    const all = await json(await lock(ADMIN, { month }));
+    expect(all.status).toBe(201);
+    expect(all.body).toMatchObject({ lockedReports: 1, lock: { communityId: null, month } });
+    expect((await lock(ADMIN, { month })).status).toBe(409);
+    expect((await lock(ADMIN, { month, communityId: DEMO_IDS.wangjiangjie })).status).toBe(409);
+
+    // the returned report cannot be resubmitted or edited; the locked one cannot be amended
+    const resubmit = await json(await api.act(DUKOU, dukou.id, 'submit'));
+    expect(resubmit).toMatchObject({ status: 409, body: { error: { code: 'report_period_locked' } } });
+    const current = (await json(await api.get(DUKOU, dukou.id))).body;
+    expect(current).toMatchObject({ status: 'returned', returnedFields: ['revenueFen'] });
+    const edit = await json(await api.patch(DUKOU, dukou.id, { version: current.version, revenueFen: 1 }));
+    expect(edit).toMatchObject({ status: 409, body: { error: { code: 'report_period_locked' } } });
+    const amend = await json(await api.act(WANG, wang.id, 'amend', { comment: '收入更正' }));
+    expect(amend.status).toBe(409);
+    const en = await json(
+      await api.create(
+        WANG,
+        { ventureId: VENTURES.readingRoom, month, ...usual },
+        { 'Accept-Language': 'en' },
+      ),
+    );
+    expect(en.body.error.message).toBe(
+      `${month} is locked: its reports can no longer be created, edited, submitted or amended`,
+    );
+
+    // each scope lists the locks that concern it; the month filter
+    const soe = (await json(await get(`/api/v1/reports/locks?month=${month}`, SOE))).body.items;
+    expect(soe.map((l: { communityId: string | null }) => l.communityId)).toEqual([null]);
+    const admin = (await json(await get(`/api/v1/reports/locks?month=${month}`, ADMIN))).body.items;
+    expect(admin).toHaveLength(2);
+    expect((await json(await get(`/api/v1/reports/locks?month=${monthsAgo(29)}`, ADMIN))).body.items).toEqual(
+      [],
+    );
+    expect((await get('/api/v1/reports/locks?month=2026-1', ADMIN)).status).toBe(400);
+  });
+
+  it('a lock and a submission racing each other: never both (the month is held while either decides)', async () => {
+    for (let n = 30; n < 36; n++) {
+      const month = monthsAgo(n);
+      const draft = await api.created(DUKOU, { ventureId: VENTURES.microPark, month, ...usual });
+      const [locked, submitted] = await Promise.all([
+        lock(ADMIN, { month, communityId: DEMO_IDS.dukou }),
+        api.act(DUKOU, draft.id, 'submit'),
+      ]);
+      const outcome = [locked.status, submitted.status].sort().join('/');
+      expect(['200/409', '201/409']).toContain(outcome);
+      const after = (await json(await api.get(ADMIN, draft.id))).body;
+      if (locked.status === 201) expect(after.status).toBe('draft');
+      else expect(after.status).toBe('submitted');
+    }
+  });
+});
+
+describe('explanations', () => {
+  it('are stored on create, replaced as a set on edit, and copied into an amendment', async () => {
+    const month = monthsAgo(36);
+    const r = await api.created(WANG, {
+      ventureId: VENTURES.serviceStation,
+      month,
+      revenueFen: 500_000,
+      operatingCostFen: 0,
+      explanations: { operatingCostFen: '场地与人员由社区提供', revenueFen: '含一次性活动收入' },
+    });
+    expect(r.explanations).toEqual({
+      operatingCostFen: '场地与人员由社区提供',
+      revenueFen: '含一次性活动收入',
+    });
+    // an edit without explanations keeps them; with them replaces the whole set
+    const kept = await json(await api.patch(WANG, r.id, { version: r.version, temporaryJobs: 2 }));
+    expect(Object.keys(kept.body.explanations)).toHaveLength(2);
+    const replaced = await json(
+      await api.patch(WANG, r.id, {
+        version: kept.body.version,
+        explanations: { operatingCostFen: '场地与人员由社区无偿提供' },
+      }),
+    );
+    expect(replaced.body.explanations).toEqual({ operatingCostFen: '场地与人员由社区无偿提供' });
+    const unknown = await api.patch(WANG, r.id, {
+      version: replaced.body.version,
+      explanations: { profitFen: '?' },
+    });
+    expect(unknown.status).toBe(400);
+
+    const submitted = await api.ok(WANG, r.id, 'submit');
+    expect(submitted.flags).toEqual([
+      {
+        field: 'operatingCostFen',
+        rule: 'cost_missing',
+        value: 0,
+        expectedLow: null,
+        expectedHigh: null,
+        reference: 500_000,
+      },
+    ]);
+    await api.ok(ADMIN, r.id, 'approve');
+    const amendment = (await json(await api.act(WANG, r.id, 'amend', { comment: '成本补录' }))).body;
+    expect(amendment).toMatchObject({
+      revision: 2,
+      status: 'draft',
+      explanations: { operatingCostFen: '场地与人员由社区无偿提供' },
+      flags: [],
+    });
+  });
+
+  it('remittance above what was due is flagged and needs its explanation too', async () => {
+    const r = await api.created(REPORTER, {
+      ventureId: VENTURES.tidalMarket,
+      month: monthsAgo(37),
+      revenueFen: 5_800_000,
+      operatingCostFen: 3_000_000,
+      remittanceDueFen: 2_000_000,
+      remittanceReceivedFen: 2_500_000,
+    });
+    const refused = await json(
+      await api.act(REPORTER, r.id, 'submit', undefined, { 'Accept-Language': 'en' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'report_explanation_required',
+      fields: { remittanceReceivedFen: 'More remittance received than due; please explain' },
+    });
+    expect(refused.body.error.message).toBe('1 figure(s) look unusual; explain each one before submitting');
+  });
+});
+
+describe('history, amendments and the partner operator', () => {
+  it('an approved amendment replaces the revision it corrects in the history; drafts are not history', async () => {
+    const month = monthsAgo(38);
+    const first = await api.created(WANG, {
+      ventureId: VENTURES.serviceStation,
+      month,
+      revenueFen: 300_000,
+      operatingCostFen: 200_000,
+    });
+    await api.ok(WANG, first.id, 'submit');
+    await api.ok(ADMIN, first.id, 'approve');
+    const url = `/api/v1/reports/history?ventureId=${VENTURES.serviceStation}&month=${monthsAgo(37)}`;
+    const before = (await json(await get(url, WANG))).body.months.at(-1);
+    expect(before).toMatchObject({ month, reportId: first.id, status: 'approved' });
+    expect(before.figures.revenueFen).toBe(300_000);
+
+    const second = (await json(await api.act(WANG, first.id, 'amend', { comment: '收入漏记' }))).body;
+    await api.patch(WANG, second.id, { version: second.version, revenueFen: 350_000 });
+    // a draft amendment is not yet the month's figures
+    expect((await json(await get(url, WANG))).body.months.at(-1).figures.revenueFen).toBe(300_000);
+    await api.ok(WANG, second.id, 'submit');
+    await api.ok(ADMIN, second.id, 'approve');
+    const after = (await json(await get(url, ADMIN))).body.months.at(-1);
+    expect(after).toMatchObject({ reportId: second.id, status: 'approved' });
+    expect(after.figures.revenueFen).toBe(350_000);
+    // a month without an approved report is null
+    expect((await json(await get(url, WANG))).body.months[0]).toMatchObject({
+      reportId: null,
+      status: null,
+      figures: null,
+    });
+    // the approval preview of an approved report: 409, nothing to preview
+    expect((await get(`/api/v1/reports/${second.id}/approval-preview`, ADMIN)).status).toBe(409);
+    expect((await get(`/api/v1/reports/${crypto.randomUUID()}/approval-preview`, ADMIN)).status).toBe(404);
+    expect((await get('/api/v1/reports/history?month=2026-01', ADMIN)).status).toBe(400);
+  });
+
+  it('the partner operator reports only on ventures it operates, even in a community where it operates one', async () => {
+    // a second venture in Jinhui, run by the community itself
+    const own = await withTenantTransaction(
+      t.handle.db,
+      { kind: 'district', districtId: DEMO_IDS.dongqu, userId: deterministicId('user:admin@dongqu.demo') },
+      (trx) =>
+        trx
+          .insertInto('ventures')
+          .values({
+            district_id: DEMO_IDS.dongqu,
+            community_id: DEMO_IDS.jinhui,
+            name: '金汇便民维修点',
+            category: 'service_station',
+            operator_partner_id: null,
+            company_id: null,
+            premises_asset_id: null,
+            started_on: null,
+            promised_response_minutes: null,
+          })
+          .returning('venture_id')
+          .executeTakeFirstOrThrow(),
+    );
+    const month = monthsAgo(39);
+    expect((await api.create(SOE, { ventureId: own.venture_id, month })).status).toBe(404);
+    const r = await api.created(REPORTER, { ventureId: own.venture_id, month, ...usual });
+    expect((await api.get(SOE, r.id)).status).toBe(404);
+    expect((await api.patch(SOE, r.id, { version: r.version, revenueFen: 1 })).status).toBe(404);
+    expect((await api.act(SOE, r.id, 'submit')).status).toBe(404);
+    expect(
+      (await get(`/api/v1/reports/history?ventureId=${own.venture_id}&month=${month}`, SOE)).status,
+    ).toBe(404);
+    const list = (await json(await get(`/api/v1/reports?ventureId=${own.venture_id}`, SOE))).body;
+    expect(list).toMatchObject({ items: [], total: 0 });
+    // and the SOE's own venture is its to report on
+    expect(
+      (await get(`/api/v1/reports/history?ventureId=${VENTURES.tidalMarket}&month=${month}`, SOE)).status,
+    ).toBe(200);
+    const status = (await json(await get(`/api/v1/reports/status?month=${month}`, SOE))).body.items;
+    expect(status.map((row: { ventureId: string }) => row.ventureId)).toEqual([VENTURES.tidalMarket]);
+    // the reporter of Jinhui, as before, not a venture of another community
+    expect((await api.get(REPORTER, r.id)).status).toBe(200);
+  });
+});
+
+describe('the queue: months, defaults and the status overview', () => {
+  it('filters a span of months; defaults to page 1 of 50; a page past the end is empty with the same total', async () => {
+    const from = monthsAgo(14);
+    const to = monthsAgo(3);
+    const span = (
+      await json(await get(`/api/v1/reports?monthFrom=${from}&monthTo=${to}&pageSize=500`, ADMIN))
+    ).body;
+    expect(span.items.length).toBeGreaterThan(0);
+    for (const r of span.items) {
+      expect(r.month >= from && r.month <= to).toBe(true);
+    }
+    const first = (await json(await get('/api/v1/reports', ADMIN))).body;
+    expect(first).toMatchObject({ page: 1, pageSize: 50 });
+    const past = (await json(await get('/api/v1/reports?page=999', ADMIN))).body;
+    expect(past).toMatchObject({ items: [], total: first.total, page: 999 });
+    const ascending = (
+      await json(await get('/api/v1/reports?sort=month&pageSize=500', ADMIN))
+    ).body.items.map((r: { month: string }) => r.month);
+    expect(ascending).toEqual([...ascending].sort());
+    const bySubmission = (await json(await get('/api/v1/reports?sort=-submittedAt&pageSize=500', ADMIN))).body
+      .items;
+    const times = bySubmission.map((r: { submittedAt: string | null }) => r.submittedAt);
+    const submittedTimes = times.filter((s: string | null) => s !== null);
+    expect(times.slice(0, submittedTimes.length)).toEqual(submittedTimes); // never-submitted last
+    expect(submittedTimes).toEqual([...submittedTimes].sort().reverse());
+    for (const bad of ['page=0', 'pageSize=501', 'sort=amount', 'flagged=yes', 'monthFrom=2026-1']) {
+      expect((await get(`/api/v1/reports?${bad}`, ADMIN)).status, bad).toBe(400);
+    }
+  });
+
+  it('the status overview filters by street office and status and says whether the month is locked', async () => {
+    const month = monthsAgo(28); // locked for the whole district above
+    const offices = (await json(await get('/api/v1/street-offices', ADMIN))).body.items as { id: string }[];
+    let seen = 0;
+    for (const office of offices) {
+      const rows = (
+        await json(await get(`/api/v1/reports/status?month=${month}&streetOfficeId=${office.id}`, ADMIN))
+      ).body.items;
+      for (const row of rows) expect(row).toMatchObject({ streetOfficeId: office.id, locked: true });
+      seen += rows.length;
+    }
+    expect(seen).toBeGreaterThan(0);
+    const returned = (await json(await get(`/api/v1/reports/status?month=${month}&status=returned`, ADMIN)))
+      .body;
+    expect(returned.items.map((row: { ventureId: string }) => row.ventureId)).toEqual([VENTURES.helpDesk]);
+    expect(returned.total).toBe(1);
+    const open = (await json(await get(`/api/v1/reports/status?month=${monthsAgo(29)}`, ADMIN))).body.items;
+    for (const row of open) expect(row.locked).toBe(false);
   });
 });

@@ -378,11 +378,15 @@ const FLAG_MESSAGE: Record<PlausibilityRule, MessageCode> = {
   remittance_above_due: 'report_flag_remittance_above_due',
 };
 
-/** 409 when the report's month is locked for its community: nothing of it may change any more. */
+/**
+ * 409 when the report's month is locked for its community: nothing of it may change any more. Holds the month
+ * (shared) until commit, so a lock cannot slip in between this check and the write (`lockPeriod` holds it exclusive).
+ */
 async function assertOpenPeriod(
   trx: ScopedTransaction,
   target: { district_id: string; community_id: string; month: string },
 ) {
+  await reports.holdPeriod(trx, { districtId: target.district_id, month: target.month }, 'shared');
   const locked = await reports.isPeriodLocked(trx, {
     districtId: target.district_id,
     communityId: target.community_id,
@@ -904,6 +908,8 @@ export async function lockPeriod(
     const community = await reports.findCommunity(trx, { districtId: scope.districtId, communityId });
     if (!community) throw notFound();
   }
+  // no report of the month is created, edited, submitted or amended while this decides (see holdPeriod)
+  await reports.holdPeriod(trx, { districtId: scope.districtId, month: input.month }, 'exclusive');
   const existing = await reports.listPeriodLocks(trx, {
     districtId: scope.districtId,
     communityId,
