@@ -65,7 +65,8 @@ void SCHEMA_MATCHES_DOMAIN;
 
 export const KpiFigure = z
   .object({
-    /** amounts and counts: the sum; ratios: numerator ÷ denominator, null when the denominator is 0 */
+    /** amounts and counts: the sum; ratios: numerator ÷ denominator, null when the denominator is 0 or
+     *  negative (a rate over a loss is not a rate: the domain's `ratioValue`) */
     value: z.number().nullable(),
     numerator: z.number().int(),
     /** null for amounts and counts */
@@ -174,7 +175,8 @@ export const KpiRanking = z
     unavailableReason: KpiUnavailable.nullable(),
     items: z.array(
       KpiFigure.extend({
-        /** 1 is best by the KPI's direction; equal values share a rank; no value (0 ÷ 0) ranks last, unranked */
+        /** 1 is best by the KPI's direction; equal values share a rank; no value (a ratio without a positive
+         *  base) comes last, unranked */
         rank: z.number().int().nullable(),
         communityId: z.uuid(),
         communityName: z.string(),
@@ -182,7 +184,7 @@ export const KpiRanking = z
         streetOfficeName: z.string().nullable(),
       }),
     ),
-    /** the median of the communities' values (those with a value) */
+    /** the median of the communities' values that exist (null values are left out); null when none has one */
     median: z.number().nullable(),
     /** the whole selection, recomputed from summed parts */
     total: KpiFigure.nullable(),

@@ -11,7 +11,9 @@ import {
   kpiDefinition,
   MEASURE_KEYS,
   type Measures,
+  medianOf,
   ratioBp,
+  ratioValue,
   sumCommunityMonths,
   sumMeasures,
 } from './kpis';
@@ -42,6 +44,35 @@ describe('ratioBp', () => {
         // |bp × d − n × 10000| ≤ d / 2
         const diff = BigInt(bp) * BigInt(d) - BigInt(n) * 10_000n;
         expect(2n * (diff < 0n ? -diff : diff) <= BigInt(d)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('ratioValue and medianOf: a rate over nothing or over a loss is no rate', () => {
+  it('is null exactly when the denominator is zero or negative, as ratioBp', () => {
+    expect(ratioValue(1, 4)).toBe(0.25);
+    expect(ratioValue(-3, 4)).toBe(-0.75);
+    expect(ratioValue(0, 0)).toBeNull();
+    expect(ratioValue(3, -10)).toBeNull(); // a governance allocation over a community loss
+    expect(ratioValue(-3, -10)).toBeNull(); // never a positive rate from two negatives
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -1e12, max: 1e12 }), (n, d) => {
+        expect(ratioValue(n, d) === null).toBe(ratioBp(n, d) === null);
+        expect(ratioValue(n, d) === null).toBe(d <= 0);
+      }),
+    );
+  });
+
+  it('the median leaves nulls out', () => {
+    expect(medianOf([])).toBeNull();
+    expect(medianOf([null, null])).toBeNull();
+    expect(medianOf([0.4, null, 0.5])).toBe(0.45);
+    expect(medianOf([3, 1, null, 2])).toBe(2);
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -1000, max: 1000 }))), (values) => {
+        const present = values.filter((v): v is number => v !== null);
+        expect(medianOf(values)).toBe(medianOf(present));
       }),
     );
   });

@@ -116,6 +116,33 @@ export function ratioBp(numerator: number, denominator: number): number | null {
   return Number(scaled < 0n ? -rounded : rounded);
 }
 
+/**
+ * A ratio's value as the API serves it (a fraction: 1 = 100 %): numerator ÷ denominator, or null when the
+ * denominator is zero or negative — the same rule as `ratioBp`. A rate over a loss (a governance allocation
+ * rate over a negative income) is not a rate: it is shown as unknown, left out of a ranking's order and
+ * median, and compared with nothing.
+ */
+export function ratioValue(numerator: number, denominator: number): number | null {
+  return hasRatioBase(denominator) ? numerator / denominator : null;
+}
+
+/** Whether a ratio has a value: its denominator is positive. */
+export function hasRatioBase(denominator: number): boolean {
+  return denominator > 0;
+}
+
+/**
+ * The median of the values that exist (nulls are left out: an unranked community does not pull the median
+ * towards zero); null when none does. Even counts take the mean of the two middle values.
+ */
+export function medianOf(values: readonly (number | null)[]): number | null {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[mid] as number;
+  return ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
 /** Change against a previous value in basis points (+2500 = up 25 %); null without a positive base. */
 export function changeBp(current: number, previous: number): number | null {
   return ratioBp(current - previous, previous);

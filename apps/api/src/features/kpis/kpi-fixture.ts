@@ -1045,7 +1045,8 @@ export function bruteForce(
   return out;
 }
 
+/** The definition, written out again: an amount is its sum; a ratio has no value unless its denominator is positive. */
 export function bruteValue(f: BruteFigure): number | null {
   if (f.denominator === null) return f.numerator;
-  return f.denominator === 0 ? null : f.numerator / f.denominator;
+  return f.denominator > 0 ? f.numerator / f.denominator : null;
 }

@@ -1,5 +1,6 @@
 import { DEMO_IDS, deterministicId, kpiRollups } from '@gongfu/db';
 import {
+  KPI_KEYS,
   latestDueMonth,
   type Month,
   monthRange,
@@ -30,6 +31,8 @@ import {
 let t: TestApp;
 let raw: RawData;
 let compared = 0;
+/** served ratios whose denominator was negative (a loss): each must have been null */
+let negativeBases = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -80,8 +83,13 @@ function expectFigure(actual: Figure | null, expected: BruteFigure | undefined, 
   expect(expected, `${what}: the brute force has it`).toBeDefined();
   expect(actual, what).not.toBeNull();
   expect({ numerator: actual?.numerator, denominator: actual?.denominator }, what).toEqual(expected);
-  // JSON has no −0 (0 ÷ a negative income)
-  const value = bruteValue(expected as BruteFigure) || (expected?.denominator === 0 ? null : 0);
+  // property: a value is null exactly when the definition says — a ratio whose denominator is not positive
+  const base = expected?.denominator ?? null;
+  expect(actual?.value === null, `${what}: null exactly without a positive base`).toBe(
+    base !== null && base <= 0,
+  );
+  if (base !== null && base < 0) negativeBases++;
+  const value = bruteValue(expected as BruteFigure);
   if (value === null || Number.isInteger(value)) expect(actual?.value, what).toBe(value);
   else expect(actual?.value, what).toBeCloseTo(value, 12);
   compared++;
@@ -306,6 +314,46 @@ describe('series = brute force per month and group', () => {
   });
 });
 
+/** A ranking against the brute force: values, order by direction, shared ranks, nulls unranked and out of the median. */
+async function checkRanking(kpi: string, kind: PeriodKind, month: Month) {
+  const body = await get(
+    `/api/v1/kpis/ranking?kpi=${kpi}&period=${kind}&month=${month}`,
+    'admin@dongqu.demo',
+  );
+  const period = periodContaining(kind, month);
+  expect(body.items).toHaveLength(4);
+  const values: number[] = [];
+  for (const item of body.items) {
+    const expected = bruteForce(raw, sel([item.communityId]), period)[kpi];
+    expectFigure(item, expected, `ranking ${kpi} ${kind} ${month} ${item.communityName}`);
+    const v = bruteValue(expected as never);
+    if (v !== null) values.push(v);
+  }
+  // ordered by the KPI's direction (a neutral KPI from high to low); equal values share a rank; no value
+  // comes last, unranked
+  const lowerIsBetter = body.kpi.direction === 'lower_is_better';
+  const ranked = body.items.filter((i: Figure) => i.value !== null);
+  expect(ranked).toHaveLength(values.length);
+  for (let i = 1; i < ranked.length; i++) {
+    const [a, b] = [ranked[i - 1].value, ranked[i].value];
+    expect(lowerIsBetter ? a <= b : a >= b).toBe(true);
+    expect(ranked[i].rank).toBe(a === b ? ranked[i - 1].rank : i + 1);
+  }
+  expect(body.items.slice(ranked.length).every((i: { rank: null }) => i.rank === null)).toBe(true);
+  // property: the median is the median of the non-null values
+  values.sort((a, b) => a - b);
+  const m =
+    values.length === 0
+      ? null
+      : values.length % 2
+        ? values[(values.length - 1) / 2]
+        : ((values[values.length / 2 - 1] ?? 0) + (values[values.length / 2] ?? 0)) / 2;
+  if (m === null || m === undefined) expect(body.median).toBeNull();
+  else expect(body.median).toBeCloseTo(m, 12);
+  expectFigure(body.total, bruteForce(raw, sel(DONGQU), period)[kpi], `${kpi} total`);
+  return body;
+}
+
 describe('ranking = brute force per community, with the median', () => {
   it.each([
     ['community_income', 'quarter'],
@@ -313,35 +361,7 @@ describe('ranking = brute force per community, with the median', () => {
     ['on_time_rate', 'ytd'],
     ['give_back', 'month'],
   ] as const)('%s for a %s', async (kpi, kind) => {
-    const body = await get(
-      `/api/v1/kpis/ranking?kpi=${kpi}&period=${kind}&month=2025-09`,
-      'admin@dongqu.demo',
-    );
-    const period = periodContaining(kind, '2025-09');
-    expect(body.items).toHaveLength(4);
-    const values: number[] = [];
-    for (const item of body.items) {
-      const expected = bruteForce(raw, sel([item.communityId]), period)[kpi];
-      expectFigure(item, expected, `${kpi} ${item.communityName}`);
-      const v = bruteValue(expected as never);
-      if (v !== null) values.push(v);
-    }
-    // ordered by the KPI's direction; equal values share a rank; no value comes last, unranked
-    const lowerIsBetter = body.kpi.direction === 'lower_is_better';
-    const ranked = body.items.filter((i: Figure) => i.value !== null);
-    for (let i = 1; i < ranked.length; i++) {
-      const [a, b] = [ranked[i - 1].value, ranked[i].value];
-      expect(lowerIsBetter ? a <= b : a >= b).toBe(true);
-      expect(ranked[i].rank).toBe(a === b ? ranked[i - 1].rank : i + 1);
-    }
-    expect(body.items.slice(ranked.length).every((i: { rank: null }) => i.rank === null)).toBe(true);
-    values.sort((a, b) => a - b);
-    const m =
-      values.length % 2
-        ? values[(values.length - 1) / 2]
-        : ((values[values.length / 2 - 1] ?? 0) + (values[values.length / 2] ?? 0)) / 2;
-    expect(body.median).toBeCloseTo(m ?? Number.NaN, 12);
-    expectFigure(body.total, bruteForce(raw, sel(DONGQU), period)[kpi], `${kpi} total`);
+    await checkRanking(kpi, kind, '2025-09');
   });
 
   it('a community role sees only itself in the ranking', async () => {
@@ -351,6 +371,18 @@ describe('ranking = brute force per community, with the median', () => {
     );
     expect(body.items.map((i: { communityId: string }) => i.communityId)).toEqual([DEMO_IDS.jinhui]);
     expect(body.items[0].rank).toBe(1);
+  });
+});
+
+describe('property: every KPI and period kind — null exactly as the definition says, the median of the non-null values', () => {
+  it.each(KINDS)('every KPI ranked for a %s', async (kind) => {
+    for (const month of ['2024-05', '2024-11', '2025-06'] as const) {
+      for (const kpi of KPI_KEYS) await checkRanking(kpi, kind, month);
+    }
+  });
+
+  it('the dataset holds rates over a loss (a negative base), and every one of them was served as null', () => {
+    expect(negativeBases).toBeGreaterThan(0);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   type LocalizedText,
   latestDueMonth,
   type Month,
+  medianOf,
   monthRange,
   OPERATING_MODEL_LABELS,
   type Period,
@@ -35,6 +36,7 @@ import {
   periodKey,
   periodLabel,
   previousPeriod,
+  ratioValue,
   samePeriodLastYear,
   VENTURE_CATEGORY_LABELS,
 } from '@gongfu/domain';
@@ -123,7 +125,8 @@ function figureOf(key: KpiKey, row: kpis.KpiRow | undefined): KpiFigure {
   const numerator = toFen(row?.num ?? 0);
   if (!kpis.KPI_SQL[key].ratio) return { value: numerator, numerator, denominator: null };
   const denominator = toFen(row?.den ?? 0);
-  return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
+  // the domain's rule: no value over a zero or negative base (a rate over a loss is not a rate)
+  return { value: ratioValue(numerator, denominator), numerator, denominator };
 }
 
 /** Community names in Chinese order; one collator (`localeCompare` with a locale builds one per call). */
@@ -288,14 +291,6 @@ export async function series(
   };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[mid] ?? null;
-  return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 export async function ranking(
   trx: ScopedTransaction,
   actor: Actor,
@@ -352,7 +347,7 @@ export async function ranking(
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     items: ranked,
-    median: median(ranked.flatMap((i) => (i.value === null ? [] : [i.value]))),
+    median: medianOf(ranked.map((i) => i.value)),
     total,
   };
 }
@@ -500,7 +495,7 @@ export async function mix(trx: ScopedTransaction, actor: Actor, query: KpiPeriod
     const revenue = mine.reduce((s, r) => s + toFen(r.revenue_fen), 0);
     const transactions = mine.reduce((s, r) => s + toFen(r.service_transactions), 0);
     const share = (n: number, d: number): KpiFigure => ({
-      value: d === 0 ? null : n / d,
+      value: ratioValue(n, d),
       numerator: n,
       denominator: d,
     });
