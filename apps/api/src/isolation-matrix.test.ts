@@ -42,13 +42,20 @@ interface Operation {
   params: string[];
   /** the first path segment after /v1, e.g. /companies */
   prefix: string;
+  /** its query parameters, as the document declares them */
+  query: Array<{ name: string; required: boolean }>;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
   paths: Record<
     string,
-    Partial<Record<(typeof METHODS)[number], { parameters?: Array<{ in: string; name: string }> }>>
+    Partial<
+      Record<
+        (typeof METHODS)[number],
+        { parameters?: Array<{ in: string; name: string; required?: boolean }> }
+      >
+    >
   >;
 };
 const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -57,6 +64,9 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item])
     path,
     params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
     prefix: `/${path.split('/')[2]}`,
+    query: (item[method]?.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => ({ name: p.name, required: p.required === true })),
   })),
 );
 const byId = operations.filter((op) => op.params.length > 0);
@@ -334,7 +344,18 @@ async function createFixtures(
       })
       .returning('warning_id')
       .executeTakeFirstOrThrow();
+    // a locked month of the community (the lock list must not show it to another community or district)
+    const lock = await trx
+      .insertInto('report_period_locks')
+      .values({
+        ...base,
+        month: '2024-01',
+        locked_by: scope.kind === 'district' ? scope.userId : randomUUID(),
+      })
+      .returning('lock_id')
+      .executeTakeFirstOrThrow();
     return {
+      lock: lock.lock_id,
       community: communityId,
       streetOffice: district.streetOfficeId,
       partner: district.partnerId,
@@ -393,6 +414,22 @@ beforeAll(async () => {
   await createFixtures('wangjiangjie', dongqu, DEMO_IDS.dongqu, DEMO_IDS.wangjiangjie, dongquDistrict);
   await createFixtures('geliping', xiqu, DEMO_IDS.xiqu, DEMO_IDS.xiquCommunity, xiquDistrict);
   await createFixtures('xiqu2', xiqu, DEMO_IDS.xiqu, XIQU2, xiquDistrict);
+
+  // each district's district-wide lock: every scope of that district reads it, no other district's
+  for (const scope of [dongqu, xiqu]) {
+    if (scope.kind !== 'district') continue;
+    await withTenantTransaction(t.handle.db, scope, (trx) =>
+      trx
+        .insertInto('report_period_locks')
+        .values({
+          district_id: scope.districtId,
+          community_id: null,
+          month: '2024-02',
+          locked_by: scope.userId,
+        })
+        .execute(),
+    );
+  }
 
   const communities = await sql<{ community_id: string; district_id: string }>`
     select community_id, district_id from communities`.execute(t.handle.db);
@@ -565,7 +602,7 @@ describe.each(lists.map((op) => [`GET ${op.path}`, op] as const))('%s (a list)',
     '%s sees nothing of another district or community',
     async (_email, role) => {
       const before = await snapshot();
-      const res = await t.request(`/api${op.path}`, { as: role.email });
+      const res = await t.request(`/api${op.path}${defaultQuery(op)}`, { as: role.email });
       expect(res.status, await res.clone().text()).toBeLessThan(500);
       if (res.ok) {
         const leaks = placesIn(await res.json(), op.path === '/v1/communities')
@@ -578,13 +615,111 @@ describe.each(lists.map((op) => [`GET ${op.path}`, op] as const))('%s (a list)',
   );
 });
 
+/**
+ * Query parameters that name an object, and the fixture to name: a list filtered by another community's or
+ * district's object must answer 404/403, or 200 with nothing out of the role's reach — a filter narrows the scope,
+ * it never replaces it. Required parameters that name nothing take QUERY_DEFAULTS; an operation whose other
+ * required parameters have no default is left to its feature's tests (counted below).
+ */
+const ID_QUERIES: Record<string, string> = {
+  communityId: 'community',
+  ventureId: 'venture',
+  companyId: 'company',
+  fundId: 'fund',
+  proposalId: 'proposal',
+  pledgeId: 'pledge',
+  reportId: 'report',
+};
+const QUERY_DEFAULTS: Record<string, string> = { month: '2026-10' };
+
+function defaultQuery(op: Operation, named: Record<string, string> = {}): string {
+  const params = new URLSearchParams(named);
+  for (const q of op.query) {
+    const value = QUERY_DEFAULTS[q.name];
+    if (q.required && !params.has(q.name) && value) params.set(q.name, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const filterable = lists.flatMap((op) =>
+  op.query
+    .filter((q) => ID_QUERIES[q.name])
+    .filter(() =>
+      op.query.every((other) => !other.required || ID_QUERIES[other.name] || QUERY_DEFAULTS[other.name]),
+    )
+    .map((q) => ({ op, param: q.name })),
+);
+
+describe.each(filterable.map(({ op, param }) => [`GET ${op.path}?${param}=`, op, param] as const))(
+  '%s another community’s or district’s object',
+  (_, op, param) => {
+    it.each(ROLES.map((role) => [role.email, role] as const))(
+      '%s gets 404/403 or nothing out of its reach',
+      async (_email, role) => {
+        const failures: string[] = [];
+        for (const target of targetsOf(op, role)) {
+          const id = fixtures[target][ID_QUERIES[param] as string] as string;
+          // every required parameter that names an object names the target's (history: ventureId and month)
+          const named = Object.fromEntries(
+            op.query
+              .filter((q) => q.name === param || (q.required && ID_QUERIES[q.name]))
+              .map((q) => [q.name, fixtures[target][ID_QUERIES[q.name] as string] as string]),
+          );
+          const url = `/api${op.path}${defaultQuery(op, { ...named, [param]: id })}`;
+          const res = await t.request(url, { as: role.email });
+          if (res.status === 404 || res.status === 403) continue;
+          if (res.status !== 200) {
+            failures.push(`${url} (${target}) → ${res.status} ${(await res.text()).slice(0, 200)}`);
+            continue;
+          }
+          const leaks = placesIn(await res.json(), op.path === '/v1/communities').filter((place) =>
+            outOfReach(role, place),
+          );
+          if (leaks.length > 0)
+            failures.push(`${url} (${target}) → 200 with ${leaks.length} ids out of reach`);
+        }
+        expect(failures).toEqual([]);
+      },
+    );
+  },
+);
+
+describe('POST /v1/reports/locks naming another community or district', () => {
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s gets 404/403 and nothing changes',
+    async (_email, role) => {
+      const before = await snapshot();
+      for (const target of [role.otherCommunity ?? role.otherDistrict, role.otherDistrict]) {
+        const res = await t.request('/api/v1/reports/locks', {
+          method: 'POST',
+          as: role.email,
+          body: JSON.stringify({ month: '2024-04', communityId: fixtures[target].community }),
+        });
+        expect([403, 404], `${target}: ${await res.clone().text()}`).toContain(res.status);
+      }
+      expect(changedTables(before, await snapshot())).toEqual([]);
+    },
+  );
+});
+
 describe('the matrix ran', () => {
   it('covered every operation by id for every role', () => {
     // printed so a run says how much it covered
     console.info(
       `isolation matrix: ${byId.length} operations by id × ${ROLES.length} roles = ${byId.length * ROLES.length} cases; ` +
-        `${lists.length} lists × ${ROLES.length} roles`,
+        `${lists.length} lists × ${ROLES.length} roles; ${filterable.length} list filters naming an object × ${ROLES.length} roles`,
     );
     expect(byId.length).toBeGreaterThan(0);
+    // the reports' filters and the venture history are among them
+    const covered = filterable.map(({ op, param }) => `${op.path}?${param}`);
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        '/v1/reports?communityId',
+        '/v1/reports?ventureId',
+        '/v1/reports/status?communityId',
+        '/v1/reports/history?ventureId',
+      ]),
+    );
   });
 });

@@ -644,6 +644,50 @@ describe('row-level security', () => {
     expect(locking).toBe('refused');
   });
 
+  it('a partner operator reads the locks of communities where it operates and district-wide ones, and locks nothing', async () => {
+    const seen = await withTenantTransaction(db, partnerScope, (trx) =>
+      trx.selectFrom('report_period_locks').select(['district_id', 'community_id', 'month']).execute(),
+    );
+    // the SOE operates in Jinhui (B) only: Jinhui's lock and the district-wide one, not Wangjiangjie's
+    expect(seen).toContainEqual({
+      district_id: DEMO_IDS.dongqu,
+      community_id: B.communityId,
+      month: '2024-01',
+    });
+    expect(seen).toContainEqual({ district_id: DEMO_IDS.dongqu, community_id: null, month: '2024-02' });
+    for (const lock of seen) {
+      expect(lock.district_id).toBe(DEMO_IDS.dongqu);
+      expect([null, B.communityId]).toContain(lock.community_id);
+    }
+    for (const row of [
+      { ...own(B), month: '2023-10', locked_by: dongquAdmin },
+      { district_id: DEMO_IDS.dongqu, community_id: null, month: '2023-10', locked_by: dongquAdmin },
+    ]) {
+      expect(await scopedWrite(partnerScope, insertStatement('report_period_locks', row))).toBe('refused');
+    }
+  });
+
+  it('a period lock is history: not even the district rewrites or removes one', async () => {
+    const update = await scopedWrite(districtScope, sql`update report_period_locks set month = '2020-01'`);
+    const remove = await scopedWrite(districtScope, sql`delete from report_period_locks`);
+    expect(update).toBe('refused');
+    expect(remove).toBe('refused');
+    // and one lock per community and month, one district-wide lock per month
+    const twice = await scopedWrite(
+      districtScope,
+      insertStatement('report_period_locks', { ...own(B), month: '2024-01', locked_by: dongquAdmin }),
+    );
+    expect(twice).toBe('refused');
+    const wide = {
+      district_id: DEMO_IDS.dongqu,
+      community_id: null,
+      month: '2024-03',
+      locked_by: dongquAdmin,
+    };
+    expect(await scopedWrite(districtScope, insertStatement('report_period_locks', wide))).toBe(1);
+    expect(await scopedWrite(districtScope, insertStatement('report_period_locks', wide))).toBe('refused');
+  });
+
   it('a community scope sees its own community rows', async () => {
     expect(await scopedCount(A, 'communities')).toBe(1);
     expect(await scopedCount(A, 'ventures')).toBe(2);
