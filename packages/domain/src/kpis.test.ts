@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { computeDistribution } from './distribution';
 import {
   changeBp,
   computeKpi,
@@ -118,6 +119,40 @@ describe('KPI definitions', () => {
     // a ratio's target is a fraction: 1 = 100 %
     expect(kpiDefinition('deliberation_coverage').target).toBe(1);
     expect(kpiDefinition('fund_idle_ratio').direction).toBe('lower_is_better');
+  });
+});
+
+describe('governance allocation rate: did the community book the share its rule says', () => {
+  it('is over the distributable amount the rule was applied to, so a 40 % rule reads 40.00 %', () => {
+    // Wangjiangjie's rule (40 % to the governance fund), three approved reports of a quarter, one a loss
+    const rule = {
+      id: 'r',
+      version: 1,
+      effectiveFrom: '2025-01' as const,
+      communitySplit: { governanceFundBp: 4000, reserveBp: 3000, otherBp: 3000 },
+    };
+    const community = [{ holderKind: 'community' as const, holderId: null, shareBp: 6667 }];
+    const residents = [{ holderKind: 'residents' as const, holderId: null, shareBp: 3333 }];
+    const months = [
+      { revenueFen: 5_000_000, operatingCostFen: 2_000_000, remittanceReceivedFen: 0 },
+      { revenueFen: 1_000_000, operatingCostFen: 1_900_000, remittanceReceivedFen: 500_000 },
+      { revenueFen: 4_000_000, operatingCostFen: 1_000_000, remittanceReceivedFen: 0 },
+    ];
+    const measures = sumMeasures(
+      months.map((money) => {
+        const d = computeDistribution({ money, shareholdings: [...community, ...residents], rule });
+        if (!d.ok) throw new Error('distribution');
+        return {
+          community_income_fen: d.value.communityIncomeFen,
+          distributable_fen: d.value.distributableFen,
+          governance_allocation_fen:
+            d.value.fundAllocations.find((a) => a.target === 'governance')?.amountFen ?? 0,
+        };
+      }),
+    );
+    expect(computeKpi('governance_fund_allocation_rate', measures)).toBe(4000);
+    // over community income (which a loss lowers) it would read more than the rule
+    expect(ratioBp(measures.governance_allocation_fen, measures.community_income_fen)).toBeGreaterThan(4000);
   });
 });
 

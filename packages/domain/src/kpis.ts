@@ -11,6 +11,7 @@ export const MEASURE_KEYS = [
   'operating_cost_fen',
   'net_profit_fen',
   'community_income_fen',
+  'distributable_fen',
   'stable_jobs',
   'residents_served',
   'governance_allocation_fen',
@@ -44,6 +45,7 @@ export const MEASURE_OVER_TIME: Readonly<Record<MeasureKey, 'sum' | 'last' | 're
   operating_cost_fen: 'sum',
   net_profit_fen: 'sum',
   community_income_fen: 'sum',
+  distributable_fen: 'sum',
   stable_jobs: 'last',
   residents_served: 'sum',
   governance_allocation_fen: 'sum',
@@ -301,8 +303,9 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     numeratorUnit: 'fen',
     denominatorUnit: 'fen',
     formula: {
-      'zh-CN': 'Σ 计入社区治理专项资金的收益分配（扣除冲正）÷ Σ 社区集体收入',
-      en: 'Σ profit allocations into governance special funds (net of reversals) ÷ Σ community income',
+      'zh-CN':
+        'Σ 计入社区治理专项资金的收益分配（扣除冲正）÷ Σ 可分配收益。可分配收益即收益分配规则所作用的基数：期内审核通过月报的社区应得利润份额（亏损记为 0）+ 实收上缴款。回答“社区是否按规则计提”：按 40% 规则计提即为 40%。可分配收益为 0 时无数值',
+      en: "Σ allocations into governance special funds (net of reversals) ÷ Σ distributable amount. The distributable amount is the base the distribution rule is applied to: the community's profit share of the period's approved reports (a loss counts as 0) + remittance received. It answers 'did the community book the share its rule says': a 40 % rule reads 40 %. No value when nothing was distributable",
     },
     direction: 'higher_is_better',
     aggregation: 'flow',
@@ -506,7 +509,7 @@ export const KPI_MEASURES: { readonly [K in KpiKey]: KpiMeasureFormula } = {
   residents_served: { measure: 'residents_served' },
   governance_fund_allocation_rate: {
     numerator: 'governance_allocation_fen',
-    denominator: 'community_income_fen',
+    denominator: 'distributable_fen',
   },
   reinvestment: { measure: 'project_outflow_fen' },
   reinvestment_rate: { numerator: 'project_outflow_fen', denominator: 'community_income_fen' },

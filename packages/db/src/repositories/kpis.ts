@@ -143,6 +143,8 @@ interface PartContext {
 /** Community income: a KPI of its own and the denominator of two rates (summed once for all three). */
 const communityIncome = sql`f.income_fen`;
 const incomeDenominator: Measure = { over: 'reports', den: communityIncome };
+/** What a report's approval splits into the funds: max(0, the community's profit share) + remittance received. */
+const distributable = sql`greatest(f.income_fen - f.remittance_received_fen, 0) + f.remittance_received_fen`;
 /** The balance at the end of each window. */
 const balanceAtEnd: Measure = { over: 'balance', num: sql`f.net_fen` };
 const approvedProjectOutflow = sql`f.project_expenditure_fen`;
@@ -204,7 +206,9 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
         over: 'ledger',
         num: sql`case when f.fund_kind = 'governance_special' then f.allocation_fen else 0 end`,
       },
-      incomeDenominator,
+      // the base the distribution rule was applied to (domain `computeDistribution`): the community's
+      // profit share, a loss counting as 0, plus the remittance received — never the community income
+      { over: 'reports', den: distributable },
     ],
   },
   reinvestment: {

@@ -879,6 +879,11 @@ export function bruteForce(
           ).reduce((sum, part, i) => sum + (holdings[i]?.holder_kind === 'community' ? part : 0), 0);
     return share + num(r.remittance_received_fen);
   };
+  // what the distribution rule is applied to: the profit share, a loss counting as 0, plus the remittance
+  const distributableOf = (r: Row) => {
+    const remittance = num(r.remittance_received_fen);
+    return Math.max(0, incomeOf(r) - remittance) + remittance;
+  };
   const flow = counted.filter((r) => inWindow(str(r.month)));
   const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
   const income = sum(flow, incomeOf);
@@ -1005,7 +1010,7 @@ export function bruteForce(
       facts.filter((f) => f.month >= trailFrom && f.month <= window.to),
       (f: (typeof facts)[number]) => (['allocation', 'donation', 'grant'].includes(f.effKind) ? f.signed : 0),
     );
-    out.governance_fund_allocation_rate = ratio(govAlloc, income);
+    out.governance_fund_allocation_rate = ratio(govAlloc, sum(flow, distributableOf));
     out.reinvestment = amount(reinvest);
     out.reinvestment_rate = ratio(reinvest, income);
     out.fund_balance = amount(balance);
