@@ -184,6 +184,9 @@ export const KpiRanking = z
         streetOfficeName: z.string().nullable(),
       }),
     ),
+    /** false for a neutral KPI (fund balance): ordered highest first, but no rank is better or worse —
+     *  no colour, never a red or black list (红榜 / 黑榜) */
+    judged: z.boolean(),
     /** the median of the communities' values that exist (null values are left out); null when none has one */
     median: z.number().nullable(),
     /** the whole selection, recomputed from summed parts */

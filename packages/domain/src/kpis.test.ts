@@ -13,6 +13,7 @@ import {
   MEASURE_KEYS,
   type Measures,
   medianOf,
+  rankingOrder,
   ratioBp,
   ratioValue,
   sumCommunityMonths,
@@ -153,6 +154,17 @@ describe('governance allocation rate: did the community book the share its rule 
     expect(computeKpi('governance_fund_allocation_rate', measures)).toBe(4000);
     // over community income (which a loss lowers) it would read more than the rule
     expect(ratioBp(measures.governance_allocation_fen, measures.community_income_fen)).toBeGreaterThan(4000);
+  });
+});
+
+describe('rankingOrder', () => {
+  it('orders a neutral KPI highest first without judging it', () => {
+    expect(rankingOrder(kpiDefinition('fund_balance').direction)).toEqual({
+      lowestFirst: false,
+      judged: false,
+    });
+    expect(rankingOrder('higher_is_better')).toEqual({ lowestFirst: false, judged: true });
+    expect(rankingOrder('lower_is_better')).toEqual({ lowestFirst: true, judged: true });
   });
 });
 

@@ -546,6 +546,15 @@ export function computeKpis(measures: Measures): Record<KpiKey, number | null> {
 }
 
 /**
+ * How a ranking orders and judges a KPI. Lower-is-better KPIs rank lowest first; the others highest first.
+ * A neutral KPI (a fund balance: more money is neither good nor bad by itself) is ordered but not judged —
+ * no better / worse colour, never a red or black list (红榜 / 黑榜).
+ */
+export function rankingOrder(direction: KpiDirection): { lowestFirst: boolean; judged: boolean } {
+  return { lowestFirst: direction === 'lower_is_better', judged: direction !== 'neutral' };
+}
+
+/**
  * Whether a change is good news for this KPI (for the green / red arrow). Null when unchanged, unknown
  * or when the KPI is neutral (a fund balance is neither good nor bad by itself).
  */

@@ -218,6 +218,7 @@ export const en: Messages = {
       aboveMedian: 'Above the median',
       belowMedian: 'Below the median',
       atMedian: 'At the median',
+      notJudged: 'Neither good nor bad by itself: ordered from highest to lowest, no red or black list',
       unranked: 'Not ranked',
       empty: 'No community to rank',
       chart: 'Communities ranked by {{name}}',

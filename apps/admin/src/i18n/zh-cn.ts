@@ -219,6 +219,7 @@ export const zhCN = {
       aboveMedian: '高于中位数',
       belowMedian: '低于中位数',
       atMedian: '等于中位数',
+      notJudged: '该指标无好坏之分，仅按数值从高到低排列，不设红黑榜',
       unranked: '不参与排名',
       empty: '没有可排名的社区',
       chart: '{{name}} 社区排名',

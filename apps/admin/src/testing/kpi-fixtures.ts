@@ -201,6 +201,7 @@ export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRa
         ...amount(0),
       },
     ],
+    judged: true,
     median: (6_547_200 + 2_900_600) / 2,
     total: amount(15_310_900 + 6_547_200 + 2_900_600),
   };

@@ -332,6 +332,8 @@ async function checkRanking(kpi: string, kind: PeriodKind, month: Month) {
   // ordered by the KPI's direction (a neutral KPI from high to low); equal values share a rank; no value
   // comes last, unranked
   const lowerIsBetter = body.kpi.direction === 'lower_is_better';
+  // a neutral KPI (fund balance) is ordered, highest first, but not judged: no red or black list
+  expect(body.judged, kpi).toBe(body.kpi.direction !== 'neutral');
   const ranked = body.items.filter((i: Figure) => i.value !== null);
   expect(ranked).toHaveLength(values.length);
   for (let i = 1; i < ranked.length; i++) {
@@ -360,6 +362,7 @@ describe('ranking = brute force per community, with the median', () => {
     ['fund_idle_ratio', 'year'],
     ['on_time_rate', 'ytd'],
     ['give_back', 'month'],
+    ['fund_balance', 'quarter'],
   ] as const)('%s for a %s', async (kpi, kind) => {
     await checkRanking(kpi, kind, '2025-09');
   });

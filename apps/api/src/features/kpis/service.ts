@@ -36,6 +36,7 @@ import {
   periodKey,
   periodLabel,
   previousPeriod,
+  rankingOrder,
   ratioValue,
   samePeriodLastYear,
   VENTURE_CATEGORY_LABELS,
@@ -316,7 +317,7 @@ export async function ranking(
   // every fact belongs to exactly one community of the selection, so the selection's numerator and
   // denominator are its communities' summed (the ratio recomputed from them, never averaged)
   const total = reason ? null : figureOf(key, sumRows(key, rows));
-  const direction = KPI_DEFINITIONS[key].direction;
+  const order = rankingOrder(KPI_DEFINITIONS[key].direction);
   const items = communities.map((c) => ({
     communityId: c.community_id,
     communityName: c.name,
@@ -326,7 +327,8 @@ export async function ranking(
       ? { value: null, numerator: 0, denominator: null }
       : figureOf(key, byCommunity.get(rowKey(key, 'current', c.community_id)))),
   }));
-  const better = (a: number, b: number) => (direction === 'lower_is_better' ? a - b : b - a);
+  // a neutral KPI is ordered highest first like a higher-is-better one, and marked not judged
+  const better = (a: number, b: number) => (order.lowestFirst ? a - b : b - a);
   items.sort((a, b) => {
     if (a.value === null || b.value === null) {
       return a.value === b.value ? byName(a.communityName, b.communityName) : a.value === null ? 1 : -1;
@@ -347,6 +349,7 @@ export async function ranking(
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     items: ranked,
+    judged: order.judged,
     median: medianOf(ranked.map((i) => i.value)),
     total,
   };

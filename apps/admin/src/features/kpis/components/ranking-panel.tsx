@@ -122,7 +122,9 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
           value={`${ranked.length} / ${ranking.items.length}`}
         />
       </Flex>
-      {ranked.length >= 6 ? (
+      {!ranking.judged ? (
+        <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
+      ) : ranked.length >= 6 ? (
         <Flex gap={16} wrap>
           <RankList title={t('kpi.ranking.top')} color="red" items={ranked.slice(0, 3)} text={text} />
           <RankList title={t('kpi.ranking.bottom')} color="default" items={ranked.slice(-3)} text={text} />
