@@ -38,6 +38,7 @@ import {
   ruleRows,
   shanghai,
   stableCreditCode,
+  withPlausibilityFlags,
   yuan,
 } from './history-kit';
 import { Rng } from './prng';
@@ -1051,7 +1052,7 @@ export async function seedGeneratedCommunities(
   await insertMany(trx, 'operator_agreements', rows.agreements);
   await insertMany(trx, 'distribution_rules', rows.rules);
   await insertMany(trx, 'funds', rows.funds);
-  await insertMany(trx, 'monthly_reports', rows.reports);
+  await insertMany(trx, 'monthly_reports', withPlausibilityFlags(rows.reports));
   await insertMany(trx, 'report_events', rows.events);
   await insertMany(trx, 'ledger_entries', rows.entries);
   await insertMany(trx, 'proposals', rows.proposals);

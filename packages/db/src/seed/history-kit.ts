@@ -3,20 +3,25 @@ import {
   addDays,
   addMonths,
   CREDIT_CODE_ALPHABET,
+  checkPlausibility,
   computeDistribution,
   creditCodeCheckChar,
   DEFAULT_DISCLOSURE_DAYS,
   type DistributionRule,
+  type ReportFigures as DomainReportFigures,
   defaultQuorum,
   distributionPostings,
   type FundKind,
+  flaggedFields,
   type LedgerPosting,
   type LocalDate,
   type Month,
+  type PlausibilityRule,
   ruleInForce,
   type ShareholdingInput,
 } from '@gongfu/domain';
 import type { Insertable } from 'kysely';
+import { jsonb } from '../jsonb';
 import type { Database } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 import { deterministicId as id } from './deterministic-id';
@@ -243,6 +248,63 @@ export function materializeReport(v: VentureRef, plan: ReportPlan, rng: Rng): Ma
         }
       : null;
   return { report, events, approval };
+}
+
+/** What a clerk wrote beside a flagged figure, by rule (a report's own notes come first where it has them). */
+const SEED_EXPLANATIONS: Record<PlausibilityRule, string> = {
+  outlier: '本月经营情况与往月不同，数据已核实',
+  jobs_change: '本月人员有调整，已核实用工记录',
+  cost_missing: '场地与人员由社区无偿提供，本月无运营支出',
+  remittance_above_due: '含前期欠缴款项的补缴',
+};
+
+type ReportRow = Insertable<Database['monthly_reports']>;
+
+const figuresOfRow = (row: ReportRow): DomainReportFigures => ({
+  revenueFen: Number(row.revenue_fen ?? 0),
+  operatingCostFen: Number(row.operating_cost_fen ?? 0),
+  stableJobs: Number(row.stable_jobs ?? 0),
+  temporaryJobs: Number(row.temporary_jobs ?? 0),
+  residentsServed: Number(row.residents_served ?? 0),
+  serviceTransactions: Number(row.service_transactions ?? 0),
+  eldersServed: Number(row.elders_served ?? 0),
+  childrenServed: Number(row.children_served ?? 0),
+  remittanceDueFen: Number(row.remittance_due_fen ?? 0),
+  remittanceReceivedFen: Number(row.remittance_received_fen ?? 0),
+  serviceRequests: Number(row.service_requests ?? 0),
+  requestsWithinPromise: Number(row.requests_within_promise ?? 0),
+});
+
+/**
+ * Gives every report that was submitted the plausibility flags the API's submit would have stored (the domain's
+ * `checkPlausibility` against the venture's approved figures of the 12 months before), and an explanation of each
+ * flagged figure, without which that submit would have been refused. Pure and rng-free: the rest of the seed is
+ * unchanged, and the same rows always get the same flags.
+ */
+export function withPlausibilityFlags(rows: readonly ReportRow[]): ReportRow[] {
+  const approved = new Map<string, DomainReportFigures>();
+  for (const row of rows) {
+    if (row.status === 'approved' || row.status === 'locked') {
+      approved.set(`${row.venture_id}:${row.month}`, figuresOfRow(row));
+    }
+  }
+  return rows.map((row) => {
+    if (!row.submitted_at) return row;
+    const month = row.month as Month;
+    const history = Array.from(
+      { length: 12 },
+      (_, i) => approved.get(`${row.venture_id}:${addMonths(month, i - 12)}`) ?? null,
+    );
+    const flags = checkPlausibility(figuresOfRow(row), history);
+    if (flags.length === 0) return row;
+    const explanations = Object.fromEntries(
+      flaggedFields(flags).map((field) => {
+        const rule = flags.find((flag) => flag.field === field)?.rule ?? 'outlier';
+        return [field, row.notes || SEED_EXPLANATIONS[rule]];
+      }),
+    );
+    return { ...row, plausibility_flags: jsonb(flags), explanations: jsonb(explanations) };
+  });
 }
 
 // ----- distribution ------------------------------------------------------------------------------

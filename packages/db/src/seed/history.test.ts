@@ -1,8 +1,11 @@
 import {
   addMonths,
+  checkPlausibility,
   computeDistribution,
+  flaggedFields,
   isValidCreditCode,
   type Month,
+  type ReportFigures,
   reportDeadline,
 } from '@gongfu/domain';
 import { type Kysely, sql } from 'kysely';
@@ -425,3 +428,62 @@ function distributableOf(report: {
   if (!result.ok) throw new Error(result.error.code);
   return result.value.distributableFen;
 }
+
+describe('plausibility flags, as the submit would have stored them', () => {
+  it('every submitted report carries exactly the flags the rule finds, each flagged figure explained', async () => {
+    const rows = await db.selectFrom('monthly_reports').selectAll().execute();
+    const figures = (r: (typeof rows)[number]): ReportFigures => ({
+      revenueFen: n(r.revenue_fen),
+      operatingCostFen: n(r.operating_cost_fen),
+      stableJobs: r.stable_jobs,
+      temporaryJobs: r.temporary_jobs,
+      residentsServed: r.residents_served,
+      serviceTransactions: r.service_transactions,
+      eldersServed: r.elders_served,
+      childrenServed: r.children_served,
+      remittanceDueFen: n(r.remittance_due_fen),
+      remittanceReceivedFen: n(r.remittance_received_fen),
+      serviceRequests: r.service_requests,
+      requestsWithinPromise: r.requests_within_promise,
+    });
+    const approved = new Map(
+      rows.filter((r) => r.status === 'approved').map((r) => [`${r.venture_id}:${r.month}`, figures(r)]),
+    );
+    let flagged = 0;
+    let awaitingReviewFlagged = 0;
+    for (const r of rows) {
+      const stored = r.plausibility_flags as unknown[];
+      const explanations = r.explanations as Record<string, string>;
+      if (!r.submitted_at) {
+        expect(stored).toEqual([]);
+        continue;
+      }
+      const history = Array.from(
+        { length: 12 },
+        (_, i) => approved.get(`${r.venture_id}:${addMonths(r.month as Month, i - 12)}`) ?? null,
+      );
+      const expected = checkPlausibility(figures(r), history);
+      expect(stored).toEqual(expected);
+      for (const field of flaggedFields(expected)) expect(explanations[field]?.trim()).toBeTruthy();
+      if (expected.length > 0) {
+        flagged++;
+        if (r.status === 'submitted') awaitingReviewFlagged++;
+      }
+    }
+    console.info(`seeded reports with flags: ${flagged}, of them awaiting review: ${awaitingReviewFlagged}`);
+    // realistic: some, not most
+    expect(flagged).toBeGreaterThan(0);
+    expect(flagged).toBeLessThan(rows.length / 4);
+    expect(awaitingReviewFlagged).toBeGreaterThan(0);
+  });
+
+  it('Jinhui’s tidal market report of the last month awaits review in the demo district', async () => {
+    const tidal = await db
+      .selectFrom('monthly_reports')
+      .select(['status'])
+      .where('venture_id', '=', DEMO_IDS.tidalMarket)
+      .where('month', '=', LAST_MONTH)
+      .executeTakeFirstOrThrow();
+    expect(tidal.status).toBe('submitted');
+  });
+});

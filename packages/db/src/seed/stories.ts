@@ -34,6 +34,7 @@ import {
   ruleRows,
   shanghai,
   type VentureRef,
+  withPlausibilityFlags,
   yuan,
 } from './history-kit';
 import { Rng } from './prng';
@@ -571,7 +572,7 @@ export async function seedStoryHistory(
       if (made.approval) money.push(...allocationEvents(made.approval, v, rules));
     }
   }
-  await insertMany(trx, 'monthly_reports', reports);
+  await insertMany(trx, 'monthly_reports', withPlausibilityFlags(reports));
   await insertMany(trx, 'report_events', events);
 
   const proposals = storyProposals();
