@@ -1,49 +1,30 @@
 import type { FundFlow, LedgerEntry } from '@gongfu/contract';
 import {
-  addMonths,
   FUND_KIND_LABELS,
   type FundKind,
-  isMonth,
   LEDGER_ENTRY_KIND_LABELS,
   type LedgerEntryKind,
   type Month,
   monthRange,
   shanghaiDateOf,
-  shanghaiMonthOf,
 } from '@gongfu/domain';
 
-/** What the ledger page filters by (all optional): the entry's kind and a range of booking months. */
+/** What the ledger page filters by (all optional): the entry's kind and a range of booking days. */
 export interface LedgerFilter {
   kind?: LedgerEntryKind | undefined;
-  /** first booking month, YYYY-MM, inclusive */
+  /** first booking day, YYYY-MM-DD (Asia/Shanghai), inclusive */
   from?: string | undefined;
-  /** last booking month, YYYY-MM, inclusive */
+  /** last booking day, inclusive */
   to?: string | undefined;
 }
 
+/** The API's rule, for what is drawn from the whole ledger (the Sankey): kind, and the Shanghai booking day. */
 export function matchesFilter(entry: LedgerEntry, filter: LedgerFilter): boolean {
   if (filter.kind && entry.kind !== filter.kind) return false;
-  if (filter.from && entry.month < filter.from) return false;
-  if (filter.to && entry.month > filter.to) return false;
+  const day = bookedOn(entry);
+  if (filter.from && day < filter.from) return false;
+  if (filter.to && day > filter.to) return false;
   return true;
-}
-
-export interface LedgerTotals {
-  /** Σ of the entries that put money in (inflows, and reversals of outflows) */
-  inFen: number;
-  /** Σ of the entries that took money out (payouts, and reversals of inflows) */
-  outFen: number;
-  count: number;
-}
-
-export function totalsOf(entries: readonly LedgerEntry[]): LedgerTotals {
-  let inFen = 0;
-  let outFen = 0;
-  for (const e of entries) {
-    if (e.direction === 1) inFen += e.amountFen;
-    else outFen += e.amountFen;
-  }
-  return { inFen, outFen, count: entries.length };
 }
 
 /** The Shanghai date an entry was booked on (YYYY-MM-DD). */
@@ -143,14 +124,4 @@ export function fundFlowOf(
     inflowFen,
     outflowFen,
   };
-}
-
-/** The months a range picker offers by default: the twelve ending this month. */
-export function defaultMonths(now: Date = new Date()): { from: Month; to: Month } {
-  const to = shanghaiMonthOf(now);
-  return { from: addMonths(to, -11), to };
-}
-
-export function isMonthText(value: unknown): value is Month {
-  return typeof value === 'string' && isMonth(value);
 }

@@ -1,4 +1,4 @@
-import { isMonth, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '@gongfu/domain';
+import { isLocalDate, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '@gongfu/domain';
 
 // Search params are validated without importing the contract (its schemas would land in the entry chunk).
 
@@ -22,7 +22,7 @@ export function validateFundsSearch(search: Record<string, unknown>): FundsSearc
   return isUuid(search.communityId) ? { communityId: search.communityId } : {};
 }
 
-/** A fund's ledger: kind, booking months from–to, and the table's page. */
+/** A fund's ledger: kind, booking days from–to (YYYY-MM-DD, Asia/Shanghai), and the table's page. */
 export interface LedgerSearch {
   kind?: LedgerEntryKind;
   from?: string;
@@ -36,8 +36,8 @@ export function validateLedgerSearch(search: Record<string, unknown>): LedgerSea
   if (typeof kind === 'string' && (LEDGER_ENTRY_KINDS as readonly string[]).includes(kind)) {
     result.kind = kind as LedgerEntryKind;
   }
-  const from = typeof search.from === 'string' && isMonth(search.from) ? search.from : undefined;
-  const to = typeof search.to === 'string' && isMonth(search.to) ? search.to : undefined;
+  const from = typeof search.from === 'string' && isLocalDate(search.from) ? search.from : undefined;
+  const to = typeof search.to === 'string' && isLocalDate(search.to) ? search.to : undefined;
   // a reversed range is read the right way round
   if (from && to && from > to) {
     result.from = to;

@@ -1,4 +1,5 @@
 import type { Fund, FundList, LedgerEntry, LedgerEntryCreate, LedgerEntryList } from '@gongfu/contract';
+import type { LedgerEntryKind } from '@gongfu/domain';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, apiRequest, queryString } from '../../../lib/api-client';
 
@@ -32,10 +33,7 @@ export const useFund = (fundId: string) => useQuery(fundQueryOptions(fundId));
 /** The API's largest page of entries. */
 export const ENTRIES_PAGE = 1000;
 
-/**
- * Every entry of a fund, oldest first. The API pages by limit / offset but filters nothing, so the page
- * filters (kind, months) and totals are computed here over the whole ledger: it is fetched page by page.
- */
+/** Every entry of a fund, oldest first, page by page (the charts draw the whole ledger). */
 export async function getAllEntries(fundId: string, signal?: AbortSignal): Promise<LedgerEntryList> {
   const path = `/funds/${encodeURIComponent(fundId)}/entries`;
   const first = await apiRequest<LedgerEntryList>(
@@ -64,6 +62,38 @@ export function entriesQueryOptions(fundId: string) {
 }
 
 export const useEntries = (fundId: string) => useQuery(entriesQueryOptions(fundId));
+
+/** One page of the journal, newest first, filtered by the API (kind, booking days), with the filter's totals. */
+export interface LedgerPageParams {
+  kind?: LedgerEntryKind | undefined;
+  /** booked on or after this day (YYYY-MM-DD, Asia/Shanghai) */
+  from?: string | undefined;
+  /** booked on or before this day */
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export function ledgerPageQueryOptions(fundId: string, params: LedgerPageParams) {
+  const { page, pageSize, ...filters } = params;
+  return queryOptions({
+    queryKey: [...fundsQueryKey, 'ledger', fundId, params] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<LedgerEntryList>(
+        `/funds/${encodeURIComponent(fundId)}/entries${queryString({
+          ...filters,
+          order: 'desc',
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        })}`,
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useLedgerPage = (fundId: string, params: LedgerPageParams) =>
+  useQuery(ledgerPageQueryOptions(fundId, params));
 
 /** Books a donation or a grant (never an expenditure: money leaves a fund only by a proposal's payout). */
 export function useRecordInflow(fundId: string) {

@@ -19,6 +19,8 @@ export interface FormDrawerProps {
   onReload?: () => void;
   /** set when the refusal is shown on a field instead (e.g. an amount above a limit) */
   errorOnField?: boolean;
+  /** the heading of a refusal (default: 未能办理) */
+  refusedTitle?: string | undefined;
   children: ReactNode;
 }
 
@@ -38,6 +40,7 @@ export function FormDrawer({
   unplaced = [],
   onReload,
   errorOnField = false,
+  refusedTitle,
   children,
 }: FormDrawerProps) {
   const { t } = useTranslation();
@@ -58,7 +61,9 @@ export function FormDrawer({
         </Flex>
       }
     >
-      {error && !errorOnField ? <ErrorNotice error={error} unplaced={unplaced} onReload={onReload} /> : null}
+      {error && !errorOnField ? (
+        <ErrorNotice error={error} unplaced={unplaced} onReload={onReload} refusedTitle={refusedTitle} />
+      ) : null}
       {children}
     </Drawer>
   );
@@ -68,7 +73,9 @@ function ErrorNotice({
   error,
   unplaced,
   onReload,
+  refusedTitle,
 }: {
+  refusedTitle?: string | undefined;
   error: unknown;
   unplaced: readonly { path: string; text: string }[];
   onReload?: (() => void) | undefined;
@@ -101,7 +108,7 @@ function ErrorNotice({
       type="error"
       showIcon
       style={{ marginBottom: 16 }}
-      title={transient ? t('funds.form.failedTitle') : t('funds.form.refusedTitle')}
+      title={transient ? t('funds.form.failedTitle') : (refusedTitle ?? t('funds.form.refusedTitle'))}
       description={
         <>
           <div>{transient ? `${message} ${t('funds.form.tryAgain')}` : message}</div>

@@ -72,6 +72,7 @@ function FundView({
   const capital = capitalText(fund.balanceFen, language);
   const filter: LedgerFilter = { kind: search.kind, from: search.from, to: search.to };
 
+  const byId = useMemo(() => new Map((entries.data?.items ?? []).map((e) => [e.id, e])), [entries.data]);
   const titles = useMemo(
     () => new Map((proposals.data?.items ?? []).map((p) => [p.id, p.title])),
     [proposals.data],
@@ -137,39 +138,38 @@ function FundView({
             }
           />
         </Card>
+        <LedgerTable
+          fundId={fund.id}
+          filter={filter}
+          page={search.page ?? 1}
+          proposalTitles={titles}
+          entriesById={byId}
+          onFilter={(next) => {
+            const clean: LedgerSearch = {};
+            if (next.kind) clean.kind = next.kind;
+            if (next.from) clean.from = next.from;
+            if (next.to) clean.to = next.to;
+            if (next.page) clean.page = next.page;
+            onSearch(clean);
+          }}
+        />
         <QueryState
           query={entries}
-          rows={8}
+          rows={6}
           emptyText={t('funds.ledger.empty')}
           isEmpty={(data) => data.items.length === 0}
         >
           {(data) => (
-            <Flex vertical gap={16}>
-              <LedgerTable
-                entries={data.items}
-                filter={filter}
-                page={search.page ?? 1}
-                proposalTitles={titles}
-                onFilter={(next) => {
-                  const clean: LedgerSearch = {};
-                  if (next.kind) clean.kind = next.kind;
-                  if (next.from) clean.from = next.from;
-                  if (next.to) clean.to = next.to;
-                  if (next.page) clean.page = next.page;
-                  onSearch(clean);
-                }}
-              />
-              <Row gutter={[16, 16]}>
-                <Col xs={24}>
-                  <Card title={t('funds.fund.balanceChart')}>
-                    <BalanceChart entries={data.items} label={t('funds.fund.balanceChart')} />
-                  </Card>
-                </Col>
-                <Col xs={24}>
-                  <FlowCard fund={fund} entries={data.items} filter={filter} titles={titles} />
-                </Col>
-              </Row>
-            </Flex>
+            <Row gutter={[16, 16]}>
+              <Col xs={24}>
+                <Card title={t('funds.fund.balanceChart')}>
+                  <BalanceChart entries={data.items} label={t('funds.fund.balanceChart')} />
+                </Card>
+              </Col>
+              <Col xs={24}>
+                <FlowCard fund={fund} entries={data.items} filter={filter} titles={titles} />
+              </Col>
+            </Row>
           )}
         </QueryState>
       </Flex>

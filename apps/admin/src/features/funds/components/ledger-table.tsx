@@ -24,8 +24,10 @@ import {
 import dayjs from 'dayjs';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../kpis/components/query-state';
+import { useLedgerPage } from '../api/funds';
 import { label, yuanText } from '../format';
-import { bookedOn, type LedgerFilter, matchesFilter, totalsOf } from '../ledger';
+import { bookedOn, type LedgerFilter } from '../ledger';
 
 export const LEDGER_PAGE_SIZE = 20;
 
@@ -38,30 +40,37 @@ const KIND_COLOR: Record<LedgerEntryKind, string> = {
 };
 
 export interface LedgerTableProps {
-  /** every entry of the fund, oldest first, each with the balance right after it */
-  entries: readonly LedgerEntry[];
+  fundId: string;
   filter: LedgerFilter;
   page: number;
   onFilter: (patch: LedgerFilter & { page?: number | undefined }) => void;
   /** proposal id → title, for the payouts' summary */
   proposalTitles: ReadonlyMap<string, string>;
+  /** entry id → entry, for a reversal's summary (the whole ledger, when loaded) */
+  entriesById: ReadonlyMap<string, LedgerEntry>;
 }
 
 /**
- * A fund's journal (日记账): newest first, one row per entry with its in or out amount (to the fen) and the
- * balance right after it. Filters (kind, booking months) and the page are in the URL; the totals are those
- * of the filtered entries, with the balance before and after them.
+ * A fund's journal (日记账), newest first, one row per entry with its in or out amount (to the fen) and the
+ * fund's balance right after it. The API filters (kind, booking days) and pages it; filters and page are in
+ * the URL; the totals are the API's over every page of the filter, with the balance before and after.
  */
-export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }: LedgerTableProps) {
+export function LedgerTable({
+  fundId,
+  filter,
+  page,
+  onFilter,
+  proposalTitles,
+  entriesById,
+}: LedgerTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const screens = Grid.useBreakpoint();
   const kindId = useId();
-  const monthsId = useId();
-  const rows = useMemo(() => entries.filter((e) => matchesFilter(e, filter)).reverse(), [entries, filter]);
-  const totals = totalsOf(rows);
+  const daysId = useId();
+  const ledger = useLedgerPage(fundId, { ...filter, page, pageSize: LEDGER_PAGE_SIZE });
   const filtered = Boolean(filter.kind || filter.from || filter.to);
-  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const pageById = useMemo(() => new Map((ledger.data?.items ?? []).map((e) => [e.id, e])), [ledger.data]);
 
   const summary = (entry: LedgerEntry) => {
     if (entry.kind === 'expenditure' && entry.proposalId) {
@@ -77,7 +86,7 @@ export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }:
       );
     }
     if (entry.kind === 'reversal' && entry.reversesEntryId) {
-      const original = byId.get(entry.reversesEntryId);
+      const original = entriesById.get(entry.reversesEntryId) ?? pageById.get(entry.reversesEntryId);
       return `${t('funds.ledger.reverses', {
         date: original ? bookedOn(original) : '—',
         amount: original ? formatYuan(original.amountFen, { grouping: true }) : '—',
@@ -90,19 +99,17 @@ export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }:
     return entry.memo ?? '';
   };
 
+  const kindTag = (e: LedgerEntry) => (
+    <Flex gap={4} wrap>
+      <Tag color={KIND_COLOR[e.kind]}>{label(LEDGER_ENTRY_KIND_LABELS[e.kind], language)}</Tag>
+      {e.reversedByEntryId ? <Tag>{t('funds.ledger.reversed')}</Tag> : null}
+    </Flex>
+  );
+
   const columns: TableColumnsType<LedgerEntry> = [
-    { title: t('funds.ledger.month'), dataIndex: 'month', width: 90 },
     { title: t('funds.ledger.date'), key: 'date', render: (_, e) => bookedOn(e), width: 110 },
-    {
-      title: t('funds.ledger.kind'),
-      dataIndex: 'kind',
-      render: (kind: LedgerEntryKind, e) => (
-        <Flex gap={4} wrap>
-          <Tag color={KIND_COLOR[kind]}>{label(LEDGER_ENTRY_KIND_LABELS[kind], language)}</Tag>
-          {e.reversedByEntryId ? <Tag>{t('funds.ledger.reversed')}</Tag> : null}
-        </Flex>
-      ),
-    },
+    { title: t('funds.ledger.month'), dataIndex: 'month', width: 90 },
+    { title: t('funds.ledger.kind'), dataIndex: 'kind', render: (_, e) => kindTag(e) },
     {
       title: t('funds.ledger.summary'),
       key: 'summary',
@@ -131,28 +138,22 @@ export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }:
     },
   ];
 
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
-    filter.from && filter.to ? [dayjs(`${filter.from}-01`), dayjs(`${filter.to}-01`)] : null;
-  // the balance before the first filtered entry and after the last one (rows are newest first)
-  // (only without a kind filter: the balance is the whole fund's)
-  const newest = rows[0];
-  const oldest = rows.at(-1);
-  const balances =
-    (filter.from || filter.to) && !filter.kind && newest && oldest
-      ? {
-          opening: oldest.balanceAfterFen - oldest.direction * oldest.amountFen,
-          closing: newest.balanceAfterFen,
-        }
+  const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null =
+    filter.from || filter.to
+      ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]
       : null;
+  const total = ledger.data?.total ?? 0;
   const pagination =
-    rows.length > LEDGER_PAGE_SIZE
+    total > LEDGER_PAGE_SIZE
       ? {
           current: page,
+          total,
           pageSize: LEDGER_PAGE_SIZE,
           showSizeChanger: false,
           onChange: (next: number) => onFilter({ ...filter, page: next > 1 ? next : undefined }),
         }
       : (false as const);
+  const empty = filtered ? t('funds.ledger.emptyFiltered') : t('funds.ledger.empty');
 
   return (
     <Card title={t('funds.ledger.title')}>
@@ -178,19 +179,18 @@ export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }:
         <span
           style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', maxWidth: '100%' }}
         >
-          <label htmlFor={monthsId}>{t('funds.ledger.months')}</label>
+          <label htmlFor={daysId}>{t('funds.ledger.days')}</label>
           <DatePicker.RangePicker
-            id={{ start: monthsId }}
-            picker="month"
+            id={{ start: daysId }}
             value={range}
             allowEmpty={[true, true]}
             style={{ maxWidth: '100%' }}
-            placeholder={[t('funds.ledger.fromMonth'), t('funds.ledger.toMonth')]}
+            placeholder={[t('funds.ledger.fromDay'), t('funds.ledger.toDay')]}
             onChange={(value) =>
               onFilter({
                 ...filter,
-                from: value?.[0]?.format('YYYY-MM') ?? undefined,
-                to: value?.[1]?.format('YYYY-MM') ?? undefined,
+                from: value?.[0]?.format('YYYY-MM-DD') ?? undefined,
+                to: value?.[1]?.format('YYYY-MM-DD') ?? undefined,
                 page: undefined,
               })
             }
@@ -200,74 +200,92 @@ export function LedgerTable({ entries, filter, page, onFilter, proposalTitles }:
           <Button onClick={() => onFilter({ page: undefined })}>{t('funds.ledger.clear')}</Button>
         ) : null}
       </Flex>
-      <Row gutter={[16, 8]} style={{ marginBottom: 16 }} role="group" aria-label={t('funds.ledger.totals')}>
-        {[
-          { key: 'in', title: t('funds.ledger.totalIn'), fen: totals.inFen },
-          { key: 'out', title: t('funds.ledger.totalOut'), fen: totals.outFen },
-          { key: 'net', title: t('funds.ledger.net'), fen: totals.inFen - totals.outFen },
-          ...(balances
-            ? [
-                { key: 'opening', title: t('funds.ledger.opening'), fen: balances.opening },
-                { key: 'closing', title: t('funds.ledger.closing'), fen: balances.closing },
-              ]
-            : []),
-        ].map((item) => (
-          <Col key={item.key} xs={12} md={8} xl={4}>
-            <Typography.Text type="secondary" style={{ display: 'block' }}>
-              {item.title}
-            </Typography.Text>
-            <Typography.Text strong style={{ fontSize: screens.md ? 20 : 16 }}>
-              {yuanText(item.fen, t)}
-            </Typography.Text>
-          </Col>
-        ))}
-      </Row>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('funds.ledger.count', { count: totals.count })}
-      </Typography.Paragraph>
-      {screens.md === false ? (
-        <List<LedgerEntry>
-          dataSource={rows}
-          rowKey="id"
-          locale={{ emptyText: filtered ? t('funds.ledger.emptyFiltered') : t('funds.ledger.empty') }}
-          pagination={pagination === false ? false : { ...pagination, size: 'small', align: 'center' }}
-          renderItem={(e) => (
-            <List.Item>
-              <Flex vertical gap={2} style={{ width: '100%' }}>
-                <Flex justify="space-between" gap={8}>
-                  <Flex gap={6} align="center" wrap>
-                    <span>{e.month}</span>
-                    <Tag color={KIND_COLOR[e.kind]}>{label(LEDGER_ENTRY_KIND_LABELS[e.kind], language)}</Tag>
-                    {e.reversedByEntryId ? <Tag>{t('funds.ledger.reversed')}</Tag> : null}
-                  </Flex>
-                  <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                    {e.direction === 1 ? '+' : '−'}
-                    {formatYuan(e.amountFen, { grouping: true })}
+      <QueryState query={ledger} rows={8} emptyText={empty}>
+        {(data) => (
+          <>
+            <Row
+              gutter={[16, 8]}
+              style={{ marginBottom: 16 }}
+              role="group"
+              aria-label={t('funds.ledger.totals')}
+            >
+              {[
+                { key: 'in', title: t('funds.ledger.totalIn'), fen: data.totals.inflowFen },
+                { key: 'out', title: t('funds.ledger.totalOut'), fen: data.totals.outflowFen },
+                { key: 'net', title: t('funds.ledger.net'), fen: data.totals.netFen },
+                ...(filter.from || filter.to
+                  ? [
+                      {
+                        key: 'opening',
+                        title: t('funds.ledger.opening'),
+                        fen: data.totals.openingBalanceFen,
+                      },
+                      {
+                        key: 'closing',
+                        title: t('funds.ledger.closing'),
+                        fen: data.totals.closingBalanceFen,
+                      },
+                    ]
+                  : []),
+              ].map((item) => (
+                <Col key={item.key} xs={12} md={8} xl={4}>
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {item.title}
                   </Typography.Text>
-                </Flex>
-                <Flex justify="space-between" gap={8}>
-                  <Typography.Text type="secondary" style={{ minWidth: 0 }}>
-                    {summary(e)}
+                  <Typography.Text strong style={{ fontSize: screens.md ? 20 : 16 }}>
+                    {yuanText(item.fen, t)}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                    {t('funds.ledger.balanceShort')} {formatYuan(e.balanceAfterFen, { grouping: true })}
-                  </Typography.Text>
-                </Flex>
-              </Flex>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table<LedgerEntry>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={rows}
-          scroll={{ x: 'max-content' }}
-          pagination={pagination}
-          locale={{ emptyText: filtered ? t('funds.ledger.emptyFiltered') : t('funds.ledger.empty') }}
-        />
-      )}
+                </Col>
+              ))}
+            </Row>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('funds.ledger.count', { count: data.total })}
+            </Typography.Paragraph>
+            {screens.md === false ? (
+              <List<LedgerEntry>
+                dataSource={data.items}
+                rowKey="id"
+                locale={{ emptyText: empty }}
+                pagination={pagination === false ? false : { ...pagination, size: 'small', align: 'center' }}
+                renderItem={(e) => (
+                  <List.Item>
+                    <Flex vertical gap={2} style={{ width: '100%' }}>
+                      <Flex justify="space-between" gap={8}>
+                        <Flex gap={6} align="center" wrap>
+                          <span>{bookedOn(e)}</span>
+                          {kindTag(e)}
+                        </Flex>
+                        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                          {e.direction === 1 ? '+' : '−'}
+                          {formatYuan(e.amountFen, { grouping: true })}
+                        </Typography.Text>
+                      </Flex>
+                      <Flex justify="space-between" gap={8}>
+                        <Typography.Text type="secondary" style={{ minWidth: 0 }}>
+                          {summary(e)}
+                        </Typography.Text>
+                        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                          {t('funds.ledger.balanceShort')} {formatYuan(e.balanceAfterFen, { grouping: true })}
+                        </Typography.Text>
+                      </Flex>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Table<LedgerEntry>
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={data.items}
+                scroll={{ x: 'max-content' }}
+                pagination={pagination}
+                locale={{ emptyText: empty }}
+              />
+            )}
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

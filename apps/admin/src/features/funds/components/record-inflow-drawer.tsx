@@ -95,6 +95,7 @@ export function RecordInflowDrawer({
         <Form.Item
           name="amount"
           label={t('funds.inflow.amount')}
+          required
           rules={[yuanRule(t)]}
           extra={t('funds.form.amountHint')}
         >

@@ -5,17 +5,24 @@ import { fundsQueryKey } from '../../funds/api/funds';
 
 export const pledgesQueryKey = ['pledges'] as const;
 
-export function pledgesQueryOptions(communityId: string | undefined, enabled = true) {
+export interface PledgeListParams {
+  communityId?: string | undefined;
+  status?: 'open' | 'fulfilled' | undefined;
+  /** open pledges past their due day (by the server's clock) */
+  overdue?: boolean | undefined;
+}
+
+export function pledgesQueryOptions(params: PledgeListParams, enabled = true) {
   return queryOptions({
-    queryKey: [...pledgesQueryKey, 'list', communityId ?? null] as const,
-    queryFn: ({ signal }) => apiRequest<PledgeList>(`/pledges${queryString({ communityId })}`, { signal }),
+    queryKey: [...pledgesQueryKey, 'list', params] as const,
+    queryFn: ({ signal }) => apiRequest<PledgeList>(`/pledges${queryString({ ...params })}`, { signal }),
     enabled,
     placeholderData: keepPreviousData,
   });
 }
 
-export const usePledges = (communityId: string | undefined, enabled = true) =>
-  useQuery(pledgesQueryOptions(communityId, enabled));
+export const usePledges = (params: PledgeListParams, enabled = true) =>
+  useQuery(pledgesQueryOptions(params, enabled));
 
 export function pledgeQueryOptions(id: string) {
   return queryOptions({

@@ -54,7 +54,7 @@ export function FulfilmentDrawer({
   const write = usePledgeWrite();
   const idempotency = useIdempotencyKey();
   const [unplaced, setUnplaced] = useState<Unplaced>([]);
-  const outstanding = Math.max(0, pledge.amountFen - pledge.fulfilledFen);
+  const outstanding = pledge.outstandingFen;
   const submit = (v: FulfilmentValues) => {
     const body = {
       valueFen: yuanToFen(v.amount),
@@ -129,6 +129,7 @@ export function FulfilmentDrawer({
         <Form.Item
           name="amount"
           label={pledge.kind === 'cash' ? t('funds.pledge.fulfil.amount') : t('funds.pledge.fulfil.value')}
+          required
           rules={[yuanRule(t)]}
           extra={t('funds.form.amountHint')}
         >
@@ -421,6 +422,7 @@ export function CreatePledgeDrawer({
         <Form.Item
           name="amount"
           label={kind === 'cash' ? t('funds.pledge.field.pledged') : t('funds.pledge.create.estimated')}
+          required
           rules={[yuanRule(t)]}
           extra={t('funds.form.amountHint')}
         >

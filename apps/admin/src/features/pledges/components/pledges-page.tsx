@@ -1,6 +1,6 @@
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Pledge } from '@gongfu/contract';
-import { formatYuan, PLEDGE_KIND_LABELS, type PledgeKind, shanghaiDateOf } from '@gongfu/domain';
+import { formatYuan, PLEDGE_KIND_LABELS, type PledgeKind } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -44,7 +44,11 @@ export function PledgesPage({
   const language = i18n.language;
   const scope = useBooksScope(search.communityId);
   const isPartner = Boolean(scope.membership?.partnerId);
-  const pledges = usePledges(scope.communityId);
+  const pledges = usePledges({
+    communityId: scope.communityId,
+    status: search.status === 'overdue' ? undefined : search.status,
+    overdue: search.status === 'overdue' ? true : undefined,
+  });
   const funds = useFunds(scope.communityId, scope.may('fund:read') && scope.communityId !== undefined);
   const communities = useQuery({ ...communitiesQueryOptions(), enabled: !scope.membership?.communityId });
   const communityNames = useMemo(
@@ -56,18 +60,10 @@ export function PledgesPage({
   const mayCreate = scope.may('pledge:create') && (isPartner || scope.membership?.communityId !== undefined);
   const mayFulfil = scope.may('pledge:record_fulfilment');
   const mayConfirm = mayFulfil && !isPartner;
-  const today = shanghaiDateOf(new Date());
-
   const rows = useMemo(
-    () =>
-      (pledges.data?.items ?? [])
-        .filter((p) => !search.status || p.status === search.status)
-        .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
-    [pledges.data, search.status],
+    () => [...(pledges.data?.items ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    [pledges.data],
   );
-  const outstanding = rows.reduce((s, p) => s + Math.max(0, p.amountFen - p.fulfilledFen), 0);
-  const pledged = rows.reduce((s, p) => s + p.amountFen, 0);
-  const fulfilled = rows.reduce((s, p) => s + p.fulfilledFen, 0);
 
   const columns: TableColumnsType<Pledge> = [
     ...(scope.membership?.communityId
@@ -118,7 +114,18 @@ export function PledgesPage({
       title: t('funds.pledge.field.outstandingYuan'),
       key: 'outstanding',
       align: 'right',
-      render: (_, p) => formatYuan(Math.max(0, p.amountFen - p.fulfilledFen), { grouping: true }),
+      render: (_, p) => (
+        <Flex vertical align="flex-end">
+          <span>{formatYuan(p.outstandingFen, { grouping: true })}</span>
+          {p.awaitingConfirmationFen > 0 ? (
+            <Typography.Text type="warning" style={{ whiteSpace: 'nowrap' }}>
+              {t('funds.pledge.field.awaiting', {
+                amount: formatYuan(p.awaitingConfirmationFen, { grouping: true }),
+              })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
     },
     {
       title: t('funds.pledge.field.dueOn'),
@@ -126,9 +133,7 @@ export function PledgesPage({
       render: (due: string, p) => (
         <Flex gap={4} wrap>
           <span>{due}</span>
-          {p.status === 'open' && due < today ? (
-            <Tag color="red">{t('funds.pledge.status.overdue')}</Tag>
-          ) : null}
+          {p.overdue ? <Tag color="red">{t('funds.pledge.status.overdue')}</Tag> : null}
         </Flex>
       ),
     },
@@ -190,12 +195,13 @@ export function PledgesPage({
             options={[
               { value: 'all', label: t('funds.pledge.status.all') },
               { value: 'open', label: t('funds.pledge.status.open') },
+              { value: 'overdue', label: t('funds.pledge.status.overdue') },
               { value: 'fulfilled', label: t('funds.pledge.status.fulfilled') },
             ]}
           />
         </Flex>
         <QueryState query={pledges} rows={6} emptyText="">
-          {() => (
+          {(data) => (
             <>
               <Flex
                 gap={24}
@@ -204,9 +210,24 @@ export function PledgesPage({
                 role="group"
                 aria-label={t('funds.pledge.list.totals')}
               >
-                <Statistic title={t('funds.pledge.field.pledged')} value={yuanText(pledged, t)} />
-                <Statistic title={t('funds.pledge.field.fulfilled')} value={yuanText(fulfilled, t)} />
-                <Statistic title={t('funds.pledge.field.outstanding')} value={yuanText(outstanding, t)} />
+                <Statistic
+                  title={t('funds.pledge.field.pledged')}
+                  value={yuanText(data.totals.amountFen, t)}
+                />
+                <Statistic
+                  title={t('funds.pledge.field.fulfilled')}
+                  value={yuanText(data.totals.fulfilledFen, t)}
+                />
+                <Statistic
+                  title={t('funds.pledge.field.outstanding')}
+                  value={yuanText(data.totals.outstandingFen, t)}
+                />
+                {data.totals.awaitingConfirmationFen > 0 ? (
+                  <Statistic
+                    title={t('funds.pledge.field.awaitingTotal')}
+                    value={yuanText(data.totals.awaitingConfirmationFen, t)}
+                  />
+                ) : null}
               </Flex>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('funds.pledge.list.note')}

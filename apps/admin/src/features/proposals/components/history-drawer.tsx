@@ -1,6 +1,6 @@
 import type { AuditEntry, ProposalDetail } from '@gongfu/contract';
 import { shanghaiDateOf } from '@gongfu/domain';
-import { Alert, Drawer, Grid, Skeleton, Timeline, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
@@ -107,27 +107,42 @@ export function HistoryDrawer({
   const audit = useAuditTrail('proposal', proposal.id, open && readsAudit);
   const fallback = !readsAudit || (audit.isError && isApiError(audit.error, 403));
 
-  let body: React.ReactNode;
+  const milestones = (
+    <Timeline
+      items={eventsOf(proposal, t).map((e) => ({
+        key: e.key,
+        content: (
+          <>
+            <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
+            <div>{e.text}</div>
+          </>
+        ),
+      }))}
+    />
+  );
+  let log: React.ReactNode = null;
   if (fallback) {
-    body = (
-      <Timeline
-        items={eventsOf(proposal, t).map((e) => ({
-          key: e.key,
-          content: (
-            <>
-              <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
-              <div>{e.text}</div>
-            </>
-          ),
-        }))}
+    log = null;
+  } else if (audit.isPending) {
+    log = <Skeleton active />;
+  } else if (audit.isError) {
+    log = (
+      <Alert
+        type="error"
+        showIcon
+        title={t('kpi.state.error')}
+        description={audit.error.message}
+        action={
+          <Button size="small" onClick={() => void audit.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
-  } else if (audit.isPending) {
-    body = <Skeleton active />;
-  } else if (audit.isError) {
-    body = <Alert type="error" showIcon title={t('kpi.state.error')} description={audit.error.message} />;
+  } else if (audit.data.items.length === 0) {
+    log = <Typography.Text type="secondary">{t('funds.proposal.history.noLog')}</Typography.Text>;
   } else {
-    body = (
+    log = (
       <Timeline
         items={audit.data.items.map((entry) => ({
           key: entry.id,
@@ -150,10 +165,17 @@ export function HistoryDrawer({
       onClose={onClose}
       size={screens.md ? 420 : '100%'}
     >
+      {fallback ? null : (
+        <>
+          <Typography.Title level={5}>{t('funds.proposal.history.log')}</Typography.Title>
+          {log}
+        </>
+      )}
+      <Typography.Title level={5}>{t('funds.proposal.history.milestones')}</Typography.Title>
       {fallback ? (
         <Typography.Paragraph type="secondary">{t('funds.proposal.history.ownEvents')}</Typography.Paragraph>
       ) : null}
-      {body}
+      {milestones}
     </Drawer>
   );
 }

@@ -42,6 +42,7 @@ function ProposalFields({ funds }: { funds: readonly Fund[] }) {
       <Form.Item
         name="amount"
         label={t('funds.proposal.field.amount')}
+        required
         rules={[yuanRule(t)]}
         extra={t('funds.form.amountHint')}
       >

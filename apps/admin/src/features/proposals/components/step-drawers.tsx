@@ -572,6 +572,7 @@ export function PayoutDrawer({
       pending={step.isPending}
       error={step.error}
       errorOnField={amountRefused}
+      refusedTitle={t('funds.proposal.payout.refused')}
       unplaced={unplaced}
       onReload={() => {
         step.reset();
@@ -620,6 +621,7 @@ export function PayoutDrawer({
         <Form.Item
           name="amount"
           label={t('funds.proposal.payout.amount')}
+          required
           rules={[amountRule]}
           extra={t('funds.proposal.payout.limit', {
             amount: yuanText(balance === undefined ? remaining : Math.min(remaining, balance), t),
