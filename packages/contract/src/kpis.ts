@@ -222,6 +222,10 @@ export const ReportingMatrix = z
         receivedOnTime: z.number().int(),
         /** received and approved (or locked): the reports the KPIs count; received − approved await review or were returned */
         approved: z.number().int(),
+        /** received and returned for correction at least once, whatever the state now: a report first submitted
+         *  by the deadline, returned and resubmitted late, stays on time (the on-time rate counts the first
+         *  submission) and is counted here */
+        wasReturned: z.number().int(),
         onTime: z.number().int(),
         late: z.number().int(),
         missing: z.number().int(),

@@ -471,8 +471,9 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     numeratorUnit: 'reports',
     denominatorUnit: 'reports',
     formula: {
-      'zh-CN': '首次报送在截止日（含）之前的月报数 ÷ 应报月报数',
-      en: 'Reports first submitted by the deadline (the due day included) ÷ reports expected',
+      'zh-CN':
+        '首次报送在截止日（含当日）之前的月报数 ÷ 应报月报数（应报同“月报报送率”）。以首次报送时间为准（与 DHIS2 相同）：按时报送后被退回、逾期再报的仍算按时，报送情况表中标明其曾被退回；逾期报送计入本比率和报送情况表，不另行预警',
+      en: 'Reports first submitted by the deadline (the due day included) ÷ reports expected (as for the reporting rate). The first submission counts (as in DHIS2): a report submitted on time, returned and resubmitted late stays on time, and the reporting matrix shows it was returned; a late submission counts here and in the matrix, not as a warning',
     },
     direction: 'higher_is_better',
     aggregation: 'flow',

@@ -235,6 +235,7 @@ export const en: Messages = {
       empty: 'No report was expected in this period',
       expected: 'Expected',
       received: 'Received',
+      wasReturned: '{{count}} returned at least once (on time if first submitted by the deadline)',
       receivedOnTime: 'Received on time',
       cell: '{{community}} · {{month}}',
       spoken: '{{from}} to {{to}}, {{count}} communities; {{month}}: {{states}} (communities)',

@@ -236,6 +236,7 @@ export const zhCN = {
       empty: '所选期间没有应报的月报',
       expected: '应报',
       received: '已收',
+      wasReturned: '其中 {{count}} 份曾被退回（首次报送按时的仍算按时）',
       receivedOnTime: '按时收到',
       cell: '{{community}} · {{month}}',
       spoken: '{{from}} 至 {{to}}，{{count}} 个社区；{{month}}：{{states}}（按社区计）',

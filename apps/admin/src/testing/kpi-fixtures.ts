@@ -233,6 +233,7 @@ function cell(
     receivedOnTime: counts.onTime + (state === 'returned' ? ventures : 0),
     // a returned report is not approved; of the others, some may still await review
     approved: counts.onTime + counts.late - awaitingReview,
+    wasReturned: counts.returned,
     ...counts,
   };
 }

@@ -498,7 +498,7 @@ function facts(s: KpiSelection, options: FactOptions) {
       from vm s join tmd m on m.month = s.month
     ),
     tl as (
-      select vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
+      select vf.venture_id, vf.community_id, vf.street_key, vf.community_key, vf.model_key, vf.category_key, m.month,
              s.first_sub, s.latest_status, coalesce(s.has_approved, false) as has_approved,
              (s.first_sub is not null or coalesce(s.latest_status in ('submitted', 'returned', 'approved', 'locked'), false)) as received,
              (vf.status = 'operating' and vf.start_month <= m.month) as active,
@@ -651,6 +651,8 @@ export interface ReportingCellRow {
   ventures: string | number | bigint;
   /** of those, the ventures whose month has an approved (or locked) report: what the KPIs count */
   approved: string | number | bigint;
+  /** of those, the ventures whose report of the month was returned at least once (whatever its state now) */
+  was_returned: string | number | bigint;
 }
 
 /** Per community × month: how many ventures are in each reporting state (ventures not expected are left out). */
@@ -663,7 +665,14 @@ export async function reportingMatrix(
   const result =
     await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
     select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures,
-           count(*) filter (where f.has_approved)::bigint as approved
+           count(*) filter (where f.has_approved)::bigint as approved,
+           count(*) filter (where exists (
+             select 1 from monthly_reports r
+             where r.district_id = ${args.selection.districtId} and r.venture_id = f.venture_id and r.month = f.month
+               and (r.status = 'returned' or exists (
+                 select 1 from report_events e
+                 where e.district_id = r.district_id and e.report_id = r.report_id and e.action = 'return'))
+           ))::bigint as was_returned
     from tf f join w on f.month between w.wfrom and w.wto
     where f.state is not null
     group by f.community_id, f.month, f.state, f.on_time`.execute(trx);

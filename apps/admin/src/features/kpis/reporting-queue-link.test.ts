@@ -12,6 +12,7 @@ const cell = {
   late: 0,
   missing: 0,
   returned: 0,
+  wasReturned: 0,
   notDue: 0,
 } as const;
 

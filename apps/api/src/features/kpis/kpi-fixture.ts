@@ -462,6 +462,20 @@ async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
             created_at: new Date(deadline - 5 * 86_400_000),
           })
           .execute();
+        await trx
+          .insertInto('report_events')
+          .values({
+            district_id: D,
+            community_id: v.community,
+            report_id: first,
+            venture_id: v.id,
+            action: 'return',
+            from_status: 'submitted',
+            to_status: 'returned',
+            actor_user_id: ADMIN,
+            created_at: new Date(deadline - 3 * 86_400_000),
+          })
+          .execute();
       }
       let countedId = status === 'approved' || status === 'locked' ? first : null;
       const amend = rnd.next();

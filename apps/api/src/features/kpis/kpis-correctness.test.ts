@@ -407,6 +407,21 @@ function countedReports(communityId: string, month: string): number {
   return counted.size;
 }
 
+/** Ventures of a community whose report of the month was returned at least once (a return event, or returned now). */
+function returnedReports(communityId: string, month: string): number {
+  const returnedIds = new Set(raw.events.filter((e) => e.action === 'return').map((e) => e.report_id));
+  return new Set(
+    raw.reports
+      .filter(
+        (r) =>
+          r.community_id === communityId &&
+          r.month === month &&
+          (r.status === 'returned' || returnedIds.has(r.report_id)),
+      )
+      .map((r) => r.venture_id),
+  ).size;
+}
+
 describe('reporting matrix, fund flow and mix agree with the same brute force', () => {
   it('matrix: each cell counts what reporting_rate and on_time_rate count', async () => {
     const body = await get('/api/v1/kpis/reporting-matrix?from=2024-01&to=2025-12', 'admin@dongqu.demo');
@@ -415,6 +430,7 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
     const states = new Set<string>();
     let approvedInAll = 0;
     let awaitingInAll = 0;
+    let returnedOnTime = 0;
     for (const cell of body.cells) {
       const b = bruteForce(raw, sel([cell.communityId]), { from: cell.month, to: cell.month });
       expect([cell.received, cell.expected], `${cell.communityId} ${cell.month}`).toEqual([
@@ -426,6 +442,10 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
         countedReports(cell.communityId, cell.month),
       );
       expect(cell.approved).toBeLessThanOrEqual(cell.received);
+      expect(cell.wasReturned, `${cell.communityId} ${cell.month} was returned`).toBe(
+        returnedReports(cell.communityId, cell.month),
+      );
+      returnedOnTime += Math.min(cell.wasReturned, cell.onTime);
       approvedInAll += cell.approved;
       awaitingInAll += cell.received - cell.approved;
       expect(cell.onTime).toBeLessThanOrEqual(cell.receivedOnTime);
@@ -436,6 +456,8 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
     // the fixture has both: reports counted, and reports received but not (yet) approved
     expect(approvedInAll).toBeGreaterThan(0);
     expect(awaitingInAll).toBeGreaterThan(0);
+    // reports first submitted on time, returned and resubmitted late: on time, and shown as returned
+    expect(returnedOnTime).toBeGreaterThan(0);
     // Xincun has no venture: nothing is expected of it
     expect(
       body.cells

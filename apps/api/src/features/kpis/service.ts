@@ -381,6 +381,7 @@ export async function reportingMatrix(
     cell[row.state] = (cell[row.state] ?? 0) + toFen(row.ventures);
     if (row.on_time) cell.received_on_time = (cell.received_on_time ?? 0) + toFen(row.ventures);
     cell.approved = (cell.approved ?? 0) + toFen(row.approved);
+    cell.was_returned = (cell.was_returned ?? 0) + toFen(row.was_returned);
     counts.set(k, cell);
   }
   const cells = communities.flatMap((c) =>
@@ -400,6 +401,7 @@ export async function reportingMatrix(
         received: onTime + late + returned,
         receivedOnTime: n.received_on_time ?? 0,
         approved: n.approved ?? 0,
+        wasReturned: n.was_returned ?? 0,
         onTime,
         late,
         missing,

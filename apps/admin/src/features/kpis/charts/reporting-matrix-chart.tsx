@@ -78,6 +78,7 @@ export function ReportingMatrixChart({
                 return `${t(`kpi.reporting.state.${state}`)} ${cell[k]}`;
               })
               .join(' · '),
+            cell.wasReturned > 0 ? t('kpi.reporting.wasReturned', { count: cell.wasReturned }) : '',
           ];
           return `<b>${title}</b><br/>${t(`kpi.reporting.state.${cell.state}`)}<br/>${counts.filter(Boolean).join('<br/>')}`;
         },
