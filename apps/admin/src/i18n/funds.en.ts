@@ -116,6 +116,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       amountYuan: 'Requested (yuan)',
       paid: 'Paid out',
       paidYuan: 'Paid (yuan)',
+      payoutYuan: 'Amount (yuan)',
       remaining: 'Still payable',
       purpose: 'Purpose',
       disclosure: 'Disclosure',
@@ -307,6 +308,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       totals: 'Totals',
       note: 'A cash fulfilment is booked as a donation into the pledge’s fund; one declared by a partner is booked once the community confirms it.',
       empty: 'No pledges yet',
+      amounts: 'Pledged {{pledged}} · fulfilled {{fulfilled}} · outstanding {{outstanding}} yuan',
     },
     field: {
       partner: 'Partner',

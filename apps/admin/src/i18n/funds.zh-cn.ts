@@ -113,6 +113,7 @@ export const fundsZhCN = {
       amountYuan: '申请金额（元）',
       paid: '已支出',
       paidYuan: '已支出（元）',
+      payoutYuan: '支出金额（元）',
       remaining: '尚可支出',
       purpose: '用途说明',
       disclosure: '公示期',
@@ -300,6 +301,7 @@ export const fundsZhCN = {
       totals: '合计',
       note: '资金类承诺的履约记入对应资金账户（捐赠收入）；合作方申报的履约须经社区确认后入账。',
       empty: '暂无承诺捐赠',
+      amounts: '承诺 {{pledged}} · 已履约 {{fulfilled}} · 未履约 {{outstanding}} 元',
     },
     field: {
       partner: '合作方',

@@ -5,11 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
+  Col,
   Empty,
   Flex,
+  Grid,
+  List,
   Progress,
+  Row,
   Segmented,
-  Statistic,
   Table,
   type TableColumnsType,
   Tag,
@@ -60,9 +63,23 @@ export function PledgesPage({
   const mayCreate = scope.may('pledge:create') && (isPartner || scope.membership?.communityId !== undefined);
   const mayFulfil = scope.may('pledge:record_fulfilment');
   const mayConfirm = mayFulfil && !isPartner;
+  const screens = Grid.useBreakpoint();
   const rows = useMemo(
     () => [...(pledges.data?.items ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     [pledges.data],
+  );
+
+  const actions = (p: Pledge) => (
+    <Flex gap={8} wrap>
+      <Button size="small" onClick={() => onSearch({ ...search, pledge: p.id })}>
+        {t('funds.pledge.detail.open')}
+      </Button>
+      {mayFulfil && p.status === 'open' ? (
+        <Button size="small" type="primary" onClick={() => setFulfilling(p)}>
+          {isPartner ? t('funds.pledge.fulfil.declare') : t('funds.pledge.fulfil.open')}
+        </Button>
+      ) : null}
+    </Flex>
   );
 
   const columns: TableColumnsType<Pledge> = [
@@ -85,7 +102,12 @@ export function PledgesPage({
       dataIndex: 'kind',
       render: (kind: PledgeKind) => <Tag>{label(PLEDGE_KIND_LABELS[kind], language)}</Tag>,
     },
-    { title: t('funds.pledge.field.description'), dataIndex: 'description' },
+    {
+      title: t('funds.pledge.field.description'),
+      dataIndex: 'description',
+      width: 240,
+      render: (d: string) => <div style={{ minWidth: 160, whiteSpace: 'normal' }}>{d}</div>,
+    },
     {
       title: t('funds.pledge.field.pledgedYuan'),
       dataIndex: 'amountFen',
@@ -147,18 +169,7 @@ export function PledgesPage({
     {
       title: t('funds.pledge.field.actions'),
       key: 'actions',
-      render: (_, p) => (
-        <Flex gap={8} wrap>
-          <Button size="small" onClick={() => onSearch({ ...search, pledge: p.id })}>
-            {t('funds.pledge.detail.open')}
-          </Button>
-          {mayFulfil && p.status === 'open' ? (
-            <Button size="small" type="primary" onClick={() => setFulfilling(p)}>
-              {isPartner ? t('funds.pledge.fulfil.declare') : t('funds.pledge.fulfil.open')}
-            </Button>
-          ) : null}
-        </Flex>
-      ),
+      render: (_, p) => actions(p),
     },
   ];
 
@@ -203,48 +214,109 @@ export function PledgesPage({
         <QueryState query={pledges} rows={6} emptyText="">
           {(data) => (
             <>
-              <Flex
-                gap={24}
-                wrap
+              <Row
+                gutter={[16, 8]}
                 style={{ marginBottom: 16 }}
                 role="group"
                 aria-label={t('funds.pledge.list.totals')}
               >
-                <Statistic
-                  title={t('funds.pledge.field.pledged')}
-                  value={yuanText(data.totals.amountFen, t)}
-                />
-                <Statistic
-                  title={t('funds.pledge.field.fulfilled')}
-                  value={yuanText(data.totals.fulfilledFen, t)}
-                />
-                <Statistic
-                  title={t('funds.pledge.field.outstanding')}
-                  value={yuanText(data.totals.outstandingFen, t)}
-                />
-                {data.totals.awaitingConfirmationFen > 0 ? (
-                  <Statistic
-                    title={t('funds.pledge.field.awaitingTotal')}
-                    value={yuanText(data.totals.awaitingConfirmationFen, t)}
-                  />
-                ) : null}
-              </Flex>
+                {[
+                  { key: 'pledged', title: t('funds.pledge.field.pledged'), fen: data.totals.amountFen },
+                  {
+                    key: 'fulfilled',
+                    title: t('funds.pledge.field.fulfilled'),
+                    fen: data.totals.fulfilledFen,
+                  },
+                  {
+                    key: 'outstanding',
+                    title: t('funds.pledge.field.outstanding'),
+                    fen: data.totals.outstandingFen,
+                  },
+                  ...(data.totals.awaitingConfirmationFen > 0
+                    ? [
+                        {
+                          key: 'awaiting',
+                          title: t('funds.pledge.field.awaitingTotal'),
+                          fen: data.totals.awaitingConfirmationFen,
+                        },
+                      ]
+                    : []),
+                ].map((item) => (
+                  <Col key={item.key} xs={12} md={6}>
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {item.title}
+                    </Typography.Text>
+                    <Typography.Text strong style={{ fontSize: screens.md ? 20 : 16 }}>
+                      {yuanText(item.fen, t)}
+                    </Typography.Text>
+                  </Col>
+                ))}
+              </Row>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('funds.pledge.list.note')}
               </Typography.Paragraph>
-              <Table<Pledge>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={rows}
-                scroll={{ x: 'max-content' }}
-                pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-                locale={{
-                  emptyText: (
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funds.pledge.list.empty')} />
-                  ),
-                }}
-              />
+              {screens.md === false ? (
+                <List<Pledge>
+                  dataSource={rows}
+                  rowKey="id"
+                  locale={{ emptyText: t('funds.pledge.list.empty') }}
+                  renderItem={(p) => (
+                    <List.Item>
+                      <Flex vertical gap={4} style={{ width: '100%' }}>
+                        <Flex justify="space-between" gap={8} align="baseline">
+                          <Typography.Text strong>
+                            {p.partnerName ?? '—'}
+                            {scope.membership?.communityId ? null : (
+                              <Typography.Text type="secondary">
+                                {' '}
+                                · {communityNames.get(p.communityId) ?? '—'}
+                              </Typography.Text>
+                            )}
+                          </Typography.Text>
+                          <Tag color={p.status === 'fulfilled' ? 'green' : 'gold'}>
+                            {t(`funds.pledge.status.${p.status}`)}
+                          </Tag>
+                        </Flex>
+                        <Typography.Text>
+                          <Tag>{label(PLEDGE_KIND_LABELS[p.kind], language)}</Tag>
+                          {p.description}
+                        </Typography.Text>
+                        <Typography.Text type="secondary">
+                          {t('funds.pledge.list.amounts', {
+                            pledged: formatYuan(p.amountFen, { grouping: true }),
+                            fulfilled: formatYuan(p.fulfilledFen, { grouping: true }),
+                            outstanding: formatYuan(p.outstandingFen, { grouping: true }),
+                          })}
+                        </Typography.Text>
+                        <Flex gap={8} align="center" wrap>
+                          <Typography.Text type="secondary">
+                            {t('funds.pledge.field.dueOn')} {p.dueOn}
+                          </Typography.Text>
+                          {p.overdue ? <Tag color="red">{t('funds.pledge.status.overdue')}</Tag> : null}
+                        </Flex>
+                        {actions(p)}
+                      </Flex>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Table<Pledge>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  dataSource={rows}
+                  scroll={{ x: 'max-content' }}
+                  pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                  locale={{
+                    emptyText: (
+                      <Empty
+                        image={Empty.PRESENTED_IMAGE_SIMPLE}
+                        description={t('funds.pledge.list.empty')}
+                      />
+                    ),
+                  }}
+                />
+              )}
             </>
           )}
         </QueryState>

@@ -1,6 +1,6 @@
 import { EyeOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { Fund, ProposalDetail } from '@gongfu/contract';
-import { deliberationOutcome, type LocalDate, PROPOSAL_STATUS_LABELS } from '@gongfu/domain';
+import { deliberationOutcome, formatYuan, type LocalDate, PROPOSAL_STATUS_LABELS } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import {
   Alert,
@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useBooksScope } from '../../funds/access';
 import { useFund, useFunds } from '../../funds/api/funds';
-import { amountText, capitalText, label, yuanText } from '../../funds/format';
+import { capitalText, label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useProposal, useProposalStep } from '../api/proposals';
 import { buttonsFor, payableFen, STATUS_COLOR, stepOf } from '../status';
@@ -177,7 +177,7 @@ function ProposalView({
                 title: t('funds.proposal.steps.payout'),
                 content:
                   proposal.paidFen > 0
-                    ? t('funds.proposal.steps.paid', { paid: amountText(proposal.paidFen, language, t) })
+                    ? t('funds.proposal.steps.paid', { paid: yuanText(proposal.paidFen, t) })
                     : undefined,
               },
               {
@@ -254,7 +254,7 @@ function ProposalView({
         <Card title={t('funds.proposal.section.deliberation')}>
           {d ? (
             <Descriptions
-              column={{ xs: 1, sm: 2, md: 3 }}
+              column={{ xs: 2, sm: 2, md: 3 }}
               items={[
                 { key: 'date', label: t('funds.proposal.field.meetingOn'), children: d.meetingOn },
                 {
@@ -391,21 +391,25 @@ function ProposalView({
                 },
                 { title: t('funds.ledger.month'), dataIndex: 'month' },
                 {
-                  title: t('funds.proposal.payout.amount'),
+                  title: t('funds.proposal.field.payoutYuan'),
                   dataIndex: 'amountFen',
                   align: 'right',
-                  render: (fen: number) => yuanText(fen, t),
+                  render: (fen: number) => formatYuan(fen, { grouping: true }),
                 },
                 {
                   title: t('funds.proposal.payout.memo'),
                   dataIndex: 'memo',
                   render: (m: string | null) => m ?? '',
                 },
-                {
-                  title: t('funds.proposal.field.status'),
-                  dataIndex: 'reversed',
-                  render: (r: boolean) => (r ? <Tag>{t('funds.ledger.reversed')}</Tag> : null),
-                },
+                ...(proposal.payouts.some((p) => p.reversed)
+                  ? [
+                      {
+                        title: t('funds.proposal.field.status'),
+                        dataIndex: 'reversed',
+                        render: (r: boolean) => (r ? <Tag>{t('funds.ledger.reversed')}</Tag> : null),
+                      },
+                    ]
+                  : []),
               ]}
             />
           )}
