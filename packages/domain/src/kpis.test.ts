@@ -19,6 +19,7 @@ import {
   sumCommunityMonths,
   sumMeasures,
 } from './kpis';
+import { can } from './permissions';
 
 describe('ratioBp', () => {
   it('rounds half away from zero and has no value over a zero or negative base', () => {
@@ -154,6 +155,17 @@ describe('governance allocation rate: did the community book the share its rule 
     expect(computeKpi('governance_fund_allocation_rate', measures)).toBe(4000);
     // over community income (which a loss lowers) it would read more than the rule
     expect(ratioBp(measures.governance_allocation_fen, measures.community_income_fen)).toBeGreaterThan(4000);
+  });
+});
+
+describe('who reads the KPIs (the table the API and the admin both follow)', () => {
+  it('district roles, the community admin and partner operators (their ventures); not reporters or the platform', () => {
+    expect(can('district_admin', 'kpi:read')).toBe(true);
+    expect(can('district_viewer', 'kpi:read')).toBe(true);
+    expect(can('community_admin', 'kpi:read')).toBe(true);
+    expect(can('partner_operator', 'kpi:read')).toBe(true);
+    expect(can('community_reporter', 'kpi:read')).toBe(false);
+    expect(can('platform_admin', 'kpi:read')).toBe(false);
   });
 });
 

@@ -275,6 +275,7 @@ const PARTNER_OPERATOR: readonly Action[] = [
   'pledge:update',
   'pledge:record_fulfilment',
   'warning:read',
+  'kpi:read', // the KPIs of the ventures they operate, nothing else (the API scopes the figures)
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {

@@ -70,7 +70,7 @@ describe('reporting to-do', () => {
 });
 
 describe('menu', () => {
-  it('gives a partner operator overview and reporting only, across communities', async () => {
+  it('gives a partner operator overview, reporting and the KPIs of its ventures, across communities', async () => {
     const me = meAs('partner_operator');
     const partner: Membership = {
       ...(me.memberships[0] as Membership),
@@ -89,6 +89,6 @@ describe('menu', () => {
     expect(menu).toHaveTextContent('工作台');
     expect(menu).toHaveTextContent('月报填报');
     expect(menu).not.toHaveTextContent('社区');
-    expect(menu).not.toHaveTextContent('指标驾驶舱');
+    expect(menu).toHaveTextContent('指标驾驶舱'); // issue 12: partners read the KPIs of the ventures they operate
   });
 });

@@ -19,13 +19,18 @@ describe('menu by role', () => {
     // the viewer reads the queue without acting on it
     expect(reviewing).toEqual(['district_admin', 'district_viewer']);
     // an operator's menu is trimmed to what it does here
-    expect(menuFor('partner_operator').map((e) => e.id)).toEqual(['overview', 'reporting', 'pledges']);
+    expect(menuFor('partner_operator').map((e) => e.id)).toEqual([
+      'overview',
+      'reporting',
+      'pledges',
+      'kpis',
+    ]);
   });
 
   it('shows the KPI cockpit exactly to the roles the domain lets read KPIs', () => {
     const withCockpit = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'kpis'));
     expect(withCockpit).toEqual(ROLES.filter((role) => can(role, 'kpi:read')));
-    expect(withCockpit).toEqual(['district_admin', 'district_viewer', 'community_admin']);
+    expect(withCockpit).toEqual(['district_admin', 'district_viewer', 'community_admin', 'partner_operator']);
   });
 
   it('selects the entry whose path is the longest prefix', () => {

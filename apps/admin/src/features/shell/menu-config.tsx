@@ -43,7 +43,7 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   community_admin: ['overview', 'reporting', 'funds', 'proposals', 'pledges', 'kpis', 'communities'],
   community_reporter: ['overview', 'reporting', 'communities'],
   // trimmed to what an operator does here: report on the ventures it runs, across communities
-  partner_operator: ['overview', 'reporting', 'pledges'],
+  partner_operator: ['overview', 'reporting', 'pledges', 'kpis'],
 };
 
 export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {

@@ -56,7 +56,7 @@ const ACTORS: Array<[string, BruteSelection]> = [
   ['admin@dongqu.demo', sel(DONGQU)],
   ['viewer@dongqu.demo', sel(DONGQU)],
   ['wangjiangjie@dongqu.demo', sel([DEMO_IDS.wangjiangjie])],
-  ['reporter@jinhui.demo', sel([DEMO_IDS.jinhui])],
+  ['jinhui@dongqu.demo', sel([DEMO_IDS.jinhui])],
   ['soe@dongqu.demo', { ...sel([DEMO_IDS.jinhui, DEMO_IDS.dukou]), partnerId: DEMO_IDS.soe }],
 ];
 
@@ -370,7 +370,7 @@ describe('ranking = brute force per community, with the median', () => {
   it('a community role sees only itself in the ranking', async () => {
     const body = await get(
       '/api/v1/kpis/ranking?kpi=net_profit&period=year&month=2025-06',
-      'reporter@jinhui.demo',
+      'jinhui@dongqu.demo',
     );
     expect(body.items.map((i: { communityId: string }) => i.communityId)).toEqual([DEMO_IDS.jinhui]);
     expect(body.items[0].rank).toBe(1);
@@ -533,6 +533,14 @@ describe('routes', () => {
     '/api/v1/kpis/fund-flow?period=month&month=2025-06',
     '/api/v1/kpis/mix?period=month&month=2025-06',
   ];
+
+  it.each(paths)(
+    '%s: 403 for a role the domain does not give kpi:read (a community reporter)',
+    async (path) => {
+      const res = await t.request(path, { as: 'reporter@jinhui.demo' });
+      expect(res.status).toBe(403);
+    },
+  );
 
   it.each(paths)('%s: 401 without a session, 403 for the platform operator', async (path) => {
     expect((await t.request(path)).status).toBe(401);

@@ -20,6 +20,7 @@ import type {
 import { kpis, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   addMonths,
+  can,
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
   KPI_KEYS,
@@ -66,10 +67,13 @@ interface Filters {
   ventureCategory?: string | undefined;
 }
 
-/** Every role with a district reads the KPIs of its scope; the platform operator sees no business data. */
+/**
+ * The roles of the domain's table with `kpi:read` read the KPIs of their scope (a partner operator: of the
+ * ventures it operates); the platform operator sees no business data.
+ */
 function scopeOf(actor: Actor) {
   const { kind, districtId, communityId, partnerId } = actor.scope;
-  if (kind === 'platform' || !districtId) throw forbidden();
+  if (kind === 'platform' || !districtId || !can(actor.scope.role, 'kpi:read')) throw forbidden();
   return { districtId, communityId, partnerId };
 }
 
