@@ -49,6 +49,10 @@ export const REPORT_MESSAGES = {
     'zh-CN': '不能填报尚未开始的月份',
     en: 'Cannot report a month that has not started',
   },
+  report_month_too_early: {
+    'zh-CN': '月份不能早于 2000 年 1 月',
+    en: 'The month cannot be before January 2000',
+  },
   report_unknown_venture: { 'zh-CN': '项目不存在', en: 'No such venture' },
   report_explanation_required: {
     'zh-CN': '有 {count} 项数据超出常见范围，请逐项填写情况说明后再提交',

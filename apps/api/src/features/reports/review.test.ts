@@ -637,3 +637,29 @@ describe('the queue: months, defaults and the status overview', () => {
     for (const row of open) expect(row.locked).toBe(false);
   });
 });
+
+describe('months a client may send', () => {
+  it('a month before 2000 is a 400 naming the month, never a 500', async () => {
+    const ventureId = VENTURES.readingRoom;
+    for (const month of ['1000-05', '0000-01', '1999-12']) {
+      const history = await json(
+        await get(`/api/v1/reports/history?ventureId=${ventureId}&month=${month}`, WANG),
+      );
+      expect(history.status, month).toBe(400);
+      expect(history.body.error.fields.month).toBe('月份不能早于 2000 年 1 月');
+      expect((await api.create(WANG, { ventureId, month })).status, month).toBe(400);
+      expect((await get(`/api/v1/reports/status?month=${month}`, ADMIN)).status, month).toBe(400);
+      const lock = await t.request('/api/v1/reports/locks', {
+        method: 'POST',
+        as: ADMIN,
+        body: JSON.stringify({ month }),
+      });
+      expect(lock.status, month).toBe(400);
+    }
+    // the queue's month filters only filter: no report, no error
+    const list = await json(await get('/api/v1/reports?monthFrom=0000-01&monthTo=1000-05', ADMIN));
+    expect(list).toMatchObject({ status: 200, body: { items: [], total: 0 } });
+    expect((await get('/api/v1/reports?monthFrom=2026-10&monthTo=2026-01', ADMIN)).status).toBe(200);
+    expect((await get('/api/v1/reports/locks?month=0000-01', ADMIN)).status).toBe(200);
+  });
+});

@@ -295,6 +295,16 @@ async function reread(trx: ScopedTransaction, actor: Actor, id: string): Promise
 
 // ----- reads -------------------------------------------------------------------------------------
 
+/**
+ * The earliest month a report, its history or a lock may name. The contract's month pattern takes any four-digit
+ * year, the domain's periods only 1000–2999: the 12 months before a month of the year 1000 are no months at all, and
+ * asking for them threw (a 500). No community economy reported before 2000.
+ */
+const EARLIEST_MONTH = '2000-01' as Month;
+const isReportMonth = (value: string): value is Month =>
+  isMonth(value) && compareMonths(value, EARLIEST_MONTH) >= 0;
+const tooEarly = () => new ApiError(400, 'validation_failed', { month: 'report_month_too_early' });
+
 const DEFAULT_PAGE_SIZE = 50;
 
 export async function listReports(trx: ScopedTransaction, actor: Actor, query: ReportListQuery) {
@@ -351,7 +361,7 @@ export async function reportHistory(
   query: { ventureId: string; month: string },
 ): Promise<ReportHistory> {
   requireRole(actor, 'report:read');
-  if (!isMonth(query.month)) throw new ApiError(400, 'validation_failed', { month: 'validation_failed' });
+  if (!isReportMonth(query.month)) throw tooEarly();
   const venture = await reports.findVenture(trx, scopeFilter(actor), query.ventureId);
   if (!venture) throw notFound();
   requireOn(actor, 'report:read', venture);
@@ -410,7 +420,8 @@ export async function createReport(
 ): Promise<ReportDetail> {
   requireRole(actor, 'report:create');
   const scope = scopeFilter(actor);
-  if (!isMonth(input.month) || compareMonths(input.month, thisMonth()) > 0) {
+  if (!isReportMonth(input.month)) throw tooEarly();
+  if (compareMonths(input.month, thisMonth()) > 0) {
     throw new ApiError(400, 'validation_failed', { month: 'report_month_in_future' });
   }
   const venture = await reports.findVenture(trx, scope, input.ventureId);
@@ -900,7 +911,8 @@ export async function lockPeriod(
   requireRole(actor, 'report:lock');
   const scope = scopeFilter(actor);
   if (scope.communityId || scope.partnerId) throw forbidden();
-  if (!isMonth(input.month) || compareMonths(input.month, thisMonth()) >= 0) {
+  if (!isReportMonth(input.month)) throw tooEarly();
+  if (compareMonths(input.month, thisMonth()) >= 0) {
     throw new ApiError(400, 'validation_failed', { month: 'report_lock_future_month' });
   }
   const communityId = input.communityId ?? null;
@@ -969,7 +981,7 @@ export async function reportStatus(
 ): Promise<ReportStatusOverview> {
   requireRole(actor, 'report:read');
   const { month } = query;
-  if (!isMonth(month)) throw new ApiError(400, 'validation_failed', { month: 'validation_failed' });
+  if (!isReportMonth(month)) throw tooEarly();
   const scope = scopeFilter(actor);
   const dueDay = (await reports.reportDueDay(trx, scope.districtId)) ?? DEFAULT_REPORT_DUE_DAY;
   const dueDate = reportDueDate(month, dueDay);
