@@ -46,6 +46,12 @@ export interface WarningFinding {
 
 const T = WARNING_THRESHOLDS;
 
+/**
+ * The one late-report rule (the oversight feature's refresh uses it): a report still missing after its
+ * deadline is amber, red more than `reportOverdueRedDays` days after the due day. A report submitted late is
+ * no warning: the on-time rate and the reporting matrix count it (the first submission decides, see
+ * `classifyReportTimeliness`).
+ */
 export function detectReportOverdue(input: {
   month: Month;
   dueDay?: number;

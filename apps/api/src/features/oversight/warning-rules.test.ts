@@ -1,3 +1,4 @@
+import { detectReportOverdue, startOfShanghaiDay } from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
 import {
   escalates,
@@ -12,19 +13,22 @@ describe('report overdue', () => {
   // 2026-10's report is due 2026-11-10 (the default 10th), i.e. before 2026-11-11 00:00 Shanghai
   const onDay = (iso: string) => new Date(iso);
 
-  it('is red when missing past the due day, and nothing while still due', () => {
+  it('is amber when missing past the due day, red 15 days after, and nothing while still due', () => {
     expect(
       reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: null, asOf: '2026-11-10' }),
     ).toBeNull();
     expect(
       reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: null, asOf: '2026-11-11' }),
-    ).toEqual({
-      severity: 'red',
-      timeliness: 'missing',
-    });
+    ).toEqual({ severity: 'amber', timeliness: 'missing', daysOverdue: 1 });
+    expect(
+      reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: null, asOf: '2026-11-25' })?.severity,
+    ).toBe('amber');
+    expect(
+      reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: null, asOf: '2026-11-26' }),
+    ).toEqual({ severity: 'red', timeliness: 'missing', daysOverdue: 16 });
   });
 
-  it('is amber when first submitted after the due day, nothing when on it', () => {
+  it('is the domain rule: a late submission is no warning (the on-time rate counts it), nor one on the due day', () => {
     // 23:59 Shanghai on the due day is still on time
     const lastMinute = onDay('2026-11-10T15:59:00Z');
     expect(
@@ -33,17 +37,25 @@ describe('report overdue', () => {
     const nextMorning = onDay('2026-11-11T00:30:00+08:00');
     expect(
       reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: nextMorning, asOf: '2026-11-20' }),
-    ).toEqual({ severity: 'amber', timeliness: 'late' });
+    ).toBeNull();
+    for (const asOf of ['2026-11-11', '2026-11-20', '2026-11-30'] as const) {
+      const domain = detectReportOverdue({
+        month: '2026-10',
+        dueDay: 10,
+        firstSubmittedAt: null,
+        now: startOfShanghaiDay(asOf),
+      });
+      expect(reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: null, asOf })?.severity).toBe(
+        domain?.severity,
+      );
+    }
   });
 
   it('as of a past date, a later submission had not happened yet: missing', () => {
     const later = onDay('2026-11-15T09:00:00+08:00');
     expect(
       reportWarning({ month: '2026-10', dueDay: 10, firstSubmittedAt: later, asOf: '2026-11-12' }),
-    ).toEqual({
-      severity: 'red',
-      timeliness: 'missing',
-    });
+    ).toEqual({ severity: 'amber', timeliness: 'missing', daysOverdue: 2 });
   });
 
   it('follows the district due day', () => {
@@ -52,6 +64,9 @@ describe('report overdue', () => {
     ).toBeNull();
     expect(
       reportWarning({ month: '2026-10', dueDay: 5, firstSubmittedAt: null, asOf: '2026-11-06' })?.severity,
+    ).toBe('amber');
+    expect(
+      reportWarning({ month: '2026-10', dueDay: 5, firstSubmittedAt: null, asOf: '2026-11-21' })?.severity,
     ).toBe('red');
   });
 

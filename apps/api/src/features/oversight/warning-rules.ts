@@ -1,8 +1,8 @@
 import {
   addDays,
   addMonths,
-  classifyReportTimeliness,
   compareMonths,
+  detectReportOverdue,
   type LocalDate,
   type Month,
   monthOfDate,
@@ -12,11 +12,11 @@ import {
 } from '@gongfu/domain';
 
 /**
- * The feature's own pure decisions about warnings. The thresholds of revenue drop, fund idle, agreement
- * expiry, pledge overdue and remittance are the domain's (`WARNING_THRESHOLDS`, `detect*` in
- * packages/domain/src/warnings.ts) and are used from there. The report rule is here because the issue
- * asks for more than the domain's `detectReportOverdue` gives: a report first submitted after the due
- * day is a (amber) warning too, and a missing one is red as soon as the due day has passed.
+ * The feature's own pure decisions about warnings. The thresholds and rules are the domain's
+ * (`WARNING_THRESHOLDS`, `detect*` in packages/domain/src/warnings.ts) and are used from there — the late
+ * report rule too (`detectReportOverdue`, one rule for the oversight feature and the domain): a report still
+ * missing after its deadline is amber, red 15 days after; a late *submission* is no warning (the on-time rate
+ * and the reporting matrix count it). Here: which months a refresh checks, and "as of" a date.
  * The SQL gathers the facts; these functions decide. `null` means "no warning".
  */
 
@@ -43,30 +43,34 @@ export function reportMonthsToCheck(
 }
 
 /**
- * A report first submitted after its deadline is amber (late); one not submitted by the start of
- * `asOf`, with its deadline passed, is red (missing). On time and not yet due are no warning.
+ * A report not submitted by the start of `asOf` (Asia/Shanghai), its deadline passed: the domain's
+ * `detectReportOverdue` — amber, red once more than `WARNING_THRESHOLDS.reportOverdueRedDays` days past the
+ * due day. Submitted (on time or late) and not yet due are no warning.
  */
 export function reportWarning(input: {
   month: Month;
   dueDay: number;
   firstSubmittedAt: Date | null;
   asOf: LocalDate;
-}): { severity: WarningSeverity; timeliness: 'late' | 'missing' } | null {
+}): { severity: WarningSeverity; timeliness: 'missing'; daysOverdue: number } | null {
   const now = startOfShanghaiDay(input.asOf);
   // a submission after the reference instant had not happened yet as of that date
   const submitted =
     input.firstSubmittedAt && input.firstSubmittedAt.getTime() < now.getTime()
       ? input.firstSubmittedAt
       : null;
-  const timeliness = classifyReportTimeliness({
+  const finding = detectReportOverdue({
     month: input.month,
     dueDay: input.dueDay,
     firstSubmittedAt: submitted,
     now,
   });
-  if (timeliness === 'missing') return { severity: 'red', timeliness };
-  if (timeliness === 'late') return { severity: 'amber', timeliness };
-  return null;
+  if (!finding) return null;
+  return {
+    severity: finding.severity,
+    timeliness: 'missing',
+    daysOverdue: Number(finding.facts.daysOverdue),
+  };
 }
 
 /** A refresh may raise a stored open warning's severity, never lower it. */
