@@ -36,6 +36,21 @@ export type ReportingState = (typeof REPORTING_STATES)[number];
 const MONTH = /^[12]\d{3}-(0[1-9]|1[0-2])$/;
 const month = () => z.string().regex(MONTH).openapi({ example: '2025-06', description: 'YYYY-MM' });
 
+/** 数据截至: the last month whose reports are due (the domain's kpiDataDate), on every KPI answer. */
+const dataDate = () =>
+  z.string().openapi({
+    example: '2026-10',
+    description:
+      '数据截至 / data date: the last month whose reports are due (its deadline has passed); months after it are still being reported',
+  });
+/** The month the figures run through: the period's end, or the data date for a running period. */
+const through = () =>
+  z.string().openapi({
+    example: '2026-10',
+    description:
+      "The month the figures run through: the period's last month, or the data date when the period is still running",
+  });
+
 export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
 
 /** The schema of the domain's `KpiDefinition`, as the API returns it. */
@@ -124,6 +139,12 @@ export const KpiOverviewItem = z
 export const KpiOverview = z
   .object({
     period: PeriodInfo,
+    dataDate: dataDate(),
+    through: through(),
+    /** the period ends after the data date: its figures run to the data date, compared with the same months */
+    running: z.boolean(),
+    /** nothing in the period is due yet: its figures are not zeros, there are none yet */
+    nothingDue: z.boolean(),
     previousPeriod: PeriodInfo,
     samePeriodLastYear: PeriodInfo,
     items: z.array(KpiOverviewItem),
@@ -143,6 +164,7 @@ export type KpiSeriesQuery = z.infer<typeof KpiSeriesQuery>;
 export const KpiSeries = z
   .object({
     kpi: KpiDefinition,
+    dataDate: dataDate(),
     available: z.boolean(),
     unavailableReason: KpiUnavailable.nullable(),
     groupBy: z.enum(KPI_GROUP_BYS),
@@ -171,6 +193,9 @@ export const KpiRanking = z
   .object({
     kpi: KpiDefinition,
     period: PeriodInfo,
+    dataDate: dataDate(),
+    through: through(),
+    nothingDue: z.boolean(),
     available: z.boolean(),
     unavailableReason: KpiUnavailable.nullable(),
     items: z.array(
@@ -207,6 +232,7 @@ export const ReportingMatrix = z
   .object({
     from: z.string(),
     to: z.string(),
+    dataDate: dataDate(),
     dueDay: z.number().int(),
     months: z.array(z.string()),
     communities: z.array(z.object({ communityId: z.uuid(), name: z.string() })),
@@ -247,6 +273,8 @@ export type KpiPeriodQuery = z.infer<typeof KpiPeriodQuery>;
 export const FundFlow = z
   .object({
     period: PeriodInfo,
+    dataDate: dataDate(),
+    through: through(),
     available: z.boolean(),
     unavailableReason: KpiUnavailable.nullable(),
     /** ECharts sankey: nodes by `name` (a stable id), links by source / target name, value in fen */
@@ -278,6 +306,8 @@ const MixBucket = z.object({
 export const KpiMix = z
   .object({
     period: PeriodInfo,
+    dataDate: dataDate(),
+    through: through(),
     operatingModels: z.array(MixBucket),
     priceTiers: z.array(MixBucket),
   })
@@ -298,15 +328,16 @@ const readErrors = {
 
 export const KpiLatestMonth = z
   .object({
-    month: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          'The newest month before the current one with an approved report in the caller’s scope (what the ' +
-          'cockpit opens on); null when nothing has been approved yet',
-        example: '2026-10',
-      }),
+    month: z.string().nullable().openapi({
+      description: 'The month the cockpit opens on: the data date (always set; nullable for older clients)',
+      example: '2026-10',
+    }),
+    dataDate: dataDate(),
+    latestApprovedMonth: z.string().nullable().openapi({
+      description:
+        'The newest month up to the data date with an approved report in the caller’s scope; null when nothing has been approved yet',
+      example: '2026-09',
+    }),
   })
   .openapi('KpiLatestMonth');
 export type KpiLatestMonth = z.infer<typeof KpiLatestMonth>;
@@ -315,7 +346,7 @@ export const kpiLatestMonthRoute = createRoute({
   method: 'get',
   path: '/kpis/latest-month',
   tags: ['kpis'],
-  summary: 'The newest month with approved figures in the caller’s scope',
+  summary: 'The data date (数据截至, what the cockpit opens on) and the newest month with approved figures',
   responses: { 200: json(KpiLatestMonth, 'The month'), ...readErrors },
 });
 

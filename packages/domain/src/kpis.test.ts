@@ -9,7 +9,9 @@ import {
   KPI_DEFINITIONS,
   KPI_KEYS,
   KPI_MEASURES,
+  kpiDataDate,
   kpiDefinition,
+  kpiWindows,
   MEASURE_KEYS,
   type Measures,
   medianOf,
@@ -253,5 +255,33 @@ describe('roll-ups', () => {
     // a balance is neither good nor bad news by itself
     expect(kpiDefinition('fund_balance').direction).toBe('neutral');
     expect(isImprovement(kpiDefinition('fund_balance'), 10, 5)).toBeNull();
+  });
+});
+
+describe('the data date and the windows of a running period', () => {
+  it('is the last month whose reports are due', () => {
+    expect(kpiDataDate(new Date('2026-12-04T10:00:00+08:00'), 10)).toBe('2026-10');
+    expect(kpiDataDate(new Date('2026-12-11T00:00:00+08:00'), 10)).toBe('2026-11');
+  });
+
+  it('ends a running period at the data date and compares like for like', () => {
+    const year = kpiWindows({ kind: 'year', from: '2026-01', to: '2026-12' }, '2026-10');
+    expect(year.running).toBe(true);
+    expect(year.nothingDue).toBe(false);
+    expect(year.current).toEqual({ kind: 'year', from: '2026-01', to: '2026-10' });
+    expect(year.samePeriodLastYear).toEqual({ kind: 'year', from: '2025-01', to: '2025-10' });
+    expect(year.previous).toEqual(year.samePeriodLastYear);
+    const quarter = kpiWindows({ kind: 'quarter', from: '2026-10', to: '2026-12' }, '2026-11');
+    expect(quarter.current).toEqual({ kind: 'quarter', from: '2026-10', to: '2026-11' });
+    expect(quarter.previous).toEqual({ kind: 'quarter', from: '2026-07', to: '2026-08' });
+  });
+
+  it('leaves a complete period whole, and says when nothing in a period is due yet', () => {
+    const done = kpiWindows({ kind: 'quarter', from: '2026-07', to: '2026-09' }, '2026-10');
+    expect(done).toMatchObject({ running: false, nothingDue: false });
+    expect(done.current).toEqual({ kind: 'quarter', from: '2026-07', to: '2026-09' });
+    expect(done.previous).toEqual({ kind: 'quarter', from: '2026-04', to: '2026-06' });
+    const future = kpiWindows({ kind: 'month', from: '2026-11', to: '2026-11' }, '2026-10');
+    expect(future).toMatchObject({ running: true, nothingDue: true });
   });
 });

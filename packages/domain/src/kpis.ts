@@ -1,4 +1,13 @@
 import type { LocalizedText } from './labels';
+import {
+  compareMonths,
+  latestDueMonth,
+  type Month,
+  type Period,
+  previousPeriod,
+  samePeriodLastYear,
+  shiftPeriod,
+} from './periods';
 import { BP_WHOLE } from './shares';
 
 /**
@@ -192,7 +201,7 @@ export const KPI_UNITS = [
 export type KpiUnit = (typeof KPI_UNITS)[number];
 export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
-/** flow: summed over the period; period_end: the value in the period's last month; balance_at_end: everything up to it */
+/** flow: summed over the period; period_end: per venture, its latest approved month of the period; balance_at_end: everything up to the period's end */
 export const KPI_AGGREGATIONS = ['flow', 'period_end', 'balance_at_end'] as const;
 export type KpiAggregation = (typeof KPI_AGGREGATIONS)[number];
 /** community-level KPIs come from funds and pledges and cannot be split by venture */
@@ -273,8 +282,9 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     numeratorUnit: 'jobs',
     denominatorUnit: null,
     formula: {
-      'zh-CN': 'Σ 期末月（所选期间最后一个月）月报的稳定就业人数',
-      en: "Σ stable jobs in the reports of the period's last month (period end)",
+      'zh-CN':
+        '期末存量：每个项目取期内最新一份审核通过月报的稳定就业人数，再求和。进行中的期间截至数据日期（最后一个已到报送截止日的月份）',
+      en: 'A stock at period end: for each venture, the stable jobs of its latest approved report within the period, summed. A running period ends at the data date (the last month whose reports are due)',
     },
     direction: 'higher_is_better',
     aggregation: 'period_end',
@@ -567,4 +577,52 @@ export function isImprovement(
   if (current === null || previous === null || current === previous) return null;
   if (definition.direction === 'neutral') return null;
   return definition.direction === 'higher_is_better' ? current > previous : current < previous;
+}
+
+/**
+ * The data date (数据截至) of every KPI answer: the last month whose reports are due — its deadline (the
+ * district's due day of the following month, Shanghai time) has passed. Months after it are still being
+ * reported, so a figure over them would read as a fall; the cockpit opens on it.
+ */
+export function kpiDataDate(now: Date, dueDay: number): Month {
+  return latestDueMonth(now, dueDay);
+}
+
+/** The windows a period's figures and comparisons are computed over, as of a data date. */
+export interface KpiWindows {
+  /** the period's months up to the data date (the whole period when it is complete) */
+  readonly current: Period;
+  /** 环比: the same number of months just before (a year or year-to-date: the same months a year earlier) */
+  readonly previous: Period;
+  /** 同比: the same months a year earlier — like for like */
+  readonly samePeriodLastYear: Period;
+  /** the period is still running: it ends after the data date */
+  readonly running: boolean;
+  /** nothing in the period is due yet: its figures are not zeros but not there */
+  readonly nothingDue: boolean;
+}
+
+/**
+ * A running period ends at the data date: "2026" in December reads January to October, against January to
+ * October 2025 — never a month of zeros against a full month. A complete period is itself.
+ */
+export function kpiWindows(period: Period, dataDate: Month): KpiWindows {
+  const running = compareMonths(period.to, dataDate) > 0;
+  const nothingDue = compareMonths(period.from, dataDate) > 0;
+  if (!running || nothingDue) {
+    return {
+      current: period,
+      previous: previousPeriod(period),
+      samePeriodLastYear: samePeriodLastYear(period),
+      running,
+      nothingDue,
+    };
+  }
+  const current: Period = { kind: period.kind, from: period.from, to: dataDate };
+  const lastYear = samePeriodLastYear(current);
+  const previous =
+    period.kind === 'year' || period.kind === 'ytd'
+      ? lastYear
+      : shiftPeriod(current, -(period.kind === 'quarter' ? 3 : 1));
+  return { current, previous, samePeriodLastYear: lastYear, running, nothingDue };
 }

@@ -131,7 +131,9 @@ export const en: Messages = {
     scope: 'Scope: {{scope}}',
     goToCockpit: 'Open the KPI cockpit',
     noAccess: 'Your role does not read the district KPIs',
-    noAccessSub: 'The KPI cockpit is for district admins, district viewers and community admins.',
+    noAccessSub:
+      'The KPI cockpit is for district admins, district viewers, community admins and operator partners (the ventures they operate).',
+    dataDate: 'Data as of {{month}}',
     tab: {
       overview: 'KPIs',
       ranking: 'Ranking',
@@ -149,7 +151,9 @@ export const en: Messages = {
       pickMonthHint: 'A quarter or year is the one containing the month; year to date runs up to the month',
       running: '{{period}} is not over: figures run to {{latest}}',
       runningHint:
-        'Flows hold only the months gone by, and period-end figures read the last month of the period (0 before its reports): against a whole previous period or last year they look low. Read them with the monthly figures.',
+        "A running period is counted up to the data date (the last month whose reports are due) and compared with the same months before; period-end figures (stable jobs) take each venture's latest approved report of the period.",
+      nothingDue:
+        'No report of {{period}} is due yet: there are no figures (not zeros); data as of {{dataDate}}',
       compared: 'Compared with {{previous}} (previous) and {{lastYear}} (last year)',
       reviewPending: '{{approved}} of the {{expected}} monthly reports due in this period are approved',
       reviewPendingHint:

@@ -132,7 +132,8 @@ export const zhCN = {
     scope: '统计范围：{{scope}}',
     goToCockpit: '打开指标驾驶舱',
     noAccess: '您当前的身份不查看区级指标',
-    noAccessSub: '指标驾驶舱面向区级管理员、区级查看员和社区管理员。',
+    noAccessSub: '指标驾驶舱面向区级管理员、区级查看员、社区管理员和合作运营方（仅其运营的项目）。',
+    dataDate: '数据截至 {{month}}',
     tab: {
       overview: '指标概览',
       ranking: '社区排名',
@@ -150,7 +151,8 @@ export const zhCN = {
       pickMonthHint: '季度、年度按所选月份所在期间统计；年初至今统计到所选月份',
       running: '{{period}}尚未结束，数据截至 {{latest}}',
       runningHint:
-        '流量指标只含已过去的月份，期末指标取期末月（尚无月报时为 0）；与完整的上期、去年同期相比会偏低，请结合月度数据判断。',
+        '进行中的期间统计到数据截至月份（最后一个已到报送截止日的月份），环比、同比按相同的月份对照；期末指标（如稳定就业岗位）取各项目期内最新一份审核通过的月报。',
+      nothingDue: '{{period}}的月报尚未到报送截止日，暂无数据（不是 0）；数据截至 {{dataDate}}',
       compared: '环比对照 {{previous}}，同比对照 {{lastYear}}',
       reviewPending: '本期应报月报 {{expected}} 份，其中 {{approved}} 份已审核通过',
       reviewPendingHint:

@@ -98,8 +98,13 @@ export function kpiOverview(
   const scaled = (f: KpiFigure): KpiFigure =>
     f.denominator === null ? amount(Math.round(f.numerator * scale)) : f;
   const current = periodContaining(kind, month as Month);
+  const through = current.to < DATA_DATE ? current.to : DATA_DATE;
   return {
     period: infoOf(current),
+    dataDate: DATA_DATE,
+    through,
+    running: current.to > DATA_DATE,
+    nothingDue: current.from > DATA_DATE,
     previousPeriod: infoOf(previousPeriod(current)),
     samePeriodLastYear: infoOf(samePeriodLastYear(current)),
     items: KPI_KEYS.map((key) => {
@@ -117,6 +122,9 @@ export function kpiOverview(
     }),
   };
 }
+
+/** The fixtures' data date (数据截至): the last month whose reports are due. */
+export const DATA_DATE = '2026-10';
 
 export const SERIES_MONTHS = monthRange('2025-11', '2026-10');
 
@@ -143,6 +151,7 @@ export function kpiSeries(
         ];
   return {
     kpi: KPI_DEFINITIONS[kpi],
+    dataDate: DATA_DATE,
     available: true,
     unavailableReason: null,
     groupBy,
@@ -159,6 +168,7 @@ export function kpiSeries(
 export function emptyRatioSeries(): KpiSeries {
   return {
     kpi: KPI_DEFINITIONS.deliberation_coverage,
+    dataDate: DATA_DATE,
     available: true,
     unavailableReason: null,
     groupBy: 'district',
@@ -180,6 +190,9 @@ export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRa
   return {
     kpi: KPI_DEFINITIONS.operating_revenue,
     period: periodInfo(kind, month),
+    dataDate: DATA_DATE,
+    through: periodContaining(kind, month as Month).to,
+    nothingDue: false,
     available: true,
     unavailableReason: null,
     items: [
@@ -253,6 +266,7 @@ export function reportingMatrix(from = '2025-11', to = '2026-10'): ReportingMatr
   return {
     from,
     to,
+    dataDate: DATA_DATE,
     dueDay: 10,
     months,
     communities: communities.map((c) => ({ communityId: c.id, name: c.name })),
@@ -269,6 +283,8 @@ export function fundFlow(kind: PeriodKind = 'month', month = '2026-10'): FundFlo
   const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
   return {
     period: periodInfo(kind, month),
+    dataDate: DATA_DATE,
+    through: periodContaining(kind, month as Month).to,
     available: true,
     unavailableReason: null,
     nodes: [
@@ -334,6 +350,8 @@ export function kpiMix(kind: PeriodKind = 'month', month = '2026-10'): KpiMix {
   });
   return {
     period: periodInfo(kind, month),
+    dataDate: DATA_DATE,
+    through: periodContaining(kind, month as Month).to,
     operatingModels: [
       bucket(
         'collective_self_operated',

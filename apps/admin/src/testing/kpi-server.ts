@@ -83,7 +83,13 @@ export function givenKpiApi(answers: KpiAnswers = {}): KpiRequest[] {
       return HttpResponse.json(conforms(responseSchema, result) as Record<string, unknown>);
     });
   server.use(
-    http.get(api('/kpis/latest-month'), () => HttpResponse.json({ month: answers.latestMonth ?? null })),
+    http.get(api('/kpis/latest-month'), () =>
+      HttpResponse.json({
+        month: answers.latestMonth ?? null,
+        dataDate: answers.latestMonth ?? '2026-10',
+        latestApprovedMonth: answers.latestMonth ?? null,
+      }),
+    ),
     route(
       'overview',
       KpiOverviewQuery,

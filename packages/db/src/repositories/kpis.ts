@@ -188,8 +188,18 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     level: 'venture',
     ratio: false,
     partnerVisible: true,
-    // a stock: the reports of the period's last month
-    parts: [{ over: 'reports', num: sql`f.stable_jobs`, span: 'lastMonth' }],
+    // a stock at the period's end: per venture, its latest counted report within the window (a venture whose
+    // last month is not approved yet still counts with its latest approved month of the period)
+    parts: [
+      (ctx) =>
+        sql`select w.wkey, ${ctx.g('x')} as gkey, sum(x.stable_jobs)::bigint as num, 0::bigint as den
+            from w cross join lateral (
+              select distinct on (f.venture_id) f.*
+              from crx f where f.month between w.wfrom and w.wto
+              order by f.venture_id, f.month desc
+            ) x
+            group by 1, 2`,
+    ],
   },
   residents_served: {
     level: 'venture',

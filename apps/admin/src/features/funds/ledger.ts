@@ -103,6 +103,9 @@ export function fundFlowOf(
   const to = months.at(-1) ?? '';
   return {
     period: { kind: 'month', key: to, from, to, label: { 'zh-CN': `${from}–${to}`, en: `${from}–${to}` } },
+    // a fund's own journal: its figures run through its last entry's month
+    dataDate: to,
+    through: to,
     available: true,
     unavailableReason: null,
     nodes: [

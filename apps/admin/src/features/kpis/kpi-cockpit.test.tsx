@@ -43,6 +43,8 @@ describe('KPI cockpit', () => {
     renderApp('/kpis');
     expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
     expect(requests.find((r) => r.endpoint === 'overview')?.query.month).toBe('2026-10');
+    // the answer's data date (数据截至) is printed with the figures
+    expect(screen.getByText('数据截至 2026-10')).toBeInTheDocument();
   });
 
   it('shows a district admin every KPI with its unit and changes coloured by the KPI’s direction', async () => {

@@ -908,12 +908,13 @@ export function bruteForce(
   out.operating_revenue = amount(sum(flow, (r) => num(r.revenue_fen)));
   out.net_profit = amount(sum(flow, (r) => num(r.revenue_fen) - num(r.operating_cost_fen)));
   out.community_income = amount(income);
-  out.stable_jobs = amount(
-    sum(
-      counted.filter((r) => r.month === window.to),
-      (r) => Number(r.stable_jobs),
-    ),
-  );
+  // a stock: per venture, its latest counted report within the window
+  const latestOfVenture = new Map<string, Row>();
+  for (const r of flow) {
+    const seen = latestOfVenture.get(str(r.venture_id));
+    if (!seen || str(r.month) > str(seen.month)) latestOfVenture.set(str(r.venture_id), r);
+  }
+  out.stable_jobs = amount(sum([...latestOfVenture.values()], (r) => Number(r.stable_jobs)));
   out.residents_served = amount(sum(flow, (r) => Number(r.residents_served)));
   out.service_response_rate = ratio(
     sum(flow, (r) => Number(r.requests_within_promise)),

@@ -1,5 +1,5 @@
 import { DEMO_IDS, seedDemoHistory } from '@gongfu/db';
-import { type Month, monthRange } from '@gongfu/domain';
+import { latestDueMonth, type Month, monthRange } from '@gongfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
@@ -69,6 +69,30 @@ describe('the source page, through the KPIs', () => {
     for (const p of points) {
       expect(p.value, p.month).toBeGreaterThan(1_900_000);
       expect(p.value, p.month).toBeLessThan(2_300_000);
+    }
+  });
+
+  it("a stock reads at the period end per venture: a year shows the tidal market's 6 jobs, its last month awaiting review", async () => {
+    // 2026-10 is submitted, not approved: per venture the latest approved month of 2026 (September) counts
+    const year = await overview(
+      `period=year&month=2026-06&communityId=${DEMO_IDS.jinhui}&ventureCategory=tidal_market`,
+    );
+    expect(year.stable_jobs?.value).toBe(6);
+  });
+
+  it('a running year ends at the data date and compares the same months of last year', async () => {
+    const body = await get('/api/v1/kpis/overview?period=year&month=2026-06', 'admin@dongqu.demo');
+    const dueDay = (await get('/api/v1/kpis/reporting-matrix?from=2026-01&to=2026-01', 'admin@dongqu.demo'))
+      .dueDay as number;
+    const dataDate = latestDueMonth(new Date(), dueDay);
+    expect(body.dataDate).toBe(dataDate);
+    if (dataDate < '2026-12') {
+      expect(body).toMatchObject({ running: true, nothingDue: false, through: dataDate });
+      expect(body.samePeriodLastYear).toMatchObject({ from: '2025-01', to: `2025-${dataDate.slice(5)}` });
+      const jobs = body.items.find((i: Item) => i.key === 'stable_jobs');
+      expect(jobs.current.value).toBeGreaterThan(0); // never 0 jobs and −100 % for a running year
+    } else {
+      expect(body).toMatchObject({ running: false, through: '2026-12' });
     }
   });
 

@@ -24,8 +24,9 @@ import {
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
   KPI_KEYS,
+  kpiDataDate,
+  kpiWindows,
   type LocalizedText,
-  latestDueMonth,
   type Month,
   medianOf,
   monthRange,
@@ -173,10 +174,19 @@ function indexRows(rows: readonly kpis.KpiRow[]) {
  */
 export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise<KpiLatestMonth> {
   const selection = await selectionOf(trx, actor, {});
+  const dataDate = await dataDateOf(trx, selection);
+  const latestApprovedMonth = await kpis.latestApprovedMonth(trx, {
+    selection,
+    before: addMonths(dataDate, 1),
+  });
+  // the cockpit opens on the data date (issue 12 item 14); the newest approved month is said beside it
+  return { month: dataDate, dataDate, latestApprovedMonth };
+}
+
+/** The data date of every KPI answer: the domain's kpiDataDate, by the district's due day and the business clock. */
+async function dataDateOf(trx: ScopedTransaction, selection: kpis.KpiSelection): Promise<Month> {
   const dueDay = await kpis.findReportDueDay(trx, { districtId: selection.districtId });
-  const due = latestDueMonth(clock.now(), dueDay);
-  const month = await kpis.latestApprovedMonth(trx, { selection, before: addMonths(due, 1) });
-  return { month };
+  return kpiDataDate(clock.now(), dueDay);
 }
 
 export async function overview(
@@ -186,9 +196,12 @@ export async function overview(
   lang: Lang,
 ): Promise<KpiOverview> {
   const selection = await selectionOf(trx, actor, query);
-  const current = periodContaining(query.period as PeriodKind, query.month as Month);
-  const previous = previousPeriod(current);
-  const lastYear = samePeriodLastYear(current);
+  const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const dataDate = await dataDateOf(trx, selection);
+  // a running period ends at the data date, compared like for like (domain kpiWindows)
+  const asOf = kpiWindows(period, dataDate);
+  const { current, previous } = asOf;
+  const lastYear = asOf.samePeriodLastYear;
   const keys = KPI_KEYS.filter((key) => !unavailable(key, selection));
   const rows = await kpis.computeKpis(trx, {
     nowEpoch: nowEpoch(),
@@ -199,7 +212,11 @@ export async function overview(
   });
   const byKey = indexRows(rows);
   return {
-    period: periodInfo(current),
+    period: periodInfo(period),
+    dataDate,
+    through: current.to,
+    running: asOf.running,
+    nothingDue: asOf.nothingDue,
     previousPeriod: periodInfo(previous),
     samePeriodLastYear: periodInfo(lastYear),
     items: KPI_KEYS.map((key) => {
@@ -282,6 +299,7 @@ export async function series(
   }
   return {
     kpi: KPI_DEFINITIONS[key],
+    dataDate: await dataDateOf(trx, selection),
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     groupBy: query.groupBy,
@@ -305,9 +323,11 @@ export async function ranking(
   const selection = await selectionOf(trx, actor, query);
   const key = query.kpi;
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const dataDate = await dataDateOf(trx, selection);
+  const asOf = kpiWindows(period, dataDate);
   const reason = unavailable(key, selection, 'community');
   const communities = await kpis.listSelectedCommunities(trx, selection);
-  const window = [windowOf('current', period)];
+  const window = [windowOf('current', asOf.current)];
   const rows = reason
     ? []
     : await kpis.computeKpis(trx, {
@@ -350,6 +370,9 @@ export async function ranking(
   return {
     kpi: KPI_DEFINITIONS[key],
     period: periodInfo(period),
+    dataDate,
+    through: asOf.current.to,
+    nothingDue: asOf.nothingDue,
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     items: ranked,
@@ -417,6 +440,7 @@ export async function reportingMatrix(
   return {
     from: query.from,
     to: query.to,
+    dataDate: kpiDataDate(clock.now(), dueDay),
     dueDay,
     months,
     communities: communities.map((c) => ({ communityId: c.community_id, name: c.name })),
@@ -437,8 +461,10 @@ export async function fundFlow(
 ): Promise<FundFlow> {
   const selection = await selectionOf(trx, actor, query);
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
+  const dataDate = await dataDateOf(trx, selection);
+  const through = kpiWindows(period, dataDate).current;
   const reason: Reason | null = selection.scopePartnerId ? 'outside_partner_scope' : null;
-  const rows = reason ? [] : await kpis.fundFlow(trx, { selection, window: windowOf('current', period) });
+  const rows = reason ? [] : await kpis.fundFlow(trx, { selection, window: windowOf('current', through) });
   const nodes = new Map<string, { name: string; kind: 'source' | 'fund' | 'use'; label: LocalizedText }>();
   const links: Array<{ source: string; target: string; value: number }> = [];
   let inflowFen = 0;
@@ -486,6 +512,8 @@ export async function fundFlow(
   const order = { source: 0, fund: 1, use: 2 } as const;
   return {
     period: periodInfo(period),
+    dataDate,
+    through: through.to,
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     nodes: [...nodes.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name)),
@@ -498,7 +526,9 @@ export async function fundFlow(
 export async function mix(trx: ScopedTransaction, actor: Actor, query: KpiPeriodQuery): Promise<KpiMix> {
   const selection = await selectionOf(trx, actor, query);
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
-  const rows = await kpis.mix(trx, { selection, window: windowOf('current', period) });
+  const dataDate = await dataDateOf(trx, selection);
+  const through = kpiWindows(period, dataDate).current;
+  const rows = await kpis.mix(trx, { selection, window: windowOf('current', through) });
   const bucketsOf = (dimension: 'operating_model' | 'price_tier') => {
     const mine = rows.filter((r) => r.dimension === dimension);
     const revenue = mine.reduce((s, r) => s + toFen(r.revenue_fen), 0);
@@ -531,6 +561,8 @@ export async function mix(trx: ScopedTransaction, actor: Actor, query: KpiPeriod
   };
   return {
     period: periodInfo(period),
+    dataDate,
+    through: through.to,
     operatingModels: bucketsOf('operating_model'),
     priceTiers: bucketsOf('price_tier'),
   };

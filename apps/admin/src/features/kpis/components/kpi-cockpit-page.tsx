@@ -114,12 +114,27 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         />
       }
     >
+      {overview.data ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8, marginBottom: 4 }}>
+          {t('kpi.dataDate', { month: overview.data.dataDate })}
+        </Typography.Paragraph>
+      ) : null}
       {periodText ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
           {periodText}
         </Typography.Paragraph>
       ) : null}
-      {overview.data && overview.data.period.to > latestMonth ? (
+      {overview.data?.nothingDue ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('kpi.period.nothingDue', {
+            period: localized(overview.data.period.label, i18n.language),
+            dataDate: overview.data.dataDate,
+          })}
+        />
+      ) : overview.data && overview.data.period.to > latestMonth ? (
         <Alert
           type="warning"
           showIcon
