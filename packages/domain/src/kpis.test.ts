@@ -171,6 +171,16 @@ describe('who reads the KPIs (the table the API and the admin both follow)', () 
   });
 });
 
+describe('fund idle ratio: the idlest, not missing', () => {
+  it('a balance with no outflow in 12 months reads 100 %; money spent lowers it; nothing at all has no value', () => {
+    const binjiang = sumMeasures([{ fund_balance_fen: 5_000_000, fund_available_12m_fen: 5_000_000 }]);
+    expect(computeKpi('fund_idle_ratio', binjiang)).toBe(10_000);
+    const busy = sumMeasures([{ fund_balance_fen: 1_000_000, fund_available_12m_fen: 4_000_000 }]);
+    expect(computeKpi('fund_idle_ratio', busy)).toBe(2_500);
+    expect(computeKpi('fund_idle_ratio', sumMeasures([]))).toBeNull();
+  });
+});
+
 describe('rankingOrder', () => {
   it('orders a neutral KPI highest first without judging it', () => {
     expect(rankingOrder(kpiDefinition('fund_balance').direction)).toEqual({

@@ -29,6 +29,7 @@ export const MEASURE_KEYS = [
   'disclosed_outflow_fen',
   'fund_balance_fen',
   'fund_inflow_12m_fen',
+  'fund_available_12m_fen',
   'service_requests',
   'requests_within_promise',
   'service_transactions',
@@ -45,6 +46,9 @@ export type MeasureKey = (typeof MEASURE_KEYS)[number];
 export type Measures = Readonly<Record<MeasureKey, number>>;
 
 /**
+ * `fund_available_12m_fen` is the money a fund had to use over the 12 months ending with a month: its balance at
+ * the month's end plus its outflows of those months (net of reversals) — the fund idle ratio's base.
+ *
  * How a measure adds up over months: flows are summed; stocks (jobs at period end, a fund balance,
  * the trailing-12-month inflow, the number of communities) take the value of the last month.
  * `communities_with_income` is neither: it is recomputed for the period from community income.
@@ -63,6 +67,7 @@ export const MEASURE_OVER_TIME: Readonly<Record<MeasureKey, 'sum' | 'last' | 're
   disclosed_outflow_fen: 'sum',
   fund_balance_fen: 'last',
   fund_inflow_12m_fen: 'last',
+  fund_available_12m_fen: 'last',
   service_requests: 'sum',
   requests_within_promise: 'sum',
   service_transactions: 'sum',
@@ -374,8 +379,9 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     numeratorUnit: 'fen',
     denominatorUnit: 'fen',
     formula: {
-      'zh-CN': '期末资金余额 ÷ 截至期末的近 12 个月资金流入（收益分配、捐赠、拨款，扣除冲正）',
-      en: 'Balance at period end ÷ inflows (allocations, donations, grants, net of reversals) of the 12 months ending with the period',
+      'zh-CN':
+        '期末资金余额 ÷（期末资金余额 + 截至期末的近 12 个月资金支出，扣除冲正）：近一年可用的钱中仍未动用的比例。有余额而 12 个月无支出为 100%（最闲置）；既无余额也无支出时无数值',
+      en: 'Balance at period end ÷ (balance at period end + outflows of the 12 months ending with the period, net of reversals): the share of the money available over the year that is still unspent. A balance with no outflow in 12 months reads 100 % (the idlest); no value when there is neither',
     },
     direction: 'lower_is_better',
     aggregation: 'balance_at_end',
@@ -525,7 +531,7 @@ export const KPI_MEASURES: { readonly [K in KpiKey]: KpiMeasureFormula } = {
   reinvestment: { measure: 'project_outflow_fen' },
   reinvestment_rate: { numerator: 'project_outflow_fen', denominator: 'community_income_fen' },
   fund_balance: { measure: 'fund_balance_fen' },
-  fund_idle_ratio: { numerator: 'fund_balance_fen', denominator: 'fund_inflow_12m_fen' },
+  fund_idle_ratio: { numerator: 'fund_balance_fen', denominator: 'fund_available_12m_fen' },
   deliberation_coverage: { numerator: 'disclosed_outflow_fen', denominator: 'fund_outflow_fen' },
   service_response_rate: { numerator: 'requests_within_promise', denominator: 'service_requests' },
   public_welfare_share: { numerator: 'welfare_transactions', denominator: 'service_transactions' },

@@ -146,7 +146,8 @@ const incomeDenominator: Measure = { over: 'reports', den: communityIncome };
 /** What a report's approval splits into the funds: max(0, the community's profit share) + remittance received. */
 const distributable = sql`greatest(f.income_fen - f.remittance_received_fen, 0) + f.remittance_received_fen`;
 /** The balance at the end of each window. */
-const balanceAtEnd: Measure = { over: 'balance', num: sql`f.net_fen` };
+const netFen = sql`f.net_fen`;
+const balanceAtEnd: Measure = { over: 'balance', num: netFen };
 const approvedProjectOutflow = sql`f.project_expenditure_fen`;
 
 /**
@@ -244,9 +245,10 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     ratio: true,
     partnerVisible: false,
     parts: [
-      balanceAtEnd,
-      // inflows (net of their reversals) of the 12 months ending with the window
-      { over: 'ledger', den: sql`f.allocation_fen + f.donation_fen + f.grant_fen`, span: 'trailing12' },
+      // the balance at the window's end, over itself plus the outflows (net of their reversals) of the 12
+      // months ending with the window: a balance that nothing was spent from reads 1, the idlest
+      { over: 'balance', num: netFen, den: netFen },
+      { over: 'ledger', den: sql`f.expenditure_fen`, span: 'trailing12' },
     ],
   },
   deliberation_coverage: {

@@ -1029,7 +1029,13 @@ export function bruteForce(
     out.reinvestment = amount(reinvest);
     out.reinvestment_rate = ratio(reinvest, income);
     out.fund_balance = amount(balance);
-    out.fund_idle_ratio = ratio(balance, inflow12);
+    const outflow12 = sum(
+      facts.filter((f) => f.month >= trailFrom && f.month <= window.to),
+      (f: (typeof facts)[number]) => (f.effKind === 'expenditure' ? -f.signed : 0),
+    );
+    out.fund_idle_ratio = ratio(balance, balance + outflow12);
+    // not a KPI: the inflows of the 12 months, which the fund flow of a calendar year equals
+    out.fund_inflow_12m = amount(inflow12);
     out.deliberation_coverage = ratio(
       sum(fl, (f) => (f.effKind === 'expenditure' && f.backed ? -f.signed : 0)),
       sum(fl, (f) => (f.effKind === 'expenditure' ? -f.signed : 0)),

@@ -485,7 +485,7 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
       const body = await get(`/api/v1/kpis/fund-flow?period=year&month=${month}`, 'admin@dongqu.demo');
       const year = bruteForce(raw, sel(DONGQU), periodContaining('year', month));
       // for a calendar year the 12-month inflow window is the year itself
-      expect(body.inflowFen).toBe(year.fund_idle_ratio?.denominator);
+      expect(body.inflowFen).toBe(year.fund_inflow_12m?.numerator);
       expect(body.outflowFen).toBe(year.deliberation_coverage?.denominator);
       const names = new Set(body.nodes.map((n: { name: string }) => n.name));
       for (const l of body.links) {
