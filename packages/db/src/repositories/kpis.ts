@@ -461,7 +461,7 @@ function facts(s: KpiSelection, options: FactOptions) {
              end as eff_kind,
              coalesce(o.posting_key, e.posting_key) as posting_key,
              coalesce(o.source_id, e.source_id) as source_id,
-             p.purpose,
+             p.purpose, p.proposal_id, p.title as proposal_title,
              coalesce(p.status in ('approved', 'disclosure', 'disclosed', 'paid_out', 'closed'), false) as approved_project,
              coalesce(p.status in ('disclosed', 'paid_out', 'closed') and p.disclosure_ends_on is not null
                       and p.disclosure_ends_on < ${SHANGHAI_DATE_OF('coalesce(o.created_at, e.created_at)')}, false) as backed
@@ -696,15 +696,17 @@ export interface FundFlowRow {
   /** in: 'allocation' | 'donation' | 'grant'; out: 'expenditure' */
   kind: string;
   /** in, allocation: the venture category of the report that posted it (null when not traceable);
-   *  out: the proposal's purpose (null when the payout names no proposal) */
+   *  out: the proposal's id (null when the payout names no proposal) */
   detail: string | null;
+  /** out: the proposal's title and its community's name */
+  label: string | null;
   fund_kind: string;
   amount_fen: string | number | bigint;
 }
 
 /**
  * Money into and out of the funds in a window, net of reversals: inflows by kind (allocations by the
- * venture category of the report they came from) and fund kind; outflows by fund kind and purpose.
+ * venture category of the report they came from) and fund kind; outflows by fund kind and proposal.
  */
 export async function fundFlow(
   trx: ScopedTransaction,
@@ -725,13 +727,16 @@ export async function fundFlow(
       from le f join w on f.month between w.wfrom and w.wto
     )
     select 'in' as flow, eff_kind as kind, case when eff_kind = 'allocation' then category end as detail,
-           fund_kind, sum(signed_fen)::bigint as amount_fen
+           null::text as label, fund_kind, sum(signed_fen)::bigint as amount_fen
     from lx where eff_kind in ('allocation', 'donation', 'grant')
-    group by 1, 2, 3, 4
+    group by 1, 2, 3, 4, 5
     union all
-    select 'out', 'expenditure', purpose, fund_kind, sum(-signed_fen)::bigint
-    from lx where eff_kind = 'expenditure'
-    group by 1, 2, 3, 4`.execute(trx);
+    -- a use is a proposal (never its free-text purpose: two communities' proposals worded alike are two uses)
+    select 'out', 'expenditure', lx.proposal_id::text, lx.proposal_title || '（' || c.name || '）', lx.fund_kind,
+           sum(-lx.signed_fen)::bigint
+    from lx left join communities c on c.district_id = ${D} and c.community_id = lx.community_id
+    where lx.eff_kind = 'expenditure'
+    group by 1, 2, 3, 4, 5`.execute(trx);
   return result.rows;
 }
 

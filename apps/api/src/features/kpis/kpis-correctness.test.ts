@@ -496,6 +496,33 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
       expect(names).toContain('source:profit:unattributed');
       expect(names).toContain('source:donation');
       expect(names).toContain('use:unlinked');
+      // each use is one proposal, its net payouts of the year: never merged by a purpose worded alike
+      const paid = new Map<string, number>();
+      const byId = new Map(raw.ledger.map((e) => [String(e.entry_id), e]));
+      for (const e of raw.ledger) {
+        const original = e.reverses_entry_id ? byId.get(String(e.reverses_entry_id)) : undefined;
+        const kind = e.kind === 'reversal' ? original?.kind : e.kind;
+        const proposal = e.proposal_id ?? original?.proposal_id;
+        if (kind !== 'expenditure' || !proposal || String(e.month).slice(0, 4) !== month.slice(0, 4))
+          continue;
+        const k = String(proposal);
+        paid.set(k, (paid.get(k) ?? 0) - Number(e.direction) * Number(e.amount_fen));
+      }
+      const uses = new Map<string, number>();
+      for (const l of body.links) {
+        if (!l.target.startsWith('use:proposal:')) continue;
+        const k = l.target.slice('use:proposal:'.length);
+        uses.set(k, (uses.get(k) ?? 0) + l.value);
+      }
+      expect(uses).toEqual(new Map([...paid].filter(([, v]) => v > 0)));
+      const purposes = new Map<string, Set<string>>();
+      for (const p of raw.proposals.filter((p) => uses.has(String(p.proposal_id)))) {
+        const set = purposes.get(String(p.purpose)) ?? new Set<string>();
+        set.add(String(p.community_id));
+        purposes.set(String(p.purpose), set);
+      }
+      // the fixture has proposals worded alike in two communities, and they are two uses
+      expect([...purposes.values()].some((c) => c.size > 1)).toBe(true);
       compared += 2;
     }
     const partner = await get('/api/v1/kpis/fund-flow?period=year&month=2025-12', 'soe@dongqu.demo');

@@ -37,10 +37,8 @@ import {
   periodContaining,
   periodKey,
   periodLabel,
-  previousPeriod,
   rankingOrder,
   ratioValue,
-  samePeriodLastYear,
   VENTURE_CATEGORY_LABELS,
 } from '@gongfu/domain';
 import { clock } from '../../clock';
@@ -496,8 +494,10 @@ export async function fundFlow(
       }
     } else {
       outflowFen += amount;
+      // keyed by the proposal, labelled with its title and community
+      const title = row.label ?? row.detail ?? '';
       other = row.detail
-        ? { name: `use:${row.detail}`, kind: 'use', label: label(row.detail, row.detail) }
+        ? { name: `use:proposal:${row.detail}`, kind: 'use', label: label(title, title) }
         : { name: 'use:unlinked', kind: 'use', label: label('未关联议事项目', 'Not linked to a proposal') };
     }
     if (amount <= 0) continue; // a sankey link cannot be negative: reversals above entries net out here
