@@ -1,4 +1,4 @@
-import { Flex, Typography, theme } from 'antd';
+import { Flex, Grid, Typography, theme } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from './breadcrumbs';
@@ -17,6 +17,8 @@ export interface PageContainerProps {
 export function PageContainer({ title, documentTitle, subTitle, extra, children }: PageContainerProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  // on a phone the page keeps its width for content: 16 px margins, as the header's
+  const gutter = Grid.useBreakpoint().sm === false ? token.padding : token.paddingLG;
   const tabTitle = documentTitle ?? (typeof title === 'string' ? title : undefined);
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function PageContainer({ title, documentTitle, subTitle, extra, children 
       <div
         style={{
           background: token.colorBgContainer,
-          padding: `${token.paddingSM}px ${token.paddingLG}px ${token.padding}px`,
+          padding: `${token.paddingSM}px ${gutter}px ${token.padding}px`,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
@@ -49,7 +51,7 @@ export function PageContainer({ title, documentTitle, subTitle, extra, children 
           {extra ? <Flex gap={token.marginXS}>{extra}</Flex> : null}
         </Flex>
       </div>
-      <div style={{ padding: token.paddingLG }}>{children}</div>
+      <div style={{ padding: gutter }}>{children}</div>
     </div>
   );
 }

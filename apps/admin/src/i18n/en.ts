@@ -265,6 +265,7 @@ export const en: Messages = {
       priceTiers: 'Price tiers (by service transactions)',
       mixEmpty: 'No operating data in this period',
       ventures: '{{count}} ventures',
+      allIn: 'All in “{{name}}”: {{amount}}, {{ventures}}',
       share: 'Share',
       revenue: 'Revenue',
       transactions: 'Transactions',

@@ -6,7 +6,7 @@ import { formatCount } from '../format';
 
 export function CommunityDetailPage({ communityId }: { communityId: string }) {
   const { t, i18n } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = Grid.useBreakpoint().sm === false;
   const community = useCommunity(communityId);
   const unknown = t('common.unknown');
   const count = (value: number | null) => formatCount(value, i18n.language, unknown);
@@ -47,10 +47,12 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
   return (
     <PageContainer title={community.name} subTitle={t('community.detail.title')}>
       <Card>
-        {/* on a phone, label above value: beside it, the label column squeezed to one character a line */}
+        {/* on a phone, label above value: beside it, the label column squeezed to one character a line; without
+            the table's borders, which gave every label and every value a row of its own */}
         <Descriptions
-          bordered
-          layout={screens.sm === false ? 'vertical' : 'horizontal'}
+          bordered={!phone}
+          size={phone ? 'small' : 'default'}
+          layout={phone ? 'vertical' : 'horizontal'}
           column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
           items={items}
         />

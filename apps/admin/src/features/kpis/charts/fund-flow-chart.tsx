@@ -16,6 +16,9 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
   const compact = Grid.useBreakpoint().md === false;
   const option = useMemo<EChartsOption>(() => {
     const labels = new Map(flow.nodes.map((node) => [node.name, localized(node.label, language)]));
+    // on a phone a label has ~84 px: where a column's labels all start alike ("经营利润·…", "Operating profit · …")
+    // the column shows what differs, and the tooltip keeps the whole name
+    const shown = compact ? shortLabels(flow.nodes, labels) : labels;
     const money = (fen: number) => formatKpiText('fen', fen, language, t);
     return {
       title: { show: false, text: label },
@@ -48,14 +51,19 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
           label: {
-            formatter: (params: { name: string }) => labels.get(params.name) ?? params.name,
+            formatter: (params: { name: string }) => shown.get(params.name) ?? params.name,
             width: compact ? 84 : 190,
             overflow: 'truncate',
             fontSize: compact ? 10 : 12,
           },
           // many small uses crowd the last column: a label that would overlap another is left to the tooltip
           labelLayout: { hideOverlap: true },
-          data: flow.nodes.map((node) => ({ name: node.name, depth: DEPTH[node.kind] })),
+          data: flow.nodes.map((node) => ({
+            name: node.name,
+            depth: DEPTH[node.kind],
+            // funds and uses are few and tall: on a phone their names wrap instead of losing their ends
+            ...(compact && node.kind !== 'source' ? { label: { overflow: 'break' as const } } : {}),
+          })),
           links: flow.links.map((link) => ({ ...link })),
         },
       ],
@@ -67,4 +75,24 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
     ...Object.keys(DEPTH).map((kind) => flow.nodes.filter((n) => n.kind === kind).length),
   );
   return <EChart option={option} label={label} height={Math.max(320, fullest * 34 + 40)} />;
+}
+
+const SEPARATOR = /\s*·\s*/;
+
+/** Each column's labels without the part before "·" when every label of the column has the same such part. */
+export function shortLabels(
+  nodes: FundFlow['nodes'],
+  labels: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const result = new Map(labels);
+  for (const kind of Object.keys(DEPTH) as Array<keyof typeof DEPTH>) {
+    const column = nodes.filter((n) => n.kind === kind);
+    const parts = column.map((n) => (labels.get(n.name) ?? '').split(SEPARATOR));
+    const head = parts[0]?.[0];
+    if (column.length < 2 || !parts.every((p) => p.length > 1 && p[0] === head)) continue;
+    column.forEach((n, i) => {
+      result.set(n.name, parts[i]?.slice(1).join(' · ') ?? n.name);
+    });
+  }
+  return result;
 }

@@ -1,14 +1,22 @@
 import type { KpiSeries } from '@gongfu/contract';
+import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
 import { chartUnit, chartValue, formatKpiText, localized } from '../format';
 
+/** One line of a vertical legend: 14 px of text, 8 apart. */
+const LEGEND_LINE = 22;
+
 /** Monthly values of one KPI, a line per group; the KPI's target (if any) as a dashed line. */
 export function KpiTrendChart({ series, label }: { series: KpiSeries; label: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // on a phone the groups are a list under the chart, one a line: a scrolling legend showed two names a page
+  const compact = Grid.useBreakpoint().sm === false;
+  const multiple = series.series.length > 1;
+  const listed = compact && multiple ? series.series.length : 0;
   const option = useMemo<EChartsOption>(() => {
     const { unit, target } = series.kpi;
     const byName = new Map(series.series.map((s) => [localized(s.label, language), s]));
@@ -32,8 +40,16 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
           return [head, ...lines].join('<br/>');
         },
       },
-      legend: { show: series.series.length > 1, type: 'scroll', bottom: 0 },
-      grid: { left: 8, right: 24, top: 32, bottom: series.series.length > 1 ? 36 : 8, containLabel: true },
+      legend: compact
+        ? { show: multiple, type: 'plain', orient: 'vertical', left: 8, bottom: 0, itemGap: 8 }
+        : { show: multiple, type: 'scroll', bottom: 0 },
+      grid: {
+        left: 8,
+        right: compact ? 16 : 24,
+        top: 32,
+        bottom: listed ? listed * LEGEND_LINE + 16 : multiple ? 36 : 8,
+        containLabel: true,
+      },
       xAxis: { type: 'category', boundaryGap: false, data: series.months },
       yAxis: { type: 'value', name: chartUnit(unit, t), scale: unit === 'ratio' },
       series: series.series.map((s, index) => ({
@@ -54,6 +70,6 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
           : {}),
       })),
     };
-  }, [series, label, language, t]);
-  return <EChart option={option} label={label} height={340} />;
+  }, [series, label, language, t, compact, multiple, listed]);
+  return <EChart option={option} label={label} height={340 + listed * LEGEND_LINE} />;
 }

@@ -1,4 +1,5 @@
 import type { ReportingMatrix, ReportingState } from '@gongfu/contract';
+import { Flex, Grid, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
@@ -28,6 +29,8 @@ export function ReportingMatrixChart({
   onCellClick?: (cell: ReportingCell) => void;
 }) {
   const { t } = useTranslation();
+  // ECharts' piecewise legend is one row: on a phone it ran past the chart's edge, so the page draws it, wrapping
+  const compact = Grid.useBreakpoint().sm === false;
   const option = useMemo<EChartsOption>(() => {
     const stateIndex = new Map(REPORTING_STATE_STYLE.map((s, i) => [s.state, i]));
     const monthIndex = new Map(matrix.months.map((m, i) => [m, i]));
@@ -83,7 +86,7 @@ export function ReportingMatrixChart({
           return `<b>${title}</b><br/>${t(`kpi.reporting.state.${cell.state}`)}<br/>${counts.filter(Boolean).join('<br/>')}`;
         },
       },
-      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: compact ? 24 : 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: matrix.months, position: 'top', splitArea: { show: true } },
       yAxis: {
         type: 'category',
@@ -93,6 +96,7 @@ export function ReportingMatrixChart({
       },
       visualMap: {
         type: 'piecewise',
+        show: !compact,
         dimension: 2,
         orient: 'horizontal',
         top: 0,
@@ -113,7 +117,7 @@ export function ReportingMatrixChart({
         },
       ],
     };
-  }, [matrix, label, t]);
+  }, [matrix, label, t, compact]);
   const handlers = useMemo(() => {
     if (!onCellClick) return undefined;
     const communities = [...matrix.communities].reverse();
@@ -127,12 +131,26 @@ export function ReportingMatrixChart({
       },
     };
   }, [matrix, onCellClick]);
-  return (
+  const chart = (
     <EChart
       option={option}
       label={label}
-      height={Math.max(240, matrix.communities.length * 22 + 80)}
+      height={Math.max(240, matrix.communities.length * 22 + (compact ? 56 : 80))}
       {...(handlers ? { handlers } : {})}
     />
+  );
+  if (!compact) return chart;
+  return (
+    <Flex vertical gap={8}>
+      <Flex wrap gap="4px 12px">
+        {REPORTING_STATE_STYLE.map(({ state, color }) => (
+          <Flex key={state} align="center" gap={4}>
+            <span style={{ width: 12, height: 12, borderRadius: 2, background: color }} />
+            <Typography.Text style={{ fontSize: 12 }}>{t(`kpi.reporting.state.${state}`)}</Typography.Text>
+          </Flex>
+        ))}
+      </Flex>
+      {chart}
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import type { KpiKey, KpiOverview } from '@gongfu/contract';
-import { Card, Flex, Grid, Segmented, Select } from 'antd';
+import { Card, Flex, Grid, Segmented, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { KpiTrendChart } from '../charts/kpi-trend-chart';
@@ -27,18 +27,19 @@ export function TrendPanel({
 }) {
   const { t, i18n } = useTranslation();
   const range = trailingYear(month);
-  const screens = Grid.useBreakpoint();
+  const phone = Grid.useBreakpoint().sm === false;
   const query = useKpiSeries({ kpi, ...range, groupBy });
   const groupByOptions = groupBys.map((g) => ({ value: g, label: t(`kpi.groupBy.${g}`) }));
   const name = query.data ? localized(query.data.kpi.name, i18n.language) : '';
   return (
     <Card
       title={`${t('kpi.trend.title')}${name ? ` · ${name}` : ''}`}
-      extra={<span>{t('kpi.trend.range', range)}</span>}
+      // on a phone the range goes under the pickers: beside the title it cut the KPI's name short
+      extra={phone ? undefined : <span>{t('kpi.trend.range', range)}</span>}
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />
-        {screens.sm === false ? (
+        {phone ? (
           // four segments do not fit a phone's width (they pushed the page to 439 px): a select does
           <Select<TrendGroupBy>
             aria-label={t('kpi.trend.groupBy')}
@@ -56,6 +57,11 @@ export function TrendPanel({
           />
         )}
       </Flex>
+      {phone ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('kpi.trend.range', range)}
+        </Typography.Paragraph>
+      ) : null}
       <QueryState
         query={query}
         rows={6}
