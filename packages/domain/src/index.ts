@@ -8,6 +8,7 @@ export * from './labels';
 export * from './money';
 export * from './periods';
 export * from './permissions';
+export * from './proposal-uses';
 export * from './proposal-workflow';
 export * from './report-figures';
 export * from './report-plausibility';

@@ -396,8 +396,8 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     denominatorUnit: 'fen',
     formula: {
       'zh-CN':
-        '有居民议事通过且公示期满（支出日期在公示截止日之后）的支出金额 ÷ 全部资金支出金额（均扣除冲正），目标 100%',
-      en: 'Outflow backed by a proposal that was approved and whose disclosure ended before the payout ÷ all fund outflow (both net of reversals); target 100 %',
+        '有居民议事通过且公示期满（拨付日期——社区登记的资金实际拨出之日，而非记账时间——在公示截止日之后）的支出金额 ÷ 全部资金支出金额（均扣除冲正，冲正按其所冲拨付的日期判断），目标 100%',
+      en: 'Outflow backed by a proposal that was approved and whose disclosure ended before the payout date (the day the money left the fund, as the community entered it, not when the row was booked) ÷ all fund outflow (both net of reversals; a reversal is judged with the payout it reverses); target 100 %',
     },
     direction: 'higher_is_better',
     aggregation: 'flow',

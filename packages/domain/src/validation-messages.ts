@@ -169,6 +169,23 @@ export const MESSAGES = {
       '本次支出 {amountFen} 分超过可支出余额 {remainingFen} 分(通过金额 {approvedFen} 分,已支出 {paidFen} 分)',
     en: 'Paying {amountFen} fen exceeds the {remainingFen} fen left (approved {approvedFen}, paid {paidFen})',
   },
+  'proposal.unknown_use_category': {
+    'zh-CN': '用途类别“{useCategory}”不在可选范围内',
+    en: 'Use category "{useCategory}" is not one of the listed categories',
+  },
+  'proposal.use_category_banned': {
+    'zh-CN':
+      '慈善共富基金是企业为公益项目捐赠的资金,不能支付社区治理运转或未列明的“其他”用途,请改用社区治理专项资金或选择具体的公益用途',
+    en: 'The charity common-prosperity fund holds donations for public-welfare projects: it cannot pay for community governance or an unstated "other" use; use the governance fund or name the public-welfare use',
+  },
+  'proposal.payout_date_in_future': {
+    'zh-CN': '拨付日期 {paidOn} 晚于今天({today}),只能登记已经发生的拨付',
+    en: 'The payout date {paidOn} is after today ({today}); record a payout once the money has left',
+  },
+  'proposal.payout_after_booking_month': {
+    'zh-CN': '拨付日期 {paidOn} 晚于入账月份 {month},不能在资金拨出之前的月份入账',
+    en: 'The payout date {paidOn} is after the booking month {month}; money cannot be booked before it left',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type DomainErrorCode = keyof typeof MESSAGES;
