@@ -1,14 +1,6 @@
-import { fundsEn } from './funds.en';
-import { reportingEn } from './reporting.en';
-import { reportsEn } from './reports.en';
-import { reviewEn } from './review.en';
 import type { Messages } from './zh-cn';
 
 export const en: Messages = {
-  reports: reportsEn,
-  reporting: reportingEn,
-  review: reviewEn,
-  funds: fundsEn,
   app: {
     name: 'Gongfu · Community Economy Oversight',
     shortName: 'Gongfu',

@@ -1,9 +1,9 @@
 import 'i18next';
-import type { zhCN } from './zh-cn';
+import type { AllMessages } from './zh-cn';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: AllMessages };
   }
 }

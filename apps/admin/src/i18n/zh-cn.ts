@@ -1,16 +1,12 @@
-import { fundsZhCN } from './funds.zh-cn';
-import { reportingZhCN } from './reporting.zh-cn';
-import { reportsZhCN } from './reports.zh-cn';
-import { reviewZhCN } from './review.zh-cn';
+import type { featuresZhCN } from './features.zh-cn';
 import type { Shape } from './shape';
 
-/** Chinese strings: the source of truth for keys; `en.ts` must have the same shape. */
+/**
+ * Chinese strings of the shell, the login page and what every page shares: the source of truth for keys; `en.ts`
+ * must have the same shape. Each feature's strings live in a file of their own, gathered in `features.zh-cn.ts`,
+ * which loads after login (the login page, every clerk's first load on a phone, does not carry them).
+ */
 export const zhCN = {
-  // sections of their own file, one per feature, so features can grow their strings side by side
-  reports: reportsZhCN,
-  reporting: reportingZhCN,
-  review: reviewZhCN,
-  funds: fundsZhCN,
   app: {
     name: '共富 · 社区经济监管平台',
     shortName: '共富',
@@ -293,3 +289,6 @@ export const zhCN = {
 };
 
 export type Messages = Shape<typeof zhCN>;
+
+/** Every key the app can ask for: the shell's and the features'. */
+export type AllMessages = typeof zhCN & typeof featuresZhCN;

@@ -28,6 +28,27 @@ export async function loadLanguage(language: Language): Promise<void> {
   i18n.addResourceBundle(language, 'translation', await load());
 }
 
+/** The features' strings (every page behind login), per language; the login page never loads them. */
+const featureLoaders: Record<Language, () => Promise<object>> = {
+  'zh-CN': () => import('../i18n/features.zh-cn').then((module) => module.featuresZhCN),
+  en: () => import('../i18n/features.en').then((module) => module.featuresEn),
+};
+const featuresLoaded = new Set<Language>();
+let featuresWanted = false;
+
+/**
+ * Adds the features' strings of a language (once) to its bundle. The authenticated layout awaits it before any page
+ * renders; once asked for, a change of language loads them too.
+ */
+export async function loadFeatureStrings(language: Language = currentLanguage()): Promise<void> {
+  featuresWanted = true;
+  if (featuresLoaded.has(language)) return;
+  // the language's own strings first: a bundle that exists is not loaded again, so it must not be the features' alone
+  await loadLanguage(language);
+  i18n.addResourceBundle(language, 'translation', await featureLoaders[language](), true, true);
+  featuresLoaded.add(language);
+}
+
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
@@ -72,6 +93,7 @@ export function currentLanguage(): Language {
 
 export async function changeLanguage(language: Language): Promise<void> {
   await loadLanguage(language);
+  if (featuresWanted) await loadFeatureStrings(language);
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

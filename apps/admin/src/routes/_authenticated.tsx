@@ -2,15 +2,20 @@ import { createFileRoute, redirect } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/get-me';
 import { AppShell } from '../features/shell/components/app-shell';
 import { isApiError } from '../lib/api-client';
+import { loadFeatureStrings } from '../lib/i18n';
 
 /**
  * The guard of every page behind login. It runs in `beforeLoad` (serially, before any child loader) so that no
- * page fetches its data without a session; a 401 sends the user to the login page and back here afterwards.
+ * page fetches its data without a session (nor renders before the features' strings are there); a 401 sends the user to the login page and back here afterwards.
  */
 export const Route = createFileRoute('/_authenticated')({
   beforeLoad: async ({ context, location }) => {
     try {
-      const me = await context.queryClient.ensureQueryData(meQueryOptions());
+      // the features' strings load beside the session check: every page below speaks them
+      const [me] = await Promise.all([
+        context.queryClient.ensureQueryData(meQueryOptions()),
+        loadFeatureStrings(),
+      ]);
       return { me };
     } catch (error) {
       if (isApiError(error, 401)) {

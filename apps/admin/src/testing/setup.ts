@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { i18n, loadLanguage } from '../lib/i18n';
+import { i18n, loadFeatureStrings } from '../lib/i18n';
 import { server } from './server';
 
 // jsdom lacks what antd (responsive grid, Sider breakpoints) and ECharts (resize) need.
@@ -69,8 +69,10 @@ configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  // English is loaded on first use in the app; tests switch languages directly, so it is there from the start
-  await loadLanguage('en');
+  // English and the features' strings load on first use in the app; tests render features directly and switch
+  // languages directly, so every string is there from the start
+  await loadFeatureStrings('zh-CN');
+  await loadFeatureStrings('en');
 });
 beforeEach(async () => {
   window.localStorage.clear();

@@ -1,0 +1,13 @@
+import type { FeatureMessages } from './features.zh-cn';
+import { fundsEn } from './funds.en';
+import { reportingEn } from './reporting.en';
+import { reportsEn } from './reports.en';
+import { reviewEn } from './review.en';
+
+/** The features' English strings: the same shape as `features.zh-cn.ts`. */
+export const featuresEn: FeatureMessages = {
+  reports: reportsEn,
+  reporting: reportingEn,
+  review: reviewEn,
+  funds: fundsEn,
+};

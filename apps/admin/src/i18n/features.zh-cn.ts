@@ -1,0 +1,18 @@
+import { fundsZhCN } from './funds.zh-cn';
+import { reportingZhCN } from './reporting.zh-cn';
+import { reportsZhCN } from './reports.zh-cn';
+import { reviewZhCN } from './review.zh-cn';
+import type { Shape } from './shape';
+
+/**
+ * The features' Chinese strings, one section per feature in a file of its own so features grow side by side. Loaded
+ * with the first page behind login (`loadFeatureStrings`), never by the login page.
+ */
+export const featuresZhCN = {
+  reports: reportsZhCN,
+  reporting: reportingZhCN,
+  review: reviewZhCN,
+  funds: fundsZhCN,
+};
+
+export type FeatureMessages = Shape<typeof featuresZhCN>;
