@@ -78,13 +78,40 @@ export const Shareholding = z
   .openapi('Shareholding');
 export type Shareholding = z.infer<typeof Shareholding>;
 
+/** A month a version of the shareholdings takes effect (YYYY-MM, from 1900 as the register's dates). */
+const effectiveMonth = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/)
+  .openapi({ example: '2026-07', description: 'YYYY-MM' });
+
+const versionFields = {
+  effectiveFrom: z.string().nullable().openapi({
+    example: '2026-07',
+    description: 'The first month the version is in force; null: since the company’s start',
+  }),
+  effectiveTo: z.string().nullable().openapi({
+    example: '2026-12',
+    description: 'The last month the version is in force (inclusive); null: still in force',
+  }),
+  totalBp: z.number().int(),
+  items: z.array(Shareholding),
+};
+
+/** One version of a company's shareholdings: the set in force over its months. */
+export const ShareholdingVersion = z.object(versionFields).openapi('ShareholdingVersion');
+export type ShareholdingVersion = z.infer<typeof ShareholdingVersion>;
+
 export const Shareholdings = z
   .object({
     companyId: z.uuid(),
     communityId: z.uuid(),
     version: z.number().int().openapi({ description: 'The company’s version; send it back with PUT' }),
-    totalBp: z.number().int(),
-    items: z.array(Shareholding),
+    /** the latest version (the one a PUT replaces or follows), flattened as before versions existed */
+    ...versionFields,
+    history: z.array(ShareholdingVersion).openapi({
+      description:
+        'Every version, oldest first: each report’s profit is split by the version in force in its month',
+    }),
   })
   .openapi('Shareholdings');
 export type Shareholdings = z.infer<typeof Shareholdings>;
@@ -121,9 +148,16 @@ export type ShareholdingInput = z.infer<typeof ShareholdingInput>;
 export const ShareholdingsReplace = z
   .object({
     version,
+    effectiveFrom: effectiveMonth.nullable().optional().openapi({
+      description:
+        'The first month the new set is in force. Defaults to the company’s start for its first set, to the current month for a change. It must come after every month already reported (approved) and not before the latest version’s first month; the latest version’s own first month corrects that version',
+    }),
     items: z.array(ShareholdingInput).min(1).max(200),
   })
-  .openapi('ShareholdingsReplace', { description: 'The whole set; shares must sum to exactly 10,000 bp' });
+  .openapi('ShareholdingsReplace', {
+    description:
+      'A new version of the whole set, in force from effectiveFrom; shares must sum to exactly 10,000 bp',
+  });
 export type ShareholdingsReplace = z.infer<typeof ShareholdingsReplace>;
 
 export const CompanyListQuery = z.object({ communityId: uuidQuery('communityId') });
@@ -193,7 +227,7 @@ export const listShareholdingsRoute = createRoute({
   method: 'get',
   path: '/companies/{id}/shareholdings',
   tags,
-  summary: 'A company’s shareholdings',
+  summary: 'A company’s shareholdings: the latest version and the history of versions',
   request: { params: IdParam },
   responses: {
     200: { description: 'The shareholdings', content: { 'application/json': { schema: Shareholdings } } },
@@ -205,7 +239,8 @@ export const replaceShareholdingsRoute = createRoute({
   method: 'put',
   path: '/companies/{id}/shareholdings',
   tags,
-  summary: 'Replace a company’s shareholdings atomically (shares sum to exactly 10,000 bp)',
+  summary:
+    'Change a company’s shareholdings from a month: a new version of the whole set (shares sum to exactly 10,000 bp); months already reported keep their split',
   request: { params: IdParam, body: jsonBody(ShareholdingsReplace) },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: Shareholdings } } },

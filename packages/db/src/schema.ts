@@ -182,6 +182,10 @@ export interface ShareholdingsTable extends CommunityOwned {
   paid_in_fen: FenDefault;
   share_bp: number;
   position: Count;
+  /** the first month of the version this row belongs to; null: since the company's start (migration 2026-12-04T1300) */
+  effective_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the last month of its version, inclusive; null: still in force */
+  effective_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

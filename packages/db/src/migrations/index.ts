@@ -5,6 +5,7 @@ import * as registerVersions from './2026-11-28T1300-register-versions';
 import * as kpiRollups from './2026-11-28T1400-kpi-rollups';
 import * as scopeRoles from './2026-11-28T1500-scope-roles';
 import * as reportReview from './2026-12-04T1000-report-review';
+import * as shareholdingVersions from './2026-12-04T1300-shareholding-versions';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1400-kpi-rollups': kpiRollups,
   '2026-11-28T1500-scope-roles': scopeRoles,
   '2026-12-04T1000-report-review': reportReview,
+  '2026-12-04T1300-shareholding-versions': shareholdingVersions,
 };

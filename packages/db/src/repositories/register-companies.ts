@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { CompaniesTable, ShareholdingsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 import type { CommunityScope } from './register-assets';
@@ -99,27 +99,34 @@ export function listShareholdings(
   trx: ScopedTransaction,
   key: { districtId: string; communityId: string; companyId: string },
 ) {
-  return trx
-    .selectFrom('shareholdings')
-    .select([
-      'shareholding_id',
-      'holder_kind',
-      'holder_partner_id',
-      'holder_name',
-      'contribution_kind',
-      'asset_id',
-      'appraisal_id',
-      'subscribed_fen',
-      'paid_in_fen',
-      'share_bp',
-      'position',
-    ])
-    .where('district_id', '=', key.districtId)
-    .where('community_id', '=', key.communityId)
-    .where('company_id', '=', key.companyId)
-    .orderBy('position')
-    .orderBy('shareholding_id')
-    .execute();
+  return (
+    trx
+      .selectFrom('shareholdings')
+      .select([
+        'shareholding_id',
+        'holder_kind',
+        'holder_partner_id',
+        'holder_name',
+        'contribution_kind',
+        'asset_id',
+        'appraisal_id',
+        'subscribed_fen',
+        'paid_in_fen',
+        'share_bp',
+        'position',
+        'effective_from',
+        'effective_to',
+      ])
+      .where('district_id', '=', key.districtId)
+      .where('community_id', '=', key.communityId)
+      .where('company_id', '=', key.companyId)
+      // every version, oldest first (the one since the company's start before any dated one)
+      .orderBy(sql`effective_from nulls first`)
+      .orderBy('position')
+      .orderBy('created_at')
+      .orderBy('shareholding_id')
+      .execute()
+  );
 }
 
 export type ShareholdingRow = Awaited<ReturnType<typeof listShareholdings>>[number];
@@ -145,4 +152,57 @@ export async function insertShareholdings(
     .insertInto('shareholdings')
     .values([...rows])
     .execute();
+}
+
+/** Ends the open version (effective_to null) with `lastMonth`, the month before the next version's first. */
+export function closeShareholdings(
+  trx: ScopedTransaction,
+  key: { districtId: string; communityId: string; companyId: string },
+  lastMonth: string,
+) {
+  return trx
+    .updateTable('shareholdings')
+    .set({ effective_to: lastMonth })
+    .where('district_id', '=', key.districtId)
+    .where('community_id', '=', key.communityId)
+    .where('company_id', '=', key.companyId)
+    .where('effective_to', 'is', null)
+    .execute();
+}
+
+/** Removes one version (the one starting at `effectiveFrom`; null: the one since the company's start). */
+export function deleteShareholdingVersion(
+  trx: ScopedTransaction,
+  key: { districtId: string; communityId: string; companyId: string },
+  effectiveFrom: string | null,
+) {
+  return trx
+    .deleteFrom('shareholdings')
+    .where('district_id', '=', key.districtId)
+    .where('community_id', '=', key.communityId)
+    .where('company_id', '=', key.companyId)
+    .where('effective_from', effectiveFrom === null ? 'is' : '=', effectiveFrom)
+    .execute();
+}
+
+/**
+ * The latest month whose figures a company's shareholdings already split: its ventures' latest approved (or
+ * locked) report. A new version must begin after it, so no reported month is split again.
+ */
+export async function lastReportedMonth(
+  trx: ScopedTransaction,
+  key: { districtId: string; communityId: string; companyId: string },
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom('monthly_reports as r')
+    .innerJoin('ventures as v', (join) =>
+      join.onRef('v.district_id', '=', 'r.district_id').onRef('v.venture_id', '=', 'r.venture_id'),
+    )
+    .select((eb) => eb.fn.max('r.month').as('month'))
+    .where('r.district_id', '=', key.districtId)
+    .where('r.community_id', '=', key.communityId)
+    .where('v.company_id', '=', key.companyId)
+    .where('r.status', 'in', ['approved', 'locked'])
+    .executeTakeFirst();
+  return row?.month ? String(row.month) : null;
 }

@@ -433,10 +433,10 @@ export async function firstSubmissions(
   return new Map(rows.map((r) => [r.report_id, new Date(r.first_at as Date | string)]));
 }
 
-/** The shareholdings of a company, in their stated order. */
+/** The shareholdings of a company in force in a month (its version of that month), in their stated order. */
 export function listShareholdings(
   trx: ScopedTransaction,
-  args: { districtId: string; communityId: string; companyId: string },
+  args: { districtId: string; communityId: string; companyId: string; month: string },
 ) {
   return trx
     .selectFrom('shareholdings')
@@ -444,6 +444,8 @@ export function listShareholdings(
     .where('district_id', '=', args.districtId)
     .where('community_id', '=', args.communityId)
     .where('company_id', '=', args.companyId)
+    .where((eb) => eb.or([eb('effective_from', 'is', null), eb('effective_from', '<=', args.month)]))
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', args.month)]))
     .orderBy('position')
     .orderBy('created_at')
     .orderBy('shareholding_id')

@@ -5,16 +5,20 @@ import type {
   Shareholding,
   Shareholdings,
   ShareholdingsReplace,
+  ShareholdingVersion,
 } from '@gongfu/contract';
 import { communities, register, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
+  addMonths,
   type ContributionKind,
   contributionNeedsAsset,
   formatBasisPoints,
   type HolderKind,
+  type Month,
   type OperatingModel,
   validateShareSum,
 } from '@gongfu/domain';
+import { thisMonth } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
@@ -245,13 +249,25 @@ async function presentShareholdings(trx: ScopedTransaction, row: register.Compan
     communityId: row.community_id,
     companyId: row.company_id,
   });
-  const items = rows.map(toShareholding);
+  // rows come oldest version first; a version is the rows sharing their first month
+  const history: ShareholdingVersion[] = [];
+  for (const r of rows) {
+    let last = history.at(-1);
+    if (!last || last.effectiveFrom !== r.effective_from) {
+      last = { effectiveFrom: r.effective_from, effectiveTo: r.effective_to, totalBp: 0, items: [] };
+      history.push(last);
+    }
+    const item = toShareholding(r);
+    last.items.push(item);
+    last.totalBp += item.shareBp;
+  }
+  const latest = history.at(-1) ?? { effectiveFrom: null, effectiveTo: null, totalBp: 0, items: [] };
   return {
     companyId: row.company_id,
     communityId: row.community_id,
     version,
-    totalBp: items.reduce((sum, h) => sum + h.shareBp, 0),
-    items,
+    ...latest,
+    history,
   } satisfies Shareholdings;
 }
 
@@ -263,9 +279,51 @@ export async function listShareholdings(trx: ScopedTransaction, actor: Actor, co
 }
 
 /**
- * Replaces a company's shareholdings as one set. Every row is checked first (holder, the asset and
+ * The first month of a new version of the shareholdings (null: since the company's start). Unsaid, it is the
+ * company's start for its first set and the current month for a change. Changing a shareholding never re-splits
+ * a month already reported: the version must begin after the company's ventures' last approved month; and it
+ * cannot begin before the latest version (history is appended; the latest version's own month corrects it).
+ */
+async function checkedEffectiveFrom(
+  trx: ScopedTransaction,
+  key: { districtId: string; communityId: string; companyId: string },
+  current: Shareholdings,
+  asked: string | null | undefined,
+): Promise<string | null> {
+  const hasVersions = current.history.length > 0;
+  const from = asked !== undefined ? asked : hasVersions ? thisMonth() : null;
+  const latest = current.effectiveFrom;
+  if (hasVersions && latest !== null && (from === null || from < latest)) {
+    throw new ApiError(
+      409,
+      'shareholding_before_latest',
+      { effectiveFrom: 'effective_from_before_latest' },
+      {
+        latest,
+      },
+    );
+  }
+  const reported = await register.lastReportedMonth(trx, key);
+  if (reported !== null && (from === null || from <= reported)) {
+    throw new ApiError(
+      409,
+      'shareholding_month_reported',
+      { effectiveFrom: 'effective_from_reported' },
+      {
+        month: reported,
+        next: addMonths(reported as Month, 1),
+      },
+    );
+  }
+  return from;
+}
+
+/**
+ * Changes a company's shareholdings: a new version of the whole set, in force from a month. Every row is checked first (holder, the asset and
  * appraisal behind a site or premises contribution, paid-in within subscribed), then the sum (exactly
- * 10,000 bp); only then is the company's version claimed and the set swapped. Any refusal changes nothing.
+ * 10,000 bp), then the month it takes effect (see checkedEffectiveFrom); only then is the company's version
+ * claimed, the version before it ended with the month before, and the new set written (the latest version's own
+ * first month replaces that version). Any refusal changes nothing.
  */
 export async function replaceShareholdings(
   trx: ScopedTransaction,
@@ -342,11 +400,18 @@ export async function replaceShareholdings(
     );
   }
 
+  const key = { ...scope, companyId };
   const before = await presentShareholdings(trx, company, company.version);
+  const effectiveFrom = await checkedEffectiveFrom(trx, key, before, input.effectiveFrom);
   // claim the company's version first: a concurrent replace or company edit makes this one stale
-  const claimed = await register.updateCompany(trx, { ...scope, companyId, version: input.version }, {});
+  const claimed = await register.updateCompany(trx, { ...key, version: input.version }, {});
   if (!claimed) throw stale();
-  await register.deleteShareholdings(trx, { ...scope, companyId });
+  if (before.history.length > 0 && before.effectiveFrom === effectiveFrom) {
+    // the latest version's own first month: a correction of that version (nothing reported in it yet)
+    await register.deleteShareholdingVersion(trx, key, effectiveFrom);
+  } else if (effectiveFrom !== null) {
+    await register.closeShareholdings(trx, key, addMonths(effectiveFrom as Month, -1));
+  }
   await register.insertShareholdings(
     trx,
     rows.map((item, position) => ({
@@ -363,6 +428,8 @@ export async function replaceShareholdings(
       paid_in_fen: item.paidInFen,
       share_bp: item.shareBp,
       position,
+      effective_from: effectiveFrom,
+      effective_to: null,
     })),
   );
   const after = await presentShareholdings(trx, company, input.version + 1);

@@ -1,6 +1,8 @@
 import { DEMO_IDS } from '@gongfu/db';
+import { addMonths } from '@gongfu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { thisMonth } from '../../clock';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import {
   creditCode,
@@ -273,13 +275,29 @@ describe('shareholdings', () => {
     expect(read.body.items.map((h: { shareBp: number }) => h.shareBp)).toEqual([5100, 2900, 2000]);
     expect((await get(`/companies/${company.id}/shareholdings`, DISTRICT_VIEWER)).body.totalBp).toBe(10_000);
 
-    // a second replace swaps the whole set
+    expect(res.body).toMatchObject({ effectiveFrom: null, effectiveTo: null });
+
+    // a second set is a new version from the current month: the first one ends the month before
     const again = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
       version: company.version + 1,
       items: [{ holderKind: 'community', contributionKind: 'cash', subscribedFen: 100, shareBp: 10_000 }],
     });
     expect(again.status).toBe(200);
-    expect(await count('shareholdings', sql`company_id = ${company.id}`)).toBe(1);
+    expect(again.body.items).toHaveLength(1);
+    expect(again.body).toMatchObject({ effectiveFrom: thisMonth(), effectiveTo: null, totalBp: 10_000 });
+    expect(
+      again.body.history.map(
+        (v: { effectiveFrom: string | null; effectiveTo: string | null; items: unknown[] }) => [
+          v.effectiveFrom,
+          v.effectiveTo,
+          v.items.length,
+        ],
+      ),
+    ).toEqual([
+      [null, addMonths(thisMonth(), -1), 3],
+      [thisMonth(), null, 1],
+    ]);
+    expect(await count('shareholdings', sql`company_id = ${company.id}`)).toBe(4);
     const stale = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
       version: company.version + 1,
       items: [{ holderKind: 'community', contributionKind: 'cash', subscribedFen: 100, shareBp: 10_000 }],
@@ -449,5 +467,172 @@ describe('shareholdings', () => {
     });
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields).toHaveProperty('items');
+  });
+});
+
+describe('shareholding versions (effective dates)', () => {
+  const communityAlone = (shareBp = 10_000) => ({
+    holderKind: 'community',
+    contributionKind: 'cash',
+    subscribedFen: 100,
+    shareBp,
+  });
+  const residents = (shareBp: number) => ({
+    holderKind: 'residents',
+    holderName: '金汇社区居民',
+    contributionKind: 'cash',
+    subscribedFen: 100,
+    shareBp,
+  });
+
+  /** a venture of the company with a report of the month, approved or only submitted, written as the owner */
+  async function reportOf(ventureId: string, month: string, status: 'approved' | 'submitted') {
+    const r = await sql<{ report_id: string }>`
+      insert into monthly_reports (district_id, community_id, venture_id, month, status, revenue_fen,
+                                   operating_cost_fen, submitted_at, reviewed_at)
+      values (${DEMO_IDS.dongqu}, ${DEMO_IDS.jinhui}, ${ventureId}, ${month}, ${status}, 1000000, 0, now(),
+              ${status === 'approved' ? sql`now()` : sql`null`})
+      returning report_id`.execute(t.handle.db);
+    return r.rows[0]?.report_id as string;
+  }
+  async function incomeOf(ventureId: string, month: string) {
+    const r = await sql<{ income_fen: string }>`
+      select income_fen from kpi_venture_months where venture_id = ${ventureId} and month = ${month}`.execute(
+      t.handle.db,
+    );
+    return Number(r.rows[0]?.income_fen);
+  }
+
+  it('a change takes effect from a month after the last approved one; reported months keep their split', async () => {
+    const company = await newCompany();
+    const venture = await post('/ventures', JINHUI_ADMIN, {
+      name: `股权变更测试项目-${serial}`,
+      category: 'service_station',
+      companyId: company.id,
+      startedOn: '2025-01-01',
+    });
+    expect(venture.status).toBe(201);
+    const first = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: company.version,
+      items: [
+        { holderKind: 'community', contributionKind: 'cash', subscribedFen: 100, shareBp: 6000 },
+        residents(4000),
+      ],
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.effectiveFrom).toBeNull();
+    await reportOf(venture.body.id, '2026-03', 'approved');
+    const pending = await reportOf(venture.body.id, '2026-05', 'submitted');
+    expect(await incomeOf(venture.body.id, '2026-03')).toBe(600_000);
+
+    // a version from a month already approved would split it again: refused, naming the field, nothing changed
+    for (const [effectiveFrom, lang, text] of [
+      ['2026-03', 'zh-CN', '2026-04'],
+      ['2025-12', 'en', 'from 2026-04 or later'],
+    ] as const) {
+      const refused = await put(
+        `/companies/${company.id}/shareholdings`,
+        JINHUI_ADMIN,
+        { version: first.body.version, effectiveFrom, items: [communityAlone()] },
+        { 'Accept-Language': lang },
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('shareholding_month_reported');
+      expect(refused.body.error.message).toContain(text);
+      expect(refused.body.error.fields.effectiveFrom).toBeTruthy();
+    }
+    // nor "since the company's start" once months are reported
+    const fromStart = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: first.body.version,
+      effectiveFrom: null,
+      items: [communityAlone()],
+    });
+    expect(fromStart.status).toBe(409);
+    const unchanged = await get(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN);
+    expect(unchanged.body).toMatchObject({
+      version: first.body.version,
+      effectiveFrom: null,
+      totalBp: 10_000,
+    });
+    expect(unchanged.body.history).toHaveLength(1);
+
+    const changed = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: first.body.version,
+      effectiveFrom: '2026-04',
+      items: [communityAlone()],
+    });
+    expect(changed.status).toBe(200);
+    expect(
+      changed.body.history.map(
+        (v: { effectiveFrom: string | null; effectiveTo: string | null; totalBp: number }) => [
+          v.effectiveFrom,
+          v.effectiveTo,
+          v.totalBp,
+        ],
+      ),
+    ).toEqual([
+      [null, '2026-03', 10_000],
+      ['2026-04', null, 10_000],
+    ]);
+    // the approved month keeps the split in force then
+    expect(await incomeOf(venture.body.id, '2026-03')).toBe(600_000);
+
+    // a version cannot begin before the latest one; the latest one's own month corrects it
+    const earlier = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: changed.body.version,
+      effectiveFrom: '2026-03',
+      items: [communityAlone()],
+    });
+    expect(earlier.status).toBe(409);
+    const before = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: changed.body.version,
+      effectiveFrom: '2026-01',
+      items: [communityAlone()],
+    });
+    expect(before.status).toBe(409);
+    const corrected = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: changed.body.version,
+      effectiveFrom: '2026-04',
+      items: [
+        { holderKind: 'community', contributionKind: 'cash', subscribedFen: 100, shareBp: 8000 },
+        residents(2000),
+      ],
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.history).toHaveLength(2);
+    expect(corrected.body.items.map((h: { shareBp: number }) => h.shareBp)).toEqual([8000, 2000]);
+    expect(corrected.body.history[0].items.map((h: { shareBp: number }) => h.shareBp)).toEqual([6000, 4000]);
+    expect(await count('shareholdings', sql`company_id = ${company.id}`)).toBe(4);
+
+    // approving a later month splits by the version in force in it
+    const preview = await get(`/reports/${pending}/approval-preview`, JINHUI_ADMIN);
+    expect(preview.status).toBe(200);
+    expect(preview.body.distributableProfitFen).toBe(800_000);
+    expect(await incomeOf(venture.body.id, '2026-03')).toBe(600_000);
+
+    // a stale edit is refused as everywhere in the register
+    const stale = await put(`/companies/${company.id}/shareholdings`, JINHUI_ADMIN, {
+      version: changed.body.version,
+      effectiveFrom: '2026-06',
+      items: [communityAlone()],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale_version');
+    expect(await auditActions(company.id)).toEqual([
+      'company.create',
+      'company.shareholdings.replace',
+      'company.shareholdings.replace',
+      'company.shareholdings.replace',
+    ]);
+
+    // another community reads and changes none of it
+    expect((await get(`/companies/${company.id}/shareholdings`, WANGJIANGJIE_ADMIN)).status).toBe(404);
+    const foreign = await put(`/companies/${company.id}/shareholdings`, WANGJIANGJIE_ADMIN, {
+      version: corrected.body.version,
+      effectiveFrom: '2026-06',
+      items: [communityAlone()],
+    });
+    expect(foreign.status).toBe(404);
+    expect(await count('shareholdings', sql`company_id = ${company.id}`)).toBe(4);
   });
 });

@@ -31,7 +31,24 @@ export const REGISTER_MESSAGES = {
       '各股东持股比例合计为 {sumBp} 个基点（{sum}），必须恰好为 10000 个基点（100%）；股权未作任何修改',
     en: 'The shares sum to {sumBp} bp ({sum}); they must sum to exactly 10,000 bp (100%). Nothing was changed',
   },
+  shareholding_month_reported: {
+    'zh-CN':
+      '{month} 及以前的月报已审核通过，已按原股权分配；新的股权须从 {next} 或以后生效，股权未作任何修改',
+    en: 'Reports up to {month} are approved and were split by the shareholdings then in force; the new set must take effect from {next} or later. Nothing was changed',
+  },
+  shareholding_before_latest: {
+    'zh-CN': '股权已有自 {latest} 起生效的版本；新的股权不能早于该月生效，股权未作任何修改',
+    en: 'A version of the shareholdings is in force from {latest}; a new set cannot take effect before that month. Nothing was changed',
+  },
   // field messages
+  effective_from_reported: {
+    'zh-CN': '生效月份须晚于已审核月报的最后月份',
+    en: 'The first month must come after the last month with an approved report',
+  },
+  effective_from_before_latest: {
+    'zh-CN': '生效月份不能早于现有最新股权版本的生效月份',
+    en: 'The first month cannot come before the latest version’s first month',
+  },
   value_out_of_range: {
     'zh-CN': '取值超出允许范围（或含有不允许的字符）',
     en: 'The value is out of range (or has a character that is not allowed)',

@@ -741,14 +741,21 @@ export async function amendReport(
 
 // ----- distribution ------------------------------------------------------------------------------
 
-/** The shareholdings money follows: the company's, or the community holding all when there is none. */
+/**
+ * The shareholdings money follows: the company's version in force in the report's month (a later change of
+ * shareholding never re-splits an earlier month), or the community holding all when there is none — as the KPIs
+ * count it (kpi_community_share).
+ */
 async function shareholdingsOf(trx: ScopedTransaction, row: Row): Promise<ShareholdingInput[]> {
-  if (!row.venture_company_id) return [{ holderKind: 'community', holderId: null, shareBp: 10_000 }];
+  const alone: ShareholdingInput[] = [{ holderKind: 'community', holderId: null, shareBp: 10_000 }];
+  if (!row.venture_company_id) return alone;
   const rows = await reports.listShareholdings(trx, {
     districtId: row.district_id,
     communityId: row.community_id,
     companyId: row.venture_company_id,
+    month: row.month,
   });
+  if (rows.length === 0) return alone;
   return rows.map((s) => ({
     holderKind: isHolderKind(s.holder_kind) ? s.holder_kind : 'other',
     holderId: s.holder_partner_id,
