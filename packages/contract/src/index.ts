@@ -3,6 +3,7 @@ export * from './common';
 export * from './communities';
 export * from './funds';
 export * from './kpis';
+export * from './kpis-standing';
 export * from './oversight';
 export * from './register';
 export * from './reports';

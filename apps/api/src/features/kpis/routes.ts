@@ -5,6 +5,7 @@ import {
   kpiOverviewRoute,
   kpiRankingRoute,
   kpiSeriesRoute,
+  kpiStandingRoute,
   reportingMatrixRoute,
 } from '@gongfu/contract';
 import { withTenantTransaction } from '@gongfu/db';
@@ -12,6 +13,7 @@ import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
 import { dbScopeOf } from '../../scope';
 import * as service from './service';
+import { standing } from './standing';
 
 /** /api/v1/kpis: every figure read in the caller's tenant transaction, under RLS. */
 export const kpiRoutes = createRouter()
@@ -69,4 +71,10 @@ export const kpiRoutes = createRouter()
       service.mix(trx, actor, query),
     );
     return c.json(result, 200);
+  })
+  .openapi(kpiStandingRoute, async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    // opens its own (district, read-only) transaction: see standing.ts
+    return c.json(await standing(c.get('deps').db, actor, query, c.get('lang')), 200);
   });
