@@ -10,8 +10,9 @@ import type { ScopedTransaction } from '../tenant';
  *  - `vm` / `crx`: venture-months from the rollup `kpi_venture_months` (migration 1400, ADR 0006) — of
  *    a venture-month only the highest approved or locked revision counts (an amendment replaces what it
  *    amends), with its community income: the community's holdings' share of the profit (split by the
- *    company's shareholdings with the domain's largest-remainder rule; a venture without a company, or a
- *    company without shareholdings, is the community's alone) plus the remittance received;
+ *    company's shareholdings in force in the report's month — a change of shareholding never re-splits an
+ *    earlier month — with the domain's largest-remainder rule; a venture without a company, or a company
+ *    without shareholdings in force, is the community's alone) plus the remittance received;
  *  - `lm`: fund-months from the rollup `kpi_fund_months`, by effective kind (a reversal takes the kind
  *    of the entry it reverses), with the spending backed by an approved project and by a disclosure that
  *    was over; `lmb`: the funds' kept balances less the fund-months since (a balance at a window's end);

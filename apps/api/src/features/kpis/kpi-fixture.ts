@@ -294,6 +294,44 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
         },
       ])
       .execute();
+    // shareholdings have effective dates: Jinhui's set above is its first version, ended by a change in July 2025
+    // (a mid-year change: 2025's income is split by the first version until June, by the second from July);
+    // Wangjiangjie's set takes effect only in 2024-04, so its earlier months are the community's alone
+    await trx
+      .updateTable('shareholdings')
+      .set({ effective_to: '2025-06' })
+      .where('district_id', '=', D)
+      .where('company_id', '=', COMPANY.jinhui)
+      .execute();
+    await trx
+      .updateTable('shareholdings')
+      .set({ effective_from: '2024-04' })
+      .where('district_id', '=', D)
+      .where('company_id', '=', COMPANY.wangjiangjie)
+      .execute();
+    await trx
+      .insertInto('shareholdings')
+      .values(
+        (
+          [
+            ['residents', null, '居民', 'cash', 1333],
+            ['community', null, '金汇社区', 'site', 6001],
+            ['partner', DEMO_IDS.tusStar, '启迪之星', 'operation_expertise', 2666],
+          ] as const
+        ).map(([kind, partner, name, contribution, share], position) => ({
+          district_id: D,
+          community_id: DEMO_IDS.jinhui,
+          company_id: COMPANY.jinhui,
+          holder_kind: kind,
+          holder_partner_id: partner,
+          holder_name: name,
+          contribution_kind: contribution,
+          share_bp: share,
+          position,
+          effective_from: '2025-07',
+        })),
+      )
+      .execute();
     for (const v of VENTURES) {
       const values = {
         company_id: v.company,
@@ -876,8 +914,16 @@ export function bruteForce(
   const incomeOf = (r: Row) => {
     const v = ventureById.get(str(r.venture_id)) as Row;
     const profit = num(r.revenue_fen) - num(r.operating_cost_fen);
+    // the company's version in force in the report's month
+    const month = str(r.month);
     const holdings = raw.shareholdings
-      .filter((s) => v.company_id && s.company_id === v.company_id)
+      .filter(
+        (s) =>
+          v.company_id &&
+          s.company_id === v.company_id &&
+          (s.effective_from === null || str(s.effective_from) <= month) &&
+          (s.effective_to === null || str(s.effective_to) >= month),
+      )
       .sort(
         (a, b) =>
           Number(a.position) - Number(b.position) ||

@@ -159,6 +159,33 @@ describe('the dataset is varied enough to test something', () => {
     expect(raw.fulfilments.length).toBeGreaterThan(10);
   });
 
+  it('holds a shareholding change mid-year, and months before a company’s first dated version', () => {
+    // the overview compares 2025-03 (Jinhui's first version), 2025-08 (its second) and 2024-02 (Wangjiangjie's
+    // months before its set took effect: the community's alone) — each must have a counted profit to split
+    const counted = (company: string, from: string, to: string) =>
+      raw.reports.some((r) => {
+        const venture = raw.ventures.find((v) => v.venture_id === r.venture_id);
+        return (
+          venture?.company_id === company &&
+          ['approved', 'locked'].includes(String(r.status)) &&
+          String(r.month) >= from &&
+          String(r.month) <= to &&
+          Number(r.revenue_fen) !== Number(r.operating_cost_fen)
+        );
+      });
+    const versions = (company: string) =>
+      new Set(raw.shareholdings.filter((s) => s.company_id === company).map((s) => s.effective_from));
+    const jinhui = raw.ventures.find((v) => v.community_id === DEMO_IDS.jinhui && v.company_id)?.company_id;
+    const wangjiangjie = raw.ventures.find(
+      (v) => v.community_id === DEMO_IDS.wangjiangjie && v.company_id,
+    )?.company_id;
+    expect(versions(String(jinhui))).toEqual(new Set([null, '2025-07']));
+    expect(counted(String(jinhui), '2025-01', '2025-06')).toBe(true);
+    expect(counted(String(jinhui), '2025-07', '2025-12')).toBe(true);
+    expect(versions(String(wangjiangjie))).toEqual(new Set(['2024-04']));
+    expect(counted(String(wangjiangjie), '2024-01', '2024-03')).toBe(true);
+  });
+
   it('brute force finds non-trivial figures (ratios strictly between 0 and 1, a community without income)', () => {
     const year = bruteForce(raw, sel(DONGQU), { from: '2025-01', to: '2025-12' });
     for (const key of [
