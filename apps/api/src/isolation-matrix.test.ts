@@ -301,7 +301,14 @@ async function createFixtures(
       .executeTakeFirstOrThrow();
     const proposal = await trx
       .insertInto('proposals')
-      .values({ ...base, fund_id: fund.fund_id, title: `${tag}议题`, purpose: '测试', amount_fen: 100_00 })
+      .values({
+        ...base,
+        fund_id: fund.fund_id,
+        title: `${tag}议题`,
+        purpose: '测试',
+        use_category: 'environment',
+        amount_fen: 100_00,
+      })
       .returning('proposal_id')
       .executeTakeFirstOrThrow();
     const objection = await trx

@@ -1,4 +1,9 @@
-import { MAX_DISCLOSURE_DAYS, PROPOSAL_ACTIONS, PROPOSAL_STATUSES } from '@gongfu/domain';
+import {
+  MAX_DISCLOSURE_DAYS,
+  PROPOSAL_ACTIONS,
+  PROPOSAL_STATUSES,
+  PROPOSAL_USE_CATEGORIES,
+} from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBody, errorResponses, IdParam } from './common';
 
@@ -14,6 +19,17 @@ const positiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const date = z.iso.date().openapi({ example: '2026-06-01' });
 const count = z.number().int().min(0).max(10_000_000);
 const version = z.number().int().min(1).openapi({ description: 'The version read; a stale one gets 409' });
+const useCategory = z.enum(PROPOSAL_USE_CATEGORIES).openapi({
+  description:
+    '用途类别, the domain’s closed list; a fund kind may ban some (the charity fund pays for neither governance nor other)',
+});
+/** a file name as noted from a paper record, without its folders */
+const fileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\]+$/);
 
 /** Shortest public disclosure the API accepts: the default 5 days is also the minimum. */
 export const MIN_DISCLOSURE_DAYS = 5;
@@ -28,6 +44,8 @@ export const Deliberation = z
     votesAgainst: z.number().int(),
     votesAbstain: z.number().int(),
     minutes: z.string().nullable(),
+    /** the scanned minutes' file name, noted when the meeting was recorded on paper (no upload) */
+    minutesFileName: z.string().nullable(),
   })
   .openapi('Deliberation');
 
@@ -58,6 +76,8 @@ export const Payout = z
     entryId: z.uuid(),
     amountFen: positiveFen,
     month: z.string(),
+    /** the day the money left the fund, as the community entered it (not when the row was booked: createdAt) */
+    paidOn: z.string(),
     memo: z.string().nullable(),
     reversed: z.boolean(),
     createdAt: z.string(),
@@ -72,6 +92,7 @@ export const Proposal = z
     fundId: z.uuid(),
     title: z.string(),
     purpose: z.string(),
+    useCategory,
     amountFen: positiveFen,
     paidFen: fen,
     /** what may still be paid out: 0 until disclosure has passed */
@@ -79,6 +100,8 @@ export const Proposal = z
     status: z.enum(PROPOSAL_STATUSES),
     deliberation: Deliberation.nullable(),
     disclosure: Disclosure.nullable(),
+    /** the result given at 结项; null until closed */
+    closeResult: z.string().nullable(),
     availableActions: z.array(z.enum(PROPOSAL_ACTIONS)),
     version: z.number().int(),
     createdBy: z.uuid().nullable(),
@@ -121,6 +144,7 @@ export const ProposalCreate = z
       .openapi({ description: 'The fund it would be paid from; the proposal belongs to its community' }),
     title: z.string().trim().min(1).max(200),
     purpose: z.string().trim().min(1).max(5000),
+    useCategory,
     amountFen: positiveFen,
   })
   .openapi('ProposalCreate');
@@ -132,6 +156,7 @@ export const ProposalUpdate = z
     fundId: z.uuid().optional(),
     title: z.string().trim().min(1).max(200).optional(),
     purpose: z.string().trim().min(1).max(5000).optional(),
+    useCategory: useCategory.optional(),
     amountFen: positiveFen.optional(),
   })
   .openapi('ProposalUpdate');
@@ -154,6 +179,10 @@ export const DeliberationInput = z
     votesAgainst: count,
     votesAbstain: count,
     minutes: z.string().trim().max(20_000).nullable().optional(),
+    minutesFileName: fileName.nullable().optional().openapi({
+      description:
+        'The scanned minutes’ file name when the meeting was recorded on paper (noted, not uploaded)',
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.quorum === undefined && (value.eligibleVoters === undefined || value.eligibleVoters === null)) {
@@ -203,6 +232,10 @@ export const PayoutCreate = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .optional()
       .openapi({ description: 'Booking month; this month by default' }),
+    paidOn: date.optional().openapi({
+      description:
+        'The day the money left the fund; today by default, never after today nor in a month after the booking month',
+    }),
     memo: z.string().trim().max(500).nullable().optional(),
   })
   .openapi('PayoutCreate');
@@ -214,6 +247,19 @@ export const PayoutResult = z
 
 export const VersionInput = z.object({ version: version.optional() }).openapi('VersionInput');
 export type VersionInput = z.infer<typeof VersionInput>;
+
+export const CloseInput = z
+  .object({
+    version: version.optional(),
+    result: z
+      .string()
+      .trim()
+      .min(1)
+      .max(5000)
+      .openapi({ description: 'The result of the proposal (结项), e.g. what was built or why it ends' }),
+  })
+  .openapi('CloseInput');
+export type CloseInput = z.infer<typeof CloseInput>;
 
 export const ObjectionParams = z.object({
   id: IdParam.shape.id,
@@ -320,8 +366,8 @@ export const closeProposalRoute = createRoute({
   method: 'post',
   path: '/proposals/{id}/close',
   tags,
-  summary: 'Close a rejected, disclosed or paid-out proposal',
-  request: { params: IdParam, body: body(VersionInput) },
+  summary: 'Close a rejected, disclosed or paid-out proposal with its result',
+  request: { params: IdParam, body: body(CloseInput) },
   responses: { 200: json(ProposalDetail, 'Closed'), ...errors, 409: conflict },
 });
 

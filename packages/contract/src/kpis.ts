@@ -277,9 +277,15 @@ export const FundFlow = z
     through: through(),
     available: z.boolean(),
     unavailableReason: KpiUnavailable.nullable(),
-    /** ECharts sankey: nodes by `name` (a stable id), links by source / target name, value in fen */
+    /** ECharts sankey: nodes by `name` (a stable id), links by source / target name, value in fen. Columns:
+     *  sources → funds → use categories (`category:<key>`, the proposals' 用途类别) → uses (`use:proposal:<id>`,
+     *  one per proposal; `use:unlinked` for payouts naming none, under `category:unlinked`) */
     nodes: z.array(
-      z.object({ name: z.string(), kind: z.enum(['source', 'fund', 'use']), label: LocalizedText }),
+      z.object({
+        name: z.string(),
+        kind: z.enum(['source', 'fund', 'category', 'use']),
+        label: LocalizedText,
+      }),
     ),
     links: z.array(z.object({ source: z.string(), target: z.string(), value: z.number().int() })),
     /** net inflows and outflows of the period; a net-negative pair (reversals above entries) is left out of the links */

@@ -163,7 +163,14 @@ async function createFixtures(t: Target, scope: DbScope, ventureId: string, part
       .execute();
     const proposal = await trx
       .insertInto('proposals')
-      .values({ ...base, fund_id: fund.fund_id, title: '测试议题', purpose: '测试', amount_fen: 100_00 })
+      .values({
+        ...base,
+        fund_id: fund.fund_id,
+        title: '测试议题',
+        purpose: '测试',
+        use_category: 'public_facilities',
+        amount_fen: 100_00,
+      })
       .returning('proposal_id')
       .executeTakeFirstOrThrow();
     await trx

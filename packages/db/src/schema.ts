@@ -297,6 +297,8 @@ export interface LedgerEntriesTable extends CommunityOwned {
   reverses_entry_id: string | null;
   proposal_id: string | null;
   memo: string | null;
+  /** an expenditure's payout date (the day the money left the fund); null for every other kind */
+  paid_on: DateOnly | null;
   created_by: string | null;
   created_at: Timestamp;
 }
@@ -306,6 +308,8 @@ export interface ProposalsTable extends CommunityOwned {
   fund_id: string;
   title: string;
   purpose: string;
+  /** the domain's PROPOSAL_USE_CATEGORIES */
+  use_category: string;
   amount_fen: Fen;
   status: Generated<string>;
   meeting_on: DateOnly | null;
@@ -316,9 +320,12 @@ export interface ProposalsTable extends CommunityOwned {
   votes_against: number | null;
   votes_abstain: number | null;
   minutes: string | null;
+  /** the scanned minutes' file name, noted from a paper record */
+  minutes_file_name: string | null;
   disclosure_starts_on: DateOnly | null;
   disclosure_ends_on: DateOnly | null;
   paid_fen: FenDefault;
+  close_result: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

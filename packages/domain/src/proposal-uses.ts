@@ -18,6 +18,7 @@ export const PROPOSAL_USE_CATEGORY_LABELS = {
   culture_sports: { 'zh-CN': '文体活动', en: 'Culture and sports' },
   environment: { 'zh-CN': '环境整治', en: 'Environment' },
   public_facilities: { 'zh-CN': '公共设施', en: 'Public facilities' },
+  convenience_services: { 'zh-CN': '便民服务', en: 'Convenience services' },
   governance: { 'zh-CN': '社区治理', en: 'Community governance' },
   other: { 'zh-CN': '其他', en: 'Other' },
 } as const satisfies Labels<string>;

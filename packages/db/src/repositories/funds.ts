@@ -111,6 +111,7 @@ function selectEntries(trx: ScopedTransaction, filter: ScopeFilter) {
       'e.proposal_id',
       'e.reverses_entry_id',
       'e.memo',
+      'e.paid_on',
       'e.created_by',
       'e.created_at',
     ])

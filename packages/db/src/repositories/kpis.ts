@@ -462,10 +462,11 @@ function facts(s: KpiSelection, options: FactOptions) {
              end as eff_kind,
              coalesce(o.posting_key, e.posting_key) as posting_key,
              coalesce(o.source_id, e.source_id) as source_id,
-             p.purpose, p.proposal_id, p.title as proposal_title,
+             p.purpose, p.proposal_id, p.title as proposal_title, p.use_category,
              coalesce(p.status in ('approved', 'disclosure', 'disclosed', 'paid_out', 'closed'), false) as approved_project,
+             -- backed: disclosed before the money left (the payout date, a reversal's that of what it reverses)
              coalesce(p.status in ('disclosed', 'paid_out', 'closed') and p.disclosure_ends_on is not null
-                      and p.disclosure_ends_on < ${SHANGHAI_DATE_OF('coalesce(o.created_at, e.created_at)')}, false) as backed
+                      and p.disclosure_ends_on < coalesce(o.paid_on, e.paid_on), false) as backed
       from ledger_entries e
       join cm on cm.community_id = e.community_id
       join funds fu on fu.district_id = e.district_id and fu.community_id = e.community_id and fu.fund_id = e.fund_id
@@ -703,11 +704,14 @@ export interface FundFlowRow {
   label: string | null;
   fund_kind: string;
   amount_fen: string | number | bigint;
+  /** out: the proposal's use category (null when the payout names no proposal) */
+  use_category: string | null;
 }
 
 /**
  * Money into and out of the funds in a window, net of reversals: inflows by kind (allocations by the
- * venture category of the report they came from) and fund kind; outflows by fund kind and proposal.
+ * venture category of the report they came from) and fund kind; outflows by fund kind and proposal, with the
+ * proposal's use category.
  */
 export async function fundFlow(
   trx: ScopedTransaction,
@@ -728,16 +732,17 @@ export async function fundFlow(
       from le f join w on f.month between w.wfrom and w.wto
     )
     select 'in' as flow, eff_kind as kind, case when eff_kind = 'allocation' then category end as detail,
-           null::text as label, fund_kind, sum(signed_fen)::bigint as amount_fen
+           null::text as label, fund_kind, sum(signed_fen)::bigint as amount_fen, null::text as use_category
     from lx where eff_kind in ('allocation', 'donation', 'grant')
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 7
     union all
-    -- a use is a proposal (never its free-text purpose: two communities' proposals worded alike are two uses)
+    -- a use is a proposal (never its free-text purpose: two communities' proposals worded alike are two uses),
+    -- grouped by its use category
     select 'out', 'expenditure', lx.proposal_id::text, lx.proposal_title || '（' || c.name || '）', lx.fund_kind,
-           sum(-lx.signed_fen)::bigint
+           sum(-lx.signed_fen)::bigint, lx.use_category
     from lx left join communities c on c.district_id = ${D} and c.community_id = lx.community_id
     where lx.eff_kind = 'expenditure'
-    group by 1, 2, 3, 4, 5`.execute(trx);
+    group by 1, 2, 3, 4, 5, 7`.execute(trx);
   return result.rows;
 }
 

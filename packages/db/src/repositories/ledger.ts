@@ -24,6 +24,8 @@ export interface LedgerEntryInput {
   reversesEntryId?: string | null;
   proposalId?: string | null;
   memo?: string | null;
+  /** an expenditure's payout date (the day the money left the fund); the booking day when not given */
+  paidOn?: string | null;
   createdBy?: string | null;
 }
 
@@ -69,6 +71,7 @@ export async function postLedgerEntry(trx: ScopedTransaction, input: LedgerEntry
       reverses_entry_id: input.reversesEntryId ?? null,
       proposal_id: input.proposalId ?? null,
       memo: input.memo ?? null,
+      paid_on: input.paidOn ?? null,
       created_by: input.createdBy ?? null,
       // the moment of posting, not the transaction's start (now()): postings to a fund take its lock in
       // turn, so this orders a fund's entries as they were booked — within one transaction too — and the

@@ -7,6 +7,7 @@ import {
   type Month,
   monthRange,
   type OperatingModel,
+  type ProposalUseCategory,
   type ShareholdingInput,
   type VentureCategory,
 } from '@gongfu/domain';
@@ -252,12 +253,12 @@ const NAMES =
   '华山 湖光 新华 长寿 东风 金沙 桃园 向阳 凤凰 临江 钢城 学府 清河 荷花 花园 团结 和平 兴隆 明珠 锦绣 康宁 阳光 新民 建设 光明 丽景 江南 碧水 翠屏 滨江 朝阳 紫荆'.split(
     ' ',
   );
-const PROPOSAL_TOPICS: readonly [string, string][] = [
-  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行'],
-  ['儿童游乐设施更新', '更新小区儿童游乐设施'],
-  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴'],
-  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚'],
-  ['电动车充电棚建设', '解决电动车飞线充电安全隐患'],
+const PROPOSAL_TOPICS: readonly [string, string, ProposalUseCategory][] = [
+  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行', 'public_facilities'],
+  ['儿童游乐设施更新', '更新小区儿童游乐设施', 'child_care'],
+  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴', 'elderly_care'],
+  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚', 'environment'],
+  ['电动车充电棚建设', '解决电动车飞线充电安全隐患', 'public_facilities'],
 ];
 
 function emptyRows(): Rows {
@@ -618,6 +619,7 @@ function districtRows(
           fundId: governanceFund,
           title: `${name}${topic[0]}`,
           purpose: topic[1],
+          useCategory: topic[2],
           amountFen,
           status: 'closed',
           createdOn: addDays(meetingOn, -c.int(10, 20)),

@@ -7,6 +7,7 @@ import {
   type Month,
   monthRange,
   type OperatingModel,
+  type ProposalUseCategory,
   type ShareholdingInput,
   type VentureCategory,
 } from '@gongfu/domain';
@@ -368,6 +369,7 @@ function runLedger(events: MoneyEvent[]) {
       reverses_entry_id: null,
       proposal_id: m.proposalId ?? null,
       memo: m.memo ?? null,
+      paid_on: m.paidOn ?? null,
       created_by: m.createdBy,
       created_at: m.at,
     });
@@ -947,6 +949,7 @@ export async function seedGeneratedCommunities(
           fundId,
           title: `${name}${topic[0]}`,
           purpose: topic[1],
+          useCategory: topic[2],
           amountFen,
           status: c.chance(0.6) ? 'closed' : 'paid_out',
           createdOn: addDays(meetingOn, -c.int(10, 20)),
@@ -984,6 +987,7 @@ export async function seedGeneratedCommunities(
         fundId: governanceFund,
         title: `${name}${topic[0]}`,
         purpose: topic[1],
+        useCategory: topic[2],
         amountFen: yuan(c.pick([8_000, 15_000, 25_000])),
         status: inDisclosure ? 'disclosure' : 'deliberation',
         createdOn: '2026-10-25',
@@ -1012,6 +1016,7 @@ export async function seedGeneratedCommunities(
         fundId: governanceFund,
         title: `${name}${topic[0]}`,
         purpose: topic[1],
+        useCategory: topic[2],
         amountFen: yuan(60_000),
         status: 'rejected',
         createdOn: '2026-05-06',
@@ -1074,13 +1079,13 @@ const RETURN_COMMENTS = [
   '上缴金额与银行回单不一致，请核对',
 ] as const;
 
-const PROPOSAL_TOPICS: readonly [string, string][] = [
-  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行'],
-  ['儿童游乐设施更新', '"一小"服务：更新小区儿童游乐设施'],
-  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴'],
-  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚'],
-  ['电动车充电棚建设', '解决电动车飞线充电安全隐患'],
-  ['社区书屋图书添置', '添置少儿与老年读物'],
-  ['无障碍通道改造', '单元门口加装无障碍坡道和扶手'],
-  ['便民服务日耗材', '每月便民服务日理发、维修耗材'],
+const PROPOSAL_TOPICS: readonly [string, string, ProposalUseCategory][] = [
+  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行', 'public_facilities'],
+  ['儿童游乐设施更新', '"一小"服务：更新小区儿童游乐设施', 'child_care'],
+  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴', 'elderly_care'],
+  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚', 'environment'],
+  ['电动车充电棚建设', '解决电动车飞线充电安全隐患', 'public_facilities'],
+  ['社区书屋图书添置', '添置少儿与老年读物', 'culture_sports'],
+  ['无障碍通道改造', '单元门口加装无障碍坡道和扶手', 'public_facilities'],
+  ['便民服务日耗材', '每月便民服务日理发、维修耗材', 'convenience_services'],
 ];

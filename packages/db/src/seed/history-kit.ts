@@ -17,6 +17,7 @@ import {
   type LocalDate,
   type Month,
   type PlausibilityRule,
+  type ProposalUseCategory,
   ruleInForce,
   type ShareholdingInput,
 } from '@gongfu/domain';
@@ -388,6 +389,8 @@ export interface MoneyEvent {
   postingKey: string;
   proposalId?: string | null;
   memo?: string | null;
+  /** an expenditure's payout date (the day the money left the fund) */
+  paidOn?: LocalDate | null;
   createdBy: string | null;
 }
 
@@ -429,6 +432,8 @@ export interface ProposalSpec {
   fundId: string;
   title: string;
   purpose: string;
+  /** 用途类别 (the domain's PROPOSAL_USE_CATEGORIES; a charity fund never pays for governance or other) */
+  useCategory: ProposalUseCategory;
   amountFen: number;
   status:
     | 'draft'
@@ -449,11 +454,15 @@ export interface ProposalSpec {
     votesAgainst: number;
     votesAbstain: number;
     minutes: string;
+    /** the scanned minutes' file name, when the meeting was recorded on paper */
+    minutesFileName?: string;
   };
   /** The first day of the public disclosure (公示), 5 days by default. */
   disclosureStartsOn?: LocalDate;
   /** Paid out in one expenditure on this date (status paid_out or closed). */
   paidOn?: LocalDate;
+  /** The result given at 结项 (closed); a plain sentence by default. */
+  closeResult?: string;
 }
 
 export function proposalId(key: string): string {
@@ -470,6 +479,7 @@ export function proposalRow(p: ProposalSpec): Insertable<Database['proposals']> 
     fund_id: p.fundId,
     title: p.title,
     purpose: p.purpose,
+    use_category: p.useCategory,
     amount_fen: p.amountFen,
     status: p.status,
     meeting_on: m?.on ?? null,
@@ -480,11 +490,14 @@ export function proposalRow(p: ProposalSpec): Insertable<Database['proposals']> 
     votes_against: m?.votesAgainst ?? null,
     votes_abstain: m?.votesAbstain ?? null,
     minutes: m?.minutes ?? null,
+    minutes_file_name: m?.minutesFileName ?? null,
     disclosure_starts_on: p.disclosureStartsOn ?? null,
     disclosure_ends_on: p.disclosureStartsOn
       ? addDays(p.disclosureStartsOn, DEFAULT_DISCLOSURE_DAYS - 1)
       : null,
     paid_fen: p.paidOn ? p.amountFen : 0,
+    close_result:
+      p.status === 'closed' ? (p.closeResult ?? '项目已按议事决定实施完毕，资金使用情况已向居民公开') : null,
     version:
       1 + [m, p.disclosureStartsOn, p.paidOn, p.status === 'closed' ? 1 : undefined].filter(Boolean).length,
     created_by: p.createdBy,
@@ -509,6 +522,7 @@ export function payoutEvent(p: ProposalSpec): MoneyEvent | null {
     sourceId: pid,
     postingKey: `proposal:${pid}:payout:1`,
     proposalId: pid,
+    paidOn: p.paidOn,
     memo: p.title,
     createdBy: p.createdBy,
   };

@@ -302,6 +302,7 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byWjj,
       key: 'wangjiangjie:picture-book-corner',
+      useCategory: 'culture_sports',
       fundId: wjj.governance_special,
       title: '拾光书屋儿童绘本角改造',
       purpose: '为社区儿童增设绘本角和亲子阅读桌椅，"一小"服务',
@@ -315,6 +316,7 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byWjj,
       key: 'wangjiangjie:station-tools',
+      useCategory: 'convenience_services',
       fundId: wjj.governance_special,
       title: '"老王 + 服务驿站"维修工具与耗材补充',
       purpose: '补充灯泡、管道疏通机等工具耗材，保障 10 分钟上门承诺',
@@ -329,6 +331,7 @@ function storyProposals(): ProposalSpec[] {
       // "望江街社区正计划引入'长者食堂'项目，实现'一老一小'服务闭环"
       ...byWjj,
       key: 'wangjiangjie:elderly-canteen',
+      useCategory: 'elderly_care',
       fundId: wjj.governance_special,
       title: '长者食堂(一期)用房改造与厨房设备购置',
       purpose: '引入长者食堂项目，为辖区老人提供助餐服务，与拾光书屋形成"一老一小"服务闭环',
@@ -346,19 +349,26 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byJh,
       key: 'jinhui:market-rails',
+      useCategory: 'public_facilities',
       fundId: jh.governance_special,
       title: '潮汐市场周边护栏与引导标识',
       purpose: '金域阳光小区出入口增设护栏、人车分流标识，解决摊贩占道、车辆混行',
       amountFen: yuan(40_000),
       status: 'closed',
       createdOn: '2025-10-20',
-      meeting: meeting('2025-11-05', 50, 41, [37, 2, 2], '居民代表与商户代表共议，同意列支'),
+      // recorded on paper at the market's site office; the scan is kept in the community's archive
+      meeting: {
+        ...meeting('2025-11-05', 50, 41, [37, 2, 2], '居民代表与商户代表共议，同意列支'),
+        minutesFileName: '金汇社区居民议事会会议记录-20251105.pdf',
+      },
       disclosureStartsOn: '2025-11-07',
       paidOn: '2025-11-25',
+      closeResult: '护栏 120 米、引导标识 16 块已安装验收，早晚市人车分流，占道投诉明显减少',
     },
     {
       ...byJh,
       key: 'jinhui:elderly-services',
+      useCategory: 'elderly_care',
       fundId: jh.governance_special,
       title: '金汇社区公益理发与助老服务',
       purpose: '潮汐市场收益反哺公益服务：每月两次公益理发、助老陪诊',
@@ -372,6 +382,7 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byJh,
       key: 'jinhui:stairwell-lighting',
+      useCategory: 'public_facilities',
       fundId: jh.governance_special,
       title: '老旧小区楼道照明改造',
       purpose: '金域阳光小区 6 个单元楼道感应灯改造',
@@ -384,6 +395,7 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byDk,
       key: 'dukou:rehab-room',
+      useCategory: 'elderly_care',
       fundId: dk.charity_common_prosperity,
       title: '老人康养理疗室设备购置',
       purpose: '慈善共富基金列支，为社区老人提供康养理疗',
@@ -393,10 +405,12 @@ function storyProposals(): ProposalSpec[] {
       meeting: meeting('2025-09-24', 55, 44, [40, 2, 2], '企业代表与居民代表共议，同意列支'),
       disclosureStartsOn: '2025-09-26',
       paidOn: '2025-10-15',
+      closeResult: '理疗床、艾灸与康复训练器材已购置到位，康养理疗室每周开放五天',
     },
     {
       ...byDk,
       key: 'dukou:childcare-space',
+      useCategory: 'child_care',
       fundId: dk.charity_common_prosperity,
       title: '托育空间改造与玩具软装',
       purpose: '为双职工家庭的孩子提供托育空间',
@@ -410,6 +424,7 @@ function storyProposals(): ProposalSpec[] {
     {
       ...byDk,
       key: 'dukou:square-fitness',
+      useCategory: 'culture_sports',
       fundId: dk.governance_special,
       title: '共富广场健身器材与照明',
       purpose: '"口袋公园"变身"共富广场"后的健身器材与夜间照明',

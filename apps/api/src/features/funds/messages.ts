@@ -24,6 +24,10 @@ const DOMAIN_CODES = [
   'proposal.disclosure_not_over',
   'proposal.objections_pending',
   'proposal.payout_exceeds_approved',
+  'proposal.unknown_use_category',
+  'proposal.use_category_banned',
+  'proposal.payout_date_in_future',
+  'proposal.payout_after_booking_month',
 ] as const;
 export type FundDomainCode = (typeof DOMAIN_CODES)[number];
 
@@ -86,4 +90,17 @@ export const FUND_MESSAGES = {
   },
   outside_disclosure_period: { 'zh-CN': '不在公示期内', en: 'Outside the disclosure period' },
   invalid_disclosure_days: { 'zh-CN': '公示天数无效', en: 'Invalid number of disclosure days' },
+  use_category_banned: {
+    'zh-CN': '慈善共富基金不能支付社区治理或未列明的“其他”用途',
+    en: 'The charity fund cannot pay for community governance or an unstated “other” use',
+  },
+  unknown_use_category: { 'zh-CN': '用途类别不在可选范围内', en: 'Not one of the listed use categories' },
+  payout_date_in_future: {
+    'zh-CN': '拨付日期不能晚于今天',
+    en: 'The payout date cannot be after today',
+  },
+  payout_after_booking_month: {
+    'zh-CN': '拨付日期不能晚于入账月份',
+    en: 'The payout date cannot fall after the booking month',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -365,12 +365,14 @@ describe('GET /api/public/communities/{id}/disclosure', () => {
       fundId: open.id,
       title: '草稿项目不公开',
       purpose: '尚未议事',
+      useCategory: 'governance',
       amountFen: 100,
     });
     const rejected = await f.post('/proposals', WJJ, {
       fundId: open.id,
       title: '被否决的项目',
       purpose: 'x',
+      useCategory: 'other',
       amountFen: 100,
     });
     await f.post(`/proposals/${rejected.body.id}/deliberate`, WJJ, {
@@ -381,7 +383,7 @@ describe('GET /api/public/communities/{id}/disclosure', () => {
       votesAgainst: 2,
       votesAbstain: 0,
     });
-    await f.post(`/proposals/${rejected.body.id}/close`, WJJ, {});
+    await f.post(`/proposals/${rejected.body.id}/close`, WJJ, { result: '未通过，结项' });
     const approvedOnly = await f.approvedProposal(WJJ, open.id, 1_000, '已通过未公示');
     const disclosed = await f.disclosedProposal(WJJ, open.id, 300_000, '长者食堂');
     await f.post(`/proposals/${disclosed.id}/objections`, WJJ, {

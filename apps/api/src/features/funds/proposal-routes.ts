@@ -81,9 +81,9 @@ export const proposalRouter = createRouter()
   })
   .openapi(closeProposalRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { version } = c.req.valid('json');
+    const input = c.req.valid('json');
     const requestId = c.get('requestId');
-    const result = await inScope(c, (trx, actor) => service.close({ trx, actor, requestId }, id, version));
+    const result = await inScope(c, (trx, actor) => service.close({ trx, actor, requestId }, id, input));
     return c.json(result, 200);
   })
   .openapi(withdrawProposalRoute, async (c) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  CloseInput,
   DeliberationInput,
   DisclosureInput,
   ObjectionCreate,
@@ -15,14 +16,19 @@ import {
   type Action,
   availableProposalActions,
   checkOutflow,
+  checkPayoutDate,
+  checkUseCategory,
   compareDates,
   type DomainError,
   daysBetween,
   defaultQuorum,
+  type FundKind,
   type LocalDate,
+  type Month,
   type Objection,
   type ProposalCommand,
   type ProposalStatus,
+  type ProposalUseCategory,
   type ProposalWorkflowState,
   remainingPayoutFen,
   transitionProposal,
@@ -112,6 +118,7 @@ function toProposal(row: Row, objections: readonly ObjectionRow[]): Proposal {
     fundId: row.fund_id,
     title: row.title,
     purpose: row.purpose,
+    useCategory: row.use_category as ProposalUseCategory,
     amountFen: toFen(row.amount_fen),
     paidFen: state.paidFen,
     remainingFen: remainingPayoutFen(state),
@@ -126,11 +133,13 @@ function toProposal(row: Row, objections: readonly ObjectionRow[]): Proposal {
           votesAgainst: d.votesAgainst,
           votesAbstain: d.votesAbstain,
           minutes: d.minutes ?? null,
+          minutesFileName: row.minutes_file_name,
         }
       : null,
     disclosure: state.disclosure
       ? { ...state.disclosure, over: compareDates(today(), state.disclosure.endsOn) > 0 }
       : null,
+    closeResult: row.close_result,
     availableActions: availableProposalActions(state.status),
     version: row.version,
     createdBy: row.created_by,
@@ -158,6 +167,8 @@ async function detailOf(trx: ScopedTransaction, row: Row): Promise<ProposalDetai
       entryId: e.entry_id,
       amountFen: toFen(e.amount_fen),
       month: e.month,
+      // every expenditure has one (the column's check); the booking day would be the writer's default
+      paidOn: e.paid_on ?? new Date(e.created_at).toISOString().slice(0, 10),
       memo: e.memo,
       reversed: e.reversed_by_entry_id !== null,
       createdAt: new Date(e.created_at).toISOString(),
@@ -229,6 +240,10 @@ const FIELD_OF: Partial<Record<DomainError['code'], [string, MessageCode]>> = {
   'proposal.disclosure_before_meeting': ['startsOn', 'disclosure_before_meeting'],
   'proposal.outside_disclosure_period': ['raisedOn', 'outside_disclosure_period'],
   'proposal.invalid_disclosure_days': ['days', 'invalid_disclosure_days'],
+  'proposal.use_category_banned': ['useCategory', 'use_category_banned'],
+  'proposal.unknown_use_category': ['useCategory', 'unknown_use_category'],
+  'proposal.payout_date_in_future': ['paidOn', 'payout_date_in_future'],
+  'proposal.payout_after_booking_month': ['paidOn', 'payout_after_booking_month'],
   'money.not_positive': ['amountFen', 'invalid_count'],
 };
 /** Refusals that are about the proposal's state, not the request's fields. */
@@ -272,6 +287,8 @@ function columnsOf(state: ProposalWorkflowState) {
     votes_against: d ? d.votesAgainst : null,
     votes_abstain: d ? d.votesAbstain : null,
     minutes: d?.minutes ?? null,
+    // a voided meeting (upheld objection) takes its paper record's file name with it
+    ...(d ? {} : { minutes_file_name: null }),
     disclosure_starts_on: state.disclosure?.startsOn ?? null,
     disclosure_ends_on: state.disclosure?.endsOn ?? null,
   };
@@ -290,6 +307,8 @@ async function save(
   next: ProposalWorkflowState,
   action: string,
   extra: Record<string, unknown> = {},
+  /** columns the working state does not hold (the minutes' file name, the close result) */
+  columns: { minutes_file_name?: string | null; close_result?: string | null } = {},
 ) {
   const scope = { districtId: row.district_id, communityId: row.community_id };
   const before = await detailOf(ctx.trx, row);
@@ -297,7 +316,7 @@ async function save(
     ...scope,
     proposalId: row.proposal_id,
     version: row.version,
-    set: columnsOf(next),
+    set: { ...columnsOf(next), ...columns },
   });
   // the row is locked FOR UPDATE: a miss here would be a bug, not a race
   if (!written) throw new ApiError(409, 'stale_version');
@@ -334,6 +353,13 @@ async function fundFor(trx: ScopedTransaction, actor: Actor, fundId: string) {
   return fund;
 }
 
+/** The domain's ban of a use category for a fund kind, as a 400 on `useCategory`. */
+function checkedUseCategory(fundKind: string, useCategory: string): ProposalUseCategory {
+  const checked = checkUseCategory(fundKind as FundKind, useCategory);
+  if (!checked.ok) throw refuse(checked.error);
+  return checked.value;
+}
+
 export async function createProposal(
   trx: ScopedTransaction,
   actor: Actor,
@@ -344,12 +370,14 @@ export async function createProposal(
   const fund = await fundFor(trx, actor, input.fundId);
   const scope = { districtId: fund.district_id, communityId: fund.community_id };
   requireReach(actor, 'proposal:create', scope);
+  const useCategory = checkedUseCategory(fund.kind, input.useCategory);
   const proposalId = await funds.insertProposal(trx, {
     district_id: scope.districtId,
     community_id: scope.communityId,
     fund_id: fund.fund_id,
     title: input.title,
     purpose: input.purpose,
+    use_category: useCategory,
     amount_fen: input.amountFen,
     created_by: actor.userId,
   });
@@ -373,11 +401,13 @@ export async function updateProposal(ctx: WriteContext, proposalId: string, inpu
   checkVersion(row, input.version);
   const { state } = await loadState(ctx.trx, row);
   const next = apply(state, { action: 'edit', requestedFen: input.amountFen ?? state.requestedFen });
-  if (input.fundId && input.fundId !== row.fund_id) {
-    const fund = await fundFor(ctx.trx, ctx.actor, input.fundId);
-    if (fund.community_id !== row.community_id) {
-      throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
-    }
+  const fund = await fundFor(ctx.trx, ctx.actor, input.fundId ?? row.fund_id);
+  if (fund.community_id !== row.community_id) {
+    throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
+  }
+  // a new category, or the old one against a new fund, meets the fund kind's ban
+  if (input.useCategory || input.fundId !== undefined) {
+    checkedUseCategory(fund.kind, input.useCategory ?? row.use_category);
   }
   const scope = { districtId: row.district_id, communityId: row.community_id };
   const before = await detailOf(ctx.trx, row);
@@ -389,6 +419,7 @@ export async function updateProposal(ctx: WriteContext, proposalId: string, inpu
       amount_fen: next.requestedFen,
       ...(input.title ? { title: input.title } : {}),
       ...(input.purpose ? { purpose: input.purpose } : {}),
+      ...(input.useCategory ? { use_category: input.useCategory } : {}),
       ...(input.fundId ? { fund_id: input.fundId } : {}),
     },
   });
@@ -429,7 +460,14 @@ export async function deliberate(ctx: WriteContext, proposalId: string, input: D
       minutes: input.minutes ?? null,
     },
   });
-  return save(ctx, row, next, 'record_deliberation');
+  return save(
+    ctx,
+    row,
+    next,
+    'record_deliberation',
+    {},
+    { minutes_file_name: input.minutesFileName ?? null },
+  );
 }
 
 /** Starts 公示: today by default, never backdated (the public must really get its days). */
@@ -501,6 +539,9 @@ export async function payOut(ctx: WriteContext, proposalId: string, input: Payou
   let { state } = await loadState(ctx.trx, row);
   if (state.status === 'disclosure') state = apply(state, { action: 'end_disclosure' });
   const next = apply(state, { action: 'pay_out', amountFen: input.amountFen });
+  const month = (input.month ?? thisMonth()) as Month;
+  const paidOn = checkPayoutDate({ paidOn: input.paidOn ?? today(), today: today(), bookingMonth: month });
+  if (!paidOn.ok) throw refuse(paidOn.error);
   const posted = await ledger.postLedgerEntry(ctx.trx, {
     districtId: row.district_id,
     communityId: row.community_id,
@@ -508,7 +549,8 @@ export async function payOut(ctx: WriteContext, proposalId: string, input: Payou
     kind: 'expenditure',
     direction: -1,
     amountFen: input.amountFen,
-    month: input.month ?? thisMonth(),
+    month,
+    paidOn: paidOn.value,
     proposalId: row.proposal_id,
     sourceType: 'proposal',
     sourceId: row.proposal_id,
@@ -530,12 +572,12 @@ export async function payOut(ctx: WriteContext, proposalId: string, input: Payou
   return { proposal, entryId: posted.entryId, fundBalanceFen: posted.balanceFen };
 }
 
-export async function close(ctx: WriteContext, proposalId: string, version: number | undefined) {
+export async function close(ctx: WriteContext, proposalId: string, input: CloseInput) {
   const row = await proposalInReach(ctx.trx, ctx.actor, proposalId, 'proposal:close');
-  checkVersion(row, version);
+  checkVersion(row, input.version);
   let { state } = await loadState(ctx.trx, row);
   if (state.status === 'disclosure') state = apply(state, { action: 'end_disclosure' });
-  return save(ctx, row, apply(state, { action: 'close' }), 'close');
+  return save(ctx, row, apply(state, { action: 'close' }), 'close', {}, { close_result: input.result });
 }
 
 export async function withdraw(ctx: WriteContext, proposalId: string, version: number | undefined) {

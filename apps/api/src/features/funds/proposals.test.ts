@@ -1,4 +1,5 @@
 import { DEMO_IDS } from '@gongfu/db';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { fundsFixtures } from './test-fixtures';
@@ -22,10 +23,17 @@ describe('the proposal workflow, step by step', () => {
       fundId: fund.id,
       title: '长者食堂',
       purpose: '“一老一小”服务闭环：长者食堂厨房设备',
+      useCategory: 'elderly_care',
       amountFen: 120_000,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', communityId: DEMO_IDS.wangjiangjie, version: 1 });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      communityId: DEMO_IDS.wangjiangjie,
+      useCategory: 'elderly_care',
+      closeResult: null,
+      version: 1,
+    });
     const id = created.body.id;
 
     const edited = await f.call('PATCH', `/proposals/${id}`, WJJ, { version: 1, amountFen: 100_000 });
@@ -83,9 +91,9 @@ describe('the proposal workflow, step by step', () => {
     expect(second.status).toBe(201);
     expect(second.body.proposal.payouts).toHaveLength(2);
 
-    const closed = await f.post(`/proposals/${id}/close`, WJJ, {});
+    const closed = await f.post(`/proposals/${id}/close`, WJJ, { result: '厨房设备已安装，长者食堂开餐' });
     expect(closed.status).toBe(200);
-    expect(closed.body.status).toBe('closed');
+    expect(closed.body).toMatchObject({ status: 'closed', closeResult: '厨房设备已安装，长者食堂开餐' });
     expect((await f.post(`/proposals/${id}/payouts`, WJJ, { amountFen: 1 })).status).toBe(409);
 
     expect(await f.totals(fund.id)).toMatchObject({ balance: 100_000, sum: 100_000 });
@@ -99,6 +107,7 @@ describe('the proposal workflow, step by step', () => {
       fundId: fund.id,
       title: '否决',
       purpose: 'x',
+      useCategory: 'environment',
       amountFen: 100,
     });
     const noQuorum = await f.post(`/proposals/${p.body.id}/deliberate`, WJJ, {
@@ -254,7 +263,7 @@ describe('who may do what', () => {
     const writes: Array<[string, unknown]> = [
       [`/proposals/${p.id}/payouts`, { amountFen: 1_000 }],
       [`/proposals/${p.id}/objections`, { content: '越权异议', raisedOn: f.today() }],
-      [`/proposals/${p.id}/close`, {}],
+      [`/proposals/${p.id}/close`, { result: '越权结项' }],
       [
         `/proposals/${p.id}/deliberate`,
         { meetingOn: f.today(), quorum: 1, attendance: 1, votesFor: 1, votesAgainst: 0, votesAbstain: 0 },
@@ -272,8 +281,15 @@ describe('who may do what', () => {
       expect((await f.post(objection, as, body)).status, objection).toBe(status);
     }
     expect(
-      (await f.post('/proposals', as, { fundId: fund.id, title: '越权', purpose: '越权', amountFen: 1 }))
-        .status,
+      (
+        await f.post('/proposals', as, {
+          fundId: fund.id,
+          title: '越权',
+          purpose: '越权',
+          useCategory: 'other',
+          amountFen: 1,
+        })
+      ).status,
     ).toBe(status === 404 ? 400 : status); // another community names a fund it cannot see: a field error
     const read = await f.get(`/proposals/${p.id}`, as);
     const readsDistrict = as === 'viewer@dongqu.demo' || as === DISTRICT;
@@ -318,6 +334,7 @@ describe('who may do what', () => {
       fundId: jinhuiFund.id,
       title: 'x',
       purpose: 'x',
+      useCategory: 'other',
       amountFen: 1,
     });
     expect(res.status).toBe(400);
@@ -409,3 +426,220 @@ describe('payouts under concurrency and retries', () => {
     expect(detail.body.payouts[0].reversed).toBe(true);
   });
 });
+
+describe('use category, paper minutes, payout date and close result (ADR 0014)', () => {
+  const DUKOU = 'dukou@dongqu.demo';
+  async function charityFund() {
+    const funds = await f.get('/funds', DUKOU);
+    const fund = funds.body.items.find((x: { kind: string }) => x.kind === 'charity_common_prosperity');
+    return (fund ??
+      (await f.createFund(DUKOU, { kind: 'charity_common_prosperity', name: '慈善共富基金' }))) as {
+      id: string;
+    };
+  }
+
+  it('the category is required and from the closed list (400 naming the field, in the user’s language)', async () => {
+    const fund = await f.createFund(WJJ);
+    const before = await f.count('proposals', 'fund_id', fund.id);
+    const missing = await f.post('/proposals', WJJ, {
+      fundId: fund.id,
+      title: 't',
+      purpose: 'p',
+      amountFen: 1,
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields).toHaveProperty('useCategory');
+    const unknown = await f.post(
+      '/proposals',
+      WJJ,
+      { fundId: fund.id, title: 't', purpose: 'p', useCategory: 'banquet', amountFen: 1 },
+      { 'Accept-Language': 'en' },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toHaveProperty('useCategory');
+    expect(await f.count('proposals', 'fund_id', fund.id)).toBe(before);
+  });
+
+  it('the charity fund pays for no governance or unstated use: 400 with the domain’s reason on useCategory, nothing written', async () => {
+    const fund = await charityFund();
+    for (const useCategory of ['governance', 'other']) {
+      const res = await f.post('/proposals', DUKOU, {
+        fundId: fund.id,
+        title: '议事会办公用品',
+        purpose: '社区议事会运转',
+        useCategory,
+        amountFen: 1_000,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('proposal.use_category_banned');
+      expect(res.body.error.message).toContain('慈善共富基金');
+      expect(res.body.error.fields.useCategory).toBe('慈善共富基金不能支付社区治理或未列明的“其他”用途');
+    }
+    const en = await f.post(
+      '/proposals',
+      DUKOU,
+      { fundId: fund.id, title: 'x', purpose: 'x', useCategory: 'governance', amountFen: 1_000 },
+      { 'Accept-Language': 'en' },
+    );
+    expect(en.body.error.fields.useCategory).toBe(
+      'The charity fund cannot pay for community governance or an unstated “other” use',
+    );
+    expect(await f.count('proposals', 'title', '议事会办公用品')).toBe(0);
+    // a named public-welfare use is paid from it
+    const ok = await f.post('/proposals', DUKOU, {
+      fundId: fund.id,
+      title: '困难家庭助学',
+      purpose: '慈善共富基金资助困难家庭学生',
+      useCategory: 'hardship_relief',
+      amountFen: 1_000,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.useCategory).toBe('hardship_relief');
+    // nor can a draft be edited into a banned category, or a governance draft moved onto the charity fund
+    const edited = await f.call('PATCH', `/proposals/${ok.body.id}`, DUKOU, {
+      version: 1,
+      useCategory: 'other',
+    });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error.fields).toHaveProperty('useCategory');
+    const govFund = await f.createFund(DUKOU);
+    const gov = await f.post('/proposals', DUKOU, {
+      fundId: govFund.id,
+      title: '议事会场地布置',
+      purpose: '议事会',
+      useCategory: 'governance',
+      amountFen: 500,
+    });
+    expect(gov.status).toBe(201);
+    const moved = await f.call('PATCH', `/proposals/${gov.body.id}`, DUKOU, { version: 1, fundId: fund.id });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.code).toBe('proposal.use_category_banned');
+    expect((await f.get(`/proposals/${gov.body.id}`, DUKOU)).body).toMatchObject({
+      fundId: govFund.id,
+      version: 1,
+    });
+    const recategorised = await f.call('PATCH', `/proposals/${ok.body.id}`, DUKOU, {
+      version: 1,
+      useCategory: 'child_care',
+    });
+    expect(recategorised.body).toMatchObject({ useCategory: 'child_care', version: 2 });
+  });
+
+  it('a meeting recorded on paper notes the scanned minutes’ file name; a path is refused', async () => {
+    const fund = await f.createFund(WJJ);
+    const p = await f.post('/proposals', WJJ, {
+      fundId: fund.id,
+      title: '楼道照明',
+      purpose: '感应灯',
+      useCategory: 'public_facilities',
+      amountFen: 1_000,
+    });
+    const vote = {
+      meetingOn: f.today(),
+      quorum: 3,
+      attendance: 5,
+      votesFor: 4,
+      votesAgainst: 1,
+      votesAbstain: 0,
+    };
+    const path = await f.post(`/proposals/${p.body.id}/deliberate`, WJJ, {
+      ...vote,
+      minutesFileName: 'C:\\扫描\\议事会记录.pdf',
+    });
+    expect(path.status).toBe(400);
+    expect(path.body.error.fields).toHaveProperty('minutesFileName');
+    const paper = await f.post(`/proposals/${p.body.id}/deliberate`, WJJ, {
+      ...vote,
+      minutes: '纸质会议记录录入',
+      minutesFileName: '望江街议事会记录-20261204.pdf',
+    });
+    expect(paper.status).toBe(200);
+    expect(paper.body.deliberation).toMatchObject({
+      minutes: '纸质会议记录录入',
+      minutesFileName: '望江街议事会记录-20261204.pdf',
+    });
+    expect((await f.get(`/proposals/${p.body.id}`, WJJ)).body.deliberation.minutesFileName).toBe(
+      '望江街议事会记录-20261204.pdf',
+    );
+  });
+
+  it('the payout date: today by default, never after today, never after the booking month; the payout shows it', async () => {
+    const fund = await f.createFund(WJJ);
+    await f.donate(WJJ, fund.id, 10_000);
+    const p = await f.disclosedProposal(WJJ, fund.id, 6_000);
+    f.travel(40);
+    const { today, thisMonth } = await import('./clock');
+    const future = await f.post(`/proposals/${p.id}/payouts`, WJJ, {
+      amountFen: 1_000,
+      paidOn: addDaysTo(today(), 1),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.code).toBe('proposal.payout_date_in_future');
+    expect(future.body.error.fields.paidOn).toBe('拨付日期不能晚于今天');
+    const beforeMonth = await f.post(`/proposals/${p.id}/payouts`, WJJ, {
+      amountFen: 1_000,
+      month: previousMonth(thisMonth()),
+      paidOn: today(),
+    });
+    expect(beforeMonth.status).toBe(400);
+    expect(beforeMonth.body.error.fields).toHaveProperty('paidOn');
+    expect(await f.count('ledger_entries', 'proposal_id', p.id)).toBe(0);
+
+    const byDefault = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 1_000 });
+    expect(byDefault.status).toBe(201);
+    // booked today for money that left last week (the community enters the day it left)
+    const lastWeek = addDaysTo(today(), -7);
+    const late = await f.post(`/proposals/${p.id}/payouts`, WJJ, {
+      amountFen: 2_000,
+      month: thisMonth(),
+      paidOn: lastWeek,
+    });
+    expect(late.status).toBe(201);
+    expect(late.body.proposal.payouts.map((x: { paidOn: string }) => x.paidOn)).toEqual([today(), lastWeek]);
+  });
+
+  it('deliberation coverage counts a payout by the day the money left, not the day it was booked', async () => {
+    const fund = await f.createFund(WJJ);
+    await f.donate(WJJ, fund.id, 10_000);
+    const p = await f.disclosedProposal(WJJ, fund.id, 6_000);
+    f.travel(10); // disclosure (5 days from today) is over
+    // paid during disclosure, booked after it ended: not backed
+    const early = await f.post(`/proposals/${p.id}/payouts`, WJJ, {
+      amountFen: 1_000,
+      paidOn: p.disclosure.endsOn,
+    });
+    expect(early.status).toBe(201);
+    const { today } = await import('./clock');
+    const onTime = await f.post(`/proposals/${p.id}/payouts`, WJJ, { amountFen: 2_000, paidOn: today() });
+    expect(onTime.status).toBe(201);
+    const r = await sql<{ expenditure: string; backed: string }>`
+      select sum(expenditure_fen)::text as expenditure, sum(backed_expenditure_fen)::text as backed
+      from kpi_fund_months where fund_id = ${fund.id}`.execute(t.handle.db);
+    expect(r.rows[0]).toEqual({ expenditure: '3000', backed: '2000' });
+  });
+
+  it('a close carries its result; without one it is refused and the proposal stays open', async () => {
+    const fund = await f.createFund(WJJ);
+    await f.donate(WJJ, fund.id, 10_000);
+    const p = await f.disclosedProposal(WJJ, fund.id, 1_000);
+    f.travel(6);
+    const none = await f.post(`/proposals/${p.id}/close`, WJJ, { result: '   ' });
+    expect(none.status).toBe(400);
+    expect(none.body.error.fields).toHaveProperty('result');
+    expect((await f.get(`/proposals/${p.id}`, WJJ)).body).toMatchObject({
+      status: 'disclosed',
+      closeResult: null,
+    });
+    const closed = await f.post(`/proposals/${p.id}/close`, WJJ, { result: '居民另议，未动用资金，结项' });
+    expect(closed.body).toMatchObject({ status: 'closed', closeResult: '居民另议，未动用资金，结项' });
+  });
+});
+
+function addDaysTo(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

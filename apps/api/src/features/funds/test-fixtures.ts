@@ -39,6 +39,7 @@ export function fundsFixtures(t: () => TestApp) {
       fundId,
       title,
       purpose: '购置长者食堂厨房设备',
+      useCategory: 'elderly_care',
       amountFen,
     });
     if (created.status !== 201) throw new Error(`proposal not created: ${JSON.stringify(created.body)}`);

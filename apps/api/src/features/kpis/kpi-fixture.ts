@@ -6,7 +6,15 @@ import {
   toFen,
   withTenantTransaction,
 } from '@gongfu/db';
-import { addMonths, allocate, type Month, monthRange, reportDeadline, shanghaiDateOf } from '@gongfu/domain';
+import {
+  addMonths,
+  allocate,
+  isBackedPayout,
+  type Month,
+  monthRange,
+  reportDeadline,
+  shanghaiDateOf,
+} from '@gongfu/domain';
 import { type Kysely, sql } from 'kysely';
 
 /**
@@ -586,6 +594,8 @@ async function writeLedger(
     sourceId?: string | null;
     reverses?: string | null;
     proposal?: string | null;
+    /** an expenditure's payout date; the booking day when not given */
+    paidOn?: string;
   }) => {
     const entryId = id(`kpi-test:entry:${n++}`);
     await trx
@@ -604,6 +614,7 @@ async function writeLedger(
         source_id: e.sourceId ?? null,
         reverses_entry_id: e.reverses ?? null,
         proposal_id: e.proposal ?? null,
+        ...(e.paidOn ? { paid_on: e.paidOn } : {}),
         created_at: at(`${e.month}-${String(e.day ?? 18).padStart(2, '0')}`),
       })
       .execute();
@@ -706,9 +717,14 @@ async function writeLedger(
           'disclosure',
           'draft',
         ] as const);
-        // the payout is on the 20th; disclosure ended the 19th (passed), or the 20th / 25th (not yet)
+        // the payout is booked on the 20th; disclosure ended the 19th (passed), or the 20th / 25th (not yet)
         const endsDay = rnd.pick([5, 19, 19, 20, 25]);
         const amount = rnd.int(1000, 800_000);
+        const purpose = rnd.pick(['适老化改造', '儿童托管', '环境整治', '困难帮扶'] as const);
+        // every fourth payout is booked late: the money left on the 12th, during a disclosure that ended the
+        // 19th — backed by its booking day, not by its payout date (drawn without the generator, so the rest
+        // of the fixture is unchanged)
+        const paidDay = p % 4 === 0 ? 12 : 20;
         await trx
           .insertInto('proposals')
           .values({
@@ -717,7 +733,8 @@ async function writeLedger(
             proposal_id: proposal,
             fund_id: fundId(community, fund),
             title: `议题 ${p}`,
-            purpose: rnd.pick(['适老化改造', '儿童托管', '环境整治', '困难帮扶']),
+            purpose,
+            use_category: USE_OF_PURPOSE[purpose],
             amount_fen: amount,
             status,
             disclosure_starts_on: `${month}-01`,
@@ -734,6 +751,7 @@ async function writeLedger(
           month,
           day: 20,
           proposal,
+          paidOn: `${month}-${String(paidDay).padStart(2, '0')}`,
         });
         if (rnd.next() < 0.15) {
           // part of a payout returned to the fund: a reversal of the expenditure, the month after
@@ -765,6 +783,13 @@ async function writeLedger(
     }
   }
 }
+
+const USE_OF_PURPOSE = {
+  适老化改造: 'elderly_care',
+  儿童托管: 'child_care',
+  环境整治: 'environment',
+  困难帮扶: 'hardship_relief',
+} as const;
 
 async function writePledges(trx: ScopedTransaction, rnd: ReturnType<typeof prng>) {
   const partners = [DEMO_IDS.soe, DEMO_IDS.tusStar, DEMO_IDS.autoAssociation];
@@ -1042,7 +1067,12 @@ export function bruteForce(
               ? 'allocation'
               : 'reversal';
       const proposal = proposals.get(str(e.proposal_id ?? original?.proposal_id));
-      const paidOn = shanghaiDateOf(new Date(time(original?.created_at ?? e.created_at)));
+      // the payout date (a reversal is judged with the payout it reverses), else its booking day
+      const paidOn = str(
+        original?.paid_on ??
+          e.paid_on ??
+          shanghaiDateOf(new Date(time(original?.created_at ?? e.created_at))),
+      );
       return {
         month: str(e.month),
         signed: Number(e.direction) * num(e.amount_fen),
@@ -1051,10 +1081,11 @@ export function bruteForce(
         approved: ['approved', 'disclosure', 'disclosed', 'paid_out', 'closed'].includes(
           str(proposal?.status),
         ),
-        backed:
-          ['disclosed', 'paid_out', 'closed'].includes(str(proposal?.status)) &&
-          Boolean(proposal?.disclosure_ends_on) &&
-          str(proposal?.disclosure_ends_on) < paidOn,
+        backed: isBackedPayout({
+          proposalStatus: proposal ? str(proposal.status) : null,
+          disclosureEndsOn: proposal?.disclosure_ends_on ? str(proposal.disclosure_ends_on) : null,
+          paidOn,
+        }),
       };
     });
     const fl = facts.filter((f) => inWindow(f.month));

@@ -8,6 +8,7 @@ import {
   periodContaining,
   previousPeriod,
   samePeriodLastYear,
+  shanghaiDateOf,
 } from '@gongfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -326,6 +327,24 @@ describe('series = brute force per month and group', () => {
         p.month,
       );
     }
+    // the fixture's late bookings (paid on the 12th during a disclosure that ended the 19th, booked the 20th):
+    // backed by their booking day, not by their payout date — so a month whose coverage the booking day would
+    // read higher is served at the payout date's figure
+    const proposals = new Map(raw.proposals.map((p) => [String(p.proposal_id), p]));
+    const late = raw.ledger.filter((e) => {
+      const p = proposals.get(String(e.proposal_id));
+      if (e.kind !== 'expenditure' || !p || !['disclosed', 'paid_out', 'closed'].includes(String(p.status)))
+        return false;
+      const booked = shanghaiDateOf(new Date(e.created_at as string | Date));
+      const ends = String(p.disclosure_ends_on);
+      return ends < booked && !(ends < String(e.paid_on)) && String(e.month) >= from && String(e.month) <= to;
+    });
+    expect(late.length).toBeGreaterThan(0);
+    const lateMonth = String(late[0]?.month) as Month;
+    const served = district.series[0].points.find((p: { month: string }) => p.month === lateMonth);
+    const figure = bruteForce(raw, sel(DONGQU), { from: lateMonth, to: lateMonth }).deliberation_coverage;
+    expect(served.numerator).toBe(figure?.numerator);
+    expect(served.numerator).toBeLessThan(served.denominator);
   });
 
   it('a fund KPI grouped by venture category is unavailable, with the reason in the request language', async () => {
@@ -542,6 +561,41 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
         uses.set(k, (uses.get(k) ?? 0) + l.value);
       }
       expect(uses).toEqual(new Map([...paid].filter(([, v]) => v > 0)));
+      // grouped by use category: each use hangs from its proposal's category, and a category passes on exactly
+      // what the funds paid into it (fund kind × category: the net payouts of its proposals)
+      const proposalOf = new Map(raw.proposals.map((p) => [String(p.proposal_id), p]));
+      const fundKindOf = new Map(raw.funds.map((x) => [String(x.fund_id), String(x.kind)]));
+      const intoCategory = new Map<string, number>();
+      for (const [k, v] of paid) {
+        if (v <= 0) continue;
+        const p = proposalOf.get(k);
+        const key = `fund:${fundKindOf.get(String(p?.fund_id))}→category:${String(p?.use_category)}`;
+        intoCategory.set(key, (intoCategory.get(key) ?? 0) + v);
+      }
+      for (const l of body.links) {
+        if (l.target.startsWith('use:proposal:')) {
+          const p = proposalOf.get(l.target.slice('use:proposal:'.length));
+          expect(l.source).toBe(`category:${String(p?.use_category)}`);
+        }
+      }
+      const served = new Map<string, number>();
+      for (const l of body.links) {
+        if (
+          l.source.startsWith('fund:') &&
+          l.target.startsWith('category:') &&
+          l.target !== 'category:unlinked'
+        )
+          served.set(`${l.source}→${l.target}`, l.value);
+      }
+      expect(served).toEqual(intoCategory);
+      expect(new Set([...served.keys()].map((k) => k.split('→')[1])).size).toBeGreaterThan(1);
+      for (const n of body.nodes.filter((x: { kind: string }) => x.kind === 'category')) {
+        const sumIn = body.links.filter((l: { target: string }) => l.target === n.name);
+        const sumOut = body.links.filter((l: { source: string }) => l.source === n.name);
+        const total = (ls: Array<{ value: number }>) => ls.reduce((a, l) => a + l.value, 0);
+        expect(total(sumIn)).toBe(total(sumOut));
+      }
+      expect(names).toContain('category:unlinked');
       const purposes = new Map<string, Set<string>>();
       for (const p of raw.proposals.filter((p) => uses.has(String(p.proposal_id)))) {
         const set = purposes.get(String(p.purpose)) ?? new Set<string>();

@@ -34,6 +34,7 @@ import {
   type Period,
   type PeriodKind,
   PRICE_TIER_LABELS,
+  PROPOSAL_USE_CATEGORY_LABELS,
   periodContaining,
   periodKey,
   periodLabel,
@@ -446,6 +447,8 @@ export async function reportingMatrix(
   };
 }
 
+const UNLINKED_USE = label('未关联议事项目', 'Not linked to a proposal');
+
 const SOURCE_LABELS: Record<string, LocalizedText> = {
   donation: label('捐赠', 'Donations'),
   grant: label('拨款补助', 'Grants'),
@@ -463,15 +466,20 @@ export async function fundFlow(
   const through = kpiWindows(period, dataDate).current;
   const reason: Reason | null = selection.scopePartnerId ? 'outside_partner_scope' : null;
   const rows = reason ? [] : await kpis.fundFlow(trx, { selection, window: windowOf('current', through) });
-  const nodes = new Map<string, { name: string; kind: 'source' | 'fund' | 'use'; label: LocalizedText }>();
+  const nodes = new Map<
+    string,
+    { name: string; kind: 'source' | 'fund' | 'category' | 'use'; label: LocalizedText }
+  >();
   const links: Array<{ source: string; target: string; value: number }> = [];
+  // fund → use category: the sum of the category's proposals paid from the fund
+  const categoryLinks = new Map<string, { source: string; target: string; value: number }>();
   let inflowFen = 0;
   let outflowFen = 0;
   for (const row of rows) {
     const amount = toFen(row.amount_fen);
     const fundName = `fund:${row.fund_kind}`;
     const fundLabel = enumLabel(FUND_KIND_LABELS, row.fund_kind, label(row.fund_kind, row.fund_kind));
-    let other: { name: string; kind: 'source' | 'use'; label: LocalizedText };
+    let other: { name: string; kind: 'source'; label: LocalizedText };
     if (row.flow === 'in') {
       inflowFen += amount;
       if (row.kind === 'allocation') {
@@ -494,22 +502,36 @@ export async function fundFlow(
       }
     } else {
       outflowFen += amount;
-      // keyed by the proposal, labelled with its title and community
+      if (amount <= 0) continue; // a sankey link cannot be negative: reversals above entries net out here
+      // keyed by the proposal, labelled with its title and community, under its use category
       const title = row.label ?? row.detail ?? '';
-      other = row.detail
-        ? { name: `use:proposal:${row.detail}`, kind: 'use', label: label(title, title) }
-        : { name: 'use:unlinked', kind: 'use', label: label('未关联议事项目', 'Not linked to a proposal') };
+      const use = row.detail
+        ? { name: `use:proposal:${row.detail}`, kind: 'use' as const, label: label(title, title) }
+        : { name: 'use:unlinked', kind: 'use' as const, label: UNLINKED_USE };
+      const categoryKey = row.detail ? (row.use_category ?? 'other') : 'unlinked';
+      const category = {
+        name: `category:${categoryKey}`,
+        kind: 'category' as const,
+        label: row.detail
+          ? enumLabel(PROPOSAL_USE_CATEGORY_LABELS, categoryKey, label(categoryKey, categoryKey))
+          : UNLINKED_USE,
+      };
+      for (const node of [use, category]) if (!nodes.has(node.name)) nodes.set(node.name, node);
+      if (!nodes.has(fundName)) nodes.set(fundName, { name: fundName, kind: 'fund', label: fundLabel });
+      const key = `${fundName}→${category.name}`;
+      const link = categoryLinks.get(key) ?? { source: fundName, target: category.name, value: 0 };
+      link.value += amount;
+      categoryLinks.set(key, link);
+      links.push({ source: category.name, target: use.name, value: amount });
+      continue;
     }
     if (amount <= 0) continue; // a sankey link cannot be negative: reversals above entries net out here
     if (!nodes.has(other.name)) nodes.set(other.name, other);
     if (!nodes.has(fundName)) nodes.set(fundName, { name: fundName, kind: 'fund', label: fundLabel });
-    links.push(
-      row.flow === 'in'
-        ? { source: other.name, target: fundName, value: amount }
-        : { source: fundName, target: other.name, value: amount },
-    );
+    links.push({ source: other.name, target: fundName, value: amount });
   }
-  const order = { source: 0, fund: 1, use: 2 } as const;
+  links.push(...categoryLinks.values());
+  const order = { source: 0, fund: 1, category: 2, use: 3 } as const;
   return {
     period: periodInfo(period),
     dataDate,

@@ -81,6 +81,7 @@ export function proposalFixture(
     fundId: FUND_ID,
     title: '长者食堂(一期)用房改造',
     purpose: '为辖区老人提供助餐服务',
+    useCategory: 'elderly_care',
     amountFen: 3_600_000,
     paidFen: 0,
     remainingFen: status === 'disclosed' ? 3_600_000 : 0,
@@ -95,11 +96,13 @@ export function proposalFixture(
           votesAgainst: 2,
           votesAbstain: 4,
           minutes: '表决通过',
+          minutesFileName: null,
         }
       : null,
     disclosure: disclosed
       ? { startsOn: '2026-12-04', endsOn: '2026-12-08', days: 5, over: status !== 'disclosure' }
       : null,
+    closeResult: status === 'closed' ? '长者食堂已开餐' : null,
     availableActions: availableProposalActions(status),
     version: 3,
     createdBy: null,

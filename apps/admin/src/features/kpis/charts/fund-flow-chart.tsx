@@ -6,9 +6,9 @@ import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
 import { formatKpiText, localized } from '../format';
 
-const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fund: 1, use: 2 };
+const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fund: 1, category: 2, use: 3 };
 
-/** Sources → funds → uses as a Sankey: amounts in 元 / 万元, a hovered node lights up its neighbours. */
+/** Sources → funds → use categories → uses as a Sankey: amounts in 元 / 万元, a hovered node lights up its neighbours. */
 export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
