@@ -18,6 +18,7 @@ import { Route as AuthenticatedFundsRouteRouteImport } from './routes/_authentic
 import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
 import { Route as AuthenticatedPledgesRouteRouteImport } from './routes/_authenticated/pledges/route'
 import { Route as AuthenticatedProposalsRouteRouteImport } from './routes/_authenticated/proposals/route'
+import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authenticated/register/route'
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
@@ -28,9 +29,22 @@ import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authentica
 import { Route as AuthenticatedPledgesIndexRouteImport } from './routes/_authenticated/pledges/index'
 import { Route as AuthenticatedProposalsIndexRouteImport } from './routes/_authenticated/proposals/index'
 import { Route as AuthenticatedProposalsProposalIdRouteImport } from './routes/_authenticated/proposals/$proposalId'
+import { Route as AuthenticatedRegisterIndexRouteImport } from './routes/_authenticated/register/index'
+import { Route as AuthenticatedRegisterAgreementsRouteRouteImport } from './routes/_authenticated/register/agreements/route'
+import { Route as AuthenticatedRegisterAssetsRouteRouteImport } from './routes/_authenticated/register/assets/route'
+import { Route as AuthenticatedRegisterCompaniesRouteRouteImport } from './routes/_authenticated/register/companies/route'
+import { Route as AuthenticatedRegisterPartnersRouteRouteImport } from './routes/_authenticated/register/partners/route'
+import { Route as AuthenticatedRegisterVenturesRouteRouteImport } from './routes/_authenticated/register/ventures/route'
 import { Route as AuthenticatedReportingIndexRouteImport } from './routes/_authenticated/reporting/index'
 import { Route as AuthenticatedReportingFormRouteImport } from './routes/_authenticated/reporting/form'
 import { Route as AuthenticatedReviewIndexRouteImport } from './routes/_authenticated/review/index'
+import { Route as AuthenticatedRegisterAgreementsIndexRouteImport } from './routes/_authenticated/register/agreements/index'
+import { Route as AuthenticatedRegisterAssetsIndexRouteImport } from './routes/_authenticated/register/assets/index'
+import { Route as AuthenticatedRegisterAssetsAssetIdRouteImport } from './routes/_authenticated/register/assets/$assetId'
+import { Route as AuthenticatedRegisterCompaniesIndexRouteImport } from './routes/_authenticated/register/companies/index'
+import { Route as AuthenticatedRegisterCompaniesCompanyIdRouteImport } from './routes/_authenticated/register/companies/$companyId'
+import { Route as AuthenticatedRegisterPartnersIndexRouteImport } from './routes/_authenticated/register/partners/index'
+import { Route as AuthenticatedRegisterVenturesIndexRouteImport } from './routes/_authenticated/register/ventures/index'
 
 const AuthenticatedRoute = AuthenticatedRouteImport.update({
   id: '/_authenticated',
@@ -77,6 +91,12 @@ const AuthenticatedProposalsRouteRoute =
   AuthenticatedProposalsRouteRouteImport.update({
     id: '/proposals',
     path: '/proposals',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedRegisterRouteRoute =
+  AuthenticatedRegisterRouteRouteImport.update({
+    id: '/register',
+    path: '/register',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
 const AuthenticatedReportingRouteRoute =
@@ -137,6 +157,42 @@ const AuthenticatedProposalsProposalIdRoute =
     path: '/$proposalId',
     getParentRoute: () => AuthenticatedProposalsRouteRoute,
   } as any)
+const AuthenticatedRegisterIndexRoute =
+  AuthenticatedRegisterIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
+const AuthenticatedRegisterAgreementsRouteRoute =
+  AuthenticatedRegisterAgreementsRouteRouteImport.update({
+    id: '/agreements',
+    path: '/agreements',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
+const AuthenticatedRegisterAssetsRouteRoute =
+  AuthenticatedRegisterAssetsRouteRouteImport.update({
+    id: '/assets',
+    path: '/assets',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
+const AuthenticatedRegisterCompaniesRouteRoute =
+  AuthenticatedRegisterCompaniesRouteRouteImport.update({
+    id: '/companies',
+    path: '/companies',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
+const AuthenticatedRegisterPartnersRouteRoute =
+  AuthenticatedRegisterPartnersRouteRouteImport.update({
+    id: '/partners',
+    path: '/partners',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
+const AuthenticatedRegisterVenturesRouteRoute =
+  AuthenticatedRegisterVenturesRouteRouteImport.update({
+    id: '/ventures',
+    path: '/ventures',
+    getParentRoute: () => AuthenticatedRegisterRouteRoute,
+  } as any)
 const AuthenticatedReportingIndexRoute =
   AuthenticatedReportingIndexRouteImport.update({
     id: '/',
@@ -155,6 +211,48 @@ const AuthenticatedReviewIndexRoute =
     path: '/',
     getParentRoute: () => AuthenticatedReviewRouteRoute,
   } as any)
+const AuthenticatedRegisterAgreementsIndexRoute =
+  AuthenticatedRegisterAgreementsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterAgreementsRouteRoute,
+  } as any)
+const AuthenticatedRegisterAssetsIndexRoute =
+  AuthenticatedRegisterAssetsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterAssetsRouteRoute,
+  } as any)
+const AuthenticatedRegisterAssetsAssetIdRoute =
+  AuthenticatedRegisterAssetsAssetIdRouteImport.update({
+    id: '/$assetId',
+    path: '/$assetId',
+    getParentRoute: () => AuthenticatedRegisterAssetsRouteRoute,
+  } as any)
+const AuthenticatedRegisterCompaniesIndexRoute =
+  AuthenticatedRegisterCompaniesIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterCompaniesRouteRoute,
+  } as any)
+const AuthenticatedRegisterCompaniesCompanyIdRoute =
+  AuthenticatedRegisterCompaniesCompanyIdRouteImport.update({
+    id: '/$companyId',
+    path: '/$companyId',
+    getParentRoute: () => AuthenticatedRegisterCompaniesRouteRoute,
+  } as any)
+const AuthenticatedRegisterPartnersIndexRoute =
+  AuthenticatedRegisterPartnersIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterPartnersRouteRoute,
+  } as any)
+const AuthenticatedRegisterVenturesIndexRoute =
+  AuthenticatedRegisterVenturesIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedRegisterVenturesRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthenticatedIndexRoute
@@ -164,9 +262,15 @@ export interface FileRoutesByFullPath {
   '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/pledges': typeof AuthenticatedPledgesRouteRouteWithChildren
   '/proposals': typeof AuthenticatedProposalsRouteRouteWithChildren
+  '/register': typeof AuthenticatedRegisterRouteRouteWithChildren
   '/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/$': typeof AuthenticatedSplatRoute
+  '/register/agreements': typeof AuthenticatedRegisterAgreementsRouteRouteWithChildren
+  '/register/assets': typeof AuthenticatedRegisterAssetsRouteRouteWithChildren
+  '/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
+  '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
+  '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
@@ -176,8 +280,16 @@ export interface FileRoutesByFullPath {
   '/kpis/': typeof AuthenticatedKpisIndexRoute
   '/pledges/': typeof AuthenticatedPledgesIndexRoute
   '/proposals/': typeof AuthenticatedProposalsIndexRoute
+  '/register/': typeof AuthenticatedRegisterIndexRoute
   '/reporting/': typeof AuthenticatedReportingIndexRoute
   '/review/': typeof AuthenticatedReviewIndexRoute
+  '/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
+  '/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
+  '/register/agreements/': typeof AuthenticatedRegisterAgreementsIndexRoute
+  '/register/assets/': typeof AuthenticatedRegisterAssetsIndexRoute
+  '/register/companies/': typeof AuthenticatedRegisterCompaniesIndexRoute
+  '/register/partners/': typeof AuthenticatedRegisterPartnersIndexRoute
+  '/register/ventures/': typeof AuthenticatedRegisterVenturesIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -192,8 +304,16 @@ export interface FileRoutesByTo {
   '/kpis': typeof AuthenticatedKpisIndexRoute
   '/pledges': typeof AuthenticatedPledgesIndexRoute
   '/proposals': typeof AuthenticatedProposalsIndexRoute
+  '/register': typeof AuthenticatedRegisterIndexRoute
   '/reporting': typeof AuthenticatedReportingIndexRoute
   '/review': typeof AuthenticatedReviewIndexRoute
+  '/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
+  '/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
+  '/register/agreements': typeof AuthenticatedRegisterAgreementsIndexRoute
+  '/register/assets': typeof AuthenticatedRegisterAssetsIndexRoute
+  '/register/companies': typeof AuthenticatedRegisterCompaniesIndexRoute
+  '/register/partners': typeof AuthenticatedRegisterPartnersIndexRoute
+  '/register/ventures': typeof AuthenticatedRegisterVenturesIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -204,10 +324,16 @@ export interface FileRoutesById {
   '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
   '/_authenticated/pledges': typeof AuthenticatedPledgesRouteRouteWithChildren
   '/_authenticated/proposals': typeof AuthenticatedProposalsRouteRouteWithChildren
+  '/_authenticated/register': typeof AuthenticatedRegisterRouteRouteWithChildren
   '/_authenticated/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/_authenticated/review': typeof AuthenticatedReviewRouteRouteWithChildren
   '/_authenticated/$': typeof AuthenticatedSplatRoute
   '/_authenticated/': typeof AuthenticatedIndexRoute
+  '/_authenticated/register/agreements': typeof AuthenticatedRegisterAgreementsRouteRouteWithChildren
+  '/_authenticated/register/assets': typeof AuthenticatedRegisterAssetsRouteRouteWithChildren
+  '/_authenticated/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
+  '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
+  '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
@@ -217,8 +343,16 @@ export interface FileRoutesById {
   '/_authenticated/kpis/': typeof AuthenticatedKpisIndexRoute
   '/_authenticated/pledges/': typeof AuthenticatedPledgesIndexRoute
   '/_authenticated/proposals/': typeof AuthenticatedProposalsIndexRoute
+  '/_authenticated/register/': typeof AuthenticatedRegisterIndexRoute
   '/_authenticated/reporting/': typeof AuthenticatedReportingIndexRoute
   '/_authenticated/review/': typeof AuthenticatedReviewIndexRoute
+  '/_authenticated/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
+  '/_authenticated/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
+  '/_authenticated/register/agreements/': typeof AuthenticatedRegisterAgreementsIndexRoute
+  '/_authenticated/register/assets/': typeof AuthenticatedRegisterAssetsIndexRoute
+  '/_authenticated/register/companies/': typeof AuthenticatedRegisterCompaniesIndexRoute
+  '/_authenticated/register/partners/': typeof AuthenticatedRegisterPartnersIndexRoute
+  '/_authenticated/register/ventures/': typeof AuthenticatedRegisterVenturesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -230,9 +364,15 @@ export interface FileRouteTypes {
     | '/kpis'
     | '/pledges'
     | '/proposals'
+    | '/register'
     | '/reporting'
     | '/review'
     | '/$'
+    | '/register/agreements'
+    | '/register/assets'
+    | '/register/companies'
+    | '/register/partners'
+    | '/register/ventures'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/proposals/$proposalId'
@@ -242,8 +382,16 @@ export interface FileRouteTypes {
     | '/kpis/'
     | '/pledges/'
     | '/proposals/'
+    | '/register/'
     | '/reporting/'
     | '/review/'
+    | '/register/assets/$assetId'
+    | '/register/companies/$companyId'
+    | '/register/agreements/'
+    | '/register/assets/'
+    | '/register/companies/'
+    | '/register/partners/'
+    | '/register/ventures/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -258,8 +406,16 @@ export interface FileRouteTypes {
     | '/kpis'
     | '/pledges'
     | '/proposals'
+    | '/register'
     | '/reporting'
     | '/review'
+    | '/register/assets/$assetId'
+    | '/register/companies/$companyId'
+    | '/register/agreements'
+    | '/register/assets'
+    | '/register/companies'
+    | '/register/partners'
+    | '/register/ventures'
   id:
     | '__root__'
     | '/_authenticated'
@@ -269,10 +425,16 @@ export interface FileRouteTypes {
     | '/_authenticated/kpis'
     | '/_authenticated/pledges'
     | '/_authenticated/proposals'
+    | '/_authenticated/register'
     | '/_authenticated/reporting'
     | '/_authenticated/review'
     | '/_authenticated/$'
     | '/_authenticated/'
+    | '/_authenticated/register/agreements'
+    | '/_authenticated/register/assets'
+    | '/_authenticated/register/companies'
+    | '/_authenticated/register/partners'
+    | '/_authenticated/register/ventures'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/proposals/$proposalId'
@@ -282,8 +444,16 @@ export interface FileRouteTypes {
     | '/_authenticated/kpis/'
     | '/_authenticated/pledges/'
     | '/_authenticated/proposals/'
+    | '/_authenticated/register/'
     | '/_authenticated/reporting/'
     | '/_authenticated/review/'
+    | '/_authenticated/register/assets/$assetId'
+    | '/_authenticated/register/companies/$companyId'
+    | '/_authenticated/register/agreements/'
+    | '/_authenticated/register/assets/'
+    | '/_authenticated/register/companies/'
+    | '/_authenticated/register/partners/'
+    | '/_authenticated/register/ventures/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -356,6 +526,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedProposalsRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/register': {
+      id: '/_authenticated/register'
+      path: '/register'
+      fullPath: '/register'
+      preLoaderRoute: typeof AuthenticatedRegisterRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/reporting': {
       id: '/_authenticated/reporting'
       path: '/reporting'
@@ -426,6 +603,48 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedProposalsProposalIdRouteImport
       parentRoute: typeof AuthenticatedProposalsRouteRoute
     }
+    '/_authenticated/register/': {
+      id: '/_authenticated/register/'
+      path: '/'
+      fullPath: '/register/'
+      preLoaderRoute: typeof AuthenticatedRegisterIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
+    '/_authenticated/register/agreements': {
+      id: '/_authenticated/register/agreements'
+      path: '/agreements'
+      fullPath: '/register/agreements'
+      preLoaderRoute: typeof AuthenticatedRegisterAgreementsRouteRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
+    '/_authenticated/register/assets': {
+      id: '/_authenticated/register/assets'
+      path: '/assets'
+      fullPath: '/register/assets'
+      preLoaderRoute: typeof AuthenticatedRegisterAssetsRouteRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
+    '/_authenticated/register/companies': {
+      id: '/_authenticated/register/companies'
+      path: '/companies'
+      fullPath: '/register/companies'
+      preLoaderRoute: typeof AuthenticatedRegisterCompaniesRouteRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
+    '/_authenticated/register/partners': {
+      id: '/_authenticated/register/partners'
+      path: '/partners'
+      fullPath: '/register/partners'
+      preLoaderRoute: typeof AuthenticatedRegisterPartnersRouteRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
+    '/_authenticated/register/ventures': {
+      id: '/_authenticated/register/ventures'
+      path: '/ventures'
+      fullPath: '/register/ventures'
+      preLoaderRoute: typeof AuthenticatedRegisterVenturesRouteRouteImport
+      parentRoute: typeof AuthenticatedRegisterRouteRoute
+    }
     '/_authenticated/reporting/': {
       id: '/_authenticated/reporting/'
       path: '/'
@@ -446,6 +665,55 @@ declare module '@tanstack/react-router' {
       fullPath: '/review/'
       preLoaderRoute: typeof AuthenticatedReviewIndexRouteImport
       parentRoute: typeof AuthenticatedReviewRouteRoute
+    }
+    '/_authenticated/register/agreements/': {
+      id: '/_authenticated/register/agreements/'
+      path: '/'
+      fullPath: '/register/agreements/'
+      preLoaderRoute: typeof AuthenticatedRegisterAgreementsIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterAgreementsRouteRoute
+    }
+    '/_authenticated/register/assets/': {
+      id: '/_authenticated/register/assets/'
+      path: '/'
+      fullPath: '/register/assets/'
+      preLoaderRoute: typeof AuthenticatedRegisterAssetsIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterAssetsRouteRoute
+    }
+    '/_authenticated/register/assets/$assetId': {
+      id: '/_authenticated/register/assets/$assetId'
+      path: '/$assetId'
+      fullPath: '/register/assets/$assetId'
+      preLoaderRoute: typeof AuthenticatedRegisterAssetsAssetIdRouteImport
+      parentRoute: typeof AuthenticatedRegisterAssetsRouteRoute
+    }
+    '/_authenticated/register/companies/': {
+      id: '/_authenticated/register/companies/'
+      path: '/'
+      fullPath: '/register/companies/'
+      preLoaderRoute: typeof AuthenticatedRegisterCompaniesIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterCompaniesRouteRoute
+    }
+    '/_authenticated/register/companies/$companyId': {
+      id: '/_authenticated/register/companies/$companyId'
+      path: '/$companyId'
+      fullPath: '/register/companies/$companyId'
+      preLoaderRoute: typeof AuthenticatedRegisterCompaniesCompanyIdRouteImport
+      parentRoute: typeof AuthenticatedRegisterCompaniesRouteRoute
+    }
+    '/_authenticated/register/partners/': {
+      id: '/_authenticated/register/partners/'
+      path: '/'
+      fullPath: '/register/partners/'
+      preLoaderRoute: typeof AuthenticatedRegisterPartnersIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterPartnersRouteRoute
+    }
+    '/_authenticated/register/ventures/': {
+      id: '/_authenticated/register/ventures/'
+      path: '/'
+      fullPath: '/register/ventures/'
+      preLoaderRoute: typeof AuthenticatedRegisterVenturesIndexRouteImport
+      parentRoute: typeof AuthenticatedRegisterVenturesRouteRoute
     }
   }
 }
@@ -528,6 +796,116 @@ const AuthenticatedProposalsRouteRouteWithChildren =
     AuthenticatedProposalsRouteRouteChildren,
   )
 
+interface AuthenticatedRegisterAgreementsRouteRouteChildren {
+  AuthenticatedRegisterAgreementsIndexRoute: typeof AuthenticatedRegisterAgreementsIndexRoute
+}
+
+const AuthenticatedRegisterAgreementsRouteRouteChildren: AuthenticatedRegisterAgreementsRouteRouteChildren =
+  {
+    AuthenticatedRegisterAgreementsIndexRoute:
+      AuthenticatedRegisterAgreementsIndexRoute,
+  }
+
+const AuthenticatedRegisterAgreementsRouteRouteWithChildren =
+  AuthenticatedRegisterAgreementsRouteRoute._addFileChildren(
+    AuthenticatedRegisterAgreementsRouteRouteChildren,
+  )
+
+interface AuthenticatedRegisterAssetsRouteRouteChildren {
+  AuthenticatedRegisterAssetsAssetIdRoute: typeof AuthenticatedRegisterAssetsAssetIdRoute
+  AuthenticatedRegisterAssetsIndexRoute: typeof AuthenticatedRegisterAssetsIndexRoute
+}
+
+const AuthenticatedRegisterAssetsRouteRouteChildren: AuthenticatedRegisterAssetsRouteRouteChildren =
+  {
+    AuthenticatedRegisterAssetsAssetIdRoute:
+      AuthenticatedRegisterAssetsAssetIdRoute,
+    AuthenticatedRegisterAssetsIndexRoute:
+      AuthenticatedRegisterAssetsIndexRoute,
+  }
+
+const AuthenticatedRegisterAssetsRouteRouteWithChildren =
+  AuthenticatedRegisterAssetsRouteRoute._addFileChildren(
+    AuthenticatedRegisterAssetsRouteRouteChildren,
+  )
+
+interface AuthenticatedRegisterCompaniesRouteRouteChildren {
+  AuthenticatedRegisterCompaniesCompanyIdRoute: typeof AuthenticatedRegisterCompaniesCompanyIdRoute
+  AuthenticatedRegisterCompaniesIndexRoute: typeof AuthenticatedRegisterCompaniesIndexRoute
+}
+
+const AuthenticatedRegisterCompaniesRouteRouteChildren: AuthenticatedRegisterCompaniesRouteRouteChildren =
+  {
+    AuthenticatedRegisterCompaniesCompanyIdRoute:
+      AuthenticatedRegisterCompaniesCompanyIdRoute,
+    AuthenticatedRegisterCompaniesIndexRoute:
+      AuthenticatedRegisterCompaniesIndexRoute,
+  }
+
+const AuthenticatedRegisterCompaniesRouteRouteWithChildren =
+  AuthenticatedRegisterCompaniesRouteRoute._addFileChildren(
+    AuthenticatedRegisterCompaniesRouteRouteChildren,
+  )
+
+interface AuthenticatedRegisterPartnersRouteRouteChildren {
+  AuthenticatedRegisterPartnersIndexRoute: typeof AuthenticatedRegisterPartnersIndexRoute
+}
+
+const AuthenticatedRegisterPartnersRouteRouteChildren: AuthenticatedRegisterPartnersRouteRouteChildren =
+  {
+    AuthenticatedRegisterPartnersIndexRoute:
+      AuthenticatedRegisterPartnersIndexRoute,
+  }
+
+const AuthenticatedRegisterPartnersRouteRouteWithChildren =
+  AuthenticatedRegisterPartnersRouteRoute._addFileChildren(
+    AuthenticatedRegisterPartnersRouteRouteChildren,
+  )
+
+interface AuthenticatedRegisterVenturesRouteRouteChildren {
+  AuthenticatedRegisterVenturesIndexRoute: typeof AuthenticatedRegisterVenturesIndexRoute
+}
+
+const AuthenticatedRegisterVenturesRouteRouteChildren: AuthenticatedRegisterVenturesRouteRouteChildren =
+  {
+    AuthenticatedRegisterVenturesIndexRoute:
+      AuthenticatedRegisterVenturesIndexRoute,
+  }
+
+const AuthenticatedRegisterVenturesRouteRouteWithChildren =
+  AuthenticatedRegisterVenturesRouteRoute._addFileChildren(
+    AuthenticatedRegisterVenturesRouteRouteChildren,
+  )
+
+interface AuthenticatedRegisterRouteRouteChildren {
+  AuthenticatedRegisterAgreementsRouteRoute: typeof AuthenticatedRegisterAgreementsRouteRouteWithChildren
+  AuthenticatedRegisterAssetsRouteRoute: typeof AuthenticatedRegisterAssetsRouteRouteWithChildren
+  AuthenticatedRegisterCompaniesRouteRoute: typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
+  AuthenticatedRegisterPartnersRouteRoute: typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
+  AuthenticatedRegisterVenturesRouteRoute: typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  AuthenticatedRegisterIndexRoute: typeof AuthenticatedRegisterIndexRoute
+}
+
+const AuthenticatedRegisterRouteRouteChildren: AuthenticatedRegisterRouteRouteChildren =
+  {
+    AuthenticatedRegisterAgreementsRouteRoute:
+      AuthenticatedRegisterAgreementsRouteRouteWithChildren,
+    AuthenticatedRegisterAssetsRouteRoute:
+      AuthenticatedRegisterAssetsRouteRouteWithChildren,
+    AuthenticatedRegisterCompaniesRouteRoute:
+      AuthenticatedRegisterCompaniesRouteRouteWithChildren,
+    AuthenticatedRegisterPartnersRouteRoute:
+      AuthenticatedRegisterPartnersRouteRouteWithChildren,
+    AuthenticatedRegisterVenturesRouteRoute:
+      AuthenticatedRegisterVenturesRouteRouteWithChildren,
+    AuthenticatedRegisterIndexRoute: AuthenticatedRegisterIndexRoute,
+  }
+
+const AuthenticatedRegisterRouteRouteWithChildren =
+  AuthenticatedRegisterRouteRoute._addFileChildren(
+    AuthenticatedRegisterRouteRouteChildren,
+  )
+
 interface AuthenticatedReportingRouteRouteChildren {
   AuthenticatedReportingFormRoute: typeof AuthenticatedReportingFormRoute
   AuthenticatedReportingIndexRoute: typeof AuthenticatedReportingIndexRoute
@@ -564,6 +942,7 @@ interface AuthenticatedRouteChildren {
   AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
   AuthenticatedPledgesRouteRoute: typeof AuthenticatedPledgesRouteRouteWithChildren
   AuthenticatedProposalsRouteRoute: typeof AuthenticatedProposalsRouteRouteWithChildren
+  AuthenticatedRegisterRouteRoute: typeof AuthenticatedRegisterRouteRouteWithChildren
   AuthenticatedReportingRouteRoute: typeof AuthenticatedReportingRouteRouteWithChildren
   AuthenticatedReviewRouteRoute: typeof AuthenticatedReviewRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
@@ -578,6 +957,7 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedPledgesRouteRoute: AuthenticatedPledgesRouteRouteWithChildren,
   AuthenticatedProposalsRouteRoute:
     AuthenticatedProposalsRouteRouteWithChildren,
+  AuthenticatedRegisterRouteRoute: AuthenticatedRegisterRouteRouteWithChildren,
   AuthenticatedReportingRouteRoute:
     AuthenticatedReportingRouteRouteWithChildren,
   AuthenticatedReviewRouteRoute: AuthenticatedReviewRouteRouteWithChildren,

@@ -1,5 +1,6 @@
 import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
+import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
@@ -10,4 +11,5 @@ export const featuresEn: FeatureMessages = {
   reporting: reportingEn,
   review: reviewEn,
   funds: fundsEn,
+  register: registerEn,
 };

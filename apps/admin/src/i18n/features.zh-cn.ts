@@ -1,4 +1,5 @@
 import { fundsZhCN } from './funds.zh-cn';
+import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
 import { reviewZhCN } from './review.zh-cn';
@@ -13,6 +14,7 @@ export const featuresZhCN = {
   reporting: reportingZhCN,
   review: reviewZhCN,
   funds: fundsZhCN,
+  register: registerZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { JINHUI, meAs } from '../../testing/fixtures';
+import { meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
 
@@ -21,18 +21,21 @@ describe('overview', () => {
     );
   });
 
-  it('offers the KPI cockpit only to roles that read KPIs', async () => {
-    givenSession(meAs('community_reporter', JINHUI), [JINHUI]);
+  it("gives a partner operator the overview with its cockpit (a community's roles get their workplace)", async () => {
+    const me = meAs('partner_operator');
+    const partner = {
+      ...me.memberships[0],
+      partnerId: '88888888-8888-4888-8888-000000000001',
+      partnerName: '东区国投',
+    };
+    givenSession({ ...me, memberships: [partner as (typeof me.memberships)[number]] });
     renderApp('/');
-    expect(await screen.findByRole('button', { name: '查看 金汇社区' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /打开指标驾驶舱/ })).not.toBeInTheDocument();
-  });
-
-  it('gives a community admin a link to their community', async () => {
-    givenSession(meAs('community_admin', JINHUI), [JINHUI]);
-    const { user, router } = renderApp('/');
-    await user.click(await screen.findByRole('button', { name: '查看 金汇社区' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/communities/${JINHUI.id}`));
+    expect(await screen.findByText('东区国投')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /打开指标驾驶舱/ }).closest('a')).toHaveAttribute(
+      'href',
+      '/kpis',
+    );
+    expect(screen.queryByText('本月待办')).not.toBeInTheDocument();
   });
 
   it('shows a platform admin no community data (and asks the API for none)', async () => {
@@ -40,5 +43,7 @@ describe('overview', () => {
     renderApp('/');
     expect(await screen.findByText(/平台管理员负责开通区县/)).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: /社区/ })).not.toBeInTheDocument();
+    // no kpi:read, no cockpit
+    expect(screen.queryByRole('button', { name: /打开指标驾驶舱/ })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   FormOutlined,
   FundOutlined,
@@ -25,6 +26,7 @@ export const MENU_ENTRIES = {
   funds: { to: '/funds', label: 'funds.nav.funds', icon: <AccountBookOutlined /> },
   proposals: { to: '/proposals', label: 'funds.nav.proposals', icon: <TeamOutlined /> },
   pledges: { to: '/pledges', label: 'funds.nav.pledges', icon: <GiftOutlined /> },
+  register: { to: '/register', label: 'register.nav.register', icon: <ContainerOutlined /> },
 } as const satisfies Record<string, MenuEntry>;
 
 export interface MenuEntry {
@@ -38,9 +40,9 @@ export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   platform_admin: ['overview'],
-  district_admin: ['overview', 'kpis', 'review', 'communities', 'funds', 'proposals', 'pledges'],
-  district_viewer: ['overview', 'kpis', 'review', 'communities', 'funds', 'proposals', 'pledges'],
-  community_admin: ['overview', 'reporting', 'funds', 'proposals', 'pledges', 'kpis', 'communities'],
+  district_admin: ['overview', 'kpis', 'review', 'communities', 'register', 'funds', 'proposals', 'pledges'],
+  district_viewer: ['overview', 'kpis', 'review', 'communities', 'register', 'funds', 'proposals', 'pledges'],
+  community_admin: ['overview', 'reporting', 'register', 'funds', 'proposals', 'pledges', 'kpis', 'communities'],
   community_reporter: ['overview', 'reporting', 'communities'],
   // trimmed to what an operator does here: report on the ventures it runs, across communities
   partner_operator: ['overview', 'reporting', 'pledges', 'kpis'],

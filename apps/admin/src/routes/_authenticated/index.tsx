@@ -2,7 +2,7 @@ import { can } from '@gongfu/domain';
 import { createFileRoute } from '@tanstack/react-router';
 import { activeMembership } from '../../features/auth/api/get-me';
 import { communitiesQueryOptions } from '../../features/communities/api/get-communities';
-import { OverviewPage } from '../../features/overview/components/overview-page';
+import { HomePage } from '../../features/home/components/home-page';
 
 export const Route = createFileRoute('/_authenticated/')({
   staticData: { crumb: 'nav.overview' },
@@ -12,5 +12,5 @@ export const Route = createFileRoute('/_authenticated/')({
       await context.queryClient.ensureQueryData(communitiesQueryOptions());
     }
   },
-  component: OverviewPage,
+  component: HomePage,
 });

@@ -1,0 +1,186 @@
+import type { KpiStanding, Warning } from '@gongfu/contract';
+import { KPI_DEFINITIONS } from '@gongfu/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { JINHUI, meAs } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+import { api, givenSession, server } from '../../testing/server';
+import { proposalFixture } from '../funds/testing/funds-fixtures';
+import { CANTEEN, MARKET, statusRow } from '../reporting/testing/reporting-fixtures';
+
+function standing(overrides: Partial<Record<string, { value: number | null; rank: number | null }>> = {}) {
+  const keys = ['community_income', 'stable_jobs', 'residents_served', 'on_time_rate'] as const;
+  const defaults = {
+    community_income: { value: 2_000_000, rank: 8 },
+    stable_jobs: { value: 6, rank: 3 },
+    residents_served: { value: 1200, rank: 20 },
+    on_time_rate: { value: null, rank: null },
+  };
+  return {
+    communityId: JINHUI.id,
+    period: {
+      kind: 'ytd',
+      key: '2026-YTD-10',
+      from: '2026-01',
+      to: '2026-10',
+      label: { 'zh-CN': '2026年1–10月', en: 'Jan–Oct 2026' },
+    },
+    dataDate: '2026-10',
+    through: '2026-10',
+    nothingDue: false,
+    items: keys.map((key) => {
+      const { value, rank } = overrides[key] ?? defaults[key];
+      return {
+        key,
+        definition: KPI_DEFINITIONS[key],
+        value,
+        numerator: value ?? 0,
+        denominator: null,
+        rank,
+        of: 36,
+      };
+    }),
+  } satisfies KpiStanding;
+}
+
+function warning(severity: 'red' | 'amber'): Warning {
+  return {
+    id: crypto.randomUUID(),
+    districtId: JINHUI.districtId,
+    communityId: JINHUI.id,
+    communityName: JINHUI.name,
+    kind: 'report_overdue',
+    severity,
+    subjectType: 'venture',
+    subjectId: MARKET.id,
+    period: '2026-10',
+    detail: {},
+    status: 'open',
+    ownerUserId: null,
+    resolution: null,
+    detectedAt: '2026-11-16T00:00:00Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    version: 1,
+  };
+}
+
+/** The workplace's API: every list it reads, recording what it was asked. */
+function givenHomeApi({ reporter = false } = {}) {
+  const asked: string[] = [];
+  const record = (request: Request) => {
+    const url = new URL(request.url);
+    asked.push(`${url.pathname.replace('/api/v1', '')}${url.search}`);
+  };
+  server.use(
+    http.get(api('/reports/status'), ({ request }) => {
+      record(request);
+      const month = new URL(request.url).searchParams.get('month') ?? '';
+      const rows = [
+        statusRow(MARKET, { status: 'missing' }),
+        statusRow({ ...CANTEEN, community: JINHUI }, { status: 'returned' }),
+      ];
+      return HttpResponse.json({ month, dueDate: '2026-12-10', items: rows, total: rows.length });
+    }),
+    http.get(api('/warnings'), ({ request }) => {
+      record(request);
+      return HttpResponse.json({ items: [warning('red'), warning('amber')], total: 2 });
+    }),
+  );
+  if (reporter) return asked;
+  server.use(
+    http.get(api('/kpis/latest-month'), ({ request }) => {
+      record(request);
+      return HttpResponse.json({ month: '2026-10', dataDate: '2026-10', latestApprovedMonth: '2026-09' });
+    }),
+    http.get(api('/kpis/standing'), ({ request }) => {
+      record(request);
+      return HttpResponse.json(standing());
+    }),
+    http.get(api('/proposals'), ({ request }) => {
+      record(request);
+      const status = new URL(request.url).searchParams.get('status');
+      const items =
+        status === 'deliberation'
+          ? [proposalFixture('deliberation', { title: '长者食堂助餐补贴' })]
+          : status === 'disclosed'
+            ? [proposalFixture('disclosed'), proposalFixture('disclosed')]
+            : [];
+      return HttpResponse.json({ items, total: items.length });
+    }),
+    http.get(api('/agreements'), ({ request }) => {
+      record(request);
+      return HttpResponse.json({
+        items: [
+          { ventureName: '金汇潮汐市场', endsOn: '2027-01-31' },
+          { ventureName: '便民服务站', endsOn: '2027-02-15' },
+        ],
+        total: 2,
+      });
+    }),
+  );
+  return asked;
+}
+
+describe('the community workplace', () => {
+  it("shows a community admin this month's to-dos, its place in the district and the way into its books", async () => {
+    givenSession(meAs('community_admin', JINHUI), [JINHUI]);
+    const asked = givenHomeApi();
+    renderApp('/');
+    expect(await screen.findByText('金汇社区 工作台')).toBeInTheDocument();
+    const todo = (await screen.findByText('本月待办')).closest('.ant-card') as HTMLElement;
+    expect(await within(todo).findByText(/月报还有 2 份待报，截止 2026-12-10/)).toBeInTheDocument();
+    expect(within(todo).getByText('1 份月报被退回，待修改后重新提交')).toBeInTheDocument();
+    expect(await within(todo).findByText('1 个议事项目等待居民表决')).toBeInTheDocument();
+    // one proposal waiting: its own page is one click away
+    expect(within(todo).getByRole('link', { name: '长者食堂助餐补贴' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/proposals\//),
+    );
+    expect(within(todo).getByText('2 个项目公示期满，可以拨付')).toBeInTheDocument();
+    expect(
+      await within(todo).findByText('2 份运营协议 90 天内到期，最早为「金汇潮汐市场」（2027-01-31）'),
+    ).toBeInTheDocument();
+    expect(within(todo).getByText('2 条预警待处理')).toBeInTheDocument();
+
+    const place = (await screen.findByText('本社区在全区的位置')).closest('.ant-card') as HTMLElement;
+    expect(await within(place).findByText('8/36')).toBeInTheDocument();
+    expect(within(place).getByText('3/36')).toBeInTheDocument();
+    expect(within(place).getByText('本期无数据，不参与排名')).toBeInTheDocument();
+    expect(within(place).getByText('数据截至 2026-10')).toBeInTheDocument();
+    // year to date at the data date, the district's newest month with every report due
+    await waitFor(() => expect(asked).toContain('/kpis/standing?period=ytd&month=2026-10'));
+    expect(asked).toContain('/agreements?expiringWithinDays=90');
+    expect(asked).toContain('/warnings?status=open&limit=5');
+
+    const shortcuts = (await screen.findByText('常用入口')).closest('.ant-card') as HTMLElement;
+    expect(within(shortcuts).getByRole('link', { name: /月报填报/ })).toHaveAttribute('href', '/reporting');
+    expect(within(shortcuts).getByRole('link', { name: /资金/ })).toHaveAttribute('href', '/funds');
+  });
+
+  it('gives a community reporter the to-dos of its role only (no figures, no proposals, no agreements)', async () => {
+    givenSession(meAs('community_reporter', JINHUI), [JINHUI]);
+    const asked = givenHomeApi({ reporter: true });
+    renderApp('/');
+    expect(await screen.findByText(/月报还有 2 份待报/)).toBeInTheDocument();
+    expect(await screen.findByText('2 条预警待处理')).toBeInTheDocument();
+    expect(screen.queryByText('本社区在全区的位置')).not.toBeInTheDocument();
+    // msw fails any request without a handler: the reporter's page asked only for what its role may read
+    expect(asked.every((path) => path.startsWith('/reports/status') || path.startsWith('/warnings'))).toBe(
+      true,
+    );
+  });
+
+  it('speaks English', async () => {
+    window.localStorage.setItem('gongfu.language', 'en');
+    givenSession(meAs('community_admin', JINHUI), [JINHUI]);
+    givenHomeApi();
+    const { i18n } = await import('../../lib/i18n');
+    await i18n.changeLanguage('en');
+    renderApp('/');
+    expect(await screen.findByText('To do this month')).toBeInTheDocument();
+    expect(await screen.findByText('Where the community stands in the district')).toBeInTheDocument();
+    expect(await screen.findByText('8/36')).toBeInTheDocument();
+  });
+});

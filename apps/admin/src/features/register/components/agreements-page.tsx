@@ -1,0 +1,224 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { Agreement } from '@gongfu/contract';
+import { AGREEMENT_TERMS_LABELS } from '@gongfu/domain';
+import { Button, Checkbox, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { label, yuanText } from '../../funds/format';
+import { QueryState } from '../../kpis/components/query-state';
+import { useCommunityNames, useRegisterScope } from '../access';
+import { useAgreements } from '../api/register';
+import { expiryOf, shareText } from '../format';
+import { type AgreementsSearch, EXPIRING_WITHIN_DAYS } from '../search';
+import { AgreementDrawer } from './agreement-drawer';
+import { CommunityFilter, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
+
+/** The expiry reminder of one agreement: ending within 90 days (red within 30), or ended. */
+export function ExpiryTag({ agreement }: { agreement: Pick<Agreement, 'startsOn' | 'endsOn'> }) {
+  const { t } = useTranslation();
+  const state = expiryOf(agreement, EXPIRING_WITHIN_DAYS);
+  switch (state.kind) {
+    case 'ended':
+      return <Tag>{t('register.agreement.ended')}</Tag>;
+    case 'expiring':
+      return (
+        <Tag color={state.days <= 30 ? 'red' : 'orange'}>
+          {state.days === 0
+            ? t('register.agreement.expiresToday')
+            : t('register.agreement.expiresIn', { days: state.days })}
+        </Tag>
+      );
+    case 'not_started':
+      return <Tag color="blue">{t('register.agreement.notStarted')}</Tag>;
+    default:
+      return <Tag color="green">{t('register.agreement.running')}</Tag>;
+  }
+}
+
+/** 运营协议: term, terms, the guaranteed monthly remittance, and a reminder for those ending within 90 days. */
+export function AgreementsPage({
+  search,
+  onSearch,
+}: {
+  search: AgreementsSearch;
+  onSearch: (next: AgreementsSearch) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const scope = useRegisterScope(search.communityId);
+  const agreements = useAgreements({
+    communityId: scope.listCommunityId,
+    expiringWithinDays: search.expiring ? EXPIRING_WITHIN_DAYS : undefined,
+  });
+  const names = useCommunityNames(scope.choosesCommunity);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const mayCreate = scope.may('agreement:create');
+  const mayEdit = scope.may('agreement:update');
+  const filtered = Boolean(search.q || search.expiring);
+  const change = (patch: Partial<AgreementsSearch>) => onSearch({ ...search, page: undefined, ...patch });
+
+  const rows = useMemo(
+    () =>
+      [...(agreements.data?.items ?? [])]
+        .filter((a) => matches(search.q, a.ventureName, a.partnerName))
+        // the soonest to end first: the reminders are on top
+        .sort((a, b) => a.endsOn.localeCompare(b.endsOn)),
+    [agreements.data, search.q],
+  );
+  const editingAgreement = agreements.data?.items.find((a) => a.id === editing);
+
+  const columns: TableColumnsType<Agreement> = [
+    { title: t('register.agreement.field.venture'), dataIndex: 'ventureName' },
+    ...(scope.choosesCommunity
+      ? [
+          {
+            title: t('register.common.community'),
+            key: 'community',
+            render: (_: unknown, a: Agreement) => names.get(a.communityId) ?? '—',
+          },
+        ]
+      : []),
+    { title: t('register.agreement.field.partner'), dataIndex: 'partnerName' },
+    {
+      title: t('register.agreement.field.term'),
+      key: 'term',
+      render: (_, a) => (
+        <Flex vertical gap={2}>
+          <span>
+            {a.startsOn} ~ {a.endsOn}
+          </span>
+        </Flex>
+      ),
+    },
+    {
+      title: t('register.agreement.field.reminder'),
+      key: 'reminder',
+      render: (_, a) => <ExpiryTag agreement={a} />,
+    },
+    {
+      title: t('register.agreement.field.terms'),
+      dataIndex: 'terms',
+      render: (k: Agreement['terms']) => label(AGREEMENT_TERMS_LABELS[k], language),
+    },
+    {
+      title: t('register.agreement.field.operatorShare'),
+      dataIndex: 'operatorShareBp',
+      align: 'right',
+      render: (bp: number) => shareText(bp),
+    },
+    {
+      title: t('register.agreement.field.fee'),
+      dataIndex: 'feeFen',
+      align: 'right',
+      render: (fen: number) => yuanText(fen, t),
+    },
+    {
+      title: t('register.agreement.field.guaranteed'),
+      dataIndex: 'guaranteedMinRemittanceFen',
+      align: 'right',
+      render: (fen: number) => yuanText(fen, t),
+    },
+    ...(mayEdit
+      ? [
+          {
+            title: t('register.common.actions'),
+            key: 'actions',
+            render: (_: unknown, a: Agreement) => (
+              <Button
+                type="link"
+                size="small"
+                aria-label={`${t('register.common.edit')} ${a.ventureName}`}
+                onClick={() => setEditing(a.id)}
+              >
+                {t('register.common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <RegisterFrame
+      section="agreements"
+      title={t('register.agreement.title')}
+      readOnly={scope.choosesCommunity}
+      communityId={scope.communityId}
+      create={
+        mayCreate ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('register.agreement.create.open')}
+          </Button>
+        ) : null
+      }
+      filters={
+        <>
+          {scope.choosesCommunity ? (
+            <CommunityFilter
+              value={scope.communityId}
+              onChange={(communityId) => onSearch({ ...search, communityId, page: undefined })}
+            />
+          ) : null}
+          <SearchBox
+            value={search.q}
+            placeholder={t('register.agreement.searchPlaceholder')}
+            onSearch={(q) => change({ q })}
+          />
+          <Checkbox
+            checked={search.expiring === true}
+            onChange={(e) => change({ expiring: e.target.checked ? true : undefined })}
+          >
+            {t('register.agreement.expiringFilter')}
+          </Checkbox>
+          {filtered ? (
+            <Button onClick={() => onSearch(search.communityId ? { communityId: search.communityId } : {})}>
+              {t('register.common.clear')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <QueryState query={agreements} rows={6} emptyText="">
+        {() => (
+          <>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('register.common.total', { count: rows.length })}
+            </Typography.Paragraph>
+            <Table<Agreement>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={rows}
+              scroll={{ x: 'max-content' }}
+              pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
+              locale={{
+                emptyText: (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={
+                      search.expiring
+                        ? t('register.agreement.emptyExpiring')
+                        : filtered
+                          ? t('register.common.emptyFiltered')
+                          : t('register.agreement.empty')
+                    }
+                  />
+                ),
+              }}
+            />
+          </>
+        )}
+      </QueryState>
+      {mayCreate ? <AgreementDrawer open={creating} onClose={() => setCreating(false)} /> : null}
+      {mayEdit && editingAgreement ? (
+        <AgreementDrawer
+          open
+          agreement={editingAgreement}
+          onClose={() => setEditing(null)}
+          onReload={() => void agreements.refetch()}
+        />
+      ) : null}
+    </RegisterFrame>
+  );
+}

@@ -1,0 +1,30 @@
+import type { homeZhCN } from './home.zh-cn';
+import type { Shape } from './shape';
+
+export const homeEn: Shape<typeof homeZhCN> = {
+  title: '{{name}} workplace',
+  subtitle: '{{name}} · {{role}}',
+  todo: {
+    title: 'To do this month',
+    none: 'Nothing to do',
+    reports: '{{count}} reports for {{month}} still owed, due {{due}}',
+    reportsDone: 'Every report for {{month}} is in',
+    openReporting: 'Report',
+    returned: '{{count}} reports returned, to be fixed and resubmitted',
+    fix: 'Fix',
+    voting: '{{count}} proposals waiting for the residents’ vote',
+    payable: '{{count}} proposals past their disclosure period, ready to pay',
+    openProposals: 'Proposals',
+    agreements: '{{count}} operator agreements end within 90 days, first “{{name}}” ({{date}})',
+    warnings: '{{count}} open warnings',
+  },
+  standing: {
+    title: 'Where the community stands in the district',
+    dataDate: 'Data as of {{month}}',
+    period: '{{period}}; ranks among the district’s communities with a figure',
+    rank: 'District rank',
+    unranked: 'No figure this period, not ranked',
+    none: 'No figures yet for this period',
+  },
+  shortcuts: 'Shortcuts',
+};
