@@ -141,3 +141,147 @@ describe('the proposal’s steps', () => {
     );
   });
 });
+
+describe('use category, paper minutes, payout date and close result', () => {
+  const option = (text: string) => screen.findByText(text, { selector: '.ant-select-item-option-content' });
+
+  it('a new proposal names its use category; the API gets it with the draft', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenFundsApi({ proposals: [] });
+    const { user } = renderApp('/proposals');
+    await user.click(await screen.findByRole('button', { name: /新建议事项目/ }));
+    await user.type(await screen.findByLabelText('项目名称'), '长者食堂');
+    await user.type(screen.getByLabelText('用途说明'), '为辖区老人提供助餐服务');
+    await user.type(screen.getByLabelText('申请金额'), '36000');
+    await user.click(screen.getByRole('button', { name: /保存草稿/ }));
+    // required: nothing is sent without it
+    expect(await screen.findByText('用途类别', { selector: 'label' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByLabelText('用途类别').closest('.ant-form-item')?.textContent).toContain('必填'),
+    );
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+    await user.click(screen.getByLabelText('用途类别'));
+    await user.click(await option('为老服务'));
+    await user.click(screen.getByRole('button', { name: /保存草稿/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({
+      title: '长者食堂',
+      useCategory: 'elderly_care',
+      amountFen: 3_600_000,
+    });
+  });
+
+  it('from the charity fund, governance and "other" cannot be chosen; the API’s refusal lands on the field', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const reason = '慈善共富基金不能支付社区治理或未列明的“其他”用途';
+    const seen = givenFundsApi({
+      proposals: [],
+      fund: fundFixture({ kind: 'charity_common_prosperity', name: '慈善共富基金' }),
+      answer: (r) =>
+        r.method === 'POST' && r.path === '/proposals'
+          ? HttpResponse.json(
+              errorBody('proposal.use_category_banned', '不能用于此用途', { useCategory: reason }),
+              { status: 400 },
+            )
+          : null,
+    });
+    const { user } = renderApp('/proposals');
+    await user.click(await screen.findByRole('button', { name: /新建议事项目/ }));
+    await user.type(await screen.findByLabelText('项目名称'), '议事会办公用品');
+    await user.type(screen.getByLabelText('用途说明'), '议事会运转');
+    await user.type(screen.getByLabelText('申请金额'), '100');
+    expect(await screen.findByText('慈善共富基金不能用于：社区治理、其他')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('用途类别'));
+    const governance = await option('社区治理');
+    expect(governance.closest('.ant-select-item-option')).toHaveClass('ant-select-item-option-disabled');
+    await user.click(await option('困难帮扶'));
+    await user.click(screen.getByRole('button', { name: /保存草稿/ }));
+    const error = await screen.findByText(reason);
+    expect(error.closest('.ant-form-item')?.textContent).toContain('用途类别');
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({ useCategory: 'hardship_relief' });
+  });
+
+  it('a meeting typed in from paper sends the scanned minutes’ file name apart from the minutes', async () => {
+    const { seen, user } = open('community_admin', 'draft');
+    await user.click(await screen.findByRole('button', { name: '录入议事结果' }));
+    await user.type(await screen.findByLabelText('应到人数（有表决权）'), '60');
+    await user.type(screen.getByLabelText('实到人数'), '49');
+    await user.clear(screen.getByLabelText('赞成票'));
+    await user.type(screen.getByLabelText('赞成票'), '43');
+    await user.type(screen.getByLabelText('会议记录'), '表决通过');
+    await user.type(screen.getByLabelText('会议记录扫描件'), '2026-11-20 居民议事会记录.pdf');
+    await user.click(screen.getByLabelText('议事日期'));
+    await user.click(await screen.findByText('今天'));
+    await user.click(screen.getByRole('button', { name: /保存表决结果/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({
+      minutes: '表决通过',
+      minutesFileName: '2026-11-20 居民议事会记录.pdf',
+    });
+  });
+
+  it('the page shows the category, the minutes’ file, each payout’s date apart from its booking, and the result', async () => {
+    open('community_admin', 'closed', {
+      deliberation: { ...proposalFixture('closed').deliberation, minutesFileName: '议事会记录-20261120.pdf' },
+      paidFen: 3_600_000,
+      payouts: [
+        {
+          entryId: 'bbbbbbbb-bbbb-4bbb-8bbb-000000000009',
+          amountFen: 3_600_000,
+          month: '2026-12',
+          paidOn: '2026-11-28',
+          memo: '厨房设备',
+          reversed: false,
+          createdAt: '2026-12-03T02:00:00.000Z',
+        },
+      ],
+    });
+    expect(await screen.findByText('为老服务')).toBeInTheDocument();
+    expect(screen.getByText('议事会记录-20261120.pdf')).toBeInTheDocument();
+    expect(screen.getByText('长者食堂已开餐')).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '2026-11-28' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '2026-12-03' })).toBeInTheDocument();
+  });
+
+  it('a payout sends the day the money left (today by default); the API’s refusal of it lands on the field', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const reason = '拨付日期不能晚于今天';
+    const seen = givenFundsApi({
+      proposals: [proposalFixture('disclosed')],
+      answer: (r) =>
+        r.path.endsWith('/payouts')
+          ? HttpResponse.json(
+              errorBody('proposal.payout_date_in_future', '拨付日期晚于今天', { paidOn: reason }),
+              {
+                status: 400,
+              },
+            )
+          : null,
+    });
+    const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
+    await user.click(await screen.findByRole('button', { name: '支 出' }));
+    await user.type(await screen.findByLabelText('本次支出金额（元）'), '2000');
+    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    const error = await screen.findByText(reason);
+    expect(error.closest('.ant-form-item')?.textContent).toContain('拨付日期');
+    const body = seen.find((r) => r.method === 'POST')?.body;
+    expect(body?.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(String(body?.paidOn).slice(0, 7)).toBe(body?.month);
+  });
+
+  it('closing asks for the result: none typed, nothing sent; typed, it goes with the close', async () => {
+    const { seen, user } = open('community_admin', 'disclosed');
+    await user.click(await screen.findByRole('button', { name: '结 项' }));
+    await user.click(await screen.findByRole('button', { name: /确认结项/ }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('结项结果').closest('.ant-form-item')?.textContent).toContain('必填'),
+    );
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+    await user.type(screen.getByLabelText('结项结果'), '居民另议，未动用资金');
+    await user.click(screen.getByRole('button', { name: /确认结项/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    const post = seen.find((r) => r.method === 'POST');
+    expect(post?.path).toBe(`/proposals/${PROPOSAL_ID}/close`);
+    expect(post?.body).toEqual({ version: 3, result: '居民另议，未动用资金' });
+  });
+});

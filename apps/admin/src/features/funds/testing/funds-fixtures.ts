@@ -214,6 +214,12 @@ export function givenFundsApi(
       const found = proposals.find((p) => p.id === params.id);
       return found ? HttpResponse.json(found) : notFound();
     }),
+    http.post(api('/proposals'), async ({ request }) => {
+      const seenRequest = await record(request);
+      const special = options.answer?.(seenRequest);
+      if (special) return special;
+      return HttpResponse.json({ ...proposalFixture('draft'), ...seenRequest.body }, { status: 201 });
+    }),
     http.post(api('/proposals/:id/*'), async ({ request, params }) => {
       const seenRequest = await record(request);
       const special = options.answer?.(seenRequest);

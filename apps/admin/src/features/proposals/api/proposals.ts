@@ -1,5 +1,6 @@
 import type {
   AuditPage,
+  CloseInput,
   DeliberationInput,
   DisclosureInput,
   ObjectionCreate,
@@ -64,7 +65,7 @@ export type ProposalStep =
   | { step: 'objections'; body: ObjectionCreate }
   | { step: 'resolve'; objectionId: string; body: ObjectionResolve }
   | { step: 'payouts'; body: PayoutCreate; idempotencyKey: string }
-  | { step: 'close'; body: VersionInput }
+  | { step: 'close'; body: CloseInput }
   | { step: 'withdraw'; body: VersionInput };
 
 function pathOf(id: string, s: ProposalStep): string {

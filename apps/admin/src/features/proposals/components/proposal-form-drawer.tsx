@@ -1,21 +1,72 @@
 import { type Fund, ProposalCreate, type ProposalDetail, ProposalUpdate } from '@gongfu/contract';
-import { formatYuan } from '@gongfu/domain';
+import {
+  BANNED_USE_CATEGORIES,
+  FUND_KIND_LABELS,
+  formatYuan,
+  PROPOSAL_USE_CATEGORIES,
+  PROPOSAL_USE_CATEGORY_LABELS,
+} from '@gongfu/domain';
 import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { applyServerErrors, checkWithSchema, yuanRule, yuanToFen } from '../../funds/form';
+import { label } from '../../funds/format';
 import { useCreateProposal, useProposalStep } from '../api/proposals';
 
 interface Values {
   title: string;
   purpose: string;
+  useCategory: string;
   amount: string;
   fundId: string;
 }
 
-const FIELDS = ['title', 'purpose', 'amount', 'fundId'] as const;
+const FIELDS = ['title', 'purpose', 'useCategory', 'amount', 'fundId'] as const;
 const FIELD_MAP = { amountFen: 'amount' };
+
+/**
+ * The use category: every category of the domain's list, those the chosen fund may not pay for shown but not
+ * selectable, with the rule in words beneath. A category chosen before the fund changed is left as it is: the
+ * API refuses it, with its reason on this field.
+ */
+function UseCategoryField({ funds }: { funds: readonly Fund[] }) {
+  const { t, i18n } = useTranslation();
+  const form = Form.useFormInstance<Values>();
+  const fundId = Form.useWatch('fundId', form);
+  const fund = funds.find((f) => f.id === fundId);
+  const banned: readonly string[] = fund ? BANNED_USE_CATEGORIES[fund.kind] : [];
+  return (
+    <Form.Item
+      name="useCategory"
+      label={t('funds.proposal.field.useCategory')}
+      rules={[{ required: true, message: t('funds.form.required') }]}
+      extra={
+        fund && banned.length > 0
+          ? t('funds.proposal.create.useCategoryBanned', {
+              fund: label(FUND_KIND_LABELS[fund.kind], i18n.language),
+              categories: banned
+                .map((c) =>
+                  label(
+                    PROPOSAL_USE_CATEGORY_LABELS[c as keyof typeof PROPOSAL_USE_CATEGORY_LABELS],
+                    i18n.language,
+                  ),
+                )
+                .join(i18n.language === 'en' ? ', ' : '、'),
+            })
+          : t('funds.proposal.create.useCategoryHint')
+      }
+    >
+      <Select
+        options={PROPOSAL_USE_CATEGORIES.map((c) => ({
+          value: c,
+          label: label(PROPOSAL_USE_CATEGORY_LABELS[c], i18n.language),
+          disabled: banned.includes(c),
+        }))}
+      />
+    </Form.Item>
+  );
+}
 
 function ProposalFields({ funds }: { funds: readonly Fund[] }) {
   const { t } = useTranslation();
@@ -60,6 +111,7 @@ function ProposalFields({ funds }: { funds: readonly Fund[] }) {
           }))}
         />
       </Form.Item>
+      <UseCategoryField funds={funds} />
     </>
   );
 }
@@ -94,6 +146,7 @@ export function CreateProposalDrawer({
       fundId: values.fundId,
       title: values.title?.trim(),
       purpose: values.purpose?.trim(),
+      useCategory: values.useCategory,
       amountFen: yuanToFen(values.amount),
     };
     if (!checkWithSchema(ProposalCreate, body, form, FIELDS, t, FIELD_MAP)) return;
@@ -165,6 +218,7 @@ export function EditProposalDrawer({
       fundId: values.fundId,
       title: values.title?.trim(),
       purpose: values.purpose?.trim(),
+      useCategory: values.useCategory,
       amountFen: yuanToFen(values.amount),
     };
     if (!checkWithSchema(ProposalUpdate, body, form, FIELDS, t, FIELD_MAP)) return;
@@ -203,6 +257,7 @@ export function EditProposalDrawer({
         initialValues={{
           title: proposal.title,
           purpose: proposal.purpose,
+          useCategory: proposal.useCategory,
           amount: formatYuan(proposal.amountFen),
           fundId: proposal.fundId,
         }}

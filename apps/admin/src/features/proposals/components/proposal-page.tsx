@@ -1,6 +1,12 @@
 import { EyeOutlined, HistoryOutlined } from '@ant-design/icons';
-import type { Fund, ProposalDetail } from '@gongfu/contract';
-import { deliberationOutcome, formatYuan, type LocalDate, PROPOSAL_STATUS_LABELS } from '@gongfu/domain';
+import type { ProposalDetail } from '@gongfu/contract';
+import {
+  deliberationOutcome,
+  formatYuan,
+  type LocalDate,
+  PROPOSAL_STATUS_LABELS,
+  PROPOSAL_USE_CATEGORY_LABELS,
+} from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import {
   Alert,
@@ -29,6 +35,7 @@ import { buttonsFor, payableFen, STATUS_COLOR, stepOf } from '../status';
 import { HistoryDrawer } from './history-drawer';
 import { EditProposalDrawer } from './proposal-form-drawer';
 import {
+  CloseDrawer,
   DeliberationDrawer,
   DisclosureDrawer,
   ObjectionDrawer,
@@ -231,6 +238,11 @@ function ProposalView({
                   '—'
                 ),
               },
+              {
+                key: 'useCategory',
+                label: t('funds.proposal.field.useCategory'),
+                children: label(PROPOSAL_USE_CATEGORY_LABELS[proposal.useCategory], i18n.language),
+              },
               { key: 'paid', label: t('funds.proposal.field.paid'), children: yuanText(proposal.paidFen, t) },
               ...(['disclosure', 'disclosed', 'paid_out'].includes(proposal.status)
                 ? [
@@ -247,6 +259,16 @@ function ProposalView({
                 span: 'filled',
                 children: proposal.purpose,
               },
+              ...(proposal.closeResult
+                ? [
+                    {
+                      key: 'closeResult',
+                      label: t('funds.proposal.field.closeResult'),
+                      span: 'filled' as const,
+                      children: <span style={{ whiteSpace: 'pre-wrap' }}>{proposal.closeResult}</span>,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
@@ -278,6 +300,16 @@ function ProposalView({
                   span: 'filled',
                   children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.minutes ?? '—'}</span>,
                 },
+                ...(d.minutesFileName
+                  ? [
+                      {
+                        key: 'minutesFile',
+                        label: t('funds.proposal.deliberation.minutesFile'),
+                        span: 'filled' as const,
+                        children: <Typography.Text code>{d.minutesFileName}</Typography.Text>,
+                      },
+                    ]
+                  : []),
               ]}
             />
           ) : (
@@ -384,8 +416,10 @@ function ProposalView({
               scroll={{ x: 'max-content' }}
               dataSource={proposal.payouts}
               columns={[
+                // the day the money left, apart from the day it was booked
+                { title: t('funds.proposal.field.paidOn'), dataIndex: 'paidOn' },
                 {
-                  title: t('funds.ledger.date'),
+                  title: t('funds.proposal.field.bookedOn'),
                   dataIndex: 'createdAt',
                   render: (v: string) => v.slice(0, 10),
                 },
@@ -446,14 +480,11 @@ function ProposalView({
       {open?.kind === 'pay_out' ? (
         <PayoutDrawer proposal={proposal} fund={fund.data} open onClose={close} onReload={onReload} />
       ) : null}
-      {open?.kind === 'close' || open?.kind === 'withdraw' ? (
-        <ConfirmStep
-          proposal={proposal}
-          kind={open.kind}
-          fund={fund.data}
-          onClose={close}
-          onReload={onReload}
-        />
+      {open?.kind === 'close' ? (
+        <CloseDrawer proposal={proposal} fund={fund.data} open onClose={close} onReload={onReload} />
+      ) : null}
+      {open?.kind === 'withdraw' ? (
+        <ConfirmStep proposal={proposal} kind={open.kind} onClose={close} onReload={onReload} />
       ) : null}
       <HistoryDrawer
         proposal={proposal}
@@ -507,67 +538,42 @@ function NextStepNotice({ proposal }: { proposal: ProposalDetail }) {
 }
 
 /** 结项 / 撤回: a confirmation with what it means; the server's refusal is shown in the dialog. */
+/** Withdrawing a draft or a proposal in deliberation: a confirmation, nothing to type. */
 function ConfirmStep({
   proposal,
   kind,
-  fund,
   onClose,
   onReload,
 }: {
   proposal: ProposalDetail;
-  kind: 'close' | 'withdraw';
-  fund: Fund | undefined;
+  kind: 'withdraw';
   onClose: () => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const step = useProposalStep(proposal.id);
-  const remaining = payableFen(proposal);
   return (
     <Modal
       open
-      title={kind === 'close' ? t('funds.proposal.close.title') : t('funds.proposal.withdraw.title')}
-      okText={kind === 'close' ? t('funds.proposal.close.submit') : t('funds.proposal.withdraw.submit')}
+      title={t('funds.proposal.withdraw.title')}
+      okText={t('funds.proposal.withdraw.submit')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: step.isPending, danger: kind === 'withdraw' }}
+      okButtonProps={{ loading: step.isPending, danger: true }}
       onCancel={onClose}
       onOk={() =>
         step.mutate(
           { step: kind, body: { version: proposal.version } },
           {
             onSuccess: () => {
-              void message.success(
-                kind === 'close' ? t('funds.proposal.close.done') : t('funds.proposal.withdraw.done'),
-              );
+              void message.success(t('funds.proposal.withdraw.done'));
               onClose();
             },
           },
         )
       }
     >
-      {kind === 'close' ? (
-        <Descriptions
-          size="small"
-          column={1}
-          items={[
-            {
-              key: 'approved',
-              label: t('funds.proposal.payout.approved'),
-              children: yuanText(proposal.amountFen, t),
-            },
-            { key: 'paid', label: t('funds.proposal.payout.paid'), children: yuanText(proposal.paidFen, t) },
-            { key: 'fund', label: t('funds.proposal.field.fund'), children: fund?.name ?? '—' },
-          ]}
-        />
-      ) : null}
-      <Typography.Paragraph>
-        {kind === 'close'
-          ? remaining > 0
-            ? t('funds.proposal.close.unpaid', { amount: yuanText(remaining, t) })
-            : t('funds.proposal.close.body')
-          : t('funds.proposal.withdraw.body')}
-      </Typography.Paragraph>
+      <Typography.Paragraph>{t('funds.proposal.withdraw.body')}</Typography.Paragraph>
       {step.error ? (
         <Alert
           role="alert"

@@ -1,4 +1,5 @@
 import {
+  CloseInput,
   DeliberationInput,
   DisclosureInput,
   type Fund,
@@ -50,7 +51,7 @@ interface DeliberationValues {
   votesAgainst: number;
   votesAbstain: number;
   minutes?: string;
-  minutesFile?: string;
+  minutesFileName?: string;
 }
 
 const DELIBERATION_FIELDS = [
@@ -62,16 +63,8 @@ const DELIBERATION_FIELDS = [
   'votesAgainst',
   'votesAbstain',
   'minutes',
-  'minutesFile',
+  'minutesFileName',
 ] as const;
-
-/** The minutes as stored: the typed text, and the scanned paper record's file name on a line of its own. */
-export function minutesWithFile(minutes: string | undefined, file: string | undefined, fileLabel: string) {
-  const text = minutes?.trim() ?? '';
-  const name = file?.trim() ?? '';
-  if (!name) return text || null;
-  return `${text}${text ? '\n' : ''}【${fileLabel}：${name}】`;
-}
 
 export function DeliberationDrawer({ proposal, open, onClose, onReload }: StepDrawerProps) {
   const { t } = useTranslation();
@@ -111,7 +104,9 @@ export function DeliberationDrawer({ proposal, open, onClose, onReload }: StepDr
       votesFor: v.votesFor,
       votesAgainst: v.votesAgainst,
       votesAbstain: v.votesAbstain,
-      minutes: minutesWithFile(v.minutes, v.minutesFile, t('funds.proposal.deliberation.minutesFile')),
+      minutes: v.minutes?.trim() || null,
+      // a meeting typed in from its paper record: the scan's file name is noted, the file stays in the archive
+      minutesFileName: v.minutesFileName?.trim() || null,
     };
     if (!checkWithSchema(DeliberationInput, body, form, DELIBERATION_FIELDS, t)) return;
     step.mutate(
@@ -202,11 +197,11 @@ export function DeliberationDrawer({ proposal, open, onClose, onReload }: StepDr
           <Input.TextArea maxLength={19_000} autoSize={{ minRows: 3 }} />
         </Form.Item>
         <Form.Item
-          name="minutesFile"
+          name="minutesFileName"
           label={t('funds.proposal.deliberation.minutesFile')}
           extra={t('funds.proposal.deliberation.minutesFileHint')}
         >
-          <Input maxLength={200} placeholder="2026-11-20 居民议事会记录.pdf" />
+          <Input maxLength={255} placeholder="2026-11-20 居民议事会记录.pdf" />
         </Form.Item>
       </Form>
     </FormDrawer>
@@ -476,8 +471,11 @@ export function ResolveObjectionDrawer({
 interface PayoutValues {
   amount: string;
   month: Dayjs;
+  paidOn: Dayjs;
   memo?: string;
 }
+
+const PAYOUT_FIELDS = ['amount', 'month', 'paidOn', 'memo'] as const;
 
 /** Refusals about the amount: shown on the amount field (the API's words). */
 const AMOUNT_REFUSALS = ['proposal.payout_exceeds_approved', 'fund.insufficient_balance'] as const;
@@ -531,10 +529,10 @@ export function PayoutDrawer({
       version: proposal.version,
       amountFen: yuanToFen(v.amount),
       month: v.month.format('YYYY-MM'),
+      paidOn: v.paidOn ? ymd(v.paidOn) : undefined,
       memo: v.memo?.trim() || null,
     };
-    if (!checkWithSchema(PayoutCreate, body, form, ['amount', 'month', 'memo'], t, { amountFen: 'amount' }))
-      return;
+    if (!checkWithSchema(PayoutCreate, body, form, PAYOUT_FIELDS, t, { amountFen: 'amount' })) return;
     step.mutate(
       { step: 'payouts', body: body as PayoutCreate, idempotencyKey: idempotency.next() },
       {
@@ -549,7 +547,7 @@ export function PayoutDrawer({
             applyServerErrors(
               error,
               form,
-              ['amount', 'month', 'memo'],
+              PAYOUT_FIELDS,
               { amountFen: 'amount' },
               {
                 code: AMOUNT_REFUSALS,
@@ -616,7 +614,7 @@ export function PayoutDrawer({
         layout="vertical"
         onFinish={submit}
         disabled={step.isPending}
-        initialValues={{ month: today() }}
+        initialValues={{ month: today(), paidOn: today() }}
       >
         <Form.Item
           name="amount"
@@ -628,6 +626,14 @@ export function PayoutDrawer({
           })}
         >
           <Input inputMode="decimal" suffix={t('kpi.unit.fen')} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="paidOn"
+          label={t('funds.proposal.payout.paidOn')}
+          extra={t('funds.proposal.payout.paidOnHint')}
+          rules={[{ required: true, message: t('funds.form.required') }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
         </Form.Item>
         <Form.Item name="month" label={t('funds.proposal.payout.month')} rules={[{ required: true }]}>
           <DatePicker picker="month" style={{ width: '100%' }} />
@@ -641,6 +647,95 @@ export function PayoutDrawer({
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">{t('funds.proposal.payout.ledgerNote')}</Typography.Text>
+    </FormDrawer>
+  );
+}
+
+// ── 结项: the result, in words, of a rejected, disclosed or paid-out proposal
+
+interface CloseValues {
+  result: string;
+}
+
+export function CloseDrawer({
+  proposal,
+  fund,
+  open,
+  onClose,
+  onReload,
+}: StepDrawerProps & { fund: Fund | undefined }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CloseValues>();
+  const step = useProposalStep(proposal.id);
+  const [unplaced, setUnplaced] = useState<Unplaced>([]);
+  const remaining = payableFen(proposal);
+
+  const close = () => {
+    step.reset();
+    onClose();
+  };
+
+  const submit = (v: CloseValues) => {
+    const body = { version: proposal.version, result: v.result?.trim() };
+    if (!checkWithSchema(CloseInput, body, form, ['result'], t)) return;
+    step.mutate(
+      { step: 'close', body: body as CloseInput },
+      {
+        onSuccess: () => {
+          void message.success(t('funds.proposal.close.done'));
+          close();
+        },
+        onError: (error) => setUnplaced(applyServerErrors(error, form, ['result'])),
+      },
+    );
+  };
+
+  return (
+    <FormDrawer
+      title={t('funds.proposal.close.title')}
+      open={open}
+      onClose={close}
+      onSubmit={() => form.submit()}
+      submitText={t('funds.proposal.close.submit')}
+      pending={step.isPending}
+      error={step.error}
+      unplaced={unplaced}
+      onReload={() => {
+        step.reset();
+        onReload();
+      }}
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginBottom: 16 }}
+        items={[
+          {
+            key: 'approved',
+            label: t('funds.proposal.payout.approved'),
+            children: yuanText(proposal.amountFen, t),
+          },
+          { key: 'paid', label: t('funds.proposal.payout.paid'), children: yuanText(proposal.paidFen, t) },
+          { key: 'fund', label: t('funds.proposal.field.fund'), children: fund?.name ?? '—' },
+        ]}
+      />
+      <Typography.Paragraph>
+        {remaining > 0
+          ? t('funds.proposal.close.unpaid', { amount: yuanText(remaining, t) })
+          : t('funds.proposal.close.body')}
+      </Typography.Paragraph>
+      <Form<CloseValues> form={form} layout="vertical" onFinish={submit} disabled={step.isPending}>
+        <Form.Item
+          name="result"
+          label={t('funds.proposal.close.result')}
+          extra={t('funds.proposal.close.resultHint')}
+          rules={[{ required: true, whitespace: true, message: t('funds.form.required') }]}
+        >
+          <Input.TextArea maxLength={5000} autoSize={{ minRows: 3 }} />
+        </Form.Item>
+      </Form>
     </FormDrawer>
   );
 }
