@@ -5,6 +5,7 @@ import {
   changeBp,
   computeKpi,
   computeKpis,
+  giveBackForm,
   isImprovement,
   KPI_DEFINITIONS,
   KPI_KEYS,
@@ -100,6 +101,8 @@ describe('KPI definitions', () => {
       'service_response_rate',
       'public_welfare_share',
       'give_back',
+      'give_back_cash',
+      'give_back_in_kind',
       'give_back_fulfilment_rate',
       'reporting_rate',
       'on_time_rate',
@@ -123,6 +126,29 @@ describe('KPI definitions', () => {
     // a ratio's target is a fraction: 1 = 100 %
     expect(kpiDefinition('deliberation_coverage').target).toBe(1);
     expect(kpiDefinition('fund_idle_ratio').direction).toBe('lower_is_better');
+  });
+});
+
+describe('give-back: cash and in kind apart, and a total that says it mixes them', () => {
+  it('splits by the pledge kind: only cash is money, the rest counts at its declared value', () => {
+    expect(giveBackForm('cash')).toBe('cash');
+    for (const kind of ['in_kind', 'service', 'infrastructure']) expect(giveBackForm(kind)).toBe('in_kind');
+    const measures = sumMeasures([
+      { give_back_fulfilled_fen: 500_000, give_back_cash_fen: 300_000, give_back_in_kind_fen: 200_000 },
+    ]);
+    expect(computeKpi('give_back', measures)).toBe(500_000);
+    expect(computeKpi('give_back_cash', measures)).toBe(300_000);
+    expect(computeKpi('give_back_in_kind', measures)).toBe(200_000);
+  });
+
+  it('labels the in-kind part as a declared value and the total as cash plus in kind, in both languages', () => {
+    expect(kpiDefinition('give_back_in_kind').name['zh-CN']).toContain('申报估值');
+    expect(kpiDefinition('give_back_in_kind').name.en).toContain('declared value');
+    expect(kpiDefinition('give_back_in_kind').formula['zh-CN']).toContain('不是到账资金');
+    expect(kpiDefinition('give_back').name['zh-CN']).toContain('现金＋实物估值');
+    expect(kpiDefinition('give_back').name.en).toContain('cash + in kind');
+    expect(kpiDefinition('give_back').formula.en).toContain('not all money received');
+    expect(kpiDefinition('give_back_cash').name['zh-CN']).toContain('现金');
   });
 });
 

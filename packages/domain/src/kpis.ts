@@ -35,6 +35,8 @@ export const MEASURE_KEYS = [
   'service_transactions',
   'welfare_transactions',
   'give_back_fulfilled_fen',
+  'give_back_cash_fen',
+  'give_back_in_kind_fen',
   'give_back_pledged_fen',
   'reports_expected',
   'reports_received',
@@ -73,6 +75,8 @@ export const MEASURE_OVER_TIME: Readonly<Record<MeasureKey, 'sum' | 'last' | 're
   service_transactions: 'sum',
   welfare_transactions: 'sum',
   give_back_fulfilled_fen: 'sum',
+  give_back_cash_fen: 'sum',
+  give_back_in_kind_fen: 'sum',
   give_back_pledged_fen: 'sum',
   reports_expected: 'sum',
   reports_received: 'sum',
@@ -185,6 +189,8 @@ export const KPI_KEYS = [
   'service_response_rate',
   'public_welfare_share',
   'give_back',
+  'give_back_cash',
+  'give_back_in_kind',
   'give_back_fulfilment_rate',
   'reporting_rate',
   'on_time_rate',
@@ -228,6 +234,20 @@ export interface KpiDefinition {
   readonly target: number | null;
   readonly level: KpiLevel;
 }
+
+/**
+ * Give-back comes as money or in kind: the two are reported apart, and a total says it mixes them. Only a cash
+ * pledge's fulfilment is money; in kind, services and infrastructure count at the value the partner declared.
+ */
+export function giveBackForm(pledgeKind: string): 'cash' | 'in_kind' {
+  return pledgeKind === 'cash' ? 'cash' : 'in_kind';
+}
+
+const GIVE_BACK_CASH_ZH = '资金类承诺的兑现金额（现金）';
+const GIVE_BACK_CASH_EN = 'the amounts fulfilled on cash pledges (cash)';
+const GIVE_BACK_IN_KIND_ZH = '实物、服务和基础设施共建类承诺兑现的申报估值（实物，按申报估值）';
+const GIVE_BACK_IN_KIND_EN =
+  'the declared value of what was fulfilled on in-kind, service and infrastructure pledges (in kind, at declared value)';
 
 const COUNTED = '只计审核通过（含已锁定）的月报；同一项目同一月份有更正时只取最新的已审核版本' as const;
 const COUNTED_EN =
@@ -436,13 +456,43 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
   },
   give_back: {
     key: 'give_back',
-    name: { 'zh-CN': '企业反哺兑现额', en: 'Give-back' },
+    name: { 'zh-CN': '企业反哺兑现额（现金＋实物估值）', en: 'Give-back (cash + in kind at declared value)' },
     unit: 'fen',
     numeratorUnit: 'fen',
     denominatorUnit: null,
     formula: {
-      'zh-CN': 'Σ 合作方反哺承诺的兑现价值（按兑现日期）',
-      en: "Σ value of the partners' give-back fulfilments (by fulfilment date)",
+      'zh-CN': `Σ 合作方反哺承诺的兑现价值（按兑现日期）= ${GIVE_BACK_CASH_ZH} + ${GIVE_BACK_IN_KIND_ZH}。合计含按申报估值计的实物，不全是到账资金；两部分分别见“反哺兑现·现金”和“反哺兑现·实物（申报估值）”`,
+      en: `Σ value of the partners' give-back fulfilments (by fulfilment date) = ${GIVE_BACK_CASH_EN} + ${GIVE_BACK_IN_KIND_EN}. The total includes in-kind give-back at its declared value, so it is not all money received; the two parts are shown as "Give-back in cash" and "Give-back in kind (declared value)"`,
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
+  },
+  give_back_cash: {
+    key: 'give_back_cash',
+    name: { 'zh-CN': '反哺兑现·现金', en: 'Give-back in cash' },
+    unit: 'fen',
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': `Σ ${GIVE_BACK_CASH_ZH}（按兑现日期）`,
+      en: `Σ ${GIVE_BACK_CASH_EN} (by fulfilment date)`,
+    },
+    direction: 'higher_is_better',
+    aggregation: 'flow',
+    target: null,
+    level: 'community',
+  },
+  give_back_in_kind: {
+    key: 'give_back_in_kind',
+    name: { 'zh-CN': '反哺兑现·实物（申报估值）', en: 'Give-back in kind (declared value)' },
+    unit: 'fen',
+    numeratorUnit: 'fen',
+    denominatorUnit: null,
+    formula: {
+      'zh-CN': `Σ ${GIVE_BACK_IN_KIND_ZH}（按兑现日期）。这是合作方申报的估值，不是到账资金，也未经评估`,
+      en: `Σ ${GIVE_BACK_IN_KIND_EN} (by fulfilment date). This is the value the partner declared: not money received, and not appraised`,
     },
     direction: 'higher_is_better',
     aggregation: 'flow',
@@ -536,6 +586,8 @@ export const KPI_MEASURES: { readonly [K in KpiKey]: KpiMeasureFormula } = {
   service_response_rate: { numerator: 'requests_within_promise', denominator: 'service_requests' },
   public_welfare_share: { numerator: 'welfare_transactions', denominator: 'service_transactions' },
   give_back: { measure: 'give_back_fulfilled_fen' },
+  give_back_cash: { measure: 'give_back_cash_fen' },
+  give_back_in_kind: { measure: 'give_back_in_kind_fen' },
   give_back_fulfilment_rate: { numerator: 'give_back_fulfilled_fen', denominator: 'give_back_pledged_fen' },
   reporting_rate: { numerator: 'reports_received', denominator: 'reports_expected' },
   on_time_rate: { numerator: 'reports_on_time', denominator: 'reports_expected' },

@@ -174,6 +174,8 @@ export const en: Messages = {
       higherIsBetter: 'Higher is better',
       lowerIsBetter: 'Lower is better',
       neutral: 'For reference',
+      ofWhich: 'Of which {{parts}}',
+      partSeparator: '; ',
     },
     change: {
       previous: 'vs previous',

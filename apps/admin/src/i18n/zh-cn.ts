@@ -177,6 +177,8 @@ export const zhCN = {
       higherIsBetter: '越高越好',
       lowerIsBetter: '越低越好',
       neutral: '仅作参考',
+      ofWhich: '其中 {{parts}}',
+      partSeparator: '；',
     },
     change: {
       previous: '环比',

@@ -17,7 +17,8 @@ import type { ScopedTransaction } from '../tenant';
  *    of the entry it reverses), with the spending backed by an approved project and by a disclosure that
  *    was over; `lmb`: the funds' kept balances less the fund-months since (a balance at a window's end);
  *    `le` is the raw ledger, read only for the fund flow's detail;
- *  - `pl` / `pf`: give-back pledges and their fulfilments;
+ *  - `pl` / `pf`: give-back pledges and their fulfilments (with the pledge's kind: cash, or in kind at its
+ *    declared value);
  *  - `tmd`: each month's reporting deadline; `tr`: the venture-months with a report, received, on time
  *    (first submission before the deadline) or due; `tf`: each venture × month in its reporting state
  *    (on time, late, missing, returned) for the reporting matrix.
@@ -43,6 +44,8 @@ export const KPI_KEYS = [
   'service_response_rate',
   'public_welfare_share',
   'give_back',
+  'give_back_cash',
+  'give_back_in_kind',
   'give_back_fulfilment_rate',
   'reporting_rate',
   'on_time_rate',
@@ -282,6 +285,19 @@ export const KPI_SQL: Record<KpiKey, KpiFormula> = {
     partnerVisible: true,
     parts: [{ over: 'fulfilments', num: sql`f.value_fen` }],
   },
+  // the total's two parts: money, and the declared value of what came in kind (the domain's giveBackForm)
+  give_back_cash: {
+    level: 'community',
+    ratio: false,
+    partnerVisible: true,
+    parts: [{ over: 'fulfilments', num: sql`case when f.pledge_kind = 'cash' then f.value_fen else 0 end` }],
+  },
+  give_back_in_kind: {
+    level: 'community',
+    ratio: false,
+    partnerVisible: true,
+    parts: [{ over: 'fulfilments', num: sql`case when f.pledge_kind = 'cash' then 0 else f.value_fen end` }],
+  },
   give_back_fulfilment_rate: {
     level: 'community',
     ratio: true,
@@ -486,8 +502,10 @@ function facts(s: KpiSelection, options: FactOptions) {
     ),
     pf as (
       select f.pledge_id, f.community_id, cm.street_key, cm.community_key, null::text as model_key,
-             null::text as category_key, to_char(f.fulfilled_on, 'YYYY-MM') as month, f.value_fen
+             null::text as category_key, to_char(f.fulfilled_on, 'YYYY-MM') as month, f.value_fen,
+             pk.kind as pledge_kind
       from pledge_fulfilments f join cm on cm.community_id = f.community_id
+      join pledges pk on pk.district_id = f.district_id and pk.pledge_id = f.pledge_id
       where f.district_id = ${D}
         ${s.scopePartnerId ? sql`and f.partner_id = ${s.scopePartnerId}` : sql``}
     ),

@@ -83,6 +83,14 @@ describe('KPI cockpit', () => {
     expect(within(coverage).getByTestId('kpi-value')).toHaveTextContent('—');
     expect(within(coverage).getByText('无数据（分母为 0）')).toBeInTheDocument();
     expect(within(coverage).getByText('目标 100.0%')).toBeInTheDocument();
+    // give-back says what it is made of: cash, and in kind at its declared value (each a KPI of its own)
+    const giveBack = card('give_back');
+    expect(giveBack).toBe(screen.getByRole('group', { name: '企业反哺兑现额（现金＋实物估值）' }));
+    expect(within(giveBack).getByTestId('kpi-parts')).toHaveTextContent(
+      '其中 反哺兑现·现金 3,000.00 元；反哺兑现·实物（申报估值） 2,000.00 元',
+    );
+    expect(within(card('give_back_in_kind')).getByTestId('kpi-value')).toHaveTextContent('2,000.00元');
+    expect(within(card('operating_revenue')).queryByTestId('kpi-parts')).not.toBeInTheDocument();
 
     // the trend of the selected KPI, over the twelve months up to the chosen one
     const trend = await chartDrawn('趋势 · 经营收入');

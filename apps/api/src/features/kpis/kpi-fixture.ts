@@ -9,6 +9,7 @@ import {
 import {
   addMonths,
   allocate,
+  giveBackForm,
   isBackedPayout,
   type Month,
   monthRange,
@@ -1129,11 +1130,14 @@ export function bruteForce(
     const fulfilments = raw.fulfilments.filter(
       (f) => sel.communityIds.has(str(f.community_id)) && (!sel.partnerId || f.partner_id === sel.partnerId),
     );
-    out.give_back = amount(
-      sum(
-        fulfilments.filter((f) => inWindow(monthOfDate(f.fulfilled_on))),
-        (f) => num(f.value_fen),
-      ),
+    const fulfilledInWindow = fulfilments.filter((f) => inWindow(monthOfDate(f.fulfilled_on)));
+    out.give_back = amount(sum(fulfilledInWindow, (f) => num(f.value_fen)));
+    // cash apart from in kind (at its declared value), by the kind of the pledge fulfilled
+    const kindOfPledge = new Map(raw.pledges.map((p) => [str(p.pledge_id), str(p.kind)]));
+    const formOf = (f: Row) => giveBackForm(kindOfPledge.get(str(f.pledge_id)) ?? '');
+    out.give_back_cash = amount(sum(fulfilledInWindow, (f) => (formOf(f) === 'cash' ? num(f.value_fen) : 0)));
+    out.give_back_in_kind = amount(
+      sum(fulfilledInWindow, (f) => (formOf(f) === 'in_kind' ? num(f.value_fen) : 0)),
     );
     const due = pledges.filter((p) => inWindow(monthOfDate(p.due_on)));
     const dueIds = new Set(due.map((p) => str(p.pledge_id)));

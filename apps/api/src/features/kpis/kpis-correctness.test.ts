@@ -121,7 +121,7 @@ async function checkOverview(
   // the fixture's periods are all complete: the figures run through the period's end, dated
   expect(body.dataDate).toBe(latestDueMonth(new Date(), raw.dueDay));
   expect([body.through, body.running, body.nothingDue]).toEqual([period.to, false, false]);
-  expect(body.items).toHaveLength(18);
+  expect(body.items).toHaveLength(KPI_KEYS.length);
   const brute = Object.fromEntries(
     Object.entries(windows).map(([k, p]) => [k, bruteForce(raw, selection, p)]),
   ) as Record<keyof typeof windows, ReturnType<typeof bruteForce>>;
@@ -185,6 +185,15 @@ describe('the dataset is varied enough to test something', () => {
     expect(counted(String(jinhui), '2025-07', '2025-12')).toBe(true);
     expect(versions(String(wangjiangjie))).toEqual(new Set(['2024-04']));
     expect(counted(String(wangjiangjie), '2024-01', '2024-03')).toBe(true);
+  });
+
+  it('holds give-back in cash and in kind, which add up to the total', () => {
+    const year = bruteForce(raw, sel(DONGQU), { from: '2025-01', to: '2025-12' });
+    const cash = year.give_back_cash?.numerator ?? 0;
+    const inKind = year.give_back_in_kind?.numerator ?? 0;
+    expect(cash).toBeGreaterThan(0);
+    expect(inKind).toBeGreaterThan(0);
+    expect(cash + inKind).toBe(year.give_back?.numerator);
   });
 
   it('brute force finds non-trivial figures (ratios strictly between 0 and 1, a community without income)', () => {

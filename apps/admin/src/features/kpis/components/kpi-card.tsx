@@ -21,6 +21,8 @@ export type KpiOverviewItem = KpiOverview['items'][number];
 
 export interface KpiCardProps {
   item: KpiOverviewItem;
+  /** the KPIs a total is made of, named under its figure (give-back: in cash, in kind at declared value) */
+  parts?: readonly KpiOverviewItem[];
   selected: boolean;
   onSelect: (key: KpiKey) => void;
 }
@@ -29,7 +31,7 @@ export interface KpiCardProps {
  * One KPI: its name with the definition (统计口径) a tooltip away, the figure in the definition's unit, and
  * 环比 / 同比 with an arrow, a word and a colour that follow the KPI's direction (never colour alone).
  */
-export function KpiCard({ item, selected, onSelect }: KpiCardProps) {
+export function KpiCard({ item, parts = [], selected, onSelect }: KpiCardProps) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { definition } = item;
@@ -108,6 +110,18 @@ export function KpiCard({ item, selected, onSelect }: KpiCardProps) {
             </Typography.Text>
             {value.unit ? <Typography.Text type="secondary">{value.unit}</Typography.Text> : null}
           </Flex>
+          {parts.length > 0 ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-parts">
+              {t('kpi.card.ofWhich', {
+                parts: parts
+                  .map(
+                    (part) =>
+                      `${localized(part.definition.name, language)} ${formatKpiText(part.definition.unit, part.current?.value ?? null, language, t)}`,
+                  )
+                  .join(t('kpi.card.partSeparator')),
+              })}
+            </Typography.Text>
+          ) : null}
           {item.current?.value === null ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('kpi.card.noValue')}
