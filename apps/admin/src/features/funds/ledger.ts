@@ -6,6 +6,8 @@ import {
   type LedgerEntryKind,
   type Month,
   monthRange,
+  PROPOSAL_USE_CATEGORY_LABELS,
+  type ProposalUseCategory,
   shanghaiDateOf,
 } from '@gongfu/domain';
 
@@ -59,8 +61,9 @@ type Localized = { 'zh-CN': string; en: string };
 
 /**
  * Where a fund's money came from and went, in the cockpit's Sankey shape: sources (by kind of inflow) → the
- * fund → uses (by proposal). A reversal nets out against the entry it reverses; what nets to zero or less
- * is left out (a Sankey link cannot be negative).
+ * fund → use categories (the proposals' 用途类别, when `categories` names them) → uses (by proposal). A
+ * reversal nets out against the entry it reverses; what nets to zero or less is left out (a Sankey link cannot
+ * be negative).
  */
 export function fundFlowOf(
   fund: { kind: FundKind },
@@ -68,6 +71,7 @@ export function fundFlowOf(
   allEntries: readonly LedgerEntry[],
   proposalTitles: ReadonlyMap<string, string>,
   otherUse: Localized,
+  categories?: ReadonlyMap<string, ProposalUseCategory>,
 ): FundFlow {
   const byId = new Map(allEntries.map((e) => [e.id, e]));
   const sums = new Map<string, { kind: 'source' | 'use'; label: Localized; fen: number }>();
@@ -96,6 +100,22 @@ export function fundFlowOf(
   }
   const fundName = `fund:${fund.kind}`;
   const kept = [...sums].filter(([, v]) => v.fen > 0);
+  // the category each kept use hangs from (`use:<proposal id>`; 'use:other' names no proposal)
+  const categoryOf = (use: string): { name: string; label: Localized } | null => {
+    if (!categories) return null;
+    const c = use === 'use:other' ? undefined : categories.get(use.slice('use:'.length));
+    return c
+      ? { name: `category:${c}`, label: PROPOSAL_USE_CATEGORY_LABELS[c] }
+      : { name: 'category:unlinked', label: otherUse };
+  };
+  const categoryFen = new Map<string, { label: Localized; fen: number }>();
+  for (const [name, v] of kept) {
+    const c = v.kind === 'use' ? categoryOf(name) : null;
+    if (!c) continue;
+    const current = categoryFen.get(c.name) ?? { label: c.label, fen: 0 };
+    current.fen += v.fen;
+    categoryFen.set(c.name, current);
+  }
   const inflowFen = kept.filter(([, v]) => v.kind === 'source').reduce((s, [, v]) => s + v.fen, 0);
   const outflowFen = kept.filter(([, v]) => v.kind === 'use').reduce((s, [, v]) => s + v.fen, 0);
   const months = entries.map((e) => e.month).sort();
@@ -115,15 +135,18 @@ export function fundFlowOf(
       ...(kept.length > 0
         ? [{ name: fundName, kind: 'fund' as const, label: FUND_KIND_LABELS[fund.kind] }]
         : []),
+      ...[...categoryFen].map(([name, v]) => ({ name, kind: 'category' as const, label: v.label })),
       ...kept
         .filter(([, v]) => v.kind === 'use')
         .map(([name, v]) => ({ name, kind: v.kind, label: v.label })),
     ],
-    links: kept.map(([name, v]) =>
-      v.kind === 'source'
-        ? { source: name, target: fundName, value: v.fen }
-        : { source: fundName, target: name, value: v.fen },
-    ),
+    links: [
+      ...kept.map(([name, v]) => {
+        if (v.kind === 'source') return { source: name, target: fundName, value: v.fen };
+        return { source: categoryOf(name)?.name ?? fundName, target: name, value: v.fen };
+      }),
+      ...[...categoryFen].map(([name, v]) => ({ source: fundName, target: name, value: v.fen })),
+    ],
     inflowFen,
     outflowFen,
   };

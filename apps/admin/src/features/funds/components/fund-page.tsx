@@ -1,6 +1,6 @@
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Fund, LedgerEntry } from '@gongfu/contract';
-import { FUND_KIND_LABELS } from '@gongfu/domain';
+import { FUND_KIND_LABELS, type ProposalUseCategory } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -75,6 +75,10 @@ function FundView({
   const byId = useMemo(() => new Map((entries.data?.items ?? []).map((e) => [e.id, e])), [entries.data]);
   const titles = useMemo(
     () => new Map((proposals.data?.items ?? []).map((p) => [p.id, p.title])),
+    [proposals.data],
+  );
+  const categories = useMemo(
+    () => new Map((proposals.data?.items ?? []).map((p) => [p.id, p.useCategory])),
     [proposals.data],
   );
 
@@ -167,7 +171,13 @@ function FundView({
                 </Card>
               </Col>
               <Col xs={24}>
-                <FlowCard fund={fund} entries={data.items} filter={filter} titles={titles} />
+                <FlowCard
+                  fund={fund}
+                  entries={data.items}
+                  filter={filter}
+                  titles={titles}
+                  categories={categories}
+                />
               </Col>
             </Row>
           )}
@@ -185,11 +195,13 @@ function FlowCard({
   entries,
   filter,
   titles,
+  categories,
 }: {
   fund: Fund;
   entries: readonly LedgerEntry[];
   filter: LedgerFilter;
   titles: ReadonlyMap<string, string>;
+  categories: ReadonlyMap<string, ProposalUseCategory>;
 }) {
   const { t } = useTranslation();
   const flow = useMemo(
@@ -200,8 +212,9 @@ function FlowCard({
         entries,
         titles,
         { 'zh-CN': t('funds.flow.otherUse'), en: t('funds.flow.otherUse') },
+        categories,
       ),
-    [fund, entries, filter.from, filter.to, titles, t],
+    [fund, entries, filter.from, filter.to, titles, categories, t],
   );
   return (
     <Card title={t('funds.flow.title')}>
