@@ -209,6 +209,13 @@ export function givenReportingApi({
   };
 
   server.use(
+    // the ventures the session reaches: those of the month's rows (the form asks before it opens a link)
+    http.get(api('/ventures/:id'), ({ params }) => {
+      const row = rows.find((r) => r.ventureId === params.id);
+      return row
+        ? HttpResponse.json({ id: row.ventureId, name: row.ventureName })
+        : HttpResponse.json(errorBody('not_found', '未找到'), { status: 404 });
+    }),
     http.get(api('/reports/status'), ({ request }) => {
       const asked = new URL(request.url).searchParams.get('month') ?? month;
       return HttpResponse.json(overview(asked));

@@ -166,3 +166,16 @@ export function useLockPeriod() {
 }
 
 export { useReportsRefresh };
+
+/**
+ * One venture as the API shows it to the session: the report form asks before it opens a pasted link, so a venture
+ * out of reach is a not-found page rather than an empty form.
+ */
+export function reachableVentureQueryOptions(ventureId: string) {
+  return queryOptions({
+    queryKey: ['ventures', 'one', ventureId] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<{ id: string; name: string }>(`/ventures/${ventureId}`, signal ? { signal } : {}),
+    staleTime: 5 * 60_000,
+  });
+}

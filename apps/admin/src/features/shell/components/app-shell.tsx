@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { App, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotFoundPage } from '../../../components/route-error';
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useLogout } from '../../auth/api/logout';
 import { menuFor, selectedMenuEntry } from '../menu-config';
@@ -17,6 +18,9 @@ export function AppShell() {
   const me = useMe();
   const membership = activeMembership(me);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const askedCommunity = useRouterState({ select: (state) => state.location.search }) as {
+    communityId?: unknown;
+  };
   const navigate = useNavigate();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
@@ -146,7 +150,15 @@ export function AppShell() {
             </Layout.Sider>
           )}
           <Layout.Content style={{ minWidth: 0 }}>
-            <Outlet />
+            {/* a community's roles asking for another community (a typed or pasted link) get what any out-of-reach
+                address gets: not found, in the frame, whatever the page below would have made of it */}
+            {membership?.communityId &&
+            typeof askedCommunity.communityId === 'string' &&
+            askedCommunity.communityId !== membership.communityId ? (
+              <NotFoundPage />
+            ) : (
+              <Outlet />
+            )}
           </Layout.Content>
         </Layout>
       </Layout>

@@ -1,7 +1,10 @@
 import { isMonth } from '@gongfu/domain';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, notFound } from '@tanstack/react-router';
+import { NotFoundPage } from '../../../components/route-error';
 import { ReportFormPage } from '../../../features/reporting/components/report-form-page';
+import { reachableVentureQueryOptions } from '../../../features/reports/api/reports';
 import { openReportMonth } from '../../../features/reports/format';
+import { isApiError } from '../../../lib/api-client';
 
 interface FormSearch {
   ventureId?: string;
@@ -20,6 +23,18 @@ export const Route = createFileRoute('/_authenticated/reporting/form')({
     if (typeof search.month === 'string' && isMonth(search.month)) result.month = search.month;
     return result;
   },
+  loaderDeps: ({ search }) => ({ ventureId: search.ventureId }),
+  // a venture out of reach (another community's, a typed link) is the same answer as a missing one: not found
+  loader: async ({ context, deps }) => {
+    if (!deps.ventureId) return;
+    try {
+      await context.queryClient.ensureQueryData(reachableVentureQueryOptions(deps.ventureId));
+    } catch (error) {
+      if (isApiError(error, 404)) throw notFound();
+      throw error;
+    }
+  },
+  notFoundComponent: NotFoundPage,
   component: ReportFormRoute,
 });
 
