@@ -105,7 +105,7 @@ describe("望江街社区's admin typing another community's addresses", () => {
     for (const address of addressesOf(f)) {
       await page.goto(`${baseUrl}${address}`);
       await page.waitForLoadState('networkidle');
-      const text = await page.locator('body').innerText();
+      const text = (await page.locator('body').textContent()) ?? '';
       const notFound = /页面不存在|不存在或无权访问/.test(text);
       if (!notFound) failures.push(`${address}: no not-found page`);
       if (text.includes(f.name)) failures.push(`${address}: shows ${f.name}`);
