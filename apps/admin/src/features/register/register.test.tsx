@@ -1,9 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import dayjs from 'dayjs';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
-import { errorBody, givenSession } from '../../testing/server';
+import { api, errorBody, givenSession, server } from '../../testing/server';
 import {
   APPRAISAL_NEW,
   ASSET_ID,
@@ -159,6 +161,11 @@ describe('a company’s shareholdings', () => {
     expect(await screen.findByText('51.00%')).toBeInTheDocument();
     expect(screen.getByText('49.00%')).toBeInTheDocument();
     expect(screen.getByText('100.00%')).toBeInTheDocument();
+    // the version in force and the one before it
+    expect(screen.getByText('自 2024-04 起生效')).toBeInTheDocument();
+    expect(screen.getByText('公司成立起至 2024-03').closest('li')?.textContent).toContain(
+      '望江街社区 100.00%',
+    );
     expect(await screen.findByRole('link', { name: '老粮站用房' })).toBeInTheDocument();
     expect(screen.getByText('420.5 m² · 望江街 18 号')).toBeInTheDocument();
     // the appraisal the site was valued by
@@ -193,6 +200,8 @@ describe('a company’s shareholdings', () => {
     await waitFor(() => expect(seen.filter((r) => r.method === 'PUT')).toHaveLength(1));
     expect(seen.find((r) => r.method === 'PUT')?.body).toEqual({
       version: 4,
+      // a change takes effect from this month unless another is chosen
+      effectiveFrom: dayjs().format('YYYY-MM'),
       items: [
         {
           holderKind: 'community',
@@ -219,6 +228,29 @@ describe('a company’s shareholdings', () => {
         },
       ],
     });
+  });
+
+  it('a month already reported is refused by the API on the month field', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const reason = '2026-11 的月报已审核，新的股权结构最早自 2026-12 起生效';
+    givenRegisterApi({
+      answer: (r) =>
+        r.method === 'PUT'
+          ? HttpResponse.json(
+              errorBody('shareholding_month_reported', reason, { effectiveFrom: '该月已有审核通过的月报' }),
+              {
+                status: 409,
+              },
+            )
+          : null,
+    });
+    const { user } = renderApp(`/register/companies/${COMPANY_ID}`);
+    await user.click(await screen.findByRole('button', { name: /调整股权/ }));
+    await screen.findAllByLabelText('持股比例（%）');
+    await user.click(screen.getByRole('button', { name: '保存股权' }));
+    const error = await screen.findByText('该月已有审核通过的月报');
+    expect(itemOf(screen.getByLabelText('生效月份')).contains(error)).toBe(true);
+    expect(screen.getByText(reason)).toBeInTheDocument();
   });
 
   it('the API’s row errors land on their rows', async () => {
@@ -356,5 +388,45 @@ describe('the drawers', () => {
       guaranteedMinRemittanceFen: 2_150_050,
       operatorShareBp: 3250,
     });
+  });
+});
+
+describe('states and languages', () => {
+  it('a company out of reach (another community’s id) is a not-found page with no data', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenRegisterApi({ companies: [] });
+    renderApp(`/register/companies/${COMPANY_ID}`);
+    expect(await screen.findByText('页面不存在')).toBeInTheDocument();
+    expect(seen.some((r) => r.path.endsWith('/shareholdings'))).toBe(false);
+    expect(screen.queryByText('望江街社区发展有限公司')).not.toBeInTheDocument();
+  });
+
+  it('says when a list fails, retries on request, and says when it is empty', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    givenRegisterApi({ ventures: [] });
+    let failures = 1;
+    server.use(
+      http.get(api('/ventures'), () => {
+        if (failures-- > 0) {
+          return HttpResponse.json(errorBody('internal', '服务暂时不可用'), { status: 500 });
+        }
+        return HttpResponse.json({ items: [], total: 0 });
+      }),
+    );
+    const { user } = renderApp('/register/ventures');
+    expect(await screen.findByText('服务暂时不可用')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByText('还没有登记经营项目')).toBeInTheDocument();
+  });
+
+  it('speaks English', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    givenRegisterApi();
+    await changeLanguage('en');
+    renderApp('/register/ventures');
+    expect(await screen.findByText('Response within 10 min')).toBeInTheDocument();
+    expect(screen.getByText('Public welfare (free)')).toBeInTheDocument();
+    expect(screen.getByText('Run by the community')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Register a venture/ })).toBeInTheDocument();
   });
 });

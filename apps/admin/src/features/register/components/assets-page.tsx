@@ -192,7 +192,7 @@ export function AssetsPage({
           <>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
-              {idle > 0 ? `，${t('register.asset.idleCount', { count: idle })}` : ''}
+              {idle > 0 ? t('register.asset.idleCount', { count: idle }) : ''}
             </Typography.Paragraph>
             <Table<Asset>
               rowKey="id"

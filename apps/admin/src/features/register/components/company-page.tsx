@@ -1,5 +1,5 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
-import type { Appraisal, Asset, Shareholding } from '@gongfu/contract';
+import type { Appraisal, Asset, Shareholding, ShareholdingVersion } from '@gongfu/contract';
 import {
   APPRAISAL_METHOD_LABELS,
   CONTRIBUTION_KIND_LABELS,
@@ -133,7 +133,18 @@ export function CompanyPage({ companyId }: { companyId: string }) {
               />
             </Card>
             <Card
-              title={t('register.company.detail.shareholdings')}
+              title={
+                <Flex gap={8} align="baseline" wrap>
+                  <span>{t('register.company.detail.shareholdings')}</span>
+                  {shareholdings.data && shareholdings.data.items.length > 0 ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+                      {shareholdings.data.effectiveFrom
+                        ? t('register.shareholding.since', { month: shareholdings.data.effectiveFrom })
+                        : t('register.shareholding.sinceStart')}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
+              }
               extra={
                 mayEditShares ? (
                   <Button type="primary" onClick={() => setEditing('shares')} disabled={!shareholdings.data}>
@@ -189,6 +200,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
                         </Table.Summary.Row>
                       )}
                     />
+                    {data.history.length > 1 ? <VersionHistory versions={data.history.slice(0, -1)} /> : null}
                   </>
                 )}
               </QueryState>
@@ -252,5 +264,28 @@ function UsedAppraisal({ assetId, appraisalId }: { assetId: string; appraisalId:
         {used.appraisedOn} · {label(APPRAISAL_METHOD_LABELS[used.method], i18n.language)} · {used.appraiser}
       </Typography.Text>
     </Flex>
+  );
+}
+
+/** The versions before the current one, newest first: who held what, over which months. */
+function VersionHistory({ versions }: { versions: readonly ShareholdingVersion[] }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ marginTop: 16 }}>
+      <Typography.Text strong>{t('register.shareholding.history')}</Typography.Text>
+      <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
+        {[...versions].reverse().map((v) => (
+          <li key={v.effectiveFrom ?? 'start'}>
+            <Typography.Text type="secondary">
+              {v.effectiveFrom
+                ? t('register.shareholding.until', { from: v.effectiveFrom, to: v.effectiveTo ?? '…' })
+                : t('register.shareholding.untilFromStart', { to: v.effectiveTo ?? '…' })}
+            </Typography.Text>
+            {' · '}
+            {v.items.map((h) => `${h.holderName} ${shareText(h.shareBp)}`).join(' · ')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useNavigate } from '@tanstack/react-router';
 import { Card, Flex, Input, Select, Tabs, Tag, Tooltip } from 'antd';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import type { TranslationKey } from '../../../lib/translation-key';
@@ -111,14 +111,16 @@ export function SearchBox({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const [text, setText] = useState(value ?? '');
+  // the URL is the truth: back, forward and "clear filters" change what the box shows
+  useEffect(() => setText(value ?? ''), [value]);
   return (
     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', maxWidth: '100%' }}>
       <label htmlFor={id}>{t('register.common.search')}</label>
       <Input.Search
         id={id}
-        // a new URL value (back, clear) resets what is typed
-        key={value ?? ''}
-        defaultValue={value}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
         placeholder={placeholder}
         allowClear
         onSearch={(q) => onSearch(q.trim() === '' ? undefined : q.trim())}

@@ -11,11 +11,12 @@ import {
   HOLDER_KINDS,
   type HolderKind,
 } from '@gongfu/domain';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../funds/components/form-drawer';
-import { describeIssue, yuanToFen } from '../../funds/form';
+import { applyServerErrors, describeIssue, yuanToFen } from '../../funds/form';
 import { label } from '../../funds/format';
 import { useAppraisals, useAssets, usePartners, useReplaceShareholdings } from '../api/register';
 import {
@@ -41,6 +42,8 @@ interface HoldingRow {
 }
 
 interface Values {
+  /** the first month the new set is in force (empty: the API's default) */
+  effectiveFrom: Dayjs | null;
   items: HoldingRow[];
 }
 
@@ -94,6 +97,8 @@ export function ShareholdingsDrawer({
     setSchemaErrors([]);
     const body = {
       version: shareholdings.version,
+      // unsaid, the API takes the company's start for a first set and this month for a change
+      ...(values.effectiveFrom ? { effectiveFrom: values.effectiveFrom.format('YYYY-MM') } : {}),
       items: values.items.map((row) => {
         const needsAsset = contributionNeedsAsset(row.contributionKind);
         return {
@@ -115,7 +120,9 @@ export function ShareholdingsDrawer({
       const other: string[] = [];
       for (const issue of checked.error.issues) {
         const [head, index, field] = issue.path;
-        if (head === 'items' && typeof index === 'number' && typeof field === 'string') {
+        if (head === 'effectiveFrom') {
+          rowErrors.push({ name: ['effectiveFrom'], errors: [describeIssue(issue, t)] });
+        } else if (head === 'items' && typeof index === 'number' && typeof field === 'string') {
           rowErrors.push({
             name: ['items', index, ROW_FIELD_MAP[field] ?? field],
             errors: [describeIssue(issue, t)],
@@ -131,7 +138,11 @@ export function ShareholdingsDrawer({
         void message.success(t('register.form.saved'));
         close();
       },
-      onError: (error) => applyListServerErrors(error, form, 'items', ROW_FIELD_MAP),
+      onError: (error) => {
+        // a month already approved is never split again: the API names effectiveFrom
+        applyServerErrors(error, form, ['effectiveFrom']);
+        applyListServerErrors(error, form, 'items', ROW_FIELD_MAP);
+      },
     });
   };
 
@@ -164,6 +175,8 @@ export function ShareholdingsDrawer({
         onFinish={submit}
         disabled={replace.isPending}
         initialValues={{
+          // a change takes effect from this month unless said otherwise; a first set from the company's start
+          effectiveFrom: shareholdings.items.length > 0 ? dayjs() : null,
           items:
             shareholdings.items.length > 0
               ? shareholdings.items.map((h) => ({
@@ -180,6 +193,13 @@ export function ShareholdingsDrawer({
               : [{ holderKind: 'community', contributionKind: 'site', share: '100' }],
         }}
       >
+        <Form.Item
+          name="effectiveFrom"
+          label={t('register.shareholding.field.effectiveFrom')}
+          extra={t('register.shareholding.field.effectiveFromHint')}
+        >
+          <DatePicker picker="month" style={{ width: '100%' }} />
+        </Form.Item>
         <Form.List
           name="items"
           rules={[

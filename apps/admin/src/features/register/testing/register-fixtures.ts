@@ -115,37 +115,51 @@ export function companyFixture(overrides: Partial<Company> = {}): Company {
 }
 
 export function shareholdingsFixture(version = 4): Shareholdings {
+  const items: Shareholdings['items'] = [
+    {
+      id: 'd0000000-0000-4000-8000-000000000001',
+      holderKind: 'community',
+      holderPartnerId: null,
+      holderName: '望江街社区',
+      contributionKind: 'site',
+      assetId: ASSET_ID,
+      appraisalId: APPRAISAL_NEW,
+      subscribedFen: 1_020_000_00,
+      paidInFen: 1_020_000_00,
+      shareBp: 5100,
+    },
+    {
+      id: 'd0000000-0000-4000-8000-000000000002',
+      holderKind: 'partner',
+      holderPartnerId: PARTNER_ID,
+      holderName: '东区创业孵化器',
+      contributionKind: 'operation_expertise',
+      assetId: null,
+      appraisalId: null,
+      subscribedFen: 980_000_00,
+      paidInFen: 500_000_00,
+      shareBp: 4900,
+    },
+  ];
+  const first = {
+    effectiveFrom: null,
+    effectiveTo: '2024-03',
+    totalBp: 10_000,
+    items: [
+      {
+        ...(items[0] as Shareholdings['items'][number]),
+        id: 'd0000000-0000-4000-8000-000000000009',
+        shareBp: 10_000,
+      },
+    ],
+  };
+  const current = { effectiveFrom: '2024-04', effectiveTo: null, totalBp: 10_000, items };
   return {
     companyId: COMPANY_ID,
     communityId: WANGJIANGJIE.id,
     version,
-    totalBp: 10_000,
-    items: [
-      {
-        id: 'd0000000-0000-4000-8000-000000000001',
-        holderKind: 'community',
-        holderPartnerId: null,
-        holderName: '望江街社区',
-        contributionKind: 'site',
-        assetId: ASSET_ID,
-        appraisalId: APPRAISAL_NEW,
-        subscribedFen: 1_020_000_00,
-        paidInFen: 1_020_000_00,
-        shareBp: 5100,
-      },
-      {
-        id: 'd0000000-0000-4000-8000-000000000002',
-        holderKind: 'partner',
-        holderPartnerId: PARTNER_ID,
-        holderName: '东区创业孵化器',
-        contributionKind: 'operation_expertise',
-        assetId: null,
-        appraisalId: null,
-        subscribedFen: 980_000_00,
-        paidInFen: 500_000_00,
-        shareBp: 4900,
-      },
-    ],
+    ...current,
+    history: [first, current],
   };
 }
 
