@@ -13,6 +13,7 @@ import { Route as AuthenticatedRouteImport } from './routes/_authenticated'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as AuthenticatedIndexRouteImport } from './routes/_authenticated/index'
 import { Route as AuthenticatedSplatRouteImport } from './routes/_authenticated/$'
+import { Route as AuthenticatedAuditRouteRouteImport } from './routes/_authenticated/audit/route'
 import { Route as AuthenticatedCommunitiesRouteRouteImport } from './routes/_authenticated/communities/route'
 import { Route as AuthenticatedFundsRouteRouteImport } from './routes/_authenticated/funds/route'
 import { Route as AuthenticatedKpisRouteRouteImport } from './routes/_authenticated/kpis/route'
@@ -21,6 +22,8 @@ import { Route as AuthenticatedProposalsRouteRouteImport } from './routes/_authe
 import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authenticated/register/route'
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
+import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
+import { Route as AuthenticatedAuditIndexRouteImport } from './routes/_authenticated/audit/index'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
 import { Route as AuthenticatedFundsIndexRouteImport } from './routes/_authenticated/funds/index'
@@ -38,6 +41,7 @@ import { Route as AuthenticatedRegisterVenturesRouteRouteImport } from './routes
 import { Route as AuthenticatedReportingIndexRouteImport } from './routes/_authenticated/reporting/index'
 import { Route as AuthenticatedReportingFormRouteImport } from './routes/_authenticated/reporting/form'
 import { Route as AuthenticatedReviewIndexRouteImport } from './routes/_authenticated/review/index'
+import { Route as AuthenticatedWarningsIndexRouteImport } from './routes/_authenticated/warnings/index'
 import { Route as AuthenticatedRegisterAgreementsIndexRouteImport } from './routes/_authenticated/register/agreements/index'
 import { Route as AuthenticatedRegisterAssetsIndexRouteImport } from './routes/_authenticated/register/assets/index'
 import { Route as AuthenticatedRegisterAssetsAssetIdRouteImport } from './routes/_authenticated/register/assets/$assetId'
@@ -63,6 +67,11 @@ const AuthenticatedIndexRoute = AuthenticatedIndexRouteImport.update({
 const AuthenticatedSplatRoute = AuthenticatedSplatRouteImport.update({
   id: '/$',
   path: '/$',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedAuditRouteRoute = AuthenticatedAuditRouteRouteImport.update({
+  id: '/audit',
+  path: '/audit',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedCommunitiesRouteRoute =
@@ -111,6 +120,17 @@ const AuthenticatedReviewRouteRoute =
     path: '/review',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedWarningsRouteRoute =
+  AuthenticatedWarningsRouteRouteImport.update({
+    id: '/warnings',
+    path: '/warnings',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedAuditIndexRoute = AuthenticatedAuditIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AuthenticatedAuditRouteRoute,
+} as any)
 const AuthenticatedCommunitiesIndexRoute =
   AuthenticatedCommunitiesIndexRouteImport.update({
     id: '/',
@@ -211,6 +231,12 @@ const AuthenticatedReviewIndexRoute =
     path: '/',
     getParentRoute: () => AuthenticatedReviewRouteRoute,
   } as any)
+const AuthenticatedWarningsIndexRoute =
+  AuthenticatedWarningsIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedWarningsRouteRoute,
+  } as any)
 const AuthenticatedRegisterAgreementsIndexRoute =
   AuthenticatedRegisterAgreementsIndexRouteImport.update({
     id: '/',
@@ -257,6 +283,7 @@ const AuthenticatedRegisterVenturesIndexRoute =
 export interface FileRoutesByFullPath {
   '/': typeof AuthenticatedIndexRoute
   '/login': typeof LoginRoute
+  '/audit': typeof AuthenticatedAuditRouteRouteWithChildren
   '/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
   '/funds': typeof AuthenticatedFundsRouteRouteWithChildren
   '/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
@@ -265,6 +292,7 @@ export interface FileRoutesByFullPath {
   '/register': typeof AuthenticatedRegisterRouteRouteWithChildren
   '/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/review': typeof AuthenticatedReviewRouteRouteWithChildren
+  '/warnings': typeof AuthenticatedWarningsRouteRouteWithChildren
   '/$': typeof AuthenticatedSplatRoute
   '/register/agreements': typeof AuthenticatedRegisterAgreementsRouteRouteWithChildren
   '/register/assets': typeof AuthenticatedRegisterAssetsRouteRouteWithChildren
@@ -275,6 +303,7 @@ export interface FileRoutesByFullPath {
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/audit/': typeof AuthenticatedAuditIndexRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/funds/': typeof AuthenticatedFundsIndexRoute
   '/kpis/': typeof AuthenticatedKpisIndexRoute
@@ -283,6 +312,7 @@ export interface FileRoutesByFullPath {
   '/register/': typeof AuthenticatedRegisterIndexRoute
   '/reporting/': typeof AuthenticatedReportingIndexRoute
   '/review/': typeof AuthenticatedReviewIndexRoute
+  '/warnings/': typeof AuthenticatedWarningsIndexRoute
   '/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
   '/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
   '/register/agreements/': typeof AuthenticatedRegisterAgreementsIndexRoute
@@ -299,6 +329,7 @@ export interface FileRoutesByTo {
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/audit': typeof AuthenticatedAuditIndexRoute
   '/communities': typeof AuthenticatedCommunitiesIndexRoute
   '/funds': typeof AuthenticatedFundsIndexRoute
   '/kpis': typeof AuthenticatedKpisIndexRoute
@@ -307,6 +338,7 @@ export interface FileRoutesByTo {
   '/register': typeof AuthenticatedRegisterIndexRoute
   '/reporting': typeof AuthenticatedReportingIndexRoute
   '/review': typeof AuthenticatedReviewIndexRoute
+  '/warnings': typeof AuthenticatedWarningsIndexRoute
   '/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
   '/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
   '/register/agreements': typeof AuthenticatedRegisterAgreementsIndexRoute
@@ -319,6 +351,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authenticated': typeof AuthenticatedRouteWithChildren
   '/login': typeof LoginRoute
+  '/_authenticated/audit': typeof AuthenticatedAuditRouteRouteWithChildren
   '/_authenticated/communities': typeof AuthenticatedCommunitiesRouteRouteWithChildren
   '/_authenticated/funds': typeof AuthenticatedFundsRouteRouteWithChildren
   '/_authenticated/kpis': typeof AuthenticatedKpisRouteRouteWithChildren
@@ -327,6 +360,7 @@ export interface FileRoutesById {
   '/_authenticated/register': typeof AuthenticatedRegisterRouteRouteWithChildren
   '/_authenticated/reporting': typeof AuthenticatedReportingRouteRouteWithChildren
   '/_authenticated/review': typeof AuthenticatedReviewRouteRouteWithChildren
+  '/_authenticated/warnings': typeof AuthenticatedWarningsRouteRouteWithChildren
   '/_authenticated/$': typeof AuthenticatedSplatRoute
   '/_authenticated/': typeof AuthenticatedIndexRoute
   '/_authenticated/register/agreements': typeof AuthenticatedRegisterAgreementsRouteRouteWithChildren
@@ -338,6 +372,7 @@ export interface FileRoutesById {
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/_authenticated/audit/': typeof AuthenticatedAuditIndexRoute
   '/_authenticated/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/_authenticated/funds/': typeof AuthenticatedFundsIndexRoute
   '/_authenticated/kpis/': typeof AuthenticatedKpisIndexRoute
@@ -346,6 +381,7 @@ export interface FileRoutesById {
   '/_authenticated/register/': typeof AuthenticatedRegisterIndexRoute
   '/_authenticated/reporting/': typeof AuthenticatedReportingIndexRoute
   '/_authenticated/review/': typeof AuthenticatedReviewIndexRoute
+  '/_authenticated/warnings/': typeof AuthenticatedWarningsIndexRoute
   '/_authenticated/register/assets/$assetId': typeof AuthenticatedRegisterAssetsAssetIdRoute
   '/_authenticated/register/companies/$companyId': typeof AuthenticatedRegisterCompaniesCompanyIdRoute
   '/_authenticated/register/agreements/': typeof AuthenticatedRegisterAgreementsIndexRoute
@@ -359,6 +395,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/login'
+    | '/audit'
     | '/communities'
     | '/funds'
     | '/kpis'
@@ -367,6 +404,7 @@ export interface FileRouteTypes {
     | '/register'
     | '/reporting'
     | '/review'
+    | '/warnings'
     | '/$'
     | '/register/agreements'
     | '/register/assets'
@@ -377,6 +415,7 @@ export interface FileRouteTypes {
     | '/funds/$fundId'
     | '/proposals/$proposalId'
     | '/reporting/form'
+    | '/audit/'
     | '/communities/'
     | '/funds/'
     | '/kpis/'
@@ -385,6 +424,7 @@ export interface FileRouteTypes {
     | '/register/'
     | '/reporting/'
     | '/review/'
+    | '/warnings/'
     | '/register/assets/$assetId'
     | '/register/companies/$companyId'
     | '/register/agreements/'
@@ -401,6 +441,7 @@ export interface FileRouteTypes {
     | '/funds/$fundId'
     | '/proposals/$proposalId'
     | '/reporting/form'
+    | '/audit'
     | '/communities'
     | '/funds'
     | '/kpis'
@@ -409,6 +450,7 @@ export interface FileRouteTypes {
     | '/register'
     | '/reporting'
     | '/review'
+    | '/warnings'
     | '/register/assets/$assetId'
     | '/register/companies/$companyId'
     | '/register/agreements'
@@ -420,6 +462,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authenticated'
     | '/login'
+    | '/_authenticated/audit'
     | '/_authenticated/communities'
     | '/_authenticated/funds'
     | '/_authenticated/kpis'
@@ -428,6 +471,7 @@ export interface FileRouteTypes {
     | '/_authenticated/register'
     | '/_authenticated/reporting'
     | '/_authenticated/review'
+    | '/_authenticated/warnings'
     | '/_authenticated/$'
     | '/_authenticated/'
     | '/_authenticated/register/agreements'
@@ -439,6 +483,7 @@ export interface FileRouteTypes {
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/proposals/$proposalId'
     | '/_authenticated/reporting/form'
+    | '/_authenticated/audit/'
     | '/_authenticated/communities/'
     | '/_authenticated/funds/'
     | '/_authenticated/kpis/'
@@ -447,6 +492,7 @@ export interface FileRouteTypes {
     | '/_authenticated/register/'
     | '/_authenticated/reporting/'
     | '/_authenticated/review/'
+    | '/_authenticated/warnings/'
     | '/_authenticated/register/assets/$assetId'
     | '/_authenticated/register/companies/$companyId'
     | '/_authenticated/register/agreements/'
@@ -489,6 +535,13 @@ declare module '@tanstack/react-router' {
       path: '/$'
       fullPath: '/$'
       preLoaderRoute: typeof AuthenticatedSplatRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/audit': {
+      id: '/_authenticated/audit'
+      path: '/audit'
+      fullPath: '/audit'
+      preLoaderRoute: typeof AuthenticatedAuditRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/communities': {
@@ -546,6 +599,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/review'
       preLoaderRoute: typeof AuthenticatedReviewRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/warnings': {
+      id: '/_authenticated/warnings'
+      path: '/warnings'
+      fullPath: '/warnings'
+      preLoaderRoute: typeof AuthenticatedWarningsRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/audit/': {
+      id: '/_authenticated/audit/'
+      path: '/'
+      fullPath: '/audit/'
+      preLoaderRoute: typeof AuthenticatedAuditIndexRouteImport
+      parentRoute: typeof AuthenticatedAuditRouteRoute
     }
     '/_authenticated/communities/': {
       id: '/_authenticated/communities/'
@@ -666,6 +733,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedReviewIndexRouteImport
       parentRoute: typeof AuthenticatedReviewRouteRoute
     }
+    '/_authenticated/warnings/': {
+      id: '/_authenticated/warnings/'
+      path: '/'
+      fullPath: '/warnings/'
+      preLoaderRoute: typeof AuthenticatedWarningsIndexRouteImport
+      parentRoute: typeof AuthenticatedWarningsRouteRoute
+    }
     '/_authenticated/register/agreements/': {
       id: '/_authenticated/register/agreements/'
       path: '/'
@@ -717,6 +791,20 @@ declare module '@tanstack/react-router' {
     }
   }
 }
+
+interface AuthenticatedAuditRouteRouteChildren {
+  AuthenticatedAuditIndexRoute: typeof AuthenticatedAuditIndexRoute
+}
+
+const AuthenticatedAuditRouteRouteChildren: AuthenticatedAuditRouteRouteChildren =
+  {
+    AuthenticatedAuditIndexRoute: AuthenticatedAuditIndexRoute,
+  }
+
+const AuthenticatedAuditRouteRouteWithChildren =
+  AuthenticatedAuditRouteRoute._addFileChildren(
+    AuthenticatedAuditRouteRouteChildren,
+  )
 
 interface AuthenticatedCommunitiesRouteRouteChildren {
   AuthenticatedCommunitiesCommunityIdRoute: typeof AuthenticatedCommunitiesCommunityIdRoute
@@ -936,7 +1024,22 @@ const AuthenticatedReviewRouteRouteWithChildren =
     AuthenticatedReviewRouteRouteChildren,
   )
 
+interface AuthenticatedWarningsRouteRouteChildren {
+  AuthenticatedWarningsIndexRoute: typeof AuthenticatedWarningsIndexRoute
+}
+
+const AuthenticatedWarningsRouteRouteChildren: AuthenticatedWarningsRouteRouteChildren =
+  {
+    AuthenticatedWarningsIndexRoute: AuthenticatedWarningsIndexRoute,
+  }
+
+const AuthenticatedWarningsRouteRouteWithChildren =
+  AuthenticatedWarningsRouteRoute._addFileChildren(
+    AuthenticatedWarningsRouteRouteChildren,
+  )
+
 interface AuthenticatedRouteChildren {
+  AuthenticatedAuditRouteRoute: typeof AuthenticatedAuditRouteRouteWithChildren
   AuthenticatedCommunitiesRouteRoute: typeof AuthenticatedCommunitiesRouteRouteWithChildren
   AuthenticatedFundsRouteRoute: typeof AuthenticatedFundsRouteRouteWithChildren
   AuthenticatedKpisRouteRoute: typeof AuthenticatedKpisRouteRouteWithChildren
@@ -945,11 +1048,13 @@ interface AuthenticatedRouteChildren {
   AuthenticatedRegisterRouteRoute: typeof AuthenticatedRegisterRouteRouteWithChildren
   AuthenticatedReportingRouteRoute: typeof AuthenticatedReportingRouteRouteWithChildren
   AuthenticatedReviewRouteRoute: typeof AuthenticatedReviewRouteRouteWithChildren
+  AuthenticatedWarningsRouteRoute: typeof AuthenticatedWarningsRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
+  AuthenticatedAuditRouteRoute: AuthenticatedAuditRouteRouteWithChildren,
   AuthenticatedCommunitiesRouteRoute:
     AuthenticatedCommunitiesRouteRouteWithChildren,
   AuthenticatedFundsRouteRoute: AuthenticatedFundsRouteRouteWithChildren,
@@ -961,6 +1066,7 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedReportingRouteRoute:
     AuthenticatedReportingRouteRouteWithChildren,
   AuthenticatedReviewRouteRoute: AuthenticatedReviewRouteRouteWithChildren,
+  AuthenticatedWarningsRouteRoute: AuthenticatedWarningsRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
 }

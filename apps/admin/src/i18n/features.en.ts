@@ -1,5 +1,6 @@
 import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
+import { oversightEn } from './oversight.en';
 import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
@@ -12,4 +13,5 @@ export const featuresEn: FeatureMessages = {
   review: reviewEn,
   funds: fundsEn,
   register: registerEn,
+  oversight: oversightEn,
 };

@@ -1,4 +1,5 @@
 import { fundsZhCN } from './funds.zh-cn';
+import { oversightZhCN } from './oversight.zh-cn';
 import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
@@ -15,6 +16,7 @@ export const featuresZhCN = {
   review: reviewZhCN,
   funds: fundsZhCN,
   register: registerZhCN,
+  oversight: oversightZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

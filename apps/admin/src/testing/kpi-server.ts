@@ -112,6 +112,8 @@ export function givenKpiApi(answers: KpiAnswers = {}): KpiRequest[] {
     ),
     route('fund-flow', KpiPeriodQuery, FundFlow, answers.fundFlow ?? ((q) => fundFlow(kind(q), q.month))),
     route('mix', KpiPeriodQuery, KpiMix, answers.mix ?? ((q) => kpiMix(kind(q), q.month))),
+    // the cockpit's warnings card (its own tests are in features/warnings): none open
+    http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })),
   );
   return requests;
 }

@@ -9,7 +9,12 @@ describe('menu by role', () => {
 
   it('shows communities to roles that read them, not to the platform admin', () => {
     expect(menuFor('platform_admin').map((e) => e.id)).toEqual(['overview']);
-    expect(menuFor('community_reporter').map((e) => e.id)).toEqual(['overview', 'reporting', 'communities']);
+    expect(menuFor('community_reporter').map((e) => e.id)).toEqual([
+      'overview',
+      'reporting',
+      'warnings',
+      'communities',
+    ]);
   });
 
   it('gives monthly reporting to the roles that file reports, and the review queue to those that review', () => {
@@ -23,6 +28,7 @@ describe('menu by role', () => {
       'overview',
       'reporting',
       'pledges',
+      'warnings',
       'kpis',
     ]);
   });
@@ -31,6 +37,14 @@ describe('menu by role', () => {
     const withCockpit = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'kpis'));
     expect(withCockpit).toEqual(ROLES.filter((role) => can(role, 'kpi:read')));
     expect(withCockpit).toEqual(['district_admin', 'district_viewer', 'community_admin', 'partner_operator']);
+  });
+
+  it('shows warnings to the roles that read them and the audit log to the roles that may read it', () => {
+    const warnings = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'warnings'));
+    expect(warnings).toEqual(ROLES.filter((role) => can(role, 'warning:read')));
+    const audit = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'audit'));
+    expect(audit).toEqual(ROLES.filter((role) => can(role, 'audit:read')));
+    expect(audit).toEqual(['district_admin', 'district_viewer', 'community_admin']);
   });
 
   it('selects the entry whose path is the longest prefix', () => {

@@ -1,11 +1,13 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
   AuditOutlined,
   ContainerOutlined,
   DashboardOutlined,
   FormOutlined,
   FundOutlined,
   GiftOutlined,
+  HistoryOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +29,8 @@ export const MENU_ENTRIES = {
   proposals: { to: '/proposals', label: 'funds.nav.proposals', icon: <TeamOutlined /> },
   pledges: { to: '/pledges', label: 'funds.nav.pledges', icon: <GiftOutlined /> },
   register: { to: '/register', label: 'register.nav.register', icon: <ContainerOutlined /> },
+  warnings: { to: '/warnings', label: 'oversight.nav.warnings', icon: <AlertOutlined /> },
+  audit: { to: '/audit', label: 'oversight.nav.audit', icon: <HistoryOutlined /> },
 } as const satisfies Record<string, MenuEntry>;
 
 export interface MenuEntry {
@@ -40,12 +44,47 @@ export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   platform_admin: ['overview'],
-  district_admin: ['overview', 'kpis', 'review', 'communities', 'register', 'funds', 'proposals', 'pledges'],
-  district_viewer: ['overview', 'kpis', 'review', 'communities', 'register', 'funds', 'proposals', 'pledges'],
-  community_admin: ['overview', 'reporting', 'register', 'funds', 'proposals', 'pledges', 'kpis', 'communities'],
-  community_reporter: ['overview', 'reporting', 'communities'],
-  // trimmed to what an operator does here: report on the ventures it runs, across communities
-  partner_operator: ['overview', 'reporting', 'pledges', 'kpis'],
+  district_admin: [
+    'overview',
+    'kpis',
+    'warnings',
+    'review',
+    'communities',
+    'register',
+    'funds',
+    'proposals',
+    'pledges',
+    'audit',
+  ],
+  district_viewer: [
+    'overview',
+    'kpis',
+    'warnings',
+    'review',
+    'communities',
+    'register',
+    'funds',
+    'proposals',
+    'pledges',
+    'audit',
+  ],
+  community_admin: [
+    'overview',
+    'reporting',
+    'register',
+    'funds',
+    'proposals',
+    'pledges',
+    'warnings',
+    'kpis',
+    'communities',
+    'audit',
+  ],
+  // the warnings about the reports they file (overdue), read only
+  community_reporter: ['overview', 'reporting', 'warnings', 'communities'],
+  // trimmed to what an operator does here: report on the ventures it runs, across communities (and the warnings
+  // about them, read only)
+  partner_operator: ['overview', 'reporting', 'pledges', 'warnings', 'kpis'],
 };
 
 export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {

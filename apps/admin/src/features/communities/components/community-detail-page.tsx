@@ -1,6 +1,8 @@
 import { Card, Descriptions, type DescriptionsProps, Grid, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { useCommunity } from '../api/get-community';
 import { formatCount } from '../format';
 
@@ -8,6 +10,7 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
   const { t, i18n } = useTranslation();
   const phone = Grid.useBreakpoint().sm === false;
   const community = useCommunity(communityId);
+  const [history, setHistory] = useState(false);
   const unknown = t('common.unknown');
   const count = (value: number | null) => formatCount(value, i18n.language, unknown);
 
@@ -45,7 +48,11 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
   ];
 
   return (
-    <PageContainer title={community.name} subTitle={t('community.detail.title')}>
+    <PageContainer
+      title={community.name}
+      subTitle={t('community.detail.title')}
+      extra={<HistoryButton onClick={() => setHistory(true)} />}
+    >
       <Card>
         {/* on a phone, label above value: beside it, the label column squeezed to one character a line; without
             the table's borders, which gave every label and every value a row of its own */}
@@ -57,6 +64,12 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
           items={items}
         />
       </Card>
+      <HistoryDrawer
+        entityType="community"
+        entityId={community.id}
+        open={history}
+        onClose={() => setHistory(false)}
+      />
     </PageContainer>
   );
 }

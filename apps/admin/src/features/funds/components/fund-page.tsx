@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { FundFlowChart } from '../../kpis/charts/fund-flow-chart';
 import { QueryState } from '../../kpis/components/query-state';
@@ -66,6 +67,7 @@ function FundView({
   const entries = useEntries(fund.id);
   const proposals = useProposals({ fundId: fund.id });
   const [recording, setRecording] = useState(false);
+  const [history, setHistory] = useState(false);
   const mayRecord = mayDo(membership, 'ledger:record_inflow');
   const readOnly = !mayRecord;
   const communityName = useCommunityName(membership?.communityId ? undefined : fund.communityId);
@@ -89,6 +91,7 @@ function FundView({
       extra={
         <>
           {readOnly ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
+          <HistoryButton onClick={() => setHistory(true)} />
           {mayRecord ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
               {t('funds.inflow.open')}
@@ -186,6 +189,7 @@ function FundView({
       {mayRecord ? (
         <RecordInflowDrawer fund={fund} open={recording} onClose={() => setRecording(false)} />
       ) : null}
+      <HistoryDrawer entityType="fund" entityId={fund.id} open={history} onClose={() => setHistory(false)} />
     </PageContainer>
   );
 }

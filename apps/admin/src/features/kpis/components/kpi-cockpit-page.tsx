@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { readsWarnings } from '../../warnings/access';
+import { WarningsCard } from '../../warnings/components/warnings-card';
 import { isCommunityScoped, readsKpis } from '../access';
 import { useKpiOverview } from '../api/get-kpi-overview';
 import { localized } from '../format';
@@ -72,6 +74,7 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         >
           {(data) => <KpiCards overview={data} selected={kpi} onSelect={selectKpi} />}
         </QueryState>
+        {readsWarnings(membership) ? <WarningsCard /> : null}
         <TrendPanel
           overview={overview.data}
           kpi={kpi}

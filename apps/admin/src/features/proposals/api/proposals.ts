@@ -1,5 +1,4 @@
 import type {
-  AuditPage,
   CloseInput,
   DeliberationInput,
   DisclosureInput,
@@ -46,16 +45,6 @@ export function proposalQueryOptions(id: string) {
 }
 
 export const useProposal = (id: string) => useQuery(proposalQueryOptions(id));
-
-/** The audit trail of one object, newest first (roles that may read the audit log). */
-export function useAuditTrail(entityType: string, entityId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['audit', entityType, entityId] as const,
-    queryFn: ({ signal }) =>
-      apiRequest<AuditPage>(`/audit${queryString({ entityType, entityId, limit: 200 })}`, { signal }),
-    enabled,
-  });
-}
 
 /** One write: its path under the proposal and its body. */
 export type ProposalStep =

@@ -1,24 +1,12 @@
 import type { AuditEntry, ProposalDetail } from '@gongfu/contract';
-import { shanghaiDateOf } from '@gongfu/domain';
-import { Alert, Button, Drawer, Grid, Skeleton, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client';
+import { HistoryDrawer as AuditHistoryDrawer } from '../../audit/components/history-drawer';
+import { instantText } from '../../audit/labels';
 import { yuanText } from '../../funds/format';
-import { useAuditTrail } from '../api/proposals';
 
 type Translate = TFunction;
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  const time = d.toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${shanghaiDateOf(d)} ${time}`;
-}
 
 /** The proposal's own events, for a role that may not read the audit log (or when it cannot be read). */
 export function eventsOf(p: ProposalDetail, t: Translate): { key: string; at: string; text: string }[] {
@@ -68,29 +56,15 @@ export function eventsOf(p: ProposalDetail, t: Translate): { key: string; at: st
   return events.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-function auditText(entry: AuditEntry, t: Translate): string {
-  const key = entry.action.replace(/^proposal\./, '');
-  const known = [
-    'create',
-    'update',
-    'record_deliberation',
-    'publish',
-    'record_objection',
-    'resolve_objection',
-    'pay_out',
-    'close',
-    'withdraw',
-  ] as const;
-  const action = (known as readonly string[]).includes(key)
-    ? t(`funds.proposal.history.action.${key as (typeof known)[number]}`)
-    : entry.action;
-  const after = entry.after as { amountFen?: number; status?: string } | null;
-  if (key === 'pay_out' && typeof after?.amountFen === 'number')
-    return `${action} ${yuanText(after.amountFen, t)}`;
-  return action;
+/** A payout's entry says how much. */
+function payoutAmount(entry: AuditEntry, t: Translate): string | undefined {
+  const after = entry.after as { amountFen?: unknown } | null;
+  return entry.action === 'proposal.pay_out' && typeof after?.amountFen === 'number'
+    ? yuanText(after.amountFen, t)
+    : undefined;
 }
 
-/** 操作记录: the audit trail of the proposal (who did what, when), or its own events for other roles. */
+/** 操作记录: the audit trail of the proposal (who did what, when), with its milestones; other roles the milestones. */
 export function HistoryDrawer({
   proposal,
   open,
@@ -103,79 +77,31 @@ export function HistoryDrawer({
   readsAudit: boolean;
 }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  const audit = useAuditTrail('proposal', proposal.id, open && readsAudit);
-  const fallback = !readsAudit || (audit.isError && isApiError(audit.error, 403));
-
-  const milestones = (
-    <Timeline
-      items={eventsOf(proposal, t).map((e) => ({
-        key: e.key,
-        content: (
-          <>
-            <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
-            <div>{e.text}</div>
-          </>
-        ),
-      }))}
-    />
-  );
-  let log: React.ReactNode = null;
-  if (fallback) {
-    log = null;
-  } else if (audit.isPending) {
-    log = <Skeleton active />;
-  } else if (audit.isError) {
-    log = (
-      <Alert
-        type="error"
-        showIcon
-        title={t('kpi.state.error')}
-        description={audit.error.message}
-        action={
-          <Button size="small" onClick={() => void audit.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (audit.data.items.length === 0) {
-    log = <Typography.Text type="secondary">{t('funds.proposal.history.noLog')}</Typography.Text>;
-  } else {
-    log = (
+  return (
+    <AuditHistoryDrawer
+      entityType="proposal"
+      entityId={proposal.id}
+      open={open}
+      onClose={onClose}
+      readsAudit={readsAudit}
+      title={t('funds.proposal.history.title')}
+      describe={(entry) => payoutAmount(entry, t)}
+      fallback={
+        <Typography.Paragraph type="secondary">{t('funds.proposal.history.ownEvents')}</Typography.Paragraph>
+      }
+    >
+      <Typography.Title level={5}>{t('funds.proposal.history.milestones')}</Typography.Title>
       <Timeline
-        items={audit.data.items.map((entry) => ({
-          key: entry.id,
+        items={eventsOf(proposal, t).map((e) => ({
+          key: e.key,
           content: (
             <>
-              <Typography.Text type="secondary">
-                {when(entry.createdAt)} · {entry.actorName ?? t('funds.proposal.history.someone')}
-              </Typography.Text>
-              <div>{auditText(entry, t)}</div>
+              <Typography.Text type="secondary">{instantText(e.at)}</Typography.Text>
+              <div>{e.text}</div>
             </>
           ),
         }))}
       />
-    );
-  }
-  return (
-    <Drawer
-      title={t('funds.proposal.history.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 420 : '100%'}
-    >
-      {fallback ? null : (
-        <>
-          <Typography.Title level={5}>{t('funds.proposal.history.log')}</Typography.Title>
-          {log}
-        </>
-      )}
-      <Typography.Title level={5}>{t('funds.proposal.history.milestones')}</Typography.Title>
-      {fallback ? (
-        <Typography.Paragraph type="secondary">{t('funds.proposal.history.ownEvents')}</Typography.Paragraph>
-      ) : null}
-      {milestones}
-    </Drawer>
+    </AuditHistoryDrawer>
   );
 }

@@ -1,0 +1,68 @@
+import type { Warning } from '@gongfu/contract';
+import { daysBetween, formatYuan, type LocalDate, shanghaiDateOf } from '@gongfu/domain';
+import { instantText } from '../audit/labels';
+
+/** The figures of a warning's detail a reader is shown, in this order (ids and codes are left out). */
+export const FACT_KEYS = [
+  'ventureName',
+  'fundName',
+  'partnerName',
+  'description',
+  'month',
+  'dueOn',
+  'endsOn',
+  'daysLeft',
+  'daysOverdue',
+  'dueDay',
+  'firstSubmittedAt',
+  'balanceFen',
+  'lastOutflowMonth',
+  'idleMonths',
+  'previousRevenueFen',
+  'revenueFen',
+  'guaranteedMinimumFen',
+  'remittanceReceivedFen',
+  'shortfallFen',
+  'amountFen',
+  'fulfilledFen',
+  'outstandingFen',
+] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+/** The facts behind a warning as label keys and display values (amounts in 元 to the fen). */
+export function factsOf(warning: Warning): { key: FactKey; value: string }[] {
+  return FACT_KEYS.flatMap((key) => {
+    const raw = warning.detail[key];
+    if (raw === null || raw === undefined || raw === '') return [];
+    if (key.endsWith('Fen') && typeof raw === 'number') {
+      return [{ key, value: `${formatYuan(raw, { grouping: true })} 元` }];
+    }
+    if (key === 'firstSubmittedAt' && typeof raw === 'string') return [{ key, value: instantText(raw) }];
+    return typeof raw === 'string' || typeof raw === 'number' ? [{ key, value: String(raw) }] : [];
+  });
+}
+
+/** What the warning is about, by name: the venture, the fund, or the partner (and its pledge). */
+export function subjectName(warning: Warning): string | null {
+  const d = warning.detail;
+  const pick = (key: string) => (typeof d[key] === 'string' && d[key] ? (d[key] as string) : null);
+  if (warning.subjectType === 'fund') return pick('fundName');
+  if (warning.subjectType === 'pledge') {
+    const partner = pick('partnerName');
+    const what = pick('description');
+    return partner && what ? `${partner} · ${what}` : (partner ?? what);
+  }
+  if (warning.subjectType === 'agreement') {
+    const venture = pick('ventureName');
+    const partner = pick('partnerName');
+    return venture && partner ? `${venture} · ${partner}` : (venture ?? partner);
+  }
+  return pick('ventureName');
+}
+
+/** Days a warning has been open: from its detection to its resolution (or today), in Shanghai days. */
+export function daysOpen(warning: Warning, now: Date = new Date()): number {
+  const from = shanghaiDateOf(new Date(warning.detectedAt)) as LocalDate;
+  const to = shanghaiDateOf(warning.resolvedAt ? new Date(warning.resolvedAt) : now) as LocalDate;
+  return Math.max(0, daysBetween(from, to));
+}

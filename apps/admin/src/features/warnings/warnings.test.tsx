@@ -1,0 +1,222 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
+import { givenKpiApi } from '../../testing/kpi-server';
+import { renderApp } from '../../testing/render-app';
+import { errorBody, givenSession } from '../../testing/server';
+import { AMBER_ID, givenOversightApi, RED_ID, WARNINGS, warningFixture } from './testing/warnings-fixtures';
+
+const lists = (seen: ReturnType<typeof givenOversightApi>) =>
+  seen.filter((r) => r.method === 'GET' && r.path === '/warnings');
+const rows = () => [...document.querySelectorAll('tr.warning-row')] as HTMLElement[];
+const option = (text: string) => screen.findByText(text, { selector: '.ant-select-item-option-content' });
+
+describe('warnings', () => {
+  it('lists severity (red / amber, in words too), rule, owner, age and status; open ones by default', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenOversightApi();
+    renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [red, amber] = rows() as [HTMLElement, HTMLElement];
+    expect(within(red).getByText('红色预警').closest('[data-severity]')).toHaveAttribute(
+      'data-severity',
+      'red',
+    );
+    expect(within(red).getByText('红色预警').closest('.ant-tag')).toHaveClass('ant-tag-red');
+    expect(within(red).getByText('月报逾期')).toBeInTheDocument();
+    expect(within(red).getByText(JINHUI.name)).toBeInTheDocument();
+    expect(within(red).getByText('项目：金汇养老服务站')).toBeInTheDocument();
+    expect(within(red).getByText('12 天')).toBeInTheDocument();
+    expect(within(red).getByText('待处理')).toBeInTheDocument();
+    expect(within(amber).getByText('黄色预警').closest('[data-severity]')).toHaveAttribute(
+      'data-severity',
+      'amber',
+    );
+    expect(within(amber).getByText('资金闲置 12 个月')).toBeInTheDocument();
+    expect(within(amber).getByText('资金：社区治理专项资金')).toBeInTheDocument();
+    expect(within(amber).getByText('3 天')).toBeInTheDocument();
+
+    const query = lists(seen)[0]?.query;
+    expect(query?.get('status')).toBe('open');
+    expect(query?.get('limit')).toBe('20');
+    expect(query?.get('offset')).toBe('0');
+  });
+
+  it('filters and page live in the URL and go into the request', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenOversightApi({ total: 45 });
+    const { user, router } = renderApp(`/warnings?severity=red&page=2&communityId=${JINHUI.id}`);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const first = lists(seen)[0]?.query;
+    expect(first?.get('severity')).toBe('red');
+    expect(first?.get('communityId')).toBe(JINHUI.id);
+    expect(first?.get('offset')).toBe('20');
+    expect(screen.getByText('共 45 条预警')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('预警规则'));
+    await user.click(await option('上缴低于保底金额'));
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({
+        severity: 'red',
+        communityId: JINHUI.id,
+        kind: 'remittance_below_minimum',
+      }),
+    );
+    await waitFor(() => expect(lists(seen).at(-1)?.query.get('kind')).toBe('remittance_below_minimum'));
+    expect(lists(seen).at(-1)?.query.get('offset')).toBe('0');
+
+    await user.click(screen.getByLabelText('状态'));
+    await user.click(await option('全部'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ status: 'all' }));
+    await waitFor(() => expect(lists(seen).at(-1)?.query.has('status')).toBe(false));
+
+    await user.click(screen.getByTitle('3'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 3 }));
+    await waitFor(() => expect(lists(seen).at(-1)?.query.get('offset')).toBe('40'));
+
+    await user.click(screen.getByText('清除筛选'));
+    await waitFor(() => expect(router.state.location.search).toEqual({}));
+  });
+
+  it('a community role has no community filter: the API keeps it to its own', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE), [WANGJIANGJIE]);
+    const seen = givenOversightApi({ warnings: [WARNINGS[1] as (typeof WARNINGS)[number]] });
+    renderApp('/warnings?severity=amber');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.queryByLabelText('社区')).toBeNull();
+    expect(lists(seen)[0]?.query.has('communityId')).toBe(false);
+  });
+
+  it('resolves with a note (required), sending the version the row was read at', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenOversightApi();
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await user.click(within(rows()[0] as HTMLElement).getByText('处理'));
+    const note = await screen.findByLabelText('处理说明');
+    // the figures behind it
+    expect(screen.getByText('报送截止日（每月）')).toBeInTheDocument();
+    await user.click(screen.getByText('确认处理'));
+    expect(await screen.findByText('请填写处理说明')).toBeInTheDocument();
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    await user.type(note, '已电话督促，项目负责人承诺 3 日内补报');
+    const before = lists(seen).length;
+    await user.click(screen.getByText('确认处理'));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    const post = seen.find((r) => r.method === 'POST');
+    expect(post?.path).toBe(`/warnings/${RED_ID}/resolve`);
+    expect(post?.body).toEqual({ resolution: '已电话督促，项目负责人承诺 3 日内补报', version: 2 });
+    expect(await screen.findByText('预警已处理')).toBeInTheDocument();
+    // the list is read again
+    await waitFor(() => expect(lists(seen).length).toBeGreaterThan(before));
+  });
+
+  it('shows the API’s refusal: already resolved (409) and out of reach (403), in its words', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE), [WANGJIANGJIE]);
+    let status = 409;
+    givenOversightApi({
+      answer: (r) =>
+        r.method === 'POST'
+          ? status === 409
+            ? HttpResponse.json(errorBody('warning_already_resolved', '该预警已处理，不能再次处理'), {
+                status: 409,
+              })
+            : HttpResponse.json(errorBody('forbidden', '无权处理该预警'), { status: 403 })
+          : null,
+    });
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await user.click(within(rows()[1] as HTMLElement).getByText('处理'));
+    await user.type(await screen.findByLabelText('处理说明'), '已核实');
+    await user.click(screen.getByText('确认处理'));
+    expect(await screen.findByText('该预警已处理，不能再次处理')).toBeInTheDocument();
+    expect(screen.getByText('该预警已被他人处理或修改，请重新读取后查看')).toBeInTheDocument();
+
+    status = 403;
+    await user.click(screen.getByText('确认处理'));
+    expect(await screen.findByText('无权处理该预警')).toBeInTheDocument();
+    expect(screen.getByText('未能处理')).toBeInTheDocument();
+    // what was typed stays
+    expect(screen.getByLabelText('处理说明')).toHaveValue('已核实');
+  });
+
+  it.each([
+    ['district_viewer', undefined],
+    ['community_reporter', WANGJIANGJIE],
+    ['partner_operator', undefined],
+  ] as const)('a %s reads warnings and sees no resolve button', async (role, community) => {
+    givenSession(meAs(role, community));
+    const seen = givenOversightApi();
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(within(rows()[0] as HTMLElement).queryByText('处理')).toBeNull();
+    expect(within(rows()[1] as HTMLElement).queryByText('处理')).toBeNull();
+    expect(screen.getByText('只读')).toBeInTheDocument();
+    await user.click(within(rows()[1] as HTMLElement).getByText('查看'));
+    expect(await screen.findByText('您当前的身份只能查看预警，不能处理。')).toBeInTheDocument();
+    expect(screen.queryByLabelText('处理说明')).toBeNull();
+    expect(screen.getByText('12,800.50 元')).toBeInTheDocument();
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('a resolved warning shows its resolution and how long it was open', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({
+      warnings: [
+        warningFixture({
+          status: 'resolved',
+          resolution: '已补报',
+          resolvedAt: new Date(Date.parse(WARNINGS[0]?.detectedAt ?? '') + 5 * 86_400_000).toISOString(),
+        }),
+      ],
+    });
+    const { user } = renderApp('/warnings?status=resolved');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.getByText('5 天后处理')).toBeInTheDocument();
+    await user.click(within(rows()[0] as HTMLElement).getByText('查看'));
+    expect(await screen.findByText('已补报')).toBeInTheDocument();
+    expect(screen.queryByLabelText('处理说明')).toBeNull();
+  });
+
+  it('says so when nothing is open, and when the list cannot be read', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({ warnings: [] });
+    const view = renderApp('/warnings');
+    expect(await screen.findByText('没有待处理的预警')).toBeInTheDocument();
+    view.unmount();
+    givenOversightApi({
+      answer: () => HttpResponse.json(errorBody('internal', '服务暂时不可用'), { status: 503 }),
+    });
+    renderApp('/warnings?severity=red');
+    expect(await screen.findByText('服务暂时不可用')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /重\s*试/ })).toBeInTheDocument();
+  });
+
+  it('the cockpit counts open red and amber warnings and links here filtered', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    const seen = givenOversightApi({
+      answer: (r) =>
+        r.path === '/warnings' && r.query.get('severity') === 'amber'
+          ? HttpResponse.json({ items: [WARNINGS[1]], total: 7 })
+          : null,
+      warnings: [WARNINGS[0] as (typeof WARNINGS)[number]],
+      total: 3,
+    });
+    renderApp('/kpis');
+    const red = await screen.findByRole('link', { name: '查看红色预警：3' });
+    expect(red).toHaveAttribute('href', '/warnings?severity=red');
+    expect(await screen.findByRole('link', { name: '查看黄色预警：7' })).toHaveAttribute(
+      'href',
+      '/warnings?severity=amber',
+    );
+    expect(screen.getByRole('link', { name: JINHUI.name })).toHaveAttribute(
+      'href',
+      `/warnings?severity=red&communityId=${JINHUI.id}`,
+    );
+    expect(lists(seen).every((r) => r.query.get('status') === 'open')).toBe(true);
+    expect(AMBER_ID).toBeTruthy();
+  });
+});
