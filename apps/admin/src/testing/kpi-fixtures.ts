@@ -308,16 +308,29 @@ export function fundFlow(kind: PeriodKind = 'month', month = '2026-10'): FundFlo
       },
       // a fund money went into and nothing came out of: still a fund, not an end point
       { name: 'fund:reserve', kind: 'fund', label: label('公积金（储备）', 'Reserve fund') },
+      // uses are proposals, under their use category (a payout naming no proposal: 'unlinked')
+      { name: 'category:elderly_care', kind: 'category', label: label('为老服务', 'Elderly care') },
       {
-        name: 'use:为 80 岁以上老人提供助餐补贴',
+        name: 'category:unlinked',
+        kind: 'category',
+        label: label('未关联议事项目', 'Not linked to a proposal'),
+      },
+      {
+        name: 'use:proposal:77777777-7777-4777-8777-000000000003',
         kind: 'use',
-        label: label('为 80 岁以上老人提供助餐补贴', '为 80 岁以上老人提供助餐补贴'),
+        label: label('助老餐补贴（望江街社区）', '助老餐补贴（望江街社区）'),
       },
       { name: 'use:unlinked', kind: 'use', label: label('未关联议事项目', 'Not linked to a proposal') },
     ],
     links: [
-      { source: 'fund:charity_common_prosperity', target: 'use:unlinked', value: 300_000 },
-      { source: 'fund:governance_special', target: 'use:为 80 岁以上老人提供助餐补贴', value: 14_000_000 },
+      {
+        source: 'category:elderly_care',
+        target: 'use:proposal:77777777-7777-4777-8777-000000000003',
+        value: 14_000_000,
+      },
+      { source: 'category:unlinked', target: 'use:unlinked', value: 300_000 },
+      { source: 'fund:charity_common_prosperity', target: 'category:unlinked', value: 300_000 },
+      { source: 'fund:governance_special', target: 'category:elderly_care', value: 14_000_000 },
       { source: 'source:donation', target: 'fund:charity_common_prosperity', value: 2_000_000 },
       { source: 'source:profit:tidal_market', target: 'fund:governance_special', value: 24_000_000 },
       { source: 'source:profit:tidal_market', target: 'fund:reserve', value: 2_000_000 },

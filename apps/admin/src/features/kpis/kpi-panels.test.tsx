@@ -148,7 +148,7 @@ describe('KPI cockpit: funds and mix', () => {
     const sankey = await chartDrawn('资金流向桑基图');
     expect(spokenDescription(sankey)).not.toBe('');
     expect(sankey.textContent).toContain('社区治理专项资金');
-    // sources, funds and uses each keep their column, even a fund nothing was spent from
+    // sources, funds, use categories and uses each keep their column, even a fund nothing was spent from
     const chart = echarts.getInstanceByDom(sankey.querySelector('div') as HTMLDivElement);
     if (!chart) throw new Error('no Sankey instance');
     const [series] = chart.getOption().series as { data: { name: string; depth: number }[] }[];
@@ -158,8 +158,10 @@ describe('KPI cockpit: funds and mix', () => {
       'fund:charity_common_prosperity': 1,
       'fund:governance_special': 1,
       'fund:reserve': 1,
-      'use:为 80 岁以上老人提供助餐补贴': 2,
-      'use:unlinked': 2,
+      'category:elderly_care': 2,
+      'category:unlinked': 2,
+      'use:proposal:77777777-7777-4777-8777-000000000003': 3,
+      'use:unlinked': 3,
     });
     expect(statistic('期间流入')).toHaveTextContent('28.00万元');
     expect(statistic('期间流出')).toHaveTextContent('14.30万元');
