@@ -419,6 +419,24 @@ describe('states and languages', () => {
     expect(await screen.findByText('还没有登记经营项目')).toBeInTheDocument();
   });
 
+  it('on a phone each agreement is a card carrying every column, the reminder included', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('community_admin', WANGJIANGJIE));
+      givenRegisterApi();
+      renderApp('/register/agreements');
+      const reminder = await screen.findByText('30 天后到期');
+      const card = reminder.closest('.ant-card') as HTMLElement;
+      expect(within(card).getByText('望江街便民服务驿站')).toBeInTheDocument();
+      expect(within(card).getByText('保底上缴（元/月）')).toBeInTheDocument();
+      expect(within(card).getByText('20,000.00 元')).toBeInTheDocument();
+      expect(document.querySelector('.ant-table')).toBeNull();
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('speaks English', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
     givenRegisterApi();

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Agreement } from '@gongfu/contract';
 import { AGREEMENT_TERMS_LABELS } from '@gongfu/domain';
-import { Button, Checkbox, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { label, yuanText } from '../../funds/format';
@@ -12,6 +12,7 @@ import { expiryOf, shareText } from '../format';
 import { type AgreementsSearch, EXPIRING_WITHIN_DAYS } from '../search';
 import { AgreementDrawer } from './agreement-drawer';
 import { CommunityFilter, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
+import { RegisterTable } from './register-table';
 
 /** The expiry reminder of one agreement: ending within 90 days (red within 30), or ended. */
 export function ExpiryTag({ agreement }: { agreement: Pick<Agreement, 'startsOn' | 'endsOn'> }) {
@@ -185,27 +186,17 @@ export function AgreementsPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <Table<Agreement>
-              rowKey="id"
-              size="middle"
+            <RegisterTable<Agreement>
               columns={columns}
               dataSource={rows}
-              scroll={{ x: 'max-content' }}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={
-                      search.expiring
-                        ? t('register.agreement.emptyExpiring')
-                        : filtered
-                          ? t('register.common.emptyFiltered')
-                          : t('register.agreement.empty')
-                    }
-                  />
-                ),
-              }}
+              emptyText={
+                search.expiring
+                  ? t('register.agreement.emptyExpiring')
+                  : filtered
+                    ? t('register.common.emptyFiltered')
+                    : t('register.agreement.empty')
+              }
             />
           </>
         )}

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Asset } from '@gongfu/contract';
 import { ASSET_KIND_LABELS, ASSET_KINDS, ASSET_STATUS_LABELS, ASSET_STATUSES } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
-import { Button, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { label, yuanText } from '../../funds/format';
@@ -20,6 +20,7 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
+import { RegisterTable } from './register-table';
 
 export const ASSET_STATUS_COLOR: Record<Asset['status'], string> = {
   idle: 'orange',
@@ -194,21 +195,11 @@ export function AssetsPage({
               {t('register.common.total', { count: rows.length })}
               {idle > 0 ? t('register.asset.idleCount', { count: idle }) : ''}
             </Typography.Paragraph>
-            <Table<Asset>
-              rowKey="id"
-              size="middle"
+            <RegisterTable<Asset>
               columns={columns}
               dataSource={rows}
-              scroll={{ x: 'max-content' }}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('register.common.emptyFiltered') : t('register.asset.empty')}
-                  />
-                ),
-              }}
+              emptyText={filtered ? t('register.common.emptyFiltered') : t('register.asset.empty')}
             />
           </>
         )}

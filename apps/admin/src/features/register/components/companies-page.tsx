@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Company } from '@gongfu/contract';
 import { OPERATING_MODEL_LABELS, OPERATING_MODELS } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
-import { Button, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { label, yuanText } from '../../funds/format';
@@ -19,6 +19,7 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
+import { RegisterTable } from './register-table';
 
 /** 社区公司: the companies of a community (or, for a district reader, of every community or the one chosen). */
 export function CompaniesPage({
@@ -163,21 +164,11 @@ export function CompaniesPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <Table<Company>
-              rowKey="id"
-              size="middle"
+            <RegisterTable<Company>
               columns={columns}
               dataSource={rows}
-              scroll={{ x: 'max-content' }}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('register.common.emptyFiltered') : t('register.company.empty')}
-                  />
-                ),
-              }}
+              emptyText={filtered ? t('register.common.emptyFiltered') : t('register.company.empty')}
             />
           </>
         )}

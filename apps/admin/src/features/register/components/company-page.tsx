@@ -8,7 +8,7 @@ import {
   OPERATING_MODEL_LABELS,
 } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
-import { Alert, Button, Card, Descriptions, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
@@ -19,6 +19,7 @@ import { useAppraisals, useAssets, useCompany, useShareholdings } from '../api/r
 import { areaText, shareText } from '../format';
 import { AppraisalHistory } from './appraisal-history';
 import { CompanyDrawer } from './company-drawer';
+import { RegisterTable } from './register-table';
 import { ShareholdingsDrawer } from './shareholdings-drawer';
 
 /** One company: its details and its shareholdings (a site contribution with the premises and its appraisals). */
@@ -169,17 +170,14 @@ export function CompanyPage({ companyId }: { companyId: string }) {
                         title={t('register.company.detail.sharesMismatch', { sum: shareText(data.totalBp) })}
                       />
                     ) : null}
-                    <Table<Shareholding>
-                      rowKey="id"
-                      size="middle"
+                    <RegisterTable<Shareholding>
                       columns={columns}
                       dataSource={data.items}
-                      pagination={false}
-                      scroll={{ x: 'max-content' }}
-                      expandable={{
+                      emptyText={t('register.company.detail.noShares')}
+                      expandedRow={{
                         rowExpandable: (h) =>
                           contributionNeedsAsset(h.contributionKind) && h.assetId !== null,
-                        expandedRowRender: (h) =>
+                        render: (h) =>
                           h.assetId ? (
                             <div>
                               <Typography.Text strong>
@@ -189,16 +187,10 @@ export function CompanyPage({ companyId }: { companyId: string }) {
                             </div>
                           ) : null,
                       }}
-                      summary={() => (
-                        <Table.Summary.Row>
-                          <Table.Summary.Cell index={0} colSpan={columns.length}>
-                            {t('register.shareholding.sum')}
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={1} align="right">
-                            <strong>{shareText(data.totalBp)}</strong>
-                          </Table.Summary.Cell>
-                        </Table.Summary.Row>
-                      )}
+                      footer={{
+                        label: t('register.shareholding.sum'),
+                        value: <strong>{shareText(data.totalBp)}</strong>,
+                      }}
                     />
                     {data.history.length > 1 ? <VersionHistory versions={data.history.slice(0, -1)} /> : null}
                   </>

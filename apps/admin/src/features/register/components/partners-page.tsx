@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Partner } from '@gongfu/contract';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS } from '@gongfu/domain';
-import { Alert, Button, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { label } from '../../funds/format';
@@ -11,6 +11,7 @@ import { usePartners } from '../api/register';
 import type { PartnersSearch } from '../search';
 import { PartnerDrawer } from './partner-drawer';
 import { FilterSelect, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
+import { RegisterTable } from './register-table';
 
 /** 合作方: the district's partners (the district admin registers them; communities read and pick them). */
 export function PartnersPage({
@@ -124,21 +125,11 @@ export function PartnersPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <Table<Partner>
-              rowKey="id"
-              size="middle"
+            <RegisterTable<Partner>
               columns={columns}
               dataSource={rows}
-              scroll={{ x: 'max-content' }}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('register.common.emptyFiltered') : t('register.partner.empty')}
-                  />
-                ),
-              }}
+              emptyText={filtered ? t('register.common.emptyFiltered') : t('register.partner.empty')}
             />
           </>
         )}

@@ -9,7 +9,7 @@ import {
   VENTURE_STATUS_LABELS,
   VENTURE_STATUSES,
 } from '@gongfu/domain';
-import { Button, Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { label } from '../../funds/format';
@@ -25,6 +25,7 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
+import { RegisterTable } from './register-table';
 import { VentureDrawer } from './venture-drawer';
 
 export const PRICE_TIER_COLOR: Record<Venture['priceTier'], string> = {
@@ -213,21 +214,11 @@ export function VenturesPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <Table<Venture>
-              rowKey="id"
-              size="middle"
+            <RegisterTable<Venture>
               columns={columns}
               dataSource={rows}
-              scroll={{ x: 'max-content' }}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('register.common.emptyFiltered') : t('register.venture.empty')}
-                  />
-                ),
-              }}
+              emptyText={filtered ? t('register.common.emptyFiltered') : t('register.venture.empty')}
             />
           </>
         )}
