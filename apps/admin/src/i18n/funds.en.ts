@@ -261,6 +261,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       aboveBalance: 'More than the fund’s balance, {{amount}}',
       month: 'Period',
       paidOn: 'Payout date',
+      paidOnToday: 'Today (when left empty)',
       paidOnHint:
         'The day the money left the fund: may be before the booking, never after today; deliberation coverage judges by it',
       memo: 'Description',

@@ -255,6 +255,7 @@ export const fundsZhCN = {
       aboveBalance: '超过资金余额 {{amount}}',
       month: '账期',
       paidOn: '拨付日期',
+      paidOnToday: '今天（不填即为今天）',
       paidOnHint: '资金实际拨出之日，可早于记账日，不能晚于今天；议事覆盖率按此日期判断是否公示期满',
       memo: '摘要',
       memoHint: '如：厨房设备采购首付款（发票号）',

@@ -243,7 +243,7 @@ describe('use category, paper minutes, payout date and close result', () => {
     expect(screen.getByRole('cell', { name: '2026-12-03' })).toBeInTheDocument();
   });
 
-  it('a payout sends the day the money left (today by default); the API’s refusal of it lands on the field', async () => {
+  it('a payout sends the day the money left (empty: the server’s today); the API’s refusal of it lands on the field', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
     const reason = '拨付日期不能晚于今天';
     const seen = givenFundsApi({
@@ -261,10 +261,18 @@ describe('use category, paper minutes, payout date and close result', () => {
     const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
     await user.click(await screen.findByRole('button', { name: '支 出' }));
     await user.type(await screen.findByLabelText('本次支出金额（元）'), '2000');
+    // left empty: the server's today (its clock decides, as for the booking)
     await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(seen.find((r) => r.method === 'POST')?.body).not.toHaveProperty('paidOn');
     const error = await screen.findByText(reason);
     expect(error.closest('.ant-form-item')?.textContent).toContain('拨付日期');
-    const body = seen.find((r) => r.method === 'POST')?.body;
+    // a day picked is sent as the day the money left
+    await user.click(screen.getByLabelText('拨付日期'));
+    await user.click(await screen.findByText('今天'));
+    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(2));
+    const body = seen.filter((r) => r.method === 'POST')[1]?.body;
     expect(body?.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(String(body?.paidOn).slice(0, 7)).toBe(body?.month);
   });

@@ -471,7 +471,8 @@ export function ResolveObjectionDrawer({
 interface PayoutValues {
   amount: string;
   month: Dayjs;
-  paidOn: Dayjs;
+  /** empty: today, by the server's clock (the API's default) */
+  paidOn?: Dayjs | null;
   memo?: string;
 }
 
@@ -529,7 +530,7 @@ export function PayoutDrawer({
       version: proposal.version,
       amountFen: yuanToFen(v.amount),
       month: v.month.format('YYYY-MM'),
-      paidOn: v.paidOn ? ymd(v.paidOn) : undefined,
+      ...(v.paidOn ? { paidOn: ymd(v.paidOn) } : {}),
       memo: v.memo?.trim() || null,
     };
     if (!checkWithSchema(PayoutCreate, body, form, PAYOUT_FIELDS, t, { amountFen: 'amount' })) return;
@@ -614,7 +615,7 @@ export function PayoutDrawer({
         layout="vertical"
         onFinish={submit}
         disabled={step.isPending}
-        initialValues={{ month: today(), paidOn: today() }}
+        initialValues={{ month: today() }}
       >
         <Form.Item
           name="amount"
@@ -631,9 +632,12 @@ export function PayoutDrawer({
           name="paidOn"
           label={t('funds.proposal.payout.paidOn')}
           extra={t('funds.proposal.payout.paidOnHint')}
-          rules={[{ required: true, message: t('funds.form.required') }]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
+          <DatePicker
+            style={{ width: '100%' }}
+            placeholder={t('funds.proposal.payout.paidOnToday')}
+            disabledDate={(d) => d.isAfter(today(), 'day')}
+          />
         </Form.Item>
         <Form.Item name="month" label={t('funds.proposal.payout.month')} rules={[{ required: true }]}>
           <DatePicker picker="month" style={{ width: '100%' }} />
