@@ -15,7 +15,7 @@ import type { ScopedTransaction } from '../tenant';
  *    without shareholdings in force, is the community's alone) plus the remittance received;
  *  - `lm`: fund-months from the rollup `kpi_fund_months`, by effective kind (a reversal takes the kind
  *    of the entry it reverses), with the spending backed by an approved project and by a disclosure that
- *    was over; `lmb`: the funds' kept balances less the fund-months since (a balance at a window's end);
+ *    was over before the payout date (migration 2026-12-04T1400); `lmb`: the funds' kept balances less the fund-months since (a balance at a window's end);
  *    `le` is the raw ledger, read only for the fund flow's detail;
  *  - `pl` / `pf`: give-back pledges and their fulfilments (with the pledge's kind: cash, or in kind at its
  *    declared value);
