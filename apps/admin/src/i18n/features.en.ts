@@ -1,5 +1,6 @@
 import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
+import { homeEn } from './home.en';
 import { oversightEn } from './oversight.en';
 import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
@@ -12,6 +13,7 @@ export const featuresEn: FeatureMessages = {
   reporting: reportingEn,
   review: reviewEn,
   funds: fundsEn,
+  home: homeEn,
   register: registerEn,
   oversight: oversightEn,
 };

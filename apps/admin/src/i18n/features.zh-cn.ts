@@ -1,4 +1,5 @@
 import { fundsZhCN } from './funds.zh-cn';
+import { homeZhCN } from './home.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
 import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
@@ -15,6 +16,7 @@ export const featuresZhCN = {
   reporting: reportingZhCN,
   review: reviewZhCN,
   funds: fundsZhCN,
+  home: homeZhCN,
   register: registerZhCN,
   oversight: oversightZhCN,
 };
