@@ -391,6 +391,58 @@ describe('the drawers', () => {
   });
 });
 
+describe('more drawers', () => {
+  it('a venture is registered with its price tier, operator and service promise', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenRegisterApi();
+    const { user } = renderApp('/register/ventures');
+    await user.click(await screen.findByRole('button', { name: /登记项目/ }));
+    await user.type(await screen.findByLabelText('项目名称'), '望江街助餐点');
+    await user.click(
+      screen.getByText('低偿', { selector: '.ant-radio-button-label, .ant-radio-button-wrapper span' }),
+    );
+    await user.type(screen.getByLabelText('承诺响应时间（分钟）'), '1O');
+    await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
+    expect(await screen.findByText('请输入 1 至 100000 之间的整数分钟数')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('承诺响应时间（分钟）'));
+    await user.type(screen.getByLabelText('承诺响应时间（分钟）'), '10');
+    await user.click(screen.getByLabelText('运营合作方'));
+    await user.click(
+      await screen.findByText('东区创业孵化器', { selector: '.ant-select-item-option-content' }),
+    );
+    await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
+      name: '望江街助餐点',
+      category: 'service_station',
+      priceTier: 'low_price',
+      companyId: null,
+      operatorPartnerId: PARTNER_ID,
+      premisesAssetId: null,
+      startedOn: null,
+      status: 'operating',
+      promisedResponseMinutes: 10,
+    });
+  });
+
+  it('an appraisal is recorded on the asset’s page in 元, sent in fen, beside the history', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenRegisterApi();
+    const { user } = renderApp(`/register/assets/${ASSET_ID}`);
+    expect(await screen.findByText('攀枝花天正资产评估所')).toBeInTheDocument();
+    expect(screen.getByText('东区国资评估中心')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /登记评估/ }));
+    await user.type(await screen.findByLabelText('评估机构'), '四川正信资产评估');
+    await user.type(screen.getByLabelText('评估值（元）'), '1300000.5');
+    await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(seen.find((r) => r.method === 'POST')).toMatchObject({
+      path: `/assets/${ASSET_ID}/appraisals`,
+      body: { method: 'market', appraiser: '四川正信资产评估', valueFen: 130_000_050 },
+    });
+  });
+});
+
 describe('states and languages', () => {
   it('a company out of reach (another community’s id) is a not-found page with no data', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));

@@ -163,6 +163,7 @@ export function shareholdingsFixture(version = 4): Shareholdings {
   };
 }
 
+// `as Venture`: the venture is gaining its own reporting start (reportingStartMonth); the fixture fits either shape
 export const VENTURES: Venture[] = [
   {
     id: 'f0000000-0000-4000-8000-000000000001',
@@ -179,9 +180,10 @@ export const VENTURES: Venture[] = [
     startedOn: '2024-01-01',
     status: 'operating',
     promisedResponseMinutes: 10,
+    reportingStartMonth: null,
     version: 1,
     createdAt: at,
-  },
+  } as Venture,
   {
     id: 'f0000000-0000-4000-8000-000000000002',
     districtId: DISTRICT_ID,
@@ -197,9 +199,10 @@ export const VENTURES: Venture[] = [
     startedOn: null,
     status: 'planned',
     promisedResponseMinutes: null,
+    reportingStartMonth: null,
     version: 1,
     createdAt: at,
-  },
+  } as Venture,
 ];
 
 const today = shanghaiDateOf(new Date());
@@ -354,6 +357,12 @@ export function givenRegisterApi(
     http.get(api('/assets/:id/appraisals'), async ({ request, params }) => {
       await record(request);
       return list(APPRAISALS.filter((a) => a.assetId === params.id));
+    }),
+    http.post(api('/assets/:id/appraisals'), async ({ request }) => {
+      const entry = await record(request);
+      const special = options.answer?.(entry);
+      if (special) return special;
+      return HttpResponse.json({ ...APPRAISALS[0], ...entry.body }, { status: 201 });
     }),
   );
   return seen;
