@@ -3,7 +3,14 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The server's environment: ours, on a port and data folder of its own, on the embedded database. */
 export function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // the flows move the business clock through /api/test/clock instead of sleeping (ADR 0012); never in production
+    GONGFU_TEST_CLOCK: '1',
+  };
   delete env.DATABASE_URL; // the flows use the embedded default, as a newcomer does
   return env;
 }

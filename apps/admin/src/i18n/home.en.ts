@@ -17,6 +17,8 @@ export const homeEn: Shape<typeof homeZhCN> = {
     openProposals: 'Proposals',
     agreements: '{{count}} operator agreements end within 90 days, first “{{name}}” ({{date}})',
     warnings: '{{count}} open warnings',
+    openWarnings: 'Review',
+    openAgreements: 'Agreements',
   },
   standing: {
     title: 'Where the community stands in the district',

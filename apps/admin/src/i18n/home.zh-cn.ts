@@ -15,6 +15,8 @@ export const homeZhCN = {
     openProposals: '查看议事项目',
     agreements: '{{count}} 份运营协议 90 天内到期，最早为「{{name}}」（{{date}}）',
     warnings: '{{count}} 条预警待处理',
+    openWarnings: '去处理',
+    openAgreements: '查看协议',
   },
   standing: {
     title: '本社区在全区的位置',

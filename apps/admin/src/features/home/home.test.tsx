@@ -143,6 +143,15 @@ describe('the community workplace', () => {
       await within(todo).findByText('2 份运营协议 90 天内到期，最早为「金汇潮汐市场」（2027-01-31）'),
     ).toBeInTheDocument();
     expect(within(todo).getByText('2 条预警待处理')).toBeInTheDocument();
+    // each to-do leads where it is done: a red warning among them opens the red ones
+    expect(within(todo).getByRole('link', { name: '去处理' })).toHaveAttribute(
+      'href',
+      '/warnings?severity=red',
+    );
+    expect(within(todo).getByRole('link', { name: '查看协议' })).toHaveAttribute(
+      'href',
+      '/register/agreements?expiring=true',
+    );
 
     const place = (await screen.findByText('本社区在全区的位置')).closest('.ant-card') as HTMLElement;
     expect(await within(place).findByText('8/36')).toBeInTheDocument();

@@ -2,7 +2,7 @@ import type { KpiStanding, Membership, Proposal } from '@gongfu/contract';
 import { can, type Role } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Badge, Card, Col, Flex, List, Row, Statistic, Tag, Typography, theme } from 'antd';
+import { Badge, Card, Col, Flex, Grid, List, Row, Statistic, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
@@ -27,26 +27,37 @@ export function CommunityHomePage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const me = useMe();
+  const wide = Grid.useBreakpoint().xl === true;
   const membership = activeMembership(me);
   if (!membership?.communityId) return null;
   const role = membership.role;
+  const todo = <TodoCard membership={membership} />;
+  const standing = can(role, 'kpi:read') ? <StandingCard /> : null;
+  const shortcuts = <ShortcutsCard role={role} />;
   return (
     <PageContainer
       title={t('home.title', { name: membership.communityName ?? '' })}
       documentTitle={t('nav.overview')}
       subTitle={t('home.subtitle', { name: me.user.displayName, role: t(`role.${role}`) })}
     >
-      <Row gutter={[token.marginLG, token.marginLG]}>
-        <Col xs={24} xl={15}>
-          <Flex vertical gap={token.marginLG}>
-            <TodoCard membership={membership} />
-            <ShortcutsCard role={role} />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={9}>
-          {can(role, 'kpi:read') ? <StandingCard /> : null}
-        </Col>
-      </Row>
+      {wide ? (
+        <Row gutter={[token.marginLG, token.marginLG]}>
+          <Col xl={15}>
+            <Flex vertical gap={token.marginLG}>
+              {todo}
+              {shortcuts}
+            </Flex>
+          </Col>
+          <Col xl={9}>{standing}</Col>
+        </Row>
+      ) : (
+        // narrower: what to do, where the community stands, then the way in
+        <Flex vertical gap={token.margin}>
+          {todo}
+          {standing}
+          {shortcuts}
+        </Flex>
+      )}
     </PageContainer>
   );
 }
@@ -128,7 +139,11 @@ function TodoCard({ membership }: { membership: Membership }) {
         name: soonest?.ventureName ?? '',
         date: soonest?.endsOn ?? '',
       }),
-      link: null,
+      link: (
+        <Link to="/register/agreements" search={{ expiring: true }}>
+          {t('home.todo.openAgreements')}
+        </Link>
+      ),
     });
   }
   if (warnings.data?.total) {
@@ -137,7 +152,11 @@ function TodoCard({ membership }: { membership: Membership }) {
       key: 'warnings',
       tone: red ? 'error' : 'warning',
       text: t('home.todo.warnings', { count: warnings.data.total }),
-      link: null,
+      link: (
+        <Link to="/warnings" search={red ? { severity: 'red' } : {}}>
+          {t('home.todo.openWarnings')}
+        </Link>
+      ),
     });
   }
   const loading = status.isPending && can(role, 'report:read');
