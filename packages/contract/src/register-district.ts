@@ -7,6 +7,11 @@ export const DistrictSettings = z
     districtId: z.uuid(),
     name: z.string(),
     reportDueDay: z.number().int().openapi({ description: 'Day of the next month reports are due by' }),
+    reportingStartMonth: z.string().nullable().openapi({
+      example: '2024-11',
+      description:
+        'The first month the district’s ventures owe a report on the platform (a venture may set a later one); null: from each venture’s start',
+    }),
     version: z.number().int(),
   })
   .openapi('DistrictSettings');
@@ -16,6 +21,12 @@ export const DistrictSettingsUpdate = z
   .object({
     version,
     reportDueDay: z.number().int().min(1).max(28).optional().openapi({ example: 10 }),
+    reportingStartMonth: z
+      .string()
+      .regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/)
+      .nullable()
+      .optional()
+      .openapi({ example: '2024-11', description: 'YYYY-MM; null removes it' }),
   })
   .openapi('DistrictSettingsUpdate');
 export type DistrictSettingsUpdate = z.infer<typeof DistrictSettingsUpdate>;

@@ -15,6 +15,15 @@ import {
 } from './register-common';
 
 const minutes = z.number().int().min(1).max(100_000).openapi({ example: 10 });
+/** The first month the venture owes a report on the platform, when it joined later than its district. */
+const reportingStartMonth = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/)
+  .openapi({
+    example: '2025-03',
+    description:
+      'YYYY-MM: the first month it owes a report on the platform (its own reporting start; null: the district’s). It owes reports from the later of this and its start',
+  });
 
 export const Venture = z
   .object({
@@ -30,6 +39,10 @@ export const Venture = z
     operatorPartnerName: z.string().nullable(),
     premisesAssetId: z.uuid().nullable(),
     startedOn: z.string().nullable(),
+    reportingStartMonth: z.string().nullable().openapi({
+      description:
+        'Its own reporting start month (null: the district’s); reports are owed from the later of it and startedOn',
+    }),
     status: z.enum(VENTURE_STATUSES),
     promisedResponseMinutes: z.number().int().nullable(),
     version: z.number().int(),
@@ -52,6 +65,7 @@ export const VentureCreate = z
     operatorPartnerId: z.uuid().nullable().optional(),
     premisesAssetId: z.uuid().nullable().optional(),
     startedOn: dateOnly.nullable().optional(),
+    reportingStartMonth: reportingStartMonth.nullable().optional(),
     status: z.enum(VENTURE_STATUSES).default('operating'),
     promisedResponseMinutes: minutes
       .nullable()
@@ -71,6 +85,7 @@ export const VentureUpdate = z
     operatorPartnerId: z.uuid().nullable().optional(),
     premisesAssetId: z.uuid().nullable().optional(),
     startedOn: dateOnly.nullable().optional(),
+    reportingStartMonth: reportingStartMonth.nullable().optional(),
     status: z.enum(VENTURE_STATUSES).optional(),
     promisedResponseMinutes: minutes.nullable().optional(),
   })

@@ -13,6 +13,8 @@ export interface DistrictsTable {
   name: string;
   admin_code: string | null;
   report_due_day: Generated<number>;
+  /** the first month the district's ventures owe a report on the platform; null: since each began */
+  reporting_start_month: ColumnType<string | null, string | null | undefined, string | null>;
   settings: Generated<unknown>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -68,6 +70,8 @@ export interface VenturesTable {
   price_tier: Generated<string>;
   premises_asset_id: string | null;
   started_on: DateOnly | null;
+  /** the venture's own reporting start month, overriding its district's; null: the district's */
+  reporting_start_month: ColumnType<string | null, string | null | undefined, string | null>;
   status: Generated<string>;
   promised_response_minutes: number | null;
   version: Generated<number>;

@@ -13,6 +13,7 @@ export * from './proposal-workflow';
 export * from './report-figures';
 export * from './report-plausibility';
 export * from './report-workflow';
+export * from './reporting-start';
 export * from './result';
 export * from './roles';
 export * from './scope';

@@ -522,8 +522,8 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     denominatorUnit: 'reports',
     formula: {
       'zh-CN':
-        '已报送的月报数 ÷ 应报月报数。应报：运营中的项目自开始月份起、截止日（次月报送日）已过的每个月，及已报送的月份；被退回的月报也算已报送',
-      en: 'Reports received ÷ reports expected. Expected: each month of an operating venture from its start whose deadline (the due day of the next month) has passed, and every month reported; a returned report was received',
+        '已报送的月报数 ÷ 应报月报数。应报：运营中的项目自开始经营与开始在平台报送（报送起始月：项目自己设定的，否则为全区的）两者中较晚的月份起、截止日（次月报送日）已过的每个月，及已报送的月份；报送起始月之前的月份不算缺报；被退回的月报也算已报送',
+      en: "Reports received ÷ reports expected. Expected: each month of an operating venture, from the later of its start and its reporting start on the platform (the venture's own, else the district's), whose deadline (the due day of the next month) has passed, and every month reported; months before the reporting start were never asked for and are not missing; a returned report was received",
     },
     direction: 'higher_is_better',
     aggregation: 'flow',

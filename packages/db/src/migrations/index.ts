@@ -7,6 +7,7 @@ import * as scopeRoles from './2026-11-28T1500-scope-roles';
 import * as reportReview from './2026-12-04T1000-report-review';
 import * as shareholdingVersions from './2026-12-04T1300-shareholding-versions';
 import * as proposalUsesPayoutDates from './2026-12-04T1400-proposal-uses-payout-dates';
+import * as reportingStart from './2026-12-04T1500-reporting-start';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1000-report-review': reportReview,
   '2026-12-04T1300-shareholding-versions': shareholdingVersions,
   '2026-12-04T1400-proposal-uses-payout-dates': proposalUsesPayoutDates,
+  '2026-12-04T1500-reporting-start': reportingStart,
 };

@@ -416,7 +416,12 @@ function facts(s: KpiSelection, options: FactOptions) {
     ),
     vf as (
       select v.venture_id, v.community_id, v.price_tier, v.status, v.company_id,
-             to_char(coalesce(v.started_on, ${SHANGHAI_DATE_OF('v.created_at')}), 'YYYY-MM') as start_month,
+             -- the first month the venture owes a report: the later of its start and its reporting start (its own,
+             -- else the district's; the domain's firstExpectedMonth) — months before were never asked for
+             greatest(to_char(coalesce(v.started_on, ${SHANGHAI_DATE_OF('v.created_at')}), 'YYYY-MM'),
+                      coalesce(v.reporting_start_month,
+                               (select d.reporting_start_month from districts d where d.district_id = ${D}))::text)
+               as start_month,
              cm.street_key, cm.community_key,
              coalesce(co.operating_model, ${UNASSIGNED_MODEL}) as model_key, v.category as category_key
       from ventures v

@@ -304,6 +304,10 @@ export async function reportFacts(
         and v.status = 'operating'
         and coalesce(v.started_on, ((v.created_at at time zone 'UTC') + interval '8 hours')::date)
             < ${monthStart('m.month')} + interval '1 month'
+        -- nor before its reporting start (its own, else the district's): those months were never asked for
+        and coalesce(coalesce(v.reporting_start_month,
+                              (select ds.reporting_start_month from districts ds where ds.district_id = ${d}))::text
+                       <= m.month, true)
     ),
     reports_in as (
       select r.report_id, r.venture_id, r.month,

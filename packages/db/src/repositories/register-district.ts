@@ -3,7 +3,7 @@ import type { ScopedTransaction } from '../tenant';
 export function findDistrictSettings(trx: ScopedTransaction, districtId: string) {
   return trx
     .selectFrom('districts')
-    .select(['district_id', 'name', 'report_due_day', 'version'])
+    .select(['district_id', 'name', 'report_due_day', 'reporting_start_month', 'version'])
     .where('district_id', '=', districtId)
     .executeTakeFirst();
 }
@@ -13,7 +13,7 @@ export type DistrictSettingsRow = NonNullable<Awaited<ReturnType<typeof findDist
 export function updateDistrictSettings(
   trx: ScopedTransaction,
   key: { districtId: string; version: number },
-  values: { report_due_day?: number },
+  values: { report_due_day?: number; reporting_start_month?: string | null },
 ) {
   return trx
     .updateTable('districts')

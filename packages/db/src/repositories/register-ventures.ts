@@ -31,6 +31,7 @@ function selectVentures(trx: ScopedTransaction, scope: VentureScope) {
       'p.name as operator_partner_name',
       'v.premises_asset_id',
       'v.started_on',
+      'v.reporting_start_month',
       'v.status',
       'v.promised_response_minutes',
       'v.version',

@@ -325,6 +325,7 @@ export function listVentures(
       'v.name',
       'v.status',
       'v.started_on',
+      'v.reporting_start_month',
       'v.operator_partner_id',
       'c.name as community_name',
       'c.street_office_id',
@@ -517,6 +518,19 @@ export async function reportDueDay(trx: ScopedTransaction, districtId: string): 
     .where('district_id', '=', districtId)
     .executeTakeFirst();
   return row?.report_due_day ?? null;
+}
+
+/** The district's reporting start month: its ventures owe reports from it (or from their own), not before. */
+export async function districtReportingStart(
+  trx: ScopedTransaction,
+  districtId: string,
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom('districts')
+    .select('reporting_start_month')
+    .where('district_id', '=', districtId)
+    .executeTakeFirst();
+  return row?.reporting_start_month ?? null;
 }
 
 /** The ledger entries that reports (any revisions of them) posted, with their fund's kind. */

@@ -9,6 +9,7 @@ import {
 import {
   addMonths,
   allocate,
+  firstExpectedMonth,
   giveBackForm,
   isBackedPayout,
   type Month,
@@ -27,6 +28,12 @@ import { type Kysely, sql } from 'kysely';
 export const FIRST_MONTH: Month = '2024-01';
 export const LAST_MONTH: Month = '2025-12';
 export const DUE_DAY = 15;
+/**
+ * The district's reporting start: ventures that began before it (2023) owe reports only from it; one venture joined
+ * the platform later still (its own reporting start, after a month it did not send: that month is not owed)
+ */
+export const REPORTING_START: Month = '2024-03';
+export const DUKOU_HELP_DESK_REPORTING_START: Month = '2024-09';
 
 /** mulberry32: deterministic pseudo-random numbers */
 function prng(seed: number) {
@@ -58,6 +65,8 @@ interface VentureSpec {
   priceTier: string;
   status: string;
   startedOn: string | null;
+  /** the venture's own reporting start (else the district's) */
+  reportingStart?: Month;
   operator?: string | null;
   existing?: boolean;
 }
@@ -108,6 +117,7 @@ const VENTURES: VentureSpec[] = [
     priceTier: 'low_price',
     status: 'operating',
     startedOn: '2023-09-01',
+    reportingStart: DUKOU_HELP_DESK_REPORTING_START,
     existing: true,
   },
   {
@@ -174,7 +184,7 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
   await withTenantTransaction(db, scope, async (trx) => {
     await trx
       .updateTable('districts')
-      .set({ report_due_day: DUE_DAY })
+      .set({ report_due_day: DUE_DAY, reporting_start_month: REPORTING_START })
       .where('district_id', '=', D)
       .execute();
     // a community with no street office and no venture: counts in "all communities"
@@ -347,6 +357,7 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
         price_tier: v.priceTier,
         status: v.status,
         started_on: v.startedOn,
+        reporting_start_month: v.reportingStart ?? null,
         promised_response_minutes: v.category === 'service_station' ? 10 : null,
       };
       if (v.existing) {
@@ -840,6 +851,8 @@ async function writePledges(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
 type Row = Record<string, unknown>;
 export interface RawData {
   dueDay: number;
+  /** the district's reporting start month */
+  reportingStart: Month | null;
   communities: Row[];
   ventures: Row[];
   companies: Row[];
@@ -863,11 +876,12 @@ export async function readRaw(db: Kysely<Database>): Promise<RawData> {
     };
     const district = await trx
       .selectFrom('districts')
-      .select('report_due_day')
+      .select(['report_due_day', 'reporting_start_month'])
       .where('district_id', '=', D)
       .executeTakeFirstOrThrow();
     return {
       dueDay: district.report_due_day,
+      reportingStart: district.reporting_start_month as Month | null,
       communities: await all('communities'),
       ventures: await all('ventures'),
       companies: await all('companies'),
@@ -1023,9 +1037,14 @@ export function bruteForce(
   const reporting = { numerator: 0, denominator: 0 };
   const onTime = { numerator: 0, denominator: 0 };
   for (const v of ventures) {
-    const start = v.started_on
-      ? monthOfDate(v.started_on)
-      : shanghaiDateOf(new Date(time(v.created_at))).slice(0, 7);
+    // owed from the later of its start and its reporting start (its own, else the district's)
+    const start = firstExpectedMonth({
+      startMonth: (v.started_on
+        ? monthOfDate(v.started_on)
+        : shanghaiDateOf(new Date(time(v.created_at))).slice(0, 7)) as Month,
+      ventureReportingStart: (v.reporting_start_month as Month | null) ?? null,
+      districtReportingStart: raw.reportingStart,
+    }) as Month;
     for (const month of monthRange(window.from, window.to)) {
       const revisions = raw.reports.filter((r) => r.venture_id === v.venture_id && r.month === month);
       let firstSub: number | null = null;

@@ -18,7 +18,9 @@ import {
   bruteForce,
   bruteValue,
   buildKpiDataset,
+  DUKOU_HELP_DESK_REPORTING_START,
   type RawData,
+  REPORTING_START,
   readRaw,
   XINCUN,
 } from './kpi-fixture';
@@ -194,6 +196,30 @@ describe('the dataset is varied enough to test something', () => {
     expect(cash).toBeGreaterThan(0);
     expect(inKind).toBeGreaterThan(0);
     expect(cash + inKind).toBe(year.give_back?.numerator);
+  });
+
+  it('holds ventures that began before the reporting start, and one with a later reporting start of its own', () => {
+    expect(raw.reportingStart).toBe(REPORTING_START);
+    const before = raw.ventures.filter((v) => v.started_on && String(v.started_on) < `${REPORTING_START}-01`);
+    expect(before.length).toBeGreaterThan(1);
+    expect(raw.ventures.some((v) => v.reporting_start_month === DUKOU_HELP_DESK_REPORTING_START)).toBe(true);
+    // before the district's reporting start nothing is owed: only the reports received count as expected
+    const early = bruteForce(raw, sel(DONGQU), { from: '2024-01', to: '2024-02' });
+    expect(early.reporting_rate?.denominator).toBe(early.reporting_rate?.numerator);
+    // from it, the months the ventures owe and did not send are missing
+    const after = bruteForce(raw, sel(DONGQU), { from: REPORTING_START, to: '2024-12' });
+    expect(after.reporting_rate?.numerator).toBeLessThan(after.reporting_rate?.denominator ?? 0);
+    // the help desk owes nothing between the district's start and its own: without its own start, it would owe
+    // months it did not send
+    const helpDesk = raw.ventures.find((v) => v.reporting_start_month === DUKOU_HELP_DESK_REPORTING_START);
+    const withoutOwnStart: RawData = {
+      ...raw,
+      ventures: raw.ventures.map((v) => (v === helpDesk ? { ...v, reporting_start_month: null } : v)),
+    };
+    const window = { from: REPORTING_START, to: '2024-08' } as const;
+    const owed = bruteForce(raw, sel([DEMO_IDS.dukou]), window).reporting_rate;
+    const owedWithout = bruteForce(withoutOwnStart, sel([DEMO_IDS.dukou]), window).reporting_rate;
+    expect(owedWithout?.denominator).toBeGreaterThan(owed?.denominator ?? 0);
   });
 
   it('brute force finds non-trivial figures (ratios strictly between 0 and 1, a community without income)', () => {

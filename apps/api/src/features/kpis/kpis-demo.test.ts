@@ -96,6 +96,18 @@ describe('the source page, through the KPIs', () => {
     }
   });
 
+  it('the district reports on the platform from the history’s first month: 2024 is not a 17 % reporting rate', async () => {
+    const settings = await get('/api/v1/district/settings', 'admin@dongqu.demo');
+    expect(settings.reportingStartMonth).toBe('2024-11');
+    // before it nothing was owed: no rate, not 0 %
+    const firstHalf = await overview('period=quarter&month=2024-06');
+    expect(firstHalf.reporting_rate).toMatchObject({ value: null, denominator: 0 });
+    // 2024 owes only November and December, which the history reported
+    const year = await overview('period=year&month=2024-12');
+    expect(year.reporting_rate?.denominator).toBeGreaterThan(0);
+    expect(year.reporting_rate?.value).toBeGreaterThan(0.9);
+  });
+
   it("Dukou's pledges: give-back fulfilled, and the cash part paid into the charity fund", async () => {
     const year = await overview(`period=year&month=2025-12&communityId=${DEMO_IDS.dukou}`);
     const all = await get(

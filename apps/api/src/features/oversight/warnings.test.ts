@@ -589,3 +589,56 @@ describe('refresh without a date', () => {
     expect((await res.json()).asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('the reporting start', () => {
+  // after the others: it stores warnings of its own venture, which no test above counts
+  it('a venture owes no report before its reporting start (its own, else the district’s): no warning for those months', async () => {
+    const ventureC = deterministicId('test:warnings:venture-c');
+    await withTenantTransaction(t.handle.db, dongqu, (trx) =>
+      trx
+        .insertInto('ventures')
+        .values({
+          district_id: D,
+          community_id: DEMO_IDS.dukou,
+          venture_id: ventureC,
+          name: '测试晚接入平台的项目',
+          category: 'help_desk',
+          started_on: '2026-08-01',
+          // on the platform from November: August to October were never asked for
+          reporting_start_month: '2026-11',
+        })
+        .execute(),
+    );
+    const overdueOfC = async () =>
+      (await listAs('admin@dongqu.demo', `&subjectId=${ventureC}`))
+        .filter((w) => w.kind === 'report_overdue')
+        .map((w) => w.period)
+        .sort();
+    await post('/api/v1/warnings/refresh', 'admin@dongqu.demo', { asOf: '2026-11-28' });
+    expect(await overdueOfC()).toEqual([]);
+
+    // without its own start it follows the district's (from October): October is missing
+    await withTenantTransaction(t.handle.db, dongqu, async (trx) => {
+      await trx
+        .updateTable('ventures')
+        .set({ reporting_start_month: null })
+        .where('district_id', '=', D)
+        .where('venture_id', '=', ventureC)
+        .execute();
+      await trx
+        .updateTable('districts')
+        .set({ reporting_start_month: '2026-10' })
+        .where('district_id', '=', D)
+        .execute();
+    });
+    await post('/api/v1/warnings/refresh', 'admin@dongqu.demo', { asOf: '2026-11-28' });
+    expect(await overdueOfC()).toEqual(['2026-10']);
+    await withTenantTransaction(t.handle.db, dongqu, (trx) =>
+      trx
+        .updateTable('districts')
+        .set({ reporting_start_month: null })
+        .where('district_id', '=', D)
+        .execute(),
+    );
+  });
+});

@@ -9,6 +9,7 @@ function toSettings(row: register.DistrictSettingsRow): DistrictSettings {
     districtId: row.district_id,
     name: row.name,
     reportDueDay: row.report_due_day,
+    reportingStartMonth: row.reporting_start_month,
     version: row.version,
   };
 }
@@ -40,7 +41,13 @@ export async function updateDistrictSettings(
   const updated = await register.updateDistrictSettings(
     trx,
     { districtId: row.district_id, version: input.version },
-    input.reportDueDay !== undefined ? { report_due_day: input.reportDueDay } : {},
+    {
+      ...(input.reportDueDay !== undefined ? { report_due_day: input.reportDueDay } : {}),
+      // the months before it are no longer owed: the KPIs, the reporting status and warnings read it when asked
+      ...(input.reportingStartMonth !== undefined
+        ? { reporting_start_month: input.reportingStartMonth }
+        : {}),
+    },
   );
   if (!updated) throw stale();
   const before = toSettings(row);

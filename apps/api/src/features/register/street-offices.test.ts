@@ -11,6 +11,7 @@ import {
   JINHUI_REPORTER,
   PLATFORM_ADMIN,
   SOE_OPERATOR,
+  WANGJIANGJIE_ADMIN,
   XIQU_ADMIN,
 } from './test-helpers';
 
@@ -184,5 +185,91 @@ describe('district settings', () => {
       expect(res.status).toBe(403);
     }
     expect((await get('/district/settings', DISTRICT_ADMIN)).body).toEqual(before);
+  });
+
+  it('the reporting start: months before it are owed by no venture, and a venture’s own later start wins', async () => {
+    const expectedIn = async (month: string) => {
+      const res = await get(
+        `/reports/status?month=${month}&communityId=${DEMO_IDS.wangjiangjie}`,
+        DISTRICT_ADMIN,
+      );
+      expect(res.status).toBe(200);
+      return new Map(
+        (res.body.items as Array<{ ventureId: string; expected: boolean }>).map((r) => [
+          r.ventureId,
+          r.expected,
+        ]),
+      );
+    };
+    let settings = (await get('/district/settings', DISTRICT_ADMIN)).body;
+    const cleared = await patch('/district/settings', DISTRICT_ADMIN, {
+      version: settings.version,
+      reportingStartMonth: null,
+    });
+    expect(cleared.body.reportingStartMonth).toBeNull();
+    // without a reporting start, a venture operating since before 2024-06 owes that month
+    const owed = [...(await expectedIn('2024-06')).entries()].filter(([, e]) => e).map(([id]) => id);
+    expect(owed.length).toBeGreaterThanOrEqual(2);
+
+    for (const [bad, lang, field] of [
+      ['2024-13', 'zh-CN', /./],
+      ['June 2024', 'en', /./],
+    ] as const) {
+      const res = await patch(
+        '/district/settings',
+        DISTRICT_ADMIN,
+        { version: cleared.body.version, reportingStartMonth: bad },
+        { 'Accept-Language': lang },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields.reportingStartMonth).toMatch(field);
+    }
+    // a community admin may not set it
+    expect(
+      (
+        await patch('/district/settings', JINHUI_ADMIN, {
+          version: cleared.body.version,
+          reportingStartMonth: '2024-07',
+        })
+      ).status,
+    ).toBe(403);
+
+    const set = await patch('/district/settings', DISTRICT_ADMIN, {
+      version: cleared.body.version,
+      reportingStartMonth: '2024-07',
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ reportingStartMonth: '2024-07', version: cleared.body.version + 1 });
+    // the month before it is owed by nobody; from it, by the same ventures
+    expect([...(await expectedIn('2024-06')).values()].every((e) => !e)).toBe(true);
+    const july = await expectedIn('2024-07');
+    for (const id of owed) expect(july.get(id)).toBe(true);
+
+    // one venture joined the platform later: its own start wins over the district's
+    const [late] = owed;
+    const venture = (await get(`/ventures/${late}`, DISTRICT_ADMIN)).body;
+    const own = await patch(`/ventures/${late}`, WANGJIANGJIE_ADMIN, {
+      version: venture.version,
+      reportingStartMonth: '2024-09',
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.reportingStartMonth).toBe('2024-09');
+    const august = await expectedIn('2024-08');
+    expect(august.get(late as string)).toBe(false);
+    for (const id of owed.slice(1)) expect(august.get(id)).toBe(true);
+    expect((await expectedIn('2024-09')).get(late as string)).toBe(true);
+
+    // another district keeps its own setting
+    expect((await get('/district/settings', XIQU_ADMIN)).body.reportingStartMonth).toBeNull();
+    // back as it was, for the tests after
+    await patch(`/ventures/${late}`, WANGJIANGJIE_ADMIN, {
+      version: own.body.version,
+      reportingStartMonth: null,
+    });
+    settings = (await get('/district/settings', DISTRICT_ADMIN)).body;
+    await patch('/district/settings', DISTRICT_ADMIN, {
+      version: settings.version,
+      reportingStartMonth: null,
+    });
   });
 });

@@ -30,6 +30,7 @@ function toVenture(row: register.VentureRow): Venture {
     operatorPartnerName: row.operator_partner_name,
     premisesAssetId: row.premises_asset_id,
     startedOn: row.started_on,
+    reportingStartMonth: row.reporting_start_month,
     status: row.status as VentureStatus,
     promisedResponseMinutes: row.promised_response_minutes,
     version: row.version,
@@ -120,6 +121,7 @@ export async function createVenture(
     operator_partner_id: input.operatorPartnerId ?? null,
     premises_asset_id: input.premisesAssetId ?? null,
     started_on: input.startedOn ?? null,
+    reporting_start_month: input.reportingStartMonth ?? null,
     status: input.status,
     promised_response_minutes: input.promisedResponseMinutes ?? null,
   });
@@ -160,6 +162,9 @@ export async function updateVenture(
       ...(input.operatorPartnerId !== undefined ? { operator_partner_id: input.operatorPartnerId } : {}),
       ...(input.premisesAssetId !== undefined ? { premises_asset_id: input.premisesAssetId } : {}),
       ...(input.startedOn !== undefined ? { started_on: input.startedOn } : {}),
+      ...(input.reportingStartMonth !== undefined
+        ? { reporting_start_month: input.reportingStartMonth }
+        : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.promisedResponseMinutes !== undefined
         ? { promised_response_minutes: input.promisedResponseMinutes }

@@ -35,6 +35,7 @@ import {
   isHolderKind,
   isMonth,
   isReportEditable,
+  isReportExpected,
   type LedgerPosting,
   type Month,
   monthOfDate,
@@ -991,6 +992,10 @@ export async function reportStatus(
   if (!isReportMonth(month)) throw tooEarly();
   const scope = scopeFilter(actor);
   const dueDay = (await reports.reportDueDay(trx, scope.districtId)) ?? DEFAULT_REPORT_DUE_DAY;
+  const districtReportingStart = (await reports.districtReportingStart(
+    trx,
+    scope.districtId,
+  )) as Month | null;
   const dueDate = reportDueDate(month, dueDay);
   const ventures = await reports.listVentures(trx, {
     ...scope,
@@ -1014,10 +1019,14 @@ export async function reportStatus(
 
   const all: ReportStatusRow[] = ventures.map((v) => {
     const report = byVenture.get(v.venture_id) ?? null;
-    const started =
-      v.started_on === null ||
-      compareMonths(monthOfDate(v.started_on as `${number}-${number}-${number}`), month) <= 0;
-    const expected = v.status === 'operating' && started;
+    // owed from the later of its start and its reporting start (its own, else the district's): the domain's rule
+    const expected = isReportExpected({
+      month,
+      operating: v.status === 'operating',
+      startMonth: v.started_on === null ? null : monthOfDate(v.started_on as `${number}-${number}-${number}`),
+      ventureReportingStart: v.reporting_start_month as Month | null,
+      districtReportingStart,
+    });
     const firstSubmittedAt = report ? (firsts.get(report.report_id) ?? null) : null;
     const timeliness = classifyReportTimeliness({ month, dueDay, firstSubmittedAt, now });
     const reportStatus = report ? statusOf(report) : null;
