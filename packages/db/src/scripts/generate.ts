@@ -737,6 +737,8 @@ export async function generate(db: Kysely<Database>, options: GenerateOptions): 
       district_id: d.districtId,
       name: d.name,
       admin_code: `9${pad(i + 1, 5)}`,
+      // reporting on the platform begins with the generated months: earlier months owe no report (issue 12, item 4)
+      reporting_start_month: firstMonth,
       created_at: at,
     }));
     const users = districts.map((d) => ({
