@@ -292,8 +292,8 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
     denominatorUnit: null,
     formula: {
       'zh-CN':
-        'Σ（社区按持股比例应得的利润份额 + 实收上缴款）。利润按公司股权以最大余数法分到分；无公司或无股权登记的项目，利润全部归社区；亏损同样按股比分担',
-      en: "Σ (the community's share of profit by shareholding + remittance received). Profit is split by the company's shareholdings to the fen (largest remainder); a venture without a company or shareholdings is the community's alone; a loss is shared the same way",
+        'Σ（社区按持股比例应得的利润份额 + 实收上缴款）。每份月报的利润按该月份有效的公司股权（股权变更自生效月份起适用，不改写此前月份）以最大余数法分到分；无公司或该月无有效股权的项目，利润全部归社区；亏损同样按股比分担',
+      en: "Σ (the community's share of profit by shareholding + remittance received). Each report's profit is split by the company's shareholdings in force in the report's month (a change applies from the month it takes effect and never re-splits an earlier month), to the fen (largest remainder); a venture without a company, or without shareholdings in force that month, is the community's alone; a loss is shared the same way",
     },
     direction: 'higher_is_better',
     aggregation: 'flow',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBasisPoints,
   isBasisPoints,
+  isShareholdingInForce,
   percentToBasisPoints,
   validateShareSum,
   validateSplit,
@@ -67,5 +68,18 @@ describe('validateSplit', () => {
       ok: false,
       error: { code: 'shares.part_out_of_range', params: { part: 'governance' } },
     });
+  });
+});
+
+describe('shareholding versions', () => {
+  it('a version is in force from its first month to its last, both included; null bounds are open', () => {
+    const first = { effectiveFrom: null, effectiveTo: '2025-06' };
+    const second = { effectiveFrom: '2025-07', effectiveTo: null };
+    expect(isShareholdingInForce(first, '2019-01')).toBe(true);
+    expect(isShareholdingInForce(first, '2025-06')).toBe(true);
+    expect(isShareholdingInForce(first, '2025-07')).toBe(false);
+    expect(isShareholdingInForce(second, '2025-06')).toBe(false);
+    expect(isShareholdingInForce(second, '2025-07')).toBe(true);
+    expect(isShareholdingInForce(second, '2030-12')).toBe(true);
   });
 });

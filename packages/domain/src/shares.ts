@@ -77,3 +77,18 @@ export function validateSplit(
   }
   return ok(parts);
 }
+
+/**
+ * A company's shareholdings are versions, each in force over a span of months (`effectiveFrom`: null since the
+ * company's start; `effectiveTo`: inclusive, null still in force). A report's profit is split by the version in
+ * force in its month, so a change of shareholding never re-splits a month already reported.
+ */
+export function isShareholdingInForce(
+  version: { readonly effectiveFrom: string | null; readonly effectiveTo: string | null },
+  month: string,
+): boolean {
+  return (
+    (version.effectiveFrom === null || version.effectiveFrom <= month) &&
+    (version.effectiveTo === null || month <= version.effectiveTo)
+  );
+}

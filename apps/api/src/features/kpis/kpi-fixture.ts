@@ -12,6 +12,7 @@ import {
   firstExpectedMonth,
   giveBackForm,
   isBackedPayout,
+  isShareholdingInForce,
   type Month,
   monthRange,
   reportDeadline,
@@ -961,8 +962,13 @@ export function bruteForce(
         (s) =>
           v.company_id &&
           s.company_id === v.company_id &&
-          (s.effective_from === null || str(s.effective_from) <= month) &&
-          (s.effective_to === null || str(s.effective_to) >= month),
+          isShareholdingInForce(
+            {
+              effectiveFrom: s.effective_from === null ? null : str(s.effective_from),
+              effectiveTo: s.effective_to === null ? null : str(s.effective_to),
+            },
+            month,
+          ),
       )
       .sort(
         (a, b) =>
