@@ -268,6 +268,10 @@ describe('KPI cockpit', () => {
     const revenue = card('operating_revenue');
     expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.8910k yuan');
     expect(changes(revenue)[0]).toHaveTextContent('vs previous down 48.7% · worse');
+    // the give-back total names its parts: cash, and in kind at its declared value
+    expect(within(card('give_back')).getByTestId('kpi-parts')).toHaveTextContent(
+      /^Of which Give-back in cash .+; Give-back in kind \(declared value\) .+$/,
+    );
     expect(screen.getByText('Scope: 东区 · Oct 2026')).toBeInTheDocument();
     expect(screen.getByText('Year to date')).toBeInTheDocument();
   });
