@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -21,6 +22,7 @@ export function AssetPage({ assetId }: { assetId: string }) {
   const asset = useAsset(assetId);
   const names = useCommunityNames(scope.choosesCommunity);
   const [open, setOpen] = useState<'edit' | 'appraise' | null>(null);
+  const [history, setHistory] = useState(false);
   const mayEdit = scope.may('asset:update');
   const mayAppraise = scope.may('asset:appraise');
 
@@ -35,6 +37,7 @@ export function AssetPage({ assetId }: { assetId: string }) {
               {scope.choosesCommunity ? (
                 <Tag icon={<EyeOutlined />}>{t('register.common.readOnly')}</Tag>
               ) : null}
+              <HistoryButton onClick={() => setHistory(true)} />
               {mayEdit ? (
                 <Button icon={<EditOutlined />} onClick={() => setOpen('edit')}>
                   {t('register.common.edit')}
@@ -97,6 +100,12 @@ export function AssetPage({ assetId }: { assetId: string }) {
           {mayAppraise && open === 'appraise' ? (
             <AppraisalDrawer open assetId={a.id} onClose={() => setOpen(null)} />
           ) : null}
+          <HistoryDrawer
+            entityType="asset"
+            entityId={a.id}
+            open={history}
+            onClose={() => setHistory(false)}
+          />
         </PageContainer>
       )}
     </QueryState>
