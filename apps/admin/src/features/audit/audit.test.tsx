@@ -128,6 +128,40 @@ describe('the audit log', () => {
     expect(screen.queryByLabelText('社区')).toBeNull();
   });
 
+  it('on a phone each entry is a card: time and action its title, the object’s links and the changes below', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenOversightApi({
+        audit: { items: [entry()], nextCursor: 'page2' },
+        actors: [{ userId: ACTOR, name: '望江街管理员', entries: 12 }],
+      });
+      const { user, router } = renderApp('/audit');
+      const time = await screen.findByText('2026-11-28 14:05');
+      const card = time.closest('.ant-card') as HTMLElement;
+      const head = card.querySelector('.ant-card-head') as HTMLElement;
+      expect(within(head).getByText('支出')).toBeInTheDocument();
+      expect(within(card).getByText('望江街管理员')).toBeInTheDocument();
+      expect(within(card).getByText(WANGJIANGJIE.name)).toBeInTheDocument();
+      expect(within(card).getByText('打开').closest('a')).toHaveAttribute('href', `/proposals/${PROPOSAL}`);
+      // the changed fields at the card's foot, no expanding needed
+      expect(within(card).getByText('20,000.00 元')).toBeInTheDocument();
+      expect(within(card).getByText('paid_out')).toBeInTheDocument();
+      expect(document.querySelector('.ant-table-row-expand-icon')).toBeNull();
+
+      await user.click(within(card).getByText('只看该对象'));
+      await waitFor(() =>
+        expect(router.state.location.search).toEqual({ entityType: 'proposal', entityId: PROPOSAL }),
+      );
+      // the cursor's own pager stays
+      await user.click(screen.getByText('下一页'));
+      await waitFor(() => expect(router.state.location.search).toMatchObject({ cursor: 'page2' }));
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it.each(['community_reporter', 'partner_operator'] as const)(
     'a %s (no audit:read) gets a refusal and sends no request',
     async (role) => {

@@ -161,6 +161,40 @@ describe('warnings', () => {
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
+  it('on a phone each warning is a card: severity and rule its title, 处理 in reach, the card opens it', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenOversightApi();
+      const { user } = renderApp('/warnings');
+      await waitFor(() => expect(document.querySelectorAll('.ant-card.warning-row')).toHaveLength(2));
+      // no sideways-scrolling table with the action column off screen
+      expect(document.querySelector('.ant-table')).toBeNull();
+      const [red, amber] = [...document.querySelectorAll('.ant-card.warning-row')] as HTMLElement[];
+      expect(red).toHaveClass('warning-red');
+      const head = red?.querySelector('.ant-card-head') as HTMLElement;
+      expect(within(head).getByText('红色预警')).toBeInTheDocument();
+      expect(within(head).getByText('月报逾期')).toBeInTheDocument();
+      // the other columns are the card's lines
+      expect(within(red as HTMLElement).getByText(JINHUI.name)).toBeInTheDocument();
+      expect(within(red as HTMLElement).getByText('12 天')).toBeInTheDocument();
+      expect(within(red as HTMLElement).getByText('待处理')).toBeInTheDocument();
+      await user.click(within(head).getByText('处理'));
+      expect(await screen.findByLabelText('处理说明')).toBeInTheDocument();
+      expect(screen.getByText('报送截止日（每月）')).toBeInTheDocument();
+
+      // a tap anywhere on the card opens its warning as well
+      await user.click(document.querySelector('.ant-drawer-close') as HTMLElement);
+      await waitFor(() => expect(screen.queryByLabelText('处理说明')).toBeNull());
+      await user.click(within(amber as HTMLElement).getByText('资金：社区治理专项资金'));
+      expect(await screen.findByLabelText('处理说明')).toBeInTheDocument();
+      expect(screen.getAllByText('资金闲置 12 个月').length).toBeGreaterThan(1);
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('a resolved warning shows its resolution and how long it was open', async () => {
     givenSession(meAs('district_admin'));
     givenOversightApi({

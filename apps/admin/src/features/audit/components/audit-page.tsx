@@ -6,13 +6,11 @@ import {
   Button,
   Card,
   DatePicker,
-  Empty,
   Flex,
   Input,
   Result,
   Select,
   Skeleton,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -20,6 +18,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
 import { CommunityPicker } from '../../funds/components/community-picker';
@@ -113,6 +112,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
   const columns: TableColumnsType<AuditEntry> = [
     {
       title: t('oversight.audit.column.time'),
+      key: 'time',
       dataIndex: 'createdAt',
       render: (iso: string) => <span style={{ whiteSpace: 'nowrap' }}>{instantText(iso)}</span>,
     },
@@ -136,6 +136,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       : []),
     {
       title: t('oversight.audit.column.action'),
+      key: 'action',
       dataIndex: 'action',
       render: (action: string) => actionLabel(action, t, i18n),
     },
@@ -304,27 +305,14 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
               {' · '}
               {entries.data.nextCursor ? t('oversight.audit.page.more') : t('oversight.audit.page.end')}
             </Typography.Paragraph>
-            <Table<AuditEntry>
-              rowKey="id"
-              size="middle"
+            {/* the API pages by cursor: its own buttons below, no page numbers */}
+            <ResponsiveTable<AuditEntry>
               columns={columns}
               dataSource={entries.data.items}
               pagination={false}
-              scroll={{ x: 'max-content' }}
-              expandable={{
-                expandedRowRender: (entry) => <EntryChanges entry={entry} />,
-                expandRowByClick: false,
-              }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={
-                      isFiltered(search) ? t('oversight.audit.empty') : t('oversight.audit.emptyAll')
-                    }
-                  />
-                ),
-              }}
+              cardTitle={['time', 'action']}
+              expandedRow={{ render: (entry) => <EntryChanges entry={entry} /> }}
+              emptyText={isFiltered(search) ? t('oversight.audit.empty') : t('oversight.audit.emptyAll')}
             />
             {pager}
           </div>

@@ -4,6 +4,7 @@ import { AGREEMENT_TERMS_LABELS } from '@gongfu/domain';
 import { Button, Checkbox, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -12,7 +13,6 @@ import { expiryOf, shareText } from '../format';
 import { type AgreementsSearch, EXPIRING_WITHIN_DAYS } from '../search';
 import { AgreementDrawer } from './agreement-drawer';
 import { CommunityFilter, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
-import { RegisterTable } from './register-table';
 
 /** The expiry reminder of one agreement: ending within 90 days (red within 30), or ended. */
 export function ExpiryTag({ agreement }: { agreement: Pick<Agreement, 'startsOn' | 'endsOn'> }) {
@@ -186,7 +186,7 @@ export function AgreementsPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <RegisterTable<Agreement>
+            <ResponsiveTable<Agreement>
               columns={columns}
               dataSource={rows}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}

@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { Button, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -20,7 +21,6 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
-import { RegisterTable } from './register-table';
 
 export const ASSET_STATUS_COLOR: Record<Asset['status'], string> = {
   idle: 'orange',
@@ -195,7 +195,7 @@ export function AssetsPage({
               {t('register.common.total', { count: rows.length })}
               {idle > 0 ? t('register.asset.idleCount', { count: idle }) : ''}
             </Typography.Paragraph>
-            <RegisterTable<Asset>
+            <ResponsiveTable<Asset>
               columns={columns}
               dataSource={rows}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}

@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { Button, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -19,7 +20,6 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
-import { RegisterTable } from './register-table';
 
 /** 社区公司: the companies of a community (or, for a district reader, of every community or the one chosen). */
 export function CompaniesPage({
@@ -164,7 +164,7 @@ export function CompaniesPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <RegisterTable<Company>
+            <ResponsiveTable<Company>
               columns={columns}
               dataSource={rows}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}

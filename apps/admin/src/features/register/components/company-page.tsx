@@ -12,6 +12,7 @@ import { Alert, Button, Card, Descriptions, Flex, type TableColumnsType, Tag, Ty
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -19,7 +20,6 @@ import { useAppraisals, useAssets, useCompany, useShareholdings } from '../api/r
 import { areaText, shareText } from '../format';
 import { AppraisalHistory } from './appraisal-history';
 import { CompanyDrawer } from './company-drawer';
-import { RegisterTable } from './register-table';
 import { ShareholdingsDrawer } from './shareholdings-drawer';
 
 /** One company: its details and its shareholdings (a site contribution with the premises and its appraisals). */
@@ -170,7 +170,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
                         title={t('register.company.detail.sharesMismatch', { sum: shareText(data.totalBp) })}
                       />
                     ) : null}
-                    <RegisterTable<Shareholding>
+                    <ResponsiveTable<Shareholding>
                       columns={columns}
                       dataSource={data.items}
                       emptyText={t('register.company.detail.noShares')}

@@ -4,6 +4,7 @@ import { PARTNER_KIND_LABELS, PARTNER_KINDS } from '@gongfu/domain';
 import { Alert, Button, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useRegisterScope } from '../access';
@@ -11,7 +12,6 @@ import { usePartners } from '../api/register';
 import type { PartnersSearch } from '../search';
 import { PartnerDrawer } from './partner-drawer';
 import { FilterSelect, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
-import { RegisterTable } from './register-table';
 
 /** 合作方: the district's partners (the district admin registers them; communities read and pick them). */
 export function PartnersPage({
@@ -125,7 +125,7 @@ export function PartnersPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <RegisterTable<Partner>
+            <ResponsiveTable<Partner>
               columns={columns}
               dataSource={rows}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}

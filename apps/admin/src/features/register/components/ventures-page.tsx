@@ -12,6 +12,7 @@ import {
 import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { label } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useRegisterScope } from '../access';
@@ -25,7 +26,6 @@ import {
   RegisterFrame,
   SearchBox,
 } from './register-frame';
-import { RegisterTable } from './register-table';
 import { VentureDrawer } from './venture-drawer';
 
 export const PRICE_TIER_COLOR: Record<Venture['priceTier'], string> = {
@@ -214,7 +214,7 @@ export function VenturesPage({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('register.common.total', { count: rows.length })}
             </Typography.Paragraph>
-            <RegisterTable<Venture>
+            <ResponsiveTable<Venture>
               columns={columns}
               dataSource={rows}
               pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}

@@ -7,10 +7,11 @@ import {
   type WarningKind,
   type WarningSeverity,
 } from '@gongfu/domain';
-import { Button, Card, Empty, Flex, Grid, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { CommunityPicker } from '../../funds/components/community-picker';
 import { label } from '../../funds/format';
@@ -50,7 +51,6 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
   const membership = useActiveMembership();
   const district = isDistrictScoped(membership);
   const mayResolve = resolvesWarnings(membership);
-  const phone = Grid.useBreakpoint().sm === false;
   const ids = { severity: useId(), kind: useId(), status: useId() };
   const [selected, setSelected] = useState<string | null>(null);
   const status = statusOf(search);
@@ -78,11 +78,13 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
   const columns: TableColumnsType<Warning> = [
     {
       title: t('oversight.warnings.column.severity'),
+      key: 'severity',
       dataIndex: 'severity',
       render: (severity: WarningSeverity) => <SeverityTag severity={severity} />,
     },
     {
       title: t('oversight.warnings.column.kind'),
+      key: 'kind',
       dataIndex: 'kind',
       render: (kind: WarningKind) => label(WARNING_KIND_LABELS[kind], language),
     },
@@ -135,7 +137,7 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
     {
       title: t('oversight.warnings.column.actions'),
       key: 'actions',
-      fixed: phone ? undefined : 'right',
+      fixed: 'right',
       render: (_, w) =>
         w.status === 'open' && mayResolve ? (
           <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setSelected(w.id)}>
@@ -226,13 +228,13 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('oversight.warnings.total', { count: data.total })}
               </Typography.Paragraph>
-              <Table<Warning>
-                rowKey="id"
-                size="middle"
+              <ResponsiveTable<Warning>
                 columns={columns}
                 dataSource={data.items}
-                scroll={{ x: 'max-content' }}
                 rowClassName={(w) => `warning-row warning-${w.severity}`}
+                onRowClick={(w) => setSelected(w.id)}
+                cardTitle={['severity', 'kind']}
+                cardAction="actions"
                 pagination={
                   data.total > WARNINGS_PAGE_SIZE
                     ? {
@@ -240,14 +242,13 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
                         pageSize: WARNINGS_PAGE_SIZE,
                         total: data.total,
                         showSizeChanger: false,
+                        server: true,
                         onChange: (next) =>
                           onSearch(next > 1 ? { ...search, page: next } : { ...search, page: undefined }),
                       }
                     : false
                 }
-                locale={{
-                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />,
-                }}
+                emptyText={emptyText}
               />
             </>
           )}
