@@ -157,6 +157,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       after: 'After',
       none: 'No field changed',
       show: 'Show changes',
+      showAll: 'Show all {{count}} changes',
       created: 'Created',
       deleted: 'Deleted',
     },

@@ -153,6 +153,7 @@ export const oversightZhCN = {
       after: '变更后',
       none: '无字段变化',
       show: '查看变更',
+      showAll: '查看全部 {{count}} 项变更',
       created: '新建',
       deleted: '删除',
     },

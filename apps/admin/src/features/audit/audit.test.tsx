@@ -134,7 +134,21 @@ describe('the audit log', () => {
     try {
       givenSession(meAs('district_admin'));
       givenOversightApi({
-        audit: { items: [entry()], nextCursor: 'page2' },
+        audit: {
+          items: [
+            entry(),
+            entry({
+              id: 'eeeeeeee-eeee-4eee-8eee-000000000003',
+              action: 'fund.create',
+              entityType: 'fund',
+              entityId: FUND_ID,
+              createdAt: '2026-11-27T01:00:00.000Z',
+              before: null,
+              after: { name: '社区治理专项资金', kind: 'governance', balanceFen: 0, a: 1, b: 2, c: 3 },
+            }),
+          ],
+          nextCursor: 'page2',
+        },
         actors: [{ userId: ACTOR, name: '望江街管理员', entries: 12 }],
       });
       const { user, router } = renderApp('/audit');
@@ -148,7 +162,13 @@ describe('the audit log', () => {
       // the changed fields at the card's foot, no expanding needed
       expect(within(card).getByText('20,000.00 元')).toBeInTheDocument();
       expect(within(card).getByText('paid_out')).toBeInTheDocument();
-      expect(document.querySelector('.ant-table-row-expand-icon')).toBeNull();
+      expect(document.querySelector('.ant-table')).toBeNull();
+      // a creation lists every field: the first few, the rest a tap away
+      const created = (await screen.findByText('新建资金账户')).closest('.ant-card') as HTMLElement;
+      expect(within(created).getByText('社区治理专项资金')).toBeInTheDocument();
+      expect(within(created).queryByText('c')).toBeNull();
+      await user.click(within(created).getByText('查看全部 6 项变更'));
+      expect(within(created).getByText('c')).toBeInTheDocument();
 
       await user.click(within(card).getByText('只看该对象'));
       await waitFor(() =>
