@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
@@ -33,6 +34,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
   const assets = useAssets({ communityId }, communityId !== undefined);
   const names = useCommunityNames(scope.choosesCommunity);
   const [editing, setEditing] = useState<'company' | 'shares' | null>(null);
+  const [history, setHistory] = useState(false);
   const mayEdit = scope.may('company:update');
   const mayEditShares = scope.may('shareholding:update');
   const assetsById = useMemo(() => new Map((assets.data?.items ?? []).map((a) => [a.id, a])), [assets.data]);
@@ -97,6 +99,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
               {scope.choosesCommunity ? (
                 <Tag icon={<EyeOutlined />}>{t('register.common.readOnly')}</Tag>
               ) : null}
+              <HistoryButton onClick={() => setHistory(true)} />
               {mayEdit ? (
                 <Button icon={<EditOutlined />} onClick={() => setEditing('company')}>
                   {t('register.common.edit')}
@@ -219,6 +222,12 @@ export function CompanyPage({ companyId }: { companyId: string }) {
               }}
             />
           ) : null}
+          <HistoryDrawer
+            entityType="company"
+            entityId={c.id}
+            open={history}
+            onClose={() => setHistory(false)}
+          />
         </PageContainer>
       )}
     </QueryState>
