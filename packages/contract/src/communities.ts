@@ -17,6 +17,10 @@ export const Community = z
     population: z.number().int().nullable(),
     households: z.number().int().nullable(),
     householdsWithSeniors: z.number().int().nullable(),
+    /** the public board's responsible organisation (负责单位) */
+    responsibleOrg: z.string().nullable(),
+    /** the public board's feedback channel (监督反馈): a phone number or an address */
+    feedbackChannel: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('Community');

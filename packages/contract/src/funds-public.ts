@@ -1,4 +1,4 @@
-import { FUND_KINDS, LEDGER_ENTRY_KINDS } from '@gongfu/domain';
+import { FUND_KINDS, isLocalDate, LEDGER_ENTRY_KINDS, PROPOSAL_USE_CATEGORIES } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './common';
 
@@ -13,6 +13,8 @@ export const PublicLedgerEntry = z
     balanceAfterFen: z.number().int(),
     month: z.string(),
     proposalId: z.uuid().nullable(),
+    /** the day it was booked (a payout's own date when it has one), Asia/Shanghai */
+    bookedOn: z.string(),
     createdAt: z.string(),
   })
   .openapi('PublicLedgerEntry');
@@ -23,9 +25,15 @@ export const PublicFund = z
     kind: z.enum(FUND_KINDS),
     name: z.string(),
     purpose: z.string().nullable(),
+    /** the balance today */
     balanceFen: z.number().int(),
+    /** the balance before the period and at its end */
+    openingFen: z.number().int(),
+    closingFen: z.number().int(),
+    /** what came in and went out during the period (by direction: a reversal counts where its money went) */
     inflowFen: z.number().int(),
     outflowFen: z.number().int(),
+    /** the period's entries in booking order */
     entries: z.array(PublicLedgerEntry),
   })
   .openapi('PublicFund');
@@ -35,7 +43,10 @@ export const PublicProposal = z
     id: z.uuid(),
     title: z.string(),
     purpose: z.string(),
+    useCategory: z.enum(PROPOSAL_USE_CATEGORIES),
+    /** the approved amount */
     amountFen: z.number().int(),
+    /** paid out so far, net of reversals */
     paidFen: z.number().int(),
     status: z.enum(['disclosure', 'disclosed', 'paid_out', 'closed']),
     /** the fund it is paid from, when that fund is public */
@@ -51,16 +62,37 @@ export const PublicProposal = z
     disclosureStartsOn: z.string(),
     disclosureEndsOn: z.string(),
     objectionsCount: z.number().int(),
-    payouts: z.array(z.object({ amountFen: z.number().int(), month: z.string(), createdAt: z.string() })),
+    payouts: z.array(
+      z.object({
+        amountFen: z.number().int(),
+        month: z.string(),
+        /** the payout's date (its booking day when none was given) */
+        paidOn: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+    /** what the community recorded when it closed the proposal */
+    closeResult: z.string().nullable(),
   })
   .openapi('PublicProposal');
 
 export const PublicDisclosure = z
   .object({
-    community: z.object({ id: z.uuid(), name: z.string() }),
+    community: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      /** who answers for the board (负责单位), as the community set it */
+      responsibleOrg: z.string().nullable(),
+      /** where residents take a question or an objection: a phone number or an address */
+      feedbackChannel: z.string().nullable(),
+    }),
+    /** the disclosure period (起止日期), whole days in Asia/Shanghai */
+    period: z.object({ from: z.string(), to: z.string() }),
+    /** the business day the figures are read on (数据截至); no clock time, so the ETag holds for the day */
+    dataDate: z.string(),
     funds: z.array(PublicFund),
+    /** proposals put to public disclosure whose disclosure, a payout or an open stage falls in the period */
     proposals: z.array(PublicProposal),
-    generatedAt: z.string(),
   })
   .openapi('PublicDisclosure');
 export type PublicDisclosure = z.infer<typeof PublicDisclosure>;
@@ -71,13 +103,30 @@ export const PublicDisclosureParams = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }),
 });
 
+/** A month (YYYY-MM) or a day (YYYY-MM-DD) that exists. */
+const periodBound = z
+  .string()
+  .refine((v) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(v) || isLocalDate(v)) && v >= '1900' && v < '3000');
+
 export const PublicDisclosureQuery = z.object({
   district: z.uuid().openapi({
     param: { name: 'district', in: 'query' },
     description:
       'The community’s district. The board’s link carries it, so the public read is scoped to exactly one (district, community) pair.',
   }),
+  from: periodBound.optional().openapi({
+    param: { name: 'from', in: 'query' },
+    description:
+      'First month (its first day) or day of the period; default 11 months before the data date’s month',
+    example: '2026-01',
+  }),
+  to: periodBound.optional().openapi({
+    param: { name: 'to', in: 'query' },
+    description: 'Last month (its last day) or day of the period; default the data date',
+    example: '2026-12',
+  }),
 });
+export type PublicDisclosureQuery = z.infer<typeof PublicDisclosureQuery>;
 
 export const getPublicDisclosureRoute = createRoute({
   method: 'get',
@@ -87,7 +136,11 @@ export const getPublicDisclosureRoute = createRoute({
     'A community’s public disclosure board (no login): public funds, their entries, disclosed proposals',
   request: { params: PublicDisclosureParams, query: PublicDisclosureQuery },
   responses: {
-    200: { description: 'The board', content: { 'application/json': { schema: PublicDisclosure } } },
+    200: {
+      description: 'The board (Cache-Control: public, max-age=60; ETag)',
+      content: { 'application/json': { schema: PublicDisclosure } },
+    },
+    304: { description: 'Not modified (If-None-Match matched the ETag)' },
     400: errorResponses[400],
     404: errorResponses[404],
   },

@@ -7,6 +7,7 @@ import {
   dateOnly,
   jsonBody,
   noContent,
+  optionalText,
   text,
   version,
   writeResponses,
@@ -30,6 +31,14 @@ export const CommunityUpdate = z
     population: count.nullable().optional(),
     households: count.nullable().optional(),
     householdsWithSeniors: count.nullable().optional(),
+    responsibleOrg: optionalText(100).openapi({
+      description: 'The public board’s responsible organisation (负责单位)',
+      example: '望江街社区居民委员会',
+    }),
+    feedbackChannel: optionalText(200).openapi({
+      description: 'The public board’s feedback channel: a phone number or an address (监督反馈)',
+      example: '监督电话 0812-0000101',
+    }),
   })
   .openapi('CommunityUpdate');
 export type CommunityUpdate = z.infer<typeof CommunityUpdate>;

@@ -41,6 +41,10 @@ export interface CommunitiesTable {
   population: number | null;
   households: number | null;
   households_with_seniors: number | null;
+  /** the public board's responsible organisation (负责单位) */
+  responsible_org: string | null;
+  /** the public board's feedback channel: a phone number or an address */
+  feedback_channel: string | null;
   version: Generated<number>;
   deleted_at: Timestamp | null;
   created_at: Timestamp;

@@ -17,6 +17,8 @@ export const WANGJIANGJIE: Community = {
   population: 12850,
   households: 4620,
   householdsWithSeniors: 1380,
+  responsibleOrg: null,
+  feedbackChannel: null,
   createdAt: '2026-01-05T02:00:00.000Z',
 };
 

@@ -24,6 +24,8 @@ function selectCommunities(trx: ScopedTransaction) {
       'c.population',
       'c.households',
       'c.households_with_seniors',
+      'c.responsible_org',
+      'c.feedback_channel',
       'c.version',
       'c.created_at',
     ])

@@ -32,6 +32,20 @@ export function findCommunity(trx: ScopedTransaction, args: { districtId: string
     .executeTakeFirst();
 }
 
+/** What the public board says about its community: its name, who answers for it and where to write. */
+export function findBoardCommunity(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string },
+) {
+  return trx
+    .selectFrom('communities')
+    .select(['community_id', 'name', 'responsible_org', 'feedback_channel'])
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export function findPartner(trx: ScopedTransaction, args: { districtId: string; partnerId: string }) {
   return trx
     .selectFrom('partners')
@@ -534,9 +548,11 @@ export function listDisclosedProposals(
       'fund_id',
       'title',
       'purpose',
+      'use_category',
       'amount_fen',
       'paid_fen',
       'status',
+      'close_result',
       'meeting_on',
       'eligible_voters',
       'attendance',

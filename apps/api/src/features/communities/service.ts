@@ -20,6 +20,8 @@ function toCommunity(row: Row): Community {
     population: row.population,
     households: row.households,
     householdsWithSeniors: row.households_with_seniors,
+    responsibleOrg: row.responsible_org,
+    feedbackChannel: row.feedback_channel,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -183,6 +185,8 @@ export async function updateCommunity(
       ...(input.householdsWithSeniors !== undefined
         ? { households_with_seniors: input.householdsWithSeniors }
         : {}),
+      ...(input.responsibleOrg !== undefined ? { responsible_org: input.responsibleOrg } : {}),
+      ...(input.feedbackChannel !== undefined ? { feedback_channel: input.feedbackChannel } : {}),
     },
   );
   if (!updated) throw new ApiError(409, 'stale_version');

@@ -399,14 +399,19 @@ describe('GET /api/public/communities/{id}/disclosure', () => {
       amountFen: 120_000,
       memo: '内部备注：发票待补',
     });
-    vi.restoreAllMocks();
+    // read on the moved day: the payout is booked then, and the default period ends on the data date
 
     const res = await board(DEMO_IDS.wangjiangjie);
     expect(res.status).toBe(200);
     const body = await res.json();
     const text = JSON.stringify(body);
 
-    expect(body.community).toEqual({ id: DEMO_IDS.wangjiangjie, name: '望江街社区' });
+    expect(body.community).toEqual({
+      id: DEMO_IDS.wangjiangjie,
+      name: '望江街社区',
+      responsibleOrg: '望江街社区居民委员会',
+      feedbackChannel: expect.stringContaining('0812-0000101'),
+    });
     expect(body.funds.map((x: { id: string }) => x.id)).toContain(open.id);
     expect(body.funds.map((x: { id: string }) => x.id)).not.toContain(hidden.id);
     const fund = body.funds.find((x: { id: string }) => x.id === open.id);
