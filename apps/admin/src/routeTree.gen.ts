@@ -42,6 +42,7 @@ import { Route as AuthenticatedReportingIndexRouteImport } from './routes/_authe
 import { Route as AuthenticatedReportingFormRouteImport } from './routes/_authenticated/reporting/form'
 import { Route as AuthenticatedReviewIndexRouteImport } from './routes/_authenticated/review/index'
 import { Route as AuthenticatedWarningsIndexRouteImport } from './routes/_authenticated/warnings/index'
+import { Route as BoardDistrictIdCommunityIdRouteImport } from './routes/board/$districtId.$communityId'
 import { Route as AuthenticatedRegisterAgreementsIndexRouteImport } from './routes/_authenticated/register/agreements/index'
 import { Route as AuthenticatedRegisterAssetsIndexRouteImport } from './routes/_authenticated/register/assets/index'
 import { Route as AuthenticatedRegisterAssetsAssetIdRouteImport } from './routes/_authenticated/register/assets/$assetId'
@@ -237,6 +238,12 @@ const AuthenticatedWarningsIndexRoute =
     path: '/',
     getParentRoute: () => AuthenticatedWarningsRouteRoute,
   } as any)
+const BoardDistrictIdCommunityIdRoute =
+  BoardDistrictIdCommunityIdRouteImport.update({
+    id: '/board/$districtId/$communityId',
+    path: '/board/$districtId/$communityId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const AuthenticatedRegisterAgreementsIndexRoute =
   AuthenticatedRegisterAgreementsIndexRouteImport.update({
     id: '/',
@@ -303,6 +310,7 @@ export interface FileRoutesByFullPath {
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
   '/audit/': typeof AuthenticatedAuditIndexRoute
   '/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/funds/': typeof AuthenticatedFundsIndexRoute
@@ -329,6 +337,7 @@ export interface FileRoutesByTo {
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
   '/audit': typeof AuthenticatedAuditIndexRoute
   '/communities': typeof AuthenticatedCommunitiesIndexRoute
   '/funds': typeof AuthenticatedFundsIndexRoute
@@ -372,6 +381,7 @@ export interface FileRoutesById {
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
+  '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
   '/_authenticated/audit/': typeof AuthenticatedAuditIndexRoute
   '/_authenticated/communities/': typeof AuthenticatedCommunitiesIndexRoute
   '/_authenticated/funds/': typeof AuthenticatedFundsIndexRoute
@@ -415,6 +425,7 @@ export interface FileRouteTypes {
     | '/funds/$fundId'
     | '/proposals/$proposalId'
     | '/reporting/form'
+    | '/board/$districtId/$communityId'
     | '/audit/'
     | '/communities/'
     | '/funds/'
@@ -441,6 +452,7 @@ export interface FileRouteTypes {
     | '/funds/$fundId'
     | '/proposals/$proposalId'
     | '/reporting/form'
+    | '/board/$districtId/$communityId'
     | '/audit'
     | '/communities'
     | '/funds'
@@ -483,6 +495,7 @@ export interface FileRouteTypes {
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/proposals/$proposalId'
     | '/_authenticated/reporting/form'
+    | '/board/$districtId/$communityId'
     | '/_authenticated/audit/'
     | '/_authenticated/communities/'
     | '/_authenticated/funds/'
@@ -505,6 +518,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   AuthenticatedRoute: typeof AuthenticatedRouteWithChildren
   LoginRoute: typeof LoginRoute
+  BoardDistrictIdCommunityIdRoute: typeof BoardDistrictIdCommunityIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -739,6 +753,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/warnings/'
       preLoaderRoute: typeof AuthenticatedWarningsIndexRouteImport
       parentRoute: typeof AuthenticatedWarningsRouteRoute
+    }
+    '/board/$districtId/$communityId': {
+      id: '/board/$districtId/$communityId'
+      path: '/board/$districtId/$communityId'
+      fullPath: '/board/$districtId/$communityId'
+      preLoaderRoute: typeof BoardDistrictIdCommunityIdRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/_authenticated/register/agreements/': {
       id: '/_authenticated/register/agreements/'
@@ -1078,6 +1099,7 @@ const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   AuthenticatedRoute: AuthenticatedRouteWithChildren,
   LoginRoute: LoginRoute,
+  BoardDistrictIdCommunityIdRoute: BoardDistrictIdCommunityIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

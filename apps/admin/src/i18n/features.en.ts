@@ -1,3 +1,4 @@
+import { boardEn } from './board.en';
 import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
 import { homeEn } from './home.en';
@@ -16,4 +17,5 @@ export const featuresEn: FeatureMessages = {
   home: homeEn,
   register: registerEn,
   oversight: oversightEn,
+  board: boardEn,
 };

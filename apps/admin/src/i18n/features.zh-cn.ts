@@ -1,3 +1,4 @@
+import { boardZhCN } from './board.zh-cn';
 import { fundsZhCN } from './funds.zh-cn';
 import { homeZhCN } from './home.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
@@ -19,6 +20,7 @@ export const featuresZhCN = {
   home: homeZhCN,
   register: registerZhCN,
   oversight: oversightZhCN,
+  board: boardZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;
