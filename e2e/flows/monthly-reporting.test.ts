@@ -203,8 +203,14 @@ describe('the monthly report cycle', () => {
     await screenshot(page, 'review-queue-desk-zh');
 
     const drawer = await openInQueue(page);
-    await drawer.getByRole('button', { name: '审核通过' }).click();
-    await drawer.getByText('审核通过后将计入').waitFor();
+    // on a loaded CI machine the drawer's body can still be settling (its queries answering) when the first click
+    // lands, and the click is lost with the re-render: press again until the preview opens, as a person would
+    const preview = drawer.getByText('审核通过后将计入');
+    for (let attempt = 0; attempt < 3 && !(await preview.isVisible()); attempt++) {
+      await drawer.getByRole('button', { name: '审核通过' }).click();
+      await preview.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await preview.waitFor();
     await drawer.getByText(/可分配收益 [\d,]+\.\d\d 元/).waitFor({ timeout: 20_000 });
     await screenshot(page, 'review-approve-preview-desk-zh');
     const previewed = await page.evaluate(async (id) => {
