@@ -3,9 +3,10 @@ import { fenToChineseCapital } from '@gongfu/domain';
 import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DISTRICT_ID, WANGJIANGJIE } from '../../testing/fixtures';
+import { DISTRICT_ID, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
-import { errorBody, server } from '../../testing/server';
+import { errorBody, givenSession, server } from '../../testing/server';
+import { FUND_ID as ADMIN_FUND_ID, fundFixture, givenFundsApi } from '../funds/testing/funds-fixtures';
 
 const MARKER = 'ZZ私密标记QX';
 const PROPOSAL_ID = '44444444-4444-4444-8444-000000000001';
@@ -157,5 +158,23 @@ describe('the public board (公示栏), no login', () => {
     );
     // capital numerals are for Chinese paper only
     expect(container.textContent).not.toContain(fenToChineseCapital(3_600_050));
+  });
+});
+
+describe('the way there from the admin', () => {
+  it('a public fund’s page links to its community’s board; a non-public one does not', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    givenFundsApi();
+    const view = renderApp(`/funds/${ADMIN_FUND_ID}`);
+    const link = (await screen.findByText('公示栏', {}, { timeout: 30_000 })).closest('a');
+    const fund = fundFixture();
+    expect(link?.getAttribute('href')).toBe(`/board/${fund.districtId}/${fund.communityId}`);
+    expect(link?.getAttribute('target')).toBe('_blank');
+    view.unmount();
+    givenFundsApi({ fund: fundFixture({ isPublic: false }) });
+    renderApp(`/funds/${ADMIN_FUND_ID}`);
+    // the page is there (its ledger), without the link
+    await screen.findByText('企业捐赠', {}, { timeout: 30_000 });
+    expect(screen.queryByText('公示栏')).toBeNull();
   });
 });

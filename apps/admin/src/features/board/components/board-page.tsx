@@ -254,11 +254,16 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
                         { key: 'approval', label: t('board.items.approval'), children: approvalText(p) },
                         {
                           key: 'disclosure',
-                          label: t(`board.status.${p.status}`),
-                          children: t('board.items.disclosure', {
-                            from: p.disclosureStartsOn,
-                            to: p.disclosureEndsOn,
-                          }),
+                          label: t('board.items.disclosureLabel'),
+                          children: (
+                            <>
+                              {t('board.items.disclosure', {
+                                from: p.disclosureStartsOn,
+                                to: p.disclosureEndsOn,
+                              })}{' '}
+                              <Tag>{t(`board.status.${p.status}`)}</Tag>
+                            </>
+                          ),
                         },
                       ]}
                     />
@@ -280,12 +285,28 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
               <Card key={fund.id} size="small" title={fund.name}>
                 <Descriptions
                   size="small"
-                  column={{ xs: 2, sm: 4 }}
+                  column={{ xs: 1, sm: 2, md: 4 }}
                   items={[
-                    { key: 'opening', label: t('board.funds.opening'), children: yuan(fund.openingFen) },
-                    { key: 'in', label: t('board.funds.inflow'), children: yuan(fund.inflowFen) },
-                    { key: 'out', label: t('board.funds.outflow'), children: yuan(fund.outflowFen) },
-                    { key: 'closing', label: t('board.funds.closing'), children: yuan(fund.closingFen) },
+                    {
+                      key: 'opening',
+                      label: t('board.funds.opening'),
+                      children: <span className="board-amount">{yuan(fund.openingFen)}</span>,
+                    },
+                    {
+                      key: 'in',
+                      label: t('board.funds.inflow'),
+                      children: <span className="board-amount">{yuan(fund.inflowFen)}</span>,
+                    },
+                    {
+                      key: 'out',
+                      label: t('board.funds.outflow'),
+                      children: <span className="board-amount">{yuan(fund.outflowFen)}</span>,
+                    },
+                    {
+                      key: 'closing',
+                      label: t('board.funds.closing'),
+                      children: <span className="board-amount">{yuan(fund.closingFen)}</span>,
+                    },
                   ]}
                 />
               </Card>

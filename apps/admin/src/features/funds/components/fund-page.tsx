@@ -1,4 +1,4 @@
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { EyeOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Fund, LedgerEntry } from '@gongfu/contract';
 import { FUND_KIND_LABELS, type ProposalUseCategory } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
@@ -92,6 +92,17 @@ function FundView({
         <>
           {readOnly ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
           <HistoryButton onClick={() => setHistory(true)} />
+          {fund.isPublic ? (
+            // the residents' page, as they open it (no login): a new tab to print or share
+            <Button
+              icon={<NotificationOutlined />}
+              href={`/board/${fund.districtId}/${fund.communityId}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('board.open')}
+            </Button>
+          ) : null}
           {mayRecord ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
               {t('funds.inflow.open')}
