@@ -152,6 +152,9 @@ export const registerEn: Shape<typeof registerZhCN> = {
       operator: 'Operator partner',
       premises: 'Premises',
       startedOn: 'Started on',
+      reportingStartMonth: 'Reports on the platform from',
+      reportingStartHint:
+        'Monthly reports are owed from this month (never before it started); empty: the district’s reporting start',
       status: 'Status',
       promise: 'Service promise',
       promiseMinutes: 'Promised response time (minutes)',

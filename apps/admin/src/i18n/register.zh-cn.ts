@@ -150,6 +150,8 @@ export const registerZhCN = {
       operator: '运营合作方',
       premises: '场地',
       startedOn: '开始运营',
+      reportingStartMonth: '开始在平台填报的月份',
+      reportingStartHint: '自该月起（且不早于开始运营）按月填报；不填则按全区统一的起报月份',
       status: '状态',
       promise: '服务承诺',
       promiseMinutes: '承诺响应时间（分钟）',

@@ -410,6 +410,8 @@ describe('more drawers', () => {
     await user.click(
       await screen.findByText('东区创业孵化器', { selector: '.ant-select-item-option-content' }),
     );
+    // reports owed from a month of its own (a venture that ran before the platform)
+    await user.type(screen.getByLabelText('开始在平台填报的月份'), '2025-01{Enter}');
     await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
     await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
@@ -420,6 +422,7 @@ describe('more drawers', () => {
       operatorPartnerId: PARTNER_ID,
       premisesAssetId: null,
       startedOn: null,
+      reportingStartMonth: '2025-01',
       status: 'operating',
       promisedResponseMinutes: 10,
     });

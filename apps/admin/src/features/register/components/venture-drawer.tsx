@@ -24,6 +24,7 @@ interface Values {
   operatorPartnerId?: string | undefined;
   premisesAssetId?: string | undefined;
   startedOn: Dayjs | null;
+  reportingStartMonth: Dayjs | null;
   status: Venture['status'];
   promiseMinutes: string;
 }
@@ -36,6 +37,7 @@ const FIELDS = [
   'operatorPartnerId',
   'premisesAssetId',
   'startedOn',
+  'reportingStartMonth',
   'status',
   'promiseMinutes',
 ] as const;
@@ -84,6 +86,7 @@ export function VentureDrawer({
       operatorPartnerId: values.operatorPartnerId ?? null,
       premisesAssetId: values.premisesAssetId ?? null,
       startedOn: values.startedOn ? values.startedOn.format('YYYY-MM-DD') : null,
+      reportingStartMonth: values.reportingStartMonth ? values.reportingStartMonth.format('YYYY-MM') : null,
       status: values.status,
       promisedResponseMinutes: minutes ? Number(minutes) : null,
     };
@@ -136,6 +139,9 @@ export function VentureDrawer({
                 operatorPartnerId: venture.operatorPartnerId ?? undefined,
                 premisesAssetId: venture.premisesAssetId ?? undefined,
                 startedOn: venture.startedOn ? dayjs(venture.startedOn) : null,
+                reportingStartMonth: venture.reportingStartMonth
+                  ? dayjs(`${venture.reportingStartMonth}-01`)
+                  : null,
                 status: venture.status,
                 promiseMinutes:
                   venture.promisedResponseMinutes === null ? '' : String(venture.promisedResponseMinutes),
@@ -210,6 +216,15 @@ export function VentureDrawer({
         </Form.Item>
         <Form.Item name="startedOn" label={t('register.venture.field.startedOn')}>
           <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        {/* reports are owed from the later of the start and this month (issue 12: a venture that ran before the
+            platform does not owe its earlier months); empty means the district's reporting start */}
+        <Form.Item
+          name="reportingStartMonth"
+          label={t('register.venture.field.reportingStartMonth')}
+          extra={t('register.venture.field.reportingStartHint')}
+        >
+          <DatePicker picker="month" style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </FormDrawer>
