@@ -64,6 +64,18 @@ export const boardEn: Shape<typeof boardZhCN> = {
     text: 'Questions or objections about this board go to the responsible organisation during the disclosure period:',
     none: 'This community has not set a feedback channel yet; please contact its residents’ committee.',
   },
+  settings: {
+    title: 'Residents’ public board',
+    edit: 'Set the board’s contacts',
+    feedback: 'Feedback channel',
+    link: 'Board link',
+    orgHint: 'Who answers for the board, e.g. the community’s residents’ committee',
+    feedbackHint: 'A phone number or an address where residents raise questions',
+    tooLong: 'At most {{max}} characters',
+    save: 'Save',
+    cancel: 'Cancel',
+    stale: 'Someone else changed this community; close, reload the page and try again',
+  },
   qr: {
     title: 'Scan to open this board',
     hint: 'Scan to read the latest board on your phone',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
+import { BoardSettingsCard } from '../../board/components/board-settings-card';
 import { useCommunity } from '../api/get-community';
 import { formatCount } from '../format';
 
@@ -64,6 +65,9 @@ export function CommunityDetailPage({ communityId }: { communityId: string }) {
           items={items}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <BoardSettingsCard community={community} />
+      </div>
       <HistoryDrawer
         entityType="community"
         entityId={community.id}
