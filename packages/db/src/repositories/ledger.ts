@@ -27,6 +27,12 @@ export interface LedgerEntryInput {
   /** an expenditure's payout date (the day the money left the fund); the booking day when not given */
   paidOn?: string | null;
   createdBy?: string | null;
+  /**
+   * Only for the demo seed, which replays two years of history that happened before the database held it: the
+   * entry's id and the instant it was booked then (an ISO string). Requests never pass it — their entries are
+   * booked at the moment of posting — so the API's writers do not expose it.
+   */
+  replay?: { entryId: string; bookedAt: string } | null;
 }
 
 export type PostResult =
@@ -75,8 +81,10 @@ export async function postLedgerEntry(trx: ScopedTransaction, input: LedgerEntry
       created_by: input.createdBy ?? null,
       // the moment of posting, not the transaction's start (now()): postings to a fund take its lock in
       // turn, so this orders a fund's entries as they were booked — within one transaction too — and the
-      // running balance of its entry list is a balance the fund really had
-      created_at: sql<Date>`clock_timestamp()`,
+      // running balance of its entry list is a balance the fund really had. A replayed entry keeps its
+      // historical instant; the seed posts in time order, so the same holds for it
+      created_at: input.replay ? input.replay.bookedAt : sql<Date>`clock_timestamp()`,
+      ...(input.replay ? { entry_id: input.replay.entryId } : {}),
     })
     .onConflict((oc) => oc.columns(['district_id', 'posting_key']).doNothing())
     .returning('entry_id')

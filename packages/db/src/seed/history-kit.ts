@@ -146,9 +146,15 @@ export function materializeReport(v: VentureRef, plan: ReportPlan, rng: Rng): Ma
   const createdDate = addDays(submitDate, -rng.int(0, Math.min(2, plan.submitDay - 1)));
   let clock = Date.parse(shanghai(createdDate, rng.int(8, 11), rng.int(0, 59)));
   const createdAt = new Date(Math.min(clock, LATEST_INSTANT - 6 * HOUR)).toISOString();
+  // a month's review cycle closes within the month after it: a late submission's return, resubmission and
+  // approval land by that month's last evening (the ledger books the approval then), never after the demo's today
+  const cycleEnd = Math.min(
+    LATEST_INSTANT,
+    Date.parse(shanghai(addDays(`${addMonths(next, 1)}-01` as LocalDate, -1), 18)),
+  );
   const later = (minDays: number, maxDays: number) => {
     const step = rng.int(minDays, maxDays) * DAY + rng.int(1, 7) * HOUR + rng.int(0, 59) * 60_000;
-    clock = Math.max(clock + 30 * 60_000, Math.min(clock + step, LATEST_INSTANT));
+    clock = Math.max(clock + 30 * 60_000, Math.min(clock + step, cycleEnd));
     return new Date(clock).toISOString();
   };
 

@@ -236,13 +236,15 @@ describe('every fund', () => {
              coalesce((select sum(e.direction * e.amount_fen) from ledger_entries e
                        where e.district_id = f.district_id and e.fund_id = f.fund_id), 0)::text as entries,
              (select min(running)::text from (
-                select sum(e.direction * e.amount_fen) over (order by e.created_at, e.posting_key) as running
+                select sum(e.direction * e.amount_fen) over (order by e.created_at, e.entry_id) as running
                 from ledger_entries e where e.district_id = f.district_id and e.fund_id = f.fund_id) r) as lowest
       from funds f`.execute(db);
     expect(funds.rows.length).toBeGreaterThan(80);
     for (const f of funds.rows) {
       expect(n(f.balance_fen), f.fund_id).toBe(n(f.entries));
       expect(n(f.balance_fen)).toBeGreaterThanOrEqual(0);
+      // in the ledger's booking order (time, then id), as its running balance column reads it
+      expect(n(f.lowest), f.fund_id).toBeGreaterThanOrEqual(0);
     }
     const withOutflows = await db
       .selectFrom('ledger_entries')
@@ -268,6 +270,75 @@ describe('every fund', () => {
       expect(n(r.paid)).toBe(n(r.paid_fen));
       expect(n(r.paid)).toBeLessThanOrEqual(n(r.amount));
       expect(n(r.paid) > 0).toBe(['paid_out', 'closed'].includes(r.status) && n(r.paid_fen) > 0);
+    }
+  });
+});
+
+describe('seeded money is booked when it happened, not when the seed ran', () => {
+  const beforeToday = Date.parse(`${DEMO_TODAY}T00:00:00+08:00`);
+  const shanghaiDay = (at: Date | string) =>
+    new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+  it('every entry is booked before the demo’s today, and a story fund’s entries spread over two years', async () => {
+    const latest = await sql<{ at: Date }>`select max(created_at) as at from ledger_entries`.execute(db);
+    expect(new Date(latest.rows[0]?.at ?? 0).getTime()).toBeLessThan(beforeToday);
+    const days = await sql<{ days: number; months: number }>`
+      select count(distinct (created_at at time zone 'Asia/Shanghai')::date)::int as days,
+             count(distinct month)::int as months
+      from ledger_entries where fund_id = ${STORY_FUND_IDS.wangjiangjie.governance_special}`.execute(db);
+    // one allocation per approved month and venture, each on the day its report was approved
+    expect(days.rows[0]?.months).toBeGreaterThanOrEqual(23);
+    expect(days.rows[0]?.days).toBeGreaterThanOrEqual(23);
+  });
+
+  it('an approval’s allocations at the approval’s time, in the month after the report’s month', async () => {
+    const rows = await sql<{ entry_id: string; month: string; created_at: Date; approved_at: Date | null }>`
+      select e.entry_id, e.month, e.created_at,
+             (select max(ev.created_at) from report_events ev
+              where ev.district_id = e.district_id and ev.report_id = e.source_id and ev.action = 'approve')
+               as approved_at
+      from ledger_entries e where e.source_type = 'monthly_report'`.execute(db);
+    expect(rows.rows.length).toBeGreaterThan(1_000);
+    for (const r of rows.rows) {
+      expect(r.approved_at, r.entry_id).not.toBeNull();
+      // the stories space a fund's entries at least a second apart
+      const lag = new Date(r.created_at).getTime() - new Date(r.approved_at ?? 0).getTime();
+      expect(lag, r.entry_id).toBeGreaterThanOrEqual(0);
+      expect(lag, r.entry_id).toBeLessThan(60_000);
+      expect(shanghaiDay(r.created_at).slice(0, 7), r.entry_id).toBe(addMonths(r.month as Month, 1));
+    }
+  });
+
+  it('a payout on its payout date, after its disclosure; a donation on its fulfilment day', async () => {
+    const payouts = await sql<{
+      entry_id: string;
+      month: string;
+      paid_on: string;
+      created_at: Date;
+      ends: string;
+    }>`
+      select e.entry_id, e.month, e.paid_on::text, e.created_at, p.disclosure_ends_on::text as ends
+      from ledger_entries e join proposals p on p.district_id = e.district_id and p.proposal_id = e.proposal_id
+      where e.kind = 'expenditure'`.execute(db);
+    expect(payouts.rows.length).toBeGreaterThan(10);
+    for (const r of payouts.rows) {
+      expect(shanghaiDay(r.created_at), r.entry_id).toBe(r.paid_on);
+      expect(r.paid_on.slice(0, 7), r.entry_id).toBe(r.month);
+      expect(r.paid_on > r.ends, r.entry_id).toBe(true);
+    }
+    const storyPayout = payouts.rows.find((r) => r.paid_on === '2025-07-20');
+    expect(storyPayout, 'the picture-book corner, paid on 2025-07-20').toBeDefined();
+
+    const donations = await sql<{ entry_id: string; month: string; created_at: Date; on: string | null }>`
+      select e.entry_id, e.month, e.created_at, f.fulfilled_on::text as on
+      from ledger_entries e
+      left join pledge_fulfilments f on f.district_id = e.district_id and f.ledger_entry_id = e.entry_id
+      where e.kind = 'donation'`.execute(db);
+    expect(donations.rows.length).toBeGreaterThan(5);
+    for (const r of donations.rows) {
+      expect(r.on, r.entry_id).not.toBeNull();
+      expect(shanghaiDay(r.created_at), r.entry_id).toBe(r.on);
+      expect(r.on?.slice(0, 7), r.entry_id).toBe(r.month);
     }
   });
 });

@@ -641,9 +641,15 @@ export async function seedStoryHistory(
     });
   }
 
-  // post in the order things happened, so no payout ever finds the fund short
+  // post in the order things happened, so no payout ever finds the fund short, each entry booked at the moment it
+  // happened (an approval's postings when it was approved, a payout on its payout date, a donation on its day) —
+  // not the seed's run, which would put two years of entries on one day. Within a fund no two entries share an
+  // instant, so the ledger's booking order (time, then id) is the order they were posted in
   const entryIds = new Map<string, string>();
+  const lastBooked = new Map<string, number>();
   for (const m of money.sort(byTime)) {
+    const bookedAt = Math.max(Date.parse(m.at), (lastBooked.get(m.fundId) ?? 0) + 1_000);
+    lastBooked.set(m.fundId, bookedAt);
     const posted = await postLedgerEntry(trx, {
       districtId: m.districtId,
       communityId: m.communityId,
@@ -657,7 +663,9 @@ export async function seedStoryHistory(
       postingKey: m.postingKey,
       proposalId: m.proposalId ?? null,
       memo: m.memo ?? null,
+      paidOn: m.paidOn ?? null,
       createdBy: m.createdBy,
+      replay: { entryId: id(`ledger:${m.postingKey}`), bookedAt: new Date(bookedAt).toISOString() },
     });
     if (!posted.posted) throw new Error(`story posting ${m.postingKey} refused: ${posted.reason}`);
     entryIds.set(m.postingKey, posted.entryId);
