@@ -1,4 +1,4 @@
-import type { ReportFigureField } from '@gongfu/contract';
+import type { ReportFigureField, ReportStatusRow } from '@gongfu/contract';
 import {
   addMonths,
   daysBetween,
@@ -63,3 +63,11 @@ export function dateTimeLabel(iso: string, language: string): string {
     minute: '2-digit',
   });
 }
+
+/** A month's status rows still owed: nothing submitted yet, a draft, or returned (the to-do and the workplace). */
+export const OWED_REPORT_STATUSES: ReadonlySet<ReportStatusRow['status']> = new Set([
+  'not_due',
+  'draft',
+  'missing',
+  'returned',
+]);

@@ -1,4 +1,4 @@
-import type { Agreement, KpiStanding, WarningList } from '@gongfu/contract';
+import type { KpiStanding } from '@gongfu/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, queryString } from '../../../lib/api-client';
 import { kpisQueryKey } from '../../kpis/api/kpi-request';
@@ -16,24 +16,3 @@ export function standingQueryOptions(month: string | undefined) {
 
 export const useStanding = (month: string | undefined, enabled = true) =>
   useQuery({ ...standingQueryOptions(month), enabled: enabled && Boolean(month) });
-
-/** Agreements still running that end within 90 days: the home's renewal reminder. */
-export const useExpiringAgreements = (enabled: boolean) =>
-  useQuery({
-    enabled,
-    queryKey: ['agreements', 'expiring', 90] as const,
-    queryFn: ({ signal }) =>
-      apiRequest<{ items: Agreement[]; total: number }>(
-        `/agreements${queryString({ expiringWithinDays: 90 })}`,
-        { signal },
-      ),
-  });
-
-/** Open warnings, newest first (the home shows a few and links to the list). */
-export const useOpenWarnings = (enabled: boolean) =>
-  useQuery({
-    enabled,
-    queryKey: ['warnings', 'open', 'home'] as const,
-    queryFn: ({ signal }) =>
-      apiRequest<WarningList>(`/warnings${queryString({ status: 'open', limit: 5 })}`, { signal }),
-  });

@@ -11,13 +11,12 @@ import { kpiLatestMonthQueryOptions } from '../../kpis/api/get-kpi-latest-month'
 import { QueryState } from '../../kpis/components/query-state';
 import { formatKpiText, localized } from '../../kpis/format';
 import { useProposals } from '../../proposals/api/proposals';
+import { useAgreements } from '../../register/api/register';
 import { useReportStatus } from '../../reports/api/reports';
-import { monthLabel, openReportMonth } from '../../reports/format';
+import { monthLabel, OWED_REPORT_STATUSES, openReportMonth } from '../../reports/format';
 import { MENU_BY_ROLE, MENU_ENTRIES } from '../../shell/menu-config';
-import { useExpiringAgreements, useOpenWarnings, useStanding } from '../api/home';
-
-/** The month's report rows still owed by the community (nothing submitted, a draft, or returned). */
-const OWED = new Set(['not_due', 'draft', 'missing', 'returned']);
+import { useWarnings } from '../../warnings/api/warnings';
+import { useStanding } from '../api/home';
 
 /**
  * A community's workplace (工作台): what needs doing this month, the community's headline figures with its place in
@@ -78,12 +77,13 @@ function TodoCard({ membership }: { membership: Membership }) {
   const voting = useProposals({ status: 'deliberation' }, readsProposals);
   const disclosing = useProposals({ status: 'disclosure' }, readsProposals);
   const disclosed = useProposals({ status: 'disclosed' }, readsProposals);
-  const agreements = useExpiringAgreements(can(role, 'agreement:read'));
-  const warnings = useOpenWarnings(can(role, 'warning:read'));
+  // the register's and the warnings' own queries: their writes refresh the to-dos too
+  const agreements = useAgreements({ expiringWithinDays: 90 }, can(role, 'agreement:read'));
+  const warnings = useWarnings({ status: 'open', limit: 5 }, can(role, 'warning:read'));
 
   const items: TodoItem[] = [];
   if (status.data) {
-    const owed = status.data.items.filter((row) => row.expected && OWED.has(row.status));
+    const owed = status.data.items.filter((row) => row.expected && OWED_REPORT_STATUSES.has(row.status));
     const returned = owed.filter((row) => row.status === 'returned').length;
     items.push({
       key: 'reports',

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import type { Report, ReportStatusRow } from '@gongfu/contract';
+import type { Report } from '@gongfu/contract';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,7 @@ import { PageContainer } from '../../../components/page-container';
 import { QueryState } from '../../kpis/components/query-state';
 import { useReportStatus, useReports } from '../../reports/api/reports';
 import { DeadlineTag } from '../../reports/components/deadline-tag';
-import { monthLabel } from '../../reports/format';
-
-/** Rows of the open month still owed: nothing submitted yet, a draft, or returned. */
-const OWED: ReadonlySet<ReportStatusRow['status']> = new Set(['not_due', 'draft', 'missing', 'returned']);
+import { monthLabel, OWED_REPORT_STATUSES } from '../../reports/format';
 
 /**
  * The clerk's "to do": the ventures that owe the open month's report with the deadline, drafts in progress and
@@ -46,7 +43,7 @@ export function TodoPage({ month }: { month: string }) {
             isEmpty={(data) => data.items.filter((row) => row.expected).length === 0}
           >
             {(data) => {
-              const owed = data.items.filter((row) => row.expected && OWED.has(row.status));
+              const owed = data.items.filter((row) => row.expected && OWED_REPORT_STATUSES.has(row.status));
               if (owed.length === 0) {
                 return (
                   <Alert
