@@ -21,7 +21,7 @@ export const homeEn: Shape<typeof homeZhCN> = {
     openAgreements: 'Agreements',
   },
   standing: {
-    title: 'Where the community stands in the district',
+    title: 'Standing in the district',
     dataDate: 'Data as of {{month}}',
     period: '{{period}}; ranks among the district’s communities with a figure',
     rank: 'District rank',

@@ -189,7 +189,7 @@ describe('the community workplace', () => {
     await i18n.changeLanguage('en');
     renderApp('/');
     expect(await screen.findByText('To do this month')).toBeInTheDocument();
-    expect(await screen.findByText('Where the community stands in the district')).toBeInTheDocument();
+    expect(await screen.findByText('Standing in the district')).toBeInTheDocument();
     expect(await screen.findByText('8/36')).toBeInTheDocument();
   });
 });
