@@ -18,5 +18,6 @@ export * from './result';
 export * from './roles';
 export * from './scope';
 export * from './shares';
+export * from './user-admin';
 export * from './validation-messages';
 export * from './warnings';
