@@ -2,7 +2,7 @@
  * Starts the real product the way `pnpm start` does (API + built admin on one port, embedded PGlite
  * with the demo district in a fresh data folder) and stops it after the flows.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,9 +20,11 @@ export async function setup(project: TestProject) {
   dataDir = mkdtempSync(join(tmpdir(), 'gongfu-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const env = serverEnv(port, dataDir);
-  // tsx directly (what `pnpm start` runs), in its own process group so teardown stops the whole tree
+  // the built server (what `pnpm start` runs), built here from the current source (under a second) so a flow
+  // never tests a stale bundle; in its own process group so teardown stops the whole tree
   const apiDir = join(root, 'apps/api');
-  server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: apiDir, stdio: 'inherit' });
+  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
     cwd: apiDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,17 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** The only reader of process.env in the API: validated once, at start. */
-const repositoryRoot = resolve(import.meta.dirname, '../../..');
+const repositoryRoot = workspaceRootAbove(import.meta.dirname);
+
+/** The folder holding pnpm-workspace.yaml: the same from src/ under tsx and from the built dist/server.js. */
+function workspaceRootAbove(folder: string): string {
+  for (let dir = folder; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'pnpm-workspace.yaml'))) return dir;
+  }
+  return resolve(folder, '../../..');
+}
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
