@@ -1,11 +1,11 @@
 import { ROLES } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses } from './common';
+import { ErrorBody, errorResponses, text } from './common';
 
 export const LoginBody = z
   .object({
     email: z.email().max(254).openapi({ example: 'admin@dongqu.demo' }),
-    password: z.string().min(1).max(200).openapi({ example: 'gongfu-demo-2026' }),
+    password: text(200, { trim: false }).openapi({ example: 'gongfu-demo-2026' }),
   })
   .openapi('LoginBody');
 export type LoginBody = z.infer<typeof LoginBody>;

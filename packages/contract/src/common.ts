@@ -17,6 +17,26 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Uuid = z.uuid();
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused
+const NO_NUL = /^[^\u0000]*$/;
+/** The message code of a NUL refusal; the API words it in the user's language. */
+export const NUL_REFUSED = 'nul_character';
+
+/**
+ * The one schema of text a client sends — every body field and query-string filter a person types or
+ * a client makes up. PostgreSQL cannot store U+0000 ("invalid byte sequence for encoding UTF8: 0x00"):
+ * without this check a NUL reached the database and answered 500, so it is refused here with a 400
+ * naming the field. Trimmed and at least 1 character unless told otherwise; always bounded.
+ */
+export function text(max: number, options: { min?: number; trim?: boolean } = {}) {
+  const { min = 1, trim = true } = options;
+  return (trim ? z.string().trim() : z.string()).min(min).max(max).regex(NO_NUL, { error: NUL_REFUSED });
+}
+
+/** Optional text that may be cleared with null. */
+export const optionalText = (max: number, options: { min?: number; trim?: boolean } = {}) =>
+  text(max, options).nullable().optional();
+
 export const IdParam = z.object({
   id: z
     .uuid()

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam } from './common';
+import { errorResponses, IdParam, text } from './common';
 
 export const COMMUNITY_KINDS = ['urban', 'converted_from_rural'] as const;
 
@@ -39,14 +39,9 @@ const headcount = z.number().int().min(0).max(100_000_000);
 
 export const CommunityCreate = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .refine((v) => [...v].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x20), {
-        params: { controlCharacters: true },
-      }),
+    name: text(100).refine((v) => [...v].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x20), {
+      params: { controlCharacters: true },
+    }),
     streetOfficeId: z.uuid().nullable().optional(),
     adminCode: z
       .string()

@@ -1,6 +1,6 @@
 import { PLEDGE_KINDS } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses, IdParam } from './common';
+import { ErrorBody, errorResponses, IdParam, text } from './common';
 
 // Give-back pledges of partners and their fulfilments; a cash fulfilment is a donation into a fund.
 
@@ -104,7 +104,7 @@ export const PledgeCreate = z
     }),
     partnerId: z.uuid(),
     kind: z.enum(PLEDGE_KINDS),
-    description: z.string().trim().min(1).max(2000),
+    description: text(2000),
     amountFen: fen.openapi({ description: 'Pledged amount, or the estimated value of a non-cash pledge' }),
     dueOn: date,
     fundId: z
@@ -135,7 +135,7 @@ export const FulfilmentCreate = z
   .object({
     valueFen: positiveFen,
     fulfilledOn: date,
-    description: z.string().trim().max(2000).nullable().optional(),
+    description: text(2000, { min: 0 }).nullable().optional(),
   })
   .openapi('FulfilmentCreate');
 export type FulfilmentCreate = z.infer<typeof FulfilmentCreate>;

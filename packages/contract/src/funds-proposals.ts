@@ -5,7 +5,7 @@ import {
   PROPOSAL_USE_CATEGORIES,
 } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses, IdParam } from './common';
+import { ErrorBody, errorResponses, IdParam, text } from './common';
 
 // Resident proposals (居民共议): draft → deliberation → approved | rejected → disclosure → paid out → closed.
 
@@ -24,12 +24,7 @@ const useCategory = z.enum(PROPOSAL_USE_CATEGORIES).openapi({
     '用途类别, the domain’s closed list; a fund kind may ban some (the charity fund pays for neither governance nor other)',
 });
 /** a file name as noted from a paper record, without its folders */
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .regex(/^[^/\\]+$/);
+const fileName = text(255).regex(/^[^/\\]+$/);
 
 /** Shortest public disclosure the API accepts: the default 5 days is also the minimum. */
 export const MIN_DISCLOSURE_DAYS = 5;
@@ -142,8 +137,8 @@ export const ProposalCreate = z
     fundId: z
       .uuid()
       .openapi({ description: 'The fund it would be paid from; the proposal belongs to its community' }),
-    title: z.string().trim().min(1).max(200),
-    purpose: z.string().trim().min(1).max(5000),
+    title: text(200),
+    purpose: text(5000),
     useCategory,
     amountFen: positiveFen,
   })
@@ -154,8 +149,8 @@ export const ProposalUpdate = z
   .object({
     version,
     fundId: z.uuid().optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    purpose: z.string().trim().min(1).max(5000).optional(),
+    title: text(200).optional(),
+    purpose: text(5000).optional(),
     useCategory: useCategory.optional(),
     amountFen: positiveFen.optional(),
   })
@@ -178,7 +173,7 @@ export const DeliberationInput = z
     votesFor: count,
     votesAgainst: count,
     votesAbstain: count,
-    minutes: z.string().trim().max(20_000).nullable().optional(),
+    minutes: text(20_000, { min: 0 }).nullable().optional(),
     minutesFileName: fileName.nullable().optional().openapi({
       description:
         'The scanned minutes’ file name when the meeting was recorded on paper (noted, not uploaded)',
@@ -209,7 +204,7 @@ export type DisclosureInput = z.infer<typeof DisclosureInput>;
 
 export const ObjectionCreate = z
   .object({
-    content: z.string().trim().min(1).max(5000),
+    content: text(5000),
     raisedOn: date.optional().openapi({ description: 'Today by default; within the disclosure period' }),
   })
   .openapi('ObjectionCreate');
@@ -218,7 +213,7 @@ export type ObjectionCreate = z.infer<typeof ObjectionCreate>;
 export const ObjectionResolve = z
   .object({
     upheld: z.boolean().openapi({ description: 'true voids the approval: the proposal goes back to draft' }),
-    resolution: z.string().trim().min(1).max(5000),
+    resolution: text(5000),
   })
   .openapi('ObjectionResolve');
 export type ObjectionResolve = z.infer<typeof ObjectionResolve>;
@@ -236,7 +231,7 @@ export const PayoutCreate = z
       description:
         'The day the money left the fund; today by default, never after today nor in a month after the booking month',
     }),
-    memo: z.string().trim().max(500).nullable().optional(),
+    memo: text(500, { min: 0 }).nullable().optional(),
   })
   .openapi('PayoutCreate');
 export type PayoutCreate = z.infer<typeof PayoutCreate>;
@@ -251,12 +246,9 @@ export type VersionInput = z.infer<typeof VersionInput>;
 export const CloseInput = z
   .object({
     version: version.optional(),
-    result: z
-      .string()
-      .trim()
-      .min(1)
-      .max(5000)
-      .openapi({ description: 'The result of the proposal (结项), e.g. what was built or why it ends' }),
+    result: text(5000).openapi({
+      description: 'The result of the proposal (结项), e.g. what was built or why it ends',
+    }),
   })
   .openapi('CloseInput');
 export type CloseInput = z.infer<typeof CloseInput>;

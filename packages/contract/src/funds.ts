@@ -1,6 +1,6 @@
 import { FUND_KINDS, LEDGER_ENTRY_KINDS } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses, IdParam } from './common';
+import { ErrorBody, errorResponses, IdParam, text } from './common';
 
 // Schemas and routes of the funds feature: funds and their ledger here; proposals, pledges and the
 // public disclosure board in funds-*.ts (re-exported below).
@@ -52,8 +52,8 @@ export const FundCreate = z
       description: 'A community admin’s own community (optional; another is 404)',
     }),
     kind: z.enum(FUND_KINDS),
-    name: z.string().trim().min(1).max(100),
-    purpose: z.string().trim().max(2000).nullable().optional(),
+    name: text(100),
+    purpose: text(2000, { min: 0 }).nullable().optional(),
     isPublic: z.boolean().default(true),
   })
   .openapi('FundCreate');
@@ -119,7 +119,7 @@ export const LedgerEntryCreate = z
     amountFen: PositiveFen.optional().openapi({ description: 'Required for donation and grant' }),
     reversesEntryId: z.uuid().optional().openapi({ description: 'Required for reversal' }),
     month: MonthString.optional().openapi({ description: 'Booking month; this month by default' }),
-    memo: z.string().trim().max(500).nullable().optional(),
+    memo: text(500, { min: 0 }).nullable().optional(),
   })
   .superRefine((value, ctx) => {
     if ((value.kind === 'donation' || value.kind === 'grant') && value.amountFen === undefined) {

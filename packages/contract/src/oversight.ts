@@ -1,7 +1,7 @@
 // Schemas and routes of the oversight feature: warnings (预警) and the audit log.
 import { WARNING_KINDS, WARNING_SEVERITIES } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses, IdParam } from './common';
+import { ErrorBody, errorResponses, IdParam, text } from './common';
 
 /** The statuses a stored warning can have (the table allows these two). */
 export const STORED_WARNING_STATUSES = ['open', 'resolved'] as const;
@@ -81,7 +81,7 @@ export type WarningRefreshResult = z.infer<typeof WarningRefreshResult>;
 
 export const WarningResolve = z
   .object({
-    resolution: z.string().trim().min(1).max(2000),
+    resolution: text(2000),
     version: z.number().int().min(1),
   })
   .openapi('WarningResolve');
@@ -219,20 +219,16 @@ const instant = z
   .openapi({ description: 'An ISO instant, or a date (Asia/Shanghai)', example: '2026-11-01' });
 
 export const AuditQuery = z.object({
-  entityType: z.string().trim().min(1).max(100).optional(),
-  entityId: z.string().trim().min(1).max(100).optional(),
+  entityType: text(100).optional(),
+  entityId: text(100).optional(),
   actorUserId: z.uuid().optional().openapi({ description: 'Entries by this user (who)' }),
-  action: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
+  action: text(100)
     .optional()
     .openapi({ description: 'One action (what), e.g. proposal.pay_out', example: 'proposal.pay_out' }),
   communityId: z.uuid().optional(),
   from: instant.optional().openapi({ description: 'From this instant (a date: its start), inclusive' }),
   to: instant.optional().openapi({ description: 'Until this instant, exclusive (a date: up to its end)' }),
-  cursor: z.string().max(200).optional(),
+  cursor: text(200, { min: 0, trim: false }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -7,13 +7,8 @@ import { ErrorBody, errorResponses } from './common';
  * constraint the API did not name first.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused
-const NO_NUL = /^[^\u0000]*$/;
-
-/** Required text: trimmed, not empty, bounded, no NUL character (PostgreSQL refuses it). */
-export const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL);
-/** Optional text that may be cleared with null. */
-export const optionalText = (max: number) => text(max).nullable().optional();
+/** Text is the one shared text schema of common.ts (no NUL, trimmed, bounded). */
+export { optionalText, text } from './common';
 
 /** A calendar date PostgreSQL accepts and a person means: YYYY-MM-DD from 1900 to 2999. */
 export const dateOnly = z.iso

@@ -14,10 +14,10 @@ import {
 } from './register-common';
 
 /** Typed as people type it; the service normalises it and checks it against GB 32100 (check character). */
-export const creditCodeInput = z
-  .string()
-  .max(40)
-  .openapi({ description: '统一社会信用代码 (18 characters, GB 32100)', example: '91510402MA6ABCDE12' });
+export const creditCodeInput = text(40, { min: 0, trim: false }).openapi({
+  description: '统一社会信用代码 (18 characters, GB 32100)',
+  example: '91510402MA6ABCDE12',
+});
 
 export const Partner = z
   .object({

@@ -1,6 +1,6 @@
 import { PLAUSIBILITY_RULES, REPORT_FIGURE_FIELDS, REPORT_STATUSES } from '@gongfu/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBody, errorResponses, IdParam } from './common';
+import { ErrorBody, errorResponses, IdParam, text } from './common';
 
 // Schemas and routes of the monthly self-reports: one report per venture per month, its workflow
 // (each transition its own endpoint), and the late / missing overview. Distribution rules are in
@@ -64,7 +64,7 @@ export const PlausibilityFlag = z
 export type PlausibilityFlag = z.infer<typeof PlausibilityFlag>;
 
 /** A reporter's explanation of each flagged figure, by field. */
-const explanationText = z.string().trim().min(1).max(500);
+const explanationText = text(500);
 export const ReportExplanations = z
   .partialRecord(ReportFigureField, explanationText)
   .openapi('ReportExplanations');
@@ -187,7 +187,7 @@ export const ReportListQuery = z.object({
 });
 export type ReportListQuery = z.infer<typeof ReportListQuery>;
 
-const notes = z.string().trim().max(4000).nullable();
+const notes = text(4000, { min: 0 }).nullable();
 
 /** The figures, each optional: a new draft starts at zero, an edit changes only what it names. */
 const PartialFigures = z.object(figureShape).partial();
@@ -216,7 +216,7 @@ export type ReportUpdate = z.infer<typeof ReportUpdate>;
 export const ReportTransition = z
   .object({
     version: z.number().int().min(1).optional(),
-    comment: z.string().trim().max(2000).nullable().optional(),
+    comment: text(2000, { min: 0 }).nullable().optional(),
     /** With `return`: the figures the reporter should look at again. */
     fields: z.array(ReportFigureField).max(REPORT_FIGURE_FIELDS.length).optional(),
   })

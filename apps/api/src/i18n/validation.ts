@@ -1,3 +1,4 @@
+import { NUL_REFUSED } from '@gongfu/contract';
 import type { z } from 'zod';
 import type { Lang } from './messages';
 
@@ -44,6 +45,9 @@ export function describeIssue(issue: Issue, lang: Lang): string {
         return zh ? `最多 ${issue.maximum} 个字符` : `At most ${issue.maximum} characters`;
       return zh ? `不能大于 ${issue.maximum}` : `Must be at most ${issue.maximum}`;
     case 'invalid_format': {
+      // the shared text schema's NUL check (packages/contract common.ts): say what is wrong, not "format"
+      if (issue.message === NUL_REFUSED)
+        return zh ? '不能包含空字符（NUL，\\u0000）' : 'Must not contain the NUL character (\\u0000)';
       const f = FORMAT_NAMES[issue.format]?.[lang] ?? issue.format;
       return zh ? `格式不正确，应为${f}` : `Must be ${f}`;
     }

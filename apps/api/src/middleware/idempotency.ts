@@ -22,7 +22,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const { db } = c.get('deps');
   const userId = session.user.id;
   const body = await c.req.text(); // cached by hono: the route's validator reads it again
-  const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+  // the path as sent, still percent-encoded: c.req.path is decoded, and a `%00` in it would put a NUL
+  // into the stored row (PostgreSQL refuses it: a 500)
+  const path = new URL(c.req.url).pathname;
+  const hash = createHash('sha256').update(`${c.req.method} ${path}\n${body}`).digest('hex');
   const scope = { kind: 'user', userId } as const;
 
   const existing = await withTenantTransaction(db, scope, async (trx) => {
@@ -40,7 +43,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
         idempotency_key: key,
         request_hash: hash,
         method: c.req.method,
-        path: c.req.path,
+        path,
       })
       .onConflict((oc) => oc.doNothing())
       .returning('user_id')
