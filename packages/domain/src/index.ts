@@ -10,6 +10,7 @@ export * from './periods';
 export * from './permissions';
 export * from './proposal-uses';
 export * from './proposal-workflow';
+export * from './report-figure-definitions';
 export * from './report-figures';
 export * from './report-plausibility';
 export * from './report-workflow';
