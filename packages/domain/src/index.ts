@@ -3,6 +3,7 @@ export * from './credit-code';
 export * from './distribution';
 export * from './enums';
 export * from './funds';
+export * from './kpi-targets';
 export * from './kpis';
 export * from './labels';
 export * from './money';
