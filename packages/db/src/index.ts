@@ -6,6 +6,7 @@ export * as communities from './repositories/communities';
 export * as funds from './repositories/funds';
 export * as identity from './repositories/identity';
 export * as kpiRollups from './repositories/kpi-rollups';
+export * as kpiTargets from './repositories/kpi-targets';
 export * as kpis from './repositories/kpis';
 export * as ledger from './repositories/ledger';
 export * as oversight from './repositories/oversight';

@@ -145,6 +145,10 @@ async function createFixtures(t: Target, scope: DbScope, ventureId: string, part
       .insertInto('report_period_locks')
       .values({ ...base, month: '2024-01', locked_by: dongquAdmin })
       .execute();
+    await trx
+      .insertInto('kpi_targets')
+      .values({ ...base, year: 2026, kpi: 'operating_revenue', value: 100_000_00, updated_by: dongquAdmin })
+      .execute();
     const fund = await trx
       .insertInto('funds')
       .values({ ...base, kind: 'governance_special', name: '治理基金' })
@@ -325,6 +329,11 @@ const TABLES: Record<
     level: 'community',
     row: (t) => ({ ...own(t), month: '2023-12', locked_by: dongquAdmin }),
     touch: 'month',
+  },
+  kpi_targets: {
+    level: 'community',
+    row: (t) => ({ ...own(t), year: 2031, kpi: 'net_profit', value: 1, updated_by: dongquAdmin }),
+    touch: 'value',
   },
   asset_appraisals: {
     level: 'community',
@@ -693,6 +702,65 @@ describe('row-level security', () => {
     };
     expect(await scopedWrite(districtScope, insertStatement('report_period_locks', wide))).toBe(1);
     expect(await scopedWrite(districtScope, insertStatement('report_period_locks', wide))).toBe('refused');
+  });
+
+  it('KPI targets: a community reads its own and the district’s, writes none; a partner reads none', async () => {
+    await withTenantTransaction(db, districtScope, (trx) =>
+      trx
+        .insertInto('kpi_targets')
+        .values({
+          district_id: DEMO_IDS.dongqu,
+          community_id: null,
+          year: 2026,
+          kpi: 'operating_revenue',
+          value: 900_000_00,
+          updated_by: dongquAdmin,
+        })
+        .execute(),
+    );
+    const seen = await withTenantTransaction(db, A, (trx) =>
+      trx.selectFrom('kpi_targets').select(['district_id', 'community_id']).execute(),
+    );
+    expect(seen).toContainEqual({ district_id: DEMO_IDS.dongqu, community_id: null });
+    expect(seen).toContainEqual({ district_id: DEMO_IDS.dongqu, community_id: A_TARGET.communityId });
+    for (const row of seen) expect([null, A_TARGET.communityId]).toContain(row.community_id);
+    expect(await scopedCount(partnerScope, 'kpi_targets')).toBe(0);
+    // a community sets no target, not even its own nor the district's, and changes none
+    const wide = {
+      district_id: DEMO_IDS.dongqu,
+      community_id: null,
+      year: 2030,
+      kpi: 'net_profit',
+      value: 1,
+    };
+    for (const scope of [A, partnerScope]) {
+      expect(
+        await scopedWrite(scope, insertStatement('kpi_targets', { ...wide, updated_by: dongquAdmin })),
+      ).toBe('refused');
+      expect(
+        await scopedWrite(
+          scope,
+          insertStatement('kpi_targets', {
+            ...own(A_TARGET),
+            year: 2030,
+            kpi: 'net_profit',
+            value: 1,
+            updated_by: dongquAdmin,
+          }),
+        ),
+      ).toBe('refused');
+      const updated = await scopedWrite(scope, sql`update kpi_targets set value = value + 1`);
+      expect(updated === 'refused' || updated === 0).toBe(true);
+      const deleted = await scopedWrite(scope, sql`delete from kpi_targets`);
+      expect(deleted === 'refused' || deleted === 0).toBe(true);
+    }
+    // one target per KPI, year and community, and one for the district
+    expect(
+      await scopedWrite(districtScope, insertStatement('kpi_targets', { ...wide, updated_by: dongquAdmin })),
+    ).toBe(1);
+    expect(
+      await scopedWrite(districtScope, insertStatement('kpi_targets', { ...wide, updated_by: dongquAdmin })),
+    ).toBe('refused');
   });
 
   it('a community scope sees its own community rows', async () => {

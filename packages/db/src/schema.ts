@@ -259,6 +259,19 @@ export interface ReportPeriodLocksTable {
   locked_at: Timestamp;
 }
 
+/** A yearly KPI target (ADR 0017): community_id null is the district's own; value in fen, a count or basis points. */
+export interface KpiTargetsTable {
+  district_id: string;
+  target_id: Generated<string>;
+  community_id: string | null;
+  year: number;
+  kpi: string;
+  value: Fen;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface ReportEventsTable extends CommunityOwned {
   event_id: Generated<string>;
   report_id: string;
@@ -452,6 +465,7 @@ export interface Database {
   monthly_reports: MonthlyReportsTable;
   report_events: ReportEventsTable;
   report_period_locks: ReportPeriodLocksTable;
+  kpi_targets: KpiTargetsTable;
   distribution_rules: DistributionRulesTable;
   funds: FundsTable;
   ledger_entries: LedgerEntriesTable;
