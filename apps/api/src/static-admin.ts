@@ -1,55 +1,45 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import type { Context } from 'hono';
+import { existsSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Next } from 'hono';
 import type { AppEnv } from './context';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-async function fileAt(root: string, path: string): Promise<string | null> {
-  const full = normalize(join(root, decodeURIComponent(path)));
-  if (full !== root && !full.startsWith(root + sep)) return null; // no way out of the folder
-  try {
-    return (await stat(full)).isFile() ? full : null;
-  } catch {
-    return null;
-  }
-}
+const HASHED_ASSET = /^\/assets\//;
 
 /**
- * Serves the built admin app: its files, and index.html for every other path so the client-side
- * router can take it (SPA fallback). Hashed assets are cached for a year; index.html never.
+ * Serves the built admin app with @hono/node-server's serveStatic: its files — the brotli or gzip copy the admin
+ * build wrote beside each (apps/admin/precompress.mjs) when the browser accepts it — and index.html for every other
+ * path so the client-side router can take it (SPA fallback). Hashed assets are cached for a year; index.html is
+ * revalidated every time, so a new build reaches users on their next visit.
  */
 export function serveAdmin(root: string) {
   const base = normalize(root);
-  return async (c: Context<AppEnv>) => {
+  const files = serveStatic<AppEnv>({
+    root: base,
+    precompressed: true,
+  });
+  const index = serveStatic<AppEnv>({
+    root: base,
+    path: 'index.html',
+    precompressed: true,
+  });
+  return async (c: Context<AppEnv>, next: Next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.notFound();
     // an unknown API path is the API's 404, not the admin's page (e.g. /api/test/clock when not enabled)
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.notFound();
-    let path: string;
-    try {
-      path = (await fileAt(base, c.req.path)) ?? '';
-    } catch {
-      path = '';
-    }
-    const file = path || (await fileAt(base, 'index.html'));
-    if (!file) {
+    if (!existsSync(join(base, 'index.html'))) {
       return c.text('The admin app is not built: run `pnpm build` (pnpm start does it for you).', 503);
     }
-    const isIndex = file.endsWith(`${sep}index.html`);
-    return c.body(await readFile(file), 200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    // headers first: serveStatic builds its response before its onFound hook runs
+    setCaching(c, HASHED_ASSET.test(c.req.path));
+    const served = await files(c, async () => {});
+    if (served) return served;
+    setCaching(c, false);
+    return (await index(c, next)) ?? c.notFound();
   };
+}
+
+function setCaching(c: Context<AppEnv>, immutable: boolean) {
+  c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  c.header('X-Content-Type-Options', 'nosniff');
 }
