@@ -40,17 +40,25 @@ describe('login and sessions', () => {
   });
 
   it('lists a platform admin’s pseudo-membership first, then the memberships in the order they were made', async () => {
-    // the platform operator also made viewer of both demo districts: ids in the opposite order of creation
+    // the platform operator also made viewer and a community admin of the demo district: ids in the opposite
+    // order of creation. A membership lies in its account's home district (migration 2026-12-05T1000), so the
+    // owner gives the account that home first; accounts the platform makes have none.
     const later = new Date('2026-03-01T00:00:00Z');
     const earlier = new Date('2026-01-01T00:00:00Z');
+    await handle.db
+      .updateTable('users')
+      .set({ home_district_id: DEMO_IDS.dongqu })
+      .where('user_id', '=', DEMO_IDS.platformUser)
+      .execute();
     await handle.db
       .insertInto('memberships')
       .values([
         {
-          district_id: DEMO_IDS.xiqu,
+          district_id: DEMO_IDS.dongqu,
           membership_id: '00000000-0000-4000-8000-000000000001',
           user_id: DEMO_IDS.platformUser,
-          role: 'district_viewer',
+          role: 'community_admin',
+          community_id: DEMO_IDS.jinhui,
           created_at: later,
         },
         {
@@ -78,7 +86,11 @@ describe('login and sessions', () => {
         partner_id: null,
       },
       expect.objectContaining({ role: 'district_viewer', district_id: DEMO_IDS.dongqu, community_id: null }),
-      expect.objectContaining({ role: 'district_viewer', district_id: DEMO_IDS.xiqu, community_id: null }),
+      expect.objectContaining({
+        role: 'community_admin',
+        district_id: DEMO_IDS.dongqu,
+        community_id: DEMO_IDS.jinhui,
+      }),
     ]);
   });
 

@@ -1,4 +1,5 @@
 export * from './change-password';
+export * from './initial-password';
 export * from './login';
 export * from './password';
 export * from './session';

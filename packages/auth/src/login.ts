@@ -31,6 +31,6 @@ export async function login(
     return { ok: false, reason: 'invalid_credentials' };
   }
   throttle.recordSuccess(email, input.address);
-  const session = await createSession(db, user.user_id);
+  const session = await createSession(db, user.user_id, new Date(), { login: true });
   return { ok: true, userId: user.user_id, ...session };
 }

@@ -48,20 +48,23 @@ export async function createSession(
   db: Kysely<Database>,
   userId: string,
   now = new Date(),
+  options: { login?: boolean } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const id = randomPart();
   const secret = randomPart();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await withTenantTransaction(db, { kind: 'user', userId }, (trx) =>
-    identity.insertSession(trx, {
+  await withTenantTransaction(db, { kind: 'user', userId }, async (trx) => {
+    await identity.insertSession(trx, {
       session_id: id,
       secret_hash: hashSecret(secret),
       user_id: userId,
       created_at: now,
       expires_at: expiresAt,
       absolute_expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-    }),
-  );
+    });
+    // a login (not the fresh session after a password change) is what the district's users table shows
+    if (options.login) await identity.stampLastLogin(trx, userId, now);
+  });
   return { token: `${id}.${secret}`, expiresAt };
 }
 

@@ -17,3 +17,4 @@ export * from './seed/demo';
 export { deterministicId } from './seed/deterministic-id';
 export * from './seed/history';
 export * from './tenant';
+export * as userAdmin from './repositories/user-admin';

@@ -91,6 +91,9 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   password_changed_at: Timestamp;
   created_at: Timestamp;
+  /** the district the account belongs to (its admin manages it); null for platform admins */
+  home_district_id: string | null;
+  last_login_at: Timestamp | null;
 }
 
 export interface PlatformAdminsTable {

@@ -9,6 +9,7 @@ import * as shareholdingVersions from './2026-12-04T1300-shareholding-versions';
 import * as proposalUsesPayoutDates from './2026-12-04T1400-proposal-uses-payout-dates';
 import * as reportingStart from './2026-12-04T1500-reporting-start';
 import * as communityBoard from './2026-12-04T1600-community-board';
+import * as userAdministration from './2026-12-05T1000-user-administration';
 import * as kpiTargets from './2026-12-05T1200-kpi-targets';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1400-proposal-uses-payout-dates': proposalUsesPayoutDates,
   '2026-12-04T1500-reporting-start': reportingStart,
   '2026-12-04T1600-community-board': communityBoard,
+  '2026-12-05T1000-user-administration': userAdministration,
   '2026-12-05T1200-kpi-targets': kpiTargets,
 };

@@ -83,6 +83,11 @@ export async function insertSession(trx: ScopedTransaction, values: Insertable<S
   await trx.insertInto('sessions').values(values).execute();
 }
 
+/** A successful login, for the district's users table (in the user's own scope, beside its new session). */
+export async function stampLastLogin(trx: ScopedTransaction, userId: string, at: Date) {
+  await trx.updateTable('users').set({ last_login_at: at }).where('user_id', '=', userId).execute();
+}
+
 /** The session being checked and its user (visible in the 'session' identity scope only). */
 export function findSessionWithUser(trx: ScopedTransaction, sessionId: string) {
   return trx

@@ -746,6 +746,7 @@ export async function generate(db: Kysely<Database>, options: GenerateOptions): 
       email: d.adminEmail,
       display_name: `${d.name} 管理员`,
       password_hash: passwordHash,
+      home_district_id: d.districtId,
       password_changed_at: at,
       created_at: at,
     }));

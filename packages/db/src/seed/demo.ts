@@ -104,6 +104,9 @@ export async function seedDemo(
           email: a.email,
           display_name: a.name,
           password_hash: passwordHash,
+          // the district that administers the account; a platform admin belongs to none
+          home_district_id:
+            a.role === 'platform_admin' ? null : 'district' in a ? DEMO_IDS.xiqu : DEMO_IDS.dongqu,
         })),
       )
       .execute();

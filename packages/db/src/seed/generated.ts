@@ -457,6 +457,7 @@ export async function seedGeneratedCommunities(
       email: `${slug}@dongqu.demo`,
       display_name: `${name} 管理员`,
       password_hash: options.passwordHash,
+      home_district_id: D,
       created_at: shanghai('2024-03-01', 10),
     });
     rows.memberships.push({
