@@ -13,6 +13,7 @@ import { registerRoutes } from './features/register/routes';
 import { reportRoutes } from './features/reports/routes';
 import { testClockRoutes } from './features/test-support/routes';
 import { rejectCrossSite } from './middleware/cross-site';
+import { limitBody } from './middleware/body-limit';
 import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
 import { loadSession } from './middleware/session';
@@ -27,6 +28,7 @@ export type { Deps } from './context';
 export function createApp(deps: Deps) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.use('*', requestContext(deps));
+  api.use('*', limitBody);
   api.use('*', async (c, next) => {
     await next();
     // on the response's headers, not c.header(): after the handler, c.header() rebuilds the response

@@ -6,6 +6,7 @@ import { login } from './login';
 import { hashPassword } from './password';
 import {
   invalidateSession,
+  invalidateSessionToken,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   sessionIdOf,
@@ -133,6 +134,21 @@ describe('login and sessions', () => {
     expect(await validateSessionToken(handle.db, r.token)).toBeNull();
   });
 
+  it('logout by token needs the whole token: the right id with a wrong secret ends nothing', async () => {
+    const r = await login(handle.db, new LoginThrottle(), {
+      email: 'dukou@dongqu.demo',
+      password,
+      address: 'c2',
+    });
+    if (!r.ok) throw new Error('login failed');
+    const [id, secret] = r.token.split('.') as [string, string];
+    const wrong = `${id}.${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}`;
+    expect(await invalidateSessionToken(handle.db, wrong)).toBe(false);
+    expect(await validateSessionToken(handle.db, r.token)).not.toBeNull();
+    expect(await invalidateSessionToken(handle.db, r.token)).toBe(true);
+    expect(await validateSessionToken(handle.db, r.token)).toBeNull();
+  });
+
   it('expires after the idle time and after the absolute lifetime, sliding in between', async () => {
     const r = await login(handle.db, new LoginThrottle(), {
       email: 'viewer@dongqu.demo',
@@ -181,32 +197,5 @@ describe('login and sessions', () => {
     expect(await validateSessionToken(handle.db, fresh.token)).not.toBeNull();
     const old = await login(handle.db, throttle, { email: 'reporter@jinhui.demo', password, address: 'e' });
     expect(old.ok).toBe(false);
-  });
-});
-
-describe('throttle', () => {
-  it('slows one address guessing one account, not the owner elsewhere', () => {
-    let now = 0;
-    const t = new LoginThrottle(() => now);
-    for (let i = 0; i < 5; i++) t.recordFailure('x@d.demo', 'attacker');
-    expect(t.check('x@d.demo', 'attacker').allowed).toBe(false);
-    expect(t.check('x@d.demo', 'owner').allowed).toBe(true);
-    now += 15 * 60 * 1000 + 1;
-    expect(t.check('x@d.demo', 'attacker').allowed).toBe(true);
-  });
-
-  it('refuses an address spraying many accounts', () => {
-    const t = new LoginThrottle(() => 0);
-    for (let i = 0; i < 50; i++) t.recordFailure(`user${i}@d.demo`, 'sprayer');
-    expect(t.check('someone@d.demo', 'sprayer').allowed).toBe(false);
-    expect(t.check('someone@d.demo', 'other').allowed).toBe(true);
-  });
-
-  it('a distributed attack on one account does not lock out an address the owner used before', () => {
-    const t = new LoginThrottle(() => 0);
-    t.recordSuccess('x@d.demo', 'home');
-    for (let i = 0; i < 100; i++) t.recordFailure('x@d.demo', `bot${i}`);
-    expect(t.check('x@d.demo', 'new-bot').allowed).toBe(false);
-    expect(t.check('x@d.demo', 'home').allowed).toBe(true);
   });
 });

@@ -16,7 +16,8 @@ export async function login(
   input: { email: string; password: string; address: string },
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const decision = throttle.check(email, input.address);
+  // counted before the password is checked, atomically: concurrent guesses cannot all slip under the limit
+  const decision = await throttle.reserve(db, email, input.address);
   if (!decision.allowed)
     return { ok: false, reason: 'too_many_attempts', retryAfterSeconds: decision.retryAfterSeconds };
 
@@ -27,10 +28,10 @@ export async function login(
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !valid || user.disabled_at) {
-    throttle.recordFailure(email, input.address);
+    // the failure was counted by reserve()
     return { ok: false, reason: 'invalid_credentials' };
   }
-  throttle.recordSuccess(email, input.address);
+  await throttle.recordSuccess(db, email, input.address);
   const session = await createSession(db, user.user_id, new Date(), { login: true });
   return { ok: true, userId: user.user_id, ...session };
 }

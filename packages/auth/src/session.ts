@@ -120,6 +120,22 @@ export async function invalidateSession(db: Kysely<Database>, sessionId: string)
   );
 }
 
+/**
+ * Logout: ends the session of a whole token — its secret checked in constant time first, as on every
+ * request — so knowing a session's id (it is no secret: logs, a shoulder) is not enough to end it.
+ * Returns whether a session ended.
+ */
+export async function invalidateSessionToken(db: Kysely<Database>, token: string): Promise<boolean> {
+  const parsed = parseToken(token);
+  if (!parsed) return false;
+  return withTenantTransaction(db, { kind: 'session', sessionId: parsed.id }, async (trx) => {
+    const row = await identity.findSessionWithUser(trx, parsed.id);
+    if (!row || !constantTimeEqual(hashSecret(parsed.secret), new Uint8Array(row.secret_hash))) return false;
+    await identity.deleteSession(trx, parsed.id);
+    return true;
+  });
+}
+
 export async function invalidateUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
   await withTenantTransaction(db, { kind: 'user', userId }, (trx) =>
     identity.deleteSessionsOfUser(trx, userId),

@@ -60,7 +60,7 @@ describe('catalog', () => {
   });
 
   it('identity tables are under RLS too', async () => {
-    for (const table of ['users', 'sessions', 'platform_admins']) {
+    for (const table of ['users', 'sessions', 'platform_admins', 'login_throttle']) {
       const rls = await sql<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>`
         select relrowsecurity, relforcerowsecurity from pg_class where oid = ${`public.${table}`}::regclass`.execute(
         db,

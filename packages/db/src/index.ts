@@ -9,6 +9,7 @@ export * as kpiRollups from './repositories/kpi-rollups';
 export * as kpiTargets from './repositories/kpi-targets';
 export * as kpis from './repositories/kpis';
 export * as ledger from './repositories/ledger';
+export * as loginThrottle from './repositories/login-throttle';
 export * as oversight from './repositories/oversight';
 export * as register from './repositories/register';
 export * as reports from './repositories/reports';

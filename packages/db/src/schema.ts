@@ -418,6 +418,17 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/** Login throttle counters (migration 2026-12-05T1300, ADR 0019): shared by every API process. */
+export interface LoginThrottleTable {
+  kind: 'pair' | 'address' | 'account' | 'trusted';
+  /** '' on an address-only counter */
+  account: string;
+  /** '' on an account-only counter */
+  address: string;
+  failures: number;
+  window_started_at: Timestamp;
+}
+
 /** KPI rollups (migration 1400, ADR 0006): written only by triggers, read by the KPI queries. */
 export interface KpiVentureMonthsTable extends CommunityOwned {
   venture_id: string;
@@ -478,6 +489,7 @@ export interface Database {
   pledge_fulfilments: PledgeFulfilmentsTable;
   warnings: WarningsTable;
   idempotency_keys: IdempotencyKeysTable;
+  login_throttle: LoginThrottleTable;
   kpi_venture_months: KpiVentureMonthsTable;
   kpi_fund_months: KpiFundMonthsTable;
   /** the views the rollups are defined by */

@@ -18,6 +18,10 @@ const CORE_MESSAGES = {
     en: 'The request is invalid; see the fields',
   },
   malformed_json: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  payload_too_large: {
+    'zh-CN': '请求体过大（上限 {limit}）',
+    en: 'The request body is too large (limit {limit})',
+  },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please log in' },
   forbidden: { 'zh-CN': '当前角色无权执行此操作', en: 'Your role does not allow this' },
   not_found: { 'zh-CN': '未找到，或不在您的权限范围内', en: 'Not found, or outside your scope' },

@@ -1,4 +1,4 @@
-import { invalidateSession, login, sessionIdOf } from '@gongfu/auth';
+import { invalidateSessionToken, login } from '@gongfu/auth';
 import { loginRoute, logoutRoute, meRoute } from '@gongfu/contract';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
@@ -43,8 +43,8 @@ export const authRoutes = createRouter()
   })
   .openapi(logoutRoute, async (c) => {
     const token = readSessionToken(c);
-    const sessionId = token ? sessionIdOf(token) : null;
-    if (sessionId) await invalidateSession(c.get('deps').db, sessionId);
+    // the whole token, secret compared in constant time: a session id alone ends nothing
+    if (token) await invalidateSessionToken(c.get('deps').db, token);
     clearSessionCookie(c);
     return c.body(null, 204);
   });
