@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import type { AppEnv, Deps } from './context';
 import { errorBody, handleError, validationHook } from './errors';
 import { authRoutes, meRoutes } from './features/auth/routes';
@@ -28,6 +29,8 @@ export type { Deps } from './context';
 export function createApp(deps: Deps) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.use('*', requestContext(deps));
+  // JSON and text bodies gzip/deflate when the client accepts it (the admin's assets come precompressed)
+  api.use('*', compress());
   api.use('*', limitBody);
   api.use('*', async (c, next) => {
     await next();

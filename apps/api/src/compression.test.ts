@@ -1,0 +1,47 @@
+/**
+ * JSON on the wire: compressed when the client accepts it, identical once decompressed, untouched when it does
+ * not; a compressed ETag still revalidates to 304 with no body (issue 14's light wire).
+ */
+import { gunzipSync } from 'node:zlib';
+import { DEMO_IDS } from '@gongfu/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './testing/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+/** the OpenAPI document: a large JSON answer anyone may fetch */
+const DOCUMENT = '/api/openapi.json';
+const BOARD = `/api/public/communities/${DEMO_IDS.wangjiangjie}/disclosure?district=${DEMO_IDS.dongqu}`;
+
+describe('compressed JSON', () => {
+  it('gzips a JSON answer for a client that accepts gzip, and it decompresses to the plain answer', async () => {
+    const plain = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const plainBody = Buffer.from(await plain.arrayBuffer());
+    expect(plainBody.byteLength).toBeGreaterThan(1024);
+
+    const gz = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gz.headers.get('Vary')).toMatch(/Accept-Encoding/);
+    const sent = Buffer.from(await gz.arrayBuffer());
+    expect(sent.byteLength).toBeLessThan(plainBody.byteLength / 2);
+    expect(gunzipSync(sent).equals(plainBody)).toBe(true);
+  });
+
+  it('a compressed answer’s ETag still gives 304 with no body', async () => {
+    const first = await t.request(BOARD, { headers: { 'Accept-Encoding': 'gzip' } });
+    const tag = first.headers.get('ETag');
+    expect(tag).toBeTruthy();
+    const again = await t.request(BOARD, {
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': tag as string },
+    });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+  });
+});
