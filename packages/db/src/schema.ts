@@ -15,6 +15,16 @@ export interface DistrictsTable {
   report_due_day: Generated<number>;
   /** the first month the district's ventures owe a report on the platform; null: since each began */
   reporting_start_month: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the district's warning thresholds (defaults: the domain's WARNING_THRESHOLDS) */
+  warn_report_overdue_red_days: Generated<number>;
+  warn_revenue_drop_bp: Generated<number>;
+  warn_revenue_drop_red_bp: Generated<number>;
+  warn_fund_idle_months: Generated<number>;
+  warn_fund_idle_red_months: Generated<number>;
+  warn_agreement_expiring_days: Generated<number>;
+  warn_agreement_expiring_red_days: Generated<number>;
+  warn_pledge_overdue_red_days: Generated<number>;
+  warn_remittance_red_bp: Generated<number>;
   settings: Generated<unknown>;
   version: Generated<number>;
   created_at: Timestamp;

@@ -6,6 +6,8 @@ import {
   detectRemittanceBelowMinimum,
   detectReportOverdue,
   detectRevenueDrop,
+  validateWarningThresholds,
+  WARNING_THRESHOLDS,
   wholeMonthsBetween,
 } from './warnings';
 
@@ -82,5 +84,72 @@ describe('warning rules', () => {
       facts: { shortfallFen: 1_000_001 },
     });
     expect(detectRemittanceBelowMinimum(0, 0)).toBeNull();
+  });
+});
+
+describe('a district’s own thresholds', () => {
+  const T = WARNING_THRESHOLDS;
+
+  it('move each rule’s amber and red steps', () => {
+    // a fall of 25 %: nothing by default, amber from 20 %, red from 20 % when both steps are 20 %
+    expect(detectRevenueDrop(100_000, 75_000)).toBeNull();
+    expect(detectRevenueDrop(100_000, 75_000, { ...T, revenueDropBp: 2000 })?.severity).toBe('amber');
+    expect(
+      detectRevenueDrop(100_000, 75_000, { ...T, revenueDropBp: 2000, revenueDropRedBp: 2000 })?.severity,
+    ).toBe('red');
+    const late = { month: '2025-06' as const, firstSubmittedAt: null, now: new Date('2025-07-16T12:00:00Z') };
+    expect(detectReportOverdue(late)?.severity).toBe('amber'); // 6 days past the 10th
+    expect(detectReportOverdue({ ...late, thresholds: { ...T, reportOverdueRedDays: 5 } })?.severity).toBe(
+      'red',
+    );
+    const idle = { balanceFen: 1, openedOn: '2023-01-01' as const, lastOutflowOn: '2025-01-15' as const };
+    expect(detectFundIdle({ ...idle, today: '2025-07-15' })).toBeNull(); // 6 months
+    expect(
+      detectFundIdle({ ...idle, today: '2025-07-15', thresholds: { ...T, fundIdleMonths: 6 } }),
+    ).toMatchObject({
+      severity: 'amber',
+    });
+    expect(detectAgreementExpiring('2025-12-31', '2025-07-01')).toBeNull(); // 183 days
+    expect(
+      detectAgreementExpiring('2025-12-31', '2025-07-01', { ...T, agreementExpiringDays: 200 })?.severity,
+    ).toBe('amber');
+    const pledge = {
+      dueOn: '2025-03-31' as const,
+      pledgedFen: 100,
+      fulfilledFen: 0,
+      today: '2025-05-01' as const,
+    };
+    expect(detectPledgeOverdue(pledge)?.severity).toBe('amber');
+    expect(detectPledgeOverdue({ ...pledge, thresholds: { ...T, pledgeOverdueRedDays: 30 } })?.severity).toBe(
+      'red',
+    );
+    expect(detectRemittanceBelowMinimum(1_500_000, 2_000_000)?.severity).toBe('amber');
+    expect(
+      detectRemittanceBelowMinimum(1_500_000, 2_000_000, { ...T, remittanceRedBp: 8000 })?.severity,
+    ).toBe('red');
+  });
+
+  it('are valid as shipped; out-of-range values and a red step milder than amber are named by field', () => {
+    expect(validateWarningThresholds(T)).toEqual([]);
+    expect(
+      validateWarningThresholds({
+        ...T,
+        reportOverdueRedDays: 0,
+        revenueDropBp: 1.5,
+        fundIdleMonths: 24,
+        fundIdleRedMonths: 12,
+        agreementExpiringDays: 30,
+        agreementExpiringRedDays: 60,
+        remittanceRedBp: 10_001,
+      }),
+    ).toEqual([
+      { field: 'reportOverdueRedDays', problem: 'out_of_range' },
+      { field: 'revenueDropBp', problem: 'out_of_range' },
+      { field: 'remittanceRedBp', problem: 'out_of_range' },
+      { field: 'fundIdleRedMonths', problem: 'red_before_amber' },
+      { field: 'agreementExpiringRedDays', problem: 'red_before_amber' },
+    ]);
+    // equal steps are allowed: every finding is then red
+    expect(validateWarningThresholds({ ...T, revenueDropRedBp: T.revenueDropBp })).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import * as communityBoard from './2026-12-04T1600-community-board';
 import * as userAdministration from './2026-12-05T1000-user-administration';
 import * as kpiTargets from './2026-12-05T1200-kpi-targets';
 import * as loginThrottle from './2026-12-05T1300-login-throttle';
+import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1000-user-administration': userAdministration,
   '2026-12-05T1200-kpi-targets': kpiTargets,
   '2026-12-05T1300-login-throttle': loginThrottle,
+  '2026-12-05T1100-warning-thresholds': warningThresholds,
 };

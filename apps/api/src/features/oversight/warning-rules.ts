@@ -9,15 +9,17 @@ import {
   reportDeadline,
   startOfShanghaiDay,
   type WarningSeverity,
+  type WarningThresholds,
 } from '@gongfu/domain';
 
 /**
- * The feature's own pure decisions about warnings. The thresholds and rules are the domain's
- * (`WARNING_THRESHOLDS`, `detect*` in packages/domain/src/warnings.ts) and are used from there — the late
- * report rule too (`detectReportOverdue`, one rule for the oversight feature and the domain): a report still
- * missing after its deadline is amber, red 15 days after; a late *submission* is no warning (the on-time rate
- * and the reporting matrix count it). Here: which months a refresh checks, and "as of" a date.
- * The SQL gathers the facts; these functions decide. `null` means "no warning".
+ * The feature's own pure decisions about warnings. The rules are the domain's (`detect*` in
+ * packages/domain/src/warnings.ts) with the district's own thresholds (district settings; `WARNING_THRESHOLDS`
+ * are the defaults) and are used from there — the late report rule too (`detectReportOverdue`, one rule for the
+ * oversight feature and the domain): a report still missing after its deadline is amber, red by default 15 days
+ * after; a late *submission* is no warning (the on-time rate and the reporting matrix count it). Here: which
+ * months a refresh checks, and "as of" a date. The SQL gathers the facts; these functions decide. `null` means
+ * "no warning".
  */
 
 /** How far back a refresh looks for monthly facts (reports, revenue, remittance). */
@@ -44,7 +46,7 @@ export function reportMonthsToCheck(
 
 /**
  * A report not submitted by the start of `asOf` (Asia/Shanghai), its deadline passed: the domain's
- * `detectReportOverdue` — amber, red once more than `WARNING_THRESHOLDS.reportOverdueRedDays` days past the
+ * `detectReportOverdue` — amber, red once more than the district's `reportOverdueRedDays` days past the
  * due day. Submitted (on time or late) and not yet due are no warning.
  */
 export function reportWarning(input: {
@@ -52,6 +54,8 @@ export function reportWarning(input: {
   dueDay: number;
   firstSubmittedAt: Date | null;
   asOf: LocalDate;
+  /** the district's (default: the domain's WARNING_THRESHOLDS) */
+  thresholds?: WarningThresholds;
 }): { severity: WarningSeverity; timeliness: 'missing'; daysOverdue: number } | null {
   const now = startOfShanghaiDay(input.asOf);
   // a submission after the reference instant had not happened yet as of that date
@@ -64,6 +68,7 @@ export function reportWarning(input: {
     dueDay: input.dueDay,
     firstSubmittedAt: submitted,
     now,
+    thresholds: input.thresholds,
   });
   if (!finding) return null;
   return {

@@ -6,7 +6,7 @@ import type {
   WarningResolve,
   WarningUpdate,
 } from '@gongfu/contract';
-import { audit, oversight, type ScopedTransaction } from '@gongfu/db';
+import { audit, oversight, register, type ScopedTransaction } from '@gongfu/db';
 import {
   addMonths,
   DEFAULT_REPORT_DUE_DAY,
@@ -22,6 +22,7 @@ import {
   WARNING_THRESHOLDS,
   type WarningKind,
   type WarningSeverity,
+  type WarningThresholds,
 } from '@gongfu/domain';
 import { clock } from '../../clock';
 import type { Actor } from '../../context';
@@ -171,12 +172,16 @@ type Draft = Omit<oversight.WarningDraft, 'districtId' | 'kind' | 'severity'> & 
   severity: WarningSeverity;
 };
 
-/** Computes every rule's warnings as of a date, from facts read in the caller's scoped transaction. */
+/**
+ * Computes every rule's warnings as of a date, from facts read in the caller's scoped transaction, with the
+ * district's own thresholds (district settings).
+ */
 async function computeWarnings(
   trx: ScopedTransaction,
   districtId: string,
   asOf: LocalDate,
   dueDay: number,
+  thresholds: WarningThresholds,
 ): Promise<Draft[]> {
   const drafts: Draft[] = [];
   const window = rules.monthlyWindow(asOf);
@@ -188,6 +193,7 @@ async function computeWarnings(
       dueDay,
       firstSubmittedAt: fact.first_submitted_at,
       asOf,
+      thresholds,
     });
     if (!decision) continue;
     drafts.push({
@@ -211,11 +217,11 @@ async function computeWarnings(
     districtId,
     previousFrom: addMonths(window.from, -1),
     to: window.to,
-    minDropBp: WARNING_THRESHOLDS.revenueDropBp,
+    minDropBp: thresholds.revenueDropBp,
   });
   for (const fact of revenue) {
     if (!rules.isWithin(fact.month as Month, window)) continue;
-    const finding = detectRevenueDrop(fact.previous_fen, fact.current_fen);
+    const finding = detectRevenueDrop(fact.previous_fen, fact.current_fen, thresholds);
     if (!finding) continue;
     drafts.push({
       communityId: fact.community_id,
@@ -242,6 +248,7 @@ async function computeWarnings(
       lastOutflowOn: fact.last_outflow_month ? rules.lastDayOf(fact.last_outflow_month as Month) : null,
       openedOn: rules.lastDayOf(idleSince),
       today: asOf,
+      thresholds,
     });
     if (!finding) continue;
     drafts.push({
@@ -265,10 +272,10 @@ async function computeWarnings(
   const agreements = await oversight.agreementFacts(trx, {
     districtId,
     asOf,
-    withinDays: WARNING_THRESHOLDS.agreementExpiringDays,
+    withinDays: thresholds.agreementExpiringDays,
   });
   for (const fact of agreements) {
-    const decision = detectAgreementExpiring(fact.ends_on as LocalDate, asOf);
+    const decision = detectAgreementExpiring(fact.ends_on as LocalDate, asOf, thresholds);
     if (!decision) continue;
     drafts.push({
       communityId: fact.community_id,
@@ -295,6 +302,7 @@ async function computeWarnings(
       pledgedFen: fact.amount_fen,
       fulfilledFen: fact.fulfilled_fen,
       today: asOf,
+      thresholds,
     });
     if (!decision) continue;
     drafts.push({
@@ -319,7 +327,7 @@ async function computeWarnings(
   }
 
   for (const fact of await oversight.remittanceFacts(trx, { districtId, ...window })) {
-    const decision = detectRemittanceBelowMinimum(fact.received_fen, fact.minimum_fen);
+    const decision = detectRemittanceBelowMinimum(fact.received_fen, fact.minimum_fen, thresholds);
     if (!decision) continue;
     drafts.push({
       communityId: fact.community_id,
@@ -358,7 +366,9 @@ export async function refreshWarnings(
   const asOf = input.asOf ?? shanghaiDateOf(now);
   if (!isLocalDate(asOf)) throw new ApiError(400, 'validation_failed', { asOf: 'invalid_date' });
   const dueDay = (await oversight.districtDueDay(trx, districtId)) ?? DEFAULT_REPORT_DUE_DAY;
-  const drafts = await computeWarnings(trx, districtId, asOf, dueDay);
+  const settings = await register.findDistrictSettings(trx, districtId);
+  const thresholds = settings ? register.warningThresholdsOf(settings) : WARNING_THRESHOLDS;
+  const drafts = await computeWarnings(trx, districtId, asOf, dueDay, thresholds);
 
   let created = 0;
   let escalated = 0;

@@ -1,8 +1,10 @@
 import type { DistrictSettings, DistrictSettingsUpdate } from '@gongfu/contract';
 import { register, type ScopedTransaction } from '@gongfu/db';
+import { validateWarningThresholds } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { notFound } from '../../errors';
-import { assertVersion, authorize, record, requireRole, scopeOf, stale } from './access';
+import type { MessageCode } from '../../i18n/messages';
+import { assertVersion, authorize, fieldError, record, requireRole, scopeOf, stale } from './access';
 
 function toSettings(row: register.DistrictSettingsRow): DistrictSettings {
   return {
@@ -10,6 +12,7 @@ function toSettings(row: register.DistrictSettingsRow): DistrictSettings {
     name: row.name,
     reportDueDay: row.report_due_day,
     reportingStartMonth: row.reporting_start_month,
+    warningThresholds: register.warningThresholdsOf(row),
     version: row.version,
   };
 }
@@ -38,6 +41,23 @@ export async function updateDistrictSettings(
   const row = await load(trx, actor);
   authorize(actor, 'district:update', { districtId: row.district_id, communityId: null });
   assertVersion(row.version, input.version);
+  if (input.warningThresholds) {
+    // the thresholds as they would be: a changed amber step is checked against the red step kept, and back
+    const problems = validateWarningThresholds({
+      ...register.warningThresholdsOf(row),
+      ...input.warningThresholds,
+    });
+    if (problems.length > 0) {
+      throw fieldError(
+        Object.fromEntries(
+          problems.map((p): [string, MessageCode] => [
+            `warningThresholds.${p.field}`,
+            p.problem === 'red_before_amber' ? 'warning_threshold_red_before_amber' : 'value_out_of_range',
+          ]),
+        ),
+      );
+    }
+  }
   const updated = await register.updateDistrictSettings(
     trx,
     { districtId: row.district_id, version: input.version },
@@ -47,6 +67,8 @@ export async function updateDistrictSettings(
       ...(input.reportingStartMonth !== undefined
         ? { reporting_start_month: input.reportingStartMonth }
         : {}),
+      // the next refresh of the warnings uses them; warnings already raised stay as they are
+      ...(input.warningThresholds ? { warningThresholds: input.warningThresholds } : {}),
     },
   );
   if (!updated) throw stale();

@@ -49,6 +49,10 @@ export const REGISTER_MESSAGES = {
     'zh-CN': '生效月份不能早于现有最新股权版本的生效月份',
     en: 'The first month cannot come before the latest version’s first month',
   },
+  warning_threshold_red_before_amber: {
+    'zh-CN': '红色预警的阈值不能比黄色预警更宽松',
+    en: 'The red step cannot be milder than the amber step',
+  },
   value_out_of_range: {
     'zh-CN': '取值超出允许范围（或含有不允许的字符）',
     en: 'The value is out of range (or has a character that is not allowed)',
