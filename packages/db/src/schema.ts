@@ -272,6 +272,17 @@ export interface ReportPeriodLocksTable {
   locked_at: Timestamp;
 }
 
+/** Which rows of an uploaded file became which report (Excel in): a re-import of the file finds them. */
+export interface ReportImportsTable extends CommunityOwned {
+  file_hash: string;
+  venture_id: string;
+  month: string;
+  mode: 'draft' | 'submit';
+  report_id: string;
+  imported_by: string;
+  imported_at: Generated<Timestamp>;
+}
+
 /** A yearly KPI target (ADR 0017): community_id null is the district's own; value in fen, a count or basis points. */
 export interface KpiTargetsTable {
   district_id: string;
@@ -490,6 +501,7 @@ export interface Database {
   report_events: ReportEventsTable;
   report_period_locks: ReportPeriodLocksTable;
   kpi_targets: KpiTargetsTable;
+  report_imports: ReportImportsTable;
   distribution_rules: DistributionRulesTable;
   funds: FundsTable;
   ledger_entries: LedgerEntriesTable;

@@ -13,6 +13,7 @@ import * as userAdministration from './2026-12-05T1000-user-administration';
 import * as kpiTargets from './2026-12-05T1200-kpi-targets';
 import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
+import * as reportImports from './2026-12-05T1400-report-imports';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1200-kpi-targets': kpiTargets,
   '2026-12-05T1300-login-throttle': loginThrottle,
   '2026-12-05T1100-warning-thresholds': warningThresholds,
+  '2026-12-05T1400-report-imports': reportImports,
 };

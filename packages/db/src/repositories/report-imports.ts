@@ -1,0 +1,159 @@
+import type { Insertable } from 'kysely';
+import type { ReportImportsTable } from '../schema';
+import type { ScopedTransaction } from '../tenant';
+import type { ReportScope } from './reports';
+
+// Repositories of Excel in (the monthly report template and its import): plain functions fn(trx, args) over a
+// ScopedTransaction, each taking the scope explicitly as well as RLS does.
+
+/** The ventures in scope with what the template needs of them: category, community, and the owed rule's inputs. */
+export function venturesOfScope(trx: ScopedTransaction, scope: ReportScope) {
+  let q = trx
+    .selectFrom('ventures as v')
+    .innerJoin('communities as c', (join) =>
+      join.onRef('c.district_id', '=', 'v.district_id').onRef('c.community_id', '=', 'v.community_id'),
+    )
+    .select([
+      'v.district_id',
+      'v.community_id',
+      'v.venture_id',
+      'v.name',
+      'v.category',
+      'v.status',
+      'v.started_on',
+      'v.reporting_start_month',
+      'v.operator_partner_id',
+      'c.name as community_name',
+    ])
+    .where('v.district_id', '=', scope.districtId)
+    .where('c.deleted_at', 'is', null);
+  if (scope.communityId) q = q.where('v.community_id', '=', scope.communityId);
+  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  return q.orderBy('c.name').orderBy('v.name').execute();
+}
+
+const FIGURE_COLUMNS = [
+  'r.revenue_fen',
+  'r.operating_cost_fen',
+  'r.stable_jobs',
+  'r.temporary_jobs',
+  'r.residents_served',
+  'r.service_transactions',
+  'r.elders_served',
+  'r.children_served',
+  'r.remittance_due_fen',
+  'r.remittance_received_fen',
+  'r.service_requests',
+  'r.requests_within_promise',
+] as const;
+
+/**
+ * Every report revision of the ventures in scope for the months in [from, to], oldest revision first: the history
+ * the plausibility rule reads (approved and locked ones) and the reports a month already has, in one read for a
+ * whole file instead of one per row.
+ */
+export function reportsOfMonths(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  args: { from: string; to: string; ventureIds?: readonly string[] },
+) {
+  let q = trx
+    .selectFrom('monthly_reports as r')
+    .innerJoin('ventures as v', (join) =>
+      join.onRef('v.district_id', '=', 'r.district_id').onRef('v.venture_id', '=', 'r.venture_id'),
+    )
+    .select([
+      'r.report_id',
+      'r.venture_id',
+      'r.community_id',
+      'r.month',
+      'r.revision',
+      'r.status',
+      'r.notes',
+      'r.version',
+    ])
+    .select(FIGURE_COLUMNS)
+    .where('r.district_id', '=', scope.districtId)
+    .where('r.month', '>=', args.from)
+    .where('r.month', '<=', args.to);
+  if (scope.communityId) q = q.where('r.community_id', '=', scope.communityId);
+  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  if (args.ventureIds) {
+    if (args.ventureIds.length === 0) return Promise.resolve([]);
+    q = q.where('r.venture_id', 'in', args.ventureIds);
+  }
+  return q.orderBy('r.venture_id').orderBy('r.month').orderBy('r.revision').execute();
+}
+
+/** The months locked for the communities in scope, district-wide locks included. */
+export function locksOfMonths(
+  trx: ScopedTransaction,
+  args: { districtId: string; months: readonly string[] },
+) {
+  if (args.months.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('report_period_locks')
+    .select(['community_id', 'month'])
+    .where('district_id', '=', args.districtId)
+    .where('month', 'in', args.months)
+    .execute();
+}
+
+/** What an earlier import of the same file in the same mode wrote, row by row. */
+export function importsOfFile(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  args: { fileHash: string; mode: 'draft' | 'submit' },
+) {
+  let q = trx
+    .selectFrom('report_imports as i')
+    .innerJoin('ventures as v', (join) =>
+      join.onRef('v.district_id', '=', 'i.district_id').onRef('v.venture_id', '=', 'i.venture_id'),
+    )
+    .select(['i.venture_id', 'i.month', 'i.report_id', 'i.imported_at'])
+    .where('i.district_id', '=', scope.districtId)
+    .where('i.file_hash', '=', args.fileHash)
+    .where('i.mode', '=', args.mode);
+  if (scope.communityId) q = q.where('i.community_id', '=', scope.communityId);
+  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  return q.execute();
+}
+
+/** Records the rows an import wrote (in the import's transaction). */
+export async function recordImports(trx: ScopedTransaction, rows: readonly Insertable<ReportImportsTable>[]) {
+  // PostgreSQL takes at most 65,535 parameters a statement: 8 columns a row, in slices
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx
+      .insertInto('report_imports')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** The name a template's help sheet gives its scope: the community, the partner, or the district. */
+export async function scopeName(trx: ScopedTransaction, scope: ReportScope): Promise<string> {
+  if (scope.communityId) {
+    const row = await trx
+      .selectFrom('communities')
+      .select('name')
+      .where('district_id', '=', scope.districtId)
+      .where('community_id', '=', scope.communityId)
+      .executeTakeFirst();
+    return row?.name ?? '';
+  }
+  if (scope.partnerId) {
+    const row = await trx
+      .selectFrom('partners')
+      .select('name')
+      .where('district_id', '=', scope.districtId)
+      .where('partner_id', '=', scope.partnerId)
+      .executeTakeFirst();
+    return row?.name ?? '';
+  }
+  const row = await trx
+    .selectFrom('districts')
+    .select('name')
+    .where('district_id', '=', scope.districtId)
+    .executeTakeFirst();
+  return row?.name ?? '';
+}
