@@ -13,6 +13,7 @@ import { oversightRoutes } from './features/oversight/routes';
 import { registerRoutes } from './features/register/routes';
 import { reportRoutes } from './features/reports/routes';
 import { testClockRoutes } from './features/test-support/routes';
+import { platformRoutes, userRoutes } from './features/users/routes';
 import { rejectCrossSite } from './middleware/cross-site';
 import { limitBody } from './middleware/body-limit';
 import { idempotency } from './middleware/idempotency';
@@ -53,6 +54,8 @@ export function createApp(deps: Deps) {
   api.route('/v1', fundRoutes);
   api.route('/v1', oversightRoutes);
   api.route('/v1', kpiRoutes);
+  api.route('/v1', userRoutes);
+  api.route('/v1', platformRoutes);
   api.route('/public', publicRoutes);
   // browser flows only (GONGFU_TEST_CLOCK=1, never with NODE_ENV=production): moves the business clock
   if (deps.testClock) api.route('/test', testClockRoutes);

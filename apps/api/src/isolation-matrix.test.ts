@@ -69,7 +69,9 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item])
       .map((p) => ({ name: p.name, required: p.required === true })),
   })),
 );
-const byId = operations.filter((op) => op.params.length > 0);
+// an export's path parameter names a view, not an object: exports have their own section below, which runs
+// every view for every role and searches the files for other tenants' markers
+const byId = operations.filter((op) => op.params.length > 0 && op.prefix !== '/exports');
 const lists = operations.filter(
   (op) => op.method === 'get' && op.params.length === 0 && op.prefix !== '/auth',
 );
@@ -691,6 +693,89 @@ describe.each(filterable.map(({ op, param }) => [`GET ${op.path}?${param}=`, op,
     );
   },
 );
+
+/**
+ * Exports (ADR 0018): every view, for every role, as CSV (the same rows as the xlsx). Nothing named after an
+ * object out of the role's reach — the fixtures' `隔离测试-<target>` names, the second 西区 community's name — may
+ * be in the file, and a refusal is the view's own (403/404/400, never 5xx). The ledger is exported with each
+ * target's fund: out of reach, 404/403.
+ */
+const EXPORT_QUERIES: Record<string, string> = {
+  'kpi-overview': 'month=2026-10',
+  'kpi-series': 'kpi=operating_revenue&from=2025-11&to=2026-10&groupBy=community',
+  'kpi-ranking': 'kpi=operating_revenue&month=2026-10',
+  'reporting-matrix': 'from=2026-01&to=2026-10',
+  'fund-flow': 'period=year&month=2026-10',
+  'kpi-mix': 'month=2026-10',
+  communities: '',
+  reports: '',
+  funds: '',
+  proposals: '',
+  pledges: '',
+  warnings: '',
+  audit: '',
+  ventures: '',
+  companies: '',
+  assets: '',
+  partners: '',
+  agreements: '',
+  'street-offices': '',
+};
+const TARGETS: TargetName[] = ['jinhui', 'wangjiangjie', 'geliping', 'xiqu2'];
+
+describe.each(ROLES.map((role) => [role.email, role] as const))('exports as %s', (_email, role) => {
+  const unreachable = () =>
+    TARGETS.filter((target) =>
+      outOfReach(role, { key: 'communityId', id: fixtures[target].community as string }),
+    );
+  const markersOf = (targets: TargetName[]) =>
+    targets.flatMap((target) => [`隔离测试-${target}`, ...(target === 'xiqu2' ? ['隔离测试第二社区'] : [])]);
+
+  it('no view’s file holds another community’s or district’s rows', async () => {
+    const markers = markersOf(unreachable());
+    expect(markers.length).toBeGreaterThan(0);
+    const failures: string[] = [];
+    let exported = 0;
+    let all = '';
+    for (const [view, query] of Object.entries(EXPORT_QUERIES)) {
+      const res = await t.request(`/api/v1/exports/${view}?format=csv&${query}`, { as: role.email });
+      const text = await res.text();
+      if (res.status >= 500) failures.push(`${view} → ${res.status}`);
+      if (res.status !== 200) continue;
+      exported++;
+      all += text;
+      const leaked = markers.filter((marker) => text.includes(marker));
+      if (leaked.length > 0) failures.push(`${view} holds ${leaked.join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+    // the platform operator reads no business data; every other role exports something
+    if (role.districtId) expect(exported).toBeGreaterThan(0);
+    // positive control: a district role's files do hold its own district's markers, so their absence above means something
+    if (role.districtId && !role.communityId && !role.partner) {
+      const own = markersOf(TARGETS.filter((target) => !unreachable().includes(target)));
+      expect(own.filter((marker) => !all.includes(marker))).toEqual([]);
+    }
+  });
+
+  it('the ledger of an unreachable fund is refused; a district role exports its own district’s', async () => {
+    for (const target of TARGETS) {
+      const res = await t.request(`/api/v1/exports/ledger?format=csv&fundId=${fixtures[target].fund}`, {
+        as: role.email,
+      });
+      const text = await res.text();
+      if (unreachable().includes(target)) {
+        expect([403, 404], `${target}: ${res.status}`).toContain(res.status);
+      } else if (role.districtId && !role.communityId && !role.partner) {
+        // the positive control: a district role exports its own district's fund ledgers
+        expect(res.status, `${target}: ${text.slice(0, 200)}`).toBe(200);
+        expect(text.split('\r\n')[0]).toBe('记账时间,所属月份,类型,收支,金额,余额,摘要,已冲正');
+      } else {
+        // its own community's fund, for a role that may or may not read funds (a reporter, a partner)
+        expect([200, 403, 404], `${target}: ${res.status} ${text.slice(0, 200)}`).toContain(res.status);
+      }
+    }
+  });
+});
 
 describe('POST /v1/reports/locks naming another community or district', () => {
   it.each(ROLES.map((role) => [role.email, role] as const))(

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './communities';
+export * from './exports';
 export * from './funds';
 export * from './kpis';
 export * from './kpis-standing';
