@@ -168,7 +168,7 @@ const ROLES: Role[] = [
 ];
 
 /** Resources that belong to a district, not a community: only another district's are out of reach. */
-const DISTRICT_LEVEL = new Set(['/partners', '/street-offices']);
+const DISTRICT_LEVEL = new Set(['/partners', '/street-offices', '/users']);
 
 /** Path prefix → the fixture key of its object. A route under a prefix missing here fails the matrix. */
 const FIXTURES: Record<string, string> = {
@@ -184,6 +184,7 @@ const FIXTURES: Record<string, string> = {
   '/proposals': 'proposal',
   '/pledges': 'pledge',
   '/warnings': 'warning',
+  '/users': 'user',
 };
 /** Further path parameters with an object of their own. */
 const PARAM_FIXTURES: Record<string, string> = {
@@ -191,6 +192,7 @@ const PARAM_FIXTURES: Record<string, string> = {
   appraisalId: 'appraisal',
   entryId: 'ledgerEntry',
   fulfilmentId: 'fulfilment',
+  membershipId: 'membership',
 };
 
 const XIQU2 = deterministicId('test:isolation:xiqu-second-community');
@@ -363,7 +365,25 @@ async function createFixtures(
       })
       .returning('lock_id')
       .executeTakeFirstOrThrow();
+    // an account of the district (its home) with a role in the community: user administration's object
+    const user = await trx
+      .insertInto('users')
+      .values({
+        email: `isolation-${name}@test.invalid`,
+        display_name: `${tag}用户`,
+        password_hash: 'not-a-real-hash',
+        home_district_id: districtId,
+      })
+      .returning('user_id')
+      .executeTakeFirstOrThrow();
+    const membership = await trx
+      .insertInto('memberships')
+      .values({ ...base, user_id: user.user_id, role: 'community_reporter' })
+      .returning('membership_id')
+      .executeTakeFirstOrThrow();
     return {
+      user: user.user_id,
+      membership: membership.membership_id,
       lock: lock.lock_id,
       community: communityId,
       streetOffice: district.streetOfficeId,

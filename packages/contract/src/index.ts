@@ -1,3 +1,4 @@
+export * from './admin-users';
 export * from './auth';
 export * from './common';
 export * from './communities';

@@ -69,7 +69,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
         .deleteFrom('idempotency_keys')
         .where('user_id', '=', userId)
         .where('idempotency_key', '=', key);
-      if (status >= 500 || !c.res) {
+      // an answer marked no-store carries a secret shown once (an initial password): never kept, so never replayed
+      if (status >= 500 || !c.res || c.res.headers.get('cache-control')?.includes('no-store')) {
         await where.execute();
         return;
       }
