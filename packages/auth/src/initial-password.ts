@@ -1,5 +1,5 @@
 /**
- * An initial password for a new or reset account (ADR 0016): shown once to the admin, who hands it over in
+ * An initial password for a new or reset account (ADR 0021): shown once to the admin, who hands it over in
  * person or by phone. Four groups of four from an alphabet without look-alikes (no 0/o, 1/l/i), easy to read
  * aloud and type on a phone: 16 characters of 31, about 79 bits from the CSPRNG.
  */

@@ -4,7 +4,7 @@ import { errorResponses, IdParam, text } from './common';
 import { jsonBody, listOf, readResponses, writeResponses } from './register-common';
 
 /**
- * District administration of user accounts (用户与权限, issue 11; ADR 0016): a district admin invites, disables,
+ * District administration of user accounts (用户与权限, issue 11; ADR 0021): a district admin invites, disables,
  * re-enables and resets the accounts of its district and changes their memberships; the platform creates
  * districts and their first admin. A new or reset account gets an initial password, answered once.
  */

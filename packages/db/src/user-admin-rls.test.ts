@@ -1,5 +1,5 @@
 /**
- * A district administers its own accounts only, in the database itself (migration 2026-12-05T1000, ADR 0016):
+ * A district administers its own accounts only, in the database itself (migration 2026-12-05T1000, ADR 0021):
  * raw statements under each scope with the application bypassed. PGlite by default, PostgreSQL with DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';

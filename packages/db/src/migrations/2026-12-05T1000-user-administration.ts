@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * A district administers its own user accounts (issue 11, ADR 0016).
+ * A district administers its own user accounts (issue 11, ADR 0021).
  *
  * - `users.home_district_id`: the district an account belongs to — the one whose admin invited it, or for a
  *   district's first admin the district the platform created it for. NULL for platform admins (and for an

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ScopedTransaction } from '../tenant';
 
 /**
- * A district's user accounts and their memberships (issue 11, ADR 0016). Every function names the district
+ * A district's user accounts and their memberships (issue 11, ADR 0021). Every function names the district
  * explicitly — an account is the district's when its `home_district_id` is that district — on top of RLS,
  * which lets a district scope read, update and create only its own accounts and write memberships only for them.
  */

@@ -22,7 +22,7 @@ import { ApiError, forbidden, notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
 
 /**
- * 用户与权限: a district admin's administration of its district's accounts (ADR 0016). Every check in the order
+ * 用户与权限: a district admin's administration of its district's accounts (ADR 0021). Every check in the order
  * of the other features: the role may do it at all (403), the account is the district's (404 otherwise, so
  * another district's account is not revealed), then the rules — never oneself, never the last admin (409).
  * RLS holds the district to its own accounts a second time. Every change is written to the audit log in the
