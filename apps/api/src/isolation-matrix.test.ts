@@ -659,7 +659,13 @@ const ID_QUERIES: Record<string, string> = {
   pledgeId: 'pledge',
   reportId: 'report',
 };
-const QUERY_DEFAULTS: Record<string, string> = { month: '2026-10' };
+// the distribution-rule preview's proposed split sums to 10,000 bp
+const QUERY_DEFAULTS: Record<string, string> = {
+  month: '2026-10',
+  governanceFundBp: '4000',
+  reserveBp: '5000',
+  otherBp: '1000',
+};
 
 function defaultQuery(op: Operation, named: Record<string, string> = {}): string {
   const params = new URLSearchParams(named);
@@ -815,6 +821,34 @@ describe('POST /v1/reports/locks naming another community or district', () => {
   );
 });
 
+describe('POST /v1/distribution-rules and its preview naming another community or district', () => {
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s gets 404/403 and nothing changes',
+    async (_email, role) => {
+      const before = await snapshot();
+      const split = { governanceFundBp: 4000, reserveBp: 5000, otherBp: 1000 };
+      for (const target of [role.otherCommunity ?? role.otherDistrict, role.otherDistrict]) {
+        const communityId = fixtures[target].community as string;
+        const created = await t.request('/api/v1/distribution-rules', {
+          method: 'POST',
+          as: role.email,
+          body: JSON.stringify({ communityId, effectiveFrom: '2027-01', ...split }),
+        });
+        expect([403, 404], `${target}: ${await created.clone().text()}`).toContain(created.status);
+        const query = new URLSearchParams({
+          communityId,
+          governanceFundBp: '4000',
+          reserveBp: '5000',
+          otherBp: '1000',
+        });
+        const preview = await t.request(`/api/v1/distribution-rules/preview?${query}`, { as: role.email });
+        expect([403, 404], `${target}: ${await preview.clone().text()}`).toContain(preview.status);
+      }
+      expect(changedTables(before, await snapshot())).toEqual([]);
+    },
+  );
+});
+
 describe('the matrix ran', () => {
   it('covered every operation by id for every role', () => {
     // printed so a run says how much it covered
@@ -831,6 +865,7 @@ describe('the matrix ran', () => {
         '/v1/reports?ventureId',
         '/v1/reports/status?communityId',
         '/v1/reports/history?ventureId',
+        '/v1/distribution-rules/preview?communityId',
       ]),
     );
   });

@@ -562,3 +562,18 @@ export function postingsOf(
     .orderBy('e.posting_key')
     .execute();
 }
+
+/** The latest month with an approved (or locked) report of the community, or null. */
+export async function latestApprovedMonth(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId: string },
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom('monthly_reports')
+    .select((eb) => eb.fn.max('month').as('month'))
+    .where('district_id', '=', args.districtId)
+    .where('community_id', '=', args.communityId)
+    .where('status', 'in', ['approved', 'locked'])
+    .executeTakeFirst();
+  return row?.month ? String(row.month) : null;
+}

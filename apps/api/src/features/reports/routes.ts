@@ -10,6 +10,7 @@ import {
   listReportsRoute,
   lockPeriodRoute,
   lockReportRoute,
+  previewDistributionRuleRoute,
   type ReportTransition,
   reportHistoryRoute,
   reportStatusRoute,
@@ -23,6 +24,7 @@ import type { Actor, AppEnv } from '../../context';
 import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
 import { dbScopeOf } from '../../scope';
+import { previewDistributionRule } from './distribution-preview';
 import * as rules from './distribution-rules-service';
 import * as service from './service';
 
@@ -115,6 +117,10 @@ workflow.openapi(amendReportRoute, async (c) => {
 });
 
 const distribution = createRouter()
+  .openapi(previewDistributionRuleRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await inScope(c, (trx, actor) => previewDistributionRule(trx, actor, query)), 200);
+  })
   .openapi(listDistributionRulesRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json(await inScope(c, (trx, actor) => rules.listDistributionRules(trx, actor, query)), 200);

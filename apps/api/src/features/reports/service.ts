@@ -747,7 +747,7 @@ export async function amendReport(
  * shareholding never re-splits an earlier month), or the community holding all when there is none — as the KPIs
  * count it (kpi_community_share).
  */
-async function shareholdingsOf(trx: ScopedTransaction, row: Row): Promise<ShareholdingInput[]> {
+export async function shareholdingsOf(trx: ScopedTransaction, row: Row): Promise<ShareholdingInput[]> {
   const alone: ShareholdingInput[] = [{ holderKind: 'community', holderId: null, shareBp: 10_000 }];
   if (!row.venture_company_id) return alone;
   const rows = await reports.listShareholdings(trx, {
