@@ -365,6 +365,17 @@ async function createFixtures(
       })
       .returning('lock_id')
       .executeTakeFirstOrThrow();
+    // a yearly KPI target of the community (GET /kpis/targets must not show it to another community or district)
+    await trx
+      .insertInto('kpi_targets')
+      .values({
+        ...base,
+        year: 2026,
+        kpi: 'operating_revenue',
+        value: 1_000_000_00,
+        updated_by: scope.kind === 'district' ? scope.userId : randomUUID(),
+      })
+      .execute();
     // an account of the district (its home) with a role in the community: user administration's object
     const user = await trx
       .insertInto('users')
@@ -662,6 +673,7 @@ const ID_QUERIES: Record<string, string> = {
 // the distribution-rule preview's proposed split sums to 10,000 bp
 const QUERY_DEFAULTS: Record<string, string> = {
   month: '2026-10',
+  year: '2026',
   governanceFundBp: '4000',
   reserveBp: '5000',
   otherBp: '1000',
@@ -813,6 +825,29 @@ describe('POST /v1/reports/locks naming another community or district', () => {
           method: 'POST',
           as: role.email,
           body: JSON.stringify({ month: '2024-04', communityId: fixtures[target].community }),
+        });
+        expect([403, 404], `${target}: ${await res.clone().text()}`).toContain(res.status);
+      }
+      expect(changedTables(before, await snapshot())).toEqual([]);
+    },
+  );
+});
+
+describe('PUT /v1/kpis/targets naming another community or district', () => {
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s gets 404/403 and nothing changes',
+    async (_email, role) => {
+      const before = await snapshot();
+      for (const target of [role.otherCommunity ?? role.otherDistrict, role.otherDistrict]) {
+        const res = await t.request('/api/v1/kpis/targets', {
+          method: 'PUT',
+          as: role.email,
+          body: JSON.stringify({
+            year: 2026,
+            changes: [
+              { communityId: fixtures[target].community, kpi: 'operating_revenue', value: 1, version: 1 },
+            ],
+          }),
         });
         expect([403, 404], `${target}: ${await res.clone().text()}`).toContain(res.status);
       }

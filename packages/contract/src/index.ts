@@ -4,6 +4,7 @@ export * from './common';
 export * from './communities';
 export * from './exports';
 export * from './funds';
+export * from './kpi-targets';
 export * from './kpis';
 export * from './kpis-standing';
 export * from './oversight';

@@ -4,6 +4,7 @@ import {
   KPI_DIRECTIONS,
   KPI_KEYS,
   KPI_LEVELS,
+  KPI_TARGET_KINDS,
   KPI_UNITS,
   PERIOD_KINDS,
   VENTURE_CATEGORIES,
@@ -90,6 +91,45 @@ export const KpiFigure = z
   .openapi('KpiFigure');
 export type KpiFigure = z.infer<typeof KpiFigure>;
 
+/**
+ * A KPI figure's progress to its yearly target, on the target's year to date (ADR 0017). `value` and `expected` are in
+ * the target's unit (fen, count, basis points).
+ */
+export const KpiTargetProgress = z
+  .object({
+    year: z.number().int(),
+    /** whose target: the district's or the community's (a community's figures meet its own) */
+    communityId: z.uuid().nullable(),
+    kind: z.enum(KPI_TARGET_KINDS),
+    value: z.number().int(),
+    /** the month the year to date runs through; null when nothing of the year is due yet */
+    through: z.string().nullable(),
+    /** the year to date (a stock: its level then) */
+    actual: KpiFigure.nullable(),
+    /** a flow: target × months gone ÷ 12; a stock or rate: the target */
+    expected: z.number().int().nullable(),
+    /** actual ÷ target in basis points (lower is better: target ÷ actual) */
+    progressBp: z.number().int().nullable(),
+    /** worse than expected by now, by the KPI's direction; null when unknown */
+    belowTarget: z.boolean().nullable(),
+  })
+  .openapi('KpiTargetProgress');
+export type KpiTargetProgress = z.infer<typeof KpiTargetProgress>;
+
+/** A segment of a monthly chart's goal line: one calendar year of the range. */
+export const KpiGoalLine = z
+  .object({
+    year: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    /** the year's target, in the target's unit */
+    target: z.number().int(),
+    /** what a month is compared with: a flow's monthly pace (target ÷ 12), else the target */
+    value: z.number().int(),
+  })
+  .openapi('KpiGoalLine');
+export type KpiGoalLine = z.infer<typeof KpiGoalLine>;
+
 export const KpiUnavailable = z
   .object({ code: z.enum(KPI_UNAVAILABLE_REASONS), message: z.string() })
   .openapi('KpiUnavailable');
@@ -133,6 +173,8 @@ export const KpiOverviewItem = z
     current: KpiFigure.nullable(),
     previous: KpiFigure.nullable(),
     samePeriodLastYear: KpiFigure.nullable(),
+    /** progress to the year's target of the figures' scope (the district's, or the community's); null without one */
+    target: KpiTargetProgress.nullable(),
   })
   .openapi('KpiOverviewItem');
 
@@ -174,6 +216,8 @@ export const KpiSeries = z
         key: z.string(),
         label: LocalizedText,
         points: z.array(KpiFigure.extend({ month: z.string() })),
+        /** the goal line of this line's district or community, a segment per year with a target */
+        goals: z.array(KpiGoalLine),
       }),
     ),
   })
@@ -207,6 +251,8 @@ export const KpiRanking = z
         communityName: z.string(),
         streetOfficeId: z.uuid().nullable(),
         streetOfficeName: z.string().nullable(),
+        /** the community's progress to its own yearly target; null without one */
+        target: KpiTargetProgress.nullable(),
       }),
     ),
     /** false for a neutral KPI (fund balance): ordered highest first, but no rank is better or worse —

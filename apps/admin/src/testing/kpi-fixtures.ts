@@ -120,6 +120,7 @@ export function kpiOverview(
         current: reason ? null : scaled(now),
         previous: reason ? null : scaled(before),
         samePeriodLastYear: reason ? null : scaled(lastYear),
+        target: null,
       };
     }),
   };
@@ -162,6 +163,7 @@ export function kpiSeries(
       key,
       label,
       points: SERIES_MONTHS.map((month, i) => ({ month, ...amount(Math.round((values[i] ?? 0) * share)) })),
+      goals: [],
     })),
   };
 }
@@ -180,6 +182,7 @@ export function emptyRatioSeries(): KpiSeries {
         key: 'all',
         label: { 'zh-CN': '全区', en: 'District' },
         points: SERIES_MONTHS.map((month) => ({ month, ...ratio(0, 0) })),
+        goals: [],
       },
     ],
   };
@@ -188,7 +191,7 @@ export function emptyRatioSeries(): KpiSeries {
 export const CHENGXI_ID = '33333333-3333-4333-8333-000000000004';
 
 export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRanking {
-  const office = { streetOfficeId: STREET_OFFICE_ID, streetOfficeName: '炳草岗街道' };
+  const office = { streetOfficeId: STREET_OFFICE_ID, streetOfficeName: '炳草岗街道', target: null };
   return {
     kpi: KPI_DEFINITIONS.operating_revenue,
     period: periodInfo(kind, month),
@@ -213,6 +216,7 @@ export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRa
         communityName: '城西社区',
         streetOfficeId: null,
         streetOfficeName: null,
+        target: null,
         ...amount(0),
       },
     ],

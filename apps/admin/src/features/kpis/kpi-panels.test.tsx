@@ -66,7 +66,7 @@ describe('KPI cockpit: ranking', () => {
   it('names the top and bottom three when there are enough communities, and lists the unranked last', async () => {
     givenSession(meAs('district_admin'));
     const base = kpiRanking();
-    const office = { streetOfficeId: null, streetOfficeName: null };
+    const office = { streetOfficeId: null, streetOfficeName: null, target: null };
     const more = [5, 6].map((n) => ({
       ...office,
       rank: n,

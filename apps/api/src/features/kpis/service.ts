@@ -47,6 +47,15 @@ import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { Lang } from '../../i18n/messages';
 import { message } from '../../i18n/messages';
+import {
+  communitiesAreWhole,
+  goalLines,
+  loadTargets,
+  progressOf,
+  targetOf,
+  targetOwnerOf,
+  yearOf,
+} from './targets';
 
 // the domain's keys and the SQL's keys are the same set (a compile error otherwise)
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -202,10 +211,22 @@ export async function overview(
   const { current, previous } = asOf;
   const lastYear = asOf.samePeriodLastYear;
   const keys = KPI_KEYS.filter((key) => !unavailable(key, selection));
+  // the yearly targets the figures meet (ADR 0017): measured on the year to date through the figures' last month
+  const year = yearOf(period.from);
+  const owner = targetOwnerOf(selection);
+  const targets = owner === undefined ? undefined : (await loadTargets(trx, selection, [year])).get(year);
+  const through = asOf.nothingDue ? null : current.to;
+  const ytd = ytdWindow(period, through);
+  const targeted = keys.some((key) => owner !== undefined && targetOf(targets, owner, key) !== undefined);
   const rows = await kpis.computeKpis(trx, {
     nowEpoch: nowEpoch(),
     selection,
-    windows: [windowOf('current', current), windowOf('previous', previous), windowOf('last_year', lastYear)],
+    windows: [
+      windowOf('current', current),
+      windowOf('previous', previous),
+      windowOf('last_year', lastYear),
+      ...(targeted && ytd.extra ? [ytd.extra] : []),
+    ],
     groupBy: 'district',
     keys,
   });
@@ -229,9 +250,33 @@ export async function overview(
         current: figure('current'),
         previous: figure('previous'),
         samePeriodLastYear: figure('last_year'),
+        target: progressIn(key, year, owner, targets, reason ? null : figure(ytd.key), through),
       };
     }),
   };
+}
+
+/**
+ * The year to date a target is measured on: January of the period's year through the figures' last month. A year or
+ * year-to-date period is that window already; a month or quarter needs one more window in the same statement.
+ */
+function ytdWindow(period: Period, through: Month | null): { key: string; extra: kpis.KpiWindow | null } {
+  if (through === null) return { key: 'current', extra: null };
+  if (period.kind === 'year' || period.kind === 'ytd') return { key: 'current', extra: null };
+  return { key: 'target_ytd', extra: { key: 'target_ytd', from: `${yearOf(period.from)}-01`, to: through } };
+}
+
+function progressIn(
+  key: KpiKey,
+  year: number,
+  owner: string | null | undefined,
+  targets: Parameters<typeof targetOf>[0],
+  actual: KpiFigure | null,
+  through: Month | null,
+) {
+  if (owner === undefined) return null;
+  const target = targetOf(targets, owner, key);
+  return target === undefined ? null : progressOf(key, year, owner, target, actual, through);
 }
 
 function checkRange(from: Month, to: Month, max = MAX_RANGE_MONTHS): Month[] {
@@ -267,6 +312,19 @@ export async function series(
         keys: [key],
       });
   const byKey = indexRows(rows);
+  // the goal line: the district's (or the community's) target on its line, each community's on its own
+  const owner = targetOwnerOf(selection);
+  const perCommunity = query.groupBy === 'community' && communitiesAreWhole(selection);
+  const years = [...new Set(months.map(yearOf))];
+  const targets =
+    reason || (query.groupBy === 'district' ? owner === undefined : !perCommunity)
+      ? new Map()
+      : await loadTargets(trx, selection, years, key);
+  const goalsOf = (gkey: string) => {
+    if (query.groupBy === 'district')
+      return owner === undefined ? [] : goalLines(key, months, targets, owner);
+    return perCommunity ? goalLines(key, months, targets, gkey) : [];
+  };
 
   // the groups: every community / street office of the selection, else what the facts hold
   const groups = new Map<string, LocalizedText>();
@@ -309,6 +367,7 @@ export async function series(
           key: gkey,
           label: groupLabel,
           points: months.map((m) => ({ month: m, ...figureOf(key, byKey.get(rowKey(key, m, gkey))) })),
+          goals: goalsOf(gkey),
         })),
   };
 }
@@ -326,7 +385,16 @@ export async function ranking(
   const asOf = kpiWindows(period, dataDate);
   const reason = unavailable(key, selection, 'community');
   const communities = await kpis.listSelectedCommunities(trx, selection);
-  const window = [windowOf('current', asOf.current)];
+  // each community against its own yearly target, on its year to date (ADR 0017)
+  const year = yearOf(period.from);
+  const through = asOf.nothingDue ? null : asOf.current.to;
+  const targets =
+    reason || !communitiesAreWhole(selection)
+      ? undefined
+      : (await loadTargets(trx, selection, [year], key)).get(year);
+  const targeted = communities.some((c) => targetOf(targets, c.community_id, key) !== undefined);
+  const ytd = ytdWindow(period, through);
+  const window = [windowOf('current', asOf.current), ...(targeted && ytd.extra ? [ytd.extra] : [])];
   const rows = reason
     ? []
     : await kpis.computeKpis(trx, {
@@ -337,9 +405,10 @@ export async function ranking(
         keys: [key],
       });
   const byCommunity = indexRows(rows);
+  const currentRows = rows.filter((row) => row.wkey === 'current');
   // every fact belongs to exactly one community of the selection, so the selection's numerator and
   // denominator are its communities' summed (the ratio recomputed from them, never averaged)
-  const total = reason ? null : figureOf(key, sumRows(key, rows));
+  const total = reason ? null : figureOf(key, sumRows(key, currentRows));
   const order = rankingOrder(KPI_DEFINITIONS[key].direction);
   const items = communities.map((c) => ({
     communityId: c.community_id,
@@ -349,6 +418,14 @@ export async function ranking(
     ...(reason
       ? { value: null, numerator: 0, denominator: null }
       : figureOf(key, byCommunity.get(rowKey(key, 'current', c.community_id)))),
+    target: progressIn(
+      key,
+      year,
+      targets ? c.community_id : undefined,
+      targets,
+      figureOf(key, byCommunity.get(rowKey(key, ytd.key, c.community_id))),
+      through,
+    ),
   }));
   // a neutral KPI is ordered highest first like a higher-is-better one, and marked not judged
   const better = (a: number, b: number) => (order.lowestFirst ? a - b : b - a);
