@@ -8,14 +8,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../connect';
 import { migrateToLatest } from '../migrate';
-import { generate } from './generate';
+import { generate, PRESETS } from '../seed/generator';
 
 const { values } = parseArgs({
   options: {
-    districts: { type: 'string', default: '1' },
-    communities: { type: 'string', default: '60' },
-    months: { type: 'string', default: '24' },
-    seed: { type: 'string', default: '1' },
+    districts: { type: 'string', default: String(PRESETS.gen.districts) },
+    communities: { type: 'string', default: String(PRESETS.gen.communities) },
+    months: { type: 'string', default: String(PRESETS.gen.months) },
+    seed: { type: 'string', default: String(PRESETS.gen.seed) },
     concurrency: { type: 'string', default: '2' },
   },
 });

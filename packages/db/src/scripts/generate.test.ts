@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connect';
 import { tableChecksums } from '../seed/checksum';
+import { generate } from '../seed/generator';
 import { createTestDatabase } from '../testing';
-import { generate } from './generate';
 
 const handles: DatabaseHandle[] = [];
 afterAll(async () => {

@@ -3,14 +3,14 @@ import type { Database } from '../schema';
 import { withTenantTransaction } from '../tenant';
 import { DEMO_IDS } from './demo';
 import { deterministicId as id } from './deterministic-id';
-import { type GeneratedSummary, seedGeneratedCommunities } from './generated';
+import { type GeneratedSummary, PRESETS, seedGeneratedCommunities } from './generator';
 import { FIRST_MONTH } from './history-kit';
 import { STORY_FUND_IDS, seedStoryHistory } from './stories';
 
-/** The default seed of the generated communities: same seed → same data. */
-export const DEMO_HISTORY_SEED = 20_251_128;
+/** The default seed of the generated communities (the generator's `demo` preset): same seed → same data. */
+export const DEMO_HISTORY_SEED = PRESETS.demo.seed;
 /** How many communities are generated around the source page's three. */
-export const DEMO_GENERATED_COMMUNITIES = 33;
+export const DEMO_GENERATED_COMMUNITIES = PRESETS.demo.communities;
 
 export interface DemoHistoryResult {
   created: boolean;

@@ -11,19 +11,19 @@ import {
   type ShareholdingInput,
   type VentureCategory,
 } from '@gongfu/domain';
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../schema';
-import type { ScopedTransaction } from '../tenant';
+import { type ScopedTransaction, withTenantTransaction } from '../tenant';
 import { DEMO_IDS } from './demo';
-import { deterministicId as id } from './deterministic-id';
+import { deterministicId } from './deterministic-id';
 import {
   approvalPostings,
   byTime,
   COMMUNITY_ALONE,
   creditCode,
+  DEMO_TODAY,
   directionOf,
   domainRules,
-  FIRST_MONTH,
   FUND_NAMES,
   FUND_PURPOSES,
   insertMany,
@@ -45,26 +45,217 @@ import {
 import { Rng } from './prng';
 
 /**
- * The communities around the source page's three: names, street offices, companies, ventures and two
- * years of monthly reports drawn from one seed. Everything is computed in memory first — reports,
- * distributions (through the domain functions), payouts sized to the balance at the time — and then
- * written in multi-row inserts; the ledger follows the same rules as `postLedgerEntry` (unique posting
- * keys, no outflow beyond the balance, balance = sum of entries), checked here before anything is written.
+ * The one generator of communities with a history: names, street offices, companies and shareholdings,
+ * ventures, operator agreements and months of reports drawn from a seed, their distributions through the
+ * domain functions, give-back pledges, resident proposals paid from what a fund held at the time. Two
+ * presets run it (ADR 0020):
+ *
+ * - `demo`: the demo district's 33 communities around the source page's three (`seedGeneratedCommunities`,
+ *   called by the demo history), in the demo district with its streets and partners;
+ * - `gen`: `pnpm gen` and `pnpm bench` — D synthetic districts × N communities × M months (`generate`).
+ *
+ * Both build a district's rows with `districtRows` from a `DistrictFrame` — who and where (ids, names,
+ * streets, partners, logins) and which months — so what a community, a venture or a month looks like is
+ * defined once: a definition changed here changes both, and a test holds that the demo district and a
+ * generated one of the same seed and size are the same rows but for their names and ids. Everything is
+ * computed in memory first, then written in multi-row inserts; the ledger follows `postLedgerEntry`'s rules
+ * (unique posting keys, no outflow beyond the balance, balance = sum of entries), checked before writing.
  */
 
-const D = DEMO_IDS.dongqu;
-const ADMIN = id('user:admin@dongqu.demo');
+export const PRESETS = {
+  /** the demo district's generated communities: this seed and size are the demo's data */
+  demo: { seed: 20_251_128, districts: 1, communities: 33, months: 24 },
+  /** `pnpm gen`'s defaults (its flags override them) */
+  gen: { seed: 1, districts: 1, communities: 60, months: 24 },
+} as const;
 
-const STREETS = [
-  { id: id('street:dongqu-bingcaogang'), name: '炳草岗街道', code: '510402001', existing: true },
-  { id: id('street:dongqu-dadukou'), name: '大渡口街道', code: '510402002', existing: true },
-  { id: id('street:dongqu-donghua'), name: '东华街道', code: '510402003', existing: false },
-  { id: id('street:dongqu-nongnongping'), name: '弄弄坪街道', code: '510402004', existing: false },
-  { id: id('street:dongqu-guaziping'), name: '瓜子坪街道', code: '510402005', existing: false },
-  { id: id('street:dongqu-nanshan'), name: '南山街道', code: '510402006', existing: false },
-] as const;
+/** argon2id of the demo password (`gongfu-demo-2026`): generated admins log in like the demo's. */
+export const GENERATED_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$omr98lqWGVOefb2JioGH4A$0M6tLbPPyaI/EekaeTmeYi4PAeT8rtJ9XY3iQeyzSb0';
 
-/** Plausible community names (and a slug for ids and logins). */
+const pad = (n: number, width = 3) => String(n).padStart(width, '0');
+
+// ----- who and where: the frame a preset gives the generator ------------------------------------------
+
+/** The partners a district's communities work with, by the part they play. */
+const PARTNER_ROLES = {
+  constructionSoe: { key: 'gen-construction-soe', at: 'place', name: '城市建设投资有限公司', kind: 'soe' },
+  socialWork: { key: 'gen-social-work', at: 'city', name: '阳光社工服务中心', kind: 'social_org' },
+  housekeeping: { key: 'gen-housekeeping', at: 'place', name: '巾帼家政服务社', kind: 'social_org' },
+  elderCare: { key: 'gen-elder-care', at: 'city', name: '康颐养老服务有限公司', kind: 'enterprise' },
+  parking: { key: 'gen-parking', at: 'city', name: '安泊停车管理有限公司', kind: 'enterprise' },
+  property: { key: 'gen-property', at: 'place', name: '宜居物业服务有限公司', kind: 'enterprise' },
+  childcare: { key: 'gen-childcare', at: 'city', name: '小橙子托育服务有限公司', kind: 'enterprise' },
+  catering: { key: 'gen-catering', at: 'city', name: '邻里香餐饮管理有限公司', kind: 'enterprise' },
+  building: { key: 'gen-donor-building', at: 'city', name: '金江建材有限公司', kind: 'enterprise' },
+  trading: { key: 'gen-donor-trading', at: 'place', name: '瑞丰商贸有限公司', kind: 'enterprise' },
+  logistics: { key: 'gen-donor-logistics', at: 'city', name: '华达物流有限公司', kind: 'enterprise' },
+  // the demo seeds these three itself (seedDemo); a generated district gets its own
+  soe: { key: 'soe', at: 'place', name: '国有资产经营公司（区属国企）', kind: 'soe' },
+  tusStar: { key: 'tus-star', at: null, name: '启迪之星孵化器', kind: 'incubator' },
+  autoAssociation: { key: 'auto-association', at: null, name: '攀西汽车服务产业协会', kind: 'association' },
+} as const;
+type PartnerRole = keyof typeof PARTNER_ROLES;
+/** 5 = registered by civil affairs (2 a social service organisation, 1 a social group), 9 = market regulation */
+const CREDIT_CODE_PREFIX: Readonly<Record<string, string>> = {
+  social_org: '52510402',
+  association: '51510402',
+};
+const DONORS: readonly PartnerRole[] = ['building', 'trading', 'logistics'];
+const DEMO_PARTNERS: Partial<Record<PartnerRole, string>> = {
+  soe: DEMO_IDS.soe,
+  tusStar: DEMO_IDS.tusStar,
+  autoAssociation: DEMO_IDS.autoAssociation,
+};
+
+export interface FramePartner {
+  id: string;
+  name: string;
+  kind: string;
+  /** already in the district (the demo's own partners): not written */
+  existing: boolean;
+}
+
+export interface FrameStreet {
+  id: string;
+  name: string;
+  /** nine digits; a community's code is its street's and three more */
+  code: string;
+  existing: boolean;
+}
+
+/** Who and where a district's generated communities are, and which months they report. */
+export interface DistrictFrame {
+  districtId: string;
+  /** the district admin: reviews the reports, books allocations and grants */
+  adminUserId: string;
+  /** the id of a named thing in this district (the demo's names are global; a generated district's carry its tag) */
+  id: (name: string) => string;
+  /** what a proposal's key starts with (its id is derived from the key) */
+  proposalKeyPrefix: string;
+  /** community admins log in as `<slug>@<emailDomain>` */
+  emailDomain: string;
+  passwordHash: string;
+  /** the city and the district as they appear in names (攀枝花市, 东区) */
+  city: string;
+  place: string;
+  streets: readonly FrameStreet[];
+  streetsCreatedAt: string;
+  partners: Readonly<Record<PartnerRole, FramePartner>>;
+  communities: number;
+  firstMonth: Month;
+}
+
+function framePartners(
+  id: (name: string) => string,
+  city: string,
+  place: string,
+  existing: Partial<Record<PartnerRole, string>>,
+): Record<PartnerRole, FramePartner> {
+  return Object.fromEntries(
+    Object.entries(PARTNER_ROLES).map(([role, p]) => {
+      const known = existing[role as PartnerRole];
+      const prefix = p.at === 'city' ? city : p.at === 'place' ? place : '';
+      return [
+        role,
+        { id: known ?? id(`partner:${p.key}`), name: `${prefix}${p.name}`, kind: p.kind, existing: !!known },
+      ];
+    }),
+  ) as Record<PartnerRole, FramePartner>;
+}
+
+const firstMonthOf = (months: number) => addMonths(LAST_MONTH, -(months - 1));
+
+/** The `demo` preset's frame: the demo district (seeded by `seedDemo`), its streets and partners. */
+export function demoFrame(options: { passwordHash: string; communities?: number }): DistrictFrame {
+  const id = (name: string) => deterministicId(name);
+  const street = (slug: string, name: string, code: string, existing: boolean) => ({
+    id: id(`street:dongqu-${slug}`),
+    name,
+    code,
+    existing,
+  });
+  return {
+    districtId: DEMO_IDS.dongqu,
+    adminUserId: id('user:admin@dongqu.demo'),
+    id,
+    proposalKeyPrefix: 'gen',
+    emailDomain: 'dongqu.demo',
+    passwordHash: options.passwordHash,
+    city: '攀枝花市',
+    place: '东区',
+    streets: [
+      street('bingcaogang', '炳草岗街道', '510402001', true),
+      street('dadukou', '大渡口街道', '510402002', true),
+      street('donghua', '东华街道', '510402003', false),
+      street('nongnongping', '弄弄坪街道', '510402004', false),
+      street('guaziping', '瓜子坪街道', '510402005', false),
+      street('nanshan', '南山街道', '510402006', false),
+    ],
+    streetsCreatedAt: shanghai('2020-01-02', 10),
+    partners: framePartners(id, '攀枝花市', '东区', DEMO_PARTNERS),
+    communities: options.communities ?? PRESETS.demo.communities,
+    firstMonth: firstMonthOf(PRESETS.demo.months),
+  };
+}
+
+export interface GeneratedDistrict {
+  districtId: string;
+  name: string;
+  adminUserId: string;
+  adminEmail: string;
+}
+
+/** The identities of a generated district, the same for the generator, the benchmark and the tests. */
+export function generatedDistrict(seed: number, index: number): GeneratedDistrict {
+  const tag = `d${pad(index + 1)}-s${seed}`;
+  const adminEmail = `admin@${tag}.gen`;
+  return {
+    districtId: deterministicId(`gen:${tag}:district`),
+    name: `生成区${pad(index + 1)}（种子 ${seed}）`,
+    adminUserId: deterministicId(`gen:user:${adminEmail}`),
+    adminEmail,
+  };
+}
+
+/** The `gen` preset's frame of one generated district: everything its own, named after it. */
+export function generatedFrame(
+  seed: number,
+  index: number,
+  options: { communities: number; months: number; passwordHash?: string },
+): DistrictFrame {
+  const district = generatedDistrict(seed, index);
+  const tag = `d${pad(index + 1)}-s${seed}`;
+  const id = (name: string) => deterministicId(`gen:${tag}:${name}`);
+  const code = `9${pad(index + 1, 5)}`;
+  // as many streets as the demo district has, more for a larger district (about 15 communities each)
+  const streets = Array.from({ length: Math.max(6, Math.ceil(options.communities / 15)) }, (_, i) => ({
+    id: id(`street:${i}`),
+    name: `${district.name}第${i + 1}街道`,
+    code: `${code}${pad(i + 1)}`,
+    existing: false,
+  }));
+  const firstMonth = firstMonthOf(options.months);
+  return {
+    districtId: district.districtId,
+    adminUserId: district.adminUserId,
+    id,
+    proposalKeyPrefix: `gen:${tag}`,
+    emailDomain: `${tag}.gen`,
+    passwordHash: options.passwordHash ?? GENERATED_PASSWORD_HASH,
+    city: district.name,
+    place: district.name,
+    streets,
+    streetsCreatedAt: shanghai(`${addMonths(firstMonth, -3)}-01`, 10),
+    partners: framePartners(id, district.name, district.name, {}),
+    communities: options.communities,
+    firstMonth,
+  };
+}
+
+// ----- what a community looks like -------------------------------------------------------------------
+
+/** Plausible community names (and a slug for ids and logins); a larger district numbers them on. */
 const NAMES: readonly [string, string][] = [
   ['华山', 'huashan'],
   ['湖光', 'huguang'],
@@ -108,21 +299,6 @@ const NAMES: readonly [string, string][] = [
   ['攀钢村', 'ganggangcun'],
 ];
 
-const PARTNERS = {
-  constructionSoe: { id: id('partner:gen-construction-soe'), name: '东区城市建设投资有限公司', kind: 'soe' },
-  socialWork: { id: id('partner:gen-social-work'), name: '攀枝花市阳光社工服务中心', kind: 'social_org' },
-  housekeeping: { id: id('partner:gen-housekeeping'), name: '东区巾帼家政服务社', kind: 'social_org' },
-  elderCare: { id: id('partner:gen-elder-care'), name: '攀枝花市康颐养老服务有限公司', kind: 'enterprise' },
-  parking: { id: id('partner:gen-parking'), name: '攀枝花市安泊停车管理有限公司', kind: 'enterprise' },
-  property: { id: id('partner:gen-property'), name: '东区宜居物业服务有限公司', kind: 'enterprise' },
-  childcare: { id: id('partner:gen-childcare'), name: '攀枝花市小橙子托育服务有限公司', kind: 'enterprise' },
-  catering: { id: id('partner:gen-catering'), name: '攀枝花市邻里香餐饮管理有限公司', kind: 'enterprise' },
-  building: { id: id('partner:gen-donor-building'), name: '攀枝花市金江建材有限公司', kind: 'enterprise' },
-  trading: { id: id('partner:gen-donor-trading'), name: '东区瑞丰商贸有限公司', kind: 'enterprise' },
-  logistics: { id: id('partner:gen-donor-logistics'), name: '攀枝花市华达物流有限公司', kind: 'enterprise' },
-} as const;
-const DONORS = [PARTNERS.building, PARTNERS.trading, PARTNERS.logistics];
-
 interface CategoryProfile {
   label: string;
   revenue: [number, number];
@@ -133,7 +309,7 @@ interface CategoryProfile {
   txPerResident: number;
   elders: number;
   children: number;
-  operators: readonly string[];
+  operators: readonly PartnerRole[];
   /** monthly factor by month of year (1–12); absent months are 1 */
   season?: Readonly<Record<number, number>>;
 }
@@ -149,7 +325,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 8,
     elders: 0.85,
     children: 0,
-    operators: [PARTNERS.catering.id, PARTNERS.elderCare.id],
+    operators: ['catering', 'elderCare'],
     season: { 1: 1.05, 12: 1.05, 7: 0.95 },
   },
   childcare: {
@@ -162,7 +338,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 20,
     elders: 0,
     children: 1,
-    operators: [PARTNERS.childcare.id],
+    operators: ['childcare'],
     season: { 2: 0.7, 8: 0.75, 7: 0.9 },
   },
   reading_room: {
@@ -175,7 +351,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 1.5,
     elders: 0.2,
     children: 0.35,
-    operators: [PARTNERS.socialWork.id],
+    operators: ['socialWork'],
     season: { 1: 1.1, 2: 1.15, 7: 1.2, 8: 1.2 },
   },
   service_station: {
@@ -200,7 +376,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 4,
     elders: 0.95,
     children: 0,
-    operators: [PARTNERS.elderCare.id],
+    operators: ['elderCare'],
     season: { 12: 1.1, 1: 1.12, 2: 1.05 },
   },
   help_desk: {
@@ -213,7 +389,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 1.4,
     elders: 0.1,
     children: 0,
-    operators: [PARTNERS.socialWork.id],
+    operators: ['socialWork'],
   },
   micro_innovation_park: {
     label: '创业微创园',
@@ -225,7 +401,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 1,
     elders: 0,
     children: 0,
-    operators: [DEMO_IDS.tusStar],
+    operators: ['tusStar'],
   },
   parking: {
     label: '共享停车场',
@@ -237,7 +413,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 12,
     elders: 0,
     children: 0,
-    operators: [PARTNERS.parking.id, DEMO_IDS.soe],
+    operators: ['parking', 'soe'],
     season: { 1: 1.15, 2: 1.2, 10: 1.08 },
   },
   housekeeping: {
@@ -250,7 +426,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 2,
     elders: 0.4,
     children: 0,
-    operators: [PARTNERS.housekeeping.id],
+    operators: ['housekeeping'],
     season: { 1: 1.4, 2: 1.2, 12: 1.1 },
   },
   property_service: {
@@ -263,7 +439,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 0.3,
     elders: 0.25,
     children: 0.1,
-    operators: [PARTNERS.property.id, PARTNERS.constructionSoe.id],
+    operators: ['property', 'constructionSoe'],
   },
   space_rental: {
     label: '闲置用房出租',
@@ -287,7 +463,7 @@ const PROFILES: Partial<Record<VentureCategory, CategoryProfile>> = {
     txPerResident: 1.3,
     elders: 0,
     children: 0,
-    operators: [DEMO_IDS.soe, PARTNERS.constructionSoe.id],
+    operators: ['soe', 'constructionSoe'],
     season: { 1: 1.12, 2: 1.15, 7: 1.06, 8: 1.08 },
   },
 };
@@ -307,41 +483,66 @@ const CATEGORY_BY_MODEL: Record<OperatingModel, readonly VentureCategory[]> = {
 };
 const ALL_CATEGORIES = Object.keys(PROFILES) as VentureCategory[];
 
-export interface GeneratedSummary {
-  communities: number;
-  ventures: number;
-  reports: number;
-  ledgerEntries: number;
-}
+const RETURN_COMMENTS = [
+  '营业收入与台账不一致，请核对后重新报送',
+  '稳定就业人数与用工合同不符，请补充说明',
+  '运营成本缺少明细，请补充',
+  '服务人次明显偏高，请核实',
+  '上缴金额与银行回单不一致，请核对',
+] as const;
 
-/** The set of rows, built in memory then written in batches. */
-class Rows {
-  streetOffices: Insertable<Database['street_offices']>[] = [];
-  partners: Insertable<Database['partners']>[] = [];
-  users: Insertable<Database['users']>[] = [];
-  communities: Insertable<Database['communities']>[] = [];
-  memberships: Insertable<Database['memberships']>[] = [];
-  assets: Insertable<Database['assets']>[] = [];
-  appraisals: Insertable<Database['asset_appraisals']>[] = [];
-  companies: Insertable<Database['companies']>[] = [];
-  shareholdings: Insertable<Database['shareholdings']>[] = [];
-  ventures: Insertable<Database['ventures']>[] = [];
-  agreements: Insertable<Database['operator_agreements']>[] = [];
-  rules: Insertable<Database['distribution_rules']>[] = [];
-  funds: Insertable<Database['funds']>[] = [];
-  reports: Insertable<Database['monthly_reports']>[] = [];
-  events: Insertable<Database['report_events']>[] = [];
-  entries: Insertable<Database['ledger_entries']>[] = [];
-  proposals: Insertable<Database['proposals']>[] = [];
-  pledges: Insertable<Database['pledges']>[] = [];
-  fulfilments: Insertable<Database['pledge_fulfilments']>[] = [];
-}
+const PROPOSAL_TOPICS: readonly [string, string, ProposalUseCategory][] = [
+  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行', 'public_facilities'],
+  ['儿童游乐设施更新', '"一小"服务：更新小区儿童游乐设施', 'child_care'],
+  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴', 'elderly_care'],
+  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚', 'environment'],
+  ['电动车充电棚建设', '解决电动车飞线充电安全隐患', 'public_facilities'],
+  ['社区书屋图书添置', '添置少儿与老年读物', 'culture_sports'],
+  ['无障碍通道改造', '单元门口加装无障碍坡道和扶手', 'public_facilities'],
+  ['便民服务日耗材', '每月便民服务日理发、维修耗材', 'convenience_services'],
+];
+
+/** When proposals are paid, as months before the last one and a day: a two-year cycle, repeated back in time. */
+const PAYOUT_DAYS: readonly [number, string][] = [
+  [17, '20'],
+  [13, '18'],
+  [9, '15'],
+  [6, '22'],
+  [2, '19'],
+];
+
+// ----- the rows of a district -------------------------------------------------------------------------
+
+/** The tables the generator writes in a district, in foreign-key order. */
+export const GENERATED_TABLES = [
+  'street_offices',
+  'partners',
+  'users',
+  'communities',
+  'memberships',
+  'assets',
+  'asset_appraisals',
+  'companies',
+  'shareholdings',
+  'ventures',
+  'operator_agreements',
+  'distribution_rules',
+  'funds',
+  'monthly_reports',
+  'report_events',
+  'ledger_entries',
+  'proposals',
+  'pledges',
+  'pledge_fulfilments',
+] as const;
+type DistrictTable = (typeof GENERATED_TABLES)[number];
+export type DistrictRows = { [T in DistrictTable]: Insertable<Database[T]>[] };
 
 /**
  * Posts money events in time order with `postLedgerEntry`'s rules, in memory: a posting key is used
  * once, an outflow never exceeds the balance. Returns the entries and each fund's final balance.
  */
-function runLedger(events: MoneyEvent[]) {
+function runLedger(frame: DistrictFrame, events: MoneyEvent[]) {
   const balances = new Map<string, number>();
   const keys = new Set<string>();
   const entries: Insertable<Database['ledger_entries']>[] = [];
@@ -357,7 +558,7 @@ function runLedger(events: MoneyEvent[]) {
     entries.push({
       district_id: m.districtId,
       community_id: m.communityId,
-      entry_id: id(`ledger:${m.postingKey}`),
+      entry_id: frame.id(`ledger:${m.postingKey}`),
       fund_id: m.fundId,
       kind: m.kind,
       direction: directionOf(m.kind),
@@ -386,51 +587,73 @@ function balanceBefore(events: MoneyEvent[], fundId: string, at: string): number
   return balance;
 }
 
-function pad(n: number, width = 3) {
-  return String(n).padStart(width, '0');
+/** An agreement's end a few years on: the end of a month (the 28th of February, which has no 30th). */
+function laterEnd(v: Rng): LocalDate {
+  const year = v.int(2027, 2029);
+  const month = v.int(1, 12);
+  const day = v.pick(['30', '28']);
+  return `${year}-${pad(month, 2)}-${month === 2 ? '28' : day}` as LocalDate;
 }
 
-export async function seedGeneratedCommunities(
-  trx: ScopedTransaction,
-  options: { seed: number; count: number; passwordHash: string },
-): Promise<GeneratedSummary> {
-  const rng = new Rng(options.seed);
-  const rows = new Rows();
+/**
+ * A district's generated communities, in memory, from one generator: the same frame and the same
+ * generator state always give the same rows. Dates are placed relative to the frame's months (the demo's
+ * 24 months put them where the demo history has always had them).
+ */
+export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
+  const rows = Object.fromEntries(GENERATED_TABLES.map((t) => [t, []])) as unknown as DistrictRows;
+  const D = frame.districtId;
+  const ADMIN = frame.adminUserId;
+  const id = frame.id;
+  const firstMonth = frame.firstMonth;
+  const totalMonths = monthRange(firstMonth, LAST_MONTH).length;
+  const lastYear = Number(LAST_MONTH.slice(0, 4));
+  // the year the communities came onto the platform: their funds, rules and logins date from it
+  const setupYear = Math.min(Number(firstMonth.slice(0, 4)), lastYear - 1);
+  const setupAt = shanghai(`${setupYear}-03-01`, 10);
+  const partner = (role: PartnerRole) => frame.partners[role];
 
-  for (const street of STREETS) {
+  for (const street of frame.streets) {
     if (street.existing) continue;
-    rows.streetOffices.push({
+    rows.street_offices.push({
       district_id: D,
       street_office_id: street.id,
       name: street.name,
       admin_code: street.code,
-      created_at: shanghai('2020-01-02', 10),
+      created_at: frame.streetsCreatedAt,
     });
   }
-  for (const p of Object.values(PARTNERS)) {
+  for (const p of Object.values(frame.partners)) {
+    if (p.existing) continue;
+    const prefix = CREDIT_CODE_PREFIX[p.kind] ?? '91510402';
     rows.partners.push({
       district_id: D,
       partner_id: p.id,
       name: p.name,
       kind: p.kind,
-      credit_code: stableCreditCode(p.id, p.kind === 'social_org' ? '52510402' : '91510402'),
-      created_at: shanghai('2024-03-01', 10),
+      credit_code: stableCreditCode(p.id, prefix),
+      created_at: setupAt,
     });
   }
 
-  const names = rng.shuffle(NAMES).slice(0, options.count);
-  if (names.length < options.count) throw new RangeError(`at most ${NAMES.length} generated communities`);
+  const shuffled = rng.shuffle(NAMES);
+  const names = Array.from({ length: frame.communities }, (_, i): [string, string] => {
+    const [short, slug] = shuffled[i % shuffled.length] as [string, string];
+    const round = Math.floor(i / shuffled.length);
+    return round === 0 ? [short, slug] : [`${short}${round + 1}`, `${slug}${round + 1}`];
+  });
   const perStreet = new Map<string, number>();
   const money: MoneyEvent[] = [];
-  let ventureCount = 0;
 
   names.forEach(([short, slug], index) => {
     const c = rng.fork(slug);
     const name = `${short}社区`;
     const communityId = id(`community:gen:${slug}`);
-    const street = STREETS[index % STREETS.length] ?? STREETS[0];
+    const street = frame.streets[index % frame.streets.length] ?? frame.streets[0];
+    if (!street) throw new Error('a district frame needs a street office');
     const seq = (perStreet.get(street.id) ?? 10) + 1;
     perStreet.set(street.id, seq);
+    const adminCode = `${street.code}${pad(seq)}`;
     const base = { district_id: D, community_id: communityId };
     const rural = c.chance(0.2);
     const population = c.int(3_000, 15_000);
@@ -439,7 +662,8 @@ export async function seedGeneratedCommunities(
       ...base,
       street_office_id: street.id,
       name,
-      admin_code: `${street.code}${pad(seq)}`,
+      // twelve digits or none (a street of more than 989 communities)
+      admin_code: adminCode.length === 12 ? adminCode : null,
       kind: rural ? 'converted_from_rural' : 'urban',
       converted_year: rural ? c.pick([2019, 2020]) : null,
       founded_on: rural
@@ -448,17 +672,18 @@ export async function seedGeneratedCommunities(
       population,
       households,
       households_with_seniors: Math.round(households * c.between(0.18, 0.36)),
-      created_at: shanghai('2024-03-01', 10),
-      updated_at: shanghai('2024-03-01', 10),
+      created_at: setupAt,
+      updated_at: setupAt,
     });
-    const adminId = id(`user:${slug}@dongqu.demo`);
+    const email = `${slug}@${frame.emailDomain}`;
+    const adminId = id(`user:${email}`);
     rows.users.push({
       user_id: adminId,
-      email: `${slug}@dongqu.demo`,
+      email,
       display_name: `${name} 管理员`,
-      password_hash: options.passwordHash,
+      password_hash: frame.passwordHash,
       home_district_id: D,
-      created_at: shanghai('2024-03-01', 10),
+      created_at: setupAt,
     });
     rows.memberships.push({
       district_id: D,
@@ -467,7 +692,7 @@ export async function seedGeneratedCommunities(
       role: 'community_admin',
       community_id: communityId,
       partner_id: null,
-      created_at: shanghai('2024-03-01', 10),
+      created_at: setupAt,
     });
 
     // ── company and shareholdings
@@ -494,8 +719,8 @@ export async function seedGeneratedCommunities(
       title: '社区集体所有',
       status:
         companyId && model === 'site_equity_professional_operation' ? 'equity_contributed' : 'self_used',
-      created_at: shanghai('2024-03-01', 10),
-      updated_at: shanghai('2024-03-01', 10),
+      created_at: setupAt,
+      updated_at: setupAt,
     });
     if (c.chance(0.5)) {
       rows.assets.push({
@@ -507,17 +732,17 @@ export async function seedGeneratedCommunities(
         location: `${name}党群服务中心附近`,
         title: '社区集体所有',
         status: 'idle',
-        created_at: shanghai('2024-03-01', 10),
-        updated_at: shanghai('2024-03-01', 10),
+        created_at: setupAt,
+        updated_at: setupAt,
       });
     }
     if (companyId) {
-      const founded = `${c.int(2019, 2024)}-${pad(c.int(1, 12), 2)}-${pad(c.int(1, 28), 2)}`;
+      const founded = `${c.int(setupYear - 5, setupYear)}-${pad(c.int(1, 12), 2)}-${pad(c.int(1, 28), 2)}`;
       const capital = c.pick([50, 100, 200, 300, 500]) * 1_000_000; // ¥0.5–5 million
       rows.companies.push({
         ...base,
         company_id: companyId,
-        legal_name: `攀枝花市${short}社区${c.pick(['服务', '经济发展', '物业服务', '商业运营'])}有限公司`,
+        legal_name: `${frame.city}${short}社区${c.pick(['服务', '经济发展', '物业服务', '商业运营'])}有限公司`,
         credit_code: creditCode(c),
         founded_on: founded,
         operating_model: model,
@@ -538,12 +763,12 @@ export async function seedGeneratedCommunities(
       ) => {
         const appraisalId = fields.withSite ? id(`appraisal:gen:${slug}:site`) : null;
         if (appraisalId) {
-          rows.appraisals.push({
+          rows.asset_appraisals.push({
             ...base,
             appraisal_id: appraisalId,
             asset_id: siteAssetId,
             method: c.pick(['income', 'market', 'agreed']),
-            appraiser: '攀枝花市诚信资产评估事务所',
+            appraiser: `${frame.city}诚信资产评估事务所`,
             appraised_on: addDays(founded as LocalDate, -20),
             value_fen: Math.round((capital * fields.shareBp) / 10_000),
             created_at: shanghai(addDays(founded as LocalDate, -19), 10),
@@ -567,14 +792,10 @@ export async function seedGeneratedCommunities(
         });
       };
       if (model === 'site_equity_professional_operation' || model === 'association_cobuilt') {
-        const partner =
+        const holder =
           model === 'association_cobuilt'
-            ? { id: DEMO_IDS.autoAssociation, name: '攀西汽车服务产业协会' }
-            : c.pick([
-                { id: DEMO_IDS.tusStar, name: '启迪之星孵化器' },
-                { id: PARTNERS.elderCare.id, name: PARTNERS.elderCare.name },
-                { id: PARTNERS.childcare.id, name: PARTNERS.childcare.name },
-              ]);
+            ? partner('autoAssociation')
+            : partner(c.pick<PartnerRole>(['tusStar', 'elderCare', 'childcare']));
         const communityBp = c.pick([5100, 5500, 6000, 6500, 7000]);
         holding(0, {
           holderKind: 'community',
@@ -586,16 +807,17 @@ export async function seedGeneratedCommunities(
         });
         holding(1, {
           holderKind: 'partner',
-          partnerId: partner.id,
-          holderName: partner.name,
+          partnerId: holder.id,
+          holderName: holder.name,
           contribution: 'operation_expertise',
           shareBp: 10_000 - communityBp,
         });
         shareholdings = [
           { holderKind: 'community', holderId: null, shareBp: communityBp },
-          { holderKind: 'partner', holderId: partner.id, shareBp: 10_000 - communityBp },
+          { holderKind: 'partner', holderId: holder.id, shareBp: 10_000 - communityBp },
         ];
       } else if (model === 'soe_entrusted' && c.chance(0.5)) {
+        const soe = partner('constructionSoe');
         const communityBp = c.pick([7000, 8000]);
         holding(0, {
           holderKind: 'community',
@@ -607,14 +829,14 @@ export async function seedGeneratedCommunities(
         });
         holding(1, {
           holderKind: 'partner',
-          partnerId: PARTNERS.constructionSoe.id,
-          holderName: PARTNERS.constructionSoe.name,
+          partnerId: soe.id,
+          holderName: soe.name,
           contribution: 'cash',
           shareBp: 10_000 - communityBp,
         });
         shareholdings = [
           { holderKind: 'community', holderId: null, shareBp: communityBp },
-          { holderKind: 'partner', holderId: PARTNERS.constructionSoe.id, shareBp: 10_000 - communityBp },
+          { holderKind: 'partner', holderId: soe.id, shareBp: 10_000 - communityBp },
         ];
       } else {
         holding(0, {
@@ -628,12 +850,12 @@ export async function seedGeneratedCommunities(
       }
     }
 
-    // ── distribution rule (versioned for some) and funds
+    // ── distribution rule (raised in the last year for some) and funds
     const governanceBp = c.pick([3000, 3500, 4000, 4500, 5000]);
     const otherBp = c.chance(0.3) ? 1000 : 0;
     const ruleSpecs: RuleSpec[] = [
       {
-        effectiveFrom: '2024-01',
+        effectiveFrom: `${setupYear}-01` as Month,
         governanceFundBp: governanceBp,
         reserveBp: 10_000 - governanceBp - otherBp,
         otherBp,
@@ -642,13 +864,13 @@ export async function seedGeneratedCommunities(
     if (c.chance(0.2)) {
       const raised = governanceBp + 500;
       ruleSpecs.push({
-        effectiveFrom: '2026-01',
+        effectiveFrom: `${lastYear}-01` as Month,
         governanceFundBp: raised,
         reserveBp: 10_000 - raised - otherBp,
         otherBp,
       });
     }
-    rows.rules.push(...ruleRows(D, communityId, ruleSpecs, ADMIN));
+    rows.distribution_rules.push(...ruleRows(D, communityId, ruleSpecs, ADMIN));
     const rules = domainRules(communityId, ruleSpecs);
     const hasPledge = c.chance(0.25);
     const fundKinds: FundKind[] = ['governance_special', 'reserve'];
@@ -664,13 +886,17 @@ export async function seedGeneratedCommunities(
         kind,
         name: FUND_NAMES[kind],
         purpose: FUND_PURPOSES[kind],
-        created_at: shanghai('2024-01-05', 10),
+        created_at: shanghai(`${setupYear}-01-05`, 10),
       });
     }
     const communityMoney: MoneyEvent[] = [];
     const governanceFund = fundOf.governance_special as string;
-    if (c.chance(0.3)) {
-      const at = shanghai(`2025-0${c.int(1, 4)}-15`, 10);
+    // a street-office grant every other year (the year before the last, and back), in some communities
+    const grantYears: number[] = [];
+    for (let year = lastYear - 1; year > setupYear; year -= 2) grantYears.unshift(year);
+    for (const year of grantYears) {
+      if (!c.chance(0.3)) continue;
+      const at = shanghai(`${year}-0${c.int(1, 4)}-15`, 10);
       communityMoney.push({
         at,
         districtId: D,
@@ -681,7 +907,7 @@ export async function seedGeneratedCommunities(
         month: at.slice(0, 7) as Month,
         sourceType: 'grant',
         sourceId: null,
-        postingKey: `grant:${communityId}:2025`,
+        postingKey: `grant:${communityId}:${year}`,
         memo: `${street.name}社区经济发展扶持资金`,
         createdBy: ADMIN,
       });
@@ -697,14 +923,14 @@ export async function seedGeneratedCommunities(
       const profile = PROFILES[category] as CategoryProfile;
       const v = c.fork(`venture:${vIndex}`);
       const ventureId = id(`venture:gen:${slug}:${vIndex}`);
-      const anchor = vIndex === 0; // the first venture ran through all 24 months
+      const anchor = vIndex === 0; // the first venture reports every month of the range
       const startMonth: Month =
         anchor || v.chance(0.7)
-          ? addMonths(FIRST_MONTH, -v.int(3, 40))
-          : addMonths(FIRST_MONTH, v.int(2, 15));
+          ? addMonths(firstMonth, -v.int(3, 40))
+          : addMonths(firstMonth, v.int(2, Math.max(2, totalMonths - 9)));
       const operatorId =
         profile.operators.length > 0 && (model === 'soe_entrusted' || v.chance(0.5))
-          ? v.pick(profile.operators)
+          ? partner(v.pick(profile.operators)).id
           : null;
       const premisesId = vIndex === 0 ? siteAssetId : id(`asset:gen:${slug}:venture-${vIndex}`);
       if (vIndex > 0) {
@@ -717,8 +943,8 @@ export async function seedGeneratedCommunities(
           location: `${name}`,
           title: '社区集体所有',
           status: operatorId ? 'leased' : 'self_used',
-          created_at: shanghai('2024-03-01', 10),
-          updated_at: shanghai('2024-03-01', 10),
+          created_at: setupAt,
+          updated_at: setupAt,
         });
       }
       const promise = category === 'service_station' ? v.pick([10, 15, 20, 30]) : null;
@@ -736,20 +962,17 @@ export async function seedGeneratedCommunities(
         promised_response_minutes: promise,
         created_at: shanghai(addDays(`${startMonth}-01` as LocalDate, -10), 10),
       });
-      ventureCount++;
 
       // operator agreement: some end within 90 days of the demo's today, some guarantee a remittance
       let minRemittance = 0;
       if (operatorId) {
         const endsSoon = v.chance(0.2);
         const startsOn = `${startMonth}-01` as LocalDate;
-        const endsOn = endsSoon
-          ? addDays('2026-11-28', v.int(10, 85))
-          : (`${v.int(2027, 2029)}-${pad(v.int(1, 12), 2)}-${v.pick(['30', '28'])}` as LocalDate);
+        const endsOn = endsSoon ? addDays(DEMO_TODAY as LocalDate, v.int(10, 85)) : laterEnd(v);
         const terms = v.pick(['fixed_fee', 'profit_split', 'fee_and_split']);
         minRemittance =
           terms !== 'profit_split' && v.chance(0.6) ? yuan(v.pick([3_000, 5_000, 8_000, 10_000])) : 0;
-        rows.agreements.push({
+        rows.operator_agreements.push({
           ...base,
           agreement_id: id(`agreement:gen:${slug}:${vIndex}`),
           venture_id: ventureId,
@@ -771,16 +994,19 @@ export async function seedGeneratedCommunities(
       const jobs = v.int(profile.jobs[0], profile.jobs[1]);
       // a sharp fall (> 30 % on the month) in the last month for some, a temporary dip for others
       const shockLast = (anchor && index % 7 === 0) || v.chance(0.05);
-      const dipMonth: Month | null = v.chance(0.08) ? addMonths(FIRST_MONTH, v.int(6, 20)) : null;
+      const dipMonth: Month | null = v.chance(0.08)
+        ? addMonths(firstMonth, v.int(6, Math.max(6, totalMonths - 4)))
+        : null;
       const belowMinimumLast = minRemittance > 0 && v.chance(0.35);
       const ref = { districtId: D, communityId, ventureId, submitterId: adminId, reviewerId: ADMIN };
       const months = monthRange(
-        compareMonths(startMonth, FIRST_MONTH) > 0 ? startMonth : FIRST_MONTH,
+        compareMonths(startMonth, firstMonth) > 0 ? startMonth : firstMonth,
         LAST_MONTH,
       );
       months.forEach((month, i) => {
         const moy = Number(month.slice(5));
-        let factor = (profile.season?.[moy] ?? 1) * (1 + growth) ** i * v.between(0.93, 1.07);
+        // growth stops after five years, so a long range does not compound into absurd figures
+        let factor = (profile.season?.[moy] ?? 1) * (1 + growth) ** Math.min(i, 60) * v.between(0.93, 1.07);
         if (month === LAST_MONTH && shockLast) factor *= v.between(0.45, 0.62);
         if (month === dipMonth) factor *= v.between(0.5, 0.65);
         const revenueFen = yuan(baseRevenue * factor);
@@ -839,8 +1065,8 @@ export async function seedGeneratedCommunities(
           },
           v,
         );
-        if (made.report) rows.reports.push(made.report);
-        rows.events.push(...made.events);
+        if (made.report) rows.monthly_reports.push(made.report);
+        rows.report_events.push(...made.events);
         if (made.approval) {
           for (const posting of approvalPostings(made.approval, shareholdings, rules)) {
             const fundId = fundOf[posting.fundKind];
@@ -864,13 +1090,15 @@ export async function seedGeneratedCommunities(
       });
     });
 
-    // ── give-back pledges into the charity fund
+    // ── give-back pledges into the charity fund (made the year before the last, paid in it and the last)
     if (hasPledge) {
       const charity = fundOf.charity_common_prosperity as string;
-      const donor = c.pick(DONORS);
+      const donor = partner(c.pick(DONORS));
       const amount = yuan(c.pick([10_000, 20_000, 30_000, 50_000]));
       const outcome = c.pick(['fulfilled', 'fulfilled', 'fulfilled', 'partial_overdue', 'not_due'] as const);
-      const dueOn = (outcome === 'not_due' ? '2027-03-31' : `2026-0${c.int(1, 9)}-28`) as LocalDate;
+      const dueOn = (
+        outcome === 'not_due' ? `${lastYear + 1}-03-31` : `${lastYear}-0${c.int(1, 9)}-28`
+      ) as LocalDate;
       const pledgeId = id(`pledge:gen:${slug}`);
       const paid =
         outcome === 'fulfilled'
@@ -889,13 +1117,15 @@ export async function seedGeneratedCommunities(
         fund_id: charity,
         status: outcome === 'fulfilled' ? 'fulfilled' : 'open',
         version: 1 + paid.length,
-        created_at: shanghai('2025-03-01', 10),
+        created_at: shanghai(`${lastYear - 1}-03-01`, 10),
       });
       paid.forEach((value, n) => {
-        const on = (n === 0 ? `2025-${pad(c.int(4, 11), 2)}-15` : `2026-0${c.int(1, 6)}-15`) as LocalDate;
+        const on = (
+          n === 0 ? `${lastYear - 1}-${pad(c.int(4, 11), 2)}-15` : `${lastYear}-0${c.int(1, 6)}-15`
+        ) as LocalDate;
         const fulfilmentId = id(`pledge-fulfilment:gen:${slug}:${n + 1}`);
         const postingKey = `pledge-fulfilment:${fulfilmentId}`;
-        rows.fulfilments.push({
+        rows.pledge_fulfilments.push({
           ...base,
           fulfilment_id: fulfilmentId,
           pledge_id: pledgeId,
@@ -928,9 +1158,16 @@ export async function seedGeneratedCommunities(
     const spends = c.chance(0.55);
     const proposals: ProposalSpec[] = [];
     if (spends) {
+      // one to three payouts in every two years of the range
+      const cycles = Math.max(1, Math.ceil(totalMonths / 24));
+      const candidates = Array.from({ length: cycles }, (_, cycle) =>
+        PAYOUT_DAYS.map(
+          ([back, day]) => `${addMonths(LAST_MONTH, -(back + 24 * cycle))}-${day}` as LocalDate,
+        ),
+      ).flat();
       const payDates = c
-        .shuffle(['2025-05-20', '2025-09-18', '2026-01-15', '2026-04-22', '2026-08-19'] as LocalDate[])
-        .slice(0, c.int(1, 3))
+        .shuffle(candidates)
+        .slice(0, c.int(1, 3) * cycles)
         .sort();
       payDates.forEach((paidOn, n) => {
         const fundId = n === 0 && hasPledge ? (fundOf.charity_common_prosperity as string) : governanceFund;
@@ -944,7 +1181,7 @@ export async function seedGeneratedCommunities(
         const against = c.int(0, 3);
         const abstain = c.int(0, 3);
         const spec: ProposalSpec = {
-          key: `gen:${slug}:${n}`,
+          key: `${frame.proposalKeyPrefix}:${slug}:${n}`,
           districtId: D,
           communityId,
           fundId,
@@ -975,14 +1212,14 @@ export async function seedGeneratedCommunities(
         }
       });
     }
-    // one proposal under way in some communities, a rejected one in a few
+    // one proposal under way in some communities (in the days before today), a rejected one in a few
     const pending = c.float();
     if (pending < 0.3) {
       const topic = c.pick(PROPOSAL_TOPICS);
-      const meetingOn: LocalDate = '2026-11-19';
+      const meetingOn = addDays(DEMO_TODAY as LocalDate, -9);
       const inDisclosure = pending < 0.15;
       proposals.push({
-        key: `gen:${slug}:pending`,
+        key: `${frame.proposalKeyPrefix}:${slug}:pending`,
         districtId: D,
         communityId,
         fundId: governanceFund,
@@ -991,7 +1228,7 @@ export async function seedGeneratedCommunities(
         useCategory: topic[2],
         amountFen: yuan(c.pick([8_000, 15_000, 25_000])),
         status: inDisclosure ? 'disclosure' : 'deliberation',
-        createdOn: '2026-10-25',
+        createdOn: addDays(DEMO_TODAY as LocalDate, -34),
         createdBy: adminId,
         ...(inDisclosure
           ? {
@@ -1004,14 +1241,14 @@ export async function seedGeneratedCommunities(
                 votesAbstain: 2,
                 minutes: '表决通过，进入公示',
               },
-              disclosureStartsOn: '2026-11-24' as LocalDate,
+              disclosureStartsOn: addDays(meetingOn, 5),
             }
           : {}),
       });
     } else if (pending > 0.93) {
       const topic = c.pick(PROPOSAL_TOPICS);
       proposals.push({
-        key: `gen:${slug}:rejected`,
+        key: `${frame.proposalKeyPrefix}:${slug}:rejected`,
         districtId: D,
         communityId,
         fundId: governanceFund,
@@ -1020,10 +1257,10 @@ export async function seedGeneratedCommunities(
         useCategory: topic[2],
         amountFen: yuan(60_000),
         status: 'rejected',
-        createdOn: '2026-05-06',
+        createdOn: `${lastYear}-05-06`,
         createdBy: adminId,
         meeting: {
-          on: '2026-05-21',
+          on: `${lastYear}-05-21`,
           eligible: 45,
           attendance: 33,
           votesFor: 12,
@@ -1037,56 +1274,215 @@ export async function seedGeneratedCommunities(
     money.push(...communityMoney);
   });
 
-  const ledger = runLedger(money);
-  rows.entries = ledger.entries;
+  const ledger = runLedger(frame, money);
+  rows.ledger_entries = ledger.entries;
   for (const fund of rows.funds) fund.balance_fen = ledger.balances.get(fund.fund_id as string) ?? 0;
   const proposalIds = new Set(rows.proposals.map((p) => p.proposal_id));
-  for (const entry of rows.entries) {
+  for (const entry of rows.ledger_entries) {
     if (entry.proposal_id && !proposalIds.has(entry.proposal_id)) throw new Error('payout without proposal');
   }
+  rows.monthly_reports = withPlausibilityFlags(rows.monthly_reports);
+  return rows;
+}
 
-  await insertMany(trx, 'street_offices', rows.streetOffices);
-  await insertMany(trx, 'partners', rows.partners);
-  await insertMany(trx, 'users', rows.users);
-  await insertMany(trx, 'communities', rows.communities);
-  await insertMany(trx, 'memberships', rows.memberships);
-  await insertMany(trx, 'assets', rows.assets);
-  await insertMany(trx, 'asset_appraisals', rows.appraisals);
-  await insertMany(trx, 'companies', rows.companies);
-  await insertMany(trx, 'shareholdings', rows.shareholdings);
-  await insertMany(trx, 'ventures', rows.ventures);
-  await insertMany(trx, 'operator_agreements', rows.agreements);
-  await insertMany(trx, 'distribution_rules', rows.rules);
-  await insertMany(trx, 'funds', rows.funds);
-  await insertMany(trx, 'monthly_reports', withPlausibilityFlags(rows.reports));
-  await insertMany(trx, 'report_events', rows.events);
-  await insertMany(trx, 'ledger_entries', rows.entries);
-  await insertMany(trx, 'proposals', rows.proposals);
-  await insertMany(trx, 'pledges', rows.pledges);
-  await insertMany(trx, 'pledge_fulfilments', rows.fulfilments);
+/** Rows per statement: as many as fit in PostgreSQL's 65,535 bind parameters, at most 5,000. */
+function chunkOf(rows: readonly object[]): number {
+  const columns = Object.keys(rows[0] ?? { x: 1 }).length;
+  return Math.max(1, Math.min(5_000, Math.floor(60_000 / columns)));
+}
+
+/** Writes a district's rows in the caller's district-scope transaction (under RLS, as requests write). */
+async function writeDistrictRows(trx: ScopedTransaction, rows: DistrictRows): Promise<void> {
+  for (const table of GENERATED_TABLES) {
+    const list = rows[table] as Insertable<Database[typeof table]>[];
+    await insertMany(trx, table, list, chunkOf(list));
+  }
+}
+
+// ----- preset `demo` ----------------------------------------------------------------------------------
+
+export interface GeneratedSummary {
+  communities: number;
+  ventures: number;
+  reports: number;
+  ledgerEntries: number;
+}
+
+/** The demo district's generated communities, in the demo history's district-scope transaction. */
+export async function seedGeneratedCommunities(
+  trx: ScopedTransaction,
+  options: { seed: number; count: number; passwordHash: string },
+): Promise<GeneratedSummary> {
+  const frame = demoFrame({ passwordHash: options.passwordHash, communities: options.count });
+  const rows = districtRows(frame, new Rng(options.seed));
+  await writeDistrictRows(trx, rows);
   return {
     communities: rows.communities.length,
-    ventures: ventureCount,
-    reports: rows.reports.length,
-    ledgerEntries: rows.entries.length,
+    ventures: rows.ventures.length,
+    reports: rows.monthly_reports.length,
+    ledgerEntries: rows.ledger_entries.length,
   };
 }
 
-const RETURN_COMMENTS = [
-  '营业收入与台账不一致，请核对后重新报送',
-  '稳定就业人数与用工合同不符，请补充说明',
-  '运营成本缺少明细，请补充',
-  '服务人次明显偏高，请核实',
-  '上缴金额与银行回单不一致，请核对',
-] as const;
+// ----- preset `gen` (pnpm gen, pnpm bench) ------------------------------------------------------------
 
-const PROPOSAL_TOPICS: readonly [string, string, ProposalUseCategory][] = [
-  ['老旧小区楼道照明改造', '楼道感应灯更换，方便老人夜间出行', 'public_facilities'],
-  ['儿童游乐设施更新', '"一小"服务：更新小区儿童游乐设施', 'child_care'],
-  ['助老餐补贴', '为 80 岁以上老人提供助餐补贴', 'elderly_care'],
-  ['口袋公园提升', '绿化补植、增设座椅和遮阳棚', 'environment'],
-  ['电动车充电棚建设', '解决电动车飞线充电安全隐患', 'public_facilities'],
-  ['社区书屋图书添置', '添置少儿与老年读物', 'culture_sports'],
-  ['无障碍通道改造', '单元门口加装无障碍坡道和扶手', 'public_facilities'],
-  ['便民服务日耗材', '每月便民服务日理发、维修耗材', 'convenience_services'],
-];
+export interface GenerateOptions {
+  districts: number;
+  communities: number;
+  months: number;
+  seed: number;
+  /** districts written at once (PGlite serialises anyway); default 2 */
+  concurrency?: number;
+  passwordHash?: string;
+  onProgress?: (progress: GenerateProgress) => void;
+}
+
+export interface GenerateProgress {
+  district: number;
+  districts: number;
+  rows: number;
+  ms: number;
+}
+
+export type GeneratedTable = 'districts' | DistrictTable;
+export type GeneratedCounts = Record<GeneratedTable, number>;
+
+export interface GenerateResult {
+  counts: GeneratedCounts;
+  rows: number;
+  ms: number;
+  firstMonth: Month;
+  lastMonth: Month;
+  districts: GeneratedDistrict[];
+}
+
+/** Each generated district's own generator, forked from the seed in district order. */
+export function generatedDistrictRngs(seed: number, districts: number): Rng[] {
+  const root = new Rng(seed);
+  return Array.from({ length: districts }, (_, i) => root.fork(`district:${i}`));
+}
+
+/**
+ * Fills the database with `districts` generated districts (migrate first; a database without them):
+ * the platform appoints each district and its admin, then each district is built in memory and written
+ * under its own district scope before the next is built, so memory stays flat at any size; `concurrency`
+ * districts are written at a time (on PostgreSQL the database and the generator then use both cores).
+ */
+export async function generate(db: Kysely<Database>, options: GenerateOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  for (const [name, value] of Object.entries({
+    districts: options.districts,
+    communities: options.communities,
+    months: options.months,
+  })) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+  }
+  if (options.months > 600) throw new RangeError('months: at most 600');
+  const firstMonth = firstMonthOf(options.months);
+  const districts = Array.from({ length: options.districts }, (_, i) => generatedDistrict(options.seed, i));
+  const forks = generatedDistrictRngs(options.seed, options.districts);
+  const counts = Object.fromEntries(['districts', ...GENERATED_TABLES].map((t) => [t, 0])) as GeneratedCounts;
+  const passwordHash = options.passwordHash ?? GENERATED_PASSWORD_HASH;
+  const platform = { kind: 'platform', userId: deterministicId('gen:platform') } as const;
+
+  // the districts and their admins, appointed by the platform (as in the demo seed)
+  await withTenantTransaction(db, platform, async (trx) => {
+    const taken = await trx
+      .selectFrom('districts')
+      .select('district_id')
+      .where(
+        'district_id',
+        'in',
+        districts.map((d) => d.districtId),
+      )
+      .execute();
+    if (taken.length > 0)
+      throw new Error(
+        `seed ${options.seed} was already generated here: use a fresh database or another seed`,
+      );
+    const at = shanghai(`${addMonths(firstMonth, -3)}-01`, 9);
+    const districtList = districts.map((d, i) => ({
+      district_id: d.districtId,
+      name: d.name,
+      admin_code: `9${pad(i + 1, 5)}`,
+      // reporting on the platform begins with the generated months: earlier months owe no report (issue 12, item 4)
+      reporting_start_month: firstMonth,
+      created_at: at,
+    }));
+    const users = districts.map((d) => ({
+      user_id: d.adminUserId,
+      email: d.adminEmail,
+      display_name: `${d.name} 管理员`,
+      password_hash: passwordHash,
+      home_district_id: d.districtId,
+      password_changed_at: at,
+      created_at: at,
+    }));
+    const memberships = districts.map((d) => ({
+      district_id: d.districtId,
+      membership_id: deterministicId(`gen:membership:${d.adminEmail}`),
+      user_id: d.adminUserId,
+      role: 'district_admin',
+      community_id: null,
+      partner_id: null,
+      created_at: at,
+    }));
+    for (let i = 0; i < districtList.length; i += 1_000) {
+      await trx
+        .insertInto('districts')
+        .values(districtList.slice(i, i + 1_000))
+        .execute();
+      await trx
+        .insertInto('users')
+        .values(users.slice(i, i + 1_000))
+        .execute();
+      await trx
+        .insertInto('memberships')
+        .values(memberships.slice(i, i + 1_000))
+        .execute();
+    }
+    counts.districts += districts.length;
+    counts.users += users.length;
+    counts.memberships += memberships.length;
+  });
+
+  let nextDistrict = 0;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = nextDistrict++;
+      const district = districts[index];
+      const rng = forks[index];
+      if (!district || !rng) return;
+      const frame = generatedFrame(options.seed, index, {
+        communities: options.communities,
+        months: options.months,
+        passwordHash,
+      });
+      const rows = districtRows(frame, rng);
+      const scope = {
+        kind: 'district',
+        userId: district.adminUserId,
+        districtId: district.districtId,
+      } as const;
+      await withTenantTransaction(db, scope, (trx) => writeDistrictRows(trx, rows));
+      for (const table of GENERATED_TABLES) counts[table] += rows[table].length;
+      done++;
+      options.onProgress?.({
+        district: done,
+        districts: districts.length,
+        rows: Object.values(counts).reduce((a, b) => a + b, 0),
+        ms: performance.now() - started,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return {
+    counts,
+    rows: Object.values(counts).reduce((a, b) => a + b, 0),
+    ms: Math.round(performance.now() - started),
+    firstMonth,
+    lastMonth: LAST_MONTH,
+    districts,
+  };
+}
