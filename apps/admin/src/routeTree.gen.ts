@@ -29,6 +29,7 @@ import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './route
 import { Route as AuthenticatedFundsIndexRouteImport } from './routes/_authenticated/funds/index'
 import { Route as AuthenticatedFundsFundIdRouteImport } from './routes/_authenticated/funds/$fundId'
 import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authenticated/kpis/index'
+import { Route as AuthenticatedKpisBulletinRouteImport } from './routes/_authenticated/kpis/bulletin'
 import { Route as AuthenticatedPledgesIndexRouteImport } from './routes/_authenticated/pledges/index'
 import { Route as AuthenticatedProposalsIndexRouteImport } from './routes/_authenticated/proposals/index'
 import { Route as AuthenticatedProposalsProposalIdRouteImport } from './routes/_authenticated/proposals/$proposalId'
@@ -160,6 +161,12 @@ const AuthenticatedKpisIndexRoute = AuthenticatedKpisIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AuthenticatedKpisRouteRoute,
 } as any)
+const AuthenticatedKpisBulletinRoute =
+  AuthenticatedKpisBulletinRouteImport.update({
+    id: '/bulletin',
+    path: '/bulletin',
+    getParentRoute: () => AuthenticatedKpisRouteRoute,
+  } as any)
 const AuthenticatedPledgesIndexRoute =
   AuthenticatedPledgesIndexRouteImport.update({
     id: '/',
@@ -308,6 +315,7 @@ export interface FileRoutesByFullPath {
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -335,6 +343,7 @@ export interface FileRoutesByTo {
   '/': typeof AuthenticatedIndexRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -379,6 +388,7 @@ export interface FileRoutesById {
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
+  '/_authenticated/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
   '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -423,6 +433,7 @@ export interface FileRouteTypes {
     | '/register/ventures'
     | '/communities/$communityId'
     | '/funds/$fundId'
+    | '/kpis/bulletin'
     | '/proposals/$proposalId'
     | '/reporting/form'
     | '/board/$districtId/$communityId'
@@ -450,6 +461,7 @@ export interface FileRouteTypes {
     | '/'
     | '/communities/$communityId'
     | '/funds/$fundId'
+    | '/kpis/bulletin'
     | '/proposals/$proposalId'
     | '/reporting/form'
     | '/board/$districtId/$communityId'
@@ -493,6 +505,7 @@ export interface FileRouteTypes {
     | '/_authenticated/register/ventures'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
+    | '/_authenticated/kpis/bulletin'
     | '/_authenticated/proposals/$proposalId'
     | '/_authenticated/reporting/form'
     | '/board/$districtId/$communityId'
@@ -661,6 +674,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/kpis/'
       preLoaderRoute: typeof AuthenticatedKpisIndexRouteImport
+      parentRoute: typeof AuthenticatedKpisRouteRoute
+    }
+    '/_authenticated/kpis/bulletin': {
+      id: '/_authenticated/kpis/bulletin'
+      path: '/bulletin'
+      fullPath: '/kpis/bulletin'
+      preLoaderRoute: typeof AuthenticatedKpisBulletinRouteImport
       parentRoute: typeof AuthenticatedKpisRouteRoute
     }
     '/_authenticated/pledges/': {
@@ -861,11 +881,13 @@ const AuthenticatedFundsRouteRouteWithChildren =
   )
 
 interface AuthenticatedKpisRouteRouteChildren {
+  AuthenticatedKpisBulletinRoute: typeof AuthenticatedKpisBulletinRoute
   AuthenticatedKpisIndexRoute: typeof AuthenticatedKpisIndexRoute
 }
 
 const AuthenticatedKpisRouteRouteChildren: AuthenticatedKpisRouteRouteChildren =
   {
+    AuthenticatedKpisBulletinRoute: AuthenticatedKpisBulletinRoute,
     AuthenticatedKpisIndexRoute: AuthenticatedKpisIndexRoute,
   }
 

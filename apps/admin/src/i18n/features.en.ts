@@ -1,5 +1,6 @@
 import { boardEn } from './board.en';
 import type { FeatureMessages } from './features.zh-cn';
+import { exportsEn } from './exports.en';
 import { fundsEn } from './funds.en';
 import { homeEn } from './home.en';
 import { oversightEn } from './oversight.en';
@@ -18,4 +19,5 @@ export const featuresEn: FeatureMessages = {
   register: registerEn,
   oversight: oversightEn,
   board: boardEn,
+  exports: exportsEn,
 };

@@ -1,4 +1,5 @@
 import { boardZhCN } from './board.zh-cn';
+import { exportsZhCN } from './exports.zh-cn';
 import { fundsZhCN } from './funds.zh-cn';
 import { homeZhCN } from './home.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
@@ -21,6 +22,7 @@ export const featuresZhCN = {
   register: registerZhCN,
   oversight: oversightZhCN,
   board: boardZhCN,
+  exports: exportsZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

@@ -7,6 +7,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { useCommunities } from '../api/get-communities';
 import { formatCount } from '../format';
 import { filterByName } from '../search';
@@ -111,11 +112,14 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
       title={t('community.list.title')}
       subTitle={t('community.list.total', { count: total })}
       extra={
-        canCreate ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('community.list.create')}
-          </Button>
-        ) : null
+        <>
+          <ExportButton view="communities" />
+          {canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('community.list.create')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       <Card>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { FundFlowChart } from '../../kpis/charts/fund-flow-chart';
 import { QueryState } from '../../kpis/components/query-state';
 import { useProposals } from '../../proposals/api/proposals';
@@ -92,6 +93,7 @@ function FundView({
         <>
           {readOnly ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
           <HistoryButton onClick={() => setHistory(true)} />
+          <ExportButton view="ledger" params={{ fundId: fund.id, ...filter }} />
           {fund.isPublic ? (
             // the residents' page, as they open it (no login): a new tab to print or share
             <Button

@@ -2,6 +2,7 @@ import type { FundFlow, KpiMix } from '@gongfu/contract';
 import type { PeriodKind } from '@gongfu/domain';
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../exports/components/export-button';
 import { useFundFlow } from '../api/get-fund-flow';
 import { useKpiMix } from '../api/get-kpi-mix';
 import { FundFlowChart } from '../charts/fund-flow-chart';
@@ -16,7 +17,11 @@ export function FundsPanel({ period, month }: { period: PeriodKind; month: strin
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xxl={14}>
-        <Card title={t('kpi.funds.flowTitle')} style={{ height: '100%' }}>
+        <Card
+          title={t('kpi.funds.flowTitle')}
+          extra={<ExportButton view="fund-flow" params={{ period, month }} size="small" />}
+          style={{ height: '100%' }}
+        >
           <QueryState
             query={flow}
             rows={8}
@@ -34,7 +39,11 @@ export function FundsPanel({ period, month }: { period: PeriodKind; month: strin
         </Card>
       </Col>
       <Col xs={24} xxl={10}>
-        <Card title={t('kpi.funds.mixTitle')} style={{ height: '100%' }}>
+        <Card
+          title={t('kpi.funds.mixTitle')}
+          extra={<ExportButton view="kpi-mix" params={{ period, month }} size="small" />}
+          style={{ height: '100%' }}
+        >
           <QueryState
             query={mix}
             rows={8}

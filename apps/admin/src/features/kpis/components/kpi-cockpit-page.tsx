@@ -1,3 +1,4 @@
+import { FileTextOutlined } from '@ant-design/icons';
 import type { KpiKey } from '@gongfu/contract';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Flex, Result, Tabs, Typography } from 'antd';
@@ -5,9 +6,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { readsWarnings } from '../../warnings/access';
 import { WarningsCard } from '../../warnings/components/warnings-card';
-import { isCommunityScoped, readsKpis } from '../access';
+import { isCommunityScoped, isDistrictScoped, readsKpis } from '../access';
 import { useKpiOverview } from '../api/get-kpi-overview';
 import { localized } from '../format';
 import {
@@ -109,12 +111,20 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         </>
       }
       extra={
-        <PeriodPicker
-          period={period}
-          month={month}
-          latestMonth={latestMonth}
-          onChange={(next) => onChange(next)}
-        />
+        <Flex gap={8} wrap justify="flex-end">
+          <PeriodPicker
+            period={period}
+            month={month}
+            latestMonth={latestMonth}
+            onChange={(next) => onChange(next)}
+          />
+          <ExportButton view="kpi-overview" params={{ period, month }} />
+          {isDistrictScoped(membership) ? (
+            <Link to="/kpis/bulletin" search={{ month }}>
+              <Button icon={<FileTextOutlined />}>{t('exports.bulletin.open')}</Button>
+            </Link>
+          ) : null}
+        </Flex>
       }
     >
       {overview.data ? (

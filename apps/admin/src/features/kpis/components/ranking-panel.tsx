@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { KpiRankingChart } from '../charts/kpi-ranking-chart';
 import { formatKpiText, formatKpiValue, localized } from '../format';
@@ -30,7 +31,12 @@ export function RankingPanel({
   return (
     <Card
       title={t('kpi.ranking.title')}
-      extra={<KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />}
+      extra={
+        <Flex gap={8} wrap>
+          <KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />
+          <ExportButton view="kpi-ranking" params={{ kpi, period, month }} />
+        </Flex>
+      }
     >
       <QueryState
         query={query}

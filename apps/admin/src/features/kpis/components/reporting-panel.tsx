@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { isDistrictScoped } from '../access';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
 import {
@@ -37,7 +38,15 @@ export function ReportingPanel({ month }: { month: string }) {
   const openQueue = (cell: ReportingCell) => void navigate({ to: '/review', search: queueSearchFor(cell) });
   const query = useReportingMatrix(range);
   return (
-    <Card title={t('kpi.reporting.title')} extra={t('kpi.trend.range', range)}>
+    <Card
+      title={t('kpi.reporting.title')}
+      extra={
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text type="secondary">{t('kpi.trend.range', range)}</Typography.Text>
+          <ExportButton view="reporting-matrix" params={range} size="small" />
+        </Flex>
+      }
+    >
       <QueryState
         query={query}
         rows={8}

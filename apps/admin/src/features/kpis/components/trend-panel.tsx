@@ -1,6 +1,7 @@
 import type { KpiKey, KpiOverview } from '@gongfu/contract';
 import { Card, Flex, Grid, Segmented, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../exports/components/export-button';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { KpiTrendChart } from '../charts/kpi-trend-chart';
 import { localized } from '../format';
@@ -56,6 +57,7 @@ export function TrendPanel({
             options={groupByOptions}
           />
         )}
+        <ExportButton view="kpi-series" params={{ kpi, ...range, groupBy }} />
       </Flex>
       {phone ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
+import { ExportButton } from '../../exports/components/export-button';
 import { useBooksScope } from '../../funds/access';
 import { useFunds } from '../../funds/api/funds';
 import { CommunityPicker } from '../../funds/components/community-picker';
@@ -180,6 +181,14 @@ export function PledgesPage({
       extra={
         <>
           {!mayFulfil ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
+          <ExportButton
+            view="pledges"
+            params={{
+              communityId: scope.communityId,
+              status: search.status === 'overdue' ? undefined : search.status,
+              overdue: search.status === 'overdue' ? true : undefined,
+            }}
+          />
           {mayCreate ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('funds.pledge.create.open')}

@@ -6,6 +6,7 @@ import { Button, Card, Empty, Flex, Select, Table, type TableColumnsType, Tag, T
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ExportButton } from '../../exports/components/export-button';
 import { useBooksScope } from '../../funds/access';
 import { useFunds } from '../../funds/api/funds';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
@@ -108,6 +109,14 @@ export function ProposalsPage({
       extra={
         <>
           {scope.choosesCommunity ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}
+          <ExportButton
+            view="proposals"
+            params={{
+              communityId: scope.choosesCommunity ? scope.communityId : undefined,
+              fundId: search.fundId,
+              status: search.status,
+            }}
+          />
           {mayCreate ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('funds.proposal.create.open')}

@@ -24,6 +24,7 @@ import { PageContainer } from '../../../components/page-container';
 import { apiRequest } from '../../../lib/api-client';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
+import { ExportButton } from '../../exports/components/export-button';
 import { QueryState } from '../../kpis/components/query-state';
 import { usePeriodLocks, useReportStatus, useReports } from '../../reports/api/reports';
 import { dateTimeLabel, daysUntil, monthLabel, openReportMonth } from '../../reports/format';
@@ -229,11 +230,26 @@ export function ReviewQueuePage({
     <PageContainer
       title={t('review.title')}
       extra={
-        mayReview ? (
-          <Button icon={<LockOutlined />} onClick={() => setLockOpen(true)}>
-            {t('review.lock.button')}
-          </Button>
-        ) : null
+        <>
+          {tab === 'missing' ? null : (
+            <ExportButton
+              view="reports"
+              params={{
+                status: tab,
+                current: true,
+                month: search.month,
+                ...filters,
+                ventureId: search.ventureId,
+                sort: search.sort ?? (tab === 'submitted' ? 'submittedAt' : '-month'),
+              }}
+            />
+          )}
+          {mayReview ? (
+            <Button icon={<LockOutlined />} onClick={() => setLockOpen(true)}>
+              {t('review.lock.button')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       <Card size="small" style={{ paddingBottom: selected.length > 0 ? 64 : 0 }}>

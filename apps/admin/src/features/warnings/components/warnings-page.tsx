@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { CommunityPicker } from '../../funds/components/community-picker';
 import { label } from '../../funds/format';
 import { isDistrictScoped } from '../../kpis/access';
@@ -161,7 +162,22 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
     <PageContainer
       title={t('oversight.warnings.title')}
       subTitle={t('oversight.warnings.subtitle')}
-      extra={mayResolve ? null : <Tag icon={<EyeOutlined />}>{t('oversight.common.readOnly')}</Tag>}
+      extra={
+        <>
+          {mayResolve ? null : <Tag icon={<EyeOutlined />}>{t('oversight.common.readOnly')}</Tag>}
+          <ExportButton
+            view="warnings"
+            params={{
+              status: status === 'all' ? undefined : status,
+              severity: search.severity,
+              kind: search.kind,
+              communityId: district ? search.communityId : undefined,
+              streetOfficeId: search.streetOfficeId,
+              subjectId: search.subjectId,
+            }}
+          />
+        </>
+      }
     >
       <Card>
         <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>

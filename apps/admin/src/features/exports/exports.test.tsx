@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JINHUI, meAs } from '../../testing/fixtures';
+import { givenKpiApi } from '../../testing/kpi-server';
+import { renderApp } from '../../testing/render-app';
+import { api, errorBody, givenSession, server } from '../../testing/server';
+import { WARNINGS } from '../warnings/testing/warnings-fixtures';
+import { filenameOf } from './download';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T12:00:00+08:00') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('filenameOf', () => {
+  it('reads the RFC 5987 name, else the plain one', () => {
+    expect(
+      filenameOf(
+        `attachment; filename="gongfu-kpi-ranking.xlsx"; filename*=UTF-8''${encodeURIComponent('社区排名-2026-10.xlsx')}`,
+        'x',
+      ),
+    ).toBe('社区排名-2026-10.xlsx');
+    expect(filenameOf('attachment; filename="gongfu-audit.csv"', 'x')).toBe('gongfu-audit.csv');
+    expect(filenameOf(null, 'fallback.csv')).toBe('fallback.csv');
+  });
+});
+
+/** Downloads go through an object URL and a clicked link: both observed here. */
+function watchDownloads() {
+  const names: string[] = [];
+  const created = vi.fn((_: Blob) => 'blob:export');
+  Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return { names, created };
+}
+
+describe('the export button', () => {
+  it('downloads the ranking with the page’s filters and says which file it saved', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    const asked: URL[] = [];
+    server.use(
+      http.get(api('/exports/:view'), ({ request }) => {
+        asked.push(new URL(request.url));
+        return new HttpResponse(new Uint8Array([1, 2, 3]), {
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'Content-Disposition': `attachment; filename="gongfu-kpi-ranking.xlsx"; filename*=UTF-8''${encodeURIComponent('社区排名-2026-10.xlsx')}`,
+          },
+        });
+      }),
+    );
+    const downloads = watchDownloads();
+    const { user } = renderApp('/kpis?month=2026-10&period=quarter&tab=ranking');
+    const rankingButton = await waitFor(() => {
+      const found = document.querySelector<HTMLButtonElement>('[data-export="kpi-ranking"]');
+      expect(found).not.toBeNull();
+      return found as HTMLButtonElement;
+    });
+    await user.click(rankingButton);
+    await user.click(await screen.findByText('Excel（.xlsx）'));
+    expect(await screen.findByText('已导出 社区排名-2026-10.xlsx')).toBeInTheDocument();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.pathname).toBe('/api/v1/exports/kpi-ranking');
+    expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({
+      kpi: 'operating_revenue',
+      period: 'quarter',
+      month: '2026-10',
+      format: 'xlsx',
+    });
+    expect(downloads.names).toEqual(['社区排名-2026-10.xlsx']);
+    expect(downloads.created).toHaveBeenCalledOnce();
+  });
+
+  it('shows the API’s refusal instead of saving a file', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    server.use(
+      http.get(api('/exports/:view'), () =>
+        HttpResponse.json(
+          errorBody('export_too_large', '符合条件的记录超过 20000 行，无法一次导出，请缩小筛选范围'),
+          {
+            status: 422,
+          },
+        ),
+      ),
+    );
+    const downloads = watchDownloads();
+    const { user } = renderApp('/kpis?month=2026-10&tab=overview');
+    const button = await waitFor(() => {
+      const found = document.querySelector<HTMLButtonElement>('[data-export="kpi-overview"]');
+      expect(found).not.toBeNull();
+      return found as HTMLButtonElement;
+    });
+    await user.click(button);
+    await user.click(await screen.findByText('CSV（UTF-8）'));
+    expect(await screen.findByText(/导出失败：符合条件的记录超过 20000 行/)).toBeInTheDocument();
+    expect(downloads.names).toEqual([]);
+  });
+});
+
+describe('the monthly bulletin', () => {
+  it('prints the month’s headline KPIs with 环比 and 同比, the ranking, reporting, warnings and fund flows', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    server.use(
+      http.get(api('/warnings'), () => HttpResponse.json({ items: WARNINGS, total: WARNINGS.length })),
+    );
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { user } = renderApp('/kpis/bulletin?month=2026-10');
+    const sheet = await screen.findByRole('article', { name: '东区社区经济月度简报' });
+    expect(within(sheet).getByText('2026年10月')).toBeInTheDocument();
+    expect(await within(sheet).findByText('数据截至 2026-10', { exact: false })).toBeInTheDocument();
+    const revenue = await waitFor(() => {
+      const row = sheet.querySelector<HTMLElement>('tr[data-kpi="operating_revenue"]');
+      expect(row).not.toBeNull();
+      return row as HTMLElement;
+    });
+    const cells = [...revenue.querySelectorAll('th, td')].map((c) => c.textContent);
+    expect(cells[0]).toBe('经营收入');
+    expect(cells[3]).toMatch(/^[+−±]\d/); // 环比
+    expect(cells[5]).toMatch(/^[+−±]\d/); // 同比
+    // a ratio changes in percentage points
+    const onTime = sheet.querySelector<HTMLElement>('tr[data-kpi="on_time_rate"]');
+    expect(onTime?.textContent).toMatch(/个百分点|—/);
+    expect(await within(sheet).findByText(JINHUI.name)).toBeInTheDocument();
+    expect(within(sheet).getByText(`四、预警（未处理 ${WARNINGS.length} 条）`)).toBeInTheDocument();
+    await waitFor(() => expect(sheet.querySelector('figure svg')).not.toBeNull());
+    expect(requests.find((r) => r.endpoint === 'overview')?.query).toEqual({
+      period: 'month',
+      month: '2026-10',
+    });
+    expect(requests.find((r) => r.endpoint === 'reporting-matrix')?.query).toEqual({
+      from: '2026-10',
+      to: '2026-10',
+    });
+    await user.click(screen.getByRole('button', { name: /打印/ }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('is for district roles only', async () => {
+    givenSession(meAs('community_admin', JINHUI));
+    givenKpiApi();
+    renderApp('/kpis/bulletin');
+    expect(await screen.findByText('月度简报仅供区级用户查看')).toBeInTheDocument();
+  });
+});

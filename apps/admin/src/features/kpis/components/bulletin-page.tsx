@@ -1,0 +1,406 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { FundFlow, KpiKey, KpiOverview, KpiRanking, KpiSeries, ReportingMatrix } from '@gongfu/contract';
+import { addMonths, type Month, WARNING_KIND_LABELS } from '@gongfu/domain';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Alert, Button, Flex, Result, Select, Skeleton } from 'antd';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../../components/echart';
+import type { EChartsOption } from '../../../lib/echarts';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { useWarnings } from '../../warnings/api/warnings';
+import { SeverityTag } from '../../warnings/components/severity-tag';
+import { isDistrictScoped } from '../access';
+import { useFundFlow } from '../api/get-fund-flow';
+import { kpiLatestMonthQueryOptions } from '../api/get-kpi-latest-month';
+import { useKpiOverview } from '../api/get-kpi-overview';
+import { useKpiRanking } from '../api/get-kpi-ranking';
+import { useKpiSeries } from '../api/get-kpi-series';
+import { useReportingMatrix } from '../api/get-reporting-matrix';
+import { changeOf, chartValue, formatKpiText, formatRatio, localized } from '../format';
+import './bulletin-print.css';
+
+/** The headline KPIs of the bulletin, in the order a district office reads them. */
+const HEADLINE: readonly KpiKey[] = [
+  'operating_revenue',
+  'net_profit',
+  'community_income',
+  'stable_jobs',
+  'residents_served',
+  'fund_balance',
+  'give_back',
+  'reporting_rate',
+  'on_time_rate',
+];
+const RANKED: KpiKey = 'community_income';
+const WARNINGS_SHOWN = 5;
+
+/**
+ * 月度简报: one A4 page a district official hands out in a meeting — headline KPIs against last month (环比) and the
+ * same month last year (同比), the revenue trend, the ranking's top and bottom five, reporting, open warnings and
+ * fund flows, with the data date. Printed from the browser (print CSS: A4, the shell hidden, charts as SVG) or saved
+ * as PDF from the print dialog; reads on a phone as one column.
+ */
+export function BulletinPage({
+  month,
+  onMonthChange,
+}: {
+  month?: string;
+  onMonthChange: (m: string) => void;
+}) {
+  const membership = useActiveMembership();
+  const latest = useQuery({ ...kpiLatestMonthQueryOptions(), enabled: isDistrictScoped(membership) });
+  const { t } = useTranslation();
+  if (!isDistrictScoped(membership)) return <Result status="403" title={t('exports.bulletin.noAccess')} />;
+  const dataMonth = latest.data?.month ?? latest.data?.dataDate;
+  if (latest.isError) return <Alert type="error" showIcon title={t('exports.bulletin.failedLoad')} />;
+  if (!dataMonth) return <Skeleton active style={{ padding: 24 }} />;
+  const chosen = month && month <= dataMonth ? month : dataMonth;
+  return (
+    <Bulletin
+      month={chosen as Month}
+      latest={dataMonth as Month}
+      scope={membership?.districtName ?? ''}
+      onMonthChange={onMonthChange}
+    />
+  );
+}
+
+function monthLabel(month: string, language: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, m - 1, 1)));
+}
+
+function Bulletin({
+  month,
+  latest,
+  scope,
+  onMonthChange,
+}: {
+  month: Month;
+  latest: Month;
+  scope: string;
+  onMonthChange: (m: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const overview = useKpiOverview({ period: 'month', month });
+  const series = useKpiSeries({
+    kpi: 'operating_revenue',
+    from: addMonths(month, -23),
+    to: month,
+    groupBy: 'district',
+  });
+  const ranking = useKpiRanking({ kpi: RANKED, period: 'month', month });
+  const matrix = useReportingMatrix({ from: month, to: month });
+  const flow = useFundFlow({ period: 'month', month });
+  const warnings = useWarnings({ status: 'open', limit: WARNINGS_SHOWN });
+  const months = Array.from({ length: 24 }, (_, i) => addMonths(latest, -i));
+  const failed = [overview, series, ranking, matrix, flow].some((q) => q.isError);
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+  return (
+    <div className="bulletin-page">
+      <Flex className="bulletin-no-print bulletin-toolbar" gap={8} wrap justify="space-between">
+        <Link to="/kpis" search={{ month }}>
+          <Button icon={<ArrowLeftOutlined />}>{t('nav.kpis')}</Button>
+        </Link>
+        <Flex gap={8} wrap>
+          <Select
+            aria-label={t('exports.bulletin.pickMonth')}
+            value={month}
+            onChange={onMonthChange}
+            options={months.map((m) => ({ value: m, label: monthLabel(m, language) }))}
+            style={{ minWidth: 140 }}
+          />
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('exports.bulletin.print')}
+          </Button>
+        </Flex>
+      </Flex>
+      {failed ? (
+        <Alert className="bulletin-no-print" type="error" showIcon title={t('exports.bulletin.failedLoad')} />
+      ) : null}
+      <article className="bulletin-sheet" aria-label={t('exports.bulletin.title', { scope })}>
+        <header className="bulletin-header">
+          <h1>{t('exports.bulletin.title', { scope })}</h1>
+          <p className="bulletin-month">{monthLabel(month, language)}</p>
+          <p className="bulletin-meta">
+            {overview.data ? t('exports.bulletin.dataDate', { month: overview.data.dataDate }) : null}
+            {' · '}
+            {t('exports.bulletin.printedAt', { date: today })}
+          </p>
+        </header>
+
+        <Section title={t('exports.bulletin.kpis')} loading={!overview.data}>
+          {overview.data ? <HeadlineTable overview={overview.data} /> : null}
+        </Section>
+
+        <div className="bulletin-columns">
+          <Section title={t('exports.bulletin.trend')} loading={!series.data}>
+            {series.data ? <TrendChart series={series.data} month={month} /> : null}
+          </Section>
+          <Section
+            title={t('exports.bulletin.ranking', {
+              kpi: ranking.data ? localized(ranking.data.kpi.name, language) : '',
+            })}
+            loading={!ranking.data}
+          >
+            {ranking.data ? <RankingTables ranking={ranking.data} /> : null}
+          </Section>
+        </div>
+
+        <div className="bulletin-columns">
+          <Section title={t('exports.bulletin.reporting')} loading={!matrix.data || !overview.data}>
+            {matrix.data && overview.data ? (
+              <ReportingSummary matrix={matrix.data} overview={overview.data} />
+            ) : null}
+          </Section>
+          <Section
+            title={t('exports.bulletin.warnings', { count: warnings.data?.total ?? 0 })}
+            loading={!warnings.data && !warnings.isError}
+          >
+            {warnings.data ? (
+              warnings.data.items.length === 0 ? (
+                <p>{t('exports.bulletin.noWarnings')}</p>
+              ) : (
+                <ul className="bulletin-list">
+                  {warnings.data.items.map((w) => (
+                    <li key={w.id}>
+                      <SeverityTag severity={w.severity} /> {w.communityName ?? ''} ·{' '}
+                      {localized(WARNING_KIND_LABELS[w.kind], language)} · {w.period}
+                    </li>
+                  ))}
+                  {warnings.data.total > warnings.data.items.length ? (
+                    <li className="bulletin-muted">
+                      {t('exports.bulletin.moreWarnings', {
+                        count: warnings.data.total - warnings.data.items.length,
+                      })}
+                    </li>
+                  ) : null}
+                </ul>
+              )
+            ) : null}
+          </Section>
+        </div>
+
+        <Section title={t('exports.bulletin.funds')} loading={!flow.data}>
+          {flow.data ? <FundFlows flow={flow.data} /> : null}
+        </Section>
+
+        <footer className="bulletin-footer">{t('exports.bulletin.footer')}</footer>
+      </article>
+    </div>
+  );
+}
+
+function Section({ title, loading, children }: { title: string; loading: boolean; children: ReactNode }) {
+  return (
+    <section className="bulletin-section">
+      <h2>{title}</h2>
+      {loading ? <Skeleton active paragraph={{ rows: 3 }} title={false} /> : children}
+    </section>
+  );
+}
+
+function HeadlineTable({ overview }: { overview: KpiOverview }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const items = HEADLINE.flatMap((key) =>
+    overview.items.filter((item) => item.key === key && item.available),
+  );
+  const change = (item: KpiOverview['items'][number], earlier: 'previous' | 'samePeriodLastYear') => {
+    const c = changeOf(item.definition, item.current, item[earlier], language);
+    if (c.trend === null) return t('exports.bulletin.notAvailable');
+    const sign = c.trend === 'up' ? '+' : c.trend === 'down' ? '−' : '±';
+    const text = c.points ? t('exports.bulletin.points', { sign, amount: c.amount }) : `${sign}${c.amount}`;
+    return <span data-tone={c.tone}>{text}</span>;
+  };
+  const value = (item: KpiOverview['items'][number], figure: 'current' | 'previous' | 'samePeriodLastYear') =>
+    formatKpiText(item.definition.unit, item[figure]?.value ?? null, language, t);
+  return (
+    <table className="bulletin-table">
+      <thead>
+        <tr>
+          <th>{t('exports.bulletin.kpi')}</th>
+          <th>{t('exports.bulletin.thisMonth')}</th>
+          <th>{t('exports.bulletin.lastMonth')}</th>
+          <th>{t('exports.bulletin.mom')}</th>
+          <th>{t('exports.bulletin.lastYear')}</th>
+          <th>{t('exports.bulletin.yoy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.key} data-kpi={item.key}>
+            <th scope="row">{localized(item.definition.name, language)}</th>
+            <td>
+              <strong>{value(item, 'current')}</strong>
+            </td>
+            <td>{value(item, 'previous')}</td>
+            <td>{change(item, 'previous')}</td>
+            <td>{value(item, 'samePeriodLastYear')}</td>
+            <td>{change(item, 'samePeriodLastYear')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** This year's 12 months against the 12 before, one line each, in 万元. */
+function TrendChart({ series, month }: { series: KpiSeries; month: Month }) {
+  const { t, i18n } = useTranslation();
+  const option = useMemo<EChartsOption>(() => {
+    const points = new Map((series.series[0]?.points ?? []).map((p) => [p.month, p.value]));
+    const recent = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
+    const value = (m: string) => chartValue(series.kpi.unit, points.get(m) ?? null);
+    return {
+      animation: false,
+      grid: { left: 4, right: 8, top: 24, bottom: 28, containLabel: true },
+      legend: { bottom: 0, itemHeight: 8, textStyle: { fontSize: 10 } },
+      xAxis: { type: 'category', data: recent.map((m) => m.slice(5)), axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
+      series: [
+        {
+          type: 'line',
+          name: t('exports.bulletin.thisYear'),
+          data: recent.map(value),
+          showSymbol: false,
+        },
+        {
+          type: 'line',
+          name: t('exports.bulletin.previousYear'),
+          data: recent.map((m) => value(addMonths(m as Month, -12))),
+          showSymbol: false,
+          lineStyle: { type: 'dashed' },
+        },
+      ],
+    };
+  }, [series, month, t]);
+  return <EChart option={option} label={t('exports.bulletin.trend')} height={190} key={i18n.language} />;
+}
+
+function RankingTables({ ranking }: { ranking: KpiRanking }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const ranked = ranking.items.filter((item) => item.rank !== null);
+  const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t);
+  const table = (title: string, rows: typeof ranked) => (
+    <table className="bulletin-table bulletin-compact">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th>{t('exports.bulletin.rank')}</th>
+          <th>{t('exports.bulletin.community')}</th>
+          <th>{t('exports.bulletin.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((item) => (
+          <tr key={item.communityId}>
+            <td>{item.rank}</td>
+            <td>{item.communityName}</td>
+            <td>{text(item.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <div className="bulletin-pair">
+        {table(t('exports.bulletin.top'), ranked.slice(0, 5))}
+        {table(t('exports.bulletin.bottom'), ranked.length > 5 ? ranked.slice(-5) : [])}
+      </div>
+      <p className="bulletin-muted">{t('exports.bulletin.median', { value: text(ranking.median) })}</p>
+    </>
+  );
+}
+
+function ReportingSummary({ matrix, overview }: { matrix: ReportingMatrix; overview: KpiOverview }) {
+  const { t, i18n } = useTranslation();
+  const sum = (key: 'expected' | 'received' | 'receivedOnTime') =>
+    matrix.cells.reduce((total, cell) => total + cell[key], 0);
+  const rateOf = (key: KpiKey) => {
+    const value = overview.items.find((item) => item.key === key)?.current?.value;
+    return value == null ? t('exports.bulletin.notAvailable') : formatRatio(value, i18n.language);
+  };
+  const missing = matrix.communities
+    .filter((c) =>
+      matrix.cells.some((cell) => cell.communityId === c.communityId && cell.state === 'missing'),
+    )
+    .map((c) => c.name);
+  return (
+    <>
+      <p>
+        {t('exports.bulletin.reportingSummary', {
+          expected: sum('expected'),
+          received: sum('received'),
+          onTime: sum('receivedOnTime'),
+          rate: rateOf('reporting_rate'),
+          onTimeRate: rateOf('on_time_rate'),
+        })}
+      </p>
+      <p>
+        {missing.length > 0
+          ? t('exports.bulletin.missing', { names: missing.join(i18n.language === 'en' ? ', ' : '、') })
+          : t('exports.bulletin.allReported')}
+      </p>
+    </>
+  );
+}
+
+/** Inflows by source and outflows by use category, summed from the fund flow's links. */
+function FundFlows({ flow }: { flow: FundFlow }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const kinds = new Map(flow.nodes.map((n) => [n.name, n]));
+  const grouped = (pick: (source: string, target: string) => string | null) => {
+    const totals = new Map<string, number>();
+    for (const link of flow.links) {
+      const key = pick(link.source, link.target);
+      if (key) totals.set(key, (totals.get(key) ?? 0) + link.value);
+    }
+    return [...totals.entries()]
+      .map(([name, fen]) => ({
+        label: localized(kinds.get(name)?.label ?? { 'zh-CN': name, en: name }, language),
+        fen,
+      }))
+      .sort((a, b) => b.fen - a.fen);
+  };
+  const sources = grouped((source) => (kinds.get(source)?.kind === 'source' ? source : null));
+  const uses = grouped((_, target) => (kinds.get(target)?.kind === 'category' ? target : null));
+  const money = (fen: number) => formatKpiText('fen', fen, language, t);
+  if (flow.links.length === 0) return <p>{t('exports.bulletin.noFlows')}</p>;
+  const list = (title: string, rows: typeof sources) => (
+    <table className="bulletin-table bulletin-compact">
+      <caption>{title}</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <td>{row.label}</td>
+            <td>{money(row.fen)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <p>
+        {t('exports.bulletin.inflow')} <strong>{money(flow.inflowFen)}</strong> ·{' '}
+        {t('exports.bulletin.outflow')} <strong>{money(flow.outflowFen)}</strong>
+      </p>
+      <div className="bulletin-pair">
+        {list(t('exports.bulletin.bySource'), sources)}
+        {list(t('exports.bulletin.byUse'), uses)}
+      </div>
+    </>
+  );
+}
