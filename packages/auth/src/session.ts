@@ -1,4 +1,11 @@
-import { type Database, identity, withTenantTransaction } from '@gongfu/db';
+import {
+  type Database,
+  identity,
+  type RequestScope,
+  type ScopedTransaction,
+  withSessionTransaction,
+  withTenantTransaction,
+} from '@gongfu/db';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
@@ -112,6 +119,104 @@ export async function validateSessionToken(
       },
     };
   });
+}
+
+/** A session checked inside a request's transaction, with the membership the request acts under. */
+export interface RequestSession {
+  sessionId: string;
+  user: SessionUser;
+  expiresAt: Date;
+  /** true when the expiry slid on this request: only then does the cookie need setting again */
+  extended: boolean;
+  membership: {
+    membershipId: string;
+    role: string;
+    districtId: string | null;
+    communityId: string | null;
+    partnerId: string | null;
+  };
+}
+
+/** Why a request's session was refused: no live session (401), or no membership to act under (403). */
+export type SessionRefusal = 'no_session' | 'membership_not_found' | 'no_membership';
+
+/**
+ * A request's one transaction (ADR 0022): checks the token's session in the same transaction as the
+ * work — the session and the named membership (else the first) read by one statement, the secret
+ * compared here in constant time, idle and absolute expiry checked — then switches to the scope
+ * `scopeOf` names and runs `work`. A refused session rolls back before any tenant statement (an
+ * expired one is deleted and committed). The sliding expiry (at most hourly) is written after the
+ * transaction, in its own: no request pays a write otherwise, and a failed handler, which rolls back
+ * its transaction, cannot undo it.
+ */
+export async function withRequestSession<C, T>(
+  db: Kysely<Database>,
+  token: string,
+  options: { membershipId: string | null; now?: Date },
+  scopeOf: (session: RequestSession) => { scope: RequestScope; context: C },
+  work: (trx: ScopedTransaction, context: C, session: RequestSession) => Promise<T>,
+): Promise<{ ok: true; value: T; session: RequestSession } | { ok: false; refused: SessionRefusal }> {
+  const parsed = parseToken(token);
+  if (!parsed) return { ok: false, refused: 'no_session' };
+  const now = options.now ?? new Date();
+  let checked: RequestSession | undefined;
+  try {
+    const result = await withSessionTransaction<{ context: C; session: RequestSession }, SessionRefusal, T>(
+      db,
+      { sessionId: parsed.id, membershipId: options.membershipId },
+      async (row, trx) => {
+        if (!row) return { refused: 'no_session' };
+        if (!constantTimeEqual(hashSecret(parsed.secret), new Uint8Array(row.secret_hash))) {
+          return { refused: 'no_session' };
+        }
+        const expiresAt = new Date(row.expires_at);
+        const absolute = new Date(row.absolute_expires_at);
+        if (now >= expiresAt || now >= absolute || row.disabled_at) {
+          await identity.deleteSession(trx, parsed.id);
+          return { refused: 'no_session', keep: true };
+        }
+        const slides = expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS;
+        const session: RequestSession = {
+          sessionId: parsed.id,
+          user: {
+            id: row.user_id,
+            email: row.email,
+            displayName: row.display_name,
+            locale: row.locale === 'en' ? 'en' : 'zh-CN',
+          },
+          expiresAt: slides
+            ? new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absolute.getTime()))
+            : expiresAt,
+          extended: slides,
+          membership: {
+            membershipId: row.membership_id ?? '',
+            role: row.role ?? '',
+            districtId: row.district_id,
+            communityId: row.community_id,
+            partnerId: row.partner_id,
+          },
+        };
+        checked = session;
+        if (row.membership_id === null || row.role === null) {
+          return { refused: options.membershipId === null ? 'no_membership' : 'membership_not_found' };
+        }
+        const { scope, context } = scopeOf(session);
+        return { scope, context: { context, session } };
+      },
+      (trx, { context, session }) => work(trx, context, session),
+    );
+    if (!result.ok) return result;
+    return { ok: true, value: result.value, session: checked as RequestSession };
+  } finally {
+    if (checked?.extended) await slideSession(db, checked.sessionId, checked.expiresAt);
+  }
+}
+
+/** Moves a live session's idle expiry forward, in the one-session scope, in a transaction of its own. */
+async function slideSession(db: Kysely<Database>, sessionId: string, expiresAt: Date): Promise<void> {
+  await withTenantTransaction(db, { kind: 'session', sessionId }, (trx) =>
+    identity.extendSession(trx, sessionId, expiresAt),
+  );
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -1,4 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { simpleProtocolQuery } from './driver';
+import * as identity from './repositories/identity';
 import type { Database } from './schema';
 
 /** The role every request runs as: it owns nothing, is no superuser and cannot bypass RLS. */
@@ -114,25 +116,99 @@ function settingsOf(scope: DbScope): Array<[string, string]> {
 }
 
 /**
+ * A value as an SQL string literal. `SET LOCAL` takes no bind parameters, so the scope's values are
+ * spliced — only after `settingsOf` validated them (UUIDs, the session id's alphabet, an email without
+ * control characters or backslashes); quotes are doubled all the same, and NUL or a backslash refused.
+ */
+function literal(value: string): string {
+  if (value.includes('\\') || value.includes('\u0000')) throw new InvalidScopeError('value is malformed');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The statements that put a transaction in a scope: `SET LOCAL ROLE` and one `SET LOCAL app.…` per
+ * setting, all transaction-local, as one simple-protocol message (driver.ts): one round trip, and what
+ * reaches the server is `SET LOCAL`, which Citus propagates to its workers (ADR 0022; `set_config()`,
+ * ADR 0008's form, it does not). Validates before anything is sent.
+ */
+function scopeStatements(scope: DbScope): string {
+  return [
+    `SET LOCAL ROLE ${roleOf(scope)}`,
+    ...settingsOf(scope).map(([name, value]) => `SET LOCAL app.${name} = ${literal(value)}`),
+  ].join('; ');
+}
+
+/**
  * The one way a request touches tenant data: opens a transaction, switches to the runtime role and
- * sets the scope, all transaction-local (`set_config(…, true)` is `SET LOCAL`), so a pooled connection
- * carries nothing over. The role and every setting go in one statement — one round trip instead of one
- * per setting (ADR 0008) — with the values as bind parameters. Nothing else in the code base sets scope.
+ * sets the scope, all transaction-local (`SET LOCAL`), so a pooled connection carries nothing over.
+ * `BEGIN`, the role and every setting go in one message (driver.ts defers `BEGIN` into it): one round
+ * trip before the work. Nothing else in the code base sets scope.
  */
 export async function withTenantTransaction<T>(
   db: Kysely<Database>,
   scope: DbScope,
   work: (trx: ScopedTransaction) => Promise<T>,
 ): Promise<T> {
-  const settings = settingsOf(scope); // validate before opening anything
-  const assignments = [
-    sql`set_config('role', ${roleOf(scope)}, true)`,
-    ...settings.map(([name, value]) => sql`set_config(${sql.lit(`app.${name}`)}, ${value}, true)`),
-  ];
+  const setScope = simpleProtocolQuery(scopeStatements(scope)); // validate before opening anything
   return db.transaction().execute(async (trx) => {
-    await sql`select ${sql.join(assignments)}`.execute(trx);
+    await trx.executeQuery(setScope);
     return work(trx as ScopedTransaction);
   });
+}
+
+/** A scope a session may lead to: a membership's, or the platform's. */
+export type RequestScope = Extract<DbScope, { kind: 'district' | 'community' | 'partner' | 'platform' }>;
+
+/** What the caller makes of the session check's row: go on in a scope, or refuse. */
+export type SessionDecision<C, R> =
+  | { scope: RequestScope; context: C }
+  /** keep: commit what the check wrote in the session scope (an expired session's deletion) */
+  | { refused: R; keep?: boolean };
+
+class Refused<R> {
+  constructor(readonly refused: R) {}
+}
+
+/**
+ * A request's one transaction when its scope comes from a session (ADR 0022). In one message: `BEGIN`,
+ * the session scope (`gongfu_app`, `app.session_id` — the same narrow scope that today reaches only
+ * that session, its user and the user's memberships) and the check statement (`identity.sessionCheckSql`:
+ * the session, its user and the one membership the request names, else the first). `decide` compares
+ * the secret and the expiry and names the scope; then one more message clears the session setting and
+ * sets the request's scope, and `work` runs. A refusal rolls back (or commits only the check's own
+ * writes, `keep`): no tenant statement ever runs for a refused session.
+ */
+export async function withSessionTransaction<C, R, T>(
+  db: Kysely<Database>,
+  check: { sessionId: string; membershipId: string | null },
+  decide: (
+    row: identity.SessionCheckRow | undefined,
+    trx: ScopedTransaction,
+  ) => Promise<SessionDecision<C, R>> | SessionDecision<C, R>,
+  work: (trx: ScopedTransaction, context: C) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
+  const session = scopeStatements({ kind: 'session', sessionId: check.sessionId });
+  const membership = check.membershipId === null ? null : literal(uuid(check.membershipId, 'membershipId'));
+  const opening = simpleProtocolQuery(
+    `${session}; ${identity.sessionCheckSql(literal(check.sessionId), membership)}`,
+  );
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { rows } = await trx.executeQuery<identity.SessionCheckRow>(opening);
+      const decision = await decide(rows[0], trx as ScopedTransaction);
+      if ('refused' in decision) {
+        if (decision.keep) return { ok: false as const, refused: decision.refused };
+        throw new Refused(decision.refused);
+      }
+      await trx.executeQuery(
+        simpleProtocolQuery(`SET LOCAL app.session_id = ''; ${scopeStatements(decision.scope)}`),
+      );
+      return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refused: error.refused as R };
+    throw error;
+  }
 }
 
 export class UnsafeRuntimeRoleError extends Error {}

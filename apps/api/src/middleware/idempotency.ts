@@ -3,6 +3,7 @@ import { jsonbFromText, withTenantTransaction } from '@gongfu/db';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
 import { errorBody } from '../errors';
+import { adoptSession, readSessionToken } from './session';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -14,8 +15,13 @@ const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
+  if (!key || !WRITE.has(c.req.method)) return next();
+  // a route that checks its session in its own transaction (ADR 0022) has not checked it yet: a keyed
+  // write checks it here, as every write did before, and the route then runs in the actor's scope
+  const token = c.get('session') ? undefined : readSessionToken(c);
+  if (token) await adoptSession(c, token);
   const session = c.get('session');
-  if (!key || !WRITE.has(c.req.method) || !session) return next();
+  if (!session) return next();
   if (!KEY.test(key)) {
     return c.json(errorBody(c, 'validation_failed', { 'Idempotency-Key': 'invalid' }), 400);
   }

@@ -158,3 +158,48 @@ export async function findMembershipLabels(
     partnerName: partner?.name ?? null,
   };
 }
+
+/** The session check's one row: the session, its user and the membership the request acts under. */
+export interface SessionCheckRow {
+  secret_hash: Uint8Array;
+  user_id: string;
+  expires_at: Date;
+  absolute_expires_at: Date;
+  email: string;
+  display_name: string;
+  locale: string;
+  disabled_at: Date | null;
+  /** null when the user has no membership, or not the one the request named */
+  membership_id: string | null;
+  role: string | null;
+  district_id: string | null;
+  community_id: string | null;
+  partner_id: string | null;
+}
+
+/**
+ * The statement that checks a request's session (tenant.ts `withSessionTransaction` sends it with the
+ * session scope, in one message, as plain text: the simple protocol takes no parameters, so both values
+ * arrive as literals quoted by tenant.ts after validation). The membership is the one named, else the
+ * user's first in `listMembershipsOfUser`'s order (the platform role first, then by creation).
+ */
+export function sessionCheckSql(sessionLiteral: string, membershipLiteral: string | null): string {
+  const named = (column: string) =>
+    membershipLiteral === null ? '' : ` and ${column} = ${membershipLiteral}`;
+  return `select s.secret_hash, s.user_id, s.expires_at, s.absolute_expires_at,
+  u.email, u.display_name, u.locale, u.disabled_at,
+  m.membership_id, m.role, m.district_id, m.community_id, m.partner_id
+from sessions s
+join users u on u.user_id = s.user_id
+left join lateral (
+  select p.user_id as membership_id, 'platform_admin'::text as role, null::uuid as district_id,
+         null::uuid as community_id, null::uuid as partner_id, 0 as rank, null::timestamptz as created_at
+  from platform_admins p where p.user_id = s.user_id${named('p.user_id')}
+  union all
+  select m.membership_id, m.role, m.district_id, m.community_id, m.partner_id, 1, m.created_at
+  from memberships m where m.user_id = s.user_id${named('m.membership_id')}
+  order by rank, created_at, membership_id
+  limit 1
+) m on true
+where s.session_id = ${sessionLiteral}`;
+}

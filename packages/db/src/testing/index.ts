@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '../connect';
+import type { StatementObserver } from '../driver';
 import { migrateToLatest } from '../migrate';
 import { testDatabaseUrl } from './env';
 
@@ -8,10 +9,12 @@ import { testDatabaseUrl } from './env';
  * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set, a new
  * database on that PostgreSQL server (created here, dropped by `close`), so test files never share rows.
  */
-export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { maxConnections?: number; onStatement?: StatementObserver } = {},
+): Promise<DatabaseHandle> {
   const url = testDatabaseUrl;
   if (!url) {
-    const handle = await openDatabase();
+    const handle = await openDatabase({ onStatement: options.onStatement });
     await migrateToLatest(handle.db);
     return handle;
   }
@@ -20,7 +23,11 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ url: testUrl.toString(), maxConnections: options.maxConnections });
+  const handle = await openDatabase({
+    url: testUrl.toString(),
+    maxConnections: options.maxConnections,
+    onStatement: options.onStatement,
+  });
   await migrateToLatest(handle.db);
   return {
     ...handle,

@@ -26,9 +26,14 @@ function toCommunity(row: Row): Community {
   };
 }
 
-/** The community with the version an update must carry (the contract's Community plus `version`). */
+/**
+ * The community with the version an update must carry (the contract's Community plus `version`), built in
+ * one object: a list maps every row through here, and a copy per row showed in the list's profile.
+ */
 function withVersion(row: Row): CommunityWithVersion {
-  return { ...toCommunity(row), version: row.version };
+  const community = toCommunity(row) as CommunityWithVersion;
+  community.version = row.version;
+  return community;
 }
 
 /** The explicit filter a scope implies — tenancy enforced here as well as by RLS. */

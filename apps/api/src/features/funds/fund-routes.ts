@@ -6,18 +6,15 @@ import {
   listFundsRoute,
 } from '@gongfu/contract';
 import type { ScopedTransaction } from '@gongfu/db';
-import { withTenantTransaction } from '@gongfu/db';
 import type { Context } from 'hono';
 import type { Actor, AppEnv } from '../../context';
-import { requireActor } from '../../middleware/session';
+import { inRequestScope } from '../../middleware/request-scope';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import * as service from './fund-service';
 
-/** Runs one service call in the actor's scoped transaction. */
+/** Runs one service call in the request's one transaction, in the actor's scope (ADR 0022). */
 export function inScope<T>(c: Context<AppEnv>, work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) {
-  const actor = requireActor(c);
-  return withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
+  return inRequestScope(c, work);
 }
 
 export const fundRouter = createRouter()

@@ -7,20 +7,17 @@ import {
   resolveWarningRoute,
   updateWarningRoute,
 } from '@gongfu/contract';
-import { type ScopedTransaction, withTenantTransaction } from '@gongfu/db';
+import type { ScopedTransaction } from '@gongfu/db';
 import type { Context } from 'hono';
 import type { Actor, AppEnv } from '../../context';
-import { requireActor } from '../../middleware/session';
+import { foldsSession, inRequestScope } from '../../middleware/request-scope';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import * as auditService from './audit-service';
 import * as warnings from './warnings-service';
 
-/** The request's actor and a runner of work in its scoped transaction. */
+/** A runner of work in the request's one transaction: session checked, actor's scope set (ADR 0022). */
 function scoped(c: Context<AppEnv>) {
-  const actor = requireActor(c);
-  return <T>(work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) =>
-    withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
+  return <T>(work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) => inRequestScope(c, work);
 }
 
 const warningRoutes = createRouter()
@@ -70,4 +67,4 @@ const auditRoutes = createRouter()
   });
 
 /** The oversight feature's routers, mounted under /api/v1 by app.ts. Sub-routers are added here with .route(). */
-export const oversightRoutes = createRouter().route('/', warningRoutes).route('/', auditRoutes);
+export const oversightRoutes = foldsSession(createRouter().route('/', warningRoutes).route('/', auditRoutes));

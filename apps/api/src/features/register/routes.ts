@@ -1,3 +1,4 @@
+import { foldsSession } from '../../middleware/request-scope';
 import { createRouter } from '../../router';
 import { agreementRoutes } from './agreements.routes';
 import { appraisalRoutes, assetRoutes } from './assets.routes';
@@ -12,13 +13,15 @@ import { ventureRoutes } from './ventures.routes';
  * and appraisals, partners, companies and shareholdings, operator agreements, ventures, district
  * settings. (Community changes live with the communities feature.)
  */
-export const registerRoutes = createRouter()
-  .route('/', streetOfficeRoutes)
-  .route('/', assetRoutes)
-  .route('/', appraisalRoutes)
-  .route('/', partnerRoutes)
-  .route('/', companyRoutes)
-  .route('/', shareholdingRoutes)
-  .route('/', agreementRoutes)
-  .route('/', ventureRoutes)
-  .route('/', districtRoutes);
+export const registerRoutes = foldsSession(
+  createRouter()
+    .route('/', streetOfficeRoutes)
+    .route('/', assetRoutes)
+    .route('/', appraisalRoutes)
+    .route('/', partnerRoutes)
+    .route('/', companyRoutes)
+    .route('/', shareholdingRoutes)
+    .route('/', agreementRoutes)
+    .route('/', ventureRoutes)
+    .route('/', districtRoutes),
+);
