@@ -10,3 +10,4 @@ export * from './kpis-standing';
 export * from './oversight';
 export * from './register';
 export * from './reports';
+export * from './reports-workbook';
