@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { ReportImportsTable } from '../schema';
+import { type Insertable, sql } from 'kysely';
+import type { AuditLogTable, MonthlyReportsTable, ReportEventsTable, ReportImportsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 import type { ReportScope } from './reports';
 
@@ -156,4 +156,70 @@ export async function scopeName(trx: ScopedTransaction, scope: ReportScope): Pro
     .where('district_id', '=', scope.districtId)
     .executeTakeFirst();
   return row?.name ?? '';
+}
+
+// ----- the import's set-based writes: the rows the form's createReport and submit write, many per statement
+
+/** PostgreSQL takes at most 65,535 parameters a statement; a report row has about 20. */
+const SLICE = 500;
+
+async function inSlices<T, R>(items: readonly T[], work: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(...(await work(items.slice(i, i + SLICE))));
+  return out;
+}
+
+export function insertReports(trx: ScopedTransaction, rows: readonly Insertable<MonthlyReportsTable>[]) {
+  return inSlices(rows, (slice) =>
+    trx.insertInto('monthly_reports').values(slice).returning(['report_id', 'venture_id', 'month']).execute(),
+  );
+}
+
+export async function insertEvents(trx: ScopedTransaction, rows: readonly Insertable<ReportEventsTable>[]) {
+  await inSlices(rows, async (slice) => {
+    await trx.insertInto('report_events').values(slice).execute();
+    return [];
+  });
+}
+
+export async function appendAudits(trx: ScopedTransaction, rows: readonly Insertable<AuditLogTable>[]) {
+  await inSlices(rows, async (slice) => {
+    await trx.insertInto('audit_log').values(slice).execute();
+    return [];
+  });
+}
+
+/**
+ * Drafts become submitted, each with its own plausibility flags, as the form's submit sets them: only rows still in
+ * draft at the version read change. Returns how many did.
+ */
+export async function submitDrafts(
+  trx: ScopedTransaction,
+  args: {
+    districtId: string;
+    submittedBy: string;
+    submittedAt: Date;
+    reports: ReadonlyArray<{ communityId: string; reportId: string; version: number; flags: unknown }>;
+  },
+): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < args.reports.length; i += SLICE) {
+    const slice = args.reports.slice(i, i + SLICE);
+    const values = sql.join(
+      slice.map(
+        (r) =>
+          sql`(${r.communityId}::uuid, ${r.reportId}::uuid, ${r.version}::int, ${JSON.stringify(r.flags)}::jsonb)`,
+      ),
+    );
+    const result = await sql`
+      update monthly_reports m
+         set status = 'submitted', submitted_at = ${args.submittedAt}, submitted_by = ${args.submittedBy},
+             plausibility_flags = v.flags, returned_fields = '[]'::jsonb,
+             version = m.version + 1, updated_at = ${args.submittedAt}
+        from (values ${values}) as v(community_id, report_id, version, flags)
+       where m.district_id = ${args.districtId} and m.community_id = v.community_id
+         and m.report_id = v.report_id and m.status = 'draft' and m.version = v.version`.execute(trx);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
 }
