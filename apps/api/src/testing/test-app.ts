@@ -9,6 +9,8 @@ export interface TestApp {
   handle: DatabaseHandle;
   /** the session cookie of a demo account, logged in through the real endpoint (cached per account) */
   cookieOf(email: string): Promise<string>;
+  /** drops a cached cookie (its session ended): the next request as that account logs in again */
+  forgetCookie(email: string): void;
   request(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -48,7 +50,14 @@ export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist
     return app.request(path, { ...rest, headers });
   }
 
-  return { app, handle, cookieOf, request, close: () => handle.close() };
+  return {
+    app,
+    handle,
+    cookieOf,
+    forgetCookie: (email) => void cookies.delete(email),
+    request,
+    close: () => handle.close(),
+  };
 }
 
 declare global {
