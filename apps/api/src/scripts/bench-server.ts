@@ -17,6 +17,8 @@ const app = createApp({
   dbKind: handle.kind,
   logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
   throttle: new LoginThrottle(),
+  // the built admin app (with its precompressed copies), for the cockpit's first-load figure
+  adminDist: process.env.BENCH_ADMIN_DIST,
 });
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);

@@ -1,0 +1,115 @@
+/**
+ * The limit `pnpm bench` holds a list request to (issue 14): the least work a correct, RLS-scoped endpoint can
+ * do, with no framework and no query builder — `node:http` and `postgres`. For each request it parses the
+ * session cookie and, in ONE transaction,
+ *   1. opens it and sets the session scope (one simple-protocol message: `BEGIN; select set_config(…)`),
+ *   2. reads the session, its user's state and the first membership, and sets the membership's scope (role and
+ *      settings, transaction-local) in the same statement, from the row it read,
+ *   3. checks the secret (SHA-256, constant time) and the expiry — a refused session rolls back, nothing ran,
+ *   4. runs the list's statements (BENCH_WORK: the very SQL the API ran for the request, captured),
+ *   5. commits and writes the rows as JSON.
+ * It must not skip the session check or the scope, and it does nothing else. Prints `{"port":…}` once listening.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import postgres from 'postgres';
+
+interface Stmt {
+  sql: string;
+  params: unknown[];
+}
+const url = process.env.BENCH_DATABASE_URL;
+const work = JSON.parse(process.env.BENCH_WORK ?? '[]') as Stmt[];
+if (!url || work.length === 0) throw new Error('BENCH_DATABASE_URL and BENCH_WORK are required');
+const sql = postgres(url, {
+  max: Number(process.env.BENCH_POOL ?? 10),
+  onnotice: () => {},
+  types: { bigint: postgres.BigInt },
+});
+
+const TOKEN = /(?:^|;\s*)gongfu_session=([a-z2-7]{32})\.([a-z2-7]{32})(?:;|$)/;
+const SCOPE_ROLE: Record<string, string> = {
+  district_admin: 'gongfu_district',
+  district_viewer: 'gongfu_district',
+  community_admin: 'gongfu_community',
+  community_reporter: 'gongfu_community',
+  partner_operator: 'gongfu_partner',
+};
+
+interface SessionRow {
+  secret_hash: Uint8Array;
+  expires_at: Date;
+  absolute_expires_at: Date;
+  disabled_at: Date | null;
+  role: string | null;
+}
+
+class Refused extends Error {}
+
+async function answer(cookie: string | undefined): Promise<unknown[][]> {
+  const token = TOKEN.exec(cookie ?? '');
+  if (!token) throw new Refused();
+  const [, id, secret] = token as unknown as [string, string, string];
+  return sql.begin(async (tx) => {
+    // the id matched [a-z2-7]{32}: safe to splice into the simple-protocol message
+    await tx.unsafe(
+      `select set_config('role', 'gongfu_app', true), set_config('app.scope_kind', 'session', true), set_config('app.session_id', '${id}', true)`,
+    );
+    const [row] = await tx.unsafe<SessionRow[]>(
+      `select s.secret_hash, s.expires_at, s.absolute_expires_at, u.disabled_at, m.role,
+              set_config('role', case m.role when 'district_admin' then 'gongfu_district' when 'district_viewer' then 'gongfu_district'
+                                  when 'partner_operator' then 'gongfu_partner' else 'gongfu_community' end, true),
+              set_config('app.scope_kind', case when m.community_id is not null then 'community'
+                                               when m.partner_id is not null then 'partner' else 'district' end, true),
+              set_config('app.user_id', s.user_id::text, true),
+              set_config('app.district_id', m.district_id::text, true),
+              set_config('app.community_id', coalesce(m.community_id::text, ''), true),
+              set_config('app.partner_id', coalesce(m.partner_id::text, ''), true)
+         from sessions s join users u on u.user_id = s.user_id
+         join lateral (select * from memberships m where m.user_id = s.user_id order by m.created_at, m.membership_id limit 1) m on true
+        where s.session_id = $1`,
+      [id],
+      { prepare: true },
+    );
+    const now = Date.now();
+    if (
+      !row?.role ||
+      !(row.role in SCOPE_ROLE) ||
+      !timingSafeEqual(createHash('sha256').update(secret).digest(), Buffer.from(row.secret_hash)) ||
+      now >= row.expires_at.getTime() ||
+      now >= row.absolute_expires_at.getTime() ||
+      row.disabled_at
+    ) {
+      throw new Refused(); // rolls back: the scope set above ends with the transaction
+    }
+    const results: unknown[][] = [];
+    for (const s of work) results.push(await tx.unsafe(s.sql, s.params as never[], { prepare: true }));
+    return results;
+  });
+}
+
+const json = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : (v as unknown)));
+
+const server = createServer((req, res) => {
+  answer(req.headers.cookie).then(
+    (results) => {
+      const body = json({ items: results.at(-1) });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    },
+    (error) => {
+      res.writeHead(error instanceof Refused ? 401 : 500, { 'content-type': 'application/json' });
+      res.end(
+        error instanceof Refused ? '{"error":{"code":"unauthenticated"}}' : '{"error":{"code":"internal"}}',
+      );
+    },
+  );
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' ? address?.port : 0 })}\n`);
+});
+const stop = () => server.close(() => void sql.end().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
