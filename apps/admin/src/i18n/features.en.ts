@@ -8,6 +8,7 @@ import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
+import { settingsEn } from './settings.en';
 
 /** The features' English strings: the same shape as `features.zh-cn.ts`. */
 export const featuresEn: FeatureMessages = {
@@ -20,4 +21,5 @@ export const featuresEn: FeatureMessages = {
   oversight: oversightEn,
   board: boardEn,
   exports: exportsEn,
+  settings: settingsEn,
 };

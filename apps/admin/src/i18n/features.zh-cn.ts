@@ -7,6 +7,7 @@ import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
 import { reviewZhCN } from './review.zh-cn';
+import { settingsZhCN } from './settings.zh-cn';
 import type { Shape } from './shape';
 
 /**
@@ -23,6 +24,7 @@ export const featuresZhCN = {
   oversight: oversightZhCN,
   board: boardZhCN,
   exports: exportsZhCN,
+  settings: settingsZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

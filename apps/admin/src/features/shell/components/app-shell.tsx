@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../../components/route-error';
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useLogout } from '../../auth/api/logout';
-import { menuFor, selectedMenuEntry } from '../menu-config';
+import { MENU_GROUPS, menuFor, menuItems, selectedMenuEntry } from '../menu-config';
 import { LanguageSwitch } from './language-switch';
 import { MembershipLabel } from './membership-label';
 
@@ -49,11 +49,8 @@ export function AppShell() {
       mode="inline"
       style={{ borderInlineEnd: 'none' }}
       selectedKeys={selected ? [selected] : []}
-      items={entries.map(({ id, entry }) => ({
-        key: id,
-        icon: entry.icon,
-        label: <Link to={entry.to}>{t(entry.label)}</Link>,
-      }))}
+      defaultOpenKeys={Object.keys(MENU_GROUPS).map((group) => `group:${group}`)}
+      items={menuItems(entries, (key) => t(key))}
     />
   );
 

@@ -1,0 +1,177 @@
+import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import type { DistributionRule } from '@gongfu/contract';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
+import { instantText } from '../../audit/labels';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
+import { createsRules } from '../access';
+import { useDistributionRules } from '../api/settings';
+import { percentText, SHARE_FIELDS } from '../format';
+import { RuleDrawer } from './rule-drawer';
+
+type RuleStatus = 'current' | 'future' | 'past';
+
+/** Which version is in force this month (the latest effective month not after it), which are upcoming. */
+function statusesOf(rules: readonly DistributionRule[], month: string): Map<string, RuleStatus> {
+  const byMonth = [...rules].sort((a, b) =>
+    a.effectiveFrom === b.effectiveFrom
+      ? b.version - a.version
+      : b.effectiveFrom.localeCompare(a.effectiveFrom),
+  );
+  const current = byMonth.find((r) => r.effectiveFrom <= month);
+  return new Map(
+    rules.map((r) => [r.id, r === current ? 'current' : r.effectiveFrom > month ? 'future' : 'past']),
+  );
+}
+
+const STATUS_COLOR: Record<RuleStatus, string | undefined> = {
+  current: 'green',
+  future: 'blue',
+  past: undefined,
+};
+
+/**
+ * 分配规则: a community's split of its income into its funds — the rule in force, every version with the month it
+ * took effect, and (district admins) a new version with its preview on last month's approved reports. District
+ * roles pick the community (kept in the URL); a community's admin reads its own.
+ */
+export function DistributionRulesPage({
+  communityId: asked,
+  onCommunity,
+}: {
+  communityId: string | undefined;
+  onCommunity: (communityId: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const membership = useActiveMembership();
+  const own = membership?.communityId ?? undefined;
+  const communityId = own ?? asked;
+  const canCreate = createsRules(membership);
+  const rules = useDistributionRules(communityId);
+  const communityName = useCommunityName(communityId);
+  const [editing, setEditing] = useState(false);
+  const thisMonth = dayjs().format('YYYY-MM');
+  const items = rules.data?.items ?? [];
+  const statuses = statusesOf(items, thisMonth);
+  const inForce = items.find((r) => statuses.get(r.id) === 'current');
+
+  return (
+    <PageContainer
+      title={t('settings.rules.title')}
+      subTitle={own ? communityName : undefined}
+      extra={
+        <>
+          {!canCreate ? (
+            <Tooltip title={t('settings.readOnlyHint')}>
+              <Tag icon={<EyeOutlined />}>{t('settings.readOnly')}</Tag>
+            </Tooltip>
+          ) : null}
+          {canCreate && communityId ? (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('settings.rules.adjust')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('settings.rules.subtitle')}</Typography.Paragraph>
+      {own ? null : (
+        <div style={{ marginBottom: 16 }}>
+          <CommunityPicker value={communityId} onChange={onCommunity} />
+        </div>
+      )}
+      {!communityId ? (
+        <Card>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.rules.pickFirst')} />
+        </Card>
+      ) : rules.isPending ? (
+        <Skeleton active />
+      ) : rules.isError ? (
+        <Alert type="error" showIcon title={rules.error.message} />
+      ) : (
+        <>
+          <Card
+            title={t('settings.rules.inForce')}
+            extra={
+              inForce ? (
+                <Typography.Text type="secondary">
+                  {t('settings.rules.inForceSince', {
+                    month: inForce.effectiveFrom,
+                    version: inForce.version,
+                  })}
+                </Typography.Text>
+              ) : null
+            }
+            style={{ marginBottom: 16 }}
+            data-testid="rule-in-force"
+          >
+            {inForce ? (
+              <Row gutter={[16, 16]}>
+                {SHARE_FIELDS.map(({ field, fundKind }) => (
+                  <Col xs={8} key={field}>
+                    <Statistic
+                      title={t(`settings.rules.fund.${fundKind}`)}
+                      value={percentText(inForce[field])}
+                    />
+                  </Col>
+                ))}
+              </Row>
+            ) : (
+              <Typography.Text>{t('settings.rules.defaultRule')}</Typography.Text>
+            )}
+          </Card>
+          <Card title={t('settings.rules.history')} styles={{ body: { padding: 0 } }}>
+            <ResponsiveTable<DistributionRule>
+              dataSource={items}
+              emptyText={t('settings.rules.historyEmpty')}
+              cardTitle={['effectiveFrom', 'status']}
+              rowClassName={() => 'rule-row'}
+              columns={[
+                {
+                  key: 'effectiveFrom',
+                  title: t('settings.rules.col.effectiveFrom'),
+                  dataIndex: 'effectiveFrom',
+                },
+                {
+                  key: 'status',
+                  title: t('settings.rules.col.status'),
+                  render: (_, r) => {
+                    const status = statuses.get(r.id) ?? 'past';
+                    return <Tag color={STATUS_COLOR[status]}>{t(`settings.rules.status.${status}`)}</Tag>;
+                  },
+                },
+                ...SHARE_FIELDS.map(({ field, column }) => ({
+                  key: field,
+                  title: t(`settings.rules.col.${column}`),
+                  align: 'right' as const,
+                  render: (_: unknown, r: DistributionRule) => percentText(r[field]),
+                })),
+                { key: 'version', title: t('settings.rules.col.version'), dataIndex: 'version' },
+                {
+                  key: 'createdAt',
+                  title: t('settings.rules.col.createdAt'),
+                  render: (_, r) => instantText(r.createdAt),
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+      {canCreate && communityId && editing ? (
+        <RuleDrawer
+          open={editing}
+          communityId={communityId}
+          communityName={communityName ?? ''}
+          inForce={inForce}
+          latestEffectiveFrom={items[0]?.effectiveFrom}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,200 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
+import { JINHUI, meAs } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+import { api, errorBody, givenSession, server } from '../../testing/server';
+import { givenSettingsApi, SETTINGS } from './testing/settings-fixtures';
+
+const patches = (seen: ReturnType<typeof givenSettingsApi>) =>
+  seen.filter((r) => r.method === 'PATCH' && r.path === '/district/settings');
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('district settings page', () => {
+  it('shows the due day, the reporting start and every threshold with its unit; a change is saved with the version', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenSettingsApi();
+    const { user } = renderApp('/admin/settings');
+    expect(await screen.findByRole('heading', { name: '区级设置' })).toBeInTheDocument();
+    await waitFor(() => expect(field('月报截止日').value).toBe('10'));
+    expect(screen.getByText(/本区开始在平台上填报月报的第一个月/)).toBeInTheDocument();
+    expect(field('红色预警 · 月报逾期').value).toBe('15');
+    expect(field('黄色预警 · 营收环比下降').value).toBe('30.00');
+    expect(field('红色预警 · 营收环比下降').value).toBe('50.00');
+    expect(field('黄色预警 · 资金闲置').value).toBe('12');
+    expect(field('红色预警 · 上缴低于保底').value).toBe('50.00');
+    // units beside the inputs
+    expect(screen.getAllByText('个月').length).toBeGreaterThan(0);
+
+    await user.clear(field('黄色预警 · 营收环比下降'));
+    await user.type(field('黄色预警 · 营收环比下降'), '20');
+    await user.clear(field('月报截止日'));
+    await user.type(field('月报截止日'), '15');
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    await waitFor(() => expect(patches(seen)).toHaveLength(1));
+    expect(patches(seen)[0]?.body).toEqual({
+      version: SETTINGS.version,
+      reportDueDay: 15,
+      reportingStartMonth: '2024-11',
+      warningThresholds: { ...SETTINGS.warningThresholds, revenueDropBp: 2000 },
+    });
+    expect(await screen.findByText('已保存')).toBeInTheDocument();
+  });
+
+  it('a red step milder than amber is refused as typed, and nothing is sent', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenSettingsApi();
+    const { user } = renderApp('/admin/settings');
+    await waitFor(() => expect(field('黄色预警 · 资金闲置').value).toBe('12'));
+    await user.clear(field('黄色预警 · 资金闲置'));
+    await user.type(field('黄色预警 · 资金闲置'), '36');
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText('红色预警的阈值不能比黄色预警更宽松')).toBeInTheDocument();
+    expect(patches(seen)).toHaveLength(0);
+  });
+
+  it('the API’s field refusal lands on its input; a stale version says so with a way to reload', async () => {
+    givenSession(meAs('district_admin'));
+    givenSettingsApi();
+    server.use(
+      http.patch(api('/district/settings'), () =>
+        HttpResponse.json(
+          errorBody('validation_failed', '请求内容有误，请检查标出的字段', {
+            'warningThresholds.pledgeOverdueRedDays': '不能大于 730',
+          }),
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/admin/settings');
+    await waitFor(() => expect(field('红色预警 · 承诺捐赠逾期').value).toBe('90'));
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText('不能大于 730')).toBeInTheDocument();
+
+    server.use(
+      http.patch(api('/district/settings'), () =>
+        HttpResponse.json(errorBody('stale_version', '数据已被他人修改，请刷新后重试'), { status: 409 }),
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('数据已被他人修改，请刷新后重试')).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: /重新读取|刷新|reload/i })).toBeInTheDocument();
+  });
+
+  it('a district viewer reads the settings, read only', async () => {
+    givenSession(meAs('district_viewer'));
+    givenSettingsApi();
+    renderApp('/admin/settings');
+    await waitFor(() => expect(field('月报截止日').value).toBe('10'));
+    expect(field('月报截止日')).toBeDisabled();
+    expect(field('红色预警 · 月报逾期')).toBeDisabled();
+    expect(screen.getByText('只读')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '保存设置' })).not.toBeInTheDocument();
+  });
+
+  it('reads in English', async () => {
+    givenSession(meAs('district_admin'));
+    givenSettingsApi();
+    await changeLanguage('en');
+    renderApp('/admin/settings');
+    expect(await screen.findByRole('heading', { name: 'District settings' })).toBeInTheDocument();
+    await waitFor(() => expect(field('Red · Report overdue').value).toBe('15'));
+    expect(field('Amber · Revenue falls month on month').value).toBe('30.00');
+  });
+});
+
+const previews = (seen: ReturnType<typeof givenSettingsApi>) =>
+  seen.filter((r) => r.method === 'GET' && r.path === '/distribution-rules/preview');
+
+describe('distribution rules page', () => {
+  it('shows the community’s rule in force and its history; a district admin changes a share, sees the preview and saves a version', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenSettingsApi();
+    const { user } = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+    const inForce = await screen.findByTestId('rule-in-force');
+    await waitFor(() => expect(within(inForce).getByText('50%')).toBeInTheDocument());
+    expect(within(inForce).getByText('自 2025-06 起生效（第 2 版）')).toBeInTheDocument();
+    expect(document.querySelectorAll('tr.rule-row')).toHaveLength(2);
+    expect(screen.getByText('现行')).toBeInTheDocument();
+    expect(screen.getByText('已被替代')).toBeInTheDocument();
+    expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
+
+    await user.click(screen.getByRole('button', { name: /调整分配比例/ }));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 100%');
+    // the rule in force previewed first: no difference
+    await waitFor(() => expect(previews(seen).length).toBeGreaterThan(0));
+    expect(previews(seen)[0]?.query.get('governanceFundBp')).toBe('5000');
+
+    const governance = within(drawer).getByLabelText('社区治理专项资金比例');
+    await user.clear(governance);
+    await user.type(governance, '60');
+    expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 110%，超出 10%');
+    const reserve = within(drawer).getByLabelText('公积金比例');
+    await user.clear(reserve);
+    await user.type(reserve, '20');
+    expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 100%');
+    await waitFor(() =>
+      expect(previews(seen).at(-1)?.query.toString()).toBe(
+        `communityId=${JINHUI.id}&governanceFundBp=6000&reserveBp=2000&otherBp=2000`,
+      ),
+    );
+    const totals = within(drawer).getByTestId('preview-totals');
+    await waitFor(() => expect(within(totals).getByText('6,000.00')).toBeInTheDocument());
+    expect(within(totals).getByText('5,000.00')).toBeInTheDocument();
+    expect(within(totals).getByText('+1,000.00')).toBeInTheDocument();
+    expect(within(totals).getByText('-1,000.00')).toBeInTheDocument();
+    expect(within(drawer).getByText('按 2026-10 已审核月报试算')).toBeInTheDocument();
+
+    await user.click(within(drawer).getByRole('button', { name: '保存新版本' }));
+    await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    const body = seen.find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      communityId: JINHUI.id,
+      governanceFundBp: 6000,
+      reserveBp: 2000,
+      otherBp: 2000,
+    });
+    // the suggested month is after the last approved month (2026-10) and not before this month
+    expect(String(body.effectiveFrom) > '2026-10').toBe(true);
+  });
+
+  it('the API’s refusal of the month lands on it', async () => {
+    givenSession(meAs('district_admin'));
+    givenSettingsApi();
+    server.use(
+      http.post(api('/distribution-rules'), () =>
+        HttpResponse.json(
+          errorBody('conflict', '与现有数据冲突', { effectiveFrom: '该社区在此月份已有生效的分配规则' }),
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+    await user.click(await screen.findByRole('button', { name: /调整分配比例/ }));
+    const drawer = await screen.findByRole('dialog');
+    await user.click(within(drawer).getByRole('button', { name: '保存新版本' }));
+    expect(await within(drawer).findByText('该社区在此月份已有生效的分配规则')).toBeInTheDocument();
+  });
+
+  it('a community admin reads its own community’s rule and cannot change it; a district role first picks a community', async () => {
+    givenSession(meAs('community_admin', JINHUI));
+    const seen = givenSettingsApi();
+    renderApp('/admin/distribution-rules');
+    const inForce = await screen.findByTestId('rule-in-force');
+    await waitFor(() => expect(within(inForce).getByText('30%')).toBeInTheDocument());
+    expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
+    expect(screen.queryByRole('button', { name: /调整分配比例/ })).not.toBeInTheDocument();
+    expect(screen.getByText('只读')).toBeInTheDocument();
+  });
+
+  it('a district admin without a community chosen is asked to pick one', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenSettingsApi();
+    renderApp('/admin/distribution-rules');
+    expect(await screen.findByText('请先选择一个社区，查看并调整它的分配规则。')).toBeInTheDocument();
+    expect(seen.filter((r) => r.path === '/distribution-rules')).toHaveLength(0);
+  });
+});

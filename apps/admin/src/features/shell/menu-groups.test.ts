@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { menuFor, menuItems } from './menu-config';
+
+const keys = (role: Parameters<typeof menuFor>[0]) =>
+  menuItems(menuFor(role), (key) => key).map((item) =>
+    item.children ? `${item.key}[${item.children.map((c) => c.key).join(',')}]` : item.key,
+  );
+
+describe('menu groups', () => {
+  it('gathers the district administration (users, settings, distribution rules) under one heading', () => {
+    const admin = keys('district_admin');
+    // (users, when user administration is in the menu, sits first)
+    expect(admin.find((k) => k.startsWith('group:administration'))).toMatch(/settings,distributionRules\]$/);
+    expect(admin).not.toContain('settings');
+    // viewers read the settings and the rules
+    expect(keys('district_viewer')).toContain('group:administration[settings,distributionRules]');
+  });
+
+  it('a role with one entry of a group sees it alone; partners and reporters see none of it', () => {
+    const community = keys('community_admin');
+    expect(community).toContain('distributionRules');
+    expect(community.some((k) => k.startsWith('group:'))).toBe(false);
+    for (const role of ['community_reporter', 'partner_operator'] as const) {
+      expect(keys(role).some((k) => k.includes('settings') || k.includes('distributionRules'))).toBe(false);
+    }
+  });
+});

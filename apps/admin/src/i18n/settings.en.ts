@@ -1,0 +1,117 @@
+import type { settingsZhCN } from './settings.zh-cn';
+import type { Shape } from './shape';
+
+export const settingsEn: Shape<typeof settingsZhCN> = {
+  nav: { group: 'Administration', settings: 'District settings', distribution: 'Distribution rules' },
+  readOnly: 'Read only',
+  readOnlyHint: 'Only district admins can change this',
+  history: 'History',
+  saved: 'Saved',
+  page: {
+    title: 'District settings',
+    subtitle: 'Report due day, reporting start and warning thresholds, for every community of the district',
+    save: 'Save settings',
+    reset: 'Undo changes',
+    unchanged: 'Nothing to save',
+  },
+  reporting: {
+    title: 'Monthly reports',
+    dueDay: 'Report due day',
+    dueDayUnit: 'th',
+    dueDayHint:
+      'The last day of the month by which last month’s report is due (1–28). A first submission after it is late; a report still missing after it raises an overdue warning.',
+    dueDayExample: 'Set to the {{day}}th: the report for {{month}} is due by {{due}}.',
+    startMonth: 'Reporting start month',
+    startMonthHint:
+      'The first month the district reports on the platform. Earlier months are not owed (not missing, not in the reporting rate); a venture may set a later month of its own. Empty: each venture owes reports from the month it started.',
+    startMonthPlaceholder: 'Pick a month',
+  },
+  thresholds: {
+    title: 'Warning thresholds',
+    intro:
+      'Warnings come in two steps: amber asks for attention, red for action. A change applies at the next “recompute warnings”; warnings already raised are not withdrawn or lowered.',
+    amber: 'Amber',
+    red: 'Red',
+    unit: { days: 'days', months: 'months', percent: '%' },
+    rule: {
+      reportOverdue: 'Report overdue',
+      revenueDrop: 'Revenue falls month on month',
+      fundIdle: 'Fund idle',
+      agreementExpiring: 'Operator agreement ending',
+      pledgeOverdue: 'Pledge overdue',
+      remittance: 'Remittance below minimum',
+    },
+    explain: {
+      reportOverdue:
+        'Not submitted the day after the due day: amber; overdue by more than the days set: red.',
+      revenueDrop: 'Revenue down by more than the share set against last month.',
+      fundIdle: 'A fund holding money with no outflow for the months set.',
+      agreementExpiring: 'An agreement ending within the days set; the red window is at most the amber one.',
+      pledgeOverdue: 'A pledge not fulfilled after its due date: amber; more than the days set: red.',
+      remittance: 'Received less than the guaranteed minimum: amber; less than the share set of it: red.',
+    },
+    always: 'the day after',
+    belowMinimum: 'below the minimum',
+    redBeforeAmber: 'The red step cannot be milder than the amber step',
+  },
+  rules: {
+    title: 'Distribution rules',
+    subtitle:
+      'The share of a community’s income that goes to its governance fund, reserve and other uses; effective by month, every version kept',
+    community: 'Community',
+    pickCommunity: 'Pick a community',
+    pickFirst: 'Pick a community to see and change its distribution rule.',
+    inForce: 'Rule in force',
+    inForceSince: 'Since {{month}} (version {{version}})',
+    defaultRule: 'No rule set yet: approved reports’ income all goes to the reserve.',
+    history: 'Rule history',
+    historyEmpty: 'No rule has been set',
+    adjust: 'Change the shares',
+    col: {
+      version: 'Version',
+      effectiveFrom: 'From',
+      governance: 'Governance fund',
+      reserve: 'Reserve',
+      other: 'Other uses',
+      createdAt: 'Set on',
+      status: 'Status',
+    },
+    status: { current: 'In force', future: 'Upcoming', past: 'Replaced' },
+    fund: { governance_special: 'Governance fund', reserve: 'Reserve', other: 'Other uses' },
+  },
+  drawer: {
+    title: 'Change the shares · {{community}}',
+    intro:
+      'The share of the community’s income (its holdings’ profit share plus remittances received) that goes to each fund; the three must sum to 100 %.',
+    share: '{{fund}} share',
+    sum: 'Total {{sum}}',
+    sumOk: 'Total 100 %',
+    sumShort: 'Total {{sum}}, {{rest}} short',
+    sumOver: 'Total {{sum}}, {{rest}} over',
+    effectiveFrom: 'Effective from',
+    effectiveFromHint:
+      'Reports from this month on are split by the new shares. Approved reports are not split again.',
+    effectiveFromApproved:
+      'Reports up to {{month}} are approved and were posted under the old rule; they are not split again. Start the new rule from {{next}}.',
+    submit: 'Save as a new version',
+    required: 'Required',
+    percentInvalid: 'A percentage from 0 to 100 with at most two decimals',
+  },
+  preview: {
+    title: 'Tried on the approved reports of {{month}}',
+    titleNone: 'Preview',
+    hint: 'What the {{count}} approved report(s) of {{month}} would have posted had the new shares been in force (yuan). Nothing is changed.',
+    none: 'The community has no approved report yet: nothing to try the shares on.',
+    waitSum: 'The preview appears once the three shares sum to 100 %.',
+    fund: 'Fund',
+    posted: 'Posted',
+    proposed: 'New shares',
+    difference: 'Difference',
+    total: 'Total',
+    distributable: 'Distributable income ¥{{amount}}',
+    ruleThen: 'Rule then: governance {{g}} / reserve {{r}} / other {{o}}',
+    ruleThenDefault: 'Rule then: none set (all to the reserve)',
+    byReport: 'By report ({{count}})',
+    failed: 'The preview failed',
+  },
+};
