@@ -18,6 +18,7 @@ import { rejectCrossSite } from './middleware/cross-site';
 import { limitBody } from './middleware/body-limit';
 import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
+import { revalidated } from './middleware/revalidate';
 import { loadSession } from './middleware/session';
 import { serveAdmin } from './static-admin';
 
@@ -40,6 +41,8 @@ export function createApp(deps: Deps) {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'same-origin');
   });
+  // KPI answers: an ETag and private, no-cache instead (inside the no-store step, so it sees theirs)
+  api.use('/v1/kpis/*', revalidated);
   api.use('/v1/*', rejectCrossSite);
   api.use('/v1/*', loadSession);
   api.use('/v1/*', idempotency);

@@ -1,0 +1,21 @@
+import { etag } from 'hono/etag';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context';
+
+const tagged = etag();
+
+/**
+ * The KPI answers (issue 14's light wire): an ETag of the answer and `Cache-Control: private, no-cache`, so the
+ * cockpit's browser keeps its own copy (never a shared cache) and asks again each time; an unchanged answer comes
+ * back as a bodyless 304. The tag is a hash of the body, so it changes exactly when the answer does — a report
+ * approved in scope changes it, one in another district cannot. The statements still run once per request; what
+ * is saved is the wire and the client's parsing (ADR 0024 says why not a data-version tag).
+ * Other authenticated answers stay `no-store` (app.ts): they carry the register's and the people's details.
+ */
+export const revalidated = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== 'GET') return next();
+  return tagged(c, async () => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'private, no-cache');
+  });
+});
