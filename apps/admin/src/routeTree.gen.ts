@@ -23,8 +23,6 @@ import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authen
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
-import { Route as AuthenticatedAdminDistributionRulesRouteImport } from './routes/_authenticated/admin/distribution-rules'
-import { Route as AuthenticatedAdminSettingsRouteImport } from './routes/_authenticated/admin/settings'
 import { Route as AuthenticatedAuditIndexRouteImport } from './routes/_authenticated/audit/index'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
@@ -32,6 +30,7 @@ import { Route as AuthenticatedFundsIndexRouteImport } from './routes/_authentic
 import { Route as AuthenticatedFundsFundIdRouteImport } from './routes/_authenticated/funds/$fundId'
 import { Route as AuthenticatedKpisIndexRouteImport } from './routes/_authenticated/kpis/index'
 import { Route as AuthenticatedKpisBulletinRouteImport } from './routes/_authenticated/kpis/bulletin'
+import { Route as AuthenticatedKpisTargetsRouteImport } from './routes/_authenticated/kpis/targets'
 import { Route as AuthenticatedPledgesIndexRouteImport } from './routes/_authenticated/pledges/index'
 import { Route as AuthenticatedProposalsIndexRouteImport } from './routes/_authenticated/proposals/index'
 import { Route as AuthenticatedProposalsProposalIdRouteImport } from './routes/_authenticated/proposals/$proposalId'
@@ -130,18 +129,6 @@ const AuthenticatedWarningsRouteRoute =
     path: '/warnings',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
-const AuthenticatedAdminDistributionRulesRoute =
-  AuthenticatedAdminDistributionRulesRouteImport.update({
-    id: '/admin/distribution-rules',
-    path: '/admin/distribution-rules',
-    getParentRoute: () => AuthenticatedRoute,
-  } as any)
-const AuthenticatedAdminSettingsRoute =
-  AuthenticatedAdminSettingsRouteImport.update({
-    id: '/admin/settings',
-    path: '/admin/settings',
-    getParentRoute: () => AuthenticatedRoute,
-  } as any)
 const AuthenticatedAuditIndexRoute = AuthenticatedAuditIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -179,6 +166,12 @@ const AuthenticatedKpisBulletinRoute =
   AuthenticatedKpisBulletinRouteImport.update({
     id: '/bulletin',
     path: '/bulletin',
+    getParentRoute: () => AuthenticatedKpisRouteRoute,
+  } as any)
+const AuthenticatedKpisTargetsRoute =
+  AuthenticatedKpisTargetsRouteImport.update({
+    id: '/targets',
+    path: '/targets',
     getParentRoute: () => AuthenticatedKpisRouteRoute,
   } as any)
 const AuthenticatedPledgesIndexRoute =
@@ -327,11 +320,10 @@ export interface FileRoutesByFullPath {
   '/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
-  '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
-  '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
+  '/kpis/targets': typeof AuthenticatedKpisTargetsRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -357,11 +349,10 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
-  '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
-  '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
+  '/kpis/targets': typeof AuthenticatedKpisTargetsRoute
   '/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -404,11 +395,10 @@ export interface FileRoutesById {
   '/_authenticated/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
-  '/_authenticated/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
-  '/_authenticated/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
+  '/_authenticated/kpis/targets': typeof AuthenticatedKpisTargetsRoute
   '/_authenticated/proposals/$proposalId': typeof AuthenticatedProposalsProposalIdRoute
   '/_authenticated/reporting/form': typeof AuthenticatedReportingFormRoute
   '/board/$districtId/$communityId': typeof BoardDistrictIdCommunityIdRoute
@@ -451,11 +441,10 @@ export interface FileRouteTypes {
     | '/register/companies'
     | '/register/partners'
     | '/register/ventures'
-    | '/admin/distribution-rules'
-    | '/admin/settings'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
+    | '/kpis/targets'
     | '/proposals/$proposalId'
     | '/reporting/form'
     | '/board/$districtId/$communityId'
@@ -481,11 +470,10 @@ export interface FileRouteTypes {
     | '/login'
     | '/$'
     | '/'
-    | '/admin/distribution-rules'
-    | '/admin/settings'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
+    | '/kpis/targets'
     | '/proposals/$proposalId'
     | '/reporting/form'
     | '/board/$districtId/$communityId'
@@ -527,11 +515,10 @@ export interface FileRouteTypes {
     | '/_authenticated/register/companies'
     | '/_authenticated/register/partners'
     | '/_authenticated/register/ventures'
-    | '/_authenticated/admin/distribution-rules'
-    | '/_authenticated/admin/settings'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/kpis/bulletin'
+    | '/_authenticated/kpis/targets'
     | '/_authenticated/proposals/$proposalId'
     | '/_authenticated/reporting/form'
     | '/board/$districtId/$communityId'
@@ -660,20 +647,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedWarningsRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
-    '/_authenticated/admin/distribution-rules': {
-      id: '/_authenticated/admin/distribution-rules'
-      path: '/admin/distribution-rules'
-      fullPath: '/admin/distribution-rules'
-      preLoaderRoute: typeof AuthenticatedAdminDistributionRulesRouteImport
-      parentRoute: typeof AuthenticatedRoute
-    }
-    '/_authenticated/admin/settings': {
-      id: '/_authenticated/admin/settings'
-      path: '/admin/settings'
-      fullPath: '/admin/settings'
-      preLoaderRoute: typeof AuthenticatedAdminSettingsRouteImport
-      parentRoute: typeof AuthenticatedRoute
-    }
     '/_authenticated/audit/': {
       id: '/_authenticated/audit/'
       path: '/'
@@ -721,6 +694,13 @@ declare module '@tanstack/react-router' {
       path: '/bulletin'
       fullPath: '/kpis/bulletin'
       preLoaderRoute: typeof AuthenticatedKpisBulletinRouteImport
+      parentRoute: typeof AuthenticatedKpisRouteRoute
+    }
+    '/_authenticated/kpis/targets': {
+      id: '/_authenticated/kpis/targets'
+      path: '/targets'
+      fullPath: '/kpis/targets'
+      preLoaderRoute: typeof AuthenticatedKpisTargetsRouteImport
       parentRoute: typeof AuthenticatedKpisRouteRoute
     }
     '/_authenticated/pledges/': {
@@ -922,12 +902,14 @@ const AuthenticatedFundsRouteRouteWithChildren =
 
 interface AuthenticatedKpisRouteRouteChildren {
   AuthenticatedKpisBulletinRoute: typeof AuthenticatedKpisBulletinRoute
+  AuthenticatedKpisTargetsRoute: typeof AuthenticatedKpisTargetsRoute
   AuthenticatedKpisIndexRoute: typeof AuthenticatedKpisIndexRoute
 }
 
 const AuthenticatedKpisRouteRouteChildren: AuthenticatedKpisRouteRouteChildren =
   {
     AuthenticatedKpisBulletinRoute: AuthenticatedKpisBulletinRoute,
+    AuthenticatedKpisTargetsRoute: AuthenticatedKpisTargetsRoute,
     AuthenticatedKpisIndexRoute: AuthenticatedKpisIndexRoute,
   }
 
@@ -1134,8 +1116,6 @@ interface AuthenticatedRouteChildren {
   AuthenticatedWarningsRouteRoute: typeof AuthenticatedWarningsRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
-  AuthenticatedAdminDistributionRulesRoute: typeof AuthenticatedAdminDistributionRulesRoute
-  AuthenticatedAdminSettingsRoute: typeof AuthenticatedAdminSettingsRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
@@ -1154,9 +1134,6 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedWarningsRouteRoute: AuthenticatedWarningsRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
-  AuthenticatedAdminDistributionRulesRoute:
-    AuthenticatedAdminDistributionRulesRoute,
-  AuthenticatedAdminSettingsRoute: AuthenticatedAdminSettingsRoute,
 }
 
 const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(

@@ -8,7 +8,7 @@ import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
-import { settingsEn } from './settings.en';
+import { targetsEn } from './targets.en';
 
 /** The features' English strings: the same shape as `features.zh-cn.ts`. */
 export const featuresEn: FeatureMessages = {
@@ -20,6 +20,6 @@ export const featuresEn: FeatureMessages = {
   register: registerEn,
   oversight: oversightEn,
   board: boardEn,
+  targets: targetsEn,
   exports: exportsEn,
-  settings: settingsEn,
 };

@@ -7,7 +7,7 @@ import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
 import { reviewZhCN } from './review.zh-cn';
-import { settingsZhCN } from './settings.zh-cn';
+import { targetsZhCN } from './targets.zh-cn';
 import type { Shape } from './shape';
 
 /**
@@ -23,8 +23,8 @@ export const featuresZhCN = {
   register: registerZhCN,
   oversight: oversightZhCN,
   board: boardZhCN,
+  targets: targetsZhCN,
   exports: exportsZhCN,
-  settings: settingsZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

@@ -47,6 +47,14 @@ describe('menu by role', () => {
     expect(audit).toEqual(['district_admin', 'district_viewer', 'community_admin']);
   });
 
+  it('shows the yearly targets to the district’s roles (its admins set them, its viewers read them)', () => {
+    const withTargets = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'kpiTargets'));
+    expect(withTargets).toEqual(['district_admin', 'district_viewer']);
+    // under the cockpit's path, the targets page is its own entry
+    expect(selectedMenuEntry('/kpis/targets', ['kpis', 'kpiTargets'])).toBe('kpiTargets');
+    expect(selectedMenuEntry('/kpis', ['kpis', 'kpiTargets'])).toBe('kpis');
+  });
+
   it('selects the entry whose path is the longest prefix', () => {
     const ids = ['overview', 'communities'] as const;
     expect(selectedMenuEntry('/', ids)).toBe('overview');

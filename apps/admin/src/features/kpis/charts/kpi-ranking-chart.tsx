@@ -1,4 +1,5 @@
 import type { KpiRanking } from '@gongfu/contract';
+import { theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type EChartHandlers } from '../../../components/echart';
@@ -7,7 +8,8 @@ import { chartUnit, chartValue, formatKpiText } from '../format';
 
 /**
  * Communities as horizontal bars, best at the top (the API ranks by the KPI's direction), with the median
- * the API computed marked as a line. Communities without a value are left out of the chart (the table lists them).
+ * the API computed marked as a line; a community below its yearly target in red. Communities without a value are left
+ * out of the chart (the table lists them).
  */
 export function KpiRankingChart({
   ranking,
@@ -19,6 +21,7 @@ export function KpiRankingChart({
   onOpen: (communityId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const belowColor = theme.useToken().token.colorError;
   const language = i18n.language;
   const ranked = useMemo(() => ranking.items.filter((item) => item.value !== null), [ranking]);
   const option = useMemo<EChartsOption>(() => {
@@ -35,7 +38,8 @@ export function KpiRankingChart({
           const [first] = params as Array<{ dataIndex: number }>;
           const item = first ? rows[first.dataIndex] : undefined;
           if (!item) return '';
-          return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t)}`;
+          const mark = item.target?.belowTarget ? `<br/>${t('targets.ranking.below')}` : '';
+          return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t)}${mark}`;
         },
       },
       grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
@@ -49,7 +53,12 @@ export function KpiRankingChart({
         {
           type: 'bar',
           name: label,
-          data: rows.map((item) => chartValue(unit, item.value)),
+          // a community below its yearly target is red (the table and the legend say so in words)
+          data: rows.map((item) =>
+            item.target?.belowTarget
+              ? { value: chartValue(unit, item.value), itemStyle: { color: belowColor } }
+              : chartValue(unit, item.value),
+          ),
           barMaxWidth: 18,
           cursor: 'pointer',
           markLine:
@@ -69,7 +78,7 @@ export function KpiRankingChart({
         },
       ],
     };
-  }, [ranked, ranking, label, language, t]);
+  }, [ranked, ranking, label, language, t, belowColor]);
 
   const handlers = useMemo<EChartHandlers>(
     () => ({

@@ -4,12 +4,16 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
+import { targetValue } from '../components/target-progress';
 import { chartUnit, chartValue, formatKpiText, localized } from '../format';
 
 /** One line of a vertical legend: 14 px of text, 8 apart. */
 const LEGEND_LINE = 22;
 
-/** Monthly values of one KPI, a line per group; the KPI's target (if any) as a dashed line. */
+/**
+ * Monthly values of one KPI, a line per group; each line's yearly target as a dashed goal line per year (a flow's
+ * monthly pace), else the definition's own target (if any) on the first line.
+ */
 export function KpiTrendChart({ series, label }: { series: KpiSeries; label: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -19,6 +23,11 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
   const listed = compact && multiple ? series.series.length : 0;
   const option = useMemo<EChartsOption>(() => {
     const { unit, target } = series.kpi;
+    const flow = series.kpi.aggregation === 'flow' && unit !== 'ratio';
+    const goalOf = (value: number) => chartValue(unit, targetValue(series.kpi, value)) ?? 0;
+    // the goal lines stay on the chart: the axis reaches the highest of them
+    const goalMax = Math.max(...series.series.flatMap((s) => s.goals.map((g) => goalOf(g.value))), -Infinity);
+    const withGoals = series.series.some((s) => s.goals.length > 0);
     const byName = new Map(series.series.map((s) => [localized(s.label, language), s]));
     return {
       title: { show: false, text: label },
@@ -51,23 +60,49 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
         containLabel: true,
       },
       xAxis: { type: 'category', boundaryGap: false, data: series.months },
-      yAxis: { type: 'value', name: chartUnit(unit, t), scale: unit === 'ratio' },
+      yAxis: {
+        type: 'value',
+        name: chartUnit(unit, t),
+        scale: unit === 'ratio',
+        ...(withGoals ? { max: (extent: { max: number }) => Math.max(extent.max, goalMax) } : {}),
+      },
       series: series.series.map((s, index) => ({
         type: 'line',
         name: localized(s.label, language),
         data: s.points.map((p) => chartValue(unit, p.value)),
         showSymbol: series.months.length <= 24,
         connectNulls: false,
-        ...(index === 0 && target !== null
+        ...(s.goals.length > 0
           ? {
+              // the yearly target's goal line (ADR 0017): a segment per year, labelled at its end
               markLine: {
                 symbol: 'none',
-                lineStyle: { type: 'dashed' },
-                label: { formatter: `${t('kpi.trend.target')} ${formatKpiText(unit, target, language, t)}` },
-                data: [{ yAxis: chartValue(unit, target) ?? 0 }],
+                lineStyle: { type: 'dashed', width: 2 },
+                label: { position: 'insideEndTop' },
+                data: s.goals.map((goal) => [
+                  {
+                    name: t(flow ? 'targets.goal.monthly' : 'targets.goal.line', {
+                      value: formatKpiText(unit, targetValue(series.kpi, goal.value), language, t),
+                    }),
+                    coord: [goal.from, goalOf(goal.value)],
+                    label: { formatter: '{b}' },
+                  },
+                  { coord: [goal.to, goalOf(goal.value)] },
+                ]),
               },
             }
-          : {}),
+          : index === 0 && target !== null
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed' },
+                  label: {
+                    formatter: `${t('kpi.trend.target')} ${formatKpiText(unit, target, language, t)}`,
+                  },
+                  data: [{ yAxis: chartValue(unit, target) ?? 0 }],
+                },
+              }
+            : {}),
       })),
     };
   }, [series, label, language, t, compact, multiple, listed]);

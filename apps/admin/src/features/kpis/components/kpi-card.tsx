@@ -16,6 +16,7 @@ import {
   type KpiChange,
   localized,
 } from '../format';
+import { TargetProgress } from './target-progress';
 
 export type KpiOverviewItem = KpiOverview['items'][number];
 
@@ -129,7 +130,9 @@ export function KpiCard({ item, parts = [], selected, onSelect }: KpiCardProps) 
           ) : null}
           <ChangeLine label={t('kpi.change.previous')} change={previous} />
           <ChangeLine label={t('kpi.change.lastYear')} change={lastYear} />
-          {definition.target !== null ? (
+          {item.target ? (
+            <TargetProgress definition={definition} target={item.target} />
+          ) : definition.target !== null ? (
             <Tag style={{ alignSelf: 'flex-start', marginTop: 2 }}>
               {t('kpi.card.target', {
                 value: formatKpiText(definition.unit, definition.target, language, t),

@@ -10,6 +10,7 @@ import { KpiRankingChart } from '../charts/kpi-ranking-chart';
 import { formatKpiText, formatKpiValue, localized } from '../format';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
+import { RankingTargetLegend, useRankingTargetColumn } from './ranking-target';
 
 type RankingItem = KpiRanking['items'][number];
 
@@ -71,6 +72,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
   );
 
   const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
+  const targetColumn = useRankingTargetColumn(ranking);
   const columns: TableColumnsType<RankingItem> = [
     {
       title: t('kpi.ranking.rank'),
@@ -113,6 +115,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
         );
       },
     },
+    ...(targetColumn ? [targetColumn] : []),
   ];
 
   return (
@@ -128,6 +131,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
           value={`${ranked.length} / ${ranking.items.length}`}
         />
       </Flex>
+      <RankingTargetLegend ranking={ranking} />
       {!ranking.judged ? (
         <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
       ) : ranked.length >= 6 ? (

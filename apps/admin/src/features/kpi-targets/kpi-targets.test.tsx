@@ -1,0 +1,294 @@
+import { type KpiRanking, type KpiSeries, KpiTargetList, KpiTargetsUpdate } from '@gongfu/contract';
+import {
+  KPI_DEFINITIONS,
+  KPI_TARGET_KEYS,
+  kpiTargetKind,
+  kpiTargetRange,
+  kpiTargetUnit,
+} from '@gongfu/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { echarts } from '../../lib/echarts';
+import { changeLanguage } from '../../lib/i18n';
+import { COMMUNITIES, DUKOU, JINHUI, meAs } from '../../testing/fixtures';
+import { kpiOverview, kpiRanking, kpiSeries } from '../../testing/kpi-fixtures';
+import { conforms, givenKpiApi } from '../../testing/kpi-server';
+import { renderApp } from '../../testing/render-app';
+import { api, errorBody, givenSession, server } from '../../testing/server';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T12:00:00+08:00') });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await changeLanguage('zh-CN');
+});
+
+const TARGET_ID = '44444444-4444-4444-8444-000000000001';
+const ADMIN_ID = '55555555-5555-4555-8555-000000000001';
+
+function targetList(editable: boolean, communities = COMMUNITIES): KpiTargetList {
+  return {
+    year: 2026,
+    kpis: KPI_TARGET_KEYS.map((key) => {
+      const definition = KPI_DEFINITIONS[key];
+      return {
+        key,
+        definition,
+        kind: kpiTargetKind(definition),
+        unit: kpiTargetUnit(definition),
+        ...kpiTargetRange(definition),
+      };
+    }),
+    communities: communities.map((c) => ({ communityId: c.id, name: c.name })),
+    targets: [
+      {
+        targetId: TARGET_ID,
+        communityId: null,
+        kpi: 'operating_revenue',
+        value: 3_000_000_000,
+        version: 2,
+        updatedAt: '2026-11-20T02:00:00.000Z',
+        updatedBy: ADMIN_ID,
+      },
+    ],
+    editable,
+  };
+}
+
+/** The targets endpoints; PUT answers with `answer` or the list, and the bodies it received are returned. */
+function givenTargetsApi(list: KpiTargetList, answer?: () => HttpResponse<never>) {
+  const puts: KpiTargetsUpdate[] = [];
+  server.use(
+    http.get(api('/kpis/targets'), ({ request }) => {
+      expect(new URL(request.url).searchParams.get('year')).toBe(String(list.year));
+      return HttpResponse.json(conforms(KpiTargetList, list));
+    }),
+    http.put(api('/kpis/targets'), async ({ request }) => {
+      const body = conforms(KpiTargetsUpdate, await request.json());
+      puts.push(body);
+      return answer ? answer() : HttpResponse.json(list);
+    }),
+  );
+  return puts;
+}
+
+describe('yearly targets page', () => {
+  it('shows the district’s targets in yuan and saves a changed one with its version', async () => {
+    givenSession(meAs('district_admin'));
+    const puts = givenTargetsApi(targetList(true));
+    const { user } = renderApp('/kpis/targets?year=2026');
+    // the first render of the file loads the page's chunk and antd's table and inputs: slow on a loaded machine
+    const revenue = await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
+    // 3,000,000,000 fen = 30,000,000 yuan, typed and stored exactly
+    expect(revenue).toHaveValue('30000000');
+    expect(screen.getByRole('heading', { name: '年度指标目标' })).toBeInTheDocument();
+    expect(screen.getAllByText('全年累计').length).toBeGreaterThan(3);
+    expect(screen.getByText('不应超过（越低越好）')).toBeInTheDocument();
+
+    await user.clear(revenue);
+    await user.click(revenue);
+    await user.paste('32000000.5');
+    const rate = screen.getByLabelText('月报报送率 · 年度目标');
+    await user.click(rate);
+    await user.paste('95.5');
+    expect(screen.getByText('2 项未保存')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]).toEqual({
+      year: 2026,
+      changes: expect.arrayContaining([
+        { communityId: null, kpi: 'operating_revenue', value: 3_200_000_050, version: 2 },
+        { communityId: null, kpi: 'reporting_rate', value: 9550 },
+      ]),
+    });
+    expect(await screen.findByText('已保存 2 项目标')).toBeInTheDocument();
+  });
+
+  it('refuses what is not a target before sending, and puts the API’s field error on its field', async () => {
+    givenSession(meAs('district_admin'));
+    const puts = givenTargetsApi(
+      targetList(true),
+      () =>
+        HttpResponse.json(
+          errorBody('validation_failed', '请求内容有误，请检查标出的字段', {
+            'changes.0.value': '数量目标应为 1 至 10 亿之间的整数',
+          }),
+          { status: 400 },
+        ) as unknown as HttpResponse<never>,
+    );
+    const { user } = renderApp('/kpis/targets?year=2026');
+    const rate = await screen.findByLabelText('月报报送率 · 年度目标');
+    await user.click(rate);
+    await user.paste('120');
+    expect(rate).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('0.01–100 %')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    expect(puts).toHaveLength(0);
+    await user.clear(rate);
+    const jobs = screen.getByLabelText('稳定就业岗位 · 年度目标');
+    await user.click(jobs);
+    await user.paste('40');
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(await screen.findByText('数量目标应为 1 至 10 亿之间的整数')).toBeInTheDocument();
+    expect(jobs).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('sets one KPI for every community at once (by KPI), and names the community in the request', async () => {
+    givenSession(meAs('district_admin'));
+    const puts = givenTargetsApi(targetList(true));
+    const { user } = renderApp('/kpis/targets?year=2026&view=kpi&kpi=stable_jobs');
+    const jinhui = await screen.findByRole('textbox', { name: `${JINHUI.name} · 年度目标` });
+    expect(screen.getByLabelText('全区 · 年度目标')).toBeInTheDocument();
+    await user.click(jinhui);
+    await user.paste('12');
+    await user.type(screen.getByRole('textbox', { name: `${DUKOU.name} · 年度目标` }), '8');
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { communityId: JINHUI.id, kpi: 'stable_jobs', value: 12 },
+        { communityId: DUKOU.id, kpi: 'stable_jobs', value: 8 },
+      ]),
+    );
+  });
+
+  it('says when someone changed the targets meanwhile (409)', async () => {
+    givenSession(meAs('district_admin'));
+    givenTargetsApi(
+      targetList(true),
+      () =>
+        HttpResponse.json(errorBody('stale_version', '数据已被他人修改'), {
+          status: 409,
+        }) as unknown as HttpResponse<never>,
+    );
+    const { user } = renderApp('/kpis/targets?year=2026');
+    await user.type(await screen.findByLabelText('净利润 · 年度目标'), '100');
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    expect(await screen.findByText(/目标已被他人修改/)).toBeInTheDocument();
+  });
+
+  it('is read only for the district viewer, in English too', async () => {
+    await changeLanguage('en');
+    givenSession(meAs('district_viewer'));
+    givenTargetsApi(targetList(false));
+    renderApp('/kpis/targets?year=2026');
+    const revenue = await screen.findByLabelText('Operating revenue · Yearly target');
+    expect(revenue).toBeDisabled();
+    expect(screen.getByText('Read only: yearly targets are set by the district admins')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save targets' })).not.toBeInTheDocument();
+  });
+});
+
+function card(key: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(`[data-kpi="${key}"]`);
+  if (!found) throw new Error(`no card for ${key}`);
+  return found;
+}
+
+describe('targets on the cockpit', () => {
+  const progress = {
+    year: 2026,
+    communityId: null,
+    kind: 'flow' as const,
+    value: 3_000_000_000,
+    through: '2026-10',
+    actual: { value: 2_400_000_000, numerator: 2_400_000_000, denominator: null },
+    expected: 2_500_000_000,
+    progressBp: 8000,
+    belowTarget: true,
+  };
+
+  it('a card shows progress to its yearly target, behind in words and colour', async () => {
+    givenSession(meAs('district_admin'));
+    const overview = kpiOverview();
+    givenKpiApi({
+      overview: () => ({
+        ...overview,
+        items: overview.items.map((item) =>
+          item.key === 'operating_revenue' ? { ...item, target: progress } : item,
+        ),
+      }),
+    });
+    renderApp('/kpis?month=2026-10');
+    const target = await within(await waitFor(() => card('operating_revenue'))).findByTestId('kpi-target');
+    expect(target).toHaveTextContent('全区年度目标 3,000.00 万元');
+    expect(target).toHaveTextContent('完成 80.0% · 落后于目标');
+    expect(target).toHaveTextContent('按进度应达 2,500.00 万元（截至 2026-10）');
+    expect(within(target).getByRole('progressbar', { name: '年度目标完成度 80.0%' })).toBeInTheDocument();
+    // a KPI without a target keeps its definition's own (deliberation coverage: 100 %)
+    expect(within(card('deliberation_coverage')).getByText('目标 100.0%')).toBeInTheDocument();
+  });
+
+  it('the trend chart draws the goal line, a flow’s monthly pace, per year', async () => {
+    givenSession(meAs('district_admin'));
+    const base = kpiSeries();
+    const series = (): KpiSeries => ({
+      ...base,
+      series: base.series.map((s) => ({
+        ...s,
+        goals: [
+          { year: 2025, from: '2025-11', to: '2025-12', target: 2_400_000_000, value: 200_000_000 },
+          { year: 2026, from: '2026-01', to: '2026-10', target: 3_000_000_000, value: 250_000_000 },
+        ],
+      })),
+    });
+    givenKpiApi({ series });
+    renderApp('/kpis?month=2026-10&kpi=operating_revenue');
+    const figure = await screen.findByRole('figure', { name: /趋势 · 经营收入/ });
+    await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
+    const chart = echarts.getInstanceByDom(figure.querySelector('div') as HTMLDivElement);
+    if (!chart) throw new Error('no trend chart');
+    const [line] = chart.getOption().series as Array<{
+      markLine: { data: Array<Array<{ name?: string; coord: unknown[] }>> };
+    }>;
+    expect(line?.markLine.data.map(([start, end]) => [start?.name, start?.coord, end?.coord])).toEqual([
+      ['月均目标 200.00 万元', ['2025-11', 200], ['2025-12', 200]],
+      ['月均目标 250.00 万元', ['2026-01', 250], ['2026-10', 250]],
+    ]);
+    // the label is drawn on the chart itself
+    await waitFor(() => expect(figure.textContent).toContain('月均目标 250.00 万元'));
+  });
+
+  it('the ranking marks communities below their target, with a legend, in English too', async () => {
+    await changeLanguage('en');
+    givenSession(meAs('district_admin'));
+    const base = kpiRanking();
+    const ranking = (): KpiRanking => ({
+      ...base,
+      items: base.items.map((item, i) => ({
+        ...item,
+        target:
+          i === 3
+            ? null
+            : {
+                ...progress,
+                communityId: item.communityId,
+                value: 10_000_000,
+                progressBp: i === 0 ? 15_311 : 6547,
+                belowTarget: i !== 0,
+              },
+      })),
+    });
+    givenKpiApi({ ranking });
+    renderApp('/kpis?month=2026-10&tab=ranking');
+    const legend = await screen.findByTestId('ranking-target-legend');
+    expect(legend).toHaveTextContent('Below target 2 / 3');
+    expect(legend).toHaveTextContent('Red: the year to date through 2026-10');
+    const rows = await screen.findAllByRole('row');
+    const row = (name: string) => rows.find((r) => within(r).queryByText(name)) as HTMLElement;
+    expect(within(row(JINHUI.name)).getByText('✓ On track')).toBeInTheDocument();
+    expect(within(row(DUKOU.name)).getByText('▼ Below target')).toBeInTheDocument();
+    expect(within(row('城西社区')).getByText('No target')).toBeInTheDocument();
+    // the chart's bar of a community below target is red
+    const figure = await screen.findByRole('figure', { name: /Operating revenue/ });
+    const chart = echarts.getInstanceByDom(figure.querySelector('div') as HTMLDivElement);
+    if (!chart) throw new Error('no ranking chart');
+    const [bars] = chart.getOption().series as Array<{
+      data: Array<number | { itemStyle?: { color: string } }>;
+    }>;
+    expect(bars?.data.filter((d) => typeof d === 'object' && d.itemStyle?.color)).toHaveLength(2);
+  });
+});
