@@ -23,6 +23,8 @@ import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authen
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
+import { Route as AuthenticatedAdminDistributionRulesRouteImport } from './routes/_authenticated/admin/distribution-rules'
+import { Route as AuthenticatedAdminSettingsRouteImport } from './routes/_authenticated/admin/settings'
 import { Route as AuthenticatedAuditIndexRouteImport } from './routes/_authenticated/audit/index'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
@@ -127,6 +129,18 @@ const AuthenticatedWarningsRouteRoute =
   AuthenticatedWarningsRouteRouteImport.update({
     id: '/warnings',
     path: '/warnings',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedAdminDistributionRulesRoute =
+  AuthenticatedAdminDistributionRulesRouteImport.update({
+    id: '/admin/distribution-rules',
+    path: '/admin/distribution-rules',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedAdminSettingsRoute =
+  AuthenticatedAdminSettingsRouteImport.update({
+    id: '/admin/settings',
+    path: '/admin/settings',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
 const AuthenticatedAuditIndexRoute = AuthenticatedAuditIndexRouteImport.update({
@@ -320,6 +334,8 @@ export interface FileRoutesByFullPath {
   '/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -349,6 +365,8 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
+  '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -395,6 +413,8 @@ export interface FileRoutesById {
   '/_authenticated/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/_authenticated/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/_authenticated/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -441,6 +461,8 @@ export interface FileRouteTypes {
     | '/register/companies'
     | '/register/partners'
     | '/register/ventures'
+    | '/admin/distribution-rules'
+    | '/admin/settings'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -470,6 +492,8 @@ export interface FileRouteTypes {
     | '/login'
     | '/$'
     | '/'
+    | '/admin/distribution-rules'
+    | '/admin/settings'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -515,6 +539,8 @@ export interface FileRouteTypes {
     | '/_authenticated/register/companies'
     | '/_authenticated/register/partners'
     | '/_authenticated/register/ventures'
+    | '/_authenticated/admin/distribution-rules'
+    | '/_authenticated/admin/settings'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/kpis/bulletin'
@@ -645,6 +671,20 @@ declare module '@tanstack/react-router' {
       path: '/warnings'
       fullPath: '/warnings'
       preLoaderRoute: typeof AuthenticatedWarningsRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/admin/distribution-rules': {
+      id: '/_authenticated/admin/distribution-rules'
+      path: '/admin/distribution-rules'
+      fullPath: '/admin/distribution-rules'
+      preLoaderRoute: typeof AuthenticatedAdminDistributionRulesRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/admin/settings': {
+      id: '/_authenticated/admin/settings'
+      path: '/admin/settings'
+      fullPath: '/admin/settings'
+      preLoaderRoute: typeof AuthenticatedAdminSettingsRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/audit/': {
@@ -1116,6 +1156,8 @@ interface AuthenticatedRouteChildren {
   AuthenticatedWarningsRouteRoute: typeof AuthenticatedWarningsRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
+  AuthenticatedAdminDistributionRulesRoute: typeof AuthenticatedAdminDistributionRulesRoute
+  AuthenticatedAdminSettingsRoute: typeof AuthenticatedAdminSettingsRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
@@ -1134,6 +1176,9 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedWarningsRouteRoute: AuthenticatedWarningsRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
+  AuthenticatedAdminDistributionRulesRoute:
+    AuthenticatedAdminDistributionRulesRoute,
+  AuthenticatedAdminSettingsRoute: AuthenticatedAdminSettingsRoute,
 }
 
 const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(

@@ -8,6 +8,7 @@ import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
 import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
+import { settingsEn } from './settings.en';
 import { targetsEn } from './targets.en';
 
 /** The features' English strings: the same shape as `features.zh-cn.ts`. */
@@ -20,6 +21,7 @@ export const featuresEn: FeatureMessages = {
   register: registerEn,
   oversight: oversightEn,
   board: boardEn,
-  targets: targetsEn,
   exports: exportsEn,
+  settings: settingsEn,
+  targets: targetsEn,
 };

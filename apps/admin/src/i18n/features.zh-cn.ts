@@ -7,8 +7,9 @@ import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
 import { reportsZhCN } from './reports.zh-cn';
 import { reviewZhCN } from './review.zh-cn';
-import { targetsZhCN } from './targets.zh-cn';
+import { settingsZhCN } from './settings.zh-cn';
 import type { Shape } from './shape';
+import { targetsZhCN } from './targets.zh-cn';
 
 /**
  * The features' Chinese strings, one section per feature in a file of its own so features grow side by side. Loaded
@@ -23,8 +24,9 @@ export const featuresZhCN = {
   register: registerZhCN,
   oversight: oversightZhCN,
   board: boardZhCN,
-  targets: targetsZhCN,
   exports: exportsZhCN,
+  settings: settingsZhCN,
+  targets: targetsZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

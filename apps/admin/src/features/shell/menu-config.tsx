@@ -4,15 +4,19 @@ import {
   AlertOutlined,
   AuditOutlined,
   ContainerOutlined,
+  ControlOutlined,
   DashboardOutlined,
   FormOutlined,
   FundOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
+  PieChartOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@gongfu/domain';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { TranslationKey } from '../../lib/translation-key';
 
@@ -33,6 +37,18 @@ export const MENU_ENTRIES = {
   register: { to: '/register', label: 'register.nav.register', icon: <ContainerOutlined /> },
   warnings: { to: '/warnings', label: 'oversight.nav.warnings', icon: <AlertOutlined /> },
   audit: { to: '/audit', label: 'oversight.nav.audit', icon: <HistoryOutlined /> },
+  settings: {
+    to: '/admin/settings',
+    label: 'settings.nav.settings',
+    icon: <SettingOutlined />,
+    group: 'administration',
+  },
+  distributionRules: {
+    to: '/admin/distribution-rules',
+    label: 'settings.nav.distribution',
+    icon: <PieChartOutlined />,
+    group: 'administration',
+  },
 } as const satisfies Record<string, MenuEntry>;
 
 export interface MenuEntry {
@@ -40,7 +56,16 @@ export interface MenuEntry {
   to: string;
   label: TranslationKey;
   icon: ReactNode;
+  /** entries of one group sit together under its heading (a role with one entry of a group sees it alone) */
+  group?: MenuGroupId;
 }
+
+/** Groups of the side menu: 系统管理, the district's administration (users, settings, distribution rules). */
+export const MENU_GROUPS = {
+  administration: { label: 'settings.nav.group', icon: <ControlOutlined /> },
+} as const satisfies Record<string, { label: TranslationKey; icon: ReactNode }>;
+
+export type MenuGroupId = keyof typeof MENU_GROUPS;
 
 export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
@@ -58,6 +83,8 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'proposals',
     'pledges',
     'audit',
+    'settings',
+    'distributionRules',
   ],
   district_viewer: [
     'overview',
@@ -71,12 +98,15 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'proposals',
     'pledges',
     'audit',
+    'settings',
+    'distributionRules',
   ],
   community_admin: [
     'overview',
     'reporting',
     'register',
     'funds',
+    'distributionRules',
     'proposals',
     'pledges',
     'warnings',
@@ -108,4 +138,39 @@ export function selectedMenuEntry(pathname: string, ids: readonly MenuEntryId[])
     }
   }
   return best;
+}
+
+type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
+
+/**
+ * The antd menu's items: entries in the role's order, those of a group gathered under its heading where the group's
+ * first entry stands — unless the role sees only one entry of the group, which then stands alone.
+ */
+export function menuItems(
+  entries: readonly { id: MenuEntryId; entry: MenuEntry }[],
+  t: (key: TranslationKey) => string,
+): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<MenuGroupId, MenuItem>();
+  for (const { id, entry } of entries) {
+    const item: MenuItem = { key: id, icon: entry.icon, label: <Link to={entry.to}>{t(entry.label)}</Link> };
+    const group = entry.group;
+    if (!group || entries.filter((e) => e.entry.group === group).length < 2) {
+      items.push(item);
+      continue;
+    }
+    let heading = groups.get(group);
+    if (!heading) {
+      heading = {
+        key: `group:${group}`,
+        icon: MENU_GROUPS[group].icon,
+        label: t(MENU_GROUPS[group].label),
+        children: [],
+      };
+      groups.set(group, heading);
+      items.push(heading);
+    }
+    heading.children?.push(item);
+  }
+  return items;
 }
