@@ -24,7 +24,9 @@ import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authe
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
 import { Route as AuthenticatedAdminDistributionRulesRouteImport } from './routes/_authenticated/admin/distribution-rules'
+import { Route as AuthenticatedAdminDistrictsRouteImport } from './routes/_authenticated/admin/districts'
 import { Route as AuthenticatedAdminSettingsRouteImport } from './routes/_authenticated/admin/settings'
+import { Route as AuthenticatedAdminUsersRouteImport } from './routes/_authenticated/admin/users'
 import { Route as AuthenticatedAuditIndexRouteImport } from './routes/_authenticated/audit/index'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
@@ -137,12 +139,23 @@ const AuthenticatedAdminDistributionRulesRoute =
     path: '/admin/distribution-rules',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedAdminDistrictsRoute =
+  AuthenticatedAdminDistrictsRouteImport.update({
+    id: '/admin/districts',
+    path: '/admin/districts',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
 const AuthenticatedAdminSettingsRoute =
   AuthenticatedAdminSettingsRouteImport.update({
     id: '/admin/settings',
     path: '/admin/settings',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedAdminUsersRoute = AuthenticatedAdminUsersRouteImport.update({
+  id: '/admin/users',
+  path: '/admin/users',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
 const AuthenticatedAuditIndexRoute = AuthenticatedAuditIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -335,7 +348,9 @@ export interface FileRoutesByFullPath {
   '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
+  '/admin/users': typeof AuthenticatedAdminUsersRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -366,7 +381,9 @@ export interface FileRoutesByTo {
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
+  '/admin/users': typeof AuthenticatedAdminUsersRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -414,7 +431,9 @@ export interface FileRoutesById {
   '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
   '/_authenticated/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
+  '/_authenticated/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/_authenticated/admin/settings': typeof AuthenticatedAdminSettingsRoute
+  '/_authenticated/admin/users': typeof AuthenticatedAdminUsersRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -462,7 +481,9 @@ export interface FileRouteTypes {
     | '/register/partners'
     | '/register/ventures'
     | '/admin/distribution-rules'
+    | '/admin/districts'
     | '/admin/settings'
+    | '/admin/users'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -493,7 +514,9 @@ export interface FileRouteTypes {
     | '/$'
     | '/'
     | '/admin/distribution-rules'
+    | '/admin/districts'
     | '/admin/settings'
+    | '/admin/users'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -540,7 +563,9 @@ export interface FileRouteTypes {
     | '/_authenticated/register/partners'
     | '/_authenticated/register/ventures'
     | '/_authenticated/admin/distribution-rules'
+    | '/_authenticated/admin/districts'
     | '/_authenticated/admin/settings'
+    | '/_authenticated/admin/users'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/kpis/bulletin'
@@ -680,11 +705,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedAdminDistributionRulesRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/admin/districts': {
+      id: '/_authenticated/admin/districts'
+      path: '/admin/districts'
+      fullPath: '/admin/districts'
+      preLoaderRoute: typeof AuthenticatedAdminDistrictsRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/admin/settings': {
       id: '/_authenticated/admin/settings'
       path: '/admin/settings'
       fullPath: '/admin/settings'
       preLoaderRoute: typeof AuthenticatedAdminSettingsRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/admin/users': {
+      id: '/_authenticated/admin/users'
+      path: '/admin/users'
+      fullPath: '/admin/users'
+      preLoaderRoute: typeof AuthenticatedAdminUsersRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/audit/': {
@@ -1157,7 +1196,9 @@ interface AuthenticatedRouteChildren {
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
   AuthenticatedAdminDistributionRulesRoute: typeof AuthenticatedAdminDistributionRulesRoute
+  AuthenticatedAdminDistrictsRoute: typeof AuthenticatedAdminDistrictsRoute
   AuthenticatedAdminSettingsRoute: typeof AuthenticatedAdminSettingsRoute
+  AuthenticatedAdminUsersRoute: typeof AuthenticatedAdminUsersRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
@@ -1178,7 +1219,9 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
   AuthenticatedAdminDistributionRulesRoute:
     AuthenticatedAdminDistributionRulesRoute,
+  AuthenticatedAdminDistrictsRoute: AuthenticatedAdminDistrictsRoute,
   AuthenticatedAdminSettingsRoute: AuthenticatedAdminSettingsRoute,
+  AuthenticatedAdminUsersRoute: AuthenticatedAdminUsersRoute,
 }
 
 const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(

@@ -10,6 +10,7 @@ import { reportsEn } from './reports.en';
 import { reviewEn } from './review.en';
 import { settingsEn } from './settings.en';
 import { targetsEn } from './targets.en';
+import { usersEn } from './users.en';
 
 /** The features' English strings: the same shape as `features.zh-cn.ts`. */
 export const featuresEn: FeatureMessages = {
@@ -24,4 +25,5 @@ export const featuresEn: FeatureMessages = {
   exports: exportsEn,
   settings: settingsEn,
   targets: targetsEn,
+  users: usersEn,
 };

@@ -10,6 +10,7 @@ import { reviewZhCN } from './review.zh-cn';
 import { settingsZhCN } from './settings.zh-cn';
 import type { Shape } from './shape';
 import { targetsZhCN } from './targets.zh-cn';
+import { usersZhCN } from './users.zh-cn';
 
 /**
  * The features' Chinese strings, one section per feature in a file of its own so features grow side by side. Loaded
@@ -27,6 +28,7 @@ export const featuresZhCN = {
   exports: exportsZhCN,
   settings: settingsZhCN,
   targets: targetsZhCN,
+  users: usersZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

@@ -190,6 +190,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       proposal: 'Proposal',
       pledge: 'Give-back pledge',
       warning: 'Warning',
+      user: 'User account',
     },
     action: {
       community: { create: 'Created community', update: 'Edited community', delete: 'Deleted community' },
@@ -198,7 +199,14 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
         update: 'Edited street office',
         delete: 'Deleted street office',
       },
-      district: { settings: { update: 'Edited district settings' } },
+      district: { settings: { update: 'Edited district settings' }, create: 'Opened the district' },
+      user: {
+        invite: 'Invited the user',
+        disable: 'Disabled the account',
+        enable: 'Enabled the account',
+        reset_password: 'Reset the password',
+      },
+      membership: { create: 'Added a role', update: 'Changed a role', delete: 'Removed a role' },
       company: {
         create: 'Created company',
         update: 'Edited company',

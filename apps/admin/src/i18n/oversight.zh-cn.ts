@@ -186,11 +186,19 @@ export const oversightZhCN = {
       proposal: '议事项目',
       pledge: '反哺承诺',
       warning: '预警',
+      user: '用户账号',
     },
     action: {
       community: { create: '新建社区', update: '修改社区', delete: '删除社区' },
       street_office: { create: '新建街道', update: '修改街道', delete: '删除街道' },
-      district: { settings: { update: '修改区设置' } },
+      district: { settings: { update: '修改区设置' }, create: '开通区县' },
+      user: {
+        invite: '邀请用户',
+        disable: '停用账号',
+        enable: '启用账号',
+        reset_password: '重置密码',
+      },
+      membership: { create: '添加角色', update: '修改角色', delete: '移除角色' },
       company: {
         create: '新建社区公司',
         update: '修改社区公司',

@@ -9,7 +9,7 @@ import type { TranslationKey } from '../../lib/translation-key';
 export const AUDIT_ENTITY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   community: ['community.create', 'community.update', 'community.delete'],
   street_office: ['street_office.create', 'street_office.update', 'street_office.delete'],
-  district: ['district.settings.update'],
+  district: ['district.settings.update', 'district.create'],
   company: ['company.create', 'company.update', 'company.delete', 'company.shareholdings.replace'],
   asset: ['asset.create', 'asset.update', 'asset.delete'],
   asset_appraisal: ['asset.appraise'],
@@ -41,6 +41,15 @@ export const AUDIT_ENTITY_ACTIONS: Readonly<Record<string, readonly string[]>> =
   ],
   pledge: ['pledge.create', 'pledge.record_fulfilment', 'pledge.confirm_fulfilment'],
   warning: ['warning.detect', 'warning.escalate', 'warning.resolve', 'warning.assign'],
+  user: [
+    'user.invite',
+    'user.disable',
+    'user.enable',
+    'user.reset_password',
+    'membership.create',
+    'membership.update',
+    'membership.delete',
+  ],
 };
 
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_ACTIONS);

@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { MENU_BY_ROLE, menuFor, selectedMenuEntry } from './menu-config';
 
 describe('menu by role', () => {
+  it('shows user administration to the roles that may invite, and districts to the platform only', () => {
+    const users = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'users'));
+    expect(users).toEqual(ROLES.filter((role) => can(role, 'user:invite')));
+    expect(users).toEqual(['district_admin']);
+    const districts = ROLES.filter((role) => menuFor(role).some((e) => e.id === 'districts'));
+    expect(districts).toEqual(ROLES.filter((role) => can(role, 'district:create')));
+  });
+
   it('gives every role a menu starting with the overview', () => {
     for (const role of ROLES) expect(MENU_BY_ROLE[role][0]).toBe('overview');
   });
 
   it('shows communities to roles that read them, not to the platform admin', () => {
-    expect(menuFor('platform_admin').map((e) => e.id)).toEqual(['overview']);
+    expect(menuFor('platform_admin').map((e) => e.id)).toEqual(['overview', 'districts']);
     expect(menuFor('community_reporter').map((e) => e.id)).toEqual([
       'overview',
       'reporting',

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AimOutlined,
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   ContainerOutlined,
   ControlOutlined,
@@ -14,6 +15,7 @@ import {
   PieChartOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
@@ -37,6 +39,13 @@ export const MENU_ENTRIES = {
   register: { to: '/register', label: 'register.nav.register', icon: <ContainerOutlined /> },
   warnings: { to: '/warnings', label: 'oversight.nav.warnings', icon: <AlertOutlined /> },
   audit: { to: '/audit', label: 'oversight.nav.audit', icon: <HistoryOutlined /> },
+  users: { to: '/admin/users', label: 'users.nav.users', icon: <UserOutlined />, group: 'administration' },
+  districts: {
+    to: '/admin/districts',
+    label: 'users.nav.districts',
+    icon: <ApartmentOutlined />,
+    group: 'administration',
+  },
   settings: {
     to: '/admin/settings',
     label: 'settings.nav.settings',
@@ -70,7 +79,7 @@ export type MenuGroupId = keyof typeof MENU_GROUPS;
 export type MenuEntryId = keyof typeof MENU_ENTRIES;
 
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
-  platform_admin: ['overview'],
+  platform_admin: ['overview', 'districts'],
   district_admin: [
     'overview',
     'kpis',
@@ -83,6 +92,7 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'proposals',
     'pledges',
     'audit',
+    'users',
     'settings',
     'distributionRules',
   ],

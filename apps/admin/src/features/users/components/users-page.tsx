@@ -1,0 +1,284 @@
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import type { DistrictUser, UserMembership } from '@gongfu/contract';
+import { can } from '@gongfu/domain';
+import { App, Button, Dropdown, Flex, type MenuProps, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
+import { HistoryDrawer } from '../../audit/components/history-drawer';
+import { instantText } from '../../audit/labels';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { QueryState } from '../../kpis/components/query-state';
+import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
+import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
+import { USER_STATUS_VALUES, type UsersSearch } from '../search';
+import { InviteDrawer } from './invite-drawer';
+import { MembershipDrawer } from './membership-drawer';
+import { PasswordModal, type ShownPassword } from './password-modal';
+
+/** 用户与权限: the district's accounts — who they are, their roles, whether they may log in — and what to do. */
+export function UsersPage({
+  search,
+  onSearch,
+}: {
+  search: UsersSearch;
+  onSearch: (next: UsersSearch) => void;
+}) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const membership = useActiveMembership();
+  const may = (action: Parameters<typeof can>[1]) => (membership ? can(membership.role, action) : false);
+  // the API filters (the status and the text); the page keeps both in the URL
+  const users = useUsers({ q: search.q, status: search.status });
+  const disable = useDisableUser();
+  const enable = useEnableUser();
+  const reset = useResetPassword();
+  const remove = useRemoveMembership();
+  const [inviting, setInviting] = useState(false);
+  const [shown, setShown] = useState<ShownPassword | null>(null);
+  const [editing, setEditing] = useState<{ user: DistrictUser; membership?: UserMembership } | null>(null);
+  const [history, setHistory] = useState<DistrictUser | null>(null);
+  const filtered = Boolean(search.q || search.status);
+  const change = (patch: Partial<UsersSearch>) => onSearch({ ...search, page: undefined, ...patch });
+  const rows = useMemo(() => users.data?.items ?? [], [users.data]);
+
+  const roleText = (m: UserMembership) => {
+    const where = m.communityName ?? m.partnerName;
+    return where ? `${t(`role.${m.role}`)} · ${where}` : t(`role.${m.role}`);
+  };
+  const failed = (error: { message: string }) => void message.error(error.message);
+
+  const confirmDisable = (user: DistrictUser) =>
+    modal.confirm({
+      title: t('users.confirm.disableTitle', { name: user.displayName }),
+      content: t('users.confirm.disableBody'),
+      okText: t('users.confirm.disableOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('users.confirm.cancel'),
+      onOk: () =>
+        disable
+          .mutateAsync(user.id)
+          .then(() => void message.success(t('users.done.disabled', { name: user.displayName })))
+          .catch(failed),
+    });
+  const confirmEnable = (user: DistrictUser) =>
+    modal.confirm({
+      title: t('users.confirm.enableTitle', { name: user.displayName }),
+      content: t('users.confirm.enableBody'),
+      okText: t('users.confirm.enableOk'),
+      cancelText: t('users.confirm.cancel'),
+      onOk: () =>
+        enable
+          .mutateAsync(user.id)
+          .then(() => void message.success(t('users.done.enabled', { name: user.displayName })))
+          .catch(failed),
+    });
+  const confirmReset = (user: DistrictUser) =>
+    modal.confirm({
+      title: t('users.confirm.resetTitle', { name: user.displayName }),
+      content: t('users.confirm.resetBody'),
+      okText: t('users.confirm.resetOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('users.confirm.cancel'),
+      onOk: () =>
+        reset
+          .mutateAsync(user.id)
+          .then((result) =>
+            setShown({
+              kind: 'reset',
+              name: user.displayName,
+              email: user.email,
+              password: result.initialPassword,
+            }),
+          )
+          .catch(failed),
+    });
+  const confirmRemove = (user: DistrictUser, m: UserMembership) =>
+    modal.confirm({
+      title: t('users.membership.removeConfirm', { name: user.displayName, role: roleText(m) }),
+      okText: t('users.membership.removeOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('users.confirm.cancel'),
+      onOk: () =>
+        remove
+          .mutateAsync({ userId: user.id, membershipId: m.id })
+          .then(() => void message.success(t('users.done.roleRemoved')))
+          .catch(failed),
+    });
+
+  const moreMenu = (user: DistrictUser): MenuProps['items'] => [
+    ...(may('membership:create') ? [{ key: 'add', label: t('users.actions.addRole') }] : []),
+    ...(may('membership:update') && user.memberships.length > 0
+      ? [
+          {
+            key: 'edit',
+            label: t('users.actions.editRole'),
+            children: user.memberships.map((m) => ({ key: `edit:${m.id}`, label: roleText(m) })),
+          },
+        ]
+      : []),
+    ...(may('membership:delete') && user.memberships.length > 0
+      ? [
+          {
+            key: 'remove',
+            label: t('users.actions.removeRole'),
+            danger: true,
+            children: user.memberships.map((m) => ({ key: `remove:${m.id}`, label: roleText(m) })),
+          },
+        ]
+      : []),
+    ...(may('user:reset_password') && !user.isSelf
+      ? [{ key: 'reset', label: t('users.actions.reset') }]
+      : []),
+    { key: 'history', label: t('users.actions.history') },
+  ];
+  const onMore = (user: DistrictUser, key: string) => {
+    const [what, id] = key.split(':');
+    const m = user.memberships.find((x) => x.id === id);
+    if (what === 'add') setEditing({ user });
+    else if (what === 'edit' && m) setEditing({ user, membership: m });
+    else if (what === 'remove' && m) confirmRemove(user, m);
+    else if (what === 'reset') confirmReset(user);
+    else if (what === 'history') setHistory(user);
+  };
+
+  const columns: TableColumnsType<DistrictUser> = [
+    {
+      title: t('users.field.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      render: (name: string, u) => (
+        <Flex gap={6} align="center" wrap>
+          <Typography.Text strong>{name}</Typography.Text>
+          {u.isSelf ? <Tag color="blue">{t('users.self')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: t('users.field.email'), dataIndex: 'email', key: 'email' },
+    {
+      title: t('users.field.roles'),
+      dataIndex: 'memberships',
+      key: 'memberships',
+      render: (memberships: UserMembership[]) =>
+        memberships.length === 0 ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Flex gap={4} wrap>
+            {memberships.map((m) => (
+              <Tag key={m.id} color={m.role === 'district_admin' ? 'gold' : undefined}>
+                {roleText(m)}
+              </Tag>
+            ))}
+          </Flex>
+        ),
+    },
+    {
+      title: t('users.field.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (status: DistrictUser['status']) => (
+        <Tag color={status === 'active' ? 'green' : 'default'}>{t(`users.status.${status}`)}</Tag>
+      ),
+    },
+    {
+      title: t('users.field.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      render: (at: string | null) =>
+        at ? instantText(at) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
+    },
+    {
+      title: t('users.actions.column'),
+      key: 'actions',
+      render: (_: unknown, user: DistrictUser) => (
+        <Flex gap={4} wrap>
+          {user.isSelf ? null : user.status === 'active' ? (
+            may('user:disable') ? (
+              <Button size="small" danger onClick={() => confirmDisable(user)}>
+                {t('users.actions.disable')}
+              </Button>
+            ) : null
+          ) : may('user:enable') ? (
+            <Button size="small" onClick={() => confirmEnable(user)}>
+              {t('users.actions.enable')}
+            </Button>
+          ) : null}
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: moreMenu(user), onClick: ({ key }) => onMore(user, key) }}
+          >
+            <Button size="small" aria-label={`${t('users.actions.more')} ${user.displayName}`}>
+              {t('users.actions.more')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <PageContainer
+      title={t('users.title')}
+      subTitle={t('users.subtitle')}
+      extra={
+        may('user:invite') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)}>
+            {t('users.actions.invite')}
+          </Button>
+        ) : null
+      }
+    >
+      <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+        <SearchBox
+          value={search.q}
+          placeholder={t('users.searchPlaceholder')}
+          onSearch={(q) => change({ q })}
+        />
+        <FilterSelect
+          label={t('users.status.label')}
+          value={search.status}
+          allText={t('users.status.all')}
+          options={USER_STATUS_VALUES.map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+          onChange={(status) => change({ status })}
+          width={140}
+        />
+        {filtered ? <Button onClick={() => onSearch({})}>{t('register.common.clear')}</Button> : null}
+      </Flex>
+      <QueryState query={users} rows={6} emptyText="">
+        {() => (
+          <>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('users.total', { count: rows.length })}
+            </Typography.Paragraph>
+            <ResponsiveTable<DistrictUser>
+              columns={columns}
+              dataSource={rows}
+              cardAction="actions"
+              pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
+              emptyText={filtered ? t('users.emptyFiltered') : t('users.empty')}
+            />
+          </>
+        )}
+      </QueryState>
+      <InviteDrawer open={inviting} onClose={() => setInviting(false)} onInvited={setShown} />
+      {editing ? (
+        <MembershipDrawer
+          user={editing.user}
+          membership={editing.membership}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <PasswordModal shown={shown} onClose={() => setShown(null)} />
+      {history ? (
+        <HistoryDrawer
+          entityType="user"
+          entityId={history.id}
+          open
+          title={`${t('users.actions.history')} · ${history.displayName}`}
+          onClose={() => setHistory(null)}
+        />
+      ) : null}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,23 @@
+// The users page's URL. Validated without importing the domain or the contract (their values would land in the
+// entry chunk): the statuses are repeated here, and users.test.tsx holds them equal to the domain's.
+
+export const USER_STATUS_VALUES = ['active', 'disabled'] as const;
+
+export interface UsersSearch {
+  q?: string;
+  status?: (typeof USER_STATUS_VALUES)[number];
+  page?: number;
+}
+
+export function validateUsersSearch(search: Record<string, unknown>): UsersSearch {
+  const result: UsersSearch = {};
+  if (typeof search.q === 'string' || typeof search.q === 'number') {
+    const q = String(search.q).trim().slice(0, 100);
+    if (q) result.q = q;
+  }
+  if (typeof search.status === 'string' && (USER_STATUS_VALUES as readonly string[]).includes(search.status))
+    result.status = search.status as UsersSearch['status'];
+  const page = typeof search.page === 'number' ? search.page : Number(search.page);
+  if (Number.isInteger(page) && page > 1 && page < 100_000) result.page = page;
+  return result;
+}

@@ -1,0 +1,282 @@
+import type { DistrictUser } from '@gongfu/contract';
+import { USER_STATUSES } from '@gongfu/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
+import { DISTRICT_ID, JINHUI, meAs } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+import { api, errorBody, givenSession, server } from '../../testing/server';
+import { USER_STATUS_VALUES, validateUsersSearch } from './search';
+
+const SELF = '55555555-5555-4555-8555-555555555555';
+const REPORTER = '66666666-6666-4666-8666-666666666666';
+const FORMER = '77777777-7777-4777-8777-777777777777';
+
+function user(id: string, patch: Partial<DistrictUser>): DistrictUser {
+  return {
+    id,
+    email: `${id.slice(0, 4)}@dongqu.demo`,
+    displayName: '用户',
+    status: 'active',
+    disabledAt: null,
+    lastLoginAt: null,
+    createdAt: '2026-11-01T02:00:00.000Z',
+    memberships: [],
+    isSelf: false,
+    ...patch,
+  };
+}
+
+const USERS: DistrictUser[] = [
+  user(SELF, {
+    email: 'admin@dongqu.demo',
+    displayName: '东区管理员',
+    isSelf: true,
+    lastLoginAt: '2026-12-04T01:30:00.000Z',
+    memberships: [
+      {
+        id: 'a0000000-0000-4000-8000-000000000001',
+        role: 'district_admin',
+        districtId: DISTRICT_ID,
+        communityId: null,
+        communityName: null,
+        partnerId: null,
+        partnerName: null,
+        createdAt: '2026-11-01T02:00:00.000Z',
+      },
+    ],
+  }),
+  user(REPORTER, {
+    email: 'reporter@jinhui.demo',
+    displayName: '金汇填报员',
+    memberships: [
+      {
+        id: 'a0000000-0000-4000-8000-000000000002',
+        role: 'community_reporter',
+        districtId: DISTRICT_ID,
+        communityId: JINHUI.id,
+        communityName: JINHUI.name,
+        partnerId: null,
+        partnerName: null,
+        createdAt: '2026-11-01T02:00:00.000Z',
+      },
+    ],
+  }),
+  user(FORMER, { email: 'former@dongqu.demo', displayName: '已离职', status: 'disabled' }),
+];
+
+interface Seen {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+function givenUsersApi(options: { invite?: (body: unknown) => Response } = {}) {
+  const seen: Seen[] = [];
+  const note = async (request: Request) => {
+    const url = new URL(request.url);
+    const text = request.method === 'GET' ? '' : await request.text();
+    seen.push({
+      method: request.method,
+      path: url.pathname.replace('/api/v1', ''),
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+    });
+  };
+  server.use(
+    http.get(api('/users'), async ({ request }) => {
+      await note(request);
+      const url = new URL(request.url);
+      const status = url.searchParams.get('status');
+      const q = url.searchParams.get('q')?.toLowerCase();
+      const items = USERS.filter((u) => !status || u.status === status).filter(
+        (u) => !q || u.displayName.includes(q) || u.email.includes(q),
+      );
+      return HttpResponse.json({ items, total: items.length });
+    }),
+    http.post(api('/users'), async ({ request }) => {
+      const body = (await request.clone().json()) as { email: string; displayName: string };
+      await note(request);
+      if (options.invite) return options.invite(body);
+      const created = user('88888888-8888-4888-8888-888888888888', {
+        email: body.email,
+        displayName: body.displayName,
+      });
+      return HttpResponse.json({ user: created, initialPassword: 'k7mq-4xtp-9wre-hn3c' }, { status: 201 });
+    }),
+    http.post(api('/users/:id/disable'), async ({ request, params }) => {
+      await note(request);
+      const found = USERS.find((u) => u.id === params.id);
+      return HttpResponse.json({ ...found, status: 'disabled' });
+    }),
+    http.post(api('/users/:id/reset-password'), async ({ request, params }) => {
+      await note(request);
+      const found = USERS.find((u) => u.id === params.id);
+      return HttpResponse.json({ user: found, initialPassword: 'zz22-33yy-44xx-55ww' });
+    }),
+  );
+  return seen;
+}
+
+/** The table row holding the text (the header names the logged-in user too). */
+const rowOf = (text: string) =>
+  screen
+    .getAllByText(text)
+    .find((el) => el.closest('tr'))
+    ?.closest('tr') as HTMLElement;
+
+describe('用户与权限', () => {
+  it('lists the district’s accounts with roles, status and last login; search and status live in the URL and the request', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenUsersApi();
+    const { user: u, router } = renderApp('/admin/users?status=active');
+    expect(await screen.findByText('金汇填报员', {}, { timeout: 30_000 })).toBeInTheDocument();
+    expect(seen.find((r) => r.path === '/users')?.query.get('status')).toBe('active');
+    expect(screen.queryByText('已离职')).not.toBeInTheDocument();
+    expect(within(rowOf('金汇填报员')).getByText('社区填报员 · 金汇社区')).toBeInTheDocument();
+    expect(within(rowOf('金汇填报员')).getByText('从未登录')).toBeInTheDocument();
+    expect(within(rowOf('东区管理员')).getByText('本人')).toBeInTheDocument();
+    expect(within(rowOf('东区管理员')).getByText('2026-12-04 09:30')).toBeInTheDocument();
+    // one's own row offers no disable
+    expect(within(rowOf('东区管理员')).queryByRole('button', { name: /^停\s?用$/ })).not.toBeInTheDocument();
+
+    await u.click(screen.getByLabelText('状态'));
+    await u.click(await screen.findByText('已停用', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: 'disabled' }));
+    expect(await screen.findByText('已离职')).toBeInTheDocument();
+    expect(within(rowOf('已离职')).getByRole('button', { name: /^启\s?用$/ })).toBeInTheDocument();
+
+    await u.type(screen.getByLabelText('搜索'), 'former{Enter}');
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: 'disabled', q: 'former' }));
+    await waitFor(() => expect(seen.at(-1)?.query.get('q')).toBe('former'));
+  });
+
+  it('invites a user: the contract’s schema first, then the API; the initial password is shown once with a copy button', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenUsersApi();
+    const { user: u } = renderApp('/admin/users');
+    await u.click(await screen.findByRole('button', { name: /邀请用户/ }, { timeout: 30_000 }));
+    const drawer = await screen.findByRole('dialog');
+    // nothing typed: the fields say so and nothing is sent
+    await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
+    expect(await within(drawer).findAllByText('必填')).not.toHaveLength(0);
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    await u.type(within(drawer).getByLabelText('姓名'), '新同事');
+    await u.type(within(drawer).getByLabelText('登录邮箱'), 'new@dongqu.demo');
+    await u.click(within(drawer).getByLabelText('角色'));
+    await u.click(await screen.findByText('社区填报员', { selector: '.ant-select-item-option-content' }));
+    // a community role asks for its community
+    await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
+    expect(await within(drawer).findByText('请选择社区')).toBeInTheDocument();
+    await u.click(within(drawer).getByLabelText('社区'));
+    await u.click(await screen.findByText('金汇社区', { selector: '.ant-select-item-option-content' }));
+    await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
+
+    const modal = await screen.findByRole('dialog', { name: '账号已创建' });
+    expect(within(modal).getByTestId('initial-password')).toHaveTextContent('k7mq-4xtp-9wre-hn3c');
+    expect(within(modal).getByText(/只显示这一次/)).toBeInTheDocument();
+    expect(within(modal).getByRole('button', { name: /复制密码/ })).toBeInTheDocument();
+    expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
+      displayName: '新同事',
+      email: 'new@dongqu.demo',
+      memberships: [{ role: 'community_reporter', communityId: JINHUI.id }],
+    });
+    await u.click(within(modal).getByRole('button', { name: '我已记下，关闭' }));
+    await waitFor(() => expect(screen.queryByTestId('initial-password')).not.toBeInTheDocument(), {
+      timeout: 5_000,
+    });
+  });
+
+  it('puts the API’s field errors on their fields', async () => {
+    givenSession(meAs('district_admin'));
+    givenUsersApi({
+      invite: () =>
+        HttpResponse.json(errorBody('conflict', '与现有数据冲突', { email: '该登录邮箱已被使用' }), {
+          status: 409,
+        }),
+    });
+    const { user: u } = renderApp('/admin/users');
+    await u.click(await screen.findByRole('button', { name: /邀请用户/ }, { timeout: 30_000 }));
+    const drawer = await screen.findByRole('dialog');
+    await u.type(within(drawer).getByLabelText('姓名'), '重复');
+    await u.type(within(drawer).getByLabelText('登录邮箱'), 'reporter@jinhui.demo');
+    await u.click(within(drawer).getByLabelText('角色'));
+    await u.click(await screen.findByText('区级查看员', { selector: '.ant-select-item-option-content' }));
+    await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
+    const email = within(drawer).getByLabelText('登录邮箱').closest('.ant-form-item') as HTMLElement;
+    expect(await within(email).findByText('该登录邮箱已被使用')).toBeInTheDocument();
+    expect(screen.queryByTestId('initial-password')).not.toBeInTheDocument();
+  });
+
+  it('disables after a confirm, and resets a password showing the new one once', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenUsersApi();
+    const { user: u } = renderApp('/admin/users');
+    await screen.findByText('金汇填报员', {}, { timeout: 30_000 });
+    await u.click(within(rowOf('金汇填报员')).getByRole('button', { name: /^停\s?用$/ }));
+    const confirm = await screen.findByRole('dialog', { name: /停用 金汇填报员/ });
+    expect(within(confirm).getByText(/立即退出所有已登录的设备/)).toBeInTheDocument();
+    expect(seen.some((r) => r.path.endsWith('/disable'))).toBe(false);
+    await u.click(within(confirm).getByRole('button', { name: /^停\s?用$/ }));
+    await waitFor(() => expect(seen.some((r) => r.path === `/users/${REPORTER}/disable`)).toBe(true));
+
+    await u.click(within(rowOf('金汇填报员')).getByRole('button', { name: /更多 金汇填报员/ }));
+    await u.click(await screen.findByText('重置密码', { selector: '.ant-dropdown-menu-title-content' }));
+    // (the closing confirm stays in jsdom's page, its motion never ends: find the new one by its words)
+    const reset = await waitFor(() => {
+      const found = screen
+        .getAllByRole('dialog')
+        .find((d) => d.textContent?.includes('重置 金汇填报员 的密码'));
+      if (!found) throw new Error('no reset confirm');
+      return found;
+    });
+    await u.click(within(reset).getByRole('button', { name: '重置密码' }));
+    expect(await screen.findByTestId('initial-password')).toHaveTextContent('zz22-33yy-44xx-55ww');
+    expect(screen.getByText('密码已重置')).toBeInTheDocument();
+    expect(seen.some((r) => r.path === `/users/${REPORTER}/reset-password`)).toBe(true);
+  });
+
+  it('speaks English', async () => {
+    await changeLanguage('en');
+    try {
+      givenSession(meAs('district_admin'));
+      givenUsersApi();
+      renderApp('/admin/users');
+      expect(
+        await screen.findByRole('heading', { name: 'Users & access' }, { timeout: 30_000 }),
+      ).toBeInTheDocument();
+      await screen.findAllByText('金汇填报员');
+      expect(within(rowOf('金汇填报员')).getByText('Never')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Invite user/ })).toBeInTheDocument();
+    } finally {
+      await changeLanguage('zh-CN');
+    }
+  });
+
+  it('a role that may not administer users sees the API’s refusal', async () => {
+    givenSession(meAs('district_viewer'));
+    server.use(
+      http.get(api('/users'), () =>
+        HttpResponse.json(errorBody('forbidden', '当前角色无权执行此操作'), { status: 403 }),
+      ),
+    );
+    renderApp('/admin/users');
+    expect(await screen.findByText('当前角色无权执行此操作', {}, { timeout: 30_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /邀请用户/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('the users page’s URL', () => {
+  it('keeps the domain’s statuses and drops anything else', () => {
+    expect([...USER_STATUS_VALUES]).toEqual([...USER_STATUSES]);
+    expect(validateUsersSearch({ status: 'disabled', q: '  张 ', page: '3' })).toEqual({
+      status: 'disabled',
+      q: '张',
+      page: 3,
+    });
+    expect(validateUsersSearch({ status: 'gone', q: '', page: 'x' })).toEqual({});
+  });
+});
