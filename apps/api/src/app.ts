@@ -18,6 +18,7 @@ import { rejectCrossSite } from './middleware/cross-site';
 import { limitBody } from './middleware/body-limit';
 import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { revalidated } from './middleware/revalidate';
 import { loadSession } from './middleware/session';
 import { serveAdmin } from './static-admin';
@@ -34,12 +35,13 @@ export function createApp(deps: Deps) {
   // JSON and text bodies gzip/deflate when the client accepts it (the admin's assets come precompressed)
   api.use('*', compress());
   api.use('*', limitBody);
-  api.use('*', async (c, next) => {
+  api.use('/v1/*', async (c, next) => {
     await next();
-    // on the response's headers, not c.header(): after the handler, c.header() rebuilds the response
+    // the authenticated API's answers are the user's data: no cache keeps them (the public board, outside
+    // /v1, sets its own). Registered before idempotency, so this runs after it has stored the answer.
+    // On the response's headers, not c.header(): after the handler, c.header() rebuilds the response
     // around its body as a stream, which @hono/node-server then pumps chunk by chunk (the slow path)
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'same-origin');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   // KPI answers: an ETag and private, no-cache instead (inside the no-store step, so it sees theirs)
   api.use('/v1/kpis/*', revalidated);
@@ -77,6 +79,8 @@ export function createApp(deps: Deps) {
   api.onError(handleError);
 
   const app = new OpenAPIHono<AppEnv>();
+  // CSP, framing, Referrer-Policy, nosniff for everything: the admin app, the docs and the API
+  app.use('*', securityHeaders);
   app.route('/api', api);
   if (deps.adminDist) {
     const admin = serveAdmin(deps.adminDist);

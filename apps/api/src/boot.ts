@@ -77,6 +77,7 @@ export function createDeps(env: Env, handle: DatabaseHandle, logger: Logger): De
     throttle: new LoginThrottle(),
     adminDist: env.ADMIN_DIST,
     trustProxy: env.TRUST_PROXY,
+    publicOrigin: env.PUBLIC_ORIGIN,
     testClock: env.GONGFU_TEST_CLOCK,
   };
 }

@@ -13,6 +13,8 @@ export interface Deps {
   /** built admin app to serve at `/`; absent in API-only tests */
   adminDist?: string | undefined;
   trustProxy?: boolean;
+  /** the origin people reach the server at (PUBLIC_ORIGIN), for the CSRF check; else the request's URL */
+  publicOrigin?: string | undefined;
   /** mounts `/api/test/clock` (browser flows; never in production — see env.ts) */
   testClock?: boolean;
 }

@@ -15,7 +15,36 @@ function workspaceRootAbove(folder: string): string {
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback unless told: exposing the server is a decision (README: HOST=0.0.0.0, or a proxy in front). */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The origin people reach the server at (`https://gongfu.example.gov.cn`): the CSRF check's "own origin"
+   * behind a proxy (ADR 0019). Unset: the request's own URL (with TRUST_PROXY, the forwarded scheme and host).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        const url = new URL(value);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search)
+          return url.origin;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a bare origin such as https://gongfu.example.gov.cn',
+      });
+      return z.NEVER;
+    }),
+  /** Slow clients: a request's headers must arrive within this (slowloris), … */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** … and the whole request, body included, within this. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Open connections at most; more are refused at once (file descriptors and memory stay bounded). */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(resolve(repositoryRoot, '.data/pglite')),
@@ -49,6 +78,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid environment: ${problems}`);
+  }
+  if (parsed.data.HEADERS_TIMEOUT_MS > parsed.data.REQUEST_TIMEOUT_MS) {
+    throw new Error('invalid environment: HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS');
   }
   if (parsed.data.GONGFU_TEST_CLOCK && parsed.data.NODE_ENV === 'production') {
     throw new Error(

@@ -149,7 +149,7 @@ describe('a NUL character anywhere a client can put one', () => {
         as: 'jinhui@dongqu.demo',
         method: 'POST',
         headers: { 'accept-language': lang },
-        body: JSON.stringify({ kind: 'public_welfare', name: NUL }),
+        body: JSON.stringify({ kind: 'other', name: NUL }),
       });
       expect(res.status).toBe(400);
       expect((await res.json()).error.fields.name.toLowerCase()).toContain(words.toLowerCase());

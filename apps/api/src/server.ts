@@ -2,10 +2,10 @@
  * `pnpm start`: the API and the built admin app on one port, on the embedded PGlite database unless
  * DATABASE_URL names a PostgreSQL server. Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
  */
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createDeps, demoLoginsText, prepareDatabase } from './boot';
 import { readEnv } from './env';
+import { listen, serverSettings } from './listen';
 import { createLogger } from './logger';
 
 const env = readEnv();
@@ -21,12 +21,14 @@ try {
 }
 
 const app = createApp(createDeps(env, handle, logger));
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  const url = `http://localhost:${info.port}`;
+const server = listen(app.fetch, serverSettings(env), (info) => {
+  const url = `http://${env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}`;
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+  const reach =
+    env.HOST === '127.0.0.1' ? 'this machine only (HOST=0.0.0.0 exposes it; see README)' : `${env.HOST}`;
   console.log(
     `\n共富 Gongfu is running at ${url}  (API: ${url}/api, docs: ${url}/api/docs)\n` +
-      `database: ${where}\n\ndemo logins:\n${demoLoginsText()}\n\nCtrl-C stops it.\n`,
+      `listening on: ${reach}\ndatabase: ${where}\n\ndemo logins:\n${demoLoginsText()}\n\nCtrl-C stops it.\n`,
   );
 });
 

@@ -12,6 +12,8 @@ const SECURE_COOKIE = `__Host-${COOKIE}`;
 
 export function isHttps(c: Context<AppEnv>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
+  // people reach it over HTTPS (PUBLIC_ORIGIN, ADR 0019) even when a proxy speaks plain HTTP to node
+  if (c.get('deps').publicOrigin?.startsWith('https:')) return true;
   return Boolean(c.get('deps').trustProxy) && c.req.header('x-forwarded-proto') === 'https';
 }
 
