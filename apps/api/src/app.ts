@@ -12,6 +12,7 @@ import { kpiRoutes } from './features/kpis/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { registerRoutes } from './features/register/routes';
 import { reportRoutes } from './features/reports/routes';
+import { WORKBOOK_UPLOAD_PATHS, workbookBodyLimit, workbookRoutes } from './features/reports/workbook-routes';
 import { testClockRoutes } from './features/test-support/routes';
 import { platformRoutes, userRoutes } from './features/users/routes';
 import { rejectCrossSite } from './middleware/cross-site';
@@ -34,7 +35,10 @@ export function createApp(deps: Deps) {
   api.use('*', requestContext(deps));
   // JSON and text bodies gzip/deflate when the client accepts it (the admin's assets come precompressed)
   api.use('*', compress());
-  api.use('*', limitBody);
+  // uploads of filled report templates have their own, larger limit (5 MB); every other body the 1 MB one
+  api.use('*', (c, next) =>
+    WORKBOOK_UPLOAD_PATHS.includes(c.req.path) ? workbookBodyLimit(c, next) : limitBody(c, next),
+  );
   api.use('/v1/*', async (c, next) => {
     await next();
     // the authenticated API's answers are the user's data: no cache keeps them (the public board, outside
@@ -55,6 +59,7 @@ export function createApp(deps: Deps) {
   api.route('/v1', meRoutes);
   api.route('/v1/communities', communityRoutes);
   api.route('/v1', registerRoutes);
+  api.route('/v1', workbookRoutes);
   api.route('/v1', reportRoutes);
   api.route('/v1', fundRoutes);
   api.route('/v1', oversightRoutes);

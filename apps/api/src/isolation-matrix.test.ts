@@ -26,6 +26,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type DbScope, DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './testing/test-app';
@@ -72,8 +73,11 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item])
 // an export's path parameter names a view, not an object: exports have their own section below, which runs
 // every view for every role and searches the files for other tenants' markers
 const byId = operations.filter((op) => op.params.length > 0 && op.prefix !== '/exports');
+// the monthly report template answers a workbook, not JSON: its own section below reads the file's venture ids
+const BINARY_LISTS = new Set(['/v1/reports/workbook/template']);
 const lists = operations.filter(
-  (op) => op.method === 'get' && op.params.length === 0 && op.prefix !== '/auth',
+  (op) =>
+    op.method === 'get' && op.params.length === 0 && op.prefix !== '/auth' && !BINARY_LISTS.has(op.path),
 );
 const hasGet = new Set(operations.filter((op) => op.method === 'get').map((op) => op.path));
 
@@ -878,6 +882,103 @@ describe('POST /v1/distribution-rules and its preview naming another community o
         });
         const preview = await t.request(`/api/v1/distribution-rules/preview?${query}`, { as: role.email });
         expect([403, 404], `${target}: ${await preview.clone().text()}`).toContain(preview.status);
+      }
+      expect(changedTables(before, await snapshot())).toEqual([]);
+    },
+  );
+});
+
+/**
+ * Excel in (issue 15): the template of every role lists only ventures within its reach, and a filled file naming
+ * another community's or district's venture is refused as unknown by the dry run and by both imports, nothing changed.
+ */
+describe('Excel in: the template and the import', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const ID_HEADER = '系统编号（请勿修改）';
+
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s downloads a template of its own ventures only',
+    async (_email, role) => {
+      const res = await t.request('/api/v1/reports/workbook/template?month=2026-10', { as: role.email });
+      if (role.districtId === null) {
+        expect(res.status).toBe(403);
+        return;
+      }
+      expect(res.status, await res.clone().text()).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await res.arrayBuffer());
+      const ids: string[] = [];
+      for (const sheet of workbook.worksheets) {
+        let column = 0;
+        sheet.getRow(1).eachCell((cell, n) => {
+          if (cell.value === ID_HEADER) column = n;
+        });
+        if (!column) continue;
+        sheet.eachRow((row, n) => {
+          if (n > 1) ids.push(String(row.getCell(column).value));
+        });
+      }
+      const places = await sql<{
+        venture_id: string;
+        community_id: string;
+        district_id: string;
+        operator_partner_id: string | null;
+      }>`
+        select venture_id, community_id, district_id, operator_partner_id from ventures`.execute(t.handle.db);
+      const byVenture = new Map(places.rows.map((r) => [r.venture_id, r]));
+      const outside = ids.filter((id) => {
+        const v = byVenture.get(id);
+        if (!v || v.district_id !== role.districtId) return true;
+        if (role.communityId) return v.community_id !== role.communityId;
+        if (role.partner) return v.operator_partner_id !== DEMO_IDS.soe;
+        return false;
+      });
+      expect(outside, 'ventures out of the role’s reach in its template').toEqual([]);
+    },
+  );
+
+  async function fileNaming(ventureIds: string[]): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('月报');
+    const figures = [
+      '营业收入',
+      '运营成本',
+      '稳定就业岗位',
+      '临时就业岗位',
+      '服务居民人数',
+      '服务人次',
+      '服务老年人',
+      '服务儿童',
+      '应上缴社区',
+      '实际上缴社区',
+      '服务请求数',
+      '承诺时限内响应数',
+    ];
+    sheet.addRow([ID_HEADER, '月份', ...figures]);
+    for (const id of ventureIds) sheet.addRow([id, '2026-10', 100, 50, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it.each(ROLES.map((role) => [role.email, role] as const))(
+    '%s cannot report on another community’s or district’s venture by file, and nothing changes',
+    async (_email, role) => {
+      const targets = [role.otherCommunity, role.otherDistrict].filter((x): x is TargetName => x !== null);
+      const file = await fileNaming(targets.map((target) => fixtures[target].venture as string));
+      const before = await snapshot();
+      for (const path of ['check', 'import?mode=draft', 'import?mode=submit']) {
+        const res = await t.request(`/api/v1/reports/workbook/${path}`, {
+          method: 'POST',
+          as: role.email,
+          body: file as RequestInit['body'],
+          headers: { 'Content-Type': XLSX },
+        });
+        const body = await res.json();
+        if (res.status === 403) continue;
+        expect([200, 422], `${path}: ${JSON.stringify(body).slice(0, 300)}`).toContain(res.status);
+        const check = path === 'check' ? body : body.check;
+        expect(check.problems.map((p: { row: number; code: string }) => [p.row, p.code])).toEqual(
+          targets.map((_, i) => [i + 2, 'import_unknown_venture']),
+        );
       }
       expect(changedTables(before, await snapshot())).toEqual([]);
     },

@@ -3,6 +3,7 @@ import { KPI_MESSAGES } from '../features/kpis/messages';
 import { OVERSIGHT_MESSAGES } from '../features/oversight/messages';
 import { REGISTER_MESSAGES } from '../features/register/messages';
 import { REPORT_MESSAGES } from '../features/reports/messages';
+import { WORKBOOK_MESSAGES } from '../features/reports/workbook-messages';
 import { USER_ADMIN_MESSAGES } from '../features/users/messages';
 
 /** The API's words, in the request's language. zh-CN is the default; en is the second language. */
@@ -64,6 +65,7 @@ const MESSAGES = {
   ...FUND_MESSAGES,
   ...OVERSIGHT_MESSAGES,
   ...KPI_MESSAGES,
+  ...WORKBOOK_MESSAGES,
   ...USER_ADMIN_MESSAGES,
 } as const;
 

@@ -90,7 +90,7 @@ function figuresOf(row: Row): ReportFigures {
   ) as unknown as ReportFigures;
 }
 
-function columnsOf(figures: ReportFigures): Record<FigureColumn, number> {
+export function columnsOf(figures: ReportFigures): Record<FigureColumn, number> {
   return Object.fromEntries(FIGURES.map(([field, column]) => [column, figures[field]])) as Record<
     FigureColumn,
     number
@@ -150,7 +150,7 @@ function returnedFieldsOf(row: Row): ReportFigureField[] {
   return Array.isArray(value) ? value.filter(isFigureField) : [];
 }
 
-function toReport(row: Row): Report {
+export function toReport(row: Row): Report {
   return {
     id: row.report_id,
     districtId: row.district_id,
