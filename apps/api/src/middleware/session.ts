@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Actor, AppEnv } from '../context';
 import { ApiError, unauthenticated } from '../errors';
+import { checksSessionInItsTransaction } from './request-scope';
 
 const COOKIE = 'gongfu_session';
 /** Over HTTPS the cookie takes the __Host- prefix: Secure, Path=/, no Domain, so no subdomain can plant it. */
@@ -73,13 +74,17 @@ export async function adoptSession(c: Context<AppEnv>, token: string): Promise<b
   return true;
 }
 
-/** Reads the session cookie, if any, into the context. Routes decide whether they need one. */
+/**
+ * Reads the session cookie, if any, into the context. Routes decide whether they need one. A route that
+ * checks the session in its own transaction (`foldsSession`, ADR 0022) is left the cookie: one transaction
+ * per request; any other route gets the session checked here, in a transaction of its own.
+ */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set('session', undefined);
   c.set('actor', undefined);
   c.set('memberships', []);
   const token = readSessionToken(c);
-  if (token) await adoptSession(c, token);
+  if (token && !checksSessionInItsTransaction(c)) await adoptSession(c, token);
   await next();
 });
 
