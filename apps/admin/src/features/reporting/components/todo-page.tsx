@@ -8,6 +8,7 @@ import { QueryState } from '../../kpis/components/query-state';
 import { useReportStatus, useReports } from '../../reports/api/reports';
 import { DeadlineTag } from '../../reports/components/deadline-tag';
 import { monthLabel, OWED_REPORT_STATUSES } from '../../reports/format';
+import { WorkbookCard } from './workbook-card';
 
 /**
  * The clerk's "to do": the ventures that owe the open month's report with the deadline, drafts in progress and
@@ -134,6 +135,7 @@ export function TodoPage({ month }: { month: string }) {
             )}
           </QueryState>
         </Card>
+        <WorkbookCard month={month} />
       </Flex>
     </PageContainer>
   );
