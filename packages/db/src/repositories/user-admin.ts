@@ -38,13 +38,16 @@ const USER_COLUMNS = [
 ] as const;
 
 export function listDistrictUsers(trx: ScopedTransaction, args: { districtId: string }) {
-  return trx
-    .selectFrom('users as u')
-    .select(USER_COLUMNS)
-    .where('u.home_district_id', '=', args.districtId)
-    .orderBy('u.created_at')
-    .orderBy('u.user_id')
-    .execute() as Promise<DistrictUserRow[]>;
+  return (
+    trx
+      .selectFrom('users as u')
+      .select(USER_COLUMNS)
+      .where('u.home_district_id', '=', args.districtId)
+      // newest first: the account just invited is at the top, the long-standing ones follow
+      .orderBy('u.created_at', 'desc')
+      .orderBy('u.user_id')
+      .execute() as Promise<DistrictUserRow[]>
+  );
 }
 
 export function findDistrictUser(trx: ScopedTransaction, args: { districtId: string; userId: string }) {

@@ -1,0 +1,172 @@
+/**
+ * 用户与权限 as a district office does it: the district admin invites a colleague, reads the initial password off
+ * the screen once, the colleague logs in with it; the admin disables them and the colleague's open session is
+ * refused on its next request. Screenshots of the users page and the platform's districts page, desk and phone,
+ * in Chinese and English.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const EMAIL = `zhangwei.${Date.now()}@dongqu.demo`;
+const NAME = '张伟';
+
+async function openUsers(page: Page, search = '') {
+  await page.goto(`${baseUrl}/admin/users${search}`);
+  await page.locator('.ant-table-row, .ant-card').first().waitFor({ timeout: 30_000 });
+}
+
+describe('user administration', () => {
+  it('invites a user who logs in with the shown password; disabling them ends their open session', async () => {
+    const admin = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
+    const page = await admin.newPage();
+    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    // the menu's entry, under 系统管理
+    await page.getByRole('menuitem', { name: /系统管理/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: '用户与权限' }).click();
+    await page.waitForURL(/\/admin\/users/);
+    await page.locator('.ant-table-row', { hasText: 'reporter@jinhui.demo' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'users-desk-zh');
+
+    await page.getByRole('button', { name: /邀请用户/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('姓名').fill(NAME);
+    await drawer.getByLabel('登录邮箱').fill(EMAIL);
+    await drawer.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '社区填报员' }).click();
+    await drawer.getByLabel('社区').click();
+    await drawer.getByLabel('社区').fill('金汇');
+    await page.locator('.ant-select-item-option', { hasText: '金汇社区' }).click();
+    await page.waitForTimeout(500); // the drawer's slide-in (antd animates whatever the motion setting)
+    await screenshot(page, 'users-invite-drawer-desk-zh');
+    await drawer.getByRole('button', { name: '创建账号' }).click();
+
+    const shown = page.getByTestId('initial-password');
+    await shown.waitFor({ timeout: 30_000 });
+    const password = ((await shown.textContent()) ?? '').trim();
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await screenshot(page, 'users-password-modal-desk-zh');
+    await page.getByRole('button', { name: '我已记下，关闭' }).click();
+    await expect(shown.count()).resolves.toBe(0);
+
+    // the colleague logs in with it, on a phone
+    const colleague = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
+    const theirs = await colleague.newPage();
+    await theirs.goto(`${baseUrl}/login`);
+    await theirs.getByPlaceholder('请输入邮箱').fill(EMAIL);
+    await theirs.getByPlaceholder('请输入密码').fill(password);
+    await theirs.getByRole('button', { name: /登\s*录/ }).click();
+    await theirs.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+    const me = await theirs.request.get(`${baseUrl}/api/v1/me`);
+    expect(me.status()).toBe(200);
+    expect(((await me.json()) as { memberships: Array<{ role: string }> }).memberships[0]?.role).toBe(
+      'community_reporter',
+    );
+
+    // the admin sees the login and disables the account
+    await openUsers(page, `?q=${encodeURIComponent(EMAIL)}`);
+    const row = page.locator('.ant-table-row', { hasText: EMAIL });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: /停\s?用/ }).click();
+    const confirm = page.locator('.ant-modal-confirm', { hasText: `停用 ${NAME}` });
+    await confirm.getByRole('button', { name: /停\s?用/ }).click();
+    await row.locator('.ant-tag', { hasText: '已停用' }).waitFor({ timeout: 30_000 });
+
+    // the colleague's open session is refused on its next request; the app sends them to log in
+    const after = await theirs.request.get(`${baseUrl}/api/v1/me`);
+    expect(after.status()).toBe(401);
+    await theirs.goto(`${baseUrl}/reporting`);
+    await theirs.waitForURL(/\/login/, { timeout: 30_000 });
+    // and the password no longer opens a session
+    const again = await theirs.request.post(`${baseUrl}/api/v1/auth/login`, {
+      data: { email: EMAIL, password },
+    });
+    expect(again.status()).toBe(401);
+    await colleague.close();
+
+    // the account's history, one click away
+    await row.getByRole('button', { name: new RegExp(`更多 ${NAME}`) }).click();
+    await page.locator('.ant-dropdown-menu-title-content', { hasText: '操作记录' }).click();
+    await page.getByRole('dialog').getByText('停用账号').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'users-history-desk-zh');
+    await admin.close();
+  });
+
+  it('the users page on a phone and in English', async () => {
+    const phone = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
+    const page = await phone.newPage();
+    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    await openUsers(page);
+    await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'users-phone-zh');
+    await page.getByRole('button', { name: /邀请用户/ }).click();
+    await page.getByRole('dialog').getByLabel('姓名').waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'users-invite-drawer-phone-zh');
+    await phone.close();
+
+    for (const [viewport, name] of [
+      [DESK, 'users-desk-en'],
+      [PHONE, 'users-phone-en'],
+    ] as const) {
+      const en = await browser.newContext({ locale: 'en', viewport, reducedMotion: 'reduce' });
+      const enPage = await en.newPage();
+      await logIn(enPage, baseUrl, 'admin@dongqu.demo');
+      await enPage.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+      await openUsers(enPage);
+      await enPage.getByText('Users & access').first().waitFor({ timeout: 30_000 });
+      await enPage.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
+      await screenshot(enPage, name);
+      await en.close();
+    }
+  });
+
+  it('the platform opens a district with its first admin', async () => {
+    for (const [viewport, lang, suffix] of [
+      [DESK, 'zh-CN', 'desk-zh'],
+      [PHONE, 'zh-CN', 'phone-zh'],
+      [DESK, 'en', 'desk-en'],
+      [PHONE, 'en', 'phone-en'],
+    ] as const) {
+      const context = await browser.newContext({ locale: lang, viewport, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await logIn(page, baseUrl, 'platform@gongfu.demo');
+      if (lang === 'en') await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+      await page.goto(`${baseUrl}/admin/districts`);
+      await page.getByText('攀枝花市西区').first().waitFor({ timeout: 30_000 });
+      await screenshot(page, `districts-${suffix}`);
+      await context.close();
+    }
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await logIn(page, baseUrl, 'platform@gongfu.demo');
+    await page.goto(`${baseUrl}/admin/districts`);
+    await page.getByRole('button', { name: /开通区县/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('区县名称').fill('攀枝花市仁和区');
+    await drawer.getByLabel('行政区划代码').fill('510411');
+    await drawer.getByLabel('首位管理员姓名').fill('仁和区管理员');
+    const adminEmail = `admin.${Date.now()}@renhe.demo`;
+    await drawer.getByLabel('首位管理员登录邮箱').fill(adminEmail);
+    await drawer.getByRole('button', { name: /开\s?通/ }).click();
+    const shown = page.getByTestId('initial-password');
+    await shown.waitFor({ timeout: 30_000 });
+    const password = ((await shown.textContent()) ?? '').trim();
+    await screenshot(page, 'districts-created-desk-zh');
+    const login = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
+      data: { email: adminEmail, password },
+    });
+    expect(login.status()).toBe(200);
+    await context.close();
+  });
+});
