@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hashPassword, LoginThrottle } from '@gongfu/auth';
 import {
   assertRuntimeRoleIsSafe,
@@ -27,8 +28,57 @@ import { dbScopeOf } from './scope';
  */
 export async function prepareDatabase(env: Env, logger: Logger): Promise<DatabaseHandle> {
   const embedded = !env.DATABASE_URL;
-  if (embedded) mkdirSync(env.DATA_DIR, { recursive: true });
-  const handle = await openDatabase(embedded ? { dataDir: env.DATA_DIR } : { url: env.DATABASE_URL });
+  if (embedded) {
+    assertWritableDataDir(env.DATA_DIR);
+    let handle: DatabaseHandle;
+    try {
+      handle = await openDatabase({ dataDir: env.DATA_DIR });
+    } catch (error) {
+      throw new StartupError(
+        `the embedded database in ${env.DATA_DIR} could not be opened (${reasonOf(error)}). Check that the ` +
+          'folder is writable and holds a database of this version (or is empty), or set DATA_DIR to another folder.',
+      );
+    }
+    return migratedAndSeeded(handle, env, logger);
+  }
+  // Migrations and the demo seed run on a pool of their own, without the serving pool's statement_timeout:
+  // a migration of a large database may rightly take minutes.
+  await (await migratedAndSeeded(await openDatabase({ url: env.DATABASE_URL }), env, logger)).close();
+  return openDatabase({ url: env.DATABASE_URL, statementTimeoutMs: env.STATEMENT_TIMEOUT_MS });
+}
+
+/** A start-up refusal whose message says what is wrong and what to do: printed as it is, without a stack. */
+export class StartupError extends Error {}
+
+/**
+ * The embedded database's folder must exist and take writes before PGlite opens it: PGlite's own failure
+ * there is an "ErrnoError" with no message and no path. Writing a file proves more than access(2), which
+ * answers yes to root on a read-only mount.
+ */
+function assertWritableDataDir(dir: string) {
+  const probe = join(dir, `.write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new StartupError(
+      `the data folder ${dir} is not writable (${reasonOf(error)}). Give the user running the server write ` +
+        'access to it, or set DATA_DIR to a folder it can write (the embedded database is kept there).',
+    );
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && typeof message === 'string' && message) return message;
+  if (typeof message === 'string' && message) return message;
+  if (typeof code === 'string') return code;
+  return String((error as { name?: unknown })?.name ?? error);
+}
+
+async function migratedAndSeeded(handle: DatabaseHandle, env: Env, logger: Logger): Promise<DatabaseHandle> {
+  const embedded = handle.kind === 'pglite';
   try {
     const migrated = await migrateToLatest(handle.db);
     const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;

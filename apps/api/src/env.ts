@@ -47,6 +47,11 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL cancels a request's statement running longer than this and the request answers 503 (a runaway
+   * query must not hold a connection of the pool for ever); 0 turns it off. Migrations are not bound by it.
+   */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   DATA_DIR: z.string().default(resolve(repositoryRoot, '.data/pglite')),
   /** Adds the demo district to a PostgreSQL database (the embedded default always has it). */
   SEED_DEMO: z

@@ -63,6 +63,36 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   const pgCode = (error as { code?: unknown }).code;
   if (pgCode === '23505') return c.json(errorBody(c, 'conflict'), 409);
   if (pgCode === '42501') return c.json(errorBody(c, 'forbidden'), 403);
+  if (databaseUnavailable(error)) {
+    // the transaction did not commit (the server rolled it back, or never saw its end): nothing is half-written,
+    // and the client may try again
+    c.get('log')?.warn({ err: error }, 'database unavailable');
+    return c.json(errorBody(c, 'unavailable'), 503);
+  }
   c.get('log')?.error({ err: error }, 'unhandled error');
   return c.json(errorBody(c, 'internal_error'), 500);
+}
+
+/** postgres.js's own codes when the connection is gone or cannot be made; node's when the socket fails. */
+const CONNECTION_LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * The database cannot answer now, through no fault of the request: the connection was lost or refused
+ * (SQLSTATE class 08), the server is shutting down or killed our backend (57P01–57P03), or the statement
+ * ran past `statement_timeout` (57014, STATEMENT_TIMEOUT_MS).
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return CONNECTION_LOST.has(code) || code.startsWith('08') || /^57(014|P0[1-3])$/.test(code);
 }

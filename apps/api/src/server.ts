@@ -3,7 +3,8 @@
  * DATABASE_URL names a PostgreSQL server. Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
  */
 import { createApp } from './app';
-import { createDeps, demoLoginsText, prepareDatabase } from './boot';
+import { createDeps, demoLoginsText, prepareDatabase, StartupError } from './boot';
+import { closingWhenDraining, drain } from './drain';
 import { readEnv } from './env';
 import { listen, serverSettings } from './listen';
 import { createLogger } from './logger';
@@ -15,13 +16,15 @@ let handle: Awaited<ReturnType<typeof prepareDatabase>>;
 try {
   handle = await prepareDatabase(env, logger);
 } catch (error) {
-  logger.fatal({ err: error }, 'refusing to start');
-  console.error(`\n共富 Gongfu cannot start: ${(error as Error).message}\n`);
+  // a refusal we explain (StartupError) is said in a sentence; anything else keeps its stack in the log
+  if (error instanceof StartupError) logger.fatal({ reason: error.message }, 'refusing to start');
+  else logger.fatal({ err: error }, 'refusing to start');
+  console.error(`\n共富 Gongfu cannot start: ${(error as Error).message || String(error)}\n`);
   process.exit(1);
 }
 
 const app = createApp(createDeps(env, handle, logger));
-const server = listen(app.fetch, serverSettings(env), (info) => {
+const server = listen(closingWhenDraining(app.fetch), serverSettings(env), (info) => {
   const url = `http://${env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}`;
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const reach =
@@ -42,11 +45,8 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   force.unref();
-  // stop taking connections, let the requests in flight finish, then close the database
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    if ('closeIdleConnections' in server) server.closeIdleConnections(); // idle keep-alive sockets
-  });
+  // stop taking connections, answer every request already sent (drain.ts), then close the database
+  await drain(server);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

@@ -31,6 +31,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL only: pool size. */
   maxConnections?: number | undefined;
+  /**
+   * PostgreSQL only: the server cancels any statement running longer (its `statement_timeout`, set for every
+   * connection of the pool); absent or 0 means no limit. PGlite runs in this process and cannot be interrupted.
+   */
+  statementTimeoutMs?: number | undefined;
   /** Sees every message sent to the server, `BEGIN` and `COMMIT` included (tests count statements). */
   onStatement?: StatementObserver | undefined;
 }
@@ -41,6 +46,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       // our own logs say what matters; NOTICEs (e.g. "already exists, skipping") are noise
       onnotice: () => {},
+      ...(options.statementTimeoutMs
+        ? { connection: { statement_timeout: options.statementTimeoutMs } }
+        : {}),
       // dates stay 'YYYY-MM-DD' strings: a calendar date must not shift through a time zone
       types: {
         bigint: postgres.BigInt,

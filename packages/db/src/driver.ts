@@ -130,9 +130,32 @@ function fromPostgres(result: postgres.RowList<postgres.Row[]>): QueryResult<unk
   };
 }
 
-/** postgres.js: a reserved connection per Kysely connection, statements prepared as kysely-postgres-js does. */
+/**
+ * The connection under a query is gone (the server closed it, killed its backend, or the network dropped):
+ * postgres.js's own codes, node's socket codes, SQLSTATE class 08 and the administrator's 57P01–57P03.
+ */
+function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    /^(CONNECTION_(CLOSED|DESTROYED|ENDED)|CONNECT_TIMEOUT|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code) ||
+    code.startsWith('08') ||
+    /^57P0[1-3]$/.test(code)
+  );
+}
+
+/**
+ * postgres.js: a reserved connection per Kysely connection, statements prepared as kysely-postgres-js does.
+ *
+ * A reserved connection that was lost must not be used or released again: postgres.js 3.4 writes to its null
+ * socket (an uncaught TypeError that ends the process), and `release()` puts the dead connection back among
+ * the open ones for the next query to hit. Once a query on it fails for that reason, the rollback is skipped
+ * (the server rolled the transaction back when the connection ended) and the connection is left to the pool,
+ * which opens a new one in its place.
+ */
 export class PostgresJsDriver extends DeferredBeginDriver {
   readonly #reserved = new WeakMap<DatabaseConnection, Reserved>();
+  readonly #lost = new WeakMap<DatabaseConnection, unknown>();
 
   constructor(
     private readonly client: postgres.Sql,
@@ -144,21 +167,33 @@ export class PostgresJsDriver extends DeferredBeginDriver {
   override async init() {}
 
   override async acquireConnection(): Promise<DatabaseConnection> {
-    const reserved = await this.client.reserve();
-    const connection = new DeferredBeginConnection(
+    const reserved = await this.#reserve();
+    const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+      if (this.#lost.has(connection)) throw this.#lost.get(connection);
+      try {
+        return await run();
+      } catch (error) {
+        if (connectionLost(error)) this.#lost.set(connection, error);
+        throw error;
+      }
+    };
+    const connection: DeferredBeginConnection = new DeferredBeginConnection(
       {
-        extended: async (text, parameters) =>
-          fromPostgres(
-            await reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], {
-              prepare: true,
-            }),
+        extended: (text, parameters) =>
+          guarded(async () =>
+            fromPostgres(
+              await reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], {
+                prepare: true,
+              }),
+            ),
           ),
-        simple: async (text) => {
-          const result = (await reserved.unsafe(text)) as unknown;
-          // several statements answer with one result each: the caller wants the last one's rows
-          const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
-          return fromPostgres(last as postgres.RowList<postgres.Row[]>);
-        },
+        simple: (text) =>
+          guarded(async () => {
+            const result = (await reserved.unsafe(text)) as unknown;
+            // several statements answer with one result each: the caller wants the last one's rows
+            const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
+            return fromPostgres(last as postgres.RowList<postgres.Row[]>);
+          }),
       },
       this.observe,
     );
@@ -166,9 +201,31 @@ export class PostgresJsDriver extends DeferredBeginDriver {
     return connection;
   }
 
+  /**
+   * postgres.js 3.4 keeps the error a killed backend sent (57P01) past the connection's end and hands it to
+   * whatever the reopened connection first serves — here, the next reservation, before any statement of ours
+   * was sent. So a reservation refused for a lost connection is asked for again (twice at most); a server that
+   * is down refuses with ECONNREFUSED, which is not retried.
+   */
+  async #reserve(): Promise<Reserved> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.reserve();
+      } catch (error) {
+        if (attempt >= 3 || !connectionLost(error)) throw error;
+      }
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection) {
+    if (this.#lost.has(connection)) return; // rolled back by the server when the connection ended
+    await super.rollbackTransaction(connection);
+  }
+
   override async releaseConnection(connection: DatabaseConnection) {
-    this.#reserved.get(connection)?.release();
+    if (!this.#lost.has(connection)) this.#reserved.get(connection)?.release();
     this.#reserved.delete(connection);
+    this.#lost.delete(connection);
   }
 
   override async destroy() {

@@ -1,0 +1,56 @@
+import { Server as NetServer } from 'node:net';
+import type { ServerType } from '@hono/node-server';
+
+/**
+ * Stopping without dropping a request (issue 13, "SIGTERM under load drains in-flight requests").
+ *
+ * node's `server.close()` stops listening AND destroys every connection it counts as idle — which includes a
+ * connection accepted a moment ago whose request is still unread in the socket's buffer: its client gets a
+ * reset for a request it had sent. And closing the listener resets the connections the kernel queued but the
+ * event loop (busy with PGlite, say) has not accepted yet. So, in this order:
+ *
+ * 1. one poll phase of the event loop after the signal, so the connections queued before it are accepted;
+ * 2. stop listening (net's close: new connections are refused, open ones stay);
+ * 3. every response from now on says `Connection: close` (`draining` below), so a keep-alive connection
+ *    closes after the request it carries;
+ * 4. connections with no request in progress are closed, each time after a poll phase has read what
+ *    they had sent (so a request on its way is parsed first and counts as in progress);
+ * resolves when the last connection has closed.
+ */
+export function drain(server: ServerType, sweepEveryMs = 200): Promise<void> {
+  draining = true;
+  return new Promise<void>((resolve) => {
+    // from a timer, setImmediate runs after the loop's next poll phase: reads and accepts happen first
+    const afterPoll = (then: () => void) => setTimeout(() => setImmediate(then), 0);
+    afterPoll(() => {
+      NetServer.prototype.close.call(server, () => {
+        clearInterval(sweep);
+        resolve();
+      });
+      const closeIdle = () => {
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      };
+      afterPoll(closeIdle);
+      const sweep = setInterval(() => setImmediate(closeIdle), sweepEveryMs);
+    });
+  });
+}
+
+let draining = false;
+
+/** The app's fetch, telling clients to close their connection once the server is draining. */
+export function closingWhenDraining<A extends unknown[]>(
+  fetch: (request: Request, ...rest: A) => Response | Promise<Response>,
+) {
+  return async (request: Request, ...rest: A): Promise<Response> => {
+    const response = await fetch(request, ...rest);
+    if (draining) {
+      try {
+        response.headers.set('connection', 'close');
+      } catch {
+        // a response with immutable headers: its connection is closed by the sweep once idle
+      }
+    }
+    return response;
+  };
+}
