@@ -115,7 +115,7 @@ describe('distribution rules page', () => {
     const { user } = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
     const inForce = await screen.findByTestId('rule-in-force');
     await waitFor(() => expect(within(inForce).getByText('50%')).toBeInTheDocument());
-    expect(within(inForce).getByText('自 2025-06 起生效（第 2 版）')).toBeInTheDocument();
+    expect(within(inForce).getByText('自 2025-06 起生效')).toBeInTheDocument();
     expect(document.querySelectorAll('tr.rule-row')).toHaveLength(2);
     expect(screen.getByText('现行')).toBeInTheDocument();
     expect(screen.getByText('已被替代')).toBeInTheDocument();

@@ -100,10 +100,7 @@ export function DistributionRulesPage({
             extra={
               inForce ? (
                 <Typography.Text type="secondary">
-                  {t('settings.rules.inForceSince', {
-                    month: inForce.effectiveFrom,
-                    version: inForce.version,
-                  })}
+                  {t('settings.rules.inForceSince', { month: inForce.effectiveFrom })}
                 </Typography.Text>
               ) : null
             }
@@ -112,10 +109,10 @@ export function DistributionRulesPage({
           >
             {inForce ? (
               <Row gutter={[16, 16]}>
-                {SHARE_FIELDS.map(({ field, fundKind }) => (
+                {SHARE_FIELDS.map(({ field, column }) => (
                   <Col xs={8} key={field}>
                     <Statistic
-                      title={t(`settings.rules.fund.${fundKind}`)}
+                      title={t(`settings.rules.col.${column}`)}
                       value={percentText(inForce[field])}
                     />
                   </Col>
@@ -151,7 +148,6 @@ export function DistributionRulesPage({
                   align: 'right' as const,
                   render: (_: unknown, r: DistributionRule) => percentText(r[field]),
                 })),
-                { key: 'version', title: t('settings.rules.col.version'), dataIndex: 'version' },
                 {
                   key: 'createdAt',
                   title: t('settings.rules.col.createdAt'),

@@ -171,15 +171,17 @@ export function RuleDrawer({
           effectiveFrom: dayjs(`${suggested}-01`),
         }}
       >
-        <Row gutter={12}>
-          {SHARE_FIELDS.map(({ field, fundKind }) => (
-            <Col xs={24} sm={8} key={field}>
-              <Form.Item
-                name={field}
-                label={t('settings.drawer.share', { fund: t(`settings.rules.fund.${fundKind}`) })}
-                rules={[percentRule(t)]}
-              >
-                <Input inputMode="decimal" suffix="%" autoComplete="off" />
+        {/* a label that wraps (English on a phone) must not push its input out of line */}
+        <Row gutter={12} align="bottom">
+          {SHARE_FIELDS.map(({ field, fundKind, column }) => (
+            <Col xs={8} key={field}>
+              <Form.Item name={field} label={t(`settings.rules.col.${column}`)} rules={[percentRule(t)]}>
+                <Input
+                  inputMode="decimal"
+                  suffix="%"
+                  autoComplete="off"
+                  aria-label={t('settings.drawer.share', { fund: t(`settings.rules.fund.${fundKind}`) })}
+                />
               </Form.Item>
             </Col>
           ))}

@@ -153,7 +153,8 @@ export function SettingsPage() {
     },
   });
 
-  const thresholdInput = (field: WarningThresholdField, label: string) => {
+  // the step is the visible label (the rule's name heads the row); the input's name says both
+  const thresholdInput = (field: WarningThresholdField, step: string, label: string) => {
     const limits = WARNING_THRESHOLD_LIMITS[field];
     const percent = PERCENT_FIELDS.has(field);
     // the other step of the pair is checked again when this one changes
@@ -162,12 +163,14 @@ export function SettingsPage() {
     return (
       <Form.Item
         name={['warningThresholds', field]}
-        label={label}
+        label={step}
         rules={[thresholdRule(field)]}
         dependencies={typeof other === 'string' ? [['warningThresholds', other]] : []}
         style={{ marginBottom: 8 }}
       >
         <InputNumber
+          aria-label={label}
+          prefix={t(`settings.thresholds.prefix.${field}`)}
           min={percent ? limits.min / 100 : limits.min}
           max={percent ? limits.max / 100 : limits.max}
           precision={percent ? 2 : 0}
@@ -238,7 +241,7 @@ export function SettingsPage() {
                   precision={0}
                   inputMode="numeric"
                   suffix={t('settings.reporting.dueDayUnit')}
-                  style={{ width: 160 }}
+                  style={{ width: 200 }}
                 />
               </Form.Item>
             </Col>
@@ -277,18 +280,23 @@ export function SettingsPage() {
                   </Col>
                   <Col xs={12} lg={7}>
                     {typeof rule.amber === 'string' ? (
-                      thresholdInput(rule.amber, `${t('settings.thresholds.amber')} · ${name}`)
+                      thresholdInput(
+                        rule.amber,
+                        t('settings.thresholds.amber'),
+                        `${t('settings.thresholds.amber')} · ${name}`,
+                      )
                     ) : (
-                      <Form.Item
-                        label={`${t('settings.thresholds.amber')} · ${name}`}
-                        style={{ marginBottom: 8 }}
-                      >
+                      <Form.Item label={t('settings.thresholds.amber')} style={{ marginBottom: 8 }}>
                         <Tag color="gold">{t(rule.amber.text)}</Tag>
                       </Form.Item>
                     )}
                   </Col>
                   <Col xs={12} lg={7}>
-                    {thresholdInput(rule.red, `${t('settings.thresholds.red')} · ${name}`)}
+                    {thresholdInput(
+                      rule.red,
+                      t('settings.thresholds.red'),
+                      `${t('settings.thresholds.red')} · ${name}`,
+                    )}
                   </Col>
                 </Row>
               </div>

@@ -1,0 +1,147 @@
+/**
+ * The district's administration of its settings (issue 11): a district admin opens 区级设置 from the side menu's
+ * 系统管理 group, reads the due day, the reporting start and the warning thresholds; on 分配规则 picks 金汇社区,
+ * changes a share, watches the sum and the preview on last month's approved reports, and saves a new version,
+ * which becomes the rule in force. Screenshots of both pages and the drawer on a desk and a phone, zh-CN and en.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function session(viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  const page = await context.newPage();
+  await logIn(page, baseUrl, 'admin@dongqu.demo');
+  return { context, page };
+}
+
+/** No sideways scroll on the page itself (a table may scroll inside its own box). */
+async function fitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+async function toEnglish(page: Page) {
+  await page
+    .getByRole('button', { name: /English/ })
+    .first()
+    .click();
+}
+
+describe('district settings', () => {
+  it('the district admin finds 区级设置 under 系统管理 and reads the due day, start month and thresholds', async () => {
+    const { context, page } = await session(DESK);
+    await page.getByRole('menuitem', { name: /系统管理/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: '区级设置' }).click();
+    await page.waitForURL(/\/admin\/settings$/);
+    const dueDay = page.getByLabel('月报截止日');
+    await expect.poll(() => dueDay.inputValue(), { timeout: 20_000 }).toBe('10');
+    expect(await page.getByLabel('上线填报月份').inputValue()).toMatch(/2024-11/);
+    expect(await page.getByLabel('红色预警 · 月报逾期').inputValue()).toBe('15');
+    expect(await page.getByLabel('黄色预警 · 营收环比下降').inputValue()).toBe('30.00');
+    await screenshot(page, 'district-settings-desk-zh');
+    await toEnglish(page);
+    await page.getByRole('heading', { name: 'District settings' }).waitFor();
+    await screenshot(page, 'district-settings-desk-en');
+    await context.close();
+  });
+
+  it('on a phone the settings fit the width, in Chinese and English', async () => {
+    const { context, page } = await session(PHONE);
+    await page.goto(`${baseUrl}/admin/settings`);
+    await expect.poll(() => page.getByLabel('月报截止日').inputValue(), { timeout: 20_000 }).toBe('10');
+    await fitsWidth(page);
+    await screenshot(page, 'district-settings-phone-zh');
+    await toEnglish(page);
+    await page.getByRole('heading', { name: 'District settings' }).waitFor();
+    await fitsWidth(page);
+    await screenshot(page, 'district-settings-phone-en');
+    await context.close();
+  });
+});
+
+describe('distribution rules', () => {
+  it('a district admin changes 金汇’s governance share, sees the preview of last month, and saves a new version', async () => {
+    const { context, page } = await session(DESK);
+    await page.goto(`${baseUrl}/admin/distribution-rules`);
+    await page.getByText('请先选择一个社区').waitFor({ timeout: 20_000 });
+    await page.getByLabel('社区', { exact: true }).click();
+    await page.keyboard.type('金汇');
+    await page.locator('.ant-select-item-option', { hasText: '金汇社区' }).first().click();
+    await page.waitForURL(/communityId=/);
+    const inForce = page.getByTestId('rule-in-force');
+    await inForce.waitFor({ timeout: 20_000 });
+    await inForce.getByText('50%').waitFor({ timeout: 20_000 });
+    await inForce.getByText(/自 2025-06 起生效/).waitFor();
+    await screenshot(page, 'distribution-rules-desk-zh');
+
+    await page.getByRole('button', { name: /调整分配比例/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByTestId('share-sum').getByText('合计 100%').waitFor();
+    // the rule in force, tried on last month: nothing would change
+    const totals = drawer.getByTestId('preview-totals');
+    await totals.waitFor({ timeout: 20_000 });
+    await drawer.getByText(/按 \d{4}-\d{2} 已审核月报试算/).waitFor();
+
+    await drawer.getByLabel('社区治理专项资金比例').fill('60');
+    await drawer.getByTestId('share-sum').getByText('合计 110%，超出 10%').waitFor();
+    await drawer.getByLabel('公积金比例').fill('20');
+    await drawer.getByTestId('share-sum').getByText('合计 100%').waitFor();
+    // 10 % of the month's distributable income moves from the reserve to the governance fund
+    const row = (name: string) => totals.locator('tr', { hasText: name });
+    await expect
+      .poll(async () => (await row('社区治理专项资金').locator('td').last().textContent())?.trim(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^\+\d/);
+    expect((await row('公积金').locator('td').last().textContent())?.trim()).toMatch(/^-\d/);
+    await screenshot(page, 'distribution-rules-drawer-desk-zh');
+
+    await drawer.getByRole('button', { name: '保存新版本' }).click();
+    await page.getByText('已保存').waitFor();
+    await inForce.getByText('60%').waitFor({ timeout: 20_000 });
+    expect(await page.locator('tr.rule-row').count()).toBe(2);
+    await toEnglish(page);
+    await page.getByRole('heading', { name: 'Distribution rules' }).waitFor();
+    await screenshot(page, 'distribution-rules-desk-en');
+    await page.getByRole('button', { name: /Change the shares/ }).click();
+    await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'distribution-rules-drawer-desk-en');
+    await context.close();
+  });
+
+  it('on a phone the rules and the drawer fit the width, in Chinese and English', async () => {
+    const { context, page } = await session(PHONE);
+    const communities = (await (await page.request.get(`${baseUrl}/api/v1/communities`)).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const dukou = communities.items.find((c) => c.name === '渡口社区');
+    await page.goto(`${baseUrl}/admin/distribution-rules?communityId=${dukou?.id}`);
+    await page.getByTestId('rule-in-force').getByText('35%').waitFor({ timeout: 20_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'distribution-rules-phone-zh');
+    await page.getByRole('button', { name: /调整分配比例/ }).click();
+    await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'distribution-rules-drawer-phone-zh');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await toEnglish(page);
+    await page.getByRole('heading', { name: 'Distribution rules' }).waitFor();
+    await fitsWidth(page);
+    await screenshot(page, 'distribution-rules-phone-en');
+    await page.getByRole('button', { name: /Change the shares/ }).click();
+    await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'distribution-rules-drawer-phone-en');
+    await context.close();
+  });
+});
