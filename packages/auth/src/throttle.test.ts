@@ -82,7 +82,8 @@ describe('the login throttle counts before it checks, in the database', () => {
   });
 
   it('slows one address guessing one account until its window ends, not the owner elsewhere', async () => {
-    let now = Date.parse('2026-12-01T00:00:00Z');
+    // near the database's own time: the prune (PostgreSQL's now()) takes counters an hour old for dead
+    let now = Date.now();
     const t = new LoginThrottle(() => now);
     for (let i = 0; i < PAIR_LIMIT; i++)
       expect((await t.reserve(handle.db, 'x@d.demo', 'attacker')).allowed).toBe(true);
@@ -113,6 +114,17 @@ describe('the login throttle counts before it checks, in the database', () => {
     for (let i = 0; i < 100; i++) await t.reserve(handle.db, 'z@d.demo', `bot${i}`);
     expect((await t.reserve(handle.db, 'z@d.demo', 'new-bot')).allowed).toBe(false);
     expect((await t.reserve(handle.db, 'z@d.demo', 'home')).allowed).toBe(true);
+  });
+
+  it('expired counters of any account are pruned now and then, live ones kept', async () => {
+    const hoursAgo = (h: number) => Date.now() - h * 60 * 60 * 1000;
+    await new LoginThrottle(() => hoursAgo(2)).reserve(handle.db, 'old@d.demo', 'old-address');
+    await new LoginThrottle(() => hoursAgo(0)).reserve(handle.db, 'live@d.demo', 'live-address');
+    // a login of a third account draws the prune (random below 1 in 100)
+    await new LoginThrottle(Date.now, () => 0).reserve(handle.db, 'third@d.demo', 'elsewhere');
+    const rows = await handle.db.selectFrom('login_throttle').select(['account', 'address']).execute();
+    expect(rows.some((r) => r.account === 'old@d.demo' || r.address === 'old-address')).toBe(false);
+    expect(rows.some((r) => r.account === 'live@d.demo')).toBe(true);
   });
 
   it('refused attempts are not counted: one address hammering cannot lock the account for everyone', async () => {

@@ -12,6 +12,7 @@ import * as communityBoard from './2026-12-04T1600-community-board';
 import * as userAdministration from './2026-12-05T1000-user-administration';
 import * as kpiTargets from './2026-12-05T1200-kpi-targets';
 import * as loginThrottle from './2026-12-05T1300-login-throttle';
+import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
 import * as reportImports from './2026-12-05T1400-report-imports';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1000-user-administration': userAdministration,
   '2026-12-05T1200-kpi-targets': kpiTargets,
   '2026-12-05T1300-login-throttle': loginThrottle,
+  '2026-12-05T1300-login-throttle-prune': loginThrottlePrune,
   '2026-12-05T1100-warning-thresholds': warningThresholds,
   '2026-12-05T1400-report-imports': reportImports,
 };
