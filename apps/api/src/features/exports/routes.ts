@@ -143,6 +143,9 @@ export function createExportRoutes(dispatch: Dispatch) {
     }
 
     const headers = new Headers(c.req.raw.headers);
+    // the view's plain JSON: never compressed, never a 304 to the browser's cached copy of the screen
+    for (const name of ['accept-encoding', 'if-none-match', 'if-modified-since', 'range'])
+      headers.delete(name);
     headers.set('accept', 'application/json');
     headers.set('x-request-id', c.get('requestId'));
     const ctx = exportContext(lang, async (target) => {

@@ -114,7 +114,8 @@ const UNIT_LABELS: Record<KpiUnit, LocalizedText> = {
 /** A KPI value as a cell of its unit. */
 function kpiCell(unit: KpiUnit, value: number | null | undefined): Cell {
   if (value == null) return null;
-  if (unit === 'fen') return money(value);
+  // a median of an even count of amounts may fall on half a fen: to the fen, half away from zero
+  if (unit === 'fen') return money(Math.sign(value) * Math.round(Math.abs(value)));
   if (unit === 'ratio') return rate(value);
   return value;
 }
