@@ -48,6 +48,8 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     bySource: 'Where money came from',
     byUse: 'What it was used for',
     noFlows: 'No money moved this month.',
+    others: '{{count}} others',
+    none: 'None',
     notAvailable: '—',
     footer:
       'Figures from the communities’ monthly reports and fund ledgers on Gongfu; each KPI’s definition is in the cockpit and on the “Definitions” sheet of an export.',

@@ -46,6 +46,8 @@ export const exportsZhCN = {
     bySource: '资金来源',
     byUse: '资金用途',
     noFlows: '本月无资金进出。',
+    others: '其他 {{count}} 项',
+    none: '无',
     notAvailable: '—',
     footer:
       '本简报数据来自共富平台各社区月报及资金台账；各指标统计口径见指标驾驶舱或导出文件的“统计口径”页。',

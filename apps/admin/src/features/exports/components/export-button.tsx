@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ExportFormat, ExportView } from '@gongfu/contract';
-import { App, Button, Dropdown } from 'antd';
+import { App, Button, Dropdown, Grid } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
@@ -22,6 +22,8 @@ export function ExportButton({ view, params = {}, size = 'middle' }: ExportButto
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  // on a phone the icon alone: beside a card's title and pickers the word pushed the title out
+  const phone = Grid.useBreakpoint().sm === false;
 
   async function run(format: ExportFormat) {
     setBusy(true);
@@ -53,8 +55,15 @@ export function ExportButton({ view, params = {}, size = 'middle' }: ExportButto
         onClick: ({ key }) => void run(key as ExportFormat),
       }}
     >
-      <Button size={size} icon={<DownloadOutlined />} loading={busy} data-export={view}>
-        {t('exports.button')}
+      <Button
+        size={size}
+        icon={<DownloadOutlined />}
+        loading={busy}
+        data-export={view}
+        aria-label={t('exports.button')}
+        title={t('exports.button')}
+      >
+        {phone ? null : t('exports.button')}
       </Button>
     </Dropdown>
   );

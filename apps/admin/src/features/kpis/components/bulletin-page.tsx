@@ -35,6 +35,7 @@ const HEADLINE: readonly KpiKey[] = [
 ];
 const RANKED: KpiKey = 'community_income';
 const WARNINGS_SHOWN = 5;
+const FLOWS_SHOWN = 5;
 
 /**
  * 月度简报: one A4 page a district official hands out in a meeting — headline KPIs against last month (环比) and the
@@ -229,9 +230,9 @@ function HeadlineTable({ overview }: { overview: KpiOverview }) {
         <tr>
           <th>{t('exports.bulletin.kpi')}</th>
           <th>{t('exports.bulletin.thisMonth')}</th>
-          <th>{t('exports.bulletin.lastMonth')}</th>
+          <th className="bulletin-aux">{t('exports.bulletin.lastMonth')}</th>
           <th>{t('exports.bulletin.mom')}</th>
-          <th>{t('exports.bulletin.lastYear')}</th>
+          <th className="bulletin-aux">{t('exports.bulletin.lastYear')}</th>
           <th>{t('exports.bulletin.yoy')}</th>
         </tr>
       </thead>
@@ -242,9 +243,9 @@ function HeadlineTable({ overview }: { overview: KpiOverview }) {
             <td>
               <strong>{value(item, 'current')}</strong>
             </td>
-            <td>{value(item, 'previous')}</td>
+            <td className="bulletin-aux">{value(item, 'previous')}</td>
             <td>{change(item, 'previous')}</td>
-            <td>{value(item, 'samePeriodLastYear')}</td>
+            <td className="bulletin-aux">{value(item, 'samePeriodLastYear')}</td>
             <td>{change(item, 'samePeriodLastYear')}</td>
           </tr>
         ))}
@@ -318,7 +319,14 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
         {table(t('exports.bulletin.top'), ranked.slice(0, 5))}
         {table(t('exports.bulletin.bottom'), ranked.length > 5 ? ranked.slice(-5) : [])}
       </div>
-      <p className="bulletin-muted">{t('exports.bulletin.median', { value: text(ranking.median) })}</p>
+      <p className="bulletin-muted">
+        {t('exports.bulletin.median', {
+          // a median of an even count of amounts may fall on half a fen
+          value: text(
+            ranking.median === null ? null : Math.sign(ranking.median) * Math.round(Math.abs(ranking.median)),
+          ),
+        })}
+      </p>
     </>
   );
 }
@@ -378,19 +386,35 @@ function FundFlows({ flow }: { flow: FundFlow }) {
   const uses = grouped((_, target) => (kinds.get(target)?.kind === 'category' ? target : null));
   const money = (fen: number) => formatKpiText('fen', fen, language, t);
   if (flow.links.length === 0) return <p>{t('exports.bulletin.noFlows')}</p>;
-  const list = (title: string, rows: typeof sources) => (
-    <table className="bulletin-table bulletin-compact">
-      <caption>{title}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <td>{row.label}</td>
-            <td>{money(row.fen)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  // the five largest and the rest in one line: the page stays one sheet of A4
+  const list = (title: string, rows: typeof sources) => {
+    const shown = rows.length > FLOWS_SHOWN + 1 ? rows.slice(0, FLOWS_SHOWN) : rows;
+    const rest = rows.slice(shown.length);
+    return (
+      <table className="bulletin-table bulletin-compact">
+        <caption>{title}</caption>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.label}>
+              <td>{row.label}</td>
+              <td>{money(row.fen)}</td>
+            </tr>
+          ))}
+          {rest.length > 0 ? (
+            <tr>
+              <td>{t('exports.bulletin.others', { count: rest.length })}</td>
+              <td>{money(rest.reduce((sum, row) => sum + row.fen, 0))}</td>
+            </tr>
+          ) : null}
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={2}>{t('exports.bulletin.none')}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    );
+  };
   return (
     <>
       <p>

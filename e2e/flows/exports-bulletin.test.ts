@@ -1,0 +1,141 @@
+/**
+ * A district admin downloads the cockpit's ranking as Excel and the communities as CSV from the 导出 buttons (the
+ * workbook opens with exceljs and holds the ranking's rows; the CSV starts with the BOM and reads in Chinese), then
+ * opens the monthly bulletin (月度简报) and prints it to PDF with Chromium (kept in e2e/test-results with the
+ * screenshots: desktop and phone, zh-CN and en).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { artifactsDir, launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, acceptDownloads: true });
+  page = await context.newPage();
+  await logIn(page, baseUrl, 'admin@dongqu.demo');
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function download(view: string, format: 'Excel（.xlsx）' | 'CSV（UTF-8）') {
+  await page.locator(`[data-export="${view}"]`).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByText(format).click()]);
+  const path = join(artifactsDir, file.suggestedFilename());
+  mkdirSync(artifactsDir, { recursive: true });
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('exports', () => {
+  it('downloads the ranking as a workbook that opens with exceljs and equals the ranking', async () => {
+    const latest = (await (await page.request.get(`${baseUrl}/api/v1/kpis/latest-month`)).json()) as {
+      dataDate: string;
+    };
+    const month = latest.dataDate;
+    await page.goto(`${baseUrl}/kpis?tab=ranking&month=${month}`);
+    await page.locator('[data-export="kpi-ranking"]').waitFor({ timeout: 30_000 });
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'exports-cockpit-ranking-desktop-zh');
+    const { name, bytes } = await download('kpi-ranking', 'Excel（.xlsx）');
+    expect(name).toMatch(/^社区排名-\d{4}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['社区排名', '统计口径']);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const query = new URLSearchParams({
+      kpi: 'operating_revenue',
+      period: 'month',
+      ...(month ? { month } : {}),
+    });
+    const ranking = (await (await page.request.get(`${baseUrl}/api/v1/kpis/ranking?${query}`)).json()) as {
+      items: Array<{ communityName: string; value: number | null }>;
+    };
+    const names: string[] = [];
+    // the table starts under its header row (排名, 社区, …), below the title, data date and filters
+    let header = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === '排名') header = row.number;
+      else if (header > 0) names.push(String(row.getCell(2).value));
+    });
+    expect(ranking.items.length).toBeGreaterThan(30);
+    expect(names).toEqual(ranking.items.map((item) => item.communityName));
+  });
+
+  it('downloads the communities as CSV with the BOM, Chinese intact', async () => {
+    await page.goto(`${baseUrl}/communities`);
+    await page.locator('[data-export="communities"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'exports-communities-desktop-zh');
+    const { bytes } = await download('communities', 'CSV（UTF-8）');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^社区,街道,/);
+    expect(text).toContain('金汇社区');
+  });
+});
+
+describe('the monthly bulletin', () => {
+  it('shows the month on a desktop and a phone, in Chinese and English', async () => {
+    await page.goto(`${baseUrl}/kpis`);
+    await page.getByRole('button', { name: /月度简报/ }).click();
+    await page.waitForURL(/\/kpis\/bulletin/);
+    const sheet = page.locator('.bulletin-sheet');
+    await sheet.locator('tr[data-kpi="operating_revenue"]').waitFor({ timeout: 30_000 });
+    await sheet.locator('figure svg').first().waitFor();
+    await sheet.getByRole('heading', { name: /四、预警/ }).waitFor();
+    await screenshot(page, 'bulletin-desktop-zh');
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'bulletin-phone-zh');
+    await page
+      .getByRole('button', { name: /English/ })
+      .first()
+      .click();
+    await page.getByText('1. Headline figures').waitFor();
+    await screenshot(page, 'bulletin-phone-en');
+    await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'bulletin-desktop-en');
+    await page.getByRole('button', { name: /中文/ }).first().click();
+    await page.getByText('一、主要指标').waitFor();
+  });
+
+  it('prints on one A4 page without the app’s menu, saved as PDF', async () => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.waitForTimeout(300);
+    expect(await page.locator('.bulletin-toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(
+      await page
+        .getByText(/数据截至/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await screenshot(page, 'bulletin-print-zh');
+    mkdirSync(artifactsDir, { recursive: true });
+    const path = join(artifactsDir, 'bulletin.pdf');
+    await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = readFileSync(path);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
