@@ -59,7 +59,7 @@ describe('an authenticated request is one transaction', () => {
     const [opening, scope, work, end] = statements as [string, string, string, string];
     // BEGIN rides in the session check's message; the session scope is the narrow identity one
     expect(opening).toMatch(
-      /^begin; SET LOCAL ROLE gongfu_app; SET LOCAL app\.scope_kind = 'session'; SET LOCAL app\.session_id = '[a-z2-7]{32}'; select s\.secret_hash/,
+      /^begin; SET LOCAL ROLE gongfu_app; SET LOCAL app\.scope_kind = 'session'; SET LOCAL app\.session_id = '[a-z2-7]{32}'; select \* from gongfu_session_check\('[a-z2-7]{32}', null::uuid\)$/,
     );
     // then the request's scope, as SET LOCAL statements in one message (what Citus propagates)
     expect(scope).toMatch(
@@ -75,7 +75,9 @@ describe('an authenticated request is one transaction', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('set-cookie')).toMatch(/gongfu_session=;/);
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/SET LOCAL app\.session_id = '[a-z2-7]{32}'; select s\.secret_hash/);
+    expect(statements[0]).toMatch(
+      /SET LOCAL app\.session_id = '[a-z2-7]{32}'; select \* from gongfu_session_check\('[a-z2-7]{32}', null::uuid\)$/,
+    );
     expect(statements[1]).toBe('rollback');
   });
 
@@ -87,6 +89,24 @@ describe('an authenticated request is one transaction', () => {
     ).toBe(401);
     expect((await app.request('/api/v1/communities')).status).toBe(401);
     expect(statements).toEqual([]);
+  });
+
+  it('the membership named by X-Gongfu-Membership is read in the same statement; another is 403', async () => {
+    const app = appOn(handle);
+    const me = await (await app.request('/api/v1/me', { headers: { cookie } })).json();
+    statements.length = 0;
+    const named = await app.request('/api/v1/communities', {
+      headers: { cookie, 'x-gongfu-membership': me.activeMembershipId },
+    });
+    expect(named.status).toBe(200);
+    expect(statements[0]).toContain(`gongfu_session_check('`);
+    expect(statements[0]).toContain(`'${me.activeMembershipId}'::uuid)`);
+    for (const other of ['00000000-0000-4000-8000-000000000000', "x'); drop table sessions; --"]) {
+      const res = await app.request('/api/v1/communities', { headers: { cookie, 'x-gongfu-membership': other } });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('membership_not_found');
+    }
+    expect(statements.join('\n')).not.toContain('drop table');
   });
 
   it('a failed handler rolls back its own work only: the session still works', async () => {

@@ -15,6 +15,7 @@ import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
 import * as reportImports from './2026-12-05T1400-report-imports';
+import * as sessionCheck from './2026-12-05T1500-session-check';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1300-login-throttle-prune': loginThrottlePrune,
   '2026-12-05T1100-warning-thresholds': warningThresholds,
   '2026-12-05T1400-report-imports': reportImports,
+  '2026-12-05T1500-session-check': sessionCheck,
 };

@@ -180,26 +180,10 @@ export interface SessionCheckRow {
 /**
  * The statement that checks a request's session (tenant.ts `withSessionTransaction` sends it with the
  * session scope, in one message, as plain text: the simple protocol takes no parameters, so both values
- * arrive as literals quoted by tenant.ts after validation). The membership is the one named, else the
- * user's first in `listMembershipsOfUser`'s order (the platform role first, then by creation).
+ * arrive as literals quoted by tenant.ts after validation). The work is `gongfu_session_check` (migration
+ * 2026-12-05T1500), whose plan the connection keeps: the session, its user and the membership named, else
+ * the user's first in `listMembershipsOfUser`'s order (the platform role first, then by creation).
  */
 export function sessionCheckSql(sessionLiteral: string, membershipLiteral: string | null): string {
-  const named = (column: string) =>
-    membershipLiteral === null ? '' : ` and ${column} = ${membershipLiteral}`;
-  return `select s.secret_hash, s.user_id, s.expires_at, s.absolute_expires_at,
-  u.email, u.display_name, u.locale, u.disabled_at,
-  m.membership_id, m.role, m.district_id, m.community_id, m.partner_id
-from sessions s
-join users u on u.user_id = s.user_id
-left join lateral (
-  select p.user_id as membership_id, 'platform_admin'::text as role, null::uuid as district_id,
-         null::uuid as community_id, null::uuid as partner_id, 0 as rank, null::timestamptz as created_at
-  from platform_admins p where p.user_id = s.user_id${named('p.user_id')}
-  union all
-  select m.membership_id, m.role, m.district_id, m.community_id, m.partner_id, 1, m.created_at
-  from memberships m where m.user_id = s.user_id${named('m.membership_id')}
-  order by rank, created_at, membership_id
-  limit 1
-) m on true
-where s.session_id = ${sessionLiteral}`;
+  return `select * from gongfu_session_check(${sessionLiteral}, ${membershipLiteral ?? 'null'}::uuid)`;
 }
