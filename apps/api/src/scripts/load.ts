@@ -104,7 +104,7 @@ export function memoryOf(pid: number): { rssMb: number; wasmMb: number | null } 
 
 function figures(name: string, r: autocannon.Result, expected: (status: string) => boolean): GroupFigures {
   const statuses: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = count;
+  for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = stat?.count ?? 0;
   const unexpected = Object.entries(statuses)
     .filter(([code]) => !expected(code))
     .reduce((n, [, count]) => n + count, 0);
