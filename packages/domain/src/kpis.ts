@@ -1,3 +1,4 @@
+import { KPI_KEYS, type KpiKey } from './kpi-keys';
 import type { LocalizedText } from './labels';
 import {
   compareMonths,
@@ -174,29 +175,7 @@ export function changeBp(current: number, previous: number): number | null {
  * over time, target and level. The API returns these with every figure, so the admin never
  * re-implements a formula.
  */
-export const KPI_KEYS = [
-  'operating_revenue',
-  'net_profit',
-  'community_income',
-  'stable_jobs',
-  'residents_served',
-  'governance_fund_allocation_rate',
-  'reinvestment',
-  'reinvestment_rate',
-  'fund_balance',
-  'fund_idle_ratio',
-  'deliberation_coverage',
-  'service_response_rate',
-  'public_welfare_share',
-  'give_back',
-  'give_back_cash',
-  'give_back_in_kind',
-  'give_back_fulfilment_rate',
-  'reporting_rate',
-  'on_time_rate',
-  'communities_with_income_rate',
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
+export { KPI_KEYS, type KpiKey };
 
 /** What a KPI counts; a ratio is numerator ÷ denominator (a fraction: 1 = 100 %). */
 export const KPI_UNITS = [
