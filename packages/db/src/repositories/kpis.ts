@@ -1,4 +1,4 @@
-import { addMonths, compareMonths, type Month, monthRange } from '@gongfu/domain';
+import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { ScopedTransaction } from '../tenant';
 
@@ -29,29 +29,8 @@ import type { ScopedTransaction } from '../tenant';
  * summed per window and group, so a ratio is always recomputed from summed parts and never averaged.
  */
 
-export const KPI_KEYS = [
-  'operating_revenue',
-  'net_profit',
-  'community_income',
-  'stable_jobs',
-  'residents_served',
-  'governance_fund_allocation_rate',
-  'reinvestment',
-  'reinvestment_rate',
-  'fund_balance',
-  'fund_idle_ratio',
-  'deliberation_coverage',
-  'service_response_rate',
-  'public_welfare_share',
-  'give_back',
-  'give_back_cash',
-  'give_back_in_kind',
-  'give_back_fulfilment_rate',
-  'reporting_rate',
-  'on_time_rate',
-  'communities_with_income_rate',
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
+/** The KPIs' keys are the domain's: one list for the definitions, this SQL and the admin. */
+export { KPI_KEYS, type KpiKey };
 
 export const KPI_GROUP_BYS = [
   'district',
