@@ -22,6 +22,7 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { revalidated } from './middleware/revalidate';
 import { loadSession } from './middleware/session';
+import { finishOpenApiDocument } from './openapi-document';
 import { serveAdmin } from './static-admin';
 
 export type { Deps } from './context';
@@ -70,17 +71,24 @@ export function createApp(deps: Deps) {
   // browser flows only (GONGFU_TEST_CLOCK=1, never with NODE_ENV=production): moves the business clock
   if (deps.testClock) api.route('/test', testClockRoutes);
 
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '共富 Gongfu API',
-      version: '0.1.0',
-      description:
-        'District-wide oversight of community economy. Sessions are cookies set by POST /api/v1/auth/login. ' +
-        'Errors are `{ error: { code, message, fields? } }`, in the language of Accept-Language (zh-CN default, en).',
-    },
-    servers: [{ url: '/api' }],
-  });
+  // the generated document, finished in one place: security, the middleware's error answers, operationIds
+  api.get('/openapi.json', (c) =>
+    c.json(
+      finishOpenApiDocument(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: '共富 Gongfu API',
+            version: '0.1.0',
+            description:
+              'District-wide oversight of community economy. Sessions are cookies set by POST /api/v1/auth/login. ' +
+              'Errors are `{ error: { code, message, fields? } }`, in the language of Accept-Language (zh-CN default, en).',
+          },
+          servers: [{ url: '/api' }],
+        }),
+      ),
+    ),
+  );
   api.onError(handleError);
 
   const app = new OpenAPIHono<AppEnv>();

@@ -18,7 +18,12 @@ const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const positiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const date = z.iso.date().openapi({ example: '2026-06-01' });
 const count = z.number().int().min(0).max(10_000_000);
-const version = z.number().int().min(1).openapi({ description: 'The version read; a stale one gets 409' });
+const version = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .openapi({ description: 'The version read; a stale one gets 409' });
 const useCategory = z.enum(PROPOSAL_USE_CATEGORIES).openapi({
   description:
     '用途类别, the domain’s closed list; a fund kind may ban some (the charity fund pays for neither governance nor other)',

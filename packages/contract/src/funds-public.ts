@@ -106,6 +106,7 @@ export const PublicDisclosureParams = z.object({
 /** A month (YYYY-MM) or a day (YYYY-MM-DD) that exists. */
 const periodBound = z
   .string()
+  .max(10)
   .refine((v) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(v) || isLocalDate(v)) && v >= '1900' && v < '3000');
 
 export const PublicDisclosureQuery = z.object({

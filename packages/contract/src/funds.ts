@@ -165,6 +165,8 @@ export const LedgerEntryQuery = z.object({
     .number()
     .int()
     .min(0)
+    // bounded like every number a client sends (issue 13); no fund has a million entries
+    .max(1_000_000)
     .default(0)
     .openapi({ param: { name: 'offset', in: 'query' } }),
 });

@@ -54,7 +54,7 @@ export const WarningListQuery = z.object({
     .optional()
     .openapi({ description: 'Warnings about one object (a venture, fund, agreement or pledge)' }),
   limit: z.coerce.number().int().min(1).max(500).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type WarningListQuery = z.infer<typeof WarningListQuery>;
 
@@ -82,7 +82,7 @@ export type WarningRefreshResult = z.infer<typeof WarningRefreshResult>;
 export const WarningResolve = z
   .object({
     resolution: text(2000),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(2_147_483_647),
   })
   .openapi('WarningResolve');
 export type WarningResolve = z.infer<typeof WarningResolve>;
@@ -93,7 +93,7 @@ export const WarningUpdate = z
       .uuid()
       .nullable()
       .openapi({ description: 'A user of the district; null clears the owner' }),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(2_147_483_647),
   })
   .openapi('WarningUpdate');
 export type WarningUpdate = z.infer<typeof WarningUpdate>;
@@ -215,7 +215,8 @@ export const AuditPage = z
 export type AuditPage = z.infer<typeof AuditPage>;
 
 const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  // an instant with an offset and nanoseconds is 35 characters
+  .union([z.iso.datetime({ offset: true }).max(40), z.iso.date()])
   .openapi({ description: 'An ISO instant, or a date (Asia/Shanghai)', example: '2026-11-01' });
 
 export const AuditQuery = z.object({

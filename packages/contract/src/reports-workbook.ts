@@ -20,7 +20,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const binary = z.string().openapi({ type: 'string', format: 'binary' });
+const binary = z.string().openapi({ type: 'string', format: 'binary', maxLength: WORKBOOK_MAX_BYTES });
 const upload = {
   required: true,
   description: `The file as the request body (at most ${WORKBOOK_MAX_BYTES / 1024 / 1024} MB): a filled template (.xlsx) or a UTF-8 CSV with the template's columns`,

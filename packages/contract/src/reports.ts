@@ -203,7 +203,12 @@ export const ReportCreate = PartialFigures.extend({
 export type ReportCreate = z.infer<typeof ReportCreate>;
 
 export const ReportUpdate = PartialFigures.extend({
-  version: z.number().int().min(1).openapi({ description: 'The version read; a stale one gets 409' }),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ description: 'The version read; a stale one gets 409' }),
   notes: notes.optional(),
   /** Replaces the whole set of explanations when given. */
   explanations: ReportExplanations.optional(),
@@ -215,7 +220,7 @@ export type ReportUpdate = z.infer<typeof ReportUpdate>;
 /** The body of a transition. `version`, when given, must be the current one (409 otherwise). */
 export const ReportTransition = z
   .object({
-    version: z.number().int().min(1).optional(),
+    version: z.number().int().min(1).max(2_147_483_647).optional(),
     comment: text(2000, { min: 0 }).nullable().optional(),
     /** With `return`: the figures the reporter should look at again. */
     fields: z.array(ReportFigureField).max(REPORT_FIGURE_FIELDS.length).optional(),
