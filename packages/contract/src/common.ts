@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 // In a browser these schemas run under the server's Content-Security-Policy, which forbids eval: zod would
 // probe for it with `new Function('')` on its first object parse (to compile fast parsers), and the probe is
 // reported as a CSP violation. Jitless zod never probes. The API keeps the compiled parsers.
-if (typeof document !== 'undefined') z.config({ jitless: true });
+if ('document' in globalThis) z.config({ jitless: true });
 
 /** The one error shape of the API. `message` is in the request's language (zh-CN default, en). */
 export const ErrorBody = z
