@@ -5,6 +5,7 @@ import { errorBody, handleError, validationHook } from './errors';
 import { authRoutes, meRoutes } from './features/auth/routes';
 import { communityRoutes } from './features/communities/routes';
 import { docsRoutes } from './features/docs/routes';
+import { createExportRoutes } from './features/exports/routes';
 import { publicRoutes } from './features/funds/public-routes';
 import { fundRoutes } from './features/funds/routes';
 import { healthRoutes } from './features/health/routes';
@@ -15,12 +16,12 @@ import { reportRoutes } from './features/reports/routes';
 import { WORKBOOK_UPLOAD_PATHS, workbookBodyLimit, workbookRoutes } from './features/reports/workbook-routes';
 import { testClockRoutes } from './features/test-support/routes';
 import { platformRoutes, userRoutes } from './features/users/routes';
-import { rejectCrossSite } from './middleware/cross-site';
 import { limitBody } from './middleware/body-limit';
+import { rejectCrossSite } from './middleware/cross-site';
 import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
-import { securityHeaders } from './middleware/security-headers';
 import { revalidated } from './middleware/revalidate';
+import { securityHeaders } from './middleware/security-headers';
 import { loadSession } from './middleware/session';
 import { finishOpenApiDocument } from './openapi-document';
 import { serveAdmin } from './static-admin';
@@ -67,6 +68,11 @@ export function createApp(deps: Deps) {
   api.route('/v1', kpiRoutes);
   api.route('/v1', userRoutes);
   api.route('/v1', platformRoutes);
+  // an export reads its view through the view's own route, in-process, as the same caller (ADR 0018)
+  api.route(
+    '/v1',
+    createExportRoutes((request) => api.fetch(request)),
+  );
   api.route('/public', publicRoutes);
   // browser flows only (GONGFU_TEST_CLOCK=1, never with NODE_ENV=production): moves the business clock
   if (deps.testClock) api.route('/test', testClockRoutes);
