@@ -1,3 +1,4 @@
+import { EXPORT_MESSAGES } from '../features/exports/messages';
 import { FUND_MESSAGES } from '../features/funds/messages';
 import { KPI_MESSAGES } from '../features/kpis/messages';
 import { OVERSIGHT_MESSAGES } from '../features/oversight/messages';
@@ -65,8 +66,9 @@ const MESSAGES = {
   ...FUND_MESSAGES,
   ...OVERSIGHT_MESSAGES,
   ...KPI_MESSAGES,
-  ...WORKBOOK_MESSAGES,
   ...USER_ADMIN_MESSAGES,
+  ...WORKBOOK_MESSAGES,
+  ...EXPORT_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
