@@ -41,7 +41,7 @@ export const WORKBOOK_MESSAGES = {
   },
   import_has_problems: {
     'zh-CN': '文件中有 {count} 个问题，未导入任何数据',
-    en: 'The file has {count} problems; nothing was imported',
+    en: 'Problems in the file: {count}; nothing was imported',
   },
   // ----- problems, by sheet, row and column
   import_no_rows: {
