@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { AuditLogTable, MonthlyReportsTable, ReportEventsTable, ReportImportsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
-import type { ReportScope } from './reports';
+import type { ReportRow, ReportScope } from './reports';
 
 // Repositories of Excel in (the monthly report template and its import): plain functions fn(trx, args) over a
 // ScopedTransaction, each taking the scope explicitly as well as RLS does.
@@ -222,4 +222,42 @@ export async function submitDrafts(
     changed += Number(result.numAffectedRows ?? 0);
   }
   return changed;
+}
+
+/**
+ * Reports just written by an import, as the reports repository's rows (community and venture names joined), by id.
+ * They are new: no amendment supersedes them, so the per-row lookup of a superseding revision is left out (on a
+ * month of thousands of reports it made reading them back quadratic).
+ */
+export async function reportsByIds(trx: ScopedTransaction, scope: ReportScope, reportIds: readonly string[]) {
+  const out: ReportRow[] = [];
+  for (let i = 0; i < reportIds.length; i += 1000) {
+    let q = trx
+      .selectFrom('monthly_reports')
+      .innerJoin('ventures', (join) =>
+        join
+          .onRef('ventures.district_id', '=', 'monthly_reports.district_id')
+          .onRef('ventures.venture_id', '=', 'monthly_reports.venture_id'),
+      )
+      .innerJoin('communities', (join) =>
+        join
+          .onRef('communities.district_id', '=', 'monthly_reports.district_id')
+          .onRef('communities.community_id', '=', 'monthly_reports.community_id'),
+      )
+      .selectAll('monthly_reports')
+      .select([
+        'communities.name as community_name',
+        'communities.street_office_id as street_office_id',
+        'ventures.name as venture_name',
+        'ventures.company_id as venture_company_id',
+        'ventures.operator_partner_id as venture_operator_partner_id',
+      ])
+      .select(sql<string | null>`null::uuid`.as('superseded_by_id'))
+      .where('monthly_reports.district_id', '=', scope.districtId)
+      .where('monthly_reports.report_id', 'in', reportIds.slice(i, i + 1000));
+    if (scope.communityId) q = q.where('monthly_reports.community_id', '=', scope.communityId);
+    if (scope.partnerId) q = q.where('ventures.operator_partner_id', '=', scope.partnerId);
+    out.push(...(await q.execute()));
+  }
+  return out;
 }
