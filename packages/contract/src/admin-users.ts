@@ -100,12 +100,10 @@ export const MembershipParams = z.object({
   id: z
     .uuid()
     .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }),
-  membershipId: z
-    .uuid()
-    .openapi({
-      param: { name: 'membershipId', in: 'path' },
-      example: '00000000-0000-4000-8000-000000000001',
-    }),
+  membershipId: z.uuid().openapi({
+    param: { name: 'membershipId', in: 'path' },
+    example: '00000000-0000-4000-8000-000000000001',
+  }),
 });
 
 const tags = ['users'];

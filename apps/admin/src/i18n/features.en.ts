@@ -1,6 +1,6 @@
 import { boardEn } from './board.en';
-import type { FeatureMessages } from './features.zh-cn';
 import { exportsEn } from './exports.en';
+import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
 import { homeEn } from './home.en';
 import { oversightEn } from './oversight.en';

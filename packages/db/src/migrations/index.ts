@@ -10,10 +10,10 @@ import * as proposalUsesPayoutDates from './2026-12-04T1400-proposal-uses-payout
 import * as reportingStart from './2026-12-04T1500-reporting-start';
 import * as communityBoard from './2026-12-04T1600-community-board';
 import * as userAdministration from './2026-12-05T1000-user-administration';
+import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
 import * as kpiTargets from './2026-12-05T1200-kpi-targets';
 import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
-import * as warningThresholds from './2026-12-05T1100-warning-thresholds';
 import * as reportImports from './2026-12-05T1400-report-imports';
 import * as sessionCheck from './2026-12-05T1500-session-check';
 
