@@ -83,6 +83,7 @@ describe('yearly targets page', () => {
     const revenue = await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
     // 3,000,000,000 fen = 30,000,000 yuan, typed and stored exactly
     expect(revenue).toHaveValue('30000000');
+    expect(screen.getAllByTestId('amount-hint')[0]).toHaveTextContent('= 3,000.00 万元');
     expect(screen.getByRole('heading', { name: '年度指标目标' })).toBeInTheDocument();
     expect(screen.getAllByText('全年累计').length).toBeGreaterThan(3);
     expect(screen.getByText('不应超过（越低越好）')).toBeInTheDocument();

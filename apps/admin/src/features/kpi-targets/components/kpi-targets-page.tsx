@@ -22,7 +22,7 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { readsKpis } from '../../kpis/access';
 import { KpiNoAccess } from '../../kpis/components/kpi-cockpit-page';
 import { QueryState } from '../../kpis/components/query-state';
-import { localized } from '../../kpis/format';
+import { formatKpiText, localized } from '../../kpis/format';
 import { useKpiTargets, useSaveKpiTargets } from '../api/kpi-targets';
 import { inputToTarget, targetToInput } from '../target-values';
 
@@ -318,7 +318,9 @@ function TargetsTable({
               <Typography.Text type="danger" style={{ fontSize: 12 }}>
                 {error}
               </Typography.Text>
-            ) : null}
+            ) : (
+              <AmountHint row={row} text={textOf(row)} />
+            )}
           </Flex>
         );
       },
@@ -411,5 +413,18 @@ function TargetsTable({
         ) : null}
       </Flex>
     </Card>
+  );
+}
+
+/** A large amount typed in yuan, read back in 万元 (30000000 → 3,000.00 万元): a digit too many is seen at once. */
+function AmountHint({ row, text }: { row: Row; text: string }) {
+  const { t, i18n } = useTranslation();
+  if (row.kpi.unit !== 'fen') return null;
+  const value = inputToTarget('fen', text);
+  if (value === null || value === undefined || value < 1_000_000) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="amount-hint">
+      = {formatKpiText('fen', value, i18n.language, t)}
+    </Typography.Text>
   );
 }

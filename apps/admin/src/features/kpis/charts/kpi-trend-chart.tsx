@@ -7,6 +7,13 @@ import type { EChartsOption } from '../../../lib/echarts';
 import { targetValue } from '../components/target-progress';
 import { chartUnit, chartValue, formatKpiText, localized } from '../format';
 
+/** `value` rounded up to two significant digits (262.5 → 270): a round end for the axis. */
+function niceCeiling(value: number): number {
+  if (value <= 0) return 0;
+  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.ceil(value / step) * step;
+}
+
 /** One line of a vertical legend: 14 px of text, 8 apart. */
 const LEGEND_LINE = 22;
 
@@ -27,7 +34,12 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
     const goalOf = (value: number) => chartValue(unit, targetValue(series.kpi, value)) ?? 0;
     // the goal lines stay on the chart: the axis reaches the highest of them
     const goalMax = Math.max(...series.series.flatMap((s) => s.goals.map((g) => goalOf(g.value))), -Infinity);
-    const withGoals = series.series.some((s) => s.goals.length > 0);
+    const dataMax = Math.max(
+      ...series.series.flatMap((s) => s.points.map((p) => chartValue(unit, p.value) ?? -Infinity)),
+      -Infinity,
+    );
+    // only a goal above every value needs room made for it: then the axis ends on a round number past it
+    const axisMax = goalMax > dataMax ? niceCeiling(goalMax * 1.05) : undefined;
     const byName = new Map(series.series.map((s) => [localized(s.label, language), s]));
     return {
       title: { show: false, text: label },
@@ -64,7 +76,7 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
         type: 'value',
         name: chartUnit(unit, t),
         scale: unit === 'ratio',
-        ...(withGoals ? { max: (extent: { max: number }) => Math.max(extent.max, goalMax) } : {}),
+        ...(axisMax !== undefined ? { max: axisMax } : {}),
       },
       series: series.series.map((s, index) => ({
         type: 'line',

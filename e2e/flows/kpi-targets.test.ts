@@ -1,0 +1,133 @@
+/**
+ * Yearly KPI targets (issue 11, ADR 0017): the district admin opens 年度目标 from the side menu, sets this year's
+ * operating-revenue target for the district and for two communities, and sees it on the cockpit — the card's
+ * progress and the trend chart's goal line — and the ranking marking the communities below their target.
+ * Screenshots of the targets page and the cockpit on a desk (1440×900) and a phone (390×844), zh-CN and en.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function session(viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await logIn(page, baseUrl, 'admin@dongqu.demo');
+  return { context, page };
+}
+
+async function toEnglish(page: Page) {
+  await page
+    .getByRole('button', { name: /English/ })
+    .first()
+    .click();
+}
+
+/** No sideways scroll on the page itself (a table may scroll inside its own box). */
+async function fitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+async function chartText(page: Page, name: RegExp): Promise<string> {
+  const figure = page.getByRole('figure', { name });
+  await figure.locator('svg').first().waitFor({ state: 'attached', timeout: 30_000 });
+  return (await figure.locator('svg').first().textContent()) ?? '';
+}
+
+describe('yearly KPI targets', () => {
+  it('the district admin sets a target and sees the goal line on the cockpit', async () => {
+    const { context, page } = await session(DESK);
+    await page.locator('.ant-menu').getByRole('link', { name: '年度目标' }).click();
+    await page.waitForURL(/\/kpis\/targets/, { timeout: 20_000 });
+    const revenue = page.getByLabel('经营收入 · 年度目标');
+    await revenue.waitFor({ timeout: 30_000 });
+    // ¥30,000,000 for the district's year: 3,000.00 万元, a monthly pace of 250.00 万元
+    await revenue.fill('30000000');
+    await page.getByRole('button', { name: '保存目标' }).click();
+    await page.getByText('已保存 1 项目标').waitFor({ timeout: 20_000 });
+    expect(await revenue.inputValue()).toBe('30000000');
+    await screenshot(page, 'kpi-targets-desk-zh');
+
+    // one KPI for several communities at once: two community targets, one far above its figures
+    await page.getByText('按指标设定').click();
+    await page.getByLabel('金汇社区 · 年度目标').fill('100000000');
+    await page.getByLabel('望江街社区 · 年度目标').fill('1');
+    await page.getByRole('button', { name: '保存目标' }).click();
+    await page.getByText('已保存 2 项目标').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'kpi-targets-by-kpi-desk-zh');
+
+    // the cockpit: the card's progress and the trend's goal line
+    await page.getByRole('link', { name: '查看指标驾驶舱' }).click();
+    await page.waitForURL((url) => url.pathname === '/kpis', { timeout: 20_000 });
+    const target = page.locator('[data-kpi="operating_revenue"] [data-testid="kpi-target"]');
+    await target.waitFor({ timeout: 30_000 });
+    expect(await target.textContent()).toContain('全区年度目标 3,000.00 万元');
+    expect(await target.textContent()).toMatch(/完成 [\d.]+%/);
+    await expect
+      .poll(() => chartText(page, /趋势 · 经营收入/), { timeout: 30_000 })
+      .toContain('月均目标 250.00 万元');
+    await screenshot(page, 'kpi-targets-cockpit-desk-zh');
+
+    // the ranking of the year marks 金汇 below its target and 望江街 on track
+    await page.getByRole('tab', { name: '社区排名' }).click();
+    const legend = page.getByTestId('ranking-target-legend');
+    await legend.waitFor({ timeout: 30_000 });
+    expect(await legend.textContent()).toContain('低于目标 1 / 2');
+    await expect
+      .poll(async () => (await page.locator('tr', { hasText: '金汇社区' }).first().textContent()) ?? '')
+      .toContain('低于目标');
+    expect(await page.locator('tr', { hasText: '望江街社区' }).first().textContent()).toContain('达到进度');
+    await screenshot(page, 'kpi-targets-ranking-desk-zh');
+
+    await toEnglish(page);
+    await page
+      .getByTestId('ranking-target-legend')
+      .getByText(/Below target/)
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, 'kpi-targets-ranking-desk-en');
+    await page.getByRole('tab', { name: 'KPIs' }).click();
+    await expect
+      .poll(() => chartText(page, /Trend · Operating revenue/), { timeout: 30_000 })
+      .toContain('Monthly target 250.00');
+    await screenshot(page, 'kpi-targets-cockpit-desk-en');
+    await page.goto(`${baseUrl}/kpis/targets`);
+    await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'kpi-targets-desk-en');
+    await context.close();
+  });
+
+  it('on a phone the targets page and the card’s progress fit the width, in Chinese and English', async () => {
+    const { context, page } = await session(PHONE);
+    await page.goto(`${baseUrl}/kpis/targets`);
+    await page.getByLabel('经营收入 · 年度目标').waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('经营收入 · 年度目标').inputValue()).toBe('30000000');
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-phone-zh');
+    await page.goto(`${baseUrl}/kpis`);
+    const target = page.locator('[data-kpi="operating_revenue"] [data-testid="kpi-target"]');
+    await target.waitFor({ timeout: 30_000 });
+    await target.scrollIntoViewIfNeeded();
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-cockpit-phone-zh');
+    await toEnglish(page);
+    await target.getByText(/District yearly target/).waitFor({ timeout: 20_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-cockpit-phone-en');
+    await page.goto(`${baseUrl}/kpis/targets`);
+    await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-phone-en');
+    await context.close();
+  });
+});
