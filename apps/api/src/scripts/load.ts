@@ -245,16 +245,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     sampleMemory();
     const healthTimer = setInterval(() => {
       const started = performance.now();
-      fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) }).then(
-        (res) => {
+      fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) })
+        .then(async (res) => {
+          await res.arrayBuffer();
           if (res.status === 200) health.push(performance.now() - started);
           else healthFailed++;
-          return res.arrayBuffer();
-        },
-        () => {
-          healthFailed++;
-        },
-      );
+        })
+        .catch(() => {
+          healthFailed++; // no answer within 10 s, or none at all
+        });
     }, 1000);
     const memoryTimer = setInterval(sampleMemory, 10_000);
 
