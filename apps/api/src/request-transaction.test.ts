@@ -102,7 +102,9 @@ describe('an authenticated request is one transaction', () => {
     expect(statements[0]).toContain(`gongfu_session_check('`);
     expect(statements[0]).toContain(`'${me.activeMembershipId}'::uuid)`);
     for (const other of ['00000000-0000-4000-8000-000000000000', "x'); drop table sessions; --"]) {
-      const res = await app.request('/api/v1/communities', { headers: { cookie, 'x-gongfu-membership': other } });
+      const res = await app.request('/api/v1/communities', {
+        headers: { cookie, 'x-gongfu-membership': other },
+      });
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('membership_not_found');
     }

@@ -10,91 +10,75 @@ import {
   reportingMatrixRoute,
   updateKpiTargetsRoute,
 } from '@gongfu/contract';
-import { withTenantTransaction } from '@gongfu/db';
-import { requireActor } from '../../middleware/session';
+import { foldsSession, inRequestScope } from '../../middleware/request-scope';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import * as service from './service';
 import { standing } from './standing';
 import { listTargets, updateTargets } from './targets';
 
-/** /api/v1/kpis: every figure read in the caller's tenant transaction, under RLS. */
-export const kpiRoutes = createRouter()
-  .openapi(kpiLatestMonthRoute, async (c) => {
-    const actor = requireActor(c);
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.latestMonth(trx, actor),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(kpiOverviewRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.overview(trx, actor, query, c.get('lang')),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(kpiSeriesRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.series(trx, actor, query, c.get('lang')),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(kpiRankingRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.ranking(trx, actor, query, c.get('lang')),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(reportingMatrixRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.reportingMatrix(trx, actor, query),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(fundFlowRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.fundFlow(trx, actor, query, c.get('lang')),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(kpiMixRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      service.mix(trx, actor, query),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(kpiStandingRoute, async (c) => {
-    const actor = requireActor(c);
-    const query = c.req.valid('query');
-    // opens its own (district, read-only) transaction: see standing.ts
-    return c.json(await standing(c.get('deps').db, actor, query, c.get('lang')), 200);
-  })
-  .openapi(listKpiTargetsRoute, async (c) => {
-    const actor = requireActor(c);
-    const { year } = c.req.valid('query');
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      listTargets(trx, actor, year),
-    );
-    return c.json(result, 200);
-  })
-  .openapi(updateKpiTargetsRoute, async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    // one transaction: every change of the bulk edit lands, with its audit rows, or none does
-    const result = await withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) =>
-      updateTargets(trx, actor, input, c.get('requestId')),
-    );
-    return c.json(result, 200);
-  });
+/** /api/v1/kpis: every figure read in the request's one transaction (ADR 0022), in the caller's scope, under RLS. */
+export const kpiRoutes = foldsSession(
+  createRouter()
+    .openapi(kpiLatestMonthRoute, async (c) => {
+      const result = await inRequestScope(c, (trx, actor) => service.latestMonth(trx, actor));
+      return c.json(result, 200);
+    })
+    .openapi(kpiOverviewRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) =>
+        service.overview(trx, actor, query, c.get('lang')),
+      );
+      return c.json(result, 200);
+    })
+    .openapi(kpiSeriesRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) =>
+        service.series(trx, actor, query, c.get('lang')),
+      );
+      return c.json(result, 200);
+    })
+    .openapi(kpiRankingRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) =>
+        service.ranking(trx, actor, query, c.get('lang')),
+      );
+      return c.json(result, 200);
+    })
+    .openapi(reportingMatrixRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) => service.reportingMatrix(trx, actor, query));
+      return c.json(result, 200);
+    })
+    .openapi(fundFlowRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) =>
+        service.fundFlow(trx, actor, query, c.get('lang')),
+      );
+      return c.json(result, 200);
+    })
+    .openapi(kpiMixRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) => service.mix(trx, actor, query));
+      return c.json(result, 200);
+    })
+    .openapi(kpiStandingRoute, async (c) => {
+      const query = c.req.valid('query');
+      // the session checked in the caller's own scope first; the standing then opens its own (district,
+      // read-only) transaction: see standing.ts
+      const actor = await inRequestScope(c, async (_trx, actor) => actor);
+      return c.json(await standing(c.get('deps').db, actor, query, c.get('lang')), 200);
+    })
+    .openapi(listKpiTargetsRoute, async (c) => {
+      const { year } = c.req.valid('query');
+      const result = await inRequestScope(c, (trx, actor) => listTargets(trx, actor, year));
+      return c.json(result, 200);
+    })
+    .openapi(updateKpiTargetsRoute, async (c) => {
+      const input = c.req.valid('json');
+      // one transaction: every change of the bulk edit lands, with its audit rows, or none does
+      const result = await inRequestScope(c, (trx, actor) =>
+        updateTargets(trx, actor, input, c.get('requestId')),
+      );
+      return c.json(result, 200);
+    }),
+);

@@ -18,20 +18,18 @@ import {
   submitReportRoute,
   updateReportRoute,
 } from '@gongfu/contract';
-import { type ScopedTransaction, withTenantTransaction } from '@gongfu/db';
+import type { ScopedTransaction } from '@gongfu/db';
 import type { Context } from 'hono';
 import type { Actor, AppEnv } from '../../context';
-import { requireActor } from '../../middleware/session';
+import { foldsSession, inRequestScope } from '../../middleware/request-scope';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import { previewDistributionRule } from './distribution-preview';
 import * as rules from './distribution-rules-service';
 import * as service from './service';
 
-/** Runs one service call in the request's tenant transaction. */
+/** Runs one service call in the request's one transaction, in the actor's scope (ADR 0022). */
 function inScope<T>(c: Context<AppEnv>, work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) {
-  const actor = requireActor(c);
-  return withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
+  return inRequestScope(c, work);
 }
 
 /** A transition's body is optional: no body is `{}`. */
@@ -134,8 +132,6 @@ const distribution = createRouter()
   });
 
 /** The reports feature's routers, mounted under /api/v1 by app.ts. */
-export const reportRoutes = createRouter()
-  .route('/', reads)
-  .route('/', writes)
-  .route('/', workflow)
-  .route('/', distribution);
+export const reportRoutes = foldsSession(
+  createRouter().route('/', reads).route('/', writes).route('/', workflow).route('/', distribution),
+);
