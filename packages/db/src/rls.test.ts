@@ -132,6 +132,18 @@ async function createFixtures(t: Target, scope: DbScope, ventureId: string, part
       })
       .execute();
     await trx
+      .insertInto('report_imports')
+      .values({
+        ...base,
+        file_hash: 'a'.repeat(64),
+        venture_id: ventureId,
+        month: '2026-10',
+        mode: 'draft',
+        report_id: report.report_id,
+        imported_by: dongquAdmin,
+      })
+      .execute();
+    await trx
       .insertInto('distribution_rules')
       .values({
         ...base,
@@ -384,6 +396,19 @@ const TABLES: Record<
     level: 'community',
     row: (t) => ({ ...own(t), venture_id: fx(t, 'venture'), month: '2026-09' }),
     touch: 'notes',
+  },
+  report_imports: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      file_hash: 'b'.repeat(64),
+      venture_id: fx(t, 'venture'),
+      month: '2026-09',
+      mode: 'submit',
+      report_id: fx(t, 'report'),
+      imported_by: dongquAdmin,
+    }),
+    touch: 'mode',
   },
   report_events: {
     level: 'community',
