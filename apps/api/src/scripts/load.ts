@@ -82,20 +82,38 @@ export interface LoadResult {
 
 const MB = 1024 * 1024;
 
-/** Resident memory of a process, and the resident part of its WebAssembly reservations (≥ 4 GiB mappings). */
+/**
+ * Resident memory of a process, and the resident part of its WebAssembly memory: V8 maps a WebAssembly
+ * memory's pages (rw-p) right before a reservation of several GiB of inaccessible address space (---p, its
+ * guard region); nothing else in a node process does that.
+ */
 export function memoryOf(pid: number): { rssMb: number; wasmMb: number | null } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    let wasmKb = 0;
-    let size = 0;
+    const maps: Array<{ start: bigint; end: bigint; perms: string; sizeKb: number; rssKb: number }> = [];
     for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
-      const sized = /^Size:\s+(\d+) kB/.exec(line);
-      if (sized) size = Number(sized[1]);
+      const range = /^([0-9a-f]+)-([0-9a-f]+) (\S+)/.exec(line);
+      if (range)
+        maps.push({
+          start: BigInt(`0x${range[1]}`),
+          end: BigInt(`0x${range[2]}`),
+          perms: range[3] ?? '',
+          sizeKb: 0,
+          rssKb: 0,
+        });
+      const last = maps.at(-1);
+      const size = /^Size:\s+(\d+) kB/.exec(line);
+      if (size && last) last.sizeKb = Number(size[1]);
       const rss = /^Rss:\s+(\d+) kB/.exec(line);
-      // V8 reserves 8 GiB or more of address space per WebAssembly memory (guard pages); nothing else does
-      if (rss && size >= 4 * 1024 * 1024) wasmKb += Number(rss[1]);
+      if (rss && last) last.rssKb = Number(rss[1]);
     }
+    const guards = new Set(
+      maps.filter((m) => m.perms.startsWith('---') && m.sizeKb >= 4 * 1024 * 1024).map((m) => m.start),
+    );
+    const wasmKb = maps
+      .filter((m) => m.perms.startsWith('rw') && guards.has(m.end))
+      .reduce((sum, m) => sum + m.rssKb, 0);
     return { rssMb: (rssKb * 1024) / MB, wasmMb: (wasmKb * 1024) / MB };
   } catch {
     return { rssMb: Number.NaN, wasmMb: null }; // not Linux
