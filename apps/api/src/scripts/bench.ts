@@ -27,11 +27,16 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LoginThrottle } from '@gongfu/auth';
-import { type Database, DEFAULT_MAX_CONNECTIONS, migrateToLatest, openDatabase } from '@gongfu/db';
+import {
+  type Database,
+  DEFAULT_MAX_CONNECTIONS,
+  migrateToLatest,
+  openDatabase,
+  PostgresJsDriver,
+} from '@gongfu/db';
 import { type GenerateResult, generate } from '@gongfu/db/generate';
 import autocannon from 'autocannon';
-import { Kysely, sql } from 'kysely';
-import { PostgresJSDialect } from 'kysely-postgres-js';
+import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import postgres from 'postgres';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
@@ -154,8 +159,13 @@ async function replay(sql: postgres.Sql, statements: readonly Stmt[]) {
   const connection = await sql.reserve();
   try {
     const results: unknown[] = [];
+    // a message without parameters may hold several statements (`begin; SET LOCAL …`): simple protocol
     for (const s of statements)
-      results.push(await connection.unsafe(s.sql, s.params as never, { prepare: true }));
+      results.push(
+        s.params.length === 0
+          ? await connection.unsafe(s.sql)
+          : await connection.unsafe(s.sql, s.params as never, { prepare: true }),
+      );
     return results;
   } catch (error) {
     await connection.unsafe('rollback').catch(() => {});
@@ -240,23 +250,39 @@ async function captureStatements(
   return recorder.log;
 }
 
-/** The statement that sets a transaction's role and scope (withTenantTransaction: one `set_config` select). */
-const SETS_SCOPE = /^select set_config\('role', /i;
+/**
+ * The message that switches a transaction to its tenant role and scope (withTenantTransaction, ADR 0022: `SET LOCAL
+ * ROLE …` and the settings in one simple-protocol message, after the session check's own; before it, one
+ * `set_config` select). The request's last such message is the tenant's.
+ */
+const SETS_SCOPE = /(^|; )(select set_config\('role', |SET LOCAL ROLE )/i;
 const setsScope = (s: Stmt | undefined) => SETS_SCOPE.test(s?.sql ?? '');
+const BEGIN: Stmt = { sql: 'begin', params: [] };
+const COMMIT: Stmt = { sql: 'commit', params: [] };
 
-/** The handler's transaction: the request's LAST role switch (session and membership checks come first). */
-function tenantTransaction(statements: readonly Stmt[]): Stmt[] {
-  const role = statements.findLastIndex(setsScope);
-  let begin = role;
-  while (begin > 0 && !/^begin/i.test(statements[begin]?.sql ?? '')) begin--;
-  let end = role;
-  while (end < statements.length && !/^commit/i.test(statements[end]?.sql ?? '')) end++;
-  return statements.slice(begin, end + 1);
+/** The handler's own statements: after the tenant scope, up to the end of the transaction. */
+function workOf(statements: readonly Stmt[]): Stmt[] {
+  const scope = statements.findLastIndex(setsScope);
+  let end = scope + 1;
+  while (end < statements.length && !/^(commit|rollback)/i.test(statements[end]?.sql ?? '')) end++;
+  return statements.slice(scope + 1, end);
 }
-const withoutRls = (statements: readonly Stmt[]) => statements.filter((s) => !setsScope(s));
-/** The handler's own statements: its transaction without BEGIN, the scope and COMMIT. */
-const workOf = (statements: readonly Stmt[]) =>
-  withoutRls(tenantTransaction(statements)).filter((s) => !/^(begin|commit)/i.test(s.sql));
+
+/** The tenant scope message, without a deferred `begin` riding in front of it. */
+function scopeOf(statements: readonly Stmt[]): Stmt {
+  const scope = statements[statements.findLastIndex(setsScope)] as Stmt;
+  return { ...scope, sql: scope.sql.replace(/^begin; /i, '') };
+}
+
+/** The handler's transaction with RLS on: begin, the tenant scope, the work, commit (the session check left out). */
+const tenantTransaction = (statements: readonly Stmt[]): Stmt[] => [
+  BEGIN,
+  scopeOf(statements),
+  ...workOf(statements),
+  COMMIT,
+];
+/** The same work with RLS off: no role switch, no scope (a superuser connection, the explicit filters alone). */
+const withoutRls = (statements: readonly Stmt[]): Stmt[] => [BEGIN, ...workOf(statements), COMMIT];
 
 const json = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : (v as unknown)));
@@ -387,7 +413,7 @@ function rssMb(pid: number | undefined): number | undefined {
 /**
  * Transactions one request opens, from PostgreSQL's own counters (pg_stat_database, read from another
  * database's connection so the reading adds nothing): `count` sequential requests, the commit and rollback
- * deltas divided by it. The statistics are flushed about once a second, hence the waits.
+ * deltas divided by it. Backends flush their statistics lazily (within 10 s when idle), hence the waits.
  */
 async function transactionsPerRequest(
   admin: postgres.Sql,
@@ -396,7 +422,8 @@ async function transactionsPerRequest(
   request: () => Promise<unknown>,
 ): Promise<number> {
   const read = async () => {
-    await new Promise((r) => setTimeout(r, 1500));
+    // an idle backend flushes its counters within PGSTAT_IDLE_INTERVAL (10 s) of its last transaction
+    await new Promise((r) => setTimeout(r, 11_000));
     await admin`select pg_stat_clear_snapshot()`;
     const [row] = await admin<{ n: string }[]>`
       select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = ${database}`;
@@ -635,7 +662,15 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
           if (recorder.on) recorder.log.push({ sql: query, params: [...(parameters as unknown[])] });
         },
       });
-      const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: bare }) });
+      // the product's own driver (ADR 0022) around a client whose debug hook records what goes out
+      const db = new Kysely<Database>({
+        dialect: {
+          createAdapter: () => new PostgresAdapter(),
+          createDriver: () => new PostgresJsDriver(bare as postgres.Sql),
+          createIntrospector: (k) => new PostgresIntrospector(k),
+          createQueryCompiler: () => new PostgresQueryCompiler(),
+        },
+      });
       const app = createApp({
         db,
         dbKind: 'postgres',
@@ -660,9 +695,9 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       if (rlsOffPossible) {
         result.sameAnswer = true;
         for (const key of ['overview', 'ranking'] as const) {
-          const tx = tenantTransaction(captured[key] ?? []);
-          const on = (await replay(bare, tx)).filter((_r, i) => !setsScope(tx[i]));
-          const off = await replay(bare, withoutRls(tx));
+          const all = captured[key] ?? [];
+          const on = (await replay(bare, tenantTransaction(all))).slice(2, -1);
+          const off = (await replay(bare, withoutRls(all))).slice(1, -1);
           if (json(on.map(sortedRows)) !== json(off.map(sortedRows))) result.sameAnswer = false;
         }
       } else {
@@ -676,7 +711,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       console.log(`  measuring ${key}…`);
       const all = captured[key] ?? [];
       const tx = tenantTransaction(all);
-      const txOff = withoutRls(tx);
+      const txOff = withoutRls(all);
       for (let i = 0; i < 3; i++) {
         await get(base, path, cookie);
         if (bare) await replay(bare, all);
