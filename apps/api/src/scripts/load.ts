@@ -346,7 +346,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
 export function report(r: LoadResult, options: LoadOptions, command: string): string {
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  const wasm = r.memory.some((m) => m.wasmMb !== null && m.wasmMb > 0);
+  const wasm = r.database === 'pglite' && r.memory.some((m) => m.wasmMb !== null);
   const rss = r.memory.map((m) => m.rssMb);
   const lines = [
     '## Load',
