@@ -94,3 +94,20 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** What the operator CLI reads: the server's database settings, its language (LANG) and the shell's user. */
+export function readCliEnv(source: Record<string, string | undefined> = process.env) {
+  const env = readEnv(source);
+  return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    lang: (source.LANG ?? '').toLowerCase().startsWith('en') ? ('en' as const) : ('zh-CN' as const),
+    operator: source.USER ?? 'operator',
+  };
+}
+
+/** This process's variables without the database's: for a child server that must be told which database to use. */
+export function environmentWithoutDatabase(source: Record<string, string | undefined> = process.env) {
+  const { DATABASE_URL: _url, DATA_DIR: _dir, ...rest } = source;
+  return rest;
+}

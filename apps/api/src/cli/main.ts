@@ -10,6 +10,7 @@ import { DistrictCreate, UserInvite } from '@gongfu/contract';
 import { type Database, migrateToLatest, openDatabase, userAdmin, withTenantTransaction } from '@gongfu/db';
 import { isGrantableRole } from '@gongfu/domain';
 import type { Kysely } from 'kysely';
+import { readCliEnv } from '../env';
 import { ApiError } from '../errors';
 import * as users from '../features/users/service';
 import { type Lang, message } from '../i18n/messages';
@@ -18,7 +19,7 @@ import { type CliActor, districtActor, OPERATOR_USER_ID, platformActor } from '.
 import { checkRlsCatalog } from './rls-check';
 
 /** Read on each message, so a test (or a wrapper) may set LANG after the import. */
-const lang = (): Lang => ((process.env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
+const lang = (): Lang => readCliEnv().lang;
 const say = (zh: string, en: string) => (lang() === 'en' ? en : zh);
 
 interface Command {
@@ -33,7 +34,7 @@ export interface Io {
 }
 
 /** A request id the audit trail shows for every change the CLI makes. */
-const requestId = (command: string) => `cli:${command}:${process.env.USER ?? 'operator'}`;
+const requestId = (command: string) => `cli:${command}:${readCliEnv().operator}`;
 
 class UsageError extends Error {}
 
@@ -45,14 +46,10 @@ function required(args: Record<string, string | undefined>, name: string): strin
 
 /** The database the CLI works on: PostgreSQL with DATABASE_URL, else the embedded one, migrated to the latest. */
 async function openCliDatabase() {
-  const url = process.env.DATABASE_URL;
-  const handle = await openDatabase(url ? { url } : { dataDir: process.env.DATA_DIR ?? defaultDataDir() });
+  const env = readCliEnv();
+  const handle = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir });
   await migrateToLatest(handle.db);
   return { db: handle.db, close: () => handle.close() };
-}
-
-function defaultDataDir() {
-  return new URL('../../../../.data/pglite', import.meta.url).pathname;
 }
 
 /** The district named by id or by its exact name. */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
+import { environmentWithoutDatabase } from '../env';
 
 export const API_DIR = resolve(import.meta.dirname, '../..');
 
@@ -46,7 +47,7 @@ export async function startServer(
   options: { uid?: number; gid?: number } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const { DATABASE_URL: _url, DATA_DIR: _dir, ...inherited } = process.env;
+  const inherited = environmentWithoutDatabase();
   const child = spawn(process.execPath, args, {
     cwd: API_DIR,
     env: { ...inherited, LOG_LEVEL: 'warn', PORT: String(port), ...env },
