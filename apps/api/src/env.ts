@@ -45,6 +45,12 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Open connections at most; more are refused at once (file descriptors and memory stay bounded). */
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /**
+   * On SIGTERM/SIGINT the server answers what it was sent, then exits; past this it exits anyway (code 1). 30 s is
+   * what container platforms wait before they kill (Kubernetes' terminationGracePeriodSeconds); on the embedded
+   * database a busy server needs more than a few seconds to answer its queue, one statement at a time.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
   /**

@@ -41,9 +41,9 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => {
-    logger.error('shutdown took too long; exiting');
+    logger.error({ shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long; exiting');
     process.exit(1);
-  }, 10_000);
+  }, env.SHUTDOWN_TIMEOUT_MS);
   force.unref();
   // stop taking connections, answer every request already sent (drain.ts), then close the database
   await drain(server);
