@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import type { AppEnv, Deps } from './context';
 import { errorBody, handleError, validationHook } from './errors';
+import { apiTokenRoutes } from './features/api-tokens/routes';
 import { authRoutes, meRoutes } from './features/auth/routes';
 import { communityRoutes } from './features/communities/routes';
 import { docsRoutes } from './features/docs/routes';
@@ -16,6 +17,7 @@ import { reportRoutes } from './features/reports/routes';
 import { WORKBOOK_UPLOAD_PATHS, workbookBodyLimit, workbookRoutes } from './features/reports/workbook-routes';
 import { testClockRoutes } from './features/test-support/routes';
 import { platformRoutes, userRoutes } from './features/users/routes';
+import { bearerToken } from './middleware/api-token';
 import { limitBody } from './middleware/body-limit';
 import { rejectCrossSite } from './middleware/cross-site';
 import { idempotency } from './middleware/idempotency';
@@ -52,6 +54,7 @@ export function createApp(deps: Deps) {
   // KPI answers: an ETag and private, no-cache instead (inside the no-store step, so it sees theirs)
   api.use('/v1/kpis/*', revalidated);
   api.use('/v1/*', rejectCrossSite);
+  api.use('/v1/*', bearerToken(deps.apiTokenRateLimit));
   api.use('/v1/*', loadSession);
   api.use('/v1/*', idempotency);
 
@@ -68,6 +71,7 @@ export function createApp(deps: Deps) {
   api.route('/v1', kpiRoutes);
   api.route('/v1', userRoutes);
   api.route('/v1', platformRoutes);
+  api.route('/v1', apiTokenRoutes);
   // an export reads its view through the view's own route, in-process, as the same caller (ADR 0018)
   api.route(
     '/v1',

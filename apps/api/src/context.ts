@@ -17,6 +17,8 @@ export interface Deps {
   publicOrigin?: string | undefined;
   /** mounts `/api/test/clock` (browser flows; never in production — see env.ts) */
   testClock?: boolean;
+  /** requests per window per API token (ADR 0026); the default when absent */
+  apiTokenRateLimit?: import('./middleware/api-token').TokenRateLimit;
 }
 
 export interface SessionInfo {
@@ -39,5 +41,8 @@ export type AppEnv = {
     session: SessionInfo | undefined;
     memberships: import('@gongfu/domain').MembershipLike[];
     actor: Actor | undefined;
+    /** an API token's request (ADR 0026): the token and the scope its operation needs */
+    bearer: import('./middleware/api-token').BearerRequest | undefined;
+    apiToken: { id: string; name: string } | undefined;
   };
 };

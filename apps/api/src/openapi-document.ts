@@ -1,3 +1,5 @@
+import { tokenScopeFor } from './middleware/api-token';
+
 /**
  * What every operation of the OpenAPI document has in common, added in one place after the routes are
  * collected (issue 13): the session cookie as a security scheme and each operation's `security`, the error
@@ -10,6 +12,7 @@
 type Json = any;
 
 export const SESSION_SCHEME = 'sessionCookie';
+export const API_TOKEN_SCHEME = 'apiToken';
 
 /** Operations anyone may call, without a session: health, login, the public disclosure board. */
 function isPublic(path: string): boolean {
@@ -18,6 +21,8 @@ function isPublic(path: string): boolean {
 /** Logout ends the session it is given, and answers 204 without one too. */
 const SESSION_OPTIONAL = new Set(['/v1/auth/logout']);
 
+/** a path parameter's stand-in when asking which operations a token may call */
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
@@ -44,6 +49,7 @@ const TAGS: Record<string, string> = {
   platform: 'Districts, for the platform operator',
   exports: 'Exports of lists and reports (Excel, CSV, PDF)',
   public: 'The public disclosure board, without login',
+  'api tokens': 'API tokens for company systems (managed with a session; a token cannot reach them)',
 };
 
 const errorRef = { $ref: '#/components/schemas/Error' };
@@ -188,6 +194,15 @@ export function finishOpenApiDocument(doc: Json): Json {
         'over HTTPS. Writes from a browser must come from the same origin (scheme, host and port).',
     },
   };
+  doc.components.securitySchemes[API_TOKEN_SCHEME] = {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token of a company system (`gft_…`), created under “API 令牌” by a community admin or a partner ' +
+      'operator: `Authorization: Bearer <token>`. It acts as its creator’s membership and reaches only the ' +
+      'operations that list it, each under one of its scopes (report:write, report:read, register:read). ' +
+      'Rate limited per token (429 with Retry-After). See docs/api-tokens.md.',
+  };
   // the API serves the admin app and its users: not an internal-only service
   doc.servers = (doc.servers ?? []).map((server: Json) => ({ 'x-internal': false, ...server }));
 
@@ -200,6 +215,14 @@ export function finishOpenApiDocument(doc: Json): Json {
       const open = isPublic(path);
       const optional = SESSION_OPTIONAL.has(path);
       op.security ??= open ? [] : optional ? [{ [SESSION_SCHEME]: [] }, {}] : [{ [SESSION_SCHEME]: [] }];
+      // the operations an API token may call (ADR 0026) take it as the alternative to the session
+      const tokenScope = tokenScopeFor(method.toUpperCase(), path.replaceAll(/\{[^}]+\}/g, SAMPLE_ID));
+      if (tokenScope) {
+        op.security = [...op.security, { [API_TOKEN_SCHEME]: [] }];
+        op['x-api-token-scope'] = tokenScope;
+        op.responses ??= {};
+        op.responses['429'] ??= error('Too many requests with this API token (`api_token_rate_limited`)');
+      }
 
       let id = op.operationId ?? operationIdOf(method, path);
       while (ids.has(id)) id += '_';
@@ -232,7 +255,7 @@ export function finishOpenApiDocument(doc: Json): Json {
         add('403', error('The role does not allow this'));
       }
       if (op.requestBody) add('413', error('The body is larger than the limit (`payload_too_large`)'));
-      // the login throttle's refusal says when to try again (the only rate limit of the API)
+      // the login throttle's and the API tokens' refusals say when to try again
       if (responses['429'] && !responses['429'].headers?.['Retry-After']) {
         responses['429'].headers = {
           ...responses['429'].headers,

@@ -1,3 +1,4 @@
+export * from './api-token';
 export * from './change-password';
 export * from './initial-password';
 export * from './login';

@@ -1,4 +1,5 @@
 export * from './admin-users';
+export * from './api-tokens';
 export * from './auth';
 export * from './common';
 export * from './communities';

@@ -3,6 +3,7 @@ export * from './connect';
 export { PostgresJsDriver } from './driver';
 export { jsonb, jsonbFromText } from './jsonb';
 export * from './migrate';
+export * as apiTokens from './repositories/api-tokens';
 export * as audit from './repositories/audit';
 export * as communities from './repositories/communities';
 export * as funds from './repositories/funds';

@@ -142,6 +142,27 @@ export interface AuditLogTable {
   after: unknown | null;
   request_id: string | null;
   created_at: Timestamp;
+  /** the API token a request acted with, filled by the database from the request's scope (ADR 0026) */
+  api_token_id: Generated<string | null>;
+  api_token_name: Generated<string | null>;
+}
+
+/** An API token of a company system (ADR 0026): only SHA-256 of its secret is stored. */
+export interface ApiTokensTable {
+  district_id: string;
+  token_id: string;
+  membership_id: string;
+  created_by: string;
+  community_id: string | null;
+  partner_id: string | null;
+  name: string;
+  scopes: string[];
+  secret_hash: Uint8Array;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  created_at: Timestamp;
 }
 
 /** money is integer fen; PostgreSQL bigint arrives as a string (postgres.js BigInt / PGlite) — see toFen */
@@ -491,6 +512,7 @@ export interface Database {
   platform_admins: PlatformAdminsTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   assets: AssetsTable;
   asset_appraisals: AssetAppraisalsTable;

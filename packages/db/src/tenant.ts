@@ -41,6 +41,8 @@ export type DbScope =
   | { kind: 'login'; email: string }
   /** the one session whose token is being checked */
   | { kind: 'session'; sessionId: string }
+  /** the one API token being checked (ADR 0026): the token, its creator and the membership it acts as */
+  | { kind: 'token'; tokenId: string }
   /** the runtime role with no scope at all: sees no tenant row */
   | { kind: 'none' };
 
@@ -109,6 +111,11 @@ function settingsOf(scope: DbScope): Array<[string, string]> {
       return [
         ['scope_kind', 'session'],
         ['session_id', scope.sessionId],
+      ];
+    case 'token':
+      return [
+        ['scope_kind', 'token'],
+        ['token_id', uuid(scope.tokenId, 'tokenId')],
       ];
     case 'none':
       return [];
@@ -202,6 +209,62 @@ export async function withSessionTransaction<C, R, T>(
       }
       await trx.executeQuery(
         simpleProtocolQuery(`SET LOCAL app.session_id = ''; ${scopeStatements(decision.scope)}`),
+      );
+      return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refused: error.refused as R };
+    throw error;
+  }
+}
+
+/** What the token check (`gongfu_token_check`, migration 2026-12-06T1100) answers for one token. */
+export interface TokenCheckRow {
+  secret_hash: Uint8Array;
+  name: string;
+  scopes: string[];
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+  disabled_at: Date | null;
+  /** null when the membership the token acts as is gone */
+  membership_id: string | null;
+  role: string | null;
+  district_id: string | null;
+  community_id: string | null;
+  partner_id: string | null;
+}
+
+/**
+ * A request's one transaction when its scope comes from an API token (ADR 0026), shaped like
+ * `withSessionTransaction`: `BEGIN`, the narrow token scope and the check in one message; `decide` compares the
+ * secret and names the scope (the creator's membership's); then one message clears the token setting, sets that
+ * scope and `app.api_token_id` (which the audit trigger reads), and `work` runs. A refusal rolls back before any
+ * tenant statement.
+ */
+export async function withTokenTransaction<C, R, T>(
+  db: Kysely<Database>,
+  tokenId: string,
+  decide: (row: TokenCheckRow | undefined) => SessionDecision<C, R>,
+  work: (trx: ScopedTransaction, context: C) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
+  const id = literal(uuid(tokenId, 'tokenId'));
+  const opening = simpleProtocolQuery(
+    `${scopeStatements({ kind: 'token', tokenId })}; select * from gongfu_token_check(${id}::uuid)`,
+  );
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { rows } = await trx.executeQuery<TokenCheckRow>(opening);
+      const decision = decide(rows[0]);
+      if ('refused' in decision) throw new Refused(decision.refused);
+      await trx.executeQuery(
+        simpleProtocolQuery(
+          `SET LOCAL app.token_id = ''; ${scopeStatements(decision.scope)}; SET LOCAL app.api_token_id = ${id}`,
+        ),
       );
       return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
     });

@@ -1,3 +1,4 @@
+import { API_TOKEN_MESSAGES } from '../features/api-tokens/messages';
 import { EXPORT_MESSAGES } from '../features/exports/messages';
 import { FUND_MESSAGES } from '../features/funds/messages';
 import { KPI_MESSAGES } from '../features/kpis/messages';
@@ -69,6 +70,7 @@ const MESSAGES = {
   ...USER_ADMIN_MESSAGES,
   ...WORKBOOK_MESSAGES,
   ...EXPORT_MESSAGES,
+  ...API_TOKEN_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@ import { matchedRoutes } from 'hono/route';
 import type { Actor, AppEnv } from '../context';
 import { ApiError, unauthenticated } from '../errors';
 import { dbScopeOf } from '../scope';
+import { inTokenScope } from './api-token';
 import { clearSessionCookie, readSessionToken, requireActor, setSessionCookie } from './session';
 
 /**
@@ -51,6 +52,8 @@ export async function inRequestScope<T>(
   c: Context<AppEnv>,
   work: (trx: ScopedTransaction, actor: Actor) => Promise<T>,
 ): Promise<T> {
+  const bearer = c.get('bearer');
+  if (bearer) return inTokenScope(c, bearer, work);
   const { db } = c.get('deps');
   if (c.get('session')) {
     const actor = requireActor(c);

@@ -19,6 +19,8 @@ export function isHttps(c: Context<AppEnv>): boolean {
 }
 
 export function readSessionToken(c: Context<AppEnv>): string | undefined {
+  // a request that carries an API token is that token's only (ADR 0026): its cookie is never read
+  if (c.get('bearer')) return undefined;
   return getCookie(c, SECURE_COOKIE) ?? getCookie(c, COOKIE);
 }
 

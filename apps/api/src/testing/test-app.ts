@@ -11,12 +11,16 @@ export interface TestApp {
   cookieOf(email: string): Promise<string>;
   /** drops a cached cookie (its session ended): the next request as that account logs in again */
   forgetCookie(email: string): void;
+  /** makes `as: name` send `Authorization: Bearer <token>` instead of a cookie (API tokens, ADR 0026) */
+  useBearer(name: string, token: string): void;
   request(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The real app on a fresh database (PGlite, or PostgreSQL with DATABASE_URL) with the demo district. */
-export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist'> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: Pick<Deps, 'testClock' | 'adminDist' | 'apiTokenRateLimit'> = {},
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   await seedDemo(handle.db, { hashPassword });
   const app = createApp({
@@ -27,6 +31,7 @@ export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist
     ...options,
   });
   const cookies = new Map<string, string>();
+  const bearers = new Map<string, string>();
 
   async function cookieOf(email: string) {
     const cached = cookies.get(email);
@@ -45,7 +50,9 @@ export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist
   async function request(path: string, init: RequestInit & { as?: string } = {}) {
     const { as, ...rest } = init;
     const headers = new Headers(rest.headers);
-    if (as) headers.set('cookie', await cookieOf(as));
+    const bearer = as ? bearers.get(as) : undefined;
+    if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+    else if (as) headers.set('cookie', await cookieOf(as));
     if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
     return app.request(path, { ...rest, headers });
   }
@@ -55,6 +62,7 @@ export async function createTestApp(options: Pick<Deps, 'testClock' | 'adminDist
     handle,
     cookieOf,
     forgetCookie: (email) => void cookies.delete(email),
+    useBearer: (name, token) => void bearers.set(name, token),
     request,
     close: () => handle.close(),
   };

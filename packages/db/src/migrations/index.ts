@@ -16,6 +16,7 @@ import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as reportImports from './2026-12-05T1400-report-imports';
 import * as sessionCheck from './2026-12-05T1500-session-check';
+import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1100-warning-thresholds': warningThresholds,
   '2026-12-05T1400-report-imports': reportImports,
   '2026-12-05T1500-session-check': sessionCheck,
+  '2026-12-06T1200-citus-policy-form': citusPolicyForm,
 };
