@@ -17,6 +17,7 @@ import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as reportImports from './2026-12-05T1400-report-imports';
 import * as sessionCheck from './2026-12-05T1500-session-check';
 import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
+import * as apiTokens from './2026-12-06T1100-api-tokens';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1400-report-imports': reportImports,
   '2026-12-05T1500-session-check': sessionCheck,
   '2026-12-06T1200-citus-policy-form': citusPolicyForm,
+  '2026-12-06T1100-api-tokens': apiTokens,
 };
