@@ -57,6 +57,13 @@ beforeAll(async () => {
     deterministicId('venture:xiqu-canteen'),
     deterministicId('partner:xiqu-social-org'),
   );
+  // one API token per target community, as the owner (the insert policy is the creator's scope, tested elsewhere)
+  for (const t of [B, A_TARGET, otherDistrict]) {
+    await sql`insert into api_tokens (district_id, community_id, membership_id, created_by, name, scopes, secret_hash, expires_at)
+      values (${t.districtId}, ${t.communityId}, ${randomUUID()}, ${dongquAdmin}, '测试令牌', '{report:read}', '\\x00', '2030-01-01T00:00:00Z')`.execute(
+      db,
+    );
+  }
 });
 afterAll(async () => handle?.close());
 
@@ -409,6 +416,19 @@ const TABLES: Record<
       imported_by: dongquAdmin,
     }),
     touch: 'mode',
+  },
+  api_tokens: {
+    level: 'community',
+    row: (t) => ({
+      ...own(t),
+      membership_id: randomUUID(),
+      created_by: dongquAdmin,
+      name: '伪造令牌',
+      scopes: '{report:write}',
+      secret_hash: '\\x00',
+      expires_at: '2030-01-01T00:00:00Z',
+    }),
+    touch: 'revoked_at',
   },
   report_events: {
     level: 'community',
