@@ -10,7 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *   index condition where it was one (`district_id = NULLIF(current_setting(…), '')::uuid`).
  * - the partner branch `community_id IN (SELECT v.community_id FROM ventures v WHERE …)` (and the same on
  *   venture_id), the session lookup `user_id IN (SELECT s.user_id FROM sessions s WHERE …)` and the district
- *   member lookup `user_id IN (SELECT m.user_id FROM memberships m WHERE …)`. Each becomes a call of a
+ *   member lookup `user_id IN (SELECT m.user_id FROM memberships m WHERE …)`, and the API token scope's
+ *   lookups of its membership and creator in api_tokens (migration 1100). Each becomes a call of a
  *   stable SQL function that runs the same query, as the caller, under the caller's policies — the same rows
  *   as before. The scope roles' derived policies fold the partner branch away for district and community
  *   scopes (ADR 0007), so only the partner role calls these functions.
@@ -40,14 +41,24 @@ const statements: string[] = [
      select coalesce(array_agg(m.user_id), '{}') from public.memberships m
      where m.district_id = (NULLIF(current_setting('app.district_id', true), ''))::uuid
    $$`,
+  // the API token scope (migration 1100): the token's membership and its creator
+  `CREATE FUNCTION gongfu_token_membership_ids() RETURNS uuid[] LANGUAGE sql STABLE AS $$
+     select coalesce(array_agg(t.membership_id), '{}') from public.api_tokens t
+     where t.token_id = (NULLIF(current_setting('app.token_id', true), ''))::uuid
+   $$`,
+  `CREATE FUNCTION gongfu_token_creator_ids() RETURNS uuid[] LANGUAGE sql STABLE AS $$
+     select coalesce(array_agg(t.created_by), '{}') from public.api_tokens t
+     where t.token_id = (NULLIF(current_setting('app.token_id', true), ''))::uuid
+   $$`,
   `GRANT EXECUTE ON FUNCTION gongfu_partner_community_ids(), gongfu_partner_venture_ids(),
-     gongfu_session_user_ids(), gongfu_district_member_ids()
+     gongfu_session_user_ids(), gongfu_district_member_ids(), gongfu_token_membership_ids(),
+     gongfu_token_creator_ids()
      TO gongfu_app, gongfu_district, gongfu_community, gongfu_partner`,
 
   // a policy expression (as pg_policies prints it) without subqueries, when it had only the known ones
   `CREATE FUNCTION gongfu_citus_expression(expression text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
      select
-       regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(expression,
+       regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(expression,
          '\\(\\s*SELECT \\(NULLIF\\(current_setting\\(''app\\.(\\w+)''::text, true\\), ''''::text\\)\\)::uuid AS "nullif"\\)',
          '(NULLIF(current_setting(''app.\\1''::text, true), ''''::text))::uuid', 'g'),
          '\\(\\s*SELECT current_setting\\(''app\\.(\\w+)''::text, true\\) AS current_setting\\)',
@@ -57,7 +68,11 @@ const statements: string[] = [
          'user_id IN \\(\\s*SELECT s\\.user_id\\s+FROM sessions s\\s+WHERE \\(s\\.session_id = current_setting\\(''app\\.session_id''::text, true\\)\\)\\)',
          'user_id = ANY (gongfu_session_user_ids())', 'g'),
          'user_id IN \\(\\s*SELECT m\\.user_id\\s+FROM memberships m\\s+WHERE \\(m\\.district_id = \\(NULLIF\\(current_setting\\(''app\\.district_id''::text, true\\), ''''::text\\)\\)::uuid\\)\\)',
-         'user_id = ANY (gongfu_district_member_ids())', 'g')
+         'user_id = ANY (gongfu_district_member_ids())', 'g'),
+         'membership_id IN \\(\\s*SELECT t\\.membership_id\\s+FROM api_tokens t\\s+WHERE \\(t\\.token_id = \\(NULLIF\\(current_setting\\(''app\\.token_id''::text, true\\), ''''::text\\)\\)::uuid\\)\\)',
+         'membership_id = ANY (gongfu_token_membership_ids())', 'g'),
+         'user_id IN \\(\\s*SELECT t\\.created_by\\s+FROM api_tokens t\\s+WHERE \\(t\\.token_id = \\(NULLIF\\(current_setting\\(''app\\.token_id''::text, true\\), ''''::text\\)\\)::uuid\\)\\)',
+         'user_id = ANY (gongfu_token_creator_ids())', 'g')
    $f$`,
 
   // rewrites gongfu_app's policies in place (ALTER POLICY keeps name, command and roles)
