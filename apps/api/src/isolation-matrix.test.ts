@@ -33,7 +33,8 @@ import { createTestApp } from './testing/test-app';
 
 // ─── the document, read before the tests are declared, so every route becomes a test case
 
-const t = await createTestApp();
+// API tokens (ADR 0026) take part below; the matrix makes far more requests than a token's default rate allows
+const t = await createTestApp({ apiTokenRateLimit: { requests: 1_000_000, windowMs: 60_000 } });
 afterAll(async () => t.close());
 
 interface Operation {
@@ -189,6 +190,7 @@ const FIXTURES: Record<string, string> = {
   '/pledges': 'pledge',
   '/warnings': 'warning',
   '/users': 'user',
+  '/api-tokens': 'apiToken',
 };
 /** Further path parameters with an object of their own. */
 const PARAM_FIXTURES: Record<string, string> = {
@@ -398,6 +400,7 @@ async function createFixtures(
       .executeTakeFirstOrThrow();
     return {
       user: user.user_id,
+      apiToken: '',
       membership: membership.membership_id,
       lock: lock.lock_id,
       community: communityId,
@@ -419,6 +422,56 @@ async function createFixtures(
     };
   });
 }
+
+/** An API token of the fixture account, in its community's scope (only a creator's scope inserts one). */
+async function createTokenFixture(name: TargetName, districtId: string, communityId: string) {
+  const set = fixtures[name];
+  const userId = set.user as string;
+  const scope: DbScope = { kind: 'community', userId, districtId, communityId };
+  set.apiToken = await withTenantTransaction(t.handle.db, scope, async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({
+        district_id: districtId,
+        token_id: randomUUID(),
+        membership_id: set.membership as string,
+        created_by: userId,
+        community_id: communityId,
+        name: `隔离测试-${name}令牌`,
+        scopes: ['report:write', 'report:read', 'register:read'],
+        secret_hash: new Uint8Array(32),
+        expires_at: new Date('2030-01-01T00:00:00Z'),
+      })
+      .returning('token_id')
+      .executeTakeFirstOrThrow();
+    return row.token_id;
+  });
+}
+
+/**
+ * API tokens as callers (ADR 0026): a community admin's and a partner operator's, with every scope. A token acts as
+ * its creator's membership, so the same targets and the same rules apply; `as: email` sends the bearer instead of
+ * the cookie (test-app's useBearer).
+ */
+const TOKEN_ROLES: Role[] = [
+  {
+    email: 'token:jinhui@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: DEMO_IDS.jinhui,
+    partner: false,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+  },
+  {
+    email: 'token:soe@dongqu.demo',
+    districtId: DEMO_IDS.dongqu,
+    communityId: null,
+    partner: true,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+  },
+];
+const MATRIX_ROLES = [...ROLES, ...TOKEN_ROLES];
 
 /** Which community each community id belongs to, and where the partner operates (for list checks). */
 const districtOfCommunity = new Map<string, string>();
@@ -458,6 +511,10 @@ beforeAll(async () => {
   await createFixtures('wangjiangjie', dongqu, DEMO_IDS.dongqu, DEMO_IDS.wangjiangjie, dongquDistrict);
   await createFixtures('geliping', xiqu, DEMO_IDS.xiqu, DEMO_IDS.xiquCommunity, xiquDistrict);
   await createFixtures('xiqu2', xiqu, DEMO_IDS.xiqu, XIQU2, xiquDistrict);
+  await createTokenFixture('jinhui', DEMO_IDS.dongqu, DEMO_IDS.jinhui);
+  await createTokenFixture('wangjiangjie', DEMO_IDS.dongqu, DEMO_IDS.wangjiangjie);
+  await createTokenFixture('geliping', DEMO_IDS.xiqu, DEMO_IDS.xiquCommunity);
+  await createTokenFixture('xiqu2', DEMO_IDS.xiqu, XIQU2);
 
   // each district's district-wide lock: every scope of that district reads it, no other district's
   for (const scope of [dongqu, xiqu]) {
@@ -485,6 +542,20 @@ beforeAll(async () => {
   partnerCommunities = new Set(operated.rows.map((r) => r.community_id));
   // log everyone in once, before any snapshot
   for (const role of ROLES) await t.cookieOf(role.email);
+  for (const role of TOKEN_ROLES) {
+    const creator = role.email.slice('token:'.length);
+    const res = await t.request('/api/v1/api-tokens', {
+      method: 'POST',
+      as: creator,
+      body: JSON.stringify({
+        name: `矩阵 ${creator}`,
+        scopes: ['report:write', 'report:read', 'register:read'],
+        expiresInDays: 1,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`token of ${creator}: ${res.status} ${await res.text()}`);
+    t.useBearer(role.email, (await res.json()).token);
+  }
 });
 
 // ─── nothing changed
@@ -503,7 +574,12 @@ async function snapshot(): Promise<Record<string, string>> {
       .filter((name) => !UNTRACKED.has(name))
       .map(
         (name) =>
-          `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`,
+          // a token's request stamps its last use (at most once a minute): that column is not a change
+          `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${
+            name === 'api_tokens'
+              ? '(select district_id, token_id, membership_id, created_by, community_id, partner_id, name, scopes, secret_hash, expires_at, revoked_at, revoked_by, created_at from api_tokens)'
+              : `"${name}"`
+          } x`,
       );
     snapshotQuery = sql.raw(parts.join(' union all '));
   }
@@ -594,7 +670,7 @@ describe.each(byId.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as 
     });
     return;
   }
-  it.each(ROLES.map((role) => [role.email, role] as const))(
+  it.each(MATRIX_ROLES.map((role) => [role.email, role] as const))(
     '%s cannot reach another community’s or district’s object, and nothing changes',
     async (_email, role) => {
       const before = await snapshot();
@@ -642,7 +718,7 @@ function outOfReach(role: Role, place: { key: string; id: string }): boolean {
 }
 
 describe.each(lists.map((op) => [`GET ${op.path}`, op] as const))('%s (a list)', (_, op) => {
-  it.each(ROLES.map((role) => [role.email, role] as const))(
+  it.each(MATRIX_ROLES.map((role) => [role.email, role] as const))(
     '%s sees nothing of another district or community',
     async (_email, role) => {
       const before = await snapshot();
@@ -705,7 +781,7 @@ const filterable = lists.flatMap((op) =>
 describe.each(filterable.map(({ op, param }) => [`GET ${op.path}?${param}=`, op, param] as const))(
   '%s another community’s or district’s object',
   (_, op, param) => {
-    it.each(ROLES.map((role) => [role.email, role] as const))(
+    it.each(MATRIX_ROLES.map((role) => [role.email, role] as const))(
       '%s gets 404/403 or nothing out of its reach',
       async (_email, role) => {
         const failures: string[] = [];
@@ -989,8 +1065,8 @@ describe('the matrix ran', () => {
   it('covered every operation by id for every role', () => {
     // printed so a run says how much it covered
     console.info(
-      `isolation matrix: ${byId.length} operations by id × ${ROLES.length} roles = ${byId.length * ROLES.length} cases; ` +
-        `${lists.length} lists × ${ROLES.length} roles; ${filterable.length} list filters naming an object × ${ROLES.length} roles`,
+      `isolation matrix: ${byId.length} operations by id × ${MATRIX_ROLES.length} roles = ${byId.length * MATRIX_ROLES.length} cases; ` +
+        `${lists.length} lists × ${MATRIX_ROLES.length} roles; ${filterable.length} list filters naming an object × ${MATRIX_ROLES.length} roles`,
     );
     expect(byId.length).toBeGreaterThan(0);
     // the reports' filters and the venture history are among them
