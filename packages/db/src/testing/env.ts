@@ -1,2 +1,4 @@
 /** The test harness's one look at the environment: which PostgreSQL server, if any, tests run against. */
 export const testDatabaseUrl: string | undefined = process.env.DATABASE_URL || undefined;
+/** With DATABASE_URL a Citus coordinator: its workers, "host:port,host:port" (infra/citus, ADR 0027). */
+export const testCitusWorkers: string | undefined = process.env.CITUS_WORKERS || undefined;

@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '../connect';
 import type { StatementObserver } from '../driver';
 import { migrateToLatest } from '../migrate';
-import { testDatabaseUrl } from './env';
+import { distributeTestDatabase, dropCitusDatabase, prepareCitusDatabase } from './citus';
+import { testCitusWorkers, testDatabaseUrl } from './env';
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set, a new
@@ -21,6 +22,7 @@ export async function createTestDatabase(
   const name = `gongfu_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
+  if (testCitusWorkers) await prepareCitusDatabase(url, name, testCitusWorkers);
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
   const handle = await openDatabase({
@@ -29,11 +31,13 @@ export async function createTestDatabase(
     onStatement: options.onStatement,
   });
   await migrateToLatest(handle.db);
+  if (testCitusWorkers) await distributeTestDatabase(testUrl.toString());
   return {
     ...handle,
     async close() {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (testCitusWorkers) await dropCitusDatabase(url, name, testCitusWorkers);
       await admin.end();
     },
   };
