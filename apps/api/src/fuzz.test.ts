@@ -27,6 +27,9 @@ const ACTORS = [
   'reporter@jinhui.demo',
   'soe@dongqu.demo',
   'platform@gongfu.demo',
+  // API tokens (ADR 0026), sent as `Authorization: Bearer` (test-app's useBearer): a community admin's, a partner's
+  'token:jinhui@dongqu.demo',
+  'token:soe@dongqu.demo',
 ] as const;
 /** Calls that end the caller's own session are sent, then the caller logs in again. */
 const ENDS_SESSION = /\/auth\/(logout|password)/;
@@ -261,8 +264,24 @@ async function otherDistrictRows(): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // the fuzz sends far more than a token's default rate allows
+  t = await createTestApp({ apiTokenRateLimit: { requests: 1_000_000, windowMs: 60_000 } });
   doc = await (await t.request('/api/openapi.json')).json();
+  for (const actor of ACTORS) {
+    if (!actor?.startsWith('token:')) continue;
+    const creator = actor.slice('token:'.length);
+    const res = await t.request('/api/v1/api-tokens', {
+      method: 'POST',
+      as: creator,
+      body: JSON.stringify({
+        name: `fuzz ${creator}`,
+        scopes: ['report:write', 'report:read', 'register:read'],
+        expiresInDays: 1,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`token of ${creator}: ${res.status}`);
+    t.useBearer(actor, (await res.json()).token);
+  }
   const me = await sql<{
     rolsuper: boolean;
   }>`select rolsuper from pg_roles where rolname = current_user`.execute(t.handle.db);
