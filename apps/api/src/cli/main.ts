@@ -17,13 +17,16 @@ import { type Lang, message } from '../i18n/messages';
 import { describeIssue } from '../i18n/validation';
 import { type CliActor, districtActor, OPERATOR_USER_ID, platformActor } from './operator';
 import { checkRlsCatalog } from './rls-check';
+import { TOKEN_COMMANDS } from './tokens';
 
 /** Read on each message, so a test (or a wrapper) may set LANG after the import. */
 const lang = (): Lang => readCliEnv().lang;
 const say = (zh: string, en: string) => (lang() === 'en' ? en : zh);
 
-interface Command {
+export interface Command {
   usage: string;
+  /** the option a bare argument fills (`token revoke <id>`) */
+  positional?: string;
   summary: [zh: string, en: string];
   options: Record<string, [zh: string, en: string]>;
   run(args: Record<string, string | undefined>, io: Io, db: Kysely<Database>): Promise<number>;
@@ -271,6 +274,7 @@ export const COMMANDS: Record<string, Command> = {
       return 1;
     },
   },
+  ...TOKEN_COMMANDS,
 };
 
 function help(io: Io) {
@@ -327,7 +331,8 @@ export async function runCli(
     return 0;
   }
   try {
-    const args = parseOptions(rest);
+    const bare = command.positional ? rest.findIndex((a) => !a.startsWith('--')) : -1;
+    const args = parseOptions(bare === 0 ? [`--${command.positional}`, ...rest] : rest);
     const unknown = Object.keys(args).filter((k) => !(k in command.options));
     if (unknown.length)
       throw new UsageError(
