@@ -101,7 +101,7 @@ export async function createDatabase(
     url: target.toString(),
     async drop() {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await admin.end({ timeout: 5 });
     },
   };
 }
