@@ -373,6 +373,28 @@ describe('a cookie beside a bearer', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('declares the bearer scheme on exactly the operations a token may call', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).json();
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const securityOf = (path: string, method: string) =>
+      (doc.paths[path][method].security as Array<Record<string, unknown>>).flatMap((s) => Object.keys(s));
+    expect(securityOf('/v1/reports', 'post')).toEqual(['sessionCookie', 'apiToken']);
+    expect(doc.paths['/v1/reports'].post['x-api-token-scope']).toBe('report:write');
+    expect(securityOf('/v1/reports/{id}/submit', 'post')).toContain('apiToken');
+    expect(securityOf('/v1/ventures', 'get')).toContain('apiToken');
+    expect(doc.paths['/v1/reports'].post.responses['429'].headers['Retry-After']).toBeDefined();
+    for (const [path, method] of [
+      ['/v1/reports/{id}/approve', 'post'],
+      ['/v1/users', 'get'],
+      ['/v1/api-tokens', 'post'],
+      ['/v1/proposals/{id}/payouts', 'post'],
+    ] as const) {
+      expect(securityOf(path, method), `${method} ${path}`).toEqual(['sessionCookie']);
+    }
+  });
+});
+
 describe('rate limit', () => {
   it('over its limit a token gets 429 with Retry-After, in the error shape; other tokens go on', async () => {
     const limited = await createTestApp({ apiTokenRateLimit: { requests: 3, windowMs: 60_000 } });
