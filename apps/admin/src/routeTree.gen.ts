@@ -23,6 +23,7 @@ import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authen
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
+import { Route as AuthenticatedAdminApiTokensRouteImport } from './routes/_authenticated/admin/api-tokens'
 import { Route as AuthenticatedAdminDistributionRulesRouteImport } from './routes/_authenticated/admin/distribution-rules'
 import { Route as AuthenticatedAdminDistrictsRouteImport } from './routes/_authenticated/admin/districts'
 import { Route as AuthenticatedAdminSettingsRouteImport } from './routes/_authenticated/admin/settings'
@@ -131,6 +132,12 @@ const AuthenticatedWarningsRouteRoute =
   AuthenticatedWarningsRouteRouteImport.update({
     id: '/warnings',
     path: '/warnings',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedAdminApiTokensRoute =
+  AuthenticatedAdminApiTokensRouteImport.update({
+    id: '/admin/api-tokens',
+    path: '/admin/api-tokens',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
 const AuthenticatedAdminDistributionRulesRoute =
@@ -347,6 +354,7 @@ export interface FileRoutesByFullPath {
   '/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
@@ -380,6 +388,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
+  '/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
@@ -430,6 +439,7 @@ export interface FileRoutesById {
   '/_authenticated/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/_authenticated/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/_authenticated/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/_authenticated/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/_authenticated/admin/settings': typeof AuthenticatedAdminSettingsRoute
@@ -480,6 +490,7 @@ export interface FileRouteTypes {
     | '/register/companies'
     | '/register/partners'
     | '/register/ventures'
+    | '/admin/api-tokens'
     | '/admin/distribution-rules'
     | '/admin/districts'
     | '/admin/settings'
@@ -513,6 +524,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/$'
     | '/'
+    | '/admin/api-tokens'
     | '/admin/distribution-rules'
     | '/admin/districts'
     | '/admin/settings'
@@ -562,6 +574,7 @@ export interface FileRouteTypes {
     | '/_authenticated/register/companies'
     | '/_authenticated/register/partners'
     | '/_authenticated/register/ventures'
+    | '/_authenticated/admin/api-tokens'
     | '/_authenticated/admin/distribution-rules'
     | '/_authenticated/admin/districts'
     | '/_authenticated/admin/settings'
@@ -696,6 +709,13 @@ declare module '@tanstack/react-router' {
       path: '/warnings'
       fullPath: '/warnings'
       preLoaderRoute: typeof AuthenticatedWarningsRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/admin/api-tokens': {
+      id: '/_authenticated/admin/api-tokens'
+      path: '/admin/api-tokens'
+      fullPath: '/admin/api-tokens'
+      preLoaderRoute: typeof AuthenticatedAdminApiTokensRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/admin/distribution-rules': {
@@ -1195,6 +1215,7 @@ interface AuthenticatedRouteChildren {
   AuthenticatedWarningsRouteRoute: typeof AuthenticatedWarningsRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
+  AuthenticatedAdminApiTokensRoute: typeof AuthenticatedAdminApiTokensRoute
   AuthenticatedAdminDistributionRulesRoute: typeof AuthenticatedAdminDistributionRulesRoute
   AuthenticatedAdminDistrictsRoute: typeof AuthenticatedAdminDistrictsRoute
   AuthenticatedAdminSettingsRoute: typeof AuthenticatedAdminSettingsRoute
@@ -1217,6 +1238,7 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedWarningsRouteRoute: AuthenticatedWarningsRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
+  AuthenticatedAdminApiTokensRoute: AuthenticatedAdminApiTokensRoute,
   AuthenticatedAdminDistributionRulesRoute:
     AuthenticatedAdminDistributionRulesRoute,
   AuthenticatedAdminDistrictsRoute: AuthenticatedAdminDistrictsRoute,

@@ -1,3 +1,4 @@
+import { apiTokensEn } from './api-tokens.en';
 import { boardEn } from './board.en';
 import { exportsEn } from './exports.en';
 import type { FeatureMessages } from './features.zh-cn';
@@ -26,4 +27,5 @@ export const featuresEn: FeatureMessages = {
   settings: settingsEn,
   targets: targetsEn,
   users: usersEn,
+  apiTokens: apiTokensEn,
 };

@@ -1,3 +1,4 @@
+import { apiTokensZhCN } from './api-tokens.zh-cn';
 import { boardZhCN } from './board.zh-cn';
 import { exportsZhCN } from './exports.zh-cn';
 import { fundsZhCN } from './funds.zh-cn';
@@ -29,6 +30,7 @@ export const featuresZhCN = {
   settings: settingsZhCN,
   targets: targetsZhCN,
   users: usersZhCN,
+  apiTokens: apiTokensZhCN,
 };
 
 export type FeatureMessages = Shape<typeof featuresZhCN>;

@@ -38,6 +38,7 @@ describe('menu by role', () => {
       'pledges',
       'warnings',
       'kpis',
+      'apiTokens',
     ]);
   });
 

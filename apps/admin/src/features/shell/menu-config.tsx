@@ -3,6 +3,7 @@ import {
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   ContainerOutlined,
   ControlOutlined,
@@ -52,6 +53,7 @@ export const MENU_ENTRIES = {
     icon: <SettingOutlined />,
     group: 'administration',
   },
+  apiTokens: { to: '/admin/api-tokens', label: 'apiTokens.nav', icon: <ApiOutlined /> },
   distributionRules: {
     to: '/admin/distribution-rules',
     label: 'settings.nav.distribution',
@@ -123,12 +125,13 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'kpis',
     'communities',
     'audit',
+    'apiTokens',
   ],
   // the warnings about the reports they file (overdue), read only
   community_reporter: ['overview', 'reporting', 'warnings', 'communities'],
   // trimmed to what an operator does here: report on the ventures it runs, across communities (and the warnings
   // about them, read only)
-  partner_operator: ['overview', 'reporting', 'pledges', 'warnings', 'kpis'],
+  partner_operator: ['overview', 'reporting', 'pledges', 'warnings', 'kpis', 'apiTokens'],
 };
 
 export function menuFor(role: Role | undefined): { id: MenuEntryId; entry: MenuEntry }[] {

@@ -1,0 +1,55 @@
+import type { FeatureMessages } from './features.zh-cn';
+
+export const apiTokensEn: FeatureMessages['apiTokens'] = {
+  nav: 'API tokens',
+  title: 'API tokens',
+  subtitle:
+    'For company systems that create and submit monthly reports; a token has its creator’s rights, within its scopes',
+  total: '{{count}} tokens',
+  empty: 'No API tokens yet',
+  never: 'Never',
+  field: {
+    name: 'Name',
+    scopes: 'Scopes',
+    status: 'Status',
+    expiresAt: 'Expires',
+    lastUsedAt: 'Last used',
+    createdBy: 'Created by',
+    expiresIn: 'Valid for',
+  },
+  scope: {
+    reportWrite: 'Create and submit reports',
+    reportRead: 'Read reports',
+    registerRead: 'Read the register',
+  },
+  status: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
+  days: '{{count}} days',
+  actions: { column: 'Actions', create: 'New token', revoke: 'Revoke' },
+  create: {
+    title: 'New API token',
+    intro:
+      'The token acts as your current membership: it never sees or changes more than you; approving, payouts, users and tokens are never available to it.',
+    submit: 'Create token',
+    cancel: 'Cancel',
+    namePlaceholder: 'e.g. Jinhui accounting system',
+    required: 'Required',
+    scopesRequired: 'Choose at least one scope',
+  },
+  shown: {
+    title: 'Token created',
+    body: 'Store the token “{{name}}” in the company system and send it as Authorization: Bearer.',
+    copy: 'Copy token',
+    copied: 'Copied',
+    copyFailed: 'Could not copy; select it and copy by hand',
+    warning:
+      'The token is shown this once and cannot be seen again; if it is lost, revoke it and create another.',
+    done: 'I have stored it, close',
+  },
+  confirm: {
+    revokeTitle: 'Revoke the token “{{name}}”?',
+    revokeBody: 'Systems using it lose access at once; this cannot be undone.',
+    revokeOk: 'Revoke',
+    cancel: 'Cancel',
+  },
+  done: { created: 'Token created', revoked: 'Revoked the token “{{name}}”' },
+};

@@ -1,0 +1,52 @@
+/** API 令牌 (issue 15, ADR 0026): a community admin's or a partner operator's tokens for company systems. */
+export const apiTokensZhCN = {
+  nav: 'API 令牌',
+  title: 'API 令牌',
+  subtitle: '供企业系统自动创建和提交月报；令牌只拥有创建人的权限，且仅限所选范围',
+  total: '共 {{count}} 个令牌',
+  empty: '还没有 API 令牌',
+  never: '从未使用',
+  field: {
+    name: '名称',
+    scopes: '权限范围',
+    status: '状态',
+    expiresAt: '到期时间',
+    lastUsedAt: '最近使用',
+    createdBy: '创建人',
+    expiresIn: '有效期',
+  },
+  scope: {
+    reportWrite: '创建和提交月报',
+    reportRead: '查看月报',
+    registerRead: '查看台账',
+  },
+  status: { active: '有效', expired: '已过期', revoked: '已撤销' },
+  days: '{{count}} 天',
+  actions: { column: '操作', create: '新建令牌', revoke: '撤销' },
+  create: {
+    title: '新建 API 令牌',
+    intro:
+      '令牌以您当前的身份访问接口：它能看到和修改的，不会超过您本人；审批、拨付、用户与令牌管理一律不可用。',
+    submit: '创建令牌',
+    cancel: '取消',
+    namePlaceholder: '例如：金汇 财务系统',
+    required: '必填',
+    scopesRequired: '请至少选择一项权限范围',
+  },
+  shown: {
+    title: '令牌已创建',
+    body: '请把令牌「{{name}}」保存到企业系统中，调用接口时作为 Authorization: Bearer 发送。',
+    copy: '复制令牌',
+    copied: '已复制',
+    copyFailed: '无法自动复制，请手动选中复制',
+    warning: '令牌只显示这一次，关闭后无法再次查看；遗失请撤销后重新创建。',
+    done: '我已保存，关闭',
+  },
+  confirm: {
+    revokeTitle: '撤销令牌「{{name}}」？',
+    revokeBody: '撤销后，使用此令牌的系统立即无法访问，且不能恢复。',
+    revokeOk: '撤销',
+    cancel: '取消',
+  },
+  done: { created: '已创建令牌', revoked: '已撤销令牌「{{name}}」' },
+};
