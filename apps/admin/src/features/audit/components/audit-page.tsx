@@ -21,6 +21,7 @@ import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
+import { ExportButton } from '../../exports/components/export-button';
 import { CommunityPicker } from '../../funds/components/community-picker';
 import { isDistrictScoped } from '../../kpis/access';
 import { readsAudit } from '../access';
@@ -174,7 +175,12 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
     ) : null;
 
   return (
-    <PageContainer title={t('oversight.audit.title')} subTitle={t('oversight.audit.subtitle')}>
+    <PageContainer
+      title={t('oversight.audit.title')}
+      subTitle={t('oversight.audit.subtitle')}
+      // the filters, not the page's cursor: the export walks every page (ADR 0018)
+      extra={<ExportButton view="audit" params={{ ...search, communityId, cursor: undefined }} />}
+    >
       <Card>
         <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
           {district ? (

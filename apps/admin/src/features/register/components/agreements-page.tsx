@@ -47,10 +47,11 @@ export function AgreementsPage({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scope = useRegisterScope(search.communityId);
-  const agreements = useAgreements({
+  const listParams = {
     communityId: scope.listCommunityId,
     expiringWithinDays: search.expiring ? EXPIRING_WITHIN_DAYS : undefined,
-  });
+  };
+  const agreements = useAgreements(listParams);
   const names = useCommunityNames(scope.choosesCommunity);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -145,6 +146,7 @@ export function AgreementsPage({
       section="agreements"
       title={t('register.agreement.title')}
       readOnly={scope.choosesCommunity}
+      exportParams={listParams}
       communityId={scope.communityId}
       create={
         mayCreate ? (

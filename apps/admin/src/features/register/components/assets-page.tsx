@@ -40,7 +40,8 @@ export function AssetsPage({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scope = useRegisterScope(search.communityId);
-  const assets = useAssets({ communityId: scope.listCommunityId, kind: search.kind, status: search.status });
+  const listParams = { communityId: scope.listCommunityId, kind: search.kind, status: search.status };
+  const assets = useAssets(listParams);
   const names = useCommunityNames(scope.choosesCommunity);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -142,6 +143,7 @@ export function AssetsPage({
       section="assets"
       title={t('register.asset.title')}
       readOnly={scope.choosesCommunity}
+      exportParams={listParams}
       communityId={scope.communityId}
       create={
         mayCreate ? (

@@ -32,7 +32,8 @@ export function CompaniesPage({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scope = useRegisterScope(search.communityId);
-  const companies = useCompanies({ communityId: scope.listCommunityId });
+  const listParams = { communityId: scope.listCommunityId };
+  const companies = useCompanies(listParams);
   const names = useCommunityNames(scope.choosesCommunity);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -118,6 +119,7 @@ export function CompaniesPage({
       section="companies"
       title={t('register.company.title')}
       readOnly={scope.choosesCommunity}
+      exportParams={listParams}
       communityId={scope.communityId}
       create={
         mayCreate ? (

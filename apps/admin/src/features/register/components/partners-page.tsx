@@ -24,7 +24,8 @@ export function PartnersPage({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scope = useRegisterScope(undefined);
-  const partners = usePartners({ kind: search.kind });
+  const listParams = { kind: search.kind };
+  const partners = usePartners(listParams);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const mayCreate = scope.may('partner:create');
@@ -85,6 +86,7 @@ export function PartnersPage({
       section="partners"
       title={t('register.partner.title')}
       readOnly={!mayCreate}
+      exportParams={listParams}
       communityScoped={false}
       create={
         mayCreate ? (

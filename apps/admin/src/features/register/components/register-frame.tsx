@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import type { TranslationKey } from '../../../lib/translation-key';
+import { ExportButton } from '../../exports/components/export-button';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
 
 export type RegisterSection = 'companies' | 'assets' | 'ventures' | 'partners' | 'agreements';
@@ -28,6 +29,7 @@ export function RegisterFrame({
   communityId,
   communityScoped = true,
   create,
+  exportParams,
   filters,
   children,
 }: {
@@ -40,6 +42,8 @@ export function RegisterFrame({
   /** false for the district's own lists (partners): no community in the subtitle */
   communityScoped?: boolean;
   create?: ReactNode;
+  /** the list's API filters, for 导出 (the same query the table reads; ADR 0018) */
+  exportParams?: Readonly<Record<string, string | number | boolean | undefined>>;
   filters: ReactNode;
   children: ReactNode;
 }) {
@@ -62,6 +66,7 @@ export function RegisterFrame({
               <Tag icon={<EyeOutlined />}>{t('register.common.readOnly')}</Tag>
             </Tooltip>
           ) : null}
+          <ExportButton view={section} params={exportParams} />
           {create}
         </>
       }

@@ -52,11 +52,8 @@ export function VenturesPage({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scope = useRegisterScope(search.communityId);
-  const ventures = useVentures({
-    communityId: scope.listCommunityId,
-    category: search.category,
-    status: search.status,
-  });
+  const listParams = { communityId: scope.listCommunityId, category: search.category, status: search.status };
+  const ventures = useVentures(listParams);
   const companies = useCompanies({ communityId: scope.listCommunityId });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -151,6 +148,7 @@ export function VenturesPage({
       section="ventures"
       title={t('register.venture.title')}
       readOnly={scope.choosesCommunity}
+      exportParams={listParams}
       communityId={scope.communityId}
       create={
         mayCreate ? (
