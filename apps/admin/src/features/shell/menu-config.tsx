@@ -30,7 +30,8 @@ import type { TranslationKey } from '../../lib/translation-key';
 export const MENU_ENTRIES = {
   overview: { to: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
   kpis: { to: '/kpis', label: 'nav.kpis', icon: <FundOutlined /> },
-  kpiTargets: { to: '/kpis/targets', label: 'targets.nav', icon: <AimOutlined /> },
+  // a district setting (the year's goals), so under 系统管理 with the others; its URL stays beside the cockpit's
+  kpiTargets: { to: '/kpis/targets', label: 'targets.nav', icon: <AimOutlined />, group: 'administration' },
   communities: { to: '/communities', label: 'nav.communities', icon: <HomeOutlined /> },
   reporting: { to: '/reporting', label: 'nav.reporting', icon: <FormOutlined /> },
   review: { to: '/review', label: 'nav.review', icon: <AuditOutlined /> },
@@ -71,7 +72,7 @@ export interface MenuEntry {
   group?: MenuGroupId;
 }
 
-/** Groups of the side menu: 系统管理, the district's administration (users, settings, distribution rules). */
+/** Groups of the side menu: 系统管理, the district's administration (users, settings, KPI targets, distribution rules). */
 export const MENU_GROUPS = {
   administration: { label: 'settings.nav.group', icon: <ControlOutlined /> },
 } as const satisfies Record<string, { label: TranslationKey; icon: ReactNode }>;
@@ -85,7 +86,6 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
   district_admin: [
     'overview',
     'kpis',
-    'kpiTargets',
     'warnings',
     'review',
     'communities',
@@ -96,12 +96,12 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'audit',
     'users',
     'settings',
+    'kpiTargets',
     'distributionRules',
   ],
   district_viewer: [
     'overview',
     'kpis',
-    'kpiTargets',
     'warnings',
     'review',
     'communities',
@@ -111,6 +111,7 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'pledges',
     'audit',
     'settings',
+    'kpiTargets',
     'distributionRules',
   ],
   community_admin: [

@@ -7,13 +7,14 @@ const keys = (role: Parameters<typeof menuFor>[0]) =>
   );
 
 describe('menu groups', () => {
-  it('gathers the district administration (users, settings, distribution rules) under one heading', () => {
+  it('gathers the district administration (users, settings, KPI targets, distribution rules) under one heading', () => {
     const admin = keys('district_admin');
-    // (users, when user administration is in the menu, sits first)
-    expect(admin.find((k) => k.startsWith('group:administration'))).toMatch(/settings,distributionRules\]$/);
+    expect(admin).toContain('group:administration[users,settings,kpiTargets,distributionRules]');
     expect(admin).not.toContain('settings');
-    // viewers read the settings and the rules
-    expect(keys('district_viewer')).toContain('group:administration[settings,distributionRules]');
+    // the yearly targets are a district setting, not a page of the cockpit's
+    expect(admin).not.toContain('kpiTargets');
+    // viewers read the settings, the targets and the rules
+    expect(keys('district_viewer')).toContain('group:administration[settings,kpiTargets,distributionRules]');
   });
 
   it('a role with one entry of a group sees it alone; partners and reporters see none of it', () => {
