@@ -18,7 +18,8 @@ export async function setup(project: TestProject) {
     throw new Error('the admin app is not built: run `pnpm build` first (pnpm test:e2e does)');
   }
   dataDir = mkdtempSync(join(tmpdir(), 'gongfu-e2e-'));
-  const port = 3900 + Math.floor(Math.random() * 90);
+  // E2E_PORT: a port of one's own when several people run flows on one machine
+  const port = Number(process.env.E2E_PORT) || 3900 + Math.floor(Math.random() * 90);
   const env = serverEnv(port, dataDir);
   // the built server (what `pnpm start` runs), built here from the current source (under a second) so a flow
   // never tests a stale bundle; in its own process group so teardown stops the whole tree
