@@ -15,6 +15,8 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     print: 'Print / save as PDF',
     dataDate: 'Data as of {{month}}',
     printedAt: 'Generated {{date}}',
+    provisional:
+      'As of the data date, {{approved}} of the month’s {{expected}} expected reports are approved; figures may still change',
     noAccess: 'The monthly bulletin is for district users',
     kpis: '1. Headline figures',
     kpi: 'KPI',

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JINHUI, meAs } from '../../testing/fixtures';
+import { reportingMatrix } from '../../testing/kpi-fixtures';
 import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
@@ -142,6 +143,42 @@ describe('the monthly bulletin', () => {
     });
     await user.click(screen.getByRole('button', { name: /打印/ }));
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('a month still under review says so in its headline: how many due reports are approved, figures may change', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    server.use(http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })));
+    // the fixture's month: one community missing, one returned, one report awaiting review
+    const cells = reportingMatrix('2026-10', '2026-10').cells;
+    const expected = cells.reduce((n, c) => n + c.expected, 0);
+    const approved = cells.reduce((n, c) => n + c.approved, 0);
+    expect(approved).toBeLessThan(expected);
+    renderApp('/kpis/bulletin?month=2026-10');
+    const sheet = await screen.findByRole('article', { name: '东区社区经济月度简报' });
+    // inside the printed sheet, under the title: on paper as on screen
+    const note = await within(sheet).findByRole('note');
+    expect(note).toHaveTextContent(
+      `截至数据日期，本月应报 ${expected} 份，已审核通过 ${approved} 份；数字可能变动`,
+    );
+    expect(sheet.querySelector('header')?.contains(note)).toBe(true);
+  });
+
+  it('a month whose due reports are all approved has no such line', async () => {
+    givenSession(meAs('district_admin'));
+    const all = reportingMatrix('2026-10', '2026-10');
+    givenKpiApi({
+      reportingMatrix: (q) => ({
+        ...reportingMatrix(q.from, q.to),
+        cells: all.cells.map((c) => ({ ...c, approved: c.expected })),
+      }),
+    });
+    server.use(http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })));
+    renderApp('/kpis/bulletin?month=2026-10');
+    const sheet = await screen.findByRole('article', { name: '东区社区经济月度简报' });
+    await waitFor(() => expect(sheet.querySelector('tr[data-kpi="operating_revenue"]')).not.toBeNull());
+    expect(await within(sheet).findByText(/应报 \d+ 份，已报/)).toBeInTheDocument();
+    expect(within(sheet).queryByRole('note')).toBeNull();
   });
 
   it('is for district roles only', async () => {

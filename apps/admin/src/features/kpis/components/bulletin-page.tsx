@@ -136,6 +136,7 @@ function Bulletin({
             {' · '}
             {t('exports.bulletin.printedAt', { date: today })}
           </p>
+          {matrix.data ? <ProvisionalNotice matrix={matrix.data} /> : null}
         </header>
 
         <Section title={t('exports.bulletin.kpis')} loading={!overview.data}>
@@ -426,5 +427,25 @@ function FundFlows({ flow }: { flow: FundFlow }) {
         {list(t('exports.bulletin.byUse'), uses)}
       </div>
     </>
+  );
+}
+
+/**
+ * The KPIs count approved reports only: a month still under review reads low and would be handed out as if final.
+ * The headline says how many of the month's due reports are approved, on screen and on paper; nothing once all are.
+ */
+function ProvisionalNotice({ matrix }: { matrix: ReportingMatrix }) {
+  const { t } = useTranslation();
+  let expected = 0;
+  let approved = 0;
+  for (const cell of matrix.cells) {
+    expected += cell.expected;
+    approved += cell.approved;
+  }
+  if (expected === 0 || approved >= expected) return null;
+  return (
+    <p className="bulletin-provisional" role="note">
+      {t('exports.bulletin.provisional', { expected, approved })}
+    </p>
   );
 }
