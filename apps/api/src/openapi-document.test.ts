@@ -26,7 +26,9 @@ describe('the OpenAPI document (issue 13, item 10)', () => {
     expect(byPath('/v1/auth/login', 'post').security).toEqual([]);
     expect(byPath('/health', 'get').security).toEqual([]);
     expect(byPath('/public/communities/{id}/disclosure', 'get').security).toEqual([]);
-    expect(byPath('/v1/communities', 'get').security).toEqual([{ sessionCookie: [] }]);
+    // reading the register is also open to an API token (ADR 0026); creating a community is not
+    expect(byPath('/v1/communities', 'get').security).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
+    expect(byPath('/v1/communities', 'post').security).toEqual([{ sessionCookie: [] }]);
     expect(byPath('/v1/communities', 'post').responses).toHaveProperty('401');
     expect(byPath('/v1/auth/login', 'post').responses['429'].headers).toHaveProperty('Retry-After');
   });
