@@ -68,9 +68,18 @@ pg_isready -h 127.0.0.1 -p "$BOUNCER_PORT"
 # prepare=false: PgBouncer 1.18 (Debian 12) cannot carry named prepared statements across transactions; the
 # statements go out unnamed (extended protocol, bind parameters as before). See ADR 0028.
 export DATABASE_URL="postgres://postgres@127.0.0.1:$BOUNCER_PORT/postgres?prepare=false"
+# CI's JSON reports (GONGFU_TEST_REPORT_DIR) would be written as db-postgres.json and api-postgres.json, over
+# the PostgreSQL run's: write them aside and keep them as db-pgbouncer.json and api-pgbouncer.json
+reports=${GONGFU_TEST_REPORT_DIR:-}
+if [ -n "$reports" ]; then export GONGFU_TEST_REPORT_DIR="$work/reports"; fi
 status=0
 ( cd packages/db && pnpm exec vitest run src/pool-leak.test.ts src/tenant.test.ts src/rls.test.ts ) || status=$?
 ( cd apps/api && pnpm exec vitest run src/isolation-matrix.test.ts ) || status=$?
+if [ -n "$reports" ]; then
+  for f in "$work"/reports/*-postgres.json; do
+    [ -e "$f" ] && mv "$f" "$reports/$(basename "$f" -postgres.json)-pgbouncer.json"
+  done
+fi
 if [ "$status" != 0 ]; then
   echo "--- pgbouncer.log (last 40 lines)"
   tail -n 40 "$work/pgbouncer.log" || true
