@@ -16,8 +16,8 @@ import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as reportImports from './2026-12-05T1400-report-imports';
 import * as sessionCheck from './2026-12-05T1500-session-check';
-import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 import * as apiTokens from './2026-12-06T1100-api-tokens';
+import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
