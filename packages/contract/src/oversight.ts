@@ -192,6 +192,8 @@ export const AuditEntry = z
       .string()
       .nullable()
       .openapi({ description: 'When the actor is visible in the caller’s scope' }),
+    /** the API token the actor's company system acted with (ADR 0026), else null */
+    apiTokenName: z.string().nullable(),
     action: z.string().openapi({ example: 'community.create' }),
     entityType: z.string().openapi({ example: 'community' }),
     entityId: z.string().nullable(),

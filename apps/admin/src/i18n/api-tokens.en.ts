@@ -8,6 +8,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   total: '{{count}} tokens',
   empty: 'No API tokens yet',
   never: 'Never',
+  via: 'via API token “{{name}}”',
   field: {
     name: 'Name',
     scopes: 'Scopes',

@@ -584,6 +584,7 @@ export function listAudit(trx: ScopedTransaction, f: AuditFilter) {
       'a.community_id',
       'a.actor_user_id',
       'u.display_name as actor_name',
+      'a.api_token_name',
       'a.action',
       'a.entity_type',
       'a.entity_id',

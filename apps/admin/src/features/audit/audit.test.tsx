@@ -17,6 +17,7 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     communityId: WANGJIANGJIE.id,
     actorUserId: ACTOR,
     actorName: '望江街管理员',
+    apiTokenName: null,
     action: 'proposal.pay_out',
     entityType: 'proposal',
     entityId: PROPOSAL,
@@ -63,6 +64,22 @@ describe('the audit log', () => {
     expect(await screen.findByText('20,000.00 元')).toBeInTheDocument();
     expect(screen.getByText('paid_out')).toBeInTheDocument();
     expect(screen.queryByText('version')).toBeNull();
+  });
+
+  it('names the API token a company system acted with (ADR 0026)', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({
+      audit: {
+        items: [entry({ action: 'report.submit', entityType: 'report', apiTokenName: '金汇 ERP' })],
+        nextCursor: null,
+      },
+      actors: [{ userId: ACTOR, name: '望江街管理员', entries: 1 }],
+    });
+    renderApp('/audit');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(
+      within(rows()[0] as HTMLElement).getByText('望江街管理员 · 经 API 令牌「金汇 ERP」'),
+    ).toBeInTheDocument();
   });
 
   it('filters go into the URL and the request; a page is the API’s cursor, and back again', async () => {

@@ -155,6 +155,14 @@ describe('a token at work', () => {
     );
     expect(bySession.rows[0]?.n).toBe(0);
 
+    // the audit log's own route says so too (the admin's 审计日志 shows it beside the actor)
+    const trail = await (
+      await t.request(`/api/v1/audit?entityType=monthly_report&limit=200`, { as: JINHUI })
+    ).json();
+    const mine = trail.items.filter((e: { entityId: string }) => e.entityId === report.id);
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(mine.map((e: { apiTokenName: string }) => e.apiTokenName))).toEqual(new Set(['金汇 ERP']));
+
     const used = (await (await t.request('/api/v1/api-tokens', { as: JINHUI })).json()).items.find(
       (i: { id: string }) => i.id === apiToken.id,
     );

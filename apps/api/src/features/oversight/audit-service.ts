@@ -74,6 +74,7 @@ function toEntry(row: oversight.AuditRow): AuditEntry {
     communityId: row.community_id,
     actorUserId: row.actor_user_id,
     actorName: row.actor_name ?? null,
+    apiTokenName: row.api_token_name ?? null,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,

@@ -123,7 +123,9 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       render: (_, e) =>
         e.actorUserId === null
           ? t('oversight.audit.someone')
-          : (e.actorName ?? t('oversight.audit.unknownActor')),
+          : `${e.actorName ?? t('oversight.audit.unknownActor')}${
+              e.apiTokenName ? ` · ${t('apiTokens.via', { name: e.apiTokenName })}` : ''
+            }`,
     },
     ...(district
       ? [

@@ -133,6 +133,7 @@ function TrailEntry({
     <>
       <Typography.Text type="secondary">
         {instantText(entry.createdAt)} · {entry.actorName ?? t('oversight.audit.someone')}
+        {entry.apiTokenName ? ` · ${t('apiTokens.via', { name: entry.apiTokenName })}` : ''}
       </Typography.Text>
       <div>
         {actionLabel(entry.action, t, i18n)}
