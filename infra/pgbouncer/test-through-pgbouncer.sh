@@ -73,7 +73,7 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:$BOUNCER_PORT/postgres?prepar
 reports=${GONGFU_TEST_REPORT_DIR:-}
 if [ -n "$reports" ]; then export GONGFU_TEST_REPORT_DIR="$work/reports"; fi
 status=0
-( cd packages/db && pnpm exec vitest run src/pool-leak.test.ts src/pool-concurrency.test.ts src/tenant.test.ts src/rls.test.ts ) || status=$?
+( cd packages/db && pnpm exec vitest run src/pool-leak.test.ts src/pool-concurrency.test.ts src/migrate-lock.test.ts src/tenant.test.ts src/rls.test.ts ) || status=$?
 ( cd apps/api && pnpm exec vitest run src/isolation-matrix.test.ts ) || status=$?
 if [ -n "$reports" ]; then
   for f in "$work"/reports/*-postgres.json; do

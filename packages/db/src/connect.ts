@@ -6,6 +6,7 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
 } from 'kysely';
 import postgres from 'postgres';
 import { PostgresJsDriver, SerializedPGliteDriver, type StatementObserver } from './driver';
@@ -69,10 +70,28 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
+/** Kysely's PostgreSQL migration lock id, kept: a server of the previous version waits on the same lock. */
+const MIGRATION_LOCK_ID = 3853314791062309107n;
+
+/**
+ * Kysely's migration lock is a session-level advisory lock taken and released outside the migration's transaction.
+ * Behind PgBouncer in transaction mode those statements can run on different server connections, and the lock is
+ * left on a pooled connection for the next start to wait on (ADR 0028). Ours is transaction-scoped:
+ * `migrateToLatest` hands the migrator a transaction, and the lock ends with it, committed or rolled back.
+ */
+class TransactionLockAdapter extends PostgresAdapter {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's adapter signature
+  override async acquireMigrationLock(db: Kysely<any>): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_ID)})`.execute(db);
+  }
+
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
 /** PostgreSQL's adapter, compiler and introspector around one of our drivers (driver.ts, ADR 0022). */
 function dialectOf(driver: Driver): Dialect {
   return {
-    createAdapter: () => new PostgresAdapter(),
+    createAdapter: () => new TransactionLockAdapter(),
     createDriver: () => driver,
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),

@@ -5,13 +5,30 @@ import type { Database } from './schema';
 
 export class MigrationFailedError extends Error {}
 
+class FailedRun extends Error {
+  constructor(readonly run: MigrationResultSet) {
+    super('migration run failed');
+  }
+}
+
 /** Brings the schema up to date. Runs as the connecting (owner) role, never as the runtime role. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-  });
-  const result = await migrator.migrateToLatest();
+  // one transaction for the lock and every pending migration: the lock is transaction-scoped (connect.ts, ADR 0028)
+  const result = await db
+    .transaction()
+    .execute(async (trx) => {
+      const run = await new Migrator({
+        db: trx,
+        provider: { getMigrations: async () => migrations },
+      }).migrateToLatest();
+      // a failed migration rolls the whole run back, as Kysely's own transaction did
+      if (run.error) throw new FailedRun(run);
+      return run;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof FailedRun) return error.run;
+      throw error;
+    });
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new MigrationFailedError(
