@@ -23,7 +23,13 @@ export interface Deps {
 
 export interface SessionInfo {
   sessionId: string;
-  user: { id: string; email: string; displayName: string; locale: 'zh-CN' | 'en' };
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    locale: 'zh-CN' | 'en';
+    mustChangePassword?: boolean;
+  };
 }
 
 /** Who acts on this request: the user and the one membership whose scope the request runs in. */

@@ -36,6 +36,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   locale: 'zh-CN' | 'en';
+  /** an admin set the password (invite, reset): only the password change is allowed until done (ADR 0025) */
+  mustChangePassword: boolean;
 }
 
 export interface ValidSession {
@@ -116,6 +118,7 @@ export async function validateSessionToken(
         email: row.email,
         displayName: row.display_name,
         locale: row.locale === 'en' ? 'en' : 'zh-CN',
+        mustChangePassword: row.must_change_password === true,
       },
     };
   });
@@ -183,6 +186,7 @@ export async function withRequestSession<C, T>(
             email: row.email,
             displayName: row.display_name,
             locale: row.locale === 'en' ? 'en' : 'zh-CN',
+            mustChangePassword: row.must_change_password === true,
           },
           expiresAt: slides
             ? new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absolute.getTime()))
@@ -231,13 +235,21 @@ export async function invalidateSession(db: Kysely<Database>, sessionId: string)
  * Returns whether a session ended.
  */
 export async function invalidateSessionToken(db: Kysely<Database>, token: string): Promise<boolean> {
+  return (await endSession(db, token)) !== null;
+}
+
+/** Ends the session of a whole token (secret compared in constant time); its user, for the logout's event. */
+export async function endSession(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ userId: string; email: string } | null> {
   const parsed = parseToken(token);
-  if (!parsed) return false;
+  if (!parsed) return null;
   return withTenantTransaction(db, { kind: 'session', sessionId: parsed.id }, async (trx) => {
     const row = await identity.findSessionWithUser(trx, parsed.id);
-    if (!row || !constantTimeEqual(hashSecret(parsed.secret), new Uint8Array(row.secret_hash))) return false;
+    if (!row || !constantTimeEqual(hashSecret(parsed.secret), new Uint8Array(row.secret_hash))) return null;
     await identity.deleteSession(trx, parsed.id);
-    return true;
+    return { userId: row.user_id, email: row.email };
   });
 }
 

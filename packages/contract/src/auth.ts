@@ -31,6 +31,8 @@ export const Me = z
       email: z.string(),
       displayName: z.string(),
       locale: z.enum(['zh-CN', 'en']),
+      /** an admin set the password (invite, reset): every other route answers 403 password_change_required */
+      mustChangePassword: z.boolean(),
     }),
     memberships: z.array(Membership),
     /** the membership this request acts under */
@@ -69,5 +71,67 @@ export const meRoute = createRoute({
   responses: {
     200: { description: 'The user', content: { 'application/json': { schema: Me } } },
     401: errorResponses[401],
+  },
+});
+
+/** At least 10 characters, letters and digits both (ADR 0025); the server also refuses the current one. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: text(200, { trim: false }),
+    newPassword: text(200, { trim: false }),
+  })
+  .openapi('ChangePasswordBody');
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const changePasswordRoute = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['auth'],
+  summary: "Change one's own password (current and new); ends the user's other sessions",
+  request: { body: { content: { 'application/json': { schema: ChangePasswordBody } }, required: true } },
+  responses: {
+    200: { description: 'Changed; a fresh session cookie', content: { 'application/json': { schema: Me } } },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    429: { description: 'Too many attempts', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+export const SecurityEvent = z
+  .object({
+    id: z.uuid(),
+    occurredAt: z.string(),
+    kind: z.enum(['login', 'logout', 'password_change']),
+    outcome: z.enum(['success', 'wrong_password', 'unknown_account', 'throttled', 'disabled']),
+    email: z.string(),
+    userId: z.uuid().nullable(),
+    address: z.string(),
+    userAgent: z.string(),
+  })
+  .openapi('SecurityEvent');
+export type SecurityEvent = z.infer<typeof SecurityEvent>;
+
+export const SecurityEventsQuery = z.object({
+  kind: z.enum(['login', 'logout', 'password_change']).optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const listSecurityEventsRoute = createRoute({
+  method: 'get',
+  path: '/security-events',
+  tags: ['audit'],
+  summary: "Logins, logouts and password changes of the district's accounts (the platform admin: all)",
+  request: { query: SecurityEventsQuery },
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(SecurityEvent) }) } },
+    },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
   },
 });

@@ -17,6 +17,7 @@ export * as oversight from './repositories/oversight';
 export * as register from './repositories/register';
 export * as reportImports from './repositories/report-imports';
 export * as reports from './repositories/reports';
+export * as securityEvents from './repositories/security-events';
 export * as userAdmin from './repositories/user-admin';
 export * from './schema';
 export * from './seed/demo';

@@ -104,6 +104,8 @@ export interface UsersTable {
   /** the district the account belongs to (its admin manages it); null for platform admins */
   home_district_id: string | null;
   last_login_at: Timestamp | null;
+  /** an admin set the password (invite, reset): the user must change it before anything else (ADR 0025) */
+  must_change_password: Generated<boolean>;
 }
 
 export interface PlatformAdminsTable {
@@ -502,7 +504,21 @@ export interface KpiFundMonthsTable extends CommunityOwned {
   backed_expenditure_fen: Fen;
 }
 
+/** Logins, logouts and a user's own password changes (ADR 0025); district_id filled by a trigger. */
+export interface SecurityEventsTable {
+  event_id: Generated<string>;
+  occurred_at: Timestamp;
+  kind: 'login' | 'logout' | 'password_change';
+  outcome: 'success' | 'wrong_password' | 'unknown_account' | 'throttled' | 'disabled';
+  email: string;
+  user_id: string | null;
+  district_id: ColumnType<string | null, never, never>;
+  address: string;
+  user_agent: ColumnType<string, string | undefined, never>;
+}
+
 export interface Database {
+  security_events: SecurityEventsTable;
   districts: DistrictsTable;
   street_offices: StreetOfficesTable;
   communities: CommunitiesTable;

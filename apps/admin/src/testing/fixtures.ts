@@ -69,6 +69,7 @@ export function meAs(role: Role, community?: Community): Me {
       email: 'admin@dongqu.demo',
       displayName: role === 'district_admin' ? '东区管理员' : '测试用户',
       locale: 'zh-CN',
+      mustChangePassword: false,
     },
     memberships: [m],
     activeMembershipId: m.id,

@@ -1,4 +1,5 @@
 import { API_TOKEN_MESSAGES } from '../features/api-tokens/messages';
+import { AUTH_MESSAGES } from '../features/auth/messages';
 import { EXPORT_MESSAGES } from '../features/exports/messages';
 import { FUND_MESSAGES } from '../features/funds/messages';
 import { KPI_MESSAGES } from '../features/kpis/messages';
@@ -71,6 +72,7 @@ const MESSAGES = {
   ...WORKBOOK_MESSAGES,
   ...EXPORT_MESSAGES,
   ...API_TOKEN_MESSAGES,
+  ...AUTH_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -68,6 +68,8 @@ export async function inRequestScope<T>(
     { membershipId: wanted === undefined ? null : UUID.test(wanted) ? wanted : NO_MEMBERSHIP },
     (session) => {
       const { membership, user } = session;
+      // refused before any tenant statement; the transaction rolls back (ADR 0025)
+      if (user.mustChangePassword) throw new ApiError(403, 'password_change_required');
       // a role the code does not know acts nowhere (the memberships table's check allows none)
       if (!isRole(membership.role)) throw new ApiError(403, 'forbidden');
       const actor: Actor = {

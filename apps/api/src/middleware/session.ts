@@ -94,10 +94,17 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
  * The actor of a request: its user and the membership it acts under — the one named by the
  * `X-Gongfu-Membership` header, else the user's first. 401 without a session.
  */
-export function requireActor(c: Context<AppEnv>): Actor {
+export function requireActor(
+  c: Context<AppEnv>,
+  options: { evenBeforePasswordChange?: boolean } = {},
+): Actor {
+  const session = c.get('session');
+  // an admin set this password: nothing but me, logout and the change until it is changed (ADR 0025)
+  if (session?.user.mustChangePassword && !options.evenBeforePasswordChange) {
+    throw new ApiError(403, 'password_change_required');
+  }
   const cached = c.get('actor');
   if (cached) return cached;
-  const session = c.get('session');
   if (!session) throw unauthenticated();
   const memberships = c.get('memberships');
   const wanted = c.req.header('x-gongfu-membership');

@@ -16,6 +16,7 @@ import * as loginThrottle from './2026-12-05T1300-login-throttle';
 import * as loginThrottlePrune from './2026-12-05T1300-login-throttle-prune';
 import * as reportImports from './2026-12-05T1400-report-imports';
 import * as sessionCheck from './2026-12-05T1500-session-check';
+import * as securityEvents from './2026-12-06T1000-security-events';
 import * as apiTokens from './2026-12-06T1100-api-tokens';
 import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1500-session-check': sessionCheck,
   '2026-12-06T1200-citus-policy-form': citusPolicyForm,
   '2026-12-06T1100-api-tokens': apiTokens,
+  '2026-12-06T1000-security-events': securityEvents,
 };

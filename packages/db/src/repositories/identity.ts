@@ -13,6 +13,7 @@ export function findUserByEmail(trx: ScopedTransaction, email: string) {
       'locale',
       'disabled_at',
       'password_changed_at',
+      'must_change_password',
     ])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
@@ -29,7 +30,7 @@ export function findUser(trx: ScopedTransaction, userId: string) {
 export async function updatePasswordHash(trx: ScopedTransaction, userId: string, passwordHash: string) {
   await trx
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: new Date() })
+    .set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false })
     .where('user_id', '=', userId)
     .execute();
 }
@@ -105,6 +106,7 @@ export function findSessionWithUser(trx: ScopedTransaction, sessionId: string) {
       'u.locale',
       'u.disabled_at',
       'u.password_changed_at',
+      'u.must_change_password',
     ])
     .where('s.session_id', '=', sessionId)
     .executeTakeFirst();
@@ -175,6 +177,8 @@ export interface SessionCheckRow {
   district_id: string | null;
   community_id: string | null;
   partner_id: string | null;
+  /** an admin set the password; every route but the change refuses (ADR 0025) */
+  must_change_password: boolean;
 }
 
 /**

@@ -104,6 +104,8 @@ export async function insertUser(
       display_name: args.displayName,
       password_hash: args.passwordHash,
       home_district_id: args.homeDistrictId,
+      // someone else saw the initial password: the user changes it first (ADR 0025)
+      must_change_password: true,
     })
     .execute();
 }
@@ -128,7 +130,7 @@ export async function setUserPassword(
 ) {
   const result = await trx
     .updateTable('users')
-    .set({ password_hash: args.passwordHash, password_changed_at: new Date() })
+    .set({ password_hash: args.passwordHash, password_changed_at: new Date(), must_change_password: true })
     .where('home_district_id', '=', args.districtId)
     .where('user_id', '=', args.userId)
     .executeTakeFirst();

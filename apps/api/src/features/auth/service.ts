@@ -11,7 +11,8 @@ import { dbScopeOf } from '../../scope';
  * that membership's own scope, so no name is shown that its scope could not see.
  */
 export async function describeMe(c: Context<AppEnv>): Promise<Me> {
-  const actor = requireActor(c);
+  // me answers before the password change too: the admin app learns from it that the change comes first
+  const actor = requireActor(c, { evenBeforePasswordChange: true });
   const session = c.get('session');
   if (!session) throw new Error('requireActor guarantees a session');
   const { db } = c.get('deps');
@@ -28,5 +29,9 @@ export async function describeMe(c: Context<AppEnv>): Promise<Me> {
       : { districtName: null, communityName: null, partnerName: null };
     memberships.push({ ...m, ...labels });
   }
-  return { user: session.user, memberships, activeMembershipId: actor.scope.membershipId };
+  return {
+    user: { ...session.user, mustChangePassword: session.user.mustChangePassword === true },
+    memberships,
+    activeMembershipId: actor.scope.membershipId,
+  };
 }

@@ -28,6 +28,17 @@ async function login(email: string, password: string) {
 }
 const cookieFrom = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
+/** An account an admin created changes its initial password first (ADR 0025): the session that follows. */
+async function changeInitialPassword(cookie: string, currentPassword: string) {
+  const res = await t.app.request('/api/v1/auth/password', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: json({ currentPassword, newPassword: 'changed-initial-2027' }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return cookieFrom(res);
+}
+
 let invited = 0;
 /** Invites a fresh account as the dongqu admin; answers its id, email and initial password. */
 async function invite(
@@ -326,7 +337,10 @@ describe('disabling', () => {
     // a second admin demotes the demo admin (whose session lives on: a role change ends no session), and is
     // then the district's last admin: it cannot take that role from itself
     const second = await invite([{ role: 'district_admin' }]);
-    const cookie = cookieFrom(await login(second.email, second.password));
+    const cookie = await changeInitialPassword(
+      cookieFrom(await login(second.email, second.password)),
+      second.password,
+    );
     const asSecond = (path: string, init: RequestInit = {}) =>
       t.app.request(path, {
         ...init,
@@ -526,7 +540,8 @@ describe('the platform', () => {
         districtName: '攀枝花市仁和区',
       }),
     ]);
-    const cookie = cookieFrom(first);
+    expect(me.user.mustChangePassword).toBe(true);
+    const cookie = await changeInitialPassword(cookieFrom(first), created.initialPassword);
     const users = await (await t.app.request('/api/v1/users', { headers: { cookie } })).json();
     expect(users.items.map((u: { email: string }) => u.email)).toEqual(['admin@renhe.test']);
     const list = await (await t.request('/api/v1/platform/districts', { as: PLATFORM })).json();
