@@ -44,6 +44,21 @@ beforeAll(async () => {
       })
       .execute(),
   );
+  // one security event per district (ADR 0025): written in the login scope, filed under the account's home
+  for (const email of ['admin@dongqu.demo', 'admin@xiqu.demo']) {
+    await withTenantTransaction(db, { kind: 'login', email }, (trx) =>
+      trx
+        .insertInto('security_events')
+        .values({
+          kind: 'login',
+          outcome: 'wrong_password',
+          email,
+          user_id: deterministicId(`user:${email}`),
+          address: '192.0.2.1',
+        })
+        .execute(),
+    );
+  }
   await createFixtures(B, districtScope, deterministicId('venture:jinhui-tidal-market'), DEMO_IDS.soe);
   await createFixtures(
     A_TARGET,
@@ -337,6 +352,19 @@ const TABLES: Record<
       community_id: t.communityId,
     }),
     touch: 'role',
+  },
+  // written only in the login or the user's own scope; the trigger files it under the account's home district
+  security_events: {
+    level: 'district',
+    row: (t) => ({
+      kind: 'login',
+      outcome: 'success',
+      email: 'forged@example.test',
+      user_id: deterministicId(`user:admin@${t.districtId === DEMO_IDS.xiqu ? 'xiqu' : 'dongqu'}.demo`),
+      district_id: t.districtId,
+      address: '192.0.2.9',
+    }),
+    touch: 'outcome',
   },
   audit_log: {
     level: 'community',
