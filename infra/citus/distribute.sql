@@ -6,7 +6,7 @@
 -- platform admins, the login throttle, idempotency keys. Distributed tables: every other table, by district_id,
 -- all in one co-location group, so one district's rows of every table live on the same node and a district's
 -- statements — joins, foreign keys, the policies' checks, the KPI roll-up triggers — stay on that node.
--- The migrator's own tables (kysely_migration*) stay on the coordinator.
+-- The migrator's own tables (kysely_migration*) and the security log (security_events) stay on the coordinator.
 --
 -- The order: the foreign keys of the tables to convert are dropped, the tables converted (reference tables first),
 -- and the same foreign keys added back — Citus checks each one then (co-located, district_id paired, or pointing at
@@ -33,6 +33,9 @@ BEGIN
     FROM pg_class c
     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND c.relname NOT LIKE 'kysely\_%'
+      -- the login/security log: district_id is empty for unknown accounts; it stays on the coordinator (its keys to
+      -- users and districts make it a Citus local table there)
+      AND c.relname <> 'security_events'
       AND NOT EXISTS (SELECT 1 FROM pg_dist_partition d WHERE d.logicalrelid = c.oid);
 
   FOR k IN SELECT con.conname, con.conrelid::regclass AS rel, pg_get_constraintdef(con.oid) AS def
