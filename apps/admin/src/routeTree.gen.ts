@@ -23,12 +23,14 @@ import { Route as AuthenticatedRegisterRouteRouteImport } from './routes/_authen
 import { Route as AuthenticatedReportingRouteRouteImport } from './routes/_authenticated/reporting/route'
 import { Route as AuthenticatedReviewRouteRouteImport } from './routes/_authenticated/review/route'
 import { Route as AuthenticatedWarningsRouteRouteImport } from './routes/_authenticated/warnings/route'
+import { Route as AuthenticatedAccountPasswordRouteImport } from './routes/_authenticated/account/password'
 import { Route as AuthenticatedAdminApiTokensRouteImport } from './routes/_authenticated/admin/api-tokens'
 import { Route as AuthenticatedAdminDistributionRulesRouteImport } from './routes/_authenticated/admin/distribution-rules'
 import { Route as AuthenticatedAdminDistrictsRouteImport } from './routes/_authenticated/admin/districts'
 import { Route as AuthenticatedAdminSettingsRouteImport } from './routes/_authenticated/admin/settings'
 import { Route as AuthenticatedAdminUsersRouteImport } from './routes/_authenticated/admin/users'
 import { Route as AuthenticatedAuditIndexRouteImport } from './routes/_authenticated/audit/index'
+import { Route as AuthenticatedAuditSecurityRouteImport } from './routes/_authenticated/audit/security'
 import { Route as AuthenticatedCommunitiesIndexRouteImport } from './routes/_authenticated/communities/index'
 import { Route as AuthenticatedCommunitiesCommunityIdRouteImport } from './routes/_authenticated/communities/$communityId'
 import { Route as AuthenticatedFundsIndexRouteImport } from './routes/_authenticated/funds/index'
@@ -134,6 +136,12 @@ const AuthenticatedWarningsRouteRoute =
     path: '/warnings',
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedAccountPasswordRoute =
+  AuthenticatedAccountPasswordRouteImport.update({
+    id: '/account/password',
+    path: '/account/password',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
 const AuthenticatedAdminApiTokensRoute =
   AuthenticatedAdminApiTokensRouteImport.update({
     id: '/admin/api-tokens',
@@ -168,6 +176,12 @@ const AuthenticatedAuditIndexRoute = AuthenticatedAuditIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AuthenticatedAuditRouteRoute,
 } as any)
+const AuthenticatedAuditSecurityRoute =
+  AuthenticatedAuditSecurityRouteImport.update({
+    id: '/security',
+    path: '/security',
+    getParentRoute: () => AuthenticatedAuditRouteRoute,
+  } as any)
 const AuthenticatedCommunitiesIndexRoute =
   AuthenticatedCommunitiesIndexRouteImport.update({
     id: '/',
@@ -354,11 +368,13 @@ export interface FileRoutesByFullPath {
   '/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/account/password': typeof AuthenticatedAccountPasswordRoute
   '/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/admin/users': typeof AuthenticatedAdminUsersRoute
+  '/audit/security': typeof AuthenticatedAuditSecurityRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -388,11 +404,13 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/$': typeof AuthenticatedSplatRoute
   '/': typeof AuthenticatedIndexRoute
+  '/account/password': typeof AuthenticatedAccountPasswordRoute
   '/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/admin/users': typeof AuthenticatedAdminUsersRoute
+  '/audit/security': typeof AuthenticatedAuditSecurityRoute
   '/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -439,11 +457,13 @@ export interface FileRoutesById {
   '/_authenticated/register/companies': typeof AuthenticatedRegisterCompaniesRouteRouteWithChildren
   '/_authenticated/register/partners': typeof AuthenticatedRegisterPartnersRouteRouteWithChildren
   '/_authenticated/register/ventures': typeof AuthenticatedRegisterVenturesRouteRouteWithChildren
+  '/_authenticated/account/password': typeof AuthenticatedAccountPasswordRoute
   '/_authenticated/admin/api-tokens': typeof AuthenticatedAdminApiTokensRoute
   '/_authenticated/admin/distribution-rules': typeof AuthenticatedAdminDistributionRulesRoute
   '/_authenticated/admin/districts': typeof AuthenticatedAdminDistrictsRoute
   '/_authenticated/admin/settings': typeof AuthenticatedAdminSettingsRoute
   '/_authenticated/admin/users': typeof AuthenticatedAdminUsersRoute
+  '/_authenticated/audit/security': typeof AuthenticatedAuditSecurityRoute
   '/_authenticated/communities/$communityId': typeof AuthenticatedCommunitiesCommunityIdRoute
   '/_authenticated/funds/$fundId': typeof AuthenticatedFundsFundIdRoute
   '/_authenticated/kpis/bulletin': typeof AuthenticatedKpisBulletinRoute
@@ -490,11 +510,13 @@ export interface FileRouteTypes {
     | '/register/companies'
     | '/register/partners'
     | '/register/ventures'
+    | '/account/password'
     | '/admin/api-tokens'
     | '/admin/distribution-rules'
     | '/admin/districts'
     | '/admin/settings'
     | '/admin/users'
+    | '/audit/security'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -524,11 +546,13 @@ export interface FileRouteTypes {
     | '/login'
     | '/$'
     | '/'
+    | '/account/password'
     | '/admin/api-tokens'
     | '/admin/distribution-rules'
     | '/admin/districts'
     | '/admin/settings'
     | '/admin/users'
+    | '/audit/security'
     | '/communities/$communityId'
     | '/funds/$fundId'
     | '/kpis/bulletin'
@@ -574,11 +598,13 @@ export interface FileRouteTypes {
     | '/_authenticated/register/companies'
     | '/_authenticated/register/partners'
     | '/_authenticated/register/ventures'
+    | '/_authenticated/account/password'
     | '/_authenticated/admin/api-tokens'
     | '/_authenticated/admin/distribution-rules'
     | '/_authenticated/admin/districts'
     | '/_authenticated/admin/settings'
     | '/_authenticated/admin/users'
+    | '/_authenticated/audit/security'
     | '/_authenticated/communities/$communityId'
     | '/_authenticated/funds/$fundId'
     | '/_authenticated/kpis/bulletin'
@@ -711,6 +737,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedWarningsRouteRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/account/password': {
+      id: '/_authenticated/account/password'
+      path: '/account/password'
+      fullPath: '/account/password'
+      preLoaderRoute: typeof AuthenticatedAccountPasswordRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     '/_authenticated/admin/api-tokens': {
       id: '/_authenticated/admin/api-tokens'
       path: '/admin/api-tokens'
@@ -751,6 +784,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/audit/'
       preLoaderRoute: typeof AuthenticatedAuditIndexRouteImport
+      parentRoute: typeof AuthenticatedAuditRouteRoute
+    }
+    '/_authenticated/audit/security': {
+      id: '/_authenticated/audit/security'
+      path: '/security'
+      fullPath: '/audit/security'
+      preLoaderRoute: typeof AuthenticatedAuditSecurityRouteImport
       parentRoute: typeof AuthenticatedAuditRouteRoute
     }
     '/_authenticated/communities/': {
@@ -953,11 +993,13 @@ declare module '@tanstack/react-router' {
 }
 
 interface AuthenticatedAuditRouteRouteChildren {
+  AuthenticatedAuditSecurityRoute: typeof AuthenticatedAuditSecurityRoute
   AuthenticatedAuditIndexRoute: typeof AuthenticatedAuditIndexRoute
 }
 
 const AuthenticatedAuditRouteRouteChildren: AuthenticatedAuditRouteRouteChildren =
   {
+    AuthenticatedAuditSecurityRoute: AuthenticatedAuditSecurityRoute,
     AuthenticatedAuditIndexRoute: AuthenticatedAuditIndexRoute,
   }
 
@@ -1215,6 +1257,7 @@ interface AuthenticatedRouteChildren {
   AuthenticatedWarningsRouteRoute: typeof AuthenticatedWarningsRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
+  AuthenticatedAccountPasswordRoute: typeof AuthenticatedAccountPasswordRoute
   AuthenticatedAdminApiTokensRoute: typeof AuthenticatedAdminApiTokensRoute
   AuthenticatedAdminDistributionRulesRoute: typeof AuthenticatedAdminDistributionRulesRoute
   AuthenticatedAdminDistrictsRoute: typeof AuthenticatedAdminDistrictsRoute
@@ -1238,6 +1281,7 @@ const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedWarningsRouteRoute: AuthenticatedWarningsRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
+  AuthenticatedAccountPasswordRoute: AuthenticatedAccountPasswordRoute,
   AuthenticatedAdminApiTokensRoute: AuthenticatedAdminApiTokensRoute,
   AuthenticatedAdminDistributionRulesRoute:
     AuthenticatedAdminDistributionRulesRoute,

@@ -29,6 +29,7 @@ import { useAuditActors, useAuditPage } from '../api/audit';
 import { AUDIT_ENTITY_ACTIONS, AUDIT_ENTITY_TYPES, actionLabel, entityLabel, instantText } from '../labels';
 import { type AuditSearch, isFiltered } from '../search';
 import { EntryChanges } from './entry-changes';
+import { readsSecurityEvents } from './security-events-page';
 
 export interface AuditLogPageProps {
   search: AuditSearch;
@@ -181,7 +182,16 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       title={t('oversight.audit.title')}
       subTitle={t('oversight.audit.subtitle')}
       // the filters, not the page's cursor: the export walks every page (ADR 0018)
-      extra={<ExportButton view="audit" params={{ ...search, communityId, cursor: undefined }} />}
+      extra={
+        <Flex gap={8} wrap>
+          {readsSecurityEvents(membership?.role) ? (
+            <Link to="/audit/security">
+              <Button>{t('auth.security.open')}</Button>
+            </Link>
+          ) : null}
+          <ExportButton view="audit" params={{ ...search, communityId, cursor: undefined }} />
+        </Flex>
+      }
     >
       <Card>
         <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>

@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { App, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
@@ -112,6 +112,12 @@ export function AppShell() {
               trigger={['click']}
               menu={{
                 items: [
+                  {
+                    key: 'password',
+                    icon: <LockOutlined />,
+                    label: t('auth.changePassword'),
+                    onClick: () => void navigate({ to: '/account/password' }),
+                  },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: onLogout },
                 ],
               }}

@@ -1,0 +1,108 @@
+import type { SecurityEvent } from '@gongfu/contract';
+import { Link } from '@tanstack/react-router';
+import { Alert, Button, Card, Flex, Select, Skeleton, type TableColumnsType, Tag, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
+import { useActiveMembership } from '../../auth/api/get-me';
+import { type SecurityEventKind, useSecurityEvents } from '../api/security-events';
+import { instantText } from '../labels';
+
+const KINDS: SecurityEventKind[] = ['login', 'logout', 'password_change'];
+
+/** Who reads security events: the district's admin and the platform admin (the API refuses everyone else). */
+export function readsSecurityEvents(role: string | undefined): boolean {
+  return role === 'district_admin' || role === 'platform_admin';
+}
+
+/** 安全事件: logins (and why one failed), logouts and password changes of the district's accounts. */
+export function SecurityEventsPage() {
+  const { t } = useTranslation();
+  const membership = useActiveMembership();
+  const [kind, setKind] = useState<SecurityEventKind | undefined>(undefined);
+  const events = useSecurityEvents(readsSecurityEvents(membership?.role) ? kind : undefined);
+  const kindId = useId();
+
+  if (!readsSecurityEvents(membership?.role)) {
+    return (
+      <PageContainer title={t('auth.security.title')}>
+        <Alert type="warning" showIcon message={t('auth.security.noAccess')} />
+      </PageContainer>
+    );
+  }
+
+  const columns: TableColumnsType<SecurityEvent> = [
+    {
+      key: 'time',
+      title: t('auth.security.time'),
+      dataIndex: 'occurredAt',
+      width: 170,
+      render: (iso: string) => instantText(iso),
+    },
+    {
+      key: 'event',
+      title: t('auth.security.event'),
+      render: (_, e) => (
+        <Flex gap={4} wrap>
+          <span>{t(`auth.security.kind.${e.kind}`)}</span>
+          <Tag color={e.outcome === 'success' ? 'green' : e.outcome === 'throttled' ? 'orange' : 'red'}>
+            {t(`auth.security.outcome.${e.outcome}`)}
+          </Tag>
+        </Flex>
+      ),
+    },
+    { key: 'email', title: t('auth.security.email'), dataIndex: 'email' },
+    { key: 'address', title: t('auth.security.address'), dataIndex: 'address', width: 150 },
+    {
+      key: 'agent',
+      title: t('auth.security.userAgent'),
+      dataIndex: 'userAgent',
+      render: (ua: string) => (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: ua }} style={{ maxWidth: 280 }}>
+          {ua || '—'}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <PageContainer
+      title={t('auth.security.title')}
+      subTitle={t('auth.security.subtitle')}
+      extra={
+        <Link to="/audit">
+          <Button>{t('auth.security.backToAudit')}</Button>
+        </Link>
+      }
+    >
+      <Card>
+        <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+          <label htmlFor={kindId}>{t('auth.security.event')}</label>
+          <Select<SecurityEventKind | 'all'>
+            id={kindId}
+            style={{ minWidth: 160 }}
+            value={kind ?? 'all'}
+            onChange={(v) => setKind(v === 'all' ? undefined : v)}
+            options={[
+              { value: 'all', label: t('auth.security.all') },
+              ...KINDS.map((k) => ({ value: k, label: t(`auth.security.kind.${k}`) })),
+            ]}
+          />
+        </Flex>
+        {events.isError ? (
+          <Alert type="error" showIcon message={events.error.message} />
+        ) : events.data ? (
+          <ResponsiveTable<SecurityEvent>
+            columns={columns}
+            dataSource={events.data.items}
+            cardTitle={['time', 'event']}
+            emptyText={t('auth.security.empty')}
+          />
+        ) : (
+          <Skeleton active />
+        )}
+      </Card>
+    </PageContainer>
+  );
+}
