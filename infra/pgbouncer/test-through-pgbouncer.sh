@@ -61,6 +61,11 @@ stop() {
 }
 trap stop EXIT
 
+# another server on the port would answer pg_isready below and take the tests: refuse instead
+if pg_isready -q -h 127.0.0.1 -p "$BOUNCER_PORT"; then
+  echo "port $BOUNCER_PORT is taken: stop what listens there, or give another port" >&2
+  exit 1
+fi
 "$PGBOUNCER" -d "${run_as[@]}" "$work/pgbouncer.ini"
 for _ in $(seq 1 40); do pg_isready -q -h 127.0.0.1 -p "$BOUNCER_PORT" && break; sleep 0.25; done
 pg_isready -h 127.0.0.1 -p "$BOUNCER_PORT"

@@ -71,7 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /** Kysely's PostgreSQL migration lock id, kept: a server of the previous version waits on the same lock. */
-const MIGRATION_LOCK_ID = 3853314791062309107n;
+export const MIGRATION_LOCK_ID = 3853314791062309107n;
 
 /**
  * Kysely's migration lock is a session-level advisory lock taken and released outside the migration's transaction.

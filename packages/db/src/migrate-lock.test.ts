@@ -4,11 +4,15 @@
  * session-level advisory lock taken in one transaction and released in the next can land on two different server
  * connections, and the lock then stays on a pooled connection for the next start to wait on.
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from './connect';
+import { type DatabaseHandle, openDatabase } from './connect';
 import { migrateToLatest } from './migrate';
+import { migrations } from './migrations';
 import { createTestDatabase } from './testing';
+import { testDatabaseUrl } from './testing/env';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -26,3 +30,40 @@ it('migrations run at once from many connections leave no advisory lock behind',
       select oid from pg_database where datname = current_database())`.execute(handle.db);
   expect(locks.rows[0]?.n).toBe(0);
 });
+
+it('two first starts at once on an empty database both migrate it', async () => {
+  const empty = await emptyDatabase();
+  try {
+    const [a, b] = [await empty.open(), await empty.open()];
+    try {
+      const results = await Promise.allSettled([migrateToLatest(a.db), migrateToLatest(b.db)]);
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
+      const applied = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(a.db);
+      expect(applied.rows[0]?.n).toBe(Object.keys(migrations).length);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  } finally {
+    await empty.drop();
+  }
+});
+
+/** A new empty database: on the PostgreSQL server of DATABASE_URL, or one in-memory PGlite shared by both opens. */
+async function emptyDatabase() {
+  if (!testDatabaseUrl) {
+    const shared = await openDatabase();
+    return { open: async () => ({ db: shared.db, close: async () => {} }), drop: () => shared.close() };
+  }
+  const name = `gongfu_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    open: () => openDatabase({ url: url.toString() }),
+    async drop() {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
+import { MIGRATION_LOCK_ID } from './connect';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -17,6 +18,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const result = await db
     .transaction()
     .execute(async (trx) => {
+      // the lock first: Kysely creates its own tables before it locks, and two first starts at once on an empty
+      // database would both create them (one fails, and aborts this transaction)
+      await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_ID)})`.execute(trx);
       const run = await new Migrator({
         db: trx,
         provider: { getMigrations: async () => migrations },
