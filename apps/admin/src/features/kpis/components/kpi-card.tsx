@@ -105,11 +105,17 @@ export function KpiCard({ item, parts = [], selected, onSelect }: KpiCardProps) 
       </Flex>
       {item.available ? (
         <>
-          <Flex align="baseline" gap={4} data-testid="kpi-value">
-            <Typography.Text style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2 }}>
+          {/* figure and unit each stay whole: in English "10k yuan" broke inside itself beside a wide figure;
+              now the unit moves under the figure as one piece when the card is narrow */}
+          <Flex align="baseline" gap={4} wrap style={{ rowGap: 0 }} data-testid="kpi-value">
+            <Typography.Text style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2, whiteSpace: 'nowrap' }}>
               {value.text}
             </Typography.Text>
-            {value.unit ? <Typography.Text type="secondary">{value.unit}</Typography.Text> : null}
+            {value.unit ? (
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                {value.unit}
+              </Typography.Text>
+            ) : null}
           </Flex>
           {parts.length > 0 ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-parts">
