@@ -107,6 +107,8 @@ export const SecurityEvent = z
     outcome: z.enum(['success', 'wrong_password', 'unknown_account', 'throttled', 'disabled']),
     email: z.string(),
     userId: z.uuid().nullable(),
+    /** the account's home district; null for an unknown address or an account of no district */
+    districtId: z.uuid().nullable(),
     address: z.string(),
     userAgent: z.string(),
   })

@@ -35,7 +35,17 @@ export function list(
 ) {
   let query = trx
     .selectFrom('security_events')
-    .select(['event_id', 'occurred_at', 'kind', 'outcome', 'email', 'user_id', 'address', 'user_agent'])
+    .select([
+      'event_id',
+      'occurred_at',
+      'kind',
+      'outcome',
+      'email',
+      'user_id',
+      'district_id',
+      'address',
+      'user_agent',
+    ])
     .orderBy('occurred_at', 'desc')
     .orderBy('event_id', 'desc')
     .limit(args.limit);

@@ -235,7 +235,8 @@ describe('security events', () => {
 
     const mine = await t.request('/api/v1/security-events?limit=200', { as: ADMIN });
     expect(mine.status).toBe(200);
-    const items: { email: string }[] = (await mine.json()).items;
+    const items: { email: string; districtId: string | null }[] = (await mine.json()).items;
+    expect(items.every((e) => e.districtId === DEMO_IDS.dongqu)).toBe(true);
     expect(items.some((e) => e.email === u.email)).toBe(true);
     expect(items.some((e) => e.email.endsWith('@xiqu.demo'))).toBe(false);
     expect(items.some((e) => e.email === 'nobody-here@dongqu.test')).toBe(false);

@@ -160,6 +160,7 @@ export const meRoutes = createRouter()
           outcome: r.outcome,
           email: r.email,
           userId: r.user_id,
+          districtId: r.district_id,
           address: r.address,
           userAgent: r.user_agent,
         })),
