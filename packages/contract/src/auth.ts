@@ -117,7 +117,7 @@ export type SecurityEvent = z.infer<typeof SecurityEvent>;
 
 export const SecurityEventsQuery = z.object({
   kind: z.enum(['login', 'logout', 'password_change']).optional(),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: z.iso.datetime({ offset: true }).max(40).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
