@@ -86,6 +86,45 @@ describe('exports', () => {
     expect(text.split('\r\n')[0]).toMatch(/^社区,街道,/);
     expect(text).toContain('金汇社区');
   });
+
+  it('downloads the register’s ventures with the status filter, and the audit log, as CSV', async () => {
+    await page.goto(`${baseUrl}/register/ventures?status=operating`);
+    await page.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'exports-ventures-desktop-zh');
+    const ventures = await download('ventures', 'CSV（UTF-8）');
+    expect([...ventures.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = ventures.bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(header).toMatch(/^社区,项目,类别,/);
+    expect(rows.length).toBeGreaterThan(0);
+    // the page's filter is the file's: every venture in it is operating
+    const status = (header ?? '').split(',').indexOf('状态');
+    for (const row of rows) expect(row.split(',')[status]).toBe('运营中');
+
+    await page.goto(`${baseUrl}/audit`);
+    await page.locator('[data-export="audit"]').waitFor({ timeout: 30_000 });
+    await page.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'exports-audit-desktop-zh');
+    const audit = await download('audit', 'CSV（UTF-8）');
+    expect([...audit.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = audit.bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^时间,操作人,操作,对象类型,/);
+    expect(lines.length).toBeGreaterThan(1);
+
+    // on a phone, in English: the button is its icon beside the page's title
+    await page.setViewportSize(PHONE);
+    await page
+      .getByRole('button', { name: /English/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Export' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'exports-audit-phone-en');
+    await page.goto(`${baseUrl}/register/ventures?status=operating`);
+    await page.locator('tr.ant-table-row, .ant-list-item, .ant-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-export="ventures"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'exports-ventures-phone-en');
+    await page.getByRole('button', { name: /中文/ }).first().click();
+    await page.setViewportSize(DESKTOP);
+  });
 });
 
 describe('the monthly bulletin', () => {
@@ -97,6 +136,28 @@ describe('the monthly bulletin', () => {
     await sheet.locator('tr[data-kpi="operating_revenue"]').waitFor({ timeout: 30_000 });
     await sheet.locator('figure svg').first().waitFor();
     await sheet.getByRole('heading', { name: /四、预警/ }).waitFor();
+    // a month not yet wholly approved says how many of its due reports are (the demo's latest month is such a
+    // month or not: the line follows the API's reporting matrix either way)
+    const { expected, approved } = await page.evaluate(async () => {
+      const latest = await (await fetch('/api/v1/kpis/latest-month')).json();
+      const month = latest.month ?? latest.dataDate;
+      const matrix = await (await fetch(`/api/v1/kpis/reporting-matrix?from=${month}&to=${month}`)).json();
+      let expected = 0;
+      let approved = 0;
+      for (const c of matrix.cells) {
+        expected += c.expected;
+        approved += c.approved;
+      }
+      return { expected, approved };
+    });
+    const provisional = sheet.locator('.bulletin-provisional');
+    if (approved < expected) {
+      expect(await provisional.textContent()).toBe(
+        `截至数据日期，本月应报 ${expected} 份，已审核通过 ${approved} 份；数字可能变动`,
+      );
+    } else {
+      expect(await provisional.count()).toBe(0);
+    }
     await screenshot(page, 'bulletin-desktop-zh');
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(300);
@@ -128,6 +189,9 @@ describe('the monthly bulletin', () => {
         .first()
         .isVisible(),
     ).toBe(true);
+    // the under-review line is part of the printed page (when the month has one)
+    const provisional = page.locator('.bulletin-provisional');
+    if ((await provisional.count()) > 0) expect(await provisional.isVisible()).toBe(true);
     await screenshot(page, 'bulletin-print-zh');
     mkdirSync(artifactsDir, { recursive: true });
     const path = join(artifactsDir, 'bulletin.pdf');

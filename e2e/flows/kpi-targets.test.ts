@@ -39,6 +39,15 @@ async function fitsWidth(page: Page) {
   expect(overflow).toBeLessThanOrEqual(1);
 }
 
+/** Each card's unit on one line ("10k yuan" broke in two beside a wide figure): an inline box per line. */
+async function unitsWhole(page: Page) {
+  const lines = await page
+    .locator('[data-testid="kpi-value"] > .ant-typography-secondary')
+    .evaluateAll((units) => units.map((u) => `${u.textContent}:${u.getClientRects().length}`));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/:1$/);
+}
+
 async function chartText(page: Page, name: RegExp): Promise<string> {
   const figure = page.getByRole('figure', { name });
   await figure.locator('svg').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -48,7 +57,9 @@ async function chartText(page: Page, name: RegExp): Promise<string> {
 describe('yearly KPI targets', () => {
   it('the district admin sets a target and sees the goal line on the cockpit', async () => {
     const { context, page } = await session(DESK);
-    await page.locator('.ant-menu').getByRole('link', { name: '年度目标' }).click();
+    // under 系统管理 with the district's other settings (the group is open by default)
+    const admin = page.locator('.ant-menu-submenu', { hasText: '系统管理' });
+    await admin.getByRole('link', { name: '年度目标' }).click();
     await page.waitForURL(/\/kpis\/targets/, { timeout: 20_000 });
     const revenue = page.getByLabel('经营收入 · 年度目标');
     await revenue.waitFor({ timeout: 30_000 });
@@ -100,6 +111,7 @@ describe('yearly KPI targets', () => {
     await expect
       .poll(() => chartText(page, /Trend · Operating revenue/), { timeout: 30_000 })
       .toContain('Monthly target 250.00');
+    await unitsWhole(page);
     await screenshot(page, 'kpi-targets-cockpit-desk-en');
     await page.goto(`${baseUrl}/kpis/targets`);
     await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
@@ -119,10 +131,12 @@ describe('yearly KPI targets', () => {
     await target.waitFor({ timeout: 30_000 });
     await target.scrollIntoViewIfNeeded();
     await fitsWidth(page);
+    await unitsWhole(page);
     await screenshot(page, 'kpi-targets-cockpit-phone-zh');
     await toEnglish(page);
     await target.getByText(/District yearly target/).waitFor({ timeout: 20_000 });
     await fitsWidth(page);
+    await unitsWhole(page);
     await screenshot(page, 'kpi-targets-cockpit-phone-en');
     await page.goto(`${baseUrl}/kpis/targets`);
     await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
