@@ -1,0 +1,179 @@
+/**
+ * The forced password change (ADR 0025): an account the district admin invited logs in with the initial password,
+ * lands on 修改密码 and cannot go elsewhere until it has chosen its own; a weak password is refused with the field
+ * named; after the change the app opens, the initial password no longer works, and the district admin reads the
+ * login and the change under 安全事件. Screenshots desk and phone, Chinese and English.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const JINHUI = 'jinhui';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+/** Invites an account through the API as the district admin; its email and the initial password shown once. */
+async function invite(admin: BrowserContext, tag: string) {
+  const email = `pw.${tag}.${Date.now()}@dongqu.demo`;
+  const communities = await admin.request.get(`${baseUrl}/api/v1/communities`);
+  const items = ((await communities.json()) as { items: Array<{ id: string; name: string }> }).items;
+  const jinhui = items.find((c) => c.name.includes('金汇'));
+  expect(jinhui, JINHUI).toBeDefined();
+  const res = await admin.request.post(`${baseUrl}/api/v1/users`, {
+    data: {
+      displayName: `改密${tag}`,
+      email,
+      memberships: [{ role: 'community_reporter', communityId: jinhui?.id }],
+    },
+  });
+  expect(res.status()).toBe(201);
+  return { email, password: ((await res.json()) as { initialPassword: string }).initialPassword };
+}
+
+async function loginWith(page: Page, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('请输入邮箱').fill(email);
+  await page.getByPlaceholder('请输入密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+describe('forced password change', () => {
+  const cases = [
+    { lang: 'zh-CN', viewport: DESK, suffix: 'desk-zh' },
+    { lang: 'zh-CN', viewport: PHONE, suffix: 'phone-zh' },
+    { lang: 'en', viewport: DESK, suffix: 'desk-en' },
+    { lang: 'en', viewport: PHONE, suffix: 'phone-en' },
+  ] as const;
+
+  for (const { lang, viewport, suffix } of cases) {
+    it(`an invited user changes the initial password first (${suffix})`, async () => {
+      const adminContext = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: DESK,
+        reducedMotion: 'reduce',
+      });
+      const adminPage = await adminContext.newPage();
+      await logIn(adminPage, baseUrl, 'admin@dongqu.demo');
+      const account = await invite(adminContext, suffix);
+
+      const context = await browser.newContext({ locale: lang, viewport, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await loginWith(page, account.email, account.password);
+      if (lang === 'en') {
+        await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+        await page.reload();
+      }
+      await page.waitForURL(/\/account\/password/, { timeout: 30_000 });
+      const t =
+        lang === 'en'
+          ? {
+              title: 'Change password',
+              current: 'Current password',
+              next: 'New password',
+              confirm: 'Confirm new password',
+              rule: 'At least 10 characters, with letters and digits',
+              wrong: 'The current password is wrong',
+              done: 'Password changed',
+            }
+          : {
+              title: '修改密码',
+              current: '当前密码',
+              next: '新密码',
+              confirm: '确认新密码',
+              rule: '至少 10 位，须同时包含字母和数字',
+              wrong: '当前密码不正确',
+              done: '密码已修改',
+            };
+      await page
+        .getByText(lang === 'en' ? /An administrator set your password/ : /您的密码由管理员设置/)
+        .waitFor();
+      await screenshot(page, `password-forced-${suffix}`);
+
+      // nowhere else until done: a page typed into the address bar comes back here
+      await page.goto(`${baseUrl}/reporting`);
+      await page.waitForURL(/\/account\/password/, { timeout: 30_000 });
+      const refused = await page.request.get(`${baseUrl}/api/v1/ventures`);
+      expect(refused.status()).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+        'password_change_required',
+      );
+
+      // a weak password is refused by the form; a wrong current one by the API, the field named
+      await page.getByLabel(t.current, { exact: true }).fill('not-the-initial-1');
+      await page.getByLabel(t.next, { exact: true }).fill('short');
+      await page.getByLabel(t.confirm, { exact: true }).fill('short');
+      await page
+        .getByRole('button', { name: t.title === '修改密码' ? /确认修改/ : /Change password/ })
+        .click();
+      await page.locator('.ant-form-item-explain-error', { hasText: t.rule }).waitFor();
+      const newPassword = `river-${Date.now()}-pw`;
+      await page.getByLabel(t.next, { exact: true }).fill(newPassword);
+      await page.getByLabel(t.confirm, { exact: true }).fill(newPassword);
+      await page
+        .getByRole('button', { name: t.title === '修改密码' ? /确认修改/ : /Change password/ })
+        .click();
+      await page.locator('.ant-form-item-explain-error', { hasText: t.wrong }).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500); // antd fades the message in whatever the motion setting
+      await screenshot(page, `password-errors-${suffix}`);
+
+      await page.getByLabel(t.current, { exact: true }).fill(account.password);
+      await page
+        .getByRole('button', { name: t.title === '修改密码' ? /确认修改/ : /Change password/ })
+        .click();
+      await page.getByText(t.done).waitFor({ timeout: 30_000 });
+      await page.waitForURL((url) => !url.pathname.startsWith('/account/password'), { timeout: 30_000 });
+      expect((await page.request.get(`${baseUrl}/api/v1/ventures`)).status()).toBe(200);
+      const old = await page.request.post(`${baseUrl}/api/v1/auth/login`, {
+        data: { email: account.email, password: account.password },
+      });
+      expect(old.status()).toBe(401);
+      await context.close();
+
+      // the district admin reads the login and the change under 安全事件
+      await adminPage.goto(`${baseUrl}/audit/security`);
+      await adminPage
+        .locator('.ant-table-row', { hasText: account.email })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      expect(
+        await adminPage.locator('.ant-table-row', { hasText: account.email }).count(),
+      ).toBeGreaterThanOrEqual(3);
+      if (suffix === 'desk-zh') await screenshot(adminPage, 'security-events-desk-zh');
+      await adminContext.close();
+    });
+  }
+
+  it('the demo logins are not forced; 修改密码 is in the user menu; 安全事件 on a phone and in English', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    expect(new URL(page.url()).pathname).not.toMatch(/account\/password/);
+    await page.goto(`${baseUrl}/audit/security`);
+    await page.locator('.ant-card', { hasText: 'admin@dongqu.demo' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'security-events-phone-zh');
+    await page.getByRole('button', { name: '用户菜单' }).click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    await page.waitForURL(/\/account\/password/);
+    await page.getByText('修改后，其他设备上的登录将失效。').waitFor();
+    await screenshot(page, 'password-menu-phone-zh');
+    await context.close();
+
+    const en = await browser.newContext({ locale: 'en', viewport: DESK, reducedMotion: 'reduce' });
+    const enPage = await en.newPage();
+    await logIn(enPage, baseUrl, 'admin@dongqu.demo');
+    await enPage.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    await enPage.goto(`${baseUrl}/audit/security`);
+    await enPage.getByText('Security events').first().waitFor({ timeout: 30_000 });
+    await enPage.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await screenshot(enPage, 'security-events-desk-en');
+    await en.close();
+  });
+});
