@@ -54,7 +54,12 @@ export const MENU_ENTRIES = {
     icon: <SettingOutlined />,
     group: 'administration',
   },
-  apiTokens: { to: '/admin/api-tokens', label: 'apiTokens.nav', icon: <ApiOutlined /> },
+  apiTokens: {
+    to: '/admin/api-tokens',
+    label: 'apiTokens.nav',
+    icon: <ApiOutlined />,
+    group: 'administration',
+  },
   distributionRules: {
     to: '/admin/distribution-rules',
     label: 'settings.nav.distribution',
@@ -98,6 +103,8 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntryId[]> = {
     'settings',
     'kpiTargets',
     'distributionRules',
+    // the district reads and revokes its communities' and partners' tokens (ADR 0026); it creates none
+    'apiTokens',
   ],
   district_viewer: [
     'overview',

@@ -7,9 +7,10 @@ const keys = (role: Parameters<typeof menuFor>[0]) =>
   );
 
 describe('menu groups', () => {
-  it('gathers the district administration (users, settings, KPI targets, distribution rules) under one heading', () => {
+  it('gathers the district administration (users, settings, KPI targets, distribution rules, API tokens) under one heading', () => {
     const admin = keys('district_admin');
-    expect(admin).toContain('group:administration[users,settings,kpiTargets,distributionRules]');
+    expect(admin).toContain('group:administration[users,settings,kpiTargets,distributionRules,apiTokens]');
+    expect(admin).not.toContain('apiTokens');
     expect(admin).not.toContain('settings');
     // the yearly targets are a district setting, not a page of the cockpit's
     expect(admin).not.toContain('kpiTargets');
@@ -17,10 +18,12 @@ describe('menu groups', () => {
     expect(keys('district_viewer')).toContain('group:administration[settings,kpiTargets,distributionRules]');
   });
 
-  it('a role with one entry of a group sees it alone; partners and reporters see none of it', () => {
-    const community = keys('community_admin');
-    expect(community).toContain('distributionRules');
-    expect(community.some((k) => k.startsWith('group:'))).toBe(false);
+  it('a role with one entry of a group sees it alone; partners and reporters see no settings', () => {
+    // a community admin keeps its rules and its API tokens under the same heading
+    expect(keys('community_admin')).toContain('group:administration[distributionRules,apiTokens]');
+    // a partner operator has its tokens alone
+    expect(keys('partner_operator')).toContain('apiTokens');
+    expect(keys('partner_operator').some((k) => k.startsWith('group:'))).toBe(false);
     for (const role of ['community_reporter', 'partner_operator'] as const) {
       expect(keys(role).some((k) => k.includes('settings') || k.includes('distributionRules'))).toBe(false);
     }
