@@ -125,7 +125,8 @@ export const listSecurityEventsRoute = createRoute({
   method: 'get',
   path: '/security-events',
   tags: ['audit'],
-  summary: "Logins, logouts and password changes of the district's accounts (the platform admin: all)",
+  summary:
+    "Logins, logouts and password changes of the district's accounts (the platform admin: those of no district)",
   request: { query: SecurityEventsQuery },
   responses: {
     200: {

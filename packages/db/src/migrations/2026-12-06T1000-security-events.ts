@@ -9,7 +9,8 @@ import * as sessionCheck from './2026-12-05T1500-session-check';
  *   district when the account is known (a trigger fills it from `users`, whatever the insert says), else null.
  *   Never a password or token; the address attempted, the IP as the server sees it, the user agent truncated.
  *   Written in the login scope (any outcome) or the user's own scope (its own events only); read by the district
- *   scope (its district's rows) and the platform scope (all); never updated. The login scope prunes rows older
+ *   scope (its district's rows) and the platform scope (rows of no district: unknown addresses, platform
+ *   accounts — the platform sees no district's data); never updated. The login scope prunes rows older
  *   than 90 days (and may SELECT exactly those, as the login throttle's prune needs: a DELETE's WHERE is read
  *   under SELECT policies).
  * - `users.must_change_password`: set when an admin creates an account or resets its password (the initial
@@ -53,7 +54,7 @@ const statements: string[] = [
   `CREATE POLICY security_events_append ON security_events FOR INSERT TO ${RUNTIME}
      WITH CHECK (${KIND} = 'login' OR (${KIND} = 'user' AND user_id = ${U}))`,
   `CREATE POLICY security_events_read ON security_events FOR SELECT TO ${RUNTIME}
-     USING ((${KIND} = 'district' AND district_id = ${D}) OR ${KIND} = 'platform')`,
+     USING ((${KIND} = 'district' AND district_id = ${D}) OR (${KIND} = 'platform' AND district_id IS NULL))`,
   `CREATE POLICY security_events_expired_read ON security_events FOR SELECT TO ${RUNTIME} USING (${EXPIRED})`,
   `CREATE POLICY security_events_prune ON security_events FOR DELETE TO ${RUNTIME} USING (${EXPIRED})`,
   `GRANT SELECT, INSERT, DELETE ON security_events TO ${RUNTIME}`,

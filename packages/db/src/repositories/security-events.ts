@@ -28,7 +28,7 @@ export async function pruneExpired(trx: ScopedTransaction) {
     .execute();
 }
 
-/** The scope's events, newest first (the district's, or all for the platform). */
+/** The scope's events, newest first (the district's; for the platform, those of no district). */
 export function list(
   trx: ScopedTransaction,
   args: { limit: number; before?: Date; kind?: SecurityEventsTable['kind'] },

@@ -248,6 +248,14 @@ describe('security events', () => {
       false,
     );
 
+    // the platform operator sees no district's data: the events of unknown addresses and platform accounts only
+    await login('nobody-at-all@example.test', 'wrong-password-9');
+    const platform = await t.request('/api/v1/security-events?limit=200', { as: 'platform@gongfu.demo' });
+    expect(platform.status).toBe(200);
+    const platformItems: { email: string; districtId: string | null }[] = (await platform.json()).items;
+    expect(platformItems.some((e) => e.email === 'nobody-at-all@example.test')).toBe(true);
+    expect(platformItems.every((e) => e.districtId === null)).toBe(true);
+
     for (const who of ['viewer@dongqu.demo', 'jinhui@dongqu.demo']) {
       const refused = await t.request('/api/v1/security-events', { as: who });
       expect(refused.status, who).toBe(403);
