@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
@@ -17,15 +18,54 @@ import type { Database } from './schema';
  * Not in a district export: sessions (everyone logs in again), login-throttle counters, the migration table.
  */
 
-export const DISTRICT_DUMP_FORMAT = 'gongfu-district-dump/1';
+/**
+ * /2 describes itself: when and from which district it was taken, each table's row count and a SHA-256 over
+ * its content, so a file damaged or edited on the way is refused before anything is written. /1 (no counts, no
+ * checksum) still loads.
+ */
+export const DISTRICT_DUMP_FORMAT = 'gongfu-district-dump/2';
+const READABLE_FORMATS = ['gongfu-district-dump/1', DISTRICT_DUMP_FORMAT];
 
 export interface DistrictDump {
-  format: typeof DISTRICT_DUMP_FORMAT;
+  format: typeof DISTRICT_DUMP_FORMAT | 'gongfu-district-dump/1';
   districtId: string;
+  /** the district's name, for the person who holds the file */
+  districtName?: string;
+  /** ISO time of the export */
+  exportedAt?: string;
   /** the source's last migration: the target must be at the same one */
   migration: string | null;
   /** in foreign-key order (referenced tables first); `rows` is the JSON array as PostgreSQL wrote it */
-  tables: Array<{ name: string; global: boolean; rows: string }>;
+  tables: Array<{ name: string; global: boolean; rows: string; count?: number }>;
+  /** hex SHA-256 of districtDumpDigest's input (format /2) */
+  checksum?: string;
+}
+
+/** Why a dump is refused before anything is written; `code` lets a caller say it in the user's language. */
+export class DistrictDumpRefused extends Error {
+  constructor(
+    readonly code: 'format' | 'checksum' | 'migration' | 'exists',
+    readonly params: Record<string, string>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The checksum of a dump: every field but the checksum itself, in a fixed order. */
+export function districtDumpChecksum(dump: Omit<DistrictDump, 'checksum'>): string {
+  const hash = createHash('sha256');
+  for (const part of [
+    dump.format,
+    dump.districtId,
+    dump.districtName ?? '',
+    dump.exportedAt ?? '',
+    dump.migration ?? '',
+  ]) {
+    hash.update(`${part}\n`);
+  }
+  for (const t of dump.tables) hash.update(`${t.name}\n${t.global}\n${t.count ?? ''}\n${t.rows}\n`);
+  return hash.digest('hex');
 }
 
 /** Stops PGlite first (no server may hold the folder): the data folder as a gzipped tarball. */
@@ -145,11 +185,23 @@ export async function dumpDistrict(db: Kysely<Database>, districtId: string): Pr
           : sql`district_id = ${districtId}`;
         const result = await sql<{ rows: string }>`
         select coalesce(json_agg(t), '[]')::text as rows from ${ident(name)} t where ${where}`.execute(trx);
-        tables.push({ name, global, rows: result.rows[0]?.rows ?? '[]' });
+        const rows = result.rows[0]?.rows ?? '[]';
+        tables.push({ name, global, rows, count: (JSON.parse(rows) as unknown[]).length });
       }
       const migration = await sql<{ name: string }>`
       select name from kysely_migration order by name desc limit 1`.execute(trx);
-      return { format: DISTRICT_DUMP_FORMAT, districtId, migration: migration.rows[0]?.name ?? null, tables };
+      const districtRows = JSON.parse(tables.find((t) => t.name === 'districts')?.rows ?? '[]') as Array<{
+        name?: string;
+      }>;
+      const dump: Omit<DistrictDump, 'checksum'> = {
+        format: DISTRICT_DUMP_FORMAT,
+        districtId,
+        districtName: districtRows[0]?.name ?? '',
+        exportedAt: new Date().toISOString(),
+        migration: migration.rows[0]?.name ?? null,
+        tables,
+      };
+      return { ...dump, checksum: districtDumpChecksum(dump) };
     });
 }
 
@@ -157,20 +209,53 @@ export async function dumpDistrict(db: Kysely<Database>, districtId: string): Pr
  * Loads a district dump into a migrated database at the same migration, in one transaction: the district's
  * rows must not be there yet (a conflict fails the whole load); global rows already there are kept as they are.
  */
-export async function loadDistrict(db: Kysely<Database>, dump: DistrictDump): Promise<{ rows: number }> {
-  if (dump.format !== DISTRICT_DUMP_FORMAT) throw new Error(`not a district dump (${String(dump.format)})`);
+export async function loadDistrict(
+  db: Kysely<Database>,
+  dump: DistrictDump,
+  onTable?: (done: number, of: number, table: string) => void,
+): Promise<{ rows: number }> {
+  if (!READABLE_FORMATS.includes(dump?.format)) {
+    throw new DistrictDumpRefused(
+      'format',
+      { format: String(dump?.format) },
+      `not a district dump this version reads (${String(dump?.format)}; it reads ${READABLE_FORMATS.join(', ')})`,
+    );
+  }
+  if (dump.format === DISTRICT_DUMP_FORMAT) {
+    const { checksum, ...rest } = dump;
+    const counted = dump.tables.every((t) => (JSON.parse(t.rows) as unknown[]).length === t.count);
+    if (!counted || checksum !== districtDumpChecksum(rest)) {
+      throw new DistrictDumpRefused(
+        'checksum',
+        {},
+        'the file is damaged or was edited: its checksum does not match',
+      );
+    }
+  }
   const migration = await sql<{ name: string }>`
     select name from kysely_migration order by name desc limit 1`.execute(db);
   if ((migration.rows[0]?.name ?? null) !== dump.migration) {
-    throw new Error(
+    throw new DistrictDumpRefused(
+      'migration',
+      { dump: String(dump.migration), database: migration.rows[0]?.name ?? 'none' },
       `the dump was taken at migration ${dump.migration}, this database is at ${migration.rows[0]?.name ?? 'none'}: migrate it to the same version first`,
+    );
+  }
+  const present = await sql<{ n: number }>`
+    select count(*)::int as n from districts where district_id = ${dump.districtId}`.execute(db);
+  if ((present.rows[0]?.n ?? 0) > 0) {
+    throw new DistrictDumpRefused(
+      'exists',
+      { district: dump.districtId },
+      `district ${dump.districtId} is already in this database: nothing was loaded`,
     );
   }
   return db.transaction().execute(async (trx) => {
     // rows as they were: no trigger (audit, rollups, key checks) fires; the dump holds the rollups too
     await sql`set local session_replication_role = replica`.execute(trx);
     let rows = 0;
-    for (const table of dump.tables) {
+    for (const [index, table] of dump.tables.entries()) {
+      onTable?.(index, dump.tables.length, table.name);
       const columns = await sql<{ column_name: string }>`
         select column_name from information_schema.columns
         where table_schema = 'public' and table_name = ${table.name} and is_generated = 'NEVER'

@@ -15,6 +15,7 @@ import { ApiError } from '../errors';
 import * as users from '../features/users/service';
 import { type Lang, message } from '../i18n/messages';
 import { describeIssue } from '../i18n/validation';
+import { DISTRICT_BACKUP_COMMANDS } from './district-backup';
 import { type CliActor, districtActor, OPERATOR_USER_ID, platformActor } from './operator';
 import { checkRlsCatalog } from './rls-check';
 import { TOKEN_COMMANDS } from './tokens';
@@ -275,6 +276,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...TOKEN_COMMANDS,
+  ...DISTRICT_BACKUP_COMMANDS,
 };
 
 function help(io: Io) {
