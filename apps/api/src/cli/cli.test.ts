@@ -8,7 +8,8 @@ import { DEMO_IDS, DEMO_PASSWORD } from '@gongfu/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { OPERATOR_USER_ID, runCli } from './main';
+import { OPERATOR_USER_ID } from './main';
+import { runCliOn } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,15 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => ({
-    db: t.handle.db,
-    close: async () => {},
-  }));
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliOn(t.handle.db, argv);
 
 const passwordIn = (text: string) => /\n {2}(\S{12,})/.exec(text)?.[1] as string;
 

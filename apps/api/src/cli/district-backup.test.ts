@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../testing/server-process';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { runCli } from './main';
+import { runCliOn } from './testing';
 
 const postgresUrl = process.env.DATABASE_URL || undefined;
 const folder = mkdtempSync(join(tmpdir(), 'gongfu-cli-district-'));
@@ -48,15 +48,7 @@ async function freshDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-async function cli(handle: DatabaseHandle, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => ({
-    db: handle.db,
-    close: async () => {},
-  }));
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (handle: DatabaseHandle, ...argv: string[]) => runCliOn(handle.db, argv);
 
 async function counts(handle: DatabaseHandle, districtId: string) {
   const result = await sql<{ communities: number; reports: number; users: number }>`

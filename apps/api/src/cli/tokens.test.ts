@@ -7,7 +7,8 @@ import { DEMO_IDS } from '@gongfu/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { OPERATOR_USER_ID, runCli } from './main';
+import { OPERATOR_USER_ID } from './main';
+import { runCliOn } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => ({
-    db: t.handle.db,
-    close: async () => {},
-  }));
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliOn(t.handle.db, argv);
 
 describe('pnpm gongfu token', () => {
   it('lists the tokens of every district, or of one, without their secrets', async () => {
