@@ -311,7 +311,17 @@ describe('refused tokens', () => {
       body: JSON.stringify({ email: 'token-owner@test.invalid', password: initialPassword }),
     });
     expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    // an invited account changes its initial password before anything else (ADR 0025)
+    const changed = await t.app.request('/api/v1/auth/password', {
+      method: 'POST',
+      headers: {
+        cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ currentPassword: initialPassword, newPassword: 'token-owner-2026' }),
+    });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    const cookie = (changed.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const created = await t.app.request('/api/v1/api-tokens', {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
