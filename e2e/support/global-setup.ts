@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serverEnv } from './env';
+import { serverEnv, serverPort } from './env';
 
 const root = resolve(import.meta.dirname, '../..');
 let server: ChildProcess | undefined;
@@ -18,8 +18,7 @@ export async function setup(project: TestProject) {
     throw new Error('the admin app is not built: run `pnpm build` first (pnpm test:e2e does)');
   }
   dataDir = mkdtempSync(join(tmpdir(), 'gongfu-e2e-'));
-  // E2E_PORT: a port of one's own when several people run flows on one machine
-  const port = Number(process.env.E2E_PORT) || 3900 + Math.floor(Math.random() * 90);
+  const port = serverPort();
   const env = serverEnv(port, dataDir);
   // the built server (what `pnpm start` runs), built here from the current source (under a second) so a flow
   // never tests a stale bundle; in its own process group so teardown stops the whole tree
