@@ -4,7 +4,8 @@
  *   support), and our own rules for the product's image: multi-stage, a non-root USER in the last stage, and the
  *   command `pnpm start` runs (apps/api/package.json), so the image cannot drift from it;
  * - the compose file through dclint (the compose-spec JSON schema and its best-practice rules, warnings fail);
- * - the systemd unit through `systemd-analyze verify` where systemd is installed (it is on Debian).
+ * - the systemd unit through `systemd-analyze verify` where systemd is installed (it is on Debian), and its
+ *   ExecStart: the command `pnpm start` runs, from /opt/gongfu.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -50,6 +51,17 @@ if (!cmd || JSON.parse(cmd.replace(/^CMD\s+/i, '')).join(' ') !== start) {
   report(dockerfile, `CMD must run what \`pnpm start\` runs in apps/api: ${start}`);
 }
 
+// the systemd unit runs the same command, from its install folder
+const serviceUnit = join(infra, 'systemd/gongfu.service');
+const execStart = readFileSync(serviceUnit, 'utf8')
+  .split('\n')
+  .find((line) => line.startsWith('ExecStart='));
+const expected = start
+  .replace(/^node /, '/usr/bin/node ')
+  .replace(/dist\/server\.js$/, '/opt/gongfu/dist/server.js');
+if (execStart !== `ExecStart=${expected}`)
+  report(serviceUnit, `ExecStart must run what \`pnpm start\` runs: ${expected}`);
+
 // the compose file; require-quotes-in-ports wants single quotes where biome's YAML formatter writes double ones
 const dclint = spawnSync(
   process.execPath,
@@ -68,15 +80,15 @@ const dclint = spawnSync(
 if (dclint.status !== 0) report(join(infra, 'compose.yaml'), `dclint:\n${dclint.stdout}${dclint.stderr}`);
 
 // the systemd unit
-const unit = join(infra, 'systemd/gongfu.service');
 if (spawnSync('systemd-analyze', ['--version']).status === 0) {
   // --man=no: no man pages on slim machines. It warns (exit code 0) of keys it ignores: every line is a problem,
   // except that the unit's ExecStart binary or user need not exist on this machine
-  const verify = spawnSync('systemd-analyze', ['verify', '--man=no', unit], { encoding: 'utf8' });
+  const verify = spawnSync('systemd-analyze', ['verify', '--man=no', serviceUnit], { encoding: 'utf8' });
   const real = `${verify.stdout}${verify.stderr}`
     .split('\n')
     .filter((line) => line.trim() && !/is not executable|No such file or directory/.test(line));
-  if (verify.status !== 0 || real.length > 0) report(unit, `systemd-analyze verify:\n${real.join('\n')}`);
+  if (verify.status !== 0 || real.length > 0)
+    report(serviceUnit, `systemd-analyze verify:\n${real.join('\n')}`);
 } else {
   console.log('infra lint: systemd-analyze not installed, the systemd unit was not verified');
 }

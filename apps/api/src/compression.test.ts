@@ -34,6 +34,13 @@ describe('compressed JSON', () => {
     expect(gunzipSync(sent).equals(plainBody)).toBe(true);
   });
 
+  it('says Vary: Accept-Encoding once, compressed or not (set before the handler, issue 14)', async () => {
+    for (const encoding of ['identity', 'gzip']) {
+      const res = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': encoding } });
+      expect(res.headers.get('Vary')).toBe('Accept-Encoding');
+    }
+  });
+
   it('a compressed answer’s ETag still gives 304 with no body', async () => {
     const first = await t.request(BOARD, { headers: { 'Accept-Encoding': 'gzip' } });
     const tag = first.headers.get('ETag');

@@ -4,8 +4,8 @@
  *            `[--out file] [--reuse]` (a run narrowed by --figures or --kinds writes no report unless --out is given)
  *
  * For each size it generates into a fresh database (PostgreSQL from DATABASE_URL, a new database per
- * size; PGlite in a temporary folder when DATABASE_URL is unset), starts the API in its own process
- * (@hono/node-server on a random loopback port), logs in as the first district's admin and measures,
+ * size; PGlite in a temporary folder when DATABASE_URL is unset), starts the API as `pnpm start` runs it
+ * (the built dist/server.js, the start script's node options, a free loopback port), logs in as the first district's admin and measures,
  * in one run so that ratios hold on a noisy machine:
  *  - the overview and ranking endpoints' p50 / p95 through HTTP, beside the same statements the request
  *    ran (captured from the driver) replayed directly through `postgres` — the API's overhead;
@@ -23,6 +23,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -183,7 +184,7 @@ function databaseUrl(name: string): string {
 
 async function startServer(
   env: Record<string, string>,
-  script = 'bench-server.ts',
+  script: string,
 ): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, script)], {
     env: { ...process.env, ...env },
@@ -198,6 +199,62 @@ async function startServer(
     });
     child.on('exit', (code) => fail(new Error(`bench server exited with ${code}`)));
   });
+  return { port, child };
+}
+
+/** dist/server.js from the source as it is now: every figure is of the built server. */
+async function buildServer() {
+  const build = spawn(process.execPath, ['build.mjs'], {
+    cwd: join(REPOSITORY, 'apps/api'),
+    stdio: 'inherit',
+  });
+  if ((await new Promise((ok) => build.once('exit', ok))) !== 0) throw new Error('the API build failed');
+}
+
+/** The node options `pnpm start` runs the server with (apps/api/package.json), before dist/server.js. */
+function startOptions(): string[] {
+  const start = (
+    JSON.parse(readFileSync(join(REPOSITORY, 'apps/api/package.json'), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  const [command, ...args] = start.split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'dist/server.js')
+    throw new Error(`unexpected start script: ${start}`);
+  return args.slice(0, -1);
+}
+
+/**
+ * The product as `pnpm start` runs it (issue 14): the built dist/server.js under the node options of the start
+ * script in apps/api/package.json, on a free loopback port, ready when /api/ready answers 200. The embedded
+ * database gets the demo district at its first start, as a real one does.
+ */
+async function startBuiltServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const apiDir = join(REPOSITORY, 'apps/api');
+  const port = await new Promise<number>((ok, fail) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+  const { DATABASE_URL: _ours, ...inherited } = process.env;
+  const child = spawn(process.execPath, [...startOptions(), 'dist/server.js'], {
+    cwd: apiDir,
+    env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null)
+      throw new Error(`the built server exited with ${child.exitCode} while starting`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return { port, child };
 }
 
@@ -362,14 +419,12 @@ async function cockpitFirstLoad(base: string, email: string): Promise<CockpitFig
  */
 async function coldStartMs(): Promise<number[]> {
   const apiDir = join(REPOSITORY, 'apps/api');
-  const build = spawn(process.execPath, ['build.mjs'], { cwd: apiDir, stdio: 'inherit' });
-  if ((await new Promise((ok) => build.once('exit', ok))) !== 0) throw new Error('the API build failed');
   const dataDir = mkdtempSync(join(os.tmpdir(), 'gongfu-cold-'));
   const port = 3800 + Math.floor(Math.random() * 90);
   const { DATABASE_URL: _postgres, ...embeddedEnv } = process.env; // the embedded database, whatever the bench runs on
   const start = async () => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['dist/server.js'], {
+    const child = spawn(process.execPath, [...startOptions(), 'dist/server.js'], {
       cwd: apiDir,
       env: { ...embeddedEnv, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -574,7 +629,6 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
   const dims = SIZES[size];
   const label = `${size} (${dims.districts} × ${dims.communities} × ${dims.months}) on ${kind}`;
   console.log(`\n== ${label}`);
-  let serverEnv: Record<string, string>;
   let url: string | undefined;
   let tempDir: string | undefined;
   /** what an earlier run generated into the database, kept as its comment (--reuse) */
@@ -600,10 +654,8 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
     }
     await admin.end();
     url = databaseUrl(name);
-    serverEnv = { BENCH_DATABASE_URL: url };
   } else {
     tempDir = mkdtempSync(join(os.tmpdir(), 'gongfu-bench-'));
-    serverEnv = { BENCH_DATA_DIR: tempDir };
   }
   const handle = await openDatabase(url ? { url, maxConnections: 3 } : { dataDir: tempDir });
   let generated: GenerateResult;
@@ -637,7 +689,10 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
   }
   console.log(`  ${generated.rows} rows in ${(generated.ms / 1000).toFixed(1)} s`);
 
-  const { port, child } = await startServer({ ...serverEnv, BENCH_ADMIN_DIST: ADMIN_DIST });
+  const { port, child } = await startBuiltServer({
+    ...(url ? { DATABASE_URL: url } : { DATA_DIR: tempDir as string }),
+    ADMIN_DIST,
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     const email = generated.districts[0]?.adminEmail as string;
@@ -1005,6 +1060,7 @@ if (BASE_URL) {
   pgVersion = row?.server_version ?? '?';
   await sql.end();
 }
+await buildServer();
 let coldStart: number[] | undefined;
 if (FIGURES.has('start')) {
   console.log('\n== cold start of the built server on an existing embedded database');
