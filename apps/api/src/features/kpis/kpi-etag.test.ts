@@ -2,6 +2,7 @@
  * KPI answers revalidate (issue 14): an ETag and `private, no-cache`, a bodyless 304 to a matching If-None-Match,
  * a new tag when a report in scope is approved and the same tag when one in another district is.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ADMIN, monthsAgo, reportApi, VENTURES } from '../reports/test-helpers';
@@ -39,6 +40,23 @@ describe('KPI answers carry an ETag and revalidate', () => {
     expect(again.status).toBe(304);
     expect((await again.arrayBuffer()).byteLength).toBe(0);
     expect(again.headers.get('etag')).toBe(tag);
+  });
+
+  it('tags each KPI answer with the hash of exactly the bytes it sends (the tag is computed before sending)', async () => {
+    const paths = [
+      OVERVIEW,
+      `/api/v1/kpis/ranking?kpi=community_income&period=year&month=${month}`,
+      `/api/v1/kpis/series?kpi=community_income&from=${monthsAgo(8)}&to=${month}`,
+      `/api/v1/kpis/standing?period=year&month=${month}`,
+      '/api/v1/kpis/latest-month',
+    ];
+    for (const path of paths) {
+      const res = await t.request(path, { as: WANG, headers: { 'Accept-Encoding': 'identity' } });
+      expect(res.status, path).toBe(200);
+      const body = await res.text();
+      const hash = createHash('sha1').update(body).digest('base64url');
+      expect(res.headers.get('etag'), path).toBe(`"${hash}"`);
+    }
   });
 
   it('keeps the tag when a report of another district is approved, and changes it when one in scope is', async () => {

@@ -11,6 +11,7 @@ import {
   updateKpiTargetsRoute,
 } from '@gongfu/contract';
 import { foldsSession, inRequestScope } from '../../middleware/request-scope';
+import { tagAnswer } from '../../middleware/revalidate';
 import { createRouter } from '../../router';
 import * as service from './service';
 import { standing } from './standing';
@@ -21,6 +22,7 @@ export const kpiRoutes = foldsSession(
   createRouter()
     .openapi(kpiLatestMonthRoute, async (c) => {
       const result = await inRequestScope(c, (trx, actor) => service.latestMonth(trx, actor));
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(kpiOverviewRoute, async (c) => {
@@ -28,6 +30,7 @@ export const kpiRoutes = foldsSession(
       const result = await inRequestScope(c, (trx, actor) =>
         service.overview(trx, actor, query, c.get('lang')),
       );
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(kpiSeriesRoute, async (c) => {
@@ -35,6 +38,7 @@ export const kpiRoutes = foldsSession(
       const result = await inRequestScope(c, (trx, actor) =>
         service.series(trx, actor, query, c.get('lang')),
       );
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(kpiRankingRoute, async (c) => {
@@ -42,11 +46,13 @@ export const kpiRoutes = foldsSession(
       const result = await inRequestScope(c, (trx, actor) =>
         service.ranking(trx, actor, query, c.get('lang')),
       );
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(reportingMatrixRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => service.reportingMatrix(trx, actor, query));
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(fundFlowRoute, async (c) => {
@@ -54,11 +60,13 @@ export const kpiRoutes = foldsSession(
       const result = await inRequestScope(c, (trx, actor) =>
         service.fundFlow(trx, actor, query, c.get('lang')),
       );
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(kpiMixRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => service.mix(trx, actor, query));
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(kpiStandingRoute, async (c) => {
@@ -66,11 +74,14 @@ export const kpiRoutes = foldsSession(
       // the session checked in the caller's own scope first; the standing then opens its own (district,
       // read-only) transaction: see standing.ts
       const actor = await inRequestScope(c, async (_trx, actor) => actor);
-      return c.json(await standing(c.get('deps').db, actor, query, c.get('lang')), 200);
+      const result = await standing(c.get('deps').db, actor, query, c.get('lang'));
+      tagAnswer(c, result);
+      return c.json(result, 200);
     })
     .openapi(listKpiTargetsRoute, async (c) => {
       const { year } = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => listTargets(trx, actor, year));
+      tagAnswer(c, result);
       return c.json(result, 200);
     })
     .openapi(updateKpiTargetsRoute, async (c) => {
