@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './connect';
 import type { Database } from './schema';
 import { DEMO_IDS, seedDemo } from './seed/demo';
 import { deterministicId } from './seed/deterministic-id';
-import { type DbScope, withTenantTransaction, withTokenTransaction } from './tenant';
+import { type DbScope, type ScopedTransaction, withTenantTransaction, withTokenTransaction } from './tenant';
 import { createTestDatabase } from './testing';
 
 let handle: DatabaseHandle;
@@ -194,5 +194,181 @@ describe('the token scope', () => {
         async () => 'ran',
       ),
     ).rejects.toThrow(/not a UUID/);
+  });
+});
+
+/** Tokens for one venture and a token's own idempotency keys (migration 2026-12-07T1000). */
+describe('a token for one venture', () => {
+  const tidalMarket = DEMO_IDS.tidalMarket;
+  const insertToken = (scope: DbScope, row: Record<string, unknown>) =>
+    withTenantTransaction(db, scope, (trx) =>
+      sql`insert into api_tokens (district_id, community_id, partner_id, venture_id, membership_id, created_by, name, scopes, secret_hash, expires_at)
+          values (${DEMO_IDS.dongqu}, ${row.community_id ?? null}, ${row.partner_id ?? null}, ${row.venture_id},
+                  ${jinhuiMembership}, ${row.created_by}, 'v', '{report:read}', '\\x00', '2030-01-01T00:00:00Z')
+          returning token_id`.execute(trx),
+    );
+  const soe = deterministicId('user:soe@dongqu.demo');
+  const soeScope: DbScope = {
+    kind: 'partner',
+    userId: soe,
+    districtId: DEMO_IDS.dongqu,
+    partnerId: DEMO_IDS.soe,
+  };
+
+  it('names a venture of the creator’s own community, or one the partner operates, and no other', async () => {
+    await expect(
+      insertToken(jinhuiScope(), {
+        community_id: DEMO_IDS.jinhui,
+        venture_id: tidalMarket,
+        created_by: jinhuiAdmin,
+      }),
+    ).resolves.toBeDefined();
+    // a venture of another community of the district, or of no district at all
+    for (const venture of [DEMO_IDS.readingRoom, randomUUID()]) {
+      await expect(
+        insertToken(jinhuiScope(), {
+          community_id: DEMO_IDS.jinhui,
+          venture_id: venture,
+          created_by: jinhuiAdmin,
+        }),
+      ).rejects.toThrow();
+    }
+    // the SOE operates Jinhui's tidal market, nothing in 望江街
+    await expect(
+      insertToken(soeScope, { partner_id: DEMO_IDS.soe, venture_id: tidalMarket, created_by: soe }),
+    ).resolves.toBeDefined();
+    await expect(
+      insertToken(soeScope, { partner_id: DEMO_IDS.soe, venture_id: DEMO_IDS.readingRoom, created_by: soe }),
+    ).rejects.toThrow();
+    const n = await sql<{ n: number }>`
+      select count(*)::int as n from api_tokens where venture_id is not null`.execute(db);
+    expect(n.rows[0]?.n).toBe(2);
+  });
+
+  it('the check answers the token’s venture', async () => {
+    const id = randomUUID();
+    await withTenantTransaction(db, jinhuiScope(), (trx) =>
+      trx
+        .insertInto('api_tokens')
+        .values({
+          district_id: DEMO_IDS.dongqu,
+          token_id: id,
+          membership_id: jinhuiMembership,
+          created_by: jinhuiAdmin,
+          community_id: DEMO_IDS.jinhui,
+          venture_id: tidalMarket,
+          name: '金汇 潮汐市场',
+          scopes: ['report:read'],
+          secret_hash: new Uint8Array(32),
+          expires_at: new Date('2030-01-01T00:00:00Z'),
+        })
+        .execute(),
+    );
+    const result = await withTokenTransaction(
+      db,
+      id,
+      (row) => ({
+        scope: jinhuiScope() as Extract<DbScope, { kind: 'community' }>,
+        context: row?.venture_id,
+      }),
+      async (_trx, venture) => venture,
+    );
+    expect(result).toEqual({ ok: true, value: tidalMarket });
+  });
+});
+
+describe('idempotency keys of a token', () => {
+  const KEY = 'retry-1';
+  /** a row written under the token's request scope, as the idempotency middleware does */
+  const asToken = <T>(tokenId: string, work: Parameters<typeof withTokenTransaction<null, string, T>>[3]) =>
+    withTokenTransaction<null, string, T>(
+      db,
+      tokenId,
+      () => ({ scope: jinhuiScope() as Extract<DbScope, { kind: 'community' }>, context: null }),
+      work,
+    );
+  const keysSeen = (rows: Array<{ idempotency_key: string; request_hash: string }>) =>
+    rows.map((r) => `${r.idempotency_key}:${r.request_hash}`).sort();
+
+  it('a token’s stored answers are its own: not its creator’s session’s, not another token’s', async () => {
+    const other = randomUUID();
+    await withTenantTransaction(db, jinhuiScope(), (trx) =>
+      trx
+        .insertInto('api_tokens')
+        .values({
+          district_id: DEMO_IDS.dongqu,
+          token_id: other,
+          membership_id: jinhuiMembership,
+          created_by: jinhuiAdmin,
+          community_id: DEMO_IDS.jinhui,
+          name: '金汇 另一个',
+          scopes: ['report:write'],
+          secret_hash: new Uint8Array(32),
+          expires_at: new Date('2030-01-01T00:00:00Z'),
+        })
+        .execute(),
+    );
+    const write = (tokenId: string, hash: string) =>
+      asToken(tokenId, (trx) =>
+        trx
+          .insertInto('idempotency_keys')
+          .values({
+            user_id: jinhuiAdmin,
+            api_token_id: tokenId,
+            idempotency_key: KEY,
+            request_hash: hash,
+            method: 'POST',
+            path: '/api/v1/reports',
+          })
+          .execute(),
+      );
+    await write(jinhuiToken, 'token-a');
+    await write(other, 'token-b');
+    // the creator's session (the user scope the cookie path uses) with the same key
+    await withTenantTransaction(db, { kind: 'user', userId: jinhuiAdmin }, (trx) =>
+      trx
+        .insertInto('idempotency_keys')
+        .values({
+          user_id: jinhuiAdmin,
+          idempotency_key: KEY,
+          request_hash: 'session',
+          method: 'POST',
+          path: '/x',
+        })
+        .execute(),
+    );
+    const read = (trx: ScopedTransaction) =>
+      trx.selectFrom('idempotency_keys').select(['idempotency_key', 'request_hash']).execute();
+    expect(await asToken(jinhuiToken, read)).toEqual({
+      ok: true,
+      value: [{ idempotency_key: KEY, request_hash: 'token-a' }],
+    });
+    expect(await asToken(other, read)).toEqual({
+      ok: true,
+      value: [{ idempotency_key: KEY, request_hash: 'token-b' }],
+    });
+    expect(keysSeen(await withTenantTransaction(db, { kind: 'user', userId: jinhuiAdmin }, read))).toEqual([
+      `${KEY}:session`,
+    ]);
+    // a token cannot write a row as another token, nor as the session
+    for (const forged of [other, '00000000-0000-0000-0000-000000000000']) {
+      await expect(
+        asToken(jinhuiToken, (trx) =>
+          trx
+            .insertInto('idempotency_keys')
+            .values({
+              user_id: jinhuiAdmin,
+              api_token_id: forged,
+              idempotency_key: 'forged',
+              request_hash: 'x',
+              method: 'POST',
+              path: '/x',
+            })
+            .execute(),
+        ),
+      ).rejects.toThrow();
+    }
+    const all = await sql<{ n: number }>`select count(*)::int as n from idempotency_keys`.execute(db);
+    expect(all.rows[0]?.n).toBe(3);
   });
 });

@@ -964,3 +964,154 @@ describe('row-level security', () => {
     });
   });
 });
+
+/**
+ * One venture as a scope (migration 2026-12-07T1000, ADR 0026): a community's or a partner's scope with
+ * `ventureId` (an API token for one venture) reaches that venture's rows only in every venture-keyed table, for
+ * reading and writing; without it, the same scope reaches all its ventures as before.
+ */
+describe('a scope limited to one venture', () => {
+  const serviceStation = deterministicId('venture:wangjiangjie-service-station');
+  const readingRoom = deterministicId('venture:wangjiangjie-reading-room');
+  const VENTURE_TABLES = [
+    'ventures',
+    'monthly_reports',
+    'report_events',
+    'report_imports',
+    'operator_agreements',
+    'kpi_venture_months',
+  ];
+  const oneVenture = (ventureId: string): DbScope => ({ ...A, ventureId }) as DbScope;
+
+  beforeAll(async () => {
+    // the reading room gets a row in every venture-keyed table too, beside the service station's fixtures
+    await withTenantTransaction(db, districtScope, async (trx) => {
+      const base = own(A_TARGET);
+      const report = await trx
+        .insertInto('monthly_reports')
+        .values({ ...base, venture_id: readingRoom, month: '2026-07', revenue_fen: 1_000_00 })
+        .returning('report_id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('report_events')
+        .values({
+          ...base,
+          report_id: report.report_id,
+          venture_id: readingRoom,
+          action: 'create',
+          to_status: 'draft',
+          actor_user_id: dongquAdmin,
+        })
+        .execute();
+      await trx
+        .insertInto('report_imports')
+        .values({
+          ...base,
+          file_hash: 'c'.repeat(64),
+          venture_id: readingRoom,
+          month: '2026-07',
+          mode: 'draft',
+          report_id: report.report_id,
+          imported_by: dongquAdmin,
+        })
+        .execute();
+      await trx
+        .insertInto('operator_agreements')
+        .values({
+          ...base,
+          venture_id: readingRoom,
+          partner_id: DEMO_IDS.tusStar,
+          starts_on: '2025-06-01',
+          ends_on: '2027-05-31',
+          terms: 'fee',
+        })
+        .execute();
+    });
+  });
+
+  /** rows of the table by venture, as a scope sees them */
+  async function seenBy(scope: DbScope, table: string) {
+    return withTenantTransaction(db, scope, async (trx) => {
+      const r = await sql<{ own: number; other: number }>`
+        select count(*) filter (where venture_id = ${serviceStation})::int as own,
+               count(*) filter (where venture_id <> ${serviceStation})::int as other
+        from ${sql.table(table)}`.execute(trx);
+      return r.rows[0];
+    });
+  }
+
+  for (const table of VENTURE_TABLES) {
+    it(`${table}: the venture's rows only; the community scope sees its other ventures' too`, async () => {
+      const community = await seenBy(A, table);
+      expect(community?.own, 'the venture has rows').toBeGreaterThan(0);
+      expect(community?.other, 'another venture of the community has rows').toBeGreaterThan(0);
+      expect(await seenBy(oneVenture(serviceStation), table)).toEqual({ own: community?.own, other: 0 });
+    });
+  }
+
+  it('writes its own venture’s reports and no other venture’s, of the same community', async () => {
+    const scope = oneVenture(serviceStation);
+    const forged = await scopedWrite(
+      scope,
+      insertStatement('monthly_reports', { ...own(A_TARGET), venture_id: readingRoom, month: '2026-06' }),
+    );
+    expect(forged).toBe('refused');
+    const before = await ownerCount('monthly_reports', A_TARGET, 'community');
+    const updated = await scopedWrite(
+      scope,
+      sql`update monthly_reports set notes = 'forged' where venture_id = ${readingRoom}`,
+    );
+    expect(updated === 'refused' || updated === 0).toBe(true);
+    // nor can it move its own report to the other venture
+    const moved = await scopedWrite(
+      scope,
+      sql`update monthly_reports set venture_id = ${readingRoom} where venture_id = ${serviceStation}`,
+    );
+    expect(moved).toBe('refused');
+    const deleted = await scopedWrite(
+      scope,
+      sql`delete from report_events where venture_id = ${readingRoom}`,
+    );
+    expect(deleted === 'refused' || deleted === 0).toBe(true);
+    expect(await ownerCount('monthly_reports', A_TARGET, 'community')).toBe(before);
+    const notes = await sql<{ n: number }>`
+      select count(*)::int as n from monthly_reports where notes = 'forged'`.execute(db);
+    expect(notes.rows[0]?.n).toBe(0);
+
+    // its own venture: writable as the community's scope allows
+    const ownReport = await scopedWrite(
+      scope,
+      insertStatement('monthly_reports', { ...own(A_TARGET), venture_id: serviceStation, month: '2026-06' }),
+    );
+    expect(ownReport).toBe(1);
+    const ownUpdate = await scopedWrite(
+      scope,
+      sql`update monthly_reports set notes = 'own' where venture_id = ${serviceStation} and month = '2026-06'`,
+    );
+    expect(ownUpdate).toBe(1);
+  });
+
+  it('a partner limited to a venture it does not operate sees nothing; to its own, that venture', async () => {
+    const tidalMarket = deterministicId('venture:jinhui-tidal-market');
+    const elsewhere = { ...partnerScope, ventureId: serviceStation } as DbScope;
+    for (const table of VENTURE_TABLES) expect(await scopedCount(elsewhere, table), table).toBe(0);
+    const mine = { ...partnerScope, ventureId: tidalMarket } as DbScope;
+    expect(await scopedCount(mine, 'monthly_reports')).toBe(
+      await scopedCount(partnerScope, 'monthly_reports'),
+    );
+    expect(await scopedCount(mine, 'monthly_reports', sql`venture_id <> ${tidalMarket}`)).toBe(0);
+  });
+
+  it('leaves the tables without a venture to the community scope (the register’s companies, the funds)', async () => {
+    const scope = oneVenture(serviceStation);
+    for (const table of ['companies', 'assets', 'funds', 'communities']) {
+      expect(await scopedCount(scope, table), table).toBe(await scopedCount(A, table));
+    }
+  });
+
+  it('a malformed venture id is refused before any SQL', async () => {
+    await expect(
+      withTenantTransaction(db, { ...A, ventureId: "x'; drop table ventures; --" } as DbScope, async () => 1),
+    ).rejects.toThrow(/ventureId is not a UUID/);
+  });
+});

@@ -157,6 +157,8 @@ export interface ApiTokensTable {
   created_by: string;
   community_id: string | null;
   partner_id: string | null;
+  /** the one venture the token is limited to (migration 2026-12-07T1000), else null */
+  venture_id: string | null;
   name: string;
   scopes: string[];
   secret_hash: Uint8Array;
@@ -453,6 +455,8 @@ export interface WarningsTable extends CommunityOwned {
 
 export interface IdempotencyKeysTable {
   user_id: string;
+  /** the API token whose answer this is; the nil uuid for a session's (migration 2026-12-07T1000) */
+  api_token_id: ColumnType<string, string | undefined, never>;
   idempotency_key: string;
   request_hash: string;
   method: string;

@@ -32,8 +32,9 @@ function roleOf(scope: DbScope): string {
  */
 export type DbScope =
   | { kind: 'district'; userId: string; districtId: string }
-  | { kind: 'community'; userId: string; districtId: string; communityId: string }
-  | { kind: 'partner'; userId: string; districtId: string; partnerId: string }
+  /** `ventureId`: one venture of that scope only (an API token for one venture, ADR 0026) */
+  | { kind: 'community'; userId: string; districtId: string; communityId: string; ventureId?: string }
+  | { kind: 'partner'; userId: string; districtId: string; partnerId: string; ventureId?: string }
   | { kind: 'platform'; userId: string }
   /** the user's own row, sessions and memberships */
   | { kind: 'user'; userId: string }
@@ -68,6 +69,14 @@ function email(value: string): string {
   return value;
 }
 
+/**
+ * `app.venture_id` when the scope is one venture's (migration 2026-12-07T1000): the venture-keyed tables' restrictive
+ * policies then keep that venture's rows only. Never set for a district scope, whose derived policies ignore it.
+ */
+function ventureOf(scope: { ventureId?: string }): Array<[string, string]> {
+  return scope.ventureId === undefined ? [] : [['venture_id', uuid(scope.ventureId, 'ventureId')]];
+}
+
 /** The `app.*` settings of a scope, as [name, value]: values are bound as parameters, never spliced. */
 function settingsOf(scope: DbScope): Array<[string, string]> {
   switch (scope.kind) {
@@ -83,6 +92,7 @@ function settingsOf(scope: DbScope): Array<[string, string]> {
         ['user_id', uuid(scope.userId, 'userId')],
         ['district_id', uuid(scope.districtId, 'districtId')],
         ['community_id', uuid(scope.communityId, 'communityId')],
+        ...ventureOf(scope),
       ];
     case 'partner':
       return [
@@ -90,6 +100,7 @@ function settingsOf(scope: DbScope): Array<[string, string]> {
         ['user_id', uuid(scope.userId, 'userId')],
         ['district_id', uuid(scope.districtId, 'districtId')],
         ['partner_id', uuid(scope.partnerId, 'partnerId')],
+        ...ventureOf(scope),
       ];
     case 'platform':
       return [
@@ -237,6 +248,8 @@ export interface TokenCheckRow {
   district_id: string | null;
   community_id: string | null;
   partner_id: string | null;
+  /** the one venture the token is limited to, else null (migration 2026-12-07T1000) */
+  venture_id: string | null;
 }
 
 /**

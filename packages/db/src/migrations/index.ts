@@ -19,6 +19,7 @@ import * as sessionCheck from './2026-12-05T1500-session-check';
 import * as securityEvents from './2026-12-06T1000-security-events';
 import * as apiTokens from './2026-12-06T1100-api-tokens';
 import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
+import * as ventureTokens from './2026-12-07T1000-venture-tokens';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1200-citus-policy-form': citusPolicyForm,
   '2026-12-06T1100-api-tokens': apiTokens,
   '2026-12-06T1000-security-events': securityEvents,
+  '2026-12-07T1000-venture-tokens': ventureTokens,
 };

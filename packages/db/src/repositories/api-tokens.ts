@@ -4,6 +4,8 @@ import type { ScopedTransaction } from '../tenant';
 
 export type ApiTokenRow = Omit<Selectable<ApiTokensTable>, 'secret_hash'> & {
   created_by_name: string | null;
+  /** the name of the token's one venture, as the caller's scope sees it (null: no venture, or out of sight) */
+  venture_name: string | null;
 };
 
 /** A new token: the caller's scope (community or partner) must be the token's (the insert policy checks it). */
@@ -16,6 +18,9 @@ export async function listTokens(trx: ScopedTransaction, districtId: string): Pr
   return trx
     .selectFrom('api_tokens as t')
     .leftJoin('users as u', 'u.user_id', 't.created_by')
+    .leftJoin('ventures as v', (join) =>
+      join.onRef('v.district_id', '=', 't.district_id').onRef('v.venture_id', '=', 't.venture_id'),
+    )
     .select([
       't.district_id',
       't.token_id',
@@ -23,6 +28,7 @@ export async function listTokens(trx: ScopedTransaction, districtId: string): Pr
       't.created_by',
       't.community_id',
       't.partner_id',
+      't.venture_id',
       't.name',
       't.scopes',
       't.expires_at',
@@ -31,11 +37,26 @@ export async function listTokens(trx: ScopedTransaction, districtId: string): Pr
       't.revoked_by',
       't.created_at',
       'u.display_name as created_by_name',
+      'v.name as venture_name',
     ])
     .where('t.district_id', '=', districtId)
     .orderBy('t.created_at', 'desc')
     .orderBy('t.token_id')
     .execute();
+}
+
+/** A venture the caller's scope sees (RLS), for a token limited to it: its id, or undefined. */
+export async function findVisibleVenture(
+  trx: ScopedTransaction,
+  districtId: string,
+  ventureId: string,
+): Promise<{ venture_id: string; community_id: string } | undefined> {
+  return trx
+    .selectFrom('ventures')
+    .select(['venture_id', 'community_id'])
+    .where('district_id', '=', districtId)
+    .where('venture_id', '=', ventureId)
+    .executeTakeFirst();
 }
 
 /** Revokes a live token the scope reaches; the row (or undefined when none was revoked) is returned. */
