@@ -31,7 +31,12 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies(cookies);
   const page = await context.newPage();
-  await page.goto(`${base}/kpis`, { waitUntil: 'networkidle' });
+  // networkidle alone is not enough: on a busy machine the app's boot can leave the network quiet for 500 ms before
+  // its first request. The overview answer first, then the quiet after the cockpit's other requests.
+  const overview = page.waitForResponse((r) => r.url().includes('/api/v1/kpis/overview'), { timeout: 60_000 });
+  await page.goto(`${base}/kpis`);
+  await overview;
+  await page.waitForLoadState('networkidle');
   const figures = await page.evaluate(() => {
     const resources = performance.getEntriesByType('resource');
     const navigation = performance.getEntriesByType('navigation')[0];
