@@ -49,6 +49,6 @@ export type AppEnv = {
     actor: Actor | undefined;
     /** an API token's request (ADR 0026): the token and the scope its operation needs */
     bearer: import('./middleware/api-token').BearerRequest | undefined;
-    apiToken: { id: string; name: string } | undefined;
+    apiToken: { id: string; name: string; ventureId: string | null } | undefined;
   };
 };

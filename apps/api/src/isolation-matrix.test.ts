@@ -94,6 +94,11 @@ interface Role {
   /** another community of the same district (not for district roles) */
   otherCommunity: TargetName | null;
   otherDistrict: TargetName;
+  /**
+   * An API token for one venture (migration 2026-12-07T1000): that venture, and the community whose fixtures hang
+   * on another venture of the same community — out of reach for the venture-keyed resources (VENTURE_LEVEL)
+   */
+  venture?: { id: string; sameCommunity: TargetName };
 }
 const ROLES: Role[] = [
   {
@@ -174,6 +179,8 @@ const ROLES: Role[] = [
 
 /** Resources that belong to a district, not a community: only another district's are out of reach. */
 const DISTRICT_LEVEL = new Set(['/partners', '/street-offices', '/users']);
+/** Resources that belong to one venture: a token for another venture of the same community does not reach them. */
+const VENTURE_LEVEL = new Set(['/ventures', '/reports', '/agreements']);
 
 /** Path prefix → the fixture key of its object. A route under a prefix missing here fails the matrix. */
 const FIXTURES: Record<string, string> = {
@@ -470,6 +477,16 @@ const TOKEN_ROLES: Role[] = [
     otherCommunity: 'wangjiangjie',
     otherDistrict: 'geliping',
   },
+  // 金汇's token for its tidal market alone: the 金汇 fixtures' venture, report and agreement are another venture's
+  {
+    email: 'token:jinhui@dongqu.demo#tidal-market',
+    districtId: DEMO_IDS.dongqu,
+    communityId: DEMO_IDS.jinhui,
+    partner: false,
+    otherCommunity: 'wangjiangjie',
+    otherDistrict: 'geliping',
+    venture: { id: DEMO_IDS.tidalMarket, sameCommunity: 'jinhui' },
+  },
 ];
 const MATRIX_ROLES = [...ROLES, ...TOKEN_ROLES];
 
@@ -543,14 +560,15 @@ beforeAll(async () => {
   // log everyone in once, before any snapshot
   for (const role of ROLES) await t.cookieOf(role.email);
   for (const role of TOKEN_ROLES) {
-    const creator = role.email.slice('token:'.length);
+    const creator = role.email.slice('token:'.length).replace(/#.*$/, '');
     const res = await t.request('/api/v1/api-tokens', {
       method: 'POST',
       as: creator,
       body: JSON.stringify({
-        name: `矩阵 ${creator}`,
+        name: `矩阵 ${role.email}`,
         scopes: ['report:write', 'report:read', 'register:read'],
         expiresInDays: 1,
+        ...(role.venture ? { ventureId: role.venture.id } : {}),
       }),
     });
     if (res.status !== 201) throw new Error(`token of ${creator}: ${res.status} ${await res.text()}`);
@@ -577,7 +595,7 @@ async function snapshot(): Promise<Record<string, string>> {
           // a token's request stamps its last use (at most once a minute): that column is not a change
           `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${
             name === 'api_tokens'
-              ? '(select district_id, token_id, membership_id, created_by, community_id, partner_id, name, scopes, secret_hash, expires_at, revoked_at, revoked_by, created_at from api_tokens)'
+              ? '(select district_id, token_id, membership_id, created_by, community_id, partner_id, venture_id, name, scopes, secret_hash, expires_at, revoked_at, revoked_by, created_at from api_tokens)'
               : `"${name}"`
           } x`,
       );
@@ -625,6 +643,7 @@ async function provenUnreachable(op: Operation, role: Role, target: TargetName):
 function targetsOf(op: Operation, role: Role): TargetName[] {
   const targets: TargetName[] = [role.otherDistrict];
   if (role.otherCommunity && !DISTRICT_LEVEL.has(op.prefix)) targets.unshift(role.otherCommunity);
+  if (role.venture && VENTURE_LEVEL.has(op.prefix)) targets.unshift(role.venture.sameCommunity);
   return targets;
 }
 
@@ -708,6 +727,30 @@ function placesIn(value: unknown, isCommunityList: boolean, depth = 0): Array<{ 
   return found;
 }
 
+/**
+ * For a token limited to one venture: the ventures an answer names other than the token's — every `ventureId`,
+ * wherever it is nested, and the items of the venture list (their `id`).
+ */
+function otherVentures(role: Role, value: unknown, path: string): string[] {
+  if (!role.venture) return [];
+  const found: string[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, depth + 1);
+      return;
+    }
+    for (const [key, v] of Object.entries(node)) {
+      if (key === 'ventureId' && typeof v === 'string') found.push(v);
+      else if (path === '/v1/ventures' && depth === 2 && key === 'id' && typeof v === 'string') found.push(v);
+      else walk(v, depth + 1);
+    }
+  };
+  walk(value, 0);
+  const own = role.venture.id;
+  return [...new Set(found.filter((id) => id !== own))];
+}
+
 function outOfReach(role: Role, place: { key: string; id: string }): boolean {
   if (place.key === 'districtId') return place.id !== role.districtId;
   const district = districtOfCommunity.get(place.id);
@@ -725,10 +768,12 @@ describe.each(lists.map((op) => [`GET ${op.path}`, op] as const))('%s (a list)',
       const res = await t.request(`/api${op.path}${defaultQuery(op)}`, { as: role.email });
       expect(res.status, await res.clone().text()).toBeLessThan(500);
       if (res.ok) {
-        const leaks = placesIn(await res.json(), op.path === '/v1/communities')
+        const answer = await res.json();
+        const leaks = placesIn(answer, op.path === '/v1/communities')
           .filter((place) => outOfReach(role, place))
           .map((place) => `${place.key} ${place.id}`);
         expect([...new Set(leaks)], 'ids out of the role’s reach').toEqual([]);
+        expect(otherVentures(role, answer, op.path), 'ventures other than the token’s').toEqual([]);
       }
       expect(changedTables(before, await snapshot()), 'tables changed by a read').toEqual([]);
     },
@@ -800,11 +845,17 @@ describe.each(filterable.map(({ op, param }) => [`GET ${op.path}?${param}=`, op,
             failures.push(`${url} (${target}) → ${res.status} ${(await res.text()).slice(0, 200)}`);
             continue;
           }
-          const leaks = placesIn(await res.json(), op.path === '/v1/communities').filter((place) =>
+          const answer = await res.json();
+          const leaks = placesIn(answer, op.path === '/v1/communities').filter((place) =>
             outOfReach(role, place),
           );
           if (leaks.length > 0)
             failures.push(`${url} (${target}) → 200 with ${leaks.length} ids out of reach`);
+          const ventures = otherVentures(role, answer, op.path);
+          if (ventures.length > 0)
+            failures.push(
+              `${url} (${target}) → 200 naming ${ventures.length} ventures other than the token’s`,
+            );
         }
         expect(failures).toEqual([]);
       },

@@ -58,6 +58,36 @@ describe('the OpenAPI document (issue 13, item 10)', () => {
     expect(id.schema.maxLength).toBe(36);
   });
 
+  it('declares Idempotency-Key on the writes that honour it, and an API token limited to one venture', async () => {
+    const doc = await document();
+    const keyOf = (path: string, method: string) =>
+      (doc.paths[path][method].parameters ?? []).find(
+        (p: Json) => p.in === 'header' && p.name === 'Idempotency-Key',
+      );
+    // every write with a session or a token, a token's report submission among them (kept per token)
+    for (const [path, method] of [
+      ['/v1/reports', 'post'],
+      ['/v1/reports/{id}/submit', 'post'],
+      ['/v1/reports/{id}', 'patch'],
+      ['/v1/communities', 'post'],
+    ] as const) {
+      expect(keyOf(path, method), `${method} ${path}`).toMatchObject({
+        required: false,
+        schema: { type: 'string', maxLength: 200 },
+      });
+    }
+    // not the login (no session yet to keep it for), not a read
+    expect(keyOf('/v1/auth/login', 'post')).toBeUndefined();
+    expect(keyOf('/v1/reports', 'get')).toBeUndefined();
+    expect(doc.components.securitySchemes.apiToken.description).toMatch(/Idempotency-Key/);
+    // a token for one venture: asked for at creation, shown in the list
+    const schemas = doc.components.schemas;
+    expect(schemas.ApiTokenCreate.properties.ventureId).toMatchObject({ format: 'uuid' });
+    expect(schemas.ApiTokenCreate.required).not.toContain('ventureId');
+    expect(schemas.ApiToken.properties).toHaveProperty('ventureId');
+    expect(schemas.ApiToken.properties).toHaveProperty('ventureName');
+  });
+
   it('reads the longest match of a bounded anchored pattern, and refuses an unbounded one', () => {
     expect(patternMaxLength('^\\d{12}$')).toBe(12);
     expect(patternMaxLength('^\\d{9,12}$')).toBe(12);

@@ -52,6 +52,18 @@ const TAGS: Record<string, string> = {
   'api tokens': 'API tokens for company systems (managed with a session; a token cannot reach them)',
 };
 
+/** The header a retried write sends: its first answer is replayed, per session user or per API token. */
+const IDEMPOTENCY_KEY = {
+  in: 'header',
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Makes a retried write safe: the first answer to this key is kept (per user for a session, per API token for ' +
+    'a token) and replayed with `Idempotent-Replayed: true`, without writing again; the same key with another ' +
+    'body is 422 `idempotency_key_reused`, and while the first is still running 409 `idempotency_in_progress`.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,200}$', maxLength: 200 },
+};
+
 const errorRef = { $ref: '#/components/schemas/Error' };
 const error = (description: string) => ({
   description,
@@ -200,8 +212,10 @@ export function finishOpenApiDocument(doc: Json): Json {
     description:
       'An API token of a company system (`gft_…`), created under “API 令牌” by a community admin or a partner ' +
       'operator: `Authorization: Bearer <token>`. It acts as its creator’s membership and reaches only the ' +
-      'operations that list it, each under one of its scopes (report:write, report:read, register:read). ' +
-      'Rate limited per token (429 with Retry-After). See docs/api-tokens.md.',
+      'operations that list it, each under one of its scopes (report:write, report:read, register:read); a token ' +
+      'created for one venture reaches that venture’s ventures, reports and agreements only (`ventureId` of ' +
+      'ApiToken). Writes honour `Idempotency-Key`, kept per token. Rate limited per token (429 with Retry-After). ' +
+      'See docs/api-tokens.md.',
   };
   // the API serves the admin app and its users: not an internal-only service
   doc.servers = (doc.servers ?? []).map((server: Json) => ({ 'x-internal': false, ...server }));
@@ -243,6 +257,12 @@ export function finishOpenApiDocument(doc: Json): Json {
       const add = (status: string, response: Json) => {
         if (!responses[status]) responses[status] = response;
       };
+      // every write with a session or a token honours Idempotency-Key (middleware/idempotency.ts)
+      if (path.startsWith('/v1/') && WRITES.has(method) && !open) {
+        op.parameters ??= [];
+        if (!op.parameters.some((p: Json) => p.in === 'header' && /^idempotency-key$/i.test(p.name)))
+          op.parameters.push(structuredClone(IDEMPOTENCY_KEY));
+      }
       const hasInput = Boolean(op.requestBody) || (op.parameters?.length ?? 0) > 0;
       const v1 = path.startsWith('/v1/');
       if (hasInput) add('400', error('Invalid request; `fields` names each invalid field'));

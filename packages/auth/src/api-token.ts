@@ -50,6 +50,8 @@ export interface RequestToken {
   tokenId: string;
   name: string;
   scopes: ApiTokenScope[];
+  /** the one venture the token is limited to (its request runs with `app.venture_id`), else null */
+  ventureId: string | null;
   user: { id: string; email: string; displayName: string; locale: 'zh-CN' | 'en' };
   membership: {
     membershipId: string;
@@ -104,6 +106,7 @@ export async function withRequestToken<C, T>(
           scopes: row.scopes.filter((s): s is ApiTokenScope =>
             (API_TOKEN_SCOPES as readonly string[]).includes(s),
           ),
+          ventureId: row.venture_id ?? null,
           user: {
             id: row.user_id,
             email: row.email,

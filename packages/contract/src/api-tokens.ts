@@ -4,7 +4,8 @@ import { jsonBody, listOf, readResponses, writeResponses } from './register-comm
 
 /**
  * API tokens for company systems (issue 15, ADR 0026): a community admin or a partner operator creates one for
- * its own scope; the token acts as that membership, limited to its scopes. The token string is answered once.
+ * its own scope, or for one venture of it; the token acts as that membership, limited to its scopes (and to that
+ * venture). The token string is answered once.
  */
 export const API_TOKEN_SCOPE_VALUES = ['report:write', 'report:read', 'register:read'] as const;
 export const ApiTokenScopeSchema = z.enum(API_TOKEN_SCOPE_VALUES);
@@ -16,6 +17,11 @@ export const ApiToken = z
     scopes: z.array(ApiTokenScopeSchema),
     communityId: z.uuid().nullable(),
     partnerId: z.uuid().nullable(),
+    ventureId: z.uuid().nullable().openapi({
+      description:
+        'The one venture the token is limited to (null: every venture of its community or partner)',
+    }),
+    ventureName: z.string().nullable(),
     expiresAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -35,6 +41,15 @@ export const ApiTokenCreate = z
     scopes: z.array(ApiTokenScopeSchema).min(1).max(3),
     /** from 1 to 366 days */
     expiresInDays: z.number().int().min(1).max(366).openapi({ example: 90 }),
+    /** a venture the creator's membership sees: the token then reaches that venture's rows only */
+    ventureId: z
+      .uuid()
+      .nullish()
+      .openapi({
+        description:
+          'Limit the token to one venture of your community (or one you operate, as a partner): it then reads and ' +
+          'reports for that venture only, enforced by the database. Omitted or null: every venture you reach.',
+      }),
   })
   .strict()
   .openapi('ApiTokenCreate');

@@ -11,7 +11,7 @@ import { dbScopeOf } from '../scope';
  * Requests with `Authorization: Bearer <API token>` (ADR 0026). A token reaches only the operations below, each
  * under one of its scopes; anything else — approving, paying out, users, tokens, exports — is 403 before any SQL.
  * The request then runs in the scope of the token's creator's membership (`inTokenScope`, called by
- * `inRequestScope`), so RLS is exactly the creator's. A bearer request's cookie is ignored entirely
+ * `inRequestScope`), so RLS is exactly the creator's — narrowed to one venture for a token limited to one. A bearer request's cookie is ignored entirely
  * (`readSessionToken` answers nothing when a bearer is present): no mix of the two can act as the session.
  */
 const ID = '[0-9a-fA-F-]{36}';
@@ -113,11 +113,15 @@ export async function inTokenScope<T>(
         }),
       };
       c.set('actor', actor);
-      c.set('apiToken', { id: token.tokenId, name: token.name });
-      return {
-        scope: dbScopeOf(actor.scope) as RequestScope,
-        context: actor,
-      };
+      c.set('apiToken', { id: token.tokenId, name: token.name, ventureId: token.ventureId });
+      const scope = dbScopeOf(actor.scope) as RequestScope;
+      // a token for one venture: the venture-keyed tables' policies keep that venture's rows only
+      // (migration 2026-12-07T1000); a token's creator is a community's or a partner's, never a district's
+      if (token.ventureId !== null) {
+        if (scope.kind !== 'community' && scope.kind !== 'partner') throw new ApiError(403, 'forbidden');
+        return { scope: { ...scope, ventureId: token.ventureId }, context: actor };
+      }
+      return { scope, context: actor };
     },
     (trx, actor) => work(trx, actor),
   );

@@ -447,3 +447,240 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('a token for one venture (migration 2026-12-07T1000)', () => {
+  const count = async (table: 'api_tokens' | 'audit_log' | 'monthly_reports') =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.handle.db))
+      .rows[0]?.n;
+
+  it('is created for a venture the creator sees; another community’s or district’s venture names the field, nothing written', async () => {
+    const before = await count('api_tokens');
+    const auditBefore = await count('audit_log');
+    for (const venture of [
+      VENTURES.tidalMarket,
+      VENTURES.xiquCanteen,
+      '00000000-0000-4000-8000-0000000000aa',
+    ]) {
+      const { res, body } = await createToken(WANG, {
+        name: '望江街 他人项目',
+        scopes: ['report:read'],
+        expiresInDays: 1,
+        ventureId: venture,
+      });
+      expect(res.status, venture).toBe(400);
+      expect(body.error.code).toBe('validation_failed');
+      expect(Object.keys(body.error.fields)).toEqual(['ventureId']);
+    }
+    // the SOE operates Jinhui's tidal market only
+    const { res, body } = await createToken(SOE, {
+      name: '国企 他人项目',
+      scopes: ['report:read'],
+      expiresInDays: 1,
+      ventureId: VENTURES.readingRoom,
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(body.error.fields)).toEqual(['ventureId']);
+    expect(await count('api_tokens')).toBe(before);
+    expect(await count('audit_log')).toBe(auditBefore);
+
+    const created = await createToken(WANG, {
+      name: '望江街 书屋系统',
+      scopes: ALL,
+      expiresInDays: 30,
+      ventureId: VENTURES.readingRoom,
+    });
+    expect(created.res.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.apiToken).toMatchObject({
+      ventureId: VENTURES.readingRoom,
+      ventureName: expect.any(String),
+      communityId: DEMO_IDS.wangjiangjie,
+    });
+    const listed = (await (await t.request('/api/v1/api-tokens', { as: ADMIN })).json()).items.find(
+      (i: { id: string }) => i.id === created.body.apiToken.id,
+    );
+    expect(listed).toMatchObject({
+      ventureId: VENTURES.readingRoom,
+      ventureName: created.body.apiToken.ventureName,
+    });
+    const partner = await createToken(SOE, {
+      name: '国企 潮汐市场',
+      scopes: ['report:read'],
+      expiresInDays: 1,
+      ventureId: VENTURES.tidalMarket,
+    });
+    expect(partner.res.status).toBe(201);
+    expect(partner.body.apiToken).toMatchObject({ partnerId: DEMO_IDS.soe, ventureId: VENTURES.tidalMarket });
+  });
+
+  it('lists and reads its venture only; cannot report for another venture of its community, nothing written', async () => {
+    const whole = await tokenOf(WANG, '望江街 全部');
+    const { body } = await createToken(WANG, {
+      name: '望江街 书屋',
+      scopes: ALL,
+      expiresInDays: 30,
+      ventureId: VENTURES.readingRoom,
+    });
+    const one = body.token as string;
+    const items = async (token: string, path: string) => {
+      const res = await withToken(token, path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()).items as Array<{ ventureId?: string; id: string }>;
+    };
+    const venturesOf = async (token: string, path: string) =>
+      new Set((await items(token, path)).map((i) => i.ventureId ?? i.id));
+    const month = monthsAgo(1);
+    // the community's token reports for the service station, the venture's token for its reading room
+    const station = await post(whole.token, '/api/v1/reports', {
+      ventureId: VENTURES.serviceStation,
+      month,
+      revenueFen: 100_000,
+    });
+    expect(station.status, await station.clone().text()).toBe(201);
+    const stationReport = (await station.json()) as { id: string; version: number };
+    const room = await post(one, '/api/v1/reports', {
+      ventureId: VENTURES.readingRoom,
+      month,
+      revenueFen: 50_000,
+    });
+    expect(room.status, await room.clone().text()).toBe(201);
+
+    // the positive control: the community's token reaches both ventures of 望江街 and their reports
+    const communityVentures = await venturesOf(whole.token, '/api/v1/ventures');
+    expect(communityVentures.has(VENTURES.readingRoom)).toBe(true);
+    expect(communityVentures.has(VENTURES.serviceStation)).toBe(true);
+    const communityReports = await venturesOf(whole.token, '/api/v1/reports?pageSize=500');
+    expect(communityReports.has(VENTURES.readingRoom)).toBe(true);
+    expect(communityReports.has(VENTURES.serviceStation)).toBe(true);
+    // the venture's token: that venture alone
+    expect(await venturesOf(one, '/api/v1/ventures')).toEqual(new Set([VENTURES.readingRoom]));
+    expect(await venturesOf(one, '/api/v1/reports?pageSize=500')).toEqual(new Set([VENTURES.readingRoom]));
+    expect(await items(one, `/api/v1/reports?ventureId=${VENTURES.serviceStation}`)).toEqual([]);
+    expect((await withToken(one, `/api/v1/ventures/${VENTURES.serviceStation}`)).status).toBe(404);
+    expect((await withToken(one, `/api/v1/reports/${stationReport.id}`)).status).toBe(404);
+
+    const reportsBefore = await count('monthly_reports');
+    const auditBefore = await count('audit_log');
+    const refused = await post(one, '/api/v1/reports', {
+      ventureId: VENTURES.serviceStation,
+      month: monthsAgo(2),
+      revenueFen: 100_000,
+    });
+    expect(refused.status).toBe(404);
+    const edit = await withToken(one, `/api/v1/reports/${stationReport.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: stationReport.version, stableJobs: 99 }),
+    });
+    expect(edit.status).toBe(404);
+    expect((await post(one, `/api/v1/reports/${stationReport.id}/submit`)).status).toBe(404);
+    expect(await count('monthly_reports')).toBe(reportsBefore);
+    expect(await count('audit_log')).toBe(auditBefore);
+    const untouched = await sql<{ status: string; stable_jobs: number }>`
+      select status, stable_jobs from monthly_reports where report_id = ${stationReport.id}`.execute(
+      t.handle.db,
+    );
+    expect(untouched.rows[0]).toMatchObject({ status: 'draft' });
+    expect(untouched.rows[0]?.stable_jobs).not.toBe(99);
+  });
+});
+
+describe('Idempotency-Key on a token’s writes', () => {
+  /** a venture of Jinhui with no report yet, so each test's first create is a 201 */
+  async function freshVenture(name: string): Promise<string> {
+    const r = await sql<{ venture_id: string }>`
+      insert into ventures (district_id, community_id, name, category)
+      values (${DEMO_IDS.dongqu}, ${DEMO_IDS.jinhui}, ${name}, 'other') returning venture_id`.execute(
+      t.handle.db,
+    );
+    return r.rows[0]?.venture_id as string;
+  }
+  const reportsOf = async (ventureId: string) =>
+    (
+      await sql<{ n: number }>`
+        select count(*)::int as n from monthly_reports where venture_id = ${ventureId}`.execute(t.handle.db)
+    ).rows[0]?.n;
+  const keyed = (token: string, key: string, body: unknown) =>
+    withToken(token, '/api/v1/reports', {
+      method: 'POST',
+      headers: { 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+  const sessionKeyed = (key: string, body: unknown) =>
+    t.request('/api/v1/reports', {
+      method: 'POST',
+      as: JINHUI,
+      headers: { 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+
+  it('a retried submit gets the first answer back and writes once; another body is refused as for a session', async () => {
+    const { token } = await tokenOf(JINHUI, '金汇 重试');
+    const ventureId = await freshVenture('幂等测试 甲');
+    const body = { ventureId, month: monthsAgo(1), revenueFen: 1_234_500, stableJobs: 3 };
+    const first = await keyed(token, 'erp-2026-retry', body);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const again = await keyed(token, 'erp-2026-retry', body);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const firstBody = await first.json();
+    expect(await again.json()).toEqual(firstBody);
+    expect(await reportsOf(ventureId)).toBe(1);
+    const events = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log where entity_type = 'monthly_report' and entity_id = ${firstBody.id}`.execute(
+      t.handle.db,
+    );
+    expect(events.rows[0]?.n).toBe(1);
+
+    // the same key with another body: what a session gets for the same mistake
+    const changed = await keyed(token, 'erp-2026-retry', { ...body, revenueFen: 1 });
+    const sessionVenture = await freshVenture('幂等测试 乙');
+    const sessionBody = { ...body, ventureId: sessionVenture };
+    expect((await sessionKeyed('session-retry', sessionBody)).status).toBe(201);
+    const sessionChanged = await sessionKeyed('session-retry', { ...sessionBody, revenueFen: 1 });
+    expect(sessionChanged.status).toBe(422);
+    expect(changed.status).toBe(422);
+    expect((await changed.json()).error.code).toBe((await sessionChanged.json()).error.code);
+    expect(await reportsOf(ventureId)).toBe(1);
+  });
+
+  it('another token, or the creator’s session, with the same key gets its own answer', async () => {
+    const a = await tokenOf(JINHUI, '金汇 甲');
+    const b = await tokenOf(JINHUI, '金汇 乙');
+    const ventureId = await freshVenture('幂等测试 丙');
+    const body = { ventureId, month: monthsAgo(1), revenueFen: 2_000_000 };
+    const first = await keyed(a.token, 'shared-key', body);
+    expect(first.status, await first.clone().text()).toBe(201);
+    // b's own answer to the same request: the report exists now (409), not a's stored 201
+    const second = await keyed(b.token, 'shared-key', body);
+    expect(second.status).toBe(409);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect((await second.json()).error.code).toBe('report_exists');
+    // nor is the creator's session answered from a token's store
+    const session = await sessionKeyed('shared-key', body);
+    expect(session.status).toBe(409);
+    expect(session.headers.get('idempotent-replayed')).toBeNull();
+    // each one's retry replays its own first answer
+    const againA = await keyed(a.token, 'shared-key', body);
+    expect(againA.status).toBe(201);
+    expect(againA.headers.get('idempotent-replayed')).toBe('true');
+    const againB = await keyed(b.token, 'shared-key', body);
+    expect(againB.status).toBe(409);
+    expect(againB.headers.get('idempotent-replayed')).toBe('true');
+    expect(await reportsOf(ventureId)).toBe(1);
+    const stored = await sql<{ api_token_id: string }>`
+      select api_token_id from idempotency_keys where idempotency_key = 'shared-key'`.execute(t.handle.db);
+    expect(stored.rows.map((r) => r.api_token_id).sort()).toEqual(
+      [a.apiToken.id, b.apiToken.id, '00000000-0000-0000-0000-000000000000'].sort(),
+    );
+  });
+
+  it('a revoked token’s retry is refused, not replayed; a malformed key is 400', async () => {
+    const { token, apiToken } = await tokenOf(JINHUI, '金汇 撤销重试');
+    const body = { ventureId: await freshVenture('幂等测试 丁'), month: monthsAgo(1), revenueFen: 1 };
+    expect((await keyed(token, 'bad key!', body)).status).toBe(400);
+    expect((await keyed(token, 'revoked-key', body)).status).toBe(201);
+    await t.request(`/api/v1/api-tokens/${apiToken.id}/revoke`, { method: 'POST', as: JINHUI });
+    const again = await keyed(token, 'revoked-key', body);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+  });
+});

@@ -16,6 +16,10 @@ export const API_TOKEN_MESSAGES = {
     'zh-CN': '该 API 令牌请求过于频繁，请 {seconds} 秒后再试',
     en: 'Too many requests with this API token; try again in {seconds} seconds',
   },
+  api_token_venture_out_of_scope: {
+    'zh-CN': '只能为本社区（或本运营方运营）的项目创建令牌',
+    en: 'Choose a venture of your own community (or one you operate)',
+  },
   api_token_role: {
     'zh-CN': '只有社区管理员和合作方运营人员可以创建 API 令牌',
     en: 'Only community admins and partner operators can create API tokens',

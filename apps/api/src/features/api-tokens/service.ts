@@ -27,6 +27,8 @@ function toApiToken(row: ApiTokenRow, now: Date): ApiToken {
     scopes: row.scopes as ApiToken['scopes'],
     communityId: row.community_id,
     partnerId: row.partner_id,
+    ventureId: row.venture_id,
+    ventureName: row.venture_name,
     expiresAt: iso(row.expires_at) as string,
     lastUsedAt: iso(row.last_used_at),
     revokedAt: iso(row.revoked_at),
@@ -52,7 +54,11 @@ export async function listTokens(
   return { items: rows.map((r) => toApiToken(r, now)), total: rows.length };
 }
 
-/** Creates a token acting as the caller's own membership; the token string is answered once, never stored. */
+/**
+ * Creates a token acting as the caller's own membership — for one of its ventures only when `ventureId` is given,
+ * which must be a venture the caller's scope sees (read under its RLS; the table's keys and policy check it again).
+ * The token string is answered once, never stored.
+ */
 export async function createToken(
   trx: ScopedTransaction,
   actor: Actor,
@@ -62,6 +68,10 @@ export async function createToken(
 ): Promise<{ apiToken: ApiToken; token: string }> {
   if (!CREATORS.has(actor.scope.role)) throw new ApiError(403, 'api_token_role');
   const districtId = districtOf(actor);
+  const ventureId = input.ventureId ?? null;
+  if (ventureId !== null && !(await apiTokens.findVisibleVenture(trx, districtId, ventureId))) {
+    throw new ApiError(400, 'validation_failed', { ventureId: 'api_token_venture_out_of_scope' });
+  }
   const { tokenId, token, secretHash } = newApiToken();
   const scopes = [...new Set(input.scopes)];
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
@@ -72,6 +82,7 @@ export async function createToken(
     created_by: actor.userId,
     community_id: actor.scope.communityId,
     partner_id: actor.scope.kind === 'partner' ? actor.scope.partnerId : null,
+    venture_id: ventureId,
     name: input.name,
     scopes,
     secret_hash: secretHash,
@@ -87,7 +98,12 @@ export async function createToken(
     action: 'api_token.create',
     entityType: 'api_token',
     entityId: tokenId,
-    after: { name: input.name, scopes, expiresAt: expiresAt.toISOString() },
+    after: {
+      name: input.name,
+      scopes,
+      expiresAt: expiresAt.toISOString(),
+      ...(ventureId ? { ventureId } : {}),
+    },
     requestId,
   });
   const row = (await apiTokens.listTokens(trx, districtId)).find((r) => r.token_id === tokenId);
