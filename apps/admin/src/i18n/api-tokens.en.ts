@@ -8,6 +8,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   total: '{{count}} tokens',
   empty: 'No API tokens yet',
   never: 'Never',
+  allVentures: 'All ventures',
   via: 'via API token “{{name}}”',
   field: {
     name: 'Name',
@@ -17,6 +18,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
     lastUsedAt: 'Last used',
     createdBy: 'Created by',
     expiresIn: 'Valid for',
+    venture: 'Venture',
   },
   scope: {
     reportWrite: 'Create and submit reports',
@@ -35,6 +37,8 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
     namePlaceholder: 'e.g. Jinhui accounting system',
     required: 'Required',
     scopesRequired: 'Choose at least one scope',
+    ventureHelp:
+      'For a system of one venture: the token then sees and reports for that venture only (enforced by the database); leave empty for every venture you reach.',
   },
   shown: {
     title: 'Token created',

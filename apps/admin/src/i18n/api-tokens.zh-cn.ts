@@ -6,6 +6,7 @@ export const apiTokensZhCN = {
   total: '共 {{count}} 个令牌',
   empty: '还没有 API 令牌',
   never: '从未使用',
+  allVentures: '全部项目',
   via: '经 API 令牌「{{name}}」',
   field: {
     name: '名称',
@@ -15,6 +16,7 @@ export const apiTokensZhCN = {
     lastUsedAt: '最近使用',
     createdBy: '创建人',
     expiresIn: '有效期',
+    venture: '项目',
   },
   scope: {
     reportWrite: '创建和提交月报',
@@ -33,6 +35,8 @@ export const apiTokensZhCN = {
     namePlaceholder: '例如：金汇 财务系统',
     required: '必填',
     scopesRequired: '请至少选择一项权限范围',
+    ventureHelp:
+      '只为一个项目的系统：令牌只能看到并填报这个项目（由数据库强制）；不选则可用于您能看到的全部项目。',
   },
   shown: {
     title: '令牌已创建',

@@ -3,9 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
-import { JINHUI, meAs } from '../../testing/fixtures';
+import { JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
+import { VENTURES } from '../register/testing/register-fixtures';
 
 const ERP = 'a1000000-0000-4000-8000-000000000001';
 const OLD = 'a1000000-0000-4000-8000-000000000002';
@@ -18,6 +19,8 @@ function token(id: string, patch: Partial<ApiToken>): ApiToken {
     scopes: ['report:write'],
     communityId: JINHUI.id,
     partnerId: null,
+    ventureId: null,
+    ventureName: null,
     expiresAt: '2027-03-01T04:00:00.000Z',
     lastUsedAt: null,
     revokedAt: null,
@@ -36,6 +39,11 @@ const TOKENS: ApiToken[] = [
     lastUsedAt: '2026-12-04T01:30:00.000Z',
   }),
   token(OLD, { name: '旧收银系统', status: 'revoked', revokedAt: '2026-12-02T02:00:00.000Z' }),
+  token('a1000000-0000-4000-8000-000000000004', {
+    name: '书屋 收银机',
+    ventureId: VENTURES[1]?.id as string,
+    ventureName: '拾光书屋',
+  }),
 ];
 
 interface Seen {
@@ -55,6 +63,11 @@ function givenTokensApi(options: { create?: (body: unknown) => Response } = {}) 
     });
   };
   server.use(
+    // the ventures the membership reaches, for the venture Select
+    http.get(api('/ventures'), async ({ request }) => {
+      await note(request);
+      return HttpResponse.json({ items: VENTURES, total: VENTURES.length });
+    }),
     http.get(api('/api-tokens'), async ({ request }) => {
       await note(request);
       return HttpResponse.json({ items: TOKENS, total: TOKENS.length });
@@ -100,7 +113,10 @@ describe('API 令牌', () => {
     expect(within(old).getByText('已撤销')).toBeInTheDocument();
     expect(within(old).getByText('从未使用')).toBeInTheDocument();
     expect(within(old).queryByRole('button', { name: /撤销/ })).not.toBeInTheDocument();
-    expect(screen.getByText('共 2 个令牌')).toBeInTheDocument();
+    // a token for one venture names it; the others reach every venture
+    expect(within(rowOf('书屋 收银机')).getByText('拾光书屋')).toBeInTheDocument();
+    expect(within(erp).getByText('全部项目')).toBeInTheDocument();
+    expect(screen.getByText('共 3 个令牌')).toBeInTheDocument();
   });
 
   it('creates a token: the contract’s schema first, then the API; the token is shown once with a copy button', async () => {
@@ -130,6 +146,64 @@ describe('API 令牌', () => {
     await waitFor(() => expect(screen.queryByTestId('api-token')).not.toBeInTheDocument(), {
       timeout: 5_000,
     });
+  });
+
+  it('limits a token to one venture of the scope, chosen from its ventures', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenTokensApi();
+    const { user: u } = renderApp('/admin/api-tokens');
+    await u.click(await screen.findByRole('button', { name: /新建令牌/ }, { timeout: 30_000 }));
+    const dialog = await screen.findByRole('dialog', { name: '新建 API 令牌' });
+    expect(within(dialog).getByText(/令牌只能看到并填报这个项目/)).toBeInTheDocument();
+    await u.type(within(dialog).getByLabelText('名称'), '书屋 收银机');
+    await u.click(within(dialog).getByLabelText('项目'));
+    // the scope's ventures, as the API lists them
+    expect(
+      await screen.findByText('望江街便民服务驿站', { selector: '.ant-select-item-option-content' }),
+    ).toBeInTheDocument();
+    await u.click(await screen.findByText('拾光书屋', { selector: '.ant-select-item-option-content' }));
+    await u.click(within(dialog).getByRole('button', { name: '创建令牌' }));
+    await screen.findByRole('dialog', { name: '令牌已创建' });
+    expect(seen.some((r) => r.method === 'GET' && r.path === '/ventures')).toBe(true);
+    expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
+      name: '书屋 收银机',
+      scopes: ['report:write', 'report:read'],
+      expiresInDays: 90,
+      ventureId: VENTURES[1]?.id,
+    });
+  });
+
+  it('shows the API’s refusal of a venture on the venture field', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const seen = givenTokensApi({
+      create: (body) =>
+        (body as { ventureId?: string }).ventureId
+          ? HttpResponse.json(
+              errorBody('validation_failed', '请求内容有误', {
+                ventureId: '只能为本社区（或本运营方运营）的项目创建令牌',
+              }),
+              { status: 400 },
+            )
+          : HttpResponse.json(
+              { apiToken: token('a1000000-0000-4000-8000-000000000005', {}), token: SECRET },
+              { status: 201 },
+            ),
+    });
+    const { user: u } = renderApp('/admin/api-tokens');
+    await u.click(await screen.findByRole('button', { name: /新建令牌/ }, { timeout: 30_000 }));
+    const dialog = await screen.findByRole('dialog', { name: '新建 API 令牌' });
+    await u.type(within(dialog).getByLabelText('名称'), '某系统');
+    await u.click(within(dialog).getByLabelText('项目'));
+    await u.click(
+      await screen.findByText('望江街便民服务驿站', { selector: '.ant-select-item-option-content' }),
+    );
+    await u.click(within(dialog).getByRole('button', { name: '创建令牌' }));
+    const field = within(dialog).getByLabelText('项目').closest('.ant-form-item') as HTMLElement;
+    expect(
+      await within(field).findByText('只能为本社区（或本运营方运营）的项目创建令牌'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('api-token')).not.toBeInTheDocument();
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('puts the API’s field errors on their fields', async () => {

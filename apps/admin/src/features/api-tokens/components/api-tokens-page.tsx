@@ -21,6 +21,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText } from '../../audit/labels';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { QueryState } from '../../kpis/components/query-state';
+import { useVentures } from '../../register/api/register';
 import { checkNested, placeServerErrors } from '../../users/components/form-errors';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/api-tokens';
 
@@ -37,6 +38,8 @@ interface Values {
   name: string;
   scopes: string[];
   expiresInDays: number;
+  /** one venture of the scope; absent: every venture the membership reaches */
+  ventureId?: string;
 }
 
 /**
@@ -87,6 +90,17 @@ export function ApiTokensPage() {
           ))}
         </Flex>
       ),
+    },
+    {
+      title: t('apiTokens.field.venture'),
+      dataIndex: 'ventureName',
+      key: 'venture',
+      render: (name: string | null, token: ApiToken) =>
+        token.ventureId === null ? (
+          <Typography.Text type="secondary">{t('apiTokens.allVentures')}</Typography.Text>
+        ) : (
+          (name ?? '—')
+        ),
     },
     {
       title: t('apiTokens.field.status'),
@@ -174,7 +188,11 @@ export function ApiTokensPage() {
   );
 }
 
-/** 新建令牌: name, scopes, validity; checked with the contract's schema, then by the API. */
+/**
+ * 新建令牌: name, scopes, validity and, if the system serves one venture, that venture (a Select of the ventures the
+ * membership reaches: a community's own, a partner's operated ones); checked with the contract's schema, then by
+ * the API, which checks the venture in the creator's scope again.
+ */
 function CreateDialog({
   onClose,
   onCreated,
@@ -185,12 +203,20 @@ function CreateDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const create = useCreateApiToken();
+  const ventures = useVentures({});
+  const ventureOptions = useMemo(() => {
+    const items = ventures.data?.items ?? [];
+    // a partner's ventures may lie in several communities: then each says which
+    const several = new Set(items.map((v) => v.communityId)).size > 1;
+    return items.map((v) => ({ value: v.id, label: several ? `${v.name} · ${v.communityName}` : v.name }));
+  }, [ventures.data]);
   const [unplaced, setUnplaced] = useState<{ path: string; text: string }[]>([]);
   const submit = (values: Values) => {
     const body = {
       name: values.name?.trim() ?? '',
       scopes: values.scopes ?? [],
       expiresInDays: values.expiresInDays,
+      ...(values.ventureId ? { ventureId: values.ventureId } : {}),
     };
     if (!checkNested(ApiTokenCreate, body, form, t)) return;
     create.mutate(body as ApiTokenCreate, {
@@ -238,6 +264,19 @@ function CreateDialog({
           >
             <Checkbox.Group
               options={API_TOKEN_SCOPE_VALUES.map((s) => ({ value: s, label: t(SCOPE_KEY[s]) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="ventureId"
+            label={t('apiTokens.field.venture')}
+            extra={t('apiTokens.create.ventureHelp')}
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={ventures.isLoading}
+              placeholder={t('apiTokens.allVentures')}
+              options={ventureOptions}
             />
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('apiTokens.field.expiresIn')}>
