@@ -4,7 +4,7 @@
  * every npm package stays an import, resolved at run time from this package's node_modules, so PGlite finds its
  * WebAssembly files and native modules (argon2) load as they do under tsx.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,6 +48,10 @@ await build({
   logLevel: 'warning',
   plugins: [npmPackagesStayImports],
 });
+
+// The embedded database's worker thread (ADR 0029) is a file of its own: pglite-thread.ts looks for it beside the
+// module that holds it, which in the build is dist/server.js. It imports only PGlite, resolved from here like the rest.
+copyFileSync(join(here, '../../packages/db/src/pglite-worker.mjs'), join(here, 'dist/pglite-worker.mjs'));
 
 // An import the bundle keeps must resolve from here at run time: a package that only a workspace package
 // declares (say @gongfu/db's PGlite) would start in tsx and fail in node. Fail the build instead.

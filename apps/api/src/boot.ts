@@ -32,7 +32,8 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
     assertWritableDataDir(env.DATA_DIR);
     let handle: DatabaseHandle;
     try {
-      handle = await openDatabase({ dataDir: env.DATA_DIR });
+      // in a worker thread: its statements must not hold the server's event loop (ADR 0029)
+      handle = await openDatabase({ dataDir: env.DATA_DIR, worker: true });
     } catch (error) {
       throw new StartupError(
         `the embedded database in ${env.DATA_DIR} could not be opened (${reasonOf(error)}). Check that the ` +

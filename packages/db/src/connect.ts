@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import postgres from 'postgres';
 import { PostgresJsDriver, SerializedPGliteDriver, type StatementObserver } from './driver';
+import { PGliteThread } from './pglite-thread';
 import type { Database } from './schema';
 
 const DATE_OID = 1082;
@@ -30,6 +31,11 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite only: a data folder; absent means in memory. */
   dataDir?: string | undefined;
+  /**
+   * PGlite only: run it in a worker thread (pglite-thread.ts), so that its statements do not hold this thread's
+   * event loop — the server does (ADR 0029). Default: in this thread, as tests and scripts use it.
+   */
+  worker?: boolean | undefined;
   /** PostgreSQL only: pool size. */
   maxConnections?: number | undefined;
   /**
@@ -61,13 +67,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pgliteOptions = { parsers: { [DATE_OID]: (x: string) => x } };
-  const pglite = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
-  await pglite.waitReady;
+  const pglite = options.worker
+    ? await PGliteThread.start({ dataDir: options.dataDir, textTypes: [DATE_OID] })
+    : await pgliteInThisThread(options.dataDir);
   const db = new Kysely<Database>({
     dialect: dialectOf(new SerializedPGliteDriver(pglite, options.onStatement)),
   });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+async function pgliteInThisThread(dataDir: string | undefined): Promise<PGlite> {
+  const pgliteOptions = { parsers: { [DATE_OID]: (x: string) => x } };
+  const pglite = dataDir ? new PGlite(dataDir, pgliteOptions) : new PGlite(pgliteOptions);
+  await pglite.waitReady;
+  return pglite;
 }
 
 /** Kysely's PostgreSQL migration lock id, kept: a server of the previous version waits on the same lock. */

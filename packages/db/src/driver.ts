@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -238,6 +237,21 @@ export class PostgresJsDriver extends DeferredBeginDriver {
 }
 
 /**
+ * What the driver uses of PGlite: PGlite itself in this thread, or `PGliteThread`, PGlite in a worker thread
+ * (ADR 0029).
+ */
+export interface PGliteLike {
+  readonly waitReady: Promise<void>;
+  query(
+    text: string,
+    params: unknown[],
+    options: { rowMode: 'object' },
+  ): Promise<{ rows: unknown[]; affectedRows?: number }>;
+  exec(text: string): Promise<Array<{ rows: unknown[]; affectedRows?: number }>>;
+  close(): Promise<void>;
+}
+
+/**
  * PGlite is one connection, and kysely's PGlite driver hands that same connection to every caller
  * without waiting: two overlapping transactions would share it, and a query of one request could run
  * inside another request's transaction — with the other request's role and tenant scope. This driver
@@ -249,7 +263,7 @@ export class SerializedPGliteDriver extends DeferredBeginDriver {
   readonly #connection: DeferredBeginConnection;
 
   constructor(
-    private readonly pglite: PGlite,
+    private readonly pglite: PGliteLike,
     observe?: StatementObserver,
   ) {
     super(observe);

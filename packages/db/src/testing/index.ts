@@ -4,18 +4,19 @@ import { type DatabaseHandle, openDatabase } from '../connect';
 import type { StatementObserver } from '../driver';
 import { migrateToLatest } from '../migrate';
 import { distributeTestDatabase, dropCitusDatabase, prepareCitusDatabase } from './citus';
-import { testCitusWorkers, testDatabaseUrl } from './env';
+import { testCitusWorkers, testDatabaseUrl, testPgliteWorker } from './env';
 
 /**
- * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set, a new
- * database on that PostgreSQL server (created here, dropped by `close`), so test files never share rows.
+ * A fresh, migrated database for one test file: PGlite in memory by default (in a worker thread with
+ * GONGFU_TEST_PGLITE_WORKER=1); with DATABASE_URL set, a new database on that PostgreSQL server (created here,
+ * dropped by `close`), so test files never share rows.
  */
 export async function createTestDatabase(
   options: { maxConnections?: number; onStatement?: StatementObserver } = {},
 ): Promise<DatabaseHandle> {
   const url = testDatabaseUrl;
   if (!url) {
-    const handle = await openDatabase({ onStatement: options.onStatement });
+    const handle = await openDatabase({ onStatement: options.onStatement, worker: testPgliteWorker });
     await migrateToLatest(handle.db);
     return handle;
   }
