@@ -61,6 +61,15 @@ describe('the Content-Security-Policy', () => {
     }
     expect(html).not.toMatch(/https?:\/\//);
     expect((await t.request('/api/docs/init.js')).status).toBe(200);
+    // every file the page loads is served by us, whole
+    let assets = 0;
+    for (const [, src] of html.matchAll(/(?:src|href)="(\/api\/docs\/assets\/[^"]+)"/g)) {
+      const asset = await t.request(src as string);
+      expect(asset.status, src).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, src).toBeGreaterThan(10_000);
+      assets++;
+    }
+    expect(assets).toBe(3);
   });
 });
 
