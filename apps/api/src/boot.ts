@@ -8,6 +8,7 @@ import {
   DEMO_IDS,
   DEMO_PASSWORD,
   deterministicId,
+  hasCitus,
   migrateToLatest,
   openDatabase,
   RUNTIME_ROLES,
@@ -44,8 +45,16 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
   }
   // Migrations and the demo seed run on a pool of their own, without the serving pool's statement_timeout:
   // a migration of a large database may rightly take minutes.
-  await (await migratedAndSeeded(await openDatabase({ url: env.DATABASE_URL }), env, logger)).close();
-  return openDatabase({ url: env.DATABASE_URL, statementTimeoutMs: env.STATEMENT_TIMEOUT_MS });
+  const migrated = await migratedAndSeeded(await openDatabase({ url: env.DATABASE_URL }), env, logger);
+  // a Citus coordinator's pool splits the session check's message (ADR 0027): found once, at start
+  let citus: boolean;
+  try {
+    citus = await hasCitus(migrated.db);
+  } finally {
+    await migrated.close();
+  }
+  if (citus) logger.info('the database is a Citus coordinator');
+  return openDatabase({ url: env.DATABASE_URL, statementTimeoutMs: env.STATEMENT_TIMEOUT_MS, citus });
 }
 
 /** A start-up refusal whose message says what is wrong and what to do: printed as it is, without a stack. */

@@ -45,6 +45,12 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number | undefined;
   /** Sees every message sent to the server, `BEGIN` and `COMMIT` included (tests count statements). */
   onStatement?: StatementObserver | undefined;
+  /**
+   * PostgreSQL only: the server is a Citus coordinator (ADR 0027). The session and token checks then send their
+   * `SET LOCAL`s and their query as two messages instead of one (driver.ts `simpleProtocolQuery`).
+   * `hasCitus` tells whether a database is one.
+   */
+  citus?: boolean | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -63,7 +69,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       },
     });
     const db = new Kysely<Database>({
-      dialect: dialectOf(new PostgresJsDriver(client, options.onStatement)),
+      dialect: dialectOf(new PostgresJsDriver(client, options.onStatement, options.citus ?? false)),
     });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -81,6 +87,13 @@ async function pgliteInThisThread(dataDir: string | undefined): Promise<PGlite> 
   const pglite = dataDir ? new PGlite(dataDir, pgliteOptions) : new PGlite(pgliteOptions);
   await pglite.waitReady;
   return pglite;
+}
+
+/** Whether the database is a Citus coordinator's: the citus extension is installed in it (ADR 0027). */
+export async function hasCitus(db: Kysely<Database>): Promise<boolean> {
+  const r = await sql<{ citus: boolean }>`
+    select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(db);
+  return r.rows[0]?.citus === true;
 }
 
 /** Kysely's PostgreSQL migration lock id, kept: a server of the previous version waits on the same lock. */

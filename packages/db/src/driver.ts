@@ -27,13 +27,19 @@ const SIMPLE_PROTOCOL = Symbol('gongfu.simpleProtocol');
 /**
  * Statements sent as one simple-protocol message. Only for text whose every value was validated and
  * quoted by its builder (tenant.ts): nothing here is a parameter. The result is the last statement's.
+ *
+ * Several parts (`simpleProtocolQuery(setLocals, check)`) are joined into that one message — except on a Citus
+ * coordinator (`openDatabase({ citus: true })`), where each part is a message of its own: Citus replays the whole
+ * text of a message holding a `SET LOCAL` on every worker connection of the transaction, so a query sharing the
+ * message would run on every worker too (ADR 0027). There the `SET LOCAL`s go first, the query next, one more
+ * round trip.
  */
-export function simpleProtocolQuery(text: string): CompiledQuery {
-  return Object.freeze({ ...CompiledQuery.raw(text), [SIMPLE_PROTOCOL]: true });
+export function simpleProtocolQuery(...parts: [string, ...string[]]): CompiledQuery {
+  return Object.freeze({ ...CompiledQuery.raw(parts.join('; ')), [SIMPLE_PROTOCOL]: parts });
 }
 
-function isSimple(query: CompiledQuery): boolean {
-  return (query as { [SIMPLE_PROTOCOL]?: true })[SIMPLE_PROTOCOL] === true;
+function simpleParts(query: CompiledQuery): readonly string[] | undefined {
+  return (query as { [SIMPLE_PROTOCOL]?: readonly string[] })[SIMPLE_PROTOCOL];
 }
 
 /** Sees every message sent, in order (tests count a request's statements with it). */
@@ -50,6 +56,8 @@ class DeferredBeginConnection implements DatabaseConnection {
   constructor(
     readonly wire: Wire,
     private readonly observe: StatementObserver | undefined,
+    /** a Citus coordinator: the parts of a simple-protocol query go as one message each (ADR 0027) */
+    private readonly splitParts = false,
   ) {}
 
   deferBegin(text: string) {
@@ -68,10 +76,16 @@ class DeferredBeginConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const begin = this.#begin;
     this.#begin = undefined;
-    if (isSimple(query)) {
-      const text = begin === undefined ? query.sql : `${begin}; ${query.sql}`;
-      this.observe?.(text);
-      return (await this.wire.simple(text)) as QueryResult<R>;
+    const parts = simpleParts(query);
+    if (parts !== undefined) {
+      const messages = this.splitParts ? parts : [query.sql];
+      let result: QueryResult<unknown> | undefined;
+      for (const [i, part] of messages.entries()) {
+        const text = i === 0 && begin !== undefined ? `${begin}; ${part}` : part;
+        this.observe?.(text);
+        result = await this.wire.simple(text);
+      }
+      return result as QueryResult<R>;
     }
     if (begin !== undefined) {
       this.observe?.(begin);
@@ -159,6 +173,8 @@ export class PostgresJsDriver extends DeferredBeginDriver {
   constructor(
     private readonly client: postgres.Sql,
     observe?: StatementObserver,
+    /** the server is a Citus coordinator (ADR 0027): see `simpleProtocolQuery` */
+    private readonly citus = false,
   ) {
     super(observe);
   }
@@ -195,6 +211,7 @@ export class PostgresJsDriver extends DeferredBeginDriver {
           }),
       },
       this.observe,
+      this.citus,
     );
     this.#reserved.set(connection, reserved);
     return connection;

@@ -188,7 +188,8 @@ class Refused<R> {
 }
 
 /**
- * A request's one transaction when its scope comes from a session (ADR 0022). In one message: `BEGIN`,
+ * A request's one transaction when its scope comes from a session (ADR 0022). In one message (two on a Citus
+ * coordinator, ADR 0027: the `SET LOCAL`s, then the check): `BEGIN`,
  * the session scope (`gongfu_app`, `app.session_id` — the same narrow scope that today reaches only
  * that session, its user and the user's memberships) and the check statement (`identity.sessionCheckSql`:
  * the session, its user and the one membership the request names, else the first). `decide` compares
@@ -207,8 +208,10 @@ export async function withSessionTransaction<C, R, T>(
 ): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
   const session = scopeStatements({ kind: 'session', sessionId: check.sessionId });
   const membership = check.membershipId === null ? null : literal(uuid(check.membershipId, 'membershipId'));
+  // one message; on a Citus coordinator two, the SET LOCALs then the check (driver.ts, ADR 0027)
   const opening = simpleProtocolQuery(
-    `${session}; ${identity.sessionCheckSql(literal(check.sessionId), membership)}`,
+    session,
+    identity.sessionCheckSql(literal(check.sessionId), membership),
   );
   try {
     return await db.transaction().execute(async (trx) => {
@@ -267,7 +270,8 @@ export async function withTokenTransaction<C, R, T>(
 ): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
   const id = literal(uuid(tokenId, 'tokenId'));
   const opening = simpleProtocolQuery(
-    `${scopeStatements({ kind: 'token', tokenId })}; select * from gongfu_token_check(${id}::uuid)`,
+    scopeStatements({ kind: 'token', tokenId }),
+    `select * from gongfu_token_check(${id}::uuid)`,
   );
   try {
     return await db.transaction().execute(async (trx) => {

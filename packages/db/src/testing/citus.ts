@@ -6,7 +6,8 @@ import postgres from 'postgres';
  * With CITUS_WORKERS set ("host:port,host:port"), a test database is created on a Citus cluster whose coordinator
  * is DATABASE_URL (infra/citus/cluster.sh): the database on every node, the citus extension in each, the
  * coordinator and the workers in the coordinator's metadata — what infra/citus/database.sh does. After the
- * migrations, `distributeTestDatabase` runs infra/citus/distribute.sql. Tests themselves are unchanged.
+ * migrations, `distributeTestDatabase` runs infra/citus/distribute.sql and functions.sql, and the database is
+ * opened as a Citus coordinator's (`openDatabase({ citus: true })`). Tests themselves are unchanged.
  */
 export function citusWorkers(value: string | undefined): Array<{ host: string; port: number }> {
   if (!value) return [];
@@ -53,13 +54,17 @@ export async function prepareCitusDatabase(coordinatorUrl: string, name: string,
   ]);
 }
 
-/** Distributes a migrated test database (infra/citus/distribute.sql). */
+/**
+ * Distributes a migrated test database as infra/citus/database.sh does: distribute.sql, then functions.sql (the
+ * KPI roll-up functions in the form Citus runs).
+ */
 export async function distributeTestDatabase(databaseUrl: string) {
-  const script = await readFile(
-    resolve(import.meta.dirname, '../../../../infra/citus/distribute.sql'),
-    'utf8',
+  const scripts = await Promise.all(
+    ['distribute.sql', 'functions.sql'].map((file) =>
+      readFile(resolve(import.meta.dirname, '../../../../infra/citus', file), 'utf8'),
+    ),
   );
-  await run(databaseUrl, [script]);
+  await run(databaseUrl, scripts);
 }
 
 export async function dropCitusDatabase(coordinatorUrl: string, name: string, workers: string) {

@@ -30,6 +30,7 @@ export async function createTestDatabase(
     url: testUrl.toString(),
     maxConnections: options.maxConnections,
     onStatement: options.onStatement,
+    citus: testCitusWorkers !== undefined,
   });
   await migrateToLatest(handle.db);
   if (testCitusWorkers) await distributeTestDatabase(testUrl.toString());
