@@ -48,6 +48,10 @@ full_page_writes = off
 citus.enable_unsafe_triggers = on
 # SET LOCAL of the scope reaches the workers (ADR 0022, ADR 0027)
 citus.propagate_set_commands = 'local'
+# one connection per node in a transaction: a transaction that read a distributed table (a policy's lookup does)
+# may then write a reference table that distributed tables reference (districts), which Citus refuses after a
+# parallel access (ADR 0027); a district's statements go to one node anyway
+citus.multi_shard_modify_mode = 'sequential'
 # a small loopback cluster: 32 shards per table is plenty
 citus.shard_count = 32
 CONF

@@ -2,7 +2,7 @@
 # Creates (or drops) an application database on the loopback Citus cluster of cluster.sh: the database on every node,
 # the citus extension in each, the coordinator and the workers registered in the coordinator's metadata.
 #   infra/citus/database.sh create NAME      then migrate (DATABASE_URL=…:5441/NAME pnpm migrate) and distribute:
-#   infra/citus/database.sh distribute NAME  runs infra/citus/distribute.sql on the coordinator
+#   infra/citus/database.sh distribute NAME  runs infra/citus/distribute.sql and functions.sql on the coordinator
 #   infra/citus/database.sh drop NAME
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +26,10 @@ case "$action" in
     done
     ;;
   distribute)
+    # the tables, then the KPI roll-up functions in the form Citus runs (functions.sql); both idempotent, so run
+    # this again after migrating a distributed database
     sql "$COORDINATOR_PORT" "$name" -f infra/citus/distribute.sql
+    sql "$COORDINATOR_PORT" "$name" -f infra/citus/functions.sql
     ;;
   drop)
     sql "$COORDINATOR_PORT" postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
