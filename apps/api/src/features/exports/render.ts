@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../excel';
 import type { Lang } from '../../i18n/messages';
 import { type Cell, type ExportTable, isMoney, isPoints, isRate, yuanText } from './table';
 
@@ -25,7 +26,7 @@ function sheetName(title: string): string {
  * hold yuan (fen ÷ 100, the nearest double to the exact decimal) shown with two decimals.
  */
 export async function toXlsx(table: ExportTable, lang: Lang, created: Date): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = '共富 Gongfu';
   workbook.created = created;
   const headerRow = table.info.length + 3;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { CSV_MEDIA_TYPE, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, XLSX_MEDIA_TYPE } from '@gongfu/contract';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { ApiError } from '../../errors';
+import { loadExcel } from '../../excel';
 import type { MessageCode } from '../../i18n/messages';
 import { type ColumnKey, columnLetter, columnOfHeader } from './workbook-columns';
 
@@ -202,7 +203,7 @@ function parseSheet(sheet: ExcelJS.Worksheet, name: string): ParsedSheet | null 
 async function readXlsx(buffer: Buffer): Promise<ParsedSheet[]> {
   if (!isZip(buffer)) throw refuse(422, 'workbook_not_xlsx');
   await assertSafeZip(buffer);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(
       buffer as unknown as ExcelJS.Buffer,
@@ -245,7 +246,7 @@ async function readCsv(bytes: Uint8Array): Promise<ParsedSheet[]> {
   } catch {
     throw refuse(422, 'workbook_csv_not_utf8');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   let sheet: ExcelJS.Worksheet;
   try {
     sheet = await workbook.csv.read(Readable.from([text]), {

@@ -7,7 +7,8 @@ import {
   type ReportFigures,
   VENTURE_CATEGORIES,
 } from '@gongfu/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../excel';
 import type { Lang } from '../../i18n/messages';
 import {
   type ColumnKey,
@@ -287,7 +288,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, rows: TemplateRo
 
 /** The template as .xlsx bytes: the help sheet first, then one sheet per category in the domain's order. */
 export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = '共富 Gongfu';
   workbook.created = input.created;
   addHelpSheet(workbook, input);
