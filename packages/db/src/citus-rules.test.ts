@@ -9,7 +9,8 @@
  *   district_id (a node can only enforce uniqueness within its shard);
  * - every foreign key between distributed tables pairs district_id with district_id (co-located shards);
  * - no policy holds a subquery (Citus's own rule, `ErrorIfUnsupportedPolicyExpr`: it refuses to distribute a
- *   table whose policy has one) nor `NULLIF(…) IS NULL`.
+ *   table whose policy has one) nor `NULLIF(…) IS NULL`, and none is RESTRICTIVE (Citus writes a shard's policies
+ *   without `AS RESTRICTIVE`).
  */
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,19 @@ describe('the schema can be distributed by district_id', () => {
     expect(
       r.rows.filter((x) => reference.has(x.from) && distributed.has(x.to)).map((x) => `${x.from}.${x.name}`),
     ).toEqual([]);
+  });
+
+  it('no policy is RESTRICTIVE: Citus rebuilds shard policies without AS RESTRICTIVE, which would widen them', async () => {
+    // commands/policy.c, CreatePolicyCommandForPolicy: "CREATE POLICY %s ON %s FOR %s TO … USING … WITH CHECK …" —
+    // the permissive flag is not written, so on the workers a restrictive policy would be ORed, not ANDed
+    const r = await sql<{ table: string; policy: string }>`
+      select tablename as table, policyname as policy from pg_policies
+      where schemaname = 'public' and permissive <> 'PERMISSIVE'`.execute(db);
+    // KNOWN, not yet fixed: users_insert_home (migration 2026-12-05T1000) is restrictive; on a Citus worker the
+    // reference table users would get it as permissive, ORed with users_insert. To be folded into users_insert by a
+    // migration of its own; listed here so that no other restrictive policy can join it unnoticed.
+    const known = /^users\.users_insert_home(__(district|community|partner))?$/;
+    expect(r.rows.map((x) => `${x.table}.${x.policy}`).filter((name) => !known.test(name))).toEqual([]);
   });
 
   it('no policy holds a subquery or NULLIF(…) IS NULL', async () => {

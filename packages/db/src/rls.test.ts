@@ -1040,6 +1040,25 @@ describe('a scope limited to one venture', () => {
     });
   }
 
+  it('every policy of every table keyed by venture reads app.venture_id, so one added later cannot forget it', async () => {
+    const r = await sql<{ table: string; policy: string; qual: string | null; with_check: string | null }>`
+      select p.tablename as table, p.policyname as policy, p.qual, p.with_check from pg_policies p
+      where p.schemaname = 'public'
+        and exists (select 1 from information_schema.columns c join information_schema.tables t
+                      on t.table_schema = c.table_schema and t.table_name = c.table_name
+                    where c.table_schema = 'public' and c.table_name = p.tablename and c.column_name = 'venture_id'
+                      and t.table_type = 'BASE TABLE')
+        -- a token's venture_id names its limit, not the venture its row belongs to
+        and p.tablename <> 'api_tokens'`.execute(db);
+    expect(new Set(r.rows.map((x) => x.table))).toEqual(new Set(VENTURE_TABLES));
+    const forgetting = r.rows.filter(
+      (x) =>
+        (x.qual !== null && !x.qual.includes('app.venture_id')) ||
+        (x.with_check !== null && !x.with_check.includes('app.venture_id')),
+    );
+    expect(forgetting.map((x) => `${x.table}.${x.policy}`)).toEqual([]);
+  });
+
   for (const table of VENTURE_TABLES) {
     it(`${table}: the venture's rows only; the community scope sees its other ventures' too`, async () => {
       const community = await seenBy(A, table);
