@@ -303,12 +303,23 @@ END $$;
 -- otherwise the same query with the settings read into variables first. Citus evaluates such a call before it
 -- sends a modification to its shard, and a query whose district is a variable goes to that district's shard
 -- (`district_id = current_setting(…)` in the query itself cannot be pruned: it would run on every node).
+-- Whether this node is a worker that holds no shard of the district: then no row of any of its shards can pass a
+-- policy's `district_id = app.district_id`, and a lookup of the district's rows can answer '{}' without a remote
+-- read (a read whose district has no district filter runs on every shard; a remote read from within a task is
+-- refused). Fail-closed either way: '{}' grants nothing. On the coordinator (group 0) it is never so.
+CREATE OR REPLACE FUNCTION gongfu_citus_district_elsewhere(dd uuid) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT (SELECT groupid FROM pg_dist_local_group) <> 0
+     AND NOT EXISTS (SELECT 1 FROM pg_dist_placement p
+                     WHERE p.shardid = get_shard_id_for_distribution_column('ventures', dd)
+                       AND p.groupid = (SELECT groupid FROM pg_dist_local_group))
+$f$;
+
 CREATE OR REPLACE FUNCTION gongfu_partner_community_ids() RETURNS uuid[] LANGUAGE plpgsql STABLE AS $$
 DECLARE
   dd uuid := nullif(current_setting('app.district_id', true), '')::uuid;
   pp uuid := nullif(current_setting('app.partner_id', true), '')::uuid;
 BEGIN
-  IF dd IS NULL OR pp IS NULL THEN RETURN '{}'; END IF;
+  IF dd IS NULL OR pp IS NULL OR gongfu_citus_district_elsewhere(dd) THEN RETURN '{}'; END IF;
   RETURN (SELECT coalesce(array_agg(v.community_id), '{}') FROM public.ventures v
           WHERE v.district_id = dd AND v.operator_partner_id = pp);
 END $$;
@@ -318,7 +329,7 @@ DECLARE
   dd uuid := nullif(current_setting('app.district_id', true), '')::uuid;
   pp uuid := nullif(current_setting('app.partner_id', true), '')::uuid;
 BEGIN
-  IF dd IS NULL OR pp IS NULL THEN RETURN '{}'; END IF;
+  IF dd IS NULL OR pp IS NULL OR gongfu_citus_district_elsewhere(dd) THEN RETURN '{}'; END IF;
   RETURN (SELECT coalesce(array_agg(v.venture_id), '{}') FROM public.ventures v
           WHERE v.district_id = dd AND v.operator_partner_id = pp);
 END $$;
@@ -335,7 +346,7 @@ CREATE OR REPLACE FUNCTION gongfu_district_member_ids() RETURNS uuid[] LANGUAGE 
 DECLARE
   dd uuid := nullif(current_setting('app.district_id', true), '')::uuid;
 BEGIN
-  IF dd IS NULL THEN RETURN '{}'; END IF;
+  IF dd IS NULL OR gongfu_citus_district_elsewhere(dd) THEN RETURN '{}'; END IF;
   RETURN (SELECT coalesce(array_agg(m.user_id), '{}') FROM public.memberships m WHERE m.district_id = dd);
 END $$;
 
