@@ -39,6 +39,21 @@ describe('pnpm gongfu token', () => {
     expect(other.status, other.err).toBe(0);
     expect(other.out).not.toContain(apiToken.id);
     expect((await cli('token', 'list', '--district', 'nowhere')).status).toBe(2);
+    // a token for one venture says which
+    const venture = await t.request('/api/v1/api-tokens', {
+      method: 'POST',
+      as: 'jinhui@dongqu.demo',
+      body: JSON.stringify({
+        name: '潮汐市场 收银',
+        scopes: ['report:write'],
+        expiresInDays: 30,
+        ventureId: DEMO_IDS.tidalMarket,
+      }),
+    });
+    expect(venture.status, await venture.clone().text()).toBe(201);
+    expect((await cli('token', 'list')).out).toMatch(
+      /潮汐市场 收银 {2}report:write {2}venture only 金汇潮汐市场 {2}active/,
+    );
     const help = await cli('token', 'revoke', '--help');
     expect(help.out).toContain('token revoke <id>');
   });

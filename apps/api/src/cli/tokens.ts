@@ -26,8 +26,8 @@ export const TOKEN_COMMANDS: Record<string, Command> = {
   'token list': {
     usage: 'token list [--district <id|名称>]',
     summary: [
-      '列出 API 令牌（名称、权限范围、状态、到期、最近使用、创建人）',
-      'list API tokens (name, scopes, status, expiry, last use, creator)',
+      '列出 API 令牌（名称、权限范围、限定项目、状态、到期、最近使用、创建人）',
+      'list API tokens (name, scopes, its one venture if any, status, expiry, last use, creator)',
     ],
     options: { district: ['只列此区县（id 或名称）', 'only this district (id or name)'] },
     async run(args, io: Io, db) {
@@ -54,6 +54,7 @@ export const TOKEN_COMMANDS: Record<string, Command> = {
               d.name,
               r.name,
               r.scopes.join(','),
+              ...(r.venture_id ? [`${say('仅项目', 'venture only')} ${r.venture_name ?? r.venture_id}`] : []),
               status,
               `${say('到期', 'expires')} ${day(r.expires_at)}`,
               `${say('最近使用', 'last used')} ${day(r.last_used_at)}`,
