@@ -13,7 +13,7 @@ export function sharedTestConfig(packageDir: string): {
   reporters: Reporter[];
 } {
   const reportDir = process.env.GONGFU_TEST_REPORT_DIR;
-  const suffix = process.env.DATABASE_URL ? '-postgres' : '';
+  const suffix = process.env.CITUS_WORKERS ? '-citus' : process.env.DATABASE_URL ? '-postgres' : '';
   return {
     // The limits catch a hang; they do not time anything. CI machines differ up to 4× in speed (a hook
     // seeding the demo district took 14 s on one, 51 s on a loaded one; the admin's typing test takes 9 s).
