@@ -17,18 +17,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database (PGlite, or PostgreSQL with DATABASE_URL) with the demo district. */
+/**
+ * The real app on a fresh database (PGlite, or PostgreSQL with DATABASE_URL) with the demo district; `onStatement`
+ * sees every message the driver sends (to count a request's statements).
+ */
 export async function createTestApp(
-  options: Pick<Deps, 'testClock' | 'adminDist' | 'apiTokenRateLimit'> = {},
+  options: Pick<Deps, 'testClock' | 'adminDist' | 'apiTokenRateLimit'> & {
+    onStatement?: (text: string) => void;
+  } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDatabase();
+  const { onStatement, ...deps } = options;
+  const handle = await createTestDatabase(onStatement ? { onStatement } : {});
   await seedDemo(handle.db, { hashPassword });
   const app = createApp({
     db: handle.db,
     dbKind: handle.kind,
     logger: pino({ level: 'silent' }),
     throttle: new LoginThrottle(),
-    ...options,
+    ...deps,
   });
   const cookies = new Map<string, string>();
   const bearers = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import { jsonb } from '../jsonb';
 import type { AuditLogTable, MonthlyReportsTable, ReportEventsTable, ReportImportsTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 import type { ReportRow, ReportScope } from './reports';
@@ -50,7 +51,12 @@ const FIGURE_COLUMNS = [
 /**
  * Every report revision of the ventures in scope for the months in [from, to], oldest revision first: the history
  * the plausibility rule reads (approved and locked ones) and the reports a month already has, in one read for a
- * whole file instead of one per row.
+ * whole file instead of one per row. Given `ventureIds` (ventures of the scope, as venturesOfScope read them), only
+ * theirs.
+ *
+ * No join with ventures unless the scope is a partner's: the embedded database keeps no statistics, and the join was
+ * planned as a nested loop — each of 5,000 ventures against each of 5,000 reports of the month (25 million rows
+ * compared, minutes). A partner's ventures are a semi-join; the ids are one list the server hashes.
  */
 export function reportsOfMonths(
   trx: ScopedTransaction,
@@ -59,9 +65,6 @@ export function reportsOfMonths(
 ) {
   let q = trx
     .selectFrom('monthly_reports as r')
-    .innerJoin('ventures as v', (join) =>
-      join.onRef('v.district_id', '=', 'r.district_id').onRef('v.venture_id', '=', 'r.venture_id'),
-    )
     .select([
       'r.report_id',
       'r.venture_id',
@@ -77,13 +80,22 @@ export function reportsOfMonths(
     .where('r.month', '>=', args.from)
     .where('r.month', '<=', args.to);
   if (scope.communityId) q = q.where('r.community_id', '=', scope.communityId);
-  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  if (scope.partnerId)
+    q = q.where('r.venture_id', 'in', partnerVentures(trx, scope.districtId, scope.partnerId));
   if (args.ventureIds) {
     if (args.ventureIds.length === 0) return Promise.resolve([]);
     q = q.where('r.venture_id', 'in', args.ventureIds);
   }
   return q.orderBy('r.venture_id').orderBy('r.month').orderBy('r.revision').execute();
 }
+
+/** The ventures a partner operates, as a subquery. */
+const partnerVentures = (trx: ScopedTransaction, districtId: string, partnerId: string) =>
+  trx
+    .selectFrom('ventures')
+    .select('ventures.venture_id')
+    .where('ventures.district_id', '=', districtId)
+    .where('ventures.operator_partner_id', '=', partnerId);
 
 /** The months locked for the communities in scope, district-wide locks included. */
 export function locksOfMonths(
@@ -99,7 +111,7 @@ export function locksOfMonths(
     .execute();
 }
 
-/** What an earlier import of the same file in the same mode wrote, row by row. */
+/** What an earlier import of the same file in the same mode wrote, row by row (no join: see reportsOfMonths). */
 export function importsOfFile(
   trx: ScopedTransaction,
   scope: ReportScope,
@@ -107,15 +119,13 @@ export function importsOfFile(
 ) {
   let q = trx
     .selectFrom('report_imports as i')
-    .innerJoin('ventures as v', (join) =>
-      join.onRef('v.district_id', '=', 'i.district_id').onRef('v.venture_id', '=', 'i.venture_id'),
-    )
     .select(['i.venture_id', 'i.month', 'i.report_id', 'i.imported_at'])
     .where('i.district_id', '=', scope.districtId)
     .where('i.file_hash', '=', args.fileHash)
     .where('i.mode', '=', args.mode);
   if (scope.communityId) q = q.where('i.community_id', '=', scope.communityId);
-  if (scope.partnerId) q = q.where('v.operator_partner_id', '=', scope.partnerId);
+  if (scope.partnerId)
+    q = q.where('i.venture_id', 'in', partnerVentures(trx, scope.districtId, scope.partnerId));
   return q.execute();
 }
 
@@ -189,36 +199,65 @@ export async function appendAudits(trx: ScopedTransaction, rows: readonly Insert
   });
 }
 
+/** A report's figure columns, as the form's service writes them (`columnsOf`). */
+type FigureColumns = Record<Bare<(typeof FIGURE_COLUMNS)[number]>, number>;
+type Bare<T> = T extends `r.${infer C}` ? C : never;
+
 /**
- * Drafts become submitted, each with its own plausibility flags, as the form's submit sets them: only rows still in
- * draft at the version read change. Returns how many did.
+ * Draft or returned reports get new figures, notes and explanations (the form's updateReport), and with
+ * `submittedBy` are submitted as well, each with its own plausibility flags (the form's submit after it): only a
+ * report still in the status and at the version read changes, its version moving on by one a step. One statement a
+ * slice, the rows as one jsonb parameter. Returns how many reports changed.
  */
-export async function submitDrafts(
+export async function updateReports(
   trx: ScopedTransaction,
   args: {
     districtId: string;
-    submittedBy: string;
-    submittedAt: Date;
-    reports: ReadonlyArray<{ communityId: string; reportId: string; version: number; flags: unknown }>;
+    at: Date;
+    submittedBy: string | null;
+    reports: ReadonlyArray<{
+      communityId: string;
+      reportId: string;
+      status: string;
+      version: number;
+      columns: FigureColumns;
+      notes: string | null;
+      explanations: unknown;
+      flags: unknown;
+    }>;
   },
 ): Promise<number> {
+  const submit = args.submittedBy !== null;
+  const figures = FIGURE_COLUMNS.map((column) => column.slice(2));
+  const set = sql.join(figures.map((column) => sql`${sql.ref(column)} = v.${sql.ref(column)}`));
+  const types = sql.join(
+    figures.map((column) => sql.raw(`${column} ${column.endsWith('_fen') ? 'bigint' : 'integer'}`)),
+  );
   let changed = 0;
   for (let i = 0; i < args.reports.length; i += SLICE) {
-    const slice = args.reports.slice(i, i + SLICE);
-    const values = sql.join(
-      slice.map(
-        (r) =>
-          sql`(${r.communityId}::uuid, ${r.reportId}::uuid, ${r.version}::int, ${JSON.stringify(r.flags)}::jsonb)`,
-      ),
-    );
+    const rows = args.reports.slice(i, i + SLICE).map((r) => ({
+      community_id: r.communityId,
+      report_id: r.reportId,
+      status: r.status,
+      version: r.version,
+      ...r.columns,
+      notes: r.notes,
+      explanations: r.explanations,
+      flags: r.flags,
+    }));
+    const submitted = submit
+      ? sql`, status = 'submitted', submitted_at = ${args.at}, submitted_by = ${args.submittedBy},
+             plausibility_flags = v.flags, returned_fields = '[]'::jsonb`
+      : sql``;
     const result = await sql`
       update monthly_reports m
-         set status = 'submitted', submitted_at = ${args.submittedAt}, submitted_by = ${args.submittedBy},
-             plausibility_flags = v.flags, returned_fields = '[]'::jsonb,
-             version = m.version + 1, updated_at = ${args.submittedAt}
-        from (values ${values}) as v(community_id, report_id, version, flags)
+         set ${set}, notes = v.notes, explanations = v.explanations${submitted},
+             version = m.version + ${submit ? 2 : 1}, updated_at = ${args.at}
+        from jsonb_to_recordset(${jsonb(rows)})
+             as v(community_id uuid, report_id uuid, status text, version integer, ${types}, notes text,
+                  explanations jsonb, flags jsonb)
        where m.district_id = ${args.districtId} and m.community_id = v.community_id
-         and m.report_id = v.report_id and m.status = 'draft' and m.version = v.version`.execute(trx);
+         and m.report_id = v.report_id and m.status = v.status and m.version = v.version`.execute(trx);
     changed += Number(result.numAffectedRows ?? 0);
   }
   return changed;

@@ -1,5 +1,5 @@
 import type { ImportCheck, ImportMode, ImportProblem, ImportResult } from '@gongfu/contract';
-import { jsonb, reportImports, reports, type ScopedTransaction, toFen } from '@gongfu/db';
+import { reportImports, reports, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   addMonths,
   can,
@@ -31,9 +31,10 @@ import { buildTemplate, type TemplateRow } from './workbook-template';
 
 /**
  * Excel in: the month's template of a scope, and the check and import of a filled one. The import writes through the
- * monthly report form's own service functions (createReport, updateReport, transition 'submit'), so an imported
- * report is what the form would have saved — same validation, events, audit entries and plausibility flags — all
- * rows in the caller's one transaction.
+ * report service's set-based twins of the monthly report form's createReport, updateReport and transition 'submit'
+ * (service.createMany, service.updateMany), so an imported report is what the form would have saved — same
+ * validation, events, audit entries and plausibility flags — all rows in the caller's one transaction, a few
+ * statements for the whole file (ADR 0023, "Performance").
  */
 
 const MODES: readonly ImportMode[] = ['draft', 'submit'];
@@ -143,6 +144,7 @@ interface PlannedRow {
   ventureId: string;
   ventureName: string;
   communityId: string;
+  operatorPartnerId: string | null;
   month: Month;
   figures: ReportFigures;
   explanation: string;
@@ -515,13 +517,14 @@ export async function checkFile(
 
   function plannedBase(
     c: Candidate,
-    venture: { venture_name?: string; name: string; community_id: string },
+    venture: { name: string; community_id: string; operator_partner_id: string | null },
   ): Omit<PlannedRow, 'existing' | 'explanations' | 'flags' | 'unchanged'> {
     return {
       source: c.source,
       ventureId: c.ventureId,
       ventureName: venture.name,
       communityId: venture.community_id,
+      operatorPartnerId: venture.operator_partner_id,
       month: c.month,
       figures: c.figures,
       explanation: c.explanation,
@@ -538,12 +541,11 @@ export async function checkFile(
  * else writes, and records each row for the next import of the same file. Any failure rolls back every row: the
  * caller's transaction is the import.
  *
- * A row that meets a draft or returned report goes through the form's own updateReport and submit. A row whose
- * venture has no report of the month yet is written set-based, many rows a statement (a statement costs ~10 ms on
- * the embedded database: the form's createReport and submit take ~20 of them a report, a 5,000-row file would take
- * minutes), with the rows, events and audit entries the form's createReport and submit write — the same figures'
- * columns (columnsOf), the same domain checks (run by checkFile), the same report in the audit (toReport); the test
- * "writes what the monthly report form would have written" holds them equal.
+ * Rows that meet a draft or returned report go through service.updateMany (the form's updateReport, and submit),
+ * rows whose venture has no report of the month yet through service.createMany (createReport, and submit): each
+ * writes all its rows in a few statements, with the rows, events and audit entries the form writes one report at a
+ * time (a statement costs ~10 ms on the embedded database and the form's path takes ~20 a report: 5,000 reports one
+ * by one took minutes). The test "writes what the monthly report form would have written" holds them equal.
  */
 export async function importFile(
   trx: ScopedTransaction,
@@ -577,30 +579,9 @@ export async function importFile(
     unchanged: 0,
     reports: [],
   };
-  const records: Parameters<typeof reportImports.recordImports>[1][number][] = [];
-  const record = (row: PlannedRow, reportId: string, status: ReportStatus, action: 'created' | 'updated') => {
-    records.push({
-      district_id: scope.districtId,
-      community_id: row.communityId,
-      file_hash: file.hash,
-      venture_id: row.ventureId,
-      month: row.month,
-      mode,
-      report_id: reportId,
-      imported_by: actor.userId,
-    });
-    result.reports.push({
-      reportId,
-      ventureId: row.ventureId,
-      ventureName: row.ventureName,
-      communityId: row.communityId,
-      month: row.month,
-      status,
-      action,
-    });
-  };
-
+  const submit = mode === 'submit';
   const fresh: PlannedRow[] = [];
+  const editable: (PlannedRow & { existing: FigureRow })[] = [];
   for (const row of planned) {
     if (row.unchanged[mode]) {
       result.unchanged += 1;
@@ -615,140 +596,67 @@ export async function importFile(
           action: 'unchanged',
         });
       }
-      continue;
-    }
-    if (!row.existing) {
-      fresh.push(row);
-      continue;
-    }
-    // a draft or returned report: the form's own update (and submit), at the version the check read
-    let report = await service.updateReport(
-      trx,
-      actor,
-      row.existing.report_id,
-      { version: row.existing.version, ...row.figures, notes: row.notes, explanations: row.explanations },
-      requestId,
-    );
-    if (mode === 'submit') {
-      report = await service.transition(
-        trx,
-        actor,
-        report.id,
-        'submit',
-        { version: report.version },
-        requestId,
-      );
-      result.submitted += 1;
-    }
-    result.updated += 1;
-    record(row, report.id, report.status, 'updated');
+    } else if (row.existing) editable.push({ ...row, existing: row.existing });
+    else fresh.push(row);
   }
-
-  if (fresh.length > 0) {
-    const written = await createMany(trx, actor, scope, fresh, mode, requestId);
-    for (const row of fresh) {
-      const report = written.get(`${row.ventureId}|${row.month}`);
-      if (!report) throw new Error(`the import wrote no report for ${row.ventureId} ${row.month}`);
-      record(row, report.id, report.status, 'created');
-    }
-    result.created += fresh.length;
-    if (mode === 'submit') result.submitted += fresh.length;
-  }
-  await reportImports.recordImports(trx, records);
-  return result;
-}
-
-/**
- * The form's createReport (and submit) for many rows at once. A submitted row is written in its final state (what
- * createReport and then submit leave: status, submitter, flags, version 2) with both events and both audit entries,
- * the draft the audit's create shows being that row before its submit — one write a row instead of an insert and an
- * update, each of which refreshes the KPI rollups (ADR 0006).
- */
-async function createMany(
-  trx: ScopedTransaction,
-  actor: Actor,
-  scope: reports.ReportScope,
-  rows: readonly PlannedRow[],
-  mode: ImportMode,
-  requestId: string,
-): Promise<Map<string, { id: string; status: ReportStatus }>> {
-  const districtId = scope.districtId;
-  const submit = mode === 'submit';
-  const submittedAt = new Date();
-  const inserted = await reportImports.insertReports(
+  const many = (row: PlannedRow): service.ManyReportsRow => ({
+    ventureId: row.ventureId,
+    communityId: row.communityId,
+    operatorPartnerId: row.operatorPartnerId,
+    month: row.month,
+    figures: row.figures,
+    notes: row.notes,
+    explanations: row.explanations,
+    flags: row.flags,
+  });
+  // a draft or returned report: the form's update (and submit), at the version the check read
+  const updated = await service.updateMany(
     trx,
-    rows.map((row) => ({
-      district_id: districtId,
+    actor,
+    editable.map((row) => ({
+      ...many(row),
+      reportId: row.existing.report_id,
+      version: row.existing.version,
+    })),
+    submit,
+    requestId,
+  );
+  const created = await service.createMany(trx, actor, fresh.map(many), submit, requestId);
+
+  const records: Parameters<typeof reportImports.recordImports>[1][number][] = [];
+  const written = [
+    ...editable.map((row, i) => ({ row, report: updated[i], action: 'updated' as const })),
+    ...fresh.map((row, i) => ({ row, report: created[i], action: 'created' as const })),
+  ];
+  for (const { row, report, action } of written) {
+    if (!report || report.ventureId !== row.ventureId || report.month !== row.month) {
+      throw new Error(`the import wrote no report for ${row.ventureId} ${row.month}`);
+    }
+    records.push({
+      district_id: scope.districtId,
       community_id: row.communityId,
+      file_hash: file.hash,
       venture_id: row.ventureId,
       month: row.month,
-      revision: 1,
-      status: submit ? 'submitted' : 'draft',
-      ...service.columnsOf(row.figures),
-      notes: row.notes,
-      explanations: jsonb(row.explanations),
-      created_by: actor.userId,
-      ...(submit
-        ? {
-            submitted_at: submittedAt,
-            submitted_by: actor.userId,
-            plausibility_flags: jsonb(row.flags),
-            returned_fields: jsonb([]),
-            version: 2,
-          }
-        : {}),
-    })),
-  );
-  const byKey = new Map(inserted.map((r) => [`${r.venture_id}|${r.month}`, r.report_id]));
-  const plannedOf = new Map(rows.map((row) => [byKey.get(`${row.ventureId}|${row.month}`) ?? '', row]));
-  const ids = [...new Set(inserted.map((r) => r.report_id))];
-  const event = (id: string, action: string, from: string | null, to: string) => {
-    const row = plannedOf.get(id) as PlannedRow;
-    return {
-      district_id: districtId,
-      community_id: row.communityId,
-      report_id: id,
-      venture_id: row.ventureId,
+      mode,
+      report_id: report.id,
+      imported_by: actor.userId,
+    });
+    result.reports.push({
+      reportId: report.id,
+      ventureId: row.ventureId,
+      ventureName: row.ventureName,
+      communityId: row.communityId,
+      month: row.month,
+      status: report.status,
       action,
-      from_status: from,
-      to_status: to,
-      actor_user_id: actor.userId,
-      comment: null,
-      // the create at the transaction's start, the submit now (after it), as the form's two requests: the history
-      // reads in that order
-      ...(action === 'submit' ? { created_at: new Date() } : {}),
-    };
-  };
-  await reportImports.insertEvents(trx, [
-    ...ids.map((id) => event(id, 'create', null, 'draft')),
-    ...(submit ? ids.map((id) => event(id, 'submit', 'draft', 'submitted')) : []),
-  ]);
-
-  const written = await reportImports.reportsByIds(trx, scope, ids);
-  const auditOf = (row: reports.ReportRow, action: string, before: unknown, after: unknown) => ({
-    district_id: row.district_id,
-    community_id: row.community_id,
-    actor_user_id: actor.userId,
-    action,
-    entity_type: 'monthly_report',
-    entity_id: row.report_id,
-    before: before === undefined ? null : jsonb(before),
-    after: jsonb(after),
-    request_id: requestId,
-  });
-  const audits = written.flatMap((row) => {
-    const report = service.toReport(row);
-    if (!submit) return [auditOf(row, 'report.create', undefined, report)];
-    const draft = { ...report, status: 'draft', submittedAt: null, submittedBy: null, flags: [], version: 1 };
-    return [auditOf(row, 'report.create', undefined, draft), auditOf(row, 'report.submit', draft, report)];
-  });
-  await reportImports.appendAudits(trx, audits);
-  return new Map(
-    written.map((row) => [
-      `${row.venture_id}|${row.month}`,
-      { id: row.report_id, status: submit ? ('submitted' as const) : ('draft' as const) },
-    ]),
-  );
+    });
+  }
+  result.updated = updated.length;
+  result.created = created.length;
+  result.submitted = submit ? updated.length + created.length : 0;
+  await reportImports.recordImports(trx, records);
+  return result;
 }
 
 export const importRefused = (check: ImportCheck) =>

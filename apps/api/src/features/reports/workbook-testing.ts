@@ -4,7 +4,7 @@ import { DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
 import type { ReportFigureField } from '@gongfu/domain';
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../../testing/test-app';
-import { type ColumnKey, TEMPLATE_COLUMNS } from './workbook-columns';
+import { type ColumnKey, headerOf, TEMPLATE_COLUMNS } from './workbook-columns';
 
 /** Test helpers of Excel in: fresh ventures, the template through HTTP, uploads, and hand-made hostile zips. */
 
@@ -90,6 +90,18 @@ export function fill(
   for (const [key, value] of Object.entries(values)) {
     row.getCell(col(key as ColumnKey)).value = value as ExcelJS.CellValue;
   }
+}
+
+/**
+ * A workbook of one sheet with the template's columns and just these rows (no other venture's row, and no draft's
+ * figures prefilled as the template has them).
+ */
+export function workbookOf(rows: ReadonlyArray<Partial<Record<ColumnKey, unknown>>>): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('月报');
+  sheet.addRow(TEMPLATE_COLUMNS.map((key) => headerOf(key, 'zh-CN')));
+  for (const values of rows) appendRow(sheet, values);
+  return workbook;
 }
 
 /** The next free row of a sheet, filled with a venture id, a month and figures. */

@@ -5,7 +5,7 @@ import { addMonths } from '@gongfu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../testing/test-app';
-import { currentMonth, reportApi, SOE } from './test-helpers';
+import { ADMIN, currentMonth, reportApi, SOE } from './test-helpers';
 import { headerOf } from './workbook-columns';
 import {
   addVenture,
@@ -17,10 +17,17 @@ import {
   templateOf,
   upload,
   WANGJIANGJIE_ADMIN,
+  workbookOf,
   zipOf,
 } from './workbook-testing';
 
-const t = await createTestApp();
+/** what the driver sends while `counting.on`: an import's statements, counted */
+const counting = { on: false, statements: 0 };
+const t = await createTestApp({
+  onStatement: () => {
+    if (counting.on) counting.statements += 1;
+  },
+});
 afterAll(async () => t.close());
 const api = reportApi(t);
 
@@ -409,9 +416,13 @@ describe('the import', () => {
     expect(await writes()).toEqual(afterSubmit);
   });
 
-  it('writes what the monthly report form would have written', async () => {
-    const byForm = await addVenture(t, { name: '表单驿站', category: 'help_desk' });
-    const byFile = await addVenture(t, { name: '文件驿站', category: 'help_desk' });
+  /**
+   * Pairs of ventures start alike through the form (no report, a draft, a returned report); then one of each pair gets
+   * its figures through the form (create or edit, and submit) and the other through one file: their reports, events
+   * and audit entries must be alike — the import's set-based writes (service.createMany, service.updateMany) against
+   * the form's one report at a time.
+   */
+  it('writes what the monthly report form would have written: new reports, drafts and returned reports, as drafts and submitted', async () => {
     const figures = {
       revenueFen: 5_000_00,
       operatingCostFen: 0,
@@ -427,40 +438,149 @@ describe('the import', () => {
       requestsWithinPromise: 75,
     };
     const explanation = '本月由志愿者运营，无运营成本';
-    // the form: a blank draft, autosaved figures with the flagged figure explained, then submit
-    const created = await api.created(AS, { ventureId: byForm, month: M });
-    const saved = await api.patch(AS, created.id, {
-      version: created.version,
-      ...figures,
-      notes: '备注',
-      explanations: { operatingCostFen: explanation },
-    });
-    const edited = await saved.json();
-    const formReport = await api.ok(AS, created.id, 'submit', { version: edited.version });
+    const explanations = { operatingCostFen: explanation };
+    const notes = '备注';
+    // in last month: the drafts this test leaves stay out of this month's template, which the tests below fill
+    type Start = 'none' | 'draft' | 'returned';
+    const cases: Array<{ start: Start; mode: 'draft' | 'submit' }> = [];
+    for (const start of ['none', 'draft', 'returned'] as const)
+      for (const mode of ['draft', 'submit'] as const) cases.push({ start, mode });
 
-    const workbook = await templateOf(t, AS, M);
-    const yuan = (fen: number) => fen / 100;
-    fill(rowOf(workbook.getWorksheet('帮办服务站') as never, byFile), {
-      ...Object.fromEntries(
-        Object.entries(figures).map(([k, value]) => [k, k.endsWith('Fen') ? yuan(value) : value]),
-      ),
-      notes: '备注',
-      explanation,
-    });
-    const result = await (await upload(t, 'import?mode=submit', AS, await bytesOf(workbook))).json();
-    const imported = await (
-      await api.get(AS, result.reports.find((r: { ventureId: string }) => r.ventureId === byFile).reportId)
-    ).json();
-
-    const comparable = (r: Record<string, unknown>) => {
-      const { id, ventureId, ventureName, version, createdAt, updatedAt, submittedAt, events, ...rest } =
-        r as Record<string, unknown> & { events: Array<{ action: string; toStatus: string }> };
-      // one transaction stamps the import's events alike: compare them as a set
-      const transitions = events.filter((e) => e.action !== 'edit').map((e) => `${e.action}→${e.toStatus}`);
-      return { ...rest, transitions: transitions.sort() };
+    // both ventures of a pair reach the starting point through the form
+    const startAt = async (ventureId: string, start: Start) => {
+      if (start === 'none') return null;
+      const draft = await api.created(AS, {
+        ventureId,
+        month: PREV,
+        revenueFen: 100_00,
+        operatingCostFen: 50_00,
+      });
+      if (start === 'draft') return draft;
+      const submitted = await api.ok(AS, draft.id, 'submit', { version: draft.version });
+      return api.ok(ADMIN, submitted.id, 'return', { comment: '请核对收入', fields: ['revenueFen'] });
     };
-    expect(comparable(imported)).toEqual(comparable(formReport));
-    expect(imported.flags).toHaveLength(1);
+    const pairs = [];
+    for (const [i, c] of cases.entries()) {
+      const byForm = await addVenture(t, { name: `表单驿站${i}`, category: 'help_desk' });
+      const byFile = await addVenture(t, { name: `文件驿站${i}`, category: 'help_desk' });
+      const formStart = await startAt(byForm, c.start);
+      await startAt(byFile, c.start);
+      // the form: a new report with its figures, or the autosaved edit of the one there; then submit
+      let form: { id: string; version: number };
+      if (formStart === null) {
+        form = await api.created(AS, { ventureId: byForm, month: PREV, ...figures, notes, explanations });
+      } else {
+        const saved = await api.patch(AS, formStart.id, {
+          version: formStart.version,
+          ...figures,
+          notes,
+          explanations,
+        });
+        expect(saved.status, await saved.clone().text()).toBe(200);
+        form = await saved.json();
+      }
+      if (c.mode === 'submit') await api.ok(AS, form.id, 'submit', { version: form.version });
+      pairs.push({ ...c, byForm, byFile, formId: form.id });
+    }
+
+    // the file: one per mode, a row for each of its cases' ventures
+    const yuan = (fen: number) => fen / 100;
+    const fileFigures = Object.fromEntries(
+      Object.entries(figures).map(([k, value]) => [k, k.endsWith('Fen') ? yuan(value) : value]),
+    );
+    const importedIds = new Map<string, string>();
+    for (const mode of ['draft', 'submit'] as const) {
+      const workbook = workbookOf(
+        pairs
+          .filter((p) => p.mode === mode)
+          .map((p) => ({ ventureId: p.byFile, month: PREV, ...fileFigures, notes, explanation })),
+      );
+      const res = await upload(t, `import?mode=${mode}`, AS, await bytesOf(workbook));
+      expect(res.status, await res.clone().text()).toBe(200);
+      const result = await res.json();
+      expect(result).toMatchObject({ created: 1, updated: 2, submitted: mode === 'submit' ? 3 : 0 });
+      for (const r of result.reports) importedIds.set(r.ventureId, r.reportId);
+    }
+
+    const timeless = (report: Record<string, unknown> | null) => {
+      if (report === null) return null;
+      const { id, ventureId, ventureName, createdAt, updatedAt, submittedAt, reviewedAt, ...rest } = report;
+      return rest;
+    };
+    const comparable = (r: Record<string, unknown>) => {
+      const { events, postings, ...report } = r as Record<string, unknown> & {
+        events: Array<{
+          action: string;
+          fromStatus: string | null;
+          toStatus: string;
+          comment: string | null;
+        }>;
+      };
+      // one transaction stamps an import's events alike: compare them as a set
+      const history = events.map((e) => `${e.action}:${e.fromStatus}→${e.toStatus}:${e.comment}`).sort();
+      return { ...timeless(report), history, postings };
+    };
+    const auditOf = async (reportId: string) => {
+      const rows = await sql<{ action: string; before: unknown; after: unknown; actor_user_id: string }>`
+        select action, before, after, actor_user_id from audit_log
+         where entity_type = 'monthly_report' and entity_id = ${reportId}`.execute(t.handle.db);
+      const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+      return rows.rows
+        .map((row) =>
+          JSON.stringify({
+            action: row.action,
+            actor: row.actor_user_id,
+            before: timeless(parsed(row.before)),
+            after: timeless(parsed(row.after)),
+          }),
+        )
+        .sort();
+    };
+    for (const pair of pairs) {
+      const fileId = importedIds.get(pair.byFile);
+      if (!fileId) throw new Error(`no report imported for case ${pair.start}/${pair.mode}`);
+      const byForm = await (await api.get(AS, pair.formId)).json();
+      const byFile = await (await api.get(AS, fileId)).json();
+      const label = `${pair.start} → ${pair.mode}`;
+      expect(byFile.status, label).toBe(
+        pair.mode === 'submit' ? 'submitted' : pair.start === 'returned' ? 'returned' : 'draft',
+      );
+      expect(comparable(byFile), label).toEqual(comparable(byForm));
+      expect(await auditOf(fileId), label).toEqual(await auditOf(pair.formId));
+      if (pair.mode === 'submit') expect(byFile.flags, label).toHaveLength(1);
+    }
+  });
+
+  it('writes a file of any size in the same few statements: 3 rows or 12, new reports or drafts submitted', async () => {
+    const ventures = [];
+    for (let i = 0; i < 15; i++)
+      ventures.push(await addVenture(t, { name: `批量车棚${i}`, category: 'parking' }));
+    const statementsOf = async (ids: readonly string[]) => {
+      const rows = ids.map((id) => ({
+        ventureId: id,
+        month: M,
+        revenueFen: 800,
+        operatingCostFen: 300,
+        stableJobs: 1,
+      }));
+      const bytes = await bytesOf(workbookOf(rows));
+      const counts: number[] = [];
+      for (const mode of ['draft', 'submit'] as const) {
+        counting.statements = 0;
+        counting.on = true;
+        const res = await upload(t, `import?mode=${mode}`, AS, bytes);
+        counting.on = false;
+        expect(res.status, await res.clone().text()).toBe(200);
+        expect(await res.json()).toMatchObject(
+          mode === 'draft' ? { created: ids.length } : { updated: ids.length, submitted: ids.length },
+        );
+        counts.push(counting.statements);
+      }
+      return counts;
+    };
+    const few = await statementsOf(ventures.slice(0, 3));
+    const many = await statementsOf(ventures.slice(3));
+    expect(many).toEqual(few);
   });
 
   it('reads a CSV of the same columns', async () => {
