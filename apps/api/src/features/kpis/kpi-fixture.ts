@@ -443,16 +443,43 @@ export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
  * below zero — a fund the random payouts overdrew gets a grant in the first month that covers it.
  */
 async function keepFundBalances(trx: ScopedTransaction, districtId: string) {
-  await sql`insert into ledger_entries (district_id, community_id, fund_id, kind, direction, amount_fen, month)
-            select f.district_id, f.community_id, f.fund_id, 'grant', 1, -s.total, ${FIRST_MONTH}
-            from funds f
-            join (select e.fund_id, sum(e.direction * e.amount_fen) as total from ledger_entries e
-                  where e.district_id = ${districtId} group by e.fund_id) s on s.fund_id = f.fund_id
-            where f.district_id = ${districtId} and s.total < 0`.execute(trx);
-  await sql`update funds f
-            set balance_fen = coalesce((select sum(e.direction * e.amount_fen) from ledger_entries e
-                                        where e.district_id = f.district_id and e.fund_id = f.fund_id), 0)
-            where f.district_id = ${districtId}`.execute(trx);
+  // read, then insert the values: on Citus an INSERT … SELECT into a table with volatile defaults (entry_id,
+  // created_at) is run as a COPY, which PostgreSQL refuses under row-level security (ADR 0027)
+  const overdrawn = await sql<{ community_id: string; fund_id: string; total: string }>`
+    select f.community_id, f.fund_id, s.total::text as total
+    from funds f
+    join (select e.fund_id, sum(e.direction * e.amount_fen) as total from ledger_entries e
+          where e.district_id = ${districtId} group by e.fund_id) s on s.fund_id = f.fund_id
+    where f.district_id = ${districtId} and s.total < 0`.execute(trx);
+  if (overdrawn.rows.length > 0) {
+    await trx
+      .insertInto('ledger_entries')
+      .values(
+        overdrawn.rows.map((o) => ({
+          district_id: districtId,
+          community_id: o.community_id,
+          fund_id: o.fund_id,
+          kind: 'grant',
+          direction: 1,
+          amount_fen: -Number(o.total),
+          month: FIRST_MONTH,
+        })),
+      )
+      .execute();
+  }
+  // a join rather than coalesce((subquery), 0): Citus refuses a modification whose CASE or COALESCE holds a
+  // non-immutable function, and the subquery's row-level security policies bring some
+  await sql`update funds f set balance_fen = s.total
+            from (select e.district_id, e.fund_id, sum(e.direction * e.amount_fen) as total from ledger_entries e
+                  where e.district_id = ${districtId} group by e.district_id, e.fund_id) s
+            where f.district_id = ${districtId} and s.district_id = f.district_id and s.fund_id = f.fund_id`.execute(
+    trx,
+  );
+  await sql`update funds f set balance_fen = 0
+            where f.district_id = ${districtId} and f.balance_fen <> 0
+              and not exists (select 1 from ledger_entries e where e.district_id = f.district_id and e.fund_id = f.fund_id)`.execute(
+    trx,
+  );
 }
 
 async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>) {
