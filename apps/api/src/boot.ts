@@ -34,7 +34,15 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Databas
     let handle: DatabaseHandle;
     try {
       // in a worker thread: its statements must not hold the server's event loop (ADR 0029)
-      handle = await openDatabase({ dataDir: env.DATA_DIR, worker: true });
+      handle = await openDatabase({
+        dataDir: env.DATA_DIR,
+        worker: true,
+        // every request would answer 503 from now on: exit, so that systemd (Restart=) or the container restarts it
+        onWorkerLost: (reason) => {
+          logger.fatal({ reason }, 'the embedded database stopped; exiting');
+          process.exit(1);
+        },
+      });
     } catch (error) {
       throw new StartupError(
         `the embedded database in ${env.DATA_DIR} could not be opened (${reasonOf(error)}). Check that the ` +

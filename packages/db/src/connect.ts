@@ -36,6 +36,8 @@ export interface OpenDatabaseOptions {
    * event loop — the server does (ADR 0029). Default: in this thread, as tests and scripts use it.
    */
   worker?: boolean | undefined;
+  /** PGlite in a worker only: the worker stopped answering for good while open (see PGliteThreadOptions.onLost). */
+  onWorkerLost?: ((reason: string) => void) | undefined;
   /** PostgreSQL only: pool size. */
   maxConnections?: number | undefined;
   /**
@@ -74,7 +76,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = options.worker
-    ? await PGliteThread.start({ dataDir: options.dataDir, textTypes: [DATE_OID] })
+    ? await PGliteThread.start({
+        dataDir: options.dataDir,
+        textTypes: [DATE_OID],
+        onLost: options.onWorkerLost,
+      })
     : await pgliteInThisThread(options.dataDir);
   const db = new Kysely<Database>({
     dialect: dialectOf(new SerializedPGliteDriver(pglite, options.onStatement)),

@@ -194,6 +194,21 @@ describe('the worker itself', () => {
     expect(seen).toEqual(['begin', 'select $1::int as one', "set local app.x = 'y'", 'commit']);
   });
 
+  it('onLost is called once when the worker dies while open, never on close (the server exits there)', async () => {
+    const lost: string[] = [];
+    const crashed = await PGliteThread.start({ onLost: (reason) => lost.push(reason) });
+    await crashed.worker.terminate(); // as a crash would
+    await failureOf(crashed.query('select 1'));
+    await crashed.close();
+    expect(lost).toEqual([expect.stringMatching(/the PGlite worker stopped/)]);
+
+    const closed: string[] = [];
+    const healthy = await PGliteThread.start({ onLost: (reason) => closed.push(reason) });
+    await healthy.query('select 1');
+    await healthy.close();
+    expect(closed).toEqual([]);
+  });
+
   it('a worker that stops in the middle of a statement: that query and every later one are rejected, close still ends', async () => {
     const thread = await PGliteThread.start();
     const long = thread.query('select count(*) from generate_series(1, 200000000)');

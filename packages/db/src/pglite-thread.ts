@@ -40,6 +40,11 @@ export interface PGliteThreadOptions {
   extensions?: Record<string, { module: string; export?: string }>;
   /** type OIDs whose values stay the text PostgreSQL sent (no parser), e.g. 1082 so a date is 'YYYY-MM-DD' */
   textTypes?: number[];
+  /**
+   * Called once if the worker stops answering for good while open (it crashed, exited or sent garbage) — not on
+   * close() nor on a failed start. A server exits there, so that its supervisor starts it again.
+   */
+  onLost?: ((reason: string) => void) | undefined;
 }
 
 /** The query options that cross to the worker: data only (no parsers, serializers or notice callback). */
@@ -71,6 +76,8 @@ export class PGliteThread {
   #closing: Promise<void> | undefined;
   readonly #exited: Promise<void>;
   readonly waitReady: Promise<void>;
+  readonly #onLost: ((reason: string) => void) | undefined;
+  #started = false;
 
   /** The worker thread (its threadId, resourceLimits, an `exit` listener; tests end it to play a crash). */
   get worker(): Worker {
@@ -105,8 +112,15 @@ export class PGliteThread {
       // the worker is plain JavaScript: no loader (tsx) or flag of this process is needed there
       execArgv: [],
     });
+    this.#onLost = options.onLost;
     this.waitReady = new Promise((resolve, reject) => {
-      this.#pending.set(0, { resolve: () => resolve(), reject });
+      this.#pending.set(0, {
+        resolve: () => {
+          this.#started = true;
+          resolve();
+        },
+        reject,
+      });
     });
     // a failed start is the caller's to handle through start(); this keeps it from being "unhandled" meanwhile
     this.waitReady.catch(() => {});
@@ -186,7 +200,9 @@ export class PGliteThread {
   }
 
   #fail(code: string, message: string, cause?: unknown) {
+    const lost = !this.#gone && !this.#closing && this.#started;
     this.#gone ??= [code, message];
+    if (lost) this.#onLost?.(message);
     const waiting = [...this.#pending.values()];
     this.#pending.clear();
     for (const { reject } of waiting) reject(databaseError(code, message, cause));
