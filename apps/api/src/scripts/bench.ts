@@ -356,7 +356,7 @@ async function load(base: string, path: string, cookie: string, seconds = DURATI
     headers: { cookie },
   });
   // a wrong answer stops the run; a request that went unanswered in autocannon's 10 s is counted and
-  // reported (PGlite, one connection in the server's thread, can leave some of 50 waiting that long)
+  // reported (PGlite, one connection in the server's worker thread, can leave some of 50 waiting that long)
   if (result.non2xx > 0) throw new Error(`load on ${path}: ${result.non2xx} non-2xx answers`);
   if (result.errors > 0) {
     loadErrors.push(
@@ -1082,7 +1082,7 @@ const machine = {
   command: `\`${BASE_URL ? 'DATABASE_URL=postgres://…' : ''} ${command}\``.replace('` ', '`'),
   machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}`,
   PostgreSQL: pgVersion,
-  PGlite: '0.5 (PostgreSQL 18, embedded, one connection, in the server process)',
+  PGlite: '0.5 (PostgreSQL 18, embedded, one connection, in a worker thread of the server process — ADR 0029)',
 };
 if (!sizes.includes('large')) notes.push('The large size was not run in this invocation (`--sizes small`).');
 const report = reportOf(results, machine, notes, coldStart);
