@@ -237,6 +237,49 @@ BEGIN
     ) b);
 END $$;
 
+-- ── the session check (ADR 0022; migration 2026-12-06T1000's gongfu_session_check), the same row: the session's
+-- user first, then its platform admin row or membership by that user, then the session and user with it. Citus
+-- cannot plan the original's LEFT JOIN LATERAL from the session (a reference table) into memberships ("cannot
+-- perform a lateral outer join when a distributed subquery references a reference table").
+CREATE OR REPLACE FUNCTION gongfu_session_check(p_session_id text, p_membership_id uuid)
+RETURNS TABLE (
+  secret_hash bytea, user_id uuid, expires_at timestamptz, absolute_expires_at timestamptz,
+  email text, display_name text, locale text, disabled_at timestamptz,
+  membership_id uuid, role text, district_id uuid, community_id uuid, partner_id uuid,
+  must_change_password boolean
+)
+LANGUAGE plpgsql STABLE
+AS $$
+#variable_conflict use_column
+DECLARE
+  su uuid;
+  mm record;
+BEGIN
+  SELECT s.user_id INTO su FROM public.sessions s WHERE s.session_id = p_session_id;
+  IF su IS NULL THEN RETURN; END IF;
+  SELECT x.* INTO mm FROM (
+    SELECT p.user_id AS membership_id, 'platform_admin'::text AS role, NULL::uuid AS district_id,
+           NULL::uuid AS community_id, NULL::uuid AS partner_id, 0 AS rank, NULL::timestamptz AS created_at
+    FROM public.platform_admins p
+    WHERE p.user_id = su AND (p_membership_id IS NULL OR p.user_id = p_membership_id)
+    UNION ALL
+    SELECT ms.membership_id, ms.role, ms.district_id, ms.community_id, ms.partner_id, 1, ms.created_at
+    FROM public.memberships ms
+    WHERE ms.user_id = su AND (p_membership_id IS NULL OR ms.membership_id = p_membership_id)
+  ) x
+  ORDER BY 6, 7, 1
+  LIMIT 1;
+  RETURN QUERY
+  SELECT s.secret_hash, s.user_id, s.expires_at, s.absolute_expires_at,
+         u.email, u.display_name, u.locale, u.disabled_at,
+         mm.membership_id::uuid, mm.role::text, mm.district_id::uuid, mm.community_id::uuid, mm.partner_id::uuid,
+         u.must_change_password
+  FROM public.sessions s
+  JOIN public.users u ON u.user_id = s.user_id
+  WHERE s.session_id = p_session_id;
+END
+$$;
+
 -- ── the venture roll-up's view (migration 2026-12-04T1300's kpi_venture_month_facts) with the same columns and
 -- rows: a report's first submission is read from a grouped join of report_events instead of a correlated
 -- subquery. With the subquery Citus plans even one district's read of the view on all 32 shards (its router
