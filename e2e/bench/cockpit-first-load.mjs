@@ -33,7 +33,9 @@ try {
   const page = await context.newPage();
   // networkidle alone is not enough: on a busy machine the app's boot can leave the network quiet for 500 ms before
   // its first request. The overview answer first, then the quiet after the cockpit's other requests.
-  const overview = page.waitForResponse((r) => r.url().includes('/api/v1/kpis/overview'), { timeout: 60_000 });
+  const overview = page.waitForResponse((r) => r.url().includes('/api/v1/kpis/overview'), {
+    timeout: 60_000,
+  });
   await page.goto(`${base}/kpis`);
   await overview;
   await page.waitForLoadState('networkidle');

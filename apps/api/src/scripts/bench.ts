@@ -1082,7 +1082,8 @@ const machine = {
   command: `\`${BASE_URL ? 'DATABASE_URL=postgres://…' : ''} ${command}\``.replace('` ', '`'),
   machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}`,
   PostgreSQL: pgVersion,
-  PGlite: '0.5 (PostgreSQL 18, embedded, one connection, in a worker thread of the server process — ADR 0029)',
+  PGlite:
+    '0.5 (PostgreSQL 18, embedded, one connection, in a worker thread of the server process — ADR 0029)',
 };
 if (!sizes.includes('large')) notes.push('The large size was not run in this invocation (`--sizes small`).');
 const report = reportOf(results, machine, notes, coldStart);
