@@ -37,7 +37,9 @@ interface StepDrawerProps {
   onReload: () => void;
 }
 
-const today = () => dayjs();
+// today as the server counts it — the calendar day in Asia/Shanghai, whatever the browser's own time zone (between
+// 00:00 and 08:00 in China a UTC browser would still be on yesterday and refuse today's date)
+const today = () => dayjs(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()));
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 // ── 议事: the residents' meeting, often typed in from the paper record
