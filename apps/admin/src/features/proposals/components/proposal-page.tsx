@@ -276,7 +276,7 @@ function ProposalView({
         <Card title={t('funds.proposal.section.deliberation')}>
           {d ? (
             <Descriptions
-              column={{ xs: 2, sm: 2, md: 3 }}
+              column={{ xs: 1, sm: 2, md: 3 }}
               items={[
                 { key: 'date', label: t('funds.proposal.field.meetingOn'), children: d.meetingOn },
                 {
