@@ -42,16 +42,43 @@ function simpleParts(query: CompiledQuery): readonly string[] | undefined {
   return (query as { [SIMPLE_PROTOCOL]?: readonly string[] })[SIMPLE_PROTOCOL];
 }
 
+const RIDES = Symbol('gongfu.ridesWithNext');
+
+/**
+ * `SET LOCAL` statements whose answer nobody reads (the request's scope after the session check, a KPI
+ * statement's plan mode): held back and sent with the transaction's next statement instead of on their own —
+ * inside its message when that is a simple-protocol one, else pipelined just before it on the same connection
+ * (postgres.js writes both in one socket write; the server still runs them in order, so the next statement never
+ * runs without them: if they fail, it fails with "current transaction is aborted"). Saves a round trip per
+ * request (issue 14, ADR 0030). On a Citus coordinator they go at once as their own message (ADR 0027). Held
+ * settings with no statement after them are dropped at the transaction's end: `SET LOCAL` would have ended there.
+ */
+export function withNextStatement(text: string): CompiledQuery {
+  return Object.freeze({ ...simpleProtocolQuery(text), [RIDES]: true });
+}
+
+function rides(query: CompiledQuery): boolean {
+  return (query as { [RIDES]?: boolean })[RIDES] === true;
+}
+
 /** Sees every message sent, in order (tests count a request's statements with it). */
 export type StatementObserver = (text: string) => void;
 
 interface Wire {
   extended(text: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>>;
   simple(text: string): Promise<QueryResult<unknown>>;
+  /** a simple-protocol message and an extended statement sent together; the statement's result */
+  pipelined?(first: string, text: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>>;
 }
+
+const NOTHING: QueryResult<never> = Object.freeze({ rows: [] });
 
 class DeferredBeginConnection implements DatabaseConnection {
   #begin: string | undefined;
+  /** `withNextStatement` texts held for the next statement, the deferred `BEGIN` first when it was still due */
+  #held: string[] = [];
+  /** the deferred `BEGIN` when it went first into `#held`: then nothing of the transaction was sent yet */
+  #heldBegin: string | undefined;
 
   constructor(
     readonly wire: Wire,
@@ -66,30 +93,48 @@ class DeferredBeginConnection implements DatabaseConnection {
 
   /** Ends the transaction; when no statement ran, there is nothing to end on the server. */
   async end(text: 'commit' | 'rollback'): Promise<QueryResult<unknown> | null> {
-    if (this.#begin !== undefined) {
-      this.#begin = undefined;
-      return null;
-    }
+    // nothing reached the server while `BEGIN` is still deferred, alone or at the head of held settings
+    const unsent = this.#begin !== undefined || this.#heldBegin !== undefined;
+    this.#begin = undefined;
+    this.#held = [];
+    this.#heldBegin = undefined;
+    if (unsent) return null;
     return this.executeQuery(CompiledQuery.raw(text));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const begin = this.#begin;
+    if (rides(query) && !this.splitParts) {
+      if (this.#begin !== undefined) {
+        this.#heldBegin = this.#begin;
+        this.#held.push(this.#begin);
+        this.#begin = undefined;
+      }
+      this.#held.push(query.sql);
+      return NOTHING;
+    }
+    // what goes before this statement: the held settings (with `BEGIN` in front when it was due), or `BEGIN`
+    const before = this.#held.length > 0 ? this.#held.join('; ') : this.#begin;
+    this.#held = [];
+    this.#heldBegin = undefined;
     this.#begin = undefined;
     const parts = simpleParts(query);
     if (parts !== undefined) {
       const messages = this.splitParts ? parts : [query.sql];
       let result: QueryResult<unknown> | undefined;
       for (const [i, part] of messages.entries()) {
-        const text = i === 0 && begin !== undefined ? `${begin}; ${part}` : part;
+        const text = i === 0 && before !== undefined ? `${before}; ${part}` : part;
         this.observe?.(text);
         result = await this.wire.simple(text);
       }
       return result as QueryResult<R>;
     }
-    if (begin !== undefined) {
-      this.observe?.(begin);
-      await this.wire.extended(begin, []);
+    if (before !== undefined) {
+      this.observe?.(before);
+      if (this.wire.pipelined) {
+        this.observe?.(query.sql);
+        return (await this.wire.pipelined(before, query.sql, query.parameters)) as QueryResult<R>;
+      }
+      await this.wire.simple(before);
     }
     this.observe?.(query.sql);
     return (await this.wire.extended(query.sql, query.parameters)) as QueryResult<R>;
@@ -208,6 +253,18 @@ export class PostgresJsDriver extends DeferredBeginDriver {
             // several statements answer with one result each: the caller wants the last one's rows
             const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
             return fromPostgres(last as postgres.RowList<postgres.Row[]>);
+          }),
+        // postgres.js runs its queries in the order they are awaited and joins what is written in one tick
+        pipelined: (first, text, parameters) =>
+          guarded(async () => {
+            const [held, statement] = await Promise.allSettled([
+              reserved.unsafe(first),
+              reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], { prepare: true }),
+            ]);
+            // the held statements' own error, not the "transaction is aborted" it caused
+            if (held.status === 'rejected') throw held.reason;
+            if (statement.status === 'rejected') throw statement.reason;
+            return fromPostgres(statement.value);
           }),
       },
       this.observe,

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { simpleProtocolQuery } from './driver';
+import { simpleProtocolQuery, withNextStatement } from './driver';
 import * as identity from './repositories/identity';
 import type { Database } from './schema';
 
@@ -159,15 +159,16 @@ function scopeStatements(scope: DbScope): string {
 /**
  * The one way a request touches tenant data: opens a transaction, switches to the runtime role and
  * sets the scope, all transaction-local (`SET LOCAL`), so a pooled connection carries nothing over.
- * `BEGIN`, the role and every setting go in one message (driver.ts defers `BEGIN` into it): one round
- * trip before the work. Nothing else in the code base sets scope.
+ * `BEGIN`, the role and every setting go in one message with the work's first statement (driver.ts defers
+ * `BEGIN` and `withNextStatement` holds the scope until then): no round trip before the work. Nothing else in
+ * the code base sets scope.
  */
 export async function withTenantTransaction<T>(
   db: Kysely<Database>,
   scope: DbScope,
   work: (trx: ScopedTransaction) => Promise<T>,
 ): Promise<T> {
-  const setScope = simpleProtocolQuery(scopeStatements(scope)); // validate before opening anything
+  const setScope = withNextStatement(scopeStatements(scope)); // validate before opening anything
   return db.transaction().execute(async (trx) => {
     await trx.executeQuery(setScope);
     return work(trx as ScopedTransaction);
@@ -193,8 +194,8 @@ class Refused<R> {
  * the session scope (`gongfu_app`, `app.session_id` — the same narrow scope that today reaches only
  * that session, its user and the user's memberships) and the check statement (`identity.sessionCheckSql`:
  * the session, its user and the one membership the request names, else the first). `decide` compares
- * the secret and the expiry and names the scope; then one more message clears the session setting and
- * sets the request's scope, and `work` runs. A refusal rolls back (or commits only the check's own
+ * the secret and the expiry and names the scope; then one more message, sent with the work's first statement
+ * (`withNextStatement`), clears the session setting and sets the request's scope. A refusal rolls back (or commits only the check's own
  * writes, `keep`): no tenant statement ever runs for a refused session.
  */
 export async function withSessionTransaction<C, R, T>(
@@ -221,8 +222,9 @@ export async function withSessionTransaction<C, R, T>(
         if (decision.keep) return { ok: false as const, refused: decision.refused };
         throw new Refused(decision.refused);
       }
+      // sent with the work's first statement (driver.ts withNextStatement): no round trip of its own
       await trx.executeQuery(
-        simpleProtocolQuery(`SET LOCAL app.session_id = ''; ${scopeStatements(decision.scope)}`),
+        withNextStatement(`SET LOCAL app.session_id = ''; ${scopeStatements(decision.scope)}`),
       );
       return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
     });
@@ -279,7 +281,7 @@ export async function withTokenTransaction<C, R, T>(
       const decision = decide(rows[0]);
       if ('refused' in decision) throw new Refused(decision.refused);
       await trx.executeQuery(
-        simpleProtocolQuery(
+        withNextStatement(
           `SET LOCAL app.token_id = ''; ${scopeStatements(decision.scope)}; SET LOCAL app.api_token_id = ${id}`,
         ),
       );

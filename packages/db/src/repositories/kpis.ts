@@ -1,5 +1,6 @@
 import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
 import { type RawBuilder, sql } from 'kysely';
+import { withNextStatement } from '../driver';
 import type { ScopedTransaction } from '../tenant';
 
 /**
@@ -544,7 +545,8 @@ function facts(s: KpiSelection, options: FactOptions) {
  * slower at the benchmark's large size. KPI transactions ask for custom plans, transaction-local.
  */
 async function preferCustomPlans(trx: ScopedTransaction) {
-  await sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`.execute(trx);
+  // sent with the KPI statement itself (driver.ts): no round trip of its own
+  await trx.executeQuery(withNextStatement('SET LOCAL plan_cache_mode = force_custom_plan'));
 }
 
 export interface KpiRow {

@@ -1,0 +1,77 @@
+/**
+ * `withNextStatement` (driver.ts, ADR 0030): settings held back and sent with the transaction's next statement.
+ * They must be in force for that statement, a held setting that fails must stop the statement from running,
+ * and a transaction that only held settings sends nothing. On a Citus coordinator they go at once (ADR 0027),
+ * which the same expectations hold for.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DatabaseHandle } from './connect';
+import { withNextStatement } from './driver';
+import { createTestDatabase } from './testing';
+
+const sent: string[] = [];
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase({ maxConnections: 1, onStatement: (text) => sent.push(text) });
+  // a sequence's nextval is not undone by a rollback: it shows whether a statement ran at all
+  await sql`create sequence if not exists driver_test_ran`.execute(handle.db);
+});
+afterAll(async () => {
+  await sql`drop sequence if exists driver_test_ran`.execute(handle.db);
+  await handle?.close();
+});
+
+const ran = async () =>
+  Number(
+    (await sql<{ n: string }>`select last_value::text as n from driver_test_ran`.execute(handle.db)).rows[0]
+      ?.n,
+  );
+
+it('held settings are in force for the next statement, parameterised or not', async () => {
+  const row = await handle.db.transaction().execute(async (trx) => {
+    await trx.executeQuery(withNextStatement("SET LOCAL app.held_a = 'one'"));
+    await trx.executeQuery(withNextStatement("SET LOCAL app.held_b = 'two'"));
+    return (
+      await sql<{ a: string; b: string; p: string }>`select current_setting('app.held_a') as a,
+        current_setting('app.held_b') as b, ${'bound'}::text as p`.execute(trx)
+    ).rows[0];
+  });
+  expect(row).toEqual({ a: 'one', b: 'two', p: 'bound' });
+  // and end with the transaction
+  const after = await sql<{ a: string | null }>`select current_setting('app.held_a', true) as a`.execute(
+    handle.db,
+  );
+  expect(after.rows[0]?.a ?? '').toBe('');
+});
+
+it('a held setting that fails fails the next statement with its own error, and the statement never runs', async () => {
+  const before = await ran();
+  await expect(
+    handle.db.transaction().execute(async (trx) => {
+      await trx.executeQuery(withNextStatement('SET LOCAL ROLE gongfu_no_such_role'));
+      await sql`select nextval('driver_test_ran'), ${1}::int`.execute(trx);
+    }),
+  ).rejects.toThrow(/gongfu_no_such_role/);
+  expect(await ran()).toBe(before);
+  // the connection is clean for the next transaction
+  const row = await handle.db
+    .transaction()
+    .execute(async (trx) => (await sql<{ one: number }>`select 1 as one`.execute(trx)).rows[0]);
+  expect(row?.one).toBe(1);
+});
+
+it('a transaction that only held settings sends nothing; settings held after a statement are dropped at commit', async () => {
+  sent.length = 0;
+  await handle.db.transaction().execute(async (trx) => {
+    await trx.executeQuery(withNextStatement("SET LOCAL app.held_a = 'unused'"));
+  });
+  expect(sent).toEqual([]);
+
+  await handle.db.transaction().execute(async (trx) => {
+    await sql`select 1`.execute(trx);
+    await trx.executeQuery(withNextStatement("SET LOCAL app.held_a = 'unused'"));
+  });
+  expect(sent.at(-1)).toBe('commit');
+  expect(sent.join('\n')).not.toContain('unused');
+});
