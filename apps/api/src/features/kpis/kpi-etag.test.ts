@@ -3,7 +3,9 @@
  * a new tag when a report in scope is approved and the same tag when one in another district is.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptsGzip } from '../../middleware/revalidate';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ADMIN, monthsAgo, reportApi, VENTURES } from '../reports/test-helpers';
 
@@ -77,5 +79,62 @@ describe('KPI answers carry an ETag and revalidate', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('KPI answers gzipped in one call (taggedJson, ADR 0030)', () => {
+  const RANKING = `/api/v1/kpis/ranking?kpi=community_income&period=year&month=${month}`;
+
+  it('sends the same bytes gzipped to a client that accepts gzip, under the weak form of the same tag', async () => {
+    const plain = await t.request(RANKING, { as: ADMIN, headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainBody = Buffer.from(await plain.arrayBuffer());
+    expect(plainBody.byteLength).toBeGreaterThan(1024);
+    const tag = plain.headers.get('etag') as string;
+
+    const gz = await t.request(RANKING, { as: ADMIN, headers: { 'Accept-Encoding': 'br, gzip;q=0.8' } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gz.headers.get('etag')).toBe(`W/${tag}`);
+    const sent = Buffer.from(await gz.arrayBuffer());
+    expect(sent.byteLength).toBeLessThan(plainBody.byteLength);
+    expect(gunzipSync(sent).equals(plainBody)).toBe(true);
+
+    // either form of the tag revalidates, whichever encoding is asked for now
+    for (const [encoding, ifNoneMatch] of [
+      ['gzip', tag],
+      ['identity', `W/${tag}`],
+    ]) {
+      const again = await t.request(RANKING, {
+        as: ADMIN,
+        headers: { 'Accept-Encoding': encoding as string, 'If-None-Match': ifNoneMatch as string },
+      });
+      expect(again.status).toBe(304);
+      expect((await again.arrayBuffer()).byteLength).toBe(0);
+    }
+  });
+
+  it('sends plain JSON when gzip is refused (a deflate-only client is left to compress())', async () => {
+    for (const encoding of ['gzip;q=0', 'identity']) {
+      const res = await t.request(RANKING, { as: ADMIN, headers: { 'Accept-Encoding': encoding } });
+      expect(res.status, encoding).toBe(200);
+      expect(res.headers.get('content-encoding'), encoding).toBeNull();
+      expect((await res.json()).items.length, encoding).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads Accept-Encoding as RFC 9110 does', () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('GZIP')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.001')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('*, gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity, br')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import {
   updateKpiTargetsRoute,
 } from '@gongfu/contract';
 import { foldsSession, inRequestScope } from '../../middleware/request-scope';
-import { tagAnswer } from '../../middleware/revalidate';
+import { taggedJson } from '../../middleware/revalidate';
 import { createRouter } from '../../router';
 import * as service from './service';
 import { standing } from './standing';
@@ -22,52 +22,45 @@ export const kpiRoutes = foldsSession(
   createRouter()
     .openapi(kpiLatestMonthRoute, async (c) => {
       const result = await inRequestScope(c, (trx, actor) => service.latestMonth(trx, actor));
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(kpiOverviewRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) =>
         service.overview(trx, actor, query, c.get('lang')),
       );
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(kpiSeriesRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) =>
         service.series(trx, actor, query, c.get('lang')),
       );
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(kpiRankingRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) =>
         service.ranking(trx, actor, query, c.get('lang')),
       );
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(reportingMatrixRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => service.reportingMatrix(trx, actor, query));
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(fundFlowRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) =>
         service.fundFlow(trx, actor, query, c.get('lang')),
       );
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(kpiMixRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => service.mix(trx, actor, query));
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(kpiStandingRoute, async (c) => {
       const query = c.req.valid('query');
@@ -75,14 +68,12 @@ export const kpiRoutes = foldsSession(
       // read-only) transaction: see standing.ts
       const actor = await inRequestScope(c, async (_trx, actor) => actor);
       const result = await standing(c.get('deps').db, actor, query, c.get('lang'));
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(listKpiTargetsRoute, async (c) => {
       const { year } = c.req.valid('query');
       const result = await inRequestScope(c, (trx, actor) => listTargets(trx, actor, year));
-      tagAnswer(c, result);
-      return c.json(result, 200);
+      return taggedJson(c, result);
     })
     .openapi(updateKpiTargetsRoute, async (c) => {
       const input = c.req.valid('json');
