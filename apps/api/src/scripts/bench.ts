@@ -7,8 +7,10 @@
  * size; PGlite in a temporary folder when DATABASE_URL is unset), starts the API as `pnpm start` runs it
  * (the built dist/server.js, the start script's node options, a free loopback port), logs in as the first district's admin and measures,
  * in one run so that ratios hold on a noisy machine:
- *  - the overview and ranking endpoints' p50 / p95 through HTTP, beside the same statements the request
- *    ran (captured from the driver) replayed directly through `postgres` — the API's overhead;
+ *  - the overview and ranking endpoints' p50 / p95 through HTTP (node:http, kept alive, gzip accepted, bytes
+ *    read as sent), beside the same statements the request ran (captured from the driver) replayed one after
+ *    the other directly through `postgres` — the API's overhead. The API sends its scope in the same write as
+ *    its first statement (driver.ts withNextStatement), which the replay does not: ADR 0030;
  *  - the request's KPI transaction with RLS on (runtime role and scope, as captured) and off (the
  *    connecting superuser, the same SQL with its explicit district filter, no role switch) — RLS's cost;
  *  - the scoped community list's requests per second under autocannon (50 connections), beside a bare
@@ -23,6 +25,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -282,6 +285,32 @@ async function get(base: string, path: string, cookie: string) {
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
   return body;
+}
+
+/**
+ * The KPI samples' client: node:http on one kept-alive connection, asking for gzip as a browser does and reading
+ * the bytes as sent. What is timed is the server's answer, not a client's decompression: fetch's gunzip streams
+ * added 1–2 ms to each 18 KB answer (2026-12-04), which the replayed statements beside it never pay.
+ */
+const kpiAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function getAsSent(base: string, path: string, cookie: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    http
+      .get(
+        new URL(path, base),
+        { agent: kpiAgent, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } },
+        (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.byteLength;
+          });
+          response.on('end', () =>
+            response.statusCode === 200 ? ok(bytes) : fail(new Error(`${path}: ${response.statusCode}`)),
+          );
+        },
+      )
+      .on('error', fail);
+  });
 }
 
 /**
@@ -765,15 +794,16 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       const samples = { http: [] as number[], bare: [] as number[], on: [] as number[], off: [] as number[] };
       console.log(`  measuring ${key}…`);
       const all = captured[key] ?? [];
-      const tx = tenantTransaction(all);
-      const txOff = withoutRls(all);
+      // PGlite: nothing was captured (the server's process holds the database), so nothing to replay
+      const tx = bare ? tenantTransaction(all) : [];
+      const txOff = bare ? withoutRls(all) : [];
       for (let i = 0; i < 3; i++) {
-        await get(base, path, cookie);
+        await getAsSent(base, path, cookie);
         if (bare) await replay(bare, all);
       }
       // interleaved, so drift on a shared machine falls on both sides alike
       for (let i = 0; i < SAMPLES; i++) {
-        samples.http.push(await timed(() => get(base, path, cookie)));
+        samples.http.push(await timed(() => getAsSent(base, path, cookie)));
         if (bare) {
           samples.bare.push(await timed(() => replay(bare, all)));
           samples.on.push(await timed(() => replay(bare, tx)));
