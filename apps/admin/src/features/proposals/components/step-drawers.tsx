@@ -17,10 +17,11 @@ import {
   MAX_DISCLOSURE_DAYS,
 } from '@gongfu/domain';
 import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { pickerToday } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { applyServerErrors, checkWithSchema, yuanToFen } from '../../funds/form';
 import { yuanText } from '../../funds/format';
@@ -39,7 +40,7 @@ interface StepDrawerProps {
 
 // today as the server counts it — the calendar day in Asia/Shanghai, whatever the browser's own time zone (between
 // 00:00 and 08:00 in China a UTC browser would still be on yesterday and refuse today's date)
-const today = () => dayjs(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+const today = () => pickerToday();
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 // ── 议事: the residents' meeting, often typed in from the paper record
