@@ -33,6 +33,14 @@ END $$;
 -- the owner may switch to the runtime roles
 GRANT gongfu_app, gongfu_district, gongfu_community, gongfu_partner TO gongfu_owner;
 
+-- gongfu_app may switch to the scope roles, and holds none of their rights (NOINHERIT: their privileges and
+-- their policies do not apply to gongfu_app, ADR 0007). A request's transaction checks its session as
+-- gongfu_app and then switches to its scope role; on a Citus coordinator the worker connections were opened as
+-- gongfu_app, and PostgreSQL checks SET ROLE against the session user, there gongfu_app (ADR 0027). The scope
+-- roles are no stronger than gongfu_app: the same grants, its policies with the scope kind folded in.
+ALTER ROLE gongfu_app NOINHERIT;
+GRANT gongfu_district, gongfu_community, gongfu_partner TO gongfu_app;
+
 -- a database owned by the owner role:
 --   CREATE DATABASE gongfu OWNER gongfu_owner;
 -- and in it (PostgreSQL 15 no longer lets everyone create in public):

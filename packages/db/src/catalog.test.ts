@@ -143,16 +143,26 @@ describe('catalog', () => {
     const owner = `gongfu_t_${randomBytes(4).toString('hex')}`;
     await sql.raw(`CREATE ROLE ${bypass} BYPASSRLS`).execute(db);
     await sql.raw(`CREATE ROLE ${owner}`).execute(db);
+    const inheritor = `gongfu_t_${randomBytes(4).toString('hex')}`;
+    await sql.raw(`CREATE ROLE ${inheritor}`).execute(db);
     await sql.raw(`CREATE TABLE owned_${owner} (x int)`).execute(db);
     await sql.raw(`ALTER TABLE owned_${owner} OWNER TO ${owner}`).execute(db);
     try {
       await expect(assertRuntimeRoleIsSafe(db, bypass)).rejects.toThrow(UnsafeRuntimeRoleError);
       await expect(assertRuntimeRoleIsSafe(db, owner)).rejects.toThrow(/owns 1 relation/);
       await expect(assertRuntimeRoleIsSafe(db, 'gongfu_no_such_role')).rejects.toThrow(/cannot switch/);
+      // a member of a scope role (to switch to it) must not inherit its rights and policies
+      await sql.raw(`GRANT gongfu_district TO ${inheritor}`).execute(db);
+      await expect(assertRuntimeRoleIsSafe(db, inheritor)).rejects.toThrow(
+        /inherits the rights of gongfu_district/,
+      );
+      await sql.raw(`ALTER ROLE ${inheritor} NOINHERIT`).execute(db);
+      await expect(assertRuntimeRoleIsSafe(db, inheritor)).resolves.toBeUndefined();
     } finally {
       await sql.raw(`DROP TABLE owned_${owner}`).execute(db);
       await sql.raw(`DROP ROLE ${bypass}`).execute(db);
       await sql.raw(`DROP ROLE ${owner}`).execute(db);
+      await sql.raw(`DROP ROLE ${inheritor}`).execute(db);
     }
   });
 });

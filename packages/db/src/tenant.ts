@@ -150,11 +150,23 @@ function literal(value: string): string {
  * ADR 0008's form, it does not). Validates before anything is sent.
  */
 function scopeStatements(scope: DbScope): string {
-  return [
-    `SET LOCAL ROLE ${roleOf(scope)}`,
-    ...settingsOf(scope).map(([name, value]) => `SET LOCAL app.${name} = ${literal(value)}`),
-  ].join('; ');
+  return [`SET LOCAL ROLE ${roleOf(scope)}`, settingStatements(scope)].join('; ');
 }
+
+function settingStatements(scope: DbScope): string {
+  return settingsOf(scope)
+    .map(([name, value]) => `SET LOCAL app.${name} = ${literal(value)}`)
+    .join('; ');
+}
+
+/**
+ * The role of a session or token check (`gongfu_app`), switched to by `set_config` rather than `SET LOCAL ROLE`,
+ * and a part of its own: the same on PostgreSQL, but Citus neither propagates it nor replays it (it replays every
+ * earlier `SET LOCAL` message of the transaction on each worker connection it opens later). Citus opens its
+ * worker connections as the current role, so the check's are gongfu_app's without it; the connections the work
+ * opens after the switch to its scope role are that role's, which could not `SET ROLE gongfu_app` (ADR 0027).
+ */
+const CHECK_ROLE = `select set_config('role', '${RUNTIME_ROLE}', true)`;
 
 /**
  * The one way a request touches tenant data: opens a transaction, switches to the runtime role and
@@ -207,10 +219,11 @@ export async function withSessionTransaction<C, R, T>(
   ) => Promise<SessionDecision<C, R>> | SessionDecision<C, R>,
   work: (trx: ScopedTransaction, context: C) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
-  const session = scopeStatements({ kind: 'session', sessionId: check.sessionId });
+  const session = settingStatements({ kind: 'session', sessionId: check.sessionId });
   const membership = check.membershipId === null ? null : literal(uuid(check.membershipId, 'membershipId'));
-  // one message; on a Citus coordinator two, the SET LOCALs then the check (driver.ts, ADR 0027)
+  // one message; on a Citus coordinator three, the role, the SET LOCALs, then the check (driver.ts, ADR 0027)
   const opening = simpleProtocolQuery(
+    CHECK_ROLE,
     session,
     identity.sessionCheckSql(literal(check.sessionId), membership),
   );
@@ -272,7 +285,8 @@ export async function withTokenTransaction<C, R, T>(
 ): Promise<{ ok: true; value: T } | { ok: false; refused: R }> {
   const id = literal(uuid(tokenId, 'tokenId'));
   const opening = simpleProtocolQuery(
-    scopeStatements({ kind: 'token', tokenId }),
+    CHECK_ROLE,
+    settingStatements({ kind: 'token', tokenId }),
     `select * from gongfu_token_check(${id}::uuid)`,
   );
   try {
@@ -300,7 +314,15 @@ export class UnsafeRuntimeRoleError extends Error {}
  * role, and that role is no superuser, has no BYPASSRLS and owns no table. Throws with the reason.
  */
 export async function assertRuntimeRoleIsSafe(db: Kysely<Database>, role = RUNTIME_ROLE): Promise<void> {
-  let row: { current_user: string; rolsuper: boolean; rolbypassrls: boolean; owned: number } | undefined;
+  let row:
+    | {
+        current_user: string;
+        rolsuper: boolean;
+        rolbypassrls: boolean;
+        owned: number;
+        inherits: string | null;
+      }
+    | undefined;
   try {
     row = await db.transaction().execute(async (trx) => {
       await sql.raw(`SET LOCAL ROLE ${role}`).execute(trx);
@@ -309,9 +331,14 @@ export async function assertRuntimeRoleIsSafe(db: Kysely<Database>, role = RUNTI
         rolsuper: boolean;
         rolbypassrls: boolean;
         owned: number;
+        inherits: string | null;
       }>`
         select current_user, r.rolsuper, r.rolbypassrls,
-               (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
+               (select count(*)::int from pg_class c where c.relowner = r.oid) as owned,
+               case when r.rolinherit then
+                 (select string_agg(g.rolname, ', ' order by g.rolname) from pg_auth_members m
+                  join pg_roles g on g.oid = m.roleid where m.member = r.oid)
+               end as inherits
         from pg_roles r where r.rolname = current_user`.execute(trx);
       return result.rows[0];
     });
@@ -333,6 +360,13 @@ export async function assertRuntimeRoleIsSafe(db: Kysely<Database>, role = RUNTI
   if (row.owned > 0) {
     throw new UnsafeRuntimeRoleError(
       `the runtime role "${role}" owns ${row.owned} relation(s): owners can bypass RLS. Reassign them to the owner role.`,
+    );
+  }
+  // a runtime role may be a member of the scope roles, to switch to them (infra/postgres/roles.sql, ADR 0027), but
+  // not hold their rights: their policies would then apply to it too
+  if (row.inherits) {
+    throw new UnsafeRuntimeRoleError(
+      `the runtime role "${role}" inherits the rights of ${row.inherits}: ALTER ROLE ${role} NOINHERIT.`,
     );
   }
 }

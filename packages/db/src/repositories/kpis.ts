@@ -681,17 +681,22 @@ export async function reportingMatrix(
   const windows = [{ key: 'matrix', from: args.from, to: args.to }];
   await preferCustomPlans(trx);
   const result =
-    await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
+    await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })},
+    -- the venture-months with a report returned at least once: a join rather than a correlated EXISTS per fact,
+    -- which Citus cannot plan beside the CTEs ("correlated subqueries are not supported when the FROM clause
+    -- contains a CTE or subquery", ADR 0027)
+    rt as (
+      select distinct r.venture_id, r.month from monthly_reports r
+      where r.district_id = ${args.selection.districtId}
+        and (r.status = 'returned' or r.report_id in (
+          select e.report_id from report_events e
+          where e.district_id = ${args.selection.districtId} and e.action = 'return'))
+    )
     select f.community_id, f.month::text as month, f.state, f.on_time, count(*)::bigint as ventures,
            count(*) filter (where f.has_approved)::bigint as approved,
-           count(*) filter (where exists (
-             select 1 from monthly_reports r
-             where r.district_id = ${args.selection.districtId} and r.venture_id = f.venture_id and r.month = f.month
-               and (r.status = 'returned' or exists (
-                 select 1 from report_events e
-                 where e.district_id = r.district_id and e.report_id = r.report_id and e.action = 'return'))
-           ))::bigint as was_returned
+           count(*) filter (where rt.venture_id is not null)::bigint as was_returned
     from tf f join w on f.month between w.wfrom and w.wto
+    left join rt on rt.venture_id = f.venture_id and rt.month = f.month
     where f.state is not null
     group by f.community_id, f.month, f.state, f.on_time`.execute(trx);
   return result.rows;
