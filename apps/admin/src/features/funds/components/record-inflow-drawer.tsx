@@ -1,9 +1,10 @@
 import { type Fund, LedgerEntryCreate } from '@gongfu/contract';
 import { LEDGER_ENTRY_KIND_LABELS } from '@gongfu/domain';
 import { App, DatePicker, Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickerThisMonth } from '../../../lib/shanghai-time';
 import { useRecordInflow } from '../api/funds';
 import { applyServerErrors, checkWithSchema, yuanRule, yuanToFen } from '../form';
 import { label, yuanText } from '../format';
@@ -80,7 +81,7 @@ export function RecordInflowDrawer({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'donation', month: dayjs() }}
+        initialValues={{ kind: 'donation', month: pickerThisMonth() }}
         onFinish={submit}
         disabled={record.isPending}
       >

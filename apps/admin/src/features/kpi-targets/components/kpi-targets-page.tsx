@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { shanghaiDayOfInstant, shanghaiThisYear } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { readsKpis } from '../../kpis/access';
 import { KpiNoAccess } from '../../kpis/components/kpi-cockpit-page';
@@ -74,7 +75,7 @@ function TargetsEditor({
 }) {
   const { t } = useTranslation();
   const membership = useActiveMembership();
-  const thisYear = new Date().getFullYear();
+  const thisYear = shanghaiThisYear();
   const year = search.year ?? thisYear;
   const query = useKpiTargets(year);
   const scope = membership?.communityName ?? membership?.districtName ?? '';
@@ -331,7 +332,7 @@ function TargetsTable({
       responsive: ['lg'],
       render: (_: unknown, row) =>
         row.stored ? (
-          <Typography.Text type="secondary">{row.stored.updatedAt.slice(0, 10)}</Typography.Text>
+          <Typography.Text type="secondary">{shanghaiDayOfInstant(row.stored.updatedAt)}</Typography.Text>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),

@@ -8,6 +8,7 @@ import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
+import { shanghaiToday } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { useWarnings } from '../../warnings/api/warnings';
 import { SeverityTag } from '../../warnings/components/severity-tag';
@@ -103,7 +104,7 @@ function Bulletin({
   const warnings = useWarnings({ status: 'open', limit: WARNINGS_SHOWN });
   const months = Array.from({ length: 24 }, (_, i) => addMonths(latest, -i));
   const failed = [overview, series, ranking, matrix, flow].some((q) => q.isError);
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = shanghaiToday();
 
   return (
     <div className="bulletin-page">

@@ -17,9 +17,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickerToday } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { applyServerErrors, checkWithSchema, yuanRule, yuanToFen } from '../../funds/form';
 import { label, yuanText } from '../../funds/format';
@@ -124,7 +125,7 @@ export function FulfilmentDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ fulfilledOn: dayjs() }}
+        initialValues={{ fulfilledOn: pickerToday() }}
       >
         <Form.Item
           name="amount"
@@ -140,7 +141,7 @@ export function FulfilmentDrawer({
           label={t('funds.pledge.fulfil.date')}
           rules={[{ required: true, message: t('funds.form.required') }]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(pickerToday(), 'day')} />
         </Form.Item>
         <Form.Item name="description" label={t('funds.pledge.fulfil.description')}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />

@@ -8,9 +8,10 @@ import {
   ASSET_STATUSES,
 } from '@gongfu/domain';
 import { App, DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickerToday } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { applyServerErrors, checkWithSchema, yuanToFen } from '../../funds/form';
 import { label } from '../../funds/format';
@@ -221,7 +222,7 @@ export function AppraisalDrawer({
         layout="vertical"
         onFinish={submit}
         disabled={record.isPending}
-        initialValues={{ method: 'market', appraisedOn: dayjs() }}
+        initialValues={{ method: 'market', appraisedOn: pickerToday() }}
       >
         <Form.Item name="method" label={t('register.asset.field.method')} rules={[{ required: true }]}>
           <Select

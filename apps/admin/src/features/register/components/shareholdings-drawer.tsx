@@ -12,9 +12,10 @@ import {
   type HolderKind,
 } from '@gongfu/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickerThisMonth } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { applyServerErrors, describeIssue, yuanToFen } from '../../funds/form';
 import { label } from '../../funds/format';
@@ -176,7 +177,7 @@ export function ShareholdingsDrawer({
         disabled={replace.isPending}
         initialValues={{
           // a change takes effect from this month unless said otherwise; a first set from the company's start
-          effectiveFrom: shareholdings.items.length > 0 ? dayjs() : null,
+          effectiveFrom: shareholdings.items.length > 0 ? pickerThisMonth() : null,
           items:
             shareholdings.items.length > 0
               ? shareholdings.items.map((h) => ({

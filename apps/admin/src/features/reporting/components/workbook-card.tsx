@@ -4,6 +4,7 @@ import { App, Button, Card, DatePicker, Drawer, Flex, Grid, Typography, theme } 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shanghaiThisMonth } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { downloadTemplate } from '../api/workbook';
 import { ImportWizard } from './import-wizard';
@@ -47,7 +48,7 @@ export function WorkbookCard({ month }: { month: string }) {
             allowClear={false}
             aria-label={t('reporting.workbook.month')}
             value={dayjs(`${picked}-01`)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.format('YYYY-MM') > shanghaiThisMonth()}
             onChange={(value) => value && setPicked(value.format('YYYY-MM'))}
           />
           <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void download()}>

@@ -1,11 +1,11 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { DistributionRule } from '@gongfu/contract';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { shanghaiThisMonth } from '../../../lib/shanghai-time';
 import { instantText } from '../../audit/labels';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
@@ -55,7 +55,7 @@ export function DistributionRulesPage({
   const rules = useDistributionRules(communityId);
   const communityName = useCommunityName(communityId);
   const [editing, setEditing] = useState(false);
-  const thisMonth = dayjs().format('YYYY-MM');
+  const thisMonth = shanghaiThisMonth();
   const items = rules.data?.items ?? [];
   const statuses = statusesOf(items, thisMonth);
   const inForce = items.find((r) => statuses.get(r.id) === 'current');

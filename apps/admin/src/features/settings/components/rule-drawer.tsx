@@ -18,6 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { shanghaiThisMonth } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { bpToPercentInput, percentRule, percentToBp } from '../../register/form';
 import { type PreviewParams, useCreateDistributionRule, useDistributionPreview } from '../api/settings';
@@ -95,7 +96,7 @@ export function RuleDrawer({
 
   // the first month the rule may sensibly start: this month, or after the last month already approved
   const suggested = useMemo(() => {
-    const now = dayjs().format('YYYY-MM') as Month;
+    const now = shanghaiThisMonth();
     const after = latestApproved ? addMonths(latestApproved as Month, 1) : now;
     return after.localeCompare(now) > 0 ? after : now;
   }, [latestApproved]);

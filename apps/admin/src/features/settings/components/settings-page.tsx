@@ -2,7 +2,6 @@ import { EyeOutlined } from '@ant-design/icons';
 import type { DistrictSettings, DistrictSettingsUpdate } from '@gongfu/contract';
 import {
   addMonths,
-  type Month,
   reportDueDate,
   validateWarningThresholds,
   WARNING_THRESHOLD_LIMITS,
@@ -31,6 +30,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { isApiError } from '../../../lib/api-client';
+import { shanghaiThisMonth } from '../../../lib/shanghai-time';
 import type { TranslationKey } from '../../../lib/translation-key';
 import { HistoryButton, HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
@@ -348,6 +348,6 @@ export function SettingsPage() {
 /** "例如设为 10 日：2026年11月的月报须在 2026-12-10 前提交" for the month just ended. */
 function dueDayExample(day: number | null | undefined, t: TFunction) {
   if (!day || day < 1 || day > 28 || !Number.isInteger(day)) return null;
-  const month = addMonths(dayjs().format('YYYY-MM') as Month, -1);
+  const month = addMonths(shanghaiThisMonth(), -1);
   return t('settings.reporting.dueDayExample', { day, month, due: reportDueDate(month, day) });
 }
