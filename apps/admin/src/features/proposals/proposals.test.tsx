@@ -6,6 +6,9 @@ import { meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { errorBody, givenSession } from '../../testing/server';
 import { fundFixture, givenFundsApi, PROPOSAL_ID, proposalFixture } from '../funds/testing/funds-fixtures';
+import { eventsOf } from './components/history-drawer';
+
+const OBJECTION_ID = 'cccccccc-cccc-4ccc-8ccc-000000000001';
 
 const STEP_BUTTONS = ['录入议事结果', '开始公示', '登记异议', '支 出', '结 项', '修 改', '撤 回'];
 
@@ -241,6 +244,52 @@ describe('use category, paper minutes, payout date and close result', () => {
     expect(screen.getByText('长者食堂已开餐')).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: '2026-11-28' })).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: '2026-12-03' })).toBeInTheDocument();
+  });
+
+  it('the days of instants (proposed, closed, booked) are Shanghai days, not the UTC date of the timestamp', async () => {
+    open('community_admin', 'closed', {
+      createdAt: '2026-10-27T17:30:00.000Z', // 2026-10-28 01:30 in China
+      updatedAt: '2026-12-05T16:10:00.000Z', // 2026-12-06 00:10
+      paidFen: 3_600_000,
+      payouts: [
+        {
+          entryId: 'bbbbbbbb-bbbb-4bbb-8bbb-000000000009',
+          amountFen: 3_600_000,
+          month: '2026-12',
+          paidOn: '2026-12-03',
+          memo: '厨房设备',
+          reversed: false,
+          createdAt: '2026-12-03T16:30:00.000Z', // booked 2026-12-04 00:30
+        },
+      ],
+    });
+    expect(await screen.findByText('2026-10-28')).toBeInTheDocument();
+    expect(screen.getByText('2026-12-06')).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '2026-12-04' })).toBeInTheDocument();
+    expect(screen.queryByText('2026-10-27')).toBeNull();
+  });
+
+  it('the milestones are in time order across time zones: an objection after midnight comes after that day’s start', () => {
+    const t = ((key: string) => key) as unknown as Parameters<typeof eventsOf>[1];
+    const proposal = proposalFixture('disclosure', {
+      disclosure: { startsOn: '2026-12-05', endsOn: '2026-12-09', days: 5, over: false },
+      objections: [
+        {
+          id: OBJECTION_ID,
+          proposalId: PROPOSAL_ID,
+          content: '价格偏高',
+          raisedOn: '2026-12-05',
+          status: 'pending',
+          resolution: null,
+          createdAt: '2026-12-04T16:30:00.000Z', // 2026-12-05 00:30 in China, after 公示 began at 00:00
+        },
+      ],
+    });
+    expect(
+      eventsOf(proposal, t)
+        .map((e) => e.key)
+        .slice(0, 2),
+    ).toEqual([`objection-${OBJECTION_ID}`, 'disclosure']);
   });
 
   it('a payout sends the day the money left (empty: the server’s today); the API’s refusal of it lands on the field', async () => {

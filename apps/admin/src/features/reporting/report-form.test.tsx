@@ -58,6 +58,20 @@ describe('report form', () => {
     expect(api.patches[1]).toMatchObject({ version: 2, stableJobs: 7 });
   });
 
+  it('says when the draft was last saved by the Shanghai clock, whatever the browser’s time zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      // 01:00 UTC is 09:00 in China, where the reporter is
+      draftOnServer({ updatedAt: '2026-12-02T01:00:00.000Z' });
+      renderApp(formPath());
+      await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+      expect(screen.getAllByText('已保存 09:00').length).toBeGreaterThan(0);
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('marks a figure that does not parse and does not save it', async () => {
     const { api } = draftOnServer();
     renderApp(formPath());

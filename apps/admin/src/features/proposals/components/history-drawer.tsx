@@ -53,7 +53,8 @@ export function eventsOf(p: ProposalDetail, t: Translate): { key: string; at: st
       text: t('funds.proposal.history.payout', { amount: yuanText(payout.amountFen, t) }),
     });
   }
-  return events.sort((a, b) => b.at.localeCompare(a.at));
+  // by instant, not by text: the meeting and disclosure days are written at +08:00, the rest in UTC
+  return events.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
 /** A payout's entry says how much. */

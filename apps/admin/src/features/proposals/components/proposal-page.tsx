@@ -26,6 +26,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { shanghaiDayOfInstant } from '../../../lib/shanghai-time';
 import { useBooksScope } from '../../funds/access';
 import { useFund, useFunds } from '../../funds/api/funds';
 import { capitalText, label, yuanText } from '../../funds/format';
@@ -167,7 +168,7 @@ function ProposalView({
             status={state}
             responsive
             items={[
-              { title: t('funds.proposal.steps.propose'), content: proposal.createdAt.slice(0, 10) },
+              { title: t('funds.proposal.steps.propose'), content: shanghaiDayOfInstant(proposal.createdAt) },
               {
                 title: t('funds.proposal.steps.deliberate'),
                 content: d
@@ -189,7 +190,7 @@ function ProposalView({
               },
               {
                 title: t('funds.proposal.steps.close'),
-                content: proposal.status === 'closed' ? proposal.updatedAt.slice(0, 10) : undefined,
+                content: proposal.status === 'closed' ? shanghaiDayOfInstant(proposal.updatedAt) : undefined,
               },
             ]}
           />
@@ -421,7 +422,7 @@ function ProposalView({
                 {
                   title: t('funds.proposal.field.bookedOn'),
                   dataIndex: 'createdAt',
-                  render: (v: string) => v.slice(0, 10),
+                  render: (v: string) => shanghaiDayOfInstant(v),
                 },
                 { title: t('funds.ledger.month'), dataIndex: 'month' },
                 {

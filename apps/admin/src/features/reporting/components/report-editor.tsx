@@ -35,6 +35,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
+import { shanghaiClockText } from '../../../lib/shanghai-time';
 import type { TranslationKey } from '../../../lib/translation-key';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
 import {
@@ -584,8 +585,8 @@ function SaveStatus({
   live?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const time = (at: Date) =>
-    at.toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  // the clock the office reads, Asia/Shanghai, whatever the browser's time zone
+  const time = (at: Date) => shanghaiClockText(at, i18n.language);
   let content: ReactNode;
   switch (state.kind) {
     case 'saved':
