@@ -37,7 +37,10 @@ describe('money forms count the day in Asia/Shanghai', () => {
     await user.type(screen.getByLabelText('摘要'), 'night shift');
     await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
-    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({ month: '2026-12', amountFen: 10_000 });
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({
+      month: '2026-12',
+      amountFen: 10_000,
+    });
   });
 
   it('a pledge’s fulfilment defaults to today in China, and today may be picked', async () => {
