@@ -302,6 +302,92 @@ describe('KPI rollups', () => {
     await expectInSync();
   });
 
+  it('follow a bulk write that defers the refresh to its COMMIT (gongfu.kpi_defer), even past SET CONSTRAINTS IMMEDIATE', async () => {
+    const admin = deterministicId('user:wangjiangjie@dongqu.demo');
+    const community: DbScope = {
+      kind: 'community',
+      userId: admin,
+      districtId: DEMO_IDS.dongqu,
+      communityId: DEMO_IDS.wangjiangjie,
+    };
+    const ventures = await db
+      .selectFrom('ventures')
+      .select('venture_id')
+      .where('district_id', '=', DEMO_IDS.dongqu)
+      .where('community_id', '=', DEMO_IDS.wangjiangjie)
+      .orderBy('venture_id')
+      .limit(3)
+      .execute();
+    const [a, b, c] = ventures.map((v) => v.venture_id);
+    if (!a || !b || !c) throw new Error('the demo community has fewer than three ventures');
+    const report = (venture: string, month: string, status: 'draft' | 'approved') => ({
+      district_id: DEMO_IDS.dongqu,
+      community_id: DEMO_IDS.wangjiangjie,
+      venture_id: venture,
+      month,
+      status,
+      revenue_fen: 2_000_00,
+      operating_cost_fen: 500_00,
+    });
+    const seenInside = await withTenantTransaction(db, community, async (trx) => {
+      await sql`select set_config('gongfu.kpi_defer', 'on', true)`.execute(trx);
+      const written = await trx
+        .insertInto('monthly_reports')
+        .values([
+          report(a, '2030-03', 'approved'),
+          report(b, '2030-03', 'draft'),
+          report(c, '2030-04', 'draft'),
+        ])
+        .returning(['report_id', 'venture_id'])
+        .execute();
+      const ofB = written.find((r) => r.venture_id === b)?.report_id ?? '';
+      const ofC = written.find((r) => r.venture_id === c)?.report_id ?? '';
+      await trx
+        .insertInto('report_events')
+        .values({
+          district_id: DEMO_IDS.dongqu,
+          community_id: DEMO_IDS.wangjiangjie,
+          report_id: ofB,
+          venture_id: b,
+          action: 'submit',
+          from_status: 'draft',
+          to_status: 'submitted',
+          actor_user_id: admin,
+          created_at: new Date('2030-04-02T01:00:00Z'),
+        })
+        .execute();
+      await trx
+        .updateTable('monthly_reports')
+        .set({ status: 'submitted' })
+        .where('report_id', '=', ofB)
+        .execute();
+      const deferred = await rollupDrift(trx);
+      // what a commit's deferred triggers recompute now, then a later write still deferred
+      await sql`set constraints all immediate`.execute(trx);
+      await sql`set constraints all deferred`.execute(trx);
+      await trx
+        .updateTable('monthly_reports')
+        .set({ revenue_fen: 3_000_00 })
+        .where('report_id', '=', ofC)
+        .execute();
+      await trx.deleteFrom('monthly_reports').where('report_id', '=', ofC).execute();
+      return deferred;
+    });
+    // inside the transaction the roll-ups had not moved: the refresh was deferred, not run per statement
+    expect(seenInside.ventureMonths).toBeGreaterThan(0);
+    expect((await ventureMonth(a, '2030-03'))?.counted).toBe(true);
+    expect((await ventureMonth(b, '2030-03'))?.first_submitted_at?.toISOString()).toBe(
+      '2030-04-02T01:00:00.000Z',
+    );
+    expect(await ventureMonth(c, '2030-04')).toBeUndefined();
+    await expectInSync();
+    await sql`delete from report_events where district_id = ${DEMO_IDS.dongqu} and venture_id in (${a}, ${b})
+                and created_at = '2030-04-02T01:00:00Z'`.execute(db);
+    await sql`delete from monthly_reports where district_id = ${DEMO_IDS.dongqu} and venture_id in (${a}, ${b})
+                and month = '2030-03'`.execute(db);
+    await expectInSync();
+  });
+
   it('are rebuilt from the raw rows in a district scope, to the same rows', async () => {
     const before = await sql<{ n: number }>`
       select count(*)::int as n from kpi_venture_months where district_id = ${DEMO_IDS.dongqu}`.execute(db);

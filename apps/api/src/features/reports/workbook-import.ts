@@ -20,6 +20,7 @@ import {
   unexplainedFields,
   validateReportFigures,
 } from '@gongfu/domain';
+import { sql } from 'kysely';
 import { thisMonth } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, forbidden } from '../../errors';
@@ -609,6 +610,9 @@ export async function importFile(
     explanations: row.explanations,
     flags: row.flags,
   });
+  // the KPI roll-up refresh of every report written below runs once per community and month at COMMIT, not per
+  // statement (migration 2026-12-08T1000: each statement's refresh cost its keys × the district's reports)
+  await sql`select set_config('gongfu.kpi_defer', 'on', true)`.execute(trx);
   // a draft or returned report: the form's update (and submit), at the version the check read
   const updated = await service.updateMany(
     trx,
@@ -622,6 +626,7 @@ export async function importFile(
     requestId,
   );
   const created = await service.createMany(trx, actor, fresh.map(many), submit, requestId);
+  await sql`select set_config('gongfu.kpi_defer', 'off', true)`.execute(trx);
 
   const records: Parameters<typeof reportImports.recordImports>[1][number][] = [];
   const written = [
