@@ -21,7 +21,9 @@
 --   INSERT INTO rollup SELECT * FROM view WHERE (the same)
 -- The months are matched as a cross product of the keys and months of the district: a few more rows may be
 -- recomputed than changed, each to exactly what its view says, so the result is the same as the migrations'.
--- Triggers that read only their transition tables (kpi_reports_changed, kpi_ventures_changed) stay as they are.
+-- Triggers that read only their transition tables (kpi_reports_changed, kpi_ventures_changed) stay as they are, and
+-- so do the deferred refresh of migration 2026-12-08T1000 (kpi_deferred_refresh, kpi_refresh_community_month: one
+-- report's district by value, no transition table).
 -- kpi-rollups.test.ts and the API's KPI brute-force test run on the cluster (.ci/run, stage "Citus").
 
 -- ── refresh: recompute the given keys from the views (a NULL month: every month of the venture/fund)
@@ -92,6 +94,11 @@ DECLARE
   report_ids uuid[];
   d uuid[]; v uuid[]; m text[];
 BEGIN
+  -- a bulk write deferring the refresh to its COMMIT (migration 2026-12-08T1000, kpi_deferred_refresh)
+  IF current_setting('gongfu.kpi_defer', true) = 'on' THEN
+    PERFORM set_config('gongfu.kpi_refreshed', '', true);
+    RETURN NULL;
+  END IF;
   FOR dd, report_ids IN
     SELECT ev.district_id, array_agg(DISTINCT ev.report_id) FROM changed_rows ev
      WHERE ev.action = 'submit' GROUP BY ev.district_id
