@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
@@ -40,6 +40,24 @@ describe('district settings page', () => {
       warningThresholds: { ...SETTINGS.warningThresholds, revenueDropBp: 2000 },
     });
     expect(await screen.findByText('已保存')).toBeInTheDocument();
+  });
+
+  it('the due day’s example is the month just ended in China, on a browser still on last month', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC';
+    // 01:30 on 1 December in China; 30 November, 17:30 on the browser's own clock
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-30T17:30:00Z') });
+    try {
+      givenSession(meAs('district_admin'));
+      givenSettingsApi();
+      renderApp('/admin/settings');
+      expect(
+        await screen.findByText('例如设为 10 日：2026-11的月报须在 2026-12-10 前提交。'),
+      ).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+      process.env.TZ = zone;
+    }
   });
 
   it('a red step milder than amber is refused as typed, and nothing is sent', async () => {
