@@ -127,11 +127,8 @@ describe('the schema can be distributed by district_id', () => {
     const r = await sql<{ table: string; policy: string }>`
       select tablename as table, policyname as policy from pg_policies
       where schemaname = 'public' and permissive <> 'PERMISSIVE'`.execute(db);
-    // KNOWN, not yet fixed: users_insert_home (migration 2026-12-05T1000) is restrictive; on a Citus worker the
-    // reference table users would get it as permissive, ORed with users_insert. To be folded into users_insert by a
-    // migration of its own; listed here so that no other restrictive policy can join it unnoticed.
-    const known = /^users\.users_insert_home(__(district|community|partner))?$/;
-    expect(r.rows.map((x) => `${x.table}.${x.policy}`).filter((name) => !known.test(name))).toEqual([]);
+    // users_insert_home (migration 2026-12-05T1000), the last one, was folded into users_insert by 2026-12-08T1000
+    expect(r.rows.map((x) => `${x.table}.${x.policy}`)).toEqual([]);
   });
 
   it('no policy holds a subquery or NULLIF(…) IS NULL', async () => {

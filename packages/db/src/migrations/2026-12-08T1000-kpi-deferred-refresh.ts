@@ -23,9 +23,18 @@ import { type Kysely, sql } from 'kysely';
  *   request's scope role, so the refresh reads and writes only what that scope may (as the statement triggers did).
  *
  * Citus: kpi_report_events_changed is rewritten in infra/citus/functions.sql; it honours the setting there too.
+ *
+ * And one policy in the form Citus keeps (ADR 0027, citus-rules.test.ts): `users_insert_home` (migration
+ * 2026-12-05T1000) was AS RESTRICTIVE, which Citus rebuilds on shards as permissive (ORed with `users_insert`: a
+ * district could have created an account homed in another district there). Folded into the permissive
+ * `users_insert`: (kind IN ('district', 'platform')) AND (kind <> 'district' OR home = D) is the same rows as
+ * (kind = 'district' AND home = D) OR kind = 'platform'. The scope roles' copies follow (migrate.ts derives them
+ * again after the migrations).
  */
 
 const DEFERRED = `current_setting('gongfu.kpi_defer', true) = 'on'`;
+const KIND = "current_setting('app.scope_kind', true)";
+const D = "(NULLIF(current_setting('app.district_id', true), ''))::uuid";
 
 const statements = [
   // the refresh of one community × month, once per key at a commit
@@ -102,6 +111,11 @@ const statements = [
      IF d IS NOT NULL THEN PERFORM kpi_refresh_venture_months(d, v, m); END IF;
      RETURN NULL;
    END $$`,
+
+  // users: one permissive insert policy instead of a permissive and a restrictive one
+  'DROP POLICY users_insert_home ON users',
+  `ALTER POLICY users_insert ON users
+     WITH CHECK ((${KIND} = 'district' AND home_district_id = ${D}) OR ${KIND} = 'platform')`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -110,6 +124,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    `ALTER POLICY users_insert ON users WITH CHECK (${KIND} IN ('district', 'platform'))`,
+    `CREATE POLICY users_insert_home ON users AS RESTRICTIVE FOR INSERT TO gongfu_app
+       WITH CHECK (${KIND} <> 'district' OR home_district_id = ${D})`,
     'DROP TRIGGER IF EXISTS kpi_report_events_deferred ON report_events',
     'DROP TRIGGER IF EXISTS kpi_reports_deferred ON monthly_reports',
     'DROP FUNCTION IF EXISTS kpi_deferred_refresh()',
