@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from './connect';
 import { withNextStatement } from './driver';
 import { createTestDatabase } from './testing';
+import { testDatabaseUrl } from './testing/env';
 
 const sent: string[] = [];
 let handle: DatabaseHandle;
@@ -75,3 +76,22 @@ it('a transaction that only held settings sends nothing; settings held after a s
   expect(sent.at(-1)).toBe('commit');
   expect(sent.join('\n')).not.toContain('unused');
 });
+
+it.runIf(testDatabaseUrl !== undefined)(
+  'a statement with many parameters (a bulk write) is not kept prepared on the connection; a small one is',
+  async () => {
+    const prepared = await handle.db.transaction().execute(async (trx) => {
+      const many = Array.from({ length: 600 }, (_, i) => sql`${i}::int`);
+      await sql`select ${sql.join(many, sql` + `)} as driver_test_many`.execute(trx);
+      await sql`select ${1}::int as driver_test_few`.execute(trx);
+      return (
+        await sql<{ statement: string }>`select statement from pg_prepared_statements
+          where statement like '%driver_test_%' and statement not like '%pg_prepared_statements%'`.execute(
+          trx,
+        )
+      ).rows.map((r) => r.statement);
+    });
+    expect(prepared.some((s) => s.includes('driver_test_few'))).toBe(true);
+    expect(prepared.some((s) => s.includes('driver_test_many'))).toBe(false);
+  },
+);

@@ -203,6 +203,16 @@ function connectionLost(error: unknown): boolean {
 }
 
 /**
+ * Statements with many parameters are bulk writes (a generated district's rows, a workbook's reports) whose text
+ * changes with the number of rows: prepared, each would stay in postgres.js's per-connection cache (it never
+ * evicts) and in the server's session for as long as the connection lives — the large benchmark's generation
+ * grew by ~60 MB of heap per district and ran out of memory at the 41st of 50 (2026-12-04). Sent unnamed instead:
+ * parsed and planned once per execution, which a one-off statement is anyway.
+ */
+const MAX_PREPARED_PARAMETERS = 500;
+const preparable = (parameters: readonly unknown[]) => parameters.length <= MAX_PREPARED_PARAMETERS;
+
+/**
  * postgres.js: a reserved connection per Kysely connection, statements prepared as kysely-postgres-js does.
  *
  * A reserved connection that was lost must not be used or released again: postgres.js 3.4 writes to its null
@@ -243,7 +253,7 @@ export class PostgresJsDriver extends DeferredBeginDriver {
           guarded(async () =>
             fromPostgres(
               await reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], {
-                prepare: true,
+                prepare: preparable(parameters),
               }),
             ),
           ),
@@ -259,7 +269,9 @@ export class PostgresJsDriver extends DeferredBeginDriver {
           guarded(async () => {
             const [held, statement] = await Promise.allSettled([
               reserved.unsafe(first),
-              reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], { prepare: true }),
+              reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], {
+                prepare: preparable(parameters),
+              }),
             ]);
             // the held statements' own error, not the "transaction is aborted" it caused
             if (held.status === 'rejected') throw held.reason;
