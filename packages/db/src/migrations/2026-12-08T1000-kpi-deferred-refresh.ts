@@ -15,7 +15,9 @@ import { type Kysely, sql } from 'kysely';
  * - **The refresh cannot be skipped.** Whatever sets the setting, every row written while it is on queues a
  *   deferred constraint trigger (its WHEN is evaluated when the row is written), and those fire at COMMIT, after
  *   every statement: each recomputes its report's community × month from the view — one DELETE and one INSERT …
- *   SELECT narrowed by district, community and month, linear in the month's reports — unless that key was already
+ *   SELECT narrowed by district, community and month, linear in the month's reports (without nested loops: the
+ *   planner, without statistics of the rows just written, estimates one report and joined the month's ventures by a
+ *   nested loop, 5,000 × 2,500 rows compared, 3.2 s against 31 ms hashed on PostgreSQL) — unless that key was already
  *   recomputed at this commit (`gongfu.kpi_refreshed`, transaction-local). Every statement written in deferred mode
  *   clears that list, so a `SET CONSTRAINTS … IMMEDIATE` in the middle cannot leave a later write unrefreshed. A
  *   report's old and new keys both count (an update may move nothing today, but the trigger does not rely on it).
@@ -39,7 +41,7 @@ const D = "(NULLIF(current_setting('app.district_id', true), ''))::uuid";
 const statements = [
   // the refresh of one community × month, once per key at a commit
   `CREATE FUNCTION kpi_refresh_community_month(p_district uuid, p_community uuid, p_month text)
-   RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$
+   RETURNS void LANGUAGE plpgsql SECURITY INVOKER SET enable_nestloop = off AS $$
    DECLARE key text := p_district::text || '/' || p_community::text || '/' || p_month || ';';
    BEGIN
      IF position(key IN coalesce(current_setting('gongfu.kpi_refreshed', true), '')) > 0 THEN RETURN; END IF;
