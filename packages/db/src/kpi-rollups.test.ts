@@ -13,6 +13,7 @@ import { deterministicId } from './seed/deterministic-id';
 import { seedDemoHistory } from './seed/history';
 import { type DbScope, withTenantTransaction } from './tenant';
 import { createTestDatabase } from './testing';
+import { testCitusWorkers } from './testing/env';
 
 let handle: DatabaseHandle;
 let db: Kysely<Database>;
@@ -373,8 +374,11 @@ describe('KPI rollups', () => {
       await trx.deleteFrom('monthly_reports').where('report_id', '=', ofC).execute();
       return deferred;
     });
-    // inside the transaction the roll-ups had not moved: the refresh was deferred, not run per statement
-    expect(seenInside.ventureMonths).toBeGreaterThan(0);
+    // inside the transaction the roll-ups had not moved: the refresh was deferred, not run per statement. On a Citus
+    // cluster set_config() does not reach the workers, whose statement triggers refresh as before: correct, not
+    // deferred (ADR 0023, ADR 0027) — what follows holds there too
+    if (testCitusWorkers === undefined) expect(seenInside.ventureMonths).toBeGreaterThan(0);
+    else expect(seenInside.ventureMonths).toBe(0);
     expect((await ventureMonth(a, '2030-03'))?.counted).toBe(true);
     expect((await ventureMonth(b, '2030-03'))?.first_submitted_at?.toISOString()).toBe(
       '2030-04-02T01:00:00.000Z',
