@@ -119,6 +119,9 @@ describe('the district KPI cockpit', () => {
     // funds: the Sankey of the year
     await page.getByRole('tab', { name: '资金与结构' }).click();
     await page.getByText('年度', { exact: true }).click();
+    // the year's answer, not the quarter's still on screen while it loads (the screenshot caught it greyed)
+    await page.getByText('2026年', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached', timeout: 30_000 });
     await chartDrawn(page, '资金流向桑基图');
     await chartDrawn(page, '经营模式（按营业收入）');
     await screenshot(page, 'kpi-cockpit-funds');
