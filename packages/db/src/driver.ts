@@ -77,8 +77,8 @@ class DeferredBeginConnection implements DatabaseConnection {
   #begin: string | undefined;
   /** `withNextStatement` texts held for the next statement, the deferred `BEGIN` first when it was still due */
   #held: string[] = [];
-  /** the deferred `BEGIN` when it went first into `#held`: then nothing of the transaction was sent yet */
-  #heldBegin: string | undefined;
+  /** the deferred `BEGIN` went first into `#held`: nothing of the transaction was sent yet */
+  #heldOpens = false;
 
   constructor(
     readonly wire: Wire,
@@ -94,10 +94,10 @@ class DeferredBeginConnection implements DatabaseConnection {
   /** Ends the transaction; when no statement ran, there is nothing to end on the server. */
   async end(text: 'commit' | 'rollback'): Promise<QueryResult<unknown> | null> {
     // nothing reached the server while `BEGIN` is still deferred, alone or at the head of held settings
-    const unsent = this.#begin !== undefined || this.#heldBegin !== undefined;
+    const unsent = this.#begin !== undefined || this.#heldOpens;
     this.#begin = undefined;
     this.#held = [];
-    this.#heldBegin = undefined;
+    this.#heldOpens = false;
     if (unsent) return null;
     return this.executeQuery(CompiledQuery.raw(text));
   }
@@ -105,7 +105,7 @@ class DeferredBeginConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (rides(query) && !this.splitParts) {
       if (this.#begin !== undefined) {
-        this.#heldBegin = this.#begin;
+        this.#heldOpens = true;
         this.#held.push(this.#begin);
         this.#begin = undefined;
       }
@@ -115,7 +115,7 @@ class DeferredBeginConnection implements DatabaseConnection {
     // what goes before this statement: the held settings (with `BEGIN` in front when it was due), or `BEGIN`
     const before = this.#held.length > 0 ? this.#held.join('; ') : this.#begin;
     this.#held = [];
-    this.#heldBegin = undefined;
+    this.#heldOpens = false;
     this.#begin = undefined;
     const parts = simpleParts(query);
     if (parts !== undefined) {
