@@ -2,6 +2,7 @@
  * `pnpm bench [--sizes small,large] [--samples 40] [--duration 10] [--seed 1]`
  *            `[--list-rounds 3] [--figures kpis,list] [--kinds postgres,pglite] [--database-prefix gongfu_bench]`
  *            `[--out file] [--reuse]` (a run narrowed by --figures or --kinds writes no report unless --out is given)
+ * `pnpm bench --citus [--sizes small] [--out docs/benchmarks.md]`
  *
  * For each size it generates into a fresh database (PostgreSQL from DATABASE_URL, a new database per
  * size; PGlite in a temporary folder when DATABASE_URL is unset), starts the API as `pnpm start` runs it
@@ -22,6 +23,15 @@
  * again; its generation figures are those of that run, kept in the database's comment.
  * Prints the figures and writes them to docs/benchmarks.md (BENCH_DUMP=file also writes the captured
  * statements, e.g. to EXPLAIN them). Tests never assert a time.
+ *
+ * With --citus (issue 16, ADR 0027): the overview and list figures at the small size on the single server
+ * (DATABASE_URL) and, beside them, on a 1 + 2 Citus cluster on loopback (infra/citus/cluster.sh; ports from
+ * CITUS_COORDINATOR_PORT and CITUS_WORKER_PORTS as cluster.sh takes them, data in CITUS_DIR). A cluster already
+ * answering on those ports is used and left up; otherwise one is brought up and torn down at the end. The database
+ * is created, migrated and distributed as CI's Citus stage does (infra/citus/database.sh), then generated. Besides
+ * the figures it EXPLAINs each cockpit statement the API ran for the district, in the district's scope: the Citus
+ * task count of each (1: a router plan) and the shard groups and nodes they went to. The report is a section of
+ * its own (`## On a Citus cluster`), written into --out in place of an earlier one; a full run keeps it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,12 +76,14 @@ const DATE_OID = 1082;
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: 'small,large' },
+    /** default small,large; small with --citus */
+    sizes: { type: 'string' },
     samples: { type: 'string', default: '40' },
     duration: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     /** which figures to measure: the KPI endpoints, the list under load, or both */
-    figures: { type: 'string', default: 'kpis,list,cockpit,start' },
+    /** default kpis,list,cockpit,start; kpis,list with --citus (the overview alone of the KPI endpoints) */
+    figures: { type: 'string' },
     /** which databases: PostgreSQL (needs DATABASE_URL) and/or PGlite */
     kinds: { type: 'string', default: 'postgres,pglite' },
     /** PostgreSQL databases are `<prefix>_<size>`, dropped and re-created on each run */
@@ -82,9 +94,20 @@ const { values } = parseArgs({
     out: { type: 'string' },
     /** keep a PostgreSQL database an earlier run generated at the same size and seed */
     reuse: { type: 'boolean', default: false },
+    /** the single server beside a 1 + 2 Citus cluster (issue 16) */
+    citus: { type: 'boolean', default: false },
   },
 });
-const FIGURES = new Set((values.figures ?? '').split(',').filter(Boolean));
+const CITUS = Boolean(values.citus);
+/** the cluster's ports, as infra/citus/cluster.sh and database.sh read them */
+const CITUS_COORDINATOR_PORT = Number(process.env.CITUS_COORDINATOR_PORT || 5441);
+const CITUS_WORKER_PORTS = (process.env.CITUS_WORKER_PORTS || '5442 5443')
+  .split(/\s+/)
+  .filter(Boolean)
+  .map(Number);
+const FIGURES = new Set(
+  (values.figures ?? (CITUS ? 'kpis,list' : 'kpis,list,cockpit,start')).split(',').filter(Boolean),
+);
 for (const f of FIGURES)
   if (!['kpis', 'list', 'cockpit', 'start'].includes(f))
     throw new Error(`unknown figure ${f}: kpis, list, cockpit or start`);
@@ -95,12 +118,12 @@ const LIST_ROUNDS = Number(values['list-rounds']);
 if (!Number.isInteger(LIST_ROUNDS) || LIST_ROUNDS < 1) throw new Error('--list-rounds: a positive integer');
 if (!/^[a-z_][a-z0-9_]{0,40}$/.test(DATABASE_PREFIX))
   throw new Error('--database-prefix: a plain lowercase name');
-const PARTIAL = FIGURES.size < 4 || KINDS.size < 2;
+const PARTIAL = CITUS || FIGURES.size < 4 || KINDS.size < 2;
 const REPOSITORY = resolve(import.meta.dirname, '../../../..');
 const ADMIN_DIST = join(REPOSITORY, 'apps/admin/dist');
 const OUT =
   values.out ?? (PARTIAL ? undefined : resolve(import.meta.dirname, '../../../../docs/benchmarks.md'));
-const sizes = (values.sizes ?? '').split(',').filter(Boolean) as SizeName[];
+const sizes = (values.sizes ?? (CITUS ? 'small' : 'small,large')).split(',').filter(Boolean) as SizeName[];
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}: small or large`);
 const SAMPLES = Number(values.samples);
 const DURATION = Number(values.duration);
@@ -181,8 +204,8 @@ async function replay(sql: postgres.Sql, statements: readonly Stmt[]) {
   }
 }
 
-function databaseUrl(name: string): string {
-  const url = new URL(BASE_URL as string);
+function databaseUrl(name: string, base = BASE_URL as string): string {
+  const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -616,11 +639,173 @@ function cpuText(split: CpuSplit, names = { server: 'server', client: 'client' }
   return parts.filter(Boolean).join(' + ');
 }
 
+// ----- Citus (--citus) -----------------------------------------------------------------------------
+
+const CITUS_URL = `postgres://postgres@127.0.0.1:${CITUS_COORDINATOR_PORT}/postgres`;
+const nodeUrl = (port: number, database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+
+/** infra/citus scripts, with this run's ports (the environment they read) */
+async function citusScript(script: string, ...args: string[]) {
+  const child = spawn(join(REPOSITORY, 'infra/citus', script), args, {
+    cwd: REPOSITORY,
+    env: {
+      ...process.env,
+      CITUS_COORDINATOR_PORT: String(CITUS_COORDINATOR_PORT),
+      CITUS_WORKER_PORTS: CITUS_WORKER_PORTS.join(' '),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const code = await new Promise((ok) => child.once('exit', ok));
+  if (code !== 0) throw new Error(`infra/citus/${script} ${args.join(' ')} exited with ${code}:\n${out}`);
+  return out;
+}
+const citusDatabase = async (action: 'create' | 'distribute' | 'drop', name: string) => {
+  const out = await citusScript('database.sh', action, name);
+  // distribute.sql's summary lines, not psql's notice prefixes
+  for (const line of out.split('\n'))
+    if (/citus: \d+ /.test(line)) console.log(`  ${line.replace(/^.*citus: /, 'citus: ')}`);
+};
+
+async function answers(url: string): Promise<boolean> {
+  const probe = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 2 });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end();
+  }
+}
+
+/** One cockpit statement EXPLAINed on the coordinator in the district's scope. */
+interface RoutedStatement {
+  endpoint: string;
+  /** Citus's distributed plans in the statement (subplans of CTEs count apart); 0: no distributed table */
+  plans: number;
+  /** tasks of all its plans: 1 per plan is a router plan */
+  tasks: number;
+  /** shard groups of the distributed tables read (one hash range each) */
+  shardGroups: string[];
+  referenceShards: number;
+  nodes: string[];
+}
+interface Routing {
+  districtId: string;
+  /** the district's shard group, and the node that holds it */
+  shardGroup: string;
+  node: string;
+  statements: RoutedStatement[];
+  /** shards per distributed table, and the tables' count */
+  shardCount: number;
+  distributedTables: number;
+}
+
+/**
+ * Where a district's cockpit statements go on the cluster: each statement the API ran for the captured requests,
+ * EXPLAINed (not run) on one connection inside the request's own transaction — its tenant role and scope, so the
+ * policies are planned in — with the parameters it was sent with. Read from the JSON plans: Citus's task count,
+ * the shards its tasks read (a shard's name ends in its id), and their nodes.
+ */
+async function routingOf(sql: postgres.Sql, captured: Record<string, Stmt[]>, districtId: string) {
+  const shards = await sql<{ shardid: string; group: string | null; node: string; reference: boolean }[]>`
+    select s.shardid::text, s.shardminvalue as group, p.nodename || ':' || p.nodeport as node,
+           t.partmethod = 'n' as reference
+    from pg_dist_shard s join pg_dist_partition t using (logicalrelid)
+    join pg_dist_placement pl using (shardid) join pg_dist_node p using (groupid)`;
+  const byId = new Map(shards.map((s) => [s.shardid, s]));
+  const [own] = await sql<{ shardid: string }[]>`
+    select get_shard_id_for_distribution_column('communities', ${districtId}::uuid)::text as shardid`;
+  const home = byId.get(own?.shardid as string);
+  const [counts] = await sql<{ tables: number; shards: number }[]>`
+    select count(*)::int as tables, max(shard_count)::int as shards
+    from (select logicalrelid, count(*) as shard_count from pg_dist_shard join pg_dist_partition using (logicalrelid)
+          where partmethod = 'h' group by logicalrelid) t`;
+  const statements: RoutedStatement[] = [];
+  for (const [endpoint, all] of Object.entries(captured)) {
+    const connection = await sql.reserve();
+    try {
+      await connection.unsafe('begin');
+      await connection.unsafe(scopeOf(all).sql);
+      for (const s of workOf(all)) {
+        if (!/^\s*(select|with|insert|update|delete)\b/i.test(s.sql)) continue;
+        const [row] = await connection.unsafe(`explain (format json) ${s.sql}`, s.params as never);
+        const plan = (row as Record<string, unknown>)['QUERY PLAN'];
+        const found = { plans: 0, tasks: 0, shards: new Set<string>(), nodes: new Set<string>() };
+        const walk = (node: unknown) => {
+          if (Array.isArray(node)) return node.forEach(walk);
+          if (!node || typeof node !== 'object') return;
+          const o = node as Record<string, unknown>;
+          if (typeof o['Task Count'] === 'number') {
+            found.plans++;
+            found.tasks += o['Task Count'];
+          }
+          if (typeof o.Node === 'string') {
+            const m = /host=(\S+) port=(\d+)/.exec(o.Node);
+            if (m) found.nodes.add(`${m[1]}:${m[2]}`);
+          }
+          const shard = typeof o['Relation Name'] === 'string' && /_(\d+)$/.exec(o['Relation Name']);
+          if (shard && byId.has(shard[1] as string)) found.shards.add(shard[1] as string);
+          for (const v of Object.values(o)) walk(v);
+        };
+        walk(plan);
+        const read = [...found.shards].map((id) => byId.get(id));
+        statements.push({
+          endpoint,
+          plans: found.plans,
+          tasks: found.tasks,
+          shardGroups: [...new Set(read.filter((x) => x && !x.reference).map((x) => x?.group as string))],
+          referenceShards: read.filter((x) => x?.reference).length,
+          nodes: [...found.nodes],
+        });
+      }
+    } finally {
+      await connection.unsafe('rollback').catch(() => {});
+      connection.release();
+    }
+  }
+  return {
+    districtId,
+    shardGroup: home?.group ?? '?',
+    node: home?.node ?? '?',
+    statements,
+    shardCount: counts?.shards ?? 0,
+    distributedTables: counts?.tables ?? 0,
+  } satisfies Routing;
+}
+
+function routingText(r: Routing): string[] {
+  const distributed = r.statements.filter((s) => s.plans > 0);
+  const router = distributed.filter((s) => s.tasks === s.plans);
+  const groups = new Set(distributed.flatMap((s) => s.shardGroups));
+  const nodes = new Set(distributed.flatMap((s) => s.nodes));
+  const lines = [
+    `district ${r.districtId}: shard group from hash ${r.shardGroup} (of ${r.shardCount} per table, ${r.distributedTables} co-located tables), on ${r.node}`,
+    `${r.statements.length} statements EXPLAINed in the district's scope, ${distributed.length} on distributed or reference tables: ` +
+      `${router.length} of ${distributed.length} one task per distributed plan (router); ` +
+      `shard groups read: ${groups.size} (${[...groups].join(', ') || 'none'}); nodes: ${[...nodes].join(', ') || 'none'}`,
+  ];
+  for (const endpoint of new Set(r.statements.map((s) => s.endpoint))) {
+    const mine = r.statements.filter((s) => s.endpoint === endpoint);
+    lines.push(
+      `${endpoint}: ${mine.map((s) => (s.plans === 0 ? 'local' : `${s.tasks}/${s.plans}`)).join(' ')} (tasks/plans per statement)`,
+    );
+  }
+  return lines;
+}
+
 // ----- one size ------------------------------------------------------------------------------------
 
 interface SizeResult {
   size: SizeName;
-  kind: 'postgres' | 'pglite';
+  kind: Kind;
   generated: GenerateResult;
   /** when the data was generated by an earlier run (--reuse) */
   generatedAt?: string;
@@ -650,7 +835,11 @@ interface SizeResult {
   note?: string;
   /** load-round requests that got no answer */
   loadErrors?: string[];
+  /** on a Citus coordinator: where the district's statements went */
+  routing?: Routing;
 }
+/** the single server, the embedded database, or a Citus coordinator (--citus) */
+type Kind = 'postgres' | 'pglite' | 'citus';
 
 interface KpiFigures {
   http: Percentiles;
@@ -670,20 +859,24 @@ const KPI_PATHS = {
 } as const;
 type KpiEndpoint = keyof typeof KPI_PATHS;
 const KPI_ENDPOINTS = Object.keys(KPI_PATHS) as KpiEndpoint[];
+/** the endpoints timed: every one, or the overview alone beside a Citus cluster (issue 16) */
+const MEASURED_KPIS: KpiEndpoint[] = CITUS ? ['overview'] : KPI_ENDPOINTS;
 const RLS_MEASURED = ['overview', 'ranking'] as const;
 const LIST = '/api/v1/communities';
 
-async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<SizeResult> {
+async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
   const dims = SIZES[size];
   const label = `${size} (${dims.districts} × ${dims.communities} × ${dims.months}) on ${kind}`;
   console.log(`\n== ${label}`);
+  /** the server the database is on: the coordinator for Citus */
+  const server = kind === 'citus' ? CITUS_URL : BASE_URL;
   let url: string | undefined;
   let tempDir: string | undefined;
   /** what an earlier run generated into the database, kept as its comment (--reuse) */
   let earlier: { size: string; seed: number; at: string; generated: GenerateResult } | undefined;
-  const name = `${DATABASE_PREFIX}_${size}`;
-  if (kind === 'postgres') {
-    const admin = postgres(BASE_URL as string, { max: 1, onnotice: () => {} });
+  const name = `${DATABASE_PREFIX}${kind === 'citus' ? '_citus' : ''}_${size}`;
+  if (kind !== 'pglite') {
+    const admin = postgres(server as string, { max: 1, onnotice: () => {} });
     if (REUSE) {
       const [row] = await admin<{ comment: string | null }[]>`
         select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
@@ -696,19 +889,27 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
         // not a comment this script wrote: generate again
       }
     }
-    if (!earlier) {
+    if (!earlier && kind === 'citus') {
+      // on every node, citus in each, the nodes registered (as CI's Citus stage does)
+      await citusDatabase('drop', name);
+      await citusDatabase('create', name);
+    } else if (!earlier) {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.unsafe(`CREATE DATABASE ${name}`);
     }
     await admin.end();
-    url = databaseUrl(name);
+    url = databaseUrl(name, server);
   } else {
     tempDir = mkdtempSync(join(os.tmpdir(), 'gongfu-bench-'));
   }
-  const handle = await openDatabase(url ? { url, maxConnections: 3 } : { dataDir: tempDir });
+  const handle = await openDatabase(
+    url ? { url, maxConnections: 3, citus: kind === 'citus' } : { dataDir: tempDir },
+  );
   let generated: GenerateResult;
   try {
     await migrateToLatest(handle.db);
+    // distributed after migrating, again on a kept database (both scripts are idempotent)
+    if (kind === 'citus') await citusDatabase('distribute', name);
     if (earlier) {
       generated = earlier.generated;
       console.log(`  reusing ${name}, generated ${earlier.at}`);
@@ -732,6 +933,13 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
     // the state a live database is in: statistics, and the visibility map and hint bits autovacuum
     // would have set after a bulk load (measured: ≈ 1/3 off the fund balance's history scan)
     if (handle.kind === 'postgres') await sql`vacuum analyze`.execute(handle.db);
+    // the shards are tables of the workers' databases: their statistics are theirs to gather
+    if (kind === 'citus')
+      for (const port of CITUS_WORKER_PORTS) {
+        const worker = postgres(nodeUrl(port, name), { max: 1, onnotice: () => {} });
+        await worker`vacuum analyze`;
+        await worker.end();
+      }
   } finally {
     await handle.close();
   }
@@ -771,7 +979,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       const db = new Kysely<Database>({
         dialect: {
           createAdapter: () => new PostgresAdapter(),
-          createDriver: () => new PostgresJsDriver(bare as postgres.Sql),
+          createDriver: () => new PostgresJsDriver(bare as postgres.Sql, undefined, kind === 'citus'),
           createIntrospector: (k) => new PostgresIntrospector(k),
           createQueryCompiler: () => new PostgresQueryCompiler(),
         },
@@ -792,6 +1000,14 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
           .join(', ')} statements`,
       );
       if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, json(captured));
+      if (kind === 'citus') {
+        result.routing = await routingOf(bare, captured, generated.districts[0]?.districtId as string);
+        console.log(
+          routingText(result.routing)
+            .map((line) => `  ${line}`)
+            .join('\n'),
+        );
+      }
       const [me] = await bare<{ bypass: boolean }[]>`
         select rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user`;
       rlsOffPossible = Boolean(me?.bypass);
@@ -809,7 +1025,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       }
     }
 
-    for (const key of FIGURES.has('kpis') ? KPI_ENDPOINTS : []) {
+    for (const key of FIGURES.has('kpis') ? MEASURED_KPIS : []) {
       const path = KPI_PATHS[key];
       const rls = (RLS_MEASURED as readonly string[]).includes(key);
       const samples = { http: [] as number[], bare: [] as number[], on: [] as number[], off: [] as number[] };
@@ -847,7 +1063,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       );
     }
 
-    if (FIGURES.has('cockpit')) {
+    if (FIGURES.has('cockpit') && !CITUS) {
       if (existsSync(join(ADMIN_DIST, 'index.html'))) {
         result.cockpit = await cockpitFirstLoad(base, email);
         console.log(
@@ -862,8 +1078,9 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
       // the limit (issue 14): a node:http + postgres server doing the least correct work for the same request —
       // session check, membership, scope and the very statements the API ran, in one transaction
       const work = workOf(captured.list ?? []);
+      // not on Citus: the baseline sets its scope with set_config(), which does not reach the workers (ADR 0027)
       const baseline =
-        url && work.length > 0
+        url && work.length > 0 && kind !== 'citus'
           ? await startServer(
               {
                 BENCH_DATABASE_URL: url,
@@ -892,7 +1109,7 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
         const rss: number[] = [];
         // alternated, so that drift on a shared machine (other processes, the OS) falls on all sides alike
         for (let i = 0; i < LIST_ROUNDS; i++) {
-          const api = await withCpu(child.pid, () => load(base, LIST, cookie), kind === 'postgres');
+          const api = await withCpu(child.pid, () => load(base, LIST, cookie), kind !== 'pglite');
           rounds.api.push(api);
           cpu.api.push(api.cpu);
           const memory = rssMb(child.pid);
@@ -926,8 +1143,10 @@ async function runSize(size: SizeName, kind: 'postgres' | 'pglite'): Promise<Siz
           result.list.ratios = rounds.api.map((r, i) => r.rps / (rounds.bare[i] as number));
         }
         result.list.statements = captured.list?.length;
-        if (url && BASE_URL) {
-          const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
+        // not on Citus: the coordinator's maintenance daemon commits a few transactions a second in every
+        // database with the extension, which the 11 s windows would count (2.00 per request measured, 2026-12-04)
+        if (url && server && kind !== 'citus') {
+          const admin = postgres(server, { max: 1, onnotice: () => {} });
           try {
             result.list.transactions = await transactionsPerRequest(admin, name, 100, () =>
               get(base, LIST, cookie),
@@ -997,7 +1216,7 @@ function reportOf(
       '',
     );
     lines.push('| figure | p50 | p95 | ratio | target | |', '| --- | --- | --- | --- | --- | --- |');
-    for (const key of FIGURES.has('kpis') ? KPI_ENDPOINTS : []) {
+    for (const key of FIGURES.has('kpis') ? MEASURED_KPIS : []) {
       const f = r.kpis[key];
       const path = KPI_PATHS[key];
       const overP95 = key === 'overview' && r.size === 'large' && r.kind === 'postgres';
@@ -1102,6 +1321,122 @@ function reportOf(
   return `${lines.join('\n')}\n`;
 }
 
+const CITUS_HEADING = '## On a Citus cluster';
+
+/** The single server beside the Citus cluster, figure by figure, and where the district's statements went. */
+function citusSection(results: SizeResult[], machine: Record<string, string>): string {
+  const lines = [
+    `${CITUS_HEADING}: 1 coordinator + 2 workers on loopback, beside the single server`,
+    '',
+    'Written by `pnpm bench --citus` (issue 16, ADR 0027). The cluster is three PostgreSQL servers on this one machine ' +
+      '(infra/citus/cluster.sh), so each statement that reaches a worker pays a loopback hop and the three servers ' +
+      'share the same cores as the API and the load generator: the cluster is slower here, by design of the setup, not ' +
+      'of Citus. What the section shows is the plan — a district’s statements routed to one shard group on one node — ' +
+      'measured end to end. The machine was shared with other work during the run: the figures are indicative.',
+    '',
+    ...Object.entries(machine).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+  ];
+  for (const size of sizes) {
+    const single = results.find((r) => r.size === size && r.kind === 'postgres');
+    const citus = results.find((r) => r.size === size && r.kind === 'citus');
+    if (!single || !citus) continue;
+    const d = SIZES[size];
+    lines.push(
+      `### ${size}: ${d.districts} district(s) × ${d.communities} communities × ${d.months} months`,
+      '',
+      `Generated ${citus.generated.rows.toLocaleString('en')} rows on each: ${(single.generated.ms / 1000).toFixed(1)} s on the single server, ` +
+        `${(citus.generated.ms / 1000).toFixed(1)} s through the coordinator (after migrating and distributing). Requests as \`${citus.generated.districts[0]?.adminEmail}\`.`,
+      '',
+      '| figure | single server | Citus 1 + 2 | Citus ÷ single |',
+      '| --- | --- | --- | --- |',
+    );
+    const row = (label: string, a: number | undefined, b: number | undefined, unit: (n: number) => string) =>
+      a !== undefined &&
+      b !== undefined &&
+      lines.push(`| ${label} | ${unit(a)} | ${unit(b)} | ${ratio(b / a)} |`);
+    const rps = (n: number) => `${n.toFixed(0)} req/s`;
+    const [o, c] = [single.kpis.overview, citus.kpis.overview];
+    if (FIGURES.has('kpis')) {
+      row(
+        `overview through HTTP (\`${KPI_PATHS.overview.replace('/api/v1', '')}\`), p50`,
+        o.http.p50,
+        c.http.p50,
+        ms,
+      );
+      row('overview through HTTP, p95', o.http.p95, c.http.p95, ms);
+      row('overview: the same statements through `postgres`, p50', o.bare?.p50, c.bare?.p50, ms);
+      row('overview: the same statements through `postgres`, p95', o.bare?.p95, c.bare?.p95, ms);
+      row('overview: KPI transaction, RLS on, p50', o.rlsOn?.p50, c.rlsOn?.p50, ms);
+      row(
+        'overview: KPI transaction, RLS off (superuser, explicit filter), p50',
+        o.rlsOff?.p50,
+        c.rlsOff?.p50,
+        ms,
+      );
+    }
+    if (FIGURES.has('list')) {
+      row(
+        `\`GET /communities\` under autocannon, 50 connections, median of ${LIST_ROUNDS} round(s) of ${DURATION} s`,
+        single.list.rps,
+        citus.list.rps,
+        rps,
+      );
+      row('the same, p99 latency', single.list.p99, citus.list.p99, (n) => `${n} ms`);
+      row(
+        "the list's statements per request replayed through `postgres`, 50 in flight (the floor)",
+        single.list.bareRps,
+        citus.list.bareRps,
+        rps,
+      );
+      row(
+        'transactions per list request (the server’s pg_stat_database)',
+        single.list.transactions,
+        citus.list.transactions,
+        (n) => n.toFixed(2),
+      );
+      row('API server CPU per list request', single.list.cpu?.api.server, citus.list.cpu?.api.server, ms);
+      row(
+        'PostgreSQL CPU per list request (every `postgres` process on the machine)',
+        single.list.cpu?.api.postgres,
+        citus.list.cpu?.api.postgres,
+        ms,
+      );
+    }
+    lines.push('');
+    if (citus.sameAnswer !== undefined)
+      lines.push(
+        `On the cluster, RLS off returned ${citus.sameAnswer ? 'the same rows as' : '**different rows from**'} RLS on.`,
+        '',
+      );
+    if (citus.routing)
+      lines.push(
+        "Routing, from the coordinator's EXPLAIN (JSON) of every statement the API ran for the cockpit's KPI requests and the list, " +
+          "in the district's transaction and scope, with the parameters it sent (tasks/plans: Citus's task count over its " +
+          'distributed plans; 1/1 is a router plan, 2/2 a statement whose CTE Citus planned apart, each with one task; ' +
+          '"local": no distributed or reference table):',
+        '',
+        ...routingText(citus.routing).map((l) => `- ${l}`),
+        '',
+      );
+    if (citus.loadErrors)
+      lines.push(`Unanswered under load on the cluster: ${citus.loadErrors.join('; ')}.`, '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A report's text with the Citus section put in (or kept): from its heading to the next `## ` heading. */
+function withCitusSection(report: string, section: string | undefined): string {
+  const without = citusSectionOf(report) ? report.replace(citusSectionOf(report) as string, '') : report;
+  return section ? `${without.trimEnd()}\n\n${section}` : without;
+}
+function citusSectionOf(text: string): string | undefined {
+  const start = text.indexOf(`\n${CITUS_HEADING}`);
+  if (start < 0) return undefined;
+  const next = text.indexOf('\n## ', start + 1);
+  return text.slice(start + 1, next < 0 ? undefined : next + 1);
+}
+
 // ----- main ----------------------------------------------------------------------------------------
 
 const results: SizeResult[] = [];
@@ -1113,6 +1448,7 @@ if (BASE_URL) {
   pgVersion = row?.server_version ?? '?';
   await sql.end();
 }
+if (CITUS && !BASE_URL) throw new Error('--citus: DATABASE_URL, the single server the cluster is set beside');
 await buildServer();
 let coldStart: number[] | undefined;
 if (FIGURES.has('start')) {
@@ -1121,7 +1457,26 @@ if (FIGURES.has('start')) {
   console.log(`  ${coldStart.map((x) => `${x.toFixed(0)} ms`).join(', ')}`);
 }
 const PER_SIZE = ['kpis', 'list', 'cockpit'].some((f) => FIGURES.has(f));
-for (const size of PER_SIZE ? sizes : []) {
+let citusVersion = '?';
+/** a cluster already answering is used and left up; one brought up here is torn down here */
+const clusterOurs = CITUS && !(await answers(CITUS_URL));
+if (clusterOurs) console.log((await citusScript('cluster.sh', 'up')).trim());
+try {
+  if (CITUS) {
+    const coordinator = postgres(CITUS_URL, { max: 1, onnotice: () => {} });
+    const [row] = await coordinator<{ v: string }[]>`
+      select default_version as v from pg_available_extensions where name = 'citus'`;
+    citusVersion = row?.v ?? '?';
+    await coordinator.end();
+  }
+  for (const size of CITUS ? sizes : []) {
+    results.push(await runSize(size, 'postgres'));
+    results.push(await runSize(size, 'citus'));
+  }
+} finally {
+  if (clusterOurs) console.log((await citusScript('cluster.sh', 'down')).trim());
+}
+for (const size of PER_SIZE && !CITUS ? sizes : []) {
   if (BASE_URL && KINDS.has('postgres')) results.push(await runSize(size, 'postgres'));
   if ((size === 'small' || !BASE_URL) && KINDS.has('pglite')) results.push(await runSize(size, 'pglite'));
 }
@@ -1129,8 +1484,9 @@ const command =
   `pnpm bench --sizes ${sizes.join(',')} --samples ${SAMPLES} --duration ${DURATION} --seed ${SEED}` +
   ` --list-rounds ${LIST_ROUNDS}` +
   (REUSE ? ' --reuse' : '') +
-  (PARTIAL ? ` --figures ${[...FIGURES].join(',')} --kinds ${[...KINDS].join(',')}` : '');
-const machine = {
+  (CITUS ? ' --citus' : '') +
+  (PARTIAL && !CITUS ? ` --figures ${[...FIGURES].join(',')} --kinds ${[...KINDS].join(',')}` : '');
+const machine: Record<string, string> = {
   date: new Date().toISOString(),
   command: `\`${BASE_URL ? 'DATABASE_URL=postgres://…' : ''} ${command}\``.replace('` ', '`'),
   machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}`,
@@ -1138,9 +1494,24 @@ const machine = {
   PGlite:
     '0.5 (PostgreSQL 18, embedded, one connection, in a worker thread of the server process — ADR 0029)',
 };
-if (!sizes.includes('large')) notes.push('The large size was not run in this invocation (`--sizes small`).');
-const report = reportOf(results, machine, notes, coldStart);
-console.log(`\n${report}`);
+if (CITUS) {
+  Object.assign(machine, {
+    command: (machine.command ?? '').replace(
+      'DATABASE_URL=postgres://…',
+      `DATABASE_URL=postgres://… CITUS_COORDINATOR_PORT=${CITUS_COORDINATOR_PORT} CITUS_WORKER_PORTS="${CITUS_WORKER_PORTS.join(' ')}"`,
+    ),
+    Citus: `${citusVersion}, coordinator 127.0.0.1:${CITUS_COORDINATOR_PORT}, workers ${CITUS_WORKER_PORTS.map((p) => `127.0.0.1:${p}`).join(', ')} (infra/citus/cluster.sh: 32 shards per table)`,
+  });
+  delete machine.PGlite;
+}
+if (!sizes.includes('large') && !CITUS)
+  notes.push('The large size was not run in this invocation (`--sizes small`).');
+const earlierReport = OUT && existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+// --citus writes its section into the report; a full run keeps the section an earlier --citus run wrote
+const report = CITUS
+  ? withCitusSection(earlierReport || '# Benchmarks\n', citusSection(results, machine))
+  : withCitusSection(reportOf(results, machine, notes, coldStart), citusSectionOf(earlierReport));
+console.log(`\n${CITUS ? citusSection(results, machine) : report}`);
 if (OUT) {
   writeFileSync(OUT, report);
   console.log(`written to ${OUT}`);
