@@ -21,6 +21,7 @@ import { bearerToken } from './middleware/api-token';
 import { limitBody } from './middleware/body-limit';
 import { rejectCrossSite } from './middleware/cross-site';
 import { idempotency } from './middleware/idempotency';
+import { jsonInOneWrite } from './middleware/json-wire';
 import { requestContext } from './middleware/request-context';
 import { revalidated } from './middleware/revalidate';
 import { securityHeaders } from './middleware/security-headers';
@@ -39,6 +40,8 @@ export function createApp(deps: Deps) {
   api.use('*', requestContext(deps));
   // JSON and text bodies gzip/deflate when the client accepts it (the admin's assets come precompressed)
   api.use('*', compress());
+  // …but a JSON answer is measured and, when worth it, gzipped in one call before compress() sees it
+  api.use('*', jsonInOneWrite);
   api.use('*', (c, next) => {
     // Set before the handler, so it is in the answer c.json builds: compress() adds it after the handler
     // with c.header(), which rebuilds a finished answer around its body as a stream — @hono/node-server then

@@ -34,6 +34,24 @@ describe('compressed JSON', () => {
     expect(gunzipSync(sent).equals(plainBody)).toBe(true);
   });
 
+  it('sends a small JSON answer as it is, with its length, even to a client that accepts gzip', async () => {
+    for (const path of ['/api/ready', '/api/v1/no-such-route']) {
+      const res = await t.request(path, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(res.headers.get('Content-Encoding'), path).toBeNull();
+      expect(body.byteLength).toBeLessThan(1024);
+      expect(res.headers.get('Content-Length'), path).toBe(String(body.byteLength));
+      expect(() => JSON.parse(body.toString('utf8'))).not.toThrow();
+    }
+  });
+
+  it('gzips a large JSON answer in one piece: its Content-Length is the compressed bytes sent', async () => {
+    const gz = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': 'gzip' } });
+    const sent = Buffer.from(await gz.arrayBuffer());
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gz.headers.get('Content-Length')).toBe(String(sent.byteLength));
+  });
+
   it('says Vary: Accept-Encoding once, compressed or not (set before the handler, issue 14)', async () => {
     for (const encoding of ['identity', 'gzip']) {
       const res = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': encoding } });

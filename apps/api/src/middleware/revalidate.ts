@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip, gzipSync } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
 import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppEnv } from '../context';
+import { acceptsGzip, bytesOf, COMPRESS_FROM_BYTES, gzipOnce } from './json-wire';
 
 const tagged = etag();
 
@@ -25,12 +24,6 @@ export const revalidated = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
-/** Hono's compress() threshold: below it, gzip's header and the work are not worth it */
-const COMPRESS_FROM_BYTES = 1024;
-/** above this, gzip runs on libuv's thread pool rather than holding the event loop (a large reporting matrix) */
-const COMPRESS_IN_THREAD_FROM_BYTES = 64 * 1024;
-const gzipInThread = promisify(gzip);
-
 /**
  * A KPI answer, sent as its JSON text serialized once (issue 14, ADR 0030): its ETag is the SHA-1 of that text, so
  * `etag()` above neither clones the finished answer nor reads it back as a stream to hash it; and when the client
@@ -48,31 +41,15 @@ export async function taggedJson<T>(c: Context, value: T) {
   if (text.byteLength >= COMPRESS_FROM_BYTES && acceptsGzip(c.req.header('Accept-Encoding'))) {
     c.header('ETag', `W/"${tag}"`);
     c.header('Content-Encoding', 'gzip');
-    const body = text.byteLength >= COMPRESS_IN_THREAD_FROM_BYTES ? await gzipInThread(text) : gzipSync(text);
+    const body = await gzipOnce(text);
     return c.body(bytesOf(body), 200) as unknown as JsonAnswer<T>;
   }
   c.header('ETag', `"${tag}"`);
+  // its length, so that compress() sees an answer under its threshold as one (without it, compress() pipes even a
+  // 20-byte answer through a CompressionStream)
+  c.header('Content-Length', String(text.byteLength));
   return c.body(bytesOf(text), 200) as unknown as JsonAnswer<T>;
 }
 
-/** a Buffer as the plain Uint8Array view c.body() is typed for, without copying it */
-const bytesOf = (buffer: Buffer) =>
-  new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
-
 /** what `c.json(value, 200)` returns, so that an OpenAPI route's handler type-checks against its schema */
 type JsonAnswer<T> = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
-
-/** Whether an Accept-Encoding header admits gzip: named with a q above 0, or through `*` (RFC 9110 §12.5.3). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let wildcard = false;
-  for (const part of header.split(',')) {
-    const [name = '', ...parameters] = part.split(';');
-    const q = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
-    const accepted = q === undefined || Number(q.slice(2)) > 0;
-    const coding = name.trim().toLowerCase();
-    if (coding === 'gzip' || coding === 'x-gzip') return accepted;
-    if (coding === '*') wildcard = accepted;
-  }
-  return wildcard;
-}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip } from '../../middleware/revalidate';
+import { acceptsGzip } from '../../middleware/json-wire';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ADMIN, monthsAgo, reportApi, VENTURES } from '../reports/test-helpers';
 

@@ -1,0 +1,84 @@
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
+import { createMiddleware } from 'hono/factory';
+
+/** Hono's compress() threshold: below it, gzip's header and the work are not worth it */
+export const COMPRESS_FROM_BYTES = 1024;
+/** above this, gzip runs on libuv's thread pool rather than holding the event loop (a large reporting matrix) */
+const COMPRESS_IN_THREAD_FROM_BYTES = 64 * 1024;
+const gzipInThread = promisify(gzip);
+
+/** gzip in one call: on the event loop for an ordinary answer, in libuv's thread pool for a large one */
+export async function gzipOnce(bytes: Buffer): Promise<Buffer> {
+  return bytes.byteLength >= COMPRESS_IN_THREAD_FROM_BYTES ? gzipInThread(bytes) : gzipSync(bytes);
+}
+
+/** a Buffer as the plain Uint8Array view a Response body is typed for, without copying it */
+export const bytesOf = (buffer: Buffer) =>
+  new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
+
+/** Whether an Accept-Encoding header admits gzip: named with a q above 0, or through `*` (RFC 9110 §12.5.3). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...parameters] = part.split(';');
+    const q = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    const coding = name.trim().toLowerCase();
+    if (coding === 'gzip' || coding === 'x-gzip') return accepted;
+    if (coding === '*') wildcard = accepted;
+  }
+  return wildcard;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/**
+ * A JSON answer leaves with its length, gzipped in one call when it is worth it (issue 14's light wire).
+ * `c.json()` builds an answer without a Content-Length, so compress() cannot tell a 20-byte answer from a large
+ * one and pipes every one of them through a CompressionStream, which @hono/node-server then reads back chunk by
+ * chunk (a browser's every `/api/ready`, 404 and small form answer, measured 2026-12-04). Here the finished
+ * text is read once: under compress()'s threshold it goes out as it is, with its length; above it, gzipped in
+ * one call, as the KPI answers already were (taggedJson). compress() (registered outside this) leaves an answer
+ * that has a length under its threshold, or a Content-Encoding, alone — and still streams anything else
+ * (a CSV export).
+ */
+export const jsonInOneWrite = createMiddleware(async (c, next) => {
+  await next();
+  const res = c.res;
+  const type = res.headers.get('Content-Type');
+  if (
+    c.req.method === 'HEAD' ||
+    res.status === 204 ||
+    res.status === 206 ||
+    res.status === 304 ||
+    !res.body ||
+    !type ||
+    !JSON_TYPE.test(type) ||
+    res.headers.has('Content-Length') ||
+    res.headers.has('Content-Encoding') ||
+    res.headers.has('Transfer-Encoding')
+  )
+    return;
+  const text = Buffer.from(await res.arrayBuffer());
+  const headers = new Headers(res.headers);
+  let body: Buffer = text;
+  if (
+    text.byteLength >= COMPRESS_FROM_BYTES &&
+    !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('Cache-Control') ?? '') &&
+    acceptsGzip(c.req.header('Accept-Encoding'))
+  ) {
+    body = await gzipOnce(text);
+    headers.set('Content-Encoding', 'gzip');
+    // the compressed bytes are another representation: a strong tag of the plain one becomes weak, as
+    // compress() makes it (etag() compares weakly, so either revalidates to 304)
+    const tag = headers.get('ETag');
+    if (tag && !tag.startsWith('W/')) headers.set('ETag', `W/${tag}`);
+  }
+  headers.set('Content-Length', String(body.byteLength));
+  // unset first: assigning over a finished answer makes Hono rebuild it around a stream of its body, which
+  // @hono/node-server pumps chunk by chunk; a fresh answer with its bytes is written at once
+  c.res = undefined;
+  c.res = new Response(bytesOf(body), { status: res.status, statusText: res.statusText, headers });
+});
