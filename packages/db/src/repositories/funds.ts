@@ -438,19 +438,21 @@ function selectPledges(trx: ScopedTransaction, filter: ScopeFilter & { partnerId
       'p.status',
       'p.version',
       'p.created_at',
-      // what counts as given: non-cash fulfilments, and cash ones whose donation is booked
+      // what counts as given: non-cash fulfilments, and cash ones whose donation is booked. The subqueries name
+      // the district by value, not as p.district_id: Citus cannot prune a correlated subquery's table, so the
+      // whole statement would go to every shard (and, with the outer join, is refused on PostgreSQL 15: ADR 0027)
       sql<string>`(select coalesce(sum(f.value_fen), 0) from pledge_fulfilments f
-                   where f.district_id = p.district_id and f.pledge_id = p.pledge_id
+                   where f.district_id = ${filter.districtId} and f.pledge_id = p.pledge_id
                      and (p.kind <> 'cash' or f.ledger_entry_id is not null or exists (
-                       select 1 from ledger_entries e where e.district_id = f.district_id
+                       select 1 from ledger_entries e where e.district_id = ${filter.districtId}
                          and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text)))`.as(
         'fulfilled_fen',
       ),
       // cash a partner declared and the community has not booked yet
       sql<string>`(select coalesce(sum(f.value_fen), 0) from pledge_fulfilments f
-                   where f.district_id = p.district_id and f.pledge_id = p.pledge_id
+                   where f.district_id = ${filter.districtId} and f.pledge_id = p.pledge_id
                      and p.kind = 'cash' and f.ledger_entry_id is null and not exists (
-                       select 1 from ledger_entries e where e.district_id = f.district_id
+                       select 1 from ledger_entries e where e.district_id = ${filter.districtId}
                          and e.posting_key = 'pledge-fulfilment:' || f.fulfilment_id::text))`.as(
         'awaiting_confirmation_fen',
       ),
