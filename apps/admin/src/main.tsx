@@ -12,7 +12,7 @@ if (!root) throw new Error('#root is missing from index.html');
 document.documentElement.lang = currentLanguage();
 const queryClient = createQueryClient();
 const router = createAppRouter({ queryClient });
-warmUp(router, queryClient, window.location.pathname);
+warmUp(router, queryClient, window.location.pathname, window.location.search);
 
 // a remembered English choice loads its strings first, so the first paint is already in English
 void loadLanguage(currentLanguage())

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { meQueryOptions } from './features/auth/api/get-me';
+import { kpiLatestMonthQueryOptions } from './features/kpis/api/get-kpi-latest-month';
 import { loadFeatureStrings } from './lib/i18n';
 import type { createAppRouter } from './router';
 
@@ -15,6 +16,7 @@ export function warmUp(
   router: ReturnType<typeof createAppRouter>,
   queryClient: QueryClient,
   pathname: string,
+  search = '',
 ) {
   const [routes] = router.getMatchedRoutes(pathname);
   // the session check first: a browser opens six connections to a server, and the check must not queue behind
@@ -22,6 +24,14 @@ export function warmUp(
   if (routes.some((route) => route.id === '/_authenticated')) {
     void queryClient.prefetchQuery(meQueryOptions());
     void loadFeatureStrings().catch(() => undefined);
+  }
+  // the cockpit opens on the newest month with approved figures, asked for before its figures: at boot, beside
+  // the session check, rather than after it (a reader without the KPIs gets a 403 here and is sent elsewhere)
+  if (
+    routes.some((route) => route.id === '/_authenticated/kpis/') &&
+    !new URLSearchParams(search).has('month')
+  ) {
+    void queryClient.prefetchQuery(kpiLatestMonthQueryOptions());
   }
   // a task later, so that the strings' own import (behind a resolved promise or two) is asked for before these
   setTimeout(() => {

@@ -28,6 +28,8 @@ export type KpiEndpoint = 'overview' | 'series' | 'ranking' | 'reporting-matrix'
 export interface KpiRequest {
   endpoint: KpiEndpoint;
   query: Record<string, string>;
+  /** whether the cockpit's page had mounted when the request came (its period picker was on screen) */
+  pageMounted: boolean;
 }
 
 type Answer<T> = (query: Record<string, string>) => T | HttpResponse<never>;
@@ -74,7 +76,11 @@ export function givenKpiApi(answers: KpiAnswers = {}): KpiRequest[] {
   ) =>
     http.get(api(`/kpis/${endpoint}`), ({ request }) => {
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      requests.push({ endpoint, query });
+      requests.push({
+        endpoint,
+        query,
+        pageMounted: document.querySelector('[data-period-picker]') !== null,
+      });
       if (!querySchema.safeParse(query).success) {
         return HttpResponse.json(errorBody('validation_failed', '请求内容有误'), { status: 400 });
       }

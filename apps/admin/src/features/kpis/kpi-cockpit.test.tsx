@@ -47,6 +47,34 @@ describe('KPI cockpit', () => {
     expect(screen.getByText('数据截至 2026-10')).toBeInTheDocument();
   });
 
+  it('asks for the open tab’s figures before its page’s code has mounted, once each, under the panels’ own keys', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    renderApp(COCKPIT);
+    await chartDrawn(/趋势/);
+    const overview = requests.filter((r) => r.endpoint === 'overview');
+    const series = requests.filter((r) => r.endpoint === 'series');
+    // from the route's loader, not from the panels after the page (antd, ECharts) arrived
+    expect(overview.map((r) => r.pageMounted)).toEqual([false]);
+    expect(series.map((r) => r.pageMounted)).toEqual([false]);
+    // the trend panel's own request would have been a second one had the loader asked with other parameters
+    expect(series[0]?.query).toEqual({
+      kpi: 'operating_revenue',
+      from: '2025-11',
+      to: '2026-10',
+      groupBy: 'district',
+    });
+  });
+
+  it('asks for the ranking first on the ranking tab', async () => {
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    renderApp(`${COCKPIT}&tab=ranking`);
+    await screen.findByText('统计范围：东区 · 2026年10月');
+    await waitFor(() => expect(requests.filter((r) => r.endpoint === 'ranking')).toHaveLength(1));
+    expect(requests.find((r) => r.endpoint === 'ranking')?.pageMounted).toBe(false);
+  });
+
   it('shows a district admin every KPI with its unit and changes coloured by the KPI’s direction', async () => {
     givenSession(meAs('district_admin'));
     const requests = givenKpiApi();
@@ -210,6 +238,8 @@ describe('KPI cockpit', () => {
       expect(requests.at(-1)).toEqual({
         endpoint: 'series',
         query: { kpi: 'net_profit', from: '2025-11', to: '2026-10', groupBy: 'street_office' },
+        // asked by the trend panel, on the page
+        pageMounted: true,
       }),
     );
     const figure = await chartDrawn('趋势 · 净利润');

@@ -16,7 +16,7 @@ export function PeriodPicker({ period, month, latestMonth, onChange }: PeriodPic
   const { t } = useTranslation();
   const latest = dayjs(`${latestMonth}-01`).endOf('month');
   return (
-    <Flex gap={8} wrap align="center" role="group" aria-label={t('kpi.period.label')}>
+    <Flex gap={8} wrap align="center" role="group" aria-label={t('kpi.period.label')} data-period-picker>
       <Segmented<PeriodKind>
         aria-label={t('kpi.period.kind')}
         value={period}
