@@ -4,10 +4,12 @@
  * and a transaction that only held settings sends nothing. On a Citus coordinator they go at once (ADR 0027),
  * which the same expectations hold for.
  */
-import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type CompiledQuery, sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from './connect';
 import { withNextStatement } from './driver';
+import type { Database } from './schema';
+import { pipelined, type ScopedTransaction } from './tenant';
 import { createTestDatabase } from './testing';
 import { testCitusWorkers, testDatabaseUrl } from './testing/env';
 
@@ -99,3 +101,63 @@ it.runIf(testDatabaseUrl !== undefined)(
     expect(prepared.some((s) => s.includes('driver_test_many'))).toBe(false);
   },
 );
+
+describe('pipelined: independent reads sent together (ADR 0030)', () => {
+  const together = <Q extends readonly CompiledQuery<unknown>[]>(trx: Transaction<Database>, queries: Q) =>
+    pipelined(trx as ScopedTransaction, queries);
+
+  it('answers in the order given, with the held settings in force for every one', async () => {
+    const rows = await handle.db.transaction().execute(async (trx) => {
+      await trx.executeQuery(withNextStatement("SET LOCAL app.held_a = 'held'"));
+      return together(trx, [
+        sql<{ a: string }>`select current_setting('app.held_a') as a`.compile(trx),
+        sql<{ b: number }>`select ${2}::int as b`.compile(trx),
+        sql<{ a: string }>`select current_setting('app.held_a') || ${'!'}::text as a`.compile(trx),
+      ]);
+    });
+    expect(rows).toEqual([[{ a: 'held' }], [{ b: 2 }], [{ a: 'held!' }]]);
+  });
+
+  it('fails with the failing statement’s own error, and nothing after it runs', async () => {
+    const before = await ran();
+    await expect(
+      handle.db
+        .transaction()
+        .execute(async (trx) =>
+          together(trx, [
+            sql`select ${1}::int / 0 as boom`.compile(trx),
+            sql`select nextval('driver_test_ran'), ${1}::int`.compile(trx),
+          ]),
+        ),
+    ).rejects.toThrow(/division by zero/);
+    expect(await ran()).toBe(before);
+  });
+
+  // PGlite's wire and a Citus coordinator keep the order by waiting (`pipelines` is false there): one at a time
+  it.runIf(testDatabaseUrl !== undefined && testCitusWorkers === undefined)(
+    'on PostgreSQL the next statement is written while the one before still waits for its answer',
+    async () => {
+      const written: string[] = [];
+      const two = await createTestDatabase({ maxConnections: 2, onStatement: (text) => written.push(text) });
+      try {
+        await two.db.connection().execute(async (holder) => {
+          await sql`select pg_advisory_lock(4242)`.execute(holder);
+          const running = two.db
+            .transaction()
+            .execute(async (trx) =>
+              together(trx, [
+                sql`select pg_advisory_xact_lock(${4242}::bigint)::text as waited`.compile(trx),
+                sql`select ${2}::int as driver_test_second`.compile(trx),
+              ]),
+            );
+          // the first cannot have answered: the lock it waits for is held here
+          await vi.waitFor(() => expect(written.some((t) => t.includes('driver_test_second'))).toBe(true));
+          await sql`select pg_advisory_unlock(4242)`.execute(holder);
+          expect(await running).toEqual([[{ waited: '' }], [{ driver_test_second: 2 }]]);
+        });
+      } finally {
+        await two.close();
+      }
+    },
+  );
+});

@@ -91,6 +91,16 @@ class DeferredBeginConnection implements DatabaseConnection {
     this.#begin = text;
   }
 
+  /**
+   * Whether statements issued one after the other without waiting reach the server in that order, pipelined
+   * (`runTogether`): postgres.js writes each one as it is issued, held settings included; PGlite's wire sends
+   * held settings and their statement in two awaited steps, and a Citus coordinator sends a message's parts one by
+   * one, so there a later statement could overtake.
+   */
+  get pipelines(): boolean {
+    return this.wire.pipelined !== undefined && !this.splitParts;
+  }
+
   /** Ends the transaction; when no statement ran, there is nothing to end on the server. */
   async end(text: 'commit' | 'rollback'): Promise<QueryResult<unknown> | null> {
     // nothing reached the server while `BEGIN` is still deferred, alone or at the head of held settings
@@ -144,6 +154,27 @@ class DeferredBeginConnection implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported');
   }
+}
+
+/**
+ * Independent statements of one transaction, issued together on its connection (`pipelined` in tenant.ts): on
+ * postgres.js each is written without waiting for the one before, and the server answers them in order — one wait
+ * for all instead of one each (issue 14, ADR 0030). Where the connection cannot keep the order without waiting,
+ * they run one after the other. When one fails the transaction is aborted, and the first error is the one thrown.
+ */
+export async function runTogether(
+  connection: DatabaseConnection,
+  queries: readonly CompiledQuery[],
+): Promise<QueryResult<unknown>[]> {
+  if (connection instanceof DeferredBeginConnection && connection.pipelines) {
+    const settled = await Promise.allSettled(queries.map((query) => connection.executeQuery(query)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((result) => (result as PromiseFulfilledResult<QueryResult<unknown>>).value);
+  }
+  const results: QueryResult<unknown>[] = [];
+  for (const query of queries) results.push(await connection.executeQuery(query));
+  return results;
 }
 
 abstract class DeferredBeginDriver extends PostgresDriver {

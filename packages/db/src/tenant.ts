@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { simpleProtocolQuery, withNextStatement } from './driver';
+import { type CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
+import { runTogether, simpleProtocolQuery, withNextStatement } from './driver';
 import * as identity from './repositories/identity';
 import type { Database } from './schema';
 
@@ -50,6 +50,24 @@ export type DbScope =
 declare const scoped: unique symbol;
 /** A transaction opened by `withTenantTransaction`: repositories take only this. */
 export type ScopedTransaction = Transaction<Database> & { readonly [scoped]: true };
+
+/** The rows of each compiled query of a tuple, in its order. */
+export type RowsOf<Q extends readonly CompiledQuery<unknown>[]> = {
+  -readonly [K in keyof Q]: Q[K] extends CompiledQuery<infer R> ? R[] : never;
+};
+
+/**
+ * Independent reads of a scoped transaction, sent together (`runTogether`): a KPI answer's due day, communities
+ * and targets cost one wait instead of three. Same statements, same scope, same transaction; the order of the
+ * answers is the order given. Compile each with the transaction (`query.compile()`, `sql\`…\`.compile(trx)`).
+ */
+export async function pipelined<const Q extends readonly CompiledQuery<unknown>[]>(
+  trx: ScopedTransaction,
+  queries: Q,
+): Promise<RowsOf<Q>> {
+  const results = await trx.getExecutor().provideConnection((connection) => runTogether(connection, queries));
+  return results.map((result) => result.rows) as RowsOf<Q>;
+}
 
 export class InvalidScopeError extends Error {}
 

@@ -46,6 +46,14 @@ export function listKpiTargetsOfYears(
   args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },
 ) {
   if (args.years.length === 0) return Promise.resolve([] as KpiTargetRow[]);
+  return kpiTargetsOfYears(trx, args).execute();
+}
+
+/** `listKpiTargetsOfYears`' statement (at least one year), to compile and send with others (`pipelined`). */
+export function kpiTargetsOfYears(
+  trx: ScopedTransaction,
+  args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },
+) {
   let query = trx
     .selectFrom('kpi_targets')
     .select(COLUMNS)
@@ -58,7 +66,7 @@ export function listKpiTargetsOfYears(
       eb.or([eb('community_id', 'is', null), eb('community_id', '=', communityId)]),
     );
   }
-  return query.execute();
+  return query;
 }
 
 export function insertKpiTarget(

@@ -675,15 +675,18 @@ export interface ReportingCellRow {
   was_returned: string | number | bigint;
 }
 
-/** Per community × month: how many ventures are in each reporting state (ventures not expected are left out). */
-export async function reportingMatrix(
+/**
+ * Per community × month: how many ventures are in each reporting state (ventures not expected are left out).
+ * Compiled, to send with others (`pipelined`): the plan setting it needs is held, to ride with the next statement
+ * sent (`preferCustomPlans`) — send it in the same `pipelined` call.
+ */
+export async function reportingMatrixRead(
   trx: ScopedTransaction,
   args: { selection: KpiSelection; from: Month; to: Month; nowEpoch?: number },
-): Promise<ReportingCellRow[]> {
+) {
   const windows = [{ key: 'matrix', from: args.from, to: args.to }];
   await preferCustomPlans(trx);
-  const result =
-    await sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })},
+  return sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })},
     -- the venture-months with a report returned at least once: a join rather than a correlated EXISTS per fact,
     -- which Citus cannot plan beside the CTEs ("correlated subqueries are not supported when the FROM clause
     -- contains a CTE or subquery", ADR 0027)
@@ -700,8 +703,7 @@ export async function reportingMatrix(
     from tf f join w on f.month between w.wfrom and w.wto
     left join rt on rt.venture_id = f.venture_id and rt.month = f.month
     where f.state is not null
-    group by f.community_id, f.month, f.state, f.on_time`.execute(trx);
-  return result.rows;
+    group by f.community_id, f.month, f.state, f.on_time`.compile(trx);
 }
 
 export interface FundFlowRow {
@@ -811,9 +813,14 @@ export async function listSelectedCommunities(
   trx: ScopedTransaction,
   selection: KpiSelection,
 ): Promise<SelectedCommunityRow[]> {
+  return (await selectedCommunities(selection).execute(trx)).rows;
+}
+
+/** `listSelectedCommunities`' statement, to compile and send with others (`pipelined`). */
+export function selectedCommunities(selection: KpiSelection) {
   const s = selection;
   const D = s.districtId;
-  const result = await sql<SelectedCommunityRow>`
+  return sql<SelectedCommunityRow>`
     select c.community_id, c.name, c.street_office_id, so.name as street_office_name
     from communities c
     left join street_offices so on so.district_id = c.district_id and so.street_office_id = c.street_office_id
@@ -826,8 +833,7 @@ export async function listSelectedCommunities(
       }
       ${s.streetOfficeId ? sql`and c.street_office_id = ${s.streetOfficeId}` : sql``}
       ${s.communityId ? sql`and c.community_id = ${s.communityId}` : sql``}
-    order by c.name`.execute(trx);
-  return result.rows;
+    order by c.name`;
 }
 
 export function findStreetOffice(
@@ -855,12 +861,16 @@ export async function findReportDueDay(
   trx: ScopedTransaction,
   args: { districtId: string },
 ): Promise<number> {
-  const row = await trx
-    .selectFrom('districts')
-    .select('report_due_day')
-    .where('district_id', '=', args.districtId)
-    .executeTakeFirst();
-  return row?.report_due_day ?? 10;
+  return dueDayOf(await reportDueDay(trx, args).execute());
+}
+
+/** `findReportDueDay`'s statement, to compile and send with others (`pipelined`); `dueDayOf` reads its rows. */
+export function reportDueDay(trx: ScopedTransaction, args: { districtId: string }) {
+  return trx.selectFrom('districts').select('report_due_day').where('district_id', '=', args.districtId);
+}
+
+export function dueDayOf(rows: readonly { report_due_day: number }[]): number {
+  return rows[0]?.report_due_day ?? 10;
 }
 
 /**

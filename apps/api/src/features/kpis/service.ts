@@ -17,7 +17,7 @@ import type {
   ReportingMatrixQuery,
   ReportingState,
 } from '@gongfu/contract';
-import { kpis, type ScopedTransaction, toFen } from '@gongfu/db';
+import { kpis, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   addMonths,
   can,
@@ -50,10 +50,12 @@ import { message } from '../../i18n/messages';
 import {
   communitiesAreWhole,
   goalLines,
+  indexTargets,
   loadTargets,
   progressOf,
   targetOf,
   targetOwnerOf,
+  targetsRead,
   yearOf,
 } from './targets';
 
@@ -205,16 +207,22 @@ export async function overview(
 ): Promise<KpiOverview> {
   const selection = await selectionOf(trx, actor, query);
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
-  const dataDate = await dataDateOf(trx, selection);
+  // the yearly targets the figures meet (ADR 0017): measured on the year to date through the figures' last month
+  const year = yearOf(period.from);
+  const owner = targetOwnerOf(selection);
+  const targetsStatement = owner === undefined ? null : targetsRead(trx, selection, [year]);
+  // the due day and the targets do not depend on each other: sent together, one wait (ADR 0030)
+  const [dueDayRows, targetRows = []] = await pipelined(trx, [
+    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    ...(targetsStatement ? [targetsStatement] : []),
+  ]);
+  const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
   // a running period ends at the data date, compared like for like (domain kpiWindows)
   const asOf = kpiWindows(period, dataDate);
   const { current, previous } = asOf;
   const lastYear = asOf.samePeriodLastYear;
   const keys = KPI_KEYS.filter((key) => !unavailable(key, selection));
-  // the yearly targets the figures meet (ADR 0017): measured on the year to date through the figures' last month
-  const year = yearOf(period.from);
-  const owner = targetOwnerOf(selection);
-  const targets = owner === undefined ? undefined : (await loadTargets(trx, selection, [year])).get(year);
+  const targets = targetsStatement ? indexTargets(targetRows).get(year) : undefined;
   const through = asOf.nothingDue ? null : current.to;
   const ytd = ytdWindow(period, through);
   const targeted = keys.some((key) => owner !== undefined && targetOf(targets, owner, key) !== undefined);
@@ -381,17 +389,21 @@ export async function ranking(
   const selection = await selectionOf(trx, actor, query);
   const key = query.kpi;
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
-  const dataDate = await dataDateOf(trx, selection);
-  const asOf = kpiWindows(period, dataDate);
   const reason = unavailable(key, selection, 'community');
-  const communities = await kpis.listSelectedCommunities(trx, selection);
   // each community against its own yearly target, on its year to date (ADR 0017)
   const year = yearOf(period.from);
+  const targetsStatement =
+    reason || !communitiesAreWhole(selection) ? null : targetsRead(trx, selection, [year], key);
+  // the due day, the communities and their targets do not depend on each other: sent together, one wait (ADR 0030)
+  const [dueDayRows, communities, targetRows = []] = await pipelined(trx, [
+    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    kpis.selectedCommunities(selection).compile(trx),
+    ...(targetsStatement ? [targetsStatement] : []),
+  ]);
+  const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
+  const asOf = kpiWindows(period, dataDate);
   const through = asOf.nothingDue ? null : asOf.current.to;
-  const targets =
-    reason || !communitiesAreWhole(selection)
-      ? undefined
-      : (await loadTargets(trx, selection, [year], key)).get(year);
+  const targets = targetsStatement ? indexTargets(targetRows).get(year) : undefined;
   const targeted = communities.some((c) => targetOf(targets, c.community_id, key) !== undefined);
   const ytd = ytdWindow(period, through);
   const window = [windowOf('current', asOf.current), ...(targeted && ytd.extra ? [ytd.extra] : [])];
@@ -467,16 +479,18 @@ export async function reportingMatrix(
 ): Promise<ReportingMatrix> {
   const months = checkRange(query.from as Month, query.to as Month);
   const selection = await selectionOf(trx, actor, query);
-  const [rows, communities, dueDay] = [
-    await kpis.reportingMatrix(trx, {
+  // three reads that do not depend on each other: sent together, one wait (ADR 0030)
+  const [rows, communities, dueDayRows] = await pipelined(trx, [
+    await kpis.reportingMatrixRead(trx, {
       selection,
       from: query.from as Month,
       to: query.to as Month,
       nowEpoch: nowEpoch(),
     }),
-    await kpis.listSelectedCommunities(trx, selection),
-    await kpis.findReportDueDay(trx, { districtId: selection.districtId }),
-  ];
+    kpis.selectedCommunities(selection).compile(trx),
+    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+  ]);
+  const dueDay = kpis.dueDayOf(dueDayRows);
   const counts = new Map<string, Record<string, number>>();
   for (const row of rows) {
     const k = `${row.community_id}|${row.month}`;

@@ -37,7 +37,7 @@ const ownerKey = (communityId: string | null) => communityId ?? DISTRICT;
 /** A year's targets of one KPI (or all), keyed by owner then KPI. */
 export type TargetIndex = Map<string, Map<string, number>>;
 
-function indexTargets(rows: readonly kpiTargets.KpiTargetRow[]): Map<number, TargetIndex> {
+export function indexTargets(rows: readonly kpiTargets.KpiTargetRow[]): Map<number, TargetIndex> {
   const byYear = new Map<number, TargetIndex>();
   for (const row of rows) {
     const year = byYear.get(row.year) ?? new Map<string, Map<string, number>>();
@@ -81,6 +81,27 @@ export async function loadTargets(
     communityId: selection.scopeCommunityId,
   });
   return indexTargets(rows);
+}
+
+/**
+ * `loadTargets`' statement, to send with others (`pipelined`); `indexTargets` reads its rows. Null when there is
+ * nothing to read: a partner has no targets, and no year means no row.
+ */
+export function targetsRead(
+  trx: ScopedTransaction,
+  selection: kpis.KpiSelection,
+  years: readonly number[],
+  kpi?: KpiKey,
+) {
+  if (selection.scopePartnerId || years.length === 0) return null;
+  return kpiTargets
+    .kpiTargetsOfYears(trx, {
+      districtId: selection.districtId,
+      years,
+      ...(kpi ? { kpi } : {}),
+      communityId: selection.scopeCommunityId,
+    })
+    .compile();
 }
 
 export function targetOf(
