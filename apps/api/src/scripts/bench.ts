@@ -685,118 +685,177 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** One cockpit statement EXPLAINed on the coordinator in the district's scope. */
+/** One statement of a captured request, run on the coordinator in the request's own transaction. */
 interface RoutedStatement {
   endpoint: string;
-  /** Citus's distributed plans in the statement (subplans of CTEs count apart); 0: no distributed table */
-  plans: number;
-  /** tasks of all its plans: 1 per plan is a router plan */
-  tasks: number;
-  /** shard groups of the distributed tables read (one hash range each) */
+  /** before the tenant scope (the session check, as gongfu_app) or the handler's work in the district's scope */
+  phase: 'check' | 'work';
+  /** work only, from EXPLAIN: Citus's distributed plans (a CTE planned apart counts apart); 0: no Citus table */
+  plans?: number;
+  /** work only: tasks of all its plans — one per plan is a router plan */
+  tasks?: number;
+  /** from the commands Citus sent (citus.log_remote_commands): distributed shards read, and their shard groups */
+  shards: number;
   shardGroups: string[];
+  /** the distributed tables those shards belong to */
+  tables: string[];
   referenceShards: number;
+  /** nodes the commands ran on (the coordinator's own local execution included) */
   nodes: string[];
 }
 interface Routing {
   districtId: string;
-  /** the district's shard group, and the node that holds it */
+  /** the district's shard group (its hash range's start), and the node that holds it */
   shardGroup: string;
   node: string;
+  coordinator: string;
   statements: RoutedStatement[];
   /** shards per distributed table, and the tables' count */
   shardCount: number;
   distributedTables: number;
 }
 
+const isQuery = (text: string) =>
+  /^\s*(select|with|insert|update|delete)\b/i.test(text) && !/^\s*select set_config\(/i.test(text);
+
 /**
- * Where a district's cockpit statements go on the cluster: each statement the API ran for the captured requests,
- * EXPLAINed (not run) on one connection inside the request's own transaction — its tenant role and scope, so the
- * policies are planned in — with the parameters it was sent with. Read from the JSON plans: Citus's task count,
- * the shards its tasks read (a shard's name ends in its id), and their nodes.
+ * Where a district's requests go on the cluster. Each captured request is run again on one connection of its own,
+ * statement by statement as the API sent them (its role switches and scope included), inside one transaction
+ * that is rolled back, with `citus.log_remote_commands` on: every command Citus sends to a node, or runs locally,
+ * comes back as a notice naming the shards (a shard's table name ends in its id) and the node. The handler's
+ * statements are also EXPLAINed first, for Citus's task count: one task per plan is a router plan.
  */
-async function routingOf(sql: postgres.Sql, captured: Record<string, Stmt[]>, districtId: string) {
-  const shards = await sql<{ shardid: string; group: string | null; node: string; reference: boolean }[]>`
-    select s.shardid::text, s.shardminvalue as group, p.nodename || ':' || p.nodeport as node,
-           t.partmethod = 'n' as reference
-    from pg_dist_shard s join pg_dist_partition t using (logicalrelid)
-    join pg_dist_placement pl using (shardid) join pg_dist_node p using (groupid)`;
-  const byId = new Map(shards.map((s) => [s.shardid, s]));
-  const [own] = await sql<{ shardid: string }[]>`
-    select get_shard_id_for_distribution_column('communities', ${districtId}::uuid)::text as shardid`;
-  const home = byId.get(own?.shardid as string);
-  const [counts] = await sql<{ tables: number; shards: number }[]>`
-    select count(*)::int as tables, max(shard_count)::int as shards
-    from (select logicalrelid, count(*) as shard_count from pg_dist_shard join pg_dist_partition using (logicalrelid)
-          where partmethod = 'h' group by logicalrelid) t`;
-  const statements: RoutedStatement[] = [];
-  for (const [endpoint, all] of Object.entries(captured)) {
-    const connection = await sql.reserve();
-    try {
-      await connection.unsafe('begin');
-      await connection.unsafe(scopeOf(all).sql);
-      for (const s of workOf(all)) {
-        if (!/^\s*(select|with|insert|update|delete)\b/i.test(s.sql)) continue;
-        const [row] = await connection.unsafe(`explain (format json) ${s.sql}`, s.params as never);
-        const plan = (row as Record<string, unknown>)['QUERY PLAN'];
-        const found = { plans: 0, tasks: 0, shards: new Set<string>(), nodes: new Set<string>() };
-        const walk = (node: unknown) => {
-          if (Array.isArray(node)) return node.forEach(walk);
-          if (!node || typeof node !== 'object') return;
-          const o = node as Record<string, unknown>;
-          if (typeof o['Task Count'] === 'number') {
-            found.plans++;
-            found.tasks += o['Task Count'];
+async function routingOf(url: string, captured: Record<string, Stmt[]>, districtId: string) {
+  const notices: Array<{ message?: string; detail?: string }> = [];
+  const sql = client(url, {
+    max: 1,
+    onnotice: (n) => notices.push(n as { message?: string; detail?: string }),
+  });
+  const coordinator = `127.0.0.1:${CITUS_COORDINATOR_PORT}`;
+  try {
+    const shards = await sql<
+      { shardid: string; group: string | null; node: string; reference: boolean; table: string }[]
+    >`
+      select s.shardid::text, s.shardminvalue as group, p.nodename || ':' || p.nodeport as node,
+             t.partmethod = 'n' as reference, t.logicalrelid::regclass::text as table
+      from pg_dist_shard s join pg_dist_partition t using (logicalrelid)
+      join pg_dist_placement pl using (shardid) join pg_dist_node p using (groupid)`;
+    const byId = new Map(shards.map((x) => [x.shardid, x]));
+    const [own] = await sql<{ shardid: string }[]>`
+      select get_shard_id_for_distribution_column('communities', ${districtId}::uuid)::text as shardid`;
+    const home = byId.get(own?.shardid as string);
+    const [counts] = await sql<{ tables: number; shards: number }[]>`
+      select count(*)::int as tables, max(n)::int as shards
+      from (select logicalrelid, count(*) as n from pg_dist_shard join pg_dist_partition using (logicalrelid)
+            where partmethod = 'h' group by logicalrelid) t`;
+    const statements: RoutedStatement[] = [];
+    for (const [endpoint, all] of Object.entries(captured)) {
+      const scope = all.findLastIndex(setsScope);
+      const connection = await sql.reserve();
+      try {
+        // the plans first, in a transaction of their own: an EXPLAIN that reaches a worker after the request's
+        // local reads (the reference tables' coordinator copies) is refused ("cannot switch local execution status")
+        const plans = new Map<number, { plans: number; tasks: number }>();
+        await connection.unsafe('begin');
+        await connection.unsafe(scopeOf(all).sql);
+        for (const [i, s] of all.entries()) {
+          if (i <= scope || !isQuery(s.sql)) continue;
+          const [row] = await connection.unsafe(`explain (format json) ${s.sql}`, s.params as never);
+          const plan = { plans: 0, tasks: 0 };
+          const walk = (node: unknown): void => {
+            if (!node || typeof node !== 'object') return;
+            if (Array.isArray(node)) {
+              for (const n of node) walk(n);
+              return;
+            }
+            const o = node as Record<string, unknown>;
+            if (typeof o['Task Count'] === 'number') {
+              plan.plans++;
+              plan.tasks += o['Task Count'];
+            }
+            for (const v of Object.values(o)) walk(v);
+          };
+          walk((row as Record<string, unknown>)['QUERY PLAN']);
+          plans.set(i, plan);
+        }
+        await connection.unsafe('rollback');
+        for (const [i, s] of all.entries()) {
+          if (/^(commit|rollback)/i.test(s.sql)) break;
+          const text = s.sql.replace(/^begin; /i, '');
+          const plan = plans.get(i);
+          notices.length = 0;
+          await (s.params.length === 0
+            ? connection.unsafe(s.sql)
+            : connection.unsafe(s.sql, s.params as never));
+          if (i === 0) await connection.unsafe('SET LOCAL citus.log_remote_commands = on');
+          if (!isQuery(text)) continue;
+          const read = new Set<string>();
+          const nodes = new Set<string>();
+          for (const n of notices) {
+            const m = n.message ?? '';
+            if (!/^(issuing |executing the command locally: )/.test(m)) continue;
+            for (const [, id] of m.matchAll(/\b[a-z][a-z0-9_]*_(\d{6,})\b/g))
+              if (byId.has(id as string)) read.add(id as string);
+            const remote = /on server \S*@(\S+:\d+)/.exec(n.detail ?? '');
+            const relayed = /from (\S+:\d+)/.exec(n.detail ?? '');
+            nodes.add(remote?.[1] ?? relayed?.[1] ?? coordinator);
           }
-          if (typeof o.Node === 'string') {
-            const m = /host=(\S+) port=(\d+)/.exec(o.Node);
-            if (m) found.nodes.add(`${m[1]}:${m[2]}`);
-          }
-          const shard = typeof o['Relation Name'] === 'string' && /_(\d+)$/.exec(o['Relation Name']);
-          if (shard && byId.has(shard[1] as string)) found.shards.add(shard[1] as string);
-          for (const v of Object.values(o)) walk(v);
-        };
-        walk(plan);
-        const read = [...found.shards].map((id) => byId.get(id));
-        statements.push({
-          endpoint,
-          plans: found.plans,
-          tasks: found.tasks,
-          shardGroups: [...new Set(read.filter((x) => x && !x.reference).map((x) => x?.group as string))],
-          referenceShards: read.filter((x) => x?.reference).length,
-          nodes: [...found.nodes],
-        });
+          const rows = [...read].map((id) => byId.get(id));
+          statements.push({
+            endpoint,
+            phase: i > scope ? 'work' : 'check',
+            ...plan,
+            shards: rows.filter((x) => x && !x.reference).length,
+            shardGroups: [...new Set(rows.filter((x) => x && !x.reference).map((x) => x?.group as string))],
+            tables: [...new Set(rows.filter((x) => x && !x.reference).map((x) => x?.table as string))].sort(),
+            referenceShards: rows.filter((x) => x?.reference).length,
+            nodes: [...nodes].sort(),
+          });
+        }
+      } finally {
+        await connection.unsafe('rollback').catch(() => {});
+        connection.release();
       }
-    } finally {
-      await connection.unsafe('rollback').catch(() => {});
-      connection.release();
     }
+    return {
+      districtId,
+      shardGroup: home?.group ?? '?',
+      node: home?.node ?? '?',
+      coordinator,
+      statements,
+      shardCount: counts?.shards ?? 0,
+      distributedTables: counts?.tables ?? 0,
+    } satisfies Routing;
+  } finally {
+    await sql.end();
   }
-  return {
-    districtId,
-    shardGroup: home?.group ?? '?',
-    node: home?.node ?? '?',
-    statements,
-    shardCount: counts?.shards ?? 0,
-    distributedTables: counts?.tables ?? 0,
-  } satisfies Routing;
 }
 
 function routingText(r: Routing): string[] {
-  const distributed = r.statements.filter((s) => s.plans > 0);
+  const work = r.statements.filter((s) => s.phase === 'work');
+  const check = r.statements.filter((s) => s.phase === 'check');
+  const distributed = work.filter((s) => (s.plans ?? 0) > 0);
   const router = distributed.filter((s) => s.tasks === s.plans);
-  const groups = new Set(distributed.flatMap((s) => s.shardGroups));
-  const nodes = new Set(distributed.flatMap((s) => s.nodes));
+  const groups = (xs: RoutedStatement[]) => new Set(xs.flatMap((s) => s.shardGroups));
+  const nodes = (xs: RoutedStatement[]) =>
+    [...new Set(xs.flatMap((s) => s.nodes))].sort().join(', ') || 'none';
+  const workGroups = groups(work);
   const lines = [
-    `district ${r.districtId}: shard group from hash ${r.shardGroup} (of ${r.shardCount} per table, ${r.distributedTables} co-located tables), on ${r.node}`,
-    `${r.statements.length} statements EXPLAINed in the district's scope, ${distributed.length} on distributed or reference tables: ` +
-      `${router.length} of ${distributed.length} one task per distributed plan (router); ` +
-      `shard groups read: ${groups.size} (${[...groups].join(', ') || 'none'}); nodes: ${[...nodes].join(', ') || 'none'}`,
+    `the district ${r.districtId}: shard group ${r.shardGroup} (its hash range's start; ${r.shardCount} shards per table, ${r.distributedTables} co-located tables) on ${r.node}; the coordinator is ${r.coordinator}`,
+    `the handlers' statements (after the district scope), ${work.length} in ${new Set(r.statements.map((s) => s.endpoint)).size} requests: ` +
+      `${router.length} of ${distributed.length} on Citus tables are router plans (one task per plan); shard groups read: ${workGroups.size} ` +
+      `(${[...workGroups].join(', ') || 'none'}${workGroups.size === 1 && workGroups.has(r.shardGroup) ? ', the district’s' : ''}); nodes: ${nodes(work)}`,
+    `the session check before it (one statement per request, as gongfu_app): ${Math.max(0, ...check.map((s) => s.shards))} distributed shards ` +
+      `(${[...new Set(check.flatMap((s) => s.tables))].join(', ') || 'none'}) in ${groups(check).size} shard group(s) per request at most; nodes: ${nodes(check)}` +
+      (groups(check).size > 1
+        ? ' — not routed: it reads them without the district’s key (the session names its user, not its district), so every shard is asked'
+        : ''),
   ];
   for (const endpoint of new Set(r.statements.map((s) => s.endpoint))) {
     const mine = r.statements.filter((s) => s.endpoint === endpoint);
-    lines.push(
-      `${endpoint}: ${mine.map((s) => (s.plans === 0 ? 'local' : `${s.tasks}/${s.plans}`)).join(' ')} (tasks/plans per statement)`,
-    );
+    const describe = (s: RoutedStatement) =>
+      `${s.phase === 'work' ? `${s.tasks ?? 0}/${s.plans ?? 0} ` : 'check '}${s.shards}+${s.referenceShards}`;
+    lines.push(`${endpoint}: ${mine.map(describe).join(' · ')}`);
   }
   return lines;
 }
@@ -1001,7 +1060,7 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
       );
       if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, json(captured));
       if (kind === 'citus') {
-        result.routing = await routingOf(bare, captured, generated.districts[0]?.districtId as string);
+        result.routing = await routingOf(url, captured, generated.districts[0]?.districtId as string);
         console.log(
           routingText(result.routing)
             .map((line) => `  ${line}`)
@@ -1329,10 +1388,10 @@ function citusSection(results: SizeResult[], machine: Record<string, string>): s
     `${CITUS_HEADING}: 1 coordinator + 2 workers on loopback, beside the single server`,
     '',
     'Written by `pnpm bench --citus` (issue 16, ADR 0027). The cluster is three PostgreSQL servers on this one machine ' +
-      '(infra/citus/cluster.sh), so each statement that reaches a worker pays a loopback hop and the three servers ' +
-      'share the same cores as the API and the load generator: the cluster is slower here, by design of the setup, not ' +
-      'of Citus. What the section shows is the plan — a district’s statements routed to one shard group on one node — ' +
-      'measured end to end. The machine was shared with other work during the run: the figures are indicative.',
+      '(infra/citus/cluster.sh): each statement that reaches a worker pays a loopback hop, and the three servers share the ' +
+      'cores with the API and the load generator, so the cluster is slower here than one server. The point is the plan — ' +
+      'where a district’s statements go — measured end to end. The machine was shared with other work during the run ' +
+      '(load average above 7 on its 2 cores): the figures are indicative.',
     '',
     ...Object.entries(machine).map(([k, v]) => `- ${k}: ${v}`),
     '',
@@ -1403,7 +1462,12 @@ function citusSection(results: SizeResult[], machine: Record<string, string>): s
         ms,
       );
     }
-    lines.push('');
+    lines.push(
+      '',
+      'The statements through `postgres` are the whole request as the API sent it, the session check included; the KPI ' +
+        'transaction (RLS on, RLS off) is the handler’s own work in its scope, without the check.',
+      '',
+    );
     if (citus.sameAnswer !== undefined)
       lines.push(
         `On the cluster, RLS off returned ${citus.sameAnswer ? 'the same rows as' : '**different rows from**'} RLS on.`,
@@ -1411,10 +1475,11 @@ function citusSection(results: SizeResult[], machine: Record<string, string>): s
       );
     if (citus.routing)
       lines.push(
-        "Routing, from the coordinator's EXPLAIN (JSON) of every statement the API ran for the cockpit's KPI requests and the list, " +
-          "in the district's transaction and scope, with the parameters it sent (tasks/plans: Citus's task count over its " +
-          'distributed plans; 1/1 is a router plan, 2/2 a statement whose CTE Citus planned apart, each with one task; ' +
-          '"local": no distributed or reference table):',
+        "Routing: each captured request (the cockpit's KPI requests and the list) run again on the coordinator, statement by statement as the API sent them, " +
+          'in one transaction rolled back, with `citus.log_remote_commands` on — the shards a statement read are those named in the commands Citus ' +
+          'sent or ran locally; the handler’s statements also EXPLAINed (JSON) for Citus’s task count. Per request below: `check` is the ' +
+          'session check (before the district scope), `t/p` a handler statement’s tasks over its distributed plans (1/1: a router plan), ' +
+          'then distributed + reference shards read.',
         '',
         ...routingText(citus.routing).map((l) => `- ${l}`),
         '',
