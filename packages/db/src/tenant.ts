@@ -51,22 +51,27 @@ declare const scoped: unique symbol;
 /** A transaction opened by `withTenantTransaction`: repositories take only this. */
 export type ScopedTransaction = Transaction<Database> & { readonly [scoped]: true };
 
-/** The rows of each compiled query of a tuple, in its order. */
-export type RowsOf<Q extends readonly CompiledQuery<unknown>[]> = {
-  -readonly [K in keyof Q]: Q[K] extends CompiledQuery<infer R> ? R[] : never;
+/** The rows of each compiled query of a tuple, in its order (none for a `null`: a read not needed). */
+export type RowsOf<Q extends readonly (CompiledQuery<unknown> | null)[]> = {
+  -readonly [K in keyof Q]: RowsOfOne<Q[K]>;
 };
+/** distributes over `CompiledQuery<R> | null`: R[] when it is sent, no rows when not */
+type RowsOfOne<T> = T extends CompiledQuery<infer R> ? R[] : never[];
 
 /**
  * Independent reads of a scoped transaction, sent together (`runTogether`): a KPI answer's due day, communities
- * and targets cost one wait instead of three. Same statements, same scope, same transaction; the order of the
- * answers is the order given. Compile each with the transaction (`query.compile()`, `sql\`…\`.compile(trx)`).
+ * and targets cost one wait instead of three. Same statements, same scope, same transaction; the answers come in
+ * the order given, and a `null` (a read the request does not need) answers no rows without being sent. Compile
+ * each with the transaction (`query.compile()`, `sql\`…\`.compile(trx)`).
  */
-export async function pipelined<const Q extends readonly CompiledQuery<unknown>[]>(
+export async function pipelined<const Q extends readonly (CompiledQuery<unknown> | null)[]>(
   trx: ScopedTransaction,
   queries: Q,
 ): Promise<RowsOf<Q>> {
-  const results = await trx.getExecutor().provideConnection((connection) => runTogether(connection, queries));
-  return results.map((result) => result.rows) as RowsOf<Q>;
+  const sent = queries.filter((query): query is CompiledQuery<unknown> => query !== null);
+  const results = await trx.getExecutor().provideConnection((connection) => runTogether(connection, sent));
+  let next = 0;
+  return queries.map((query) => (query === null ? [] : (results[next++]?.rows ?? []))) as RowsOf<Q>;
 }
 
 export class InvalidScopeError extends Error {}
@@ -187,6 +192,21 @@ function settingStatements(scope: DbScope): string {
 const CHECK_ROLE = `select set_config('role', '${RUNTIME_ROLE}', true)`;
 
 /**
+ * The request's scope after a session or token check (`clear` empties the check's setting), sent with the work's
+ * first statement. Its role is switched by `set_config` too, as a part of its own (on PostgreSQL the same as
+ * `SET LOCAL ROLE`, and the same single message): Citus would replay a `SET LOCAL ROLE` on the worker connections
+ * the check opened as gongfu_app, and a two-phase commit prepared there under the scope role could then not be
+ * finished on them ("permission denied to finish prepared transaction": only its owner may), so its writes stayed
+ * invisible and locked until Citus's recovery (ADR 0027). Connections the work opens log in as the scope role.
+ */
+function scopeAfterCheck(scope: RequestScope, clear: string): CompiledQuery {
+  return withNextStatement(
+    `select set_config('role', '${roleOf(scope)}', true)`,
+    `${clear}; ${settingStatements(scope)}`,
+  );
+}
+
+/**
  * The one way a request touches tenant data: opens a transaction, switches to the runtime role and
  * sets the scope, all transaction-local (`SET LOCAL`), so a pooled connection carries nothing over.
  * `BEGIN`, the role and every setting go in one message with the work's first statement (driver.ts defers
@@ -254,9 +274,7 @@ export async function withSessionTransaction<C, R, T>(
         throw new Refused(decision.refused);
       }
       // sent with the work's first statement (driver.ts withNextStatement): no round trip of its own
-      await trx.executeQuery(
-        withNextStatement(`SET LOCAL app.session_id = ''; ${scopeStatements(decision.scope)}`),
-      );
+      await trx.executeQuery(scopeAfterCheck(decision.scope, "SET LOCAL app.session_id = ''"));
       return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
     });
   } catch (error) {
@@ -313,9 +331,7 @@ export async function withTokenTransaction<C, R, T>(
       const decision = decide(rows[0]);
       if ('refused' in decision) throw new Refused(decision.refused);
       await trx.executeQuery(
-        withNextStatement(
-          `SET LOCAL app.token_id = ''; ${scopeStatements(decision.scope)}; SET LOCAL app.api_token_id = ${id}`,
-        ),
+        scopeAfterCheck(decision.scope, `SET LOCAL app.token_id = ''; SET LOCAL app.api_token_id = ${id}`),
       );
       return { ok: true as const, value: await work(trx as ScopedTransaction, decision.context) };
     });

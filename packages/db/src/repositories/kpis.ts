@@ -1,5 +1,5 @@
 import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
-import { type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { withNextStatement } from '../driver';
 import type { ScopedTransaction } from '../tenant';
 
@@ -579,7 +579,26 @@ export async function computeKpis(
     nowEpoch?: number;
   },
 ): Promise<KpiRow[]> {
-  if (args.keys.length === 0) return [];
+  const read = await kpisRead(trx, args);
+  return read ? read.rowsOf((await trx.executeQuery(read.query)).rows) : [];
+}
+
+/**
+ * `computeKpis`' statement, compiled, to send with others (`pipelined`), and `rowsOf` to read its rows with. The
+ * plan setting it needs is held, to ride with the next statement sent (`preferCustomPlans`) — send it in the same
+ * `pipelined` call. Null when no KPI is asked for.
+ */
+export async function kpisRead(
+  trx: ScopedTransaction,
+  args: {
+    selection: KpiSelection;
+    windows: readonly KpiWindow[];
+    groupBy: KpiGroupBy;
+    keys: readonly KpiKey[];
+    nowEpoch?: number;
+  },
+): Promise<{ query: CompiledQuery<KpiRow>; rowsOf: (rows: readonly KpiRow[]) => KpiRow[] } | null> {
+  if (args.keys.length === 0) return null;
   const column = GROUP_COLUMN[args.groupBy];
   const g = (alias: string) => (column ? sql.ref(`${alias}.${column}`) : sql`'all'::text`);
   const ventureBase =
@@ -658,8 +677,11 @@ export async function computeKpis(
     select t.kpi, t.wkey, coalesce(t.gkey, '') as gkey, sum(t.num)::bigint as num, sum(t.den)::bigint as den
     from (${sql.join([...passes, ...custom], sql` union all `)}) t
     group by t.kpi, t.wkey, t.gkey`;
-  const result = await query.execute(trx);
-  return result.rows.flatMap((row) => (sameAs.get(row.wkey) ?? [row.wkey]).map((wkey) => ({ ...row, wkey })));
+  return {
+    query: query.compile(trx),
+    rowsOf: (rows) =>
+      rows.flatMap((row) => (sameAs.get(row.wkey) ?? [row.wkey]).map((wkey) => ({ ...row, wkey }))),
+  };
 }
 
 export interface ReportingCellRow {

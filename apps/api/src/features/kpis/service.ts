@@ -51,8 +51,8 @@ import {
   communitiesAreWhole,
   goalLines,
   indexTargets,
-  loadTargets,
   progressOf,
+  type TargetIndex,
   targetOf,
   targetOwnerOf,
   targetsRead,
@@ -212,9 +212,9 @@ export async function overview(
   const owner = targetOwnerOf(selection);
   const targetsStatement = owner === undefined ? null : targetsRead(trx, selection, [year]);
   // the due day and the targets do not depend on each other: sent together, one wait (ADR 0030)
-  const [dueDayRows, targetRows = []] = await pipelined(trx, [
+  const [dueDayRows, targetRows] = await pipelined(trx, [
     kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
-    ...(targetsStatement ? [targetsStatement] : []),
+    targetsStatement,
   ]);
   const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
   // a running period ends at the data date, compared like for like (domain kpiWindows)
@@ -310,24 +310,34 @@ export async function series(
   const selection = await selectionOf(trx, actor, query);
   const key = query.kpi;
   const reason = unavailable(key, selection, query.groupBy);
-  const rows = reason
-    ? []
-    : await kpis.computeKpis(trx, {
+  const figures = reason
+    ? null
+    : await kpis.kpisRead(trx, {
         nowEpoch: nowEpoch(),
         selection,
         windows: months.map((m) => ({ key: m, from: m, to: m })),
         groupBy: query.groupBy,
         keys: [key],
       });
-  const byKey = indexRows(rows);
   // the goal line: the district's (or the community's) target on its line, each community's on its own
   const owner = targetOwnerOf(selection);
   const perCommunity = query.groupBy === 'community' && communitiesAreWhole(selection);
   const years = [...new Set(months.map(yearOf))];
-  const targets =
+  const targetsStatement =
     reason || (query.groupBy === 'district' ? owner === undefined : !perCommunity)
-      ? new Map()
-      : await loadTargets(trx, selection, years, key);
+      ? null
+      : targetsRead(trx, selection, years, key);
+  const named = query.groupBy === 'community' || query.groupBy === 'street_office';
+  // the figures, the due day, the targets and the communities do not depend on each other: one wait (ADR 0030)
+  const [figureRows, dueDayRows, targetRows, communities] = await pipelined(trx, [
+    figures?.query ?? null,
+    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    targetsStatement,
+    named ? kpis.selectedCommunities(selection).compile(trx) : null,
+  ]);
+  const rows = figures ? figures.rowsOf(figureRows) : [];
+  const byKey = indexRows(rows);
+  const targets = targetsStatement ? indexTargets(targetRows) : new Map<number, TargetIndex>();
   const goalsOf = (gkey: string) => {
     if (query.groupBy === 'district')
       return owner === undefined ? [] : goalLines(key, months, targets, owner);
@@ -338,8 +348,7 @@ export async function series(
   const groups = new Map<string, LocalizedText>();
   if (query.groupBy === 'district') {
     groups.set('all', label('全区', 'District'));
-  } else if (query.groupBy === 'community' || query.groupBy === 'street_office') {
-    const communities = await kpis.listSelectedCommunities(trx, selection);
+  } else if (named) {
     for (const c of communities) {
       if (query.groupBy === 'community') groups.set(c.community_id, label(c.name, c.name));
       else {
@@ -364,7 +373,7 @@ export async function series(
   }
   return {
     kpi: KPI_DEFINITIONS[key],
-    dataDate: await dataDateOf(trx, selection),
+    dataDate: kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows)),
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     groupBy: query.groupBy,
@@ -395,10 +404,10 @@ export async function ranking(
   const targetsStatement =
     reason || !communitiesAreWhole(selection) ? null : targetsRead(trx, selection, [year], key);
   // the due day, the communities and their targets do not depend on each other: sent together, one wait (ADR 0030)
-  const [dueDayRows, communities, targetRows = []] = await pipelined(trx, [
+  const [dueDayRows, communities, targetRows] = await pipelined(trx, [
     kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
     kpis.selectedCommunities(selection).compile(trx),
-    ...(targetsStatement ? [targetsStatement] : []),
+    targetsStatement,
   ]);
   const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
   const asOf = kpiWindows(period, dataDate);
