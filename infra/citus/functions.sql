@@ -330,6 +330,53 @@ CREATE OR REPLACE VIEW kpi_venture_month_facts WITH (security_invoker = true) AS
      LEFT JOIN monthly_reports c ON c.district_id = g.district_id AND c.report_id = g.counted_report_id
      LEFT JOIN ventures v ON v.district_id = g.district_id AND v.community_id = g.community_id AND v.venture_id = g.venture_id;
 
+-- ── the fund roll-up's view (migration 2026-12-04T1400's kpi_fund_month_facts) with the same columns and rows: the
+-- ledger entries are read through a subquery grouped by every column it passes on (a no-op: the primary key is
+-- among them) before the outer joins to the reversed entry and the proposal. Why: each of the three tables carries
+-- the policy's `district_id = <setting>`, and the joins pair district_id. PostgreSQL 15 does not merge a constant
+-- below an outer join into its equivalence class ("not as constant as they look", equivclass.c), so from the
+-- entries' constant and the nullable side's own it derives `<setting> = <setting>`, a pseudoconstant qual; and
+-- Citus refuses an outer join in any query with a pseudoconstant qual on PostgreSQL 15 and 16 ("Distributed
+-- queries with outer joins and pseudoconstant quals are not supported", recursive_planning.c). A read without
+-- a district filter (no scope, a district scope's own count) failed so. Behind the grouped subquery the entries'
+-- policy is the subquery's, and no constant reaches the outer joins. A filter on any of the view's columns still
+-- goes into the subquery (all are grouping columns): one district's read stays a one-task router plan.
+CREATE OR REPLACE VIEW kpi_fund_month_facts WITH (security_invoker = true) AS
+   select x.district_id, x.community_id, x.fund_id, x.month,
+          sum(x.signed_fen)::bigint as net_fen,
+          sum(case when x.eff_kind = 'allocation' then x.signed_fen else 0 end)::bigint as allocation_fen,
+          sum(case when x.eff_kind = 'donation' then x.signed_fen else 0 end)::bigint as donation_fen,
+          sum(case when x.eff_kind = 'grant' then x.signed_fen else 0 end)::bigint as grant_fen,
+          sum(case when x.eff_kind = 'expenditure' then -x.signed_fen else 0 end)::bigint as expenditure_fen,
+          sum(case when x.eff_kind = 'expenditure' and x.approved_project then -x.signed_fen else 0 end)::bigint
+            as project_expenditure_fen,
+          sum(case when x.eff_kind = 'expenditure' and x.backed then -x.signed_fen else 0 end)::bigint
+            as backed_expenditure_fen
+   from (
+     select e.district_id, e.community_id, e.fund_id, e.month, e.direction * e.amount_fen as signed_fen,
+            case
+              when e.kind <> 'reversal' then e.kind
+              when o.kind is not null then o.kind
+              when e.source_type = 'monthly_report' then 'allocation'
+              else 'reversal'
+            end as eff_kind,
+            coalesce(p.status in ('approved', 'disclosure', 'disclosed', 'paid_out', 'closed'), false)
+              as approved_project,
+            coalesce(p.status in ('disclosed', 'paid_out', 'closed') and p.disclosure_ends_on is not null
+                     and p.disclosure_ends_on < coalesce(o.paid_on, e.paid_on), false) as backed
+     from (select l.district_id, l.community_id, l.entry_id, l.fund_id, l.month, l.kind, l.direction, l.amount_fen,
+                  l.source_type, l.reverses_entry_id, l.proposal_id, l.paid_on
+             from ledger_entries l
+            group by l.district_id, l.community_id, l.entry_id, l.fund_id, l.month, l.kind, l.direction,
+                     l.amount_fen, l.source_type, l.reverses_entry_id, l.proposal_id, l.paid_on) e
+     left join ledger_entries o
+       on o.district_id = e.district_id and o.community_id = e.community_id and o.entry_id = e.reverses_entry_id
+     left join proposals p
+       on p.district_id = e.district_id and p.community_id = e.community_id
+      and p.proposal_id = coalesce(e.proposal_id, o.proposal_id)
+   ) x
+   group by x.district_id, x.community_id, x.fund_id, x.month;
+
 -- ── the views' privileges. A view created while its tables were still local stays on the coordinator; Citus creates
 -- it on the workers when its tables are distributed, without its GRANTs — and a worker then refuses the runtime
 -- roles the roll-up triggers' reads ("permission denied for view kpi_venture_month_facts"). Each view's grants are
@@ -400,21 +447,63 @@ BEGIN
   RETURN (SELECT coalesce(array_agg(m.user_id), '{}') FROM public.memberships m WHERE m.district_id = dd);
 END $$;
 
+-- The token scope's lookups (its creator, the membership it acts as) read the token in its district,
+-- app.token_district_id, which the token check below sets after finding the token: by token_id alone the read
+-- would go to every shard, and on a worker, from within a task, Citus refuses that ("the backend has already been
+-- assigned a transaction id"). Without that setting they answer '{}' (fail-closed). The district only narrows the
+-- read: a token acts in its creator's membership, which is in the token's district.
 CREATE OR REPLACE FUNCTION gongfu_token_membership_ids() RETURNS uuid[] LANGUAGE plpgsql STABLE AS $$
 DECLARE
   tt uuid := nullif(current_setting('app.token_id', true), '')::uuid;
+  td uuid := nullif(current_setting('app.token_district_id', true), '')::uuid;
 BEGIN
-  IF tt IS NULL THEN RETURN '{}'; END IF;
-  RETURN (SELECT coalesce(array_agg(t.membership_id), '{}') FROM public.api_tokens t WHERE t.token_id = tt);
+  IF tt IS NULL OR td IS NULL OR gongfu_citus_district_elsewhere(td) THEN RETURN '{}'; END IF;
+  RETURN (SELECT coalesce(array_agg(t.membership_id), '{}') FROM public.api_tokens t
+          WHERE t.district_id = td AND t.token_id = tt);
 END $$;
 
 CREATE OR REPLACE FUNCTION gongfu_token_creator_ids() RETURNS uuid[] LANGUAGE plpgsql STABLE AS $$
 DECLARE
   tt uuid := nullif(current_setting('app.token_id', true), '')::uuid;
+  td uuid := nullif(current_setting('app.token_district_id', true), '')::uuid;
 BEGIN
-  IF tt IS NULL THEN RETURN '{}'; END IF;
-  RETURN (SELECT coalesce(array_agg(t.created_by), '{}') FROM public.api_tokens t WHERE t.token_id = tt);
+  IF tt IS NULL OR td IS NULL OR gongfu_citus_district_elsewhere(td) THEN RETURN '{}'; END IF;
+  RETURN (SELECT coalesce(array_agg(t.created_by), '{}') FROM public.api_tokens t
+          WHERE t.district_id = td AND t.token_id = tt);
 END $$;
+
+-- ── the API token check (migration 2026-12-07T1000's gongfu_token_check), the same row: the token's district
+-- first (by token_id alone: a read of every shard, from the coordinator, under the token policy
+-- `token_id = app.token_id`, which calls no lookup), then `SET LOCAL app.token_district_id` — a SET LOCAL run
+-- here is sent by Citus to the transaction's worker connections and replayed on those it opens later, which
+-- set_config() is not — and then the original query in that district: one shard group, where the lookups above
+-- read locally. VOLATILE, as a function that runs SET must be.
+CREATE OR REPLACE FUNCTION gongfu_token_check(p_token_id uuid)
+RETURNS TABLE (
+  secret_hash bytea, name text, scopes text[], expires_at timestamptz, revoked_at timestamptz,
+  last_used_at timestamptz, user_id uuid, email text, display_name text, locale text, disabled_at timestamptz,
+  membership_id uuid, role text, district_id uuid, community_id uuid, partner_id uuid, venture_id uuid
+)
+LANGUAGE plpgsql VOLATILE
+AS $$
+#variable_conflict use_column
+DECLARE
+  td uuid;
+BEGIN
+  SELECT t.district_id INTO td FROM public.api_tokens t WHERE t.token_id = p_token_id;
+  IF td IS NULL THEN RETURN; END IF;
+  EXECUTE format('SET LOCAL app.token_district_id = %L', td);
+  RETURN QUERY
+  SELECT t.secret_hash, t.name, t.scopes, t.expires_at, t.revoked_at, t.last_used_at,
+         u.user_id, u.email, u.display_name, u.locale, u.disabled_at,
+         m.membership_id, m.role, m.district_id, m.community_id, m.partner_id, t.venture_id
+  FROM public.api_tokens t
+  JOIN public.users u ON u.user_id = t.created_by
+  LEFT JOIN public.memberships m
+    ON m.district_id = t.district_id AND m.membership_id = t.membership_id AND m.user_id = t.created_by
+  WHERE t.district_id = td AND t.token_id = p_token_id;
+END
+$$;
 
 -- ── functions that a query on a shard calls, and that read a table themselves: the policies' lookups (the
 -- partner's ventures, the session's user, the district's members, the API token's membership and creator:
