@@ -50,11 +50,11 @@ const RIDES = Symbol('gongfu.ridesWithNext');
  * inside its message when that is a simple-protocol one, else pipelined just before it on the same connection
  * (postgres.js writes both in one socket write; the server still runs them in order, so the next statement never
  * runs without them: if they fail, it fails with "current transaction is aborted"). Saves a round trip per
- * request (issue 14, ADR 0030). On a Citus coordinator they go at once as their own message (ADR 0027). Held
+ * request (issue 14, ADR 0030). On a Citus coordinator they go at once, each part its own message (ADR 0027). Held
  * settings with no statement after them are dropped at the transaction's end: `SET LOCAL` would have ended there.
  */
-export function withNextStatement(text: string): CompiledQuery {
-  return Object.freeze({ ...simpleProtocolQuery(text), [RIDES]: true });
+export function withNextStatement(...parts: [string, ...string[]]): CompiledQuery {
+  return Object.freeze({ ...simpleProtocolQuery(...parts), [RIDES]: true });
 }
 
 function rides(query: CompiledQuery): boolean {
