@@ -8,10 +8,11 @@
  * size; PGlite in a temporary folder when DATABASE_URL is unset), starts the API as `pnpm start` runs it
  * (the built dist/server.js, the start script's node options, a free loopback port), logs in as the first district's admin and measures,
  * in one run so that ratios hold on a noisy machine:
- *  - the overview and ranking endpoints' p50 / p95 through HTTP (node:http, kept alive, gzip accepted, bytes
- *    read as sent), beside the same statements the request ran (captured from the driver) replayed one after
- *    the other directly through `postgres` — the API's overhead. The API sends its scope in the same write as
- *    its first statement (driver.ts withNextStatement), which the replay does not: ADR 0030;
+ *  - every KPI endpoint's p50 / p95 through HTTP (node:http, kept alive, gzip accepted, bytes read as sent),
+ *    beside the same statements the request ran (captured from the driver) replayed one after the other directly
+ *    through `postgres` — the API's overhead. The API sends its scope in the same write as its first statement
+ *    (driver.ts withNextStatement) and a KPI answer's independent reads together (tenant.ts pipelined), which
+ *    the replay does not: each of its statements waits for the one before (ADR 0030);
  *  - the request's KPI transaction with RLS on (runtime role and scope, as captured) and off (the
  *    connecting superuser, the same SQL with its explicit district filter, no role switch) — RLS's cost;
  *  - the scoped community list's requests per second under autocannon (50 connections), beside a bare
