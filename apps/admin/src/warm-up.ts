@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { meQueryOptions } from './features/auth/api/get-me';
-import { kpiLatestMonthQueryOptions } from './features/kpis/api/get-kpi-latest-month';
 import { loadFeatureStrings } from './lib/i18n';
 import type { createAppRouter } from './router';
 
@@ -25,13 +24,12 @@ export function warmUp(
     void queryClient.prefetchQuery(meQueryOptions());
     void loadFeatureStrings().catch(() => undefined);
   }
-  // the cockpit opens on the newest month with approved figures, asked for before its figures: at boot, beside
-  // the session check, rather than after it (a reader without the KPIs gets a 403 here and is sent elsewhere)
-  if (
-    routes.some((route) => route.id === '/_authenticated/kpis/') &&
-    !new URLSearchParams(search).has('month')
-  ) {
-    void queryClient.prefetchQuery(kpiLatestMonthQueryOptions());
+  // the cockpit's first figures as soon as the session check and the opening month answer: its module is asked
+  // for here, first in the browser's queue, and asks for the opening month at once (features/kpis/prefetch.ts)
+  if (routes.some((route) => route.id === '/_authenticated/kpis/')) {
+    void import('./features/kpis/prefetch')
+      .then((kpis) => kpis.warmUpCockpit(queryClient, search))
+      .catch(() => undefined);
   }
   // a task later, so that the strings' own import (behind a resolved promise or two) is asked for before these
   setTimeout(() => {

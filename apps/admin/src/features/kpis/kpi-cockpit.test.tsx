@@ -57,6 +57,10 @@ describe('KPI cockpit', () => {
     // from the route's loader, not from the panels after the page (antd, ECharts) arrived
     expect(overview.map((r) => r.pageMounted)).toEqual([false]);
     expect(series.map((r) => r.pageMounted)).toEqual([false]);
+    // and the review-coverage notice's month, above the tabs
+    expect(
+      requests.filter((r) => r.endpoint === 'reporting-matrix').map((r) => [r.query, r.pageMounted]),
+    ).toEqual([[{ from: '2026-10', to: '2026-10' }, false]]);
     // the trend panel's own request would have been a second one had the loader asked with other parameters
     expect(series[0]?.query).toEqual({
       kpi: 'operating_revenue',

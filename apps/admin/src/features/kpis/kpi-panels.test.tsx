@@ -123,7 +123,8 @@ describe('KPI cockpit: reporting', () => {
     );
     // the legend names every state in words
     for (const state of ['按时', '逾期', '退回', '缺报']) expect(figure.textContent).toContain(state);
-    expect(requests.find((r) => r.endpoint === 'reporting-matrix')?.query).toEqual({
+    // the panel's twelve months (beside the review-coverage notice's month, asked for first)
+    expect(requests.filter((r) => r.endpoint === 'reporting-matrix').map((r) => r.query)).toContainEqual({
       from: '2025-11',
       to: '2026-10',
     });
