@@ -67,10 +67,24 @@ export async function distributeTestDatabase(databaseUrl: string) {
   await run(databaseUrl, scripts);
 }
 
+/**
+ * After the coordinator's database is dropped: the workers'. A worker may still hold a prepared transaction of a
+ * two-phase commit that the coordinator's drop cut off (a request still running at close), which blocks
+ * DROP DATABASE ("is being used by prepared transactions"); its coordinator is gone, so nothing can still decide it:
+ * it is rolled back first.
+ */
 export async function dropCitusDatabase(coordinatorUrl: string, name: string, workers: string) {
   await Promise.all(
-    citusWorkers(workers).map((node) =>
-      run(nodeUrl(coordinatorUrl, node, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
-    ),
+    citusWorkers(workers).map(async (node) => {
+      const sql = postgres(nodeUrl(coordinatorUrl, node, name), { max: 1, onnotice: () => {} });
+      try {
+        const prepared = await sql<{ gid: string }[]>`
+          select gid from pg_prepared_xacts where database = current_database()`;
+        for (const { gid } of prepared) await sql.unsafe(`ROLLBACK PREPARED '${gid.replaceAll("'", "''")}'`);
+      } finally {
+        await sql.end();
+      }
+      await run(nodeUrl(coordinatorUrl, node, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    }),
   );
 }
