@@ -569,18 +569,18 @@ export interface KpiRow {
  * column, and the columns are then turned back into (kpi, num, den) rows — an overview of 18 KPIs reads
  * the reports, the ledger and the reporting facts once each instead of once per KPI.
  */
-export async function computeKpis(
-  trx: ScopedTransaction,
-  args: {
-    selection: KpiSelection;
-    windows: readonly KpiWindow[];
-    groupBy: KpiGroupBy;
-    keys: readonly KpiKey[];
-    nowEpoch?: number;
-  },
-): Promise<KpiRow[]> {
+export async function computeKpis(trx: ScopedTransaction, args: KpiComputation): Promise<KpiRow[]> {
   const read = await kpisRead(trx, args);
   return read ? read.rowsOf((await trx.executeQuery(read.query)).rows) : [];
+}
+
+/** What `computeKpis` computes: the KPIs of a selection, per window and group. */
+export interface KpiComputation {
+  selection: KpiSelection;
+  windows: readonly KpiWindow[];
+  groupBy: KpiGroupBy;
+  keys: readonly KpiKey[];
+  nowEpoch?: number;
 }
 
 /**
@@ -590,13 +590,7 @@ export async function computeKpis(
  */
 export async function kpisRead(
   trx: ScopedTransaction,
-  args: {
-    selection: KpiSelection;
-    windows: readonly KpiWindow[];
-    groupBy: KpiGroupBy;
-    keys: readonly KpiKey[];
-    nowEpoch?: number;
-  },
+  args: KpiComputation,
 ): Promise<{ query: CompiledQuery<KpiRow>; rowsOf: (rows: readonly KpiRow[]) => KpiRow[] } | null> {
   if (args.keys.length === 0) return null;
   const column = GROUP_COLUMN[args.groupBy];
