@@ -40,16 +40,7 @@ export function listKpiTargets(
 
 export type KpiTargetRow = Awaited<ReturnType<typeof listKpiTargets>>[number];
 
-/** The targets of some years (a series' range spans two), read the same way. */
-export function listKpiTargetsOfYears(
-  trx: ScopedTransaction,
-  args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },
-) {
-  if (args.years.length === 0) return Promise.resolve([] as KpiTargetRow[]);
-  return kpiTargetsOfYears(trx, args).execute();
-}
-
-/** `listKpiTargetsOfYears`' statement (at least one year), to compile and send with others (`pipelined`). */
+/** The targets of some years (a series' range spans two; at least one), read the same way, to compile. */
 export function kpiTargetsOfYears(
   trx: ScopedTransaction,
   args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },

@@ -66,26 +66,10 @@ export function communitiesAreWhole(selection: kpis.KpiSelection): boolean {
   return !selection.scopePartnerId && !selection.operatingModel && !selection.ventureCategory;
 }
 
-/** The targets of some years that a selection may meet (RLS lets a community read its own and the district's). */
-export async function loadTargets(
-  trx: ScopedTransaction,
-  selection: kpis.KpiSelection,
-  years: readonly number[],
-  kpi?: KpiKey,
-): Promise<Map<number, TargetIndex>> {
-  if (selection.scopePartnerId) return new Map();
-  const rows = await kpiTargets.listKpiTargetsOfYears(trx, {
-    districtId: selection.districtId,
-    years,
-    ...(kpi ? { kpi } : {}),
-    communityId: selection.scopeCommunityId,
-  });
-  return indexTargets(rows);
-}
-
 /**
- * `loadTargets`' statement, to send with others (`pipelined`); `indexTargets` reads its rows. Null when there is
- * nothing to read: a partner has no targets, and no year means no row.
+ * The statement reading the targets of some years that a selection may meet (RLS lets a community read its own and
+ * the district's), to send with a KPI answer's other reads (`pipelined`); `indexTargets` reads its rows. Null when
+ * there is nothing to read: a partner has no targets, and no year means no row.
  */
 export function targetsRead(
   trx: ScopedTransaction,
