@@ -873,14 +873,7 @@ export function listStreetOffices(trx: ScopedTransaction, args: { districtId: st
     .execute();
 }
 
-export async function findReportDueDay(
-  trx: ScopedTransaction,
-  args: { districtId: string },
-): Promise<number> {
-  return dueDayOf(await reportDueDay(trx, args).execute());
-}
-
-/** `findReportDueDay`'s statement, to compile and send with others (`pipelined`); `dueDayOf` reads its rows. */
+/** The district's monthly due day, to compile and send with an answer's other reads; `dueDayOf` reads its rows. */
 export function reportDueDay(trx: ScopedTransaction, args: { districtId: string }) {
   return trx.selectFrom('districts').select('report_due_day').where('district_id', '=', args.districtId);
 }

@@ -195,9 +195,17 @@ export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise
 
 /** The data date of every KPI answer: the domain's kpiDataDate, by the district's due day and the business clock. */
 async function dataDateOf(trx: ScopedTransaction, selection: kpis.KpiSelection): Promise<Month> {
-  const dueDay = await kpis.findReportDueDay(trx, { districtId: selection.districtId });
-  return kpiDataDate(clock.now(), dueDay);
+  const [dueDayRows] = await pipelined(trx, [dueDayRead(trx, selection)]);
+  return dataDateFrom(dueDayRows);
 }
+
+/** The district's due day as a statement, to send with an answer's other reads (`pipelined`). */
+const dueDayRead = (trx: ScopedTransaction, selection: kpis.KpiSelection) =>
+  kpis.reportDueDay(trx, { districtId: selection.districtId }).compile();
+
+/** The data date from `dueDayRead`'s rows. */
+const dataDateFrom = (dueDayRows: readonly { report_due_day: number }[]): Month =>
+  kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
 
 export async function overview(
   trx: ScopedTransaction,
@@ -212,11 +220,8 @@ export async function overview(
   const owner = targetOwnerOf(selection);
   const targetsStatement = owner === undefined ? null : targetsRead(trx, selection, [year]);
   // the due day and the targets do not depend on each other: sent together, one wait (ADR 0030)
-  const [dueDayRows, targetRows] = await pipelined(trx, [
-    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
-    targetsStatement,
-  ]);
-  const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
+  const [dueDayRows, targetRows] = await pipelined(trx, [dueDayRead(trx, selection), targetsStatement]);
+  const dataDate = dataDateFrom(dueDayRows);
   // a running period ends at the data date, compared like for like (domain kpiWindows)
   const asOf = kpiWindows(period, dataDate);
   const { current, previous } = asOf;
@@ -331,7 +336,7 @@ export async function series(
   // the figures, the due day, the targets and the communities do not depend on each other: one wait (ADR 0030)
   const [figureRows, dueDayRows, targetRows, communities] = await pipelined(trx, [
     figures?.query ?? null,
-    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    dueDayRead(trx, selection),
     targetsStatement,
     named ? kpis.selectedCommunities(selection).compile(trx) : null,
   ]);
@@ -373,7 +378,7 @@ export async function series(
   }
   return {
     kpi: KPI_DEFINITIONS[key],
-    dataDate: kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows)),
+    dataDate: dataDateFrom(dueDayRows),
     available: !reason,
     unavailableReason: reasonOf(reason, lang),
     groupBy: query.groupBy,
@@ -405,11 +410,11 @@ export async function ranking(
     reason || !communitiesAreWhole(selection) ? null : targetsRead(trx, selection, [year], key);
   // the due day, the communities and their targets do not depend on each other: sent together, one wait (ADR 0030)
   const [dueDayRows, communities, targetRows] = await pipelined(trx, [
-    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    dueDayRead(trx, selection),
     kpis.selectedCommunities(selection).compile(trx),
     targetsStatement,
   ]);
-  const dataDate = kpiDataDate(clock.now(), kpis.dueDayOf(dueDayRows));
+  const dataDate = dataDateFrom(dueDayRows);
   const asOf = kpiWindows(period, dataDate);
   const through = asOf.nothingDue ? null : asOf.current.to;
   const targets = targetsStatement ? indexTargets(targetRows).get(year) : undefined;
@@ -497,7 +502,7 @@ export async function reportingMatrix(
       nowEpoch: nowEpoch(),
     }),
     kpis.selectedCommunities(selection).compile(trx),
-    kpis.reportDueDay(trx, { districtId: selection.districtId }).compile(),
+    dueDayRead(trx, selection),
   ]);
   const dueDay = kpis.dueDayOf(dueDayRows);
   const counts = new Map<string, Record<string, number>>();
