@@ -15,7 +15,7 @@ export function warmUp(
   router: ReturnType<typeof createAppRouter>,
   queryClient: QueryClient,
   pathname: string,
-  search = '',
+  search: string,
 ) {
   const [routes] = router.getMatchedRoutes(pathname);
   // the session check first: a browser opens six connections to a server, and the check must not queue behind

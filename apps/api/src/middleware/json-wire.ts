@@ -48,7 +48,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 export const jsonInOneWrite = createMiddleware(async (c, next) => {
   await next();
   // a client that takes no gzip gets nothing from compress(), and @hono/node-server writes a string answer with its
-  // length itself: reading the answer back here would only cost (a list under load: ~0.3 ms of CPU a request)
+  // length itself: reading the answer back here would be work for nothing
   if (!acceptsGzip(c.req.header('Accept-Encoding'))) return;
   const res = c.res;
   const type = res.headers.get('Content-Type');

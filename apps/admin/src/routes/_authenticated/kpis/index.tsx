@@ -17,8 +17,8 @@ export const Route = createFileRoute('/_authenticated/kpis/')({
     ['notFoundComponent'],
   ],
   validateSearch: validateKpiSearch,
-  loaderDeps: ({ search }) => ({ period: search.period, month: search.month }),
   // only the period and month: a change of tab, KPI or split is the page's, and must not fetch the headline again
+  loaderDeps: ({ search }) => ({ period: search.period, month: search.month }),
   loader: async ({ context, deps, location }) => {
     const membership = activeMembership(context.me);
     if (!readsKpis(membership)) return { dataMonth: null };
