@@ -21,6 +21,7 @@ import * as apiTokens from './2026-12-06T1100-api-tokens';
 import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 import * as ventureTokens from './2026-12-07T1000-venture-tokens';
 import * as kpiDeferredRefresh from './2026-12-08T1000-kpi-deferred-refresh';
+import * as reportAmendsIndex from './2026-12-10T1000-report-amends-index';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1000-security-events': securityEvents,
   '2026-12-07T1000-venture-tokens': ventureTokens,
   '2026-12-08T1000-kpi-deferred-refresh': kpiDeferredRefresh,
+  '2026-12-10T1000-report-amends-index': reportAmendsIndex,
 };

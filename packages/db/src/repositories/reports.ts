@@ -1,6 +1,6 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Database, MonthlyReportsTable } from '../schema';
-import type { ScopedTransaction } from '../tenant';
+import { pipelined, type ScopedTransaction } from '../tenant';
 
 // Repositories of the reports feature: plain functions fn(trx, args) over a ScopedTransaction.
 // Every read takes the scope explicitly (district, and a community or an operating partner): tenancy is
@@ -156,14 +156,15 @@ export async function pageOfReports(
     .orderBy('ventures.name')
     .orderBy('monthly_reports.revision')
     .orderBy('monthly_reports.report_id');
-  const [rows, total] = await Promise.all([
-    q.offset(page.offset).limit(page.limit).execute(),
+  // the page and its count do not depend on each other: sent together, one wait and one write (ADR 0030)
+  const [rows, counted] = await pipelined(trx, [
+    q.offset(page.offset).limit(page.limit).compile(),
     filtered(trx, scope, filter)
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirst(),
+      .compile(),
   ]);
-  return { rows, total: Number(total?.n ?? 0) };
+  return { rows, total: Number(counted[0]?.n ?? 0) };
 }
 
 /**
