@@ -1,5 +1,5 @@
 import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
-import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, createQueryId, type RawBuilder, sql } from 'kysely';
 import { withNextStatement } from '../driver';
 import type { ScopedTransaction } from '../tenant';
 
@@ -342,8 +342,8 @@ export function hasVentureFilter(selection: KpiSelection): boolean {
 
 interface FactOptions {
   windows: readonly KpiWindow[];
-  /** seconds since the epoch: what "the deadline has passed" is measured against */
-  nowEpoch?: number;
+  /** seconds since the epoch: what "the deadline has passed" is measured against (NOW_SLOT while compiling once) */
+  nowEpoch: number;
 }
 
 function trailingFrom(to: Month): Month {
@@ -370,7 +370,7 @@ const SHANGHAI_DATE_OF = (column: string) =>
 /** The CTEs every KPI query reads: windows and facts, filtered by scope and selection. */
 function facts(s: KpiSelection, options: FactOptions) {
   const { lo, hi, firstEnd } = monthBounds(options.windows);
-  const nowEpoch = options.nowEpoch ?? Math.floor(Date.now() / 1000);
+  const { nowEpoch } = options;
   const D = s.districtId;
   const windows = sql.join(
     options.windows.map(
@@ -551,6 +551,51 @@ async function preferCustomPlans(trx: ScopedTransaction) {
   await trx.executeQuery(withNextStatement('SET LOCAL plan_cache_mode = force_custom_plan'));
 }
 
+/** The clock's place in a cached statement: compiled where `nowEpoch` goes, and bound per request (`compiledOnce`). */
+const NOW_SLOT = Object.freeze({ boundPerRequest: 'nowEpoch' }) as unknown as number;
+/** enough for every shape a district's cockpit asks for, times a few districts; the oldest used goes first */
+const MAX_COMPILED = 256;
+const compiledByShape = new Map<string, CompiledQuery<unknown>>();
+/** how often a KPI statement was compiled and how often one was reused, since the process started (for tests) */
+export const kpiStatementCompiles = { compiled: 0, reused: 0 };
+
+/**
+ * A KPI statement compiled once for what it is built from and bound per request (issue 14: "cache compiled
+ * statements that do not change shape"). A KPI statement is some hundred template pieces that Kysely freezes and
+ * then walks to compile: ~0.3 ms of an overview answer's JavaScript (CPU profile, 2026-12-05), for text that is the
+ * same for every official opening the same figures. `shape` is everything the statement is built from but the clock
+ * — the selection (district and scope included: each district's statement is its own, with its own parameters),
+ * the windows, the grouping, the KPIs; `build` must use nothing else. The clock (`nowEpoch`, which moves every
+ * second) is compiled as a marker and bound here, so the cached text serves every second alike.
+ */
+function compiledOnce<R>(
+  trx: ScopedTransaction,
+  shape: unknown,
+  nowEpoch: number | undefined,
+  build: (nowEpoch: number) => RawBuilder<R>,
+): CompiledQuery<R> {
+  const key = JSON.stringify(shape);
+  let compiled = compiledByShape.get(key) as CompiledQuery<R> | undefined;
+  if (compiled) {
+    kpiStatementCompiles.reused++;
+    // most recently used last, so that the first key is the one to drop
+    compiledByShape.delete(key);
+  } else {
+    kpiStatementCompiles.compiled++;
+    compiled = build(NOW_SLOT).compile(trx);
+    if (compiledByShape.size >= MAX_COMPILED)
+      compiledByShape.delete(compiledByShape.keys().next().value as string);
+  }
+  compiledByShape.set(key, compiled);
+  const now = nowEpoch ?? Math.floor(Date.now() / 1000);
+  return {
+    ...compiled,
+    // a query id of its own per execution, as a fresh compile would have
+    queryId: createQueryId(),
+    parameters: compiled.parameters.map((p) => (p === NOW_SLOT ? now : p)),
+  };
+}
+
 export interface KpiRow {
   kpi: KpiKey;
   wkey: string;
@@ -593,68 +638,6 @@ export async function kpisRead(
   args: KpiComputation,
 ): Promise<{ query: CompiledQuery<KpiRow>; rowsOf: (rows: readonly KpiRow[]) => KpiRow[] } | null> {
   if (args.keys.length === 0) return null;
-  const column = GROUP_COLUMN[args.groupBy];
-  const g = (alias: string) => (column ? sql.ref(`${alias}.${column}`) : sql`'all'::text`);
-  const ventureBase =
-    isVentureGroupBy(args.groupBy) || hasVentureFilter(args.selection) || args.selection.scopePartnerId;
-  const base = ventureBase
-    ? sql`select distinct v.community_id, ${g('v')} as bkey from vf v`
-    : sql`select c.community_id, ${g('c')} as bkey from cm c`;
-  const ctx: PartContext = { g, base };
-
-  // a measure may be shared by KPIs (an income denominator, a balance): kept per KPI
-  const bySource = new Map<Source, Array<Measure & { kpi: KpiKey }>>();
-  const custom: RawBuilder<unknown>[] = [];
-  for (const kpi of args.keys) {
-    for (const part of KPI_SQL[kpi].parts) {
-      if (typeof part === 'function') {
-        custom.push(sql`select ${kpi}::text as kpi, t.wkey, t.gkey, t.num, t.den from (${part(ctx)}) t`);
-      } else {
-        const measures = bySource.get(part.over) ?? [];
-        measures.push({ ...part, kpi });
-        bySource.set(part.over, measures);
-      }
-    }
-  }
-  const passes = [...bySource].map(([source, measures]) => {
-    const { rows, months } = SOURCES[source];
-    // one column per distinct expression and span: KPIs sharing one (an income denominator) sum it once
-    const columns: Array<{ expr: RawBuilder<unknown>; span: Measure['span'] }> = [];
-    const column = (expr: RawBuilder<unknown> | undefined, span: Measure['span']) => {
-      if (!expr) return sql`0::bigint`;
-      let i = columns.findIndex((c) => c.expr === expr && c.span === span);
-      if (i < 0) i = columns.push({ expr, span }) - 1;
-      return sql`t.${sql.ref(`c${i}`)}`;
-    };
-    const unpivot = measures.map(
-      (m) => sql`(${m.kpi}::text, ${column(m.num, m.span)}, ${column(m.den, m.span)})`,
-    );
-    // per month and group
-    const monthly = columns.map((c, i) => sql`sum((${c.expr})::bigint) as ${sql.ref(`c${i}`)}`);
-    // per window and group; with a trailing-12 column the join takes both spans, each column its own
-    const trailing = columns.some((c) => c.span === 'trailing12');
-    const join = trailing ? sql`s.month between least(w.wfrom, w.wtrail) and w.wto` : months;
-    const windowed = columns.map((c, i) => {
-      const ref = sql.ref(`s.c${i}`);
-      const when =
-        c.span === 'lastMonth'
-          ? sql`s.month = w.wto`
-          : c.span === 'trailing12'
-            ? sql`s.month between w.wtrail and w.wto`
-            : trailing
-              ? months
-              : null;
-      return when
-        ? sql`sum(case when ${when} then ${ref} else 0 end)::bigint as ${sql.ref(`c${i}`)}`
-        : sql`sum(${ref})::bigint as ${sql.ref(`c${i}`)}`;
-    });
-    return sql`select x.kpi, t.wkey, t.gkey, x.num, x.den
-               from (select w.wkey, s.gkey, ${sql.join(windowed)}
-                     from w join (select f.month, ${g('f')} as gkey, ${sql.join(monthly)}
-                                  from ${rows} group by 1, 2) s on ${join}
-                     group by 1, 2) t
-               cross join lateral (values ${sql.join(unpivot)}) x (kpi, num, den)`;
-  });
   // identical windows (a year's previous period is also its same period last year) are computed once
   const windows: KpiWindow[] = [];
   const sameAs = new Map<string, string[]>();
@@ -667,12 +650,77 @@ export async function kpisRead(
     }
   }
   await preferCustomPlans(trx);
-  const query = sql<KpiRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })}
-    select t.kpi, t.wkey, coalesce(t.gkey, '') as gkey, sum(t.num)::bigint as num, sum(t.den)::bigint as den
-    from (${sql.join([...passes, ...custom], sql` union all `)}) t
-    group by t.kpi, t.wkey, t.gkey`;
+  const shape = ['kpis', args.selection, windows, args.groupBy, args.keys];
+  const query = compiledOnce(trx, shape, args.nowEpoch, (nowEpoch) => {
+    const column = GROUP_COLUMN[args.groupBy];
+    const g = (alias: string) => (column ? sql.ref(`${alias}.${column}`) : sql`'all'::text`);
+    const ventureBase =
+      isVentureGroupBy(args.groupBy) || hasVentureFilter(args.selection) || args.selection.scopePartnerId;
+    const base = ventureBase
+      ? sql`select distinct v.community_id, ${g('v')} as bkey from vf v`
+      : sql`select c.community_id, ${g('c')} as bkey from cm c`;
+    const ctx: PartContext = { g, base };
+
+    // a measure may be shared by KPIs (an income denominator, a balance): kept per KPI
+    const bySource = new Map<Source, Array<Measure & { kpi: KpiKey }>>();
+    const custom: RawBuilder<unknown>[] = [];
+    for (const kpi of args.keys) {
+      for (const part of KPI_SQL[kpi].parts) {
+        if (typeof part === 'function') {
+          custom.push(sql`select ${kpi}::text as kpi, t.wkey, t.gkey, t.num, t.den from (${part(ctx)}) t`);
+        } else {
+          const measures = bySource.get(part.over) ?? [];
+          measures.push({ ...part, kpi });
+          bySource.set(part.over, measures);
+        }
+      }
+    }
+    const passes = [...bySource].map(([source, measures]) => {
+      const { rows, months } = SOURCES[source];
+      // one column per distinct expression and span: KPIs sharing one (an income denominator) sum it once
+      const columns: Array<{ expr: RawBuilder<unknown>; span: Measure['span'] }> = [];
+      const column = (expr: RawBuilder<unknown> | undefined, span: Measure['span']) => {
+        if (!expr) return sql`0::bigint`;
+        let i = columns.findIndex((c) => c.expr === expr && c.span === span);
+        if (i < 0) i = columns.push({ expr, span }) - 1;
+        return sql`t.${sql.ref(`c${i}`)}`;
+      };
+      const unpivot = measures.map(
+        (m) => sql`(${m.kpi}::text, ${column(m.num, m.span)}, ${column(m.den, m.span)})`,
+      );
+      // per month and group
+      const monthly = columns.map((c, i) => sql`sum((${c.expr})::bigint) as ${sql.ref(`c${i}`)}`);
+      // per window and group; with a trailing-12 column the join takes both spans, each column its own
+      const trailing = columns.some((c) => c.span === 'trailing12');
+      const join = trailing ? sql`s.month between least(w.wfrom, w.wtrail) and w.wto` : months;
+      const windowed = columns.map((c, i) => {
+        const ref = sql.ref(`s.c${i}`);
+        const when =
+          c.span === 'lastMonth'
+            ? sql`s.month = w.wto`
+            : c.span === 'trailing12'
+              ? sql`s.month between w.wtrail and w.wto`
+              : trailing
+                ? months
+                : null;
+        return when
+          ? sql`sum(case when ${when} then ${ref} else 0 end)::bigint as ${sql.ref(`c${i}`)}`
+          : sql`sum(${ref})::bigint as ${sql.ref(`c${i}`)}`;
+      });
+      return sql`select x.kpi, t.wkey, t.gkey, x.num, x.den
+                 from (select w.wkey, s.gkey, ${sql.join(windowed)}
+                       from w join (select f.month, ${g('f')} as gkey, ${sql.join(monthly)}
+                                    from ${rows} group by 1, 2) s on ${join}
+                       group by 1, 2) t
+                 cross join lateral (values ${sql.join(unpivot)}) x (kpi, num, den)`;
+    });
+    return sql<KpiRow>`with ${facts(args.selection, { windows, nowEpoch })}
+      select t.kpi, t.wkey, coalesce(t.gkey, '') as gkey, sum(t.num)::bigint as num, sum(t.den)::bigint as den
+      from (${sql.join([...passes, ...custom], sql` union all `)}) t
+      group by t.kpi, t.wkey, t.gkey`;
+  });
   return {
-    query: query.compile(trx),
+    query,
     rowsOf: (rows) =>
       rows.flatMap((row) => (sameAs.get(row.wkey) ?? [row.wkey]).map((wkey) => ({ ...row, wkey }))),
   };
@@ -702,7 +750,12 @@ export async function reportingMatrixRead(
 ) {
   const windows = [{ key: 'matrix', from: args.from, to: args.to }];
   await preferCustomPlans(trx);
-  return sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch: args.nowEpoch })},
+  const shape = ['reporting-matrix', args.selection, args.from, args.to];
+  return compiledOnce(
+    trx,
+    shape,
+    args.nowEpoch,
+    (nowEpoch) => sql<ReportingCellRow>`with ${facts(args.selection, { windows, nowEpoch })},
     -- the venture-months with a report returned at least once: a join rather than a correlated EXISTS per fact,
     -- which Citus cannot plan beside the CTEs ("correlated subqueries are not supported when the FROM clause
     -- contains a CTE or subquery", ADR 0027)
@@ -719,7 +772,8 @@ export async function reportingMatrixRead(
     from tf f join w on f.month between w.wfrom and w.wto
     left join rt on rt.venture_id = f.venture_id and rt.month = f.month
     where f.state is not null
-    group by f.community_id, f.month, f.state, f.on_time`.compile(trx);
+    group by f.community_id, f.month, f.state, f.on_time`,
+  );
 }
 
 export interface FundFlowRow {
@@ -748,7 +802,12 @@ export async function fundFlow(
 ): Promise<FundFlowRow[]> {
   const D = args.selection.districtId;
   await preferCustomPlans(trx);
-  const result = await sql<FundFlowRow>`with ${facts(args.selection, { windows: [args.window] })},
+  const shape = ['fund-flow', args.selection, args.window];
+  const statement = compiledOnce(
+    trx,
+    shape,
+    undefined,
+    (nowEpoch) => sql<FundFlowRow>`with ${facts(args.selection, { windows: [args.window], nowEpoch })},
     -- the report an allocation came from (named in its posting key, 'report:<id>:…', else its source), joined
     -- once: as a correlated subquery per entry the planner scanned the community's reports for each entry (~0.8 s
     -- at the small benchmark size, 2026-12-04); (district, community, report) is monthly_reports' key, so one row
@@ -784,8 +843,9 @@ export async function fundFlow(
            sum(-lx.signed_fen)::bigint, lx.use_category
     from lx left join communities c on c.district_id = ${D} and c.community_id = lx.community_id
     where lx.eff_kind = 'expenditure'
-    group by 1, 2, 3, 4, 5, 7`.execute(trx);
-  return result.rows;
+    group by 1, 2, 3, 4, 5, 7`,
+  );
+  return (await trx.executeQuery(statement)).rows;
 }
 
 export interface MixRow {
@@ -804,7 +864,12 @@ export async function mix(
   args: { selection: KpiSelection; window: KpiWindow },
 ): Promise<MixRow[]> {
   await preferCustomPlans(trx);
-  const result = await sql<MixRow>`with ${facts(args.selection, { windows: [args.window] })},
+  const shape = ['mix', args.selection, args.window];
+  const statement = compiledOnce(
+    trx,
+    shape,
+    undefined,
+    (nowEpoch) => sql<MixRow>`with ${facts(args.selection, { windows: [args.window], nowEpoch })},
     fx as (select f.* from crx f join w on f.month between w.wfrom and w.wto)
     select 'operating_model' as dimension, model_key as key, count(distinct venture_id)::bigint as ventures,
            sum(revenue_fen)::bigint as revenue_fen, sum(profit_fen)::bigint as profit_fen,
@@ -813,8 +878,9 @@ export async function mix(
     union all
     select 'price_tier', price_tier, count(distinct venture_id)::bigint, sum(revenue_fen)::bigint,
            sum(profit_fen)::bigint, sum(service_transactions)::bigint, sum(residents_served)::bigint
-    from fx group by price_tier`.execute(trx);
-  return result.rows;
+    from fx group by price_tier`,
+  );
+  return (await trx.executeQuery(statement)).rows;
 }
 
 export interface SelectedCommunityRow {
