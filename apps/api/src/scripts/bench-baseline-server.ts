@@ -6,8 +6,10 @@
  *   2. reads the session, its user's state and the first membership, and sets the membership's scope (role and
  *      settings, transaction-local) in the same statement, from the row it read,
  *   3. checks the secret (SHA-256, constant time) and the expiry — a refused session rolls back, nothing ran,
- *   4. runs the list's statements (BENCH_WORK: the very SQL the API ran for the request, captured),
- *   5. commits and writes the rows as JSON.
+ *   4. runs the list's statements (BENCH_WORK: the very SQL the API ran for the request, captured), sent together
+ *      as the API sends a page's rows and its count,
+ *   5. commits and writes the rows as JSON: `{ items }` of the last statement, or with BENCH_SHAPE=page (a page
+ *      of reports) `{ items, total }` from the first statement's rows and the last one's count `n`.
  * It must not skip the session check or the scope, and it does nothing else. Prints `{"port":…}` once listening.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -20,6 +22,7 @@ interface Stmt {
 }
 const url = process.env.BENCH_DATABASE_URL;
 const work = JSON.parse(process.env.BENCH_WORK ?? '[]') as Stmt[];
+const page = process.env.BENCH_SHAPE === 'page';
 if (!url || work.length === 0) throw new Error('BENCH_DATABASE_URL and BENCH_WORK are required');
 const sql = postgres(url, {
   max: Number(process.env.BENCH_POOL ?? 10),
@@ -46,7 +49,7 @@ interface SessionRow {
 
 class Refused extends Error {}
 
-async function answer(cookie: string | undefined): Promise<unknown[][]> {
+async function answer(cookie: string | undefined): Promise<Record<string, unknown>[][]> {
   const token = TOKEN.exec(cookie ?? '');
   if (!token) throw new Refused();
   const [, id, secret] = token as unknown as [string, string, string];
@@ -82,9 +85,10 @@ async function answer(cookie: string | undefined): Promise<unknown[][]> {
     ) {
       throw new Refused(); // rolls back: the scope set above ends with the transaction
     }
-    const results: unknown[][] = [];
-    for (const s of work) results.push(await tx.unsafe(s.sql, s.params as never[], { prepare: true }));
-    return results;
+    // issued together: postgres.js pipelines them on the transaction's connection
+    return Promise.all(
+      work.map((s) => tx.unsafe<Record<string, unknown>[]>(s.sql, s.params as never[], { prepare: true })),
+    );
   });
 }
 
@@ -94,7 +98,9 @@ const json = (value: unknown) =>
 const server = createServer((req, res) => {
   answer(req.headers.cookie).then(
     (results) => {
-      const body = json({ items: results.at(-1) });
+      const body = json(
+        page ? { items: results[0], total: Number(results.at(-1)?.[0]?.n ?? 0) } : { items: results.at(-1) },
+      );
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     },

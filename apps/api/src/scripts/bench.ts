@@ -889,6 +889,8 @@ interface SizeResult {
     /** medians over the rounds, ms of CPU per request */
     cpu?: { api: CpuSplit; bare?: CpuSplit };
   };
+  /** a community admin's reports list (REPORTS_LIST) beside the baseline doing the same, alternated */
+  reports?: ReportsListFigures;
   /** the district admin's first load of /kpis in Chromium */
   cockpit?: CockpitFigures;
   sameAnswer?: boolean;
@@ -897,6 +899,16 @@ interface SizeResult {
   loadErrors?: string[];
   /** on a Citus coordinator: where the district's statements went */
   routing?: Routing;
+}
+interface ReportsListFigures {
+  /** who asked: the community admin of the district's community with the most reports */
+  email: string;
+  rps: number;
+  p99?: number;
+  baselineRps?: number;
+  baselineP99?: number;
+  baselineRatios?: number[];
+  transactions?: number;
 }
 /** the single server, the embedded database, or a Citus coordinator (--citus) */
 type Kind = 'postgres' | 'pglite' | 'citus';
@@ -923,6 +935,8 @@ const KPI_ENDPOINTS = Object.keys(KPI_PATHS) as KpiEndpoint[];
 const MEASURED_KPIS: KpiEndpoint[] = CITUS ? ['overview'] : KPI_ENDPOINTS;
 const RLS_MEASURED = ['overview', 'ranking'] as const;
 const LIST = '/api/v1/communities';
+/** issue 14's second list: a community admin's reports, the latest 50 (the list's default order, newest month first) */
+const REPORTS_LIST = '/api/v1/reports?pageSize=50';
 
 async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
   const dims = SIZES[size];
@@ -966,6 +980,8 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
     url ? { url, maxConnections: 3, citus: kind === 'citus' } : { dataDir: tempDir },
   );
   let generated: GenerateResult;
+  /** the reports list's user: the community admin of the first district's community with the most reports */
+  let reporterEmail: string | undefined;
   try {
     await migrateToLatest(handle.db);
     // distributed after migrating, again on a kept database (both scripts are idempotent)
@@ -1000,6 +1016,17 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
         await worker`vacuum analyze`;
         await worker.end();
       }
+    // as the connecting superuser (the bench's own connection bypasses RLS), before any server runs; not beside a
+    // Citus cluster, where only the overview and the district's list are measured
+    if (kind !== 'citus' && FIGURES.has('list')) {
+      const reporter = await sql<{ email: string }>`
+        select u.email from memberships m join users u on u.user_id = m.user_id
+        where m.district_id = ${generated.districts[0]?.districtId as string} and m.role = 'community_admin'
+        order by (select count(*) from monthly_reports r
+                  where r.district_id = m.district_id and r.community_id = m.community_id) desc, u.email
+        limit 1`.execute(handle.db);
+      reporterEmail = reporter.rows[0]?.email;
+    }
   } finally {
     await handle.close();
   }
@@ -1014,6 +1041,7 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
     const email = generated.districts[0]?.adminEmail as string;
     const cookie = await login(base, email);
     console.log(`  logged in as ${email}; server on ${base}`);
+    const reporterCookie = reporterEmail ? await login(base, reporterEmail) : undefined;
     const result: SizeResult = {
       size,
       kind,
@@ -1054,6 +1082,8 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
       for (const key of KPI_ENDPOINTS)
         captured[key] = await captureStatements(app, recorder, KPI_PATHS[key], cookie);
       captured.list = await captureStatements(app, recorder, LIST, cookie);
+      if (reporterCookie)
+        captured.reports = await captureStatements(app, recorder, REPORTS_LIST, reporterCookie);
       console.log(
         `  captured ${Object.entries(captured)
           .map(([key, s]) => `${key} ${s.length}`)
@@ -1224,6 +1254,15 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
         if (baseline) await stopServer(baseline.child);
       }
     }
+    if (FIGURES.has('list') && reporterEmail && reporterCookie)
+      result.reports = await measureReportsList({
+        base,
+        cookie: reporterCookie,
+        email: reporterEmail,
+        url,
+        work: workOf(captured.reports ?? []),
+        transactions: url && server ? { server, database: name } : undefined,
+      });
     console.log(
       `  list: ${result.list.rps.toFixed(0)} req/s` +
         (result.list.bareRps ? ` · bare ${result.list.bareRps.toFixed(0)} req/s` : ''),
@@ -1233,6 +1272,85 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
   } finally {
     await stopServer(child);
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A community admin's reports list (issue 14's second list: the latest 50 and their count) under the same load as the
+ * district's list, alternated round by round with the baseline server doing the same request's least correct work —
+ * session check, membership, scope and the very statements the API ran (rows and count sent together), in one
+ * transaction. PGlite has no baseline (the server's process holds the database): the API's rate alone.
+ */
+async function measureReportsList(args: {
+  base: string;
+  cookie: string;
+  email: string;
+  url: string | undefined;
+  work: Stmt[];
+  transactions: { server: string; database: string } | undefined;
+}): Promise<ReportsListFigures> {
+  const { base, cookie } = args;
+  const baseline =
+    args.url && args.work.length > 0
+      ? await startServer(
+          {
+            BENCH_DATABASE_URL: args.url,
+            BENCH_WORK: json(args.work),
+            BENCH_POOL: String(DEFAULT_MAX_CONNECTIONS),
+            BENCH_SHAPE: 'page',
+          },
+          'bench-baseline-server.ts',
+        )
+      : undefined;
+  const baselineBase = baseline ? `http://127.0.0.1:${baseline.port}` : undefined;
+  try {
+    type Page = { items: unknown[]; total: number };
+    const api = JSON.parse(await get(base, REPORTS_LIST, cookie)) as Page;
+    if (api.items.length === 0) throw new Error(`${args.email} has no reports to list`);
+    if (baselineBase) {
+      // the same page from both: a baseline answering something else would be no limit
+      const limit = JSON.parse(await get(baselineBase, REPORTS_LIST, cookie)) as Page;
+      if (limit.items.length !== api.items.length || limit.total !== api.total)
+        throw new Error(
+          `baseline answered ${limit.items.length} of ${limit.total} reports, the API ${api.items.length} of ${api.total}`,
+        );
+    }
+    await load(base, REPORTS_LIST, cookie, 2);
+    if (baselineBase) await load(baselineBase, REPORTS_LIST, cookie, 2);
+    const rounds = { api: [] as LoadResult[], baseline: [] as LoadResult[] };
+    for (let i = 0; i < LIST_ROUNDS; i++) {
+      rounds.api.push(await load(base, REPORTS_LIST, cookie));
+      if (baselineBase) rounds.baseline.push(await load(baselineBase, REPORTS_LIST, cookie));
+      console.log(
+        `  reports list round ${i + 1}/${LIST_ROUNDS}: API ${rounds.api.at(-1)?.rps.toFixed(0)} req/s p99 ${rounds.api.at(-1)?.p99} ms` +
+          (baselineBase
+            ? ` · baseline ${rounds.baseline.at(-1)?.rps.toFixed(0)} req/s p99 ${rounds.baseline.at(-1)?.p99} ms`
+            : ''),
+      );
+    }
+    const figures: ReportsListFigures = {
+      email: args.email,
+      rps: median(rounds.api.map((r) => r.rps)),
+      p99: median(rounds.api.map((r) => r.p99)),
+    };
+    if (baselineBase) {
+      figures.baselineRps = median(rounds.baseline.map((r) => r.rps));
+      figures.baselineP99 = median(rounds.baseline.map((r) => r.p99));
+      figures.baselineRatios = rounds.api.map((r, i) => r.rps / (rounds.baseline[i]?.rps as number));
+    }
+    if (args.transactions) {
+      const admin = postgres(args.transactions.server, { max: 1, onnotice: () => {} });
+      try {
+        figures.transactions = await transactionsPerRequest(admin, args.transactions.database, 100, () =>
+          get(base, REPORTS_LIST, cookie),
+        );
+      } finally {
+        await admin.end();
+      }
+    }
+    return figures;
+  } finally {
+    if (baseline) await stopServer(baseline.child);
   }
 }
 
@@ -1319,6 +1437,23 @@ function reportOf(
       lines.push(
         `| transactions per list request (pg_stat_database commits + rollbacks ÷ 100 requests) | ${r.list.transactions.toFixed(2)} | | baseline ${r.list.baselineTransactions?.toFixed(2) ?? '?'} | 1 | ${verdict(r.list.transactions <= 1.01)} |`,
       );
+    }
+    if (r.reports) {
+      const p = r.reports;
+      lines.push(
+        `| a community admin's reports list (\`GET /reports?pageSize=50\`, the latest 50 and their count, as ${p.email}) under autocannon, 50 connections, ${rounds} | ${p.rps.toFixed(0)} req/s | p99 ${p.p99 ?? '?'} ms | | | |`,
+      );
+      if (p.baselineRps && p.baselineRatios) {
+        const q = median(p.baselineRatios);
+        const each = p.baselineRatios.map((x) => x.toFixed(2)).join(', ');
+        lines.push(
+          `| the baseline for the reports list: the same session check, membership and scope, the API's two statements sent together, alternated | ${p.baselineRps.toFixed(0)} req/s | p99 ${p.baselineP99 ?? '?'} ms | ${ratio(q)} of the baseline (median; rounds ${each}) | ≥ ${TARGETS.listOfBaseline}× | ${verdict(q >= TARGETS.listOfBaseline)} |`,
+        );
+      }
+      if (p.transactions !== undefined)
+        lines.push(
+          `| transactions per reports-list request (pg_stat_database commits + rollbacks ÷ 100 requests) | ${p.transactions.toFixed(2)} | | | 1 | ${verdict(p.transactions <= 1.01)} |`,
+        );
     }
     if (r.cockpit) {
       const c = r.cockpit;
