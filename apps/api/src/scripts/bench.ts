@@ -1463,9 +1463,10 @@ function reportOf(
       );
     }
     if (r.list.rss?.length) {
-      const last = r.list.rss.at(-1) as number;
+      // every round under the limit, not the last alone: a round above it is memory the machine had to have
+      const highest = Math.max(...r.list.rss);
       lines.push(
-        `| server RSS after each list round | ${r.list.rss.map((x) => `${x.toFixed(0)} MB`).join(', ')} | | | ≤ ${TARGETS.rssMb} MB, flat | ${verdict(last <= TARGETS.rssMb)} |`,
+        `| server RSS after each list round | ${r.list.rss.map((x) => `${x.toFixed(0)} MB`).join(', ')} | | | ≤ ${TARGETS.rssMb} MB, flat | ${verdict(highest <= TARGETS.rssMb)} |`,
       );
     }
     if (r.list.cpu) {
