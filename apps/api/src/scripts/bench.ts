@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--sizes small,large] [--samples 40] [--duration 10] [--seed 1]`
+ * `pnpm bench [--sizes small,large] [--samples 100] [--warmup 1000] [--duration 10] [--seed 1]`
  *            `[--list-rounds 3] [--figures kpis,list] [--kinds postgres,pglite] [--database-prefix gongfu_bench]`
  *            `[--out file] [--reuse]` (a run narrowed by --figures or --kinds writes no report unless --out is given)
  * `pnpm bench --citus [--sizes small] [--out docs/benchmarks.md]`
@@ -79,7 +79,9 @@ const { values } = parseArgs({
   options: {
     /** default small,large; small with --citus */
     sizes: { type: 'string' },
-    samples: { type: 'string', default: '40' },
+    samples: { type: 'string', default: '100' },
+    /** before a KPI endpoint is timed, each side runs it this many times, 4 at once (or for 15 s, whichever is first) */
+    warmup: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     /** which figures to measure: the KPI endpoints, the list under load, or both */
@@ -127,6 +129,7 @@ const OUT =
 const sizes = (values.sizes ?? (CITUS ? 'small' : 'small,large')).split(',').filter(Boolean) as SizeName[];
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}: small or large`);
 const SAMPLES = Number(values.samples);
+const WARMUP = Number(values.warmup);
 const DURATION = Number(values.duration);
 const SEED = Number(values.seed);
 const BASE_URL = process.env.DATABASE_URL;
@@ -319,12 +322,14 @@ async function get(base: string, path: string, cookie: string) {
  * added 1–2 ms to each 18 KB answer (2026-12-04), which the replayed statements beside it never pay.
  */
 const kpiAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-function getAsSent(base: string, path: string, cookie: string): Promise<number> {
+/** the warm-up's requests, 4 at once (`warm`) */
+const warmupAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+function getAsSent(base: string, path: string, cookie: string, agent = kpiAgent): Promise<number> {
   return new Promise((ok, fail) => {
     http
       .get(
         new URL(path, base),
-        { agent: kpiAgent, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } },
+        { agent, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } },
         (response) => {
           let bytes = 0;
           response.on('data', (chunk: Buffer) => {
@@ -423,6 +428,20 @@ async function load(base: string, path: string, cookie: string, seconds = DURATI
 }
 /** Requests of the load rounds that got no answer, reported with the figures. */
 const loadErrors: string[] = [];
+
+/**
+ * Runs `work` WARMUP times, 4 at once, or for 15 s if that comes first (a large district's slowest KPI answer
+ * takes ~90 ms): what the KPI samples are timed after.
+ */
+async function warm(work: () => Promise<unknown>) {
+  const until = performance.now() + 15_000;
+  let left = WARMUP;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (left-- > 0 && performance.now() < until) await work();
+    }),
+  );
+}
 
 /** The bare driver doing the same statements per request, 50 requests in flight, for the same duration. */
 async function bareLoad(
@@ -1124,10 +1143,11 @@ async function runSize(size: SizeName, kind: Kind): Promise<SizeResult> {
       // PGlite: nothing was captured (the server's process holds the database), so nothing to replay
       const tx = bare && rls ? tenantTransaction(all) : [];
       const txOff = bare && rls ? withoutRls(all) : [];
-      for (let i = 0; i < 3; i++) {
-        await getAsSent(base, path, cookie);
-        if (bare) await replay(bare, all);
-      }
+      // both sides at their steady state, as a server in service is: V8 optimizes the request's path only after it
+      // has run it often — 3 warm-up requests left the latest month's answer at 4.9 ms p50, 1,000 at 2.6 ms on
+      // the same server (2026-12-05, ADR 0031); the driver's side is warmed alike
+      await warm(() => getAsSent(base, path, cookie, warmupAgent));
+      if (bare) await warm(() => replay(bare, all));
       // interleaved, so drift on a shared machine falls on both sides alike
       for (let i = 0; i < SAMPLES; i++) {
         samples.http.push(await timed(() => getAsSent(base, path, cookie)));
