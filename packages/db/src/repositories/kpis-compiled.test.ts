@@ -14,8 +14,8 @@ import { type ScopedTransaction, withTenantTransaction } from '../tenant';
 import { createTestDatabase } from '../testing';
 import {
   computeKpis,
+  districtSelection,
   type KpiComputation,
-  type KpiSelection,
   kpiStatementCompiles,
   kpisRead,
   reportingMatrixRead,
@@ -32,18 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
-const selectionOf = (districtId: string): KpiSelection => ({
-  districtId,
-  scopeCommunityId: null,
-  scopePartnerId: null,
-  streetOfficeId: null,
-  communityId: null,
-  operatingModel: null,
-  ventureCategory: null,
-});
-
 const computation = (districtId: string, nowEpoch?: number): KpiComputation => ({
-  selection: selectionOf(districtId),
+  selection: districtSelection(districtId),
   windows: [
     { key: 'current', from: '2025-01' as Month, to: '2025-12' as Month },
     { key: 'previous', from: '2024-01' as Month, to: '2024-12' as Month },
@@ -95,7 +85,7 @@ describe('KPI statements compiled once per shape', () => {
     const before = Math.floor(Date.now() / 1000);
     const read = await inDongqu((trx) =>
       reportingMatrixRead(trx, {
-        selection: selectionOf(DEMO_IDS.dongqu),
+        selection: districtSelection(DEMO_IDS.dongqu),
         from: '2025-01' as Month,
         to: '2025-06' as Month,
       }),

@@ -60,6 +60,17 @@ export interface KpiSelection {
   ventureCategory: string | null;
 }
 
+/** A whole district, no scope and no filter: what its officials see with nothing narrowed. */
+export const districtSelection = (districtId: string): KpiSelection => ({
+  districtId,
+  scopeCommunityId: null,
+  scopePartnerId: null,
+  streetOfficeId: null,
+  communityId: null,
+  operatingModel: null,
+  ventureCategory: null,
+});
+
 /** A named, inclusive month range: a period, or one month of a series. */
 export interface KpiWindow {
   key: string;
@@ -596,6 +607,19 @@ function compiledOnce<R>(
   };
 }
 
+/**
+ * A KPI statement read on its own (the fund flow, the mix): compiled once for its shape (`compiledOnce`, the clock
+ * of now), run with custom plans (`preferCustomPlans`), its rows returned.
+ */
+async function runOnce<R>(
+  trx: ScopedTransaction,
+  shape: unknown,
+  build: (nowEpoch: number) => RawBuilder<R>,
+): Promise<R[]> {
+  await preferCustomPlans(trx);
+  return (await trx.executeQuery(compiledOnce(trx, shape, undefined, build))).rows;
+}
+
 export interface KpiRow {
   kpi: KpiKey;
   wkey: string;
@@ -801,12 +825,9 @@ export async function fundFlow(
   args: { selection: KpiSelection; window: KpiWindow },
 ): Promise<FundFlowRow[]> {
   const D = args.selection.districtId;
-  await preferCustomPlans(trx);
-  const shape = ['fund-flow', args.selection, args.window];
-  const statement = compiledOnce(
+  return runOnce(
     trx,
-    shape,
-    undefined,
+    ['fund-flow', args.selection, args.window],
     (nowEpoch) => sql<FundFlowRow>`with ${facts(args.selection, { windows: [args.window], nowEpoch })},
     -- the report an allocation came from (named in its posting key, 'report:<id>:…', else its source), joined
     -- once: as a correlated subquery per entry the planner scanned the community's reports for each entry (~0.8 s
@@ -845,7 +866,6 @@ export async function fundFlow(
     where lx.eff_kind = 'expenditure'
     group by 1, 2, 3, 4, 5, 7`,
   );
-  return (await trx.executeQuery(statement)).rows;
 }
 
 export interface MixRow {
@@ -863,12 +883,9 @@ export async function mix(
   trx: ScopedTransaction,
   args: { selection: KpiSelection; window: KpiWindow },
 ): Promise<MixRow[]> {
-  await preferCustomPlans(trx);
-  const shape = ['mix', args.selection, args.window];
-  const statement = compiledOnce(
+  return runOnce(
     trx,
-    shape,
-    undefined,
+    ['mix', args.selection, args.window],
     (nowEpoch) => sql<MixRow>`with ${facts(args.selection, { windows: [args.window], nowEpoch })},
     fx as (select f.* from crx f join w on f.month between w.wfrom and w.wto)
     select 'operating_model' as dimension, model_key as key, count(distinct venture_id)::bigint as ventures,
@@ -880,7 +897,6 @@ export async function mix(
            sum(profit_fen)::bigint, sum(service_transactions)::bigint, sum(residents_served)::bigint
     from fx group by price_tier`,
   );
-  return (await trx.executeQuery(statement)).rows;
 }
 
 export interface SelectedCommunityRow {

@@ -240,15 +240,7 @@ export async function updateTargets(
   // a community of another district (or none) is as unknown as one that does not exist: 404
   const named = new Set(input.changes.map((c) => c.communityId).filter((c): c is string => c !== null));
   if (named.size > 0) {
-    const communities = await kpis.listSelectedCommunities(trx, {
-      districtId,
-      scopeCommunityId: null,
-      scopePartnerId: null,
-      streetOfficeId: null,
-      communityId: null,
-      operatingModel: null,
-      ventureCategory: null,
-    });
+    const communities = await kpis.listSelectedCommunities(trx, kpis.districtSelection(districtId));
     const known = new Set(communities.map((c) => c.community_id));
     for (const id of named) if (!known.has(id)) throw notFound();
   }
