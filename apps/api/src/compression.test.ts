@@ -45,6 +45,20 @@ describe('compressed JSON', () => {
     }
   });
 
+  it('sends the text c.json built with its status and type, as a client without gzip gets it (ADR 0031)', async () => {
+    // refused (401), unknown (404), fine (200): the answers the override of c.json sends without reading them back
+    for (const path of ['/api/v1/communities', '/api/v1/no-such-route', '/api/ready']) {
+      const plain = await t.request(path, { headers: { 'Accept-Encoding': 'identity' } });
+      const gz = await t.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gz.status, path).toBe(plain.status);
+      expect(gz.headers.get('Content-Type'), path).toBe(plain.headers.get('Content-Type'));
+      expect(gz.headers.get('Content-Type'), path).toMatch(/^application\/json/);
+      const body = Buffer.from(await gz.arrayBuffer());
+      const text = gz.headers.get('Content-Encoding') === 'gzip' ? gunzipSync(body) : body;
+      expect(JSON.parse(text.toString('utf8')), path).toEqual(await plain.json());
+    }
+  });
+
   it('gzips a large JSON answer in one piece: its Content-Length is the compressed bytes sent', async () => {
     const gz = await t.request(DOCUMENT, { headers: { 'Accept-Encoding': 'gzip' } });
     const sent = Buffer.from(await gz.arrayBuffer());
