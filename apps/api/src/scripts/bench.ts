@@ -1691,13 +1691,15 @@ if (BASE_URL) {
  * title over its own) when PostgreSQL runs on this machine.
  */
 function allocatorOf(backendPid: number | undefined): string {
+  const unreadable = "its backends' allocator settings not readable from here (another machine or user)";
   let environ: string;
   try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm has no ")" for PostgreSQL's processes
-    const postmaster = readFileSync(`/proc/${backendPid}/stat`, 'latin1').split(') ')[1]?.split(' ')[1];
-    environ = readFileSync(`/proc/${postmaster}/environ`, 'latin1');
+    const status = readFileSync(`/proc/${backendPid}/status`, 'latin1');
+    // a PostgreSQL on another machine: the same pid here is some other process, not our backend
+    if (!/^Name:\s+postgres$/m.test(status)) return unreadable;
+    environ = readFileSync(`/proc/${/^PPid:\s+(\d+)$/m.exec(status)?.[1]}/environ`, 'latin1');
   } catch {
-    return "its backends' allocator settings not readable from here (another machine or user)";
+    return unreadable;
   }
   const settings = environ.split('\0').filter((v) => v.startsWith('MALLOC_'));
   return settings.length > 0
