@@ -2,14 +2,14 @@
  * `withNextStatement` (driver.ts, ADR 0030): settings held back and sent with the transaction's next statement.
  * They must be in force for that statement, a held setting that fails must stop the statement from running,
  * and a transaction that only held settings sends nothing. On a Citus coordinator they go at once (ADR 0027),
- * which the same expectations hold for.
+ * which the same expectations hold for. `lastRead` (ADR 0033): `COMMIT` sent right behind the last read.
  */
 import { type CompiledQuery, sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from './connect';
-import { withNextStatement } from './driver';
+import { StatementAfterCommitError, withNextStatement } from './driver';
 import type { Database } from './schema';
-import { pipelined, type ScopedTransaction } from './tenant';
+import { lastRead, pipelined, type ScopedTransaction } from './tenant';
 import { createTestDatabase } from './testing';
 import { testCitusWorkers, testDatabaseUrl } from './testing/env';
 
@@ -19,9 +19,11 @@ beforeAll(async () => {
   handle = await createTestDatabase({ maxConnections: 1, onStatement: (text) => sent.push(text) });
   // a sequence's nextval is not undone by a rollback: it shows whether a statement ran at all
   await sql`create sequence if not exists driver_test_ran`.execute(handle.db);
+  await sql`create table if not exists driver_test_kept (n int not null)`.execute(handle.db);
 });
 afterAll(async () => {
   await sql`drop sequence if exists driver_test_ran`.execute(handle.db);
+  await sql`drop table if exists driver_test_kept`.execute(handle.db);
   await handle?.close();
 });
 
@@ -154,6 +156,111 @@ describe('pipelined: independent reads sent together (ADR 0030)', () => {
           await vi.waitFor(() => expect(written.some((t) => t.includes('driver_test_second'))).toBe(true));
           await sql`select pg_advisory_unlock(4242)`.execute(holder);
           expect(await running).toEqual([[{ waited: '' }], [{ driver_test_second: 2 }]]);
+        });
+      } finally {
+        await two.close();
+      }
+    },
+  );
+});
+
+describe('lastRead: COMMIT right behind the last read (ADR 0033)', () => {
+  const scoped = (trx: Transaction<Database>) => trx as ScopedTransaction;
+  const kept = async (n: number) =>
+    Number(
+      (
+        await sql<{ c: number }>`select count(*)::int as c from driver_test_kept where n = ${n}`.execute(
+          handle.db,
+        )
+      ).rows[0]?.c,
+    );
+
+  it('sends COMMIT once, right behind the read, and what the transaction wrote before it is committed', async () => {
+    sent.length = 0;
+    const row = await handle.db.transaction().execute(async (trx) => {
+      await sql`insert into driver_test_kept (n) values (${1})`.execute(trx);
+      await lastRead(scoped(trx));
+      return (await sql<{ last: number }>`select ${7}::int as last`.execute(trx)).rows[0];
+    });
+    expect(row).toEqual({ last: 7 });
+    expect(sent.slice(-2)).toEqual(['select $1::int as last', 'commit']);
+    expect(sent.filter((text) => text === 'commit')).toHaveLength(1);
+    expect(await kept(1)).toBe(1);
+  });
+
+  it('a last read that fails ends the transaction as a rollback, with its own error', async () => {
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sql`insert into driver_test_kept (n) values (${2})`.execute(trx);
+        await lastRead(scoped(trx));
+        await sql`select ${1}::int / 0 as boom`.execute(trx);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await kept(2)).toBe(0);
+    // the connection is clean for the next transaction
+    const row = await handle.db
+      .transaction()
+      .execute(async (trx) => (await sql<{ one: number }>`select 1 as one`.execute(trx)).rows[0]);
+    expect(row?.one).toBe(1);
+  });
+
+  it('refuses a statement after it before sending it: the transaction had ended', async () => {
+    const before = await ran();
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await lastRead(scoped(trx));
+        await sql`select ${1}::int as last`.execute(trx);
+        await sql`select nextval('driver_test_ran'), ${1}::int`.execute(trx);
+      }),
+    ).rejects.toThrow(StatementAfterCommitError);
+    expect(await ran()).toBe(before);
+  });
+
+  it('goes behind the last of the next pipelined reads, with held settings in force for them all', async () => {
+    sent.length = 0;
+    const rows = await handle.db.transaction().execute(async (trx) => {
+      await lastRead(scoped(trx));
+      await trx.executeQuery(withNextStatement("SET LOCAL app.held_a = 'held'"));
+      return pipelined(scoped(trx), [
+        sql<{ a: string }>`select current_setting('app.held_a') as a`.compile(trx),
+        sql<{ b: number }>`select ${2}::int as b`.compile(trx),
+      ]);
+    });
+    expect(rows).toEqual([[{ a: 'held' }], [{ b: 2 }]]);
+    expect(sent.at(-1)).toBe('commit');
+    expect(sent.at(-2)).toBe('select $1::int as b');
+    expect(sent.filter((text) => text === 'commit')).toHaveLength(1);
+  });
+
+  it('with no read after it, the transaction ends as it would have', async () => {
+    sent.length = 0;
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`insert into driver_test_kept (n) values (${3})`.execute(trx);
+      await lastRead(scoped(trx));
+    });
+    expect(sent.at(-1)).toBe('commit');
+    expect(await kept(3)).toBe(1);
+  });
+
+  // PGlite's wire and a Citus coordinator send COMMIT after the read's answer (`pipelines` is false there)
+  it.runIf(testDatabaseUrl !== undefined && testCitusWorkers === undefined)(
+    'on PostgreSQL COMMIT is written while the last read still waits for its answer',
+    async () => {
+      const written: string[] = [];
+      const two = await createTestDatabase({ maxConnections: 2, onStatement: (text) => written.push(text) });
+      try {
+        await two.db.connection().execute(async (holder) => {
+          await sql`select pg_advisory_lock(4243)`.execute(holder);
+          written.length = 0;
+          const running = two.db.transaction().execute(async (trx) => {
+            await lastRead(scoped(trx));
+            return (await sql`select pg_advisory_xact_lock(${4243}::bigint)::text as waited`.execute(trx))
+              .rows;
+          });
+          // the read cannot have answered: the lock it waits for is held here
+          await vi.waitFor(() => expect(written).toContain('commit'));
+          await sql`select pg_advisory_unlock(4243)`.execute(holder);
+          expect(await running).toEqual([{ waited: '' }]);
         });
       } finally {
         await two.close();

@@ -61,14 +61,49 @@ function rides(query: CompiledQuery): boolean {
   return (query as { [RIDES]?: boolean })[RIDES] === true;
 }
 
+const COMMITS_WITH_NEXT = Symbol('gongfu.commitsWithNext');
+
+/**
+ * Sent to a transaction (tenant.ts `lastRead`), it says: the next statement — or the next statements sent together
+ * (`runTogether`) — is the transaction's last, so `COMMIT` goes in the same write, right behind it, instead of a
+ * round trip of its own after the answer came (issue 14, ADR 0033). Nothing reaches the server for it. A read
+ * request's transaction ends the same either way: PostgreSQL runs the statements in order, and a `COMMIT` after a
+ * failed statement ends the transaction as `ROLLBACK`. A statement after that commit is a programming error and
+ * is refused before it is sent. On a connection that cannot pipeline (PGlite, a Citus coordinator) the `COMMIT`
+ * follows the statement's answer, still before the handler goes on.
+ */
+export const COMMIT_WITH_NEXT: CompiledQuery = Object.freeze({
+  ...CompiledQuery.raw('-- commit with the next statement'),
+  [COMMITS_WITH_NEXT]: true,
+});
+
+function commitsWithNext(query: CompiledQuery): boolean {
+  return (query as { [COMMITS_WITH_NEXT]?: boolean })[COMMITS_WITH_NEXT] === true;
+}
+
+/** A statement sent after its transaction was committed with its last read (`COMMIT_WITH_NEXT`). */
+export class StatementAfterCommitError extends Error {
+  constructor() {
+    super('a statement was sent after the transaction was committed with its last read (lastRead)');
+  }
+}
+
 /** Sees every message sent, in order (tests count a request's statements with it). */
 export type StatementObserver = (text: string) => void;
 
 interface Wire {
   extended(text: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>>;
   simple(text: string): Promise<QueryResult<unknown>>;
-  /** a simple-protocol message and an extended statement sent together; the statement's result */
-  pipelined?(first: string, text: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>>;
+  /**
+   * An extended statement with a simple-protocol message before it (`first`) and/or after it (`then`, the
+   * `COMMIT`), all sent together; the statement's result and the `COMMIT`'s (`after`). The first failure is thrown.
+   */
+  pipelined?(
+    first: string | undefined,
+    text: string,
+    parameters: readonly unknown[],
+    then: string | undefined,
+  ): Promise<{ result: QueryResult<unknown>; after?: QueryResult<unknown> }>;
 }
 
 const NOTHING: QueryResult<never> = Object.freeze({ rows: [] });
@@ -79,6 +114,10 @@ class DeferredBeginConnection implements DatabaseConnection {
   #held: string[] = [];
   /** the deferred `BEGIN` went first into `#held`: nothing of the transaction was sent yet */
   #heldOpens = false;
+  /** `COMMIT_WITH_NEXT` was sent: the next statement (batch) takes the `COMMIT` with it */
+  #commitNext = false;
+  /** the transaction was committed with its last read: `COMMIT`'s answer, for `end` */
+  #committed: QueryResult<unknown> | undefined;
 
   constructor(
     readonly wire: Wire,
@@ -105,14 +144,52 @@ class DeferredBeginConnection implements DatabaseConnection {
   async end(text: 'commit' | 'rollback'): Promise<QueryResult<unknown> | null> {
     // nothing reached the server while `BEGIN` is still deferred, alone or at the head of held settings
     const unsent = this.#begin !== undefined || this.#heldOpens;
+    const committed = this.#committed;
     this.#begin = undefined;
     this.#held = [];
     this.#heldOpens = false;
+    this.#commitNext = false;
+    this.#committed = undefined;
+    // ended with its last read: nothing is left to end (a failure after it ends nothing a read could undo)
+    if (committed !== undefined) return text === 'commit' ? committed : null;
     if (unsent) return null;
     return this.executeQuery(CompiledQuery.raw(text));
   }
 
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  /**
+   * Independent statements of this transaction (`runTogether`): issued without waiting when the connection keeps
+   * their order, else one after the other; a due `COMMIT` goes behind the last one. The first error is thrown.
+   */
+  async runTogether(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]> {
+    if (queries.length === 0) return [];
+    const commit = this.#commitNext;
+    this.#commitNext = false;
+    const last = queries.length - 1;
+    if (this.pipelines) {
+      const settled = await Promise.allSettled(
+        queries.map((query, i) => this.#send(query, commit && i === last)),
+      );
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((result) => (result as PromiseFulfilledResult<QueryResult<unknown>>).value);
+    }
+    const results: QueryResult<unknown>[] = [];
+    for (const [i, query] of queries.entries()) results.push(await this.#send(query, commit && i === last));
+    return results;
+  }
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const commit = this.#commitNext && !commitsWithNext(query) && !rides(query);
+    if (commit) this.#commitNext = false;
+    return this.#send(query, commit) as Promise<QueryResult<R>>;
+  }
+
+  async #send(query: CompiledQuery, commit: boolean): Promise<QueryResult<unknown>> {
+    if (this.#committed !== undefined) throw new StatementAfterCommitError();
+    if (commitsWithNext(query)) {
+      this.#commitNext = true;
+      return NOTHING;
+    }
     if (rides(query) && !this.splitParts) {
       if (this.#begin !== undefined) {
         this.#heldOpens = true;
@@ -136,18 +213,35 @@ class DeferredBeginConnection implements DatabaseConnection {
         this.observe?.(text);
         result = await this.wire.simple(text);
       }
-      return result as QueryResult<R>;
+      if (commit) await this.#commitAfter();
+      return result as QueryResult<unknown>;
+    }
+    const then = commit && this.pipelines ? 'commit' : undefined;
+    if (this.wire.pipelined && (before !== undefined || then !== undefined)) {
+      if (before !== undefined) this.observe?.(before);
+      this.observe?.(query.sql);
+      if (then !== undefined) this.observe?.(then);
+      // marked before the answer comes: whatever comes of it, this transaction takes no more statements
+      if (then !== undefined) this.#committed = NOTHING;
+      const sent = await this.wire.pipelined(before, query.sql, query.parameters, then);
+      if (then !== undefined) this.#committed = sent.after ?? NOTHING;
+      return sent.result;
     }
     if (before !== undefined) {
       this.observe?.(before);
-      if (this.wire.pipelined) {
-        this.observe?.(query.sql);
-        return (await this.wire.pipelined(before, query.sql, query.parameters)) as QueryResult<R>;
-      }
       await this.wire.simple(before);
     }
     this.observe?.(query.sql);
-    return (await this.wire.extended(query.sql, query.parameters)) as QueryResult<R>;
+    const result = await this.wire.extended(query.sql, query.parameters);
+    if (commit) await this.#commitAfter();
+    return result;
+  }
+
+  /** `COMMIT` on its own, right after the last read's answer (a connection that cannot pipeline). */
+  async #commitAfter() {
+    this.observe?.('commit');
+    this.#committed = NOTHING;
+    this.#committed = await this.wire.simple('commit');
   }
 
   // biome-ignore lint/correctness/useYield: no driver of ours streams
@@ -166,12 +260,7 @@ export async function runTogether(
   connection: DatabaseConnection,
   queries: readonly CompiledQuery[],
 ): Promise<QueryResult<unknown>[]> {
-  if (connection instanceof DeferredBeginConnection && connection.pipelines) {
-    const settled = await Promise.allSettled(queries.map((query) => connection.executeQuery(query)));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    return settled.map((result) => (result as PromiseFulfilledResult<QueryResult<unknown>>).value);
-  }
+  if (connection instanceof DeferredBeginConnection) return connection.runTogether(queries);
   const results: QueryResult<unknown>[] = [];
   for (const query of queries) results.push(await connection.executeQuery(query));
   return results;
@@ -296,18 +385,23 @@ export class PostgresJsDriver extends DeferredBeginDriver {
             return fromPostgres(last as postgres.RowList<postgres.Row[]>);
           }),
         // postgres.js runs its queries in the order they are awaited and joins what is written in one tick
-        pipelined: (first, text, parameters) =>
+        pipelined: (first, text, parameters, then) =>
           guarded(async () => {
-            const [held, statement] = await Promise.allSettled([
-              reserved.unsafe(first),
+            const [held, statement, after] = await Promise.allSettled([
+              first === undefined ? undefined : reserved.unsafe(first),
               reserved.unsafe(text, [...parameters] as postgres.ParameterOrJSON<never>[], {
                 prepare: preparable(parameters),
               }),
+              then === undefined ? undefined : reserved.unsafe(then),
             ]);
             // the held statements' own error, not the "transaction is aborted" it caused
             if (held.status === 'rejected') throw held.reason;
             if (statement.status === 'rejected') throw statement.reason;
-            return fromPostgres(statement.value);
+            if (after.status === 'rejected') throw after.reason;
+            return {
+              result: fromPostgres(statement.value),
+              after: after.value === undefined ? undefined : fromPostgres(after.value),
+            };
           }),
       },
       this.observe,

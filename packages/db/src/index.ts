@@ -1,6 +1,6 @@
 export * from './connect';
 /** the bench builds its own client around our driver, to capture what a request sends */
-export { PostgresJsDriver } from './driver';
+export { PostgresJsDriver, StatementAfterCommitError } from './driver';
 export { jsonb, jsonbFromText } from './jsonb';
 export * from './migrate';
 export * as apiTokens from './repositories/api-tokens';

@@ -1,5 +1,5 @@
 import { type CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
-import { runTogether, simpleProtocolQuery, withNextStatement } from './driver';
+import { COMMIT_WITH_NEXT, runTogether, simpleProtocolQuery, withNextStatement } from './driver';
 import * as identity from './repositories/identity';
 import type { Database } from './schema';
 
@@ -72,6 +72,17 @@ export async function pipelined<const Q extends readonly (CompiledQuery<unknown>
   const results = await trx.getExecutor().provideConnection((connection) => runTogether(connection, sent));
   let next = 0;
   return queries.map((query) => (query === null ? [] : (results[next++]?.rows ?? []))) as RowsOf<Q>;
+}
+
+/**
+ * The transaction's next read is its last: `COMMIT` goes in the same write, right behind it (or behind the last of
+ * the next `pipelined` reads), and the transaction ends with that answer — no round trip of its own after it
+ * (issue 14, ADR 0033). For a request that only reads, called by the code that knows its last statement (a read
+ * route's service, not a function another transaction reuses); a statement after it is refused
+ * (`StatementAfterCommitError`). When no statement follows, the transaction ends as it would have.
+ */
+export async function lastRead(trx: ScopedTransaction): Promise<void> {
+  await trx.executeQuery(COMMIT_WITH_NEXT);
 }
 
 export class InvalidScopeError extends Error {}

@@ -1,5 +1,5 @@
 import type { Community, CommunityCreate, CommunityUpdate, CommunityWithVersion } from '@gongfu/contract';
-import { audit, communities, register, type ScopedTransaction } from '@gongfu/db';
+import { audit, communities, lastRead, register, type ScopedTransaction } from '@gongfu/db';
 import { can, checkOn } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
@@ -45,7 +45,10 @@ function scopeFilter(actor: Actor) {
 
 export async function listCommunities(trx: ScopedTransaction, actor: Actor) {
   if (!can(actor.scope.role, 'community:read')) throw forbidden();
-  const rows = await communities.listCommunities(trx, scopeFilter(actor));
+  const filter = scopeFilter(actor);
+  // the request's one read: COMMIT goes with it (ADR 0033)
+  await lastRead(trx);
+  const rows = await communities.listCommunities(trx, filter);
   return { items: rows.map(withVersion), total: rows.length };
 }
 

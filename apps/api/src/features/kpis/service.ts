@@ -17,7 +17,7 @@ import type {
   ReportingMatrixQuery,
   ReportingState,
 } from '@gongfu/contract';
-import { kpis, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
+import { kpis, lastRead, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   addMonths,
   can,
@@ -185,6 +185,7 @@ function indexRows(rows: readonly kpis.KpiRow[]) {
 export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise<KpiLatestMonth> {
   const selection = await selectionOf(trx, actor, {});
   const dataDate = await dataDateOf(trx, selection);
+  await lastRead(trx); // COMMIT goes with the answer's last read (ADR 0033)
   const latestApprovedMonth = await kpis.latestApprovedMonth(trx, {
     selection,
     before: addMonths(dataDate, 1),
@@ -231,6 +232,7 @@ export async function overview(
   const through = asOf.nothingDue ? null : current.to;
   const ytd = ytdWindow(period, through);
   const targeted = keys.some((key) => owner !== undefined && targetOf(targets, owner, key) !== undefined);
+  await lastRead(trx); // COMMIT goes with the answer's last read (ADR 0033)
   const rows = await kpis.computeKpis(trx, {
     nowEpoch: nowEpoch(),
     selection,
@@ -333,7 +335,9 @@ export async function series(
       ? null
       : targetsRead(trx, selection, years, key);
   const named = query.groupBy === 'community' || query.groupBy === 'street_office';
-  // the figures, the due day, the targets and the communities do not depend on each other: one wait (ADR 0030)
+  // the figures, the due day, the targets and the communities do not depend on each other: one wait (ADR 0030),
+  // and the answer's last (COMMIT goes with them, ADR 0033)
+  await lastRead(trx);
   const [figureRows, dueDayRows, targetRows, communities] = await pipelined(trx, [
     figures?.query ?? null,
     dueDayRead(trx, selection),
@@ -394,11 +398,25 @@ export async function series(
   };
 }
 
-export async function ranking(
+export function ranking(
   trx: ScopedTransaction,
   actor: Actor,
   query: KpiRankingQuery,
   lang: Lang,
+): Promise<KpiRanking> {
+  return rankingIn(trx, actor, query, lang, { endsTransaction: true });
+}
+
+/**
+ * The ranking, read in a transaction that goes on after it (`endsTransaction: false`: the standing reads one per
+ * KPI in one transaction) or that it ends (its last read takes the COMMIT with it, ADR 0033).
+ */
+export async function rankingIn(
+  trx: ScopedTransaction,
+  actor: Actor,
+  query: KpiRankingQuery,
+  lang: Lang,
+  { endsTransaction }: { endsTransaction: boolean },
 ): Promise<KpiRanking> {
   const selection = await selectionOf(trx, actor, query);
   const key = query.kpi;
@@ -421,6 +439,7 @@ export async function ranking(
   const targeted = communities.some((c) => targetOf(targets, c.community_id, key) !== undefined);
   const ytd = ytdWindow(period, through);
   const window = [windowOf('current', asOf.current), ...(targeted && ytd.extra ? [ytd.extra] : [])];
+  if (endsTransaction) await lastRead(trx);
   const rows = reason
     ? []
     : await kpis.computeKpis(trx, {
@@ -493,7 +512,9 @@ export async function reportingMatrix(
 ): Promise<ReportingMatrix> {
   const months = checkRange(query.from as Month, query.to as Month);
   const selection = await selectionOf(trx, actor, query);
-  // three reads that do not depend on each other: sent together, one wait (ADR 0030)
+  // three reads that do not depend on each other: sent together, one wait (ADR 0030), and the answer's last
+  // (COMMIT goes with them, ADR 0033)
+  await lastRead(trx);
   const [rows, communities, dueDayRows] = await pipelined(trx, [
     await kpis.reportingMatrixRead(trx, {
       selection,
@@ -570,6 +591,7 @@ export async function fundFlow(
   const dataDate = await dataDateOf(trx, selection);
   const through = kpiWindows(period, dataDate).current;
   const reason: Reason | null = selection.scopePartnerId ? 'outside_partner_scope' : null;
+  await lastRead(trx); // COMMIT goes with the answer's last read (ADR 0033)
   const rows = reason ? [] : await kpis.fundFlow(trx, { selection, window: windowOf('current', through) });
   const nodes = new Map<
     string,
@@ -655,6 +677,7 @@ export async function mix(trx: ScopedTransaction, actor: Actor, query: KpiPeriod
   const period = periodContaining(query.period as PeriodKind, query.month as Month);
   const dataDate = await dataDateOf(trx, selection);
   const through = kpiWindows(period, dataDate).current;
+  await lastRead(trx); // COMMIT goes with the answer's last read (ADR 0033)
   const rows = await kpis.mix(trx, { selection, window: windowOf('current', through) });
   const bucketsOf = (dimension: 'operating_model' | 'price_tier') => {
     const mine = rows.filter((r) => r.dimension === dimension);

@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../context';
 import { forbidden } from '../../errors';
 import type { Lang } from '../../i18n/messages';
-import { ranking } from './service';
+import { rankingIn } from './service';
 
 /**
  * A community's place in its district (ADR 0015). Its rank needs every community's figure, which the community's
@@ -30,11 +30,13 @@ export async function standing(
     const items: KpiStanding['items'] = [];
     let head: Pick<KpiStanding, 'period' | 'dataDate' | 'through' | 'nothingDue'> | undefined;
     for (const key of KPI_STANDING_KEYS) {
-      const ranked = await ranking(
+      // one ranking per KPI in this one transaction: none of them ends it
+      const ranked = await rankingIn(
         trx,
         districtReader,
         { kpi: key, period: query.period, month: query.month },
         lang,
+        { endsTransaction: false },
       );
       head ??= {
         period: ranked.period,

@@ -16,7 +16,16 @@ import type {
   ReportTransition,
   ReportUpdate,
 } from '@gongfu/contract';
-import { audit, jsonb, ledger, reportImports, reports, type ScopedTransaction, toFen } from '@gongfu/db';
+import {
+  audit,
+  jsonb,
+  lastRead,
+  ledger,
+  reportImports,
+  reports,
+  type ScopedTransaction,
+  toFen,
+} from '@gongfu/db';
 import {
   type Action,
   addMonths,
@@ -312,6 +321,8 @@ export async function listReports(trx: ScopedTransaction, actor: Actor, query: R
   requireRole(actor, 'report:read');
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  // the request's one read (the page and its count, together): COMMIT goes with it (ADR 0033)
+  await lastRead(trx);
   const { rows, total } = await reports.pageOfReports(
     trx,
     scopeFilter(actor),
