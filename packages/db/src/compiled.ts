@@ -1,4 +1,4 @@
-import { type Compilable, type CompiledQuery, createQueryId } from 'kysely';
+import { type CompiledQuery, createQueryId } from 'kysely';
 import type { ScopedTransaction } from './tenant';
 
 /** A query builder (`compile()`) or a raw `sql` template (`compile(trx)`). */
