@@ -1,10 +1,11 @@
 /**
  * `compiledStatement` (ADR 0033): built and compiled once, bound per call — each call's values in their slots, the
- * builder's own constants kept, the same text every time.
+ * builder's own constants kept, the same text every time. `compiledPerShape`: once per shape, and a shape that does
+ * not name what its text is built from is refused rather than cached.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { compiledStatement } from './compiled';
+import { compiledPerShape, compiledStatement } from './compiled';
 import type { DatabaseHandle } from './connect';
 import { withTenantTransaction } from './tenant';
 import { createTestDatabase } from './testing';
@@ -32,4 +33,52 @@ it('compiles once and binds each call’s values in their slots, a value used tw
   expect(build).toHaveBeenCalledTimes(1);
   expect(first).toEqual([{ n: 1, word: 'one', again: 'one', fixed: 'constant' }]);
   expect(second).toEqual([{ n: 2, word: 'two', again: 'two', fixed: 'constant' }]);
+});
+
+interface Args {
+  word: string;
+  times?: number | undefined;
+  loud: boolean;
+  mode?: 'plain' | 'quoted';
+}
+const build = (a: Args) =>
+  sql<{
+    said: string;
+  }>`select ${a.mode === 'quoted' ? sql`'"' || ` : sql``}${a.loud ? sql`upper(${a.word}::text)` : sql`${a.word}::text`}
+    ${a.times === undefined ? sql`` : sql`|| repeat('!', ${a.times}::int)`} as said`;
+
+it('compiledPerShape: one statement per shape (presence, booleans, named values), each call bound in it', async () => {
+  const built = vi.fn((_trx, a: Args) => build(a));
+  const statement = compiledPerShape(built, ['mode']);
+  const said = await withTenantTransaction(handle.db, { kind: 'none' }, async (trx) => {
+    const run = async (a: Args) => (await trx.executeQuery(statement(trx, a))).rows[0]?.said;
+    return [
+      await run({ word: 'a', loud: false }),
+      await run({ word: 'b', loud: false }),
+      await run({ word: 'c', times: 2, loud: false }),
+      await run({ word: 'd', times: 3, loud: true }),
+      await run({ word: 'e', times: 1, loud: true }),
+      await run({ word: 'f', times: 1, loud: true, mode: 'quoted' }),
+      await run({ word: 'g', times: 1, loud: true, mode: 'plain' }),
+    ];
+  });
+  expect(said).toEqual(['a', 'b', 'c!!', 'D!!!', 'E!', '"F!', 'G!']);
+  // five shapes, each built twice at its first call (with slots, and with the values, to check them)
+  expect(built).toHaveBeenCalledTimes(10);
+});
+
+it('compiledPerShape: a value compared without being named a shape is refused, not cached for the next caller', async () => {
+  const statement = compiledPerShape((_trx, a: Args) => build(a));
+  await withTenantTransaction(handle.db, { kind: 'none' }, async (trx) => {
+    expect(() => statement(trx, { word: 'a', loud: false, mode: 'quoted' })).toThrow(
+      /built from more than its shape/,
+    );
+  });
+});
+
+it('compiledPerShape: a value the builder looks into is a slot, and the first call fails', async () => {
+  const statement = compiledPerShape((_trx, a: Args) => sql`select ${a.word.toUpperCase()}::text as said`);
+  await withTenantTransaction(handle.db, { kind: 'none' }, async (trx) => {
+    expect(() => statement(trx, { word: 'a', loud: false })).toThrow(TypeError);
+  });
 });

@@ -1,4 +1,5 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import { compiledPerShape } from '../compiled';
 import type { Database, MonthlyReportsTable } from '../schema';
 import { pipelined, type ScopedTransaction } from '../tenant';
 
@@ -138,34 +139,51 @@ export async function pageOfReports(
   filter: ReportFilter,
   page: { sort: ReportSort; offset: number; limit: number },
 ) {
-  const descending = page.sort.startsWith('-');
-  const direction = descending ? 'desc' : 'asc';
-  const key = page.sort.replace(/^-/, '');
-  let q = filtered(trx, scope, filter);
-  if (key === 'submittedAt') {
-    q = q.orderBy(sql`monthly_reports.submitted_at ${sql.raw(direction)} nulls last`);
-  } else if (key === 'communityName') {
-    q = q.orderBy('communities.name', direction);
-  } else if (key === 'ventureName') {
-    q = q.orderBy('ventures.name', direction);
-  }
-  // ties broken the same way every time, so pages never overlap
-  q = q
-    .orderBy('monthly_reports.month', key === 'month' ? direction : 'desc')
-    .orderBy('communities.name')
-    .orderBy('ventures.name')
-    .orderBy('monthly_reports.revision')
-    .orderBy('monthly_reports.report_id');
+  const args: PageArgs = { scope, filter, page };
   // the page and its count do not depend on each other: sent together, one wait and one write (ADR 0030)
-  const [rows, counted] = await pipelined(trx, [
-    q.offset(page.offset).limit(page.limit).compile(),
-    filtered(trx, scope, filter)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .compile(),
-  ]);
+  const [rows, counted] = await pipelined(trx, [pageStatement(trx, args), countStatement(trx, args)]);
   return { rows, total: Number(counted[0]?.n ?? 0) };
 }
+
+interface PageArgs {
+  scope: ReportScope;
+  filter: ReportFilter;
+  page: { sort: ReportSort; offset: number; limit: number };
+}
+
+/** A page of reports, compiled once per shape (ADR 0033: Kysely's build of it was on every list request). */
+const pageStatement = compiledPerShape(
+  (trx, { scope, filter, page }: PageArgs) => {
+    const descending = page.sort.startsWith('-');
+    const direction = descending ? 'desc' : 'asc';
+    const key = page.sort.replace(/^-/, '');
+    let q = filtered(trx, scope, filter);
+    if (key === 'submittedAt') {
+      q = q.orderBy(sql`monthly_reports.submitted_at ${sql.raw(direction)} nulls last`);
+    } else if (key === 'communityName') {
+      q = q.orderBy('communities.name', direction);
+    } else if (key === 'ventureName') {
+      q = q.orderBy('ventures.name', direction);
+    }
+    // ties broken the same way every time, so pages never overlap
+    return q
+      .orderBy('monthly_reports.month', key === 'month' ? direction : 'desc')
+      .orderBy('communities.name')
+      .orderBy('ventures.name')
+      .orderBy('monthly_reports.revision')
+      .orderBy('monthly_reports.report_id')
+      .offset(page.offset)
+      .limit(page.limit);
+  },
+  ['page.sort'],
+);
+
+/** How many reports match, compiled once per shape. */
+const countStatement = compiledPerShape((trx, { scope, filter }: PageArgs) =>
+  filtered(trx, scope, filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n')),
+);
 
 /**
  * The venture's approved (or locked) figures month by month in [from, to]: of each month, the latest approved
