@@ -1,11 +1,11 @@
 /**
- * `compiledStatement` (ADR 0033): built and compiled once, bound per call — each call's values in their slots, the
- * builder's own constants kept, the same text every time. `compiledPerShape`: once per shape, and a shape that does
- * not name what its text is built from is refused rather than cached.
+ * `compiledPerShape` (ADR 0033): built and compiled once per shape, bound per call — each call's values in their
+ * slots, the builder's own constants kept, the same text for every call of a shape; a shape that does not name what
+ * its text is built from is refused rather than cached.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { compiledPerShape, compiledStatement } from './compiled';
+import { compiledPerShape } from './compiled';
 import type { DatabaseHandle } from './connect';
 import { withTenantTransaction } from './tenant';
 import { createTestDatabase } from './testing';
@@ -22,7 +22,7 @@ it('compiles once and binds each call’s values in their slots, a value used tw
       sql<{ n: number; word: string; again: string; fixed: string }>`select ${values.n}::int as n,
       ${values.word}::text as word, ${values.word}::text as again, ${'constant'}::text as fixed`,
   );
-  const statement = compiledStatement(build);
+  const statement = compiledPerShape(build);
   const [first, second] = await withTenantTransaction(handle.db, { kind: 'none' }, async (trx) => {
     const one = statement(trx, { n: 1, word: 'one' });
     const two = statement(trx, { n: 2, word: 'two' });
@@ -30,7 +30,8 @@ it('compiles once and binds each call’s values in their slots, a value used tw
     expect(two.queryId).not.toBe(one.queryId);
     return [(await trx.executeQuery(one)).rows, (await trx.executeQuery(two)).rows];
   });
-  expect(build).toHaveBeenCalledTimes(1);
+  // one shape: built twice at its first call (with slots, and with the values, to check them), never again
+  expect(build).toHaveBeenCalledTimes(2);
   expect(first).toEqual([{ n: 1, word: 'one', again: 'one', fixed: 'constant' }]);
   expect(second).toEqual([{ n: 2, word: 'two', again: 'two', fixed: 'constant' }]);
 });

@@ -6,38 +6,9 @@ interface Compiles<R> {
   compile(executorProvider: ScopedTransaction): CompiledQuery<R>;
 }
 
-/** Where a named value goes in a statement compiled once (`compiledStatement`). */
+/** Where a call's value goes in a statement compiled once per shape (`compiledPerShape`), named by its path. */
 class Slot {
   constructor(readonly name: string) {}
-}
-
-/**
- * A statement whose text is the same on every call, compiled on its first use and bound per call (issue 14: "cache
- * compiled statements that do not change shape"). Kysely builds and walks a query's nodes on every call — for the
- * community list ~5 % of a request's server time under load (CPU profile, ADR 0033) — for text that never changes.
- *
- * `build` gets its values as slots (`values.districtId`) and must use them only as values: a branch on a value would
- * change the shape, so a statement with optional parts is one `compiledStatement` per shape. Each call binds the
- * values in their slots; whatever else the builder bound (constants) stays as it was compiled.
- */
-export function compiledStatement<V extends Record<string, unknown>, R>(
-  build: (trx: ScopedTransaction, values: V) => Compiles<R>,
-): (trx: ScopedTransaction, values: V) => CompiledQuery<R> {
-  let compiled: CompiledQuery<R> | undefined;
-  return (trx, values) => {
-    if (compiled === undefined) {
-      const slots = new Proxy({} as V, {
-        get: (_target, name) => (typeof name === 'string' ? new Slot(name) : undefined),
-      });
-      compiled = build(trx, slots).compile(trx);
-    }
-    return {
-      ...compiled,
-      // a query id of its own per execution, as a fresh compile would have
-      queryId: createQueryId(),
-      parameters: compiled.parameters.map((p) => (p instanceof Slot ? values[p.name] : p)),
-    };
-  };
 }
 
 /**
@@ -69,8 +40,11 @@ function split(
 }
 
 /**
- * A statement with optional parts, compiled once per shape and bound per call (ADR 0033): the reports list's page
- * and its count take a scope, a filter and a sort whose present parts change the text.
+ * A statement compiled once per shape and bound per call (issue 14: "cache compiled statements that do not change
+ * shape"; ADR 0033). Kysely builds and walks a query's nodes on every call — for the community list ~5 % of a
+ * request's server time under load — for text that is the same for every caller of a shape: the community list (one
+ * community or all), the reports list's page and count (a scope, a filter and a sort whose present parts change the
+ * text), the KPI answers' small reads (the due day, the selected communities, the targets).
  *
  * The builder gets the arguments with their values as slots (`split`): it may branch on whether a part is present
  * (a slot is truthy, an absent part stays absent) and on the booleans and the `shapePaths` it is given as they are;

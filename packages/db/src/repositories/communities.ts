@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { compiledStatement } from '../compiled';
+import { compiledPerShape } from '../compiled';
 import type { CommunitiesTable } from '../schema';
 import type { ScopedTransaction } from '../tenant';
 
@@ -37,15 +37,13 @@ export type CommunityListRow = Awaited<
   ReturnType<ReturnType<typeof selectCommunities>['executeTakeFirstOrThrow']>
 >;
 
-/** The district's live communities; one of them. Compiled once each (the list is read on every page). */
-const communitiesOfDistrict = compiledStatement((trx, values: { districtId: string }) =>
-  selectCommunities(trx).where('c.district_id', '=', values.districtId).orderBy('c.name'),
-);
-const oneCommunityOfDistrict = compiledStatement((trx, values: { districtId: string; communityId: string }) =>
-  selectCommunities(trx)
-    .where('c.district_id', '=', values.districtId)
-    .where('c.community_id', '=', values.communityId)
-    .orderBy('c.name'),
+/** The district's live communities, or one of them: compiled once per shape (the list is read on every page). */
+const communitiesOfDistrict = compiledPerShape(
+  (trx, args: { districtId: string; communityId?: string | null }) => {
+    let query = selectCommunities(trx).where('c.district_id', '=', args.districtId);
+    if (args.communityId) query = query.where('c.community_id', '=', args.communityId);
+    return query.orderBy('c.name');
+  },
 );
 
 /** Explicit district filter on top of RLS: tenancy is enforced twice, and Citus routes by it. */
@@ -53,9 +51,10 @@ export async function listCommunities(
   trx: ScopedTransaction,
   args: { districtId: string; communityId?: string | null },
 ): Promise<CommunityListRow[]> {
-  const query = args.communityId
-    ? oneCommunityOfDistrict(trx, { districtId: args.districtId, communityId: args.communityId })
-    : communitiesOfDistrict(trx, { districtId: args.districtId });
+  const query = communitiesOfDistrict(trx, {
+    districtId: args.districtId,
+    communityId: args.communityId ?? null,
+  });
   return (await trx.executeQuery(query)).rows;
 }
 

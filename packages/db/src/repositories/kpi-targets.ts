@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledPerShape } from '../compiled';
 import type { ScopedTransaction } from '../tenant';
 
 /**
@@ -40,25 +41,30 @@ export function listKpiTargets(
 
 export type KpiTargetRow = Awaited<ReturnType<typeof listKpiTargets>>[number];
 
-/** The targets of some years (a series' range spans two; at least one), read the same way, to compile. */
-export function kpiTargetsOfYears(
-  trx: ScopedTransaction,
-  args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },
-) {
-  let query = trx
-    .selectFrom('kpi_targets')
-    .select(COLUMNS)
-    .where('district_id', '=', args.districtId)
-    .where('year', 'in', [...args.years]);
-  if (args.kpi) query = query.where('kpi', '=', args.kpi);
-  if (args.communityId) {
-    const communityId = args.communityId;
-    query = query.where((eb) =>
-      eb.or([eb('community_id', 'is', null), eb('community_id', '=', communityId)]),
-    );
-  }
-  return query;
-}
+/**
+ * The targets of some years (a series' range spans two; at least one), read the same way: compiled once per shape
+ * (how many years, one KPI or all, a community's or the district's), to send with a KPI answer's other reads.
+ */
+export const kpiTargetsOfYears = compiledPerShape(
+  (
+    trx,
+    args: { districtId: string; years: readonly number[]; kpi?: string; communityId?: string | null },
+  ) => {
+    let query = trx
+      .selectFrom('kpi_targets')
+      .select(COLUMNS)
+      .where('district_id', '=', args.districtId)
+      .where('year', 'in', [...args.years]);
+    if (args.kpi) query = query.where('kpi', '=', args.kpi);
+    if (args.communityId) {
+      const communityId = args.communityId;
+      query = query.where((eb) =>
+        eb.or([eb('community_id', 'is', null), eb('community_id', '=', communityId)]),
+      );
+    }
+    return query;
+  },
+);
 
 export function insertKpiTarget(
   trx: ScopedTransaction,

@@ -1,5 +1,6 @@
 import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
 import { type CompiledQuery, createQueryId, type RawBuilder, sql } from 'kysely';
+import { compiledPerShape } from '../compiled';
 import { withNextStatement } from '../driver';
 import type { ScopedTransaction } from '../tenant';
 
@@ -911,11 +912,11 @@ export async function listSelectedCommunities(
   trx: ScopedTransaction,
   selection: KpiSelection,
 ): Promise<SelectedCommunityRow[]> {
-  return (await selectedCommunities(selection).execute(trx)).rows;
+  return (await trx.executeQuery(selectedCommunities(trx, selection))).rows;
 }
 
-/** `listSelectedCommunities`' statement, to compile and send with others (`pipelined`). */
-export function selectedCommunities(selection: KpiSelection) {
+/** `listSelectedCommunities`' statement, compiled once per shape, to send with others (`pipelined`). */
+export const selectedCommunities = compiledPerShape((_trx, selection: KpiSelection) => {
   const s = selection;
   const D = s.districtId;
   return sql<SelectedCommunityRow>`
@@ -932,7 +933,7 @@ export function selectedCommunities(selection: KpiSelection) {
       ${s.streetOfficeId ? sql`and c.street_office_id = ${s.streetOfficeId}` : sql``}
       ${s.communityId ? sql`and c.community_id = ${s.communityId}` : sql``}
     order by c.name`;
-}
+});
 
 export function findStreetOffice(
   trx: ScopedTransaction,
@@ -955,10 +956,10 @@ export function listStreetOffices(trx: ScopedTransaction, args: { districtId: st
     .execute();
 }
 
-/** The district's monthly due day, to compile and send with an answer's other reads; `dueDayOf` reads its rows. */
-export function reportDueDay(trx: ScopedTransaction, args: { districtId: string }) {
-  return trx.selectFrom('districts').select('report_due_day').where('district_id', '=', args.districtId);
-}
+/** The district's monthly due day, compiled once, to send with an answer's other reads; `dueDayOf` reads its rows. */
+export const reportDueDay = compiledPerShape((trx, args: { districtId: string }) =>
+  trx.selectFrom('districts').select('report_due_day').where('district_id', '=', args.districtId),
+);
 
 export function dueDayOf(rows: readonly { report_due_day: number }[]): number {
   return rows[0]?.report_due_day ?? 10;

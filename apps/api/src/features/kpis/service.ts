@@ -202,7 +202,7 @@ async function dataDateOf(trx: ScopedTransaction, selection: kpis.KpiSelection):
 
 /** The district's due day as a statement, to send with an answer's other reads (`pipelined`). */
 const dueDayRead = (trx: ScopedTransaction, selection: kpis.KpiSelection) =>
-  kpis.reportDueDay(trx, { districtId: selection.districtId }).compile();
+  kpis.reportDueDay(trx, { districtId: selection.districtId });
 
 /** The data date from `dueDayRead`'s rows. */
 const dataDateFrom = (dueDayRows: readonly { report_due_day: number }[]): Month =>
@@ -342,7 +342,7 @@ export async function series(
     figures?.query ?? null,
     dueDayRead(trx, selection),
     targetsStatement,
-    named ? kpis.selectedCommunities(selection).compile(trx) : null,
+    named ? kpis.selectedCommunities(trx, selection) : null,
   ]);
   const rows = figures ? figures.rowsOf(figureRows) : [];
   const byKey = indexRows(rows);
@@ -429,7 +429,7 @@ export async function rankingIn(
   // the due day, the communities and their targets do not depend on each other: sent together, one wait (ADR 0030)
   const [dueDayRows, communities, targetRows] = await pipelined(trx, [
     dueDayRead(trx, selection),
-    kpis.selectedCommunities(selection).compile(trx),
+    kpis.selectedCommunities(trx, selection),
     targetsStatement,
   ]);
   const dataDate = dataDateFrom(dueDayRows);
@@ -522,7 +522,7 @@ export async function reportingMatrix(
       to: query.to as Month,
       nowEpoch: nowEpoch(),
     }),
-    kpis.selectedCommunities(selection).compile(trx),
+    kpis.selectedCommunities(trx, selection),
     dueDayRead(trx, selection),
   ]);
   const dueDay = kpis.dueDayOf(dueDayRows);

@@ -78,14 +78,12 @@ export function targetsRead(
   kpi?: KpiKey,
 ) {
   if (selection.scopePartnerId || years.length === 0) return null;
-  return kpiTargets
-    .kpiTargetsOfYears(trx, {
-      districtId: selection.districtId,
-      years,
-      ...(kpi ? { kpi } : {}),
-      communityId: selection.scopeCommunityId,
-    })
-    .compile();
+  return kpiTargets.kpiTargetsOfYears(trx, {
+    districtId: selection.districtId,
+    years,
+    ...(kpi ? { kpi } : {}),
+    communityId: selection.scopeCommunityId,
+  });
 }
 
 export function targetOf(
