@@ -4,7 +4,7 @@
  * and a transaction that only held settings sends nothing. On a Citus coordinator they go at once (ADR 0027),
  * which the same expectations hold for. `lastRead` (ADR 0033): `COMMIT` sent right behind the last read.
  */
-import { type CompiledQuery, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from './connect';
 import { StatementAfterCommitError, withNextStatement } from './driver';
@@ -104,6 +104,33 @@ it.runIf(testDatabaseUrl !== undefined)(
   },
 );
 
+/**
+ * On a second handle whose written statements are recorded, holds advisory lock `lockId` on one connection while
+ * `start` runs a transaction whose first statement waits for it; once `written` shows what the driver should have
+ * written behind that statement (which cannot have been answered yet: the lock is held here), lets the lock go and
+ * returns what the transaction returned. PostgreSQL only: PGlite and a Citus coordinator wait for each answer.
+ */
+async function whileLockHeld<T>(
+  lockId: number,
+  start: (db: Kysely<Database>) => Promise<T>,
+  writtenBehind: (written: readonly string[]) => boolean,
+): Promise<T> {
+  const written: string[] = [];
+  const two = await createTestDatabase({ maxConnections: 2, onStatement: (text) => written.push(text) });
+  try {
+    return await two.db.connection().execute(async (holder) => {
+      await sql`select pg_advisory_lock(${lockId}::bigint)`.execute(holder);
+      written.length = 0;
+      const running = start(two.db);
+      await vi.waitFor(() => expect(writtenBehind(written)).toBe(true));
+      await sql`select pg_advisory_unlock(${lockId}::bigint)`.execute(holder);
+      return await running;
+    });
+  } finally {
+    await two.close();
+  }
+}
+
 describe('pipelined: independent reads sent together (ADR 0030)', () => {
   const together = <Q extends readonly CompiledQuery<unknown>[]>(trx: Transaction<Database>, queries: Q) =>
     pipelined(trx as ScopedTransaction, queries);
@@ -139,27 +166,20 @@ describe('pipelined: independent reads sent together (ADR 0030)', () => {
   it.runIf(testDatabaseUrl !== undefined && testCitusWorkers === undefined)(
     'on PostgreSQL the next statement is written while the one before still waits for its answer',
     async () => {
-      const written: string[] = [];
-      const two = await createTestDatabase({ maxConnections: 2, onStatement: (text) => written.push(text) });
-      try {
-        await two.db.connection().execute(async (holder) => {
-          await sql`select pg_advisory_lock(4242)`.execute(holder);
-          const running = two.db
+      const answers = await whileLockHeld(
+        4242,
+        (db) =>
+          db
             .transaction()
             .execute(async (trx) =>
               together(trx, [
                 sql`select pg_advisory_xact_lock(${4242}::bigint)::text as waited`.compile(trx),
                 sql`select ${2}::int as driver_test_second`.compile(trx),
               ]),
-            );
-          // the first cannot have answered: the lock it waits for is held here
-          await vi.waitFor(() => expect(written.some((t) => t.includes('driver_test_second'))).toBe(true));
-          await sql`select pg_advisory_unlock(4242)`.execute(holder);
-          expect(await running).toEqual([[{ waited: '' }], [{ driver_test_second: 2 }]]);
-        });
-      } finally {
-        await two.close();
-      }
+            ),
+        (written) => written.some((t) => t.includes('driver_test_second')),
+      );
+      expect(answers).toEqual([[{ waited: '' }], [{ driver_test_second: 2 }]]);
     },
   );
 });
@@ -246,25 +266,17 @@ describe('lastRead: COMMIT right behind the last read (ADR 0033)', () => {
   it.runIf(testDatabaseUrl !== undefined && testCitusWorkers === undefined)(
     'on PostgreSQL COMMIT is written while the last read still waits for its answer',
     async () => {
-      const written: string[] = [];
-      const two = await createTestDatabase({ maxConnections: 2, onStatement: (text) => written.push(text) });
-      try {
-        await two.db.connection().execute(async (holder) => {
-          await sql`select pg_advisory_lock(4243)`.execute(holder);
-          written.length = 0;
-          const running = two.db.transaction().execute(async (trx) => {
+      const rows = await whileLockHeld(
+        4243,
+        (db) =>
+          db.transaction().execute(async (trx) => {
             await lastRead(scoped(trx));
             return (await sql`select pg_advisory_xact_lock(${4243}::bigint)::text as waited`.execute(trx))
               .rows;
-          });
-          // the read cannot have answered: the lock it waits for is held here
-          await vi.waitFor(() => expect(written).toContain('commit'));
-          await sql`select pg_advisory_unlock(4243)`.execute(holder);
-          expect(await running).toEqual([{ waited: '' }]);
-        });
-      } finally {
-        await two.close();
-      }
+          }),
+        (written) => written.includes('commit'),
+      );
+      expect(rows).toEqual([{ waited: '' }]);
     },
   );
 });
