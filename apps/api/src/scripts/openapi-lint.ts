@@ -20,18 +20,28 @@ const dir = mkdtempSync(join(os.tmpdir(), 'gongfu-openapi-'));
 const file = join(dir, 'openapi.json');
 writeFileSync(file, JSON.stringify(await response.json(), null, 2));
 const spectral = join(root, 'node_modules/.bin/spectral');
-const result = spawnSync(
-  spectral,
-  [
-    'lint',
-    file,
-    '--ruleset',
-    join(root, '.spectral.yaml'),
-    '--fail-severity',
-    'error',
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit' },
-);
+const lint = () =>
+  spawnSync(
+    spectral,
+    [
+      'lint',
+      file,
+      '--ruleset',
+      join(root, '.spectral.yaml'),
+      '--fail-severity',
+      'error',
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+let result = lint();
+// Spectral that did not finish (no exit status: not started, or killed by a signal) has judged nothing: say why, and
+// run it once more. Once, in a CI run, it ended so with nothing printed; a lint error is a status of 1 and not retried.
+if (result.status === null) {
+  console.error(`spectral did not finish (${result.error?.message ?? `signal ${result.signal}`}); once more`);
+  result = lint();
+  if (result.status === null)
+    console.error(`spectral did not finish (${result.error?.message ?? `signal ${result.signal}`})`);
+}
 rmSync(dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
