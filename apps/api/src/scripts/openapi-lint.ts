@@ -37,11 +37,12 @@ const lint = () =>
 let result = lint();
 // Spectral that did not finish (no exit status: not started, or killed by a signal) has judged nothing: say why, and
 // run it once more. Once, in a CI run, it ended so with nothing printed; a lint error is a status of 1 and not retried.
-if (result.status === null) {
-  console.error(`spectral did not finish (${result.error?.message ?? `signal ${result.signal}`}); once more`);
+const unfinished = () =>
+  result.status === null &&
+  console.error(`spectral did not finish (${result.error?.message ?? `signal ${result.signal}`})`);
+if (unfinished()) {
   result = lint();
-  if (result.status === null)
-    console.error(`spectral did not finish (${result.error?.message ?? `signal ${result.signal}`})`);
+  unfinished();
 }
 rmSync(dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -51,11 +51,7 @@ export async function listCommunities(
   trx: ScopedTransaction,
   args: { districtId: string; communityId?: string | null },
 ): Promise<CommunityListRow[]> {
-  const query = communitiesOfDistrict(trx, {
-    districtId: args.districtId,
-    communityId: args.communityId ?? null,
-  });
-  return (await trx.executeQuery(query)).rows;
+  return (await trx.executeQuery(communitiesOfDistrict(trx, args))).rows;
 }
 
 export function findCommunity(trx: ScopedTransaction, args: { districtId: string; communityId: string }) {
