@@ -19,6 +19,7 @@ import {
   periodKey,
   periodLabel,
   periodMonths,
+  possibleDueMonths,
   previousPeriod,
   quarterOf,
   quarterPeriod,
@@ -196,5 +197,23 @@ describe('latestDueMonth', () => {
     expect(latestDueMonth(new Date('2026-12-11T00:00:00+08:00'))).toBe('2026-11');
     expect(latestDueMonth(new Date('2026-12-05T00:00:00+08:00'), 4)).toBe('2026-11');
     expect(latestDueMonth(new Date('2027-01-03T00:00:00+08:00'))).toBe('2026-11');
+  });
+
+  it('is always one of possibleDueMonths, and each of them is it for some due day', () => {
+    // any instant of 2000–2099, Shanghai month ends and year ends included
+    const instants = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
+      .map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 1, max: 28 }), (now, dueDay) => {
+        expect(possibleDueMonths(now)).toContain(latestDueMonth(now, dueDay));
+      }),
+    );
+    expect(possibleDueMonths(new Date('2027-01-01T00:30:00+08:00'))).toEqual(['2026-12', '2026-11']);
+    // on the 29th the due day of every district has passed; on the 1st none has
+    const late = new Date('2026-12-29T12:00:00+08:00');
+    expect(latestDueMonth(late, 28)).toBe(possibleDueMonths(late)[0]);
+    const early = new Date('2026-12-01T12:00:00+08:00');
+    expect(latestDueMonth(early, 1)).toBe(possibleDueMonths(early)[1]);
   });
 });

@@ -286,6 +286,15 @@ export function latestDueMonth(now: Date, dueDay = DEFAULT_REPORT_DUE_DAY): Mont
   return now.getTime() >= reportDeadline(last, dueDay).getTime() ? last : addMonths(last, -1);
 }
 
+/**
+ * What `latestDueMonth(now, dueDay)` can be, whatever the due day: last month and the month before, newest first.
+ * A read that needs the latest due month can be built for both before the district's due day is known.
+ */
+export function possibleDueMonths(now: Date): readonly [Month, Month] {
+  const last = addMonths(shanghaiMonthOf(now), -1);
+  return [last, addMonths(last, -1)];
+}
+
 export const REPORT_TIMELINESS = ['on_time', 'late', 'missing', 'not_due'] as const;
 export type ReportTimeliness = (typeof REPORT_TIMELINESS)[number];
 

@@ -966,25 +966,27 @@ export function dueDayOf(rows: readonly { report_due_day: number }[]): number {
 }
 
 /**
- * The latest month before `before` with an approved (or locked) report in the selection: the newest month whose
- * figures count, which the cockpit opens on. Null when nothing has been approved yet.
+ * The newest month with an approved (or locked) report in the selection up to each of two months, newest first:
+ * the cockpit opens on the data date, one of two months whatever the district's due day (domain
+ * `possibleDueMonths`), and says the newest approved month up to it. Read for both, this does not wait for the due
+ * day: it goes with the due day's own read (`pipelined`, one wait; issue 14). Each is one walk down
+ * `monthly_reports_month_idx` from its month.
  */
-export async function latestApprovedMonth(
-  trx: ScopedTransaction,
-  args: { selection: KpiSelection; before: Month },
-): Promise<Month | null> {
-  const s = args.selection;
-  const D = s.districtId;
-  const result = await sql<{ month: string | null }>`
-    select max(r.month)::text as month
-    from monthly_reports r
-    where r.district_id = ${D} and r.status in ('approved', 'locked') and r.month < ${args.before}
-      ${s.scopeCommunityId ? sql`and r.community_id = ${s.scopeCommunityId}` : sql``}
-      ${
-        s.scopePartnerId
-          ? sql`and r.venture_id in (select v.venture_id from ventures v where v.district_id = ${D} and v.operator_partner_id = ${s.scopePartnerId})`
-          : sql``
-      }`.execute(trx);
-  const month = result.rows[0]?.month ?? null;
-  return month as Month | null;
-}
+export const newestApprovedMonths = compiledPerShape(
+  (_trx, args: { selection: KpiSelection; upTo: readonly [Month, Month] }) => {
+    const s = args.selection;
+    const D = s.districtId;
+    const newestUpTo = (month: Month) => sql<string | null>`(
+      select max(r.month)::text
+      from monthly_reports r
+      where r.district_id = ${D} and r.status in ('approved', 'locked') and r.month <= ${month}
+        ${s.scopeCommunityId ? sql`and r.community_id = ${s.scopeCommunityId}` : sql``}
+        ${
+          s.scopePartnerId
+            ? sql`and r.venture_id in (select v.venture_id from ventures v where v.district_id = ${D} and v.operator_partner_id = ${s.scopePartnerId})`
+            : sql``
+        })`;
+    return sql<{ up_to_first: string | null; up_to_second: string | null }>`
+      select ${newestUpTo(args.upTo[0])} as up_to_first, ${newestUpTo(args.upTo[1])} as up_to_second`;
+  },
+);

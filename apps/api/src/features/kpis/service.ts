@@ -19,7 +19,6 @@ import type {
 } from '@gongfu/contract';
 import { kpis, lastRead, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
-  addMonths,
   can,
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
@@ -38,6 +37,7 @@ import {
   periodContaining,
   periodKey,
   periodLabel,
+  possibleDueMonths,
   rankingOrder,
   ratioValue,
   VENTURE_CATEGORY_LABELS,
@@ -184,12 +184,19 @@ function indexRows(rows: readonly kpis.KpiRow[]) {
  */
 export async function latestMonth(trx: ScopedTransaction, actor: Actor): Promise<KpiLatestMonth> {
   const selection = await selectionOf(trx, actor, {});
-  const dataDate = await dataDateOf(trx, selection);
+  const now = clock.now();
+  // the data date is one of two months, whichever the due day: the newest approved month up to each is read with
+  // the due day, not after it — one wait instead of two, on the request the cockpit waits for before any other
+  const upTo = possibleDueMonths(now);
   await lastRead(trx); // COMMIT goes with the answer's last read (ADR 0033)
-  const latestApprovedMonth = await kpis.latestApprovedMonth(trx, {
-    selection,
-    before: addMonths(dataDate, 1),
-  });
+  const [dueDayRows, [newest]] = await pipelined(trx, [
+    dueDayRead(trx, selection),
+    kpis.newestApprovedMonths(trx, { selection, upTo }),
+  ]);
+  const dataDate = kpiDataDate(now, kpis.dueDayOf(dueDayRows));
+  if (dataDate !== upTo[0] && dataDate !== upTo[1]) throw new Error(`data date ${dataDate} outside ${upTo}`);
+  const latestApprovedMonth = ((dataDate === upTo[0] ? newest?.up_to_first : newest?.up_to_second) ??
+    null) as Month | null;
   // the cockpit opens on the data date (issue 12 item 14); the newest approved month is said beside it
   return { month: dataDate, dataDate, latestApprovedMonth };
 }
