@@ -529,14 +529,13 @@ export function findCommunity(trx: ScopedTransaction, args: { districtId: string
     .executeTakeFirst();
 }
 
-/** The district's report due day (day of the following month). */
-export async function reportDueDay(trx: ScopedTransaction, districtId: string): Promise<number | null> {
-  const row = await trx
+/** The district's report due day (day of the following month) and its reporting start month, in one read. */
+export function reportingCalendar(trx: ScopedTransaction, districtId: string) {
+  return trx
     .selectFrom('districts')
-    .select('report_due_day')
+    .select(['report_due_day', 'reporting_start_month'])
     .where('district_id', '=', districtId)
     .executeTakeFirst();
-  return row?.report_due_day ?? null;
 }
 
 /** The district's reporting start month: its ventures owe reports from it (or from their own), not before. */

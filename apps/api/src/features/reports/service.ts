@@ -1328,11 +1328,9 @@ export async function reportStatus(
   const { month } = query;
   if (!isReportMonth(month)) throw tooEarly();
   const scope = scopeFilter(actor);
-  const dueDay = (await reports.reportDueDay(trx, scope.districtId)) ?? DEFAULT_REPORT_DUE_DAY;
-  const districtReportingStart = (await reports.districtReportingStart(
-    trx,
-    scope.districtId,
-  )) as Month | null;
+  const calendar = await reports.reportingCalendar(trx, scope.districtId);
+  const dueDay = calendar?.report_due_day ?? DEFAULT_REPORT_DUE_DAY;
+  const districtReportingStart = (calendar?.reporting_start_month ?? null) as Month | null;
   const dueDate = reportDueDate(month, dueDay);
   const ventures = await reports.listVentures(trx, {
     ...scope,
