@@ -14,7 +14,12 @@ export class ApiError extends Error {
     readonly fields?: Record<string, MessageCode>,
     readonly params: Record<string, string | number> = {},
   ) {
+    // an answer, not a fault: its stack is never logged or sent, and capturing one cost ~7 µs of every refused
+    // request's ~0.1 ms (6–9 % of the server's time under a flood of requests without a session)
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
