@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Context, TypedResponse } from 'hono';
 import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
@@ -36,7 +36,8 @@ export const revalidated = createMiddleware<AppEnv>(async (c, next) => {
  */
 export async function taggedJson<T>(c: Context, value: T) {
   const text = jsonBytes(value);
-  const tag = createHash('sha1').update(text).digest('base64url');
+  // one call (no Hash object and its stream machinery): ~2 % of a small KPI answer's server CPU was createHash's
+  const tag = hash('sha1', text, 'base64url');
   c.header('Content-Type', 'application/json');
   if (text.byteLength >= COMPRESS_FROM_BYTES && acceptsGzip(c.req.header('Accept-Encoding'))) {
     c.header('ETag', `W/"${tag}"`);

@@ -1,4 +1,12 @@
-import { addMonths, compareMonths, KPI_KEYS, type KpiKey, type Month, monthRange } from '@gongfu/domain';
+import {
+  addMonths,
+  compareMonths,
+  DEFAULT_REPORT_DUE_DAY,
+  KPI_KEYS,
+  type KpiKey,
+  type Month,
+  monthRange,
+} from '@gongfu/domain';
 import { type CompiledQuery, createQueryId, type RawBuilder, sql } from 'kysely';
 import { compiledPerShape } from '../compiled';
 import { withNextStatement } from '../driver';
@@ -962,7 +970,7 @@ export const reportDueDay = compiledPerShape((trx, args: { districtId: string })
 );
 
 export function dueDayOf(rows: readonly { report_due_day: number }[]): number {
-  return rows[0]?.report_due_day ?? 10;
+  return rows[0]?.report_due_day ?? DEFAULT_REPORT_DUE_DAY;
 }
 
 /**
