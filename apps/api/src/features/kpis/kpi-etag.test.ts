@@ -7,7 +7,15 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip } from '../../middleware/json-wire';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { ADMIN, monthsAgo, reportApi, VENTURES } from '../reports/test-helpers';
+import {
+  ADMIN,
+  monthsAgo,
+  reportApi,
+  VENTURES,
+  WANG,
+  XIQU_ADMIN,
+  XIQU_COMMUNITY,
+} from '../reports/test-helpers';
 
 let t: TestApp;
 let api: ReturnType<typeof reportApi>;
@@ -17,12 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const WANG = 'wangjiangjie@dongqu.demo';
-const XIQU_ADMIN = 'admin@xiqu.demo';
-const XIQU_COMMUNITY = 'geliping@xiqu.demo';
 const month = monthsAgo(2);
 const OVERVIEW = `/api/v1/kpis/overview?period=month&month=${month}`;
-const figures = { revenueFen: 1_000_000, operatingCostFen: 600_000, stableJobs: 4, residentsServed: 300 };
 
 async function tagOf(path = OVERVIEW) {
   const res = await t.request(path, { as: ADMIN });
@@ -63,14 +67,10 @@ describe('KPI answers carry an ETag and revalidate', () => {
 
   it('keeps the tag when a report of another district is approved, and changes it when one in scope is', async () => {
     const before = await tagOf();
-    const foreign = await api.created(XIQU_COMMUNITY, { ventureId: VENTURES.xiquCanteen, month, ...figures });
-    await api.ok(XIQU_COMMUNITY, foreign.id, 'submit');
-    await api.ok(XIQU_ADMIN, foreign.id, 'approve');
+    await api.approved(XIQU_COMMUNITY, XIQU_ADMIN, VENTURES.xiquCanteen, month);
     expect(await tagOf()).toBe(before);
 
-    const own = await api.created(WANG, { ventureId: VENTURES.readingRoom, month, ...figures });
-    await api.ok(WANG, own.id, 'submit');
-    await api.ok(ADMIN, own.id, 'approve');
+    await api.approved(WANG, ADMIN, VENTURES.readingRoom, month);
     expect(await tagOf()).not.toBe(before);
   });
 

@@ -6,6 +6,7 @@ import {
   toFen,
   withTenantTransaction,
 } from '@gongfu/db';
+import { Rng } from '@gongfu/db/prng';
 import {
   addMonths,
   allocate,
@@ -35,23 +36,6 @@ export const DUE_DAY = 15;
  */
 export const REPORTING_START: Month = '2024-03';
 export const DUKOU_HELP_DESK_REPORTING_START: Month = '2024-09';
-
-/** mulberry32: deterministic pseudo-random numbers */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
 
 const ADMIN = id('user:admin@dongqu.demo');
 const D = DEMO_IDS.dongqu;
@@ -180,7 +164,7 @@ function at(date: string, time = '02:00:00'): Date {
 
 /** Writes the dataset. Returns nothing: the test reads the rows back as they are stored. */
 export async function buildKpiDataset(db: Kysely<Database>): Promise<void> {
-  const rnd = prng(20261128);
+  const rnd = new Rng(20261128);
   const scope = { kind: 'district', userId: ADMIN, districtId: D } as const;
   await withTenantTransaction(db, scope, async (trx) => {
     await trx
@@ -482,17 +466,17 @@ async function keepFundBalances(trx: ScopedTransaction, districtId: string) {
   );
 }
 
-async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>) {
+async function writeReports(trx: ScopedTransaction, rnd: Rng) {
   const counted: Array<{ reportId: string; community: string; month: Month }> = [];
   for (const v of VENTURES) {
     if (v.status === 'planned') continue;
     for (const month of monthRange(FIRST_MONTH, LAST_MONTH)) {
       if (v.startedOn && v.startedOn.slice(0, 7) > month) continue;
       if (v.status === 'closed' && month > '2024-08') continue; // it closed: no more reports
-      const roll = rnd.next();
+      const roll = rnd.float();
       if (roll < 0.06) continue; // missing
       const deadline = reportDeadline(month, DUE_DAY).getTime();
-      const late = rnd.next() < 0.2;
+      const late = rnd.float() < 0.2;
       const submittedAt = new Date(deadline + (late ? 3 : -2) * 86_400_000 + rnd.int(0, 3600) * 1000);
       const figures = () => {
         const revenue = rnd.int(0, 3_000_000) + (v.category === 'tidal_market' ? 2_000_000 : 0);
@@ -500,7 +484,7 @@ async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
         return {
           revenue_fen: revenue,
           // now and then a loss, shared by the shareholders
-          operating_cost_fen: rnd.next() < 0.15 ? revenue + rnd.int(1, 300_000) : rnd.int(0, revenue),
+          operating_cost_fen: rnd.float() < 0.15 ? revenue + rnd.int(1, 300_000) : rnd.int(0, revenue),
           stable_jobs: rnd.int(0, 9),
           temporary_jobs: rnd.int(0, 5),
           residents_served: rnd.int(0, 800),
@@ -508,7 +492,7 @@ async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
           elders_served: 0,
           children_served: 0,
           remittance_due_fen: 2_000_000,
-          remittance_received_fen: rnd.next() < 0.7 ? rnd.int(0, 2_000_000) : 0,
+          remittance_received_fen: rnd.float() < 0.7 ? rnd.int(0, 2_000_000) : 0,
           service_requests: requests,
           requests_within_promise: rnd.int(0, requests),
         };
@@ -532,7 +516,7 @@ async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
           submitted_at: status === 'draft' ? null : submittedAt,
         })
         .execute();
-      if (status !== 'draft' && rnd.next() < 0.3) {
+      if (status !== 'draft' && rnd.float() < 0.3) {
         // the first submission, on time, then a return and a late resubmission: the first one counts
         await trx
           .insertInto('report_events')
@@ -564,7 +548,7 @@ async function writeReports(trx: ScopedTransaction, rnd: ReturnType<typeof prng>
           .execute();
       }
       let countedId = status === 'approved' || status === 'locked' ? first : null;
-      const amend = rnd.next();
+      const amend = rnd.float();
       if ((status === 'approved' || status === 'locked') && amend < 0.25) {
         // an amendment: approved (replaces revision 1), a draft (does not), or approved with rev 1 marked superseded
         const kind = amend < 0.1 ? 'approved' : amend < 0.18 ? 'draft' : 'superseded';
@@ -603,7 +587,7 @@ const COMMUNITIES = [DEMO_IDS.wangjiangjie, DEMO_IDS.jinhui, DEMO_IDS.dukou, XIN
 
 async function writeLedger(
   trx: ScopedTransaction,
-  rnd: ReturnType<typeof prng>,
+  rnd: Rng,
   counted: Array<{ reportId: string; community: string; month: Month }>,
 ) {
   for (const community of COMMUNITIES) {
@@ -663,7 +647,7 @@ async function writeLedger(
 
   // allocations posted by approved reports (posting key names the report), in the next month
   for (const [i, c] of counted.entries()) {
-    if (rnd.next() < 0.2) continue;
+    if (rnd.float() < 0.2) continue;
     const month = addMonths(c.month, 1);
     const gov = await entry({
       community: c.community,
@@ -718,7 +702,7 @@ async function writeLedger(
   let p = 0;
   for (const community of COMMUNITIES) {
     for (const month of monthRange(FIRST_MONTH, LAST_MONTH)) {
-      if (rnd.next() < 0.5)
+      if (rnd.float() < 0.5)
         await entry({
           community,
           fund: 'charity_common_prosperity',
@@ -727,7 +711,7 @@ async function writeLedger(
           amount: rnd.int(1, 500_000),
           month,
         });
-      if (rnd.next() < 0.3)
+      if (rnd.float() < 0.3)
         await entry({
           community,
           fund: 'governance_special',
@@ -737,7 +721,7 @@ async function writeLedger(
           month,
         });
       // an allocation that names no report (an older posting style): its category is unknown
-      if (rnd.next() < 0.1)
+      if (rnd.float() < 0.1)
         await entry({
           community,
           fund: 'other',
@@ -746,7 +730,7 @@ async function writeLedger(
           amount: rnd.int(1, 100_000),
           month,
         });
-      if (rnd.next() < 0.45) {
+      if (rnd.float() < 0.45) {
         const proposal = id(`kpi-test:proposal:${p++}`);
         const fund = rnd.pick(['governance_special', 'charity_common_prosperity'] as const);
         const status = rnd.pick([
@@ -793,7 +777,7 @@ async function writeLedger(
           proposal,
           paidOn: `${month}-${String(paidDay).padStart(2, '0')}`,
         });
-        if (rnd.next() < 0.15) {
+        if (rnd.float() < 0.15) {
           // part of a payout returned to the fund: a reversal of the expenditure, the month after
           await entry({
             community,
@@ -810,7 +794,7 @@ async function writeLedger(
         }
       }
       // a payout that names no proposal: counts in all outflow, never as backed or reinvested
-      if (rnd.next() < 0.08)
+      if (rnd.float() < 0.08)
         await entry({
           community,
           fund: 'governance_special',
@@ -831,12 +815,12 @@ const USE_OF_PURPOSE = {
   困难帮扶: 'hardship_relief',
 } as const;
 
-async function writePledges(trx: ScopedTransaction, rnd: ReturnType<typeof prng>) {
+async function writePledges(trx: ScopedTransaction, rnd: Rng) {
   const partners = [DEMO_IDS.soe, DEMO_IDS.tusStar, DEMO_IDS.autoAssociation];
   let n = 0;
   for (const community of [DEMO_IDS.wangjiangjie, DEMO_IDS.jinhui, DEMO_IDS.dukou]) {
     for (const month of monthRange(FIRST_MONTH, LAST_MONTH)) {
-      if (rnd.next() < 0.5) continue;
+      if (rnd.float() < 0.5) continue;
       const pledge = id(`kpi-test:pledge:${n++}`);
       const partner = rnd.pick(partners);
       const amount = rnd.pick([0, rnd.int(10_000, 3_000_000)]);

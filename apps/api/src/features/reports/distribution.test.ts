@@ -11,11 +11,11 @@ import {
   reportApi,
   seedJinhuiCompany,
   VENTURES,
+  WANG,
 } from './test-helpers';
 
 let t: TestApp;
 let api: ReturnType<typeof reportApi>;
-const WANG = 'wangjiangjie@dongqu.demo';
 const RULE_FROM = monthsAgo(30);
 const LATER_RULE_FROM = monthsAgo(2);
 

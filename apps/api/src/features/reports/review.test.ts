@@ -1,7 +1,18 @@
 import { DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { ADMIN, fundsOf, monthsAgo, REPORTER, reportApi, SOE, VENTURES } from './test-helpers';
+import {
+  ADMIN,
+  fundsOf,
+  monthsAgo,
+  REPORTER,
+  reportApi,
+  SOE,
+  USUAL_FIGURES,
+  VENTURES,
+  WANG,
+  XIQU_ADMIN,
+} from './test-helpers';
 
 /**
  * The browser's reporting cycle on the API: plausibility flags the API finds again on submit, explanations, the
@@ -15,18 +26,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const WANG = 'wangjiangjie@dongqu.demo';
 const VIEWER = 'viewer@dongqu.demo';
-const XIQU = 'admin@xiqu.demo';
 const DUKOU = 'dukou@dongqu.demo';
 
-const usual = { revenueFen: 1_000_000, operatingCostFen: 600_000, stableJobs: 4, residentsServed: 300 };
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });
 const get = (path: string, as: string, headers: Record<string, string> = {}) =>
   t.request(path, { as, headers });
 
 /** An approved report of the reading room for `month`. */
-async function approved(month: string, figures: Record<string, unknown> = usual) {
+async function approved(month: string, figures: Record<string, unknown> = USUAL_FIGURES) {
   const r = await api.created(WANG, { ventureId: VENTURES.readingRoom, month, ...figures });
   await api.ok(WANG, r.id, 'submit');
   return api.ok(ADMIN, r.id, 'approve');
@@ -58,7 +66,7 @@ describe('plausibility on submit', () => {
     const r = await api.created(WANG, {
       ventureId: VENTURES.readingRoom,
       month,
-      ...usual,
+      ...USUAL_FIGURES,
       revenueFen: 10_000_000,
       operatingCostFen: 6_000_000,
     });
@@ -193,10 +201,10 @@ describe('the approval preview', () => {
     });
     await api.ok(REPORTER, r.id, 'submit');
     expect((await get(`/api/v1/reports/${r.id}/approval-preview`, ADMIN)).status).toBe(200);
-    for (const who of [WANG, DUKOU, XIQU]) {
+    for (const who of [WANG, DUKOU, XIQU_ADMIN]) {
       expect((await get(`/api/v1/reports/${r.id}/approval-preview`, who)).status).toBe(404);
     }
-    for (const who of [WANG, XIQU]) {
+    for (const who of [WANG, XIQU_ADMIN]) {
       const res = await get(
         `/api/v1/reports/history?ventureId=${VENTURES.tidalMarket}&month=${monthsAgo(1)}`,
         who,
@@ -236,7 +244,7 @@ describe('the queue: pages, sort and filters', () => {
     const mine = (await json(await get('/api/v1/reports?pageSize=500', WANG))).body;
     expect(mine.items.length).toBeGreaterThan(0);
     for (const r of mine.items) expect(r).toMatchObject({ communityName: '望江街社区' });
-    const other = (await json(await get('/api/v1/reports?pageSize=500', XIQU))).body;
+    const other = (await json(await get('/api/v1/reports?pageSize=500', XIQU_ADMIN))).body;
     expect(other.items.some((r: { communityId: string }) => r.communityId === DEMO_IDS.wangjiangjie)).toBe(
       false,
     );
@@ -276,7 +284,7 @@ describe('period locks', () => {
     expect(future.status).toBe(400);
     const foreign = await t.request('/api/v1/reports/locks', {
       method: 'POST',
-      as: XIQU,
+      as: XIQU_ADMIN,
       body: JSON.stringify({ month, communityId: DEMO_IDS.dukou }),
     });
     expect(foreign.status).toBe(404);
@@ -310,7 +318,7 @@ describe('period locks', () => {
     expect(create.status).toBe(409);
     expect(create.body.error.code).toBe('report_period_locked');
     // another community's month stays open
-    const open = await api.create(WANG, { ventureId: VENTURES.readingRoom, month, ...usual });
+    const open = await api.create(WANG, { ventureId: VENTURES.readingRoom, month, ...USUAL_FIGURES });
     expect(open.status).toBe(201);
 
     const status = (
@@ -321,7 +329,11 @@ describe('period locks', () => {
 
   it('a district-wide lock closes every community; each scope sees the locks that concern it', async () => {
     const month2 = monthsAgo(26);
-    const draft = await api.created(WANG, { ventureId: VENTURES.readingRoom, month: month2, ...usual });
+    const draft = await api.created(WANG, {
+      ventureId: VENTURES.readingRoom,
+      month: month2,
+      ...USUAL_FIGURES,
+    });
     const res = await t.request('/api/v1/reports/locks', {
       method: 'POST',
       as: ADMIN,
@@ -339,7 +351,7 @@ describe('period locks', () => {
     ]);
     const dukou = (await json(await get('/api/v1/reports/locks', DUKOU))).body.items;
     expect(dukou).toHaveLength(2);
-    expect((await json(await get('/api/v1/reports/locks', XIQU))).body.items).toEqual([]);
+    expect((await json(await get('/api/v1/reports/locks', XIQU_ADMIN))).body.items).toEqual([]);
   });
 });
 
@@ -359,9 +371,9 @@ describe('period locks: the edges', () => {
 
   it('a district-wide lock counts the reports awaiting review in every community (message in en too)', async () => {
     const month = monthsAgo(28);
-    const dukou = await api.created(DUKOU, { ventureId: VENTURES.helpDesk, month, ...usual });
+    const dukou = await api.created(DUKOU, { ventureId: VENTURES.helpDesk, month, ...USUAL_FIGURES });
     await api.ok(DUKOU, dukou.id, 'submit');
-    const wang = await api.created(WANG, { ventureId: VENTURES.serviceStation, month, ...usual });
+    const wang = await api.created(WANG, { ventureId: VENTURES.serviceStation, month, ...USUAL_FIGURES });
     await api.ok(WANG, wang.id, 'submit');
     const refused = await json(await lock(ADMIN, { month }, { 'Accept-Language': 'en' }));
     expect(refused.status).toBe(409);
@@ -398,7 +410,7 @@ describe('period locks: the edges', () => {
     const en = await json(
       await api.create(
         WANG,
-        { ventureId: VENTURES.readingRoom, month, ...usual },
+        { ventureId: VENTURES.readingRoom, month, ...USUAL_FIGURES },
         { 'Accept-Language': 'en' },
       ),
     );
@@ -420,7 +432,7 @@ describe('period locks: the edges', () => {
   it('a lock and a submission racing each other: never both (the month is held while either decides)', async () => {
     for (let n = 30; n < 36; n++) {
       const month = monthsAgo(n);
-      const draft = await api.created(DUKOU, { ventureId: VENTURES.microPark, month, ...usual });
+      const draft = await api.created(DUKOU, { ventureId: VENTURES.microPark, month, ...USUAL_FIGURES });
       const [locked, submitted] = await Promise.all([
         lock(ADMIN, { month, communityId: DEMO_IDS.dukou }),
         api.act(DUKOU, draft.id, 'submit'),
@@ -567,7 +579,7 @@ describe('history, amendments and the partner operator', () => {
     );
     const month = monthsAgo(39);
     expect((await api.create(SOE, { ventureId: own.venture_id, month })).status).toBe(404);
-    const r = await api.created(REPORTER, { ventureId: own.venture_id, month, ...usual });
+    const r = await api.created(REPORTER, { ventureId: own.venture_id, month, ...USUAL_FIGURES });
     expect((await api.get(SOE, r.id)).status).toBe(404);
     expect((await api.patch(SOE, r.id, { version: r.version, revenueFen: 1 })).status).toBe(404);
     expect((await api.act(SOE, r.id, 'submit')).status).toBe(404);

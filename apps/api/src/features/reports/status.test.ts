@@ -3,11 +3,10 @@ import { addMonths } from '@gongfu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { ADMIN, currentMonth, monthsAgo, REPORTER, reportApi, SOE, VENTURES } from './test-helpers';
+import { ADMIN, currentMonth, monthsAgo, REPORTER, reportApi, SOE, VENTURES, WANG } from './test-helpers';
 
 let t: TestApp;
 let api: ReturnType<typeof reportApi>;
-const WANG = 'wangjiangjie@dongqu.demo';
 const PAST = monthsAgo(6); // its deadline has passed
 const NOW = currentMonth(); // its deadline is next month
 

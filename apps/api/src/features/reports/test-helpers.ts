@@ -16,6 +16,19 @@ export const VENTURES = {
 export const ADMIN = 'admin@dongqu.demo';
 export const REPORTER = 'reporter@jinhui.demo';
 export const SOE = 'soe@dongqu.demo';
+/** 望江街's community clerk, who files the reading room's reports */
+export const WANG = 'wangjiangjie@dongqu.demo';
+/** another district (西区): its admin and one of its communities' clerks */
+export const XIQU_ADMIN = 'admin@xiqu.demo';
+export const XIQU_COMMUNITY = 'geliping@xiqu.demo';
+
+/** A month's figures that pass every check, for tests that need a report and not its numbers. */
+export const USUAL_FIGURES = {
+  revenueFen: 1_000_000,
+  operatingCostFen: 600_000,
+  stableJobs: 4,
+  residentsServed: 300,
+};
 
 export const currentMonth = () => shanghaiMonthOf(new Date());
 export const monthsAgo = (n: number) => addMonths(currentMonth(), -n);
@@ -54,6 +67,13 @@ export function reportApi(t: TestApp) {
         throw new Error(`${action} failed: ${res.status} ${await res.text()}`);
       }
       return res.json();
+    },
+    /** a report of the usual figures filed by `reporter`, submitted and approved by `reviewer`; returns its id */
+    async approved(reporter: string, reviewer: string, ventureId: string, month: string): Promise<string> {
+      const report = await api.created(reporter, { ventureId, month, ...USUAL_FIGURES });
+      await api.ok(reporter, report.id, 'submit');
+      await api.ok(reviewer, report.id, 'approve');
+      return report.id;
     },
   };
   return api;
