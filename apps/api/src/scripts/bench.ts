@@ -1473,7 +1473,7 @@ function reportOf(
         const o = f.http.p50 / f.bare.p50;
         const added = f.http.p50 - f.bare.p50;
         lines.push(
-          `| ${key}: the same statements through \`postgres\` | ${ms(f.bare.p50)} | ${ms(f.bare.p95)} | API overhead ${ratio(o)} (p50, +${ms(added)}${f.addedInterval ? `; 95 % interval ${signed(f.addedInterval[0])} to ${signed(f.addedInterval[1])}` : ''}), ${ratio(f.http.p95 / f.bare.p95)} (p95) | ≤ ${TARGETS.apiOverhead}× and ≤ +${TARGETS.apiAddedMs} ms | ${verdict(o <= TARGETS.apiOverhead && added <= TARGETS.apiAddedMs)} |`,
+          `| ${key}: the same statements through \`postgres\` | ${ms(f.bare.p50)} | ${ms(f.bare.p95)} | API overhead ${ratio(o)} (p50, ${signed(added)}${f.addedInterval ? `; 95 % interval ${signed(f.addedInterval[0])} to ${signed(f.addedInterval[1])}` : ''}), ${ratio(f.http.p95 / f.bare.p95)} (p95) | ≤ ${TARGETS.apiOverhead}× and ≤ +${TARGETS.apiAddedMs} ms | ${verdict(o <= TARGETS.apiOverhead && added <= TARGETS.apiAddedMs)} |`,
         );
       }
       if (f.rlsOn && f.rlsOff) {
