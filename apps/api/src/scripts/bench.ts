@@ -36,7 +36,8 @@
  * is created, migrated and distributed as CI's Citus stage does (infra/citus/database.sh), then generated. Besides
  * the figures it EXPLAINs each cockpit statement the API ran for the district, in the district's scope: the Citus
  * task count of each (1: a router plan) and the shard groups and nodes they went to. The report is a section of
- * its own (`## On a Citus cluster`), written into --out in place of an earlier one; a full run keeps it.
+ * its own (`## On a Citus cluster`), written into --out in place of an earlier one; a full run keeps it, and the
+ * sections `load --write` wrote (report-sections.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,7 @@ import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, s
 import postgres from 'postgres';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
+import { LOAD_HEADINGS, sectionOf, withSection } from './report-sections';
 
 const SIZES = {
   small: { districts: 1, communities: 60, months: 24 },
@@ -1585,12 +1587,13 @@ function reportOf(
   return `${lines.join('\n')}\n`;
 }
 
-const CITUS_HEADING = '## On a Citus cluster';
+const CITUS_HEADING =
+  '## On a Citus cluster: 1 coordinator + 2 workers on loopback, beside the single server';
 
 /** The single server beside the Citus cluster, figure by figure, and where the district's statements went. */
 function citusSection(results: SizeResult[], machine: Record<string, string>): string {
   const lines = [
-    `${CITUS_HEADING}: 1 coordinator + 2 workers on loopback, beside the single server`,
+    CITUS_HEADING,
     '',
     'Written by `pnpm bench --citus` (issue 16, ADR 0027). The cluster is three PostgreSQL servers on this one machine ' +
       '(infra/citus/cluster.sh): each statement that reaches a worker pays a loopback hop, and the three servers share the ' +
@@ -1695,18 +1698,6 @@ function citusSection(results: SizeResult[], machine: Record<string, string>): s
   return `${lines.join('\n')}\n`;
 }
 
-/** A report's text with the Citus section put in (or kept): from its heading to the next `## ` heading. */
-function withCitusSection(report: string, section: string | undefined): string {
-  const without = citusSectionOf(report) ? report.replace(citusSectionOf(report) as string, '') : report;
-  return section ? `${without.trimEnd()}\n\n${section}` : without;
-}
-function citusSectionOf(text: string): string | undefined {
-  const start = text.indexOf(`\n${CITUS_HEADING}`);
-  if (start < 0) return undefined;
-  const next = text.indexOf('\n## ', start + 1);
-  return text.slice(start + 1, next < 0 ? undefined : next + 1);
-}
-
 // ----- main ----------------------------------------------------------------------------------------
 
 const results: SizeResult[] = [];
@@ -1801,10 +1792,13 @@ if (CITUS) {
 if (!sizes.includes('large') && !CITUS)
   notes.push('The large size was not run in this invocation (`--sizes small`).');
 const earlierReport = OUT && existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-// --citus writes its section into the report; a full run keeps the section an earlier --citus run wrote
+// --citus writes its section into the report; a full run keeps the sections other runs wrote (Citus, load)
 const report = CITUS
-  ? withCitusSection(earlierReport || '# Benchmarks\n', citusSection(results, machine))
-  : withCitusSection(reportOf(results, machine, notes, coldStart), citusSectionOf(earlierReport));
+  ? withSection(earlierReport || '# Benchmarks\n', CITUS_HEADING, citusSection(results, machine))
+  : [CITUS_HEADING, ...Object.values(LOAD_HEADINGS)].reduce(
+      (text, heading) => withSection(text, heading, sectionOf(earlierReport, heading)),
+      reportOf(results, machine, notes, coldStart),
+    );
 console.log(`\n${CITUS ? citusSection(results, machine) : report}`);
 if (OUT) {
   writeFileSync(OUT, report);

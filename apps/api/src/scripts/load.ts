@@ -15,7 +15,7 @@
  * (/proc/<pid>/status); on PGlite the WebAssembly heap's share of it is reported apart (the resident part of
  * the process's multi-gigabyte reservations, which only WebAssembly memory makes). Prints errors (any answer
  * but 200, and 304 where If-None-Match was sent, or a socket error), health's latency and the memory series;
- * with --write, replaces the "## Load" section of docs/benchmarks.md with them (nothing else in the file).
+ * with --write, replaces its database's section of docs/benchmarks.md ("## Load on …") with them, nothing else.
  * Exits 1 when there was an error. Times are printed, never asserted: load.test.ts runs a short load for
  * correctness only.
  */
@@ -43,6 +43,7 @@ import {
   startServer,
   waitReady,
 } from '../testing/server-process';
+import { LOAD_HEADINGS, withSection } from './report-sections';
 
 export interface LoadOptions {
   durationS: number;
@@ -349,7 +350,7 @@ export function report(r: LoadResult, options: LoadOptions, command: string): st
   const wasm = r.database === 'pglite' && r.memory.some((m) => m.wasmMb !== null);
   const rss = r.memory.map((m) => m.rssMb);
   const lines = [
-    '## Load',
+    LOAD_HEADINGS[r.database],
     '',
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ` +
       `${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${r.database === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}; ` +
@@ -385,20 +386,6 @@ export function report(r: LoadResult, options: LoadOptions, command: string): st
   return lines.join('\n');
 }
 
-/** Replaces the "## Load" section (to the next "## " heading or the end) of benchmarks.md, or appends it. */
-export function writeLoadSection(file: string, section: string) {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = text.search(/^## Load$/m);
-  let next: string;
-  if (start < 0) next = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const rest = text.slice(start + 1).search(/^## /m);
-    const end = rest < 0 ? text.length : start + 1 + rest;
-    next = `${text.slice(0, start)}${section}${rest < 0 ? '' : `\n${text.slice(end)}`}`;
-  }
-  writeFileSync(file, `${next.trimEnd()}\n`);
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
@@ -424,7 +411,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`\n${text}`);
   if (values.write) {
     const file = resolve(API_DIR, '../../docs/benchmarks.md');
-    writeLoadSection(file, text);
+    const earlier = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+    writeFileSync(file, withSection(earlier, LOAD_HEADINGS[result.database], text));
     console.log(`written to ${file}`);
   }
   process.exit(result.errors > 0 ? 1 : 0);
