@@ -23,5 +23,9 @@ describe('report sections', () => {
       '# Benchmarks\n\nintro\n\n## small\n\nfigures\n',
     );
     expect(withSection(report, '## Nothing', undefined)).toBe(report);
+    // a section's own text is taken as it is, `$` and all
+    expect(sectionOf(withSection(report, '## small', '## small\n\n`$ pnpm bench` $& $1\n'), '## small')).toBe(
+      '## small\n\n`$ pnpm bench` $& $1\n\n',
+    );
   });
 });
