@@ -33,20 +33,13 @@ const json = async (res: Response) => ({ status: res.status, body: await res.jso
 const get = (path: string, as: string, headers: Record<string, string> = {}) =>
   t.request(path, { as, headers });
 
-/** An approved report of the reading room for `month`. */
-async function approved(month: string, figures: Record<string, unknown> = USUAL_FIGURES) {
-  const r = await api.created(WANG, { ventureId: VENTURES.readingRoom, month, ...figures });
-  await api.ok(WANG, r.id, 'submit');
-  return api.ok(ADMIN, r.id, 'approve');
-}
-
 describe('plausibility on submit', () => {
   const month = monthsAgo(2);
   let id: string;
 
   beforeAll(async () => {
     // eight approved months of the reading room, ¥10,000 a month
-    for (let n = 10; n >= 3; n--) await approved(monthsAgo(n));
+    for (let n = 10; n >= 3; n--) await api.approved(WANG, ADMIN, VENTURES.readingRoom, monthsAgo(n));
   });
 
   it('serves the venture’s approved figures of the 12 months before a month, oldest first', async () => {
