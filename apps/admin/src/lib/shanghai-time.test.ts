@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  instantText,
   pickerThisMonth,
   pickerToday,
   shanghaiClockText,
@@ -47,5 +48,9 @@ describe('the Shanghai calendar', () => {
     expect(shanghaiDayOfInstant('not a time')).toBe('not a time');
     expect(shanghaiClockText(EARLY_MORNING, 'zh-CN')).toBe('01:30');
     expect(shanghaiClockText(EARLY_MORNING, 'en')).toBe('01:30');
+    // one form in both languages, on the Shanghai calendar across a year's end
+    expect(instantText(NEW_YEAR_NIGHT.toISOString())).toBe('2027-01-01 01:30');
+    expect(instantText('2026-12-06T12:58:18.019Z')).toBe('2026-12-06 20:58');
+    expect(instantText('not a time')).toBe('not a time');
   });
 });

@@ -1,4 +1,3 @@
-import { shanghaiDateOf } from '@gongfu/domain';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { TranslationKey } from '../../lib/translation-key';
 
@@ -66,17 +65,4 @@ export function actionLabel(action: string, t: Translate, i18n: I18n): string {
 export function entityLabel(entityType: string, t: Translate, i18n: I18n): string {
   const key = `oversight.audit.entity.${entityType}`;
   return i18n.exists(key) ? t(key as TranslationKey) : entityType;
-}
-
-/** An instant as the office reads it: the Shanghai date and time to the minute, "2026-11-28 14:05". */
-export function instantText(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = d.toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${shanghaiDateOf(d)} ${time}`;
 }

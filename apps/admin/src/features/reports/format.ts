@@ -52,18 +52,6 @@ export function monthLabel(month: string, language: string): string {
   return `${year}年${m}月`;
 }
 
-/** An instant as a Shanghai date and time, in the UI language. */
-export function dateTimeLabel(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /** A month's status rows still owed: nothing submitted yet, a draft, or returned (the to-do and the workplace). */
 export const OWED_REPORT_STATUSES: ReadonlySet<ReportStatusRow['status']> = new Set([
   'not_due',

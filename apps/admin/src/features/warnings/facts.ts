@@ -1,6 +1,6 @@
 import type { Warning } from '@gongfu/contract';
 import { daysBetween, formatYuan, type LocalDate, shanghaiDateOf } from '@gongfu/domain';
-import { instantText } from '../audit/labels';
+import { instantText } from '../../lib/shanghai-time';
 
 /** The figures of a warning's detail a reader is shown, in this order (ids and codes are left out). */
 export const FACT_KEYS = [

@@ -18,7 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
-import { instantText } from '../../audit/labels';
+import { instantText } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { QueryState } from '../../kpis/components/query-state';
 import { useVentures } from '../../register/api/register';

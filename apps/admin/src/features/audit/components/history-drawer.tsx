@@ -5,10 +5,11 @@ import { Alert, Button, Drawer, Grid, Skeleton, Timeline, Typography } from 'ant
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { instantText } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { readsAudit } from '../access';
 import { TRAIL_LIMIT, useAuditTrail } from '../api/audit';
-import { actionLabel, instantText } from '../labels';
+import { actionLabel } from '../labels';
 import { EntryChanges } from './entry-changes';
 
 export interface HistoryDrawerProps {

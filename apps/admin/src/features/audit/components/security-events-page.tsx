@@ -5,9 +5,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { instantText } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { type SecurityEventKind, useSecurityEvents } from '../api/security-events';
-import { instantText } from '../labels';
 
 const KINDS: SecurityEventKind[] = ['login', 'logout', 'password_change'];
 

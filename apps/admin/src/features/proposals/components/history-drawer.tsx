@@ -2,8 +2,8 @@ import type { AuditEntry, ProposalDetail } from '@gongfu/contract';
 import { Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer as AuditHistoryDrawer } from '../../audit/components/history-drawer';
-import { instantText } from '../../audit/labels';
 import { yuanText } from '../../funds/format';
 
 type Translate = TFunction;

@@ -1,14 +1,14 @@
 import type { ReportEvent } from '@gongfu/contract';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dateTimeLabel } from '../format';
+import { instantText } from '../../../lib/shanghai-time';
 
 const REVIEW_ACTIONS = new Set(['return', 'approve', 'lock']);
 const KNOWN_ACTIONS = new Set(['create', 'edit', 'submit', 'return', 'approve', 'lock', 'amend']);
 
 /** A report's workflow history, newest last: what happened, who (reporter or reviewer), when, and the comment. */
 export function ReportEvents({ events, myUserId }: { events: readonly ReportEvent[]; myUserId?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // consecutive edits are autosaves: one line for each run of them
   const shown = events.filter((event, i) => !(event.action === 'edit' && events[i + 1]?.action === 'edit'));
   return (
@@ -26,7 +26,7 @@ export function ReportEvents({ events, myUserId }: { events: readonly ReportEven
         return {
           key: event.id,
           color: event.action === 'return' ? 'red' : event.action === 'approve' ? 'green' : 'gray',
-          title: dateTimeLabel(event.at, i18n.language),
+          title: instantText(event.at),
           content: (
             <div>
               <Typography.Text strong>{action}</Typography.Text>

@@ -22,12 +22,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { apiRequest } from '../../../lib/api-client';
+import { instantText } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
 import { ExportButton } from '../../exports/components/export-button';
 import { QueryState } from '../../kpis/components/query-state';
 import { usePeriodLocks, useReportStatus, useReports } from '../../reports/api/reports';
-import { dateTimeLabel, daysUntil, monthLabel, openReportMonth } from '../../reports/format';
+import { daysUntil, monthLabel, openReportMonth } from '../../reports/format';
 import type { ReviewSearch, ReviewSort, ReviewTab } from '../search';
 import { BulkApproveBar } from './bulk-approve';
 import { LockMonthDialog } from './lock-month-dialog';
@@ -124,7 +125,7 @@ export function ReviewQueuePage({
       dataIndex: 'submittedAt',
       sorter: true,
       sortOrder: sortOrder('submittedAt'),
-      render: (at: string | null) => (at ? dateTimeLabel(at, language) : '—'),
+      render: (at: string | null) => (at ? instantText(at) : '—'),
     },
     {
       title: t('review.column.revenue'),

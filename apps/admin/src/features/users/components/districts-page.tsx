@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
-import { instantText } from '../../audit/labels';
+import { instantText } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCreateDistrict, useDistricts } from '../api/users';

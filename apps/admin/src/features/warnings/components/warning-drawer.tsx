@@ -7,8 +7,8 @@ import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Tag,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
-import { instantText } from '../../audit/labels';
 import { label } from '../../funds/format';
 import { useResolveWarning, warningsQueryKey } from '../api/warnings';
 import { daysOpen, factsOf, subjectName } from '../facts';
