@@ -191,11 +191,16 @@ export function contributionNeedsAsset(kind: ContributionKind): boolean {
 
 // ----- warnings (预警) ------------------------------------------------------------------------------
 
+/**
+ * What each warning is, without its thresholds: a district sets them (settings), and a red warning passed a higher
+ * step than an amber one — "资金闲置 12 个月" on a red warning of a fund idle for 24 months misled. The warning's
+ * own facts (months idle, the fall, days left) say how far it went.
+ */
 export const WARNING_KIND_LABELS = {
   report_overdue: { 'zh-CN': '月报逾期', en: 'Monthly report overdue' },
-  revenue_drop: { 'zh-CN': '营收环比下降超过 30%', en: 'Revenue down more than 30 % on the month' },
-  fund_idle: { 'zh-CN': '资金闲置 12 个月', en: 'Fund idle for 12 months' },
-  agreement_expiring: { 'zh-CN': '运营协议 90 天内到期', en: 'Operator agreement ends within 90 days' },
+  revenue_drop: { 'zh-CN': '营收环比大幅下降', en: 'Revenue fell sharply on the month' },
+  fund_idle: { 'zh-CN': '资金闲置', en: 'Fund idle' },
+  agreement_expiring: { 'zh-CN': '运营协议即将到期', en: 'Operator agreement ending soon' },
   pledge_overdue: { 'zh-CN': '反哺承诺逾期未兑现', en: 'Give-back pledge overdue' },
   remittance_below_minimum: { 'zh-CN': '上缴低于保底金额', en: 'Remittance below the guaranteed minimum' },
 } as const satisfies Labels<string>;

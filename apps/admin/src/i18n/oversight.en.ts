@@ -110,6 +110,13 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
     viewAmber: 'Amber warnings',
     none: 'No open warnings',
     top: 'First to act on',
+    foundToday: 'found today',
+    openFor: 'open {{count}} days',
+    headline: {
+      idleMonths: 'idle {{count}} months',
+      revenueFall: 'down {{percent}} % on the month',
+      endsInDays: 'ends in {{count}} days',
+    },
   },
   audit: {
     title: 'Audit log',

@@ -107,6 +107,13 @@ export const oversightZhCN = {
     viewAmber: '查看黄色预警',
     none: '当前没有待处理的预警',
     top: '需优先处理',
+    foundToday: '今天发现',
+    openFor: '已持续 {{count}} 天',
+    headline: {
+      idleMonths: '已闲置 {{count}} 个月',
+      revenueFall: '环比下降 {{percent}}%',
+      endsInDays: '{{count}} 天后到期',
+    },
   },
   audit: {
     title: '审计日志',

@@ -66,3 +66,30 @@ export function daysOpen(warning: Warning, now: Date = new Date()): number {
   const to = shanghaiDateOf(warning.resolvedAt ? new Date(warning.resolvedAt) : now) as LocalDate;
   return Math.max(0, daysBetween(from, to));
 }
+
+/**
+ * The one figure that says how far a warning went, for a list with no room for its details: the months a fund has
+ * been idle, a revenue's fall, the days left on an agreement (the kind's label names no threshold: a district sets
+ * them). A translation key and its values, or null when the kind has no such figure or the detail lacks it.
+ */
+export function headlineOf(
+  warning: Warning,
+): { key: 'idleMonths' | 'revenueFall' | 'endsInDays'; values: Record<string, string | number> } | null {
+  const d = warning.detail;
+  if (warning.kind === 'fund_idle' && typeof d.idleMonths === 'number') {
+    return { key: 'idleMonths', values: { count: d.idleMonths } };
+  }
+  if (warning.kind === 'agreement_expiring' && typeof d.daysLeft === 'number') {
+    return { key: 'endsInDays', values: { count: d.daysLeft } };
+  }
+  if (
+    warning.kind === 'revenue_drop' &&
+    typeof d.previousRevenueFen === 'number' &&
+    typeof d.revenueFen === 'number' &&
+    d.previousRevenueFen > 0
+  ) {
+    const fall = Math.round((1 - d.revenueFen / d.previousRevenueFen) * 100);
+    return { key: 'revenueFall', values: { percent: fall } };
+  }
+  return null;
+}

@@ -5,7 +5,14 @@ import { JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { errorBody, givenSession } from '../../testing/server';
-import { AMBER_ID, givenOversightApi, RED_ID, WARNINGS, warningFixture } from './testing/warnings-fixtures';
+import {
+  AMBER_ID,
+  daysAgo,
+  givenOversightApi,
+  RED_ID,
+  WARNINGS,
+  warningFixture,
+} from './testing/warnings-fixtures';
 
 const lists = (seen: ReturnType<typeof givenOversightApi>) =>
   seen.filter((r) => r.method === 'GET' && r.path === '/warnings');
@@ -33,7 +40,7 @@ describe('warnings', () => {
       'data-severity',
       'amber',
     );
-    expect(within(amber).getByText('资金闲置 12 个月')).toBeInTheDocument();
+    expect(within(amber).getByText('资金闲置')).toBeInTheDocument();
     expect(within(amber).getByText('资金：社区治理专项资金')).toBeInTheDocument();
     expect(within(amber).getByText('3 天')).toBeInTheDocument();
 
@@ -189,7 +196,7 @@ describe('warnings', () => {
       await waitFor(() => expect(screen.queryByLabelText('处理说明')).toBeNull());
       await user.click(within(amber as HTMLElement).getByText('资金：社区治理专项资金'));
       expect(await screen.findByLabelText('处理说明')).toBeInTheDocument();
-      expect(screen.getAllByText('资金闲置 12 个月').length).toBeGreaterThan(1);
+      expect(screen.getAllByText('资金闲置').length).toBeGreaterThan(1);
     } finally {
       window.innerWidth = width;
     }
@@ -252,5 +259,28 @@ describe('warnings', () => {
     );
     expect(lists(seen).every((r) => r.query.get('status') === 'open')).toBe(true);
     expect(AMBER_ID).toBeTruthy();
+  });
+
+  it('the cockpit’s first red warnings say how far each went (the rule names no threshold) and since when', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    const idle = warningFixture({
+      kind: 'fund_idle',
+      subjectType: 'fund',
+      detail: { fundName: '公积金', balanceFen: 1_000_000, lastOutflowMonth: '2024-09', idleMonths: 25 },
+      detectedAt: daysAgo(0),
+    });
+    const fall = warningFixture({
+      id: AMBER_ID,
+      kind: 'revenue_drop',
+      detail: { ventureName: '金汇潮汐市场', previousRevenueFen: 100_000_00, revenueFen: 40_000_00 },
+      detectedAt: daysAgo(4),
+    });
+    givenOversightApi({ warnings: [idle, fall], total: 2 });
+    renderApp('/kpis');
+    expect(await screen.findByText('资金闲置 · 已闲置 25 个月')).toBeInTheDocument();
+    expect(screen.getByText('今天发现')).toBeInTheDocument();
+    expect(screen.getByText('营收环比大幅下降 · 环比下降 60%')).toBeInTheDocument();
+    expect(screen.getByText('已持续 4 天')).toBeInTheDocument();
   });
 });

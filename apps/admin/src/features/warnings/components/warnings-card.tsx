@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { label } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useWarnings } from '../api/warnings';
-import { daysOpen, subjectName } from '../facts';
+import { daysOpen, headlineOf, subjectName } from '../facts';
 import { SeverityTag } from './severity-tag';
 
 /** The open red warnings the card lists first. */
@@ -68,6 +68,8 @@ export function WarningsCard() {
                   dataSource={reds.items}
                   renderItem={(w) => {
                     const subject = subjectName(w);
+                    const headline = headlineOf(w);
+                    const days = daysOpen(w);
                     return (
                       <List.Item key={w.id}>
                         <Flex gap={8} wrap align="center">
@@ -75,10 +77,17 @@ export function WarningsCard() {
                           <Link to="/warnings" search={{ severity: 'red', communityId: w.communityId }}>
                             {w.communityName ?? '—'}
                           </Link>
-                          <span>{label(WARNING_KIND_LABELS[w.kind], i18n.language)}</span>
+                          <span>
+                            {label(WARNING_KIND_LABELS[w.kind], i18n.language)}
+                            {headline
+                              ? ` · ${t(`oversight.cockpit.headline.${headline.key}`, headline.values)}`
+                              : ''}
+                          </span>
                           {subject ? <Typography.Text type="secondary">{subject}</Typography.Text> : null}
                           <Typography.Text type="secondary">
-                            {t('oversight.warnings.ageDays', { count: daysOpen(w) })}
+                            {days === 0
+                              ? t('oversight.cockpit.foundToday')
+                              : t('oversight.cockpit.openFor', { count: days })}
                           </Typography.Text>
                         </Flex>
                       </List.Item>
