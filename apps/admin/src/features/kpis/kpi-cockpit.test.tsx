@@ -47,6 +47,22 @@ describe('KPI cockpit', () => {
     expect(screen.getByText('数据截至 2026-10')).toBeInTheDocument();
   });
 
+  it('a running quarter runs through the answer’s data date, not last month by the clock, before the due day', async () => {
+    // 4 December: November's reports are not due until the 10th, so the data date is still October
+    vi.setSystemTime(new Date('2026-12-04T10:00:00+08:00'));
+    givenSession(meAs('district_admin'));
+    const requests = givenKpiApi();
+    renderApp('/kpis?period=quarter&month=2026-10');
+    expect(await screen.findByText('2026年第4季度尚未结束，数据截至 2026-10')).toBeInTheDocument();
+    expect(screen.getByText('数据截至 2026-10')).toBeInTheDocument();
+    // the review-coverage notice counts the months that are due, not November's
+    await screen.findByText(/^本期应报月报/);
+    expect(requests.filter((r) => r.endpoint === 'reporting-matrix').map((r) => r.query)).toContainEqual({
+      from: '2026-10',
+      to: '2026-10',
+    });
+  });
+
   it('asks for the open tab’s figures before its page’s code has mounted, once each, under the panels’ own keys', async () => {
     givenSession(meAs('district_admin'));
     const requests = givenKpiApi();

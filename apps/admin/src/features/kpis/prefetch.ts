@@ -37,11 +37,19 @@ export function prefetchCockpit(
   const search = resolveKpiSearch(raw, new Date(), dataMonth);
   const { period, month, kpi } = search;
   void queryClient.prefetchQuery(kpiOverviewQueryOptions({ period, month }));
-  // the notice covers the period's months up to the latest one (kpi-cockpit-page)
+  // the notice covers the period's months up to the data date (kpi-cockpit-page, from the overview's answer): the
+  // opening month's answer when it was asked for or is at hand, else last month — the data date from the due day
+  // on; before it, a link naming a month gets the notice a moment later, from its own request
   const covered = periodContaining(period as PeriodKind, month as Month);
-  const latest = latestKpiMonth();
+  const latest =
+    (dataMonth as Month | null) ??
+    (queryClient.getQueryData(kpiLatestMonthQueryOptions().queryKey)?.dataDate as Month | undefined) ??
+    latestKpiMonth();
   const to = compareMonths(covered.to, latest) < 0 ? covered.to : latest;
-  void queryClient.prefetchQuery(reportingMatrixQueryOptions({ from: covered.from, to }));
+  // a period nothing of which is due yet has no notice
+  if (compareMonths(to, covered.from) >= 0) {
+    void queryClient.prefetchQuery(reportingMatrixQueryOptions({ from: covered.from, to }));
+  }
   if (search.tab === 'overview') {
     // the split the trend panel shows (a community has no street offices to split by)
     const groupBy =

@@ -147,22 +147,24 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
             dataDate: overview.data.dataDate,
           })}
         />
-      ) : overview.data && overview.data.period.to > latestMonth ? (
+      ) : overview.data?.running ? (
+        // the answer's data date, never last month by the browser's clock: before the due day last month's reports
+        // are not due, and the notice said "数据截至 2026-11" under the answer's "数据截至 2026-10"
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
           title={t('kpi.period.running', {
             period: localized(overview.data.period.label, i18n.language),
-            latest: latestMonth,
+            latest: overview.data.dataDate,
           })}
           description={t('kpi.period.runningHint')}
         />
       ) : null}
-      {overview.data ? (
+      {overview.data && !overview.data.nothingDue ? (
         <ReviewCoverageNotice
           from={overview.data.period.from}
-          to={overview.data.period.to < latestMonth ? overview.data.period.to : latestMonth}
+          to={overview.data.through}
           onShowReporting={tab === 'reporting' ? undefined : () => onChange({ tab: 'reporting' })}
         />
       ) : null}
