@@ -255,6 +255,10 @@ export const en: Messages = {
       chart: 'Communities ranked by {{name}}',
       top: 'Top three',
       bottom: 'Bottom three',
+      incomplete: '{{approved}} of {{expected}} approved',
+      incompleteMark: ' (review pending)',
+      incompleteHint:
+        'Communities marked “review pending” have reports for the period not yet approved or not received: only approved reports count, so their figure reads low and their place is provisional.',
     },
     reporting: {
       title: 'Monthly reporting',

@@ -257,6 +257,10 @@ export const zhCN = {
       chart: '{{name}} 社区排名',
       top: '前三名（红榜）',
       bottom: '后三名（黑榜）',
+      incomplete: '{{approved}}/{{expected}} 份已审核',
+      incompleteMark: '（审核未完）',
+      incompleteHint:
+        '标有“审核未完”的社区，期内有月报尚未审核通过或未报送：只计审核通过的月报，其数值偏低，排名仅供参考。',
     },
     reporting: {
       title: '月报报送情况',

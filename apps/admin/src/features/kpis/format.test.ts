@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n';
-import { changeOf, chartValue, formatFen, formatKpiText, formatKpiValue, toneOf } from './format';
+import { changeOf, chartValue, fenScaleOf, formatFen, formatKpiText, formatKpiValue, toneOf } from './format';
 
 const t = i18n.getFixedT('zh-CN');
 const tEn = i18n.getFixedT('en');
@@ -16,6 +16,17 @@ describe('KPI formatting', () => {
     expect(formatFen(-33_573_100, 'zh-CN', t)).toEqual({ text: '-33.57', unit: '万元' });
     expect(formatFen(-1_004_999, 'zh-CN', t)).toEqual({ text: '-1.00', unit: '万元' });
     expect(formatFen(1_307_376_843, 'en', tEn)).toEqual({ text: '1,307.38', unit: '10k yuan' });
+  });
+
+  it('puts a column of amounts in one unit: 万元 as soon as one of them is that large', () => {
+    const column = [4_750_000, 997_600, -43_800, null];
+    expect(fenScaleOf(column)).toBe('wan');
+    expect(fenScaleOf([997_600, -43_800, null])).toBe('yuan');
+    expect(formatKpiText('fen', 997_600, 'zh-CN', t, 'wan')).toBe('1.00 万元');
+    expect(formatKpiText('fen', -43_800, 'zh-CN', t, 'wan')).toBe('-0.04 万元');
+    expect(formatKpiText('fen', 4_750_000, 'zh-CN', t, 'yuan')).toBe('47,500.00 元');
+    // without a scale each amount keeps its own
+    expect(formatKpiText('fen', 997_600, 'zh-CN', t)).toBe('9,976.00 元');
   });
 
   it('formats each unit as the definition names it', () => {

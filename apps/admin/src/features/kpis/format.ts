@@ -25,17 +25,30 @@ function grouped(value: number, language: string, fractionDigits = 0): string {
   });
 }
 
+/** 元 or 万元: an amount's own, or one for a whole column (`fenScaleOf`), so that its rows compare at a glance. */
+export type FenScale = 'yuan' | 'wan';
+
+/** The scale of a column of amounts: 万元 when any of them is at least 1 万元, so that none reads in another unit. */
+export function fenScaleOf(values: readonly (number | null)[]): FenScale {
+  return values.some((v) => v !== null && Math.abs(v) >= WAN_FEN) ? 'wan' : 'yuan';
+}
+
 /**
  * Integer fen as 元 with two decimals (exact, on integers), or as 万元 with two decimals when the amount is
- * at least 1 万元 (rounded half away from zero to the 100 元).
+ * at least 1 万元 (rounded half away from zero to the 100 元) — or in the scale given.
  */
-export function formatFen(fen: number, language: string, t: Translate): FormattedValue {
-  if (Math.abs(fen) < WAN_FEN) return { text: formatYuan(fen, { grouping: true }), unit: t('kpi.unit.fen') };
-  const hundreds = Math.round(Math.abs(fen) / 10_000) * Math.sign(fen); // units of 0.01 万元
-  const whole = Math.trunc(hundreds / 100);
-  const cents = String(Math.abs(hundreds % 100)).padStart(2, '0');
-  const sign = hundreds < 0 && whole === 0 ? '-' : '';
-  return { text: `${sign}${grouped(whole, language)}.${cents}`, unit: t('kpi.unit.wan') };
+export function formatFen(fen: number, language: string, t: Translate, scale?: FenScale): FormattedValue {
+  if ((scale ?? (Math.abs(fen) < WAN_FEN ? 'yuan' : 'wan')) === 'yuan') {
+    return { text: formatYuan(fen, { grouping: true }), unit: t('kpi.unit.fen') };
+  }
+  const hundreds = Math.round(Math.abs(fen) / 10_000); // units of 0.01 万元, rounded half away from zero
+  const cents = String(hundreds % 100).padStart(2, '0');
+  // the sign apart: a column's scale brings amounts under 1 万元 here, whose whole part is 0 (-438 元: -0.04)
+  const sign = fen < 0 && hundreds > 0 ? '-' : '';
+  return {
+    text: `${sign}${grouped(Math.trunc(hundreds / 100), language)}.${cents}`,
+    unit: t('kpi.unit.wan'),
+  };
 }
 
 /** A fraction (1 = 100 %) as a percentage with one decimal. */
@@ -49,11 +62,12 @@ export function formatKpiValue(
   value: number | null,
   language: string,
   t: Translate,
+  scale?: FenScale,
 ): FormattedValue {
   if (value === null) return { text: t('common.unknown'), unit: '' };
   switch (unit) {
     case 'fen':
-      return formatFen(value, language, t);
+      return formatFen(value, language, t, scale);
     case 'ratio':
       return { text: formatRatio(value, language), unit: '' };
     default:
@@ -62,8 +76,14 @@ export function formatKpiValue(
 }
 
 /** One string: "140.89 万元", "97.1%", "195 个". */
-export function formatKpiText(unit: KpiUnit, value: number | null, language: string, t: Translate): string {
-  const { text, unit: unitText } = formatKpiValue(unit, value, language, t);
+export function formatKpiText(
+  unit: KpiUnit,
+  value: number | null,
+  language: string,
+  t: Translate,
+  scale?: FenScale,
+): string {
+  const { text, unit: unitText } = formatKpiValue(unit, value, language, t, scale);
   return unitText ? `${text} ${unitText}` : text;
 }
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { echarts } from '../../lib/echarts';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
-import { emptyFundFlow, fundFlow, kpiRanking } from '../../testing/kpi-fixtures';
+import { emptyFundFlow, fundFlow, kpiRanking, reportingMatrix } from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
@@ -97,9 +97,52 @@ describe('KPI cockpit: ranking', () => {
     renderApp('/kpis?month=2026-10&tab=ranking');
     const top = await screen.findByLabelText('前三名（红榜）');
     expect(top).toHaveTextContent('1. 金汇社区 15.31 万元');
-    expect(screen.getByLabelText('后三名（黑榜）')).toHaveTextContent('6. 社区6 0.00 元');
+    // in the unit of the whole list, so that the two lists compare at a glance
+    expect(screen.getByLabelText('后三名（黑榜）')).toHaveTextContent('6. 社区6 0.00 万元');
     expect(screen.getByText('6 / 7')).toBeInTheDocument();
     expect(screen.getByText('不参与排名')).toBeInTheDocument();
+  });
+
+  it('marks the communities whose reports of the period are not all approved, on the black list too', async () => {
+    givenSession(meAs('district_admin'));
+    const base = kpiRanking();
+    const office = { streetOfficeId: null, streetOfficeName: null, target: null };
+    const more = [5, 6].map((n) => ({
+      ...office,
+      rank: n,
+      communityId: `33333333-3333-4333-8333-00000000001${n}`,
+      communityName: `社区${n}`,
+      value: 0,
+      numerator: 0,
+      denominator: null,
+    }));
+    const requests = givenKpiApi({
+      ranking: () => ({ ...base, items: [...base.items, ...more] }),
+      reportingMatrix: (q) => {
+        const matrix = reportingMatrix(q.from, q.to);
+        // every report of the fixture's communities approved; 社区6's two reports awaiting review
+        const approvedCells = matrix.cells.map((c) => ({ ...c, approved: c.expected }));
+        const template = approvedCells[0] as (typeof approvedCells)[number];
+        const pending = { ...template, communityId: more[1]?.communityId as string, approved: 0 };
+        return { ...matrix, cells: [...approvedCells, pending] };
+      },
+    });
+    renderApp('/kpis?month=2026-10&tab=ranking');
+    const bottom = await screen.findByLabelText('后三名（黑榜）');
+    await waitFor(() => expect(bottom).toHaveTextContent('6. 社区6 0.00 万元（审核未完）'));
+    expect(bottom).toHaveTextContent('5. 社区5 0.00 万元');
+    expect(bottom).not.toHaveTextContent('社区5 0.00 万元（审核未完）');
+    expect(screen.getByLabelText('前三名（红榜）')).not.toHaveTextContent('审核未完');
+    expect(screen.getByText(/^标有“审核未完”的社区/)).toBeInTheDocument();
+    // in the table, how many of its reports count
+    const row = screen.getByRole('link', { name: '社区6' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('0/2 份已审核')).toBeInTheDocument();
+    const jinhui = screen.getByRole('link', { name: JINHUI.name }).closest('tr') as HTMLElement;
+    expect(within(jinhui).queryByText(/份已审核/)).toBeNull();
+    // the notice above the tabs asked for the same months: one request serves both
+    expect(requests.filter((r) => r.endpoint === 'reporting-matrix').map((r) => r.query)).toEqual([
+      { from: '2026-10', to: '2026-10' },
+    ]);
   });
 
   it('shows the reason when the ranking fails', async () => {

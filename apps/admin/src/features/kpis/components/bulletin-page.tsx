@@ -19,7 +19,7 @@ import { useKpiOverview } from '../api/get-kpi-overview';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
-import { changeOf, chartValue, formatKpiText, formatRatio, localized } from '../format';
+import { changeOf, chartValue, fenScaleOf, formatKpiText, formatRatio, localized } from '../format';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -293,7 +293,9 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const ranked = ranking.items.filter((item) => item.rank !== null);
-  const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t);
+  // one unit for the top and bottom lists and the median, so that they compare
+  const scale = fenScaleOf(ranking.items.map((i) => i.value));
+  const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
   const table = (title: string, rows: typeof ranked) => (
     <table className="bulletin-table bulletin-compact">
       <caption>{title}</caption>

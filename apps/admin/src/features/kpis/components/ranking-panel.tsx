@@ -1,4 +1,4 @@
-import type { KpiKey, KpiOverview, KpiRanking } from '@gongfu/contract';
+import type { KpiKey, KpiOverview, KpiRanking, ReportingMatrix } from '@gongfu/contract';
 import type { PeriodKind } from '@gongfu/domain';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -6,8 +6,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
+import { useReportingMatrix } from '../api/get-reporting-matrix';
 import { KpiRankingChart } from '../charts/kpi-ranking-chart';
-import { formatKpiText, formatKpiValue, localized } from '../format';
+import { fenScaleOf, formatKpiText, formatKpiValue, localized } from '../format';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
 import { RankingTargetLegend, useRankingTargetColumn } from './ranking-target';
@@ -57,6 +58,39 @@ export function RankingPanel({
   );
 }
 
+/** A community's reports of the period, where not all of them are approved: its figure is not final. */
+interface Incomplete {
+  approved: number;
+  expected: number;
+}
+
+/**
+ * The communities whose figure counts fewer reports than are due: approved < expected over the period's months up
+ * to the data date (the reporting matrix, the same request as the review-coverage notice above the tabs). Only for
+ * the KPIs built from the approved reports (venture level), not the reporting rates, which count what was received.
+ */
+function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
+  const fromReports =
+    ranking.kpi.level === 'venture' &&
+    ranking.kpi.key !== 'reporting_rate' &&
+    ranking.kpi.key !== 'on_time_rate';
+  const matrix = useReportingMatrix({ from: ranking.period.from, to: ranking.through });
+  if (!fromReports || ranking.nothingDue || !matrix.data || matrix.isPlaceholderData) return new Map();
+  return incompleteOf(matrix.data);
+}
+
+function incompleteOf(matrix: ReportingMatrix): Map<string, Incomplete> {
+  const sums = new Map<string, Incomplete>();
+  for (const cell of matrix.cells) {
+    const sum = sums.get(cell.communityId) ?? { approved: 0, expected: 0 };
+    sum.approved += cell.approved;
+    sum.expected += cell.expected;
+    sums.set(cell.communityId, sum);
+  }
+  for (const [id, sum] of sums) if (sum.approved >= sum.expected) sums.delete(id);
+  return sums;
+}
+
 function RankingBody({ ranking }: { ranking: KpiRanking }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -65,12 +99,15 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
   const name = localized(ranking.kpi.name, language);
   const median = ranking.median;
   const ranked = ranking.items.filter((i) => i.rank !== null);
-  const text = (value: number | null) => formatKpiText(unit, value, language, t);
+  // one unit down the column (and in the red and black lists): 4.75 万元 above 9,976.00 元 read as the smaller
+  const scale = fenScaleOf(ranking.items.map((i) => i.value));
+  const text = (value: number | null) => formatKpiText(unit, value, language, t, scale);
   const onOpen = useCallback(
     (communityId: string) => void navigate({ to: '/communities/$communityId', params: { communityId } }),
     [navigate],
   );
 
+  const incomplete = useIncomplete(ranking);
   const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
   const targetColumn = useRankingTargetColumn(ranking);
   const columns: TableColumnsType<RankingItem> = [
@@ -100,7 +137,17 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       title: t('kpi.ranking.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (v: number | null) => text(v),
+      render: (v: number | null, row) => {
+        const pending = incomplete.get(row.communityId);
+        return (
+          <Flex gap={4} justify="flex-end" wrap>
+            {pending ? (
+              <Tag style={{ marginInlineEnd: 0 }}>{t('kpi.ranking.incomplete', { ...pending })}</Tag>
+            ) : null}
+            <span>{text(v)}</span>
+          </Flex>
+        );
+      },
     },
     {
       title: t('kpi.ranking.vsMedian'),
@@ -135,9 +182,27 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       {!ranking.judged ? (
         <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
       ) : ranked.length >= 6 ? (
-        <Flex gap={16} wrap>
-          <RankList title={t('kpi.ranking.top')} color="red" items={ranked.slice(0, 3)} text={text} />
-          <RankList title={t('kpi.ranking.bottom')} color="default" items={ranked.slice(-3)} text={text} />
+        <Flex vertical gap={4}>
+          <Flex gap={16} wrap>
+            <RankList
+              title={t('kpi.ranking.top')}
+              color="red"
+              items={ranked.slice(0, 3)}
+              text={text}
+              incomplete={incomplete}
+            />
+            <RankList
+              title={t('kpi.ranking.bottom')}
+              color="default"
+              items={ranked.slice(-3)}
+              text={text}
+              incomplete={incomplete}
+            />
+          </Flex>
+          {/* a community on the black list only because its reports await review must not read as a laggard */}
+          {[...ranked.slice(0, 3), ...ranked.slice(-3)].some((item) => incomplete.has(item.communityId)) ? (
+            <Typography.Text type="secondary">{t('kpi.ranking.incompleteHint')}</Typography.Text>
+          ) : null}
         </Flex>
       ) : null}
       <Row gutter={[16, 16]}>
@@ -166,18 +231,22 @@ function RankList({
   color,
   items,
   text,
+  incomplete,
 }: {
   title: string;
   color: string;
   items: RankingItem[];
   text: (value: number | null) => string;
+  incomplete: Map<string, Incomplete>;
 }) {
+  const { t } = useTranslation();
   return (
     <Flex gap={4} wrap align="center" aria-label={title}>
       <Typography.Text strong>{title}：</Typography.Text>
       {items.map((item) => (
         <Tag key={item.communityId} color={color}>
           {item.rank}. {item.communityName} {text(item.value)}
+          {incomplete.has(item.communityId) ? t('kpi.ranking.incompleteMark') : ''}
         </Tag>
       ))}
     </Flex>
