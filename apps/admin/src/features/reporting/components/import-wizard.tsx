@@ -308,13 +308,15 @@ function CheckStep({
                 key: 'message',
                 dataIndex: 'message',
                 title: t('reporting.workbook.column.message'),
+                // the message wraps: the table is as wide as its content, and the part of a message cut off at the
+                // drawer's edge was the part that says how to mend the file
                 render: (text: string, p: ProblemRow) => (
-                  <span>
+                  <div style={{ minWidth: '16em', maxWidth: '28em', whiteSpace: 'normal' }}>
                     {p.blocks.includes('draft') ? null : (
                       <Tag color="warning">{t('reporting.workbook.submitOnlyTag')}</Tag>
                     )}
                     {text}
-                  </span>
+                  </div>
                 ),
               },
             ]}
