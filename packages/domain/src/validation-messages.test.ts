@@ -26,6 +26,14 @@ describe('message catalogue', () => {
       '统一社会信用代码应为 18 位,当前为 17 位',
     );
     expect(formatMessage('credit_code.length', {}, 'en')).toContain('{length}');
+    // amounts travel as fen; people read them in yuan
+    expect(
+      formatMessage(
+        'proposal.payout_exceeds_approved',
+        { amountFen: 5_000_000, remainingFen: 3_600_050, approvedFen: 3_600_050, paidFen: 0 },
+        'zh-CN',
+      ),
+    ).toBe('本次支出 50,000.00 元超过尚可支出的 36,000.50 元（通过金额 36,000.50 元，已支出 0.00 元）');
     expect(isDomainErrorCode('shares.empty')).toBe(true);
     expect(isDomainErrorCode('toString')).toBe(false);
   });

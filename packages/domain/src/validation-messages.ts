@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from './labels';
+import { formatYuan } from './money';
 import type { DomainError, MessageParams } from './result';
 
 /**
@@ -129,8 +130,8 @@ export const MESSAGES = {
     en: 'Attendance {attendance} is below the quorum of {quorum}; the meeting cannot decide',
   },
   'proposal.approved_exceeds_requested': {
-    'zh-CN': '通过金额 {approvedFen} 分不能超过申请金额 {requestedFen} 分',
-    en: 'The approved amount ({approvedFen} fen) cannot exceed the amount requested ({requestedFen} fen)',
+    'zh-CN': '通过金额 {approvedFen} 元不能超过申请金额 {requestedFen} 元',
+    en: 'The approved amount ({approvedFen} yuan) cannot exceed the amount requested ({requestedFen} yuan)',
   },
   'proposal.invalid_disclosure_days': {
     'zh-CN': '公示天数 {days} 无效,应为 1 至 {max} 之间的整数',
@@ -157,8 +158,8 @@ export const MESSAGES = {
     en: 'Objection {objectionId} has already been resolved',
   },
   'proposal.disclosure_not_over': {
-    'zh-CN': '公示期至 {endsOn} 结束,期满后方可结束公示',
-    en: 'Disclosure runs until {endsOn} inclusive; it can end only after that',
+    'zh-CN': '公示期至 {endsOn} 止，期满后方可结束公示、支出',
+    en: 'Disclosure runs until {endsOn} inclusive; it can end, and money be paid out, only after that',
   },
   'proposal.objections_pending': {
     'zh-CN': '尚有 {count} 条异议未处理,不能结束公示',
@@ -166,8 +167,8 @@ export const MESSAGES = {
   },
   'proposal.payout_exceeds_approved': {
     'zh-CN':
-      '本次支出 {amountFen} 分超过可支出余额 {remainingFen} 分(通过金额 {approvedFen} 分,已支出 {paidFen} 分)',
-    en: 'Paying {amountFen} fen exceeds the {remainingFen} fen left (approved {approvedFen}, paid {paidFen})',
+      '本次支出 {amountFen} 元超过尚可支出的 {remainingFen} 元（通过金额 {approvedFen} 元，已支出 {paidFen} 元）',
+    en: 'Paying {amountFen} yuan exceeds the {remainingFen} yuan left (approved {approvedFen}, paid {paidFen})',
   },
   'proposal.unknown_use_category': {
     'zh-CN': '用途类别“{useCategory}”不在可选范围内',
@@ -209,7 +210,11 @@ export function formatMessage(code: DomainErrorCode, params: MessageParams, loca
   const template: string = MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    // amounts travel as integer fen (the params stay so for clients); people read yuan: 3600050 → 36,000.50
+    return name.endsWith('Fen') && Number.isSafeInteger(value)
+      ? formatYuan(value as number, { grouping: true })
+      : String(value);
   });
 }
 

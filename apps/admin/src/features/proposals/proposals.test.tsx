@@ -50,7 +50,7 @@ describe('the proposal’s steps', () => {
 
   it('a payout tried during 公示 is refused by the API, and its reason is shown', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
-    const reason = '公示期至 2026-12-08 结束,期满后方可结束公示';
+    const reason = '公示期至 2026-12-08 止，期满后方可结束公示、支出';
     const seen = givenFundsApi({
       proposals: [proposalFixture('disclosure')],
       answer: (r) =>
