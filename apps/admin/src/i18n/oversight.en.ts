@@ -116,6 +116,9 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       idleMonths: 'idle {{count}} months',
       revenueFall: 'down {{percent}} % on the month',
       endsInDays: 'ends in {{count}} days',
+      reportMonth: '{{month}}',
+      daysOverdue: '{{count}} days overdue',
+      shortfall: '{{amount}} yuan short',
     },
   },
   audit: {

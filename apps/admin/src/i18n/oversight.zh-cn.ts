@@ -113,6 +113,9 @@ export const oversightZhCN = {
       idleMonths: '已闲置 {{count}} 个月',
       revenueFall: '环比下降 {{percent}}%',
       endsInDays: '{{count}} 天后到期',
+      reportMonth: '{{month}}',
+      daysOverdue: '逾期 {{count}} 天',
+      shortfall: '差额 {{amount}} 元',
     },
   },
   audit: {

@@ -91,7 +91,7 @@ export const usersEn: FeatureMessages['users'] = {
   },
   districts: {
     title: 'Districts',
-    subtitle: 'The districts on the platform and their first admin',
+    subtitle: 'The districts on the platform; opening one sets up its first admin',
     create: 'Open a district',
     createTitle: 'Open a district',
     createSubmit: 'Open',

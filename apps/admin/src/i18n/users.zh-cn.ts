@@ -86,7 +86,7 @@ export const usersZhCN = {
   },
   districts: {
     title: '区县管理',
-    subtitle: '平台开通的区县及其首位管理员',
+    subtitle: '平台开通的区县；开通时一并设置该区的首位管理员',
     create: '开通区县',
     createTitle: '开通区县',
     createSubmit: '开通',

@@ -69,13 +69,21 @@ export function daysOpen(warning: Warning, now: Date = new Date()): number {
 
 /**
  * The one figure that says how far a warning went, for a list with no room for its details: the months a fund has
- * been idle, a revenue's fall, the days left on an agreement (the kind's label names no threshold: a district sets
- * them). A translation key and its values, or null when the kind has no such figure or the detail lacks it.
+ * been idle, a revenue's fall, the days left on an agreement, the month of an overdue report, a pledge's days overdue,
+ * a remittance's shortfall (the kind's label names no threshold: a district sets them). A translation key and its values, or null when the kind has no such figure or the detail lacks it.
  */
-export function headlineOf(
-  warning: Warning,
-): { key: 'idleMonths' | 'revenueFall' | 'endsInDays'; values: Record<string, string | number> } | null {
+export function headlineOf(warning: Warning): {
+  key: 'idleMonths' | 'revenueFall' | 'endsInDays' | 'reportMonth' | 'daysOverdue' | 'shortfall';
+  values: Record<string, string | number>;
+} | null {
   const d = warning.detail;
+  if (warning.kind === 'report_overdue') return { key: 'reportMonth', values: { month: warning.period } };
+  if (warning.kind === 'pledge_overdue' && typeof d.daysOverdue === 'number') {
+    return { key: 'daysOverdue', values: { count: d.daysOverdue } };
+  }
+  if (warning.kind === 'remittance_below_minimum' && typeof d.shortfallFen === 'number') {
+    return { key: 'shortfall', values: { amount: formatYuan(d.shortfallFen, { grouping: true }) } };
+  }
   if (warning.kind === 'fund_idle' && typeof d.idleMonths === 'number') {
     return { key: 'idleMonths', values: { count: d.idleMonths } };
   }

@@ -257,6 +257,8 @@ describe('warnings', () => {
       'href',
       `/warnings?severity=red&communityId=${JINHUI.id}`,
     );
+    // an overdue report names its month
+    expect(screen.getByText('月报逾期 · 2026-10')).toBeInTheDocument();
     expect(lists(seen).every((r) => r.query.get('status') === 'open')).toBe(true);
     expect(AMBER_ID).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type EChartHandlers } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
-import { chartUnit, chartValue, formatKpiText } from '../format';
+import { chartUnit, chartValue, fenScaleOf, formatKpiText } from '../format';
 
 /**
  * Communities as horizontal bars, best at the top (the API ranks by the KPI's direction), with the median
@@ -29,6 +29,8 @@ export function KpiRankingChart({
     // ECharts draws the first category at the bottom: reverse, so rank 1 is on top
     const rows = [...ranked].reverse();
     const median = ranking.median;
+    // the same unit as the panel's statistic and table beside the chart
+    const scale = fenScaleOf(ranking.items.map((item) => item.value));
     return {
       title: { show: false, text: label },
       tooltip: {
@@ -39,7 +41,7 @@ export function KpiRankingChart({
           const item = first ? rows[first.dataIndex] : undefined;
           if (!item) return '';
           const mark = item.target?.belowTarget ? `<br/>${t('targets.ranking.below')}` : '';
-          return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t)}${mark}`;
+          return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t, scale)}${mark}`;
         },
       },
       grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
@@ -70,7 +72,7 @@ export function KpiRankingChart({
                   label: {
                     position: 'end',
                     formatter: t('kpi.ranking.medianValue', {
-                      value: formatKpiText(unit, median, language, t),
+                      value: formatKpiText(unit, median, language, t, scale),
                     }),
                   },
                   data: [{ name: t('kpi.ranking.median'), xAxis: chartValue(unit, median) ?? 0 }],
