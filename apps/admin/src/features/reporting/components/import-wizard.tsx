@@ -311,7 +311,7 @@ function CheckStep({
                 // the message wraps: the table is as wide as its content, and the part of a message cut off at the
                 // drawer's edge was the part that says how to mend the file
                 render: (text: string, p: ProblemRow) => (
-                  <div style={{ minWidth: '16em', maxWidth: '28em', whiteSpace: 'normal' }}>
+                  <div style={{ minWidth: '14em', maxWidth: '22em', whiteSpace: 'normal' }}>
                     {p.blocks.includes('draft') ? null : (
                       <Tag color="warning">{t('reporting.workbook.submitOnlyTag')}</Tag>
                     )}
