@@ -69,8 +69,9 @@ export function daysOpen(warning: Warning, now: Date = new Date()): number {
 
 /**
  * The one figure that says how far a warning went, for a list with no room for its details: the months a fund has
- * been idle, a revenue's fall, the days left on an agreement, the month of an overdue report, a pledge's days overdue,
- * a remittance's shortfall (the kind's label names no threshold: a district sets them). A translation key and its values, or null when the kind has no such figure or the detail lacks it.
+ * been idle, a revenue's fall, the days left on an agreement, the month of an overdue report, a pledge's days
+ * overdue, a remittance's shortfall (the kind's label names no threshold: a district sets them). A translation key
+ * and its values, or null when the detail lacks the figure.
  */
 export function headlineOf(warning: Warning): {
   key: 'idleMonths' | 'revenueFall' | 'endsInDays' | 'reportMonth' | 'daysOverdue' | 'shortfall';

@@ -1,12 +1,13 @@
 import type { KpiKey, KpiOverview, KpiRanking, ReportingMatrix } from '@gongfu/contract';
 import type { PeriodKind } from '@gongfu/domain';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
-import { useReportingMatrix } from '../api/get-reporting-matrix';
+import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
 import { KpiRankingChart } from '../charts/kpi-ranking-chart';
 import { fenScaleOf, formatKpiText, formatKpiValue, localized } from '../format';
 import { KpiSelect } from './kpi-select';
@@ -74,7 +75,11 @@ function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
     ranking.kpi.level === 'venture' &&
     ranking.kpi.key !== 'reporting_rate' &&
     ranking.kpi.key !== 'on_time_rate';
-  const matrix = useReportingMatrix({ from: ranking.period.from, to: ranking.through });
+  // nothing due: no months to count (and no request: `through` is before the period)
+  const matrix = useQuery({
+    ...reportingMatrixQueryOptions({ from: ranking.period.from, to: ranking.through }),
+    enabled: fromReports && !ranking.nothingDue,
+  });
   if (!fromReports || ranking.nothingDue || !matrix.data || matrix.isPlaceholderData) return new Map();
   return incompleteOf(matrix.data);
 }
