@@ -53,17 +53,11 @@ export function shanghaiClockText(instant: Date, language: string): string {
 }
 
 /**
- * An instant as the office reads it, in either language: the Shanghai date and time to the minute, "2026-11-28 14:05"
- * (a locale's own form is ambiguous in English — 06/12/2026 is June to some readers — and differs between pages).
+ * An instant as the office reads it, in either language: the Shanghai date and time to the minute,
+ * "2026-11-28 14:05" (a locale's own form is ambiguous in English — 06/12/2026 is June to some readers — and
+ * differs between pages).
  */
 export function instantText(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = d.toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${shanghaiDateOf(d)} ${time}`;
+  return Number.isNaN(d.getTime()) ? iso : `${shanghaiDateOf(d)} ${shanghaiClockText(d, 'zh-CN')}`;
 }

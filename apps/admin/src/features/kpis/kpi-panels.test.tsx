@@ -33,6 +33,21 @@ function statistic(title: string): HTMLElement {
   return found;
 }
 
+const NO_OFFICE = { streetOfficeId: null, streetOfficeName: null, target: null };
+
+/** A community ranked `rank` with a figure of 0, named 社区<rank>, beyond the fixture's four. */
+function rankedAtZero(rank: number) {
+  return {
+    ...NO_OFFICE,
+    rank,
+    communityId: `33333333-3333-4333-8333-00000000001${rank}`,
+    communityName: `社区${rank}`,
+    value: 0,
+    numerator: 0,
+    denominator: null,
+  };
+}
+
 describe('KPI cockpit: ranking', () => {
   it('ranks the communities with the median marked, and links each to its page', async () => {
     givenSession(meAs('district_admin'));
@@ -66,16 +81,7 @@ describe('KPI cockpit: ranking', () => {
   it('names the top and bottom three when there are enough communities, and lists the unranked last', async () => {
     givenSession(meAs('district_admin'));
     const base = kpiRanking();
-    const office = { streetOfficeId: null, streetOfficeName: null, target: null };
-    const more = [5, 6].map((n) => ({
-      ...office,
-      rank: n,
-      communityId: `33333333-3333-4333-8333-00000000001${n}`,
-      communityName: `社区${n}`,
-      value: 0,
-      numerator: 0,
-      denominator: null,
-    }));
+    const more = [rankedAtZero(5), rankedAtZero(6)];
     givenKpiApi({
       ranking: () => ({
         ...base,
@@ -83,7 +89,7 @@ describe('KPI cockpit: ranking', () => {
           ...base.items,
           ...more,
           {
-            ...office,
+            ...NO_OFFICE,
             rank: null,
             communityId: '33333333-3333-4333-8333-000000000020',
             communityName: '新建社区',
@@ -106,16 +112,7 @@ describe('KPI cockpit: ranking', () => {
   it('marks the communities whose reports of the period are not all approved, on the black list too', async () => {
     givenSession(meAs('district_admin'));
     const base = kpiRanking();
-    const office = { streetOfficeId: null, streetOfficeName: null, target: null };
-    const more = [5, 6].map((n) => ({
-      ...office,
-      rank: n,
-      communityId: `33333333-3333-4333-8333-00000000001${n}`,
-      communityName: `社区${n}`,
-      value: 0,
-      numerator: 0,
-      denominator: null,
-    }));
+    const more = [rankedAtZero(5), rankedAtZero(6)];
     const requests = givenKpiApi({
       ranking: () => ({ ...base, items: [...base.items, ...more] }),
       reportingMatrix: (q) => {
