@@ -145,11 +145,12 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       render: (v: number | null, row) => {
         const pending = incomplete.get(row.communityId);
         return (
-          <Flex gap={4} justify="flex-end" wrap>
+          // the mark under the figure, not beside it: the column stays as wide as its figures
+          <Flex vertical align="flex-end" gap={2}>
+            <span>{text(v)}</span>
             {pending ? (
               <Tag style={{ marginInlineEnd: 0 }}>{t('kpi.ranking.incomplete', { ...pending })}</Tag>
             ) : null}
-            <span>{text(v)}</span>
           </Flex>
         );
       },
