@@ -113,8 +113,8 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
     foundToday: 'found today',
     openFor: 'open {{count}} days',
     headline: {
-      idleMonths: 'idle {{count}} months',
-      revenueFall: 'down {{percent}} % on the month',
+      idleMonths: '{{count}} months',
+      revenueFall: '−{{percent}} %',
       endsInDays: 'ends in {{count}} days',
       reportMonth: '{{month}}',
       daysOverdue: '{{count}} days overdue',

@@ -110,8 +110,8 @@ export const oversightZhCN = {
     foundToday: '今天发现',
     openFor: '已持续 {{count}} 天',
     headline: {
-      idleMonths: '已闲置 {{count}} 个月',
-      revenueFall: '环比下降 {{percent}}%',
+      idleMonths: '{{count}} 个月',
+      revenueFall: '{{percent}}%',
       endsInDays: '{{count}} 天后到期',
       reportMonth: '{{month}}',
       daysOverdue: '逾期 {{count}} 天',

@@ -280,9 +280,9 @@ describe('warnings', () => {
     });
     givenOversightApi({ warnings: [idle, fall], total: 2 });
     renderApp('/kpis');
-    expect(await screen.findByText('资金闲置 · 已闲置 25 个月')).toBeInTheDocument();
+    expect(await screen.findByText('资金闲置 · 25 个月')).toBeInTheDocument();
     expect(screen.getByText('今天发现')).toBeInTheDocument();
-    expect(screen.getByText('营收环比大幅下降 · 环比下降 60%')).toBeInTheDocument();
+    expect(screen.getByText('营收环比大幅下降 · 60%')).toBeInTheDocument();
     expect(screen.getByText('已持续 4 天')).toBeInTheDocument();
   });
 });
