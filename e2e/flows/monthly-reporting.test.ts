@@ -211,7 +211,11 @@ describe('the monthly report cycle', () => {
       await preview.waitFor({ timeout: 10_000 }).catch(() => undefined);
     }
     await preview.waitFor();
-    await drawer.getByText(/可分配收益 [\d,]+\.\d\d 元/).waitFor({ timeout: 20_000 });
+    // the distributable amount with its parts (profit, the community's share, the remittance)
+    await drawer
+      .locator('tr', { hasText: '可分配收益（计入社区资金）' })
+      .getByText(/^[\d,]+\.\d\d 元$/)
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'review-approve-preview-desk-zh');
     const previewed = await page.evaluate(async (id) => {
       const response = await fetch(`/api/v1/reports/${id}/approval-preview`);

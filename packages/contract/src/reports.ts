@@ -311,7 +311,21 @@ export const ReportHistoryQuery = z.object({
 export const ApprovalPreview = z
   .object({
     reportId: z.uuid(),
-    distributableProfitFen: z.number().int(),
+    profitFen: z
+      .number()
+      .int()
+      .openapi({ description: 'Revenue − operating cost (negative in a loss month)' }),
+    communityProfitShareFen: z.number().int().openapi({
+      description:
+        'What the community’s own holdings earn of the profit, by the shareholdings in force (negative in a loss month)',
+    }),
+    remittanceReceivedFen: Fen.openapi({
+      description: 'What the operator remitted to the community this month',
+    }),
+    distributableProfitFen: z.number().int().openapi({
+      description:
+        'What is split into the community’s funds: the community’s profit share (0 in a loss month: a loss is not taken back out of the funds) + the remittance received',
+    }),
     postings: z.array(
       z.object({
         fundKind: z.string(),

@@ -61,7 +61,15 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     returnFields: 'Figures to check (optional)',
     confirmReturn: 'Return it',
     previewTitle: 'Approving books',
-    distributable: 'Distributable {{amount}} yuan',
+    parts: {
+      profit: 'Profit this month (revenue − cost)',
+      communityShare: 'The community’s share, by its holdings',
+      remittance: 'Remitted by the operator',
+      distributable: 'Distributable (into the community’s funds)',
+      yuan: '{{amount}} yuan',
+      lossNote:
+        'A loss month: the shareholders bear the loss by their shares and it lowers the community’s income, but it is not taken back out of the funds; only the remittance is distributed.',
+    },
     confirmApprove: 'Approve',
     approved: 'Approved',
     returned: 'Returned to the reporter',

@@ -59,7 +59,15 @@ export const reviewZhCN = {
     returnFields: '需要核对的数据项（可选）',
     confirmReturn: '确认退回',
     previewTitle: '审核通过后将计入',
-    distributable: '可分配收益 {{amount}} 元',
+    parts: {
+      profit: '本月利润（收入 − 成本）',
+      communityShare: '社区持股所得',
+      remittance: '运营方实际上缴',
+      distributable: '可分配收益（计入社区资金）',
+      yuan: '{{amount}} 元',
+      lossNote:
+        '本月亏损：亏损由股东按股份分担，计入社区收入，但不从已入账的资金中扣回，本次只分配运营方上缴部分。',
+    },
     confirmApprove: '确认审核通过',
     approved: '已审核通过',
     returned: '已退回给填报人',

@@ -34,6 +34,10 @@ function givenReviewApi(
     http.get(api('/reports/:id/approval-preview'), ({ params }) =>
       HttpResponse.json({
         reportId: String(params.id),
+        // the community holds 60 % of a 20,000 元 profit and the operator remitted 22,000 元
+        profitFen: 2_000_000,
+        communityProfitShareFen: 1_200_000,
+        remittanceReceivedFen: 2_200_000,
         distributableProfitFen: 3_400_000,
         postings: [
           {
@@ -133,7 +137,16 @@ describe('the review queue', () => {
     const seen = givenReviewApi([report]);
     const { user } = renderApp(`/review?report=${report.id}`);
     await user.click(await screen.findByRole('button', { name: /审核通过/ }));
-    expect(await screen.findByText('可分配收益 34,000.00 元')).toBeInTheDocument();
+    // the parts of the distributable amount, so that the reviewer sees where it comes from
+    const parts = within(
+      (await screen.findByText('可分配收益（计入社区资金）')).closest('table') as HTMLElement,
+    );
+    const row = (label: string) => parts.getByText(label).closest('tr')?.textContent;
+    expect(row('本月利润（收入 − 成本）')).toContain('20,000.00 元');
+    expect(row('社区持股所得')).toContain('12,000.00 元');
+    expect(row('运营方实际上缴')).toContain('22,000.00 元');
+    expect(row('可分配收益（计入社区资金）')).toContain('34,000.00 元');
+    expect(screen.queryByText(/本月亏损/)).not.toBeInTheDocument();
     expect(screen.getByText('社区治理专项资金')).toBeInTheDocument();
     expect(screen.getByText('+13,600.00 元')).toBeInTheDocument();
     expect(seen.posts).toHaveLength(0);
@@ -141,6 +154,32 @@ describe('the review queue', () => {
     await waitFor(() => expect(seen.posts).toHaveLength(1));
     expect(seen.posts[0]?.path).toBe(`${report.id}/approve`);
     expect(seen.posts[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('in a loss month the preview says why only the remittance is distributed', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    givenReviewApi([report]);
+    server.use(
+      http.get(api('/reports/:id/approval-preview'), ({ params }) =>
+        HttpResponse.json({
+          reportId: String(params.id),
+          profitFen: -500_000,
+          communityProfitShareFen: -500_000,
+          remittanceReceivedFen: 400_000,
+          distributableProfitFen: 400_000,
+          postings: [
+            { fundKind: 'reserve', fundId: null, fundName: '公积金(储备)', direction: 1, amountFen: 400_000 },
+          ],
+        }),
+      ),
+    );
+    const { user } = renderApp(`/review?report=${report.id}`);
+    await user.click(await screen.findByRole('button', { name: /审核通过/ }));
+    const distributable = await screen.findByText('可分配收益（计入社区资金）');
+    expect(distributable.closest('tr')?.textContent).toContain('4,000.00 元');
+    expect(screen.getByText('社区持股所得').closest('tr')?.textContent).toContain('-5,000.00 元');
+    expect(screen.getByText(/本月亏损/)).toBeInTheDocument();
   });
 
   it('a viewer reads the report without any action', async () => {

@@ -160,7 +160,13 @@ describe('the approval preview', () => {
     await api.ok(WANG, r.id, 'submit');
     const before = await fundsOf(t, DEMO_IDS.wangjiangjie);
     const preview = (await json(await get(`/api/v1/reports/${r.id}/approval-preview`, ADMIN))).body;
-    expect(preview.distributableProfitFen).toBe(600_003);
+    // the parts the reviewer reads: the service station is the community's own, and remitted nothing
+    expect(preview).toMatchObject({
+      profitFen: 600_003,
+      communityProfitShareFen: 600_003,
+      remittanceReceivedFen: 0,
+      distributableProfitFen: 600_003,
+    });
     // largest remainder: 240,001.2 / 300,001.5 / 60,000.3 → the odd fen to the reserve
     expect(preview.postings).toEqual([
       expect.objectContaining({ fundKind: 'governance_special', direction: 1, amountFen: 240_001 }),
@@ -183,6 +189,27 @@ describe('the approval preview', () => {
     );
     const governance = preview.postings[0];
     if (governance.fundId) expect(done.postings[0].fundId).toBe(governance.fundId);
+  });
+
+  it('in a loss month splits only the remittance: the loss lowers the community’s share, not its funds', async () => {
+    const r = await api.created(WANG, {
+      ventureId: VENTURES.serviceStation,
+      month: monthsAgo(21),
+      revenueFen: 300_000,
+      operatingCostFen: 500_000,
+      remittanceDueFen: 120_000,
+      remittanceReceivedFen: 120_000,
+    });
+    await api.ok(WANG, r.id, 'submit');
+    const preview = (await json(await get(`/api/v1/reports/${r.id}/approval-preview`, ADMIN))).body;
+    expect(preview).toMatchObject({
+      profitFen: -200_000,
+      communityProfitShareFen: -200_000,
+      remittanceReceivedFen: 120_000,
+      distributableProfitFen: 120_000,
+    });
+    const total = preview.postings.reduce((sum: number, p: { amountFen: number }) => sum + p.amountFen, 0);
+    expect(total).toBe(120_000);
   });
 
   it('is out of reach for another community and another district (404)', async () => {

@@ -1217,7 +1217,14 @@ export async function approvalPreview(
       amountFen: posting.amountFen,
     });
   }
-  return { reportId: row.report_id, distributableProfitFen: distribution.distributableFen, postings: items };
+  return {
+    reportId: row.report_id,
+    profitFen: distribution.profitFen,
+    communityProfitShareFen: distribution.communityProfitShareFen,
+    remittanceReceivedFen: distribution.remittanceReceivedFen,
+    distributableProfitFen: distribution.distributableFen,
+    postings: items,
+  };
 }
 
 function toLock(row: Awaited<ReturnType<typeof reports.listPeriodLocks>>[number]): PeriodLock {

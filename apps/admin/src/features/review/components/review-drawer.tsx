@@ -1,11 +1,12 @@
 import { CheckOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
-import type { ReportDetail, ReportFigureField } from '@gongfu/contract';
+import type { ApprovalPreview, ReportDetail, ReportFigureField } from '@gongfu/contract';
 import { can, formatYuan, median, REPORT_FIGURE_FIELDS } from '@gongfu/domain';
 import {
   Alert,
   App,
   Button,
   Card,
+  Descriptions,
   Drawer,
   Flex,
   Grid,
@@ -179,11 +180,7 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
                 <Alert type="error" showIcon title={preview.error.message} />
               ) : (
                 <>
-                  <Typography.Text type="secondary">
-                    {t('review.drawer.distributable', {
-                      amount: formatYuan(preview.data.distributableProfitFen, { grouping: true }),
-                    })}
-                  </Typography.Text>
+                  <DistributableParts preview={preview.data} />
                   <PostingsList postings={preview.data.postings} emptyText={t('reporting.form.noPostings')} />
                 </>
               )}
@@ -304,6 +301,46 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
       <Card size="small" title={t('review.drawer.history')}>
         <ReportEvents events={report.events} myUserId={me.user.id} />
       </Card>
+    </Flex>
+  );
+}
+
+/**
+ * Where the distributable amount comes from, so that a reviewer can sign it: the month's profit, the community's
+ * share of it by its holdings, and the operator's remittance. In a loss month the share counts as 0 — a loss lowers
+ * the community's income but is not taken back out of funds whose money may already be spent.
+ */
+function DistributableParts({ preview }: { preview: ApprovalPreview }) {
+  const { t } = useTranslation();
+  const yuan = (fen: number) =>
+    t('review.drawer.parts.yuan', { amount: formatYuan(fen, { grouping: true }) });
+  const loss = preview.communityProfitShareFen < 0;
+  return (
+    <Flex vertical gap={4}>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { key: 'profit', label: t('review.drawer.parts.profit'), children: yuan(preview.profitFen) },
+          {
+            key: 'share',
+            label: t('review.drawer.parts.communityShare'),
+            children: yuan(preview.communityProfitShareFen),
+          },
+          {
+            key: 'remittance',
+            label: t('review.drawer.parts.remittance'),
+            children: yuan(preview.remittanceReceivedFen),
+          },
+          {
+            key: 'distributable',
+            label: <Typography.Text strong>{t('review.drawer.parts.distributable')}</Typography.Text>,
+            children: <Typography.Text strong>{yuan(preview.distributableProfitFen)}</Typography.Text>,
+          },
+        ]}
+      />
+      {loss ? <Typography.Text type="secondary">{t('review.drawer.parts.lossNote')}</Typography.Text> : null}
     </Flex>
   );
 }
