@@ -257,6 +257,9 @@ export const en: Messages = {
       bottom: 'Bottom three',
       incomplete: '{{approved}} of {{expected}} approved',
       incompleteMark: ' (review pending)',
+      tied: ' (tied)',
+      tieSeparator: ', ',
+      tieMore: '{{names}} and {{count}} more',
       incompleteHint:
         'Communities marked “review pending” have reports for the period not yet approved or not received: only approved reports count, so their figure reads low and their place is provisional.',
     },

@@ -259,6 +259,9 @@ export const zhCN = {
       bottom: '后三名（黑榜）',
       incomplete: '{{approved}}/{{expected}} 份已审核',
       incompleteMark: '（审核未完）',
+      tied: '（并列）',
+      tieSeparator: '、',
+      tieMore: '{{names}} 等 {{count}} 个社区',
       incompleteHint:
         '标有“审核未完”的社区，期内有月报尚未审核通过或未报送：只计审核通过的月报，其数值偏低，排名仅供参考。',
     },

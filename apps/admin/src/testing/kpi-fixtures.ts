@@ -226,6 +226,24 @@ export function kpiRanking(kind: PeriodKind = 'month', month = '2026-10'): KpiRa
   };
 }
 
+/**
+ * One more community for a ranking, beyond kpiRanking()'s four: ranked `rank` with a figure of 0, named 社区<n>
+ * (n = rank unless it ties with another), without a street office.
+ */
+export function rankedAtZero(rank: number, n = rank): KpiRanking['items'][number] {
+  return {
+    rank,
+    communityId: `33333333-3333-4333-8333-0000000001${String(n).padStart(2, '0')}`,
+    communityName: `社区${n}`,
+    streetOfficeId: null,
+    streetOfficeName: null,
+    target: null,
+    value: 0,
+    numerator: 0,
+    denominator: null,
+  };
+}
+
 type Cell = ReportingMatrix['cells'][number];
 
 function cell(

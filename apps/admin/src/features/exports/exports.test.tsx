@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JINHUI, meAs } from '../../testing/fixtures';
-import { reportingMatrix } from '../../testing/kpi-fixtures';
+import { kpiRanking, rankedAtZero, reportingMatrix } from '../../testing/kpi-fixtures';
 import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
@@ -143,6 +143,27 @@ describe('the monthly bulletin', () => {
     });
     await user.click(screen.getByRole('button', { name: /打印/ }));
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('prints a tie whole: one row for the place, every community of it named', async () => {
+    givenSession(meAs('district_admin'));
+    const base = kpiRanking();
+    // after the fixture's four: 社区5–7 alone, then 社区8–11 tied at 0
+    const more = [5, 6, 7].map((n) => rankedAtZero(n)).concat([8, 9, 10, 11].map((n) => rankedAtZero(8, n)));
+    givenKpiApi({ ranking: () => ({ ...base, items: [...base.items, ...more] }) });
+    server.use(http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })));
+    renderApp('/kpis/bulletin?month=2026-10');
+    const bottom = await screen.findByRole('table', { name: '后五名' });
+    const rows = [...bottom.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['7', '社区7', '0.00 万元'],
+      ['8（并列）', '社区8、社区9、社区10、社区11', '0.00 万元'],
+    ]);
+    // the first five places, none repeated below
+    const top = screen.getByRole('table', { name: '前五名' });
+    expect(top.querySelectorAll('tbody tr')).toHaveLength(5);
   });
 
   it('a month still under review says so in its headline: how many due reports are approved, figures may change', async () => {

@@ -2,7 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { echarts } from '../../lib/echarts';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
-import { emptyFundFlow, fundFlow, kpiRanking, reportingMatrix } from '../../testing/kpi-fixtures';
+import {
+  emptyFundFlow,
+  fundFlow,
+  kpiRanking,
+  rankedAtZero,
+  reportingMatrix,
+} from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
@@ -34,19 +40,6 @@ function statistic(title: string): HTMLElement {
 }
 
 const NO_OFFICE = { streetOfficeId: null, streetOfficeName: null, target: null };
-
-/** A community ranked `rank` with a figure of 0, named 社区<rank>, beyond the fixture's four. */
-function rankedAtZero(rank: number) {
-  return {
-    ...NO_OFFICE,
-    rank,
-    communityId: `33333333-3333-4333-8333-00000000001${rank}`,
-    communityName: `社区${rank}`,
-    value: 0,
-    numerator: 0,
-    denominator: null,
-  };
-}
 
 describe('KPI cockpit: ranking', () => {
   it('ranks the communities with the median marked, and links each to its page', async () => {
@@ -102,11 +95,28 @@ describe('KPI cockpit: ranking', () => {
     });
     renderApp('/kpis?month=2026-10&tab=ranking');
     const top = await screen.findByLabelText('前三名（红榜）');
-    expect(top).toHaveTextContent('1. 金汇社区 15.31 万元');
+    // (the fixture's reporting matrix has reports of the period awaiting review)
+    expect(top).toHaveTextContent('1. 金汇社区（审核未完） 15.31 万元');
     // in the unit of the whole list, so that the two lists compare at a glance
     expect(screen.getByLabelText('后三名（黑榜）')).toHaveTextContent('6. 社区6 0.00 万元');
     expect(screen.getByText('6 / 7')).toBeInTheDocument();
     expect(screen.getByText('不参与排名')).toBeInTheDocument();
+  });
+
+  it('puts a tie for last on the black list whole, not the three whose names sort last', async () => {
+    givenSession(meAs('district_admin'));
+    const base = kpiRanking();
+    // five communities tied at 0 after the fixture's four
+    const tied = [5, 6, 7, 8, 9].map((n) => rankedAtZero(5, n));
+    givenKpiApi({ ranking: () => ({ ...base, items: [...base.items, ...tied] }) });
+    const { user } = renderApp('/kpis?month=2026-10&tab=ranking');
+    const bottom = await screen.findByLabelText('后三名（黑榜）');
+    expect(bottom).toHaveTextContent('5. 社区5、社区6、社区7 等 5 个社区（并列） 0.00 万元');
+    expect(bottom.querySelectorAll('.ant-tag')).toHaveLength(1);
+    // every name a hover away
+    await user.hover(within(bottom).getByText(/等 5 个社区/));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('社区5、社区6、社区7、社区8、社区9');
+    expect(screen.getByLabelText('前三名（红榜）').querySelectorAll('.ant-tag')).toHaveLength(3);
   });
 
   it('marks the communities whose reports of the period are not all approved, on the black list too', async () => {
@@ -126,9 +136,9 @@ describe('KPI cockpit: ranking', () => {
     });
     renderApp('/kpis?month=2026-10&tab=ranking');
     const bottom = await screen.findByLabelText('后三名（黑榜）');
-    await waitFor(() => expect(bottom).toHaveTextContent('6. 社区6 0.00 万元（审核未完）'));
+    await waitFor(() => expect(bottom).toHaveTextContent('6. 社区6（审核未完） 0.00 万元'));
     expect(bottom).toHaveTextContent('5. 社区5 0.00 万元');
-    expect(bottom).not.toHaveTextContent('社区5 0.00 万元（审核未完）');
+    expect(bottom).not.toHaveTextContent('社区5（审核未完）');
     expect(screen.getByLabelText('前三名（红榜）')).not.toHaveTextContent('审核未完');
     expect(screen.getByText(/^标有“审核未完”的社区/)).toBeInTheDocument();
     // in the table, how many of its reports count

@@ -20,6 +20,7 @@ import { useKpiRanking } from '../api/get-kpi-ranking';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
 import { changeOf, chartValue, fenScaleOf, formatKpiText, formatRatio, localized } from '../format';
+import { type RankPlace, rankListPlaces } from '../rank-places';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -296,7 +297,9 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
   // one unit for the top and bottom lists and the median, so that they compare
   const scale = fenScaleOf(ranking.items.map((i) => i.value));
   const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
-  const table = (title: string, rows: typeof ranked) => (
+  // ties whole: the five tied for last are all on the printed list (one row, every name), not three of them
+  const lists = rankListPlaces(ranked, 5);
+  const table = (title: string, places: RankPlace<(typeof ranked)[number]>[]) => (
     <table className="bulletin-table bulletin-compact">
       <caption>{title}</caption>
       <thead>
@@ -307,11 +310,14 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((item) => (
-          <tr key={item.communityId}>
-            <td>{item.rank}</td>
-            <td>{item.communityName}</td>
-            <td>{text(item.value)}</td>
+        {places.map(({ rank, items }) => (
+          <tr key={items[0]?.communityId ?? rank}>
+            <td>
+              {rank}
+              {items.length > 1 ? t('kpi.ranking.tied') : ''}
+            </td>
+            <td>{items.map((item) => item.communityName).join(t('kpi.ranking.tieSeparator'))}</td>
+            <td>{text(items[0]?.value ?? null)}</td>
           </tr>
         ))}
       </tbody>
@@ -320,8 +326,8 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
   return (
     <>
       <div className="bulletin-pair">
-        {table(t('exports.bulletin.top'), ranked.slice(0, 5))}
-        {table(t('exports.bulletin.bottom'), ranked.length > 5 ? ranked.slice(-5) : [])}
+        {table(t('exports.bulletin.top'), lists.top)}
+        {table(t('exports.bulletin.bottom'), lists.bottom)}
       </div>
       <p className="bulletin-muted">
         {t('exports.bulletin.median', {

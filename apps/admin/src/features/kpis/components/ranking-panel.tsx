@@ -2,7 +2,18 @@ import type { KpiKey, KpiOverview, KpiRanking, ReportingMatrix } from '@gongfu/c
 import type { PeriodKind } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  Flex,
+  Row,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
@@ -10,6 +21,7 @@ import { useKpiRanking } from '../api/get-kpi-ranking';
 import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
 import { KpiRankingChart } from '../charts/kpi-ranking-chart';
 import { fenScaleOf, formatKpiText, formatKpiValue, localized } from '../format';
+import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
 import { RankingTargetLegend, useRankingTargetColumn } from './ranking-target';
@@ -113,6 +125,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
   );
 
   const incomplete = useIncomplete(ranking);
+  const lists = rankListPlaces(ranked, 3);
   const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
   const targetColumn = useRankingTargetColumn(ranking);
   const columns: TableColumnsType<RankingItem> = [
@@ -187,26 +200,30 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       <RankingTargetLegend ranking={ranking} />
       {!ranking.judged ? (
         <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
-      ) : ranked.length >= 6 ? (
+      ) : ranked.length >= 6 && lists.top.length > 0 ? (
         <Flex vertical gap={4}>
           <Flex gap={16} wrap>
             <RankList
               title={t('kpi.ranking.top')}
               color="red"
-              items={ranked.slice(0, 3)}
+              places={lists.top}
               text={text}
               incomplete={incomplete}
             />
-            <RankList
-              title={t('kpi.ranking.bottom')}
-              color="default"
-              items={ranked.slice(-3)}
-              text={text}
-              incomplete={incomplete}
-            />
+            {lists.bottom.length > 0 ? (
+              <RankList
+                title={t('kpi.ranking.bottom')}
+                color="default"
+                places={lists.bottom}
+                text={text}
+                incomplete={incomplete}
+              />
+            ) : null}
           </Flex>
           {/* a community on the black list only because its reports await review must not read as a laggard */}
-          {[...ranked.slice(0, 3), ...ranked.slice(-3)].some((item) => incomplete.has(item.communityId)) ? (
+          {[...lists.top, ...lists.bottom].some((place) =>
+            place.items.some((item) => incomplete.has(item.communityId)),
+          ) ? (
             <Typography.Text type="secondary">{t('kpi.ranking.incompleteHint')}</Typography.Text>
           ) : null}
         </Flex>
@@ -231,30 +248,57 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
   );
 }
 
-/** 红榜 / 黑榜: the first and last three, named in words as well as colours. */
+/** A tie of more than this many communities names the first few and counts the rest (all in its tooltip). */
+const TIE_NAMES_SHOWN = 3;
+
+/** 红榜 / 黑榜: the first and last three places, ties whole, named in words as well as colours. */
 function RankList({
   title,
   color,
-  items,
+  places,
   text,
   incomplete,
 }: {
   title: string;
   color: string;
-  items: RankingItem[];
+  places: RankPlace<RankingItem>[];
   text: (value: number | null) => string;
   incomplete: Map<string, Incomplete>;
 }) {
   const { t } = useTranslation();
+  const named = (item: RankingItem) =>
+    `${item.communityName}${incomplete.has(item.communityId) ? t('kpi.ranking.incompleteMark') : ''}`;
   return (
     <Flex gap={4} wrap align="center" aria-label={title}>
       <Typography.Text strong>{title}：</Typography.Text>
-      {items.map((item) => (
-        <Tag key={item.communityId} color={color}>
-          {item.rank}. {item.communityName} {text(item.value)}
-          {incomplete.has(item.communityId) ? t('kpi.ranking.incompleteMark') : ''}
-        </Tag>
-      ))}
+      {places.map(({ rank, items }) => {
+        const [first] = items;
+        if (!first) return null;
+        if (items.length === 1) {
+          return (
+            <Tag key={first.communityId} color={color}>
+              {rank}. {named(first)} {text(first.value)}
+            </Tag>
+          );
+        }
+        const all = items.map(named).join(t('kpi.ranking.tieSeparator'));
+        const names =
+          items.length <= TIE_NAMES_SHOWN
+            ? all
+            : t('kpi.ranking.tieMore', {
+                names: items.slice(0, TIE_NAMES_SHOWN).map(named).join(t('kpi.ranking.tieSeparator')),
+                count: items.length,
+              });
+        return (
+          <Tooltip key={first.communityId} title={all}>
+            {/* a tie's names may be long: the tag wraps instead of running off a phone's screen */}
+            <Tag color={color} style={{ whiteSpace: 'normal' }}>
+              {rank}. {names}
+              {t('kpi.ranking.tied')} {text(first.value)}
+            </Tag>
+          </Tooltip>
+        );
+      })}
     </Flex>
   );
 }
