@@ -30,7 +30,7 @@ export const OPERATING_MODEL_LABELS = {
   collective_self_operated: { 'zh-CN': '集体自营', en: 'Collective self-operated' },
   soe_entrusted: { 'zh-CN': '国企托管运营', en: 'Entrusted to a state-owned enterprise' },
   association_cobuilt: {
-    'zh-CN': '党建 + 产业(协会共建)',
+    'zh-CN': '党建 + 产业（协会共建）',
     en: 'Party building + industry (association co-built)',
   },
   asset_lease: { 'zh-CN': '资产租赁', en: 'Asset lease' },
@@ -42,7 +42,7 @@ export const isOperatingModel = guard(OPERATING_MODELS);
 // ----- price tiers: "公益 + 低偿" — free and low-price services are the public-welfare share ------
 
 export const PRICE_TIER_LABELS = {
-  public_welfare: { 'zh-CN': '公益(免费)', en: 'Public welfare (free)' },
+  public_welfare: { 'zh-CN': '公益（免费）', en: 'Public welfare (free)' },
   low_price: { 'zh-CN': '低偿', en: 'Low price' },
   market: { 'zh-CN': '市场价', en: 'Market price' },
 } as const satisfies Labels<string>;
@@ -131,7 +131,7 @@ export const COMMUNITY_KINDS = valuesOf<CommunityKind>(COMMUNITY_KIND_LABELS);
 export const isCommunityKind = guard(COMMUNITY_KINDS);
 
 export const ASSET_KIND_LABELS = {
-  premises: { 'zh-CN': '房屋(用房)', en: 'Premises' },
+  premises: { 'zh-CN': '房屋（用房）', en: 'Premises' },
   land: { 'zh-CN': '土地', en: 'Land' },
   plaza: { 'zh-CN': '广场 / 场地', en: 'Plaza / open site' },
   equipment: { 'zh-CN': '设施设备', en: 'Equipment' },
@@ -165,7 +165,7 @@ export const isAppraisalMethod = guard(APPRAISAL_METHODS);
 // ----- shareholdings ------------------------------------------------------------------------------
 
 export const HOLDER_KIND_LABELS = {
-  community: { 'zh-CN': '社区(集体)', en: 'The community (collective)' },
+  community: { 'zh-CN': '社区（集体）', en: 'The community (collective)' },
   partner: { 'zh-CN': '合作方', en: 'Partner' },
   residents: { 'zh-CN': '居民', en: 'Residents' },
   other: { 'zh-CN': '其他', en: 'Other' },

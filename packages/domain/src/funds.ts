@@ -6,7 +6,7 @@ import { err, ok, type Result } from './result';
 export const FUND_KIND_LABELS = {
   governance_special: { 'zh-CN': '社区治理专项资金', en: 'Community-governance special fund' },
   charity_common_prosperity: { 'zh-CN': '慈善共富基金', en: 'Charity common-prosperity fund' },
-  reserve: { 'zh-CN': '公积金(储备)', en: 'Reserve' },
+  reserve: { 'zh-CN': '公积金（储备）', en: 'Reserve' },
   other: { 'zh-CN': '其他资金', en: 'Other fund' },
 } as const satisfies Labels<string>;
 export type FundKind = keyof typeof FUND_KIND_LABELS;

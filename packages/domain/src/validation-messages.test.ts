@@ -23,7 +23,7 @@ describe('message catalogue', () => {
       formatMessage('shares.sum_mismatch', { sumBp: 9999, sum: '99.99%', expectedBp: 10_000 }, 'en'),
     ).toBe('Shares sum to 9999 bp (99.99%); they must sum to exactly 10000 bp (100%)');
     expect(formatDomainError({ code: 'credit_code.length', params: { length: 17 } }, 'zh-CN')).toBe(
-      '统一社会信用代码应为 18 位,当前为 17 位',
+      '统一社会信用代码应为 18 位，当前为 17 位',
     );
     expect(formatMessage('credit_code.length', {}, 'en')).toContain('{length}');
     // amounts travel as fen; people read them in yuan

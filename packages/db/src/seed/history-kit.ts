@@ -409,7 +409,7 @@ export function byTime(a: { at: string; postingKey: string }, b: { at: string; p
 export const FUND_NAMES: Record<FundKind, string> = {
   governance_special: '社区治理专项资金',
   charity_common_prosperity: '慈善共富基金',
-  reserve: '公积金(储备)',
+  reserve: '公积金（储备）',
   other: '公益服务资金',
 };
 

@@ -219,7 +219,7 @@ describe('KPI cockpit: funds and mix', () => {
     const models = await chartDrawn('经营模式（按营业收入）');
     expect(models.textContent).toContain('集体自营');
     const tiers = await chartDrawn('价格档次（按服务笔数）');
-    expect(tiers.textContent).toContain('公益(免费)');
+    expect(tiers.textContent).toContain('公益（免费）');
   });
 
   it('says when no money moved, and explains a fund flow the scope cannot see', async () => {

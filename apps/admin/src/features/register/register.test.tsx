@@ -85,7 +85,7 @@ describe('the register lists', () => {
     const [station, books] = tableRows();
     expect(within(station as HTMLElement).getByText('场地入股 + 专业运营')).toBeInTheDocument();
     expect(within(station as HTMLElement).getByText('东区创业孵化器')).toBeInTheDocument();
-    expect(within(station as HTMLElement).getByText('公益(免费)')).toBeInTheDocument();
+    expect(within(station as HTMLElement).getByText('公益（免费）')).toBeInTheDocument();
     expect(within(station as HTMLElement).getByText('10 分钟响应')).toBeInTheDocument();
     expect(within(books as HTMLElement).getByText('低偿')).toBeInTheDocument();
     expect(within(books as HTMLElement).getByText('社区自营')).toBeInTheDocument();
@@ -336,7 +336,7 @@ describe('the drawers', () => {
     const code = screen.getByLabelText('统一社会信用代码');
     await user.type(code, '9151');
     await user.click(screen.getByRole('button', { name: /^登\s*记$/ }));
-    const message = await screen.findByText('统一社会信用代码应为 18 位,当前为 4 位');
+    const message = await screen.findByText('统一社会信用代码应为 18 位，当前为 4 位');
     expect(itemOf(code).contains(message)).toBe(true);
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
   });

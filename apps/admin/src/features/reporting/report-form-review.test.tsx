@@ -143,7 +143,7 @@ describe('report form: after review', () => {
     expect(await screen.findByText('已审核通过')).toBeInTheDocument();
     expect(screen.getByText('社区治理专项资金')).toBeInTheDocument();
     expect(screen.getByText('+5,600.01 元')).toBeInTheDocument();
-    expect(screen.getByText('公积金(储备)')).toBeInTheDocument();
+    expect(screen.getByText('公积金（储备）')).toBeInTheDocument();
     expect(screen.getByText('+8,399.99 元')).toBeInTheDocument();
     expect(input('revenueFen')).toHaveAttribute('readonly');
 

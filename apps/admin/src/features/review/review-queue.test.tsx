@@ -47,7 +47,7 @@ function givenReviewApi(
             direction: 1,
             amountFen: 1_360_000,
           },
-          { fundKind: 'reserve', fundId: null, fundName: '公积金(储备)', direction: 1, amountFen: 2_040_000 },
+          { fundKind: 'reserve', fundId: null, fundName: '公积金（储备）', direction: 1, amountFen: 2_040_000 },
         ],
       }),
     ),
@@ -169,7 +169,7 @@ describe('the review queue', () => {
           remittanceReceivedFen: 400_000,
           distributableProfitFen: 400_000,
           postings: [
-            { fundKind: 'reserve', fundId: null, fundName: '公积金(储备)', direction: 1, amountFen: 400_000 },
+            { fundKind: 'reserve', fundId: null, fundName: '公积金（储备）', direction: 1, amountFen: 400_000 },
           ],
         }),
       ),
