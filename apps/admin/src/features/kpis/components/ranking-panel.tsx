@@ -228,11 +228,13 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
           ) : null}
         </Flex>
       ) : null}
+      {/* side by side only from 1600 wide: at 1440 half the content width made the table (six columns, the target's
+          tags) scroll sideways, in English the most */}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <KpiRankingChart ranking={ranking} label={t('kpi.ranking.chart', { name })} onOpen={onOpen} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Table<RankingItem>
             rowKey="communityId"
             size="small"
