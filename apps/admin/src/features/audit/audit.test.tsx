@@ -9,6 +9,7 @@ import { givenOversightApi } from '../warnings/testing/warnings-fixtures';
 
 const ACTOR = '55555555-5555-4555-8555-000000000009';
 const PROPOSAL = '77777777-7777-4777-8777-000000000001';
+const TITLE = '长者食堂（一期）用房改造';
 
 function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -21,8 +22,8 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     action: 'proposal.pay_out',
     entityType: 'proposal',
     entityId: PROPOSAL,
-    before: { status: 'disclosed', paidFen: 0, version: 4 },
-    after: { status: 'paid_out', paidFen: 2_000_000, version: 5 },
+    before: { title: TITLE, status: 'disclosed', paidFen: 0, version: 4 },
+    after: { title: TITLE, status: 'paid_out', paidFen: 2_000_000, version: 5 },
     requestId: null,
     createdAt: '2026-11-28T06:05:00.000Z',
     ...overrides,
@@ -58,11 +59,19 @@ describe('the audit log', () => {
     expect(within(row).getByText(WANGJIANGJIE.name)).toBeInTheDocument();
     expect(within(row).getByText('支出')).toBeInTheDocument();
     expect(within(row).getByText('打开').closest('a')).toHaveAttribute('href', `/proposals/${PROPOSAL}`);
+    // the object by its name, its id a hover away
+    expect(within(row).getByText(TITLE)).toHaveAttribute('title', PROPOSAL);
 
-    // the changes, field by field (the version is bookkeeping)
+    // the changes, field by field in words (the version is bookkeeping; an unchanged title is no change)
     await user.click(row.querySelector('.ant-table-row-expand-icon') as HTMLElement);
-    expect(await screen.findByText('20,000.00 元')).toBeInTheDocument();
-    expect(screen.getByText('paid_out')).toBeInTheDocument();
+    const paid = (await screen.findByText('已支出金额')).closest('tr') as HTMLElement;
+    expect(within(paid).getByText('0.00 元')).toBeInTheDocument();
+    expect(within(paid).getByText('20,000.00 元')).toBeInTheDocument();
+    expect(screen.getByText('已支出金额')).toHaveAttribute('title', 'paidFen');
+    const status = screen.getByText('状态').closest('tr') as HTMLElement;
+    expect(within(status).getByText('公示期满')).toBeInTheDocument();
+    expect(within(status).getByText('已支出')).toBeInTheDocument();
+    expect(screen.queryByText('paid_out')).toBeNull();
     expect(screen.queryByText('version')).toBeNull();
   });
 
@@ -80,6 +89,54 @@ describe('the audit log', () => {
     expect(
       within(rows()[0] as HTMLElement).getByText('望江街管理员 · 经 API 令牌「金汇 ERP」'),
     ).toBeInTheDocument();
+  });
+
+  it('names a report by community, venture and month; an entry that logged no name by its short id', async () => {
+    givenSession(meAs('district_admin'));
+    const REPORT = '3f2a91c0-1111-4111-8111-000000000001';
+    const USER = '55555555-5555-4555-8555-000000000042';
+    const report = {
+      communityName: WANGJIANGJIE.name,
+      ventureName: '长者食堂',
+      month: '2026-10',
+      revision: 1,
+    };
+    givenOversightApi({
+      audit: {
+        items: [
+          entry({
+            action: 'report.approve',
+            entityType: 'monthly_report',
+            entityId: REPORT,
+            before: { ...report, status: 'submitted' },
+            after: { ...report, status: 'approved' },
+          }),
+          entry({
+            id: 'eeeeeeee-eeee-4eee-8eee-000000000004',
+            action: 'membership.create',
+            entityType: 'user',
+            entityId: USER,
+            before: null,
+            after: { membershipId: 'm', role: 'district_viewer', communityId: null, partnerId: null },
+          }),
+        ],
+        nextCursor: null,
+      },
+      actors: [{ userId: ACTOR, name: '望江街管理员', entries: 2 }],
+    });
+    const { user } = renderApp('/audit');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [approved, role] = rows() as [HTMLElement, HTMLElement];
+    expect(within(approved).getByText(`${WANGJIANGJIE.name} · 长者食堂 · 2026-10`)).toHaveAttribute(
+      'title',
+      REPORT,
+    );
+    expect(within(role).getByText('55555555…').closest('[title]')).toHaveAttribute('title', USER);
+
+    await user.click(approved.querySelector('.ant-table-row-expand-icon') as HTMLElement);
+    const status = (await screen.findByText('状态')).closest('tr') as HTMLElement;
+    expect(within(status).getByText('已报送')).toBeInTheDocument();
+    expect(within(status).getByText('已审核')).toBeInTheDocument();
   });
 
   it('filters go into the URL and the request; a page is the API’s cursor, and back again', async () => {
@@ -178,11 +235,19 @@ describe('the audit log', () => {
       expect(within(card).getByText('打开').closest('a')).toHaveAttribute('href', `/proposals/${PROPOSAL}`);
       // the changed fields at the card's foot, no expanding needed
       expect(within(card).getByText('20,000.00 元')).toBeInTheDocument();
-      expect(within(card).getByText('paid_out')).toBeInTheDocument();
+      expect(within(card).getByText('已支出金额')).toBeInTheDocument();
+      expect(within(card).getByText('已支出')).toBeInTheDocument();
       expect(document.querySelector('.ant-table')).toBeNull();
       // a creation lists every field: the first few, the rest a tap away
       const created = (await screen.findByText('新建资金账户')).closest('.ant-card') as HTMLElement;
-      expect(within(created).getByText('社区治理专项资金')).toBeInTheDocument();
+      const fields = created.querySelector('.entry-changes') as HTMLElement;
+      expect(within(fields).getByText('资金名称')).toBeInTheDocument();
+      expect(within(fields).getByText('社区治理专项资金')).toBeInTheDocument();
+      // the object's column names it too
+      expect(within(created).getByText('社区治理专项资金', { selector: '[title]' })).toHaveAttribute(
+        'title',
+        FUND_ID,
+      );
       expect(within(created).queryByText('c')).toBeNull();
       await user.click(within(created).getByText('查看全部 6 项变更'));
       expect(within(created).getByText('c')).toBeInTheDocument();

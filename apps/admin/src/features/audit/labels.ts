@@ -55,6 +55,25 @@ export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_ACTIONS);
 
 type Translate = TFunction;
 
+/**
+ * What the audit's wording needs of i18next, in one language: its strings, whether a key exists (a field or a value
+ * with no words yet shows by its code), and the language (the domain's labels carry both).
+ */
+export interface AuditText {
+  t: TFunction;
+  exists: (key: string) => boolean;
+  language: string;
+}
+
+/** The audit's wording in the UI's language, or another (a test's English). */
+export function auditText(i18n: I18n, language: string = i18n.language): AuditText {
+  return {
+    t: i18n.getFixedT(language),
+    exists: (key) => i18n.exists(key, { lng: language }),
+    language,
+  };
+}
+
 /** 'proposal.pay_out' → 支出 (the action's code when it has no name yet). */
 export function actionLabel(action: string, t: Translate, i18n: I18n): string {
   const key = `oversight.audit.action.${action}`;

@@ -564,10 +564,9 @@ export async function payOut(ctx: WriteContext, proposalId: string, input: Payou
     }
     throw new Error(`a payout was not posted: ${posted.reason}`);
   }
+  // the payout apart: beside the proposal's own fields its amount read as the proposal's amountFen (requested) changed
   const proposal = await save(ctx, row, next, 'pay_out', {
-    entryId: posted.entryId,
-    amountFen: input.amountFen,
-    fundBalanceFen: posted.balanceFen,
+    payout: { entryId: posted.entryId, amountFen: input.amountFen, fundBalanceFen: posted.balanceFen },
   });
   return { proposal, entryId: posted.entryId, fundBalanceFen: posted.balanceFen };
 }

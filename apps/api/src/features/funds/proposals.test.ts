@@ -99,6 +99,21 @@ describe('the proposal workflow, step by step', () => {
     expect(await f.totals(fund.id)).toMatchObject({ balance: 100_000, sum: 100_000 });
     // create, update, deliberate, publish, 2 payouts, close
     expect(await f.count('audit_log', 'entity_id', id)).toBe(7);
+    // a payout's entry keeps the proposal's own amount (requested) and logs the payout apart
+    const log = await f.get(`/audit?entityId=${id}&action=proposal.pay_out`, WJJ);
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e: { after: unknown }) => e.after)).toEqual([
+      expect.objectContaining({
+        amountFen: 100_000,
+        paidFen: 100_000,
+        payout: expect.objectContaining({ amountFen: 40_000, fundBalanceFen: 100_000 }),
+      }),
+      expect.objectContaining({
+        amountFen: 100_000,
+        paidFen: 60_000,
+        payout: expect.objectContaining({ amountFen: 60_000, fundBalanceFen: 140_000 }),
+      }),
+    ]);
   });
 
   it('a vote without a majority rejects; below quorum nothing is decided (400 naming the field)', async () => {

@@ -27,7 +27,8 @@ import { CommunityPicker } from '../../funds/components/community-picker';
 import { isDistrictScoped } from '../../kpis/access';
 import { readsAudit } from '../access';
 import { useAuditActors, useAuditPage } from '../api/audit';
-import { AUDIT_ENTITY_ACTIONS, AUDIT_ENTITY_TYPES, actionLabel, entityLabel } from '../labels';
+import { AUDIT_ENTITY_ACTIONS, AUDIT_ENTITY_TYPES, actionLabel, auditText, entityLabel } from '../labels';
+import { objectName } from '../object-name';
 import { type AuditSearch, isFiltered } from '../search';
 import { EntryChanges } from './entry-changes';
 import { readsSecurityEvents } from './security-events-page';
@@ -341,12 +342,16 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
   );
 }
 
-/** The object an entry is about: its type, its id (shortened), a link to its page when it has one. */
+/**
+ * The object an entry is about: its type and its name as the entry logged it (the id a hover away), or its id
+ * (shortened) when it logged none; a link to its page when it has one.
+ */
 function ObjectCell({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void }) {
   const { t, i18n } = useTranslation();
   const id = entry.entityId;
   const type = entityLabel(entry.entityType, t, i18n);
-  if (!id) return type;
+  const name = objectName(entry.entityType, entry.before, entry.after, auditText(i18n));
+  if (!id) return name ? `${type} ${name}` : type;
   const short = id.length > 8 ? `${id.slice(0, 8)}…` : id;
   let link: ReactNode = null;
   if (entry.entityType === 'fund') {
@@ -372,9 +377,13 @@ function ObjectCell({ entry, onFilter }: { entry: AuditEntry; onFilter: () => vo
     <Flex gap={8} wrap align="center">
       <span>
         {type}{' '}
-        <Typography.Text code title={id}>
-          {short}
-        </Typography.Text>
+        {name ? (
+          <Typography.Text title={id}>{name}</Typography.Text>
+        ) : (
+          <Typography.Text code title={id}>
+            {short}
+          </Typography.Text>
+        )}
       </span>
       {link}
       <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={onFilter}>

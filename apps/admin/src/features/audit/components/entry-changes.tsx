@@ -3,15 +3,16 @@ import { Button, Grid, Table, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changesOf, type FieldChange } from '../changes';
+import { auditText } from '../labels';
 
 /** On a phone, a creation lists every field: the first few, the rest a tap away, so the log stays scannable. */
 const FIRST_FEW = 3;
 
 /** The fields an entry changed, before → after (a creation has no before, a deletion no after). */
 export function EntryChanges({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const phone = Grid.useBreakpoint().md === false;
-  const rows = changesOf(entry.before, entry.after);
+  const rows = changesOf(entry.entityType, entry.before, entry.after, auditText(i18n));
   if (rows.length === 0) {
     return <Typography.Text type="secondary">{t('oversight.audit.changes.none')}</Typography.Text>;
   }
@@ -25,7 +26,12 @@ export function EntryChanges({ entry }: { entry: AuditEntry }) {
       scroll={{ x: 'max-content' }}
       dataSource={rows}
       columns={[
-        { title: t('oversight.audit.changes.field'), dataIndex: 'field' },
+        {
+          title: t('oversight.audit.changes.field'),
+          dataIndex: 'label',
+          // the field's code stays a hover away, for whoever reads the API's own JSON
+          render: (label: string, row) => <span title={row.field}>{label}</span>,
+        },
         {
           title: t('oversight.audit.changes.before'),
           dataIndex: 'before',
@@ -67,7 +73,9 @@ function ChangeLines({ rows }: { rows: FieldChange[] }) {
         {shown.map((row) => (
           <Fragment key={row.field}>
             <dt style={{ margin: 0 }}>
-              <Typography.Text type="secondary">{row.field}</Typography.Text>
+              <Typography.Text type="secondary" title={row.field}>
+                {row.label}
+              </Typography.Text>
             </dt>
             <dd style={{ margin: 0 }}>
               {row.before !== null && row.after !== null ? (
