@@ -360,6 +360,8 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       proposal: 'Proposal',
       pledge: 'Give-back pledge',
       warning: 'Warning',
+      kpi_target: 'Yearly target',
+      api_token: 'API token',
       user: 'User account',
     },
     action: {
@@ -424,6 +426,8 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
         record_fulfilment: 'Recorded fulfilment',
         confirm_fulfilment: 'Confirmed fulfilment',
       },
+      kpi_target: { set: 'Set yearly target', remove: 'Removed yearly target' },
+      api_token: { create: 'Issued API token', revoke: 'Revoked API token' },
       warning: {
         detect: 'Raised warning',
         escalate: 'Escalated to red',

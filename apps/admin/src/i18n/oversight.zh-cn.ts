@@ -378,6 +378,8 @@ export const oversightZhCN = {
       proposal: '议事项目',
       pledge: '反哺承诺',
       warning: '预警',
+      kpi_target: '年度目标',
+      api_token: 'API 令牌',
       user: '用户账号',
     },
     action: {
@@ -433,6 +435,8 @@ export const oversightZhCN = {
         record_fulfilment: '登记履约',
         confirm_fulfilment: '确认履约入账',
       },
+      kpi_target: { set: '设定年度目标', remove: '删除年度目标' },
+      api_token: { create: '签发 API 令牌', revoke: '撤销 API 令牌' },
       warning: { detect: '生成预警', escalate: '预警升级为红色', resolve: '处理预警', assign: '指定责任人' },
     },
   },

@@ -40,6 +40,8 @@ export const AUDIT_ENTITY_ACTIONS: Readonly<Record<string, readonly string[]>> =
   ],
   pledge: ['pledge.create', 'pledge.record_fulfilment', 'pledge.confirm_fulfilment'],
   warning: ['warning.detect', 'warning.escalate', 'warning.resolve', 'warning.assign'],
+  kpi_target: ['kpi_target.set', 'kpi_target.remove'],
+  api_token: ['api_token.create', 'api_token.revoke'],
   user: [
     'user.invite',
     'user.disable',
