@@ -218,7 +218,7 @@ export const isWarningSeverity = guard(WARNING_SEVERITIES);
 
 export const WARNING_STATUS_LABELS = {
   open: { 'zh-CN': '待处理', en: 'Open' },
-  resolved: { 'zh-CN': '已解决', en: 'Resolved' },
+  resolved: { 'zh-CN': '已处理', en: 'Resolved' },
 } as const satisfies Labels<string>;
 export type WarningStatus = keyof typeof WARNING_STATUS_LABELS;
 export const WARNING_STATUSES = valuesOf<WarningStatus>(WARNING_STATUS_LABELS);

@@ -110,7 +110,7 @@ describe('an audit entry’s changes, in words', () => {
     expect(status('asset', 'idle', 'leased')).toEqual(['状态: 闲置 → 出租']);
     expect(status('pledge', 'open', 'fulfilled')).toEqual(['状态: 履约中 → 已履约']);
     expect(status('user', 'active', 'disabled')).toEqual(['状态: 在用 → 已停用']);
-    expect(status('warning', 'open', 'resolved')).toEqual(['状态: 待处理 → 已解决']);
+    expect(status('warning', 'open', 'resolved')).toEqual(['状态: 待处理 → 已处理']);
     expect(status('proposal', 'disclosed', 'someday_status')).toEqual(['状态: 公示期满 → someday_status']);
 
     expect(

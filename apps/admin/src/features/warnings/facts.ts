@@ -29,13 +29,13 @@ export const FACT_KEYS = [
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
-/** The facts behind a warning as label keys and display values (amounts in 元 to the fen). */
-export function factsOf(warning: Warning): { key: FactKey; value: string }[] {
+/** The facts behind a warning as label keys and display values (amounts to the fen, in the UI's word for 元). */
+export function factsOf(warning: Warning, yuanUnit: string): { key: FactKey; value: string }[] {
   return FACT_KEYS.flatMap((key) => {
     const raw = warning.detail[key];
     if (raw === null || raw === undefined || raw === '') return [];
     if (key.endsWith('Fen') && typeof raw === 'number') {
-      return [{ key, value: `${formatYuan(raw, { grouping: true })} 元` }];
+      return [{ key, value: `${formatYuan(raw, { grouping: true })} ${yuanUnit}` }];
     }
     if (key === 'firstSubmittedAt' && typeof raw === 'string') return [{ key, value: instantText(raw) }];
     return typeof raw === 'string' || typeof raw === 'number' ? [{ key, value: String(raw) }] : [];

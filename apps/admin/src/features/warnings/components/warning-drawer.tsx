@@ -57,7 +57,7 @@ export function WarningDrawer({
 
   if (!warning) return <Drawer open={false} onClose={onClose} />;
   const subject = subjectName(warning);
-  const facts = factsOf(warning);
+  const facts = factsOf(warning, t('kpi.unit.fen'));
   const open = warning.status === 'open';
   const stale = isApiError(error, 409) ? error.message : null;
   const onField = isApiError(error, 400) && Boolean(error.fields.resolution);
