@@ -319,6 +319,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       separator: ', ',
       inflow: 'In',
       outflow: 'Out',
+      roleOf: '{{role}} ({{of}})',
       revision: 'revision {{revision}}',
       deliberation:
         '{{date}} meeting: {{for}} for, {{against}} against, {{abstain}} abstained ({{attendance}} attended, quorum {{quorum}})',

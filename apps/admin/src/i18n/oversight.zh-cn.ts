@@ -337,6 +337,7 @@ export const oversightZhCN = {
       separator: '、',
       inflow: '收入',
       outflow: '支出',
+      roleOf: '{{role}}（{{of}}）',
       revision: '第 {{revision}} 版',
       deliberation:
         '{{date}} 议事：赞成 {{for}}、反对 {{against}}、弃权 {{abstain}}（实到 {{attendance}} 人，法定人数 {{quorum}} 人）',

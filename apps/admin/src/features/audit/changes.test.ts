@@ -202,6 +202,40 @@ describe('an audit entry’s changes, in words', () => {
         ),
       ),
     ).toEqual(['角色: 区级查看员 → 区级查看员、区级管理员']);
+    // as the API logs a role now: whose it is, and its community by name (the id left out beside the name)
+    expect(
+      lines(
+        changesOf(
+          'user',
+          null,
+          {
+            membershipId: 'm2',
+            displayName: '张三',
+            role: 'community_admin',
+            communityId: 'c2',
+            communityName: '渡口社区',
+            partnerId: null,
+            partnerName: null,
+          },
+          zh(),
+        ),
+      ),
+    ).toEqual(['姓名: — → 张三', '角色: — → 社区管理员', '社区: — → 渡口社区']);
+    expect(
+      lines(
+        changesOf(
+          'user',
+          { memberships: [{ role: 'district_viewer', communityName: null }] },
+          {
+            memberships: [
+              { role: 'district_viewer', communityName: null },
+              { role: 'community_admin', communityName: '渡口社区' },
+            ],
+          },
+          zh(),
+        ),
+      ),
+    ).toEqual(['角色: 区级查看员 → 区级查看员、社区管理员（渡口社区）']);
 
     expect(
       lines(

@@ -155,7 +155,15 @@ function summary(
       return t('oversight.audit.value.payouts', { count: value.length, amount: yuan(amount, text) });
     }
     if (field === 'memberships') {
-      return list(value.map((m) => (isRecord(m) ? codeText(entityType, 'role', str(m.role), text) : '?')));
+      // a role with its community or partner where the entry logged its name: 社区管理员（渡口社区）
+      return list(
+        value.map((m) => {
+          if (!isRecord(m)) return '?';
+          const role = codeText(entityType, 'role', str(m.role), text);
+          const of = str(m.communityName) || str(m.partnerName);
+          return of ? t('oversight.audit.value.roleOf', { role, of }) : role;
+        }),
+      );
     }
     if (field === 'items' || field === 'shareholdings') {
       return list(

@@ -440,8 +440,9 @@ export async function replaceShareholdings(
     action: 'company.shareholdings.replace',
     entityType: 'company',
     entityId: companyId,
-    before,
-    after,
+    // the company by name: the shareholdings alone name only their holders
+    before: { legalName: company.legal_name, ...before },
+    after: { legalName: company.legal_name, ...after },
     requestId,
   });
   return after;

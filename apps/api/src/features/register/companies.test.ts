@@ -356,6 +356,14 @@ describe('shareholdings', () => {
     expect(after.body).toMatchObject({ version: 2, totalBp: 10_000 });
     expect(after.body.items).toHaveLength(1);
     expect(await auditActions(company.id)).toEqual(['company.create', 'company.shareholdings.replace']);
+    // the entry names its company: the shareholdings alone name only their holders
+    const log = await get(`/audit?entityId=${company.id}&action=company.shareholdings.replace`, JINHUI_ADMIN);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({
+        before: expect.objectContaining({ legalName: company.legalName }),
+        after: expect.objectContaining({ legalName: company.legalName, totalBp: 10_000 }),
+      }),
+    ]);
   });
 
   it('a site contribution without an asset or appraisal of this community is refused, naming the row’s field', async () => {

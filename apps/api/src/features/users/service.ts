@@ -79,18 +79,35 @@ function toUser(
   };
 }
 
+/** A role as the audit log keeps it: what it grants, its community or partner by name as well as by id. */
+function roleView(m: UserMembership) {
+  return {
+    role: m.role,
+    communityId: m.communityId,
+    communityName: m.communityName,
+    partnerId: m.partnerId,
+    partnerName: m.partnerName,
+  };
+}
+
 /** What the audit log keeps of an account: never its password or hash. */
 function auditView(user: DistrictUser) {
   return {
     email: user.email,
     displayName: user.displayName,
     status: user.status,
-    memberships: user.memberships.map((m) => ({
-      role: m.role,
-      communityId: m.communityId,
-      partnerId: m.partnerId,
-    })),
+    memberships: user.memberships.map(roleView),
   };
+}
+
+/**
+ * A role's entry (its create, update or delete is logged on the user): the role, and whose it is by name, so that
+ * the log reads "张三" rather than an id. The membership is the user's own, read back after the write.
+ */
+function membershipAudit(user: DistrictUser, membershipId: string) {
+  const m = user.memberships.find((x) => x.id === membershipId);
+  if (!m) throw new Error(`membership ${membershipId} not on its user`);
+  return { membershipId, displayName: user.displayName, ...roleView(m) };
 }
 
 async function record(
@@ -356,7 +373,7 @@ export async function addMembership(
       action: 'membership.create',
       entityType: 'user',
       entityId: userId,
-      after: { membershipId, ...membership },
+      after: membershipAudit(user, membershipId),
     },
     requestId,
   );
@@ -396,8 +413,8 @@ export async function updateMembership(
       action: 'membership.update',
       entityType: 'user',
       entityId: userId,
-      before: { membershipId, ...was },
-      after: { membershipId, ...membership },
+      before: membershipAudit(before, membershipId),
+      after: membershipAudit(user, membershipId),
     },
     requestId,
   );
@@ -428,7 +445,7 @@ export async function removeMembership(
       action: 'membership.delete',
       entityType: 'user',
       entityId: userId,
-      before: { membershipId, ...fromExisting(existing) },
+      before: membershipAudit(before, membershipId),
     },
     requestId,
   );

@@ -459,12 +459,22 @@ describe('memberships', () => {
       as: ADMIN,
     });
     expect(gone.status).toBe(404);
-    expect((await auditRows(id)).map((r) => r.action)).toEqual([
+    const rows = await auditRows(id);
+    expect(rows.map((r) => r.action)).toEqual([
       'user.invite',
       'membership.create',
       'membership.update',
       'membership.delete',
     ]);
+    // a role's entry names whose it is and its community, not ids alone
+    expect(rows[1]?.after).toMatchObject({
+      membershipId: community.id,
+      displayName: user.displayName,
+      role: 'community_admin',
+      communityId: DEMO_IDS.dukou,
+      communityName: '渡口社区',
+    });
+    expect(rows[2]?.after).toMatchObject({ role: 'community_reporter', communityName: '渡口社区' });
   });
 });
 
