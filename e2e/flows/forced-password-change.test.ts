@@ -159,8 +159,16 @@ describe('forced password change', () => {
     await page.goto(`${baseUrl}/audit/security`);
     await page.locator('.ant-card', { hasText: 'admin@dongqu.demo' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'security-events-phone-zh');
-    await page.getByRole('button', { name: '用户菜单' }).click();
-    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    // on a loaded CI machine the page can still be settling (the security events answering) when the menu opens,
+    // and the item's click is lost with the re-render: open the menu and choose again, as a person would
+    for (let attempt = 0; attempt < 3 && !/account\/password/.test(page.url()); attempt++) {
+      await page.getByRole('button', { name: '用户菜单' }).click();
+      await page
+        .getByRole('menuitem', { name: '修改密码' })
+        .click({ timeout: 10_000 })
+        .catch(() => undefined);
+      await page.waitForURL(/\/account\/password/, { timeout: 10_000 }).catch(() => undefined);
+    }
     await page.waitForURL(/\/account\/password/);
     await page.getByText('修改后，其他设备上的登录将失效。').waitFor();
     await screenshot(page, 'password-menu-phone-zh');
