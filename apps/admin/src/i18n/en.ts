@@ -259,7 +259,7 @@ export const en: Messages = {
       incompleteMark: ' (review pending)',
       tied: ' (tied)',
       tieSeparator: ', ',
-      tieMore: '{{names}} and {{count}} more',
+      tieMore: '{{names}} and {{more}} more',
       incompleteHint:
         'Communities marked “review pending” have reports for the period not yet approved or not received: only approved reports count, so their figure reads low and their place is provisional.',
     },

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { echarts } from '../../lib/echarts';
+import { changeLanguage } from '../../lib/i18n';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
 import {
   emptyFundFlow,
@@ -117,6 +118,21 @@ describe('KPI cockpit: ranking', () => {
     await user.hover(within(bottom).getByText(/等 5 个社区/));
     expect(await screen.findByRole('tooltip')).toHaveTextContent('社区5、社区6、社区7、社区8、社区9');
     expect(screen.getByLabelText('前三名（红榜）').querySelectorAll('.ant-tag')).toHaveLength(3);
+  });
+
+  it('in English a tie counts the names it leaves out', async () => {
+    await changeLanguage('en');
+    try {
+      givenSession(meAs('district_admin'));
+      const base = kpiRanking();
+      const tied = [5, 6, 7, 8, 9].map((n) => rankedAtZero(5, n));
+      givenKpiApi({ ranking: () => ({ ...base, items: [...base.items, ...tied] }) });
+      renderApp('/kpis?month=2026-10&tab=ranking');
+      const bottom = await screen.findByLabelText('Bottom three', {}, { timeout: 30_000 });
+      expect(bottom).toHaveTextContent('5. 社区5, 社区6, 社区7 and 2 more (tied) 0.00 10k yuan');
+    } finally {
+      await changeLanguage('zh-CN');
+    }
   });
 
   it('marks the communities whose reports of the period are not all approved, on the black list too', async () => {

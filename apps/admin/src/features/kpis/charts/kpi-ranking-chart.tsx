@@ -44,8 +44,9 @@ export function KpiRankingChart({
           return `${item.rank ?? ''}. ${item.communityName}<br/>${formatKpiText(unit, item.value, language, t, scale)}${mark}`;
         },
       },
-      grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: chartUnit(unit, t), scale: false },
+      // the unit under the axis, centred: at its end "10k yuan" ran past the chart's right edge
+      grid: { left: 8, right: 24, top: 24, bottom: 28, containLabel: true },
+      xAxis: { type: 'value', name: chartUnit(unit, t), nameLocation: 'middle', nameGap: 28, scale: false },
       yAxis: {
         type: 'category',
         data: rows.map((item) => item.communityName),

@@ -290,6 +290,7 @@ function RankList({
             : t('kpi.ranking.tieMore', {
                 names: items.slice(0, TIE_NAMES_SHOWN).map(named).join(t('kpi.ranking.tieSeparator')),
                 count: items.length,
+                more: items.length - TIE_NAMES_SHOWN,
               });
         return (
           <Tooltip key={first.communityId} title={all}>
