@@ -97,7 +97,13 @@ describe('user administration', () => {
     // the account's history, one click away
     await row.getByRole('button', { name: new RegExp(`更多 ${NAME}`) }).click();
     await page.locator('.ant-dropdown-menu-title-content', { hasText: '操作记录' }).click();
-    await page.getByRole('dialog').getByText('停用账号').first().waitFor({ timeout: 30_000 });
+    const history = page.getByRole('dialog');
+    await history.getByText('停用账号').first().waitFor({ timeout: 30_000 });
+    // what the step changed, in words: the field's name and its values, not the API's codes
+    await history.getByRole('button', { name: '查看变更' }).first().click();
+    const status = history.locator('tr', { hasText: '状态' }).first();
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toMatch(/在用.*已停用/);
     await screenshot(page, 'users-history-desk-zh');
     await admin.close();
   });

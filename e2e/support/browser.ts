@@ -26,6 +26,19 @@ export const artifactsDir = resolve(import.meta.dirname, '../test-results');
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
+  // a drawer sliding in or a menu fading out is caught half-way otherwise: let the finite CSS animations and
+  // transitions end first (a spinner's never does; at most 2 s, then the picture as it is)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   await page.screenshot({ path, fullPage: true });
   return path;
 }
