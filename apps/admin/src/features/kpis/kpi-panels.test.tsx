@@ -238,6 +238,27 @@ describe('KPI cockpit: funds and mix', () => {
     expect(tiers.textContent).toContain('公益（免费）');
   });
 
+  it('on a phone lists the flow column by column instead of a Sankey whose names would overlap', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenKpiApi();
+      renderApp('/kpis?month=2026-10&period=year&tab=funds');
+      const list = await screen.findByRole('list', { name: '资金流向桑基图' });
+      expect(screen.queryByRole('figure', { name: '资金流向桑基图' })).toBeNull();
+      const columns = within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('strong')?.textContent);
+      expect(columns).toEqual(['资金来源', '资金账户', '用途类别', '支出项目']);
+      // a fund says what came in and what went out, not one figure that reads as its balance
+      const fund = within(list).getByText('社区治理专项资金').nextElementSibling as HTMLElement;
+      expect(fund.textContent).toMatch(/^流入 .+元支出 .+元$/);
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('says when no money moved, and explains a fund flow the scope cannot see', async () => {
     givenSession(meAs('district_admin'));
     givenKpiApi({ fundFlow: (q) => emptyFundFlow('month', q.month) });

@@ -1,6 +1,6 @@
 import type { FundFlow } from '@gongfu/contract';
-import { Grid } from 'antd';
-import { useMemo } from 'react';
+import { Flex, Grid, Typography } from 'antd';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
@@ -8,17 +8,100 @@ import { formatKpiText, localized } from '../format';
 
 const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fund: 1, category: 2, use: 3 };
 
-/** Sources → funds → use categories → uses as a Sankey: amounts in 元 / 万元, a hovered node lights up its neighbours. */
+/** One column of the flow (its sources, its funds, …): each node's money in and out, largest first. */
+export interface FlowColumn {
+  kind: FundFlow['nodes'][number]['kind'];
+  nodes: { name: string; label: string; inFen: number; outFen: number }[];
+}
+
+/**
+ * The flow's columns, each node with the money that reached it and left it (the Sankey draws a node as tall as the
+ * larger): sources only send, uses only receive, a fund does both. Empty columns are left out.
+ */
+export function flowColumns(flow: FundFlow, language: string): FlowColumn[] {
+  const inFen = new Map<string, number>();
+  const outFen = new Map<string, number>();
+  for (const link of flow.links) {
+    outFen.set(link.source, (outFen.get(link.source) ?? 0) + link.value);
+    inFen.set(link.target, (inFen.get(link.target) ?? 0) + link.value);
+  }
+  const size = (n: { inFen: number; outFen: number }) => Math.max(n.inFen, n.outFen);
+  return (Object.keys(DEPTH) as Array<keyof typeof DEPTH>)
+    .map((kind) => ({
+      kind,
+      nodes: flow.nodes
+        .filter((node) => node.kind === kind)
+        .map((node) => ({
+          name: node.name,
+          label: localized(node.label, language),
+          inFen: inFen.get(node.name) ?? 0,
+          outFen: outFen.get(node.name) ?? 0,
+        }))
+        .filter((node) => size(node) > 0)
+        .sort((a, b) => size(b) - size(a)),
+    }))
+    .filter((column) => column.nodes.length > 0);
+}
+
+/**
+ * Sources → funds → use categories → uses: a Sankey, amounts in 元 / 万元, a hovered node lighting up its
+ * neighbours. On a phone four columns share ~310 px and their names overlap the next column's: there the same
+ * flow is a list, column by column.
+ */
 export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }) {
+  const phone = Grid.useBreakpoint().md === false;
+  return phone ? <FundFlowList flow={flow} label={label} /> : <FundFlowSankey flow={flow} label={label} />;
+}
+
+/** The flow on a phone: under each column's name its nodes, the name wrapping, the amount beside it. */
+function FundFlowList({ flow, label }: { flow: FundFlow; label: string }) {
+  const { t, i18n } = useTranslation();
+  const money = (fen: number) => formatKpiText('fen', fen, i18n.language, t);
+  return (
+    <Flex vertical gap={12} role="list" aria-label={label}>
+      {flowColumns(flow, i18n.language).map((column) => (
+        <div key={column.kind} role="listitem">
+          <Typography.Text strong>{t(`kpi.funds.column.${column.kind}`)}</Typography.Text>
+          <dl
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'minmax(0, 1fr) auto',
+              gap: '4px 12px',
+              margin: '4px 0 0',
+              overflowWrap: 'anywhere',
+            }}
+          >
+            {column.nodes.map((node) => (
+              <Fragment key={node.name}>
+                <dt style={{ margin: 0 }}>{node.label}</dt>
+                <dd style={{ margin: 0, textAlign: 'end', whiteSpace: 'nowrap' }}>
+                  {column.kind === 'fund' ? (
+                    // a fund both receives and pays: either alone would read as its balance
+                    <Flex vertical>
+                      <span>{t('kpi.funds.received', { amount: money(node.inFen) })}</span>
+                      <Typography.Text type="secondary">
+                        {t('kpi.funds.paid', { amount: money(node.outFen) })}
+                      </Typography.Text>
+                    </Flex>
+                  ) : (
+                    money(Math.max(node.inFen, node.outFen))
+                  )}
+                </dd>
+              </Fragment>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
+/** The Sankey, from a tablet's width up. */
+function FundFlowSankey({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  // on a phone three columns share ~310 px: labels get the width between columns, in a smaller font
-  const compact = Grid.useBreakpoint().md === false;
   const option = useMemo<EChartsOption>(() => {
     const labels = new Map(flow.nodes.map((node) => [node.name, localized(node.label, language)]));
-    // on a phone a label has ~84 px: where a column's labels all start alike ("经营利润·…", "Operating profit · …")
-    // the column shows what differs, and the tooltip keeps the whole name
-    const shown = compact ? shortLabels(flow.nodes, labels) : labels;
     const money = (fen: number) => formatKpiText('fen', fen, language, t);
     return {
       title: { show: false, text: label },
@@ -41,7 +124,7 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           type: 'sankey',
           name: label,
           left: 8,
-          right: compact ? 92 : 200,
+          right: 200,
           top: 8,
           bottom: 8,
           // each kind keeps its column: a fund nothing was spent from stays a fund, not an end point
@@ -51,48 +134,28 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
           label: {
-            formatter: (params: { name: string }) => shown.get(params.name) ?? params.name,
-            width: compact ? 84 : 190,
+            formatter: (params: { name: string }) => labels.get(params.name) ?? params.name,
+            width: 190,
             overflow: 'truncate',
-            fontSize: compact ? 10 : 12,
+            fontSize: 12,
           },
           // many small uses crowd the last column: a label that would overlap another is left to the tooltip
           labelLayout: { hideOverlap: true },
           data: flow.nodes.map((node) => ({
             name: node.name,
             depth: DEPTH[node.kind],
-            // funds and uses are few and tall: on a phone their names wrap instead of losing their ends
-            ...(compact && node.kind !== 'source' ? { label: { overflow: 'break' as const } } : {}),
+            // the last column's names (a proposal's title) wrap in the margin instead of losing their ends
+            ...(node.kind === 'use' ? { label: { overflow: 'break' as const } } : {}),
           })),
           links: flow.links.map((link) => ({ ...link })),
         },
       ],
     };
-  }, [flow, label, language, t, compact]);
+  }, [flow, label, language, t]);
   // tall enough for the fullest column's labels, one line each
   const fullest = Math.max(
     0,
     ...Object.keys(DEPTH).map((kind) => flow.nodes.filter((n) => n.kind === kind).length),
   );
   return <EChart option={option} label={label} height={Math.max(320, fullest * 34 + 40)} />;
-}
-
-const SEPARATOR = /\s*·\s*/;
-
-/** Each column's labels without the part before "·" when every label of the column has the same such part. */
-export function shortLabels(
-  nodes: FundFlow['nodes'],
-  labels: ReadonlyMap<string, string>,
-): Map<string, string> {
-  const result = new Map(labels);
-  for (const kind of Object.keys(DEPTH) as Array<keyof typeof DEPTH>) {
-    const column = nodes.filter((n) => n.kind === kind);
-    const parts = column.map((n) => (labels.get(n.name) ?? '').split(SEPARATOR));
-    const head = parts[0]?.[0];
-    if (column.length < 2 || !parts.every((p) => p.length > 1 && p[0] === head)) continue;
-    column.forEach((n, i) => {
-      result.set(n.name, parts[i]?.slice(1).join(' · ') ?? n.name);
-    });
-  }
-  return result;
 }

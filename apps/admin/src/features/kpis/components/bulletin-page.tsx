@@ -19,6 +19,7 @@ import { useKpiOverview } from '../api/get-kpi-overview';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
+import { type FlowColumn, flowColumns } from '../charts/fund-flow-chart';
 import { changeOf, chartValue, fenScaleOf, formatKpiText, formatRatio, localized } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
 import './bulletin-print.css';
@@ -378,22 +379,14 @@ function ReportingSummary({ matrix, overview }: { matrix: ReportingMatrix; overv
 function FundFlows({ flow }: { flow: FundFlow }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const kinds = new Map(flow.nodes.map((n) => [n.name, n]));
-  const grouped = (pick: (source: string, target: string) => string | null) => {
-    const totals = new Map<string, number>();
-    for (const link of flow.links) {
-      const key = pick(link.source, link.target);
-      if (key) totals.set(key, (totals.get(key) ?? 0) + link.value);
-    }
-    return [...totals.entries()]
-      .map(([name, fen]) => ({
-        label: localized(kinds.get(name)?.label ?? { 'zh-CN': name, en: name }, language),
-        fen,
-      }))
-      .sort((a, b) => b.fen - a.fen);
-  };
-  const sources = grouped((source) => (kinds.get(source)?.kind === 'source' ? source : null));
-  const uses = grouped((_, target) => (kinds.get(target)?.kind === 'category' ? target : null));
+  const columns = flowColumns(flow, language);
+  const column = (kind: FlowColumn['kind']) =>
+    (columns.find((c) => c.kind === kind)?.nodes ?? []).map((node) => ({
+      label: node.label,
+      fen: Math.max(node.inFen, node.outFen),
+    }));
+  const sources = column('source');
+  const uses = column('category');
   const money = (fen: number) => formatKpiText('fen', fen, language, t);
   if (flow.links.length === 0) return <p>{t('exports.bulletin.noFlows')}</p>;
   // the five largest and the rest in one line: the page stays one sheet of A4
