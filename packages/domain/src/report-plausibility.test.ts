@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ReportFigures } from './report-figures';
 import {
   checkPlausibility,
+  flagDirection,
   MIN_OUTLIER_HISTORY,
   median,
   medianAbsoluteDeviation,
+  PLAUSIBILITY_RULE_LABELS,
   unexplainedFields,
 } from './report-plausibility';
 
@@ -120,6 +122,30 @@ describe('checkPlausibility', () => {
     expect(flags).toEqual([
       expect.objectContaining({ field: 'remittanceReceivedFen', rule: 'remittance_above_due' }),
     ]);
+  });
+});
+
+describe('flagDirection', () => {
+  it('says whether an outlier lies below or above its range', () => {
+    const [high] = checkPlausibility({ ...typical, revenueFen: 98_000_000 }, year);
+    expect(high && flagDirection(high)).toBe('above');
+    const [low] = checkPlausibility({ ...typical, residentsServed: 0 }, year);
+    expect(low).toMatchObject({ field: 'residentsServed', rule: 'outlier', value: 0 });
+    expect(low && flagDirection(low)).toBe('below');
+  });
+
+  it('has no direction without a range, or for a value inside it', () => {
+    const [missing] = checkPlausibility({ ...typical, operatingCostFen: 0 }, [null]);
+    expect(missing).toMatchObject({ rule: 'cost_missing' });
+    expect(missing && flagDirection(missing)).toBeNull();
+    expect(flagDirection({ value: 5, expectedLow: 1, expectedHigh: 9 })).toBeNull();
+  });
+
+  it('labels the outlier rule without a direction (the import’s check shows only the label)', () => {
+    expect(PLAUSIBILITY_RULE_LABELS.outlier).toEqual({
+      'zh-CN': '不在常见范围内',
+      en: 'Outside the usual range',
+    });
   });
 });
 

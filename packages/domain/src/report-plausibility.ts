@@ -16,7 +16,9 @@ import { REPORT_FIGURE_FIELDS, type ReportFigures } from './report-figures';
  * - `remittance_above_due`: more remittance received than was due this month.
  */
 export const PLAUSIBILITY_RULE_LABELS = {
-  outlier: { 'zh-CN': '超出常见范围', en: 'Outside the usual range' },
+  // direction-neutral: this label is all the import's check and the template's legend show, and a figure may lie
+  // below the range as well as above it (超出 read as "above" next to a low value)
+  outlier: { 'zh-CN': '不在常见范围内', en: 'Outside the usual range' },
   jobs_change: { 'zh-CN': '稳定就业人数变动超过一半', en: 'Stable jobs changed by more than half' },
   cost_missing: { 'zh-CN': '有营收但无运营成本', en: 'Revenue without any operating cost' },
   remittance_above_due: { 'zh-CN': '实收上缴高于应缴', en: 'Remittance received above the amount due' },
@@ -131,6 +133,21 @@ export function checkPlausibility(
     });
   }
   return flags;
+}
+
+/** Which side of a flag's expected range its value lies: where a message says 低于 / 高于 (below / above). */
+export type FlagDirection = 'below' | 'above';
+
+/**
+ * The side of its expected range a flag's value lies on, or `null` where the rule has no range or the value is
+ * inside it. Derived rather than stored: flags saved before this existed carry only the value and the range.
+ */
+export function flagDirection(
+  flag: Pick<PlausibilityFlag, 'value' | 'expectedLow' | 'expectedHigh'>,
+): FlagDirection | null {
+  if (flag.expectedLow !== null && flag.value < flag.expectedLow) return 'below';
+  if (flag.expectedHigh !== null && flag.value > flag.expectedHigh) return 'above';
+  return null;
 }
 
 /** The fields that carry a flag, each once, in the form's order. */

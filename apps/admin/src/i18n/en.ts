@@ -219,6 +219,7 @@ export const en: Messages = {
       none: 'no comparison',
       better: 'better',
       worse: 'worse',
+      provisional: 'review pending, not judged yet',
       neutral: 'neutral',
     },
     trend: {

@@ -44,6 +44,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   },
   rule: {
     outlier: 'Outside this venture’s usual range of the last 12 months ({{low}} – {{high}})',
+    outlier_below: 'Below this venture’s usual range of the last 12 months ({{low}} – {{high}})',
+    outlier_above: 'Above this venture’s usual range of the last 12 months ({{low}} – {{high}})',
     jobs_change: 'Stable jobs changed by more than half from last month ({{reference}})',
     cost_missing: 'Revenue with zero operating cost: all revenue would count as profit',
     remittance_above_due: 'More received than due ({{reference}})',

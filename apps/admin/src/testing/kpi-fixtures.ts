@@ -275,6 +275,12 @@ function cell(
   };
 }
 
+/** The same months with every due report approved: a period whose review is complete. */
+export function approvedReportingMatrix(from?: string, to?: string): ReportingMatrix {
+  const matrix = reportingMatrix(from, to);
+  return { ...matrix, cells: matrix.cells.map((c) => ({ ...c, approved: c.expected })) };
+}
+
 export function reportingMatrix(from = '2025-11', to = '2026-10'): ReportingMatrix {
   const months = monthRange(from as Month, to as Month);
   const last = months.at(-1) ?? to;

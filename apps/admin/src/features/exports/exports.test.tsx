@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JINHUI, meAs } from '../../testing/fixtures';
-import { kpiRanking, rankedAtZero, reportingMatrix } from '../../testing/kpi-fixtures';
+import {
+  approvedReportingMatrix,
+  kpiRanking,
+  rankedAtZero,
+  reportingMatrix,
+} from '../../testing/kpi-fixtures';
 import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
@@ -124,7 +129,8 @@ describe('the monthly bulletin', () => {
       return row as HTMLElement;
     });
     const cells = [...revenue.querySelectorAll('th, td')].map((c) => c.textContent);
-    expect(cells[0]).toBe('经营收入');
+    // marked: the fixture's month still has reports in review
+    expect(cells[0]).toBe('经营收入*');
     expect(cells[3]).toMatch(/^[+−±]\d/); // 环比
     expect(cells[5]).toMatch(/^[+−±]\d/); // 同比
     // a ratio changes in percentage points
@@ -183,23 +189,28 @@ describe('the monthly bulletin', () => {
       `截至数据日期，本月应报 ${expected} 份，已审核通过 ${approved} 份；数字可能变动`,
     );
     expect(sheet.querySelector('header')?.contains(note)).toBe(true);
+    // a report-built KPI's changes uncoloured and marked; a fund KPI's still judged
+    const row = (kpi: string) => sheet.querySelector<HTMLElement>(`tr[data-kpi="${kpi}"]`) as HTMLElement;
+    await waitFor(() => expect(row('operating_revenue')).not.toBeNull());
+    expect(row('operating_revenue').querySelector('[data-tone]')).toHaveAttribute('data-tone', 'neutral');
+    expect(row('operating_revenue').querySelector('th')).toHaveTextContent('经营收入*');
+    expect(row('fund_balance').querySelector('sup')).toBeNull();
+    expect(within(sheet).getByText(/^\* 本月月报审核未完/)).toBeInTheDocument();
   });
 
   it('a month whose due reports are all approved has no such line', async () => {
     givenSession(meAs('district_admin'));
-    const all = reportingMatrix('2026-10', '2026-10');
-    givenKpiApi({
-      reportingMatrix: (q) => ({
-        ...reportingMatrix(q.from, q.to),
-        cells: all.cells.map((c) => ({ ...c, approved: c.expected })),
-      }),
-    });
+    givenKpiApi({ reportingMatrix: (q) => approvedReportingMatrix(q.from, q.to) });
     server.use(http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })));
     renderApp('/kpis/bulletin?month=2026-10');
     const sheet = await screen.findByRole('article', { name: '东区社区经济月度简报' });
     await waitFor(() => expect(sheet.querySelector('tr[data-kpi="operating_revenue"]')).not.toBeNull());
     expect(await within(sheet).findByText(/应报 \d+ 份，已报/)).toBeInTheDocument();
     expect(within(sheet).queryByRole('note')).toBeNull();
+    // the changes are judged: red where the KPI went the wrong way, no provisional mark
+    const revenue = sheet.querySelector<HTMLElement>('tr[data-kpi="operating_revenue"]') as HTMLElement;
+    expect(revenue.querySelector('[data-tone]')).toHaveAttribute('data-tone', 'worse');
+    expect(revenue.querySelector('sup')).toBeNull();
   });
 
   it('is for district roles only', async () => {

@@ -102,6 +102,17 @@ export function chartUnit(unit: KpiUnit, t: Translate): string {
   return t(`kpi.unit.${unit}`);
 }
 
+/**
+ * Whether a KPI is summed from the approved monthly reports (revenue, profit, jobs…), so that a period whose reports
+ * are not all approved reads low. Not the reporting rates, which count what was received, nor the fund and
+ * community KPIs.
+ */
+export function isBuiltFromReports(definition: Pick<KpiDefinition, 'key' | 'level'>): boolean {
+  return (
+    definition.level === 'venture' && definition.key !== 'reporting_rate' && definition.key !== 'on_time_rate'
+  );
+}
+
 export type ChangeTone = 'better' | 'worse' | 'neutral';
 
 /**

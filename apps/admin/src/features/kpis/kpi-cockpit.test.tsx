@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
-import { emptyRatioSeries, kpiOverview, reportingMatrix } from '../../testing/kpi-fixtures';
+import {
+  approvedReportingMatrix,
+  emptyRatioSeries,
+  kpiOverview,
+  reportingMatrix,
+} from '../../testing/kpi-fixtures';
 import { givenKpiApi, kpiError } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
@@ -97,7 +102,8 @@ describe('KPI cockpit', () => {
 
   it('shows a district admin every KPI with its unit and changes coloured by the KPI’s direction', async () => {
     givenSession(meAs('district_admin'));
-    const requests = givenKpiApi();
+    // a month whose reports are all approved: its changes are judged
+    const requests = givenKpiApi({ reportingMatrix: (q) => approvedReportingMatrix(q.from, q.to) });
     renderApp(COCKPIT);
     expect(await screen.findByText('统计范围：东区 · 2026年10月')).toBeInTheDocument();
     expect(
@@ -303,6 +309,24 @@ describe('KPI cockpit', () => {
     expect(within(giveBack).queryByText(/环比/)).not.toBeInTheDocument();
   });
 
+  it('while the month’s reports are in review, states a report-built change without judging it', async () => {
+    givenSession(meAs('district_admin'));
+    // the fixture's month: one community missing, one returned, one report awaiting review
+    givenKpiApi();
+    renderApp(COCKPIT);
+    const [previous, lastYear] = await waitFor(() => {
+      const found = changes(card('operating_revenue'));
+      expect(found[0]).toHaveTextContent('审核未完');
+      return found;
+    });
+    expect(previous).toHaveTextContent('环比 下降 48.7% · 审核未完，暂不评价');
+    expect(previous).toHaveAttribute('data-tone', 'neutral');
+    expect(lastYear).toHaveTextContent('同比 下降 43.3% · 审核未完，暂不评价');
+    // a fund KPI does not come from the reports: still judged
+    expect(changes(card('fund_idle_ratio'))[0]).toHaveTextContent('环比 上升 10.8 个百分点 · 变差');
+    expect(screen.getByText(/本期应报月报/)).toBeInTheDocument();
+  });
+
   it('is in the menu of a district admin and speaks English with English units', async () => {
     givenSession(meAs('district_admin'));
     givenKpiApi();
@@ -317,7 +341,8 @@ describe('KPI cockpit', () => {
     expect(document.querySelector('.ant-menu a[href="/kpis"]')).toHaveTextContent('KPI cockpit');
     const revenue = card('operating_revenue');
     expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.8910k yuan');
-    expect(changes(revenue)[0]).toHaveTextContent('vs previous down 48.7% · worse');
+    // the fixture's month still has reports in review: its report-built changes are stated, not judged
+    expect(changes(revenue)[0]).toHaveTextContent('vs previous down 48.7% · review pending, not judged yet');
     // the give-back total names its parts: cash, and in kind at its declared value
     expect(within(card('give_back')).getByTestId('kpi-parts')).toHaveTextContent(
       /^Of which Give-back in cash .+; Give-back in kind \(declared value\) .+$/,

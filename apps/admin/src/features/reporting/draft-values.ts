@@ -19,7 +19,7 @@ export type FieldErrors = Partial<Record<ReportFigureField | 'notes', string>>;
 
 /**
  * The form's text for a saved report: money as 元 with two decimals, counts as whole numbers. While the report is
- * still being filled, a zero shows as an empty field (its placeholder says 0): a new draft starts blank, as a
+ * still being filled, a zero shows as an empty field (with no placeholder, which looked like a typed 0): a new draft starts blank, as a
  * paper form does, rather than full of zeros that look typed.
  */
 export function valuesOf(report: ReportDetail): DraftValues {

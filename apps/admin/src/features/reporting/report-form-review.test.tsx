@@ -40,9 +40,9 @@ describe('report form: plausibility and submit', () => {
     const { user } = renderApp(formPath());
     await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
     type('revenueFen', '98000');
-    // the domain's rule with the 12-month history: the expected range formatted in 元
+    // the domain's rule with the 12-month history: the expected range formatted in 元, the value above it
     expect(
-      await screen.findByText(/超出该项目近 12 个月的常见范围（\d[\d,]*\.\d\d 元 – \d[\d,]*\.\d\d 元）/),
+      await screen.findByText(/^高于该项目近 12 个月的常见范围（\d[\d,]*\.\d\d 元 – \d[\d,]*\.\d\d 元）$/),
     ).toBeInTheDocument();
     const explanation = document.getElementById('figure-revenueFen-explanation') as HTMLTextAreaElement;
     expect(explanation).toBeInTheDocument();
@@ -74,6 +74,16 @@ describe('report form: plausibility and submit', () => {
     expect(await screen.findByText('已提交，等待区级审核')).toBeInTheDocument();
     expect(input('revenueFen')).toHaveAttribute('readonly');
     expect(api.reports.get(report.id)?.status).toBe('submitted');
+  });
+
+  it('says 低于 for a figure below the usual range, not 超出', async () => {
+    onServer();
+    renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    type('residentsServed', '0');
+    // the history's steady 2,600 with the spread's floor of 5 %: 2,210 – 2,990
+    expect(await screen.findByText('低于该项目近 12 个月的常见范围（2,210 – 2,990）')).toBeInTheDocument();
+    expect(screen.queryByText(/超出该项目/)).toBeNull();
   });
 
   it('puts a field error from a refused submit on its field', async () => {

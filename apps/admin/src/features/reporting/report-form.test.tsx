@@ -38,6 +38,19 @@ describe('report form', () => {
     expect(screen.getByLabelText(/营业收入/)).toHaveAttribute('inputmode', 'decimal');
     expect(screen.getByLabelText('稳定就业岗位')).toHaveAttribute('inputmode', 'numeric');
     expect(input('revenueFen')).toHaveValue('');
+    // and shows no grey 0 that would look like a typed zero
+    expect(input('revenueFen')).not.toHaveAttribute('placeholder');
+    expect(input('stableJobs')).not.toHaveAttribute('placeholder');
+  });
+
+  it('saves a field left blank as 0, and shows a saved 0 of a draft as blank', async () => {
+    const { api } = draftOnServer({ temporaryJobs: 0 });
+    renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(input('temporaryJobs')).toHaveValue('');
+    type('stableJobs', '');
+    await waitFor(() => expect(api.patches).toHaveLength(1));
+    expect(api.patches[0]).toMatchObject({ stableJobs: 0, temporaryJobs: 0, revenueFen: 5_600_000 });
   });
 
   it('autosaves after a pause in typing: the figures in fen, with the version read', async () => {

@@ -2,6 +2,7 @@ import type { ReportFigureField, ReportStatusRow } from '@gongfu/contract';
 import {
   addMonths,
   daysBetween,
+  flagDirection,
   formatYuan,
   type LocalDate,
   type Month,
@@ -32,10 +33,20 @@ export function yuanLabel(fen: number, language: string): string {
   return `${formatYuan(fen, { grouping: true })} ${language === 'en' ? 'yuan' : '元'}`;
 }
 
-/** The values a flag's message interpolates, formatted for its field. */
+/**
+ * The values a flag's message interpolates, formatted for its field, and for an outlier the i18next context that
+ * picks its wording by the side of the range the value lies on (`reports.rule.outlier_below` / `_above`): the
+ * flag carries only the value and the range, and 超出 ("exceeds") read wrong under a low value.
+ */
 export function flagParams(flag: PlausibilityFlag, language: string) {
   const fmt = (value: number | null) => (value === null ? '' : formatFigure(flag.field, value, language));
-  return { low: fmt(flag.expectedLow), high: fmt(flag.expectedHigh), reference: fmt(flag.reference) };
+  const direction = flag.rule === 'outlier' ? flagDirection(flag) : null;
+  return {
+    low: fmt(flag.expectedLow),
+    high: fmt(flag.expectedHigh),
+    reference: fmt(flag.reference),
+    ...(direction ? { context: direction } : {}),
+  };
 }
 
 /** `2026-11` as 2026年11月 / Nov 2026. */

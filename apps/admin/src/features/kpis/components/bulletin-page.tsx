@@ -20,8 +20,17 @@ import { useKpiRanking } from '../api/get-kpi-ranking';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
 import { type FlowColumn, flowColumns } from '../charts/fund-flow-chart';
-import { changeOf, chartValue, fenScaleOf, formatKpiText, formatRatio, localized } from '../format';
+import {
+  changeOf,
+  chartValue,
+  fenScaleOf,
+  formatKpiText,
+  formatRatio,
+  isBuiltFromReports,
+  localized,
+} from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
+import { coverageOf } from './review-coverage-notice';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -143,7 +152,12 @@ function Bulletin({
         </header>
 
         <Section title={t('exports.bulletin.kpis')} loading={!overview.data}>
-          {overview.data ? <HeadlineTable overview={overview.data} /> : null}
+          {overview.data ? (
+            <HeadlineTable
+              overview={overview.data}
+              reviewPending={matrix.data ? coverageOf(matrix.data).pending : false}
+            />
+          ) : null}
         </Section>
 
         <div className="bulletin-columns">
@@ -213,18 +227,24 @@ function Section({ title, loading, children }: { title: string; loading: boolean
   );
 }
 
-function HeadlineTable({ overview }: { overview: KpiOverview }) {
+/**
+ * The month's headline KPIs with 环比 and 同比, red and green by the KPI's direction — except, while the month's
+ * reports are in review, those summed from them: they read low, so their changes are printed uncoloured and marked.
+ */
+function HeadlineTable({ overview, reviewPending }: { overview: KpiOverview; reviewPending: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const items = HEADLINE.flatMap((key) =>
     overview.items.filter((item) => item.key === key && item.available),
   );
+  const provisional = (item: KpiOverview['items'][number]) =>
+    reviewPending && isBuiltFromReports(item.definition);
   const change = (item: KpiOverview['items'][number], earlier: 'previous' | 'samePeriodLastYear') => {
     const c = changeOf(item.definition, item.current, item[earlier], language);
     if (c.trend === null) return t('exports.bulletin.notAvailable');
     const sign = c.trend === 'up' ? '+' : c.trend === 'down' ? '−' : '±';
     const text = c.points ? t('exports.bulletin.points', { sign, amount: c.amount }) : `${sign}${c.amount}`;
-    return <span data-tone={c.tone}>{text}</span>;
+    return <span data-tone={provisional(item) ? 'neutral' : c.tone}>{text}</span>;
   };
   const value = (item: KpiOverview['items'][number], figure: 'current' | 'previous' | 'samePeriodLastYear') =>
     formatKpiText(item.definition.unit, item[figure]?.value ?? null, language, t);
@@ -243,7 +263,10 @@ function HeadlineTable({ overview }: { overview: KpiOverview }) {
       <tbody>
         {items.map((item) => (
           <tr key={item.key} data-kpi={item.key}>
-            <th scope="row">{localized(item.definition.name, language)}</th>
+            <th scope="row">
+              {localized(item.definition.name, language)}
+              {provisional(item) ? <sup>*</sup> : null}
+            </th>
             <td>
               <strong>{value(item, 'current')}</strong>
             </td>
@@ -254,6 +277,15 @@ function HeadlineTable({ overview }: { overview: KpiOverview }) {
           </tr>
         ))}
       </tbody>
+      {items.some(provisional) ? (
+        <tfoot>
+          <tr>
+            <td colSpan={6} className="bulletin-muted">
+              {t('exports.bulletin.provisionalMark')}
+            </td>
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
 }
@@ -438,13 +470,8 @@ function FundFlows({ flow }: { flow: FundFlow }) {
  */
 function ProvisionalNotice({ matrix }: { matrix: ReportingMatrix }) {
   const { t } = useTranslation();
-  let expected = 0;
-  let approved = 0;
-  for (const cell of matrix.cells) {
-    expected += cell.expected;
-    approved += cell.approved;
-  }
-  if (expected === 0 || approved >= expected) return null;
+  const { expected, approved, pending } = coverageOf(matrix);
+  if (!pending) return null;
   return (
     <p className="bulletin-provisional" role="note">
       {t('exports.bulletin.provisional', { expected, approved })}

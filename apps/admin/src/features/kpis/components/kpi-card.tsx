@@ -13,6 +13,7 @@ import {
   changeOf,
   formatKpiText,
   formatKpiValue,
+  isBuiltFromReports,
   type KpiChange,
   localized,
 } from '../format';
@@ -26,19 +27,25 @@ export interface KpiCardProps {
   parts?: readonly KpiOverviewItem[];
   selected: boolean;
   onSelect: (key: KpiKey) => void;
+  /**
+   * The period's due reports are not all approved: a KPI summed from them reads low, so its 环比 and 同比 are
+   * stated but not judged (a −48 % from reports still in review is not a downturn).
+   */
+  reviewPending?: boolean;
 }
 
 /**
  * One KPI: its name with the definition (统计口径) a tooltip away, the figure in the definition's unit, and
  * 环比 / 同比 with an arrow, a word and a colour that follow the KPI's direction (never colour alone).
  */
-export function KpiCard({ item, parts = [], selected, onSelect }: KpiCardProps) {
+export function KpiCard({ item, parts = [], selected, onSelect, reviewPending = false }: KpiCardProps) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { definition } = item;
   const language = i18n.language;
   const name = localized(definition.name, language);
   const value = formatKpiValue(definition.unit, item.current?.value ?? null, language, t);
+  const provisional = reviewPending && isBuiltFromReports(definition);
   const previous = changeOf(definition, item.current, item.previous, language);
   const lastYear = changeOf(definition, item.current, item.samePeriodLastYear, language);
   const directionText =
@@ -134,8 +141,8 @@ export function KpiCard({ item, parts = [], selected, onSelect }: KpiCardProps) 
               {t('kpi.card.noValue')}
             </Typography.Text>
           ) : null}
-          <ChangeLine label={t('kpi.change.previous')} change={previous} />
-          <ChangeLine label={t('kpi.change.lastYear')} change={lastYear} />
+          <ChangeLine label={t('kpi.change.previous')} change={previous} provisional={provisional} />
+          <ChangeLine label={t('kpi.change.lastYear')} change={lastYear} provisional={provisional} />
           {item.target ? (
             <TargetProgress definition={definition} target={item.target} />
           ) : definition.target !== null ? (
@@ -167,10 +174,22 @@ function useToneColor(tone: ChangeTone): string {
   return token.colorTextSecondary;
 }
 
-/** "环比 ▲ 12.3% 向好": arrow and words carry the meaning, the colour repeats it. */
-function ChangeLine({ label, change }: { label: string; change: KpiChange }) {
+/**
+ * "环比 ▲ 12.3% 向好": arrow and words carry the meaning, the colour repeats it. A provisional figure's change is
+ * said in grey with "审核未完" instead of a verdict.
+ */
+function ChangeLine({
+  label,
+  change,
+  provisional,
+}: {
+  label: string;
+  change: KpiChange;
+  provisional: boolean;
+}) {
   const { t } = useTranslation();
-  const color = useToneColor(change.tone);
+  const tone = provisional ? 'neutral' : change.tone;
+  const color = useToneColor(tone);
   if (change.trend === null) {
     return (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -191,9 +210,13 @@ function ChangeLine({ label, change }: { label: string; change: KpiChange }) {
     change.trend === 'flat'
       ? ''
       : `${change.amount}${change.points ? ` ${t('kpi.unit.percentPoints')}` : ''}`;
-  const verdict = change.tone === 'neutral' ? null : t(`kpi.change.${change.tone}`);
+  const verdict = provisional
+    ? t('kpi.change.provisional')
+    : change.tone === 'neutral'
+      ? null
+      : t(`kpi.change.${change.tone}`);
   return (
-    <Typography.Text style={{ fontSize: 12, color }} data-tone={change.tone}>
+    <Typography.Text style={{ fontSize: 12, color }} data-tone={tone}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {label}
       </Typography.Text>{' '}

@@ -12,10 +12,13 @@ export function KpiCards({
   overview,
   selected,
   onSelect,
+  reviewPending = false,
 }: {
   overview: KpiOverview;
   selected: KpiKey;
   onSelect: (key: KpiKey) => void;
+  /** the period's due reports are not all approved yet */
+  reviewPending?: boolean;
 }) {
   return (
     <Row gutter={[12, 12]}>
@@ -26,6 +29,7 @@ export function KpiCards({
             parts={overview.items.filter((part) => KPI_PARTS[item.key]?.includes(part.key))}
             selected={item.key === selected}
             onSelect={onSelect}
+            reviewPending={reviewPending}
           />
         </Col>
       ))}

@@ -26,7 +26,7 @@ import { PeriodPicker } from './period-picker';
 import { QueryState } from './query-state';
 import { RankingPanel } from './ranking-panel';
 import { ReportingPanel } from './reporting-panel';
-import { ReviewCoverageNotice } from './review-coverage-notice';
+import { ReviewCoverageNotice, useReviewCoverage } from './review-coverage-notice';
 import { TrendPanel } from './trend-panel';
 
 export interface KpiCockpitPageProps {
@@ -58,6 +58,13 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
     ? TREND_GROUP_BYS.filter((g) => g !== 'street_office')
     : TREND_GROUP_BYS;
   const selectKpi = (key: KpiKey) => onChange({ kpi: key });
+  // the same months as the coverage notice (one request): while their reports are not all approved, the cards
+  // state the changes of report-built KPIs without judging them
+  const coverage = useReviewCoverage(
+    overview.data && !overview.data.nothingDue
+      ? { from: overview.data.period.from, to: overview.data.through }
+      : null,
+  );
   const periodText = overview.data
     ? t('kpi.period.compared', {
         previous: localized(overview.data.previousPeriod.label, i18n.language),
@@ -74,7 +81,14 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
           emptyText={t('kpi.trend.empty')}
           isEmpty={(o) => o.items.length === 0}
         >
-          {(data) => <KpiCards overview={data} selected={kpi} onSelect={selectKpi} />}
+          {(data) => (
+            <KpiCards
+              overview={data}
+              selected={kpi}
+              onSelect={selectKpi}
+              reviewPending={coverage?.pending ?? false}
+            />
+          )}
         </QueryState>
         {readsWarnings(membership) ? <WarningsCard /> : null}
         <TrendPanel

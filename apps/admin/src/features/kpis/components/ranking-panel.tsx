@@ -20,7 +20,7 @@ import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
 import { KpiRankingChart } from '../charts/kpi-ranking-chart';
-import { fenScaleOf, formatKpiText, formatKpiValue, localized } from '../format';
+import { fenScaleOf, formatKpiText, formatKpiValue, isBuiltFromReports, localized } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
@@ -83,10 +83,7 @@ interface Incomplete {
  * the KPIs built from the approved reports (venture level), not the reporting rates, which count what was received.
  */
 function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
-  const fromReports =
-    ranking.kpi.level === 'venture' &&
-    ranking.kpi.key !== 'reporting_rate' &&
-    ranking.kpi.key !== 'on_time_rate';
+  const fromReports = isBuiltFromReports(ranking.kpi);
   // nothing due: no months to count (and no request: `through` is before the period)
   const matrix = useQuery({
     ...reportingMatrixQueryOptions({ from: ranking.period.from, to: ranking.through }),

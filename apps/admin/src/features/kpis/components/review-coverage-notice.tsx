@@ -1,6 +1,42 @@
+import type { ReportingMatrix } from '@gongfu/contract';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useReportingMatrix } from '../api/get-reporting-matrix';
+import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
+
+/** How many of a period's due reports are in and approved; `pending` while not all of them are approved. */
+export interface ReviewCoverage {
+  expected: number;
+  received: number;
+  approved: number;
+  pending: boolean;
+}
+
+/**
+ * The review coverage of the months from `from` to `to` (the reporting matrix: one request, shared by every caller
+ * of the same months); null until it has answered, and without months (a period nothing of which is due).
+ */
+export function useReviewCoverage(months: { from: string; to: string } | null): ReviewCoverage | null {
+  const matrix = useQuery({
+    ...reportingMatrixQueryOptions(months ?? { from: '', to: '' }),
+    enabled: months !== null,
+  });
+  if (!matrix.data || matrix.isPlaceholderData) return null;
+  return coverageOf(matrix.data);
+}
+
+/** A reporting matrix's due, received and approved reports, summed. */
+export function coverageOf(matrix: ReportingMatrix): ReviewCoverage {
+  let expected = 0;
+  let received = 0;
+  let approved = 0;
+  for (const cell of matrix.cells) {
+    expected += cell.expected;
+    received += cell.received;
+    approved += cell.approved;
+  }
+  return { expected, received, approved, pending: expected > 0 && approved < expected };
+}
 
 /**
  * The report-based KPIs count approved reports only, so a period whose reports are not all in and reviewed
@@ -18,17 +54,9 @@ export function ReviewCoverageNotice({
 }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const matrix = useReportingMatrix({ from, to });
-  if (!matrix.data || matrix.isPlaceholderData) return null;
-  let expected = 0;
-  let received = 0;
-  let approved = 0;
-  for (const cell of matrix.data.cells) {
-    expected += cell.expected;
-    received += cell.received;
-    approved += cell.approved;
-  }
-  if (expected === 0 || approved >= expected) return null;
+  const coverage = useReviewCoverage({ from, to });
+  if (!coverage?.pending) return null;
+  const { expected, received, approved } = coverage;
   return (
     <Alert
       type="info"

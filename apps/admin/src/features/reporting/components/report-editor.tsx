@@ -718,7 +718,8 @@ function FigureField({
           readOnly={!editable}
           variant={editable ? 'outlined' : 'filled'}
           inputMode={money ? 'decimal' : 'numeric'}
-          placeholder={editable ? (money ? '0.00' : '0') : undefined}
+          // no placeholder: a grey 0 looked like a typed 0, while an empty field is one not filled in yet
+          // (it still counts as 0 when sent, see parseFigures)
           autoComplete="off"
           status={error ? 'error' : flags.length > 0 || returned ? 'warning' : undefined}
           aria-invalid={error ? true : undefined}
