@@ -55,11 +55,11 @@ export const REPORT_MESSAGES = {
   },
   report_unknown_venture: { 'zh-CN': '项目不存在', en: 'No such venture' },
   report_explanation_required: {
-    'zh-CN': '有 {count} 项数据超出常见范围，请逐项填写情况说明后再提交',
+    'zh-CN': '有 {count} 项数据不在常见范围内，请逐项填写情况说明后再提交',
     en: '{count} figure(s) look unusual; explain each one before submitting',
   },
   report_flag_outlier: {
-    'zh-CN': '超出本项目近 12 个月的常见范围，请填写情况说明',
+    'zh-CN': '不在本项目近 12 个月的常见范围内，请填写情况说明',
     en: 'Outside this venture’s usual range of the last 12 months; please explain',
   },
   report_flag_jobs_change: {

@@ -69,8 +69,8 @@ describe('plausibility on submit', () => {
     expect(zh.body.error.code).toBe('report_explanation_required');
     expect(zh.body.error.message).toContain('2 项');
     expect(zh.body.error.fields).toEqual({
-      revenueFen: '超出本项目近 12 个月的常见范围，请填写情况说明',
-      operatingCostFen: '超出本项目近 12 个月的常见范围，请填写情况说明',
+      revenueFen: '不在本项目近 12 个月的常见范围内，请填写情况说明',
+      operatingCostFen: '不在本项目近 12 个月的常见范围内，请填写情况说明',
     });
     const en = await json(await api.act(WANG, id, 'submit', undefined, { 'Accept-Language': 'en' }));
     expect(en.body.error.fields.revenueFen).toBe(
