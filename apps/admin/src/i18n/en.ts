@@ -316,6 +316,8 @@ export const en: Messages = {
   },
   common: {
     unknown: '—',
+    // after a label: full width in Chinese, ASCII and a space in English
+    colon: ': ',
     retry: 'Retry',
     cancel: 'Cancel',
     backHome: 'Back to overview',

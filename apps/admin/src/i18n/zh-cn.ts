@@ -318,6 +318,8 @@ export const zhCN = {
   },
   common: {
     unknown: '—',
+    // after a label: full width in Chinese, ASCII and a space in English
+    colon: '：',
     retry: '重试',
     cancel: '取消',
     backHome: '返回工作台',

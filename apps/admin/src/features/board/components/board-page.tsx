@@ -345,7 +345,10 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
                   ]}
                 />
                 <div>
-                  <strong>{t('board.after.payouts')}：</strong>
+                  <strong>
+                    {t('board.after.payouts')}
+                    {t('common.colon')}
+                  </strong>
                   {p.payouts.length === 0
                     ? t('board.after.noPayouts')
                     : p.payouts
@@ -354,7 +357,10 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
                 </div>
                 {p.closeResult ? (
                   <div>
-                    <strong>{t('board.after.closeResult')}：</strong>
+                    <strong>
+                      {t('board.after.closeResult')}
+                      {t('common.colon')}
+                    </strong>
                     {p.closeResult}
                   </div>
                 ) : null}
@@ -377,7 +383,9 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
             <p>{t('board.feedback.none')}</p>
           )}
           <p className="board-muted">
-            {t('board.dataDate')}：{board.dataDate}
+            {t('board.dataDate')}
+            {t('common.colon')}
+            {board.dataDate}
           </p>
         </div>
         {here ? (

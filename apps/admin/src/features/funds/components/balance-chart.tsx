@@ -19,7 +19,7 @@ export function BalanceChart({ entries, label }: { entries: readonly LedgerEntry
           const [first] = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
           const point = points[first?.dataIndex ?? 0];
           return point
-            ? `${point.month}<br/>${t('funds.fund.balance')}：${formatYuan(point.balanceFen, { grouping: true })} ${t('kpi.unit.fen')}`
+            ? `${point.month}<br/>${t('funds.fund.balance')}${t('common.colon')}${formatYuan(point.balanceFen, { grouping: true })} ${t('kpi.unit.fen')}`
             : '';
         },
       },

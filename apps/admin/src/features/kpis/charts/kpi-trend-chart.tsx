@@ -56,7 +56,7 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
           const head = rows[0]?.axisValueLabel ?? '';
           const lines = rows.map((row) => {
             const point = byName.get(row.seriesName)?.points[row.dataIndex];
-            return `${row.marker}${row.seriesName}：${formatKpiText(unit, point?.value ?? null, language, t)}`;
+            return `${row.marker}${row.seriesName}${t('common.colon')}${formatKpiText(unit, point?.value ?? null, language, t)}`;
           });
           return [head, ...lines].join('<br/>');
         },

@@ -269,7 +269,10 @@ function RankList({
     `${item.communityName}${incomplete.has(item.communityId) ? t('kpi.ranking.incompleteMark') : ''}`;
   return (
     <Flex gap={4} wrap align="center" aria-label={title}>
-      <Typography.Text strong>{title}：</Typography.Text>
+      <Typography.Text strong>
+        {title}
+        {t('common.colon')}
+      </Typography.Text>
       {places.map(({ rank, items }) => {
         const [first] = items;
         if (!first) return null;

@@ -100,7 +100,10 @@ function ReportingBody({
           <Typography.Text type="success">{t('kpi.reporting.chaseNone', { month })}</Typography.Text>
         ) : (
           <>
-            <Typography.Text strong>{t('kpi.reporting.chase', { month })}：</Typography.Text>
+            <Typography.Text strong>
+              {t('kpi.reporting.chase', { month })}
+              {t('common.colon')}
+            </Typography.Text>
             {toChase.map((cell) => (
               <Link
                 key={cell.communityId}
@@ -130,7 +133,9 @@ function ReportingBody({
         <Typography.Text type="secondary">{t('kpi.reporting.cellTotals')}</Typography.Text>
         {REPORTING_STATE_STYLE.map(({ state }) => (
           <Typography.Text key={state} type="secondary">
-            {t(`kpi.reporting.state.${state}`)}：{matrix.cells.filter((c) => c.state === state).length}
+            {t(`kpi.reporting.state.${state}`)}
+            {t('common.colon')}
+            {matrix.cells.filter((c) => c.state === state).length}
           </Typography.Text>
         ))}
       </Flex>

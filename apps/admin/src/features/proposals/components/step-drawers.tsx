@@ -432,7 +432,10 @@ export function ResolveObjectionDrawer({
     >
       {objection ? (
         <Typography.Paragraph>
-          <Typography.Text type="secondary">{objection.raisedOn}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {objection.raisedOn}
+            {t('common.colon')}
+          </Typography.Text>
           {objection.content}
         </Typography.Paragraph>
       ) : null}

@@ -388,7 +388,9 @@ export function ShareholdingsDrawer({
                 aria-live="polite"
                 style={{ marginTop: 12, fontWeight: 600, color: total === 10_000 ? undefined : '#cf1322' }}
               >
-                {t('register.shareholding.sum')}：{shareText(total)}
+                {t('register.shareholding.sum')}
+                {t('common.colon')}
+                {shareText(total)}
               </div>
               <Form.ErrorList errors={errors} />
             </>

@@ -446,7 +446,7 @@ export function ReportEditor({
               {section.id === 'operations' ? (
                 <Typography.Text>
                   {t('reporting.form.profit')}
-                  {language === 'en' ? ': ' : '：'}
+                  {t('common.colon')}
                   <Typography.Text strong>
                     {profit === null
                       ? '—'
@@ -457,7 +457,7 @@ export function ReportEditor({
               {section.id === 'promise' ? (
                 <Typography.Text>
                   {t('reporting.form.rate')}
-                  {language === 'en' ? ': ' : '：'}
+                  {t('common.colon')}
                   <Typography.Text strong>{rate}</Typography.Text>
                 </Typography.Text>
               ) : null}

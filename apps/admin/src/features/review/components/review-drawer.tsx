@@ -222,7 +222,10 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
             {report.flags.map((flag) => (
               <div key={`${flag.field}:${flag.rule}`}>
                 <Typography.Text strong>{t(figureLabel(flag.field))}</Typography.Text>
-                <Typography.Text>：{formatFigure(flag.field, flag.value, language)} — </Typography.Text>
+                <Typography.Text>
+                  {t('common.colon')}
+                  {formatFigure(flag.field, flag.value, language)} —{' '}
+                </Typography.Text>
                 <Typography.Text type="warning">
                   {t(`reports.rule.${flag.rule}`, flagParams(flag, language))}
                 </Typography.Text>
@@ -284,7 +287,8 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('reporting.form.profit')}：
+          {t('reporting.form.profit')}
+          {t('common.colon')}
           {formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true })} 元
         </Typography.Paragraph>
       </Card>

@@ -109,7 +109,9 @@ export function WarningDrawer({
               children: (
                 <>
                   {warning.communityName ?? '—'}
-                  {subject ? ` · ${t(`oversight.warnings.subject.${warning.subjectType}`)}：${subject}` : ''}
+                  {subject
+                    ? ` · ${t(`oversight.warnings.subject.${warning.subjectType}`)}${t('common.colon')}${subject}`
+                    : ''}
                   {warning.subjectType === 'fund' ? (
                     <>
                       {' '}

@@ -37,7 +37,7 @@ export function WarningsCard() {
               <Link
                 to="/warnings"
                 search={{ severity: 'red' }}
-                aria-label={`${t('oversight.cockpit.viewRed')}：${reds.total}`}
+                aria-label={`${t('oversight.cockpit.viewRed')}${t('common.colon')}${reds.total}`}
               >
                 <Statistic
                   title={`${t('oversight.cockpit.open')} · ${t('oversight.cockpit.red')}`}
@@ -48,7 +48,7 @@ export function WarningsCard() {
               <Link
                 to="/warnings"
                 search={{ severity: 'amber' }}
-                aria-label={`${t('oversight.cockpit.viewAmber')}：${amber.data?.total ?? '—'}`}
+                aria-label={`${t('oversight.cockpit.viewAmber')}${t('common.colon')}${amber.data?.total ?? '—'}`}
               >
                 <Statistic
                   title={`${t('oversight.cockpit.open')} · ${t('oversight.cockpit.amber')}`}

@@ -99,7 +99,9 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
             <span>{w.communityName ?? '—'}</span>
             {subject ? (
               <Typography.Text type="secondary">
-                {t(`oversight.warnings.subject.${w.subjectType}`)}：{subject}
+                {t(`oversight.warnings.subject.${w.subjectType}`)}
+                {t('common.colon')}
+                {subject}
               </Typography.Text>
             ) : null}
           </Flex>
