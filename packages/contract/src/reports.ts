@@ -319,6 +319,10 @@ export const ApprovalPreview = z
       description:
         'What the community’s own holdings earn of the profit, by the shareholdings in force (negative in a loss month)',
     }),
+    communityShareBp: z.number().int().min(0).max(10_000).openapi({
+      description:
+        'The community’s own holdings’ share of the venture’s company, in basis points (10,000 without a company)',
+    }),
     remittanceReceivedFen: Fen.openapi({
       description: 'What the operator remitted to the community this month',
     }),

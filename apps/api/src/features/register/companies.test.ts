@@ -616,6 +616,8 @@ describe('shareholding versions (effective dates)', () => {
     const preview = await get(`/reports/${pending}/approval-preview`, JINHUI_ADMIN);
     expect(preview.status).toBe(200);
     expect(preview.body.distributableProfitFen).toBe(800_000);
+    // the community's holdings in the version in force: 80 %
+    expect(preview.body.communityShareBp).toBe(8000);
     expect(await incomeOf(venture.body.id, '2026-03')).toBe(600_000);
 
     // a stale edit is refused as everywhere in the register

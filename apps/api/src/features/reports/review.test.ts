@@ -164,6 +164,7 @@ describe('the approval preview', () => {
     expect(preview).toMatchObject({
       profitFen: 600_003,
       communityProfitShareFen: 600_003,
+      communityShareBp: 10_000,
       remittanceReceivedFen: 0,
       distributableProfitFen: 600_003,
     });

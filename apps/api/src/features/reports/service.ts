@@ -1221,6 +1221,9 @@ export async function approvalPreview(
     reportId: row.report_id,
     profitFen: distribution.profitFen,
     communityProfitShareFen: distribution.communityProfitShareFen,
+    communityShareBp: distribution.shareholderShares
+      .filter((share) => share.holderKind === 'community')
+      .reduce((sum, share) => sum + share.shareBp, 0),
     remittanceReceivedFen: distribution.remittanceReceivedFen,
     distributableProfitFen: distribution.distributableFen,
     postings: items,
