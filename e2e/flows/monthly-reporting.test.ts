@@ -213,7 +213,7 @@ describe('the monthly report cycle', () => {
     await preview.waitFor();
     // the distributable amount with its parts (profit, the community's share, the remittance)
     await drawer
-      .locator('tr', { hasText: '可分配收益（计入社区资金）' })
+      .locator('tr', { hasText: '可分配收益（持股所得 + 上缴，计入社区资金）' })
       .getByText(/^[\d,]+\.\d\d 元$/)
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'review-approve-preview-desk-zh');

@@ -63,9 +63,9 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     previewTitle: 'Approving books',
     parts: {
       profit: 'Profit this month (revenue − cost)',
-      communityShare: 'The community’s share, by its holdings',
+      communityShare: 'The community’s share (profit × its {{share}} holding)',
       remittance: 'Remitted by the operator',
-      distributable: 'Distributable (into the community’s funds)',
+      distributable: 'Distributable (share + remittance, into the funds)',
       yuan: '{{amount}} yuan',
       lossNote:
         'A loss month: the shareholders bear the loss by their shares and it lowers the community’s income, but it is not taken back out of the funds; only the remittance is distributed.',

@@ -61,9 +61,9 @@ export const reviewZhCN = {
     previewTitle: '审核通过后将计入',
     parts: {
       profit: '本月利润（收入 − 成本）',
-      communityShare: '社区持股所得',
+      communityShare: '社区持股所得（利润 × 持股 {{share}}）',
       remittance: '运营方实际上缴',
-      distributable: '可分配收益（计入社区资金）',
+      distributable: '可分配收益（持股所得 + 上缴，计入社区资金）',
       yuan: '{{amount}} 元',
       lossNote:
         '本月亏损：亏损由股东按股份分担，计入社区收入，但不从已入账的资金中扣回，本次只分配运营方上缴部分。',

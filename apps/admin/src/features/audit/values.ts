@@ -27,6 +27,7 @@ import {
 } from '@gongfu/domain';
 import { instantText } from '../../lib/shanghai-time';
 import type { TranslationKey } from '../../lib/translation-key';
+import { percentText } from '../settings/format';
 import { FACT_KEYS } from '../warnings/facts';
 import type { AuditText } from './labels';
 
@@ -126,11 +127,6 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const yuan = (fen: number, text: AuditText) =>
   `${formatYuan(fen, { grouping: true })} ${text.t('kpi.unit.fen')}`;
-
-/** Basis points as a percent, to the hundredth where it has one: 3000 → 30%, 3333 → 33.33%. */
-export function percentText(bp: number): string {
-  return `${Number((bp / 100).toFixed(2))}%`;
-}
 
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -37,6 +37,7 @@ function givenReviewApi(
         // the community holds 60 % of a 20,000 元 profit and the operator remitted 22,000 元
         profitFen: 2_000_000,
         communityProfitShareFen: 1_200_000,
+        communityShareBp: 6000,
         remittanceReceivedFen: 2_200_000,
         distributableProfitFen: 3_400_000,
         postings: [
@@ -145,13 +146,15 @@ describe('the review queue', () => {
     await user.click(await screen.findByRole('button', { name: /审核通过/ }));
     // the parts of the distributable amount, so that the reviewer sees where it comes from
     const parts = within(
-      (await screen.findByText('可分配收益（计入社区资金）')).closest('table') as HTMLElement,
+      (await screen.findByText('可分配收益（持股所得 + 上缴，计入社区资金）')).closest(
+        'table',
+      ) as HTMLElement,
     );
     const row = (label: string) => parts.getByText(label).closest('tr')?.textContent;
     expect(row('本月利润（收入 − 成本）')).toContain('20,000.00 元');
-    expect(row('社区持股所得')).toContain('12,000.00 元');
+    expect(row('社区持股所得（利润 × 持股 60%）')).toContain('12,000.00 元');
     expect(row('运营方实际上缴')).toContain('22,000.00 元');
-    expect(row('可分配收益（计入社区资金）')).toContain('34,000.00 元');
+    expect(row('可分配收益（持股所得 + 上缴，计入社区资金）')).toContain('34,000.00 元');
     expect(screen.queryByText(/本月亏损/)).not.toBeInTheDocument();
     expect(screen.getByText('社区治理专项资金')).toBeInTheDocument();
     expect(screen.getByText('+13,600.00 元')).toBeInTheDocument();
@@ -172,6 +175,7 @@ describe('the review queue', () => {
           reportId: String(params.id),
           profitFen: -500_000,
           communityProfitShareFen: -500_000,
+          communityShareBp: 10_000,
           remittanceReceivedFen: 400_000,
           distributableProfitFen: 400_000,
           postings: [
@@ -188,9 +192,11 @@ describe('the review queue', () => {
     );
     const { user } = renderApp(`/review?report=${report.id}`);
     await user.click(await screen.findByRole('button', { name: /审核通过/ }));
-    const distributable = await screen.findByText('可分配收益（计入社区资金）');
+    const distributable = await screen.findByText('可分配收益（持股所得 + 上缴，计入社区资金）');
     expect(distributable.closest('tr')?.textContent).toContain('4,000.00 元');
-    expect(screen.getByText('社区持股所得').closest('tr')?.textContent).toContain('-5,000.00 元');
+    expect(screen.getByText('社区持股所得（利润 × 持股 100%）').closest('tr')?.textContent).toContain(
+      '-5,000.00 元',
+    );
     expect(screen.getByText(/本月亏损/)).toBeInTheDocument();
   });
 

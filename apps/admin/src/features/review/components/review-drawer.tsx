@@ -31,6 +31,7 @@ import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { figureLabel } from '../../reports/figures';
 import { flagParams, formatFigure, monthLabel } from '../../reports/format';
+import { percentText } from '../../settings/format';
 
 /** One report under review: its figures beside the venture's year, flags with explanations, history, actions. */
 export function ReviewDrawer({ reportId, onClose }: { reportId: string | undefined; onClose: () => void }) {
@@ -329,7 +330,7 @@ function DistributableParts({ preview }: { preview: ApprovalPreview }) {
           { key: 'profit', label: t('review.drawer.parts.profit'), children: yuan(preview.profitFen) },
           {
             key: 'share',
-            label: t('review.drawer.parts.communityShare'),
+            label: t('review.drawer.parts.communityShare', { share: percentText(preview.communityShareBp) }),
             children: yuan(preview.communityProfitShareFen),
           },
           {
