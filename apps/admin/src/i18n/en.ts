@@ -180,6 +180,7 @@ export const en: Messages = {
       nothingDue:
         'No report of {{period}} is due yet: there are no figures (not zeros); data as of {{dataDate}}',
       compared: 'Compared with {{previous}} (previous) and {{lastYear}} (last year)',
+      comparedWith: 'Compared with {{period}}',
       reviewPending: '{{approved}} of the {{expected}} monthly reports due in this period are approved',
       reviewPendingHint:
         '{{awaiting}} await review or were returned, {{missing}} were not received. Revenue, profit and the other report figures count approved reports only: until reporting and review are done they read low.',
@@ -252,6 +253,7 @@ export const en: Messages = {
       atMedian: 'At the median',
       notJudged: 'Neither good nor bad by itself: ordered from highest to lowest, no red or black list',
       unranked: 'Not ranked',
+      rankedCount: 'Communities ranked, {{period}}',
       empty: 'No community to rank',
       chart: 'Communities ranked by {{name}}',
       top: 'Top three',

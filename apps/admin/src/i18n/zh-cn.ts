@@ -182,6 +182,7 @@ export const zhCN = {
         '进行中的期间统计到数据截至月份（最后一个已到报送截止日的月份），环比、同比按相同的月份对照；期末指标（如稳定就业岗位）取各项目期内最新一份审核通过的月报。',
       nothingDue: '{{period}}的月报尚未到报送截止日，暂无数据（不是 0）；数据截至 {{dataDate}}',
       compared: '环比对照 {{previous}}，同比对照 {{lastYear}}',
+      comparedWith: '环比、同比均对照 {{period}}',
       reviewPending: '本期应报月报 {{expected}} 份，其中 {{approved}} 份已审核通过',
       reviewPendingHint:
         '待审核或被退回 {{awaiting}} 份，未报送 {{missing}} 份。营收、利润等指标只计审核通过的月报，报送和审核完成前数值偏低。',
@@ -254,6 +255,7 @@ export const zhCN = {
       atMedian: '等于中位数',
       notJudged: '该指标无好坏之分，仅按数值从高到低排列，不设红黑榜',
       unranked: '不参与排名',
+      rankedCount: '{{period}} 参与排名的社区',
       empty: '没有可排名的社区',
       chart: '{{name}} 社区排名',
       top: '前三名（红榜）',

@@ -293,6 +293,25 @@ describe('an audit entry’s changes, in words', () => {
     ]);
   });
 
+  it('an empty record reads as nothing, and a figure flagged twice is named once', () => {
+    expect(
+      lines(
+        changesOf(
+          'monthly_report',
+          { explanations: {}, flags: [] },
+          {
+            explanations: { operatingCostFen: '场地由社区无偿提供' },
+            flags: [
+              { field: 'operatingCostFen', rule: 'outlier' },
+              { field: 'operatingCostFen', rule: 'cost_missing' },
+            ],
+          },
+          zh(),
+        ),
+      ),
+    ).toEqual(['情况说明: — → 运营成本：场地由社区无偿提供', '需说明的数据: — → 运营成本']);
+  });
+
   it('in English', () => {
     const rows = changesOf(
       'proposal',
@@ -326,6 +345,15 @@ describe('an audit entry’s object, by name', () => {
     expect(name('warning', null, { kind: 'fund_idle', communityName: '渡口社区' })).toBe(
       '资金闲置 · 渡口社区',
     );
+    // with its subject: a community may have two funds idle
+    expect(
+      name('warning', null, {
+        kind: 'fund_idle',
+        communityName: '渡口社区',
+        subjectType: 'fund',
+        detail: { fundName: '慈善共富基金', idleMonths: 14 },
+      }),
+    ).toBe('资金闲置 · 渡口社区 · 慈善共富基金');
     expect(name('user', null, { email: 'li@example.cn', displayName: '李四' })).toBe('李四');
     expect(name('user', null, { email: 'li@example.cn' })).toBe('li@example.cn');
     expect(name('operator_agreement', null, { partnerName: '区城投', ventureName: '停车管理' })).toBe(

@@ -1,3 +1,5 @@
+import type { Warning } from '@gongfu/contract';
+import { subjectName } from '../warnings/facts';
 import type { AuditText } from './labels';
 import { codeText, valueText } from './values';
 
@@ -44,8 +46,15 @@ export function objectName(
     case 'api_token':
       return joined(o.name);
     case 'warning':
+      // its subject too (the fund, the venture, the pledge): a community may have two funds idle
       return typeof o.kind === 'string'
-        ? joined(codeText('warning', 'kind', o.kind, text), o.communityName)
+        ? joined(
+            codeText('warning', 'kind', o.kind, text),
+            o.communityName,
+            isRecord(o.detail) && typeof o.subjectType === 'string'
+              ? subjectName({ subjectType: o.subjectType as Warning['subjectType'], detail: o.detail })
+              : null,
+          )
         : null;
     case 'user':
       return joined(o.displayName) ?? joined(o.email);

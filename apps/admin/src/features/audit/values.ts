@@ -171,7 +171,9 @@ function summary(
       );
     }
     if (field === 'flags') {
-      return list(value.map((f) => (isRecord(f) ? fieldLabel('monthly_report', str(f.field), text) : '?')));
+      // a figure may carry more than one flag: named once
+      const fields = new Set(value.map((f) => (isRecord(f) ? str(f.field) : '?')));
+      return list([...fields].map((f) => fieldLabel('monthly_report', f, text)));
     }
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       return list(value.map((v) => codeText(entityType, field, String(v), text)));
@@ -179,6 +181,8 @@ function summary(
     return t('oversight.audit.value.items', { count: value.length });
   }
   if (!isRecord(value)) return undefined;
+  // an empty record (no explanations yet) reads as nothing, like a null: "— → …", not "{} → …"
+  if (Object.keys(value).length === 0) return null;
   if (field === 'deliberation' && 'votesFor' in value) {
     return t('oversight.audit.value.deliberation', {
       date: str(value.meetingOn),

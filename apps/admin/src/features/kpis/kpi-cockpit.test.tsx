@@ -309,6 +309,14 @@ describe('KPI cockpit', () => {
     expect(within(giveBack).queryByText(/环比/)).not.toBeInTheDocument();
   });
 
+  it('a year compares with the year before once, not twice', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    renderApp(`${COCKPIT}&period=year`);
+    expect(await screen.findByText('环比、同比均对照 2025年')).toBeInTheDocument();
+    expect(screen.queryByText(/环比对照 2025年，同比对照 2025年/)).toBeNull();
+  });
+
   it('while the month’s reports are in review, states a report-built change without judging it', async () => {
     givenSession(meAs('district_admin'));
     // the fixture's month: one community missing, one returned, one report awaiting review

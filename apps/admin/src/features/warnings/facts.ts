@@ -43,7 +43,7 @@ export function factsOf(warning: Warning, yuanUnit: string): { key: FactKey; val
 }
 
 /** What the warning is about, by name: the venture, the fund, or the partner (and its pledge). */
-export function subjectName(warning: Warning): string | null {
+export function subjectName(warning: Pick<Warning, 'subjectType' | 'detail'>): string | null {
   const d = warning.detail;
   const pick = (key: string) => (typeof d[key] === 'string' && d[key] ? (d[key] as string) : null);
   if (warning.subjectType === 'fund') return pick('fundName');

@@ -420,6 +420,9 @@ function FundFlows({ flow }: { flow: FundFlow }) {
   const sources = column('source');
   const uses = column('category');
   const money = (fen: number) => formatKpiText('fen', fen, language, t);
+  // the two totals in one unit: "32.31 万元 · 0.00 元" read as different kinds of figure
+  const totalScale = fenScaleOf([flow.inflowFen, flow.outflowFen]);
+  const total = (fen: number) => formatKpiText('fen', fen, language, t, totalScale);
   if (flow.links.length === 0) return <p>{t('exports.bulletin.noFlows')}</p>;
   // the five largest and the rest in one line: the page stays one sheet of A4
   const list = (title: string, rows: typeof sources) => {
@@ -453,8 +456,8 @@ function FundFlows({ flow }: { flow: FundFlow }) {
   return (
     <>
       <p>
-        {t('exports.bulletin.inflow')} <strong>{money(flow.inflowFen)}</strong> ·{' '}
-        {t('exports.bulletin.outflow')} <strong>{money(flow.outflowFen)}</strong>
+        {t('exports.bulletin.inflow')} <strong>{total(flow.inflowFen)}</strong> ·{' '}
+        {t('exports.bulletin.outflow')} <strong>{total(flow.outflowFen)}</strong>
       </p>
       <div className="bulletin-pair">
         {list(t('exports.bulletin.bySource'), sources)}

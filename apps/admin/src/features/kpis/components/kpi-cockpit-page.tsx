@@ -65,12 +65,16 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
       ? { from: overview.data.period.from, to: overview.data.through }
       : null,
   );
-  const periodText = overview.data
-    ? t('kpi.period.compared', {
-        previous: localized(overview.data.previousPeriod.label, i18n.language),
-        lastYear: localized(overview.data.samePeriodLastYear.label, i18n.language),
-      })
-    : null;
+  const periodText = overview.data ? comparedText(overview.data) : null;
+
+  // a year's 环比 and 同比 are both the year before: said once
+  function comparedText(data: NonNullable<typeof overview.data>) {
+    const previous = localized(data.previousPeriod.label, i18n.language);
+    const lastYear = localized(data.samePeriodLastYear.label, i18n.language);
+    return previous === lastYear
+      ? t('kpi.period.comparedWith', { period: previous })
+      : t('kpi.period.compared', { previous, lastYear });
+  }
 
   const content: Record<KpiTab, ReactNode> = {
     overview: (

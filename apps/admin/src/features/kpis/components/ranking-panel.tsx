@@ -190,7 +190,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
         />
         {total ? <Statistic title={t('kpi.ranking.total')} value={total.text} suffix={total.unit} /> : null}
         <Statistic
-          title={localized(ranking.period.label, language)}
+          title={t('kpi.ranking.rankedCount', { period: localized(ranking.period.label, language) })}
           value={`${ranked.length} / ${ranking.items.length}`}
         />
       </Flex>
