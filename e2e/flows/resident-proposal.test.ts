@@ -125,18 +125,27 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
     await screenshot(page, 'proposal-disclosure-desk-zh');
   });
 
-  it('a payout before the disclosure period ends is refused, with the reason shown', async () => {
-    await page.getByRole('button', { name: /^支\s*出$/ }).click();
-    const drawer = page.locator('.ant-drawer').last();
-    await drawer.getByLabel('本次支出金额（元）').fill('10000');
-    await drawer.getByRole('button', { name: '确认支出' }).click();
-    await drawer.getByText('不能支出').waitFor({ timeout: 20_000 });
-    await expect(drawer.textContent()).resolves.toMatch(/公示/);
+  it('before the disclosure period ends the payout is off, says until when, and the API refuses one', async () => {
+    const payOut = page.getByRole('button', { name: /^支\s*出$/ });
+    expect(await payOut.isDisabled()).toBe(true);
+    await payOut.locator('..').hover();
+    await page
+      .getByRole('tooltip')
+      .getByText(/公示期至 .+ 止，期满后方可支出/)
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'proposal-payout-refused-desk-zh');
-    await drawer
-      .getByRole('button', { name: /取\s*消|关\s*闭/ })
-      .first()
-      .click();
+    // a client that posts anyway is refused with the reason
+    const refused = await page.evaluate(async (url) => {
+      const id = url.split('/').pop();
+      const response = await fetch(`/api/v1/proposals/${id}/payouts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ amountFen: 1_000_000 }),
+      });
+      return { status: response.status, body: (await response.json()) as { error: { message: string } } };
+    }, proposalUrl);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/公示/);
     // nothing left the fund
     expect((await governanceFund()).balanceFen).toBe(balanceBefore);
   });

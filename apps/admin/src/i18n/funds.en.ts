@@ -164,6 +164,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       publish: 'Start disclosure',
       recordObjection: 'Record objection',
       payOut: 'Pay out',
+      payOutAfter: 'Payouts open once the disclosure ends on {{endsOn}}',
       close: 'Close',
       edit: 'Edit',
       withdraw: 'Withdraw',

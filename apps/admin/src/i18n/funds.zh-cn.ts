@@ -159,6 +159,7 @@ export const fundsZhCN = {
       publish: '开始公示',
       recordObjection: '登记异议',
       payOut: '支出',
+      payOutAfter: '公示期至 {{endsOn}} 止，期满后方可支出',
       close: '结项',
       edit: '修改',
       withdraw: '撤回',

@@ -48,11 +48,25 @@ describe('the proposal’s steps', () => {
     expect(await stepButtons()).toEqual([]);
   });
 
-  it('a payout tried during 公示 is refused by the API, and its reason is shown', async () => {
+  it('during 公示 the payout button is off and says until when', async () => {
+    const { user } = open('community_admin', 'disclosure');
+    const button = await screen.findByRole('button', { name: '支 出' });
+    expect(button).toBeDisabled();
+    // a disabled button takes no pointer events: its tooltip answers on the wrapper antd puts around it
+    await user.hover(button.parentElement as HTMLElement);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('公示期至 2026-12-08 止，期满后方可支出');
+  });
+
+  it('a payout the API refuses (the server’s clock has the period still running) shows its reason', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
     const reason = '公示期至 2026-12-08 止，期满后方可结束公示、支出';
     const seen = givenFundsApi({
-      proposals: [proposalFixture('disclosure')],
+      // the browser thinks the period over; the server does not
+      proposals: [
+        proposalFixture('disclosure', {
+          disclosure: { startsOn: '2026-12-04', endsOn: '2026-12-08', days: 5, over: true },
+        }),
+      ],
       answer: (r) =>
         r.path.endsWith('/payouts')
           ? HttpResponse.json(errorBody('proposal.disclosure_not_over', reason), { status: 409 })

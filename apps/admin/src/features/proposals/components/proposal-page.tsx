@@ -21,6 +21,7 @@ import {
   Steps,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -112,16 +113,34 @@ function ProposalView({
   const capital = capitalText(proposal.amountFen, language);
   const pendingObjections = proposal.objections.filter((o) => o.status === 'pending');
 
+  // during disclosure a payout is refused: the button says until when instead of opening a form the API refuses
+  const disclosureRunning =
+    proposal.status === 'disclosure' && proposal.disclosure !== null && !proposal.disclosure.over;
   const action = (
     kind: Exclude<NonNullable<Open>, { kind: 'resolve' }>['kind'],
     text: string,
     primary = false,
-  ) =>
-    buttons.has(kind === 'deliberate' ? 'deliberate' : kind) ? (
+  ) => {
+    if (!buttons.has(kind)) return null;
+    if (kind === 'pay_out' && disclosureRunning) {
+      return (
+        <Tooltip
+          key={kind}
+          title={t('funds.proposal.action.payOutAfter', { endsOn: proposal.disclosure?.endsOn })}
+        >
+          {/* a disabled button gets no pointer events: the span is what the tooltip listens to */}
+          <span style={{ display: 'inline-block' }}>
+            <Button disabled>{text}</Button>
+          </span>
+        </Tooltip>
+      );
+    }
+    return (
       <Button key={kind} type={primary ? 'primary' : 'default'} onClick={() => setOpen({ kind })}>
         {text}
       </Button>
-    ) : null;
+    );
+  };
 
   const primary = (() => {
     if (buttons.has('deliberate')) return 'deliberate';
