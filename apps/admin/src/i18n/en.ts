@@ -202,7 +202,7 @@ export const en: Messages = {
       definition: 'Definition',
       definitionOf: '{{name}} · definition',
       target: 'Target {{value}}',
-      noValue: 'No value (denominator is 0)',
+      noValue: 'Nothing to compute this period (the rate’s base is 0)',
       select: 'Show the trend and ranking of {{name}}',
       selected: 'Selected',
       higherIsBetter: 'Higher is better',
@@ -233,6 +233,7 @@ export const en: Messages = {
     },
     groupBy: {
       district: 'District',
+      community_total: 'This community',
       street_office: 'Street office',
       community: 'Community',
       operating_model: 'Operating model',

@@ -204,7 +204,7 @@ export const zhCN = {
       definition: '指标说明',
       definitionOf: '{{name}} · 指标说明',
       target: '目标 {{value}}',
-      noValue: '无数据（分母为 0）',
+      noValue: '本期无可计算的事项（比率的基数为 0）',
       select: '查看 {{name}} 的趋势与排名',
       selected: '当前选中',
       higherIsBetter: '越高越好',
@@ -235,6 +235,7 @@ export const zhCN = {
     },
     groupBy: {
       district: '全区',
+      community_total: '本社区',
       street_office: '按街道',
       community: '按社区',
       operating_model: '按经营模式',

@@ -135,7 +135,7 @@ describe('KPI cockpit', () => {
     expect(within(card('stable_jobs')).getByTestId('kpi-value')).toHaveTextContent('195个');
     const coverage = card('deliberation_coverage');
     expect(within(coverage).getByTestId('kpi-value')).toHaveTextContent('—');
-    expect(within(coverage).getByText('无数据（分母为 0）')).toBeInTheDocument();
+    expect(within(coverage).getByText('本期无可计算的事项（比率的基数为 0）')).toBeInTheDocument();
     expect(within(coverage).getByText('目标 100.0%')).toBeInTheDocument();
     // give-back says what it is made of: cash, and in kind at its declared value (each a KPI of its own)
     const giveBack = card('give_back');
@@ -371,6 +371,9 @@ describe('KPI cockpit by role', () => {
     expect(screen.queryByText('社区排名')).not.toBeInTheDocument();
     expect(screen.getByText('按经营模式')).toBeInTheDocument();
     expect(screen.queryByText('按街道')).not.toBeInTheDocument();
+    // its total is its own, not the district's
+    expect(screen.getByText('本社区')).toBeInTheDocument();
+    expect(screen.queryByText('全区')).not.toBeInTheDocument();
   });
 
   it.each([

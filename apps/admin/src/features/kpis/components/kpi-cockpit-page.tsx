@@ -101,6 +101,7 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
           month={month}
           groupBy={groupBys.includes(groupBy) ? groupBy : 'district'}
           groupBys={groupBys}
+          communityScoped={communityScoped}
           onKpiChange={selectKpi}
           onGroupByChange={(next) => onChange({ groupBy: next })}
         />

@@ -15,6 +15,7 @@ export function TrendPanel({
   month,
   groupBy,
   groupBys = TREND_GROUP_BYS,
+  communityScoped = false,
   onKpiChange,
   onGroupByChange,
 }: {
@@ -23,6 +24,8 @@ export function TrendPanel({
   month: string;
   groupBy: TrendGroupBy;
   groupBys?: readonly TrendGroupBy[];
+  /** the whole scope is one community: its total is 本社区, not 全区 */
+  communityScoped?: boolean;
   onKpiChange: (key: KpiKey) => void;
   onGroupByChange: (groupBy: TrendGroupBy) => void;
 }) {
@@ -30,7 +33,10 @@ export function TrendPanel({
   const range = trailingYear(month);
   const phone = Grid.useBreakpoint().sm === false;
   const query = useKpiSeries({ kpi, ...range, groupBy });
-  const groupByOptions = groupBys.map((g) => ({ value: g, label: t(`kpi.groupBy.${g}`) }));
+  const groupByOptions = groupBys.map((g) => ({
+    value: g,
+    label: g === 'district' && communityScoped ? t('kpi.groupBy.community_total') : t(`kpi.groupBy.${g}`),
+  }));
   const name = query.data ? localized(query.data.kpi.name, i18n.language) : '';
   return (
     <Card
