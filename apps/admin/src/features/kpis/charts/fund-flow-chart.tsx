@@ -58,9 +58,12 @@ function FundFlowList({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
   const money = (fen: number) => formatKpiText('fen', fen, i18n.language, t);
   return (
-    <Flex vertical gap={12} role="list" aria-label={label}>
+    <ul
+      aria-label={label}
+      style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 12 }}
+    >
       {flowColumns(flow, i18n.language).map((column) => (
-        <div key={column.kind} role="listitem">
+        <li key={column.kind}>
           <Typography.Text strong>{t(`kpi.funds.column.${column.kind}`)}</Typography.Text>
           <dl
             style={{
@@ -90,9 +93,9 @@ function FundFlowList({ flow, label }: { flow: FundFlow; label: string }) {
               </Fragment>
             ))}
           </dl>
-        </div>
+        </li>
       ))}
-    </Flex>
+    </ul>
   );
 }
 
