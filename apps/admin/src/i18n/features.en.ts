@@ -4,6 +4,7 @@ import { exportsEn } from './exports.en';
 import type { FeatureMessages } from './features.zh-cn';
 import { fundsEn } from './funds.en';
 import { homeEn } from './home.en';
+import { kpiEn } from './kpi.en';
 import { oversightEn } from './oversight.en';
 import { registerEn } from './register.en';
 import { reportingEn } from './reporting.en';
@@ -20,6 +21,7 @@ export const featuresEn: FeatureMessages = {
   review: reviewEn,
   funds: fundsEn,
   home: homeEn,
+  kpi: kpiEn,
   register: registerEn,
   oversight: oversightEn,
   board: boardEn,

@@ -3,6 +3,7 @@ import { boardZhCN } from './board.zh-cn';
 import { exportsZhCN } from './exports.zh-cn';
 import { fundsZhCN } from './funds.zh-cn';
 import { homeZhCN } from './home.zh-cn';
+import { kpiZhCN } from './kpi.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
 import { registerZhCN } from './register.zh-cn';
 import { reportingZhCN } from './reporting.zh-cn';
@@ -23,6 +24,7 @@ export const featuresZhCN = {
   review: reviewZhCN,
   funds: fundsZhCN,
   home: homeZhCN,
+  kpi: kpiZhCN,
   register: registerZhCN,
   oversight: oversightZhCN,
   board: boardZhCN,
