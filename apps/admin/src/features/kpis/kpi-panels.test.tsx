@@ -254,6 +254,13 @@ describe('KPI cockpit: funds and mix', () => {
       // a fund says what came in and what went out, not one figure that reads as its balance
       const fund = within(list).getByText('社区治理专项资金').nextElementSibling as HTMLElement;
       expect(fund.textContent).toMatch(/^流入 .+元支出 .+元$/);
+      // one unit down each column
+      for (const item of within(list).getAllByRole('listitem')) {
+        const units = new Set(
+          [...item.querySelectorAll('dd')].flatMap((dd) => dd.textContent?.match(/万元|(?<!万)元/g) ?? []),
+        );
+        expect(units.size).toBe(1);
+      }
     } finally {
       window.innerWidth = width;
     }

@@ -4,7 +4,7 @@ import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
 import type { EChartsOption } from '../../../lib/echarts';
-import { formatKpiText, localized } from '../format';
+import { fenScaleOf, formatKpiText, localized } from '../format';
 
 const DEPTH: Record<FundFlow['nodes'][number]['kind'], number> = { source: 0, fund: 1, category: 2, use: 3 };
 
@@ -56,45 +56,49 @@ export function FundFlowChart({ flow, label }: { flow: FundFlow; label: string }
 /** The flow on a phone: under each column's name its nodes, the name wrapping, the amount beside it. */
 function FundFlowList({ flow, label }: { flow: FundFlow; label: string }) {
   const { t, i18n } = useTranslation();
-  const money = (fen: number) => formatKpiText('fen', fen, i18n.language, t);
   return (
     <ul
       aria-label={label}
       style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 12 }}
     >
-      {flowColumns(flow, i18n.language).map((column) => (
-        <li key={column.kind}>
-          <Typography.Text strong>{t(`kpi.funds.column.${column.kind}`)}</Typography.Text>
-          <dl
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'minmax(0, 1fr) auto',
-              gap: '4px 12px',
-              margin: '4px 0 0',
-              overflowWrap: 'anywhere',
-            }}
-          >
-            {column.nodes.map((node) => (
-              <Fragment key={node.name}>
-                <dt style={{ margin: 0 }}>{node.label}</dt>
-                <dd style={{ margin: 0, textAlign: 'end', whiteSpace: 'nowrap' }}>
-                  {column.kind === 'fund' ? (
-                    // a fund both receives and pays: either alone would read as its balance
-                    <Flex vertical>
-                      <span>{t('kpi.funds.received', { amount: money(node.inFen) })}</span>
-                      <Typography.Text type="secondary">
-                        {t('kpi.funds.paid', { amount: money(node.outFen) })}
-                      </Typography.Text>
-                    </Flex>
-                  ) : (
-                    money(Math.max(node.inFen, node.outFen))
-                  )}
-                </dd>
-              </Fragment>
-            ))}
-          </dl>
-        </li>
-      ))}
+      {flowColumns(flow, i18n.language).map((column) => {
+        // one unit down a column, so that its amounts compare at a glance (3.60 万元 over 6,000.00 元 did not)
+        const scale = fenScaleOf(column.nodes.flatMap((node) => [node.inFen, node.outFen]));
+        const money = (fen: number) => formatKpiText('fen', fen, i18n.language, t, scale);
+        return (
+          <li key={column.kind}>
+            <Typography.Text strong>{t(`kpi.funds.column.${column.kind}`)}</Typography.Text>
+            <dl
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(0, 1fr) auto',
+                gap: '4px 12px',
+                margin: '4px 0 0',
+                overflowWrap: 'anywhere',
+              }}
+            >
+              {column.nodes.map((node) => (
+                <Fragment key={node.name}>
+                  <dt style={{ margin: 0 }}>{node.label}</dt>
+                  <dd style={{ margin: 0, textAlign: 'end', whiteSpace: 'nowrap' }}>
+                    {column.kind === 'fund' ? (
+                      // a fund both receives and pays: either alone would read as its balance
+                      <Flex vertical>
+                        <span>{t('kpi.funds.received', { amount: money(node.inFen) })}</span>
+                        <Typography.Text type="secondary">
+                          {t('kpi.funds.paid', { amount: money(node.outFen) })}
+                        </Typography.Text>
+                      </Flex>
+                    ) : (
+                      money(Math.max(node.inFen, node.outFen))
+                    )}
+                  </dd>
+                </Fragment>
+              ))}
+            </dl>
+          </li>
+        );
+      })}
     </ul>
   );
 }
