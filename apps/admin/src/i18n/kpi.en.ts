@@ -69,7 +69,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     none: 'no comparison',
     better: 'better',
     worse: 'worse',
-    provisional: 'review pending, not judged yet',
+    provisional: 'review pending',
     neutral: 'neutral',
   },
   trend: {

@@ -66,7 +66,7 @@ export const kpiZhCN = {
     none: '无可比数据',
     better: '向好',
     worse: '变差',
-    provisional: '审核未完，暂不评价',
+    provisional: '审核未完',
     neutral: '中性',
   },
   trend: {
