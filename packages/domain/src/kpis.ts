@@ -297,7 +297,7 @@ export const KPI_DEFINITIONS: { readonly [K in KpiKey]: KpiDefinition & { readon
   },
   residents_served: {
     key: 'residents_served',
-    name: { 'zh-CN': '服务居民人数', en: 'Residents served' },
+    name: { 'zh-CN': '服务居民人次', en: 'Residents served' },
     unit: 'people',
     numeratorUnit: 'people',
     denominatorUnit: null,

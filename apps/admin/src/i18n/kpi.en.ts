@@ -38,7 +38,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
   unit: {
     fen: 'yuan',
     wan: '10k yuan',
-    people: 'people',
+    people: 'person-times',
     jobs: 'jobs',
     reports: 'reports',
     requests: 'requests',

@@ -35,7 +35,7 @@ export const kpiZhCN = {
   unit: {
     fen: '元',
     wan: '万元',
-    people: '人',
+    people: '人次',
     jobs: '个',
     reports: '份',
     requests: '件',

@@ -33,7 +33,7 @@ describe('KPI formatting', () => {
     expect(formatKpiValue('ratio', 0.9714285714285714, 'zh-CN', t)).toEqual({ text: '97.1%', unit: '' });
     expect(formatKpiValue('jobs', 1195, 'zh-CN', t)).toEqual({ text: '1,195', unit: '个' });
     expect(formatKpiValue('ratio', null, 'zh-CN', t)).toEqual({ text: '—', unit: '' });
-    expect(formatKpiText('people', 13508, 'en', tEn)).toBe('13,508 people');
+    expect(formatKpiText('people', 13508, 'en', tEn)).toBe('13,508 person-times');
     expect(chartValue('fen', 140_891_800)).toBeCloseTo(140.8918);
     expect(chartValue('ratio', 0.5)).toBe(50);
   });

@@ -115,6 +115,7 @@ describe('KPI cockpit', () => {
     // amounts in 万元 from integer fen; revenue fell: higher is better, so "变差", with an arrow and words
     const revenue = card('operating_revenue');
     expect(revenue).toBe(screen.getByRole('group', { name: '经营收入' }));
+    expect(screen.getByRole('group', { name: '有集体收入社区占比' })).toBeInTheDocument();
     expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.89万元');
     const [previous, lastYear] = changes(revenue);
     expect(previous).toHaveTextContent('环比 下降 48.7% · 变差');
@@ -374,6 +375,9 @@ describe('KPI cockpit by role', () => {
     // its total is its own, not the district's
     expect(screen.getByText('本社区')).toBeInTheDocument();
     expect(screen.queryByText('全区')).not.toBeInTheDocument();
+    // a KPI that compares communities is no figure of one community's
+    expect(screen.getByRole('group', { name: '经营收入' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '有集体收入社区占比' })).not.toBeInTheDocument();
   });
 
   it.each([

@@ -9,7 +9,7 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { ExportButton } from '../../exports/components/export-button';
 import { readsWarnings } from '../../warnings/access';
 import { WarningsCard } from '../../warnings/components/warnings-card';
-import { isCommunityScoped, isDistrictScoped, readsKpis } from '../access';
+import { isCommunityScoped, isDistrictScoped, overviewFor, readsKpis } from '../access';
 import { useKpiOverview } from '../api/get-kpi-overview';
 import { localized } from '../format';
 import {
@@ -87,7 +87,7 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         >
           {(data) => (
             <KpiCards
-              overview={data}
+              overview={overviewFor(data, membership)}
               selected={kpi}
               onSelect={selectKpi}
               reviewPending={coverage?.pending ?? false}
@@ -96,7 +96,7 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
         </QueryState>
         {readsWarnings(membership) ? <WarningsCard /> : null}
         <TrendPanel
-          overview={overview.data}
+          overview={overview.data && overviewFor(overview.data, membership)}
           kpi={kpi}
           month={month}
           groupBy={groupBys.includes(groupBy) ? groupBy : 'district'}
