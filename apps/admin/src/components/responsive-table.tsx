@@ -44,6 +44,7 @@ export function ResponsiveTable<T extends { id: string }>({
   onRowClick,
   cardTitle,
   cardAction,
+  size = 'middle',
 }: {
   columns: TableColumnsType<T>;
   dataSource: readonly T[];
@@ -61,6 +62,8 @@ export function ResponsiveTable<T extends { id: string }>({
   cardTitle?: readonly string[];
   /** on a phone, the key of the column (its buttons) shown at the card's top right, always in reach */
   cardAction?: string;
+  /** the table's density on a desk: `small` for a list inside a card of a detail page */
+  size?: 'small' | 'middle';
 }) {
   const screens = Grid.useBreakpoint();
   const phone = screens.md === false;
@@ -69,7 +72,7 @@ export function ResponsiveTable<T extends { id: string }>({
     return (
       <Table<T>
         rowKey="id"
-        size="middle"
+        size={size}
         columns={columns}
         dataSource={dataSource as T[]}
         scroll={{ x: 'max-content' }}

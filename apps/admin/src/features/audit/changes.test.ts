@@ -312,6 +312,29 @@ describe('an audit entry’s changes, in words', () => {
     ).toEqual(['情况说明: — → 运营成本：场地由社区无偿提供', '需说明的数据: — → 运营成本']);
   });
 
+  it('a proposal’s fund by the name logged beside its id; an entry logged before the name keeps the id', () => {
+    const before = { title: '楼道照明', fundId: 'f1', fundName: '社区微更新基金', amountFen: 50_000 };
+    const after = { title: '楼道照明', fundId: 'f2', fundName: '邻里互助基金', amountFen: 50_000 };
+    expect(lines(changesOf('proposal', before, after, zh()))).toEqual([
+      '支出资金: 社区微更新基金 → 邻里互助基金',
+    ]);
+    expect(lines(changesOf('proposal', before, after, en()))).toEqual([
+      'Paid from: 社区微更新基金 → 邻里互助基金',
+    ]);
+    expect(lines(changesOf('proposal', null, before, zh()))).toEqual([
+      '项目名称: — → 楼道照明',
+      '支出资金: — → 社区微更新基金',
+      '申请金额: — → 500.00 元',
+    ]);
+    // a step on the same fund: its name is on both sides, so no line
+    expect(lines(changesOf('proposal', before, { ...before, status: 'approved' }, zh()))).toEqual([
+      '状态: — → 议事通过',
+    ]);
+    expect(lines(changesOf('proposal', { fundId: 'f1' }, { fundId: 'f2' }, zh()))).toEqual([
+      '支出资金: f1 → f2',
+    ]);
+  });
+
   it('in English', () => {
     const rows = changesOf(
       'proposal',

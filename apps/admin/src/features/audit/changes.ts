@@ -55,9 +55,9 @@ const QUIET_OF: Readonly<Record<string, ReadonlySet<string>>> = {
 /**
  * Whether a field is left out. An object's community is the entry's own (the log has a column for it) — except on a
  * user, where a role's community says what the role may do (by name where the entry logged it). A foreign key is left out only when its name is logged
- * beside it (ventureId by ventureName, operatorPartnerId by operatorPartnerName): the name shows the same change in
- * words. One without a name (a proposal's fundId, a venture's companyId) stays, as an id: hiding it would hide a real
- * change.
+ * beside it (ventureId by ventureName, a proposal's fundId by fundName): the name shows the same change in words. One
+ * without a name (a venture's companyId, a proposal's fundId in entries logged before its name was) stays, as an id:
+ * hiding it would hide a real change.
  */
 function isQuiet(entityType: string, field: string, b: Record<string, unknown>, a: Record<string, unknown>) {
   if (QUIET.has(field) || QUIET_OF[entityType]?.has(field)) return true;

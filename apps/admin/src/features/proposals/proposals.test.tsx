@@ -1,5 +1,5 @@
 import type { ProposalStatus, Role } from '@gongfu/domain';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { meAs, WANGJIANGJIE } from '../../testing/fixtures';
@@ -354,5 +354,56 @@ describe('use category, paper minutes, payout date and close result', () => {
     const post = seen.find((r) => r.method === 'POST');
     expect(post?.path).toBe(`/proposals/${PROPOSAL_ID}/close`);
     expect(post?.body).toEqual({ version: 3, result: '居民另议，未动用资金' });
+  });
+
+  it('on a phone the payouts and the objections are cards, every column a labelled line, 处理 in reach', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      const view = open('community_admin', 'disclosure', {
+        objections: [
+          {
+            id: OBJECTION_ID,
+            proposalId: PROPOSAL_ID,
+            content: '价格偏高',
+            raisedOn: '2026-12-05',
+            status: 'pending',
+            resolution: null,
+            createdAt: '2026-12-05T02:00:00.000Z',
+          },
+        ],
+      });
+      const objection = (await screen.findByText('价格偏高')).closest('.ant-card') as HTMLElement;
+      expect(within(objection).getByText('2026-12-05')).toBeInTheDocument();
+      expect(within(objection).getByText('待处理')).toBeInTheDocument();
+      expect(within(objection).getByText('异议内容')).toBeInTheDocument();
+      expect(objection.querySelector('.ant-card-extra')?.textContent).toBe('处 理');
+      expect(document.querySelector('.ant-table')).toBeNull();
+      view.unmount();
+
+      open('community_admin', 'closed', {
+        paidFen: 3_600_000,
+        payouts: [
+          {
+            entryId: 'bbbbbbbb-bbbb-4bbb-8bbb-000000000009',
+            amountFen: 3_600_000,
+            month: '2026-12',
+            paidOn: '2026-11-28',
+            memo: '厨房设备',
+            reversed: false,
+            createdAt: '2026-12-03T02:00:00.000Z',
+          },
+        ],
+      });
+      const payout = (await screen.findByText('厨房设备')).closest('.ant-card') as HTMLElement;
+      expect(payout.querySelector('.ant-card-head')?.textContent).toBe('2026-11-28');
+      expect(within(payout).getByText('记账日期')).toBeInTheDocument();
+      expect(within(payout).getByText('2026-12-03')).toBeInTheDocument();
+      expect(within(payout).getByText('支出金额（元）')).toBeInTheDocument();
+      expect(within(payout).getByText('36,000.00')).toBeInTheDocument();
+      expect(document.querySelector('.ant-table')).toBeNull();
+    } finally {
+      window.innerWidth = width;
+    }
   });
 });

@@ -323,14 +323,16 @@ async function save(
   const fresh = await funds.findProposal(ctx.trx, { ...scope, proposalId: row.proposal_id });
   if (!fresh) throw new Error('a proposal just written is not visible');
   const after = await detailOf(ctx.trx, fresh);
+  const fundName = await fundNameOf(ctx.trx, after);
   await audit.appendAudit(ctx.trx, {
     ...scope,
     actorUserId: ctx.actor.userId,
     action: `proposal.${action}`,
     entityType: 'proposal',
     entityId: row.proposal_id,
-    before,
-    after: { ...after, ...extra },
+    // a workflow step never moves the proposal to another fund: one name for both sides
+    before: { ...before, fundName },
+    after: { ...after, fundName, ...extra },
     requestId: ctx.requestId,
   });
   return after;
@@ -351,6 +353,22 @@ async function fundFor(trx: ScopedTransaction, actor: Actor, fundId: string) {
   const fund = await funds.findFund(trx, { ...filter, fundId });
   if (!fund) throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
   return fund;
+}
+
+/**
+ * The name of a proposal's fund, logged beside `fundId` in its audit entries: the log then reads the fund by name (the
+ * admin shows a `…Name` in place of its `…Id`), as it was when the step was taken.
+ */
+async function fundNameOf(
+  trx: ScopedTransaction,
+  proposal: { districtId: string; communityId: string; fundId: string },
+) {
+  const fund = await funds.findFund(trx, {
+    districtId: proposal.districtId,
+    communityId: proposal.communityId,
+    fundId: proposal.fundId,
+  });
+  return fund?.name ?? null;
 }
 
 /** The domain's ban of a use category for a fund kind, as a 400 on `useCategory`. */
@@ -390,7 +408,7 @@ export async function createProposal(
     action: 'proposal.create',
     entityType: 'proposal',
     entityId: proposalId,
-    after: created,
+    after: { ...created, fundName: fund.name },
     requestId,
   });
   return created;
@@ -433,8 +451,8 @@ export async function updateProposal(ctx: WriteContext, proposalId: string, inpu
     action: 'proposal.update',
     entityType: 'proposal',
     entityId: proposalId,
-    before,
-    after,
+    before: { ...before, fundName: await fundNameOf(ctx.trx, before) },
+    after: { ...after, fundName: fund.name },
     requestId: ctx.requestId,
   });
   return after;

@@ -358,6 +358,52 @@ describe('who may do what', () => {
       (await f.get('/proposals', WJJ)).body.items.some((x: { fundId: string }) => x.fundId === jinhuiFund.id),
     ).toBe(false);
   });
+  it('its audit entries name its fund beside the fund’s id, the old and the new one when it moves', async () => {
+    const first = await f.createFund(WJJ, { name: '社区微更新基金' });
+    const second = await f.createFund(WJJ, { name: '邻里互助基金' });
+    const created = await f.post('/proposals', WJJ, {
+      fundId: first.id,
+      title: '楼道照明',
+      purpose: '更换楼道感应灯',
+      useCategory: 'environment',
+      amountFen: 50_000,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const moved = await f.call('PATCH', `/proposals/${id}`, WJJ, { version: 1, fundId: second.id });
+    expect(moved.status).toBe(200);
+    const decided = await f.post(`/proposals/${id}/deliberate`, WJJ, {
+      version: 2,
+      meetingOn: f.today(),
+      eligibleVoters: 50,
+      attendance: 37,
+      votesFor: 30,
+      votesAgainst: 5,
+      votesAbstain: 2,
+    });
+    expect(decided.status).toBe(200);
+    // the API's answer stays the contract's proposal: the name is the log's alone
+    expect(decided.body).not.toHaveProperty('fundName');
+
+    const entry = async (action: string) => {
+      const log = await f.get(`/audit?entityId=${id}&action=${action}`, WJJ);
+      expect(log.status).toBe(200);
+      expect(log.body.items).toHaveLength(1);
+      return log.body.items[0] as { before: unknown; after: unknown };
+    };
+    expect((await entry('proposal.create')).after).toMatchObject({
+      fundId: first.id,
+      fundName: '社区微更新基金',
+    });
+    expect(await entry('proposal.update')).toMatchObject({
+      before: { fundId: first.id, fundName: '社区微更新基金' },
+      after: { fundId: second.id, fundName: '邻里互助基金' },
+    });
+    expect(await entry('proposal.record_deliberation')).toMatchObject({
+      before: { fundId: second.id, fundName: '邻里互助基金' },
+      after: { fundId: second.id, fundName: '邻里互助基金' },
+    });
+  });
 });
 
 describe('payouts under concurrency and retries', () => {

@@ -19,7 +19,6 @@ import {
   Modal,
   Skeleton,
   Steps,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -27,6 +26,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { shanghaiDayOfInstant } from '../../../lib/shanghai-time';
 import { useBooksScope } from '../../funds/access';
 import { useFund, useFunds } from '../../funds/api/funds';
@@ -44,6 +44,8 @@ import {
   PayoutDrawer,
   ResolveObjectionDrawer,
 } from './step-drawers';
+
+type Payout = ProposalDetail['payouts'][number] & { id: string };
 
 type Open =
   | { kind: 'edit' | 'deliberate' | 'publish' | 'record_objection' | 'pay_out' | 'close' | 'withdraw' }
@@ -366,16 +368,18 @@ function ProposalView({
               {proposal.objections.length === 0 ? (
                 <Typography.Text type="secondary">{t('funds.proposal.objection.none')}</Typography.Text>
               ) : (
-                <Table
-                  rowKey="id"
+                <ResponsiveTable<ProposalDetail['objections'][number]>
                   size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
+                  emptyText={t('funds.proposal.objection.none')}
                   dataSource={proposal.objections}
+                  // on a phone: the day and its status head the card, 处理 stays in reach at its top right
+                  cardTitle={['raisedOn', 'status']}
+                  cardAction="resolve"
                   columns={[
-                    { title: t('funds.proposal.objection.raisedOn'), dataIndex: 'raisedOn' },
-                    { title: t('funds.proposal.objection.content'), dataIndex: 'content' },
+                    { key: 'raisedOn', title: t('funds.proposal.objection.raisedOn'), dataIndex: 'raisedOn' },
+                    { key: 'content', title: t('funds.proposal.objection.content'), dataIndex: 'content' },
                     {
+                      key: 'status',
                       title: t('funds.proposal.field.status'),
                       dataIndex: 'status',
                       render: (s: ProposalDetail['objections'][number]['status']) => (
@@ -385,6 +389,7 @@ function ProposalView({
                       ),
                     },
                     {
+                      key: 'resolution',
                       title: t('funds.proposal.resolve.resolution'),
                       dataIndex: 'resolution',
                       render: (r: string | null) => r ?? '—',
@@ -429,28 +434,31 @@ function ProposalView({
           {proposal.payouts.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funds.proposal.section.noPayouts')} />
           ) : (
-            <Table
-              rowKey="entryId"
+            <ResponsiveTable<Payout>
               size="small"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={proposal.payouts}
+              emptyText={t('funds.proposal.section.noPayouts')}
+              // ResponsiveTable keys rows by id: a payout's is its ledger entry's
+              dataSource={proposal.payouts.map((p) => ({ ...p, id: p.entryId }))}
+              cardTitle={['paidOn', 'reversed']}
               columns={[
                 // the day the money left, apart from the day it was booked
-                { title: t('funds.proposal.field.paidOn'), dataIndex: 'paidOn' },
+                { key: 'paidOn', title: t('funds.proposal.field.paidOn'), dataIndex: 'paidOn' },
                 {
+                  key: 'bookedOn',
                   title: t('funds.proposal.field.bookedOn'),
                   dataIndex: 'createdAt',
                   render: (v: string) => shanghaiDayOfInstant(v),
                 },
-                { title: t('funds.ledger.month'), dataIndex: 'month' },
+                { key: 'month', title: t('funds.ledger.month'), dataIndex: 'month' },
                 {
+                  key: 'amountFen',
                   title: t('funds.proposal.field.payoutYuan'),
                   dataIndex: 'amountFen',
                   align: 'right',
                   render: (fen: number) => formatYuan(fen, { grouping: true }),
                 },
                 {
+                  key: 'memo',
                   title: t('funds.proposal.payout.memo'),
                   dataIndex: 'memo',
                   render: (m: string | null) => m ?? '',
@@ -458,6 +466,7 @@ function ProposalView({
                 ...(proposal.payouts.some((p) => p.reversed)
                   ? [
                       {
+                        key: 'reversed',
                         title: t('funds.proposal.field.status'),
                         dataIndex: 'reversed',
                         render: (r: boolean) => (r ? <Tag>{t('funds.ledger.reversed')}</Tag> : null),
