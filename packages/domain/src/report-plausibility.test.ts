@@ -7,6 +7,10 @@ import {
   median,
   medianAbsoluteDeviation,
   PLAUSIBILITY_RULE_LABELS,
+  type PlausibilityFlag,
+  plausibilityFlagText,
+  plausibilityRuleText,
+  reportFigureText,
   unexplainedFields,
 } from './report-plausibility';
 
@@ -141,7 +145,7 @@ describe('flagDirection', () => {
     expect(flagDirection({ value: 5, expectedLow: 1, expectedHigh: 9 })).toBeNull();
   });
 
-  it('labels the outlier rule without a direction (the import’s check shows only the label)', () => {
+  it('labels the outlier rule without a direction (the template’s legend shows only the label)', () => {
     expect(PLAUSIBILITY_RULE_LABELS.outlier).toEqual({
       'zh-CN': '不在常见范围内',
       en: 'Outside the usual range',
@@ -161,5 +165,68 @@ describe('unexplainedFields', () => {
       'operatingCostFen',
     ]);
     expect(unexplainedFields(flags, { revenueFen: '春节集市', operatingCostFen: '场地免租' })).toEqual([]);
+  });
+});
+
+describe('a flag in words', () => {
+  const outlier = (
+    field: PlausibilityFlag['field'],
+    value: number,
+    expectedLow: number,
+    expectedHigh: number,
+  ): PlausibilityFlag => ({
+    field,
+    rule: 'outlier',
+    value,
+    expectedLow,
+    expectedHigh,
+    reference: (expectedLow + expectedHigh) / 2,
+  });
+
+  it('reads a figure as the form does: money in 元 with grouping, counts grouped, fractions rounded', () => {
+    expect(reportFigureText('operatingCostFen', 4_123_456, 'zh-CN')).toBe('41,234.56 元');
+    expect(reportFigureText('operatingCostFen', 4_947_509.6, 'en')).toBe('49,475.10 yuan');
+    expect(reportFigureText('residentsServed', 2776.4, 'zh-CN')).toBe('2,776');
+    expect(reportFigureText('stableJobs', 0, 'en')).toBe('0');
+  });
+
+  it('says 低于 / 高于 with the range for an outlier, by the side its value lies on', () => {
+    expect(plausibilityRuleText(outlier('operatingCostFen', 4_123_456, 4_947_510, 6_693_690), 'zh-CN')).toBe(
+      '低于该项目近 12 个月的常见范围（49,475.10 元 – 66,936.90 元）',
+    );
+    expect(plausibilityRuleText(outlier('revenueFen', 9_800_000, 4_947_510, 6_693_690), 'zh-CN')).toBe(
+      '高于该项目近 12 个月的常见范围（49,475.10 元 – 66,936.90 元）',
+    );
+    expect(plausibilityRuleText(outlier('residentsServed', 0, 2776, 3756), 'en')).toBe(
+      'Below this venture’s usual range of the last 12 months (2,776 – 3,756)',
+    );
+    // a value inside its range (the rule makes no such flag): no side named
+    expect(plausibilityRuleText(outlier('residentsServed', 3000, 2776, 3756), 'zh-CN')).toBe(
+      '不在该项目近 12 个月的常见范围内（2,776 – 3,756）',
+    );
+  });
+
+  it('names what the other rules compared with', () => {
+    const [jobs, cost, remittance] = checkPlausibility(
+      { ...typical, stableJobs: 1, operatingCostFen: 0, remittanceReceivedFen: 2_500_000 },
+      [typical],
+    );
+    expect(jobs && plausibilityRuleText(jobs, 'zh-CN')).toBe('稳定就业岗位较上月（6）变动超过一半');
+    expect(cost && plausibilityRuleText(cost, 'en')).toBe(
+      'Revenue with zero operating cost: all revenue would count as profit',
+    );
+    expect(remittance && plausibilityRuleText(remittance, 'zh-CN')).toBe(
+      '实际上缴高于应上缴（20,000.00 元）',
+    );
+  });
+
+  it('whole: the figure, its value, and what the rule says', () => {
+    const low = outlier('operatingCostFen', 4_123_456, 4_947_510, 6_693_690);
+    expect(plausibilityFlagText(low, 'zh-CN')).toBe(
+      '运营成本：41,234.56 元 — 低于该项目近 12 个月的常见范围（49,475.10 元 – 66,936.90 元）',
+    );
+    expect(plausibilityFlagText(low, 'en')).toBe(
+      'Operating cost: 41,234.56 yuan — Below this venture’s usual range of the last 12 months (49,475.10 yuan – 66,936.90 yuan)',
+    );
   });
 });

@@ -1,4 +1,7 @@
 import type { Labels } from './enums';
+import type { Locale, LocalizedText } from './labels';
+import { formatYuan } from './money';
+import { REPORT_FIGURE_DEFINITIONS } from './report-figure-definitions';
 import { REPORT_FIGURE_FIELDS, type ReportFigures } from './report-figures';
 
 /**
@@ -16,8 +19,8 @@ import { REPORT_FIGURE_FIELDS, type ReportFigures } from './report-figures';
  * - `remittance_above_due`: more remittance received than was due this month.
  */
 export const PLAUSIBILITY_RULE_LABELS = {
-  // direction-neutral: this label is all the import's check and the template's legend show, and a figure may lie
-  // below the range as well as above it (超出 read as "above" next to a low value)
+  // direction-neutral: a legend for any figure (the template's), which may lie below the range as well as above it
+  // (超出 read as "above" next to a low value); a flag itself reads with its value and range (plausibilityFlagText)
   outlier: { 'zh-CN': '不在常见范围内', en: 'Outside the usual range' },
   jobs_change: { 'zh-CN': '稳定就业人数变动超过一半', en: 'Stable jobs changed by more than half' },
   cost_missing: { 'zh-CN': '有营收但无运营成本', en: 'Revenue without any operating cost' },
@@ -162,4 +165,72 @@ export function unexplainedFields(
   explanations: Readonly<Partial<Record<ReportFigureField, string>>>,
 ): ReportFigureField[] {
   return flaggedFields(flags).filter((field) => !explanations[field]?.trim());
+}
+
+/**
+ * A flag's rule in words with what the figure was compared with, `{low}`, `{high}` and `{reference}` as the figure
+ * reads. An outlier's wording goes by the side of the range its value lies on; the plain one is for a value inside it,
+ * which the rule does not make.
+ */
+const FLAG_WORDING = {
+  outlier: {
+    'zh-CN': '不在该项目近 12 个月的常见范围内（{low} – {high}）',
+    en: 'Outside this venture’s usual range of the last 12 months ({low} – {high})',
+  },
+  outlier_below: {
+    'zh-CN': '低于该项目近 12 个月的常见范围（{low} – {high}）',
+    en: 'Below this venture’s usual range of the last 12 months ({low} – {high})',
+  },
+  outlier_above: {
+    'zh-CN': '高于该项目近 12 个月的常见范围（{low} – {high}）',
+    en: 'Above this venture’s usual range of the last 12 months ({low} – {high})',
+  },
+  jobs_change: {
+    'zh-CN': '稳定就业岗位较上月（{reference}）变动超过一半',
+    en: 'Stable jobs changed by more than half from last month ({reference})',
+  },
+  cost_missing: {
+    'zh-CN': '有营业收入但运营成本为 0，全部收入将计为利润',
+    en: 'Revenue with zero operating cost: all revenue would count as profit',
+  },
+  remittance_above_due: {
+    'zh-CN': '实际上缴高于应上缴（{reference}）',
+    en: 'More received than due ({reference})',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A figure's value as a person reads it: money in 元 / yuan with two decimals and grouping, counts grouped. */
+export function reportFigureText(field: ReportFigureField, value: number, locale: Locale): string {
+  // a range's bounds come from medians and deviations: fractions of a fen or of a person
+  const whole = Math.round(value);
+  const definition = REPORT_FIGURE_DEFINITIONS[field];
+  if (definition.kind === 'money')
+    return `${formatYuan(whole, { grouping: true })} ${definition.unit[locale]}`;
+  return `${whole < 0 ? '-' : ''}${String(Math.abs(whole)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}
+
+/** What a flag says of its figure: the rule, the range or the figure compared with, and an outlier's side of it. */
+export function plausibilityRuleText(flag: PlausibilityFlag, locale: Locale): string {
+  const direction = flag.rule === 'outlier' ? flagDirection(flag) : null;
+  const key: keyof typeof FLAG_WORDING =
+    direction === 'below' ? 'outlier_below' : direction === 'above' ? 'outlier_above' : flag.rule;
+  const wording: string = FLAG_WORDING[key][locale];
+  const figure = (value: number | null) =>
+    value === null ? '' : reportFigureText(flag.field, value, locale);
+  const params: Record<string, string> = {
+    low: figure(flag.expectedLow),
+    high: figure(flag.expectedHigh),
+    reference: figure(flag.reference),
+  };
+  return wording.replace(/\{(\w+)\}/g, (_: string, name: string) => params[name] ?? '');
+}
+
+/**
+ * A flag whole, where nothing around it names the figure (the Excel import's check): the figure, its value and what
+ * the rule says — 运营成本：41,234.56 元 — 低于该项目近 12 个月的常见范围（49,475.10 元 – 66,936.90 元）.
+ */
+export function plausibilityFlagText(flag: PlausibilityFlag, locale: Locale): string {
+  const label = REPORT_FIGURE_DEFINITIONS[flag.field].label[locale];
+  const colon = locale === 'en' ? ': ' : '：';
+  return `${label}${colon}${reportFigureText(flag.field, flag.value, locale)} — ${plausibilityRuleText(flag, locale)}`;
 }

@@ -42,14 +42,6 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     returned: 'Returned',
     draft: 'In progress',
   },
-  rule: {
-    outlier: 'Outside this venture’s usual range of the last 12 months ({{low}} – {{high}})',
-    outlier_below: 'Below this venture’s usual range of the last 12 months ({{low}} – {{high}})',
-    outlier_above: 'Above this venture’s usual range of the last 12 months ({{low}} – {{high}})',
-    jobs_change: 'Stable jobs changed by more than half from last month ({{reference}})',
-    cost_missing: 'Revenue with zero operating cost: all revenue would count as profit',
-    remittance_above_due: 'More received than due ({{reference}})',
-  },
   explanation: 'Explanation',
   explanationPlaceholder: 'Say why, e.g. the Spring Festival market drew more visitors',
   action: {

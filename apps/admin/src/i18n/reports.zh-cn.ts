@@ -40,16 +40,6 @@ export const reportsZhCN = {
     returned: '已退回',
     draft: '填报中',
   },
-  rule: {
-    // outlier_below / outlier_above are picked by flagParams' context; the plain key is the fallback (a flag
-    // whose value is inside its range, which the rule does not make), so it names no direction
-    outlier: '不在该项目近 12 个月的常见范围内（{{low}} – {{high}}）',
-    outlier_below: '低于该项目近 12 个月的常见范围（{{low}} – {{high}}）',
-    outlier_above: '高于该项目近 12 个月的常见范围（{{low}} – {{high}}）',
-    jobs_change: '稳定就业岗位较上月（{{reference}}）变动超过一半',
-    cost_missing: '有营业收入但运营成本为 0，全部收入将计为利润',
-    remittance_above_due: '实际上缴高于应上缴（{{reference}}）',
-  },
   explanation: '情况说明',
   explanationPlaceholder: '请说明原因，例如：春节集市客流增加',
   action: {

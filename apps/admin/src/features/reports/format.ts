@@ -2,11 +2,11 @@ import type { ReportFigureField, ReportStatusRow } from '@gongfu/contract';
 import {
   addMonths,
   daysBetween,
-  flagDirection,
   formatYuan,
   type LocalDate,
   type Month,
   type PlausibilityFlag,
+  plausibilityRuleText,
   shanghaiDateOf,
   shanghaiMonthOf,
 } from '@gongfu/domain';
@@ -34,19 +34,11 @@ export function yuanLabel(fen: number, language: string): string {
 }
 
 /**
- * The values a flag's message interpolates, formatted for its field, and for an outlier the i18next context that
- * picks its wording by the side of the range the value lies on (`reports.rule.outlier_below` / `_above`): the
- * flag carries only the value and the range, and 超出 ("exceeds") read wrong under a low value.
+ * What a flag says of its figure, in the UI's language: the domain's wording (the Excel import's check says the same),
+ * with the range and, for an outlier, the side of it the value lies on.
  */
-export function flagParams(flag: PlausibilityFlag, language: string) {
-  const fmt = (value: number | null) => (value === null ? '' : formatFigure(flag.field, value, language));
-  const direction = flag.rule === 'outlier' ? flagDirection(flag) : null;
-  return {
-    low: fmt(flag.expectedLow),
-    high: fmt(flag.expectedHigh),
-    reference: fmt(flag.reference),
-    ...(direction ? { context: direction } : {}),
-  };
+export function flagText(flag: PlausibilityFlag, language: string): string {
+  return plausibilityRuleText(flag, language === 'en' ? 'en' : 'zh-CN');
 }
 
 /** `2026-11` as 2026年11月 / Nov 2026. */

@@ -9,9 +9,9 @@ import {
   isReportExpected,
   type Month,
   monthOfDate,
-  PLAUSIBILITY_RULE_LABELS,
   type PlausibilityFlag,
   parseYuan,
+  plausibilityFlagText,
   REPORT_FIGURE_DEFINITIONS,
   REPORT_FIGURE_FIELDS,
   type ReportFigureField,
@@ -472,18 +472,10 @@ export async function checkFile(
         for (const field of unexplainedFields(flags, explanations)) {
           const flag = flags.find((f) => f.field === field);
           if (!flag) continue;
-          problems.add(
-            at(field),
-            'import_explanation_missing',
-            {
-              figure: REPORT_FIGURE_DEFINITIONS[field].label[lang],
-              rule:
-                lang === 'en'
-                  ? PLAUSIBILITY_RULE_LABELS[flag.rule].en
-                  : `：${PLAUSIBILITY_RULE_LABELS[flag.rule]['zh-CN']}`,
-            },
-            ['submit'],
-          );
+          // the form's words for the flag: the clerk sees the figure, its value and the range it left
+          problems.add(at(field), 'import_explanation_missing', { flag: plausibilityFlagText(flag, lang) }, [
+            'submit',
+          ]);
         }
       }
       planned.push({ ...plannedBase(c, venture), existing, explanations, flags, unchanged });

@@ -117,8 +117,8 @@ export const WORKBOOK_MESSAGES = {
     en: 'The report of "{venture}" for {month} is already approved; open an amendment to correct it',
   },
   import_explanation_missing: {
-    'zh-CN': '{figure}{rule}，提交前须在“情况说明”中说明原因（可先保存为草稿）',
-    en: '{figure}: {rule}; explain it in "Explanation" before submitting (or save as drafts)',
+    'zh-CN': '{flag}，提交前须在“情况说明”中说明原因（可先保存为草稿）',
+    en: '{flag}; explain it in "Explanation" before submitting (or save as drafts)',
   },
   import_text_too_long: {
     'zh-CN': '内容过长，最多 {max} 字',

@@ -315,7 +315,9 @@ describe('the dry run', () => {
     expect(messages).toContain(`系统编号“${unknownId}”对应的项目不存在，或不在您的权限范围内`);
     expect(
       check.problems.find((p: { code: string }) => p.code === 'import_explanation_missing').message,
-    ).toBe('运营成本：有营收但无运营成本，提交前须在“情况说明”中说明原因（可先保存为草稿）');
+    ).toBe(
+      '运营成本：0.00 元 — 有营业收入但运营成本为 0，全部收入将计为利润，提交前须在“情况说明”中说明原因（可先保存为草稿）',
+    );
     expect(check.problems[0].columnName).toBe('营业收入（元）');
     expect(check.canDraft).toBe(false);
     expect(check.canSubmit).toBe(false);
@@ -334,6 +336,39 @@ describe('the dry run', () => {
     expect(body.error.code).toBe('import_has_problems');
     expect(body.check.problems).toHaveLength(check.problems.length);
     expect(await writes()).toEqual(before);
+  });
+  it('names a flagged figure’s value, the side of the usual range it lies on and the range, as the form does', async () => {
+    const venture = await addVenture(t, { name: '导入测试夜市', category: 'parking' });
+    // a year of steady approved months: costs of 60,000.00 元 make a usual range of 51,000.00 – 69,000.00 元
+    for (let m = addMonths(M, -12); m < M; m = addMonths(m, 1)) {
+      await insertReport(venture, m, 'approved', { revenueFen: 80_000_00, operatingCostFen: 60_000_00 });
+    }
+    const workbook = await templateOf(t, AS, M);
+    fill(rowOf(workbook.getWorksheet('停车管理') as never, venture), {
+      revenueFen: 80_000,
+      operatingCostFen: 41_234.56,
+    });
+    const bytes = await bytesOf(workbook);
+    const messages = async (lang?: string) => {
+      const res = await upload(t, 'check', AS, bytes, XLSX_MEDIA_TYPE, lang);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const check = await res.json();
+      expect(check.canDraft).toBe(true);
+      expect(check.canSubmit).toBe(false);
+      return check.problems.map((p: { code: string; message: string }) => [p.code, p.message]);
+    };
+    expect(await messages()).toEqual([
+      [
+        'import_explanation_missing',
+        '运营成本：41,234.56 元 — 低于该项目近 12 个月的常见范围（51,000.00 元 – 69,000.00 元），提交前须在“情况说明”中说明原因（可先保存为草稿）',
+      ],
+    ]);
+    expect(await messages('en')).toEqual([
+      [
+        'import_explanation_missing',
+        'Operating cost: 41,234.56 yuan — Below this venture’s usual range of the last 12 months (51,000.00 yuan – 69,000.00 yuan); explain it in "Explanation" before submitting (or save as drafts)',
+      ],
+    ]);
   });
 });
 

@@ -36,7 +36,6 @@ import { useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
 import { shanghaiClockText } from '../../../lib/shanghai-time';
-import type { TranslationKey } from '../../../lib/translation-key';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
 import {
   reportQueryOptions,
@@ -49,7 +48,7 @@ import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
 import { FIGURE_SECTIONS, figureKind, figureLabel } from '../../reports/figures';
-import { flagParams, formatFigure, monthLabel, yuanLabel } from '../../reports/format';
+import { flagText, formatFigure, monthLabel, yuanLabel } from '../../reports/format';
 import {
   changedFigures,
   consistencyErrors,
@@ -746,8 +745,7 @@ function FigureField({
           <div id={`${id}-flag`} style={{ marginTop: 4 }}>
             {flags.map((flag) => (
               <div key={flag.rule} style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}>
-                <WarningOutlined />{' '}
-                {t(`reports.rule.${flag.rule}` as TranslationKey, flagParams(flag, i18n.language))}
+                <WarningOutlined /> {flagText(flag, i18n.language)}
               </div>
             ))}
             <label

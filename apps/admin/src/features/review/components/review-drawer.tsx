@@ -30,7 +30,7 @@ import {
 import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { figureLabel } from '../../reports/figures';
-import { flagParams, formatFigure, monthLabel } from '../../reports/format';
+import { flagText, formatFigure, monthLabel } from '../../reports/format';
 import { percentText } from '../../settings/format';
 
 /** One report under review: its figures beside the venture's year, flags with explanations, history, actions. */
@@ -227,9 +227,7 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
                   {t('common.colon')}
                   {formatFigure(flag.field, flag.value, language)} —{' '}
                 </Typography.Text>
-                <Typography.Text type="warning">
-                  {t(`reports.rule.${flag.rule}`, flagParams(flag, language))}
-                </Typography.Text>
+                <Typography.Text type="warning">{flagText(flag, language)}</Typography.Text>
                 <div>
                   <Typography.Text type="secondary">{t('review.drawer.explanation')}</Typography.Text>
                   {report.explanations[flag.field] ?? t('review.drawer.noExplanation')}
