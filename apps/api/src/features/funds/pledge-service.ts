@@ -137,9 +137,8 @@ export async function createPledge(
     throw new ApiError(400, 'validation_failed', { partnerId: 'unknown_partner' });
   }
   const fundId = input.fundId ?? null;
-  if (fundId && !(await funds.findFund(trx, { districtId, communityId, fundId }))) {
-    throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
-  }
+  const fund = fundId ? await funds.findFund(trx, { districtId, communityId, fundId }) : null;
+  if (fundId && !fund) throw new ApiError(400, 'validation_failed', { fundId: 'unknown_fund' });
   const pledgeId = await funds.insertPledge(trx, {
     district_id: districtId,
     community_id: communityId,
@@ -160,7 +159,7 @@ export async function createPledge(
     action: 'pledge.create',
     entityType: 'pledge',
     entityId: pledgeId,
-    after: created,
+    after: { ...created, fundName: fund?.name ?? null },
     requestId,
   });
   return created;
@@ -213,11 +212,29 @@ export async function recordFulfilment(
     action: 'pledge.record_fulfilment',
     entityType: 'pledge',
     entityId: pledgeId,
-    before,
-    after: { ...after, fulfilmentId, ledgerEntryId },
+    // the fund by name beside its id, as a proposal's entries log it (the pledge's fund does not change here)
+    ...(await withFundName(trx, found, before, { ...after, fulfilmentId, ledgerEntryId })),
     requestId,
   });
   return after;
+}
+
+/** An audit entry's two sides with the pledge's fund named beside `fundId` (the log shows the name, not the id). */
+async function withFundName<B extends object, A extends object>(
+  trx: ScopedTransaction,
+  pledge: funds.PledgeRow,
+  before: B,
+  after: A,
+) {
+  const fund = pledge.fund_id
+    ? await funds.findFund(trx, {
+        districtId: pledge.district_id,
+        communityId: pledge.community_id,
+        fundId: pledge.fund_id,
+      })
+    : undefined;
+  const fundName = fund?.name ?? null;
+  return { before: { ...before, fundName }, after: { ...after, fundName } };
 }
 
 /** Posts a cash fulfilment's donation into the pledge's fund under its key; the entry id. */
@@ -295,8 +312,8 @@ export async function confirmFulfilment(
     action: 'pledge.confirm_fulfilment',
     entityType: 'pledge',
     entityId: pledgeId,
-    before,
-    after: { ...after, fulfilmentId, ledgerEntryId },
+    // the fund by name beside its id, as a proposal's entries log it (the pledge's fund does not change here)
+    ...(await withFundName(trx, found, before, { ...after, fulfilmentId, ledgerEntryId })),
     requestId,
   });
   return after;

@@ -56,6 +56,24 @@ describe('give-back pledges', () => {
     expect(rest.body).toMatchObject({ status: 'fulfilled', fulfilledFen: 5_000_000 });
     expect(await f.totals(fund.id)).toMatchObject({ balance: 5_000_000, sum: 5_000_000 });
     expect(await f.count('audit_log', 'entity_id', pledge.body.id)).toBe(3);
+    // the log names the fund beside its id: the audit page reads it by name
+    const entry = async (action: string) => {
+      const log = await f.get(`/audit?entityId=${pledge.body.id}&action=${action}`, DUKOU);
+      expect(log.status).toBe(200);
+      return log.body.items as { before: unknown; after: unknown }[];
+    };
+    expect((await entry('pledge.create'))[0]?.after).toMatchObject({
+      fundId: fund.id,
+      fundName: '渡口社区慈善共富基金',
+    });
+    const fulfilments = await entry('pledge.record_fulfilment');
+    expect(fulfilments).toHaveLength(2);
+    for (const item of fulfilments)
+      expect(item).toMatchObject({
+        before: { fundId: fund.id, fundName: '渡口社区慈善共富基金' },
+        after: { fundId: fund.id, fundName: '渡口社区慈善共富基金' },
+      });
+    expect(pledge.body).not.toHaveProperty('fundName');
   });
 
   it('an in-kind fulfilment records value but moves no money', async () => {
