@@ -17,6 +17,8 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     printedAt: 'Generated {{date}}',
     provisional:
       'As of the data date, {{approved}} of the month’s {{expected}} expected reports are approved; figures may still change',
+    rankingProvisionalMark:
+      '* Not all of this community’s reports of the month are approved yet: its figure counts approved reports only, and its place is not final',
     provisionalMark:
       '* Reports of the month are still in review: this figure counts approved reports only, so its changes are not judged (no red or green)',
     noAccess: 'The monthly bulletin is for district users',

@@ -14,6 +14,7 @@ export const exportsZhCN = {
     dataDate: '数据截至 {{month}}',
     printedAt: '生成于 {{date}}',
     provisional: '截至数据日期，本月应报 {{expected}} 份，已审核通过 {{approved}} 份；数字可能变动',
+    rankingProvisionalMark: '* 该社区本月月报尚未全部审核通过，数值只计已审核的月报，名次暂不作定论',
     provisionalMark: '* 本月月报审核未完，此项只计已审核通过的月报，环比、同比暂不评价（不标红绿）',
     noAccess: '月度简报仅供区级用户查看',
     kpis: '一、主要指标',

@@ -196,6 +196,11 @@ describe('the monthly bulletin', () => {
     expect(row('operating_revenue').querySelector('th')).toHaveTextContent('经营收入*');
     expect(row('fund_balance').querySelector('sup')).toBeNull();
     expect(within(sheet).getByText(/^\* 本月月报审核未完/)).toBeInTheDocument();
+    // the ranking marks the communities whose month is not all approved (the fixture's three), not the others
+    const top = await within(sheet).findByRole('table', { name: '前五名' });
+    const names = [...top.querySelectorAll('tbody tr td:nth-child(2)')].map((cell) => cell.textContent);
+    expect(names).toEqual(['金汇社区*', '望江街社区*', '渡口社区*', '城西社区']);
+    expect(within(sheet).getByText(/^\* 该社区本月月报尚未全部审核通过/)).toBeInTheDocument();
   });
 
   it('a month whose due reports are all approved has no such line', async () => {
@@ -211,6 +216,9 @@ describe('the monthly bulletin', () => {
     const revenue = sheet.querySelector<HTMLElement>('tr[data-kpi="operating_revenue"]') as HTMLElement;
     expect(revenue.querySelector('[data-tone]')).toHaveAttribute('data-tone', 'worse');
     expect(revenue.querySelector('sup')).toBeNull();
+    const top = await within(sheet).findByRole('table', { name: '前五名' });
+    expect(top.querySelector('sup')).toBeNull();
+    expect(within(sheet).queryByText(/^\* 该社区本月月报尚未全部审核通过/)).toBeNull();
   });
 
   it('is for district roles only', async () => {

@@ -30,7 +30,7 @@ import {
   localized,
 } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
-import { coverageOf } from './review-coverage-notice';
+import { coverageOf, incompleteOf } from './review-coverage-notice';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -170,7 +170,14 @@ function Bulletin({
             })}
             loading={!ranking.data}
           >
-            {ranking.data ? <RankingTables ranking={ranking.data} /> : null}
+            {ranking.data ? (
+              <RankingTables
+                ranking={ranking.data}
+                incomplete={
+                  matrix.data && isBuiltFromReports(ranking.data.kpi) ? incompleteOf(matrix.data) : new Map()
+                }
+              />
+            ) : null}
           </Section>
         </div>
 
@@ -323,7 +330,14 @@ function TrendChart({ series, month }: { series: KpiSeries; month: Month }) {
   return <EChart option={option} label={t('exports.bulletin.trend')} height={190} key={i18n.language} />;
 }
 
-function RankingTables({ ranking }: { ranking: KpiRanking }) {
+function RankingTables({
+  ranking,
+  incomplete,
+}: {
+  ranking: KpiRanking;
+  /** communities not all of whose reports of the month are approved: their place is marked, not final */
+  incomplete: ReadonlyMap<string, unknown>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const ranked = ranking.items.filter((item) => item.rank !== null);
@@ -349,7 +363,15 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
               {rank}
               {items.length > 1 ? t('kpi.ranking.tied') : ''}
             </td>
-            <td>{items.map((item) => item.communityName).join(t('kpi.ranking.tieSeparator'))}</td>
+            <td>
+              {items.map((item, i) => (
+                <span key={item.communityId}>
+                  {i > 0 ? t('kpi.ranking.tieSeparator') : null}
+                  {item.communityName}
+                  {incomplete.has(item.communityId) ? <sup>*</sup> : null}
+                </span>
+              ))}
+            </td>
             <td>{text(items[0]?.value ?? null)}</td>
           </tr>
         ))}
@@ -362,6 +384,11 @@ function RankingTables({ ranking }: { ranking: KpiRanking }) {
         {table(t('exports.bulletin.top'), lists.top)}
         {table(t('exports.bulletin.bottom'), lists.bottom)}
       </div>
+      {[...lists.top, ...lists.bottom].some((place) =>
+        place.items.some((i) => incomplete.has(i.communityId)),
+      ) ? (
+        <p className="bulletin-muted">{t('exports.bulletin.rankingProvisionalMark')}</p>
+      ) : null}
       <p className="bulletin-muted">
         {t('exports.bulletin.median', {
           // a median of an even count of amounts may fall on half a fen

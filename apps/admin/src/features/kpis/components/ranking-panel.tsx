@@ -1,4 +1,4 @@
-import type { KpiKey, KpiOverview, KpiRanking, ReportingMatrix } from '@gongfu/contract';
+import type { KpiKey, KpiOverview, KpiRanking } from '@gongfu/contract';
 import type { PeriodKind } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -25,6 +25,7 @@ import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
 import { RankingTargetLegend, useRankingTargetColumn } from './ranking-target';
+import { type Incomplete, incompleteOf } from './review-coverage-notice';
 
 type RankingItem = KpiRanking['items'][number];
 
@@ -71,12 +72,6 @@ export function RankingPanel({
   );
 }
 
-/** A community's reports of the period, where not all of them are approved: its figure is not final. */
-interface Incomplete {
-  approved: number;
-  expected: number;
-}
-
 /**
  * The communities whose figure counts fewer reports than are due: approved < expected over the period's months up
  * to the data date (the reporting matrix, the same request as the review-coverage notice above the tabs). Only for
@@ -91,18 +86,6 @@ function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
   });
   if (!fromReports || ranking.nothingDue || !matrix.data || matrix.isPlaceholderData) return new Map();
   return incompleteOf(matrix.data);
-}
-
-function incompleteOf(matrix: ReportingMatrix): Map<string, Incomplete> {
-  const sums = new Map<string, Incomplete>();
-  for (const cell of matrix.cells) {
-    const sum = sums.get(cell.communityId) ?? { approved: 0, expected: 0 };
-    sum.approved += cell.approved;
-    sum.expected += cell.expected;
-    sums.set(cell.communityId, sum);
-  }
-  for (const [id, sum] of sums) if (sum.approved >= sum.expected) sums.delete(id);
-  return sums;
 }
 
 function RankingBody({ ranking }: { ranking: KpiRanking }) {

@@ -38,6 +38,25 @@ export function coverageOf(matrix: ReportingMatrix): ReviewCoverage {
   return { expected, received, approved, pending: expected > 0 && approved < expected };
 }
 
+/** A community's reports of the period, where not all of them are approved: its figure is not final. */
+export interface Incomplete {
+  approved: number;
+  expected: number;
+}
+
+/** The communities of a reporting matrix with fewer approved reports than are due, and how many of each. */
+export function incompleteOf(matrix: ReportingMatrix): Map<string, Incomplete> {
+  const sums = new Map<string, Incomplete>();
+  for (const cell of matrix.cells) {
+    const sum = sums.get(cell.communityId) ?? { approved: 0, expected: 0 };
+    sum.approved += cell.approved;
+    sum.expected += cell.expected;
+    sums.set(cell.communityId, sum);
+  }
+  for (const [id, sum] of sums) if (sum.approved >= sum.expected) sums.delete(id);
+  return sums;
+}
+
 /**
  * The report-based KPIs count approved reports only, so a period whose reports are not all in and reviewed
  * reads low — the latest month above all. Says how many of the period's due reports are approved, awaiting
