@@ -96,7 +96,7 @@ describe('distribution rules', () => {
 
     await drawer.getByLabel('社区治理专项资金比例').fill('60');
     await drawer.getByTestId('share-sum').getByText('合计 110%，超出 10%').waitFor();
-    await drawer.getByLabel('公积金比例').fill('20');
+    await drawer.getByLabel('公积金（储备）比例').fill('20');
     await drawer.getByTestId('share-sum').getByText('合计 100%').waitFor();
     // 10 % of the month's distributable income moves from the reserve to the governance fund
     const row = (name: string) => totals.locator('tr', { hasText: name });
@@ -105,7 +105,7 @@ describe('distribution rules', () => {
         timeout: 20_000,
       })
       .toMatch(/^\+\d/);
-    expect((await row('公积金').locator('td').last().textContent())?.trim()).toMatch(/^-\d/);
+    expect((await row('公积金（储备）').locator('td').last().textContent())?.trim()).toMatch(/^-\d/);
     await screenshot(page, 'distribution-rules-drawer-desk-zh');
 
     await drawer.getByRole('button', { name: '保存新版本' }).click();

@@ -21,7 +21,7 @@ export const apiTokensZhCN = {
   scope: {
     reportWrite: '创建和提交月报',
     reportRead: '查看月报',
-    registerRead: '查看台账',
+    registerRead: '查看登记台账',
   },
   status: { active: '有效', expired: '已过期', revoked: '已撤销' },
   days: '{{count}} 天',

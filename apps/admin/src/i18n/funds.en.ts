@@ -165,7 +165,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       recordObjection: 'Record objection',
       payOut: 'Pay out',
       payOutAfter: 'Payouts open once the disclosure ends on {{endsOn}}',
-      close: 'Close',
+      close: 'Close proposal',
       edit: 'Edit',
       withdraw: 'Withdraw',
     },
@@ -230,6 +230,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       submit: 'Record',
       done: 'Objection recorded',
       none: 'No objection received during disclosure',
+      noneYet: 'No objection received so far (disclosure runs until {{end}})',
       pending: '{{count}} objection(s) to resolve',
       status: {
         pending: 'Open',
@@ -275,12 +276,12 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       done: 'Paid {{amount}}',
     },
     close: {
-      title: 'Close',
+      title: 'Close proposal',
       body: 'Once closed, nothing more can be paid for it.',
       unpaid: '{{amount}} is still unpaid; once closed, nothing more can be paid.',
       result: 'Result',
       resultHint: 'e.g. what was done and for how many residents; if nothing was done, why',
-      submit: 'Close',
+      submit: 'Close proposal',
       done: 'Closed',
     },
     withdraw: {

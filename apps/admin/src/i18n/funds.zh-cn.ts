@@ -225,6 +225,7 @@ export const fundsZhCN = {
       submit: '登记',
       done: '已登记异议',
       none: '公示期内未收到异议',
+      noneYet: '截至目前未收到异议（公示至 {{end}}）',
       pending: '有 {{count}} 条异议待处理',
       status: {
         pending: '待处理',

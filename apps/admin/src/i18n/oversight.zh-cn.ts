@@ -254,9 +254,9 @@ export const oversightZhCN = {
       reviewComment: '审核意见',
       lockedReports: '锁定的月报数',
       // distribution rules
-      governanceFundBp: '治理专项资金比例',
-      reserveBp: '公积金比例',
-      otherBp: '其他用途比例',
+      governanceFundBp: '社区治理专项资金比例',
+      reserveBp: '公积金（储备）比例',
+      otherBp: '其他资金比例',
       // funds and the ledger
       isPublic: '向居民公示',
       balanceFen: '资金余额',

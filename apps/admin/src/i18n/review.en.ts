@@ -40,7 +40,7 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     approved: 'No approved reports',
     missing: 'No overdue reports for {{month}}',
   },
-  total: '{{count}} in all',
+  total: 'Total: {{count}}',
   drawer: {
     title: '{{venture}} · {{month}}',
     figures: 'This month’s figures',

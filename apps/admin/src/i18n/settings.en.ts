@@ -44,11 +44,13 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     explain: {
       reportOverdue:
         'Not submitted the day after the due day: amber; overdue by more than the days set: red.',
-      revenueDrop: 'Revenue down by more than the share set against last month.',
+      revenueDrop: 'Revenue fell by more than the percentage set from last month.',
       fundIdle: 'A fund holding money with no outflow for the months set.',
-      agreementExpiring: 'An agreement ending within the days set; the red window is at most the amber one.',
+      agreementExpiring:
+        'An agreement ends within the days set; the red window must not be longer than the amber one.',
       pledgeOverdue: 'A pledge not fulfilled after its due date: amber; more than the days set: red.',
-      remittance: 'Received less than the guaranteed minimum: amber; less than the share set of it: red.',
+      remittance:
+        'Received below the guaranteed minimum: amber; below the percentage set of that minimum: red.',
     },
     prefix: {
       reportOverdueRedDays: 'over',
@@ -68,7 +70,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
   rules: {
     title: 'Distribution rules',
     subtitle:
-      'The share of a community’s income that goes to its governance fund, reserve and other uses; effective by month, every version kept',
+      'The share of a community’s distributable income that goes to its community-governance special fund, reserve and other fund; effective by month, every version kept',
     community: 'Community',
     pickCommunity: 'Pick a community',
     pickFirst: 'Pick a community to see and change its distribution rule.',
@@ -81,19 +83,23 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     col: {
       version: 'Version',
       effectiveFrom: 'From',
-      governance: 'Governance fund',
+      governance: 'Community-governance special fund',
       reserve: 'Reserve',
-      other: 'Other uses',
+      other: 'Other fund',
       createdAt: 'Set on',
       status: 'Status',
     },
     status: { current: 'In force', future: 'Upcoming', past: 'Replaced' },
-    fund: { governance_special: 'Governance fund', reserve: 'Reserve', other: 'Other uses' },
+    fund: {
+      governance_special: 'Community-governance special fund',
+      reserve: 'Reserve',
+      other: 'Other fund',
+    },
   },
   drawer: {
     title: 'Change the shares · {{community}}',
     intro:
-      'The share of the community’s income (its holdings’ profit share plus remittances received) that goes to each fund; the three must sum to 100 %.',
+      'The share of the community’s distributable income (its holdings’ profit share plus remittances received) that goes to each fund; the three must sum to 100 %.',
     share: '{{fund}} share',
     sum: 'Total {{sum}}',
     sumOk: 'Total 100 %',

@@ -131,7 +131,7 @@ describe('API 令牌', () => {
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
 
     await u.type(within(dialog).getByLabelText('名称'), '金汇 ERP');
-    await u.click(within(dialog).getByLabelText('查看台账'));
+    await u.click(within(dialog).getByLabelText('查看登记台账'));
     await u.click(within(dialog).getByRole('button', { name: '创建令牌' }));
     const shown = await screen.findByRole('dialog', { name: '令牌已创建' });
     expect(within(shown).getByTestId('api-token')).toHaveTextContent(SECRET);

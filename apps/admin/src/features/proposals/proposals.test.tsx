@@ -55,6 +55,9 @@ describe('the proposal’s steps', () => {
     // a disabled button takes no pointer events: its tooltip answers on the wrapper antd puts around it
     await user.hover(button.parentElement as HTMLElement);
     expect(await screen.findByRole('tooltip')).toHaveTextContent('公示期至 2026-12-08 止，期满后方可支出');
+    // none received yet is not none received during the period
+    expect(screen.getByText('截至目前未收到异议（公示至 2026-12-08）')).toBeInTheDocument();
+    expect(screen.queryByText('公示期内未收到异议')).toBeNull();
   });
 
   it('a payout the API refuses (the server’s clock has the period still running) shows its reason', async () => {

@@ -150,7 +150,7 @@ describe('distribution rules page', () => {
     await user.clear(governance);
     await user.type(governance, '60');
     expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 110%，超出 10%');
-    const reserve = within(drawer).getByLabelText('公积金比例');
+    const reserve = within(drawer).getByLabelText('公积金（储备）比例');
     await user.clear(reserve);
     await user.type(reserve, '20');
     expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 100%');

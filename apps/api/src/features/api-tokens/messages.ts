@@ -1,7 +1,7 @@
 /** The API token feature's words (ADR 0026). */
 export const API_TOKEN_MESSAGES = {
   api_token_route_not_allowed: {
-    'zh-CN': 'API 令牌不能调用此接口（只能创建、提交和查看报表及查看台账）',
+    'zh-CN': 'API 令牌不能调用此接口（只能创建、提交和查看月报及查看登记台账）',
     en: 'An API token cannot call this operation (only creating, submitting and reading reports, and reading the register)',
   },
   api_token_scope_missing: {

@@ -85,10 +85,12 @@ function FundView({
     [proposals.data],
   );
 
+  const kindText = label(FUND_KIND_LABELS[fund.kind], language);
   return (
     <PageContainer
       title={fund.name}
-      subTitle={communityName ?? label(FUND_KIND_LABELS[fund.kind], language)}
+      // the kind under the name, unless the fund is named by its kind (社区治理专项资金 twice read as a slip)
+      subTitle={communityName ?? (kindText === fund.name ? undefined : kindText)}
       extra={
         <>
           {readOnly ? <Tag icon={<EyeOutlined />}>{t('funds.common.readOnly')}</Tag> : null}

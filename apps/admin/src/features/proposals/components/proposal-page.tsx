@@ -366,7 +366,12 @@ function ProposalView({
                 ]}
               />
               {proposal.objections.length === 0 ? (
-                <Typography.Text type="secondary">{t('funds.proposal.objection.none')}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {/* while the period runs, none received is so far only */}
+                  {proposal.status === 'disclosure'
+                    ? t('funds.proposal.objection.noneYet', { end: proposal.disclosure.endsOn })
+                    : t('funds.proposal.objection.none')}
+                </Typography.Text>
               ) : (
                 <ResponsiveTable<ProposalDetail['objections'][number]>
                   size="small"
