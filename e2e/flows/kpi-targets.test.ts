@@ -74,6 +74,15 @@ describe('yearly KPI targets', () => {
     await page.getByText('按指标设定').click();
     await page.getByLabel('金汇社区 · 年度目标').fill('100000000');
     await page.getByLabel('望江街社区 · 年度目标').fill('1');
+    // 金汇's last year was some 40 万元: the page warns under the field (a warning, not an error: it still saves);
+    // in January, before December's reports are due, last year is compared at its full-year pace (折合全年)
+    const jinhuiRow = page.locator('tr', { has: page.getByLabel('金汇社区 · 年度目标') });
+    expect(await jinhuiRow.getByTestId('last-year').textContent()).toMatch(/万元/);
+    const warning = jinhuiRow.getByTestId('target-warning');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.textContent()).toMatch(
+      /^是上年实际(折合全年)?（[\d,.]+ 万元）的 [\d,]+ 倍，请核对$/,
+    );
     await page.getByRole('button', { name: '保存目标' }).click();
     await page.getByText('已保存 2 项目标').waitFor({ timeout: 20_000 });
     await screenshot(page, 'kpi-targets-by-kpi-desk-zh');

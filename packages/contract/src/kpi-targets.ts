@@ -43,6 +43,47 @@ export const KpiTarget = z
   .openapi('KpiTarget');
 export type KpiTarget = z.infer<typeof KpiTarget>;
 
+/**
+ * The previous calendar year's actual of each KPI that takes a target, for the district and each community the caller
+ * reads: a reference to type a target against (a unit slip, 元 for 万元, shows as a target a hundred times last year's).
+ */
+export const KpiTargetLastYear = z
+  .object({
+    year: z.number().int().openapi({ description: 'The target year less one', example: 2025 }),
+    through: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .nullable()
+      .openapi({
+        description:
+          'The month the actuals run through: December of that year once all its reports are due, the data date while ' +
+          'it is still running (the cockpit’s year figure); null when nothing of it is due yet (every value null)',
+        example: '2025-12',
+      }),
+    actuals: z
+      .array(
+        z.object({
+          communityId: z.uuid().nullable().openapi({ description: 'null: the district’s own figure' }),
+          kpi: z.enum(KPI_KEYS),
+          value: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({
+              description:
+                'In the unit of a target of this KPI (fen, the count, basis points), so the two compare directly; ' +
+                'null when the year has no fact for it or a rate has no positive base',
+            }),
+        }),
+      )
+      .openapi({
+        description:
+          'Per KPI that takes a target: the district’s (district roles only) and each listed community’s figure',
+      }),
+  })
+  .openapi('KpiTargetLastYear');
+export type KpiTargetLastYear = z.infer<typeof KpiTargetLastYear>;
+
 export const KpiTargetList = z
   .object({
     year: z.number().int(),
@@ -51,6 +92,7 @@ export const KpiTargetList = z
     /** the communities whose targets the caller reads (a community role: its own) */
     communities: z.array(z.object({ communityId: z.uuid(), name: z.string() })),
     targets: z.array(KpiTarget),
+    lastYear: KpiTargetLastYear,
     /** whether the caller may change them (district admins) */
     editable: z.boolean(),
   })

@@ -16,9 +16,19 @@ export const targetsEn: Shape<typeof targetsZhCN> = {
   column: {
     kpi: 'KPI',
     kind: 'What the target is',
+    lastYear: 'Last year ({{year}})',
     target: 'Yearly target',
     updated: 'Last changed',
     owner: 'For',
+  },
+  lastYear: { through: 'through {{through}}' },
+  check: {
+    lastYear: "last year's actual",
+    pace: "last year's actual at a full year's pace",
+    above: '{{ratio}}× {{reference}} ({{value}}): please check',
+    below: 'Only {{percent}} of {{reference}} ({{value}}): please check',
+    fraction:
+      "Far below last year's actual ({{value}}): rates are typed in percent (95 for 95%), please check",
   },
   kind: {
     flow: "The year's total",

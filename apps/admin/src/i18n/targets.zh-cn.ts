@@ -11,7 +11,22 @@ export const targetsZhCN = {
   owner: '设定对象',
   district: '全区',
   kpi: '指标',
-  column: { kpi: '指标', kind: '目标含义', target: '年度目标', updated: '最近修改', owner: '对象' },
+  column: {
+    kpi: '指标',
+    kind: '目标含义',
+    lastYear: '上年实际（{{year}} 年）',
+    target: '年度目标',
+    updated: '最近修改',
+    owner: '对象',
+  },
+  lastYear: { through: '截至 {{through}}' },
+  check: {
+    lastYear: '上年实际',
+    pace: '上年实际折合全年',
+    above: '是{{reference}}（{{value}}）的 {{ratio}} 倍，请核对',
+    below: '仅为{{reference}}（{{value}}）的 {{percent}}，请核对',
+    fraction: '远低于上年实际（{{value}}）：比率按百分数填写（95% 填 95），请核对',
+  },
   kind: {
     flow: '全年累计',
     stock: '年末应达到',

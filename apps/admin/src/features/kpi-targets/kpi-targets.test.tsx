@@ -53,6 +53,20 @@ function targetList(editable: boolean, communities = COMMUNITIES): KpiTargetList
         updatedBy: ADMIN_ID,
       },
     ],
+    // 2025 as the API reads it: the district's revenue 2,850 万元, 金汇's 70.12 万元, 渡口's nothing reported
+    lastYear: {
+      year: 2025,
+      through: '2025-12',
+      actuals: [
+        { communityId: null, kpi: 'operating_revenue', value: 2_850_000_000 },
+        { communityId: null, kpi: 'reporting_rate', value: 9120 },
+        { communityId: null, kpi: 'stable_jobs', value: 195 },
+        { communityId: JINHUI.id, kpi: 'operating_revenue', value: 70_120_000 },
+        { communityId: JINHUI.id, kpi: 'stable_jobs', value: 6 },
+        { communityId: DUKOU.id, kpi: 'operating_revenue', value: null },
+        { communityId: DUKOU.id, kpi: 'stable_jobs', value: null },
+      ],
+    },
     editable,
   };
 }
@@ -180,6 +194,121 @@ describe('yearly targets page', () => {
     expect(revenue).toBeDisabled();
     expect(screen.getByText('Read only: yearly targets are set by the district admins')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save targets' })).not.toBeInTheDocument();
+  });
+});
+
+/** The table row (or phone card) of a field, found by the field's label. */
+function rowOf(label: string): HTMLElement {
+  const row = screen.getByLabelText(label).closest<HTMLElement>('tr, .ant-card');
+  if (!row) throw new Error(`no row for ${label}`);
+  return row;
+}
+
+describe('last year’s actual beside each target', () => {
+  it('shows it in the cockpit’s units, and — where there is none', async () => {
+    givenSession(meAs('district_admin'));
+    givenTargetsApi(targetList(true));
+    renderApp('/kpis/targets?year=2026');
+    await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
+    expect(screen.getByRole('columnheader', { name: '上年实际（2025 年）' })).toBeInTheDocument();
+    expect(within(rowOf('经营收入 · 年度目标')).getByTestId('last-year')).toHaveTextContent('2,850.00 万元');
+    expect(within(rowOf('月报报送率 · 年度目标')).getByTestId('last-year')).toHaveTextContent('91.2%');
+    expect(within(rowOf('稳定就业岗位 · 年度目标')).getByTestId('last-year')).toHaveTextContent('195');
+    // a KPI the API gave nothing for
+    expect(within(rowOf('净利润 · 年度目标')).getByTestId('last-year')).toHaveTextContent(/^—$/);
+    // the stored 3,000 万元 against 2,850 万元: close, no warning
+    expect(screen.queryByTestId('target-warning')).toBeNull();
+  });
+
+  it('a running year says how far its actual goes', async () => {
+    givenSession(meAs('district_admin'));
+    const list = targetList(true);
+    givenTargetsApi({ ...list, year: 2027, lastYear: { ...list.lastYear, year: 2026, through: '2026-10' } });
+    const { user } = renderApp('/kpis/targets?year=2027');
+    const revenue = await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
+    expect(within(rowOf('经营收入 · 年度目标')).getByTestId('last-year')).toHaveTextContent(
+      '2,850.00 万元截至 2026-10',
+    );
+    // a flow is compared at its full-year pace: 2,850 万元 in ten months is 3,420 万元 a year
+    await user.clear(revenue);
+    await user.paste('200000000');
+    expect(within(rowOf('经营收入 · 年度目标')).getByTestId('target-warning')).toHaveTextContent(
+      '是上年实际折合全年（3,420.00 万元）的 5.8 倍，请核对',
+    );
+    // a stock is its level: 195 jobs in October, 900 is 4.6 times that
+    const jobs = screen.getByLabelText('稳定就业岗位 · 年度目标');
+    await user.click(jobs);
+    await user.paste('900');
+    expect(within(rowOf('稳定就业岗位 · 年度目标')).queryByTestId('target-warning')).toBeNull();
+  });
+
+  it('warns when a target is far from it (a unit slip), says nothing for a sane one, and still saves', async () => {
+    givenSession(meAs('district_admin'));
+    const puts = givenTargetsApi(targetList(true));
+    const { user } = renderApp('/kpis/targets?year=2026&view=kpi&kpi=operating_revenue');
+    const jinhui = await screen.findByRole('textbox', { name: `${JINHUI.name} · 年度目标` });
+    // ¥100,000,000 where last year was ¥701,200: the browser flow's slip
+    await user.click(jinhui);
+    await user.paste('100000000');
+    const warning = within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('target-warning');
+    expect(warning).toHaveTextContent('是上年实际（70.12 万元）的 143 倍，请核对');
+    // the amount in 万元 stays beside it
+    expect(within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('amount-hint')).toHaveTextContent(
+      '= 10,000.00 万元',
+    );
+    expect(jinhui).not.toHaveAttribute('aria-invalid');
+    // a sane target: no warning
+    await user.clear(jinhui);
+    await user.paste('800000');
+    expect(within(rowOf(`${JINHUI.name} · 年度目标`)).queryByTestId('target-warning')).toBeNull();
+    // one far below: a 万元 figure typed as 元
+    await user.clear(jinhui);
+    await user.paste('70');
+    expect(within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('target-warning')).toHaveTextContent(
+      '仅为上年实际（70.12 万元）的 0.01%，请核对',
+    );
+    // no actual last year (渡口): nothing to compare with
+    const dukou = screen.getByRole('textbox', { name: `${DUKOU.name} · 年度目标` });
+    await user.click(dukou);
+    await user.paste('100000000');
+    expect(within(rowOf(`${DUKOU.name} · 年度目标`)).queryByTestId('target-warning')).toBeNull();
+
+    // a warning is not an error: the far target is sent
+    await user.clear(jinhui);
+    await user.paste('100000000');
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { communityId: JINHUI.id, kpi: 'operating_revenue', value: 10_000_000_000 },
+        { communityId: DUKOU.id, kpi: 'operating_revenue', value: 10_000_000_000 },
+      ]),
+    );
+  });
+
+  it('a rate gets no ratio rule, only the fraction-for-percent slip; in English too', async () => {
+    await changeLanguage('en');
+    givenSession(meAs('district_admin'));
+    givenTargetsApi(targetList(true));
+    const { user } = renderApp('/kpis/targets?year=2026');
+    const rate = await screen.findByLabelText('Reporting rate · Yearly target', {}, { timeout: 30_000 });
+    // 15 % against last year's 91.2 %: a low goal, but a goal
+    await user.click(rate);
+    await user.paste('15');
+    expect(screen.queryByTestId('target-warning')).toBeNull();
+    await user.clear(rate);
+    await user.paste('0.95');
+    expect(within(rowOf('Reporting rate · Yearly target')).getByTestId('target-warning')).toHaveTextContent(
+      "Far below last year's actual (91.2%): rates are typed in percent (95 for 95%), please check",
+    );
+    // a count far above: 40 times the district's 195 jobs
+    const jobs = screen.getByLabelText('Stable jobs · Yearly target');
+    await user.click(jobs);
+    await user.paste('7800');
+    expect(within(rowOf('Stable jobs · Yearly target')).getByTestId('target-warning')).toHaveTextContent(
+      "40× last year's actual (195 jobs): please check",
+    );
+    expect(screen.getByRole('columnheader', { name: 'Last year (2025)' })).toBeInTheDocument();
   });
 });
 

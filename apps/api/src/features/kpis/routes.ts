@@ -72,7 +72,9 @@ export const kpiRoutes = foldsSession(
     })
     .openapi(listKpiTargetsRoute, async (c) => {
       const { year } = c.req.valid('query');
-      const result = await inRequestScope(c, (trx, actor) => listTargets(trx, actor, year));
+      const result = await inRequestScope(c, (trx, actor) =>
+        listTargets(trx, actor, year, { endsTransaction: true }),
+      );
       return taggedJson(c, result);
     })
     .openapi(updateKpiTargetsRoute, async (c) => {

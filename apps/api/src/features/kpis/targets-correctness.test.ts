@@ -7,8 +7,10 @@ import {
   monthRange,
   type PeriodKind,
   periodContaining,
+  ratioBp,
 } from '@gongfu/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clock } from '../../clock';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import {
   type BruteFigure,
@@ -343,5 +345,130 @@ describe('series goal lines', () => {
       );
       for (const s of body.series) expect(s.goals, query).toEqual([]);
     }
+  });
+});
+
+describe('last year’s actuals beside the targets = the cockpit’s year figures = brute force', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  interface Actual {
+    communityId: string | null;
+    kpi: KpiKey;
+    value: number | null;
+  }
+  interface Figure {
+    value: number | null;
+    numerator: number;
+    denominator: number | null;
+  }
+  /** a figure in a target's unit: the amount or count, a rate in basis points */
+  const inTargetUnit = (f: { numerator: number; denominator: number | null }) =>
+    f.denominator === null ? f.numerator : ratioBp(f.numerator, f.denominator);
+  let nonNull = 0;
+
+  /** null is no fact of the year (or a rate without a base): the figure is then nothing; otherwise the same */
+  function expectActual(actual: number | null | undefined, figure: Figure | BruteFigure, what: string) {
+    expect(actual, `${what}: listed`).not.toBeUndefined();
+    const expected = inTargetUnit(figure);
+    if (actual === null) expect(expected === null || expected === 0, `${what}: null is nothing`).toBe(true);
+    else {
+      expect(actual, what).toBe(expected);
+      nonNull++;
+    }
+  }
+
+  async function lastYearOf(year: number, as = 'admin@dongqu.demo') {
+    const body = await get(`/api/v1/kpis/targets?year=${year}`, as);
+    const actuals = body.lastYear.actuals as Actual[];
+    const of = (owner: string | null, kpi: KpiKey) =>
+      actuals.find((a) => a.communityId === owner && a.kpi === kpi)?.value;
+    return { lastYear: body.lastYear as { year: number; through: string | null }, actuals, of };
+  }
+
+  it('a complete year: the district’s and each community’s, as the overview and the ranking report them', async () => {
+    nonNull = 0;
+    const { lastYear, actuals, of } = await lastYearOf(2025);
+    expect(lastYear).toMatchObject({ year: 2024, through: '2024-12' });
+    expect(actuals).toHaveLength(OWNERS.length * TARGETED.length);
+    const overview = await get('/api/v1/kpis/overview?period=year&month=2024-12', 'admin@dongqu.demo');
+    for (const kpi of TARGETED) {
+      for (const [owner, communities] of OWNERS) {
+        const id = owner === 'district' ? null : owner;
+        const brute = bruteForce(raw, sel(communities), { from: '2024-01', to: '2024-12' })[
+          kpi
+        ] as BruteFigure;
+        expectActual(of(id, kpi), brute, `${owner} ${kpi} (brute force)`);
+      }
+      const card = overview.items.find((i: { key: string }) => i.key === kpi);
+      expectActual(of(null, kpi), card.current, `district ${kpi} (overview)`);
+      const ranking = await get(
+        `/api/v1/kpis/ranking?kpi=${kpi}&period=year&month=2024-12`,
+        'admin@dongqu.demo',
+      );
+      expect(ranking.items).toHaveLength(DONGQU.length);
+      for (const row of ranking.items)
+        expectActual(of(row.communityId, kpi), row, `${row.communityName} ${kpi}`);
+    }
+    // most figures of the dataset's year are there (the rest are nothing, not zeros)
+    expect(nonNull).toBeGreaterThan(OWNERS.length * TARGETED.length);
+  });
+
+  it('a community role gets its own community’s only, the same as the district reads for it', async () => {
+    const district = await lastYearOf(2025);
+    const own = await lastYearOf(2025, 'jinhui@dongqu.demo');
+    expect(new Set(own.actuals.map((a) => a.communityId))).toEqual(new Set([DEMO_IDS.jinhui]));
+    expect(own.actuals).toHaveLength(TARGETED.length);
+    for (const kpi of TARGETED)
+      expect(own.of(DEMO_IDS.jinhui, kpi), kpi).toBe(district.of(DEMO_IDS.jinhui, kpi));
+  });
+
+  it('a running year runs to the data date, as the cockpit’s year does', async () => {
+    const now = new Date('2025-06-20T12:00:00+08:00'); // May's reports were due on the 15th
+    vi.spyOn(clock, 'now').mockReturnValue(now);
+    const { lastYear, of } = await lastYearOf(2026);
+    expect(lastYear).toMatchObject({ year: 2025, through: '2025-05' });
+    const overview = await get('/api/v1/kpis/overview?period=year&month=2025-12', 'admin@dongqu.demo');
+    expect(overview.through).toBe('2025-05');
+    for (const kpi of TARGETED) {
+      const card = overview.items.find((i: { key: string }) => i.key === kpi);
+      expectActual(of(null, kpi), card.current, `district ${kpi} (overview)`);
+      for (const [owner, communities] of OWNERS) {
+        const brute = bruteForce(raw, sel(communities), { from: '2025-01', to: '2025-05' }, now.getTime())[
+          kpi
+        ] as BruteFigure;
+        expectActual(of(owner === 'district' ? null : owner, kpi), brute, `${owner} ${kpi}`);
+      }
+    }
+  });
+
+  it('in January, December counts once its reports are due (the due day read with the figures)', async () => {
+    vi.spyOn(clock, 'now').mockReturnValue(new Date('2026-01-10T12:00:00+08:00'));
+    const before = await lastYearOf(2026);
+    expect(before.lastYear.through).toBe('2025-11');
+    vi.restoreAllMocks();
+    const now = new Date('2026-01-20T12:00:00+08:00');
+    vi.spyOn(clock, 'now').mockReturnValue(now);
+    const after = await lastYearOf(2026);
+    expect(after.lastYear.through).toBe('2025-12');
+    for (const [label, list, to] of [
+      ['before', before, '2025-11'],
+      ['after', after, '2025-12'],
+    ] as const) {
+      for (const kpi of ['operating_revenue', 'stable_jobs', 'reporting_rate'] as const) {
+        const brute = bruteForce(raw, sel(DONGQU), { from: '2025-01', to }, now.getTime())[
+          kpi
+        ] as BruteFigure;
+        expectActual(list.of(null, kpi), brute, `${label} ${kpi}`);
+      }
+    }
+    expect(before.of(null, 'operating_revenue')).not.toBe(after.of(null, 'operating_revenue'));
+  });
+
+  it('a year none of which is due has no actual', async () => {
+    vi.spyOn(clock, 'now').mockReturnValue(new Date('2025-01-20T12:00:00+08:00'));
+    const { lastYear, actuals } = await lastYearOf(2026);
+    expect(lastYear).toMatchObject({ year: 2025, through: null });
+    expect(actuals.length).toBeGreaterThan(0);
+    expect(actuals.filter((a) => a.value !== null)).toEqual([]);
   });
 });

@@ -241,6 +241,59 @@ describe('who reads and who writes', () => {
   );
 });
 
+describe('last year’s actuals beside the targets', () => {
+  type Actual = { communityId: string | null; kpi: string; value: number | null };
+  const owners = (body: { lastYear: { actuals: Actual[] } }) =>
+    new Set(body.lastYear.actuals.map((a) => a.communityId));
+
+  it('the district reads its own and every community’s, one per KPI that takes a target', async () => {
+    const { body } = await list(ADMIN);
+    expect(body.lastYear.year).toBe(YEAR - 1);
+    const communities = body.communities.map((c: { communityId: string }) => c.communityId);
+    expect(owners(body)).toEqual(new Set([null, ...communities]));
+    expect(body.lastYear.actuals).toHaveLength((communities.length + 1) * body.kpis.length);
+    // a PUT answers with the same list, actuals included (the page shows its answer)
+    const { body: put_ } = await put(ADMIN, {
+      year: YEAR,
+      changes: [{ communityId: DEMO_IDS.dukou, kpi: 'give_back', value: 100 }],
+    });
+    expect(put_.lastYear).toEqual(body.lastYear);
+  });
+
+  it('a community admin’s carry its own community’s only: neither the district’s nor another’s', async () => {
+    const { body } = await list('wangjiangjie@dongqu.demo');
+    expect(owners(body)).toEqual(new Set([DEMO_IDS.wangjiangjie]));
+    expect(JSON.stringify(body.lastYear)).not.toContain(DEMO_IDS.jinhui);
+  });
+
+  it('another district’s admin gets its own communities’ only', async () => {
+    const { body } = await list('admin@xiqu.demo');
+    const mine = new Set([null, ...body.communities.map((c: { communityId: string }) => c.communityId)]);
+    expect(owners(body)).toEqual(mine);
+    for (const id of [DEMO_IDS.jinhui, DEMO_IDS.wangjiangjie, DEMO_IDS.dukou])
+      expect(mine.has(id)).toBe(false);
+  });
+
+  it('a year with nothing before it: the list still works, amounts and counts are null', async () => {
+    // the demo has no approved report before this year (2023 here): no revenue, no jobs, no give-back
+    const { status, body } = await list(ADMIN, 2024);
+    expect(status).toBe(200);
+    expect(body.lastYear).toMatchObject({ year: 2023, through: '2023-12' });
+    const amounts = body.lastYear.actuals.filter((a: Actual) =>
+      ['operating_revenue', 'net_profit', 'stable_jobs', 'give_back'].includes(a.kpi),
+    );
+    expect(amounts.length).toBeGreaterThan(0);
+    expect(amounts.every((a: Actual) => a.value === null)).toBe(true);
+  });
+
+  it('a year none of which is due yet: through null and every value null', async () => {
+    const { status, body } = await list(ADMIN, 2100);
+    expect(status).toBe(200);
+    expect(body.lastYear.through).toBeNull();
+    expect(body.lastYear.actuals.filter((a: Actual) => a.value !== null)).toEqual([]);
+  });
+});
+
 describe('another district', () => {
   it('reads none of 东区’s targets and its own list is empty', async () => {
     const { status, body } = await list('admin@xiqu.demo');

@@ -2,25 +2,32 @@ import type {
   KpiFigure,
   KpiGoalLine,
   KpiTarget,
+  KpiTargetLastYear,
   KpiTargetList,
   KpiTargetProgress,
   KpiTargetsUpdate,
 } from '@gongfu/contract';
-import { audit, kpis, kpiTargets, type ScopedTransaction, toFen } from '@gongfu/db';
+import { audit, kpis, kpiTargets, lastRead, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   acceptsKpiTarget,
   can,
   KPI_DEFINITIONS,
   KPI_TARGET_KEYS,
   type KpiKey,
+  kpiDataDate,
   kpiTargetGoalLine,
   kpiTargetKind,
   kpiTargetProgress,
   kpiTargetRange,
   kpiTargetUnit,
+  kpiWindows,
   type Month,
   monthParts,
+  periodContaining,
+  possibleDueMonths,
+  ratioBp,
 } from '@gongfu/domain';
+import { clock } from '../../clock';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 import type { MessageCode } from '../../i18n/messages';
@@ -162,22 +169,93 @@ function toTarget(row: kpiTargets.KpiTargetRow): KpiTarget {
   };
 }
 
+/**
+ * The previous calendar year's actuals (what the cockpit shows for that year: the ranking's community rows, and the
+ * overview's district figure, which is their sum) in a target's unit, for the district (district roles) and each
+ * listed community. A community role's selection is its own community, so it never carries another's figures.
+ */
+function lastYearActuals(
+  rows: readonly kpis.KpiRow[],
+  communityIds: readonly string[],
+  withDistrict: boolean,
+): KpiTargetLastYear['actuals'] {
+  const sums = new Map<string, { num: bigint; den: bigint }>();
+  const add = (key: string, row: kpis.KpiRow) => {
+    const sum = sums.get(key) ?? { num: 0n, den: 0n };
+    sum.num += BigInt(row.num);
+    sum.den += BigInt(row.den);
+    sums.set(key, sum);
+  };
+  // every fact belongs to exactly one community of the selection: the district's parts are its communities' summed
+  for (const row of rows) {
+    add(`${row.gkey}|${row.kpi}`, row);
+    if (withDistrict) add(`${DISTRICT}|${row.kpi}`, row);
+  }
+  const actualOf = (owner: string, kpi: KpiKey): number | null => {
+    const sum = sums.get(`${owner}|${kpi}`);
+    // no row: no fact of the year for this owner (nothing reported), which is no actual rather than a zero
+    if (!sum) return null;
+    const num = toFen(sum.num);
+    return kpiTargetUnit(KPI_DEFINITIONS[kpi]) === 'bp' ? ratioBp(num, toFen(sum.den)) : num;
+  };
+  const owners = [...(withDistrict ? [null] : []), ...communityIds];
+  return owners.flatMap((communityId) =>
+    KPI_TARGET_KEYS.map((kpi) => ({ communityId, kpi, value: actualOf(ownerKey(communityId), kpi) })),
+  );
+}
+
+/**
+ * A year's targets, with the previous year's actuals beside them. Every read goes in one batch (`pipelined`, ADR
+ * 0030): the previous year's window depends on the data date, which is one of two months whatever the due day
+ * (`possibleDueMonths`), so the KPI statement is built for both and the one the due day names is kept (as
+ * `latestMonth` does). `endsTransaction`: a GET ends its transaction with these reads (ADR 0033); a PUT reads
+ * them after its writes, and its transaction commits as usual.
+ */
 export async function listTargets(
   trx: ScopedTransaction,
   actor: Actor,
   year: number,
+  { endsTransaction }: { endsTransaction: boolean },
 ): Promise<KpiTargetList> {
   const { districtId, communityId } = readerOf(actor);
-  const communities = await kpis.listSelectedCommunities(trx, {
-    districtId,
+  const selection: kpis.KpiSelection = {
+    ...kpis.districtSelection(districtId),
     scopeCommunityId: communityId ?? null,
-    scopePartnerId: null,
-    streetOfficeId: null,
-    communityId: null,
-    operatingModel: null,
-    ventureCategory: null,
-  });
-  const rows = await kpiTargets.listKpiTargets(trx, { districtId, year, communityId: communityId ?? null });
+  };
+  const now = clock.now();
+  const last = periodContaining('year', `${year - 1}-12` as Month);
+  // the previous year as the cockpit reads it by each possible data date: whole once due, to the data date while
+  // running, nothing when none of it is due; keyed by its last month (two dates may give the same window)
+  const windowBy = (dataDate: Month): kpis.KpiWindow | null => {
+    const { current, nothingDue } = kpiWindows(last, dataDate);
+    return nothingDue ? null : { key: current.to, from: current.from, to: current.to };
+  };
+  const windows = new Map<string, kpis.KpiWindow>();
+  for (const dataDate of possibleDueMonths(now)) {
+    const window = windowBy(dataDate);
+    if (window) windows.set(window.key, window);
+  }
+  // no KPI that takes a target is unavailable here: no partner, no venture filter, grouped by community
+  const figures =
+    windows.size === 0
+      ? null
+      : await kpis.kpisRead(trx, {
+          nowEpoch: Math.floor(now.getTime() / 1000),
+          selection,
+          windows: [...windows.values()],
+          groupBy: 'community',
+          keys: KPI_TARGET_KEYS,
+        });
+  if (endsTransaction) await lastRead(trx); // COMMIT goes with the answer's reads (ADR 0033)
+  const [dueDayRows, communities, rows, figureRows] = await pipelined(trx, [
+    kpis.reportDueDay(trx, { districtId }),
+    kpis.selectedCommunities(trx, selection),
+    kpiTargets.kpiTargetsOfYears(trx, { districtId, years: [year], communityId: communityId ?? null }),
+    figures?.query ?? null,
+  ]);
+  const dataDate = kpiDataDate(now, kpis.dueDayOf(dueDayRows));
+  const window = windowBy(dataDate);
+  const actualRows = figures && window ? figures.rowsOf(figureRows).filter((r) => r.wkey === window.key) : [];
   return {
     year,
     kpis: KPI_TARGET_KEYS.map((key) => {
@@ -192,9 +270,30 @@ export async function listTargets(
     }),
     communities: communities.map((c) => ({ communityId: c.community_id, name: c.name })),
     // a KPI that no longer takes a target (none today) is not shown as one
-    targets: rows.filter((row) => acceptsKpiTarget(row.kpi as KpiKey)).map(toTarget),
+    targets: rows
+      .filter((row) => acceptsKpiTarget(row.kpi as KpiKey))
+      .sort(byKpiThenOwner)
+      .map(toTarget),
+    lastYear: {
+      year: year - 1,
+      through: window ? (window.to as Month) : null,
+      actuals: lastYearActuals(
+        actualRows,
+        communities.map((c) => c.community_id),
+        !communityId,
+      ),
+    },
     editable: actor.scope.kind === 'district' && can(actor.scope.role, 'district:update'),
   };
+}
+
+/** The order the list had when it was read on its own: by KPI, then by community, the district's last. */
+function byKpiThenOwner(a: kpiTargets.KpiTargetRow, b: kpiTargets.KpiTargetRow): number {
+  if (a.kpi !== b.kpi) return a.kpi < b.kpi ? -1 : 1;
+  if (a.community_id === b.community_id) return 0;
+  if (a.community_id === null) return 1;
+  if (b.community_id === null) return -1;
+  return a.community_id < b.community_id ? -1 : 1;
 }
 
 const RANGE_MESSAGE: Record<'fen' | 'count' | 'bp' | 'bp_ceiling', MessageCode> = {
@@ -295,5 +394,5 @@ export async function updateTargets(
       await record('kpi_target.set', row.target_id, before, { ...what, value: change.value });
     }
   }
-  return listTargets(trx, actor, input.year);
+  return listTargets(trx, actor, input.year, { endsTransaction: false });
 }

@@ -25,7 +25,13 @@ import { KpiNoAccess } from '../../kpis/components/kpi-cockpit-page';
 import { QueryState } from '../../kpis/components/query-state';
 import { formatKpiText, localized } from '../../kpis/format';
 import { useKpiTargets, useSaveKpiTargets } from '../api/kpi-targets';
-import { inputToTarget, targetToInput } from '../target-values';
+import {
+  checkAgainstLastYear,
+  inputToTarget,
+  type TargetCheck,
+  targetAsKpiValue,
+  targetToInput,
+} from '../target-values';
 
 export type TargetsView = 'owner' | 'kpi';
 export interface KpiTargetsSearch {
@@ -147,6 +153,14 @@ function TargetsTable({
     () => new Map(list.targets.map((x) => [cellKey(x.communityId ?? DISTRICT, x.kpi), x])),
     [list.targets],
   );
+  const lastYear = useMemo(
+    () => new Map(list.lastYear.actuals.map((a) => [cellKey(a.communityId ?? DISTRICT, a.kpi), a.value])),
+    [list.lastYear.actuals],
+  );
+  // how many months of last year its actuals cover (12 once the year is complete; 0 when none of it is due)
+  const { through } = list.lastYear;
+  const lastYearMonths = through ? Number(through.slice(5, 7)) : 0;
+  const lastYearOf = (row: Row) => lastYear.get(row.id) ?? null;
 
   const rows: Row[] = useMemo(() => {
     const ownerName = (id: string) => owners.find((o) => o.id === id)?.name ?? id;
@@ -174,6 +188,16 @@ function TargetsTable({
 
   const textOf = (row: Row) =>
     drafts[row.id] ?? (row.stored ? targetToInput(row.kpi.unit, row.stored.value) : '');
+  // an aid to whoever types the targets; a read-only reader could act on it only by asking them
+  const checkOf = (row: Row): TargetCheck | null =>
+    list.editable
+      ? checkAgainstLastYear(
+          row.kpi,
+          inputToTarget(row.kpi.unit, textOf(row)),
+          lastYearOf(row),
+          lastYearMonths,
+        )
+      : null;
   const localError = (row: Row): string | null => {
     const text = drafts[row.id];
     if (text === undefined) return null;
@@ -289,6 +313,31 @@ function TargetsTable({
       render: (_: unknown, row) => <Typography.Text type="secondary">{kindText(row.kpi)}</Typography.Text>,
     },
     {
+      title: t('targets.column.lastYear', { year: list.lastYear.year }),
+      key: 'lastYear',
+      render: (_: unknown, row) => {
+        const value = lastYearOf(row);
+        if (value === null)
+          return (
+            <Typography.Text type="secondary" data-testid="last-year">
+              —
+            </Typography.Text>
+          );
+        return (
+          <Flex vertical gap={0} data-testid="last-year">
+            <Typography.Text>
+              {formatKpiText(row.kpi.definition.unit, targetAsKpiValue(row.kpi.unit, value), language, t)}
+            </Typography.Text>
+            {lastYearMonths < 12 ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('targets.lastYear.through', { through })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
+    },
+    {
       title: t('targets.column.target'),
       key: 'target',
       render: (_: unknown, row) => {
@@ -320,7 +369,10 @@ function TargetsTable({
                 {error}
               </Typography.Text>
             ) : (
-              <AmountHint row={row} text={textOf(row)} />
+              <>
+                <AmountHint row={row} text={textOf(row)} />
+                <LastYearWarning row={row} check={checkOf(row)} />
+              </>
             )}
           </Flex>
         );
@@ -426,6 +478,54 @@ function AmountHint({ row, text }: { row: Row; text: string }) {
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="amount-hint">
       = {formatKpiText('fen', value, i18n.language, t)}
+    </Typography.Text>
+  );
+}
+
+/**
+ * A target far from last year's actual (`checkAgainstLastYear`): a warning line, not an error — a real plan may be
+ * bold, so saving stays allowed.
+ */
+function LastYearWarning({ row, check }: { row: Row; check: TargetCheck | null }) {
+  const { t, i18n } = useTranslation();
+  if (!check) return null;
+  const language = i18n.language;
+  const locale = language === 'en' ? 'en-US' : 'zh-CN';
+  const value = formatKpiText(
+    row.kpi.definition.unit,
+    targetAsKpiValue(row.kpi.unit, Math.round(check.reference)),
+    language,
+    t,
+  );
+  let text: string;
+  if (check.kind === 'fraction') text = t('targets.check.fraction', { value });
+  else {
+    const reference = t(check.pace ? 'targets.check.pace' : 'targets.check.lastYear');
+    if (check.kind === 'above') {
+      // whole times from ten on (142 倍), one decimal under it (7.5 倍)
+      const digits = check.ratio >= 10 ? 0 : 1;
+      const ratio = check.ratio.toLocaleString(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      text = t('targets.check.above', { reference, value, ratio });
+    } else {
+      const percent = (check.ratio * 100).toLocaleString(
+        locale,
+        check.ratio >= 0.01 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 },
+      );
+      text = t('targets.check.below', { reference, value, percent: `${percent}%` });
+    }
+  }
+  return (
+    // as wide as the field: wrapped under it rather than widening the whole table
+    <Typography.Text
+      type="warning"
+      style={{ fontSize: 12, maxWidth: 260 }}
+      data-testid="target-warning"
+      role="status"
+    >
+      {text}
     </Typography.Text>
   );
 }
