@@ -55,6 +55,7 @@ export const targetsEn: Shape<typeof targetsZhCN> = {
     scopeDistrict: 'District',
     scopeCommunity: 'Community',
     percent: '{{percent}} done',
+    yearToDate: 'Year to date {{value}}: {{percent}} done',
     expected: 'Due by now {{value}} (through {{through}})',
     level: 'At {{through}}: {{value}}',
     below: 'Behind target',

@@ -52,6 +52,7 @@ export const targetsZhCN = {
     scopeDistrict: '全区',
     scopeCommunity: '社区',
     percent: '完成 {{percent}}',
+    yearToDate: '年初至今 {{value}}，完成 {{percent}}',
     expected: '按进度应达 {{value}}（截至 {{through}}）',
     level: '截至 {{through}}：{{value}}',
     below: '落后于目标',

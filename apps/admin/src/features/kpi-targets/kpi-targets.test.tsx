@@ -345,7 +345,8 @@ describe('targets on the cockpit', () => {
     renderApp('/kpis?month=2026-10');
     const target = await within(await waitFor(() => card('operating_revenue'))).findByTestId('kpi-target');
     expect(target).toHaveTextContent('全区年度目标 3,000.00 万元');
-    expect(target).toHaveTextContent('完成 80.0% · 落后于目标');
+    // the card's figure is the month's: the year to date the progress is of is named
+    expect(target).toHaveTextContent('年初至今 2,400.00 万元，完成 80.0% · 落后于目标');
     expect(target).toHaveTextContent('按进度应达 2,500.00 万元（截至 2026-10）');
     expect(within(target).getByRole('progressbar', { name: '年度目标完成度 80.0%' })).toBeInTheDocument();
     // a KPI without a target keeps its definition's own (deliberation coverage: 100 %)

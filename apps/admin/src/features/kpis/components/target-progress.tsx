@@ -85,7 +85,13 @@ export function TargetProgress({
                     through: target.through,
                     value: formatKpiText(definition.unit, target.actual.value, language, t),
                   })
-              : t('targets.progress.percent', { percent: progressText(target.progressBp, language) })}
+              : // a flow's card shows its period (a month, say): the year to date the progress is of is said
+                target.kind === 'flow' && target.actual?.value != null
+                ? t('targets.progress.yearToDate', {
+                    value: formatKpiText(definition.unit, target.actual.value, language, t),
+                    percent: progressText(target.progressBp, language),
+                  })
+                : t('targets.progress.percent', { percent: progressText(target.progressBp, language) })}
             {verdict ? (
               <>
                 {' · '}
