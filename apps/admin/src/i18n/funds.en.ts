@@ -80,6 +80,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
     reversed: 'Reversed',
     pledgeDonation: 'Pledge fulfilment (donation)',
     fromReport: 'Profit allocated by an approved report',
+    allocationOf: 'Profit allocation: {{memo}}',
   },
   flow: {
     title: 'Where the money came from and went',

@@ -77,6 +77,7 @@ export const fundsZhCN = {
     reversed: '已冲正',
     pledgeDonation: '企业承诺捐赠履约',
     fromReport: '月报审核通过后的收益分配',
+    allocationOf: '收益分配：{{memo}}',
   },
   flow: {
     title: '资金来源与去向',

@@ -1082,7 +1082,7 @@ export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
               sourceType: 'monthly_report',
               sourceId: made.approval.reportId,
               postingKey: posting.postingKey,
-              memo: `${name}${profile.label} ${month} 收益分配`,
+              memo: `${name}${profile.label} ${month}`,
               createdBy: ADMIN,
             });
           }

@@ -710,7 +710,7 @@ function allocationEvents(
       sourceType: 'monthly_report',
       sourceId: approval.reportId,
       postingKey: posting.postingKey,
-      memo: `${v.name} ${approval.month} 收益分配`,
+      memo: `${v.name} ${approval.month}`,
       createdBy: approval.reviewerId,
     };
   });

@@ -40,6 +40,8 @@ describe('the fund ledger', () => {
       '10,000.00',
     ]);
     expect(within(rows[1] as HTMLElement).getByRole('link', { name: '绘本角改造' })).toBeInTheDocument();
+    // an approved report's allocation says what it is in the reader's language; its memo only names the source
+    expect(within(rows[3] as HTMLElement).getByText('收益分配：拾光书屋 2026-01')).toBeInTheDocument();
     expect(within(totals()).getByText('12,500.00 元')).toBeInTheDocument();
     expect(within(totals()).getByText('3,000.00 元')).toBeInTheDocument();
     // one page of 20, newest first, from the start

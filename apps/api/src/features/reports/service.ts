@@ -1179,7 +1179,8 @@ async function postDistribution(trx: ScopedTransaction, actor: Actor, row: Row) 
       sourceType: reports.REPORT_SOURCE_TYPE,
       sourceId: row.report_id,
       postingKey: posting.postingKey,
-      memo: `${row.venture_name} ${row.month} r${row.revision}`,
+      // names only (the ledger says 收益分配 in the reader's language); an amendment's revision is numbered
+      memo: `${row.venture_name} ${row.month}${row.revision > 1 ? ` #${row.revision}` : ''}`,
       createdBy: actor.userId,
     });
     if (result.posted || result.reason === 'duplicate') continue; // a duplicate key was posted before

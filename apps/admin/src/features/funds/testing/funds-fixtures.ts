@@ -56,7 +56,7 @@ function entry(
 /** Oldest first, as the API books them: +10,000.00, +500.00, −3,000.00 (a payout), +2,000.00 → 9,500.00. */
 export const ENTRIES: LedgerEntry[] = [
   entry('allocation', 1, 1_000_000, 1_000_000, '2026-01', {
-    memo: '拾光书屋 2026-01 收益分配',
+    memo: '拾光书屋 2026-01',
     sourceType: 'report',
   }),
   entry('donation', 1, 50_000, 1_050_000, '2026-02', { memo: '企业捐赠' }),
