@@ -59,6 +59,8 @@ export const kpiEn: FeatureMessages['kpi'] = {
     neutral: 'For reference',
     ofWhich: 'Of which {{parts}}',
     partSeparator: '; ',
+    showAll: 'Show all {{count}} KPIs ({{hidden}} more)',
+    showFewer: 'Show fewer',
   },
   change: {
     previous: 'vs previous',

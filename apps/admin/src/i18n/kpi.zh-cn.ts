@@ -56,6 +56,8 @@ export const kpiZhCN = {
     neutral: '仅作参考',
     ofWhich: '其中 {{parts}}',
     partSeparator: '；',
+    showAll: '展开全部 {{count}} 项指标（另有 {{hidden}} 项）',
+    showFewer: '收起',
   },
   change: {
     previous: '环比',

@@ -361,6 +361,32 @@ describe('KPI cockpit', () => {
   });
 });
 
+describe('KPI cockpit on a phone', () => {
+  it('shows the first KPIs and the selected one, the rest a tap away', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenKpiApi();
+      const { user } = renderApp(`${COCKPIT}&kpi=fund_balance`);
+      await screen.findByRole('group', { name: '经营收入' });
+      const cards = () => document.querySelectorAll('[data-kpi]');
+      const all = kpiOverview().items.length;
+      // six first, and the selected fund balance wherever it stands
+      expect(cards()).toHaveLength(7);
+      expect(screen.getByRole('group', { name: '资金余额' })).toBeInTheDocument();
+      const more = screen.getByRole('button', { name: `展开全部 ${all} 项指标（另有 ${all - 7} 项）` });
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      await user.click(more);
+      expect(cards()).toHaveLength(all);
+      await user.click(screen.getByRole('button', { name: '收 起' }));
+      expect(cards()).toHaveLength(7);
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+});
+
 describe('KPI cockpit by role', () => {
   it('shows a community admin their community: no ranking tab, no split by street office', async () => {
     givenSession(meAs('community_admin', JINHUI), [JINHUI]);
