@@ -81,6 +81,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     range: '{{from}} to {{to}}',
     empty: 'No data in this period',
     target: 'Target',
+    inReview: 'In review',
   },
   groupBy: {
     district: 'District',

@@ -78,6 +78,7 @@ export const kpiZhCN = {
     range: '{{from}} 至 {{to}}',
     empty: '所选期间没有数据',
     target: '目标',
+    inReview: '审核未完',
   },
   groupBy: {
     district: '全区',

@@ -70,5 +70,6 @@ export type EChartsOption = echarts.ComposeOption<
 >;
 
 export type EChartsInstance = echarts.EChartsType;
+export type { LineSeriesOption };
 
 export { echarts };

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { echarts } from '../../lib/echarts';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import {
@@ -358,6 +359,45 @@ describe('KPI cockpit', () => {
     );
     expect(screen.getByText('Scope: 东区 · Oct 2026')).toBeInTheDocument();
     expect(screen.getByText('Year to date')).toBeInTheDocument();
+  });
+});
+
+describe('KPI cockpit trend while a month is in review', () => {
+  /** the trend's first line's upright marks (category months) */
+  async function reviewMarks() {
+    const figure = await screen.findByRole('figure', { name: /趋势 · 经营收入/ });
+    await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
+    const chart = echarts.getInstanceByDom(figure.querySelector('div') as HTMLDivElement);
+    if (!chart) throw new Error('no trend chart');
+    const [line] = chart.getOption().series as Array<{ markLine?: { data: unknown[] } }>;
+    return (line?.markLine?.data ?? []).filter(
+      (item): item is { xAxis: string; label: { formatter: string } } =>
+        !Array.isArray(item) && typeof (item as { xAxis?: unknown }).xAxis === 'string',
+    );
+  }
+
+  it('marks the month whose reports are not all approved, where the line falls', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi();
+    renderApp(`${COCKPIT}&kpi=operating_revenue`);
+    await waitFor(async () => expect(await reviewMarks()).toHaveLength(1));
+    const [mark] = await reviewMarks();
+    expect(mark?.xAxis).toBe('2026-10');
+    expect(mark?.label.formatter).toBe('审核未完');
+  });
+
+  it('marks nothing when every due report is approved', async () => {
+    givenSession(meAs('district_admin'));
+    givenKpiApi({ reportingMatrix: (q) => approvedReportingMatrix(q.from, q.to) });
+    const { queryClient } = renderApp(`${COCKPIT}&kpi=operating_revenue`);
+    await screen.findByRole('figure', { name: /趋势 · 经营收入/ });
+    // the period's matrix has arrived (and was rendered from): still no mark
+    await waitFor(() =>
+      expect(
+        queryClient.getQueryCache().findAll({ queryKey: ['kpis', 'reporting-matrix'] })[0]?.state.status,
+      ).toBe('success'),
+    );
+    expect(await reviewMarks()).toEqual([]);
   });
 });
 

@@ -3,9 +3,9 @@ import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/echart';
-import type { EChartsOption } from '../../../lib/echarts';
+import type { EChartsOption, LineSeriesOption } from '../../../lib/echarts';
 import { targetValue } from '../components/target-progress';
-import { chartUnit, chartValue, formatKpiText, localized } from '../format';
+import { chartUnit, chartValue, formatKpiText, isBuiltFromReports, localized } from '../format';
 
 /** `value` rounded up to two significant digits (262.5 → 270): a round end for the axis. */
 function niceCeiling(value: number): number {
@@ -14,6 +14,33 @@ function niceCeiling(value: number): number {
   return Math.ceil(value / step) * step;
 }
 
+/**
+ * A dotted upright line at the first month still in review, labelled (审核未完, with an arrow when later months are
+ * too): only for a KPI summed from approved reports, whose fall into those months reads as a downturn. A mark line,
+ * not a shaded area: the chart bundle registers no mark-area component, and the line says as much. Null: none.
+ */
+export function reviewMark(
+  series: Pick<KpiSeries, 'kpi' | 'months'>,
+  pendingMonths: ReadonlySet<string> | undefined,
+  text: string,
+) {
+  if (!pendingMonths || !isBuiltFromReports(series.kpi)) return null;
+  const first = series.months.findIndex((m) => pendingMonths.has(m));
+  if (first < 0) return null;
+  return {
+    xAxis: series.months[first] as string,
+    lineStyle: { type: 'dotted' as const, color: '#8c8c8c', width: 1 },
+    label: {
+      formatter: first < series.months.length - 1 ? `${text} →` : text,
+      position: 'end' as const,
+      color: '#8c8c8c',
+    },
+  };
+}
+
+/** One item of a line's mark lines: a level, an upright line, or a segment's two ends. */
+type MarkLineData = NonNullable<NonNullable<LineSeriesOption['markLine']>['data']>[number];
+
 /** One line of a vertical legend: 14 px of text, 8 apart. */
 const LEGEND_LINE = 22;
 
@@ -21,7 +48,16 @@ const LEGEND_LINE = 22;
  * Monthly values of one KPI, a line per group; each line's yearly target as a dashed goal line per year (a flow's
  * monthly pace), else the definition's own target (if any) on the first line.
  */
-export function KpiTrendChart({ series, label }: { series: KpiSeries; label: string }) {
+export function KpiTrendChart({
+  series,
+  label,
+  pendingMonths,
+}: {
+  series: KpiSeries;
+  label: string;
+  /** months whose due reports are not all approved: a report-built KPI's figure there is not final */
+  pendingMonths?: ReadonlySet<string> | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   // on a phone the groups are a list under the chart, one a line: a scrolling legend showed two names a page
@@ -41,6 +77,7 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
     // only a goal above every value needs room made for it: then the axis ends on a round number past it
     const axisMax = goalMax > dataMax ? niceCeiling(goalMax * 1.05) : undefined;
     const byName = new Map(series.series.map((s) => [localized(s.label, language), s]));
+    const inReview = reviewMark(series, pendingMonths, t('kpi.trend.inReview'));
     return {
       title: { show: false, text: label },
       tooltip: {
@@ -78,45 +115,54 @@ export function KpiTrendChart({ series, label }: { series: KpiSeries; label: str
         scale: unit === 'ratio',
         ...(axisMax !== undefined ? { max: axisMax } : {}),
       },
-      series: series.series.map((s, index) => ({
-        type: 'line',
-        name: localized(s.label, language),
-        data: s.points.map((p) => chartValue(unit, p.value)),
-        showSymbol: series.months.length <= 24,
-        connectNulls: false,
-        ...(s.goals.length > 0
-          ? {
-              // the yearly target's goal line (ADR 0017): a segment per year, labelled at its end
-              markLine: {
-                symbol: 'none',
-                lineStyle: { type: 'dashed', width: 2 },
-                label: { position: 'insideEndTop' },
-                data: s.goals.map((goal) => [
-                  {
-                    name: t(flow ? 'targets.goal.monthly' : 'targets.goal.line', {
-                      value: formatKpiText(unit, targetValue(series.kpi, goal.value), language, t),
-                    }),
-                    coord: [goal.from, goalOf(goal.value)],
-                    label: { formatter: '{b}' },
-                  },
-                  { coord: [goal.to, goalOf(goal.value)] },
-                ]),
-              },
-            }
-          : index === 0 && target !== null
+      series: series.series.map(
+        (s, index): LineSeriesOption => ({
+          type: 'line',
+          name: localized(s.label, language),
+          data: s.points.map((p) => chartValue(unit, p.value)),
+          showSymbol: series.months.length <= 24,
+          connectNulls: false,
+          ...(s.goals.length > 0
             ? {
+                // the yearly target's goal line (ADR 0017): a segment per year, labelled at its end
                 markLine: {
                   symbol: 'none',
-                  lineStyle: { type: 'dashed' },
-                  label: {
-                    formatter: `${t('kpi.trend.target')} ${formatKpiText(unit, target, language, t)}`,
-                  },
-                  data: [{ yAxis: chartValue(unit, target) ?? 0 }],
+                  lineStyle: { type: 'dashed', width: 2 },
+                  label: { position: 'insideEndTop' },
+                  data: [
+                    ...(index === 0 && inReview ? [inReview] : []),
+                    ...s.goals.map(
+                      (goal): MarkLineData => [
+                        {
+                          name: t(flow ? 'targets.goal.monthly' : 'targets.goal.line', {
+                            value: formatKpiText(unit, targetValue(series.kpi, goal.value), language, t),
+                          }),
+                          coord: [goal.from, goalOf(goal.value)],
+                          label: { formatter: '{b}' },
+                        },
+                        { coord: [goal.to, goalOf(goal.value)] },
+                      ],
+                    ),
+                  ],
                 },
               }
-            : {}),
-      })),
+            : index === 0 && target !== null
+              ? {
+                  markLine: {
+                    symbol: 'none',
+                    lineStyle: { type: 'dashed' },
+                    label: {
+                      formatter: `${t('kpi.trend.target')} ${formatKpiText(unit, target, language, t)}`,
+                    },
+                    data: [...(inReview ? [inReview] : []), { yAxis: chartValue(unit, target) ?? 0 }],
+                  },
+                }
+              : index === 0 && inReview
+                ? { markLine: { symbol: 'none', silent: true, data: [inReview] } }
+                : {}),
+        }),
+      ),
     };
-  }, [series, label, language, t, compact, multiple, listed]);
+  }, [series, label, language, t, compact, multiple, listed, pendingMonths]);
   return <EChart option={option} label={label} height={340 + listed * LEGEND_LINE} />;
 }

@@ -20,6 +20,7 @@ import { useKpiRanking } from '../api/get-kpi-ranking';
 import { useKpiSeries } from '../api/get-kpi-series';
 import { useReportingMatrix } from '../api/get-reporting-matrix';
 import { type FlowColumn, flowColumns } from '../charts/fund-flow-chart';
+import { reviewMark } from '../charts/kpi-trend-chart';
 import {
   changeOf,
   chartValue,
@@ -30,7 +31,7 @@ import {
   localized,
 } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
-import { coverageOf, incompleteOf } from './review-coverage-notice';
+import { coverageOf, incompleteOf, pendingMonthsOf } from './review-coverage-notice';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -111,6 +112,10 @@ function Bulletin({
   });
   const ranking = useKpiRanking({ kpi: RANKED, period: 'month', month });
   const matrix = useReportingMatrix({ from: month, to: month });
+  const pendingMonths = useMemo(
+    () => (matrix.data ? pendingMonthsOf(matrix.data) : new Set<string>()),
+    [matrix.data],
+  );
   const flow = useFundFlow({ period: 'month', month });
   const warnings = useWarnings({ status: 'open', limit: WARNINGS_SHOWN });
   const months = Array.from({ length: 24 }, (_, i) => addMonths(latest, -i));
@@ -162,7 +167,9 @@ function Bulletin({
 
         <div className="bulletin-columns">
           <Section title={t('exports.bulletin.trend')} loading={!series.data}>
-            {series.data ? <TrendChart series={series.data} month={month} /> : null}
+            {series.data ? (
+              <TrendChart series={series.data} month={month} pendingMonths={pendingMonths} />
+            ) : null}
           </Section>
           <Section
             title={t('exports.bulletin.ranking', {
@@ -298,17 +305,31 @@ function HeadlineTable({ overview, reviewPending }: { overview: KpiOverview; rev
 }
 
 /** This year's 12 months against the 12 before, one line each, in 万元. */
-function TrendChart({ series, month }: { series: KpiSeries; month: Month }) {
+function TrendChart({
+  series,
+  month,
+  pendingMonths,
+}: {
+  series: KpiSeries;
+  month: Month;
+  /** the month, when its reports are not all approved: shaded and labelled, as on the cockpit */
+  pendingMonths: ReadonlySet<string>;
+}) {
   const { t, i18n } = useTranslation();
   const option = useMemo<EChartsOption>(() => {
     const points = new Map((series.series[0]?.points ?? []).map((p) => [p.month, p.value]));
     const recent = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
     const value = (m: string) => chartValue(series.kpi.unit, points.get(m) ?? null);
+    const inReview = reviewMark({ kpi: series.kpi, months: recent }, pendingMonths, t('kpi.trend.inReview'));
     return {
       animation: false,
       grid: { left: 4, right: 8, top: 24, bottom: 28, containLabel: true },
       legend: { bottom: 0, itemHeight: 8, textStyle: { fontSize: 10 } },
-      xAxis: { type: 'category', data: recent.map((m) => m.slice(5)), axisLabel: { fontSize: 10 } },
+      xAxis: {
+        type: 'category',
+        data: recent,
+        axisLabel: { fontSize: 10, formatter: (m: string) => m.slice(5) },
+      },
       yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       series: [
         {
@@ -316,6 +337,7 @@ function TrendChart({ series, month }: { series: KpiSeries; month: Month }) {
           name: t('exports.bulletin.thisYear'),
           data: recent.map(value),
           showSymbol: false,
+          ...(inReview ? { markLine: { symbol: 'none', silent: true, data: [inReview] } } : {}),
         },
         {
           type: 'line',
@@ -326,7 +348,7 @@ function TrendChart({ series, month }: { series: KpiSeries; month: Month }) {
         },
       ],
     };
-  }, [series, month, t]);
+  }, [series, month, t, pendingMonths]);
   return <EChart option={option} label={t('exports.bulletin.trend')} height={190} key={i18n.language} />;
 }
 

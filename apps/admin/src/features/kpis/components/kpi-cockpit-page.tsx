@@ -26,7 +26,7 @@ import { PeriodPicker } from './period-picker';
 import { QueryState } from './query-state';
 import { RankingPanel } from './ranking-panel';
 import { ReportingPanel } from './reporting-panel';
-import { ReviewCoverageNotice, useReviewCoverage } from './review-coverage-notice';
+import { ReviewCoverageNotice, usePendingMonths, useReviewCoverage } from './review-coverage-notice';
 import { TrendPanel } from './trend-panel';
 
 export interface KpiCockpitPageProps {
@@ -60,11 +60,13 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
   const selectKpi = (key: KpiKey) => onChange({ kpi: key });
   // the same months as the coverage notice (one request): while their reports are not all approved, the cards
   // state the changes of report-built KPIs without judging them
-  const coverage = useReviewCoverage(
+  const coveredMonths =
     overview.data && !overview.data.nothingDue
       ? { from: overview.data.period.from, to: overview.data.through }
-      : null,
-  );
+      : null;
+  const coverage = useReviewCoverage(coveredMonths);
+  // the same request: the trend marks those of the period's months still in review
+  const pendingMonths = usePendingMonths(coveredMonths);
   const periodText = overview.data ? comparedText(overview.data) : null;
 
   // a year's 环比 and 同比 are both the year before: said once
@@ -102,6 +104,7 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
           groupBy={groupBys.includes(groupBy) ? groupBy : 'district'}
           groupBys={groupBys}
           communityScoped={communityScoped}
+          pendingMonths={pendingMonths}
           onKpiChange={selectKpi}
           onGroupByChange={(next) => onChange({ groupBy: next })}
         />

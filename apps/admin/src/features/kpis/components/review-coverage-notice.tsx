@@ -1,6 +1,7 @@
 import type { ReportingMatrix } from '@gongfu/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Grid } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
 
@@ -23,6 +24,33 @@ export function useReviewCoverage(months: { from: string; to: string } | null): 
   });
   if (!matrix.data || matrix.isPlaceholderData) return null;
   return coverageOf(matrix.data);
+}
+
+/** The months of a reporting matrix whose due reports are not all approved (their report-built figures read low). */
+export function pendingMonthsOf(matrix: ReportingMatrix): Set<string> {
+  const sums = new Map<string, { approved: number; expected: number }>();
+  for (const cell of matrix.cells) {
+    const sum = sums.get(cell.month) ?? { approved: 0, expected: 0 };
+    sum.approved += cell.approved;
+    sum.expected += cell.expected;
+    sums.set(cell.month, sum);
+  }
+  return new Set([...sums].filter(([, sum]) => sum.approved < sum.expected).map(([month]) => month));
+}
+
+/**
+ * The months from `from` to `to` still in review, from the same request as `useReviewCoverage` (no request of its
+ * own when the notice asked for those months already); empty until it has answered.
+ */
+export function usePendingMonths(months: { from: string; to: string } | null): ReadonlySet<string> {
+  const matrix = useQuery({
+    ...reportingMatrixQueryOptions(months ?? { from: '', to: '' }),
+    enabled: months !== null,
+  });
+  return useMemo(
+    () => (!matrix.data || matrix.isPlaceholderData ? new Set<string>() : pendingMonthsOf(matrix.data)),
+    [matrix.data, matrix.isPlaceholderData],
+  );
 }
 
 /** A reporting matrix's due, received and approved reports, summed. */

@@ -16,6 +16,7 @@ export function TrendPanel({
   groupBy,
   groupBys = TREND_GROUP_BYS,
   communityScoped = false,
+  pendingMonths,
   onKpiChange,
   onGroupByChange,
 }: {
@@ -26,6 +27,8 @@ export function TrendPanel({
   groupBys?: readonly TrendGroupBy[];
   /** the whole scope is one community: its total is 本社区, not 全区 */
   communityScoped?: boolean;
+  /** months still in review (the coverage notice's): marked on a report-built KPI's line */
+  pendingMonths?: ReadonlySet<string> | undefined;
   onKpiChange: (key: KpiKey) => void;
   onGroupByChange: (groupBy: TrendGroupBy) => void;
 }) {
@@ -82,6 +85,7 @@ export function TrendPanel({
           series.available ? (
             <KpiTrendChart
               series={series}
+              pendingMonths={pendingMonths}
               label={`${t('kpi.trend.title')} · ${localized(series.kpi.name, i18n.language)}`}
             />
           ) : (
