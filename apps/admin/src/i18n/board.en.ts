@@ -59,6 +59,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
     paid_out: 'Paid out',
     closed: 'Closed',
   },
+  signature: { stamp: '(seal)', date: '{{year}}-{{mm}}-{{dd}}' },
   feedback: {
     title: 'Questions and objections',
     text: 'Questions or objections about this board go to the responsible organisation during the disclosure period:',

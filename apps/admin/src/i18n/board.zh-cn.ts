@@ -57,6 +57,7 @@ export const boardZhCN = {
     paid_out: '已拨付',
     closed: '已结项',
   },
+  signature: { stamp: '（盖章）', date: '{{year}}年{{month}}月{{day}}日' },
   feedback: {
     title: '监督与反馈',
     text: '如对以上公示内容有疑问或异议，请于公示期内向负责单位反映：',

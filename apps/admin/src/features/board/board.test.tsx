@@ -3,6 +3,7 @@ import { fenToChineseCapital } from '@gongfu/domain';
 import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { shanghaiToday } from '../../lib/shanghai-time';
 import { DISTRICT_ID, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { errorBody, givenSession, server } from '../../testing/server';
@@ -122,6 +123,11 @@ describe('the public board (公示栏), no login', () => {
     expect(screen.getByText(/监督电话 0812-0000101/)).toBeInTheDocument();
     expect(container.textContent).toContain('数据截至：2026-12-04');
     expect(container.querySelector('.board-qr')).not.toBeNull();
+    // the closing line paper carries: who posts it, room for the seal, the day (Shanghai), no leading zeros
+    const [year, month, day] = shanghaiToday().split('-').map(Number);
+    expect(screen.getByTestId('board-signature')).toHaveTextContent(
+      `望江街社区居民委员会（盖章）${year}年${month}月${day}日`,
+    );
 
     expect(container.innerHTML).not.toContain(MARKER);
   });

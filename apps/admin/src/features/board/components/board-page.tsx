@@ -20,6 +20,7 @@ import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { shanghaiToday } from '../../../lib/shanghai-time';
 import { label } from '../../funds/format';
 import { LanguageSwitch } from '../../shell/components/language-switch';
 import { useBoard } from '../api/board';
@@ -388,6 +389,14 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
             {board.dataDate}
           </p>
         </div>
+        {/* on paper a notice ends with who posts it and when, with room for its seal */}
+        <div className="board-signature" data-testid="board-signature">
+          <div>
+            {responsible}
+            {t('board.signature.stamp')}
+          </div>
+          <div>{t('board.signature.date', dateParts(shanghaiToday()))}</div>
+        </div>
         {here ? (
           <figure className="board-qr">
             <QRCode value={here} size={120} bordered={false} aria-label={t('board.qr.title')} />
@@ -397,4 +406,10 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
       </footer>
     </div>
   );
+}
+
+/** A date's parts for a notice's closing line: 2026年12月7日 (no leading zeros in Chinese), 2026-12-07 in English. */
+function dateParts(date: string) {
+  const [year = '', mm = '', dd = ''] = date.split('-');
+  return { year, mm, dd, month: String(Number(mm)), day: String(Number(dd)) };
 }
