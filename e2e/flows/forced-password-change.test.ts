@@ -76,7 +76,7 @@ describe('forced password change', () => {
         lang === 'en'
           ? {
               title: 'Change password',
-              current: 'Current password',
+              current: 'Password your administrator gave you',
               next: 'New password',
               confirm: 'Confirm new password',
               rule: 'At least 10 characters, with letters and digits',
@@ -85,7 +85,7 @@ describe('forced password change', () => {
             }
           : {
               title: '修改密码',
-              current: '当前密码',
+              current: '管理员设置的初始密码',
               next: '新密码',
               confirm: '确认新密码',
               rule: '至少 10 位，须同时包含字母和数字',

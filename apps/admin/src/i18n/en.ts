@@ -39,6 +39,7 @@ export const en: Messages = {
     logout: 'Log out',
     changePassword: 'Change password',
     currentPassword: 'Current password',
+    givenPassword: 'Password your administrator gave you',
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
     passwordRule: 'At least 10 characters, with letters and digits',

@@ -45,6 +45,7 @@ export const zhCN = {
     logout: '退出登录',
     changePassword: '修改密码',
     currentPassword: '当前密码',
+    givenPassword: '管理员设置的初始密码',
     newPassword: '新密码',
     confirmPassword: '确认新密码',
     passwordRule: '至少 10 位，须同时包含字母和数字',

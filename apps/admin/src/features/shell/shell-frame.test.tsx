@@ -26,6 +26,18 @@ describe('the app frame', () => {
     await waitFor(() => expect(document.querySelector('.ant-drawer-open')).toBeNull());
   });
 
+  it('a password an admin set: the change page alone, no menu to go elsewhere, the field asks for the given one', async () => {
+    const me = meAs('community_reporter');
+    givenSession({ ...me, user: { ...me.user, mustChangePassword: true } });
+    const { router } = renderApp('/reporting');
+    expect(await screen.findByLabelText('管理员设置的初始密码')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/account/password');
+    expect(document.querySelector('.ant-layout-sider')).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: /月报/ })).not.toBeInTheDocument();
+    // the user menu stays: logging out is always possible
+    expect(screen.getByRole('button', { name: '用户菜单' })).toBeInTheDocument();
+  });
+
   it('on a desk the menu is the side bar, without a menu button', async () => {
     givenSession(meAs('district_admin'));
     renderApp('/');

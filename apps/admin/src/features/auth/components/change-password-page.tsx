@@ -60,7 +60,8 @@ export function ChangePasswordPage() {
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark disabled={change.isPending}>
           <Form.Item
             name="currentPassword"
-            label={t('auth.currentPassword')}
+            // the first password was given by an administrator: it is the one to type here
+            label={forced ? t('auth.givenPassword') : t('auth.currentPassword')}
             rules={[{ required: true, message: t('auth.passwordRequired') }]}
           >
             <Input.Password autoComplete="current-password" />

@@ -27,6 +27,8 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   // below lg (phones, small tablets) the menu is a drawer, as in Ant Design Pro: a rail would eat a third of 390 px
   const phone = screens.lg === false;
+  // a password an admin set must be changed before anything else (ADR 0025): no menu leads anywhere meanwhile
+  const gated = me.user.mustChangePassword;
 
   // a page opened from the drawer closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger
@@ -72,7 +74,7 @@ export function AppShell() {
             zIndex: 10,
           }}
         >
-          {phone ? (
+          {phone && !gated ? (
             <Button
               type="text"
               icon={<MenuOutlined />}
@@ -129,7 +131,7 @@ export function AppShell() {
           </Flex>
         </Layout.Header>
         <Layout>
-          {phone ? (
+          {gated ? null : phone ? (
             <Drawer
               placement="left"
               open={drawerOpen}
