@@ -107,8 +107,11 @@ describe('exports', () => {
     const audit = await download('audit', 'CSV（UTF-8）');
     expect([...audit.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = audit.bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^时间,操作人,操作,对象类型,/);
+    expect(lines[0]).toMatch(/^时间,操作人,操作,对象类型,对象,对象编号,/);
     expect(lines.length).toBeGreaterThan(1);
+    // the demo's warnings, detected at its start: in words as on the screen, not warning.detect / warning
+    expect(lines.some((line) => line.includes(',生成预警,预警,'))).toBe(true);
+    expect(lines.some((line) => line.includes(',warning.detect,'))).toBe(false);
 
     // on a phone, in English: the button is its icon beside the page's title
     await page.setViewportSize(PHONE);

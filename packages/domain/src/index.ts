@@ -1,4 +1,6 @@
 export * from './allocation';
+export * from './audit-labels';
+export * from './audit-object-name';
 export * from './credit-code';
 export * from './distribution';
 export * from './enums';

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { DEMO_IDS, seedDemoHistory } from '@gongfu/db';
-import { KPI_DEFINITIONS } from '@gongfu/domain';
+import { KPI_DEFINITIONS, WARNING_KIND_LABELS, type WarningKind } from '@gongfu/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -269,5 +269,133 @@ describe('every view exports for a district admin', () => {
     expect(sheet.workbook.worksheets[1]?.rowCount).toBeGreaterThan(1);
     const csv = await download(`/api/v1/exports/${view}?format=csv&${query}`);
     expect(new TextDecoder().decode(csv.bytes).trimEnd().split('\r\n')).toHaveLength(sheet.rows.length + 1);
+  });
+});
+
+describe('GET /v1/exports/audit', () => {
+  interface Entry {
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    actorUserId: string | null;
+    actorName: string | null;
+    after: Record<string, unknown> | null;
+  }
+  let street: { id: string; name: string };
+  let entries: Entry[];
+
+  beforeAll(async () => {
+    const res = await t.request('/api/v1/street-offices', {
+      method: 'POST',
+      as: ADMIN,
+      body: JSON.stringify({ name: '审计导出街道' }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    street = await res.json();
+    entries = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: { items: Entry[]; nextCursor: string | null } = await json(
+        `/api/v1/audit?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      entries.push(...page.items);
+      cursor = page.nextCursor;
+    }
+  });
+
+  /** The action, type, object and id columns of the entry's row. */
+  const cellsOf = (sheet: Sheet, entityId: string, action: string) => {
+    const at = entries.findIndex((e) => e.entityId === entityId && e.action === action);
+    expect(at).toBeGreaterThanOrEqual(0);
+    return sheet.rows[at]?.slice(1, 6).map((cell) => cell.value);
+  };
+
+  it('says the action and the object’s type in words, the object by name beside its id', async () => {
+    const sheet = await readWorkbook((await download('/api/v1/exports/audit')).bytes);
+    expect(sheet.header).toEqual([
+      '时间',
+      '操作人',
+      '操作',
+      '对象类型',
+      '对象',
+      '对象编号',
+      '社区',
+      '请求编号',
+    ]);
+    expect(sheet.rows).toHaveLength(entries.length);
+    expect(sheet.rows.map((row) => row[5]?.value || null)).toEqual(entries.map((e) => e.entityId));
+    const admin = entries.find((e) => e.action === 'street_office.create')?.actorName;
+    expect(admin).toBeTruthy();
+    expect(cellsOf(sheet, street.id, 'street_office.create')).toEqual([
+      admin,
+      '新建街道',
+      '街道',
+      '审计导出街道',
+      street.id,
+    ]);
+    // the warnings the refresh raised: by their kind and community, as the screen names them
+    const detected = entries.find((e) => e.action === 'warning.detect');
+    if (!detected?.entityId || !detected.after) throw new Error('no detected warning in the log');
+    const [, action, type, object] = cellsOf(sheet, detected.entityId, 'warning.detect') ?? [];
+    expect([action, type]).toEqual(['生成预警', '预警']);
+    expect(object).toContain(
+      `${WARNING_KIND_LABELS[detected.after.kind as WarningKind]['zh-CN']} · ${detected.after.communityName}`,
+    );
+    // no code left in the words' columns
+    for (const row of sheet.rows) {
+      expect(String(row[2]?.value)).not.toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
+      expect(String(row[3]?.value)).not.toMatch(/^[a-z_]+$/);
+    }
+  });
+
+  it('in English with Accept-Language: en, and the CSV the same', async () => {
+    const sheet = await readWorkbook((await download('/api/v1/exports/audit', ADMIN, 'en')).bytes);
+    expect(sheet.header).toEqual([
+      'At',
+      'Actor',
+      'Action',
+      'Object type',
+      'Object',
+      'Object id',
+      'Community',
+      'Request id',
+    ]);
+    expect(cellsOf(sheet, street.id, 'street_office.create')?.slice(1)).toEqual([
+      'Created street office',
+      'Street office',
+      '审计导出街道',
+      street.id,
+    ]);
+    const detected = entries.find((e) => e.action === 'warning.detect');
+    expect(cellsOf(sheet, detected?.entityId ?? '', 'warning.detect')?.slice(1, 3)).toEqual([
+      'Raised warning',
+      'Warning',
+    ]);
+
+    const zh = new TextDecoder().decode((await download('/api/v1/exports/audit?format=csv')).bytes);
+    expect(zh).toContain(`,新建街道,街道,审计导出街道,${street.id},`);
+    expect(zh).toContain(',生成预警,预警,');
+    expect(zh).not.toMatch(/,(warning\.detect|street_office\.create),/);
+    const en = new TextDecoder().decode(
+      (await download('/api/v1/exports/audit?format=csv', ADMIN, 'en')).bytes,
+    );
+    expect(en).toContain(`,Created street office,Street office,审计导出街道,${street.id},`);
+    expect(en).toContain(',Raised warning,Warning,');
+  });
+
+  it('names the filters in words', async () => {
+    const query = `entityType=street_office&action=street_office.create&entityId=${street.id}`;
+    const sheet = await readWorkbook((await download(`/api/v1/exports/audit?${query}`)).bytes);
+    expect(sheet.info.get('筛选条件')).toBe(`对象类型：街道；操作：新建街道；对象编号：${street.id}`);
+    expect(sheet.rows).toHaveLength(1);
+    const en = await readWorkbook((await download(`/api/v1/exports/audit?${query}`, ADMIN, 'en')).bytes);
+    expect(en.info.get('Filters')).toBe(
+      `Object type: Street office; Action: Created street office; Object id: ${street.id}`,
+    );
+    // who, by name as the screen's picker shows it
+    const created = entries.find((e) => e.entityId === street.id);
+    const byWho = await readWorkbook(
+      (await download(`/api/v1/exports/audit?actorUserId=${created?.actorUserId}&${query}`)).bytes,
+    );
+    expect(byWho.info.get('筛选条件')).toContain(`操作人：${created?.actorName}；`);
   });
 });

@@ -1,7 +1,9 @@
-import { EXPORT_MAX_ROWS, type ExportView, exportRoute } from '@gongfu/contract';
+import { type AuditActorList, EXPORT_MAX_ROWS, type ExportView, exportRoute } from '@gongfu/contract';
 import {
   ASSET_KIND_LABELS,
   ASSET_STATUS_LABELS,
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
   LEDGER_ENTRY_KIND_LABELS,
   type LocalizedText,
   OPERATING_MODEL_LABELS,
@@ -93,6 +95,8 @@ const VALUE_LABELS: Record<string, ReadonlyArray<Readonly<Record<string, Localiz
   ventureCategory: [VENTURE_CATEGORY_LABELS],
   category: [VENTURE_CATEGORY_LABELS],
   severity: [WARNING_SEVERITY_LABELS],
+  action: [AUDIT_ACTION_LABELS],
+  entityType: [AUDIT_ENTITY_LABELS],
   kind: [
     LEDGER_ENTRY_KIND_LABELS,
     WARNING_KIND_LABELS,
@@ -304,6 +308,7 @@ async function filterValue(key: string, value: string, ctx: ExportContext): Prom
   if (value === 'true' || value === 'false') return ctx.t(value === 'true' ? L('是', 'yes') : L('否', 'no'));
   if (key === 'communityId') return ctx.communityName(value);
   if (key === 'fundId') return ctx.fundName(value);
+  if (key === 'actorUserId') return actorName(value, ctx);
   const objects = NAMED_OBJECTS[key];
   if (objects) {
     try {
@@ -318,6 +323,17 @@ async function filterValue(key: string, value: string, ctx: ExportContext): Prom
     if (text) return ctx.t(text);
   }
   return value;
+}
+
+/** The audit log's "who" filter by the user's name, as its picker shows it (the id where the name is hidden). */
+async function actorName(userId: string, ctx: ExportContext): Promise<string> {
+  try {
+    const actors = await ctx.get<AuditActorList>('/audit/actors');
+    return actors.items.find((a) => a.userId === userId)?.name ?? userId;
+  } catch (error) {
+    if (error instanceof ViewRefused) return userId;
+    throw error;
+  }
 }
 
 /** An ASCII fallback name and the real one as RFC 5987 UTF-8 (every browser in use reads filename*). */

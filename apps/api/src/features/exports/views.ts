@@ -27,6 +27,9 @@ import {
   AGREEMENT_TERMS_LABELS,
   ASSET_KIND_LABELS,
   ASSET_STATUS_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
+  auditObjectName,
   COMMUNITY_KIND_LABELS,
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
@@ -136,6 +139,17 @@ const common = (ctx: ExportContext, ...notes: LocalizedText[]): Array<[string, s
   notes.map((note) => [ctx.lang === 'en' ? 'Units' : '单位', ctx.t(note)]);
 
 const yesNo = (ctx: ExportContext, value: boolean) => (value ? ctx.t(L('是', 'yes')) : ctx.t(L('否', 'no')));
+
+/**
+ * Who made an audit entry, as the audit screen says it: 系统 for an entry with no user, the API token a company's
+ * system acted with beside its user; the user's id where the caller may not read the name (to match rows).
+ */
+function auditActor(entry: AuditEntry, ctx: ExportContext): string {
+  if (entry.actorUserId === null) return ctx.t(L('系统', 'System'));
+  const who = entry.actorName ?? entry.actorUserId;
+  if (!entry.apiTokenName) return who;
+  return `${who} · ${ctx.lang === 'en' ? `via API token “${entry.apiTokenName}”` : `经 API 令牌「${entry.apiTokenName}」`}`;
+}
 
 /** An instant as Asia/Shanghai wall time, 2026-11-05 10:00. */
 export function shanghaiTime(iso: string | null | undefined): string {
@@ -808,9 +822,11 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
       for (const a of data.items) {
         rows.push([
           shanghaiTime(a.createdAt),
-          a.actorName ?? a.actorUserId ?? '',
-          a.action,
-          a.entityType,
+          auditActor(a, ctx),
+          auditActionLabel(a.action, ctx.lang),
+          auditEntityLabel(a.entityType, ctx.lang),
+          // named as the audit screen names it, from what the entry logged; the id beside it to match rows
+          auditObjectName(a.entityType, a.before, a.after, ctx.lang) ?? '',
           a.entityId ?? '',
           a.communityId ? await ctx.communityName(a.communityId) : '',
           a.requestId ?? '',
@@ -822,6 +838,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           L('操作人', 'Actor'),
           L('操作', 'Action'),
           L('对象类型', 'Object type'),
+          L('对象', 'Object'),
           L('对象编号', 'Object id'),
           L('社区', 'Community'),
           L('请求编号', 'Request id'),

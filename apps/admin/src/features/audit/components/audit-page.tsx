@@ -144,7 +144,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       title: t('oversight.audit.column.action'),
       key: 'action',
       dataIndex: 'action',
-      render: (action: string) => actionLabel(action, t, i18n),
+      render: (action: string) => actionLabel(action, i18n.language),
     },
     {
       title: t('oversight.audit.column.object'),
@@ -236,7 +236,10 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
               }}
               options={[
                 { value: 'all', label: t('oversight.audit.filter.allEntityTypes') },
-                ...AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type, t, i18n) })),
+                ...AUDIT_ENTITY_TYPES.map((type) => ({
+                  value: type,
+                  label: entityLabel(type, i18n.language),
+                })),
               ]}
             />
           </Labelled>
@@ -249,7 +252,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
               onChange={(v) => filter({ action: v === 'all' ? undefined : v })}
               options={[
                 { value: 'all', label: t('oversight.audit.filter.allActions') },
-                ...actions.map((a) => ({ value: a, label: actionLabel(a, t, i18n) })),
+                ...actions.map((a) => ({ value: a, label: actionLabel(a, i18n.language) })),
               ]}
             />
           </Labelled>
@@ -349,7 +352,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
 function ObjectCell({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void }) {
   const { t, i18n } = useTranslation();
   const id = entry.entityId;
-  const type = entityLabel(entry.entityType, t, i18n);
+  const type = entityLabel(entry.entityType, i18n.language);
   const name = objectName(entry.entityType, entry.before, entry.after, auditText(i18n));
   if (!id) return name ? `${type} ${name}` : type;
   const short = id.length > 8 ? `${id.slice(0, 8)}…` : id;

@@ -137,7 +137,7 @@ function TrailEntry({
         {entry.apiTokenName ? ` · ${t('apiTokens.via', { name: entry.apiTokenName })}` : ''}
       </Typography.Text>
       <div>
-        {actionLabel(entry.action, t, i18n)}
+        {actionLabel(entry.action, i18n.language)}
         {more ? ` ${more}` : ''}
       </div>
       <Button
