@@ -36,6 +36,9 @@ function openMonth(): string {
 }
 const MONTH = openMonth();
 const MONTH_ZH = `${Number(MONTH.slice(0, 4))}年${Number(MONTH.slice(5))}月`;
+/** The clerk's approved report: posted on the approval's day (the review drawer keeps its own wording). */
+const POSTED_ZH = /^已(于 \d{4}-\d{2}-\d{2} )?计入社区基金$/;
+const POSTED_EN = /^Booked to the community’s funds( on \d{4}-\d{2}-\d{2})?$/;
 
 async function session(email: string, viewport: { width: number; height: number }, locale = 'zh-CN') {
   const context = await browser.newContext({ locale, viewport, reducedMotion: 'reduce' });
@@ -85,6 +88,8 @@ async function submitReport(page: Page) {
   }
   await dialog.waitFor({ timeout: 20_000 });
   await expect(dialog.textContent()).resolves.toContain(VENTURE);
+  // the clerk leaves the service figures blank: the confirmation names them as sent as 0, and 提交审核 confirms it
+  await expect(dialog.textContent()).resolves.toMatch(/以下 \d+ 项未填，将按 0 提交：/);
   await dialog.getByRole('button', { name: '提交审核' }).click();
   await page.getByText('已提交，等待区级审核').waitFor({ timeout: 20_000 });
 }
@@ -250,23 +255,24 @@ describe('the monthly report cycle', () => {
   it('the clerk sees the approved report with what it posted; desk and English screenshots', async () => {
     const { page } = clerk;
     await page.reload();
-    await page.getByText('审核通过后计入社区基金').waitFor({ timeout: 30_000 });
+    // an approved report says what was posted, and when (not "will be posted on approval")
+    await page.getByText(POSTED_ZH).waitFor({ timeout: 30_000 });
     await noSidewaysScroll(page);
     await screenshot(page, 'report-form-approved-phone-zh');
 
     const desk = await session('reporter@jinhui.demo', DESK);
     await desk.page.goto(page.url());
-    await desk.page.getByText('审核通过后计入社区基金').waitFor({ timeout: 30_000 });
+    await desk.page.getByText(POSTED_ZH).waitFor({ timeout: 30_000 });
     await screenshot(desk.page, 'report-form-approved-desk-zh');
     await desk.page.getByRole('button', { name: /English/ }).click();
-    await desk.page.getByText('Booked to the community’s funds on approval').waitFor({ timeout: 20_000 });
+    await desk.page.getByText(POSTED_EN).waitFor({ timeout: 20_000 });
     await screenshot(desk.page, 'report-form-approved-desk-en');
     await desk.context.close();
 
     await page.getByRole('button', { name: '打开菜单' }).waitFor();
     await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
     await page.reload();
-    await page.getByText('Booked to the community’s funds on approval').waitFor({ timeout: 30_000 });
+    await page.getByText(POSTED_EN).waitFor({ timeout: 30_000 });
     await noSidewaysScroll(page);
     await screenshot(page, 'report-form-approved-phone-en');
   });

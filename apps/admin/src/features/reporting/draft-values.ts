@@ -121,15 +121,35 @@ export function clearStoredDraft(reportId: string): void {
   }
 }
 
+/** Whether two typed texts are the same figure (56000 and 56,000.00; a blank and 0, as a blank is sent as 0). */
+export function sameFigureText(a: string, b: string): boolean {
+  const pa = a.trim().replace(/,/g, '');
+  const pb = b.trim().replace(/,/g, '');
+  if (pa === pb) return true;
+  const na = pa === '' ? 0 : Number(pa);
+  const nb = pb === '' ? 0 : Number(pb);
+  return Number.isFinite(na) && Number.isFinite(nb) && na === nb;
+}
+
 /** The figures whose typed text differs between two sets of values (what loading the latest would replace). */
 export function changedFigures(mine: DraftValues, theirs: DraftValues): ReportFigureField[] {
-  const same = (a: string, b: string) => {
-    const pa = a.trim().replace(/,/g, '');
-    const pb = b.trim().replace(/,/g, '');
-    if (pa === pb) return true;
-    const na = pa === '' ? 0 : Number(pa);
-    const nb = pb === '' ? 0 : Number(pb);
-    return Number.isFinite(na) && Number.isFinite(nb) && na === nb;
-  };
-  return REPORT_FIGURE_FIELDS.filter((field) => !same(mine.figures[field], theirs.figures[field]));
+  return REPORT_FIGURE_FIELDS.filter((field) => !sameFigureText(mine.figures[field], theirs.figures[field]));
+}
+
+/** The figures left blank, in the form's order: each is sent as 0. */
+export function blankFigures(values: DraftValues, order: readonly ReportFigureField[]): ReportFigureField[] {
+  return order.filter((field) => values.figures[field].trim() === '');
+}
+
+/**
+ * For each figure with an explanation, the figure's text it was written against: what the values hold now (as
+ * loaded, or when the explanation is typed). A figure moved away from it may have outgrown its explanation.
+ */
+export function explainedFigures(values: DraftValues): Partial<Record<ReportFigureField, string>> {
+  return Object.fromEntries(
+    REPORT_FIGURE_FIELDS.filter((field) => (values.explanations[field] ?? '').trim() !== '').map((field) => [
+      field,
+      values.figures[field],
+    ]),
+  );
 }

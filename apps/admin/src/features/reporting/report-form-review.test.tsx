@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { givenSession } from '../../testing/server';
@@ -128,6 +129,20 @@ describe('report form: after review', () => {
     const { api, report } = onServer({
       status: 'approved',
       reviewedBy: REVIEWER_ID,
+      reviewedAt: '2026-12-03T02:00:00.000Z',
+      events: [
+        ...reportFixture().events,
+        {
+          id: '99999999-8888-4888-8888-999999999991',
+          action: 'approve',
+          fromStatus: 'submitted',
+          toStatus: 'approved',
+          actorUserId: REVIEWER_ID,
+          comment: null,
+          // 2026-12-04 00:30 in Shanghai: the day the office read
+          at: '2026-12-03T16:30:00.000Z',
+        },
+      ],
       postings: [
         {
           entryId: 'bbbbbbbb-bbbb-4bbb-8bbb-000000000001',
@@ -151,6 +166,9 @@ describe('report form: after review', () => {
     });
     const { user } = renderApp(formPath());
     expect(await screen.findByText('已审核通过')).toBeInTheDocument();
+    // posted, not "to be posted", on the day of the approval
+    expect(screen.getByText('已于 2026-12-04 计入社区基金')).toBeInTheDocument();
+    expect(screen.queryByText('审核通过后计入社区基金')).toBeNull();
     expect(screen.getByText('社区治理专项资金')).toBeInTheDocument();
     expect(screen.getByText('+5,600.01 元')).toBeInTheDocument();
     expect(screen.getByText('公积金（储备）')).toBeInTheDocument();
@@ -172,5 +190,39 @@ describe('report form: after review', () => {
     expect(screen.getByText('更正原因：成本漏记一笔')).toBeInTheDocument();
     await waitFor(() => expect(input('revenueFen')).not.toHaveAttribute('readonly'));
     expect(api.reports.get(report.id)?.status).toBe('approved');
+  });
+
+  it('says an approval with nothing to distribute posted nothing', async () => {
+    onServer({ status: 'approved', reviewedBy: REVIEWER_ID, reviewedAt: '2026-12-03T02:00:00.000Z' });
+    renderApp(formPath());
+    expect(await screen.findByText('本月没有可分配的收益，未计入基金')).toBeInTheDocument();
+    expect(screen.queryByText(/计入社区基金/)).toBeNull();
+  });
+
+  it('says when an approval posted, in English', async () => {
+    await changeLanguage('en');
+    try {
+      onServer({
+        status: 'locked',
+        reviewedBy: REVIEWER_ID,
+        // no approve event kept: the review's time says it
+        reviewedAt: '2026-12-03T02:00:00.000Z',
+        postings: [
+          {
+            entryId: 'bbbbbbbb-bbbb-4bbb-8bbb-000000000001',
+            fundId: 'cccccccc-cccc-4ccc-8ccc-000000000001',
+            fundKind: 'governance_special',
+            kind: 'allocation',
+            direction: 1,
+            amountFen: 560_001,
+            postingKey: null,
+          },
+        ],
+      });
+      renderApp(formPath());
+      expect(await screen.findByText('Booked to the community’s funds on 2026-12-03')).toBeInTheDocument();
+    } finally {
+      await changeLanguage('zh-CN');
+    }
   });
 });

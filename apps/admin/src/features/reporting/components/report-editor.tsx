@@ -35,7 +35,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
-import { shanghaiClockText } from '../../../lib/shanghai-time';
+import { shanghaiClockText, shanghaiDayOfInstant } from '../../../lib/shanghai-time';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
 import {
   reportQueryOptions,
@@ -47,20 +47,24 @@ import { DeadlineTag } from '../../reports/components/deadline-tag';
 import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
-import { FIGURE_SECTIONS, figureKind, figureLabel } from '../../reports/figures';
+import { FIGURE_SECTIONS, figureKind, figureLabel, figureUnit } from '../../reports/figures';
 import { flagText, formatFigure, monthLabel, yuanLabel } from '../../reports/format';
 import {
+  blankFigures,
   changedFigures,
   consistencyErrors,
   type DraftValues,
+  explainedFigures,
   type FieldErrors,
   parseFigures,
   readStoredDraft,
+  sameFigureText,
   valuesOf,
 } from '../draft-values';
 import { type SaveState, useAutosave } from '../use-autosave';
 
 const fieldId = (field: string) => `figure-${field}`;
+const FORM_ORDER = FIGURE_SECTIONS.flatMap((section) => section.fields);
 
 /** One report's figures: editable while a draft or returned (autosaved), read only once submitted. */
 export function ReportEditor({
@@ -97,6 +101,9 @@ export function ReportEditor({
     return editable && stored && JSON.stringify(stored.values) !== JSON.stringify(baseline) ? stored : null;
   });
   const [values, setValues] = useState<DraftValues>(restored?.values ?? baseline);
+  // the figure each explanation was written against (as loaded, then as typed here): not the saved report, which
+  // moves with every autosave
+  const [explainedFor, setExplainedFor] = useState(() => explainedFigures(restored?.values ?? baseline));
   const autosave = useAutosave(report, values, baseline, editable, restored?.version ?? report.version);
   const [conflictHidden, setConflictHidden] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
@@ -141,7 +148,20 @@ export function ReportEditor({
   const setExplanation = (field: ReportFigureField, text: string) => {
     setSubmitErrors((e) => ({ ...e, [field]: undefined }));
     setValues((v) => ({ ...v, explanations: { ...v.explanations, [field]: text } }));
+    setExplainedFor((a) => ({ ...a, [field]: values.figures[field] }));
   };
+  /** An explanation written for another value of its figure: said, not blocked (it may still hold). */
+  const explanationStale = (field: ReportFigureField): boolean => {
+    const anchor = explainedFor[field];
+    return (
+      editable &&
+      anchor !== undefined &&
+      (values.explanations[field] ?? '').trim() !== '' &&
+      !sameFigureText(anchor, values.figures[field])
+    );
+  };
+  // a blank is sent as 0: said beside the submit button, and named in the submit's confirmation
+  const blanks = editable ? blankFigures(values, FORM_ORDER) : [];
 
   const problems: { field: ReportFigureField; text: string }[] = [
     ...(Object.keys(clientErrors) as ReportFigureField[]).map((field) => ({
@@ -208,6 +228,7 @@ export function ReportEditor({
       onOk: () => {
         autosave.reset(next, fresh.version);
         setValues(next);
+        setExplainedFor(explainedFigures(next));
         setConflictHidden(false);
       },
     });
@@ -229,6 +250,7 @@ export function ReportEditor({
     const saved = await autosave.flush();
     if (!saved) return;
     const figures = parsed.ok ? parsed.figures : null;
+    const separator = language === 'en' ? ', ' : '、';
     modal.confirm({
       title: t('reporting.form.submitTitle', { month: monthLabel(report.month, language) }),
       icon: <ExclamationCircleOutlined />,
@@ -238,6 +260,14 @@ export function ReportEditor({
           <Typography.Text>
             {report.communityName} · {report.ventureName} · {monthLabel(report.month, language)}
           </Typography.Text>
+          {blanks.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('reporting.form.blankConfirmTitle', { count: blanks.length })}
+              description={blanks.map((field) => t(figureLabel(field))).join(separator)}
+            />
+          ) : null}
           {figures ? (
             <div>
               <Typography.Text strong>{t('reporting.form.confirmFigures')}</Typography.Text>
@@ -280,6 +310,16 @@ export function ReportEditor({
         </Flex>
       ),
       okText: t('reporting.form.submit'),
+      // with blanks, going back leads to the first of them
+      ...(blanks.length > 0
+        ? {
+            cancelText: t('reporting.form.blankBack'),
+            onCancel: () => {
+              const first = blanks[0];
+              if (first) setTimeout(() => focusField(first), 0);
+            },
+          }
+        : {}),
       onOk: async () => {
         try {
           await transition.mutateAsync({
@@ -304,6 +344,10 @@ export function ReportEditor({
   const amendReason =
     report.revision > 1 ? (report.events.find((e) => e.action === 'amend')?.comment ?? '') : null;
   const returnedFields = new Set(report.status === 'returned' ? report.returnedFields : []);
+  // when the approval posted this revision (the last approve event; reviewedAt if the events do not say)
+  const approvedAt =
+    report.events.findLast((e) => e.action === 'approve')?.at ??
+    (report.status === 'approved' || report.status === 'locked' ? report.reviewedAt : null);
   const profit = parsed.ok ? parsed.figures.revenueFen - parsed.figures.operatingCostFen : null;
   const rate =
     parsed.ok && parsed.figures.serviceRequests > 0
@@ -315,7 +359,7 @@ export function ReportEditor({
       <Flex
         vertical
         gap={token.margin}
-        style={{ flex: '1 1 auto', minWidth: 0, paddingBottom: editable ? 96 : 0 }}
+        style={{ flex: '1 1 auto', minWidth: 0, paddingBottom: editable ? 120 : 0 }}
       >
         <Flex justify="space-between" align="center" wrap gap={token.marginXS}>
           <Space wrap>
@@ -415,7 +459,13 @@ export function ReportEditor({
               ) : null
             }
           >
-            <Typography.Text type="secondary">{t('reporting.form.postingsTitle')}</Typography.Text>
+            {report.postings.length > 0 ? (
+              <Typography.Text type="secondary">
+                {approvedAt
+                  ? t('reporting.form.postedOn', { date: shanghaiDayOfInstant(approvedAt) })
+                  : t('reporting.form.posted')}
+              </Typography.Text>
+            ) : null}
             <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
           </Card>
         ) : null}
@@ -434,6 +484,10 @@ export function ReportEditor({
                   flags={flagsByField.get(field) ?? []}
                   explanation={shownValues.explanations[field] ?? ''}
                   explanationMissing={unexplained.includes(field)}
+                  explanationStale={explanationStale(field)}
+                  onExplanationStillApplies={() =>
+                    setExplainedFor((a) => ({ ...a, [field]: values.figures[field] }))
+                  }
                   history={historyFigures.map((m) => (m ? m[field] : null))}
                   historyMonths={(history.data?.months ?? []).map((m) => m.month)}
                   historyLoaded={history.isSuccess}
@@ -519,6 +573,17 @@ export function ReportEditor({
                       ))}
                     </Flex>
                   </>
+                ) : null}
+                {blanks.length > 0 ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<ExclamationCircleOutlined />}
+                    onClick={() => focusField(blanks[0] as string)}
+                    style={{ paddingInline: 0, alignSelf: 'flex-start', color: token.colorWarningText }}
+                  >
+                    {t('reporting.form.blankCount', { count: blanks.length })}
+                  </Button>
                 ) : null}
               </Flex>
               <Button
@@ -652,6 +717,8 @@ function FigureField({
   flags,
   explanation,
   explanationMissing,
+  explanationStale,
+  onExplanationStillApplies,
   history,
   historyMonths,
   historyLoaded,
@@ -667,6 +734,8 @@ function FigureField({
   flags: PlausibilityFlag[];
   explanation: string;
   explanationMissing: boolean;
+  explanationStale: boolean;
+  onExplanationStillApplies: () => void;
   history: (number | null)[];
   historyMonths: string[];
   historyLoaded: boolean;
@@ -678,11 +747,13 @@ function FigureField({
   const { token } = theme.useToken();
   const id = fieldId(field);
   const money = figureKind(field) === 'money';
+  const unit = figureUnit(field, i18n.language);
   const lastIndex = history.findLastIndex((v) => v !== null);
   const last = lastIndex >= 0 ? history[lastIndex] : null;
   const lastMonth = lastIndex >= 0 ? historyMonths[lastIndex] : undefined;
   const known = history.filter((v) => v !== null).length;
   const describedBy = [
+    `${id}-unit`,
     error ? `${id}-error` : null,
     flags.length ? `${id}-flag` : null,
     returned ? `${id}-returned` : null,
@@ -705,11 +776,6 @@ function FigureField({
       <div style={{ flex: '1 1 auto', minWidth: 0, maxWidth: stacked ? undefined : 420 }}>
         <label htmlFor={id} style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
           {t(figureLabel(field))}
-          {money ? (
-            <Typography.Text type="secondary">
-              {i18n.language === 'en' ? ` (${t('reports.unit.yuan')})` : `（${t('reports.unit.yuan')}）`}
-            </Typography.Text>
-          ) : null}
         </label>
         <Input
           id={id}
@@ -723,7 +789,8 @@ function FigureField({
           status={error ? 'error' : flags.length > 0 || returned ? 'warning' : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
-          suffix={money ? <span aria-hidden="true">{t('reports.unit.yuan')}</span> : undefined}
+          // the unit once, in the input (the Excel template has it in the column's header); read out as a description
+          suffix={<span id={`${id}-unit`}>{unit}</span>}
           onChange={(e) => onChange(e.target.value)}
           style={{ maxWidth: 280 }}
         />
@@ -764,9 +831,30 @@ function FigureField({
               maxLength={500}
               autoSize={{ minRows: 1, maxRows: 4 }}
               placeholder={editable ? t('reports.explanationPlaceholder') : undefined}
-              status={explanationMissing ? 'warning' : undefined}
+              status={explanationMissing || explanationStale ? 'warning' : undefined}
+              aria-describedby={explanationStale ? `${id}-explanation-stale` : undefined}
               onChange={(e) => onExplain(e.target.value)}
             />
+            {explanationStale ? (
+              <Flex
+                wrap
+                align="center"
+                gap={4}
+                style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}
+              >
+                <span id={`${id}-explanation-stale`}>
+                  <WarningOutlined /> {t('reporting.form.explanationStale')}
+                </span>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={onExplanationStillApplies}
+                  style={{ paddingInline: 0, height: 'auto' }}
+                >
+                  {t('reporting.form.explanationStillApplies')}
+                </Button>
+              </Flex>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -783,7 +871,7 @@ function FigureField({
             <Sparkline values={history} color={token.colorTextSecondary} />
             <span>
               {last !== null && last !== undefined && lastMonth
-                ? t('reporting.form.lastMonth', {
+                ? t('reporting.form.lastApproved', {
                     month: monthLabel(lastMonth, i18n.language),
                     value: formatFigure(field, last, i18n.language),
                   })

@@ -1,0 +1,235 @@
+import type { ReportHistory } from '@gongfu/contract';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
+import { JINHUI, meAs } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+import { api, givenSession, server } from '../../testing/server';
+import {
+  formPath,
+  givenReportingApi,
+  historyFixture,
+  MARKET,
+  MONTH,
+  reportFixture,
+  statusRow,
+} from './testing/reporting-fixtures';
+import { autosaveTiming } from './use-autosave';
+
+const input = (field: string) => document.getElementById(`figure-${field}`) as HTMLInputElement;
+const type = (field: string, text: string) => fireEvent.change(input(field), { target: { value: text } });
+// the footer's button (a closed confirmation may still be in the document)
+const submitButton = () =>
+  within(screen.getByRole('region', { name: '提交审核' })).getByRole('button', { name: '提交审核' });
+const unitOf = (field: string) => document.getElementById(`figure-${field}-unit`)?.textContent;
+
+const defaultTiming = { ...autosaveTiming };
+beforeEach(() => {
+  autosaveTiming.debounceMs = 200;
+  Element.prototype.scrollIntoView = () => {};
+  givenSession(meAs('community_reporter', JINHUI));
+});
+afterEach(async () => {
+  Object.assign(autosaveTiming, defaultTiming);
+  await changeLanguage('zh-CN');
+});
+
+function onServer(overrides: Parameters<typeof reportFixture>[0] = {}) {
+  const report = reportFixture(overrides);
+  const api = givenReportingApi({
+    rows: [statusRow(MARKET, { status: 'draft', reportId: report.id, reportStatus: report.status })],
+    reports: [report],
+  });
+  return { report, api };
+}
+
+/** The venture's history answered instead of the steady twelve approved months. */
+function givenHistory(edit: (history: ReportHistory) => ReportHistory) {
+  server.use(
+    http.get(api('/reports/history'), () => HttpResponse.json(edit(historyFixture(MARKET.id, MONTH)))),
+  );
+}
+
+describe('report form: units', () => {
+  it('shows each figure’s unit once, inside its input, from the domain’s definitions', async () => {
+    onServer();
+    renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(unitOf('revenueFen')).toBe('元');
+    expect(unitOf('stableJobs')).toBe('个');
+    expect(unitOf('residentsServed')).toBe('人');
+    expect(unitOf('serviceTransactions')).toBe('人次');
+    expect(unitOf('eldersServed')).toBe('人');
+    expect(unitOf('childrenServed')).toBe('人');
+    expect(unitOf('serviceRequests')).toBe('次');
+    // the label names the figure; the unit is not repeated there
+    expect(document.querySelector('label[for="figure-revenueFen"]')?.textContent).toBe('营业收入');
+    // a screen reader hears the unit with the field
+    expect(input('residentsServed')).toHaveAttribute(
+      'aria-describedby',
+      expect.stringContaining('figure-residentsServed-unit'),
+    );
+  });
+
+  it('in English', async () => {
+    await changeLanguage('en');
+    onServer();
+    renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(unitOf('revenueFen')).toBe('yuan');
+    expect(unitOf('stableJobs')).toBe('jobs');
+    expect(unitOf('residentsServed')).toBe('people');
+    expect(unitOf('serviceTransactions')).toBe('visits');
+    expect(document.querySelector('label[for="figure-revenueFen"]')?.textContent).toBe('Operating revenue');
+  });
+});
+
+describe('report form: blank figures', () => {
+  it('counts the blanks beside submit, names them when submitting, and sends them as 0', async () => {
+    const { api } = onServer({ temporaryJobs: 0, serviceTransactions: 0 });
+    // no history: no blank is flagged, so nothing but this asks about them
+    givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
+    const { user } = renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(input('temporaryJobs')).toHaveValue('');
+    expect(await screen.findByText('还有 2 项未填，提交时按 0 计')).toBeInTheDocument();
+
+    // a draft with blanks still saves
+    type('stableJobs', '7');
+    await waitFor(() => expect(api.patches).toHaveLength(1));
+    expect(api.patches[0]).toMatchObject({ stableJobs: 7, temporaryJobs: 0, serviceTransactions: 0 });
+
+    await user.click(submitButton());
+    let dialog = (await screen.findAllByText('确认提交 2026年11月 月报？'))[0]?.closest(
+      '.ant-modal',
+    ) as HTMLElement;
+    expect(within(dialog).getByText('以下 2 项未填，将按 0 提交：')).toBeInTheDocument();
+    expect(within(dialog).getByText('临时就业岗位、服务人次')).toBeInTheDocument();
+    // going back leads to the first blank
+    await user.click(within(dialog).getByRole('button', { name: '返回填写' }));
+    await waitFor(() => expect(document.activeElement).toBe(input('temporaryJobs')));
+    expect(api.transitions).toHaveLength(0);
+
+    type('temporaryJobs', '3');
+    expect(await screen.findByText('还有 1 项未填，提交时按 0 计')).toBeInTheDocument();
+    await waitFor(() => expect(api.patches.at(-1)).toMatchObject({ temporaryJobs: 3 }));
+    await user.click(submitButton());
+    await waitFor(() =>
+      expect(
+        screen.getAllByText('确认提交 2026年11月 月报？').some((e) => e.closest('.ant-modal') !== dialog),
+      ).toBe(true),
+    );
+    dialog = screen
+      .getAllByText('确认提交 2026年11月 月报？')
+      .map((e) => e.closest('.ant-modal') as HTMLElement)
+      .find((e) => e !== dialog) as HTMLElement;
+    expect(within(dialog).getByText('以下 1 项未填，将按 0 提交：')).toBeInTheDocument();
+    expect(within(dialog).getByText('服务人次')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '提交审核' }));
+    await waitFor(() => expect(api.transitions).toMatchObject([{ action: 'submit' }]));
+  });
+
+  it('asks nothing more when every figure is filled', async () => {
+    const { api } = onServer();
+    const { user } = renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(screen.queryByText(/项未填/)).toBeNull();
+    await user.click(submitButton());
+    const dialog = (await screen.findAllByText('确认提交 2026年11月 月报？'))[0]?.closest(
+      '.ant-modal',
+    ) as HTMLElement;
+    expect(within(dialog).queryByText(/项未填/)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: '提交审核' }));
+    await waitFor(() => expect(api.transitions).toMatchObject([{ action: 'submit' }]));
+  });
+
+  it('in English', async () => {
+    await changeLanguage('en');
+    onServer({ temporaryJobs: 0 });
+    givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
+    const { user } = renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    expect(await screen.findByText('1 left blank, sent as 0 when you submit')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit for review' }));
+    expect(await screen.findByText('Left blank, sent as 0 (1):')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to the form' })).toBeInTheDocument();
+  });
+});
+
+describe('report form: the reference beside each figure', () => {
+  it('says it is the latest approved month, which skips a month still under review', async () => {
+    onServer();
+    // October was submitted and awaits review: its figures are not in the history
+    givenHistory((h) => ({
+      ...h,
+      months: h.months.map((m) =>
+        m.month === '2026-10' ? { ...m, status: 'submitted' as const, figures: null } : m,
+      ),
+    }));
+    renderApp(formPath());
+    expect(await screen.findByText('最近审核通过（2026年9月）：56,000.00 元')).toBeInTheDocument();
+    expect(screen.queryByText(/^2026年9月：/)).toBeNull();
+  });
+
+  it('in English', async () => {
+    await changeLanguage('en');
+    onServer();
+    renderApp(formPath());
+    expect(await screen.findByText('Last approved (Oct 2026): 6')).toBeInTheDocument();
+  });
+});
+
+describe('report form: an explanation after its figure changed', () => {
+  it('warns under the explanation until it is rewritten or confirmed, and blocks nothing', async () => {
+    // a cost below the usual range (¥35,700 – ¥48,300), explained
+    const { api } = onServer({
+      operatingCostFen: 3_000_000,
+      explanations: { operatingCostFen: '本月房租减免' },
+    });
+    const { user } = renderApp(formPath());
+    const explanation = await waitFor(() => {
+      const box = document.getElementById('figure-operatingCostFen-explanation');
+      expect(box).toHaveValue('本月房租减免');
+      return box as HTMLTextAreaElement;
+    });
+    expect(screen.queryByText('数值已修改，请确认情况说明仍然适用')).toBeNull();
+
+    // corrected, still outside the range: the old explanation would satisfy the flag unread
+    type('operatingCostFen', '29000');
+    expect(await screen.findByText('数值已修改，请确认情况说明仍然适用')).toBeInTheDocument();
+    expect(explanation).toHaveAttribute('aria-describedby', 'figure-operatingCostFen-explanation-stale');
+    await waitFor(() => expect(api.patches.at(-1)).toMatchObject({ operatingCostFen: 2_900_000 }));
+
+    // the clerk says it still applies
+    await user.click(screen.getByRole('button', { name: '仍然适用' }));
+    expect(screen.queryByText('数值已修改，请确认情况说明仍然适用')).toBeNull();
+
+    // changed again, then the explanation rewritten for it
+    type('operatingCostFen', '28000');
+    expect(await screen.findByText('数值已修改，请确认情况说明仍然适用')).toBeInTheDocument();
+    fireEvent.change(explanation, { target: { value: '本月房租减免两千元' } });
+    await waitFor(() => expect(screen.queryByText('数值已修改，请确认情况说明仍然适用')).toBeNull());
+    // the same figure written otherwise is no change
+    type('operatingCostFen', '28,000.00');
+    expect(screen.queryByText('数值已修改，请确认情况说明仍然适用')).toBeNull();
+
+    // nothing blocked: submit goes ahead
+    await user.click(submitButton());
+    expect((await screen.findAllByText('确认提交 2026年11月 月报？')).length).toBeGreaterThan(0);
+  });
+
+  it('in English', async () => {
+    await changeLanguage('en');
+    onServer({ operatingCostFen: 3_000_000, explanations: { operatingCostFen: 'Rent waived' } });
+    renderApp(formPath());
+    await waitFor(() =>
+      expect(document.getElementById('figure-operatingCostFen-explanation')).toHaveValue('Rent waived'),
+    );
+    type('operatingCostFen', '29000');
+    expect(
+      await screen.findByText('The figure changed: check the explanation still applies'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'It still applies' })).toBeInTheDocument();
+  });
+});
