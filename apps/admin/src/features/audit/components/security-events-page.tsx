@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText } from '../../../lib/shanghai-time';
+import { userAgentSummary } from '../../../lib/user-agent';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { type SecurityEventKind, useSecurityEvents } from '../api/security-events';
 
 const KINDS: SecurityEventKind[] = ['login', 'logout', 'password_change'];
+const PAGE_SIZE = 20;
 
 /** Who reads security events: the district's admin and the platform admin (the API refuses everyone else). */
 export function readsSecurityEvents(role: string | undefined): boolean {
@@ -23,6 +25,7 @@ export function SecurityEventsPage() {
   const [kind, setKind] = useState<SecurityEventKind | undefined>(undefined);
   const events = useSecurityEvents(readsSecurityEvents(membership?.role) ? kind : undefined);
   const kindId = useId();
+  const [page, setPage] = useState(1);
 
   if (!readsSecurityEvents(membership?.role)) {
     return (
@@ -58,9 +61,10 @@ export function SecurityEventsPage() {
       key: 'agent',
       title: t('auth.security.userAgent'),
       dataIndex: 'userAgent',
+      // the browser and system in words; the header as sent is a hover away
       render: (ua: string) => (
-        <Typography.Text type="secondary" ellipsis={{ tooltip: ua }} style={{ maxWidth: 280 }}>
-          {ua || '—'}
+        <Typography.Text type="secondary" ellipsis={{ tooltip: ua || undefined }} style={{ maxWidth: 280 }}>
+          {userAgentSummary(ua) || '—'}
         </Typography.Text>
       ),
     },
@@ -83,7 +87,10 @@ export function SecurityEventsPage() {
             id={kindId}
             style={{ minWidth: 160 }}
             value={kind ?? 'all'}
-            onChange={(v) => setKind(v === 'all' ? undefined : v)}
+            onChange={(v) => {
+              setKind(v === 'all' ? undefined : v);
+              setPage(1);
+            }}
             options={[
               { value: 'all', label: t('auth.security.all') },
               ...KINDS.map((k) => ({ value: k, label: t(`auth.security.kind.${k}`) })),
@@ -96,6 +103,13 @@ export function SecurityEventsPage() {
           <ResponsiveTable<SecurityEvent>
             columns={columns}
             dataSource={events.data.items}
+            // a page at a time: on a phone the cards ran to ~6,000 px
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: events.data.items.length,
+              onChange: setPage,
+            }}
             cardTitle={['time', 'event']}
             emptyText={t('auth.security.empty')}
           />
