@@ -38,6 +38,7 @@ export const targetsEn: Shape<typeof targetsZhCN> = {
   },
   unit: { yuan: 'yuan', percent: '%' },
   notSet: 'Not set',
+  notSetDefault: 'Not set (the KPI’s own {{value}})',
   save: 'Save targets',
   reset: 'Undo changes',
   unsaved: '{{count}} unsaved',

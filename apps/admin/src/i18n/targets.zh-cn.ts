@@ -35,6 +35,7 @@ export const targetsZhCN = {
   },
   unit: { yuan: '元', percent: '%' },
   notSet: '未设定',
+  notSetDefault: '未设定（按指标口径 {{value}}）',
   save: '保存目标',
   reset: '撤销修改',
   unsaved: '{{count}} 项未保存',

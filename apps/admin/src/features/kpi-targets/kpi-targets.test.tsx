@@ -101,6 +101,12 @@ describe('yearly targets page', () => {
     expect(screen.getByRole('heading', { name: '年度指标目标' })).toBeInTheDocument();
     expect(screen.getAllByText('全年累计').length).toBeGreaterThan(3);
     expect(screen.getByText('不应超过（越低越好）')).toBeInTheDocument();
+    // unset, a KPI says what the cockpit measures it against meanwhile: deliberation coverage its own 100 %
+    expect(screen.getByLabelText('议事覆盖率 · 年度目标')).toHaveAttribute(
+      'placeholder',
+      '未设定（按指标口径 100.0%）',
+    );
+    expect(screen.getByLabelText('稳定就业岗位 · 年度目标')).toHaveAttribute('placeholder', '未设定');
 
     await user.clear(revenue);
     await user.click(revenue);

@@ -354,7 +354,14 @@ function TargetsTable({
               status={error ? 'error' : undefined}
               inputMode="decimal"
               value={textOf(row)}
-              placeholder={t('targets.notSet')}
+              // a KPI whose definition carries a target (deliberation coverage: 100 %) has it on the cockpit unset
+              placeholder={
+                row.kpi.definition.target === null
+                  ? t('targets.notSet')
+                  : t('targets.notSetDefault', {
+                      value: formatKpiText(row.kpi.definition.unit, row.kpi.definition.target, language, t),
+                    })
+              }
               suffix={unitText(row.kpi)}
               disabled={!list.editable}
               onChange={(event) => {
