@@ -166,7 +166,12 @@ export function UsersPage({
         ) : (
           <Flex gap={4} wrap>
             {memberships.map((m) => (
-              <Tag key={m.id} color={m.role === 'district_admin' ? 'gold' : undefined}>
+              <Tag
+                key={m.id}
+                color={m.role === 'district_admin' ? 'gold' : undefined}
+                // a partner's role names its company: on a phone's card it wraps rather than runs off the edge
+                style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+              >
                 {roleText(m)}
               </Tag>
             ))}
