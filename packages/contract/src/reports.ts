@@ -137,15 +137,51 @@ export const ReportPosting = z
   .openapi('ReportPosting');
 export type ReportPosting = z.infer<typeof ReportPosting>;
 
+/** An earlier month of the same venture whose report is not approved yet (the review drawer warns of it). */
+export const EarlierUnapprovedReport = z
+  .object({
+    month: ReportMonth,
+    reportId: z.uuid(),
+    status: z.enum(['submitted', 'returned']),
+  })
+  .openapi('EarlierUnapprovedReport');
+export type EarlierUnapprovedReport = z.infer<typeof EarlierUnapprovedReport>;
+
 export const ReportDetail = Report.extend({
   events: z.array(ReportEvent),
   postings: z.array(ReportPosting),
+  earlierUnapproved: z
+    .array(EarlierUnapprovedReport)
+    .optional()
+    .openapi({
+      description:
+        'Only in GET /reports/{id}: the earlier months of the same venture whose report awaits review or was ' +
+        'returned, with no approved revision, oldest first',
+    }),
 }).openapi('ReportDetail');
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
+/** A row of the review queue: a report, with when it was due, whether it came late, and who reviewed it. */
+export const ReportListItem = Report.extend({
+  dueDate: z.iso.date().openapi({
+    description: 'The day the month’s report was due: the district’s due day of the following month',
+  }),
+  firstSubmittedAt: z.string().nullable().openapi({
+    description:
+      'The first submission of the month’s original revision: timeliness counts it, not a resubmission',
+  }),
+  timeliness: z.enum(['on_time', 'late']).nullable().openapi({
+    description: 'By the first submission against the deadline (the status overview’s rule); null before any',
+  }),
+  reviewedByName: z.string().nullable().openapi({
+    description: 'The name of whoever last approved or returned it, for district users; null for others',
+  }),
+}).openapi('ReportListItem');
+export type ReportListItem = z.infer<typeof ReportListItem>;
+
 export const ReportList = z
   .object({
-    items: z.array(Report),
+    items: z.array(ReportListItem),
     total: z.number().int().openapi({ description: 'All rows matching the filters, across pages' }),
     page: z.number().int(),
     pageSize: z.number().int(),

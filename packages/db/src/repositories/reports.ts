@@ -166,7 +166,7 @@ const pageStatement = compiledPerShape(
       q = q.orderBy('ventures.name', direction);
     }
     // ties broken the same way every time, so pages never overlap
-    return q
+    return withQueueColumns(q)
       .orderBy('monthly_reports.month', key === 'month' ? direction : 'desc')
       .orderBy('communities.name')
       .orderBy('ventures.name')
@@ -177,6 +177,40 @@ const pageStatement = compiledPerShape(
   },
   ['page.sort'],
 );
+
+/**
+ * What the queue shows beside a report, read in the page's own statement (a lookup per row of the page): the
+ * district's due day, the first submission of the month's original revision (timeliness counts it, not a
+ * resubmission: the status overview's rule), and the reviewer's name (users' RLS shows it to the district only).
+ */
+function withQueueColumns<O>(q: SelectQueryBuilder<Database, ReportTables, O>) {
+  return q.select((eb) => [
+    eb
+      .selectFrom('districts')
+      .select('districts.report_due_day')
+      .whereRef('districts.district_id', '=', 'monthly_reports.district_id')
+      .as('due_day'),
+    eb
+      .selectFrom('report_events as first')
+      .innerJoin('monthly_reports as original', (join) =>
+        join
+          .onRef('original.district_id', '=', 'first.district_id')
+          .onRef('original.report_id', '=', 'first.report_id'),
+      )
+      .select(sql<Date | string | null>`min(first.created_at)`.as('at'))
+      .whereRef('original.district_id', '=', 'monthly_reports.district_id')
+      .whereRef('original.venture_id', '=', 'monthly_reports.venture_id')
+      .whereRef('original.month', '=', 'monthly_reports.month')
+      .where('original.revision', '=', 1)
+      .where('first.action', '=', 'submit')
+      .as('first_submitted_at'),
+    eb
+      .selectFrom('users')
+      .select('users.display_name')
+      .whereRef('users.user_id', '=', 'monthly_reports.reviewed_by')
+      .as('reviewed_by_name'),
+  ]);
+}
 
 /** How many reports match, compiled once per shape. */
 const countStatement = compiledPerShape((trx, { scope, filter }: PageArgs) =>
@@ -424,15 +458,66 @@ export async function insertEvent(
     .execute();
 }
 
-export function listEvents(trx: ScopedTransaction, args: { districtId: string; reportId: string }) {
+function eventsQuery(trx: ScopedTransaction, args: { districtId: string; reportId: string }) {
   return trx
     .selectFrom('report_events')
     .selectAll()
     .where('district_id', '=', args.districtId)
     .where('report_id', '=', args.reportId)
     .orderBy('created_at')
-    .orderBy('event_id')
-    .execute();
+    .orderBy('event_id');
+}
+
+export function listEvents(trx: ScopedTransaction, args: { districtId: string; reportId: string }) {
+  return eventsQuery(trx, args).execute();
+}
+
+/**
+ * Earlier months of a venture whose report awaits review or was sent back, and that have no approved (or locked)
+ * revision: a reviewer should know before approving a later month. Oldest first.
+ */
+function earlierUnapprovedQuery(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  args: { ventureId: string; month: string },
+) {
+  return inScope(selectReports(trx), scope)
+    .clearSelect()
+    .select(['monthly_reports.month', 'monthly_reports.report_id', 'monthly_reports.status'])
+    .where('monthly_reports.venture_id', '=', args.ventureId)
+    .where('monthly_reports.month', '<', args.month)
+    .where('monthly_reports.status', 'in', ['submitted', 'returned'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('monthly_reports as done')
+            .select('done.report_id')
+            .whereRef('done.district_id', '=', 'monthly_reports.district_id')
+            .whereRef('done.venture_id', '=', 'monthly_reports.venture_id')
+            .whereRef('done.month', '=', 'monthly_reports.month')
+            .where('done.status', 'in', ['approved', 'locked']),
+        ),
+      ),
+    )
+    .orderBy('monthly_reports.month')
+    .orderBy('monthly_reports.revision');
+}
+
+/**
+ * What a report's detail shows beside the report, sent together (one wait): its workflow events, the ledger
+ * entries it posted, and — when asked, for the review drawer — the venture's earlier months still unapproved.
+ */
+export async function detailParts(
+  trx: ScopedTransaction,
+  scope: ReportScope,
+  args: { reportId: string; ventureId: string; month: string; earlier: boolean },
+) {
+  const [events, postings, earlier] = await pipelined(trx, [
+    eventsQuery(trx, { districtId: scope.districtId, reportId: args.reportId }).compile(),
+    postingsQuery(trx, { districtId: scope.districtId, reportIds: [args.reportId] }).compile(),
+    args.earlier ? earlierUnapprovedQuery(trx, scope, args).compile() : null,
+  ]);
+  return { events, postings, earlier };
 }
 
 /** The first submission of each report among `reportIds` (timeliness counts the first one). */
@@ -557,6 +642,10 @@ export function postingsOf(
   args: { districtId: string; reportIds: readonly string[] },
 ) {
   if (args.reportIds.length === 0) return Promise.resolve([]);
+  return postingsQuery(trx, args).execute();
+}
+
+function postingsQuery(trx: ScopedTransaction, args: { districtId: string; reportIds: readonly string[] }) {
   return trx
     .selectFrom('ledger_entries as e')
     .innerJoin('funds as f', (join) =>
@@ -577,8 +666,7 @@ export function postingsOf(
     .where('e.source_type', '=', REPORT_SOURCE_TYPE)
     .where('e.source_id', 'in', [...args.reportIds])
     .orderBy('e.created_at')
-    .orderBy('e.posting_key')
-    .execute();
+    .orderBy('e.posting_key');
 }
 
 /** The latest month with an approved (or locked) report of the community, or null. */

@@ -1,7 +1,8 @@
-import type { ReportDetail } from '@gongfu/contract';
+import type { ReportDetail, ReportListItem } from '@gongfu/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
@@ -12,11 +13,23 @@ interface Seen {
   posts: { path: string; body: Record<string, unknown>; idempotencyKey: string | null }[];
 }
 
+/** A report as the fake API holds it: the detail, with the list's own fields where a test sets them. */
+type Held = ReportDetail & Partial<Omit<ReportListItem, keyof ReportDetail>>;
+
+/** The list row of a held report: what the API adds to a report in the queue. */
+const listItem = (r: Held): ReportListItem => {
+  const { events: _events, postings: _postings, earlierUnapproved: _earlier, ...report } = r;
+  return {
+    dueDate: '2026-12-10',
+    firstSubmittedAt: r.submittedAt,
+    timeliness: r.submittedAt ? 'on_time' : null,
+    reviewedByName: null,
+    ...report,
+  };
+};
+
 /** The review API over a fixed set of reports; records the list queries and the workflow posts it received. */
-function givenReviewApi(
-  reports: ReportDetail[],
-  answer: (path: string) => Response | null = () => null,
-): Seen {
+function givenReviewApi(reports: Held[], answer: (path: string) => Response | null = () => null): Seen {
   const seen: Seen = { lists: [], posts: [] };
   const byId = new Map(reports.map((r) => [r.id, r]));
   server.use(
@@ -28,8 +41,9 @@ function givenReviewApi(
     http.get(api('/reports'), ({ request }) => {
       const query = new URL(request.url).searchParams;
       seen.lists.push(query);
-      const items = reports.filter((r) => r.status === (query.get('status') ?? r.status));
-      return HttpResponse.json({ items, total: items.length, page: 1, pageSize: 20 });
+      const all = reports.filter((r) => r.status === (query.get('status') ?? r.status)).map(listItem);
+      const pageSize = Number(query.get('pageSize') ?? 20);
+      return HttpResponse.json({ items: all.slice(0, pageSize), total: all.length, page: 1, pageSize });
     }),
     http.get(api('/reports/:id/approval-preview'), ({ params }) =>
       HttpResponse.json({
@@ -90,7 +104,7 @@ describe('the review queue', () => {
     const seen = givenReviewApi([submitted(), reportFixture({ status: 'returned' }, CANTEEN)]);
     const { user, router } = renderApp(`/review?month=${MONTH}`);
     expect(await screen.findByRole('cell', { name: '金汇潮汐市场' })).toBeInTheDocument();
-    const first = seen.lists[0];
+    const first = seen.lists.find((q) => q.get('pageSize') === '20');
     expect(first?.get('status')).toBe('submitted');
     expect(first?.get('current')).toBe('true');
     expect(first?.get('month')).toBe(MONTH);
@@ -98,7 +112,12 @@ describe('the review queue', () => {
 
     await user.click(screen.getByRole('tab', { name: '已退回' }));
     expect(await screen.findByRole('cell', { name: '望江街长者食堂' })).toBeInTheDocument();
-    expect(seen.lists.at(-1)?.get('status')).toBe('returned');
+    expect(
+      seen.lists
+        .filter((q) => q.get('pageSize') === '20')
+        .at(-1)
+        ?.get('status'),
+    ).toBe('returned');
     expect(router.state.location.search).toMatchObject({ tab: 'returned', month: MONTH });
   });
 
@@ -113,8 +132,12 @@ describe('the review queue', () => {
     );
     renderApp(`/review?communityId=${report.communityId}&ventureId=${report.ventureId}`);
     expect(await screen.findByRole('cell', { name: '金汇潮汐市场' })).toBeInTheDocument();
-    expect(seen.lists[0]?.get('ventureId')).toBe(report.ventureId);
-    expect(seen.lists[0]?.get('communityId')).toBe(report.communityId);
+    // the table's list and the waiting tab's count both carry the filters
+    expect(seen.lists.length).toBeGreaterThan(0);
+    for (const query of seen.lists) {
+      expect(query.get('ventureId')).toBe(report.ventureId);
+      expect(query.get('communityId')).toBe(report.communityId);
+    }
   });
 
   it('a return needs a comment, and sends the figures the reviewer names', async () => {
@@ -243,10 +266,15 @@ describe('the review queue', () => {
         ],
       }),
     ]);
-    renderApp(`/review?month=${MONTH}`);
+    const { user } = renderApp(`/review?month=${MONTH}`);
     expect(await screen.findByText('1 项需关注')).toBeInTheDocument();
-    const box = document.querySelector<HTMLInputElement>('.ant-table-row input[type="checkbox"]');
+    // the disabled box says why: in its name for a screen reader, and in a tooltip on hover
+    const box = screen.getByRole('checkbox', {
+      name: '金汇潮汐市场 · 2026年11月：有需说明的数据，须逐份打开审核',
+    });
     expect(box).toBeDisabled();
+    await user.hover(box.closest('.ant-checkbox-wrapper')?.parentElement as HTMLElement);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('有需说明的数据，须逐份打开审核');
   });
 
   it('locking a month with reviews pending shows the server’s reason', async () => {
@@ -267,5 +295,139 @@ describe('the review queue', () => {
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: /确认锁定/ }));
     expect(await screen.findByText('2026-10 还有 3 份报表待审核，请审核完毕后再锁定')).toBeInTheDocument();
+  });
+});
+
+/** An instant `days` whole days before now: the same Shanghai time of day, so that many Shanghai days ago. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+describe('what the queue tells a reviewer with a backlog', () => {
+  it('the waiting tab counts its reports on every tab, with one small request and none for the other tabs', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenReviewApi([
+      submitted(),
+      reportFixture({ status: 'submitted', submittedAt: daysAgo(1) }, CANTEEN),
+      reportFixture({ status: 'approved', submittedAt: daysAgo(9), reviewedAt: daysAgo(2) }),
+    ]);
+    const { user } = renderApp(`/review?month=${MONTH}`);
+    expect(await screen.findByRole('tab', { name: '待审核（2）' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: '已通过' }));
+    await screen.findByRole('columnheader', { name: '审核通过时间' });
+    expect(screen.getByRole('tab', { name: '待审核（2）' })).toBeInTheDocument();
+    // the count is one row of the waiting tab; no tab but the open one is listed in full
+    const counts = seen.lists.filter((q) => q.get('pageSize') === '1');
+    expect(counts.length).toBeGreaterThan(0);
+    for (const q of counts) expect(q.get('status')).toBe('submitted');
+    expect(seen.lists.filter((q) => q.get('pageSize') === '20').map((q) => q.get('status'))).not.toContain(
+      'returned',
+    );
+  });
+
+  it('says how long each report has waited and tags one submitted after its due day', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([
+      reportFixture({ status: 'submitted', submittedAt: daysAgo(3) }),
+      {
+        ...reportFixture({ status: 'submitted', submittedAt: new Date().toISOString() }, CANTEEN),
+        timeliness: 'late',
+        dueDate: '2026-12-10',
+        firstSubmittedAt: '2026-12-12T01:30:00.000Z',
+      },
+    ]);
+    const { user } = renderApp(`/review?month=${MONTH}`);
+    const market = (await screen.findByRole('cell', { name: '金汇潮汐市场' })).closest('tr') as HTMLElement;
+    const canteen = screen.getByRole('cell', { name: '望江街长者食堂' }).closest('tr') as HTMLElement;
+    expect(screen.getByRole('columnheader', { name: '已等待' })).toBeInTheDocument();
+    expect(within(market).getByText('3 天')).toBeInTheDocument();
+    expect(within(canteen).getByText('今天提交')).toBeInTheDocument();
+    expect(within(market).queryByText('逾期报送')).not.toBeInTheDocument();
+    await user.hover(within(canteen).getByText('逾期报送'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      '截止日期 2026-12-10，首次报送于 2026-12-12 09:30',
+    );
+  });
+
+  it('the approved tab shows when and by whom, and flags as explained', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([
+      {
+        ...reportFixture({
+          status: 'approved',
+          submittedAt: '2026-12-02T03:00:00.000Z',
+          reviewedAt: '2026-12-05T06:20:00.000Z',
+          flags: [
+            { field: 'revenueFen', rule: 'outlier', value: 1, expectedLow: 2, expectedHigh: 3, reference: 2 },
+          ],
+        }),
+        reviewedByName: '李审核',
+      },
+    ]);
+    renderApp(`/review?tab=approved&month=${MONTH}`);
+    const row = (await screen.findByRole('cell', { name: '金汇潮汐市场' })).closest('tr') as HTMLElement;
+    expect(screen.getByRole('columnheader', { name: '审核通过时间' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /提交时间/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '已等待' })).not.toBeInTheDocument();
+    expect(within(row).getByText('2026-12-05 14:20')).toBeInTheDocument();
+    expect(within(row).getByText('审核人：李审核')).toBeInTheDocument();
+    expect(within(row).getByText('1 项已说明')).toBeInTheDocument();
+    expect(within(row).queryByText(/需关注/)).not.toBeInTheDocument();
+    // an approved report has no checkbox to bulk approve it again
+    expect(within(row).queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
+  it('in English', async () => {
+    givenSession(meAs('district_admin'));
+    await changeLanguage('en');
+    try {
+      givenReviewApi([
+        reportFixture({ status: 'submitted', submittedAt: daysAgo(1) }),
+        { ...reportFixture({ status: 'submitted', submittedAt: daysAgo(12) }, CANTEEN), timeliness: 'late' },
+      ]);
+      renderApp(`/review?month=${MONTH}`);
+      expect(await screen.findByRole('tab', { name: 'To review (2)' })).toBeInTheDocument();
+      expect(screen.getByText('1 day')).toBeInTheDocument();
+      expect(screen.getByText('12 days')).toBeInTheDocument();
+      expect(screen.getByText('Late')).toBeInTheDocument();
+    } finally {
+      await changeLanguage('zh-CN');
+    }
+  });
+});
+
+describe('the drawer’s comparison', () => {
+  it('heads the latest column with its month', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    givenReviewApi([report]);
+    renderApp(`/review?report=${report.id}`);
+    // the history fixture's months are approved up to the month before
+    expect(await screen.findByRole('columnheader', { name: '2026年10月（最近通过）' })).toBeInTheDocument();
+  });
+
+  it('warns of an earlier month not yet approved, and opens it', async () => {
+    givenSession(meAs('district_admin'));
+    const earlier = reportFixture({ status: 'submitted', month: '2026-10' });
+    const report = submitted({
+      earlierUnapproved: [
+        { month: '2026-09', reportId: reportFixture().id, status: 'returned' },
+        { month: '2026-10', reportId: earlier.id, status: 'submitted' },
+      ],
+    });
+    givenReviewApi([report, earlier]);
+    const { user, router } = renderApp(`/review?report=${report.id}`);
+    expect(
+      await screen.findByText('该项目 2026年9月（已退回）、2026年10月（待审核） 的月报尚未审核通过'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByText('查看 2026年10月'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ report: earlier.id }));
+  });
+
+  it('has nothing to warn of when the earlier months are approved', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted({ earlierUnapproved: [] });
+    givenReviewApi([report]);
+    renderApp(`/review?report=${report.id}`);
+    await screen.findByRole('button', { name: /审核通过/ });
+    expect(screen.queryByText(/尚未审核通过/)).not.toBeInTheDocument();
   });
 });

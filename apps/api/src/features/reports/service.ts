@@ -9,6 +9,7 @@ import type {
   ReportExplanations,
   ReportFigureField,
   ReportHistory,
+  ReportListItem,
   ReportListQuery,
   ReportStatusOverview,
   ReportStatusQuery,
@@ -269,13 +270,36 @@ function assertFigures(figures: ReportFigures) {
   throw new ApiError(400, 'validation_failed', fields);
 }
 
-async function detailOf(trx: ScopedTransaction, row: Row): Promise<ReportDetail> {
-  const events = await reports.listEvents(trx, { districtId: row.district_id, reportId: row.report_id });
+/**
+ * A report with its events and postings. `earlier` (the review drawer's read, GET /reports/{id}) adds the venture's
+ * earlier months still awaiting review or returned; a write's answer goes without it.
+ */
+async function detailOf(
+  trx: ScopedTransaction,
+  actor: Actor,
+  row: Row,
+  { earlier = false }: { earlier?: boolean } = {},
+): Promise<ReportDetail> {
   // what approving this report booked is part of the report: whoever reads the report sees it (ADR 0010),
   // the reporter included — the fund's other entries stay behind ledger:read
-  const postings = await reports.postingsOf(trx, { districtId: row.district_id, reportIds: [row.report_id] });
+  const parts = await reports.detailParts(trx, scopeFilter(actor), {
+    reportId: row.report_id,
+    ventureId: row.venture_id,
+    month: row.month,
+    earlier,
+  });
+  const { events, postings } = parts;
   return {
     ...toReport(row),
+    ...(earlier
+      ? {
+          earlierUnapproved: parts.earlier.map((r) => ({
+            month: r.month,
+            reportId: r.report_id,
+            status: r.status === 'returned' ? ('returned' as const) : ('submitted' as const),
+          })),
+        }
+      : {}),
     events: events.map((e) => ({
       id: e.event_id,
       action: e.action,
@@ -339,7 +363,26 @@ export async function listReports(trx: ScopedTransaction, actor: Actor, query: R
     },
     { sort: query.sort ?? '-month', offset: (page - 1) * pageSize, limit: pageSize },
   );
-  return { items: rows.map(toReport), total, page, pageSize };
+  const now = clock.now();
+  const district = actor.scope.kind === 'district';
+  const items = rows.map((row): ReportListItem => {
+    const month = row.month as Month;
+    const dueDay = row.due_day ?? DEFAULT_REPORT_DUE_DAY;
+    const first = row.first_submitted_at === null ? null : new Date(row.first_submitted_at);
+    return {
+      ...toReport(row),
+      dueDate: reportDueDate(month, dueDay),
+      firstSubmittedAt: first ? first.toISOString() : null,
+      timeliness: first
+        ? classifyReportTimeliness({ month, dueDay, firstSubmittedAt: first, now }) === 'late'
+          ? 'late'
+          : 'on_time'
+        : null,
+      // a reviewer is a district official: named to the district, never to a community or partner
+      reviewedByName: district ? (row.reviewed_by_name ?? null) : null,
+    };
+  });
+  return { items, total, page, pageSize };
 }
 
 /** The venture's approved figures of the 12 months before `month`, oldest first (null where none). */
@@ -419,7 +462,7 @@ async function assertOpenPeriod(
 
 export async function getReport(trx: ScopedTransaction, actor: Actor, id: string) {
   const row = await loadReport(trx, actor, 'report:read', id);
-  return detailOf(trx, row);
+  return detailOf(trx, actor, row, { earlier: true });
 }
 
 // ----- writes ------------------------------------------------------------------------------------
@@ -486,7 +529,7 @@ export async function createReport(
     after: created,
     requestId,
   });
-  return detailOf(trx, row);
+  return detailOf(trx, actor, row);
 }
 
 export async function updateReport(
@@ -543,7 +586,7 @@ export async function updateReport(
     after: toReport(updated),
     requestId,
   });
-  return detailOf(trx, updated);
+  return detailOf(trx, actor, updated);
 }
 
 function workflowStateOf(row: Row): ReportWorkflowState {
@@ -672,7 +715,7 @@ export async function transition(
     after: toReport(updated),
     requestId,
   });
-  return detailOf(trx, updated);
+  return detailOf(trx, actor, updated);
 }
 
 const reads = {
@@ -748,7 +791,7 @@ export async function amendReport(
     after: toReport(created),
     requestId,
   });
-  return detailOf(trx, created);
+  return detailOf(trx, actor, created);
 }
 
 // ----- many reports at once (Excel in, ADR 0023) -------------------------------------------------

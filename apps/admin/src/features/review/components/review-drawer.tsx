@@ -34,7 +34,16 @@ import { flagText, formatFigure, monthLabel } from '../../reports/format';
 import { percentText } from '../../settings/format';
 
 /** One report under review: its figures beside the venture's year, flags with explanations, history, actions. */
-export function ReviewDrawer({ reportId, onClose }: { reportId: string | undefined; onClose: () => void }) {
+export function ReviewDrawer({
+  reportId,
+  onClose,
+  onOpenReport,
+}: {
+  reportId: string | undefined;
+  onClose: () => void;
+  /** opens another report in the drawer (an earlier month still to review) */
+  onOpenReport?: (reportId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
   const report = useReport(reportId);
@@ -64,13 +73,21 @@ export function ReviewDrawer({ reportId, onClose }: { reportId: string | undefin
       ) : !data ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
-        <ReviewBody report={data} onDone={onClose} />
+        <ReviewBody report={data} onDone={onClose} onOpenReport={onOpenReport} />
       )}
     </Drawer>
   );
 }
 
-function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => void }) {
+function ReviewBody({
+  report,
+  onDone,
+  onOpenReport,
+}: {
+  report: ReportDetail;
+  onDone: () => void;
+  onOpenReport: ((reportId: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { message } = App.useApp();
@@ -88,8 +105,12 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
   const [commentError, setCommentError] = useState<string | null>(null);
   const flagged = new Set(report.flags.map((f) => f.field));
 
+  const months = history.data?.months ?? [];
+  // the month the "latest" column shows: the newest of the 12 with approved figures
+  const latestMonth = months.findLast((m) => m.figures !== null)?.month;
+  const earlier = report.earlierUnapproved ?? [];
   const rows = REPORT_FIGURE_FIELDS.map((field) => {
-    const values = (history.data?.months ?? []).flatMap((m) => (m.figures ? [m.figures[field]] : []));
+    const values = months.flatMap((m) => (m.figures ? [m.figures[field]] : []));
     return {
       field,
       value: report[field],
@@ -133,6 +154,34 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
         <Alert type="info" showIcon title={t('review.drawer.notSubmitted')} />
       ) : (
         <Card size="small" style={{ borderColor: token.colorPrimaryBorder }}>
+          {earlier.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: token.marginSM }}
+              title={t('review.drawer.earlierUnapproved', {
+                months: earlier
+                  .map((e) =>
+                    t('review.drawer.earlierMonth', {
+                      month: monthLabel(e.month, language),
+                      status: t(`review.drawer.earlierStatus.${e.status}`),
+                    }),
+                  )
+                  .join(language === 'en' ? ', ' : '、'),
+              })}
+              description={
+                onOpenReport ? (
+                  <Flex wrap gap={token.marginSM}>
+                    {earlier.map((e) => (
+                      <Typography.Link key={e.reportId} onClick={() => onOpenReport(e.reportId)}>
+                        {t('review.drawer.openEarlier', { month: monthLabel(e.month, language) })}
+                      </Typography.Link>
+                    ))}
+                  </Flex>
+                ) : undefined
+              }
+            />
+          ) : null}
           {mode === 'return' ? (
             <Flex vertical gap={8}>
               <label htmlFor="return-comment">{t('review.drawer.returnComment')}</label>
@@ -277,7 +326,9 @@ function ReviewBody({ report, onDone }: { report: ReportDetail; onDone: () => vo
                 value === null ? '—' : formatFigure(row.field, value, language),
             },
             {
-              title: t('review.drawer.lastApproved'),
+              title: latestMonth
+                ? t('review.drawer.lastApprovedOf', { month: monthLabel(latestMonth, language) })
+                : t('review.drawer.lastApproved'),
               dataIndex: 'latest',
               align: 'right',
               render: (value: number | null, row) =>

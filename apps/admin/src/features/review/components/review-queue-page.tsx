@@ -1,6 +1,6 @@
 import { LockOutlined, WarningOutlined } from '@ant-design/icons';
-import type { Report, ReportStatusRow, StreetOffice, Venture } from '@gongfu/contract';
-import { addMonths, can, formatYuan } from '@gongfu/domain';
+import type { ReportListItem, ReportStatusRow, StreetOffice, Venture } from '@gongfu/contract';
+import { addMonths, can, daysBetween, formatYuan, type LocalDate } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -18,11 +18,12 @@ import {
   theme,
 } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { apiRequest } from '../../../lib/api-client';
-import { instantText } from '../../../lib/shanghai-time';
+import { instantText, shanghaiDayOfInstant, shanghaiToday } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { communitiesQueryOptions } from '../../communities/api/get-communities';
 import { ExportButton } from '../../exports/components/export-button';
@@ -53,7 +54,7 @@ export function ReviewQueuePage({
   const membership = useActiveMembership();
   const mayReview = membership ? can(membership.role, 'report:approve') : false;
   const tab: ReviewTab = search.tab ?? 'submitted';
-  const [selected, setSelected] = useState<Report[]>([]);
+  const [selected, setSelected] = useState<ReportListItem[]>([]);
   const [lockOpen, setLockOpen] = useState(false);
   const language = i18n.language;
 
@@ -86,6 +87,17 @@ export function ReviewQueuePage({
     },
     tab !== 'missing',
   );
+  // the waiting tab's count, whichever tab is open: one row of the same filters, for its total (the other tabs'
+  // counts would cost a request each; their table says its own total)
+  const waiting = useReports({
+    status: 'submitted',
+    current: true,
+    month: search.month,
+    ...filters,
+    ventureId: search.ventureId,
+    page: 1,
+    pageSize: 1,
+  });
   const missingMonth = search.month ?? openReportMonth();
   const missing = useReportStatus({ month: missingMonth, status: 'missing', ...filters }, tab === 'missing');
 
@@ -100,7 +112,43 @@ export function ReviewQueuePage({
     return null;
   };
 
-  const columns: ColumnsType<Report> = [
+  const today = shanghaiToday();
+  // the time that matters on each tab: when it came in (and how long it has waited), was sent back, or approved
+  const timeColumns: ColumnsType<ReportListItem> =
+    tab === 'approved' || tab === 'returned'
+      ? [
+          {
+            title: t(tab === 'approved' ? 'review.column.approvedAt' : 'review.column.returnedAt'),
+            dataIndex: 'reviewedAt',
+            render: (at: string | null, row) => (
+              <Flex vertical>
+                <span>{at ? instantText(at) : '—'}</span>
+                {row.reviewedByName ? (
+                  <Typography.Text type="secondary">
+                    {t('review.reviewer', { name: row.reviewedByName })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ),
+          },
+        ]
+      : [
+          {
+            title: t('review.column.submittedAt'),
+            dataIndex: 'submittedAt',
+            sorter: true,
+            sortOrder: sortOrder('submittedAt'),
+            render: (at: string | null) => (at ? instantText(at) : '—'),
+          },
+          {
+            title: t('review.column.waiting'),
+            key: 'waiting',
+            align: 'right',
+            render: (_: unknown, row) => waitedText(t, row.submittedAt, today),
+          },
+        ];
+
+  const columns: ColumnsType<ReportListItem> = [
     {
       title: t('review.column.community'),
       dataIndex: 'communityName',
@@ -118,15 +166,17 @@ export function ReviewQueuePage({
       dataIndex: 'month',
       sorter: true,
       sortOrder: sortOrder('month'),
-      render: (month: string) => monthLabel(month, language),
+      render: (month: string, row) =>
+        row.timeliness === 'late' ? (
+          <Space size={4} wrap>
+            <span>{monthLabel(month, language)}</span>
+            <LateTag report={row} />
+          </Space>
+        ) : (
+          monthLabel(month, language)
+        ),
     },
-    {
-      title: t('review.column.submittedAt'),
-      dataIndex: 'submittedAt',
-      sorter: true,
-      sortOrder: sortOrder('submittedAt'),
-      render: (at: string | null) => (at ? instantText(at) : '—'),
-    },
+    ...timeColumns,
     {
       title: t('review.column.revenue'),
       dataIndex: 'revenueFen',
@@ -138,13 +188,9 @@ export function ReviewQueuePage({
     {
       title: t('review.column.flags'),
       dataIndex: 'flags',
-      render: (flags: Report['flags']) =>
+      render: (flags: ReportListItem['flags'], row) =>
         flags.length > 0 ? (
-          <Tooltip title={flags.map((f) => t(`reports.figure.${f.field}`)).join('、')}>
-            <Tag color="warning" icon={<WarningOutlined />}>
-              {t('review.flagCount', { count: flags.length })}
-            </Tag>
-          </Tooltip>
+          <FlagTag report={row} withFields />
         ) : (
           <Typography.Text type="secondary">{t('review.noFlags')}</Typography.Text>
         ),
@@ -152,11 +198,11 @@ export function ReviewQueuePage({
     {
       title: t('review.column.status'),
       dataIndex: 'status',
-      render: (status: Report['status']) => <Tag>{t(`reports.status.${status}`)}</Tag>,
+      render: (status: ReportListItem['status']) => <Tag>{t(`reports.status.${status}`)}</Tag>,
     },
   ];
 
-  const onTableChange: TableProps<Report>['onChange'] = (pagination, _filters, sorter) => {
+  const onTableChange: TableProps<ReportListItem>['onChange'] = (pagination, _filters, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = typeof one?.field === 'string' ? one.field : undefined;
     const sort =
@@ -262,7 +308,13 @@ export function ReviewQueuePage({
           }}
           items={(['submitted', 'returned', 'approved', 'missing'] as const).map((key) => ({
             key,
-            label: t(`review.tab.${key}`),
+            label:
+              key === 'submitted' && waiting.data
+                ? t('review.tabCount', {
+                    label: t('review.tab.submitted'),
+                    count: waiting.data.total,
+                  })
+                : t(`review.tab.${key}`),
           }))}
         />
         <Flex vertical gap={token.marginSM}>
@@ -300,7 +352,7 @@ export function ReviewQueuePage({
             >
               {(data) =>
                 screens.md ? (
-                  <Table<Report>
+                  <Table<ReportListItem>
                     rowKey="id"
                     size="middle"
                     columns={columns}
@@ -316,10 +368,22 @@ export function ReviewQueuePage({
                         ? {
                             selectedRowKeys: selected.map((r) => r.id),
                             onChange: (_keys, rows) => setSelected(rows),
-                            getCheckboxProps: (record) => ({
-                              disabled: record.flags.length > 0,
-                              title: record.flags.length > 0 ? t('review.flaggedNotBulk') : undefined,
-                            }),
+                            // a flagged report is reviewed on its own: the disabled box says why, on hover and to
+                            // a screen reader (antd's default name is an English "Select row 1")
+                            getCheckboxProps: (record) => {
+                              const name = `${record.ventureName} · ${monthLabel(record.month, language)}`;
+                              return record.flags.length > 0
+                                ? { disabled: true, 'aria-label': t('review.flaggedRow', { name }) }
+                                : { 'aria-label': t('review.selectRow', { name }) };
+                            },
+                            renderCell: (_checked, record, _index, node) =>
+                              record.flags.length > 0 ? (
+                                <Tooltip title={t('review.flaggedNotBulk')}>
+                                  <span>{node}</span>
+                                </Tooltip>
+                              ) : (
+                                node
+                              ),
                           }
                         : undefined
                     }
@@ -360,11 +424,25 @@ export function ReviewQueuePage({
                             <Space wrap size={4}>
                               <span>{report.communityName}</span>
                               <span>{formatYuan(report.revenueFen, { grouping: true })} 元</span>
-                              {report.flags.length > 0 ? (
-                                <Tag color="warning" icon={<WarningOutlined />}>
-                                  {t('review.flagCount', { count: report.flags.length })}
-                                </Tag>
+                              {tab === 'submitted' ? (
+                                <span>
+                                  {t('review.column.waiting')}
+                                  {t('common.colon')}
+                                  {waitedText(t, report.submittedAt, today)}
+                                </span>
+                              ) : report.reviewedAt ? (
+                                <span>
+                                  {t(
+                                    tab === 'approved'
+                                      ? 'review.column.approvedAt'
+                                      : 'review.column.returnedAt',
+                                  )}
+                                  {t('common.colon')}
+                                  {instantText(report.reviewedAt)}
+                                </span>
                               ) : null}
+                              {report.timeliness === 'late' ? <LateTag report={report} /> : null}
+                              {report.flags.length > 0 ? <FlagTag report={report} /> : null}
                             </Space>
                           }
                         />
@@ -381,6 +459,7 @@ export function ReviewQueuePage({
       <ReviewDrawer
         reportId={search.report}
         onClose={() => onSearch({ report: undefined }, { replace: false })}
+        onOpenReport={(report) => onSearch({ report }, { replace: false })}
       />
       <LockMonthDialog
         open={lockOpen}
@@ -388,6 +467,53 @@ export function ReviewQueuePage({
         communities={communities.data?.items ?? []}
       />
     </PageContainer>
+  );
+}
+
+/** Whole Shanghai days since the (latest) submission: the time the report has waited in the queue. */
+function waitedText(t: TFunction, submittedAt: string | null, today: LocalDate): string {
+  if (!submittedAt) return '—';
+  const days = daysBetween(shanghaiDayOfInstant(submittedAt) as LocalDate, today);
+  if (days <= 0) return t('review.waited.today');
+  return days === 1 ? t('review.waited.one') : t('review.waited.days', { count: days });
+}
+
+/** 逾期报送: first submitted after the month's due day (a resubmission after a return does not count). */
+function LateTag({ report }: { report: ReportListItem }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip
+      title={t('review.lateTip', {
+        due: report.dueDate,
+        at: report.firstSubmittedAt ? instantText(report.firstSubmittedAt) : '—',
+      })}
+    >
+      <Tag color="error" style={{ marginInlineEnd: 0 }}>
+        {t('review.late')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/**
+ * A report's flags: to check while it waits; explained once approved (a submission needs an explanation of every
+ * flag, and the reviewer has accepted them).
+ */
+function FlagTag({ report, withFields = false }: { report: ReportListItem; withFields?: boolean }) {
+  const { t } = useTranslation();
+  const count = report.flags.length;
+  const settled = report.status === 'approved' || report.status === 'locked';
+  const tag = settled ? (
+    <Tag>{t('review.flagExplained', { count })}</Tag>
+  ) : (
+    <Tag color="warning" icon={<WarningOutlined />}>
+      {t('review.flagCount', { count })}
+    </Tag>
+  );
+  return withFields ? (
+    <Tooltip title={report.flags.map((f) => t(`reports.figure.${f.field}`)).join('、')}>{tag}</Tooltip>
+  ) : (
+    tag
   );
 }
 
