@@ -285,7 +285,7 @@ describe('the monthly report cycle', () => {
     await row.waitFor({ timeout: 30_000 });
     await screenshot(page, 'review-queue-desk-en');
     await row.click();
-    await page.locator('.ant-drawer').getByText('Booked to the community’s funds on approval').waitFor();
+    await page.locator('.ant-drawer').getByText(POSTED_EN).waitFor();
     await screenshot(page, 'review-drawer-desk-en');
 
     const phone = await session('admin@dongqu.demo', PHONE);

@@ -115,7 +115,10 @@ export function BulkApproveBar({ reports, onDone }: { reports: Report[]; onDone:
                 <Typography.Text strong>
                   {report.communityName} · {report.ventureName} · {monthLabel(report.month, i18n.language)}
                 </Typography.Text>
-                <span> — {formatYuan(report.revenueFen, { grouping: true })} 元</span>
+                <span>
+                  {' '}
+                  — {formatYuan(report.revenueFen, { grouping: true })} {t('kpi.unit.fen')}
+                </span>
                 {preview instanceof Error ? (
                   <Alert type="error" showIcon title={preview.message} />
                 ) : preview ? (

@@ -339,7 +339,7 @@ function ReviewBody({
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           {t('reporting.form.profit')}
           {t('common.colon')}
-          {formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true })} 元
+          {formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true })} {t('kpi.unit.fen')}
         </Typography.Paragraph>
       </Card>
       {report.notes ? (
@@ -348,7 +348,8 @@ function ReviewBody({
         </Card>
       ) : null}
       {report.status === 'approved' || report.status === 'locked' ? (
-        <Card size="small" title={t('reporting.form.postingsTitle')}>
+        // posted already: the clerk's page says the same (not "will be posted on approval")
+        <Card size="small" title={t('reporting.form.posted')}>
           <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
         </Card>
       ) : null}

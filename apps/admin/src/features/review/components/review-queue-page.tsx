@@ -423,7 +423,9 @@ export function ReviewQueuePage({
                           description={
                             <Space wrap size={4}>
                               <span>{report.communityName}</span>
-                              <span>{formatYuan(report.revenueFen, { grouping: true })} 元</span>
+                              <span>
+                                {formatYuan(report.revenueFen, { grouping: true })} {t('kpi.unit.fen')}
+                              </span>
                               {tab === 'submitted' ? (
                                 <span>
                                   {t('review.column.waiting')}
