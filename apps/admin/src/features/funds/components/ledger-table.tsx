@@ -95,7 +95,8 @@ export function LedgerTable({
     if (entry.sourceType === 'pledge_fulfilment') {
       return `${t('funds.ledger.pledgeDonation')}${entry.memo ? ` · ${entry.memo}` : ''}`;
     }
-    if (entry.sourceType === 'report')
+    // the API's source type of an approval's postings (REPORT_SOURCE_TYPE in the db package)
+    if (entry.sourceType === 'monthly_report')
       return entry.memo ? t('funds.ledger.allocationOf', { memo: entry.memo }) : t('funds.ledger.fromReport');
     return entry.memo ?? '';
   };

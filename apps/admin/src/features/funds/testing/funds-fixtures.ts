@@ -57,7 +57,7 @@ function entry(
 export const ENTRIES: LedgerEntry[] = [
   entry('allocation', 1, 1_000_000, 1_000_000, '2026-01', {
     memo: '拾光书屋 2026-01',
-    sourceType: 'report',
+    sourceType: 'monthly_report',
   }),
   entry('donation', 1, 50_000, 1_050_000, '2026-02', { memo: '企业捐赠' }),
   entry('expenditure', -1, 300_000, 750_000, '2026-03', {
