@@ -148,6 +148,53 @@ describe('dates in Asia/Shanghai', () => {
     expect(daysBetween('2025-07-03', '2025-06-28')).toBe(-5);
   });
 
+  // the arithmetic (no Date round trip, issue 14) agrees with JavaScript's own calendar
+  const DAY_MS = 86_400_000;
+  const viaDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  it('agrees with the calendar day by day from 1000-01-01 to 2999-12-31 (the dates the pattern admits)', () => {
+    const first = Date.UTC(1000, 0, 1) / DAY_MS;
+    const last = Date.UTC(2999, 11, 31) / DAY_MS;
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), fc.integer({ min: -800, max: 800 }), (day, step) => {
+        const date = viaDate(day) as ReturnType<typeof addDays>;
+        const target = Math.min(last, Math.max(first, day + step));
+        expect(addDays(date, target - day)).toBe(viaDate(target));
+        expect(daysBetween(date, viaDate(target) as typeof date)).toBe(target - day);
+      }),
+      { numRuns: 5000 },
+    );
+    // every day of 1899–2101, with its leap days and century years
+    for (let day = Date.UTC(1899, 0, 1) / DAY_MS; day <= Date.UTC(2101, 11, 31) / DAY_MS; day++) {
+      expect(addDays('1970-01-01', day)).toBe(viaDate(day));
+    }
+  });
+
+  it('accepts exactly the days that exist', () => {
+    for (const year of [1900, 1999, 2000, 2023, 2024, 2100, 2400]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const exists = new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1;
+          expect(isLocalDate(text), text).toBe(exists);
+        }
+      }
+    }
+    expect(isLocalDate('1900-02-29')).toBe(false);
+    expect(isLocalDate('2000-02-29')).toBe(true);
+  });
+
+  it('puts any instant on the Shanghai calendar as Date does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 2), max: Date.UTC(9999, 11, 30) }), (time) => {
+        expect(shanghaiDateOf(new Date(time))).toBe(
+          new Date(time + 8 * 3_600_000).toISOString().slice(0, 10),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+    expect(() => shanghaiDateOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('puts instants on the Shanghai calendar (UTC+8)', () => {
     expect(shanghaiDateOf(new Date('2025-06-30T15:59:59Z'))).toBe('2025-06-30');
     expect(shanghaiDateOf(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
@@ -164,6 +211,17 @@ describe('report due dates and timeliness', () => {
     expect(validateDueDay(29)).toMatchObject({ ok: false, error: { code: 'period.invalid_due_day' } });
     expect(validateDueDay(28)).toEqual({ ok: true, value: 28 });
     expect(() => reportDueDate('2025-06', 0)).toThrow(RangeError);
+  });
+
+  it('ends the due day at midnight Shanghai time, for every month and due day', () => {
+    fc.assert(
+      fc.property(monthArb, fc.integer({ min: 1, max: 28 }), (month, dueDay) => {
+        expect(reportDeadline(month, dueDay)).toEqual(
+          startOfShanghaiDay(addDays(reportDueDate(month, dueDay), 1)),
+        );
+      }),
+    );
+    expect(() => reportDeadline('2025-06', 29)).toThrow(RangeError);
   });
 
   const at = (iso: string) => new Date(iso);

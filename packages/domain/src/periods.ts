@@ -201,23 +201,56 @@ export function periodLabel(p: Period, locale: Locale): string {
 export function isLocalDate(value: string): value is LocalDate {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
-  // Reject 2025-02-30 and the like: the date must survive a round trip through the calendar.
-  const days = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(days).toISOString().slice(0, 10) === value;
+  // Reject 2025-02-30 and the like: the day must exist in its month.
+  return Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
 }
 
 export function parseLocalDate(value: string): Result<LocalDate> {
   return isLocalDate(value) ? ok(value) : err('period.invalid_date', { value });
 }
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
+/*
+ * Day numbers are days since 1970-01-01. The conversions are integer arithmetic (the proleptic Gregorian
+ * calendar, H. Hinnant's days_from_civil / civil_from_days), not a round trip through Date's ISO text: a
+ * reports list computes a deadline per row and `toISOString` costs about a microsecond (issue 14).
+ */
 function dayNumber(date: LocalDate): number {
   if (!isLocalDate(date)) throw new RangeError(`not a date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS;
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function dateFromDayNumber(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const d = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const m = shifted < 10 ? shifted + 3 : shifted - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` as LocalDate;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -239,7 +272,9 @@ export function monthOfDate(date: LocalDate): Month {
 
 /** The calendar date an instant falls on in Shanghai. */
 export function shanghaiDateOf(instant: Date): LocalDate {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
+  const time = instant.getTime();
+  if (!Number.isFinite(time)) throw new RangeError('Invalid time value'); // as toISOString threw
+  return dateFromDayNumber(Math.floor((time + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
 
 export function shanghaiMonthOf(instant: Date): Month {
@@ -274,7 +309,10 @@ export function reportDueDate(month: Month, dueDay = DEFAULT_REPORT_DUE_DAY): Lo
 
 /** The first instant that is too late: the due day is included in full, Shanghai time. */
 export function reportDeadline(month: Month, dueDay = DEFAULT_REPORT_DUE_DAY): Date {
-  return startOfShanghaiDay(addDays(reportDueDate(month, dueDay), 1));
+  assertDueDay(dueDay);
+  const { year, month: m } = monthParts(month);
+  // the day after the due day of the following month (m is the next month's 0-based index), 00:00 Shanghai
+  return new Date(Date.UTC(year, m, dueDay + 1) - SHANGHAI_OFFSET_MS);
 }
 
 /**

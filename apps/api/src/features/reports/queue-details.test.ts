@@ -79,6 +79,16 @@ describe('the queue’s rows', () => {
       timeliness: 'on_time',
       dueDate: `${addMonths(now, 1)}-10`,
     });
+    // the first submission comes from the venture-month roll-up, which each scope reads under its own RLS: the
+    // community and the operator see the same facts as the district
+    const [districtRow] = await listOf(ADMIN, `month=${past}&ventureId=${VENTURES.tidalMarket}`);
+    for (const who of [REPORTER, SOE]) {
+      expect((await listOf(who, `month=${past}&ventureId=${VENTURES.tidalMarket}`))[0]).toMatchObject({
+        id: late.id,
+        timeliness: 'late',
+        firstSubmittedAt: districtRow?.firstSubmittedAt,
+      });
+    }
   });
 
   it('follow the district’s due day', async () => {

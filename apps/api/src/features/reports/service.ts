@@ -95,9 +95,18 @@ type FigureColumn = (typeof FIGURES)[number][1];
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function figuresOf(row: Row): ReportFigures {
-  return Object.fromEntries(
-    FIGURES.map(([field, column]) => [field, toFen(row[column])]),
-  ) as unknown as ReportFigures;
+  return writeFigures({}, row);
+}
+
+/**
+ * The row's figures written onto `target` one by one. A list maps 50 rows per request: written in the same order
+ * onto objects of the same shape, every row shares one hidden class, where `Object.fromEntries` and a spread of
+ * the result into the report cost ~20 µs a row (issue 14; ADR 0038).
+ */
+function writeFigures<T extends object>(target: T, row: Row): T & ReportFigures {
+  const out = target as Record<string, number>;
+  for (const [field, column] of FIGURES) out[field] = toFen(row[column]);
+  return target as T & ReportFigures;
 }
 
 export function columnsOf(figures: ReportFigures): Record<FigureColumn, number> {
@@ -161,7 +170,7 @@ function returnedFieldsOf(row: Row): ReportFigureField[] {
 }
 
 export function toReport(row: Row): Report {
-  return {
+  const report = {
     id: row.report_id,
     districtId: row.district_id,
     communityId: row.community_id,
@@ -174,7 +183,6 @@ export function toReport(row: Row): Report {
     amendsReportId: row.amends_report_id,
     supersededById: row.superseded_by_id ?? null,
     status: statusOf(row),
-    ...figuresOf(row),
     notes: row.notes,
     explanations: explanationsOf(row),
     flags: flagsOf(row),
@@ -189,6 +197,7 @@ export function toReport(row: Row): Report {
     createdAt: iso(row.created_at) ?? '',
     updatedAt: iso(row.updated_at) ?? '',
   };
+  return writeFigures(report, row);
 }
 
 /** The explicit filter a scope implies — tenancy enforced here as well as by RLS. */
@@ -369,18 +378,18 @@ export async function listReports(trx: ScopedTransaction, actor: Actor, query: R
     const month = row.month as Month;
     const dueDay = row.due_day ?? DEFAULT_REPORT_DUE_DAY;
     const first = row.first_submitted_at === null ? null : new Date(row.first_submitted_at);
-    return {
-      ...toReport(row),
+    // added to the report in place, not spread into a new object: a spread of ~40 fields cost ~18 µs a row
+    return Object.assign(toReport(row), {
       dueDate: reportDueDate(month, dueDay),
       firstSubmittedAt: first ? first.toISOString() : null,
       timeliness: first
         ? classifyReportTimeliness({ month, dueDay, firstSubmittedAt: first, now }) === 'late'
-          ? 'late'
-          : 'on_time'
+          ? ('late' as const)
+          : ('on_time' as const)
         : null,
       // a reviewer is a district official: named to the district, never to a community or partner
       reviewedByName: district ? (row.reviewed_by_name ?? null) : null,
-    };
+    });
   });
   return { items, total, page, pageSize };
 }
