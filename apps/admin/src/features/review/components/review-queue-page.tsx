@@ -87,17 +87,22 @@ export function ReviewQueuePage({
     },
     tab !== 'missing',
   );
-  // the waiting tab's count, whichever tab is open: one row of the same filters, for its total (the other tabs'
-  // counts would cost a request each; their table says its own total)
-  const waiting = useReports({
-    status: 'submitted',
-    current: true,
-    month: search.month,
-    ...filters,
-    ventureId: search.ventureId,
-    page: 1,
-    pageSize: 1,
-  });
+  // the waiting tab's count, whichever tab is open: on that tab its own page's total; on another, one row of the
+  // same filters for its total (the other tabs' counts would cost a request each; their table says its own total)
+  const waiting = useReports(
+    {
+      status: 'submitted',
+      current: true,
+      month: search.month,
+      ...filters,
+      ventureId: search.ventureId,
+      page: 1,
+      pageSize: 1,
+    },
+    tab !== 'submitted',
+  );
+  const waitingTotal =
+    tab === 'submitted' && !reports.isPlaceholderData ? reports.data?.total : waiting.data?.total;
   const missingMonth = search.month ?? openReportMonth();
   const missing = useReportStatus({ month: missingMonth, status: 'missing', ...filters }, tab === 'missing');
 
@@ -309,10 +314,10 @@ export function ReviewQueuePage({
           items={(['submitted', 'returned', 'approved', 'missing'] as const).map((key) => ({
             key,
             label:
-              key === 'submitted' && waiting.data
+              key === 'submitted' && waitingTotal !== undefined
                 ? t('review.tabCount', {
                     label: t('review.tab.submitted'),
-                    count: waiting.data.total,
+                    count: waitingTotal,
                   })
                 : t(`review.tab.${key}`),
           }))}
