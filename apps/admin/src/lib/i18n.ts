@@ -1,4 +1,5 @@
 import 'dayjs/locale/zh-cn';
+import type { Locale } from '@gongfu/domain';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -100,4 +101,9 @@ export async function changeLanguage(language: Language): Promise<void> {
     // storage can be unavailable (private mode); the switch still applies to this tab
   }
   await i18n.changeLanguage(language);
+}
+
+/** The domain's locale of a UI language (its words, units and flag texts): English, or else Chinese. */
+export function localeOf(language: string): Locale {
+  return language === 'en' ? 'en' : 'zh-CN';
 }

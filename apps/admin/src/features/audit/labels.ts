@@ -1,10 +1,6 @@
-import {
-  auditActionLabel,
-  auditEntityLabel,
-  AUDIT_ENTITY_ACTIONS as ENTITY_ACTIONS,
-  type Locale,
-} from '@gongfu/domain';
+import { auditActionLabel, auditEntityLabel, AUDIT_ENTITY_ACTIONS as ENTITY_ACTIONS } from '@gongfu/domain';
 import type { i18n as I18n, TFunction } from 'i18next';
+import { localeOf } from '../../lib/i18n';
 
 /**
  * The object types of the audit log and the actions the API records on each (the domain holds them with their
@@ -31,11 +27,6 @@ export function auditText(i18n: I18n, language: string = i18n.language): AuditTe
     exists: (key) => i18n.exists(key, { lng: language }),
     language,
   };
-}
-
-/** The domain's locale of a UI language. */
-export function localeOf(language: string): Locale {
-  return language === 'en' ? 'en' : 'zh-CN';
 }
 
 /** 'proposal.pay_out' → 支出 (the action's code when it has no name yet). */

@@ -1,5 +1,6 @@
 import { auditObjectName } from '@gongfu/domain';
-import { type AuditText, localeOf } from './labels';
+import { localeOf } from '../../lib/i18n';
+import type { AuditText } from './labels';
 
 /**
  * The object of an entry by name, from what the entry logged (the domain's rule, which the export follows too).

@@ -9,6 +9,7 @@ import {
 import type { FormInstance, FormRule as Rule } from 'antd';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../lib/api-client';
+import { localeOf } from '../../lib/i18n';
 import { yuanToFen } from '../funds/form';
 
 /**
@@ -71,7 +72,7 @@ export function percentRule(t: TFunction, positive = false): Rule {
  * expected character); a code still too short only when the field is left or the form is sent.
  */
 export function creditCodeRules(t: TFunction, language: string, required: boolean): Rule[] {
-  const locale = language === 'en' ? 'en' : 'zh-CN';
+  const locale = localeOf(language);
   const check = (value: string | undefined, whileTyping: boolean) => {
     if (!value || value.trim() === '') return Promise.resolve();
     const result = validateCreditCode(value);

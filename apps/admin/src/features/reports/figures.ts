@@ -1,5 +1,6 @@
 import type { ReportFigureField } from '@gongfu/contract';
 import { REPORT_FIGURE_DEFINITIONS } from '@gongfu/domain';
+import { localeOf } from '../../lib/i18n';
 import type { TranslationKey } from '../../lib/translation-key';
 
 /** How a figure is typed and shown: money in 元 (stored in fen) or a whole count. */
@@ -35,4 +36,4 @@ export const figureLabel = (field: ReportFigureField): TranslationKey => `report
 
 /** A figure's unit in the UI language (元, 个, 人, 人次, 次): the domain's, as the Excel template labels its columns. */
 export const figureUnit = (field: ReportFigureField, language: string): string =>
-  REPORT_FIGURE_DEFINITIONS[field].unit[language === 'en' ? 'en' : 'zh-CN'];
+  REPORT_FIGURE_DEFINITIONS[field].unit[localeOf(language)];

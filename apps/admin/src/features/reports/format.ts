@@ -1,16 +1,13 @@
-import type { ReportFigureField, ReportStatusRow } from '@gongfu/contract';
+import type { ReportStatusRow } from '@gongfu/contract';
 import {
   addMonths,
   daysBetween,
   formatYuan,
   type LocalDate,
   type Month,
-  type PlausibilityFlag,
-  plausibilityRuleText,
   shanghaiDateOf,
   shanghaiMonthOf,
 } from '@gongfu/domain';
-import { figureKind } from './figures';
 
 /** The month whose reports are being filed now: the one before today's (Asia/Shanghai). */
 export function openReportMonth(now: Date = new Date()): Month {
@@ -22,23 +19,9 @@ export function daysUntil(dueDate: string, now: Date = new Date()): number {
   return daysBetween(shanghaiDateOf(now), dueDate as LocalDate);
 }
 
-/** A figure as a person reads it: money in 元 with two decimals and grouping, counts grouped. */
-export function formatFigure(field: ReportFigureField, value: number, language: string): string {
-  if (figureKind(field) === 'money') return yuanLabel(Math.round(value), language);
-  return Math.round(value).toLocaleString(language === 'en' ? 'en-US' : 'zh-CN');
-}
-
 /** Fen as 元 with two decimals and grouping, the unit in the UI language (1,234.50 元 / 1,234.50 yuan). */
 export function yuanLabel(fen: number, language: string): string {
   return `${formatYuan(fen, { grouping: true })} ${language === 'en' ? 'yuan' : '元'}`;
-}
-
-/**
- * What a flag says of its figure, in the UI's language: the domain's wording (the Excel import's check says the same),
- * with the range and, for an outlier, the side of it the value lies on.
- */
-export function flagText(flag: PlausibilityFlag, language: string): string {
-  return plausibilityRuleText(flag, language === 'en' ? 'en' : 'zh-CN');
 }
 
 /** `2026-11` as 2026年11月 / Nov 2026. */

@@ -12,7 +12,9 @@ import {
   checkPlausibility,
   formatYuan,
   type PlausibilityFlag,
+  plausibilityRuleText,
   type ReportFigures,
+  reportFigureText,
   unexplainedFields,
 } from '@gongfu/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -35,6 +37,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
+import { localeOf } from '../../../lib/i18n';
 import { shanghaiClockText, shanghaiDayOfInstant } from '../../../lib/shanghai-time';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
 import {
@@ -48,7 +51,7 @@ import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
 import { FIGURE_SECTIONS, figureKind, figureLabel, figureUnit } from '../../reports/figures';
-import { flagText, formatFigure, monthLabel, yuanLabel } from '../../reports/format';
+import { monthLabel, yuanLabel } from '../../reports/format';
 import {
   blankFigures,
   changedFigures,
@@ -277,7 +280,7 @@ export function ReportEditor({
                     <li key={field}>
                       {t('reporting.form.fieldProblem', {
                         field: t(figureLabel(field)),
-                        problem: formatFigure(field, figures[field], language),
+                        problem: reportFigureText(field, figures[field], localeOf(language)),
                       })}
                     </li>
                   ),
@@ -298,7 +301,7 @@ export function ReportEditor({
                 {flags.map((flag) => (
                   <li key={`${flag.field}:${flag.rule}`}>
                     {t('reporting.form.fieldProblem', {
-                      field: `${t(figureLabel(flag.field))} ${formatFigure(flag.field, flag.value, language)}`,
+                      field: `${t(figureLabel(flag.field))} ${reportFigureText(flag.field, flag.value, localeOf(language))}`,
                       problem: values.explanations[flag.field] ?? '',
                     })}
                   </li>
@@ -812,7 +815,7 @@ function FigureField({
           <div id={`${id}-flag`} style={{ marginTop: 4 }}>
             {flags.map((flag) => (
               <div key={flag.rule} style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}>
-                <WarningOutlined /> {flagText(flag, i18n.language)}
+                <WarningOutlined /> {plausibilityRuleText(flag, localeOf(i18n.language))}
               </div>
             ))}
             <label
@@ -873,7 +876,7 @@ function FigureField({
               {last !== null && last !== undefined && lastMonth
                 ? t('reporting.form.lastApproved', {
                     month: monthLabel(lastMonth, i18n.language),
-                    value: formatFigure(field, last, i18n.language),
+                    value: reportFigureText(field, last, localeOf(i18n.language)),
                   })
                 : t('reporting.form.history')}
             </span>

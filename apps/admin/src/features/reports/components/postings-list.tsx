@@ -1,6 +1,7 @@
 import { FUND_KIND_LABELS, type FundKind, formatYuan, isFundKind } from '@gongfu/domain';
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { localeOf } from '../../../lib/i18n';
 
 export interface PostingLine {
   fundKind: string;
@@ -18,7 +19,7 @@ export function PostingsList({
   emptyText: string;
 }) {
   const { i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const language = localeOf(i18n.language);
   const nameOf = (p: PostingLine) =>
     isFundKind(p.fundKind) ? FUND_KIND_LABELS[p.fundKind as FundKind][language] : (p.fundName ?? p.fundKind);
   if (postings.length === 0) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;

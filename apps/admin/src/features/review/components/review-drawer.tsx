@@ -1,6 +1,13 @@
 import { CheckOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ApprovalPreview, ReportDetail, ReportFigureField } from '@gongfu/contract';
-import { can, formatYuan, median, REPORT_FIGURE_FIELDS } from '@gongfu/domain';
+import {
+  can,
+  formatYuan,
+  median,
+  plausibilityRuleText,
+  REPORT_FIGURE_FIELDS,
+  reportFigureText,
+} from '@gongfu/domain';
 import {
   Alert,
   App,
@@ -20,6 +27,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeOf } from '../../../lib/i18n';
 import { useActiveMembership, useMe } from '../../auth/api/get-me';
 import {
   useApprovalPreview,
@@ -30,7 +38,7 @@ import {
 import { PostingsList } from '../../reports/components/postings-list';
 import { ReportEvents } from '../../reports/components/report-events';
 import { figureLabel } from '../../reports/figures';
-import { flagText, formatFigure, monthLabel } from '../../reports/format';
+import { monthLabel } from '../../reports/format';
 import { percentText } from '../../settings/format';
 
 /** One report under review: its figures beside the venture's year, flags with explanations, history, actions. */
@@ -274,9 +282,11 @@ function ReviewBody({
                 <Typography.Text strong>{t(figureLabel(flag.field))}</Typography.Text>
                 <Typography.Text>
                   {t('common.colon')}
-                  {formatFigure(flag.field, flag.value, language)} —{' '}
+                  {reportFigureText(flag.field, flag.value, localeOf(language))} —{' '}
                 </Typography.Text>
-                <Typography.Text type="warning">{flagText(flag, language)}</Typography.Text>
+                <Typography.Text type="warning">
+                  {plausibilityRuleText(flag, localeOf(language))}
+                </Typography.Text>
                 <div>
                   <Typography.Text type="secondary">{t('review.drawer.explanation')}</Typography.Text>
                   {report.explanations[flag.field] ?? t('review.drawer.noExplanation')}
@@ -314,7 +324,7 @@ function ReviewBody({
               align: 'right',
               render: (value: number, row) => (
                 <Typography.Text strong={flagged.has(row.field)}>
-                  {formatFigure(row.field, value, language)}
+                  {reportFigureText(row.field, value, localeOf(language))}
                 </Typography.Text>
               ),
             },
@@ -323,7 +333,7 @@ function ReviewBody({
               dataIndex: 'median',
               align: 'right',
               render: (value: number | null, row) =>
-                value === null ? '—' : formatFigure(row.field, value, language),
+                value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
             {
               title: latestMonth
@@ -332,7 +342,7 @@ function ReviewBody({
               dataIndex: 'latest',
               align: 'right',
               render: (value: number | null, row) =>
-                value === null ? '—' : formatFigure(row.field, value, language),
+                value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
           ]}
         />
