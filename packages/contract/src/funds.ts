@@ -72,6 +72,7 @@ export const LedgerEntry = z
     proposalId: z.uuid().nullable(),
     reversesEntryId: z.uuid().nullable(),
     reversedByEntryId: z.uuid().nullable(),
+    /** what wrote the entry: one of the domain's LEDGER_SOURCE_TYPES (manual, reversal, proposal, …) */
     sourceType: z.string().nullable(),
     sourceId: z.uuid().nullable(),
     memo: z.string().nullable(),

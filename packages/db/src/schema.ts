@@ -1,3 +1,4 @@
+import type { LedgerSourceType } from '@gongfu/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -361,7 +362,8 @@ export interface LedgerEntriesTable extends CommunityOwned {
   direction: number;
   amount_fen: Fen;
   month: string;
-  source_type: string | null;
+  /** what wrote the entry (the domain's LEDGER_SOURCE_TYPES; no check constraint: the API is the only writer) */
+  source_type: LedgerSourceType | null;
   source_id: string | null;
   posting_key: string | null;
   reverses_entry_id: string | null;

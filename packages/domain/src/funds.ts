@@ -40,6 +40,20 @@ export function isLedgerEntryKind(value: string): value is LedgerEntryKind {
   return (LEDGER_ENTRY_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * What wrote a ledger entry (its source type; the source id names that row): a treasurer's entry, a reversal, a
+ * proposal's payout, a give-back pledge's fulfilment, an approved monthly report's postings. The API writes these
+ * and the screens tell the entries apart by them.
+ */
+export const LEDGER_SOURCE_TYPES = [
+  'manual',
+  'reversal',
+  'proposal',
+  'pledge_fulfilment',
+  'monthly_report',
+] as const;
+export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
+
 /** The direction of each kind; a reversal takes the opposite of the entry it reverses. */
 export const LEDGER_ENTRY_SIGN = {
   allocation: 1,

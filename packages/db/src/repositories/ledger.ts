@@ -1,3 +1,4 @@
+import type { LedgerSourceType } from '@gongfu/domain';
 import { sql } from 'kysely';
 import { toFen } from '../schema';
 import type { ScopedTransaction } from '../tenant';
@@ -18,7 +19,7 @@ export interface LedgerEntryInput {
   direction: 1 | -1;
   amountFen: number;
   month: string;
-  sourceType?: string | null;
+  sourceType?: LedgerSourceType | null;
   sourceId?: string | null;
   postingKey?: string | null;
   reversesEntryId?: string | null;

@@ -1,3 +1,4 @@
+import type { LedgerSourceType } from '@gongfu/domain';
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import { compiledPerShape } from '../compiled';
 import type { Database, MonthlyReportsTable } from '../schema';
@@ -15,7 +16,7 @@ export interface ReportScope {
 }
 
 /** The source type of ledger entries posted by an approved report. */
-export const REPORT_SOURCE_TYPE = 'monthly_report';
+export const REPORT_SOURCE_TYPE = 'monthly_report' satisfies LedgerSourceType;
 
 type ReportTables = 'monthly_reports' | 'ventures' | 'communities';
 

@@ -905,7 +905,7 @@ export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
         kind: 'grant',
         amountFen: yuan(c.pick([20_000, 30_000, 50_000])),
         month: at.slice(0, 7) as Month,
-        sourceType: 'grant',
+        sourceType: 'manual', // as the API records a grant a treasurer enters
         sourceId: null,
         postingKey: `grant:${communityId}:${year}`,
         memo: `${street.name}社区经济发展扶持资金`,

@@ -14,6 +14,7 @@ import {
   type FundKind,
   flaggedFields,
   type LedgerPosting,
+  type LedgerSourceType,
   type LocalDate,
   type Month,
   type PlausibilityRule,
@@ -390,7 +391,7 @@ export interface MoneyEvent {
   kind: 'allocation' | 'donation' | 'grant' | 'expenditure';
   amountFen: number;
   month: Month;
-  sourceType: string | null;
+  sourceType: LedgerSourceType | null;
   sourceId: string | null;
   postingKey: string;
   proposalId?: string | null;

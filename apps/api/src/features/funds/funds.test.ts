@@ -208,7 +208,7 @@ describe('fund entries', () => {
         direction: 1,
         amountFen: 40_000,
         month: '2026-01',
-        sourceType: 'report',
+        sourceType: 'monthly_report',
         memo: '40% 计入治理专项资金',
       }),
     );

@@ -14,6 +14,7 @@ import {
   giveBackForm,
   isBackedPayout,
   isShareholdingInForce,
+  type LedgerSourceType,
   type Month,
   monthRange,
   reportDeadline,
@@ -614,7 +615,7 @@ async function writeLedger(
     month: Month;
     day?: number;
     postingKey?: string | null;
-    sourceType?: string | null;
+    sourceType?: LedgerSourceType | null;
     sourceId?: string | null;
     reverses?: string | null;
     proposal?: string | null;

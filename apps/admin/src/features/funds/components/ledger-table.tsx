@@ -4,6 +4,7 @@ import {
   LEDGER_ENTRY_KIND_LABELS,
   LEDGER_ENTRY_KINDS,
   type LedgerEntryKind,
+  type LedgerSourceType,
 } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import {
@@ -92,11 +93,11 @@ export function LedgerTable({
         amount: original ? formatYuan(original.amountFen, { grouping: true }) : '—',
       })}${entry.memo ? ` · ${entry.memo}` : ''}`;
     }
-    if (entry.sourceType === 'pledge_fulfilment') {
+    if (entry.sourceType === ('pledge_fulfilment' satisfies LedgerSourceType)) {
       return `${t('funds.ledger.pledgeDonation')}${entry.memo ? ` · ${entry.memo}` : ''}`;
     }
-    // the API's source type of an approval's postings (REPORT_SOURCE_TYPE in the db package)
-    if (entry.sourceType === 'monthly_report')
+    // an approved report's postings
+    if (entry.sourceType === ('monthly_report' satisfies LedgerSourceType))
       return entry.memo ? t('funds.ledger.allocationOf', { memo: entry.memo }) : t('funds.ledger.fromReport');
     return entry.memo ?? '';
   };
