@@ -28,14 +28,7 @@ export function useReviewCoverage(months: { from: string; to: string } | null): 
 
 /** The months of a reporting matrix whose due reports are not all approved (their report-built figures read low). */
 export function pendingMonthsOf(matrix: ReportingMatrix): Set<string> {
-  const sums = new Map<string, { approved: number; expected: number }>();
-  for (const cell of matrix.cells) {
-    const sum = sums.get(cell.month) ?? { approved: 0, expected: 0 };
-    sum.approved += cell.approved;
-    sum.expected += cell.expected;
-    sums.set(cell.month, sum);
-  }
-  return new Set([...sums].filter(([, sum]) => sum.approved < sum.expected).map(([month]) => month));
+  return new Set(shortfallsBy(matrix, (cell) => cell.month).keys());
 }
 
 /**
@@ -74,14 +67,23 @@ export interface Incomplete {
 
 /** The communities of a reporting matrix with fewer approved reports than are due, and how many of each. */
 export function incompleteOf(matrix: ReportingMatrix): Map<string, Incomplete> {
+  return shortfallsBy(matrix, (cell) => cell.communityId);
+}
+
+/** The matrix's approved and due reports summed by `keyOf` (a month, a community), where fewer are approved. */
+function shortfallsBy(
+  matrix: ReportingMatrix,
+  keyOf: (cell: ReportingMatrix['cells'][number]) => string,
+): Map<string, Incomplete> {
   const sums = new Map<string, Incomplete>();
   for (const cell of matrix.cells) {
-    const sum = sums.get(cell.communityId) ?? { approved: 0, expected: 0 };
+    const key = keyOf(cell);
+    const sum = sums.get(key) ?? { approved: 0, expected: 0 };
     sum.approved += cell.approved;
     sum.expected += cell.expected;
-    sums.set(cell.communityId, sum);
+    sums.set(key, sum);
   }
-  for (const [id, sum] of sums) if (sum.approved >= sum.expected) sums.delete(id);
+  for (const [key, sum] of sums) if (sum.approved >= sum.expected) sums.delete(key);
   return sums;
 }
 
