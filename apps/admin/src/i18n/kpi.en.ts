@@ -133,6 +133,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     receivedOnTime: 'Received on time',
     cell: '{{community}} · {{month}}',
     spoken: '{{from}} to {{to}}, {{count}} communities; {{month}}: {{states}} (communities)',
+    unit: '',
     cellTotals: 'Over the 12 months (community-months)',
     listSeparator: ', ',
     state: {

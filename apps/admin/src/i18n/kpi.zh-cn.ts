@@ -130,6 +130,7 @@ export const kpiZhCN = {
     receivedOnTime: '按时收到',
     cell: '{{community}} · {{month}}',
     spoken: '{{from}} 至 {{to}}，{{count}} 个社区；{{month}}：{{states}}（按社区计）',
+    unit: '份',
     cellTotals: '所选 12 个月合计（社区·月）',
     listSeparator: '，',
     state: {

@@ -195,6 +195,9 @@ describe('KPI cockpit: reporting', () => {
       to: '2026-10',
     });
     expect(screen.getByText('每月 10 日前报送上月月报')).toBeInTheDocument();
+    // the month's counters are counts of reports, and say so
+    const expected = screen.getByText('应报').closest('.ant-statistic');
+    expect(expected?.textContent).toMatch(/^应报\d+份$/);
 
     const chase = screen.getByLabelText('2026-10 需催报的社区');
     expect(chase).toHaveTextContent('金汇社区 · 缺报 2');

@@ -79,6 +79,8 @@ function ReportingBody({
   const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
   const names = new Map(matrix.communities.map((c) => [c.communityId, c.name]));
   const toChase = cells.filter((c) => c.missing > 0 || c.returned > 0);
+  // 应报 74 份: counts of reports; English reads the number alone
+  const reportUnit = t('kpi.reporting.unit') || undefined;
   return (
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('kpi.reporting.dueDay', { day: matrix.dueDay })}</Typography.Text>
@@ -87,12 +89,24 @@ function ReportingBody({
           {t('kpi.reporting.month', { month })}
         </Typography.Title>
         <Flex gap={32} wrap>
-          <Statistic title={t('kpi.reporting.expected')} value={sum((c) => c.expected)} />
-          <Statistic title={t('kpi.reporting.received')} value={sum((c) => c.received)} />
-          <Statistic title={t('kpi.reporting.receivedOnTime')} value={sum((c) => c.receivedOnTime)} />
-          <Statistic title={t('kpi.reporting.state.late')} value={sum((c) => c.late)} />
-          <Statistic title={t('kpi.reporting.state.missing')} value={sum((c) => c.missing)} />
-          <Statistic title={t('kpi.reporting.state.returned')} value={sum((c) => c.returned)} />
+          <Statistic title={t('kpi.reporting.expected')} value={sum((c) => c.expected)} suffix={reportUnit} />
+          <Statistic title={t('kpi.reporting.received')} value={sum((c) => c.received)} suffix={reportUnit} />
+          <Statistic
+            title={t('kpi.reporting.receivedOnTime')}
+            value={sum((c) => c.receivedOnTime)}
+            suffix={reportUnit}
+          />
+          <Statistic title={t('kpi.reporting.state.late')} value={sum((c) => c.late)} suffix={reportUnit} />
+          <Statistic
+            title={t('kpi.reporting.state.missing')}
+            value={sum((c) => c.missing)}
+            suffix={reportUnit}
+          />
+          <Statistic
+            title={t('kpi.reporting.state.returned')}
+            value={sum((c) => c.returned)}
+            suffix={reportUnit}
+          />
         </Flex>
       </div>
       <Flex gap={4} wrap align="center" aria-label={t('kpi.reporting.chase', { month })}>
