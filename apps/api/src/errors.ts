@@ -3,15 +3,26 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { AppEnv } from './context';
-import { type MessageCode, message } from './i18n/messages';
+import { type Lang, type MessageCode, message } from './i18n/messages';
 import { fieldsOf } from './i18n/validation';
 
 /** A failure the client caused or may see; becomes `{ error: { code, message, fields? } }`. */
+/**
+ * What a refused request says of one field: a message code, or text built in the caller's language where the
+ * message needs the field's own facts (a flagged figure's range).
+ */
+export type FieldMessage = MessageCode | ((lang: Lang) => string);
+
+/** A field's message in `lang`. */
+export function fieldText(field: FieldMessage, lang: Lang): string {
+  return typeof field === 'function' ? field(lang) : message(field, lang);
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: MessageCode,
-    readonly fields?: Record<string, MessageCode>,
+    readonly fields?: Record<string, FieldMessage>,
     readonly params: Record<string, string | number> = {},
   ) {
     // an answer, not a fault: its stack is never logged or sent, and capturing one cost ~7 µs of every refused
@@ -53,7 +64,7 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof ApiError) {
     const lang = c.get('lang') ?? 'zh-CN';
     const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([k, code]) => [k, message(code, lang)]))
+      ? Object.fromEntries(Object.entries(error.fields).map(([k, field]) => [k, fieldText(field, lang)]))
       : undefined;
     return c.json(errorBody(c, error.code, fields, error.params), error.status);
   }

@@ -11,7 +11,7 @@ import { type Database, migrateToLatest, openDatabase, userAdmin, withTenantTran
 import { isGrantableRole } from '@gongfu/domain';
 import type { Kysely } from 'kysely';
 import { readCliEnv } from '../env';
-import { ApiError } from '../errors';
+import { ApiError, fieldText } from '../errors';
 import * as users from '../features/users/service';
 import { type Lang, message } from '../i18n/messages';
 import { describeIssue } from '../i18n/validation';
@@ -354,8 +354,8 @@ export async function runCli(
     }
     if (error instanceof ApiError) {
       io.err(message(error.code, lang(), error.params));
-      for (const [field, code] of Object.entries(error.fields ?? {}))
-        io.err(`  ${field}: ${message(code, lang())}`);
+      for (const [field, text] of Object.entries(error.fields ?? {}))
+        io.err(`  ${field}: ${fieldText(text, lang())}`);
       return 1;
     }
     throw error;

@@ -58,21 +58,10 @@ export const REPORT_MESSAGES = {
     'zh-CN': '有 {count} 项数据不在常见范围内，请逐项填写情况说明后再提交',
     en: '{count} figure(s) look unusual; explain each one before submitting',
   },
-  report_flag_outlier: {
-    'zh-CN': '不在本项目近 12 个月的常见范围内，请填写情况说明',
-    en: 'Outside this venture’s usual range of the last 12 months; please explain',
-  },
-  report_flag_jobs_change: {
-    'zh-CN': '稳定就业岗位较上月变动超过一半，请填写情况说明',
-    en: 'Stable jobs changed by more than half from last month; please explain',
-  },
-  report_flag_cost_missing: {
-    'zh-CN': '有营业收入但运营成本为 0，请填写情况说明',
-    en: 'Revenue with zero operating cost; please explain',
-  },
-  report_flag_remittance_above_due: {
-    'zh-CN': '实际上缴高于应上缴，请填写情况说明',
-    en: 'More remittance received than due; please explain',
+  /** {flag}: the domain's wording of the flag, with its range or reference (plausibilityRuleText) */
+  report_flag_unexplained: {
+    'zh-CN': '{flag}，请填写情况说明',
+    en: '{flag}; please explain',
   },
   report_period_locked: {
     'zh-CN': '{month} 已锁定，该月报表不能再新建、修改、提交或更正',

@@ -69,12 +69,13 @@ describe('plausibility on submit', () => {
     expect(zh.body.error.code).toBe('report_explanation_required');
     expect(zh.body.error.message).toContain('2 项');
     expect(zh.body.error.fields).toEqual({
-      revenueFen: '不在本项目近 12 个月的常见范围内，请填写情况说明',
-      operatingCostFen: '不在本项目近 12 个月的常见范围内，请填写情况说明',
+      // the domain's wording of the flag, with the range the figure left (as the form says it)
+      revenueFen: '高于该项目近 12 个月的常见范围（8,500.00 元 – 11,500.00 元），请填写情况说明',
+      operatingCostFen: '高于该项目近 12 个月的常见范围（5,100.00 元 – 6,900.00 元），请填写情况说明',
     });
     const en = await json(await api.act(WANG, id, 'submit', undefined, { 'Accept-Language': 'en' }));
     expect(en.body.error.fields.revenueFen).toBe(
-      'Outside this venture’s usual range of the last 12 months; please explain',
+      'Above this venture’s usual range of the last 12 months (8,500.00 yuan – 11,500.00 yuan); please explain',
     );
     // nothing changed: still a draft without flags
     const after = (await json(await api.get(WANG, id))).body;
@@ -533,7 +534,7 @@ describe('explanations', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({
       code: 'report_explanation_required',
-      fields: { remittanceReceivedFen: 'More remittance received than due; please explain' },
+      fields: { remittanceReceivedFen: 'More received than due (20,000.00 yuan); please explain' },
     });
     expect(refused.body.error.message).toBe('1 figure(s) look unusual; explain each one before submitting');
   });

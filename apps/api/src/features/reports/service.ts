@@ -51,6 +51,7 @@ import {
   monthOfDate,
   PLAUSIBILITY_RULES,
   type PlausibilityRule,
+  plausibilityRuleText,
   REPORT_FIGURE_FIELDS,
   REPORT_STATUSES,
   type ReportAction,
@@ -66,8 +67,8 @@ import {
 } from '@gongfu/domain';
 import { clock, thisMonth } from '../../clock';
 import type { Actor } from '../../context';
-import { ApiError, forbidden, notFound } from '../../errors';
-import type { MessageCode } from '../../i18n/messages';
+import { ApiError, type FieldMessage, forbidden, notFound } from '../../errors';
+import { type MessageCode, message } from '../../i18n/messages';
 import { defaultRuleOf, distributionRulesOf } from './distribution-rules-service';
 
 type Row = reports.ReportRow;
@@ -445,12 +446,11 @@ async function plausibilityFlagsOf(trx: ScopedTransaction, actor: Actor, row: Ro
   );
 }
 
-const FLAG_MESSAGE: Record<PlausibilityRule, MessageCode> = {
-  outlier: 'report_flag_outlier',
-  jobs_change: 'report_flag_jobs_change',
-  cost_missing: 'report_flag_cost_missing',
-  remittance_above_due: 'report_flag_remittance_above_due',
-};
+/** A flagged figure's message: the domain's wording with its range (as the form and the Excel check say it). */
+const flagMessage =
+  (flag: PlausibilityFlag): FieldMessage =>
+  (lang) =>
+    message('report_flag_unexplained', lang, { flag: plausibilityRuleText(flag, lang) });
 
 /**
  * 409 when the report's month is locked for its community: nothing of it may change any more. Holds the month
@@ -663,15 +663,7 @@ export async function transition(
   if (action === 'submit') {
     // the rule runs again here whatever the form did: a flagged figure needs its explanation
     const flags = await plausibilityFlagsOf(trx, actor, row);
-    const missing = unexplainedFields(flags, explanationsOf(row));
-    if (missing.length > 0) {
-      const fields: Record<string, MessageCode> = {};
-      for (const field of missing) {
-        const flag = flags.find((f) => f.field === field);
-        if (flag) fields[field] = FLAG_MESSAGE[flag.rule];
-      }
-      throw new ApiError(400, 'report_explanation_required', fields, { count: missing.length });
-    }
+    assertExplained(flags, explanationsOf(row));
     set = {
       status: to,
       submitted_at: now,
@@ -844,10 +836,10 @@ async function assertOpenPeriods(
 function assertExplained(flags: readonly PlausibilityFlag[], explanations: ReportExplanations) {
   const missing = unexplainedFields([...flags], explanations);
   if (missing.length === 0) return;
-  const fields: Record<string, MessageCode> = {};
+  const fields: Record<string, FieldMessage> = {};
   for (const field of missing) {
     const flag = flags.find((f) => f.field === field);
-    if (flag) fields[field] = FLAG_MESSAGE[flag.rule];
+    if (flag) fields[field] = flagMessage(flag);
   }
   throw new ApiError(400, 'report_explanation_required', fields, { count: missing.length });
 }
