@@ -218,7 +218,8 @@ function daysInMonth(year: number, month: number): number {
 /*
  * Day numbers are days since 1970-01-01. The conversions are integer arithmetic (the proleptic Gregorian
  * calendar, H. Hinnant's days_from_civil / civil_from_days), not a round trip through Date's ISO text: a
- * reports list computes a deadline per row and `toISOString` costs about a microsecond (issue 14).
+ * reports list computes a deadline per row and `toISOString` costs about a microsecond (issue 14). `Date.UTC` would
+ * do for the way in, but it reads the years 0–99 as 1900–1999, which the text's four digits allow.
  */
 function dayNumber(date: LocalDate): number {
   if (!isLocalDate(date)) throw new RangeError(`not a date: ${date}`);
