@@ -61,6 +61,8 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     figures: 'This month’s figures',
     figure: 'Figure',
     thisMonth: 'This month',
+    // beside a figure the plausibility check flagged (the explanation is read above the table)
+    flagged: 'Unusual',
     median: 'Median, last 12 months',
     lastApproved: 'Latest',
     lastApprovedOf: '{{month}} (latest approved)',

@@ -59,6 +59,8 @@ export const reviewZhCN = {
     figures: '本月数据',
     figure: '指标',
     thisMonth: '本月',
+    // beside a figure the plausibility check flagged (the explanation is read above the table)
+    flagged: '异常',
     median: '近 12 月中位数',
     lastApproved: '最近一次',
     lastApprovedOf: '{{month}}（最近通过）',

@@ -312,7 +312,7 @@ function ReviewBody({
                   {t(figureLabel(field))}
                   {flagged.has(field) ? (
                     <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 6 }}>
-                      {t('reporting.form.flagged')}
+                      {t('review.drawer.flagged')}
                     </Tag>
                   ) : null}
                 </span>
@@ -322,6 +322,7 @@ function ReviewBody({
               title: t('review.drawer.thisMonth'),
               dataIndex: 'value',
               align: 'right',
+              onCell: keepOnOneLine,
               render: (value: number, row) => (
                 <Typography.Text strong={flagged.has(row.field)}>
                   {reportFigureText(row.field, value, localeOf(language))}
@@ -332,6 +333,7 @@ function ReviewBody({
               title: t('review.drawer.median'),
               dataIndex: 'median',
               align: 'right',
+              onCell: keepOnOneLine,
               render: (value: number | null, row) =>
                 value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
@@ -341,6 +343,7 @@ function ReviewBody({
                 : t('review.drawer.lastApproved'),
               dataIndex: 'latest',
               align: 'right',
+              onCell: keepOnOneLine,
               render: (value: number | null, row) =>
                 value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
@@ -369,6 +372,9 @@ function ReviewBody({
     </Flex>
   );
 }
+
+// an amount is read whole: "41,234.56 yuan" must not break before its unit in a narrow column (the name wraps)
+const keepOnOneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /**
  * Where the distributable amount comes from, so that a reviewer can sign it: the month's profit, the community's
