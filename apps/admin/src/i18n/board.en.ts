@@ -35,7 +35,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
     total: 'Total',
   },
   funds: {
-    title: '2. Fund inflows and outflows',
+    title: '2. Fund inflows and outflows (yuan)',
     empty: 'This community has no public fund yet.',
     fund: 'Fund',
     opening: 'Opening balance',
@@ -44,7 +44,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
     closing: 'Closing balance',
   },
   after: {
-    title: '3. What happened after the vote',
+    title: '3. What happened after the vote (yuan)',
     approved: 'Approved',
     paid: 'Paid out',
     remaining: 'To be paid',

@@ -33,7 +33,7 @@ export const boardZhCN = {
     total: '合计',
   },
   funds: {
-    title: '二、资金收支',
+    title: '二、资金收支（单位：元）',
     empty: '本社区暂无公开的资金。',
     fund: '资金',
     opening: '期初余额',
@@ -42,7 +42,7 @@ export const boardZhCN = {
     closing: '期末余额',
   },
   after: {
-    title: '三、表决之后：项目进展',
+    title: '三、表决之后：项目进展（单位：元）',
     approved: '批准金额',
     paid: '已拨付',
     remaining: '待拨付',
