@@ -80,7 +80,7 @@ describe('forced password change', () => {
               next: 'New password',
               confirm: 'Confirm new password',
               rule: 'At least 10 characters, with letters and digits',
-              wrong: 'The current password is wrong',
+              wrong: 'This password is wrong',
               done: 'Password changed',
             }
           : {
@@ -89,7 +89,7 @@ describe('forced password change', () => {
               next: '新密码',
               confirm: '确认新密码',
               rule: '至少 10 位，须同时包含字母和数字',
-              wrong: '当前密码不正确',
+              wrong: '密码不正确',
               done: '密码已修改',
             };
       await page

@@ -38,7 +38,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
     required: 'Required',
     scopesRequired: 'Choose at least one scope',
     ventureHelp:
-      'For a system of one venture: the token then sees and reports for that venture only (enforced by the database); leave empty for every venture you reach.',
+      'For a system of one venture: the token then sees and reports for that venture only; leave empty for every venture you reach.',
   },
   shown: {
     title: 'Token created',

@@ -35,8 +35,7 @@ export const apiTokensZhCN = {
     namePlaceholder: '例如：金汇 财务系统',
     required: '必填',
     scopesRequired: '请至少选择一项权限范围',
-    ventureHelp:
-      '只为一个项目的系统：令牌只能看到并填报这个项目（由数据库强制）；不选则可用于您能看到的全部项目。',
+    ventureHelp: '只为一个项目的系统：令牌只能看到并填报这个项目；不选则可用于您能看到的全部项目。',
   },
   shown: {
     title: '令牌已创建',

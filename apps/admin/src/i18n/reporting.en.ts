@@ -143,7 +143,7 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
       '{{count}} rows were already imported from this file ({{mode}}); importing again changes nothing',
     allPassed: 'Every row passed the checks',
     problemCount: 'Problems found: {{count}}. Fix them in Excel and upload the file again',
-    submitOnly: 'Problems that stop a submit only: {{count}}. You can save drafts now',
+    submitOnly: 'Problems to fix before submitting: {{count}}. You can import as drafts now',
     column: { sheet: 'Sheet', row: 'Row', column: 'Column', message: 'Problem' },
     whole: 'Whole row',
     wholeSheet: 'Whole sheet',

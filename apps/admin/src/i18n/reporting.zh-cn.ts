@@ -137,7 +137,7 @@ export const reportingZhCN = {
     unchanged: '其中 {{count}} 行此前已从同一文件导入（以“{{mode}}”方式），再次导入不会重复',
     allPassed: '全部数据通过检查',
     problemCount: '发现 {{count}} 个问题，请在 Excel 中修改后重新上传',
-    submitOnly: '仅提交时需处理的问题 {{count}} 个，可先保存为草稿',
+    submitOnly: '有 {{count}} 个问题须在提交前处理，可先导入为草稿',
     column: { sheet: '工作表', row: '行', column: '列', message: '问题' },
     whole: '整行',
     wholeSheet: '整个工作表',

@@ -134,7 +134,7 @@ describe('Excel import wizard', () => {
     await pick(dialog, xlsx());
 
     expect(await within(dialog).findByText('发现 2 个问题，请在 Excel 中修改后重新上传')).toBeInTheDocument();
-    expect(within(dialog).getByText('仅提交时需处理的问题 1 个，可先保存为草稿')).toBeInTheDocument();
+    expect(within(dialog).getByText('有 1 个问题须在提交前处理，可先导入为草稿')).toBeInTheDocument();
     const table = within(dialog).getByRole('table');
     const rows = [...table.querySelectorAll<HTMLElement>('tbody tr.ant-table-row')];
     expect(

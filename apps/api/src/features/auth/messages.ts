@@ -4,7 +4,8 @@ export const AUTH_MESSAGES = {
     'zh-CN': '请先修改初始密码',
     en: 'Change your initial password first',
   },
-  current_password_wrong: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  // the field is the current password or, after an admin set it, the given one: the message fits both
+  current_password_wrong: { 'zh-CN': '密码不正确', en: 'This password is wrong' },
   password_too_weak: {
     'zh-CN': '新密码至少 10 位，且须同时包含字母和数字',
     en: 'The new password needs at least 10 characters, with letters and digits',

@@ -141,7 +141,7 @@ describe('the forced password change', () => {
 
     const wrong = await post({ currentPassword: 'not-the-one-1', newPassword: NEW_PASSWORD });
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).error.fields).toEqual({ currentPassword: '当前密码不正确' });
+    expect((await wrong.json()).error.fields).toEqual({ currentPassword: '密码不正确' });
     const weak = await post({ currentPassword: u.password, newPassword: 'short1' }, 'en');
     expect(weak.status).toBe(400);
     expect((await weak.json()).error.fields).toEqual({
