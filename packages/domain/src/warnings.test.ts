@@ -42,13 +42,21 @@ describe('warning rules', () => {
   it('fund idle: money and no outflow for 12 whole months, red at 24', () => {
     expect(wholeMonthsBetween('2024-01-31', '2024-02-29')).toBe(0);
     expect(wholeMonthsBetween('2024-06-15', '2025-06-15')).toBe(12);
-    const base = { balanceFen: 1, openedOn: '2023-01-01' as const };
+    const base = { fundKind: 'governance_special' as const, balanceFen: 1, openedOn: '2023-01-01' as const };
     expect(detectFundIdle({ ...base, lastOutflowOn: '2024-06-16', today: '2025-06-15' })).toBeNull();
     expect(detectFundIdle({ ...base, lastOutflowOn: '2024-06-15', today: '2025-06-15' })?.severity).toBe(
       'amber',
     );
     expect(detectFundIdle({ ...base, lastOutflowOn: null, today: '2025-01-01' })?.severity).toBe('red');
     expect(detectFundIdle({ ...base, balanceFen: 0, lastOutflowOn: null, today: '2025-06-15' })).toBeNull();
+  });
+
+  it('fund idle: a reserve is kept, not left idle — never flagged, however long untouched', () => {
+    const untouched = { balanceFen: 5_000_000, openedOn: '2020-01-01' as const, lastOutflowOn: null };
+    expect(detectFundIdle({ ...untouched, fundKind: 'reserve', today: '2025-06-15' })).toBeNull();
+    for (const fundKind of ['governance_special', 'charity_common_prosperity', 'other'] as const) {
+      expect(detectFundIdle({ ...untouched, fundKind, today: '2025-06-15' })?.severity).toBe('red');
+    }
   });
 
   it('agreement expiring within 90 days, red within 30', () => {
@@ -102,7 +110,12 @@ describe('a district’s own thresholds', () => {
     expect(detectReportOverdue({ ...late, thresholds: { ...T, reportOverdueRedDays: 5 } })?.severity).toBe(
       'red',
     );
-    const idle = { balanceFen: 1, openedOn: '2023-01-01' as const, lastOutflowOn: '2025-01-15' as const };
+    const idle = {
+      fundKind: 'other' as const,
+      balanceFen: 1,
+      openedOn: '2023-01-01' as const,
+      lastOutflowOn: '2025-01-15' as const,
+    };
     expect(detectFundIdle({ ...idle, today: '2025-07-15' })).toBeNull(); // 6 months
     expect(
       detectFundIdle({ ...idle, today: '2025-07-15', thresholds: { ...T, fundIdleMonths: 6 } }),

@@ -1,4 +1,5 @@
 import type { WarningKind, WarningSeverity } from './enums';
+import type { FundKind } from './funds';
 import type { Fen } from './money';
 import {
   classifyReportTimeliness,
@@ -148,15 +149,20 @@ export function wholeMonthsBetween(from: LocalDate, to: LocalDate): number {
   return Number(to.slice(8)) < Number(from.slice(8)) ? months - 1 : months;
 }
 
-/** A fund holding money with no outflow since `lastOutflowOn` (or since it was opened). */
+/**
+ * A fund holding money with no outflow since `lastOutflowOn` (or since it was opened). Not a reserve (公积金（储备）):
+ * it is there to be kept, so its untouched balance is the rule working, not money left idle — flagged, the reserves
+ * of every community filled the district's red warnings and hid the overdue reports among them.
+ */
 export function detectFundIdle(input: {
+  fundKind: FundKind;
   balanceFen: Fen;
   lastOutflowOn: LocalDate | null;
   openedOn: LocalDate;
   today: LocalDate;
   thresholds?: WarningThresholds;
 }): WarningFinding | null {
-  if (input.balanceFen <= 0) return null;
+  if (input.balanceFen <= 0 || input.fundKind === 'reserve') return null;
   const T = input.thresholds ?? WARNING_THRESHOLDS;
   const since = input.lastOutflowOn ?? input.openedOn;
   const idleMonths = wholeMonthsBetween(since, input.today);

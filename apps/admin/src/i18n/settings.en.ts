@@ -45,7 +45,8 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
       reportOverdue:
         'Not submitted the day after the due day: amber; overdue by more than the days set: red.',
       revenueDrop: 'Revenue fell by more than the percentage set from last month.',
-      fundIdle: 'A fund holding money with no outflow for the months set.',
+      fundIdle:
+        'A fund holding money with no outflow for the months set. Not a reserve, which is there to be kept.',
       agreementExpiring:
         'An agreement ends within the days set; the red window must not be longer than the amber one.',
       pledgeOverdue: 'A pledge not fulfilled after its due date: amber; more than the days set: red.',

@@ -42,7 +42,7 @@ export const settingsZhCN = {
     explain: {
       reportOverdue: '截止日次日起未提交即为黄色；逾期超过所设天数转为红色。',
       revenueDrop: '本月营收比上月下降超过所设比例即预警。',
-      fundIdle: '基金有余额、连续所设月数没有支出即预警。',
+      fundIdle: '资金有余额、连续所设月数没有支出即预警；公积金（储备）用于留存，不在此列。',
       agreementExpiring: '运营协议在所设天数内到期即预警；红色的天数应不多于黄色。',
       pledgeOverdue: '承诺到期未履行即为黄色；逾期超过所设天数转为红色。',
       remittance: '实收上缴低于协议保底即为黄色；低于保底的所设比例转为红色。',

@@ -1,5 +1,6 @@
 // Repositories of the oversight feature (warnings and the audit log): plain functions fn(trx, args) over a
 // ScopedTransaction. Every query filters by district explicitly, on top of row-level security.
+import type { FundKind } from '@gongfu/domain';
 import { type ExpressionBuilder, sql } from 'kysely';
 import { type Database, toFen } from '../schema';
 import type { ScopedTransaction } from '../tenant';
@@ -448,6 +449,7 @@ export async function remittanceFacts(
 export interface FundFact {
   community_id: string;
   fund_id: string;
+  fund_kind: FundKind;
   fund_name: string;
   balance_fen: number;
   first_month: string | null;
@@ -464,7 +466,7 @@ export async function fundFacts(
 ): Promise<FundFact[]> {
   const d = args.districtId;
   const result = await sql<Record<string, unknown>>`
-    select f.community_id, f.fund_id, f.name as fund_name,
+    select f.community_id, f.fund_id, f.kind as fund_kind, f.name as fund_name,
            coalesce(sum(e.direction * e.amount_fen), 0)::text as balance_fen,
            min(e.month) as first_month,
            max(e.month) filter (where e.direction = -1 and e.kind <> 'reversal') as last_outflow_month
@@ -472,12 +474,13 @@ export async function fundFacts(
       left join ledger_entries e
         on e.district_id = f.district_id and e.fund_id = f.fund_id and e.month <= ${args.asOfMonth}
      where f.district_id = ${d}
-     group by f.community_id, f.fund_id, f.name
+     group by f.community_id, f.fund_id, f.kind, f.name
     having coalesce(sum(e.direction * e.amount_fen), 0) > 0
      order by f.fund_id`.execute(trx);
   return result.rows.map((r) => ({
     community_id: String(r.community_id),
     fund_id: String(r.fund_id),
+    fund_kind: r.fund_kind as FundKind, // the API opens funds of the domain's kinds only
     fund_name: String(r.fund_name),
     balance_fen: toFen(r.balance_fen as string),
     first_month: (r.first_month as string | null) ?? null,

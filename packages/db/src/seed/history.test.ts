@@ -422,7 +422,7 @@ describe('the generated communities', () => {
       select count(distinct report_id)::int as n from report_events where action = 'return'`.execute(db);
     expect(resubmitted.rows[0]?.n).toBeGreaterThan(20);
     const idle = await sql<{ n: number }>`
-      select count(*)::int as n from funds f where f.balance_fen > 0 and not exists (
+      select count(*)::int as n from funds f where f.balance_fen > 0 and f.kind <> 'reserve' and not exists (
         select 1 from ledger_entries e where e.fund_id = f.fund_id and e.direction = -1
           and e.month > ${addMonths(LAST_MONTH, -12)})`.execute(db);
     expect(idle.rows[0]?.n).toBeGreaterThan(5);

@@ -244,6 +244,7 @@ async function computeWarnings(
     const idleSince = (fact.last_outflow_month ?? fact.first_month) as Month | null;
     if (!idleSince) continue;
     const finding = detectFundIdle({
+      fundKind: fact.fund_kind,
       balanceFen: fact.balance_fen,
       lastOutflowOn: fact.last_outflow_month ? rules.lastDayOf(fact.last_outflow_month as Month) : null,
       openedOn: rules.lastDayOf(idleSince),

@@ -22,6 +22,7 @@ const ids = {
   agreementA: deterministicId('test:warnings:agreement-a'),
   fundIdle: deterministicId('test:warnings:fund-idle'), // Wangjiangjie
   fundBusy: deterministicId('test:warnings:fund-busy'), // Jinhui
+  fundReserve: deterministicId('test:warnings:fund-reserve'), // Wangjiangjie, as untouched as fundIdle
   pledgeOpen: deterministicId('test:warnings:pledge-open'), // Dukou
   pledgeDone: deterministicId('test:warnings:pledge-done'), // Dukou
 };
@@ -126,6 +127,14 @@ async function seedFacts() {
           name: '测试常用基金',
           balance_fen: 400_000,
         },
+        {
+          district_id: D,
+          community_id: DEMO_IDS.wangjiangjie,
+          fund_id: ids.fundReserve,
+          kind: 'reserve',
+          name: '测试公积金',
+          balance_fen: 500_000,
+        },
       ])
       .execute();
     await trx
@@ -135,6 +144,15 @@ async function seedFacts() {
           district_id: D,
           community_id: DEMO_IDS.wangjiangjie,
           fund_id: ids.fundIdle,
+          kind: 'grant',
+          direction: 1,
+          amount_fen: 500_000,
+          month: '2025-06',
+        },
+        {
+          district_id: D,
+          community_id: DEMO_IDS.wangjiangjie,
+          fund_id: ids.fundReserve,
           kind: 'grant',
           direction: 1,
           amount_fen: 500_000,
@@ -315,8 +333,10 @@ describe('POST /api/v1/warnings/refresh', () => {
     );
     // 2026-09's report was submitted late (2026-10-15, due 2026-10-10): the on-time rate counts it, no warning
     expect(found.some((w) => w.kind === 'report_overdue' && w.period === '2026-09')).toBe(false);
-    // neither the on-time report, the busy fund nor the fulfilled pledge raised anything
-    expect(found.some((w) => [ids.ventureB, ids.fundBusy, ids.pledgeDone].includes(w.subjectId))).toBe(false);
+    // neither the on-time report, the busy fund, the reserve (kept by design) nor the fulfilled pledge raised anything
+    expect(
+      found.some((w) => [ids.ventureB, ids.fundBusy, ids.fundReserve, ids.pledgeDone].includes(w.subjectId)),
+    ).toBe(false);
     const agreement = found.find((w) => w.kind === 'agreement_expiring');
     expect(agreement?.id).toBe(agreementEarly?.id);
     expect(agreement?.version).toBe(2);
