@@ -84,7 +84,7 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
     await page.goto(`${baseUrl}/proposals`);
     await page.getByRole('button', { name: /新建议事项目/ }).click();
     const drawer = page.locator('.ant-drawer').last();
-    await choose(drawer, '支出资金', /治理/);
+    await choose(drawer, '资金来源', /治理/);
     await choose(drawer, '用途类别', '为老服务');
     await drawer.getByLabel('项目名称').fill(TITLE);
     await drawer
@@ -131,7 +131,7 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
     await payOut.locator('..').hover();
     await page
       .getByRole('tooltip')
-      .getByText(/公示期至 .+ 止，期满后方可支出/)
+      .getByText(/公示期至 .+ 止，期满后方可拨付/)
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'proposal-payout-refused-desk-zh');
     // a client that posts anyway is refused with the reason
@@ -161,11 +161,11 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
       .waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /^支\s*出$/ }).click();
     const drawer = page.locator('.ant-drawer').last();
-    await drawer.getByLabel('本次支出金额（元）').fill(AMOUNT_YUAN);
+    await drawer.getByLabel('本次拨付金额（元）').fill(AMOUNT_YUAN);
     await drawer.getByLabel('摘要').fill('长者食堂助餐补贴第一期');
-    await drawer.getByRole('button', { name: '确认支出' }).click();
+    await drawer.getByRole('button', { name: '确认拨付' }).click();
     await page
-      .getByText(/已支出 .*36,000\.50/)
+      .getByText(/已拨付 .*36,000\.50/)
       .first()
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'proposal-paid-desk-zh');

@@ -89,7 +89,7 @@ export const AUDIT_ACTION_LABELS = {
   'proposal.end_disclosure': { 'zh-CN': '公示期满', en: 'Disclosure ended' },
   'proposal.record_objection': { 'zh-CN': '登记异议', en: 'Recorded objection' },
   'proposal.resolve_objection': { 'zh-CN': '处理异议', en: 'Resolved objection' },
-  'proposal.pay_out': { 'zh-CN': '支出', en: 'Paid out' },
+  'proposal.pay_out': { 'zh-CN': '拨付', en: 'Paid out' },
   'proposal.close': { 'zh-CN': '结项', en: 'Closed' },
   'proposal.withdraw': { 'zh-CN': '撤回', en: 'Withdrew' },
   'pledge.create': { 'zh-CN': '登记反哺承诺', en: 'Recorded pledge' },
@@ -163,7 +163,7 @@ export function auditEntityLabel(entityType: string, locale: Locale): string {
     : entityType;
 }
 
-/** 'proposal.pay_out' → 支出; an action with no words yet as its code. */
+/** 'proposal.pay_out' → 拨付; an action with no words yet as its code. */
 export function auditActionLabel(action: string, locale: Locale): string {
   return Object.hasOwn(AUDIT_ACTION_LABELS, action)
     ? AUDIT_ACTION_LABELS[action as AuditAction][locale]

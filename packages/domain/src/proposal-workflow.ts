@@ -21,7 +21,7 @@ export const PROPOSAL_STATUS_LABELS = {
   rejected: { 'zh-CN': '未通过', en: 'Rejected' },
   disclosure: { 'zh-CN': '公示中', en: 'In public disclosure' },
   disclosed: { 'zh-CN': '公示期满', en: 'Disclosure passed' },
-  paid_out: { 'zh-CN': '已支出', en: 'Paid out' },
+  paid_out: { 'zh-CN': '已拨付', en: 'Paid out' },
   closed: { 'zh-CN': '已结项', en: 'Closed' },
   withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
 } as const satisfies Labels<string>;
@@ -39,7 +39,7 @@ export const PROPOSAL_ACTION_LABELS = {
   record_objection: { 'zh-CN': '登记异议', en: 'Record objection' },
   resolve_objection: { 'zh-CN': '处理异议', en: 'Resolve objection' },
   end_disclosure: { 'zh-CN': '结束公示', en: 'End disclosure' },
-  pay_out: { 'zh-CN': '支出', en: 'Pay out' },
+  pay_out: { 'zh-CN': '拨付', en: 'Pay out' },
   close: { 'zh-CN': '结项', en: 'Close' },
   withdraw: { 'zh-CN': '撤回', en: 'Withdraw' },
 } as const satisfies Labels<string>;

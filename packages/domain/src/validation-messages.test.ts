@@ -33,7 +33,7 @@ describe('message catalogue', () => {
         { amountFen: 5_000_000, remainingFen: 3_600_050, approvedFen: 3_600_050, paidFen: 0 },
         'zh-CN',
       ),
-    ).toBe('本次支出 50,000.00 元超过尚可支出的 36,000.50 元（通过金额 36,000.50 元，已支出 0.00 元）');
+    ).toBe('本次拨付 50,000.00 元超过尚可拨付的 36,000.50 元（通过金额 36,000.50 元，已拨付 0.00 元）');
     expect(isDomainErrorCode('shares.empty')).toBe(true);
     expect(isDomainErrorCode('toString')).toBe(false);
   });

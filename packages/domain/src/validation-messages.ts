@@ -158,7 +158,7 @@ export const MESSAGES = {
     en: 'Objection {objectionId} has already been resolved',
   },
   'proposal.disclosure_not_over': {
-    'zh-CN': '公示期至 {endsOn} 止，期满后方可结束公示、支出',
+    'zh-CN': '公示期至 {endsOn} 止，期满后方可结束公示、拨付',
     en: 'Disclosure runs until {endsOn} inclusive; it can end, and money be paid out, only after that',
   },
   'proposal.objections_pending': {
@@ -167,7 +167,7 @@ export const MESSAGES = {
   },
   'proposal.payout_exceeds_approved': {
     'zh-CN':
-      '本次支出 {amountFen} 元超过尚可支出的 {remainingFen} 元（通过金额 {approvedFen} 元，已支出 {paidFen} 元）',
+      '本次拨付 {amountFen} 元超过尚可拨付的 {remainingFen} 元（通过金额 {approvedFen} 元，已拨付 {paidFen} 元）',
     en: 'Paying {amountFen} yuan exceeds the {remainingFen} yuan left (approved {approvedFen}, paid {paidFen})',
   },
   'proposal.unknown_use_category': {

@@ -47,7 +47,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
     notPublic: 'Not disclosed',
     purpose: 'Purpose',
     outflowRule:
-      'There is no "spend" button here: money leaves the fund only by paying out a resident proposal after its disclosure period.',
+      'Money is not spent from this fund directly: a resident proposal pays it out, once voted and its disclosure period over.',
     balanceChart: 'Balance over time (month end)',
   },
   ledger: {

@@ -148,7 +148,7 @@ export const kpiZhCN = {
     inflow: '期间流入',
     outflow: '期间流出',
     flowEmpty: '所选期间没有资金流动',
-    column: { source: '资金来源', fund: '资金账户', category: '用途类别', use: '支出项目' },
+    column: { source: '资金来源', fund: '资金账户', category: '用途类别', use: '拨付项目' },
     received: '流入 {{amount}}',
     paid: '支出 {{amount}}',
     mixTitle: '经营结构',

@@ -57,20 +57,20 @@ describe('the audit log', () => {
     expect(within(row).getByText('2026-11-28 14:05')).toBeInTheDocument();
     expect(within(row).getByText('望江街管理员')).toBeInTheDocument();
     expect(within(row).getByText(WANGJIANGJIE.name)).toBeInTheDocument();
-    expect(within(row).getByText('支出')).toBeInTheDocument();
+    expect(within(row).getByText('拨付')).toBeInTheDocument();
     expect(within(row).getByText('打开').closest('a')).toHaveAttribute('href', `/proposals/${PROPOSAL}`);
     // the object by its name, its id a hover away
     expect(within(row).getByText(TITLE)).toHaveAttribute('title', PROPOSAL);
 
     // the changes, field by field in words (the version is bookkeeping; an unchanged title is no change)
     await user.click(row.querySelector('.ant-table-row-expand-icon') as HTMLElement);
-    const paid = (await screen.findByText('已支出金额')).closest('tr') as HTMLElement;
+    const paid = (await screen.findByText('已拨付金额')).closest('tr') as HTMLElement;
     expect(within(paid).getByText('0.00 元')).toBeInTheDocument();
     expect(within(paid).getByText('20,000.00 元')).toBeInTheDocument();
-    expect(screen.getByText('已支出金额')).toHaveAttribute('title', 'paidFen');
+    expect(screen.getByText('已拨付金额')).toHaveAttribute('title', 'paidFen');
     const status = screen.getByText('状态').closest('tr') as HTMLElement;
     expect(within(status).getByText('公示期满')).toBeInTheDocument();
-    expect(within(status).getByText('已支出')).toBeInTheDocument();
+    expect(within(status).getByText('已拨付')).toBeInTheDocument();
     expect(screen.queryByText('paid_out')).toBeNull();
     expect(screen.queryByText('version')).toBeNull();
   });
@@ -229,14 +229,14 @@ describe('the audit log', () => {
       const time = await screen.findByText('2026-11-28 14:05');
       const card = time.closest('.ant-card') as HTMLElement;
       const head = card.querySelector('.ant-card-head') as HTMLElement;
-      expect(within(head).getByText('支出')).toBeInTheDocument();
+      expect(within(head).getByText('拨付')).toBeInTheDocument();
       expect(within(card).getByText('望江街管理员')).toBeInTheDocument();
       expect(within(card).getByText(WANGJIANGJIE.name)).toBeInTheDocument();
       expect(within(card).getByText('打开').closest('a')).toHaveAttribute('href', `/proposals/${PROPOSAL}`);
       // the changed fields at the card's foot, no expanding needed
       expect(within(card).getByText('20,000.00 元')).toBeInTheDocument();
-      expect(within(card).getByText('已支出金额')).toBeInTheDocument();
-      expect(within(card).getByText('已支出')).toBeInTheDocument();
+      expect(within(card).getByText('已拨付金额')).toBeInTheDocument();
+      expect(within(card).getByText('已拨付')).toBeInTheDocument();
       expect(document.querySelector('.ant-table')).toBeNull();
       // a creation lists every field: the first few, the rest a tap away
       const created = (await screen.findByText('新建资金账户')).closest('.ant-card') as HTMLElement;

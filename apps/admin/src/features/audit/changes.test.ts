@@ -61,10 +61,10 @@ describe('an audit entry’s changes, in words', () => {
       zh(),
     );
     expect(lines(rows)).toEqual([
-      '状态: 公示期满 → 已支出',
-      '已支出金额: 0.00 元 → 5,000.00 元',
-      '可支出余额: 20,000.00 元 → 15,000.00 元',
-      '本次支出: — → 5,000.00 元（支出后资金余额 73,000.00 元）',
+      '状态: 公示期满 → 已拨付',
+      '已拨付金额: 0.00 元 → 5,000.00 元',
+      '可拨付余额: 20,000.00 元 → 15,000.00 元',
+      '本次拨付: — → 5,000.00 元（拨付后资金余额 73,000.00 元）',
     ]);
   });
 
@@ -316,14 +316,14 @@ describe('an audit entry’s changes, in words', () => {
     const before = { title: '楼道照明', fundId: 'f1', fundName: '社区微更新基金', amountFen: 50_000 };
     const after = { title: '楼道照明', fundId: 'f2', fundName: '邻里互助基金', amountFen: 50_000 };
     expect(lines(changesOf('proposal', before, after, zh()))).toEqual([
-      '支出资金: 社区微更新基金 → 邻里互助基金',
+      '资金来源: 社区微更新基金 → 邻里互助基金',
     ]);
     expect(lines(changesOf('proposal', before, after, en()))).toEqual([
       'Paid from: 社区微更新基金 → 邻里互助基金',
     ]);
     expect(lines(changesOf('proposal', null, before, zh()))).toEqual([
       '项目名称: — → 楼道照明',
-      '支出资金: — → 社区微更新基金',
+      '资金来源: — → 社区微更新基金',
       '申请金额: — → 500.00 元',
     ]);
     // a step on the same fund: its name is on both sides, so no line
@@ -331,7 +331,7 @@ describe('an audit entry’s changes, in words', () => {
       '状态: — → 议事通过',
     ]);
     expect(lines(changesOf('proposal', { fundId: 'f1' }, { fundId: 'f2' }, zh()))).toEqual([
-      '支出资金: f1 → f2',
+      '资金来源: f1 → f2',
     ]);
   });
 

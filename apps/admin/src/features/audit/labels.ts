@@ -29,7 +29,7 @@ export function auditText(i18n: I18n, language: string = i18n.language): AuditTe
   };
 }
 
-/** 'proposal.pay_out' → 支出 (the action's code when it has no name yet). */
+/** 'proposal.pay_out' → 拨付 (the action's code when it has no name yet). */
 export function actionLabel(action: string, language: string): string {
   return auditActionLabel(action, localeOf(language));
 }

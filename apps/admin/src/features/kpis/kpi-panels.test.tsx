@@ -253,7 +253,7 @@ describe('KPI cockpit: funds and mix', () => {
       const columns = within(list)
         .getAllByRole('listitem')
         .map((item) => item.querySelector('strong')?.textContent);
-      expect(columns).toEqual(['资金来源', '资金账户', '用途类别', '支出项目']);
+      expect(columns).toEqual(['资金来源', '资金账户', '用途类别', '拨付项目']);
       // a fund says what came in and what went out, not one figure that reads as its balance
       const fund = within(list).getByText('社区治理专项资金').nextElementSibling as HTMLElement;
       expect(fund.textContent).toMatch(/^流入 .+元支出 .+元$/);

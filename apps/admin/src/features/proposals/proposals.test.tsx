@@ -10,7 +10,7 @@ import { eventsOf } from './components/history-drawer';
 
 const OBJECTION_ID = 'cccccccc-cccc-4ccc-8ccc-000000000001';
 
-const STEP_BUTTONS = ['录入议事结果', '开始公示', '登记异议', '支 出', '结 项', '修 改', '撤 回'];
+const STEP_BUTTONS = ['录入议事结果', '开始公示', '登记异议', '拨 付', '结 项', '修 改', '撤 回'];
 
 /** The step buttons on the page, by their text (antd puts a space between two CJK characters). */
 async function stepButtons(): Promise<string[]> {
@@ -28,8 +28,8 @@ describe('the proposal’s steps', () => {
   it.each<[ProposalStatus, string[]]>([
     ['draft', ['录入议事结果', '修 改', '撤 回']],
     ['approved', ['开始公示']],
-    ['disclosure', ['登记异议', '支 出']],
-    ['disclosed', ['支 出', '结 项']],
+    ['disclosure', ['登记异议', '拨 付']],
+    ['disclosed', ['拨 付', '结 项']],
     ['closed', []],
   ])(
     'a community admin on a %s proposal gets exactly the steps the workflow allows',
@@ -50,11 +50,11 @@ describe('the proposal’s steps', () => {
 
   it('during 公示 the payout button is off and says until when', async () => {
     const { user } = open('community_admin', 'disclosure');
-    const button = await screen.findByRole('button', { name: '支 出' });
+    const button = await screen.findByRole('button', { name: '拨 付' });
     expect(button).toBeDisabled();
     // a disabled button takes no pointer events: its tooltip answers on the wrapper antd puts around it
     await user.hover(button.parentElement as HTMLElement);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('公示期至 2026-12-08 止，期满后方可支出');
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('公示期至 2026-12-08 止，期满后方可拨付');
     // none received yet is not none received during the period
     expect(screen.getByText('截至目前未收到异议（公示至 2026-12-08）')).toBeInTheDocument();
     expect(screen.queryByText('公示期内未收到异议')).toBeNull();
@@ -62,7 +62,7 @@ describe('the proposal’s steps', () => {
 
   it('a payout the API refuses (the server’s clock has the period still running) shows its reason', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
-    const reason = '公示期至 2026-12-08 止，期满后方可结束公示、支出';
+    const reason = '公示期至 2026-12-08 止，期满后方可结束公示、拨付';
     const seen = givenFundsApi({
       // the browser thinks the period over; the server does not
       proposals: [
@@ -76,12 +76,12 @@ describe('the proposal’s steps', () => {
           : null,
     });
     const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
-    await user.click(await screen.findByRole('button', { name: '支 出' }));
-    expect(await screen.findByText(/公示期满且无未处理的异议后才能支出/)).toBeInTheDocument();
-    await user.type(screen.getByLabelText('本次支出金额（元）'), '5000');
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(await screen.findByRole('button', { name: '拨 付' }));
+    expect(await screen.findByText(/公示期满且无未处理的异议后才能拨付/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('本次拨付金额（元）'), '5000');
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     expect(await screen.findByText(reason)).toBeInTheDocument();
-    expect(screen.getByText('不能支出')).toBeInTheDocument();
+    expect(screen.getByText('不能拨付')).toBeInTheDocument();
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
@@ -90,22 +90,22 @@ describe('the proposal’s steps', () => {
     const proposal = proposalFixture('paid_out', { paidFen: 1_000_000, remainingFen: 2_600_000 });
     const seen = givenFundsApi({ proposals: [proposal], fund: fundFixture({ balanceFen: 2_000_000 }) });
     const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
-    await user.click(await screen.findByRole('button', { name: '支 出' }));
-    expect(await screen.findByText('本次最多可支出 20,000.00 元')).toBeInTheDocument();
-    const amount = screen.getByLabelText('本次支出金额（元）');
+    await user.click(await screen.findByRole('button', { name: '拨 付' }));
+    expect(await screen.findByText('本次最多可拨付 20,000.00 元')).toBeInTheDocument();
+    const amount = screen.getByLabelText('本次拨付金额（元）');
 
     await user.type(amount, '26000.01');
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
-    expect(await screen.findByText('超过尚可支出的批准金额 26,000.00 元')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
+    expect(await screen.findByText('超过尚可拨付的批准金额 26,000.00 元')).toBeInTheDocument();
     await user.clear(amount);
     await user.type(amount, '20000.01');
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     expect(await screen.findByText('超过资金余额 20,000.00 元')).toBeInTheDocument();
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
 
     await user.clear(amount);
     await user.type(amount, '20000');
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
     const post = seen.find((r) => r.method === 'POST');
     expect(post?.body).toMatchObject({ amountFen: 2_000_000, version: proposal.version });
@@ -123,11 +123,11 @@ describe('the proposal’s steps', () => {
           : null,
     });
     const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
-    await user.click(await screen.findByRole('button', { name: '支 出' }));
-    await user.type(await screen.findByLabelText('本次支出金额（元）'), '2000');
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(await screen.findByRole('button', { name: '拨 付' }));
+    await user.type(await screen.findByLabelText('本次拨付金额（元）'), '2000');
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     const error = await screen.findByText(message);
-    expect(error.closest('.ant-form-item')?.textContent).toContain('本次支出金额');
+    expect(error.closest('.ant-form-item')?.textContent).toContain('本次拨付金额');
   });
 
   it('a stale edit (409) is said plainly, keeps what was typed, and reloads on request', async () => {
@@ -325,10 +325,10 @@ describe('use category, paper minutes, payout date and close result', () => {
           : null,
     });
     const { user } = renderApp(`/proposals/${PROPOSAL_ID}`);
-    await user.click(await screen.findByRole('button', { name: '支 出' }));
-    await user.type(await screen.findByLabelText('本次支出金额（元）'), '2000');
+    await user.click(await screen.findByRole('button', { name: '拨 付' }));
+    await user.type(await screen.findByLabelText('本次拨付金额（元）'), '2000');
     // left empty: the server's today (its clock decides, as for the booking)
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1));
     expect(seen.find((r) => r.method === 'POST')?.body).not.toHaveProperty('paidOn');
     const error = await screen.findByText(reason);
@@ -336,7 +336,7 @@ describe('use category, paper minutes, payout date and close result', () => {
     // a day picked is sent as the day the money left
     await user.click(screen.getByLabelText('拨付日期'));
     await user.click(await screen.findByText('今天'));
-    await user.click(screen.getByRole('button', { name: /确认支出/ }));
+    await user.click(screen.getByRole('button', { name: /确认拨付/ }));
     await waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(2));
     const body = seen.filter((r) => r.method === 'POST')[1]?.body;
     expect(body?.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -402,7 +402,7 @@ describe('use category, paper minutes, payout date and close result', () => {
       expect(payout.querySelector('.ant-card-head')?.textContent).toBe('2026-11-28');
       expect(within(payout).getByText('记账日期')).toBeInTheDocument();
       expect(within(payout).getByText('2026-12-03')).toBeInTheDocument();
-      expect(within(payout).getByText('支出金额（元）')).toBeInTheDocument();
+      expect(within(payout).getByText('拨付金额（元）')).toBeInTheDocument();
       expect(within(payout).getByText('36,000.00')).toBeInTheDocument();
       expect(document.querySelector('.ant-table')).toBeNull();
     } finally {

@@ -126,7 +126,7 @@ describe('fund entries', () => {
     const res = await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'expenditure', amountFen: 100 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('ledger_kind_not_allowed');
-    expect(res.body.error.fields.kind).toBe('资金支出只能通过议事项目支付');
+    expect(res.body.error.fields.kind).toBe('资金只能通过议事项目拨付');
     expect(
       (await f.post(`/funds/${fund.id}/entries`, WJJ, { kind: 'allocation', amountFen: 100 })).status,
     ).toBe(400);

@@ -40,7 +40,7 @@ export const FUND_MESSAGES = {
   ...FROM_DOMAIN,
   // top-level
   ledger_kind_not_allowed: {
-    'zh-CN': '此处只能登记捐赠、拨款或冲正；资金支出只能通过议事项目支付，收益分配只能由月报审核生成',
+    'zh-CN': '此处只能登记捐赠、拨款或冲正；资金只能通过议事项目拨付，收益分配只能由月报审核生成',
     en: 'Only donations, grants and reversals are booked here; money leaves a fund only through a proposal payout, and allocations come only from approved reports',
   },
   entry_already_reversed: { 'zh-CN': '该记录已被冲正过', en: 'This entry has already been reversed' },
@@ -54,7 +54,7 @@ export const FUND_MESSAGES = {
   },
   // field messages
   expenditure_only_by_payout: {
-    'zh-CN': '资金支出只能通过议事项目支付',
+    'zh-CN': '资金只能通过议事项目拨付',
     en: 'Expenditures are made only by paying out a proposal',
   },
   allocation_only_by_report: {
