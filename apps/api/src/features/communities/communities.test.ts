@@ -37,6 +37,11 @@ describe('GET /api/v1/communities', () => {
     }
   });
 
+  it('lists by pinyin, as a Chinese reader looks a name up (the database orders by code point: 望 before 渡 and 金)', async () => {
+    const body = await (await t.request('/api/v1/communities', { as: 'admin@dongqu.demo' })).json();
+    expect(body.items.map((c: { name: string }) => c.name)).toEqual(['渡口社区', '金汇社区', '望江街社区']);
+  });
+
   it('needs a session', async () => {
     expect((await t.request('/api/v1/communities')).status).toBe(401);
   });

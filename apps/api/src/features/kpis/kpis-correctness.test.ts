@@ -1,5 +1,6 @@
 import { DEMO_IDS, deterministicId, kpiRollups } from '@gongfu/db';
 import {
+  compareChineseNames,
   KPI_KEYS,
   latestDueMonth,
   type Month,
@@ -511,6 +512,11 @@ describe('reporting matrix, fund flow and mix agree with the same brute force', 
     const body = await get('/api/v1/kpis/reporting-matrix?from=2024-01&to=2025-12', 'admin@dongqu.demo');
     expect(body.dueDay).toBe(15);
     expect(body.cells).toHaveLength(4 * 24);
+    // the heatmap's rows by pinyin (渡口 before 金汇 before 望江街), not the database's code-point order
+    const names: string[] = body.communities.map((c: { name: string }) => c.name);
+    expect(names.indexOf('渡口社区')).toBeLessThan(names.indexOf('金汇社区'));
+    expect(names.indexOf('金汇社区')).toBeLessThan(names.indexOf('望江街社区'));
+    expect(names).toEqual([...names].sort(compareChineseNames));
     const states = new Set<string>();
     let approvedInAll = 0;
     let awaitingInAll = 0;

@@ -20,6 +20,7 @@ import type {
 import { kpis, lastRead, pipelined, type ScopedTransaction, toFen } from '@gongfu/db';
 import {
   can,
+  compareChineseNames,
   FUND_KIND_LABELS,
   KPI_DEFINITIONS,
   KPI_KEYS,
@@ -145,8 +146,7 @@ function figureOf(key: KpiKey, row: kpis.KpiRow | undefined): KpiFigure {
   return { value: ratioValue(numerator, denominator), numerator, denominator };
 }
 
-/** Community names in Chinese order; one collator (`localeCompare` with a locale builds one per call). */
-const byName = new Intl.Collator('zh-CN').compare;
+const byName = compareChineseNames;
 
 function sumRows(kpi: KpiKey, rows: readonly kpis.KpiRow[]): kpis.KpiRow {
   let num = 0n;
@@ -533,6 +533,7 @@ export async function reportingMatrix(
     dueDayRead(trx, selection),
   ]);
   const dueDay = kpis.dueDayOf(dueDayRows);
+  communities.sort((a, b) => byName(a.name, b.name)); // the heatmap's rows, looked up by name
   const counts = new Map<string, Record<string, number>>();
   for (const row of rows) {
     const k = `${row.community_id}|${row.month}`;

@@ -72,9 +72,12 @@ describe('the district admin sets a year’s targets', () => {
       min: 1,
       max: 10_000,
     });
-    expect(body.communities.map((c: { communityId: string }) => c.communityId)).toEqual(
-      expect.arrayContaining([DEMO_IDS.jinhui, DEMO_IDS.wangjiangjie, DEMO_IDS.dukou]),
-    );
+    // by pinyin: 渡口, 金汇, 望江街 (the database's order by name puts 望 first)
+    expect(body.communities.map((c: { communityId: string }) => c.communityId)).toEqual([
+      DEMO_IDS.dukou,
+      DEMO_IDS.jinhui,
+      DEMO_IDS.wangjiangjie,
+    ]);
     expect(body.targets).toHaveLength(4);
     expect(body.targets.every((x: { version: number }) => x.version === 1)).toBe(true);
     expect(await auditCount()).toBe(before + 4);

@@ -11,6 +11,7 @@ import { audit, kpis, kpiTargets, lastRead, pipelined, type ScopedTransaction, t
 import {
   acceptsKpiTarget,
   can,
+  compareChineseNames,
   KPI_DEFINITIONS,
   KPI_TARGET_KEYS,
   type KpiKey,
@@ -268,7 +269,9 @@ export async function listTargets(
         ...kpiTargetRange(definition),
       };
     }),
-    communities: communities.map((c) => ({ communityId: c.community_id, name: c.name })),
+    communities: communities
+      .sort((a, b) => compareChineseNames(a.name, b.name))
+      .map((c) => ({ communityId: c.community_id, name: c.name })),
     // a KPI that no longer takes a target (none today) is not shown as one
     targets: rows
       .filter((row) => acceptsKpiTarget(row.kpi as KpiKey))
