@@ -11,6 +11,12 @@ import { chartUnit, chartValue, fenScaleOf, formatKpiText } from '../format';
  * the API computed marked as a line; a community below its yearly target in red. Communities without a value are left
  * out of the chart (the table lists them).
  */
+/** The chart's height: a bar of 24 px per ranked community and room for the axis (the table beside it matches it). */
+export function rankingChartHeight(ranking: KpiRanking): number {
+  const ranked = ranking.items.filter((item) => item.value !== null).length;
+  return Math.max(240, ranked * 24 + 60);
+}
+
 export function KpiRankingChart({
   ranking,
   label,
@@ -95,12 +101,5 @@ export function KpiRankingChart({
     [ranked, onOpen],
   );
 
-  return (
-    <EChart
-      option={option}
-      label={label}
-      handlers={handlers}
-      height={Math.max(240, ranked.length * 24 + 60)}
-    />
-  );
+  return <EChart option={option} label={label} handlers={handlers} height={rankingChartHeight(ranking)} />;
 }

@@ -6,6 +6,7 @@ import {
   Card,
   Col,
   Flex,
+  Grid,
   Row,
   Statistic,
   Table,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
-import { KpiRankingChart } from '../charts/kpi-ranking-chart';
+import { KpiRankingChart, rankingChartHeight } from '../charts/kpi-ranking-chart';
 import { fenScaleOf, formatKpiText, formatKpiValue, isBuiltFromReports, localized } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
@@ -88,8 +89,12 @@ function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
   return incompleteOf(matrix.data);
 }
 
+/** The table's header row (small size), left out of its scrolling body's height. */
+const TABLE_HEADER_PX = 40;
+
 function RankingBody({ ranking }: { ranking: KpiRanking }) {
   const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const language = i18n.language;
   const { unit } = ranking.kpi;
@@ -221,8 +226,12 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
             columns={columns}
             dataSource={ranking.items}
             pagination={false}
-            // on a phone the columns scroll inside the table, never off the page
-            scroll={{ x: 'max-content', y: 640 }}
+            // on a phone the columns scroll inside the table, never off the page; beside the chart (xxl) the
+            // rows scroll within the chart's height (a fixed 640 px stopped mid-row, half the card left empty)
+            scroll={{
+              x: 'max-content',
+              y: screens.xxl ? Math.max(640, rankingChartHeight(ranking) - TABLE_HEADER_PX) : 640,
+            }}
           />
         </Col>
       </Row>
