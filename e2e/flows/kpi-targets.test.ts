@@ -66,7 +66,7 @@ describe('yearly KPI targets', () => {
     // ¥30,000,000 for the district's year: 3,000.00 万元, a monthly pace of 250.00 万元
     await revenue.fill('30000000');
     await page.getByRole('button', { name: '保存目标' }).click();
-    await page.getByText('已保存 1 项目标').waitFor({ timeout: 20_000 });
+    await page.getByText('已保存目标 1 项').waitFor({ timeout: 20_000 });
     expect(await revenue.inputValue()).toBe('30000000');
     await screenshot(page, 'kpi-targets-desk-zh');
 
@@ -84,7 +84,7 @@ describe('yearly KPI targets', () => {
       /^是上年实际(折合全年)?（[\d,.]+ 万元）的 [\d,]+ 倍，请核对$/,
     );
     await page.getByRole('button', { name: '保存目标' }).click();
-    await page.getByText('已保存 2 项目标').waitFor({ timeout: 20_000 });
+    await page.getByText('已保存目标 2 项').waitFor({ timeout: 20_000 });
     await screenshot(page, 'kpi-targets-by-kpi-desk-zh');
 
     // the cockpit: the card's progress and the trend's goal line

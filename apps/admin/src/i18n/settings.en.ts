@@ -20,7 +20,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     dueDayUnit: 'day of month',
     dueDayHint:
       'The last day of the month by which last month’s report is due (1–28). A first submission after it is late; a report still missing after it raises an overdue warning.',
-    dueDayExample: 'Set to the {{day}}th: the report for {{month}} is due by {{due}}.',
+    dueDayExample: 'For example, day {{day}}: the report for {{month}} is due by {{due}}, that day included.',
     startMonth: 'Reporting start month',
     startMonthHint:
       'The first month the district reports on the platform. Earlier months are not owed (not missing, not in the reporting rate); a venture may set a later month of its own. Empty: each venture owes reports from the month it started.',

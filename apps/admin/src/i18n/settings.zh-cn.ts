@@ -18,7 +18,7 @@ export const settingsZhCN = {
     dueDayUnit: '日',
     dueDayHint:
       '每月报送上月月报的最后一天（1–28 日）。晚于这一天首次提交算迟报，过了这一天仍未提交会产生逾期预警。',
-    dueDayExample: '例如设为 {{day}} 日：{{month}}的月报须在 {{due}} 前提交。',
+    dueDayExample: '例如设为 {{day}} 日：{{month}} 的月报最迟于 {{due}}（含当日）提交。',
     startMonth: '上线填报月份',
     startMonthHint:
       '本区开始在平台上填报月报的第一个月。此前的月份不计入应报（不算缺报，也不进入报送率）；某个项目也可以设置自己更晚的上线月份。留空：每个项目从开始经营的月份起应报。',

@@ -39,7 +39,7 @@ export const targetsZhCN = {
   save: '保存目标',
   reset: '撤销修改',
   unsaved: '{{count}} 项未保存',
-  saved: '已保存 {{count}} 项目标',
+  saved: '已保存目标 {{count}} 项',
   nothingChanged: '没有修改',
   stale: '目标已被他人修改，已重新载入最新数据，请核对后再保存',
   invalid: '请修正标出的目标',

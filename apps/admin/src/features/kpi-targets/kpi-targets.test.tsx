@@ -124,7 +124,7 @@ describe('yearly targets page', () => {
         { communityId: null, kpi: 'reporting_rate', value: 9550 },
       ]),
     });
-    expect(await screen.findByText('已保存 2 项目标')).toBeInTheDocument();
+    expect(await screen.findByText('已保存目标 2 项')).toBeInTheDocument();
   });
 
   it('refuses what is not a target before sending, and puts the API’s field error on its field', async () => {

@@ -52,7 +52,7 @@ describe('district settings page', () => {
       givenSettingsApi();
       renderApp('/admin/settings');
       expect(
-        await screen.findByText('例如设为 10 日：2026-11的月报须在 2026-12-10 前提交。'),
+        await screen.findByText('例如设为 10 日：2026-11 的月报最迟于 2026-12-10（含当日）提交。'),
       ).toBeInTheDocument();
     } finally {
       vi.useRealTimers();
