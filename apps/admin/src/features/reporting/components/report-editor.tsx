@@ -764,6 +764,25 @@ function FigureField({
     .filter(Boolean)
     .join(' ');
 
+  // the field's own past: on a phone under its input and any error (below the flags and the explanation it read as
+  // theirs), beside it from a tablet up
+  const historyHint =
+    historyLoaded && known > 0 ? (
+      <Flex align="center" gap={6}>
+        <Sparkline values={history} color={token.colorTextSecondary} />
+        <span>
+          {last !== null && last !== undefined && lastMonth
+            ? t('reporting.form.lastApproved', {
+                month: monthLabel(lastMonth, i18n.language),
+                value: reportFigureText(field, last, localeOf(i18n.language)),
+              })
+            : t('reporting.form.history')}
+        </span>
+      </Flex>
+    ) : historyLoaded ? (
+      <span>{t('reporting.form.noHistory')}</span>
+    ) : null;
+
   return (
     <div
       style={{
@@ -809,6 +828,11 @@ function FigureField({
         {returned ? (
           <div id={`${id}-returned`} style={{ color: token.colorWarningText, fontSize: token.fontSizeSM }}>
             <ExclamationCircleOutlined /> {t('reporting.form.fieldReturned')}
+          </div>
+        ) : null}
+        {stacked ? (
+          <div style={{ color: token.colorTextSecondary, fontSize: token.fontSizeSM, marginTop: 4 }}>
+            {historyHint}
           </div>
         ) : null}
         {flags.length > 0 ? (
@@ -861,30 +885,18 @@ function FigureField({
           </div>
         ) : null}
       </div>
-      <div
-        style={{
-          flex: stacked ? undefined : '0 0 180px',
-          color: token.colorTextSecondary,
-          fontSize: token.fontSizeSM,
-          paddingTop: stacked ? 0 : 26,
-        }}
-      >
-        {historyLoaded && known > 0 ? (
-          <Flex align="center" gap={6}>
-            <Sparkline values={history} color={token.colorTextSecondary} />
-            <span>
-              {last !== null && last !== undefined && lastMonth
-                ? t('reporting.form.lastApproved', {
-                    month: monthLabel(lastMonth, i18n.language),
-                    value: reportFigureText(field, last, localeOf(i18n.language)),
-                  })
-                : t('reporting.form.history')}
-            </span>
-          </Flex>
-        ) : historyLoaded ? (
-          <span>{t('reporting.form.noHistory')}</span>
-        ) : null}
-      </div>
+      {stacked ? null : (
+        <div
+          style={{
+            flex: '0 0 180px',
+            color: token.colorTextSecondary,
+            fontSize: token.fontSizeSM,
+            paddingTop: 26,
+          }}
+        >
+          {historyHint}
+        </div>
+      )}
     </div>
   );
 }
