@@ -48,7 +48,12 @@ export function PageContainer({ title, documentTitle, subTitle, extra, children 
             </Typography.Title>
             {subTitle ? <Typography.Text type="secondary">{subTitle}</Typography.Text> : null}
           </Flex>
-          {extra ? <Flex gap={token.marginXS}>{extra}</Flex> : null}
+          {/* on a phone four actions are wider than the screen: they wrap, never past its edge */}
+          {extra ? (
+            <Flex gap={token.marginXS} wrap>
+              {extra}
+            </Flex>
+          ) : null}
         </Flex>
       </div>
       <div style={{ padding: gutter }}>{children}</div>

@@ -2,7 +2,7 @@ import type { homeZhCN } from './home.zh-cn';
 import type { Shape } from './shape';
 
 export const homeEn: Shape<typeof homeZhCN> = {
-  title: '{{name}} workplace',
+  title: '{{name}} — overview',
   subtitle: '{{name}} · {{role}}',
   todo: {
     title: 'To do this month',
