@@ -51,7 +51,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     definition: 'Definition',
     definitionOf: '{{name}} · definition',
     target: 'Target {{value}}',
-    noValue: 'Nothing to compute this period (the rate’s base is 0)',
+    noValue: 'The base is 0 this period: no rate',
     select: 'Show the trend and ranking of {{name}}',
     selected: 'Selected',
     higherIsBetter: 'Higher is better',

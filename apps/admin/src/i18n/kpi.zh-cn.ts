@@ -48,7 +48,7 @@ export const kpiZhCN = {
     definition: '指标说明',
     definitionOf: '{{name}} · 指标说明',
     target: '目标 {{value}}',
-    noValue: '本期无可计算的事项（比率的基数为 0）',
+    noValue: '本期基数为 0，不计算比率',
     select: '查看 {{name}} 的趋势与排名',
     selected: '当前选中',
     higherIsBetter: '越高越好',

@@ -1,5 +1,15 @@
-import type { KpiDefinition, KpiFigure } from '@gongfu/contract';
-import { formatYuan, type KpiDirection, type KpiUnit, type LocalizedText, ratioBp } from '@gongfu/domain';
+import type { KpiDefinition, KpiFigure, PeriodInfo } from '@gongfu/contract';
+import {
+  addMonths,
+  formatYuan,
+  type KpiDirection,
+  type KpiUnit,
+  type LocalizedText,
+  type Month,
+  monthParts,
+  periodLabel,
+  ratioBp,
+} from '@gongfu/domain';
 import type { TranslationKey } from '../../lib/translation-key';
 
 /** 1 万元 = 1,000,000 fen: from this size on, amounts read better in 万元. */
@@ -16,6 +26,24 @@ type Translate = (key: TranslationKey) => string;
 /** The text of a localized label from the API in the UI language. */
 export function localized(text: LocalizedText, language: string): string {
   return language === 'en' ? text.en : text['zh-CN'];
+}
+
+/**
+ * An earlier period as a running one is compared with it: its first `elapsed + 1` months (2026年7–8月, Jul–Aug 2026),
+ * or the whole period's label when `elapsed` is null (the period is over). The months of a quarter, a year or a
+ * year to date lie in one calendar year.
+ */
+export function comparedMonthsLabel(period: PeriodInfo, elapsed: number | null, language: string): string {
+  if (elapsed === null) return localized(period.label, language);
+  const from = period.from as Month;
+  const to = addMonths(from, elapsed);
+  const locale = language === 'en' ? 'en' : 'zh-CN';
+  if (elapsed === 0) return periodLabel({ kind: 'month', from, to }, locale);
+  const start = monthParts(from);
+  const end = monthParts(to);
+  if (locale === 'zh-CN') return `${start.year}年${start.month}–${end.month}月`;
+  const short = (m: Month) => periodLabel({ kind: 'month', from: m, to: m }, 'en').split(' ')[0];
+  return `${short(from)}–${short(to)} ${end.year}`;
 }
 
 function grouped(value: number, language: string, fractionDigits = 0): string {

@@ -137,7 +137,7 @@ describe('KPI cockpit', () => {
     expect(within(card('stable_jobs')).getByTestId('kpi-value')).toHaveTextContent('195个');
     const coverage = card('deliberation_coverage');
     expect(within(coverage).getByTestId('kpi-value')).toHaveTextContent('—');
-    expect(within(coverage).getByText('本期无可计算的事项（比率的基数为 0）')).toBeInTheDocument();
+    expect(within(coverage).getByText('本期基数为 0，不计算比率')).toBeInTheDocument();
     expect(within(coverage).getByText('目标 100.0%')).toBeInTheDocument();
     // give-back says what it is made of: cash, and in kind at its declared value (each a KPI of its own)
     const giveBack = card('give_back');
@@ -235,7 +235,8 @@ describe('KPI cockpit', () => {
     await waitFor(() =>
       expect(within(card('operating_revenue')).getByTestId('kpi-value')).toHaveTextContent('422.68万元'),
     );
-    expect(screen.getByText('环比对照 2026年第3季度，同比对照 2025年第4季度')).toBeInTheDocument();
+    // Q4 runs through October: compared on the same months, which are named (not the whole of Q3)
+    expect(screen.getByText('环比对照 2026年7月，同比对照 2025年10月')).toBeInTheDocument();
     // the quarter runs past the latest month with reports: the comparison is flagged, not silently shown
     expect(screen.getByText('2026年第4季度尚未结束，数据截至 2026-10')).toBeInTheDocument();
 
@@ -315,8 +316,9 @@ describe('KPI cockpit', () => {
     givenSession(meAs('district_admin'));
     givenKpiApi();
     renderApp(`${COCKPIT}&period=year`);
-    expect(await screen.findByText('环比、同比均对照 2025年')).toBeInTheDocument();
-    expect(screen.queryByText(/环比对照 2025年，同比对照 2025年/)).toBeNull();
+    // the year runs through October: both compare with January to October of the year before
+    expect(await screen.findByText('环比、同比均对照 2025年1–10月')).toBeInTheDocument();
+    expect(screen.queryByText(/环比对照 2025年/)).toBeNull();
   });
 
   it('while the month’s reports are in review, states a report-built change without judging it', async () => {

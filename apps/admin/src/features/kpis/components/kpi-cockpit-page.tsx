@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { KpiKey } from '@gongfu/contract';
+import { type Month, monthIndex } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Flex, Result, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -11,7 +12,7 @@ import { readsWarnings } from '../../warnings/access';
 import { WarningsCard } from '../../warnings/components/warnings-card';
 import { isCommunityScoped, isDistrictScoped, overviewFor, readsKpis } from '../access';
 import { useKpiOverview } from '../api/get-kpi-overview';
-import { localized } from '../format';
+import { comparedMonthsLabel, localized } from '../format';
 import {
   KPI_TABS,
   type KpiSearch,
@@ -69,10 +70,16 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
   const pendingMonths = usePendingMonths(coveredMonths);
   const periodText = overview.data ? comparedText(overview.data) : null;
 
-  // a year's 环比 and 同比 are both the year before: said once
+  // a year's 环比 and 同比 are both the year before: said once. A running period is compared on the same months
+  // (the notice says so): those months are named, not the whole earlier period (Q4 through October against July,
+  // not against Q3)
   function comparedText(data: NonNullable<typeof overview.data>) {
-    const previous = localized(data.previousPeriod.label, i18n.language);
-    const lastYear = localized(data.samePeriodLastYear.label, i18n.language);
+    const elapsed =
+      data.running && data.through
+        ? monthIndex(data.through as Month) - monthIndex(data.period.from as Month)
+        : null;
+    const previous = comparedMonthsLabel(data.previousPeriod, elapsed, i18n.language);
+    const lastYear = comparedMonthsLabel(data.samePeriodLastYear, elapsed, i18n.language);
     return previous === lastYear
       ? t('kpi.period.comparedWith', { period: previous })
       : t('kpi.period.compared', { previous, lastYear });
