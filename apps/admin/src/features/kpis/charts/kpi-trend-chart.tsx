@@ -34,6 +34,9 @@ export function reviewMark(
       formatter: first < series.months.length - 1 ? `${text} →` : text,
       position: 'end' as const,
       color: '#8c8c8c',
+      // in the right half the text ends at the line instead of centring on it: at the last month half of it was
+      // cut off by the chart's edge
+      ...(first >= series.months.length / 2 ? { align: 'right' as const } : {}),
     },
   };
 }
