@@ -4,6 +4,7 @@ import { echarts } from '../../lib/echarts';
 import { changeLanguage } from '../../lib/i18n';
 import { DUKOU, JINHUI, meAs } from '../../testing/fixtures';
 import {
+  approvedReportingMatrix,
   emptyFundFlow,
   fundFlow,
   kpiRanking,
@@ -77,6 +78,7 @@ describe('KPI cockpit: ranking', () => {
     const base = kpiRanking();
     const more = [rankedAtZero(5), rankedAtZero(6)];
     givenKpiApi({
+      reportingMatrix: (q) => approvedReportingMatrix(q.from, q.to),
       ranking: () => ({
         ...base,
         items: [
@@ -96,8 +98,7 @@ describe('KPI cockpit: ranking', () => {
     });
     renderApp('/kpis?month=2026-10&tab=ranking');
     const top = await screen.findByLabelText('前三名（红榜）');
-    // (the fixture's reporting matrix has reports of the period awaiting review)
-    expect(top).toHaveTextContent('1. 金汇社区（审核未完） 15.31 万元');
+    expect(top).toHaveTextContent('1. 金汇社区 15.31 万元');
     // in the unit of the whole list, so that the two lists compare at a glance
     expect(screen.getByLabelText('后三名（黑榜）')).toHaveTextContent('6. 社区6 0.00 万元');
     expect(screen.getByText('6 / 7')).toBeInTheDocument();
@@ -135,26 +136,48 @@ describe('KPI cockpit: ranking', () => {
     }
   });
 
-  it('marks the communities whose reports of the period are not all approved, on the black list too', async () => {
+  it('leaves a community whose reports await the district’s review off the lists; a missing report does not', async () => {
     givenSession(meAs('district_admin'));
     const base = kpiRanking();
-    const more = [rankedAtZero(5), rankedAtZero(6)];
+    const more = [rankedAtZero(5), rankedAtZero(6), rankedAtZero(7)];
     const requests = givenKpiApi({
       ranking: () => ({ ...base, items: [...base.items, ...more] }),
       reportingMatrix: (q) => {
         const matrix = reportingMatrix(q.from, q.to);
-        // every report of the fixture's communities approved; 社区6's two reports awaiting review
+        // every report of the fixture's communities approved; 社区6's two received and awaiting review; 社区5's
+        // one report not filed
         const approvedCells = matrix.cells.map((c) => ({ ...c, approved: c.expected }));
         const template = approvedCells[0] as (typeof approvedCells)[number];
-        const pending = { ...template, communityId: more[1]?.communityId as string, approved: 0 };
-        return { ...matrix, cells: [...approvedCells, pending] };
+        const awaiting = {
+          ...template,
+          communityId: more[1]?.communityId as string,
+          expected: 2,
+          received: 2,
+          onTime: 2,
+          approved: 0,
+        };
+        const missing = {
+          ...template,
+          communityId: more[0]?.communityId as string,
+          state: 'missing' as const,
+          expected: 1,
+          received: 0,
+          receivedOnTime: 0,
+          onTime: 0,
+          missing: 1,
+          approved: 0,
+        };
+        return { ...matrix, cells: [...approvedCells, awaiting, missing] };
       },
     });
     renderApp('/kpis?month=2026-10&tab=ranking');
     const bottom = await screen.findByLabelText('后三名（黑榜）');
-    await waitFor(() => expect(bottom).toHaveTextContent('6. 社区6（审核未完） 0.00 万元'));
-    expect(bottom).toHaveTextContent('5. 社区5 0.00 万元');
-    expect(bottom).not.toHaveTextContent('社区5（审核未完）');
+    // the wait is the reviewers': 社区6 is not judged until its reports are reviewed (ADR 0039)
+    await waitFor(() => expect(bottom).not.toHaveTextContent('社区6'));
+    expect(screen.getByText('另有 1 个社区的月报正待区级审核，审核完成前不列入红黑榜。')).toBeInTheDocument();
+    // a report not filed is the community's own: 社区5 stays, marked
+    expect(bottom).toHaveTextContent('5. 社区5（审核未完） 0.00 万元');
+    expect(bottom).toHaveTextContent('7. 社区7 0.00 万元');
     expect(screen.getByLabelText('前三名（红榜）')).not.toHaveTextContent('审核未完');
     expect(screen.getByText(/^标有“审核未完”的社区/)).toBeInTheDocument();
     // in the table, how many of its reports count

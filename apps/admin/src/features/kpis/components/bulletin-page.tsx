@@ -31,7 +31,7 @@ import {
   localized,
 } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
-import { coverageOf, incompleteOf, pendingMonthsOf } from './review-coverage-notice';
+import { awaitingReviewOf, coverageOf, incompleteOf, pendingMonthsOf } from './review-coverage-notice';
 import './bulletin-print.css';
 
 /** The headline KPIs of the bulletin, in the order a district office reads them. */
@@ -182,6 +182,11 @@ function Bulletin({
                 ranking={ranking.data}
                 incomplete={
                   matrix.data && isBuiltFromReports(ranking.data.kpi) ? incompleteOf(matrix.data) : new Map()
+                }
+                awaiting={
+                  matrix.data && isBuiltFromReports(ranking.data.kpi)
+                    ? awaitingReviewOf(matrix.data)
+                    : new Set()
                 }
               />
             ) : null}
@@ -355,10 +360,13 @@ function TrendChart({
 function RankingTables({
   ranking,
   incomplete,
+  awaiting,
 }: {
   ranking: KpiRanking;
   /** communities not all of whose reports of the month are approved: their place is marked, not final */
   incomplete: ReadonlyMap<string, unknown>;
+  /** communities with a report awaiting the district's review: not on the printed lists until it is reviewed */
+  awaiting: ReadonlySet<string>;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -367,7 +375,8 @@ function RankingTables({
   const scale = fenScaleOf(ranking.items.map((i) => i.value));
   const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
   // ties whole: the five tied for last are all on the printed list (one row, every name), not three of them
-  const lists = rankListPlaces(ranked, 5);
+  const judged = ranked.filter((item) => !awaiting.has(item.communityId));
+  const lists = rankListPlaces(judged, 5);
   const table = (title: string, places: RankPlace<(typeof ranked)[number]>[]) => (
     <table className="bulletin-table bulletin-compact">
       <caption>{title}</caption>
@@ -410,6 +419,11 @@ function RankingTables({
         place.items.some((i) => incomplete.has(i.communityId)),
       ) ? (
         <p className="bulletin-muted">{t('exports.bulletin.rankingProvisionalMark')}</p>
+      ) : null}
+      {judged.length < ranked.length ? (
+        <p className="bulletin-muted">
+          {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - judged.length })}
+        </p>
       ) : null}
       <p className="bulletin-muted">
         {t('exports.bulletin.median', {

@@ -26,7 +26,7 @@ import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
 import { QueryState, UnavailableNotice } from './query-state';
 import { RankingTargetLegend, useRankingTargetColumn } from './ranking-target';
-import { type Incomplete, incompleteOf } from './review-coverage-notice';
+import { awaitingReviewOf, type Incomplete, incompleteOf } from './review-coverage-notice';
 
 type RankingItem = KpiRanking['items'][number];
 
@@ -78,15 +78,17 @@ export function RankingPanel({
  * to the data date (the reporting matrix, the same request as the review-coverage notice above the tabs). Only for
  * the KPIs built from the approved reports (venture level), not the reporting rates, which count what was received.
  */
-function useIncomplete(ranking: KpiRanking): Map<string, Incomplete> {
+function useIncomplete(ranking: KpiRanking): { incomplete: Map<string, Incomplete>; awaiting: Set<string> } {
   const fromReports = isBuiltFromReports(ranking.kpi);
   // nothing due: no months to count (and no request: `through` is before the period)
   const matrix = useQuery({
     ...reportingMatrixQueryOptions({ from: ranking.period.from, to: ranking.through }),
     enabled: fromReports && !ranking.nothingDue,
   });
-  if (!fromReports || ranking.nothingDue || !matrix.data || matrix.isPlaceholderData) return new Map();
-  return incompleteOf(matrix.data);
+  if (!fromReports || ranking.nothingDue || !matrix.data || matrix.isPlaceholderData) {
+    return { incomplete: new Map(), awaiting: new Set() };
+  }
+  return { incomplete: incompleteOf(matrix.data), awaiting: awaitingReviewOf(matrix.data) };
 }
 
 /** The table's header row (small size), left out of its scrolling body's height. */
@@ -109,8 +111,10 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
     [navigate],
   );
 
-  const incomplete = useIncomplete(ranking);
-  const lists = rankListPlaces(ranked, 3);
+  const { incomplete, awaiting } = useIncomplete(ranking);
+  // the red and black lists judge only communities none of whose reports wait on the district's review (ADR 0039)
+  const judged = ranked.filter((item) => !awaiting.has(item.communityId));
+  const lists = rankListPlaces(judged, 3);
   const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
   const targetColumn = useRankingTargetColumn(ranking);
   const columns: TableColumnsType<RankingItem> = [
@@ -185,7 +189,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       <RankingTargetLegend ranking={ranking} />
       {!ranking.judged ? (
         <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
-      ) : ranked.length >= 6 && lists.top.length > 0 ? (
+      ) : judged.length >= 6 && lists.top.length > 0 ? (
         <Flex vertical gap={4}>
           <Flex gap={16} wrap>
             <RankList
@@ -210,6 +214,11 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
             place.items.some((item) => incomplete.has(item.communityId)),
           ) ? (
             <Typography.Text type="secondary">{t('kpi.ranking.incompleteHint')}</Typography.Text>
+          ) : null}
+          {judged.length < ranked.length ? (
+            <Typography.Text type="secondary">
+              {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - judged.length })}
+            </Typography.Text>
           ) : null}
         </Flex>
       ) : null}

@@ -1,6 +1,6 @@
 import type { ReportingMatrix } from '@gongfu/contract';
 import { describe, expect, it } from 'vitest';
-import { coverageOf, incompleteOf, pendingMonthsOf } from './review-coverage-notice';
+import { awaitingReviewOf, coverageOf, incompleteOf, pendingMonthsOf } from './review-coverage-notice';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -58,5 +58,15 @@ describe('what a reporting matrix says of its review', () => {
   it('names the months still in review and the communities whose figure is not final', () => {
     expect([...pendingMonthsOf(m)]).toEqual(['2026-10']);
     expect(incompleteOf(m)).toEqual(new Map([[A, { approved: 3, expected: 4 }]]));
+  });
+
+  it('names the communities with a report received and not yet reviewed; a missing or returned one is not that', () => {
+    // A's October: one missing, nothing awaiting review
+    expect([...awaitingReviewOf(m)]).toEqual([]);
+    const waiting = matrix([
+      cell(A, '2026-10', { expected: 2, received: 2, approved: 1 }),
+      { ...cell(B, '2026-10', { expected: 1, received: 1, approved: 0 }), returned: 1, onTime: 0 },
+    ]);
+    expect([...awaitingReviewOf(waiting)]).toEqual([A]);
   });
 });

@@ -70,6 +70,19 @@ export function incompleteOf(matrix: ReportingMatrix): Map<string, Incomplete> {
   return shortfallsBy(matrix, (cell) => cell.communityId);
 }
 
+/**
+ * The communities with a report the district has received and not yet reviewed (received − returned − approved > 0):
+ * the wait is the reviewers', not the community's, so a red or black list leaves them out until review completes
+ * (ADR 0039). A missing or returned report is the community's to mend and does not keep it off the lists.
+ */
+export function awaitingReviewOf(matrix: ReportingMatrix): Set<string> {
+  const awaiting = new Set<string>();
+  for (const cell of matrix.cells) {
+    if (cell.received - cell.returned - cell.approved > 0) awaiting.add(cell.communityId);
+  }
+  return awaiting;
+}
+
 /** The matrix's approved and due reports summed by `keyOf` (a month, a community), where fewer are approved. */
 function shortfallsBy(
   matrix: ReportingMatrix,
