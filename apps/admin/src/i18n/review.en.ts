@@ -63,6 +63,7 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     thisMonth: 'This month',
     // beside a figure the plausibility check flagged (the explanation is read above the table)
     flagged: 'Unusual',
+    flagSeparator: '; ',
     median: 'Median, last 12 months',
     lastApproved: 'Latest',
     lastApprovedOf: '{{month}} (latest approved)',

@@ -61,6 +61,7 @@ export const reviewZhCN = {
     thisMonth: '本月',
     // beside a figure the plausibility check flagged (the explanation is read above the table)
     flagged: '异常',
+    flagSeparator: '；',
     median: '近 12 月中位数',
     lastApproved: '最近一次',
     lastApprovedOf: '{{month}}（最近通过）',

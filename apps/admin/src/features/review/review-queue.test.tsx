@@ -223,6 +223,40 @@ describe('the review queue', () => {
     expect(screen.getByText(/本月亏损/)).toBeInTheDocument();
   });
 
+  it('a figure with two flags is named once, its rules side by side and its explanation once', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted({
+      operatingCostFen: 0,
+      flags: [
+        {
+          field: 'operatingCostFen',
+          rule: 'outlier',
+          value: 0,
+          expectedLow: 100,
+          expectedHigh: 300,
+          reference: 200,
+        },
+        {
+          field: 'operatingCostFen',
+          rule: 'cost_missing',
+          value: 0,
+          expectedLow: null,
+          expectedHigh: null,
+          reference: null,
+        },
+      ],
+      explanations: { operatingCostFen: '场地由社区无偿提供' },
+    });
+    givenReviewApi([report]);
+    renderApp(`/review?report=${report.id}`);
+    const explanation = await screen.findByText('场地由社区无偿提供');
+    const entry = explanation.closest('.ant-card-body > div > div') as HTMLElement;
+    expect(within(entry).getByText(/低于该项目近 12 个月的常见范围/)).toBeInTheDocument();
+    expect(within(entry).getByText(/有营业收入但运营成本为 0/)).toBeInTheDocument();
+    // once in the flags card (the figures table names it again, with its tag)
+    expect(screen.getAllByText('场地由社区无偿提供')).toHaveLength(1);
+  });
+
   it('a viewer reads the report without any action', async () => {
     givenSession(meAs('district_viewer'));
     const report = submitted();

@@ -277,19 +277,24 @@ function ReviewBody({
           }
         >
           <Flex vertical gap={8}>
-            {report.flags.map((flag) => (
-              <div key={`${flag.field}:${flag.rule}`}>
-                <Typography.Text strong>{t(figureLabel(flag.field))}</Typography.Text>
+            {/* one entry a figure: two rules on the same figure (below its range, and no cost beside revenue)
+                read as the figure listed twice, with its one explanation repeated */}
+            {flagsByField(report.flags).map(([field, flags]) => (
+              <div key={field}>
+                <Typography.Text strong>{t(figureLabel(field))}</Typography.Text>
                 <Typography.Text>
                   {t('common.colon')}
-                  {reportFigureText(flag.field, flag.value, localeOf(language))} —{' '}
+                  {reportFigureText(field, flags[0]?.value ?? 0, localeOf(language))} —{' '}
                 </Typography.Text>
-                <Typography.Text type="warning">
-                  {plausibilityRuleText(flag, localeOf(language))}
-                </Typography.Text>
+                {flags.map((flag, index) => (
+                  <Typography.Text key={flag.rule} type="warning">
+                    {index > 0 ? t('review.drawer.flagSeparator') : null}
+                    {plausibilityRuleText(flag, localeOf(language))}
+                  </Typography.Text>
+                ))}
                 <div>
                   <Typography.Text type="secondary">{t('review.drawer.explanation')}</Typography.Text>
-                  {report.explanations[flag.field] ?? t('review.drawer.noExplanation')}
+                  {report.explanations[field] ?? t('review.drawer.noExplanation')}
                 </div>
               </div>
             ))}
@@ -371,6 +376,15 @@ function ReviewBody({
       </Card>
     </Flex>
   );
+}
+
+/** A report's flags by figure, in the order the figures were first flagged. */
+function flagsByField<F extends { field: ReportFigureField }>(
+  flags: readonly F[],
+): [ReportFigureField, F[]][] {
+  const byField = new Map<ReportFigureField, F[]>();
+  for (const flag of flags) byField.set(flag.field, [...(byField.get(flag.field) ?? []), flag]);
+  return [...byField];
 }
 
 // an amount is read whole: "41,234.56 yuan" must not break before its unit in a narrow column (the name wraps)
