@@ -138,6 +138,8 @@ describe('the monthly bulletin', () => {
     expect(onTime?.textContent).toMatch(/个百分点|—/);
     expect(await within(sheet).findByText(JINHUI.name)).toBeInTheDocument();
     expect(within(sheet).getByText(`四、预警（未处理 ${WARNINGS.length} 条）`)).toBeInTheDocument();
+    // an idle fund by how long (its period is the month its idleness began, which read as the day it was found)
+    expect(within(sheet).getByText(/望江街社区 · 资金闲置 · 13 个月/)).toBeInTheDocument();
     await waitFor(() => expect(sheet.querySelector('figure svg')).not.toBeNull());
     expect(requests.find((r) => r.endpoint === 'overview')?.query).toEqual({
       period: 'month',

@@ -12,6 +12,7 @@ import { shanghaiToday } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { useWarnings } from '../../warnings/api/warnings';
 import { SeverityTag } from '../../warnings/components/severity-tag';
+import { headlineOf } from '../../warnings/facts';
 import { isDistrictScoped } from '../access';
 import { useFundFlow } from '../api/get-fund-flow';
 import { kpiLatestMonthQueryOptions } from '../api/get-kpi-latest-month';
@@ -208,12 +209,20 @@ function Bulletin({
                 <p>{t('exports.bulletin.noWarnings')}</p>
               ) : (
                 <ul className="bulletin-list">
-                  {warnings.data.items.map((w) => (
-                    <li key={w.id}>
-                      <SeverityTag severity={w.severity} /> {w.communityName ?? ''} ·{' '}
-                      {localized(WARNING_KIND_LABELS[w.kind], language)} · {w.period}
-                    </li>
-                  ))}
+                  {warnings.data.items.map((w) => {
+                    // the figure the cockpit's card says (闲置 24 个月, 月份 2026-10), not the bare period: an idle
+                    // fund's period is the month its idleness began, which read as the day it was found
+                    const headline = headlineOf(w);
+                    return (
+                      <li key={w.id}>
+                        <SeverityTag severity={w.severity} /> {w.communityName ?? ''} ·{' '}
+                        {localized(WARNING_KIND_LABELS[w.kind], language)} ·{' '}
+                        {headline
+                          ? t(`oversight.cockpit.headline.${headline.key}`, headline.values)
+                          : w.period}
+                      </li>
+                    );
+                  })}
                   {warnings.data.total > warnings.data.items.length ? (
                     <li className="bulletin-muted">
                       {t('exports.bulletin.moreWarnings', {
