@@ -43,6 +43,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     draft: 'In progress',
   },
   explanation: 'Explanation',
+  postingsTotal:
+    'Total {{amount}} yuan: the distributable amount (the community holdings’ share of the profit + the remittance received), split into the funds by the distribution rules',
   explanationPlaceholder: 'Say why, e.g. the Spring Festival market drew more visitors',
   action: {
     edit: 'Edit',

@@ -41,6 +41,7 @@ export const reportsZhCN = {
     draft: '填报中',
   },
   explanation: '情况说明',
+  postingsTotal: '合计 {{amount}} 元：可分配收益（利润中社区持股所得 + 实收上缴），按分配规则分入各项资金',
   explanationPlaceholder: '请说明原因，例如：春节集市客流增加',
   action: {
     edit: '修改',

@@ -173,6 +173,10 @@ describe('report form: after review', () => {
     expect(screen.getByText('+5,600.01 元')).toBeInTheDocument();
     expect(screen.getByText('公积金（储备）')).toBeInTheDocument();
     expect(screen.getByText('+8,399.99 元')).toBeInTheDocument();
+    // their sum, and what it is: the clerk can check it against the report's profit and remittance
+    expect(
+      screen.getByText(/^合计 14,000\.00 元：可分配收益（利润中社区持股所得 \+ 实收上缴）/),
+    ).toBeInTheDocument();
     expect(input('revenueFen')).toHaveAttribute('readonly');
 
     await user.click(screen.getByText('提交更正'));

@@ -469,7 +469,7 @@ export function ReportEditor({
                   : t('reporting.form.posted')}
               </Typography.Text>
             ) : null}
-            <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+            <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} withTotal />
           </Card>
         ) : null}
 

@@ -14,11 +14,14 @@ export interface PostingLine {
 export function PostingsList({
   postings,
   emptyText,
+  withTotal = false,
 }: {
   postings: readonly PostingLine[];
   emptyText: string;
+  /** a last line with the sum and what it is, where no calculation stands above the list (a posted report) */
+  withTotal?: boolean;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = localeOf(i18n.language);
   const nameOf = (p: PostingLine) =>
     isFundKind(p.fundKind) ? FUND_KIND_LABELS[p.fundKind as FundKind][language] : (p.fundName ?? p.fundKind);
@@ -27,6 +30,18 @@ export function PostingsList({
     <List
       size="small"
       dataSource={[...postings]}
+      footer={
+        withTotal && postings.length > 1 ? (
+          <Typography.Text type="secondary">
+            {t('reports.postingsTotal', {
+              amount: formatYuan(
+                postings.reduce((sum, p) => sum + p.direction * p.amountFen, 0),
+                { grouping: true },
+              ),
+            })}
+          </Typography.Text>
+        ) : undefined
+      }
       renderItem={(p) => (
         <List.Item>
           <span>{nameOf(p)}</span>

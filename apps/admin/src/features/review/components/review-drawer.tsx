@@ -368,7 +368,7 @@ function ReviewBody({
       {report.status === 'approved' || report.status === 'locked' ? (
         // posted already: the clerk's page says the same (not "will be posted on approval")
         <Card size="small" title={t('reporting.form.posted')}>
-          <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} />
+          <PostingsList postings={report.postings} emptyText={t('reporting.form.noPostings')} withTotal />
         </Card>
       ) : null}
       <Card size="small" title={t('review.drawer.history')}>
