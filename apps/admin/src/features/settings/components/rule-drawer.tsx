@@ -172,10 +172,11 @@ export function RuleDrawer({
           effectiveFrom: dayjs(`${suggested}-01`),
         }}
       >
-        {/* a label that wraps (English on a phone) must not push its input out of line */}
+        {/* side by side from a tablet up (a label that wraps must not push its input out of line); one under another
+            on a phone, where a third of 390 px broke 公积金（储备） in the middle of its word */}
         <Row gutter={12} align="bottom">
           {SHARE_FIELDS.map(({ field, fundKind, column }) => (
-            <Col xs={8} key={field}>
+            <Col xs={24} sm={8} key={field}>
               <Form.Item name={field} label={t(`settings.rules.col.${column}`)} rules={[percentRule(t)]}>
                 <Input
                   inputMode="decimal"
