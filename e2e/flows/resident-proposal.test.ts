@@ -126,7 +126,7 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
   });
 
   it('before the disclosure period ends the payout is off, says until when, and the API refuses one', async () => {
-    const payOut = page.getByRole('button', { name: /^支\s*出$/ });
+    const payOut = page.getByRole('button', { name: /^拨\s*付$/ });
     expect(await payOut.isDisabled()).toBe(true);
     await payOut.locator('..').hover();
     await page
@@ -159,7 +159,7 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
       .getByText(/公示期满/)
       .first()
       .waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: /^支\s*出$/ }).click();
+    await page.getByRole('button', { name: /^拨\s*付$/ }).click();
     const drawer = page.locator('.ant-drawer').last();
     await drawer.getByLabel('本次拨付金额（元）').fill(AMOUNT_YUAN);
     await drawer.getByLabel('摘要').fill('长者食堂助餐补贴第一期');
