@@ -6,7 +6,6 @@ import type { AppEnv } from './context';
 import { type Lang, type MessageCode, message } from './i18n/messages';
 import { fieldsOf } from './i18n/validation';
 
-/** A failure the client caused or may see; becomes `{ error: { code, message, fields? } }`. */
 /**
  * What a refused request says of one field: a message code, or text built in the caller's language where the
  * message needs the field's own facts (a flagged figure's range).
@@ -18,6 +17,7 @@ export function fieldText(field: FieldMessage, lang: Lang): string {
   return typeof field === 'function' ? field(lang) : message(field, lang);
 }
 
+/** A failure the client caused or may see; becomes `{ error: { code, message, fields? } }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

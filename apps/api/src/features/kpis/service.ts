@@ -146,8 +146,6 @@ function figureOf(key: KpiKey, row: kpis.KpiRow | undefined): KpiFigure {
   return { value: ratioValue(numerator, denominator), numerator, denominator };
 }
 
-const byName = compareChineseNames;
-
 function sumRows(kpi: KpiKey, rows: readonly kpis.KpiRow[]): kpis.KpiRow {
   let num = 0n;
   let den = 0n;
@@ -483,9 +481,13 @@ export async function rankingIn(
   const better = (a: number, b: number) => (order.lowestFirst ? a - b : b - a);
   items.sort((a, b) => {
     if (a.value === null || b.value === null) {
-      return a.value === b.value ? byName(a.communityName, b.communityName) : a.value === null ? 1 : -1;
+      return a.value === b.value
+        ? compareChineseNames(a.communityName, b.communityName)
+        : a.value === null
+          ? 1
+          : -1;
     }
-    return better(a.value, b.value) || byName(a.communityName, b.communityName);
+    return better(a.value, b.value) || compareChineseNames(a.communityName, b.communityName);
   });
   let rank = 0;
   let previousValue: number | null = null;
@@ -533,7 +535,7 @@ export async function reportingMatrix(
     dueDayRead(trx, selection),
   ]);
   const dueDay = kpis.dueDayOf(dueDayRows);
-  communities.sort((a, b) => byName(a.name, b.name)); // the heatmap's rows, looked up by name
+  communities.sort((a, b) => compareChineseNames(a.name, b.name)); // the heatmap's rows, looked up by name
   const counts = new Map<string, Record<string, number>>();
   for (const row of rows) {
     const k = `${row.community_id}|${row.month}`;
