@@ -1,6 +1,6 @@
 import type { Community, CommunityCreate, CommunityUpdate, CommunityWithVersion } from '@gongfu/contract';
 import { audit, communities, lastRead, register, type ScopedTransaction } from '@gongfu/db';
-import { can, checkOn, compareChineseNames } from '@gongfu/domain';
+import { can, checkOn, sortByChineseName } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { ApiError, forbidden, notFound } from '../../errors';
 
@@ -48,8 +48,7 @@ export async function listCommunities(trx: ScopedTransaction, actor: Actor) {
   const filter = scopeFilter(actor);
   // the request's one read: COMMIT goes with it (ADR 0033)
   await lastRead(trx);
-  const rows = await communities.listCommunities(trx, filter);
-  rows.sort((a, b) => compareChineseNames(a.name, b.name));
+  const rows = sortByChineseName(await communities.listCommunities(trx, filter), (row) => row.name);
   return { items: rows.map(withVersion), total: rows.length };
 }
 

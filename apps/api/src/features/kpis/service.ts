@@ -41,6 +41,7 @@ import {
   possibleDueMonths,
   rankingOrder,
   ratioValue,
+  sortByChineseName,
   VENTURE_CATEGORY_LABELS,
 } from '@gongfu/domain';
 import { clock } from '../../clock';
@@ -524,7 +525,7 @@ export async function reportingMatrix(
   // three reads that do not depend on each other: sent together, one wait (ADR 0030), and the answer's last
   // (COMMIT goes with them, ADR 0033)
   await lastRead(trx);
-  const [rows, communities, dueDayRows] = await pipelined(trx, [
+  const [rows, selected, dueDayRows] = await pipelined(trx, [
     await kpis.reportingMatrixRead(trx, {
       selection,
       from: query.from as Month,
@@ -535,7 +536,7 @@ export async function reportingMatrix(
     dueDayRead(trx, selection),
   ]);
   const dueDay = kpis.dueDayOf(dueDayRows);
-  communities.sort((a, b) => compareChineseNames(a.name, b.name)); // the heatmap's rows, looked up by name
+  const communities = sortByChineseName(selected, (c) => c.name); // the heatmap's rows, looked up by name
   const counts = new Map<string, Record<string, number>>();
   for (const row of rows) {
     const k = `${row.community_id}|${row.month}`;

@@ -11,7 +11,6 @@ import { audit, kpis, kpiTargets, lastRead, pipelined, type ScopedTransaction, t
 import {
   acceptsKpiTarget,
   can,
-  compareChineseNames,
   KPI_DEFINITIONS,
   KPI_TARGET_KEYS,
   type KpiKey,
@@ -27,6 +26,7 @@ import {
   periodContaining,
   possibleDueMonths,
   ratioBp,
+  sortByChineseName,
 } from '@gongfu/domain';
 import { clock } from '../../clock';
 import type { Actor } from '../../context';
@@ -269,9 +269,10 @@ export async function listTargets(
         ...kpiTargetRange(definition),
       };
     }),
-    communities: communities
-      .sort((a, b) => compareChineseNames(a.name, b.name))
-      .map((c) => ({ communityId: c.community_id, name: c.name })),
+    communities: sortByChineseName(communities, (c) => c.name).map((c) => ({
+      communityId: c.community_id,
+      name: c.name,
+    })),
     // a KPI that no longer takes a target (none today) is not shown as one
     targets: rows
       .filter((row) => acceptsKpiTarget(row.kpi as KpiKey))
