@@ -3,7 +3,11 @@ import { rankListPlaces } from './rank-places';
 
 /** Communities named a, b, c… with these ranks, in order. */
 const ranked = (...ranks: Array<number | null>) =>
-  ranks.map((rank, i) => ({ name: String.fromCharCode(97 + i), rank }));
+  ranks.map((rank, i) => ({
+    name: String.fromCharCode(97 + i),
+    communityId: String.fromCharCode(97 + i),
+    rank,
+  }));
 const names = (places: { rank: number; items: { name: string }[] }[]) =>
   places.map((p) => `${p.rank}:${p.items.map((i) => i.name).join('')}`);
 
@@ -32,8 +36,15 @@ describe('rankListPlaces', () => {
   });
 
   it('has no lists when everyone ties, and leaves the unranked out', () => {
-    expect(rankListPlaces(ranked(1, 1, 1, 1, 1, 1, null), 3)).toEqual({ top: [], bottom: [] });
+    expect(rankListPlaces(ranked(1, 1, 1, 1, 1, 1, null), 3)).toEqual({ top: [], bottom: [], judged: 6 });
     const { bottom } = rankListPlaces(ranked(1, 2, 3, 4, 5, 6, null, null), 3);
     expect(names(bottom)).toEqual(['4:d', '5:e', '6:f']);
+  });
+
+  it('leaves off the communities awaiting review, whatever their rank (ADR 0039)', () => {
+    const { top, bottom } = rankListPlaces(ranked(1, 2, 3, 4, 5, 6, 7, 8), 3, new Set(['b', 'g']));
+    expect(names(top)).toEqual(['1:a', '3:c', '4:d']);
+    expect(names(bottom)).toEqual(['5:e', '6:f', '8:h']);
+    expect(rankListPlaces(ranked(1, 2, 3, null), 3, new Set(['a'])).judged).toBe(2);
   });
 });

@@ -384,8 +384,7 @@ function RankingTables({
   const scale = fenScaleOf(ranking.items.map((i) => i.value));
   const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
   // ties whole: the five tied for last are all on the printed list (one row, every name), not three of them
-  const judged = ranked.filter((item) => !awaiting.has(item.communityId));
-  const lists = rankListPlaces(judged, 5);
+  const lists = rankListPlaces(ranked, 5, awaiting);
   const table = (title: string, places: RankPlace<(typeof ranked)[number]>[]) => (
     <table className="bulletin-table bulletin-compact">
       <caption>{title}</caption>
@@ -429,9 +428,9 @@ function RankingTables({
       ) ? (
         <p className="bulletin-muted">{t('exports.bulletin.rankingProvisionalMark')}</p>
       ) : null}
-      {judged.length < ranked.length ? (
+      {lists.judged < ranked.length ? (
         <p className="bulletin-muted">
-          {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - judged.length })}
+          {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - lists.judged })}
         </p>
       ) : null}
       <p className="bulletin-muted">

@@ -112,9 +112,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
   );
 
   const { incomplete, awaiting } = useIncomplete(ranking);
-  // the red and black lists judge only communities none of whose reports wait on the district's review (ADR 0039)
-  const judged = ranked.filter((item) => !awaiting.has(item.communityId));
-  const lists = rankListPlaces(judged, 3);
+  const lists = rankListPlaces(ranked, 3, awaiting);
   const total = ranking.total ? formatKpiValue(unit, ranking.total.value, language, t) : null;
   const targetColumn = useRankingTargetColumn(ranking);
   const columns: TableColumnsType<RankingItem> = [
@@ -189,7 +187,7 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
       <RankingTargetLegend ranking={ranking} />
       {!ranking.judged ? (
         <Typography.Text type="secondary">{t('kpi.ranking.notJudged')}</Typography.Text>
-      ) : judged.length >= 6 && lists.top.length > 0 ? (
+      ) : lists.judged >= 6 && lists.top.length > 0 ? (
         <Flex vertical gap={4}>
           <Flex gap={16} wrap>
             <RankList
@@ -209,15 +207,15 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
               />
             ) : null}
           </Flex>
-          {/* a community on the black list only because its reports await review must not read as a laggard */}
+          {/* a place on a list whose month is not all approved (a report missing or returned) is marked provisional */}
           {[...lists.top, ...lists.bottom].some((place) =>
             place.items.some((item) => incomplete.has(item.communityId)),
           ) ? (
             <Typography.Text type="secondary">{t('kpi.ranking.incompleteHint')}</Typography.Text>
           ) : null}
-          {judged.length < ranked.length ? (
+          {lists.judged < ranked.length ? (
             <Typography.Text type="secondary">
-              {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - judged.length })}
+              {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - lists.judged })}
             </Typography.Text>
           ) : null}
         </Flex>
