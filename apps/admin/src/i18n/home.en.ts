@@ -29,4 +29,16 @@ export const homeEn: Shape<typeof homeZhCN> = {
     none: 'No figures yet for this period',
   },
   shortcuts: 'Shortcuts',
+  partner: {
+    ventures: 'Ventures we operate',
+    monthNote: 'Tags show the {{month}} report, due {{due}}',
+    openAgreements: 'Operating agreements',
+    none: 'No ventures in operation',
+    fill: 'Fill in',
+    view: 'View',
+    notExpected: 'No report due this month',
+    guaranteed: 'guaranteed {{amount}}/month',
+    term: 'Agreement',
+    noAgreement: 'No operating agreement on record',
+  },
 };

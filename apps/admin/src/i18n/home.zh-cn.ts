@@ -27,4 +27,16 @@ export const homeZhCN = {
     none: '本期暂无数据',
   },
   shortcuts: '常用入口',
+  partner: {
+    ventures: '我方运营的项目',
+    monthNote: '标签为{{month}}月报的状态，截止 {{due}}',
+    openAgreements: '查看运营协议',
+    none: '暂无运营中的项目',
+    fill: '填报',
+    view: '查看',
+    notExpected: '本月无须报送',
+    guaranteed: '保底上缴 {{amount}}/月',
+    term: '协议期限',
+    noAgreement: '未登记运营协议',
+  },
 };

@@ -3,6 +3,7 @@ import type { FeatureMessages } from './features.zh-cn';
 export const kpiEn: FeatureMessages['kpi'] = {
   title: 'KPI cockpit',
   scope: 'Scope: {{scope}}',
+  scopePartner: 'ventures run by {{partner}}, {{district}}',
   goToCockpit: 'Open the KPI cockpit',
   noAccess: 'Your role does not read the district KPIs',
   noAccessSub:

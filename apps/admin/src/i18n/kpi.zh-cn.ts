@@ -2,6 +2,7 @@
 export const kpiZhCN = {
   title: '指标驾驶舱',
   scope: '统计范围：{{scope}}',
+  scopePartner: '{{district}} · {{partner}}运营的项目',
   goToCockpit: '打开指标驾驶舱',
   noAccess: '您当前的身份不查看区级指标',
   noAccessSub: '指标驾驶舱面向区级管理员、区级查看员、社区管理员和合作运营方（仅其运营的项目）。',

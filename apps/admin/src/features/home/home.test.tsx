@@ -1,4 +1,4 @@
-import type { KpiStanding, Warning } from '@gongfu/contract';
+import type { Agreement, KpiStanding, Warning } from '@gongfu/contract';
 import { KPI_DEFINITIONS } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
@@ -191,5 +191,102 @@ describe('the community workplace', () => {
     expect(await screen.findByText('To do this month')).toBeInTheDocument();
     expect(await screen.findByText('Standing in the district')).toBeInTheDocument();
     expect(await screen.findByText('8/36')).toBeInTheDocument();
+  });
+});
+
+describe("the operator partner's workplace", () => {
+  const SOE = { partnerId: '88888888-8888-4888-8888-000000000001', partnerName: '东区国投' };
+  function agreement(venture: typeof MARKET, overrides: Partial<Agreement> = {}): Agreement {
+    return {
+      id: crypto.randomUUID(),
+      districtId: JINHUI.districtId,
+      communityId: venture.community.id,
+      ventureId: venture.id,
+      ventureName: venture.name,
+      partnerId: SOE.partnerId,
+      partnerName: SOE.partnerName,
+      startsOn: '2024-01-01',
+      endsOn: '2099-12-31',
+      terms: 'profit_split',
+      operatorShareBp: 3000,
+      feeFen: 0,
+      guaranteedMinRemittanceFen: 2_000_000,
+      exitTerms: null,
+      version: 1,
+      createdAt: '2024-01-01T00:00:00Z',
+      ...overrides,
+    };
+  }
+
+  function givenPartner() {
+    const me = meAs('partner_operator');
+    const membership = { ...me.memberships[0], ...SOE } as (typeof me.memberships)[number];
+    givenSession({ ...me, memberships: [membership] });
+    const asked: string[] = [];
+    server.use(
+      http.get(api('/reports/status'), ({ request }) => {
+        const url = new URL(request.url);
+        asked.push(`${url.pathname.replace('/api/v1', '')}${url.search}`);
+        const rows = [
+          statusRow(MARKET, { status: 'on_time', reportId: crypto.randomUUID(), reportStatus: 'submitted' }),
+          statusRow(CANTEEN, { status: 'returned', reportId: crypto.randomUUID(), reportStatus: 'returned' }),
+        ];
+        return HttpResponse.json({
+          month: url.searchParams.get('month'),
+          dueDate: '2026-12-10',
+          items: rows,
+          total: 2,
+        });
+      }),
+      http.get(api('/agreements'), ({ request }) => {
+        const url = new URL(request.url);
+        asked.push(`${url.pathname.replace('/api/v1', '')}${url.search}`);
+        // the expiring ones (the to-do) and all of the partner's (the ventures card)
+        if (url.searchParams.get('expiringWithinDays')) return HttpResponse.json({ items: [], total: 0 });
+        const items = [
+          agreement(MARKET, { endsOn: '2023-12-31', startsOn: '2021-01-01', guaranteedMinRemittanceFen: 1 }),
+          agreement(MARKET),
+        ];
+        return HttpResponse.json({ items, total: items.length });
+      }),
+      http.get(api('/warnings'), () => HttpResponse.json({ items: [warning('red')], total: 1 })),
+    );
+    return asked;
+  }
+
+  it('lists the ventures it runs in every community, with the agreement it signed and the month’s report', async () => {
+    const asked = givenPartner();
+    renderApp('/');
+    expect(await screen.findByText('东区国投 工作台')).toBeInTheDocument();
+    const ventures = (await screen.findByText(/我方运营的项目/)).closest('.ant-card') as HTMLElement;
+    const market = (await within(ventures).findByText('金汇潮汐市场')).closest('li') as HTMLElement;
+    expect(within(market).getByText('按时报送')).toBeInTheDocument();
+    // the running agreement, not the ended one before it
+    expect(await within(market).findByText(/金汇社区 · .+ · 保底上缴 20,000.00 元\/月/)).toBeInTheDocument();
+    expect(within(market).getByText('2024-01-01 ~ 2099-12-31')).toBeInTheDocument();
+    expect(
+      within(ventures).getByText(/标签为\d{4}年\d{1,2}月月报的状态，截止 2026-12-10/),
+    ).toBeInTheDocument();
+    expect(within(market).getByRole('link', { name: /查看 金汇潮汐市场/ })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/reporting\/form\?ventureId=77777777-7777-4777-8777-000000000001&month=/),
+    );
+    // a venture with no agreement on record says so; its returned report is to fill in again
+    const canteen = within(ventures).getByText('望江街长者食堂').closest('li') as HTMLElement;
+    expect(within(canteen).getByText('已退回')).toBeInTheDocument();
+    expect(within(canteen).getByText('未登记运营协议')).toBeInTheDocument();
+    expect(within(canteen).getByRole('link', { name: /填报 望江街长者食堂/ })).toBeInTheDocument();
+    expect(within(ventures).getByRole('link', { name: '查看运营协议' })).toHaveAttribute(
+      'href',
+      '/register/agreements',
+    );
+
+    const todo = (await screen.findByText('本月待办')).closest('.ant-card') as HTMLElement;
+    expect(await within(todo).findByText(/月报还有 1 份待报，截止 2026-12-10/)).toBeInTheDocument();
+    expect(within(todo).getByText('1 份月报被退回，待修改后重新提交')).toBeInTheDocument();
+    expect(await within(todo).findByText('1 条预警待处理')).toBeInTheDocument();
+    expect(asked).toContain(`/agreements?partnerId=${SOE.partnerId}`);
+    // no community figures, no proposals: msw would fail a request the partner's page has no handler for
+    expect(screen.queryByText('本社区在全区的位置')).not.toBeInTheDocument();
   });
 });

@@ -432,6 +432,15 @@ describe('KPI cockpit on a phone', () => {
 });
 
 describe('KPI cockpit by role', () => {
+  it("names a partner's scope as the ventures it runs, not its district", async () => {
+    const me = meAs('partner_operator');
+    const membership = { ...me.memberships[0], partnerId: crypto.randomUUID(), partnerName: '东区国投' };
+    givenSession({ ...me, memberships: [membership as (typeof me.memberships)[number]] });
+    givenKpiApi();
+    renderApp(COCKPIT);
+    expect(await screen.findByText('统计范围：东区 · 东区国投运营的项目 · 2026年10月')).toBeInTheDocument();
+  });
+
   it('shows a community admin their community: no ranking tab, no split by street office', async () => {
     givenSession(meAs('community_admin', JINHUI), [JINHUI]);
     givenKpiApi();

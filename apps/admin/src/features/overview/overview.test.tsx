@@ -21,23 +21,6 @@ describe('overview', () => {
     );
   });
 
-  it("gives a partner operator the overview with its cockpit (a community's roles get their workplace)", async () => {
-    const me = meAs('partner_operator');
-    const partner = {
-      ...me.memberships[0],
-      partnerId: '88888888-8888-4888-8888-000000000001',
-      partnerName: '东区国投',
-    };
-    givenSession({ ...me, memberships: [partner as (typeof me.memberships)[number]] });
-    renderApp('/');
-    expect(await screen.findByText('东区国投')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /打开指标驾驶舱/ }).closest('a')).toHaveAttribute(
-      'href',
-      '/kpis',
-    );
-    expect(screen.queryByText('本月待办')).not.toBeInTheDocument();
-  });
-
   it('shows a platform admin no community data (and asks the API for none)', async () => {
     givenSession(meAs('platform_admin'));
     renderApp('/');

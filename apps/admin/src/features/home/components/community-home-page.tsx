@@ -68,7 +68,8 @@ interface TodoItem {
   link: ReactNode;
 }
 
-function TodoCard({ membership }: { membership: Membership }) {
+/** What needs doing this month, for the role's reach: a community's roles and a partner operator. */
+export function TodoCard({ membership }: { membership: Membership }) {
   const { t, i18n } = useTranslation();
   const role = membership.role;
   const month = openReportMonth();
@@ -167,7 +168,8 @@ function TodoCard({ membership }: { membership: Membership }) {
         dataSource={items}
         locale={{ emptyText: t('home.todo.none') }}
         renderItem={(item) => (
-          <List.Item key={item.key} extra={item.link}>
+          // the link whole on its line (查看协议 broke after 协 in the partner's narrower column)
+          <List.Item key={item.key} extra={<span style={{ whiteSpace: 'nowrap' }}>{item.link}</span>}>
             <Badge status={item.tone} text={<Typography.Text>{item.text}</Typography.Text>} />
           </List.Item>
         )}
@@ -240,7 +242,7 @@ function StandingFigures({ standing, language }: { standing: KpiStanding; langua
 }
 
 /** The way into each area of the community's books: the role's menu, as a workplace's shortcuts. */
-function ShortcutsCard({ role }: { role: Role }) {
+export function ShortcutsCard({ role }: { role: Role }) {
   const { t } = useTranslation();
   const entries = MENU_BY_ROLE[role]
     .filter((id) => id !== 'overview')

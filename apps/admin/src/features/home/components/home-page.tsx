@@ -1,9 +1,15 @@
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { OverviewPage } from '../../overview/components/overview-page';
 import { CommunityHomePage } from './community-home-page';
+import { PartnerHomePage } from './partner-home-page';
 
-/** `/`: a community's own roles get their workplace; district, partner and platform roles the overview. */
+/**
+ * `/`: a community's own roles get their workplace, an operator partner its own (the ventures it runs, across
+ * communities); district and platform roles the overview.
+ */
 export function HomePage() {
   const membership = activeMembership(useMe());
-  return membership?.communityId ? <CommunityHomePage /> : <OverviewPage />;
+  if (membership?.communityId) return <CommunityHomePage />;
+  if (membership?.role === 'partner_operator' && membership.partnerId) return <PartnerHomePage />;
+  return <OverviewPage />;
 }

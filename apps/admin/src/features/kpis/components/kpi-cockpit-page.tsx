@@ -52,7 +52,12 @@ function Cockpit({ search, latestMonth, onChange }: KpiCockpitPageProps) {
   const communityScoped = isCommunityScoped(membership);
   const { period, month, kpi, groupBy } = search;
   const overview = useKpiOverview({ period, month });
-  const scope = membership?.communityName ?? membership?.districtName ?? '';
+  // a partner's figures are those of the ventures it runs, not its district's (the API scopes them)
+  const scope =
+    membership?.communityName ??
+    (membership?.partnerName
+      ? t('kpi.scopePartner', { partner: membership.partnerName, district: membership.districtName ?? '' })
+      : (membership?.districtName ?? ''));
   const tabs: readonly KpiTab[] = communityScoped ? KPI_TABS.filter((tab) => tab !== 'ranking') : KPI_TABS;
   const tab = tabs.includes(search.tab) ? search.tab : 'overview';
   const groupBys: readonly TrendGroupBy[] = communityScoped

@@ -1,0 +1,185 @@
+import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import type { Agreement, Membership, ReportStatusRow } from '@gongfu/contract';
+import { AGREEMENT_TERMS_LABELS, compareChineseNames, shanghaiDateOf } from '@gongfu/domain';
+import { Link } from '@tanstack/react-router';
+import { Button, Card, Col, Flex, Grid, List, Row, Tag, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageContainer } from '../../../components/page-container';
+import { activeMembership, useMe } from '../../auth/api/get-me';
+import { label, yuanText } from '../../funds/format';
+import { QueryState } from '../../kpis/components/query-state';
+import { useAgreements } from '../../register/api/register';
+import { ExpiryTag } from '../../register/components/agreements-page';
+import { useReportStatus } from '../../reports/api/reports';
+import { monthLabel, OWED_REPORT_STATUSES, openReportMonth } from '../../reports/format';
+import { ShortcutsCard, TodoCard } from './community-home-page';
+
+/**
+ * An operator partner's workplace (合作方工作台): what is owed this month, and the ventures it runs across the
+ * district's communities — each with its agreement (terms, guaranteed remittance, term and its reminder) and the
+ * month's report, one click from its form. The partner has no register in its menu; this is where it sees what it
+ * signed.
+ */
+export function PartnerHomePage() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const me = useMe();
+  const wide = Grid.useBreakpoint().xl === true;
+  const membership = activeMembership(me);
+  if (!membership?.partnerId) return null;
+  const todo = <TodoCard membership={membership} />;
+  const ventures = <VenturesCard membership={membership} />;
+  const shortcuts = <ShortcutsCard role={membership.role} />;
+  return (
+    <PageContainer
+      title={t('home.title', { name: membership.partnerName ?? '' })}
+      documentTitle={t('nav.overview')}
+      subTitle={t('home.subtitle', { name: me.user.displayName, role: t(`role.${membership.role}`) })}
+    >
+      {wide ? (
+        <Row gutter={[token.marginLG, token.marginLG]}>
+          <Col xl={15}>{ventures}</Col>
+          <Col xl={9}>
+            <Flex vertical gap={token.marginLG}>
+              {todo}
+              {shortcuts}
+            </Flex>
+          </Col>
+        </Row>
+      ) : (
+        <Flex vertical gap={token.margin}>
+          {todo}
+          {ventures}
+          {shortcuts}
+        </Flex>
+      )}
+    </PageContainer>
+  );
+}
+
+const STATUS_COLOR: Record<ReportStatusRow['status'], string | undefined> = {
+  on_time: 'green',
+  late: 'orange',
+  missing: 'red',
+  returned: 'red',
+  draft: 'blue',
+  not_due: undefined,
+};
+
+/** The agreement that governs the venture now: the running one, else the one that ends last. */
+function currentAgreement(agreements: readonly Agreement[], ventureId: string, today: string) {
+  const own = agreements.filter((a) => a.ventureId === ventureId);
+  return (
+    own.find((a) => a.startsOn <= today && today <= a.endsOn) ??
+    own.sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0]
+  );
+}
+
+function VenturesCard({ membership }: { membership: Membership }) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const language = i18n.language;
+  const month = openReportMonth();
+  const status = useReportStatus({ month });
+  const agreements = useAgreements({ partnerId: membership.partnerId ?? undefined });
+  const today = shanghaiDateOf(new Date());
+  return (
+    <Card
+      title={t('home.partner.ventures')}
+      extra={<Link to="/register/agreements">{t('home.partner.openAgreements')}</Link>}
+    >
+      <QueryState
+        query={status}
+        emptyText={t('home.partner.none')}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <Flex vertical gap={token.marginXS}>
+            <Typography.Text type="secondary">
+              {t('home.partner.monthNote', { month: monthLabel(month, language), due: data.dueDate })}
+            </Typography.Text>
+            <List
+              // by community, by pinyin (the API's order is by code point)
+              dataSource={[...data.items].sort(
+                (a, b) =>
+                  compareChineseNames(a.communityName, b.communityName) ||
+                  compareChineseNames(a.ventureName, b.ventureName),
+              )}
+              rowKey="ventureId"
+              renderItem={(row) => {
+                const agreement = currentAgreement(agreements.data?.items ?? [], row.ventureId, today);
+                const owed = row.expected && OWED_REPORT_STATUSES.has(row.status);
+                return (
+                  <List.Item
+                    actions={[
+                      <Link
+                        key="open"
+                        to="/reporting/form"
+                        search={{ ventureId: row.ventureId, month }}
+                        aria-label={`${owed ? t('home.partner.fill') : t('home.partner.view')} ${row.ventureName}`}
+                      >
+                        <Button
+                          size="small"
+                          type={row.status === 'returned' ? 'primary' : 'default'}
+                          icon={owed ? <EditOutlined /> : <EyeOutlined />}
+                          tabIndex={-1}
+                        >
+                          {owed ? t('home.partner.fill') : t('home.partner.view')}
+                        </Button>
+                      </Link>,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      title={
+                        <Flex wrap gap={token.marginXS} align="center">
+                          <span>{row.ventureName}</span>
+                          <Tag color={STATUS_COLOR[row.status]} style={{ marginInlineEnd: 0 }}>
+                            {row.expected
+                              ? t(`reports.overview.${row.status}`)
+                              : t('home.partner.notExpected')}
+                          </Tag>
+                        </Flex>
+                      }
+                      description={
+                        <Flex vertical gap={2}>
+                          <Typography.Text type="secondary">
+                            {[
+                              row.communityName,
+                              agreement ? label(AGREEMENT_TERMS_LABELS[agreement.terms], language) : null,
+                              agreement?.guaranteedMinRemittanceFen
+                                ? t('home.partner.guaranteed', {
+                                    amount: yuanText(agreement.guaranteedMinRemittanceFen, t),
+                                  })
+                                : null,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Typography.Text>
+                          {agreement ? (
+                            <Flex wrap gap={token.marginXS} align="center">
+                              <Typography.Text type="secondary">
+                                {t('home.partner.term')}{' '}
+                                <span style={{ whiteSpace: 'nowrap' }}>
+                                  {agreement.startsOn} ~ {agreement.endsOn}
+                                </span>
+                              </Typography.Text>
+                              <ExpiryTag agreement={agreement} />
+                            </Flex>
+                          ) : (
+                            <Typography.Text type="secondary">
+                              {t('home.partner.noAgreement')}
+                            </Typography.Text>
+                          )}
+                        </Flex>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          </Flex>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
