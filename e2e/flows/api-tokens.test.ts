@@ -57,6 +57,8 @@ describe('API tokens', () => {
     await page.getByRole('button', { name: /新建令牌/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建 API 令牌' });
     await dialog.getByLabel('名称').fill('金汇 财务系统');
+    // read only unless asked: the company's system files reports, so its token may
+    await dialog.getByLabel('创建和提交月报').check();
     await dialog.getByLabel('查看登记台账').check();
     await page.waitForTimeout(500); // the dialog's zoom-in (antd animates whatever the motion setting)
     await screenshot(page, 'api-tokens-create-desk-zh');

@@ -49,7 +49,7 @@ describe('district settings', () => {
     await expect.poll(() => dueDay.inputValue(), { timeout: 20_000 }).toBe('10');
     expect(await page.getByLabel('上线填报月份').inputValue()).toMatch(/2024-11/);
     expect(await page.getByLabel('红色预警 · 月报逾期').inputValue()).toBe('15');
-    expect(await page.getByLabel('黄色预警 · 营收环比下降').inputValue()).toBe('30.00');
+    expect(await page.getByLabel('黄色预警 · 营收环比大幅下降').inputValue()).toBe('30.00');
     await screenshot(page, 'district-settings-desk-zh');
     await toEnglish(page);
     await page.getByRole('heading', { name: 'District settings' }).waitFor();

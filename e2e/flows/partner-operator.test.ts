@@ -83,7 +83,7 @@ describe('an operator partner at work', () => {
     // a venture's form from the workplace
     await page.goto(`${baseUrl}/`);
     const first = (await ventureRows(page, /我方运营的项目/)).first();
-    const name = (await first.locator('.ant-list-item-meta-title span').first().innerText()).trim();
+    const name = (await first.locator('.ant-list-item-meta-title span').first().textContent())?.trim() ?? '';
     await first.getByRole('link').click();
     await page.waitForURL(/\/reporting\/form\?/);
     await expect.poll(() => page.getByText(name).count(), { timeout: 20_000 }).toBeGreaterThan(0);

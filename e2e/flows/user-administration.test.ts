@@ -38,7 +38,7 @@ describe('user administration', () => {
     await page.locator('.ant-table-row', { hasText: 'reporter@jinhui.demo' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'users-desk-zh');
 
-    await page.getByRole('button', { name: /邀请用户/ }).click();
+    await page.getByRole('button', { name: /新建账号/ }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('姓名').fill(NAME);
     await drawer.getByLabel('登录邮箱').fill(EMAIL);
@@ -115,7 +115,7 @@ describe('user administration', () => {
     await openUsers(page);
     await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'users-phone-zh');
-    await page.getByRole('button', { name: /邀请用户/ }).click();
+    await page.getByRole('button', { name: /新建账号/ }).click();
     await page.getByRole('dialog').getByLabel('姓名').waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'users-invite-drawer-phone-zh');

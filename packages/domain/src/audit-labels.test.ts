@@ -4,6 +4,7 @@ import {
   AUDIT_ENTITY_ACTIONS,
   AUDIT_ENTITY_LABELS,
   auditActionLabel,
+  auditActorLabel,
   auditEntityLabel,
 } from './audit-labels';
 import { auditObjectName } from './audit-object-name';
@@ -78,5 +79,14 @@ describe('an audit entry’s object, by name', () => {
     expect(name('warning', { kind: 'fund_idle', communityName: '渡口社区' })).toBe('Fund idle · 渡口社区');
     expect(name('ledger_entry', { kind: 'donation', amountFen: 500_000 })).toBe('Donation 5,000.00 yuan');
     expect(name('kpi_target', { kpi: 'net_profit', year: 2026 })).toBe('2026 · Net profit');
+  });
+});
+
+describe('an audit entry’s actor', () => {
+  it('is the person, except where the warning rules acted in a run the person started', () => {
+    expect(auditActorLabel('proposal.pay_out', '丁香', 'zh-CN')).toBe('丁香');
+    expect(auditActorLabel('warning.resolve', '管理员', 'zh-CN')).toBe('管理员');
+    expect(auditActorLabel('warning.detect', '管理员', 'zh-CN')).toBe('预警规则（管理员 发起检查）');
+    expect(auditActorLabel('warning.escalate', 'Admin', 'en')).toBe('Warning rules (check run by Admin)');
   });
 });

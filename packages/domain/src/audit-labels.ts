@@ -44,7 +44,7 @@ export const AUDIT_ACTION_LABELS = {
   'street_office.delete': { 'zh-CN': '删除街道', en: 'Deleted street office' },
   'district.settings.update': { 'zh-CN': '修改区设置', en: 'Edited district settings' },
   'district.create': { 'zh-CN': '开通区县', en: 'Opened the district' },
-  'user.invite': { 'zh-CN': '邀请用户', en: 'Invited the user' },
+  'user.invite': { 'zh-CN': '新建账号', en: 'Added the user' },
   'user.disable': { 'zh-CN': '停用账号', en: 'Disabled the account' },
   'user.enable': { 'zh-CN': '启用账号', en: 'Enabled the account' },
   'user.reset_password': { 'zh-CN': '重置密码', en: 'Reset the password' },
@@ -168,4 +168,17 @@ export function auditActionLabel(action: string, locale: Locale): string {
   return Object.hasOwn(AUDIT_ACTION_LABELS, action)
     ? AUDIT_ACTION_LABELS[action as AuditAction][locale]
     : action;
+}
+
+/**
+ * Actions the warning rules take, not a person: a district admin's 重新计算预警 runs the rules, and each warning
+ * they raise is logged under that admin. The log says who started the run and that the rules did the rest — an
+ * inspector must not read forty 生成预警 as a clerk raising warnings by hand.
+ */
+const RULE_ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['warning.detect', 'warning.escalate']);
+
+/** The actor of an entry as the log says it: `name`, or for a rule's action 预警规则（name 发起检查）. */
+export function auditActorLabel(action: string, name: string, locale: Locale): string {
+  if (!RULE_ACTIONS.has(action)) return name;
+  return locale === 'en' ? `Warning rules (check run by ${name})` : `预警规则（${name} 发起检查）`;
 }

@@ -31,7 +31,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   create: {
     title: 'New API token',
     intro:
-      'The token acts as your current membership: it never sees or changes more than you; approving, payouts, users and tokens are never available to it.',
+      'The token acts with your current role: it never sees or changes more than you; approving, payouts, users and tokens are never available to it.',
     submit: 'Create token',
     cancel: 'Cancel',
     namePlaceholder: 'e.g. Jinhui accounting system',

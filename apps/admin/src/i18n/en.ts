@@ -55,7 +55,7 @@ export const en: Messages = {
       noAccess: 'Only district admins can see security events',
       backToAudit: 'Back to the audit log',
       open: 'Security events',
-      time: 'Time',
+      time: 'Time (China, UTC+8)',
       event: 'Event',
       email: 'Login email',
       address: 'IP address',

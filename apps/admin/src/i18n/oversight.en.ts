@@ -19,6 +19,8 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
     empty: 'No open warnings',
     emptyAll: 'No warnings yet',
     emptyFiltered: 'No warnings match the filters',
+    refresh: 'Check warnings now',
+    refreshed: 'Check done: {{created}} new, {{escalated}} raised to red, {{open}} open in all',
     filter: {
       severity: 'Severity',
       allSeverities: 'All severities',
@@ -144,7 +146,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       search: 'Search',
     },
     column: {
-      time: 'Time',
+      time: 'Time (China, UTC+8)',
       actor: 'Who',
       community: 'Community',
       action: 'What',
@@ -167,6 +169,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       after: 'After',
       none: 'No field changed',
       show: 'Show changes',
+      hide: 'Hide changes',
       showAll: 'Show all {{count}} changes',
       created: 'Created',
       deleted: 'Deleted',

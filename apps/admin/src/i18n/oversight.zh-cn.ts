@@ -17,6 +17,8 @@ export const oversightZhCN = {
     empty: '没有待处理的预警',
     emptyAll: '暂无预警',
     emptyFiltered: '没有符合筛选条件的预警',
+    refresh: '重新检查预警',
+    refreshed: '检查完成：新增 {{created}} 条，升级为红色 {{escalated}} 条，现有待处理 {{open}} 条',
     filter: {
       severity: '预警等级',
       allSeverities: '全部等级',
@@ -140,7 +142,7 @@ export const oversightZhCN = {
       search: '查询',
     },
     column: {
-      time: '时间',
+      time: '时间（北京时间）',
       actor: '操作人',
       community: '社区',
       action: '操作',
@@ -163,6 +165,7 @@ export const oversightZhCN = {
       after: '变更后',
       none: '无字段变化',
       show: '查看变更',
+      hide: '收起变更',
       showAll: '查看全部 {{count}} 项变更',
       created: '新建',
       deleted: '删除',

@@ -19,7 +19,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     dueDay: 'Report due day',
     dueDayUnit: 'day of month',
     dueDayHint:
-      'The last day of the month by which last month’s report is due (1–28). A first submission after it is late; a report still missing after it raises an overdue warning.',
+      'The day of each month by which the previous month’s report is due (1–28). A first submission after it is late; a report still missing after it raises an overdue warning.',
     dueDayExample: 'For example, day {{day}}: the report for {{month}} is due by {{due}}, that day included.',
     startMonth: 'Reporting start month',
     startMonthHint:
@@ -29,24 +29,24 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
   thresholds: {
     title: 'Warning thresholds',
     intro:
-      'Warnings come in two steps: amber asks for attention, red for action. A change applies at the next “recompute warnings”; warnings already raised are not withdrawn or lowered.',
+      'Warnings come in two steps: amber asks for attention, red for action. A change applies at the next “Check warnings now” on the Warnings page; warnings already raised are not withdrawn or lowered.',
     amber: 'Amber',
     red: 'Red',
     unit: { days: 'days', months: 'months', percent: '%' },
     rule: {
-      reportOverdue: 'Report overdue',
-      revenueDrop: 'Revenue falls month on month',
+      reportOverdue: 'Monthly report overdue',
+      revenueDrop: 'Revenue fell sharply on the month',
       fundIdle: 'Fund idle',
-      agreementExpiring: 'Operator agreement ending',
-      pledgeOverdue: 'Pledge overdue',
-      remittance: 'Remittance below minimum',
+      agreementExpiring: 'Operator agreement ending soon',
+      pledgeOverdue: 'Give-back pledge overdue',
+      remittance: 'Remittance below the guaranteed minimum',
     },
     explain: {
       reportOverdue:
         'Not submitted the day after the due day: amber; overdue by more than the days set: red.',
       revenueDrop: 'Revenue fell by more than the percentage set from last month.',
       fundIdle:
-        'A fund holding money with no outflow for the months set. Not a reserve, which is there to be kept.',
+        'A fund holding money with no outflow for the months set. Reserve funds are left out: they are there to be kept.',
       agreementExpiring:
         'An agreement ends within the days set; the red window must not be longer than the amber one.',
       pledgeOverdue: 'A pledge not fulfilled after its due date: amber; more than the days set: red.',
@@ -62,7 +62,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
       agreementExpiringDays: 'within',
       agreementExpiringRedDays: 'within',
       pledgeOverdueRedDays: 'over',
-      remittanceRedBp: 'below',
+      remittanceRedBp: 'received under',
     },
     always: 'the day after',
     belowMinimum: 'below the minimum',

@@ -27,17 +27,17 @@ export const settingsZhCN = {
   thresholds: {
     title: '预警阈值',
     intro:
-      '预警分两级：黄色提醒关注，红色需要处理。修改后，下次“重新计算预警”时按新阈值判断；已经产生的预警不会自动撤销或降级。',
+      '预警分两级：黄色提醒关注，红色需要处理。修改后，在「预警」页点击“重新检查预警”时按新阈值判断；已经产生的预警不会自动撤销或降级。',
     amber: '黄色预警',
     red: '红色预警',
     unit: { days: '天', months: '个月', percent: '%' },
     rule: {
       reportOverdue: '月报逾期',
-      revenueDrop: '营收环比下降',
+      revenueDrop: '营收环比大幅下降',
       fundIdle: '资金闲置',
-      agreementExpiring: '运营协议到期',
-      pledgeOverdue: '承诺捐赠逾期',
-      remittance: '上缴低于保底',
+      agreementExpiring: '运营协议即将到期',
+      pledgeOverdue: '反哺承诺逾期未兑现',
+      remittance: '上缴低于保底金额',
     },
     explain: {
       reportOverdue: '截止日次日起未提交即为黄色；逾期超过所设天数转为红色。',
@@ -45,7 +45,7 @@ export const settingsZhCN = {
       fundIdle: '资金有余额、连续所设月数没有支出即预警；公积金（储备）用于留存，不在此列。',
       agreementExpiring: '运营协议在所设天数内到期即预警；红色的天数应不多于黄色。',
       pledgeOverdue: '承诺到期未履行即为黄色；逾期超过所设天数转为红色。',
-      remittance: '实收上缴低于协议保底即为黄色；低于保底的所设比例转为红色。',
+      remittance: '实收上缴低于协议保底即为黄色；实收不足保底的所设比例转为红色。',
     },
     prefix: {
       reportOverdueRedDays: '逾期超过',
@@ -56,7 +56,7 @@ export const settingsZhCN = {
       agreementExpiringDays: '剩余不超过',
       agreementExpiringRedDays: '剩余不超过',
       pledgeOverdueRedDays: '逾期超过',
-      remittanceRedBp: '低于保底的',
+      remittanceRedBp: '实收不足保底的',
     },
     always: '到期次日',
     belowMinimum: '低于保底',

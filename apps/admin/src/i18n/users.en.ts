@@ -23,7 +23,7 @@ export const usersEn: FeatureMessages['users'] = {
   self: 'You',
   actions: {
     column: 'Actions',
-    invite: 'Invite user',
+    invite: 'Add user',
     disable: 'Disable',
     enable: 'Enable',
     reset: 'Reset password',
@@ -34,7 +34,7 @@ export const usersEn: FeatureMessages['users'] = {
     more: 'More',
   },
   invite: {
-    title: 'Invite a user',
+    title: 'Add user',
     submit: 'Create account',
     intro:
       'Creating the account makes an initial password, shown once: tell it to the person face to face or by phone.',
@@ -71,6 +71,8 @@ export const usersEn: FeatureMessages['users'] = {
     createdFor: 'Initial password of {{name}} ({{email}}):',
     warning:
       'This password is shown only this once and cannot be seen again after closing. Tell it to the person face to face or by phone; do not forward screenshots or chat messages.',
+    mustChangeCreated: 'They must change this password when they first log in.',
+    mustChangeReset: 'They must change this password when they next log in.',
     copy: 'Copy password',
     copied: 'Copied',
     copyFailed: 'Could not copy: select the password and copy it by hand',

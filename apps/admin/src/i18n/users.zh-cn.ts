@@ -22,7 +22,7 @@ export const usersZhCN = {
   self: '本人',
   actions: {
     column: '操作',
-    invite: '邀请用户',
+    invite: '新建账号',
     disable: '停用',
     enable: '启用',
     reset: '重置密码',
@@ -33,7 +33,7 @@ export const usersZhCN = {
     more: '更多',
   },
   invite: {
-    title: '邀请用户',
+    title: '新建账号',
     submit: '创建账号',
     intro: '创建账号后会生成一个初始密码，只显示一次，请当面或电话告知本人。',
     addRole: '再加一个角色',
@@ -66,6 +66,9 @@ export const usersZhCN = {
     resetTitle: '密码已重置',
     createdFor: '{{name}}（{{email}}）的初始密码：',
     warning: '此密码只显示这一次，关闭后无法再查看。请当面或电话告知本人，不要通过截图或群聊转发。',
+    // the account is flagged to change an admin-set password before anything else (ADR 0025)
+    mustChangeCreated: '对方首次登录时须修改此密码。',
+    mustChangeReset: '对方下次登录时须修改此密码。',
     copy: '复制密码',
     copied: '已复制',
     copyFailed: '无法自动复制，请手动选中密码复制',

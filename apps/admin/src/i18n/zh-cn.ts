@@ -60,7 +60,7 @@ export const zhCN = {
       noAccess: '仅区级管理员可查看安全事件',
       backToAudit: '返回审计日志',
       open: '安全事件',
-      time: '时间',
+      time: '时间（北京时间）',
       event: '事件',
       email: '登录邮箱',
       address: 'IP 地址',

@@ -130,7 +130,12 @@ describe('API 令牌', () => {
     expect(await within(dialog).findByText('必填')).toBeInTheDocument();
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
 
+    // least privilege: only reading is ticked until the admin ticks more
+    expect(within(dialog).getByLabelText('查看月报')).toBeChecked();
+    expect(within(dialog).getByLabelText('创建和提交月报')).not.toBeChecked();
+    expect(within(dialog).getByLabelText('查看登记台账')).not.toBeChecked();
     await u.type(within(dialog).getByLabelText('名称'), '金汇 ERP');
+    await u.click(within(dialog).getByLabelText('创建和提交月报'));
     await u.click(within(dialog).getByLabelText('查看登记台账'));
     await u.click(within(dialog).getByRole('button', { name: '创建令牌' }));
     const shown = await screen.findByRole('dialog', { name: '令牌已创建' });
@@ -167,7 +172,7 @@ describe('API 令牌', () => {
     expect(seen.some((r) => r.method === 'GET' && r.path === '/ventures')).toBe(true);
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
       name: '书屋 收银机',
-      scopes: ['report:write', 'report:read'],
+      scopes: ['report:read'],
       expiresInDays: 90,
       ventureId: VENTURES[1]?.id,
     });

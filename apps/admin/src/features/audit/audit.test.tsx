@@ -54,7 +54,8 @@ describe('the audit log', () => {
     expect(q?.get('actorUserId')).toBe(ACTOR);
     expect(q?.get('limit')).toBe('50');
     const row = rows()[0] as HTMLElement;
-    expect(within(row).getByText('2026-11-28 14:05')).toBeInTheDocument();
+    // to the second: entries of one minute in a readable order
+    expect(within(row).getByText('2026-11-28 14:05:00')).toBeInTheDocument();
     expect(within(row).getByText('望江街管理员')).toBeInTheDocument();
     expect(within(row).getByText(WANGJIANGJIE.name)).toBeInTheDocument();
     expect(within(row).getByText('拨付')).toBeInTheDocument();
@@ -89,6 +90,20 @@ describe('the audit log', () => {
     expect(
       within(rows()[0] as HTMLElement).getByText('望江街管理员 · 经 API 令牌「金汇 ERP」'),
     ).toBeInTheDocument();
+  });
+
+  it('says a warning was raised by the rules, in a check the admin ran, not by the admin by hand', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({
+      audit: {
+        items: [entry({ action: 'warning.detect', entityType: 'warning', actorName: '东区管理员' })],
+        nextCursor: null,
+      },
+      actors: [{ userId: ACTOR, name: '东区管理员', entries: 1 }],
+    });
+    renderApp('/audit');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(within(rows()[0] as HTMLElement).getByText('预警规则（东区管理员 发起检查）')).toBeInTheDocument();
   });
 
   it('names a report by community, venture and month; an entry that logged no name by its short id', async () => {
@@ -226,7 +241,7 @@ describe('the audit log', () => {
         actors: [{ userId: ACTOR, name: '望江街管理员', entries: 12 }],
       });
       const { user, router } = renderApp('/audit');
-      const time = await screen.findByText('2026-11-28 14:05');
+      const time = await screen.findByText('2026-11-28 14:05:00');
       const card = time.closest('.ant-card') as HTMLElement;
       const head = card.querySelector('.ant-card-head') as HTMLElement;
       expect(within(head).getByText('拨付')).toBeInTheDocument();

@@ -1,4 +1,9 @@
-import { auditActionLabel, auditEntityLabel, AUDIT_ENTITY_ACTIONS as ENTITY_ACTIONS } from '@gongfu/domain';
+import {
+  auditActionLabel,
+  auditActorLabel,
+  auditEntityLabel,
+  AUDIT_ENTITY_ACTIONS as ENTITY_ACTIONS,
+} from '@gongfu/domain';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { localeOf } from '../../lib/i18n';
 
@@ -32,6 +37,11 @@ export function auditText(i18n: I18n, language: string = i18n.language): AuditTe
 /** 'proposal.pay_out' → 拨付 (the action's code when it has no name yet). */
 export function actionLabel(action: string, language: string): string {
   return auditActionLabel(action, localeOf(language));
+}
+
+/** Who made an entry: the person, or the warning rules in a check the person ran (生成预警 is not by hand). */
+export function actorLabel(action: string, name: string, language: string): string {
+  return auditActorLabel(action, name, localeOf(language));
 }
 
 /** 'fund' → 资金账户 (the type's code when it has no name yet). */

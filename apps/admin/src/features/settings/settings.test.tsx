@@ -20,15 +20,15 @@ describe('district settings page', () => {
     await waitFor(() => expect(field('月报截止日').value).toBe('10'));
     expect(screen.getByText(/本区开始在平台上填报月报的第一个月/)).toBeInTheDocument();
     expect(field('红色预警 · 月报逾期').value).toBe('15');
-    expect(field('黄色预警 · 营收环比下降').value).toBe('30.00');
-    expect(field('红色预警 · 营收环比下降').value).toBe('50.00');
+    expect(field('黄色预警 · 营收环比大幅下降').value).toBe('30.00');
+    expect(field('红色预警 · 营收环比大幅下降').value).toBe('50.00');
     expect(field('黄色预警 · 资金闲置').value).toBe('12');
-    expect(field('红色预警 · 上缴低于保底').value).toBe('50.00');
+    expect(field('红色预警 · 上缴低于保底金额').value).toBe('50.00');
     // units beside the inputs
     expect(screen.getAllByText('个月').length).toBeGreaterThan(0);
 
-    await user.clear(field('黄色预警 · 营收环比下降'));
-    await user.type(field('黄色预警 · 营收环比下降'), '20');
+    await user.clear(field('黄色预警 · 营收环比大幅下降'));
+    await user.type(field('黄色预警 · 营收环比大幅下降'), '20');
     await user.clear(field('月报截止日'));
     await user.type(field('月报截止日'), '15');
     await user.click(screen.getByRole('button', { name: '保存设置' }));
@@ -86,7 +86,7 @@ describe('district settings page', () => {
       ),
     );
     const { user } = renderApp('/admin/settings');
-    await waitFor(() => expect(field('红色预警 · 承诺捐赠逾期').value).toBe('90'));
+    await waitFor(() => expect(field('红色预警 · 反哺承诺逾期未兑现').value).toBe('90'));
     await user.click(screen.getByRole('button', { name: '保存设置' }));
     expect(await screen.findByText('不能大于 730')).toBeInTheDocument();
 
@@ -118,8 +118,8 @@ describe('district settings page', () => {
     await changeLanguage('en');
     renderApp('/admin/settings');
     expect(await screen.findByRole('heading', { name: 'District settings' })).toBeInTheDocument();
-    await waitFor(() => expect(field('Red · Report overdue').value).toBe('15'));
-    expect(field('Amber · Revenue falls month on month').value).toBe('30.00');
+    await waitFor(() => expect(field('Red · Monthly report overdue').value).toBe('15'));
+    expect(field('Amber · Revenue fell sharply on the month').value).toBe('30.00');
   });
 });
 

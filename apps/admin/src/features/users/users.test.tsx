@@ -139,6 +139,10 @@ describe('用户与权限', () => {
     expect(within(rowOf('金汇填报员')).getByText('从未登录')).toBeInTheDocument();
     expect(within(rowOf('东区管理员')).getByText('本人')).toBeInTheDocument();
     expect(within(rowOf('东区管理员')).getByText('2026-12-04 09:30')).toBeInTheDocument();
+    // an email wraps after its '@' and dots only, never inside a word
+    const email = within(rowOf('金汇填报员')).getByText('reporter@jinhui.demo');
+    expect(email.innerHTML).toBe('reporter@<wbr>jinhui.<wbr>demo');
+    expect(email).toHaveStyle({ wordBreak: 'normal', overflowWrap: 'break-word' });
     // one's own row offers no disable
     expect(within(rowOf('东区管理员')).queryByRole('button', { name: /^停\s?用$/ })).not.toBeInTheDocument();
 
@@ -153,12 +157,12 @@ describe('用户与权限', () => {
     await waitFor(() => expect(seen.at(-1)?.query.get('q')).toBe('former'));
   });
 
-  it('invites a user: the contract’s schema first, then the API; the initial password is shown once with a copy button', async () => {
+  it('adds a user: the contract’s schema first, then the API; the initial password is shown once with a copy button', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenUsersApi();
     const { user: u } = renderApp('/admin/users');
-    await u.click(await screen.findByRole('button', { name: /邀请用户/ }, { timeout: 30_000 }));
-    const drawer = await screen.findByRole('dialog');
+    await u.click(await screen.findByRole('button', { name: /新建账号/ }, { timeout: 30_000 }));
+    const drawer = await screen.findByRole('dialog', { name: '新建账号' });
     // nothing typed: the fields say so and nothing is sent
     await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
     expect(await within(drawer).findAllByText('必填')).not.toHaveLength(0);
@@ -178,6 +182,8 @@ describe('用户与权限', () => {
     const modal = await screen.findByRole('dialog', { name: '账号已创建' });
     expect(within(modal).getByTestId('initial-password')).toHaveTextContent('k7mq-4xtp-9wre-hn3c');
     expect(within(modal).getByText(/只显示这一次/)).toBeInTheDocument();
+    // the account is flagged to change it (ADR 0025): the admin can say so
+    expect(within(modal).getByText('对方首次登录时须修改此密码。')).toBeInTheDocument();
     expect(within(modal).getByRole('button', { name: /复制密码/ })).toBeInTheDocument();
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
       displayName: '新同事',
@@ -199,7 +205,7 @@ describe('用户与权限', () => {
         }),
     });
     const { user: u } = renderApp('/admin/users');
-    await u.click(await screen.findByRole('button', { name: /邀请用户/ }, { timeout: 30_000 }));
+    await u.click(await screen.findByRole('button', { name: /新建账号/ }, { timeout: 30_000 }));
     const drawer = await screen.findByRole('dialog');
     await u.type(within(drawer).getByLabelText('姓名'), '重复');
     await u.type(within(drawer).getByLabelText('登录邮箱'), 'reporter@jinhui.demo');
@@ -236,6 +242,7 @@ describe('用户与权限', () => {
     await u.click(within(reset).getByRole('button', { name: '重置密码' }));
     expect(await screen.findByTestId('initial-password')).toHaveTextContent('zz22-33yy-44xx-55ww');
     expect(screen.getByText('密码已重置')).toBeInTheDocument();
+    expect(screen.getByText('对方下次登录时须修改此密码。')).toBeInTheDocument();
     expect(seen.some((r) => r.path === `/users/${REPORTER}/reset-password`)).toBe(true);
   });
 
@@ -250,7 +257,7 @@ describe('用户与权限', () => {
       ).toBeInTheDocument();
       await screen.findAllByText('金汇填报员');
       expect(within(rowOf('金汇填报员')).getByText('Never')).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: /Invite user/ })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Add user/ })).toBeInTheDocument();
     } finally {
       await changeLanguage('zh-CN');
     }
@@ -265,7 +272,7 @@ describe('用户与权限', () => {
     );
     renderApp('/admin/users');
     expect(await screen.findByText('当前角色无权执行此操作', {}, { timeout: 30_000 })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /邀请用户/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /新建账号/ })).not.toBeInTheDocument();
   });
 });
 

@@ -9,3 +9,8 @@ export function resolvesWarnings(membership: Membership | undefined): boolean {
 export function readsWarnings(membership: Membership | undefined): boolean {
   return membership ? can(membership.role, 'warning:read') : false;
 }
+
+/** District admins run the rules (the API's warning:refresh); everyone else reads what they found. */
+export function refreshesWarnings(membership: Membership | undefined): boolean {
+  return membership ? can(membership.role, 'warning:refresh') : false;
+}

@@ -86,6 +86,20 @@ describe('warnings', () => {
     await waitFor(() => expect(router.state.location.search).toEqual({}));
   });
 
+  it('a district admin runs the rules now and is told what they found; the list is read again', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenOversightApi();
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const before = lists(seen).length;
+    await user.click(screen.getByRole('button', { name: /重新检查预警/ }));
+    expect(
+      await screen.findByText('检查完成：新增 3 条，升级为红色 1 条，现有待处理 12 条'),
+    ).toBeInTheDocument();
+    expect(seen.filter((r) => r.method === 'POST' && r.path === '/warnings/refresh')).toHaveLength(1);
+    await waitFor(() => expect(lists(seen).length).toBeGreaterThan(before));
+  });
+
   it('a community role has no community filter: the API keeps it to its own', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE), [WANGJIANGJIE]);
     const seen = givenOversightApi({ warnings: [WARNINGS[1] as (typeof WARNINGS)[number]] });
@@ -93,6 +107,8 @@ describe('warnings', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(screen.queryByLabelText('社区')).toBeNull();
     expect(lists(seen)[0]?.query.has('communityId')).toBe(false);
+    // the rules are the district's to run
+    expect(screen.queryByRole('button', { name: /重新检查预警/ })).toBeNull();
   });
 
   it('resolves with a note (required), sending the version the row was read at', async () => {

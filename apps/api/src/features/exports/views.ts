@@ -28,6 +28,7 @@ import {
   ASSET_KIND_LABELS,
   ASSET_STATUS_LABELS,
   auditActionLabel,
+  auditActorLabel,
   auditEntityLabel,
   auditObjectName,
   COMMUNITY_KIND_LABELS,
@@ -141,12 +142,13 @@ const common = (ctx: ExportContext, ...notes: LocalizedText[]): Array<[string, s
 const yesNo = (ctx: ExportContext, value: boolean) => (value ? ctx.t(L('是', 'yes')) : ctx.t(L('否', 'no')));
 
 /**
- * Who made an audit entry, as the audit screen says it: 系统 for an entry with no user, the API token a company's
- * system acted with beside its user; the user's id where the caller may not read the name (to match rows).
+ * Who made an audit entry, as the audit screen says it: 系统 for an entry with no user, the warning rules in a check
+ * a person ran (预警规则（… 发起检查）), the API token a company's system acted with beside its user; the user's id
+ * where the caller may not read the name (to match rows).
  */
 function auditActor(entry: AuditEntry, ctx: ExportContext): string {
   if (entry.actorUserId === null) return ctx.t(L('系统', 'System'));
-  const who = entry.actorName ?? entry.actorUserId;
+  const who = auditActorLabel(entry.action, entry.actorName ?? entry.actorUserId, ctx.lang);
   if (!entry.apiTokenName) return who;
   return `${who} · ${ctx.lang === 'en' ? `via API token “${entry.apiTokenName}”` : `经 API 令牌「${entry.apiTokenName}」`}`;
 }

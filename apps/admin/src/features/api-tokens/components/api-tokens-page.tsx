@@ -248,7 +248,8 @@ function CreateDialog({
           layout="vertical"
           onFinish={submit}
           disabled={create.isPending}
-          initialValues={{ scopes: ['report:write', 'report:read'], expiresInDays: 90 }}
+          // least privilege: read only until the admin ticks more
+          initialValues={{ scopes: ['report:read'], expiresInDays: 90 }}
         >
           <Form.Item
             name="name"

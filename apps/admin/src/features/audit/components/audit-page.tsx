@@ -27,7 +27,14 @@ import { CommunityPicker } from '../../funds/components/community-picker';
 import { isDistrictScoped } from '../../kpis/access';
 import { readsAudit } from '../access';
 import { useAuditActors, useAuditPage } from '../api/audit';
-import { AUDIT_ENTITY_ACTIONS, AUDIT_ENTITY_TYPES, actionLabel, auditText, entityLabel } from '../labels';
+import {
+  AUDIT_ENTITY_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  actionLabel,
+  actorLabel,
+  auditText,
+  entityLabel,
+} from '../labels';
 import { objectName } from '../object-name';
 import { type AuditSearch, isFiltered } from '../search';
 import { EntryChanges } from './entry-changes';
@@ -118,7 +125,9 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       title: t('oversight.audit.column.time'),
       key: 'time',
       dataIndex: 'createdAt',
-      render: (iso: string) => <span style={{ whiteSpace: 'nowrap' }}>{instantText(iso)}</span>,
+      render: (iso: string) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{instantText(iso, { seconds: true })}</span>
+      ),
     },
     {
       title: t('oversight.audit.column.actor'),
@@ -126,7 +135,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
       render: (_, e) =>
         e.actorUserId === null
           ? t('oversight.audit.someone')
-          : `${e.actorName ?? t('oversight.audit.unknownActor')}${
+          : `${actorLabel(e.action, e.actorName ?? t('oversight.audit.unknownActor'), i18n.language)}${
               e.apiTokenName ? ` · ${t('apiTokens.via', { name: e.apiTokenName })}` : ''
             }`,
     },
@@ -149,6 +158,7 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
     {
       title: t('oversight.audit.column.object'),
       key: 'object',
+      // bounded: the table is as wide as its content, and a long object (a venture · its partner) ran off the card
       render: (_, e) => (
         <ObjectCell
           entry={e}
@@ -377,7 +387,7 @@ function ObjectCell({ entry, onFilter }: { entry: AuditEntry; onFilter: () => vo
     );
   }
   return (
-    <Flex gap={8} wrap align="center">
+    <Flex gap={8} wrap align="center" style={{ maxWidth: 440 }}>
       <span>
         {type}{' '}
         {name ? (

@@ -9,7 +9,7 @@ import { instantText } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { readsAudit } from '../access';
 import { TRAIL_LIMIT, useAuditTrail } from '../api/audit';
-import { actionLabel } from '../labels';
+import { actionLabel, actorLabel } from '../labels';
 import { EntryChanges } from './entry-changes';
 
 export interface HistoryDrawerProps {
@@ -133,7 +133,10 @@ function TrailEntry({
   return (
     <>
       <Typography.Text type="secondary">
-        {instantText(entry.createdAt)} · {entry.actorName ?? t('oversight.audit.someone')}
+        {instantText(entry.createdAt, { seconds: true })} ·{' '}
+        {entry.actorName
+          ? actorLabel(entry.action, entry.actorName, i18n.language)
+          : t('oversight.audit.someone')}
         {entry.apiTokenName ? ` · ${t('apiTokens.via', { name: entry.apiTokenName })}` : ''}
       </Typography.Text>
       <div>
@@ -147,7 +150,7 @@ function TrailEntry({
         aria-expanded={showChanges}
         onClick={() => setShowChanges((v) => !v)}
       >
-        {t('oversight.audit.changes.show')}
+        {showChanges ? t('oversight.audit.changes.hide') : t('oversight.audit.changes.show')}
       </Button>
       {showChanges ? <EntryChanges entry={entry} /> : null}
     </>

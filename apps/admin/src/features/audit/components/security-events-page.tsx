@@ -41,7 +41,9 @@ export function SecurityEventsPage() {
       title: t('auth.security.time'),
       dataIndex: 'occurredAt',
       width: 170,
-      render: (iso: string) => instantText(iso),
+      render: (iso: string) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{instantText(iso, { seconds: true })}</span>
+      ),
     },
     {
       key: 'event',

@@ -15,7 +15,10 @@ interface Values {
   memberships: { role?: string; communityId?: string; partnerId?: string }[];
 }
 
-/** 邀请用户: name, login and one or more roles; checked with the contract's schema, then by the API. */
+/**
+ * 新建账号: name, login and one or more roles; checked with the contract's schema, then by the API. (The contract
+ * calls it UserInvite, but nothing is sent to the person: the admin hands over the initial password shown once.)
+ */
 export function InviteDrawer({
   open,
   onClose,

@@ -63,6 +63,9 @@ export function PasswordModal({ shown, onClose }: { shown: ShownPassword | null;
             {copied ? t('users.password.copied') : t('users.password.copy')}
           </Button>
         </Flex>
+        <Typography.Text>
+          {t(shown.kind === 'reset' ? 'users.password.mustChangeReset' : 'users.password.mustChangeCreated')}
+        </Typography.Text>
         <Alert type="warning" showIcon title={t('users.password.warning')} />
       </Flex>
     </Modal>

@@ -13,6 +13,7 @@ import { QueryState } from '../../kpis/components/query-state';
 import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
 import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
 import { USER_STATUS_VALUES, type UsersSearch } from '../search';
+import { EmailText } from './email-text';
 import { InviteDrawer } from './invite-drawer';
 import { MembershipDrawer } from './membership-drawer';
 import { PasswordModal, type ShownPassword } from './password-modal';
@@ -155,7 +156,12 @@ export function UsersPage({
         </Flex>
       ),
     },
-    { title: t('users.field.email'), dataIndex: 'email', key: 'email' },
+    {
+      title: t('users.field.email'),
+      dataIndex: 'email',
+      key: 'email',
+      render: (email: string) => <EmailText email={email} />,
+    },
     {
       title: t('users.field.roles'),
       dataIndex: 'memberships',

@@ -1,4 +1,4 @@
-import type { Warning, WarningList, WarningResolve } from '@gongfu/contract';
+import type { Warning, WarningList, WarningRefreshResult, WarningResolve } from '@gongfu/contract';
 import type { WarningKind, WarningSeverity } from '@gongfu/domain';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, apiRequest, queryString } from '../../../lib/api-client';
@@ -42,6 +42,21 @@ export function useResolveWarning() {
     onSuccess: (warning) => {
       void queryClient.invalidateQueries({ queryKey: warningsQueryKey });
       void queryClient.invalidateQueries({ queryKey: [...auditQueryKey, 'warning', warning.id] });
+    },
+  });
+}
+
+/**
+ * Runs the district's warning rules as of today (重新检查预警): new warnings are stored, amber ones whose condition
+ * turned red escalate; the lists and the audit log refresh.
+ */
+export function useRefreshWarnings() {
+  const queryClient = useQueryClient();
+  return useMutation<WarningRefreshResult, ApiError, void>({
+    mutationFn: () => apiRequest<WarningRefreshResult>('/warnings/refresh', { method: 'POST', body: {} }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: warningsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: auditQueryKey });
     },
   });
 }

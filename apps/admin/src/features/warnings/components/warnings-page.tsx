@@ -1,4 +1,4 @@
-import { EyeOutlined } from '@ant-design/icons';
+import { EyeOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Warning } from '@gongfu/contract';
 import {
   WARNING_KIND_LABELS,
@@ -7,7 +7,7 @@ import {
   type WarningKind,
   type WarningSeverity,
 } from '@gongfu/domain';
-import { Button, Card, Flex, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
@@ -18,8 +18,8 @@ import { CommunityPicker } from '../../funds/components/community-picker';
 import { label } from '../../funds/format';
 import { isDistrictScoped } from '../../kpis/access';
 import { QueryState } from '../../kpis/components/query-state';
-import { resolvesWarnings } from '../access';
-import { useWarnings, WARNINGS_PAGE_SIZE } from '../api/warnings';
+import { refreshesWarnings, resolvesWarnings } from '../access';
+import { useRefreshWarnings, useWarnings, WARNINGS_PAGE_SIZE } from '../api/warnings';
 import { daysOpen, subjectName } from '../facts';
 import { isFiltered, KINDS, SEVERITIES, type StatusFilter, statusOf, type WarningsSearch } from '../search';
 import { SeverityTag } from './severity-tag';
@@ -167,6 +167,7 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
       extra={
         <>
           {mayResolve ? null : <Tag icon={<EyeOutlined />}>{t('oversight.common.readOnly')}</Tag>}
+          {refreshesWarnings(membership) ? <RefreshButton /> : null}
           <ExportButton
             view="warnings"
             params={{
@@ -274,5 +275,36 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
       </Card>
       <WarningDrawer warning={chosen} mayResolve={mayResolve} onClose={() => setSelected(null)} />
     </PageContainer>
+  );
+}
+
+/**
+ * 重新检查预警: runs the rules now (the demo's were run at its start; a district's settings say a change of threshold
+ * applies at the next check) and says what the run found.
+ */
+function RefreshButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const refresh = useRefreshWarnings();
+  return (
+    <Button
+      icon={<SyncOutlined />}
+      loading={refresh.isPending}
+      onClick={() =>
+        refresh.mutate(undefined, {
+          onSuccess: (result) =>
+            void message.success(
+              t('oversight.warnings.refreshed', {
+                created: result.created,
+                escalated: result.escalated,
+                open: result.open,
+              }),
+            ),
+          onError: (error) => void message.error(error.message),
+        })
+      }
+    >
+      {t('oversight.warnings.refresh')}
+    </Button>
   );
 }

@@ -106,6 +106,12 @@ export function givenOversightApi(
         conforms(WarningList, { items: warnings, total: options.total ?? warnings.length }),
       );
     }),
+    http.post(api('/warnings/refresh'), async ({ request }) => {
+      const r = await record(request);
+      const special = options.answer?.(r);
+      if (special) return special;
+      return HttpResponse.json({ asOf: '2026-11-28', created: 3, escalated: 1, open: 12, note: '' });
+    }),
     http.post(api('/warnings/:id/resolve'), async ({ request, params }) => {
       const r = await record(request);
       const special = options.answer?.(r);
