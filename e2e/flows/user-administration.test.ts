@@ -168,6 +168,8 @@ describe('user administration', () => {
     const shown = page.getByTestId('initial-password');
     await shown.waitFor({ timeout: 30_000 });
     const password = ((await shown.textContent()) ?? '').trim();
+    // the dialog confirms the district, not only an account
+    expect(await page.getByRole('dialog', { name: '区县已开通，首位管理员账号已创建' }).count()).toBe(1);
     await screenshot(page, 'districts-created-desk-zh');
     const login = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
       data: { email: adminEmail, password },

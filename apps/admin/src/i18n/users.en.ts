@@ -67,6 +67,7 @@ export const usersEn: FeatureMessages['users'] = {
   },
   password: {
     createdTitle: 'Account created',
+    districtTitle: 'District opened: its first admin’s account is ready',
     resetTitle: 'Password reset',
     createdFor: 'Initial password of {{name}} ({{email}}):',
     warning:

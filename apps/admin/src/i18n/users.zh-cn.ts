@@ -63,6 +63,7 @@ export const usersZhCN = {
   },
   password: {
     createdTitle: '账号已创建',
+    districtTitle: '区县已开通，首位管理员账号已创建',
     resetTitle: '密码已重置',
     createdFor: '{{name}}（{{email}}）的初始密码：',
     warning: '此密码只显示这一次，关闭后无法再查看。请当面或电话告知本人，不要通过截图或群聊转发。',

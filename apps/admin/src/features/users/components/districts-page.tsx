@@ -45,7 +45,7 @@ export function DistrictsPage() {
     create.mutate(body, {
       onSuccess: (result) => {
         setShown({
-          kind: 'created',
+          kind: 'district',
           name: result.admin.displayName,
           email: result.admin.email,
           password: result.initialPassword,

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface ShownPassword {
-  kind: 'created' | 'reset';
+  /** an account added to a district, a password reset, or a new district's first admin */
+  kind: 'created' | 'reset' | 'district';
   name: string;
   email: string;
   password: string;
@@ -36,7 +37,13 @@ export function PasswordModal({ shown, onClose }: { shown: ShownPassword | null;
   return (
     <Modal
       open
-      title={t(shown.kind === 'reset' ? 'users.password.resetTitle' : 'users.password.createdTitle')}
+      title={t(
+        shown.kind === 'reset'
+          ? 'users.password.resetTitle'
+          : shown.kind === 'district'
+            ? 'users.password.districtTitle'
+            : 'users.password.createdTitle',
+      )}
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
