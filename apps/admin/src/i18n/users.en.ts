@@ -9,6 +9,7 @@ export const usersEn: FeatureMessages['users'] = {
   empty: 'The district has no other accounts yet',
   emptyFiltered: 'No account matches',
   status: { label: 'Status', all: 'All statuses', active: 'Active', disabled: 'Disabled' },
+  filter: { role: 'Role', allRoles: 'All roles', unit: 'Community / partner', allUnits: 'All' },
   field: {
     displayName: 'Name',
     email: 'Login email',

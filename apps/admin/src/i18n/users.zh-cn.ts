@@ -8,6 +8,7 @@ export const usersZhCN = {
   empty: '本区还没有其他账号',
   emptyFiltered: '没有符合条件的账号',
   status: { label: '状态', all: '全部状态', active: '在用', disabled: '已停用' },
+  filter: { role: '角色', allRoles: '全部角色', unit: '社区 / 合作方', allUnits: '全部' },
   field: {
     displayName: '姓名',
     email: '登录邮箱',

@@ -2,10 +2,22 @@
 // entry chunk): the statuses are repeated here, and users.test.tsx holds them equal to the domain's.
 
 export const USER_STATUS_VALUES = ['active', 'disabled'] as const;
+/** The roles a district grants (the domain's DISTRICT_GRANTABLE_ROLES, in its order). */
+export const USER_ROLE_VALUES = [
+  'district_admin',
+  'district_viewer',
+  'community_admin',
+  'community_reporter',
+  'partner_operator',
+] as const;
 
 export interface UsersSearch {
   q?: string;
   status?: (typeof USER_STATUS_VALUES)[number];
+  /** accounts holding this role (the page filters the API's list) */
+  role?: (typeof USER_ROLE_VALUES)[number];
+  /** accounts with a role in this community or for this partner */
+  unit?: string;
   page?: number;
 }
 
@@ -17,6 +29,9 @@ export function validateUsersSearch(search: Record<string, unknown>): UsersSearc
   }
   if (typeof search.status === 'string' && (USER_STATUS_VALUES as readonly string[]).includes(search.status))
     result.status = search.status as UsersSearch['status'];
+  if (typeof search.role === 'string' && (USER_ROLE_VALUES as readonly string[]).includes(search.role))
+    result.role = search.role as UsersSearch['role'];
+  if (typeof search.unit === 'string' && /^[0-9a-f-]{36}$/i.test(search.unit)) result.unit = search.unit;
   const page = typeof search.page === 'number' ? search.page : Number(search.page);
   if (Number.isInteger(page) && page > 1 && page < 100_000) result.page = page;
   return result;

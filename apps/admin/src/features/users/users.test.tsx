@@ -1,5 +1,5 @@
 import type { DistrictUser } from '@gongfu/contract';
-import { USER_STATUSES } from '@gongfu/domain';
+import { DISTRICT_GRANTABLE_ROLES, USER_STATUSES } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { changeLanguage } from '../../lib/i18n';
 import { DISTRICT_ID, JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
-import { USER_STATUS_VALUES, validateUsersSearch } from './search';
+import { USER_ROLE_VALUES, USER_STATUS_VALUES, validateUsersSearch } from './search';
 
 const SELF = '55555555-5555-4555-8555-555555555555';
 const REPORTER = '66666666-6666-4666-8666-666666666666';
@@ -157,6 +157,27 @@ describe('用户与权限', () => {
     await waitFor(() => expect(seen.at(-1)?.query.get('q')).toBe('former'));
   });
 
+  it('narrows to a role and to a community (or partner) by the memberships, in the URL', async () => {
+    givenSession(meAs('district_admin'));
+    givenUsersApi();
+    const { user: u, router } = renderApp('/admin/users?role=community_reporter');
+    expect(await screen.findByText('金汇填报员', {}, { timeout: 30_000 })).toBeInTheDocument();
+    expect(screen.queryByText('东区管理员', { selector: 'tr *' })).toBeNull();
+    expect(screen.getByText('共 1 个账号')).toBeInTheDocument();
+    await u.click(screen.getByLabelText('角色'));
+    await u.click(await screen.findByText('区级管理员', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ role: 'district_admin' }));
+    expect(await screen.findByText('东区管理员', { selector: 'tr *' })).toBeInTheDocument();
+    expect(screen.queryByText('金汇填报员', { selector: 'tr *' })).toBeNull();
+    // a community the accounts hold roles in
+    await u.click(screen.getByLabelText('社区 / 合作方'));
+    await u.click(await screen.findByText(JINHUI.name, { selector: '.ant-select-item-option-content' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ role: 'district_admin', unit: JINHUI.id }),
+    );
+    expect(await screen.findByText('没有符合条件的账号')).toBeInTheDocument();
+  });
+
   it('adds a user: the contract’s schema first, then the API; the initial password is shown once with a copy button', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenUsersApi();
@@ -279,6 +300,12 @@ describe('用户与权限', () => {
 describe('the users page’s URL', () => {
   it('keeps the domain’s statuses and drops anything else', () => {
     expect([...USER_STATUS_VALUES]).toEqual([...USER_STATUSES]);
+    expect([...USER_ROLE_VALUES]).toEqual([...DISTRICT_GRANTABLE_ROLES]);
+    expect(validateUsersSearch({ role: 'community_admin', unit: JINHUI.id })).toEqual({
+      role: 'community_admin',
+      unit: JINHUI.id,
+    });
+    expect(validateUsersSearch({ role: 'platform_admin', unit: 'x' })).toEqual({});
     expect(validateUsersSearch({ status: 'disabled', q: '  张 ', page: '3' })).toEqual({
       status: 'disabled',
       q: '张',

@@ -1,6 +1,6 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { DistrictUser, UserMembership } from '@gongfu/contract';
-import { can } from '@gongfu/domain';
+import { can, compareChineseNames } from '@gongfu/domain';
 import { App, Button, Dropdown, Flex, type MenuProps, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { QueryState } from '../../kpis/components/query-state';
 import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
 import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
-import { USER_STATUS_VALUES, type UsersSearch } from '../search';
+import { USER_ROLE_VALUES, USER_STATUS_VALUES, type UsersSearch } from '../search';
 import { EmailText } from './email-text';
 import { InviteDrawer } from './invite-drawer';
 import { MembershipDrawer } from './membership-drawer';
@@ -40,9 +40,36 @@ export function UsersPage({
   const [shown, setShown] = useState<ShownPassword | null>(null);
   const [editing, setEditing] = useState<{ user: DistrictUser; membership?: UserMembership } | null>(null);
   const [history, setHistory] = useState<DistrictUser | null>(null);
-  const filtered = Boolean(search.q || search.status);
+  const filtered = Boolean(search.q || search.status || search.role || search.unit);
   const change = (patch: Partial<UsersSearch>) => onSearch({ ...search, page: undefined, ...patch });
-  const rows = useMemo(() => users.data?.items ?? [], [users.data]);
+  // the role and the community (or partner) filter the list the API gave: a district has dozens of accounts, not
+  // thousands, and the API lists them whole
+  const rows = useMemo(
+    () =>
+      (users.data?.items ?? []).filter(
+        (user) =>
+          user.memberships.some(
+            (m) =>
+              (!search.role || m.role === search.role) &&
+              (!search.unit || m.communityId === search.unit || m.partnerId === search.unit),
+          ) ||
+          (!search.role && !search.unit),
+      ),
+    [users.data, search.role, search.unit],
+  );
+  // the communities and partners the accounts hold roles in, by pinyin
+  const units = useMemo(() => {
+    const found = new Map<string, string>();
+    for (const user of users.data?.items ?? []) {
+      for (const m of user.memberships) {
+        if (m.communityId && m.communityName) found.set(m.communityId, m.communityName);
+        if (m.partnerId && m.partnerName) found.set(m.partnerId, m.partnerName);
+      }
+    }
+    return [...found]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => compareChineseNames(a.label, b.label));
+  }, [users.data]);
 
   const roleText = (m: UserMembership) => {
     const where = m.communityName ?? m.partnerName;
@@ -253,6 +280,22 @@ export function UsersPage({
           options={USER_STATUS_VALUES.map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
           onChange={(status) => change({ status })}
           width={140}
+        />
+        <FilterSelect
+          label={t('users.filter.role')}
+          value={search.role}
+          allText={t('users.filter.allRoles')}
+          options={USER_ROLE_VALUES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          onChange={(role) => change({ role })}
+          width={160}
+        />
+        <FilterSelect
+          label={t('users.filter.unit')}
+          value={search.unit}
+          allText={t('users.filter.allUnits')}
+          options={units}
+          onChange={(unit) => change({ unit })}
+          width={220}
         />
         {filtered ? <Button onClick={() => onSearch({})}>{t('register.common.clear')}</Button> : null}
       </Flex>
