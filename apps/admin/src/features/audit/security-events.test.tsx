@@ -43,4 +43,23 @@ describe('security events', () => {
     expect(await screen.findByText('user21@dongqu.demo')).toBeInTheDocument();
     expect(rows()).toHaveLength(5);
   });
+
+  it('narrows to failed attempts and to one account', async () => {
+    givenSession(meAs('district_admin'));
+    const items = Array.from({ length: 6 }, (_, i) => event(i + 1)).map((e, i) =>
+      i % 2 ? { ...e, outcome: 'wrong_password' as const } : e,
+    );
+    server.use(http.get(api('/security-events'), () => HttpResponse.json({ items })));
+    const { user } = renderApp('/audit/security');
+    expect(await screen.findByText('user1@dongqu.demo')).toBeInTheDocument();
+    const rows = () => [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')];
+    expect(rows()).toHaveLength(6);
+    await user.click(screen.getByLabelText('结果'));
+    await user.click(await screen.findByText('失败', { selector: '.ant-select-item-option-content' }));
+    expect(rows()).toHaveLength(3);
+    expect(screen.queryByText('user1@dongqu.demo')).not.toBeInTheDocument();
+    await user.type(screen.getByPlaceholderText('按登录邮箱查找'), 'user4{Enter}');
+    expect(rows()).toHaveLength(1);
+    expect(within(rows()[0] as HTMLElement).getByText('密码错误')).toBeInTheDocument();
+  });
 });

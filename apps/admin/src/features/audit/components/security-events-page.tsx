@@ -1,7 +1,18 @@
 import type { SecurityEvent } from '@gongfu/contract';
 import { Link } from '@tanstack/react-router';
-import { Alert, Button, Card, Flex, Select, Skeleton, type TableColumnsType, Tag, Typography } from 'antd';
-import { useId, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Skeleton,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
@@ -11,6 +22,8 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { type SecurityEventKind, useSecurityEvents } from '../api/security-events';
 
 const KINDS: SecurityEventKind[] = ['login', 'logout', 'password_change'];
+/** A failed attempt is any outcome but success: a wrong password, an unknown account, a throttle, a disabled one. */
+type OutcomeFilter = 'success' | 'failed';
 const PAGE_SIZE = 20;
 
 /** Who reads security events: the district's admin and the platform admin (the API refuses everyone else). */
@@ -25,7 +38,19 @@ export function SecurityEventsPage() {
   const [kind, setKind] = useState<SecurityEventKind | undefined>(undefined);
   const events = useSecurityEvents(readsSecurityEvents(membership?.role) ? kind : undefined);
   const kindId = useId();
+  const outcomeId = useId();
   const [page, setPage] = useState(1);
+  // the result and the account narrow the page the API gave (the newest events, up to its limit)
+  const [outcome, setOutcome] = useState<OutcomeFilter | undefined>(undefined);
+  const [account, setAccount] = useState('');
+  const rows = useMemo(() => {
+    const needle = account.trim().toLowerCase();
+    return (events.data?.items ?? []).filter(
+      (e) =>
+        (!outcome || (outcome === 'success') === (e.outcome === 'success')) &&
+        (!needle || e.email.toLowerCase().includes(needle)),
+    );
+  }, [events.data, outcome, account]);
 
   if (!readsSecurityEvents(membership?.role)) {
     return (
@@ -98,18 +123,43 @@ export function SecurityEventsPage() {
               ...KINDS.map((k) => ({ value: k, label: t(`auth.security.kind.${k}`) })),
             ]}
           />
+          <label htmlFor={outcomeId}>{t('auth.security.result')}</label>
+          <Select<OutcomeFilter | 'all'>
+            id={outcomeId}
+            style={{ minWidth: 120 }}
+            value={outcome ?? 'all'}
+            onChange={(v) => {
+              setOutcome(v === 'all' ? undefined : v);
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: t('auth.security.all') },
+              { value: 'success', label: t('auth.security.outcome.success') },
+              { value: 'failed', label: t('auth.security.failed') },
+            ]}
+          />
+          <Input.Search
+            allowClear
+            aria-label={t('auth.security.email')}
+            placeholder={t('auth.security.accountPlaceholder')}
+            style={{ width: 240, maxWidth: '100%' }}
+            onSearch={(value) => {
+              setAccount(value);
+              setPage(1);
+            }}
+          />
         </Flex>
         {events.isError ? (
           <Alert type="error" showIcon message={events.error.message} />
         ) : events.data ? (
           <ResponsiveTable<SecurityEvent>
             columns={columns}
-            dataSource={events.data.items}
+            dataSource={rows}
             // a page at a time: on a phone the cards ran to ~6,000 px
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,
-              total: events.data.items.length,
+              total: rows.length,
               onChange: setPage,
             }}
             cardTitle={['time', 'event']}
