@@ -46,7 +46,10 @@ describe('user administration', () => {
     await page.locator('.ant-select-item-option', { hasText: '社区填报员' }).click();
     await drawer.getByLabel('社区').click();
     await drawer.getByLabel('社区').fill('金汇');
-    await page.locator('.ant-select-item-option', { hasText: '金汇社区' }).click();
+    // the search narrows the list as it re-renders: pick with the keyboard (a click could land between renders)
+    await page.locator('.ant-select-item-option-active', { hasText: '金汇社区' }).waitFor();
+    await drawer.getByLabel('社区').press('Enter');
+    await drawer.locator('.ant-select-content', { hasText: '金汇社区' }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500); // the drawer's slide-in (antd animates whatever the motion setting)
     await screenshot(page, 'users-invite-drawer-desk-zh');
     await drawer.getByRole('button', { name: '创建账号' }).click();
