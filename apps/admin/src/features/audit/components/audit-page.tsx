@@ -132,12 +132,16 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
     {
       title: t('oversight.audit.column.actor'),
       key: 'actor',
-      render: (_, e) =>
-        e.actorUserId === null
-          ? t('oversight.audit.someone')
-          : `${actorLabel(e.action, e.actorName ?? t('oversight.audit.unknownActor'), i18n.language)}${
-              e.apiTokenName ? ` · ${t('apiTokens.via', { name: e.apiTokenName })}` : ''
-            }`,
+      // bounded as the object is: the table is as wide as its content, and the card is not
+      render: (_, e) => (
+        <div style={{ maxWidth: 200 }}>
+          {e.actorUserId === null
+            ? t('oversight.audit.someone')
+            : `${actorLabel(e.action, e.actorName ?? t('oversight.audit.unknownActor'), i18n.language)}${
+                e.apiTokenName ? ` · ${t('apiTokens.via', { name: e.apiTokenName })}` : ''
+              }`}
+        </div>
+      ),
     },
     ...(district
       ? [
@@ -387,7 +391,7 @@ function ObjectCell({ entry, onFilter }: { entry: AuditEntry; onFilter: () => vo
     );
   }
   return (
-    <Flex gap={8} wrap align="center" style={{ maxWidth: 440 }}>
+    <Flex gap={8} wrap align="center" style={{ maxWidth: 400 }}>
       <span>
         {type}{' '}
         {name ? (
