@@ -72,12 +72,20 @@ describe('an operator partner at work', () => {
       .toBe(1);
     await screenshot(page, 'partner-home-desk-zh');
 
-    // its agreements, and no other partner's
+    // its agreements, and no other partner's: the same ventures as the workplace, each with its community
+    const ventures: string[] = [];
+    for (const row of await rows.all()) {
+      ventures.push(
+        ((await row.locator('.ant-list-item-meta-title span').first().textContent()) ?? '').trim(),
+      );
+    }
     await page.getByRole('link', { name: '查看运营协议' }).click();
     await page.waitForURL(/\/register\/agreements/);
     const agreementRows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await expect.poll(() => agreementRows.count(), { timeout: 20_000 }).toBeGreaterThan(1);
-    for (const text of await agreementRows.allInnerTexts()) expect(text).toContain(SOE);
+    await expect.poll(() => agreementRows.count(), { timeout: 20_000 }).toBe(ventures.length);
+    const agreed = await agreementRows.locator('td:first-child').allTextContents();
+    expect([...agreed].sort()).toEqual([...ventures].sort());
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['经营项目', '运营协议', '合作方']);
     await screenshot(page, 'partner-agreements-desk-zh');
 
     // a venture's form from the workplace

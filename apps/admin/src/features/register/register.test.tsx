@@ -139,6 +139,25 @@ describe('district roles read the register', () => {
     expect(screen.queryByRole('button', { name: /编\s*辑/ })).not.toBeInTheDocument();
   });
 
+  it('an operator partner sees the sections it reads, and its agreements by community without itself in a column', async () => {
+    const me = meAs('partner_operator');
+    const membership = { ...me.memberships[0], partnerId: PARTNER_ID, partnerName: '东区国投' };
+    givenSession({ ...me, memberships: [membership as (typeof me.memberships)[number]] }, [
+      WANGJIANGJIE,
+      JINHUI,
+    ]);
+    givenRegisterApi();
+    renderApp('/register/agreements');
+    expect(await screen.findByText('30 天后到期')).toBeInTheDocument();
+    const tabs = screen.getAllByRole('tab').map((tab) => tab.textContent);
+    expect(tabs).toEqual(['经营项目', '运营协议', '合作方']);
+    expect(screen.getByRole('columnheader', { name: '社区' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '运营合作方' })).toBeNull();
+    await waitFor(() =>
+      expect(within(tableRows()[0] as HTMLElement).getByText(WANGJIANGJIE.name)).toBeInTheDocument(),
+    );
+  });
+
   it('partners are the district’s: its admin registers them, a community admin reads them', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
     givenRegisterApi();

@@ -52,7 +52,10 @@ export function AgreementsPage({
     expiringWithinDays: search.expiring ? EXPIRING_WITHIN_DAYS : undefined,
   };
   const agreements = useAgreements(listParams);
-  const names = useCommunityNames(scope.choosesCommunity);
+  // an operator partner runs ventures in several communities: each row says which (its partner column is itself)
+  const partner = Boolean(scope.membership?.partnerId);
+  const showsCommunity = scope.choosesCommunity || partner;
+  const names = useCommunityNames(showsCommunity);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const mayCreate = scope.may('agreement:create');
@@ -72,7 +75,7 @@ export function AgreementsPage({
 
   const columns: TableColumnsType<Agreement> = [
     { title: t('register.agreement.field.venture'), dataIndex: 'ventureName' },
-    ...(scope.choosesCommunity
+    ...(showsCommunity
       ? [
           {
             title: t('register.common.community'),
@@ -81,7 +84,7 @@ export function AgreementsPage({
           },
         ]
       : []),
-    { title: t('register.agreement.field.partner'), dataIndex: 'partnerName' },
+    ...(partner ? [] : [{ title: t('register.agreement.field.partner'), dataIndex: 'partnerName' }]),
     {
       title: t('register.agreement.field.term'),
       key: 'term',

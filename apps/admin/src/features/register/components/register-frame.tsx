@@ -1,21 +1,28 @@
 import { EyeOutlined } from '@ant-design/icons';
+import { type Action, can } from '@gongfu/domain';
 import { useNavigate } from '@tanstack/react-router';
 import { Card, Flex, Input, Select, Tabs, Tag, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import type { TranslationKey } from '../../../lib/translation-key';
+import { useActiveMembership } from '../../auth/api/get-me';
 import { ExportButton } from '../../exports/components/export-button';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
 
 export type RegisterSection = 'companies' | 'assets' | 'ventures' | 'partners' | 'agreements';
 
-const SECTIONS: readonly { key: RegisterSection; to: string; label: TranslationKey }[] = [
-  { key: 'companies', to: '/register/companies', label: 'register.nav.companies' },
-  { key: 'assets', to: '/register/assets', label: 'register.nav.assets' },
-  { key: 'ventures', to: '/register/ventures', label: 'register.nav.ventures' },
-  { key: 'agreements', to: '/register/agreements', label: 'register.nav.agreements' },
-  { key: 'partners', to: '/register/partners', label: 'register.nav.partners' },
+const SECTIONS: readonly { key: RegisterSection; to: string; label: TranslationKey; reads: Action }[] = [
+  { key: 'companies', to: '/register/companies', label: 'register.nav.companies', reads: 'company:read' },
+  { key: 'assets', to: '/register/assets', label: 'register.nav.assets', reads: 'asset:read' },
+  { key: 'ventures', to: '/register/ventures', label: 'register.nav.ventures', reads: 'venture:read' },
+  {
+    key: 'agreements',
+    to: '/register/agreements',
+    label: 'register.nav.agreements',
+    reads: 'agreement:read',
+  },
+  { key: 'partners', to: '/register/partners', label: 'register.nav.partners', reads: 'partner:read' },
 ];
 
 /**
@@ -49,6 +56,7 @@ export function RegisterFrame({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const membership = useActiveMembership();
   const acrossCommunities = readOnly && communityScoped;
   const communityName = useCommunityName(acrossCommunities ? communityId : undefined);
   return (
@@ -80,7 +88,12 @@ export function RegisterFrame({
           const search = communityId && key !== 'partners' ? { communityId } : {};
           void navigate({ to: target.to, search });
         }}
-        items={SECTIONS.map((s) => ({ key: s.key, label: t(s.label) }))}
+        // the sections the role reads (an operator partner reads its ventures, agreements and partner, not the
+        // communities' companies and assets: a tab there would open on a refusal)
+        items={SECTIONS.filter((s) => (membership ? can(membership.role, s.reads) : false)).map((s) => ({
+          key: s.key,
+          label: t(s.label),
+        }))}
         style={{ marginBottom: 8 }}
       />
       <Card>
