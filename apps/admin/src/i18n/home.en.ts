@@ -40,5 +40,7 @@ export const homeEn: Shape<typeof homeZhCN> = {
     guaranteed: 'guaranteed {{amount}}/month',
     term: 'Agreement',
     noAgreement: 'No operating agreement on record',
+    previousMissing: '{{month}} report overdue',
+    previousReturned: '{{month}} report returned',
   },
 };

@@ -38,5 +38,7 @@ export const homeZhCN = {
     guaranteed: '保底上缴 {{amount}}/月',
     term: '协议期限',
     noAgreement: '未登记运营协议',
+    previousMissing: '{{month}}月报逾期未报',
+    previousReturned: '{{month}}月报被退回待改',
   },
 };

@@ -1,5 +1,5 @@
 import type { Agreement, KpiStanding, Warning } from '@gongfu/contract';
-import { KPI_DEFINITIONS } from '@gongfu/domain';
+import { addMonths, KPI_DEFINITIONS } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { renderApp } from '../../testing/render-app';
 import { api, givenSession, server } from '../../testing/server';
 import { proposalFixture } from '../funds/testing/funds-fixtures';
 import { CANTEEN, MARKET, statusRow } from '../reporting/testing/reporting-fixtures';
+import { monthLabel, openReportMonth } from '../reports/format';
 
 function standing(overrides: Partial<Record<string, { value: number | null; rank: number | null }>> = {}) {
   const keys = ['community_income', 'stable_jobs', 'residents_served', 'on_time_rate'] as const;
@@ -227,10 +228,22 @@ describe("the operator partner's workplace", () => {
       http.get(api('/reports/status'), ({ request }) => {
         const url = new URL(request.url);
         asked.push(`${url.pathname.replace('/api/v1', '')}${url.search}`);
-        const rows = [
-          statusRow(MARKET, { status: 'on_time', reportId: crypto.randomUUID(), reportStatus: 'submitted' }),
-          statusRow(CANTEEN, { status: 'returned', reportId: crypto.randomUUID(), reportStatus: 'returned' }),
-        ];
+        // the open month; the month before it has the market's report still missing
+        const rows =
+          url.searchParams.get('month') === openReportMonth()
+            ? [
+                statusRow(MARKET, {
+                  status: 'on_time',
+                  reportId: crypto.randomUUID(),
+                  reportStatus: 'submitted',
+                }),
+                statusRow(CANTEEN, {
+                  status: 'returned',
+                  reportId: crypto.randomUUID(),
+                  reportStatus: 'returned',
+                }),
+              ]
+            : [statusRow(MARKET, { status: 'missing' }), statusRow(CANTEEN, { status: 'on_time' })];
         return HttpResponse.json({
           month: url.searchParams.get('month'),
           dueDate: '2026-12-10',
@@ -271,10 +284,18 @@ describe("the operator partner's workplace", () => {
       'href',
       expect.stringMatching(/^\/reporting\/form\?ventureId=77777777-7777-4777-8777-000000000001&month=/),
     );
+    // the month before, still missing: the reason the district sees the market overdue, one click from its form
+    const previous = addMonths(openReportMonth(), -1);
+    const overdue = await within(market).findByText(`${monthLabel(previous, 'zh-CN')}月报逾期未报`);
+    expect(overdue.closest('a')).toHaveAttribute(
+      'href',
+      `/reporting/form?ventureId=${MARKET.id}&month=${previous}`,
+    );
     // a venture with no agreement on record says so; its returned report is to fill in again
     const canteen = within(ventures).getByText('望江街长者食堂').closest('li') as HTMLElement;
     expect(within(canteen).getByText('已退回')).toBeInTheDocument();
     expect(within(canteen).getByText('未登记运营协议')).toBeInTheDocument();
+    expect(within(canteen).queryByText(/逾期未报|被退回待改/)).toBeNull();
     expect(within(canteen).getByRole('link', { name: /填报 望江街长者食堂/ })).toBeInTheDocument();
     expect(within(ventures).getByRole('link', { name: '查看运营协议' })).toHaveAttribute(
       'href',

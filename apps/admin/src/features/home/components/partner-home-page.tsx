@@ -1,6 +1,12 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { Agreement, Membership, ReportStatusRow } from '@gongfu/contract';
-import { AGREEMENT_TERMS_LABELS, compareChineseNames, shanghaiDateOf } from '@gongfu/domain';
+import {
+  AGREEMENT_TERMS_LABELS,
+  addMonths,
+  compareChineseNames,
+  type Month,
+  shanghaiDateOf,
+} from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import { Button, Card, Col, Flex, Grid, List, Row, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +87,15 @@ function VenturesCard({ membership }: { membership: Membership }) {
   const language = i18n.language;
   const month = openReportMonth();
   const status = useReportStatus({ month });
+  // the month before: a report still missing (or sent back) there is what puts the venture on the district's
+  // overdue list, and the open month's tags would not show it
+  const previousMonth = addMonths(month as Month, -1);
+  const previous = useReportStatus({ month: previousMonth });
+  const behind = new Map(
+    (previous.data?.items ?? [])
+      .filter((row) => row.expected && (row.status === 'missing' || row.status === 'returned'))
+      .map((row) => [row.ventureId, row.status] as const),
+  );
   const agreements = useAgreements({ partnerId: membership.partnerId ?? undefined });
   const today = shanghaiDateOf(new Date());
   return (
@@ -138,6 +153,21 @@ function VenturesCard({ membership }: { membership: Membership }) {
                               ? t(`reports.overview.${row.status}`)
                               : t('home.partner.notExpected')}
                           </Tag>
+                          {behind.has(row.ventureId) ? (
+                            <Link
+                              to="/reporting/form"
+                              search={{ ventureId: row.ventureId, month: previousMonth }}
+                            >
+                              <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                                {t(
+                                  behind.get(row.ventureId) === 'returned'
+                                    ? 'home.partner.previousReturned'
+                                    : 'home.partner.previousMissing',
+                                  { month: monthLabel(previousMonth, language) },
+                                )}
+                              </Tag>
+                            </Link>
+                          ) : null}
                         </Flex>
                       }
                       description={
