@@ -13,6 +13,11 @@ import { healthRoutes } from './features/health/routes';
 import { kpiRoutes } from './features/kpis/routes';
 import { oversightRoutes } from './features/oversight/routes';
 import { registerRoutes } from './features/register/routes';
+import {
+  attachmentBodyLimit,
+  attachmentRoutes,
+  isAttachmentUpload,
+} from './features/reports/attachment-routes';
 import { reportRoutes } from './features/reports/routes';
 import { WORKBOOK_UPLOAD_PATHS, workbookBodyLimit, workbookRoutes } from './features/reports/workbook-routes';
 import { testClockRoutes } from './features/test-support/routes';
@@ -49,7 +54,8 @@ export function createApp(deps: Deps) {
     c.header('Vary', 'Accept-Encoding');
     return next();
   });
-  // uploads of filled report templates have their own, larger limit (5 MB); every other body the 1 MB one.
+  // uploads of filled report templates (5 MB) and of report attachments (10 MB) have their own, larger limits;
+  // every other body the 1 MB one.
   // GET and HEAD have no body to limit (@hono/node-server never reads one for them): reading c.req.raw.body
   // there would make it build a whole fetch Request for nothing
   api.use('*', (c, next) =>
@@ -57,7 +63,9 @@ export function createApp(deps: Deps) {
       ? next()
       : WORKBOOK_UPLOAD_PATHS.includes(c.req.path)
         ? workbookBodyLimit(c, next)
-        : limitBody(c, next),
+        : isAttachmentUpload(c.req.method, c.req.path)
+          ? attachmentBodyLimit(c, next)
+          : limitBody(c, next),
   );
   api.use('/v1/*', async (c, next) => {
     await next();
@@ -81,6 +89,7 @@ export function createApp(deps: Deps) {
   api.route('/v1/communities', communityRoutes);
   api.route('/v1', registerRoutes);
   api.route('/v1', workbookRoutes);
+  api.route('/v1', attachmentRoutes);
   api.route('/v1', reportRoutes);
   api.route('/v1', fundRoutes);
   api.route('/v1', oversightRoutes);

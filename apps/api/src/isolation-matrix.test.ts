@@ -24,7 +24,7 @@
  *    /communities, an item's `id`) outside the role's reach — its own community for community roles, the
  *    communities of the ventures it operates for a partner operator, none at all for the platform operator.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type DbScope, DEMO_IDS, deterministicId, withTenantTransaction } from '@gongfu/db';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -202,6 +202,7 @@ const FIXTURES: Record<string, string> = {
 /** Further path parameters with an object of their own. */
 const PARAM_FIXTURES: Record<string, string> = {
   objectionId: 'objection',
+  attachmentId: 'attachment',
   appraisalId: 'appraisal',
   entryId: 'ledgerEntry',
   fulfilmentId: 'fulfilment',
@@ -298,6 +299,23 @@ async function createFixtures(
         submitted_at: '2026-11-05T10:00:00+08:00',
       })
       .returning('report_id')
+      .executeTakeFirstOrThrow();
+    const pdf = new TextEncoder().encode(`%PDF-1.4\n% ${tag}\n%%EOF\n`);
+    const attachment = await trx
+      .insertInto('report_attachments')
+      .values({
+        ...base,
+        report_id: report.report_id,
+        venture_id: venture.venture_id,
+        file_name: `${tag}发票.pdf`,
+        kind: 'pdf',
+        media_type: 'application/pdf',
+        byte_size: pdf.byteLength,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        content: pdf,
+        uploaded_by: deterministicId('user:admin@dongqu.demo'),
+      })
+      .returning('attachment_id')
       .executeTakeFirstOrThrow();
     const fund = await trx
       .insertInto('funds')
@@ -419,6 +437,7 @@ async function createFixtures(
       venture: venture.venture_id,
       agreement: agreement.agreement_id,
       report: report.report_id,
+      attachment: attachment.attachment_id,
       fund: fund.fund_id,
       ledgerEntry: entry.entry_id,
       proposal: proposal.proposal_id,

@@ -11,4 +11,5 @@ export * from './kpis-standing';
 export * from './oversight';
 export * from './register';
 export * from './reports';
+export * from './reports-attachments';
 export * from './reports-workbook';

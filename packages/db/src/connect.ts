@@ -14,6 +14,8 @@ import { PGliteThread } from './pglite-thread';
 import type { Database } from './schema';
 
 const DATE_OID = 1082;
+/** bytea: report attachments' bytes (ADR 0041) */
+const BYTEA_OID = 17;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -89,7 +91,19 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 async function pgliteInThisThread(dataDir: string | undefined): Promise<PGlite> {
-  const pgliteOptions = { parsers: { [DATE_OID]: (x: string) => x } };
+  // bytea through Buffer's hex codec, as in the worker (pglite-worker.mjs): PGlite's own is a string per byte
+  const pgliteOptions = {
+    parsers: {
+      [DATE_OID]: (x: string) => x,
+      [BYTEA_OID]: (x: string) => new Uint8Array(Buffer.from(x.slice(2), 'hex')),
+    },
+    serializers: {
+      [BYTEA_OID]: (x: unknown) => {
+        if (!(x instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+        return `\\x${Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex')}`;
+      },
+    },
+  };
   const pglite = dataDir ? new PGlite(dataDir, pgliteOptions) : new PGlite(pgliteOptions);
   await pglite.waitReady;
   return pglite;

@@ -15,6 +15,7 @@ export * as ledger from './repositories/ledger';
 export * as loginThrottle from './repositories/login-throttle';
 export * as oversight from './repositories/oversight';
 export * as register from './repositories/register';
+export * as reportAttachments from './repositories/report-attachments';
 export * as reportImports from './repositories/report-imports';
 export * as reports from './repositories/reports';
 export * as securityEvents from './repositories/security-events';

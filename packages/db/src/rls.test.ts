@@ -2,7 +2,7 @@
  * Row-level security alone, with the application layer bypassed on purpose: raw statements as the runtime
  * role under each scope. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './connect';
@@ -164,6 +164,10 @@ async function createFixtures(t: Target, scope: DbScope, ventureId: string, part
         report_id: report.report_id,
         imported_by: dongquAdmin,
       })
+      .execute();
+    await trx
+      .insertInto('report_attachments')
+      .values(attachmentRow({ ...base, report_id: report.report_id, venture_id: ventureId }))
       .execute();
     await trx
       .insertInto('distribution_rules')
@@ -445,6 +449,11 @@ const TABLES: Record<
     }),
     touch: 'mode',
   },
+  report_attachments: {
+    level: 'community',
+    row: (t) => attachmentRow({ ...own(t), report_id: fx(t, 'report'), venture_id: fx(t, 'venture') }),
+    touch: 'file_name',
+  },
   api_tokens: {
     level: 'community',
     row: (t) => ({
@@ -589,6 +598,26 @@ function ventureMonth(t: Target) {
     income_fen: 1,
     latest_status: 'approved',
     has_approved: true,
+  };
+}
+
+/** A report attachment's row: a tiny PDF whose hash is its own. */
+function attachmentRow(base: {
+  district_id: string;
+  community_id: string;
+  report_id: string;
+  venture_id: string;
+}) {
+  const content = new TextEncoder().encode(`%PDF-1.4\n% ${randomUUID()}\n`);
+  return {
+    ...base,
+    file_name: '发票.pdf',
+    kind: 'pdf',
+    media_type: 'application/pdf',
+    byte_size: content.byteLength,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+    uploaded_by: dongquAdmin,
   };
 }
 
@@ -978,6 +1007,7 @@ describe('a scope limited to one venture', () => {
     'monthly_reports',
     'report_events',
     'report_imports',
+    'report_attachments',
     'operator_agreements',
     'kpi_venture_months',
   ];
@@ -1014,6 +1044,10 @@ describe('a scope limited to one venture', () => {
           report_id: report.report_id,
           imported_by: dongquAdmin,
         })
+        .execute();
+      await trx
+        .insertInto('report_attachments')
+        .values(attachmentRow({ ...base, report_id: report.report_id, venture_id: readingRoom }))
         .execute();
       await trx
         .insertInto('operator_agreements')

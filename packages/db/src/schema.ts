@@ -309,6 +309,21 @@ export interface ReportImportsTable extends CommunityOwned {
   imported_at: Generated<Timestamp>;
 }
 
+/** A monthly report's attached file (ADR 0041): the bytes in the row, listed without them. */
+export interface ReportAttachmentsTable extends CommunityOwned {
+  attachment_id: Generated<string>;
+  report_id: string;
+  venture_id: string;
+  file_name: string;
+  kind: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Generated<Timestamp>;
+}
+
 /** A yearly KPI target (ADR 0017): community_id null is the district's own; value in fen, a count or basis points. */
 export interface KpiTargetsTable {
   district_id: string;
@@ -546,6 +561,7 @@ export interface Database {
   report_period_locks: ReportPeriodLocksTable;
   kpi_targets: KpiTargetsTable;
   report_imports: ReportImportsTable;
+  report_attachments: ReportAttachmentsTable;
   distribution_rules: DistributionRulesTable;
   funds: FundsTable;
   ledger_entries: LedgerEntriesTable;

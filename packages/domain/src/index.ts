@@ -1,4 +1,5 @@
 export * from './allocation';
+export * from './attachments';
 export * from './audit-labels';
 export * from './audit-object-name';
 export * from './credit-code';

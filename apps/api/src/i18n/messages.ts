@@ -5,6 +5,7 @@ import { FUND_MESSAGES } from '../features/funds/messages';
 import { KPI_MESSAGES } from '../features/kpis/messages';
 import { OVERSIGHT_MESSAGES } from '../features/oversight/messages';
 import { REGISTER_MESSAGES } from '../features/register/messages';
+import { ATTACHMENT_MESSAGES } from '../features/reports/attachment-messages';
 import { REPORT_MESSAGES } from '../features/reports/messages';
 import { WORKBOOK_MESSAGES } from '../features/reports/workbook-messages';
 import { USER_ADMIN_MESSAGES } from '../features/users/messages';
@@ -70,6 +71,7 @@ const MESSAGES = {
   ...KPI_MESSAGES,
   ...USER_ADMIN_MESSAGES,
   ...WORKBOOK_MESSAGES,
+  ...ATTACHMENT_MESSAGES,
   ...EXPORT_MESSAGES,
   ...API_TOKEN_MESSAGES,
   ...AUTH_MESSAGES,

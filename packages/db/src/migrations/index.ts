@@ -22,6 +22,7 @@ import * as citusPolicyForm from './2026-12-06T1200-citus-policy-form';
 import * as ventureTokens from './2026-12-07T1000-venture-tokens';
 import * as kpiDeferredRefresh from './2026-12-08T1000-kpi-deferred-refresh';
 import * as reportAmendsIndex from './2026-12-10T1000-report-amends-index';
+import * as reportAttachments from './2026-12-11T1000-report-attachments';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000-venture-tokens': ventureTokens,
   '2026-12-08T1000-kpi-deferred-refresh': kpiDeferredRefresh,
   '2026-12-10T1000-report-amends-index': reportAmendsIndex,
+  '2026-12-11T1000-report-attachments': reportAttachments,
 };

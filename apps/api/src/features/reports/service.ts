@@ -73,7 +73,7 @@ import { defaultRuleOf, distributionRulesOf } from './distribution-rules-service
 
 type Row = reports.ReportRow;
 
-const isReportStatus = (value: string): value is ReportStatus =>
+export const isReportStatus = (value: string): value is ReportStatus =>
   (REPORT_STATUSES as readonly string[]).includes(value);
 
 const FIGURES = [
@@ -117,7 +117,7 @@ export function columnsOf(figures: ReportFigures): Record<FigureColumn, number> 
   >;
 }
 
-function statusOf(row: Row): ReportStatus {
+export function statusOf(row: Row): ReportStatus {
   if (!isReportStatus(row.status)) throw new Error(`report ${row.report_id} has an unknown status`);
   return row.status;
 }
@@ -202,7 +202,7 @@ export function toReport(row: Row): Report {
 }
 
 /** The explicit filter a scope implies — tenancy enforced here as well as by RLS. */
-function scopeFilter(actor: Actor): reports.ReportScope {
+export function scopeFilter(actor: Actor): reports.ReportScope {
   const { districtId, communityId, partnerId, kind } = actor.scope;
   if (!districtId) throw forbidden();
   return {
@@ -242,7 +242,7 @@ const targetOf = (row: Row) => ({
   operator_partner_id: row.venture_operator_partner_id,
 });
 
-async function loadReport(trx: ScopedTransaction, actor: Actor, action: Action, id: string) {
+export async function loadReport(trx: ScopedTransaction, actor: Actor, action: Action, id: string) {
   requireRole(actor, action);
   const row = await reports.findReport(trx, scopeFilter(actor), id);
   if (!row) throw notFound();
@@ -257,7 +257,7 @@ const STATUS_CONFLICT: Record<ReportStatus, MessageCode> = {
   approved: 'report_is_approved',
   locked: 'report_is_locked',
 };
-const illegalIn = (status: ReportStatus) => new ApiError(409, STATUS_CONFLICT[status]);
+export const illegalIn = (status: ReportStatus) => new ApiError(409, STATUS_CONFLICT[status]);
 const staleVersion = () => new ApiError(409, 'stale_version');
 
 /** Every problem with the figures at once, each naming its field (400). */
@@ -456,7 +456,7 @@ const flagMessage =
  * 409 when the report's month is locked for its community: nothing of it may change any more. Holds the month
  * (shared) until commit, so a lock cannot slip in between this check and the write (`lockPeriod` holds it exclusive).
  */
-async function assertOpenPeriod(
+export async function assertOpenPeriod(
   trx: ScopedTransaction,
   target: { district_id: string; community_id: string; month: string },
 ) {

@@ -14,6 +14,7 @@ import { message } from '../../i18n/messages';
 import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
 import { dbScopeOf } from '../../scope';
+import { contentDisposition } from './content-disposition';
 import * as workbook from './workbook-import';
 import { checkFile, importFile } from './workbook-import';
 import { kindOfContentType, readUpload } from './workbook-read';
@@ -44,12 +45,6 @@ async function upload(c: Context<AppEnv>) {
   return readUpload(bytes, c.req.header('content-type'));
 }
 
-/** RFC 6266: an ASCII fallback and the UTF-8 name (the Chinese file name survives every browser). */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export const workbookRoutes = createRouter()
   .openapi(workbookTemplateRoute, async (c) => {
     const { month } = c.req.valid('query');
@@ -57,7 +52,7 @@ export const workbookRoutes = createRouter()
     const file = await inScope(c, (trx, actor) => workbook.template(trx, actor, month, lang));
     return c.body(file.bytes as unknown as ArrayBuffer, 200, {
       'Content-Type': XLSX_MEDIA_TYPE,
-      'Content-Disposition': attachment(file.fileName),
+      'Content-Disposition': contentDisposition('attachment', file.fileName),
       'Cache-Control': 'no-store',
     }) as never;
   })
