@@ -8,10 +8,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const ADMIN = 'jinhui@dongqu.demo';
 /** the report's figures: money in fen, counts */
 const FIGURES = /(Fen|Jobs|Served|Transactions|Requests|Promise)$/;
@@ -137,9 +136,7 @@ describe('API tokens', () => {
 
   it('/api/docs takes a token and tries an operation with it', async () => {
     // a fresh token for the docs (the first was revoked)
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await logIn(page, baseUrl, ADMIN);
+    const { context, page } = await newSession(browser, baseUrl, ADMIN, { viewport: DESK });
     const made = await page.request.post(`${baseUrl}/api/v1/api-tokens`, {
       data: { name: '文档试用', scopes: ['report:read'], expiresInDays: 1 },
     });
@@ -173,10 +170,8 @@ describe('API tokens', () => {
       [DESK, 'en', 'api-tokens-desk-en'],
       [PHONE, 'en', 'api-tokens-phone-en'],
     ] as const) {
-      const context = await browser.newContext({ locale: lang, viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      await logIn(page, baseUrl, ADMIN);
-      if (lang === 'en') await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+      const { context, page } = await newSession(browser, baseUrl, ADMIN, { locale: lang, viewport });
+      if (lang === 'en') await preferEnglish(page);
       await openTokens(page);
       await page.getByText('金汇 财务系统').first().waitFor({ timeout: 30_000 });
       await page
@@ -184,8 +179,7 @@ describe('API tokens', () => {
         .first()
         .waitFor({ timeout: 30_000 });
       // nothing wider than the screen
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(wide).toBeLessThanOrEqual(0);
+      await fitsWidth(page, { slack: 0 });
       await screenshot(page, name);
       if (viewport === PHONE) {
         await page.getByRole('button', { name: lang === 'en' ? /New token/ : /新建令牌/ }).click();

@@ -4,9 +4,10 @@
  * changes a share, watches the sum and the preview on last month's approved reports, and saves a new version,
  * which becomes the rule in force. Screenshots of both pages and the drawer on a desk and a phone, zh-CN and en.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, toEnglish, type Viewport } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -16,28 +17,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function session(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, 'admin@dongqu.demo');
-  return { context, page };
-}
-
-/** No sideways scroll on the page itself (a table may scroll inside its own box). */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
-}
-
-async function toEnglish(page: Page) {
-  await page
-    .getByRole('button', { name: /English/ })
-    .first()
-    .click();
-}
+// this flow has always run with the browser's own motion setting
+const session = (viewport: Viewport) =>
+  newSession(browser, baseUrl, 'admin@dongqu.demo', { viewport, reducedMotion: null });
 
 describe('district settings', () => {
   it('the district admin finds 区级设置 under 系统管理 and reads the due day, start month and thresholds', async () => {

@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, preferEnglish, type Viewport } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -18,22 +19,15 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 const AS = 'wangjiangjie@dongqu.demo';
 
-async function session(viewport: { width: number; height: number }, locale: 'zh-CN' | 'en') {
-  const context = await browser.newContext({
+async function session(viewport: Viewport, locale: 'zh-CN' | 'en') {
+  const { context, page } = await newSession(browser, baseUrl, AS, {
     locale,
     viewport,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, AS);
-  if (locale === 'en') {
-    await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
-  }
+  if (locale === 'en') await preferEnglish(page);
   await page.goto(`${baseUrl}/reporting`);
   return { context, page };
 }
@@ -147,11 +141,7 @@ describe('Excel in', () => {
       await upload(page, bytes, name);
       await page.locator('.ant-alert-error').first().waitFor({ timeout: 30_000 });
       await screenshot(page, `excel-in-problems-${tag}`);
-      const [scrollWidth, innerWidth] = await page.evaluate(() => [
-        document.documentElement.scrollWidth,
-        window.innerWidth,
-      ]);
-      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      await fitsWidth(page, { slack: 0 });
       await context.close();
     }
   });

@@ -10,10 +10,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactsDir, launchBrowser, logIn, screenshot } from '../support/browser';
+import { DESK, fitsWidth, PHONE, toChinese, toEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 let browser: Browser;
 let context: BrowserContext;
@@ -21,7 +20,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, acceptDownloads: true });
+  context = await browser.newContext({ locale: 'zh-CN', viewport: DESK, acceptDownloads: true });
   page = await context.newPage();
   await logIn(page, baseUrl, 'admin@dongqu.demo');
 });
@@ -115,18 +114,15 @@ describe('exports', () => {
 
     // on a phone, in English: the button is its icon beside the page's title
     await page.setViewportSize(PHONE);
-    await page
-      .getByRole('button', { name: /English/ })
-      .first()
-      .click();
+    await toEnglish(page);
     await page.getByRole('button', { name: 'Export' }).first().waitFor({ timeout: 20_000 });
     await screenshot(page, 'exports-audit-phone-en');
     await page.goto(`${baseUrl}/register/ventures?status=operating`);
     await page.locator('tr.ant-table-row, .ant-list-item, .ant-card').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-export="ventures"]').waitFor({ timeout: 30_000 });
     await screenshot(page, 'exports-ventures-phone-en');
-    await page.getByRole('button', { name: /中文/ }).first().click();
-    await page.setViewportSize(DESKTOP);
+    await toChinese(page);
+    await page.setViewportSize(DESK);
   });
 });
 
@@ -164,19 +160,15 @@ describe('the monthly bulletin', () => {
     await screenshot(page, 'bulletin-desktop-zh');
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(300);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await fitsWidth(page, { slack: 0 });
     await screenshot(page, 'bulletin-phone-zh');
-    await page
-      .getByRole('button', { name: /English/ })
-      .first()
-      .click();
+    await toEnglish(page);
     await page.getByText('1. Headline figures').waitFor();
     await screenshot(page, 'bulletin-phone-en');
-    await page.setViewportSize(DESKTOP);
+    await page.setViewportSize(DESK);
     await page.waitForTimeout(300);
     await screenshot(page, 'bulletin-desktop-en');
-    await page.getByRole('button', { name: /中文/ }).first().click();
+    await toChinese(page);
     await page.getByText('一、主要指标').waitFor();
   });
 

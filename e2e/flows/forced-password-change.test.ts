@@ -4,13 +4,12 @@
  * named; after the change the app opens, the initial password no longer works, and the district admin reads the
  * login and the change under 安全事件. Screenshots desk and phone, Chinese and English.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { DESK, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const JINHUI = 'jinhui';
 let browser: Browser;
 
@@ -37,14 +36,6 @@ async function invite(admin: BrowserContext, tag: string) {
   return { email, password: ((await res.json()) as { initialPassword: string }).initialPassword };
 }
 
-async function loginWith(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('请输入邮箱').fill(email);
-  await page.getByPlaceholder('请输入密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
-}
-
 describe('forced password change', () => {
   const cases = [
     { lang: 'zh-CN', viewport: DESK, suffix: 'desk-zh' },
@@ -55,20 +46,19 @@ describe('forced password change', () => {
 
   for (const { lang, viewport, suffix } of cases) {
     it(`an invited user changes the initial password first (${suffix})`, async () => {
-      const adminContext = await browser.newContext({
-        locale: 'zh-CN',
-        viewport: DESK,
-        reducedMotion: 'reduce',
-      });
-      const adminPage = await adminContext.newPage();
-      await logIn(adminPage, baseUrl, 'admin@dongqu.demo');
+      const { context: adminContext, page: adminPage } = await newSession(
+        browser,
+        baseUrl,
+        'admin@dongqu.demo',
+        { viewport: DESK },
+      );
       const account = await invite(adminContext, suffix);
 
       const context = await browser.newContext({ locale: lang, viewport, reducedMotion: 'reduce' });
       const page = await context.newPage();
-      await loginWith(page, account.email, account.password);
+      await logIn(page, baseUrl, account.email, { password: account.password, timeout: 30_000 });
       if (lang === 'en') {
-        await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+        await preferEnglish(page);
         await page.reload();
       }
       await page.waitForURL(/\/account\/password/, { timeout: 30_000 });
@@ -152,9 +142,7 @@ describe('forced password change', () => {
   }
 
   it('the demo logins are not forced; 修改密码 is in the user menu; 安全事件 on a phone and in English', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    const { context, page } = await newSession(browser, baseUrl, 'admin@dongqu.demo', { viewport: PHONE });
     expect(new URL(page.url()).pathname).not.toMatch(/account\/password/);
     await page.goto(`${baseUrl}/audit/security`);
     await page.locator('.ant-card', { hasText: 'admin@dongqu.demo' }).first().waitFor({ timeout: 30_000 });
@@ -174,10 +162,11 @@ describe('forced password change', () => {
     await screenshot(page, 'password-menu-phone-zh');
     await context.close();
 
-    const en = await browser.newContext({ locale: 'en', viewport: DESK, reducedMotion: 'reduce' });
-    const enPage = await en.newPage();
-    await logIn(enPage, baseUrl, 'admin@dongqu.demo');
-    await enPage.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    const { context: en, page: enPage } = await newSession(browser, baseUrl, 'admin@dongqu.demo', {
+      locale: 'en',
+      viewport: DESK,
+    });
+    await preferEnglish(enPage);
     await enPage.goto(`${baseUrl}/audit/security`);
     await enPage.getByText('Security events').first().waitFor({ timeout: 30_000 });
     await enPage.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });

@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, toEnglish, type Viewport } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -16,28 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function session(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, 'admin@dongqu.demo');
-  return { context, page };
-}
-
-async function toEnglish(page: Page) {
-  await page
-    .getByRole('button', { name: /English/ })
-    .first()
-    .click();
-}
-
-/** No sideways scroll on the page itself (a table may scroll inside its own box). */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
-}
+const session = (viewport: Viewport) => newSession(browser, baseUrl, 'admin@dongqu.demo', { viewport });
 
 /** Each card's unit on one line ("10k yuan" broke in two beside a wide figure): an inline box per line. */
 async function unitsWhole(page: Page) {

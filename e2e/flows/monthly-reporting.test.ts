@@ -7,7 +7,16 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import {
+  DESK,
+  fitsWidth,
+  newSession,
+  PHONE,
+  preferEnglish,
+  toEnglish,
+  type Viewport,
+} from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,8 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 const VENTURE = '金汇潮汐市场';
 
 /** The month being filed now: the one before today's in Asia/Shanghai. */
@@ -40,20 +47,10 @@ const MONTH_ZH = `${Number(MONTH.slice(0, 4))}年${Number(MONTH.slice(5))}月`;
 const POSTED_ZH = /^已(于 \d{4}-\d{2}-\d{2} )?计入社区基金$/;
 const POSTED_EN = /^Booked to the community’s funds( on \d{4}-\d{2}-\d{2})?$/;
 
-async function session(email: string, viewport: { width: number; height: number }, locale = 'zh-CN') {
-  const context = await browser.newContext({ locale, viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, email);
-  return { context, page };
-}
+const session = (email: string, viewport: Viewport) => newSession(browser, baseUrl, email, { viewport });
 
-async function noSidewaysScroll(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    window.innerWidth,
-  ]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
+/** Not a pixel of sideways scroll. */
+const noSidewaysScroll = (page: Page) => fitsWidth(page, { slack: 0 });
 
 /** Resolves when the form has saved a draft whose body holds `fragment` (the server answered 200). */
 function autosaved(page: Page, fragment: string) {
@@ -264,13 +261,13 @@ describe('the monthly report cycle', () => {
     await desk.page.goto(page.url());
     await desk.page.getByText(POSTED_ZH).waitFor({ timeout: 30_000 });
     await screenshot(desk.page, 'report-form-approved-desk-zh');
-    await desk.page.getByRole('button', { name: /English/ }).click();
+    await toEnglish(desk.page);
     await desk.page.getByText(POSTED_EN).waitFor({ timeout: 20_000 });
     await screenshot(desk.page, 'report-form-approved-desk-en');
     await desk.context.close();
 
     await page.getByRole('button', { name: '打开菜单' }).waitFor();
-    await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    await preferEnglish(page);
     await page.reload();
     await page.getByText(POSTED_EN).waitFor({ timeout: 30_000 });
     await noSidewaysScroll(page);
@@ -279,7 +276,7 @@ describe('the monthly report cycle', () => {
 
   it('the district’s queue and drawer in English, and on a phone', async () => {
     const { page } = district;
-    await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    await preferEnglish(page);
     await page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
     const row = page.locator('.ant-table-row', { hasText: VENTURE }).first();
     await row.waitFor({ timeout: 30_000 });

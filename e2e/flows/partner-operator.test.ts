@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, toEnglish, type Viewport } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -15,28 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 const SOE = '东区国有资产经营公司（区属国企）';
 
-async function session(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, 'soe@dongqu.demo');
-  return { context, page };
-}
-
-async function toEnglish(page: Page) {
-  await page
-    .getByRole('button', { name: /English/ })
-    .first()
-    .click();
-}
-
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
-}
+const session = (viewport: Viewport) => newSession(browser, baseUrl, 'soe@dongqu.demo', { viewport });
 
 /** The ventures card's rows once its agreements are in (a row's term line). */
 async function ventureRows(page: Page, title: RegExp) {

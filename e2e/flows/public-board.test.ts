@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactsDir, launchBrowser, logIn, screenshot } from '../support/browser';
+import { fitsWidth, PHONE, toChinese, toEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const PHONE = { width: 390, height: 844 };
 
 interface Board {
   community: { name: string };
@@ -98,16 +98,15 @@ describe('the public board on a phone, without logging in', () => {
     expect(apiCalls.length).toBeGreaterThan(0);
     expect(apiCalls.every((p) => p.startsWith('/api/public/'))).toBe(true);
     // no sideways scrolling at 390 px
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await fitsWidth(page, { slack: 0 });
     await screenshot(page, 'public-board-phone-zh');
   });
 
   it('reads in English, and back in Chinese', async () => {
-    await page.getByRole('button', { name: /English/ }).click();
+    await toEnglish(page);
     await page.getByText('What happened after the vote').waitFor();
     await screenshot(page, 'public-board-phone-en');
-    await page.getByRole('button', { name: /中文/ }).click();
+    await toChinese(page);
     await page.getByText('三、表决之后：项目进展').waitFor();
   });
 

@@ -7,11 +7,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { DESK, fitsWidth, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const TITLE = '望江街长者食堂助餐补贴（e2e）';
 const AMOUNT_YUAN = '36000.50';
 const AMOUNT_FEN = 3_600_050;
@@ -50,9 +49,7 @@ async function governanceFund(): Promise<{ id: string; balanceFen: number }> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  await logIn(page, baseUrl, 'wangjiangjie@dongqu.demo');
+  ({ context, page } = await newSession(browser, baseUrl, 'wangjiangjie@dongqu.demo', { viewport: DESK }));
 });
 afterAll(async () => {
   await moveClock(0).catch(() => undefined); // the other flows share the server: back to real time
@@ -179,11 +176,11 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
   });
 
   it('the same pages in English and on a phone', async () => {
-    const en = await browser.newContext({ locale: 'en', viewport: DESK, reducedMotion: 'reduce' });
-    const enPage = await en.newPage();
-
-    await logIn(enPage, baseUrl, 'wangjiangjie@dongqu.demo');
-    await enPage.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+    const { context: en, page: enPage } = await newSession(browser, baseUrl, 'wangjiangjie@dongqu.demo', {
+      locale: 'en',
+      viewport: DESK,
+    });
+    await preferEnglish(enPage);
     for (const [path, name, text] of [
       ['/', 'community-home-desk-en', 'To do this month'],
       // the fund's own name, as the community registered it, once the fund has loaded
@@ -201,9 +198,12 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
     }
     await en.close();
 
-    const phone = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
-    const phonePage = await phone.newPage();
-    await logIn(phonePage, baseUrl, 'wangjiangjie@dongqu.demo');
+    const { context: phone, page: phonePage } = await newSession(
+      browser,
+      baseUrl,
+      'wangjiangjie@dongqu.demo',
+      { viewport: PHONE },
+    );
     for (const [path, name, text] of [
       ['/', 'community-home-phone-zh', '本月待办'],
       [new URL(proposalUrl).pathname, 'proposal-phone-zh', TITLE],
@@ -216,11 +216,7 @@ describe("望江街社区's elderly-canteen proposal, from proposal to payout", 
           .getByText(/^\d+\/\d+$/)
           .first()
           .waitFor({ timeout: 30_000 });
-      const [scrollWidth, innerWidth] = await phonePage.evaluate(() => [
-        document.documentElement.scrollWidth,
-        window.innerWidth,
-      ]);
-      expect(scrollWidth, `${path} fits 390 px`).toBeLessThanOrEqual(innerWidth);
+      await fitsWidth(phonePage, { slack: 0, message: `${path} fits 390 px` });
       await screenshot(phonePage, name);
     }
     await phone.close();

@@ -7,10 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { DESK, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -28,9 +27,9 @@ async function openUsers(page: Page, search = '') {
 
 describe('user administration', () => {
   it('invites a user who logs in with the shown password; disabling them ends their open session', async () => {
-    const admin = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
-    const page = await admin.newPage();
-    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    const { context: admin, page } = await newSession(browser, baseUrl, 'admin@dongqu.demo', {
+      viewport: DESK,
+    });
     // the menu's entry, under 系统管理
     await page.getByRole('menuitem', { name: /系统管理/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('link', { name: '用户与权限' }).click();
@@ -65,11 +64,7 @@ describe('user administration', () => {
     // the colleague logs in with it, on a phone
     const colleague = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
     const theirs = await colleague.newPage();
-    await theirs.goto(`${baseUrl}/login`);
-    await theirs.getByPlaceholder('请输入邮箱').fill(EMAIL);
-    await theirs.getByPlaceholder('请输入密码').fill(password);
-    await theirs.getByRole('button', { name: /登\s*录/ }).click();
-    await theirs.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+    await logIn(theirs, baseUrl, EMAIL, { password, timeout: 30_000 });
     const me = await theirs.request.get(`${baseUrl}/api/v1/me`);
     expect(me.status()).toBe(200);
     expect(((await me.json()) as { memberships: Array<{ role: string }> }).memberships[0]?.role).toBe(
@@ -112,9 +107,9 @@ describe('user administration', () => {
   });
 
   it('the users page on a phone and in English', async () => {
-    const phone = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, reducedMotion: 'reduce' });
-    const page = await phone.newPage();
-    await logIn(page, baseUrl, 'admin@dongqu.demo');
+    const { context: phone, page } = await newSession(browser, baseUrl, 'admin@dongqu.demo', {
+      viewport: PHONE,
+    });
     await openUsers(page);
     await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'users-phone-zh');
@@ -128,10 +123,11 @@ describe('user administration', () => {
       [DESK, 'users-desk-en'],
       [PHONE, 'users-phone-en'],
     ] as const) {
-      const en = await browser.newContext({ locale: 'en', viewport, reducedMotion: 'reduce' });
-      const enPage = await en.newPage();
-      await logIn(enPage, baseUrl, 'admin@dongqu.demo');
-      await enPage.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+      const { context: en, page: enPage } = await newSession(browser, baseUrl, 'admin@dongqu.demo', {
+        locale: 'en',
+        viewport,
+      });
+      await preferEnglish(enPage);
       await openUsers(enPage);
       await enPage.getByText('Users & access').first().waitFor({ timeout: 30_000 });
       await enPage.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
@@ -147,18 +143,17 @@ describe('user administration', () => {
       [DESK, 'en', 'desk-en'],
       [PHONE, 'en', 'phone-en'],
     ] as const) {
-      const context = await browser.newContext({ locale: lang, viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      await logIn(page, baseUrl, 'platform@gongfu.demo');
-      if (lang === 'en') await page.evaluate(() => localStorage.setItem('gongfu.language', 'en'));
+      const { context, page } = await newSession(browser, baseUrl, 'platform@gongfu.demo', {
+        locale: lang,
+        viewport,
+      });
+      if (lang === 'en') await preferEnglish(page);
       await page.goto(`${baseUrl}/admin/districts`);
       await page.getByText('攀枝花市西区').first().waitFor({ timeout: 30_000 });
       await screenshot(page, `districts-${suffix}`);
       await context.close();
     }
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESK, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await logIn(page, baseUrl, 'platform@gongfu.demo');
+    const { context, page } = await newSession(browser, baseUrl, 'platform@gongfu.demo', { viewport: DESK });
     await page.goto(`${baseUrl}/admin/districts`);
     await page.getByRole('button', { name: /开通区县/ }).click();
     const drawer = page.getByRole('dialog');

@@ -45,11 +45,19 @@ export async function screenshot(page: Page, name: string) {
 
 export const DEMO_PASSWORD = 'gongfu-demo-2026';
 
-/** Signs in through the login page as a demo account and waits to leave it. */
-export async function logIn(page: Page, baseUrl: string, email: string) {
+/**
+ * Signs in through the login page and waits to leave it: a demo account unless a password is given (an invited
+ * account's initial one, say), waiting up to `timeout` ms.
+ */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  { password = DEMO_PASSWORD, timeout = 20_000 }: { password?: string; timeout?: number } = {},
+) {
   await page.goto(`${baseUrl}/login`);
   await page.getByPlaceholder('请输入邮箱').fill(email);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByPlaceholder('请输入密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout });
 }

@@ -54,6 +54,12 @@ describe('security events', () => {
     expect(await screen.findByText('user1@dongqu.demo')).toBeInTheDocument();
     const rows = () => [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')];
     expect(rows()).toHaveLength(6);
+    // each label travels with its select: the filters wrap between pairs (结果 sat alone at a phone's line end)
+    for (const name of ['事件', '结果']) {
+      const label = screen.getByText(name, { selector: 'label' });
+      expect(label.parentElement).toContainElement(screen.getByLabelText(name));
+      expect(label.parentElement).toHaveStyle({ display: 'inline-flex' });
+    }
     await user.click(screen.getByLabelText('结果'));
     await user.click(await screen.findByText('失败', { selector: '.ant-select-item-option-content' }));
     expect(rows()).toHaveLength(3);

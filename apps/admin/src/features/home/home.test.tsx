@@ -1,5 +1,5 @@
 import type { Agreement, KpiStanding, Warning } from '@gongfu/contract';
-import { addMonths, KPI_DEFINITIONS } from '@gongfu/domain';
+import { addDays, addMonths, KPI_DEFINITIONS, shanghaiDateOf } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -219,7 +219,7 @@ describe("the operator partner's workplace", () => {
     };
   }
 
-  function givenPartner() {
+  function givenPartner(expiring: Agreement[] = []) {
     const me = meAs('partner_operator');
     const membership = { ...me.memberships[0], ...SOE } as (typeof me.memberships)[number];
     givenSession({ ...me, memberships: [membership] });
@@ -254,11 +254,11 @@ describe("the operator partner's workplace", () => {
       http.get(api('/agreements'), ({ request }) => {
         const url = new URL(request.url);
         asked.push(`${url.pathname.replace('/api/v1', '')}${url.search}`);
-        // the expiring ones (the to-do) and all of the partner's (the ventures card)
-        if (url.searchParams.get('expiringWithinDays')) return HttpResponse.json({ items: [], total: 0 });
+        // all of the partner's: the ventures card shows them, the to-dos count the expiring ones among them
         const items = [
           agreement(MARKET, { endsOn: '2023-12-31', startsOn: '2021-01-01', guaranteedMinRemittanceFen: 1 }),
           agreement(MARKET),
+          ...expiring,
         ];
         return HttpResponse.json({ items, total: items.length });
       }),
@@ -309,5 +309,32 @@ describe("the operator partner's workplace", () => {
     expect(asked).toContain(`/agreements?partnerId=${SOE.partnerId}`);
     // no community figures, no proposals: msw would fail a request the partner's page has no handler for
     expect(screen.queryByText('本社区在全区的位置')).not.toBeInTheDocument();
+  });
+
+  it('reads its agreements once: the to-dos count the expiring ones from the ventures card’s list', async () => {
+    const today = shanghaiDateOf(new Date());
+    const asked = givenPartner([
+      // the canteen's agreement ends within 90 days; one ending later and one ended are not counted
+      agreement(CANTEEN, { endsOn: addDays(today, 30) }),
+      agreement(CANTEEN, { endsOn: addDays(today, 120) }),
+      agreement(CANTEEN, { startsOn: '2020-01-01', endsOn: addDays(today, -1) }),
+    ]);
+    renderApp('/');
+    const todo = (await screen.findByText('本月待办')).closest('.ant-card') as HTMLElement;
+    expect(
+      await within(todo).findByText(
+        `1 份运营协议 90 天内到期，最早为「望江街长者食堂」（${addDays(today, 30)}）`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(todo).getByRole('link', { name: '查看协议' })).toHaveAttribute(
+      'href',
+      '/register/agreements?expiring=true',
+    );
+    const ventures = (await screen.findByText(/我方运营的项目/)).closest('.ant-card') as HTMLElement;
+    expect(await within(ventures).findByText(`2024-01-01 ~ ${addDays(today, 30)}`)).toBeInTheDocument();
+    expect(await within(todo).findByText('1 条预警待处理')).toBeInTheDocument();
+    expect(asked.filter((path) => path.startsWith('/agreements'))).toEqual([
+      `/agreements?partnerId=${SOE.partnerId}`,
+    ]);
   });
 });

@@ -38,6 +38,7 @@ import {
 import { objectName } from '../object-name';
 import { type AuditSearch, isFiltered } from '../search';
 import { EntryChanges } from './entry-changes';
+import { Labelled } from './labelled';
 import { readsSecurityEvents } from './security-events-page';
 
 export interface AuditLogPageProps {
@@ -66,17 +67,6 @@ function AuditNoAccess() {
         </Link>
       }
     />
-  );
-}
-
-function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <span
-      style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', maxWidth: '100%' }}
-    >
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </span>
   );
 }
 

@@ -20,6 +20,7 @@ import { instantText } from '../../../lib/shanghai-time';
 import { userAgentSummary } from '../../../lib/user-agent';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { type SecurityEventKind, useSecurityEvents } from '../api/security-events';
+import { Labelled } from './labelled';
 
 const KINDS: SecurityEventKind[] = ['login', 'logout', 'password_change'];
 /** A failed attempt is any outcome but success: a wrong password, an unknown account, a throttle, a disabled one. */
@@ -109,35 +110,37 @@ export function SecurityEventsPage() {
     >
       <Card>
         <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
-          <label htmlFor={kindId}>{t('auth.security.event')}</label>
-          <Select<SecurityEventKind | 'all'>
-            id={kindId}
-            style={{ minWidth: 160 }}
-            value={kind ?? 'all'}
-            onChange={(v) => {
-              setKind(v === 'all' ? undefined : v);
-              setPage(1);
-            }}
-            options={[
-              { value: 'all', label: t('auth.security.all') },
-              ...KINDS.map((k) => ({ value: k, label: t(`auth.security.kind.${k}`) })),
-            ]}
-          />
-          <label htmlFor={outcomeId}>{t('auth.security.result')}</label>
-          <Select<OutcomeFilter | 'all'>
-            id={outcomeId}
-            style={{ minWidth: 120 }}
-            value={outcome ?? 'all'}
-            onChange={(v) => {
-              setOutcome(v === 'all' ? undefined : v);
-              setPage(1);
-            }}
-            options={[
-              { value: 'all', label: t('auth.security.all') },
-              { value: 'success', label: t('auth.security.outcome.success') },
-              { value: 'failed', label: t('auth.security.failed') },
-            ]}
-          />
+          <Labelled id={kindId} label={t('auth.security.event')}>
+            <Select<SecurityEventKind | 'all'>
+              id={kindId}
+              style={{ minWidth: 160 }}
+              value={kind ?? 'all'}
+              onChange={(v) => {
+                setKind(v === 'all' ? undefined : v);
+                setPage(1);
+              }}
+              options={[
+                { value: 'all', label: t('auth.security.all') },
+                ...KINDS.map((k) => ({ value: k, label: t(`auth.security.kind.${k}`) })),
+              ]}
+            />
+          </Labelled>
+          <Labelled id={outcomeId} label={t('auth.security.result')}>
+            <Select<OutcomeFilter | 'all'>
+              id={outcomeId}
+              style={{ minWidth: 120 }}
+              value={outcome ?? 'all'}
+              onChange={(v) => {
+                setOutcome(v === 'all' ? undefined : v);
+                setPage(1);
+              }}
+              options={[
+                { value: 'all', label: t('auth.security.all') },
+                { value: 'success', label: t('auth.security.outcome.success') },
+                { value: 'failed', label: t('auth.security.failed') },
+              ]}
+            />
+          </Labelled>
           <Input.Search
             allowClear
             aria-label={t('auth.security.email')}

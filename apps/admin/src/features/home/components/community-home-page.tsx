@@ -1,4 +1,4 @@
-import type { KpiStanding, Membership, Proposal } from '@gongfu/contract';
+import type { Agreement, KpiStanding, Membership, Proposal } from '@gongfu/contract';
 import { can, type Role } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -12,6 +12,8 @@ import { QueryState } from '../../kpis/components/query-state';
 import { formatKpiText, localized } from '../../kpis/format';
 import { useProposals } from '../../proposals/api/proposals';
 import { useAgreements } from '../../register/api/register';
+import { expiryOf } from '../../register/format';
+import { EXPIRING_WITHIN_DAYS } from '../../register/search';
 import { useReportStatus } from '../../reports/api/reports';
 import { monthLabel, OWED_REPORT_STATUSES, openReportMonth } from '../../reports/format';
 import { MENU_BY_ROLE, MENU_ENTRIES } from '../../shell/menu-config';
@@ -68,8 +70,18 @@ interface TodoItem {
   link: ReactNode;
 }
 
-/** What needs doing this month, for the role's reach: a community's roles and a partner operator. */
-export function TodoCard({ membership }: { membership: Membership }) {
+/**
+ * What needs doing this month, for the role's reach: a community's roles and a partner operator. A page that has
+ * read the role's agreements already (the partner's workplace lists them all) hands them over in `agreements`:
+ * the card picks the ones ending within 90 days from them instead of asking the API again.
+ */
+export function TodoCard({
+  membership,
+  agreements,
+}: {
+  membership: Membership;
+  agreements?: { data?: { items: readonly Agreement[] } | undefined };
+}) {
   const { t, i18n } = useTranslation();
   const role = membership.role;
   const month = openReportMonth();
@@ -79,7 +91,14 @@ export function TodoCard({ membership }: { membership: Membership }) {
   const disclosing = useProposals({ status: 'disclosure' }, readsProposals);
   const disclosed = useProposals({ status: 'disclosed' }, readsProposals);
   // the register's and the warnings' own queries: their writes refresh the to-dos too
-  const agreements = useAgreements({ expiringWithinDays: 90 }, can(role, 'agreement:read'));
+  const expiringRead = useAgreements(
+    { expiringWithinDays: EXPIRING_WITHIN_DAYS },
+    can(role, 'agreement:read') && !agreements,
+  );
+  // the API's window: still running today and ending within 90 days
+  const expiring = agreements
+    ? agreements.data?.items.filter((a) => expiryOf(a, EXPIRING_WITHIN_DAYS).kind === 'expiring')
+    : expiringRead.data?.items;
   const warnings = useWarnings({ status: 'open', limit: 5 }, can(role, 'warning:read'));
 
   const items: TodoItem[] = [];
@@ -130,13 +149,13 @@ export function TodoCard({ membership }: { membership: Membership }) {
     [...(disclosing.data?.items.filter((p) => p.disclosure?.over) ?? []), ...(disclosed.data?.items ?? [])],
     (count) => t('home.todo.payable', { count }),
   );
-  if (agreements.data?.items.length) {
-    const soonest = [...agreements.data.items].sort((a, b) => a.endsOn.localeCompare(b.endsOn))[0];
+  if (expiring?.length) {
+    const soonest = [...expiring].sort((a, b) => a.endsOn.localeCompare(b.endsOn))[0];
     items.push({
       key: 'agreements',
       tone: 'warning',
       text: t('home.todo.agreements', {
-        count: agreements.data.items.length,
+        count: expiring.length,
         name: soonest?.ventureName ?? '',
         date: soonest?.endsOn ?? '',
       }),

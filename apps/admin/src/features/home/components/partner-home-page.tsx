@@ -1,5 +1,5 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
-import type { Agreement, Membership, ReportStatusRow } from '@gongfu/contract';
+import type { Agreement, ReportStatusRow } from '@gongfu/contract';
 import {
   AGREEMENT_TERMS_LABELS,
   addMonths,
@@ -32,9 +32,14 @@ export function PartnerHomePage() {
   const me = useMe();
   const wide = Grid.useBreakpoint().xl === true;
   const membership = activeMembership(me);
+  // one read of the partner's agreements: the ventures card shows them, the to-dos count the expiring ones
+  const agreements = useAgreements(
+    { partnerId: membership?.partnerId ?? undefined },
+    Boolean(membership?.partnerId),
+  );
   if (!membership?.partnerId) return null;
-  const todo = <TodoCard membership={membership} />;
-  const ventures = <VenturesCard membership={membership} />;
+  const todo = <TodoCard membership={membership} agreements={agreements} />;
+  const ventures = <VenturesCard agreements={agreements.data?.items} />;
   const shortcuts = <ShortcutsCard role={membership.role} />;
   return (
     <PageContainer
@@ -81,7 +86,7 @@ function currentAgreement(agreements: readonly Agreement[], ventureId: string, t
   );
 }
 
-function VenturesCard({ membership }: { membership: Membership }) {
+function VenturesCard({ agreements }: { agreements: readonly Agreement[] | undefined }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const language = i18n.language;
@@ -96,7 +101,6 @@ function VenturesCard({ membership }: { membership: Membership }) {
       .filter((row) => row.expected && (row.status === 'missing' || row.status === 'returned'))
       .map((row) => [row.ventureId, row.status] as const),
   );
-  const agreements = useAgreements({ partnerId: membership.partnerId ?? undefined });
   const today = shanghaiDateOf(new Date());
   return (
     <Card
@@ -122,7 +126,7 @@ function VenturesCard({ membership }: { membership: Membership }) {
               )}
               rowKey="ventureId"
               renderItem={(row) => {
-                const agreement = currentAgreement(agreements.data?.items ?? [], row.ventureId, today);
+                const agreement = currentAgreement(agreements ?? [], row.ventureId, today);
                 const owed = row.expected && OWED_REPORT_STATUSES.has(row.status);
                 return (
                   <List.Item
