@@ -132,3 +132,44 @@ export async function deleteAttachment(trx: ScopedTransaction, key: ReportKey, a
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/**
+ * An amendment starts as the report it corrects was, its files included: each is copied inside the database (the
+ * bytes never leave it), keeping who uploaded it and when. Answers how many were copied.
+ */
+export async function copyAttachments(trx: ScopedTransaction, from: ReportKey, toReportId: string) {
+  const result = await trx
+    .insertInto('report_attachments')
+    .columns([
+      'district_id',
+      'community_id',
+      'report_id',
+      'venture_id',
+      'file_name',
+      'kind',
+      'media_type',
+      'byte_size',
+      'sha256',
+      'content',
+      'uploaded_by',
+      'uploaded_at',
+    ])
+    .expression(
+      ofReport(trx, from).select((eb) => [
+        'a.district_id',
+        'a.community_id',
+        eb.val(toReportId).as('report_id'),
+        'a.venture_id',
+        'a.file_name',
+        'a.kind',
+        'a.media_type',
+        'a.byte_size',
+        'a.sha256',
+        'a.content',
+        'a.uploaded_by',
+        'a.uploaded_at',
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}

@@ -9,6 +9,7 @@ import {
   REPORTER,
   reportApi,
   SOE,
+  USUAL_FIGURES,
   VENTURES,
   WANG,
   XIQU_ADMIN,
@@ -281,5 +282,28 @@ describe('isolation: another community, another district, a partner', () => {
     expect(file).toMatchObject({ kind: 'excel', uploadedByName: '区属国企 运营专员' });
     const asCommunity = await (await list(REPORTER, report.id)).json();
     expect(asCommunity.items.map((a: { id: string }) => a.id)).toEqual([file.id]);
+  });
+});
+
+describe('a correction of an approved report', () => {
+  it('starts with the files of the report it corrects; the approved one keeps its own', async () => {
+    const month = monthsAgo(6);
+    const report = await api.created(WANG, { ventureId: VENTURES.readingRoom, month, ...USUAL_FIGURES });
+    const bytes = pdf('六个月前的发票');
+    const file = await uploaded(WANG, report.id, '发票.pdf', bytes);
+    await api.ok(WANG, report.id, 'submit');
+    await api.ok(ADMIN, report.id, 'approve');
+    const amendment = await api.ok(WANG, report.id, 'amend', { comment: '收入少报了一笔' });
+
+    const copied = await (await list(WANG, amendment.id)).json();
+    expect(copied.editable).toBe(true);
+    expect(copied.items).toHaveLength(1);
+    expect(copied.items[0]).toMatchObject({ fileName: '发票.pdf', sha256: file.sha256, uploadedAt: file.uploadedAt });
+    expect(copied.items[0].id).not.toBe(file.id);
+    expect(new Uint8Array(await (await download(WANG, amendment.id, copied.items[0].id)).arrayBuffer())).toEqual(bytes);
+
+    // removing the copy from the correction leaves the approved report's file where it was
+    expect((await remove(WANG, amendment.id, copied.items[0].id)).status).toBe(204);
+    expect((await (await list(ADMIN, report.id)).json()).items.map((a: { id: string }) => a.id)).toEqual([file.id]);
   });
 });

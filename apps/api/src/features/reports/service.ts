@@ -22,6 +22,7 @@ import {
   jsonb,
   lastRead,
   ledger,
+  reportAttachments,
   reportImports,
   reports,
   type ScopedTransaction,
@@ -764,6 +765,12 @@ export async function amendReport(
     explanations: jsonb(explanationsOf(row)),
     created_by: actor.userId,
   });
+  // the correction starts as the report was, with the files that back it (ADR 0041)
+  await reportAttachments.copyAttachments(
+    trx,
+    { districtId: row.district_id, communityId: row.community_id, reportId: row.report_id },
+    newId,
+  );
   for (const [reportId, fromStatus, toStatus] of [
     [row.report_id, statusOf(row), statusOf(row)],
     [newId, null, amendment.status],
