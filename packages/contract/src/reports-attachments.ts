@@ -51,16 +51,14 @@ const ReportIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }),
 });
 const AttachmentParams = ReportIdParam.extend({
-  attachmentId: z
-    .uuid()
-    .openapi({
-      param: { name: 'attachmentId', in: 'path' },
-      example: '00000000-0000-4000-8000-000000000001',
-    }),
+  attachmentId: z.uuid().openapi({
+    param: { name: 'attachmentId', in: 'path' },
+    example: '00000000-0000-4000-8000-000000000001',
+  }),
 });
 export const AttachmentUploadQuery = z.object({
-  /** the file's name as the user chose it (UTF-8, URL-encoded): its extension must agree with the bytes */
-  fileName: text(255).openapi({ param: { name: 'fileName', in: 'query' }, example: '2026年11月发票.pdf' }),
+  /** the file's name as the user chose it (UTF-8, URL-encoded; kept to 120 characters): its extension must agree with the bytes */
+  fileName: text(1000).openapi({ param: { name: 'fileName', in: 'query' }, example: '2026年11月发票.pdf' }),
 });
 
 const binary = z.string().openapi({ type: 'string', format: 'binary', maxLength: ATTACHMENT_MAX_BYTES });

@@ -7,6 +7,7 @@ import { meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
 import { CANTEEN, historyFixture, MONTH, reportFixture } from '../reporting/testing/reporting-fixtures';
+import { givenAttachmentsApi } from '../reports/testing/attachments-server';
 
 interface Seen {
   lists: URLSearchParams[];
@@ -32,6 +33,8 @@ const listItem = (r: Held): ReportListItem => {
 function givenReviewApi(reports: Held[], answer: (path: string) => Response | null = () => null): Seen {
   const seen: Seen = { lists: [], posts: [] };
   const byId = new Map(reports.map((r) => [r.id, r]));
+  // the drawer lists each report's files: none here
+  givenAttachmentsApi({ editable: false });
   server.use(
     http.get(api('/street-offices'), () => HttpResponse.json({ items: [], total: 0 })),
     http.get(api('/reports/locks'), () => HttpResponse.json({ items: [] })),

@@ -48,6 +48,7 @@ import {
 } from '../../reports/api/reports';
 import { DeadlineTag } from '../../reports/components/deadline-tag';
 import { PostingsList } from '../../reports/components/postings-list';
+import { ReportAttachments } from '../../reports/components/report-attachments';
 import { ReportEvents } from '../../reports/components/report-events';
 import { Sparkline } from '../../reports/components/sparkline';
 import { FIGURE_SECTIONS, figureKind, figureLabel, figureUnit } from '../../reports/figures';
@@ -533,6 +534,9 @@ export function ReportEditor({
             onChange={(e) => setValues((v) => ({ ...v, notes: e.target.value }))}
           />
         </Card>
+
+        {/* the files behind the figures; whether they may be added is the API's to say (status, role, month) */}
+        <ReportAttachments reportId={report.id} />
 
         {editable ? (
           <FooterToolbar label={t('reporting.form.submit')}>

@@ -6,7 +6,14 @@ import type {
   ReportStatusRow,
   ReportUpdate,
 } from '@gongfu/contract';
-import { addMonths, type Month, REPORT_FIGURE_FIELDS, type ReportFigures } from '@gongfu/domain';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_COUNT,
+  addMonths,
+  type Month,
+  REPORT_FIGURE_FIELDS,
+  type ReportFigures,
+} from '@gongfu/domain';
 import { HttpResponse, http } from 'msw';
 import { DISTRICT_ID, JINHUI, STREET_OFFICE_ID, WANGJIANGJIE } from '../../../testing/fixtures';
 import { api, errorBody, server } from '../../../testing/server';
@@ -240,6 +247,16 @@ export function givenReportingApi({
         );
       }
       return HttpResponse.json({ items: items.map(summary), total: items.length, page: 1, pageSize: 50 });
+    }),
+    // no attachments unless a test gives some (see reports/testing/attachments-server.ts); editable as the API says
+    http.get(api('/reports/:id/attachments'), ({ params }) => {
+      const status = state.reports.get(String(params.id))?.status;
+      return HttpResponse.json({
+        items: [],
+        editable: status === 'draft' || status === 'returned',
+        maxBytes: ATTACHMENT_MAX_BYTES,
+        maxCount: ATTACHMENT_MAX_COUNT,
+      });
     }),
     http.get(api('/reports/:id'), ({ params }) => {
       const found = state.reports.get(String(params.id));

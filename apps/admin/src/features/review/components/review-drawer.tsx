@@ -36,6 +36,7 @@ import {
   useReportTransition,
 } from '../../reports/api/reports';
 import { PostingsList } from '../../reports/components/postings-list';
+import { ReportAttachments } from '../../reports/components/report-attachments';
 import { ReportEvents } from '../../reports/components/report-events';
 import { figureLabel } from '../../reports/figures';
 import { monthLabel } from '../../reports/format';
@@ -365,6 +366,7 @@ function ReviewBody({
           {report.notes}
         </Card>
       ) : null}
+      <ReportAttachments reportId={report.id} />
       {report.status === 'approved' || report.status === 'locked' ? (
         // posted already: the clerk's page says the same (not "will be posted on approval")
         <Card size="small" title={t('reporting.form.posted')}>
