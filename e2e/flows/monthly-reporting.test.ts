@@ -17,6 +17,7 @@ import {
   toEnglish,
   type Viewport,
 } from '../support/flow-helpers';
+import { openSubmitConfirmation } from '../support/report-form';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -64,26 +65,8 @@ function autosaved(page: Page, fragment: string) {
   );
 }
 
-/** Fills every explanation box the form asks for (the rule may flag figures the history makes unusual). */
-async function explainEveryFlag(page: Page) {
-  const boxes = page.locator('textarea[id$="-explanation"]');
-  for (const box of await boxes.all()) {
-    if (!(await box.inputValue()).trim()) await box.fill('本月新增夜市摊位，客流明显增加');
-  }
-}
-
 async function submitReport(page: Page) {
-  await page.getByRole('button', { name: '提交审核' }).click();
-  // the first press may reveal flags of figures left blank: explain them too, then submit
-  const dialog = page.locator('.ant-modal-confirm');
-  if (!(await dialog.isVisible().catch(() => false))) {
-    await page.waitForTimeout(300);
-    if (!(await dialog.isVisible())) {
-      await explainEveryFlag(page);
-      await page.getByRole('button', { name: '提交审核' }).click();
-    }
-  }
-  await dialog.waitFor({ timeout: 20_000 });
+  const dialog = await openSubmitConfirmation(page);
   await expect(dialog.textContent()).resolves.toContain(VENTURE);
   // the clerk leaves the service figures blank: the confirmation names them as sent as 0, and 提交审核 confirms it
   await expect(dialog.textContent()).resolves.toMatch(/以下 \d+ 项未填，将按 0 提交：/);
