@@ -37,6 +37,7 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
   },
   flagCount: '{{count}} to check',
   flagExplained: '{{count}} explained',
+  attachmentCount: 'Files: {{count}}',
   noFlags: 'None',
   flaggedNotBulk: 'Has figures to check: open and review it on its own',
   flaggedRow: '{{name}}: has figures to check; open and review it on its own',

@@ -35,6 +35,7 @@ export const reviewZhCN = {
   },
   flagCount: '{{count}} 项需关注',
   flagExplained: '{{count}} 项已说明',
+  attachmentCount: '附件 {{count}} 个',
   noFlags: '无',
   flaggedNotBulk: '有需说明的数据，须逐份打开审核',
   flaggedRow: '{{name}}：有需说明的数据，须逐份打开审核',

@@ -291,6 +291,7 @@ describe('attachments in the review drawer', () => {
       firstSubmittedAt: report.submittedAt,
       timeliness: 'on_time',
       reviewedByName: null,
+      attachmentCount: 0,
     };
     server.use(
       http.get(api('/street-offices'), () => HttpResponse.json({ items: [], total: 0 })),

@@ -25,6 +25,7 @@ const listItem = (r: Held): ReportListItem => {
     firstSubmittedAt: r.submittedAt,
     timeliness: r.submittedAt ? 'on_time' : null,
     reviewedByName: null,
+    attachmentCount: 0,
     ...report,
   };
 };
@@ -384,6 +385,16 @@ describe('what the queue tells a reviewer with a backlog', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       '截止日期 2026-12-10，首次报送于 2026-12-12 09:30',
     );
+  });
+
+  it('marks the reports that carry files, with how many', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([{ ...submitted(), attachmentCount: 3 }, reportFixture({ status: 'submitted' }, CANTEEN)]);
+    renderApp(`/review?month=${MONTH}`);
+    const market = (await screen.findByText('金汇潮汐市场')).closest('tr') as HTMLElement;
+    const canteen = screen.getByText('望江街长者食堂').closest('tr') as HTMLElement;
+    expect(within(market).getByLabelText('附件 3 个')).toHaveTextContent('3');
+    expect(within(canteen).queryByLabelText(/附件/)).not.toBeInTheDocument();
   });
 
   it('the approved tab shows when and by whom, and flags as explained', async () => {

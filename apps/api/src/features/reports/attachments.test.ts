@@ -207,6 +207,15 @@ describe('a clerk attaches the month’s invoices to a draft', () => {
     );
     // the district's viewer reads, and may not write even a draft's
     expect((await download(VIEWER, reportId, invoiceId)).status).toBe(200);
+    // the review queue says how many files each report carries
+    const queue = await (
+      await t.request(`/api/v1/reports?month=${month}&status=submitted`, { as: ADMIN })
+    ).json();
+    const counts = Object.fromEntries(
+      queue.items.map((r: { id: string; attachmentCount: number }) => [r.id, r.attachmentCount]),
+    );
+    expect(counts[reportId]).toBe(2);
+    expect(Object.values(counts).filter((n) => n !== 0)).toEqual([2]);
   });
 
   it('returned, it is the clerk’s again', async () => {
@@ -298,12 +307,20 @@ describe('a correction of an approved report', () => {
     const copied = await (await list(WANG, amendment.id)).json();
     expect(copied.editable).toBe(true);
     expect(copied.items).toHaveLength(1);
-    expect(copied.items[0]).toMatchObject({ fileName: '发票.pdf', sha256: file.sha256, uploadedAt: file.uploadedAt });
+    expect(copied.items[0]).toMatchObject({
+      fileName: '发票.pdf',
+      sha256: file.sha256,
+      uploadedAt: file.uploadedAt,
+    });
     expect(copied.items[0].id).not.toBe(file.id);
-    expect(new Uint8Array(await (await download(WANG, amendment.id, copied.items[0].id)).arrayBuffer())).toEqual(bytes);
+    expect(
+      new Uint8Array(await (await download(WANG, amendment.id, copied.items[0].id)).arrayBuffer()),
+    ).toEqual(bytes);
 
     // removing the copy from the correction leaves the approved report's file where it was
     expect((await remove(WANG, amendment.id, copied.items[0].id)).status).toBe(204);
-    expect((await (await list(ADMIN, report.id)).json()).items.map((a: { id: string }) => a.id)).toEqual([file.id]);
+    expect((await (await list(ADMIN, report.id)).json()).items.map((a: { id: string }) => a.id)).toEqual([
+      file.id,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { LockOutlined, WarningOutlined } from '@ant-design/icons';
+import { LockOutlined, PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReportListItem, ReportStatusRow, StreetOffice, Venture } from '@gongfu/contract';
 import { addMonths, can, daysBetween, formatYuan, type LocalDate } from '@gongfu/domain';
 import { useQuery } from '@tanstack/react-query';
@@ -165,6 +165,12 @@ export function ReviewQueuePage({
       dataIndex: 'ventureName',
       sorter: true,
       sortOrder: sortOrder('ventureName'),
+      render: (name: string, row) => (
+        <Space size={6} wrap>
+          <span>{name}</span>
+          <AttachmentCount count={row.attachmentCount} />
+        </Space>
+      ),
     },
     {
       title: t('review.column.month'),
@@ -450,6 +456,7 @@ export function ReviewQueuePage({
                               ) : null}
                               {report.timeliness === 'late' ? <LateTag report={report} /> : null}
                               {report.flags.length > 0 ? <FlagTag report={report} /> : null}
+                              <AttachmentCount count={report.attachmentCount} />
                             </Space>
                           }
                         />
@@ -549,5 +556,17 @@ function MissingList({ rows }: { rows: ReportStatusRow[] }) {
         </List.Item>
       )}
     />
+  );
+}
+
+/** How many files back a report (ADR 0041): a paper clip and the count, nothing when there are none. */
+function AttachmentCount({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  const label = t('review.attachmentCount', { count });
+  return (
+    <Typography.Text type="secondary" title={label} aria-label={label} style={{ whiteSpace: 'nowrap' }}>
+      <PaperClipOutlined /> {count}
+    </Typography.Text>
   );
 }
