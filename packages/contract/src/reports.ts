@@ -176,7 +176,9 @@ export const ReportListItem = Report.extend({
   reviewedByName: z.string().nullable().openapi({
     description: 'The name of whoever last approved or returned it, for district users; null for others',
   }),
-  attachmentCount: z.number().int().min(0).openapi({ description: 'How many files the report carries' }),
+  attachmentCount: z.number().int().min(0).nullable().openapi({
+    description: 'How many files the report carries, for district users (the review queue); null for others',
+  }),
 }).openapi('ReportListItem');
 export type ReportListItem = z.infer<typeof ReportListItem>;
 

@@ -216,6 +216,9 @@ describe('a clerk attaches the month’s invoices to a draft', () => {
     );
     expect(counts[reportId]).toBe(2);
     expect(Object.values(counts).filter((n) => n !== 0)).toEqual([2]);
+    // a community's own list does not count them (no community screen shows it)
+    const own = await (await t.request(`/api/v1/reports?month=${month}`, { as: WANG })).json();
+    expect(own.items.find((r: { id: string }) => r.id === reportId).attachmentCount).toBeNull();
   });
 
   it('returned, it is the clerk’s again', async () => {

@@ -391,7 +391,7 @@ export async function listReports(trx: ScopedTransaction, actor: Actor, query: R
         : null,
       // a reviewer is a district official: named to the district, never to a community or partner
       reviewedByName: district ? (row.reviewed_by_name ?? null) : null,
-      attachmentCount: Number(row.attachment_count ?? 0),
+      attachmentCount: row.attachment_count === null ? null : Number(row.attachment_count),
     });
   });
   return { items, total, page, pageSize };

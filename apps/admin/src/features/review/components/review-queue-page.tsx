@@ -560,9 +560,9 @@ function MissingList({ rows }: { rows: ReportStatusRow[] }) {
 }
 
 /** How many files back a report (ADR 0041): a paper clip and the count, nothing when there are none. */
-function AttachmentCount({ count }: { count: number }) {
+function AttachmentCount({ count }: { count: number | null }) {
   const { t } = useTranslation();
-  if (count === 0) return null;
+  if (!count) return null;
   const label = t('review.attachmentCount', { count });
   return (
     <Typography.Text type="secondary" title={label} aria-label={label} style={{ whiteSpace: 'nowrap' }}>
