@@ -116,17 +116,17 @@ describe('a report’s attachments', () => {
 
     const card = attachmentsCard(page);
     await card
-      .getByText('支持 PDF、图片、Word、Excel，单个不超过 10 MB，最多 20 个')
+      .getByText('支持 PDF、JPG、PNG、WebP、Word（.docx）、Excel（.xlsx），单个不超过 10 MB，最多 20 个')
       .waitFor({ timeout: 20_000 });
     await card.locator('input[type="file"]').setInputFiles([INVOICE, PHOTO]);
     await card.getByRole('link', { name: `打开“${INVOICE.name}”` }).waitFor({ timeout: 30_000 });
     await card.getByRole('link', { name: `打开“${PHOTO.name}”` }).waitFor({ timeout: 30_000 });
-    await card.locator('.ant-card-head-title', { hasText: '附件（2）' }).waitFor();
-    await expect(card.textContent()).resolves.toMatch(/1 KB · 我上传于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await card.locator('.ant-card-head-title', { hasText: '附件（2/20）' }).waitFor();
+    await expect(card.textContent()).resolves.toMatch(/1 KB · 上传人：我 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
     await card.locator('input[type="file"]').setInputFiles([RENAMED]);
     await card
-      .getByText('“收据.pdf”的内容与扩展名不符，请确认文件未损坏或被改名')
+      .getByText('“收据.pdf”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传')
       .waitFor({ timeout: 10_000 });
     expect(uploads.sort()).toEqual([INVOICE.name, PHOTO.name].sort());
 
@@ -159,6 +159,8 @@ describe('a report’s attachments', () => {
     const card = attachmentsCard(page);
     await card.getByRole('link', { name: `打开“${INVOICE.name}”` }).waitFor({ timeout: 20_000 });
     await expect.poll(() => card.locator('input[type="file"]').count(), { timeout: 10_000 }).toBe(0);
+    // and the card says how a forgotten file can still be added
+    await card.getByText('月报提交后附件不能增删；需要补充时，请联系区社区经济办退回月报后再上传').waitFor();
     expect(await card.getByRole('button', { name: /删除附件/ }).count()).toBe(0);
 
     // on a phone, in both languages

@@ -57,13 +57,17 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   attachments: {
     title: 'Attachments',
     titleCount: 'Attachments ({{count}})',
-    accepted: 'PDF, images, Word and Excel files, up to {{maxMb}} MB each, at most {{maxCount}}',
+    titleCountOfMax: 'Attachments ({{count}}/{{maxCount}})',
+    lockedHint:
+      'Attachments cannot be added or removed once the report is submitted; to add one, ask the district office to return the report',
+    accepted:
+      'PDF, JPG, PNG, WebP, Word (.docx) and Excel (.xlsx), up to {{maxMb}} MB each, at most {{maxCount}}',
     drop: 'Drag files here or click to upload',
     upload: 'Upload attachments',
     full: 'This report has the most attachments it may have ({{maxCount}}); remove one to upload another',
     saveDraftFirst: 'Attachments can be uploaded once the draft is saved',
     none: 'No attachments',
-    me: 'me',
+    me: 'you',
     unknownUser: 'unknown user',
     meta: '{{size}} · uploaded by {{who}} on',
     kind: {
@@ -82,11 +86,12 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     deleteDone: 'Removed “{{name}}”',
     refusedTitle: '{{count}} files were not uploaded',
     refused: {
-      type: '“{{name}}” cannot be uploaded: only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted',
+      type: '“{{name}}” cannot be uploaded: only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted; save an old .doc or .xls as .docx or .xlsx first',
       size: '“{{name}}” ({{size}}) is larger than {{maxMb}} MB; compress or split it first',
       empty: '“{{name}}” is empty',
       name: 'The name “{{name}}” is not usable; rename the file and upload it again',
-      content: '“{{name}}” is not what its extension says; check that it is not damaged or renamed',
+      content:
+        '“{{name}}” is not a valid file of its type; it may be damaged or renamed. Scan or export it again and upload it',
       count: '“{{name}}” was not uploaded: a report may have at most {{maxCount}} attachments',
       server: '“{{name}}” was not uploaded: {{message}}',
     },

@@ -54,7 +54,10 @@ export const reportsZhCN = {
   attachments: {
     title: '附件',
     titleCount: '附件（{{count}}）',
-    accepted: '支持 PDF、图片、Word、Excel，单个不超过 {{maxMb}} MB，最多 {{maxCount}} 个',
+    titleCountOfMax: '附件（{{count}}/{{maxCount}}）',
+    lockedHint: '月报提交后附件不能增删；需要补充时，请联系区社区经济办退回月报后再上传',
+    accepted:
+      '支持 PDF、JPG、PNG、WebP、Word（.docx）、Excel（.xlsx），单个不超过 {{maxMb}} MB，最多 {{maxCount}} 个',
     drop: '拖拽文件到此处或点击上传',
     upload: '上传附件',
     full: '已达到 {{maxCount}} 个附件的上限，如需上传请先删除不需要的附件',
@@ -62,7 +65,7 @@ export const reportsZhCN = {
     none: '无附件',
     me: '我',
     unknownUser: '未知用户',
-    meta: '{{size}} · {{who}}上传于',
+    meta: '{{size}} · 上传人：{{who}} ·',
     kind: {
       pdf: 'PDF 文件',
       image: '图片',
@@ -79,11 +82,11 @@ export const reportsZhCN = {
     deleteDone: '已删除附件“{{name}}”',
     refusedTitle: '有 {{count}} 个文件未能上传',
     refused: {
-      type: '“{{name}}”不能上传：只支持 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件',
+      type: '“{{name}}”不能上传：只支持 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件，旧版 .doc、.xls 请先另存为 .docx、.xlsx',
       size: '“{{name}}”（{{size}}）超过 {{maxMb}} MB 上限，请压缩或拆分后再上传',
       empty: '“{{name}}”是空文件，不能上传',
       name: '“{{name}}”的文件名无效，请重命名后再上传',
-      content: '“{{name}}”的内容与扩展名不符，请确认文件未损坏或被改名',
+      content: '“{{name}}”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传',
       count: '“{{name}}”未上传：每份月报最多 {{maxCount}} 个附件',
       server: '“{{name}}”未能上传：{{message}}',
     },

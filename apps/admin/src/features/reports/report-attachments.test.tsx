@@ -21,7 +21,8 @@ const MB = 1024 * 1024;
 
 /** The attachments card, once its list has loaded (its title carries the count). */
 async function attachmentsCard(count: number): Promise<HTMLElement> {
-  const title = await screen.findByText(`附件（${count}）`);
+  // 附件（2/20） while files can be added, 附件（2） when the list is read only
+  const title = await screen.findByText(new RegExp(`^附件（${count}(/20)?）$`));
   return title.closest('.ant-card') as HTMLElement;
 }
 const fileInput = (card: HTMLElement) => card.querySelector('input[type="file"]') as HTMLInputElement | null;
@@ -74,13 +75,17 @@ describe('attachments on the clerk’s report form', () => {
       'href',
       expect.stringMatching(new RegExp(`/api/v1/reports/${report.id}/attachments/`)),
     );
-    expect(meta(card, '2026年11月发票.pdf')).toBe('85 KB · 张会计上传于 2026-12-02 09:30');
+    expect(meta(card, '2026年11月发票.pdf')).toBe('85 KB · 上传人：张会计 · 2026-12-02 09:30');
     expect(inCard.getByText('台账照片.jpg')).toBeInTheDocument();
-    expect(meta(card, '台账照片.jpg')).toBe('2.5 MB · 我上传于 2026-12-03 00:05');
+    expect(meta(card, '台账照片.jpg')).toBe('2.5 MB · 上传人：我 · 2026-12-03 00:05');
     expect(inCard.getByLabelText('PDF 文件')).toBeInTheDocument();
     expect(inCard.getByLabelText('图片')).toBeInTheDocument();
     // editable: what is accepted, the drop zone and a delete per file
-    expect(inCard.getByText('支持 PDF、图片、Word、Excel，单个不超过 10 MB，最多 20 个')).toBeInTheDocument();
+    expect(
+      inCard.getByText(
+        '支持 PDF、JPG、PNG、WebP、Word（.docx）、Excel（.xlsx），单个不超过 10 MB，最多 20 个',
+      ),
+    ).toBeInTheDocument();
     expect(inCard.getByText('拖拽文件到此处或点击上传')).toBeInTheDocument();
     expect(fileInput(card)).toHaveAttribute('accept', '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx');
     expect(inCard.getByLabelText('删除附件“2026年11月发票.pdf”')).toBeInTheDocument();
@@ -96,7 +101,7 @@ describe('attachments on the clerk’s report form', () => {
     choose(input, [new File([PDF_BYTES], '11月 会议纪要（扫描件）.pdf', { type: 'application/pdf' })]);
 
     expect(await within(card).findByText('11月 会议纪要（扫描件）.pdf')).toBeInTheDocument();
-    expect(await screen.findByText('附件（1）')).toBeInTheDocument();
+    expect(await screen.findByText('附件（1/20）')).toBeInTheDocument();
     expect(files.uploads).toEqual([
       {
         reportId: report.id,
@@ -105,7 +110,9 @@ describe('attachments on the clerk’s report form', () => {
         bytes: [...PDF_BYTES],
       },
     ]);
-    expect(meta(card, '11月 会议纪要（扫描件）.pdf')).toMatch(/^1 KB · 我上传于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(meta(card, '11月 会议纪要（扫描件）.pdf')).toMatch(
+      /^1 KB · 上传人：我 · \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
   });
 
   it('shows the API’s reason for a refused upload, and does not list the file', async () => {
@@ -114,7 +121,7 @@ describe('attachments on the clerk’s report form', () => {
     files.refuseNext = {
       status: 422,
       code: 'attachment_content_mismatch',
-      message: '“扫描件.pdf”的内容与扩展名不符，请确认文件未损坏或被改名',
+      message: '“扫描件.pdf”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传',
     };
     renderApp(formPath());
     const card = await attachmentsCard(0);
@@ -122,12 +129,12 @@ describe('attachments on the clerk’s report form', () => {
 
     expect(
       await within(card).findByText(
-        '“扫描件.pdf”未能上传：“扫描件.pdf”的内容与扩展名不符，请确认文件未损坏或被改名',
+        '“扫描件.pdf”未能上传：“扫描件.pdf”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传',
       ),
     ).toBeInTheDocument();
     expect(files.uploads).toHaveLength(1);
     expect(within(card).queryByText('扫描件.pdf')).toBeNull();
-    expect(screen.getByText('附件（0）')).toBeInTheDocument();
+    expect(screen.getByText('附件（0/20）')).toBeInTheDocument();
   });
 
   it('refuses in the browser, without a request, a type not accepted, a file over 10 MB and a renamed file', async () => {
@@ -154,18 +161,20 @@ describe('attachments on the clerk’s report form', () => {
     expect(await within(card).findByText('有 3 个文件未能上传')).toBeInTheDocument();
     expect(
       await within(card).findByText(
-        '“工资表.xls”不能上传：只支持 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件',
+        '“工资表.xls”不能上传：只支持 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件，旧版 .doc、.xls 请先另存为 .docx、.xlsx',
       ),
     ).toBeInTheDocument();
     expect(
       within(card).getByText('“全年台账.pdf”（12.0 MB）超过 10 MB 上限，请压缩或拆分后再上传'),
     ).toBeInTheDocument();
     expect(
-      await within(card).findByText('“发票.pdf”的内容与扩展名不符，请确认文件未损坏或被改名'),
+      await within(card).findByText(
+        '“发票.pdf”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传',
+      ),
     ).toBeInTheDocument();
     expect(files.uploads).toHaveLength(0);
     expect(posted).toBe(0);
-    expect(screen.getByText('附件（0）')).toBeInTheDocument();
+    expect(screen.getByText('附件（0/20）')).toBeInTheDocument();
   });
 
   it('asks before deleting a file, then removes it', async () => {
@@ -185,7 +194,7 @@ describe('attachments on the clerk’s report form', () => {
 
     await waitFor(() => expect(files.deletes).toEqual([mine.id]));
     expect(await screen.findByText('已删除附件“收据.png”')).toBeInTheDocument();
-    expect(await screen.findByText('附件（0）')).toBeInTheDocument();
+    expect(await screen.findByText('附件（0/20）')).toBeInTheDocument();
     expect(within(card).queryByText('收据.png')).toBeNull();
   });
 
@@ -207,6 +216,10 @@ describe('attachments on the clerk’s report form', () => {
     expect(within(card).queryByText('拖拽文件到此处或点击上传')).toBeNull();
     expect(within(card).queryByText(/^支持 PDF/)).toBeNull();
     expect(within(card).queryByLabelText('删除附件“2026年11月发票.pdf”')).toBeNull();
+    // the clerk is told how a forgotten file can still be added
+    expect(
+      within(card).getByText('月报提交后附件不能增删；需要补充时，请联系区社区经济办退回月报后再上传'),
+    ).toBeInTheDocument();
 
     // a PDF opens in a tab of its own, from the bytes fetched with the session
     await user.click(within(card).getByText('2026年11月发票.pdf'));
@@ -265,15 +278,17 @@ describe('attachments on the clerk’s report form', () => {
       const report = draftOnServer();
       givenAttachmentsApi({ items: [attachmentFixture({ reportId: report.id })] });
       renderApp(formPath());
-      const card = (await screen.findByText('Attachments (1)')).closest('.ant-card') as HTMLElement;
+      const card = (await screen.findByText('Attachments (1/20)')).closest('.ant-card') as HTMLElement;
       expect(
-        within(card).getByText('PDF, images, Word and Excel files, up to 10 MB each, at most 20'),
+        within(card).getByText(
+          'PDF, JPG, PNG, WebP, Word (.docx) and Excel (.xlsx), up to 10 MB each, at most 20',
+        ),
       ).toBeInTheDocument();
       expect(meta(card, '2026年11月发票.pdf')).toBe('85 KB · uploaded by 张会计 on 2026-12-02 09:30');
       choose(fileInput(card) as HTMLInputElement, [new File(['x'], 'notes.txt')]);
       expect(
         await within(card).findByText(
-          '“notes.txt” cannot be uploaded: only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted',
+          '“notes.txt” cannot be uploaded: only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted; save an old .doc or .xls as .docx or .xlsx first',
         ),
       ).toBeInTheDocument();
     } finally {
@@ -326,10 +341,12 @@ describe('attachments in the review drawer', () => {
     expect(card.closest('.ant-drawer')).not.toBeNull();
     expect(within(card).getByText('2026年11月发票.pdf')).toBeInTheDocument();
     expect(within(card).getByText('11月收支明细.xlsx')).toBeInTheDocument();
-    expect(meta(card, '11月收支明细.xlsx')).toBe('3.2 MB · 张会计上传于 2026-12-02 09:30');
+    expect(meta(card, '11月收支明细.xlsx')).toBe('3.2 MB · 上传人：张会计 · 2026-12-02 09:30');
     expect(within(card).getByLabelText('Excel 表格')).toBeInTheDocument();
     expect(fileInput(card)).toBeNull();
     expect(within(card).queryByLabelText(/^删除附件/)).toBeNull();
+    // the reviewer is not told to ask the district to return it
+    expect(within(card).queryByText(/月报提交后附件不能增删/)).toBeNull();
   });
 
   it('says in one quiet line that there are none', async () => {

@@ -12,12 +12,13 @@ export const ATTACHMENT_MESSAGES = {
     en: 'The file is larger than {limit} MB; compress or split it first',
   },
   attachment_unsupported_type: {
-    'zh-CN': '只接受 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件',
-    en: 'Only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted',
+    'zh-CN':
+      '只接受 PDF、图片（JPG、PNG、WebP）、Word（.docx）和 Excel（.xlsx）文件，旧版 .doc、.xls 请先另存为 .docx、.xlsx',
+    en: 'Only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted; save an old .doc or .xls as .docx or .xlsx first',
   },
   attachment_content_mismatch: {
-    'zh-CN': '“{fileName}”的内容与扩展名不符，请确认文件未损坏或被改名',
-    en: '“{fileName}” is not what its extension says; check that it is not damaged or renamed',
+    'zh-CN': '“{fileName}”不是有效的文件，可能已损坏或被改过名，请重新扫描或导出后再上传',
+    en: '“{fileName}” is not a valid file of its type; it may be damaged or renamed. Scan or export it again and upload it',
   },
   attachment_duplicate: {
     'zh-CN': '同一文件已作为“{fileName}”上传过',

@@ -126,12 +126,12 @@ describe('a clerk attaches the month’s invoices to a draft', () => {
     expect(mismatch.status).toBe(422);
     const mismatchBody = await mismatch.json();
     expect(mismatchBody.error.code).toBe('attachment_content_mismatch');
-    expect(mismatchBody.error.message).toContain('“发票.pdf”的内容与扩展名不符');
+    expect(mismatchBody.error.message).toContain('“发票.pdf”不是有效的文件');
 
     const exe = await upload(WANG, reportId, 'setup.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0]), 'en');
     expect(exe.status).toBe(422);
     expect((await exe.json()).error.message).toBe(
-      'Only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted',
+      'Only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted; save an old .doc or .xls as .docx or .xlsx first',
     );
     // a PNG named .jpg is not a JPEG
     expect((await upload(WANG, reportId, 'photo.jpg', png(1))).status).toBe(422);

@@ -536,7 +536,7 @@ export function ReportEditor({
         </Card>
 
         {/* the files behind the figures; whether they may be added is the API's to say (status, role, month) */}
-        <ReportAttachments reportId={report.id} />
+        <ReportAttachments reportId={report.id} awaitingReview={report.status === 'submitted'} />
 
         {editable ? (
           <FooterToolbar label={t('reporting.form.submit')}>

@@ -66,7 +66,14 @@ const KIND_ICON: Record<AttachmentKind, (color: string) => ReactNode> = {
  * are added — checked here first by name, size and first bytes, as the API checks them — and removed.
  * Without a report yet (`reportId` undefined) the card says when uploading becomes possible.
  */
-export function ReportAttachments({ reportId }: { reportId: string | undefined }) {
+export function ReportAttachments({
+  reportId,
+  awaitingReview = false,
+}: {
+  reportId: string | undefined;
+  /** the filer's own submitted report: the card says how a forgotten file can still be added */
+  awaitingReview?: boolean;
+}) {
   const { t } = useTranslation();
   if (reportId === undefined) {
     return (
@@ -75,7 +82,7 @@ export function ReportAttachments({ reportId }: { reportId: string | undefined }
       </Card>
     );
   }
-  return <AttachmentsOf reportId={reportId} />;
+  return <AttachmentsOf reportId={reportId} awaitingReview={awaitingReview} />;
 }
 
 interface Uploading {
@@ -89,7 +96,7 @@ interface Refusal {
   text: string;
 }
 
-function AttachmentsOf({ reportId }: { reportId: string }) {
+function AttachmentsOf({ reportId, awaitingReview }: { reportId: string; awaitingReview: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { message } = App.useApp();
@@ -217,8 +224,11 @@ function AttachmentsOf({ reportId }: { reportId: string }) {
     }
   };
 
+  // while files can be added the title says how many more may come (附件（2/20）)
   const title = list.data
-    ? t('reports.attachments.titleCount', { count: items.length })
+    ? editable
+      ? t('reports.attachments.titleCountOfMax', { count: items.length, maxCount })
+      : t('reports.attachments.titleCount', { count: items.length })
     : t('reports.attachments.title');
 
   let body: ReactNode;
@@ -402,6 +412,11 @@ function AttachmentsOf({ reportId }: { reportId: string }) {
 
   return (
     <Card size="small" title={title} styles={{ body: { minWidth: 0 } }}>
+      {awaitingReview && list.data && !editable ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: token.marginXS }}>
+          {t('reports.attachments.lockedHint')}
+        </Typography.Paragraph>
+      ) : null}
       {body}
     </Card>
   );
