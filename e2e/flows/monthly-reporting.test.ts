@@ -173,6 +173,9 @@ describe('the monthly report cycle', () => {
     await page.getByRole('button', { name: '修改后重新提交' }).first().click();
     await page.getByText('该月报被退回，请修改后重新提交').waitFor({ timeout: 20_000 });
     await page.getByText('审核人要求核对此项').waitFor();
+    // the 0 she typed comes back as 0, not as a blank to fill in (ADR 0042); what she never typed stays blank
+    await expect(page.locator('#figure-operatingCostFen').inputValue()).resolves.toBe('0.00');
+    await expect(page.locator('#figure-serviceRequests').inputValue()).resolves.toBe('');
     const saved = autosaved(page, '"operatingCostFen":4123456');
     await page.locator('#figure-operatingCostFen').fill('41234.56');
     await saved;

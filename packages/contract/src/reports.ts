@@ -97,6 +97,11 @@ export const Report = z
     returnedFields: z.array(ReportFigureField).openapi({
       description: 'The figures the reviewer named when returning the report (empty otherwise)',
     }),
+    typedZeros: z.array(ReportFigureField).openapi({
+      description:
+        'The figures whose 0 the reporter typed. Every other 0 of a draft or a returned report was left blank ' +
+        '(a blank counts as 0); the form shows it as an empty field',
+    }),
     submittedAt: z.string().nullable(),
     submittedBy: z.uuid().nullable(),
     reviewedAt: z.string().nullable(),
@@ -231,11 +236,23 @@ const notes = text(4000, { min: 0 }).nullable();
 /** The figures, each optional: a new draft starts at zero, an edit changes only what it names. */
 const PartialFigures = z.object(figureShape).partial();
 
+/** Which zeros were typed rather than left blank; a field whose figure is not 0 is ignored (ADR 0042). */
+const typedZeros = z
+  .array(ReportFigureField)
+  .max(REPORT_FIGURE_FIELDS.length)
+  .optional()
+  .openapi({
+    description:
+      'The figures whose 0 was typed (the rest of the zeros are blanks, still counted as 0). Replaces the set when ' +
+      'given; figures that are not 0 are left out of it',
+  });
+
 export const ReportCreate = PartialFigures.extend({
   ventureId: z.uuid(),
   month: ReportMonth,
   notes: notes.optional(),
   explanations: ReportExplanations.optional(),
+  typedZeros,
 })
   .strict()
   .openapi('ReportCreate');
@@ -251,6 +268,7 @@ export const ReportUpdate = PartialFigures.extend({
   notes: notes.optional(),
   /** Replaces the whole set of explanations when given. */
   explanations: ReportExplanations.optional(),
+  typedZeros,
 })
   .strict()
   .openapi('ReportUpdate');

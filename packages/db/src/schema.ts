@@ -282,6 +282,8 @@ export interface MonthlyReportsTable extends CommunityOwned {
   plausibility_flags: Generated<unknown>;
   /** the figures the reviewer named when returning it: field names */
   returned_fields: Generated<unknown>;
+  /** the figures whose 0 the reporter typed; any other 0 of a draft is a blank: field names (ADR 0042) */
+  typed_zeros: Generated<unknown>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

@@ -251,6 +251,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       lockedReports: 'Reports locked',
       governanceFundBp: 'Community-governance special fund share',
       reserveBp: 'Reserve share',
+      typedZeros: 'Figures entered as 0',
       otherBp: 'Other fund share',
       isPublic: 'Public on the board',
       balanceFen: 'Fund balance',

@@ -259,6 +259,7 @@ export const oversightZhCN = {
       // distribution rules
       governanceFundBp: '社区治理专项资金比例',
       reserveBp: '公积金（储备）比例',
+      typedZeros: '填为 0 的项目',
       otherBp: '其他资金比例',
       // funds and the ledger
       isPublic: '向居民公示',

@@ -100,6 +100,7 @@ const BY_FIELD: Readonly<Record<string, Vocabulary>> = {
   subjectType: keyed('oversight.warnings.subject'),
   kpi: kpiName,
   returnedFields: figureName,
+  typedZeros: figureName,
 };
 
 /** The words of a code in a field of this type of object; the code itself when it has none. */

@@ -19,15 +19,17 @@ export type FieldErrors = Partial<Record<ReportFigureField | 'notes', string>>;
 
 /**
  * The form's text for a saved report: money as 元 with two decimals, counts as whole numbers. While the report is
- * still being filled, a zero shows as an empty field (with no placeholder, which looked like a typed 0): a new draft starts blank, as a
- * paper form does, rather than full of zeros that look typed.
+ * still being filled, a zero the clerk did not type shows as an empty field (with no placeholder, which looked like
+ * a typed 0): a new draft starts blank, as a paper form does, rather than full of zeros that look typed; a typed 0
+ * comes back as 0 (the API keeps which zeros were typed, ADR 0042).
  */
 export function valuesOf(report: ReportDetail): DraftValues {
   const filling = report.status === 'draft' || report.status === 'returned';
+  const typed = new Set(report.typedZeros);
   const figures = Object.fromEntries(
     REPORT_FIGURE_FIELDS.map((field) => {
       const value = report[field];
-      if (filling && value === 0) return [field, ''];
+      if (filling && value === 0 && !typed.has(field)) return [field, ''];
       // read only (submitted and after): grouped, as it is read; while filling, as it is typed
       if (figureKind(field) === 'money') return [field, formatYuan(value, { grouping: !filling })];
       return [field, filling ? String(value) : value.toLocaleString('en-US')];
@@ -76,6 +78,11 @@ export function consistencyErrors(figures: ReportFigures): FieldErrors {
     else errors.childrenServed = 'groups';
   }
   return errors;
+}
+
+/** The figures typed as 0, as opposed to left blank (both are sent as 0; the API keeps which was which). */
+export function typedZerosOf(values: DraftValues, figures: ReportFigures): ReportFigureField[] {
+  return REPORT_FIGURE_FIELDS.filter((field) => figures[field] === 0 && values.figures[field].trim() !== '');
 }
 
 /** Only explanations with words in them are sent (the API refuses a blank one). */

@@ -130,6 +130,32 @@ describe('report form: blank figures', () => {
     await waitFor(() => expect(api.transitions).toMatchObject([{ action: 'submit' }]));
   });
 
+  it('a typed 0 is saved as typed and comes back as 0, not as a blank (ADR 0042)', async () => {
+    const { api } = onServer({
+      temporaryJobs: 0,
+      serviceTransactions: 0,
+      eldersServed: 0,
+      typedZeros: ['eldersServed'],
+    });
+    givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
+    renderApp(formPath());
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    // the 0 typed before shows as 0; the zeros never typed stay blank
+    expect(input('eldersServed')).toHaveValue('0');
+    expect(input('temporaryJobs')).toHaveValue('');
+    expect(input('serviceTransactions')).toHaveValue('');
+    expect(await screen.findByText('还有 2 项未填，提交时按 0 计')).toBeInTheDocument();
+
+    type('temporaryJobs', '0');
+    expect(await screen.findByText('还有 1 项未填，提交时按 0 计')).toBeInTheDocument();
+    await waitFor(() => expect(api.patches).toHaveLength(1));
+    expect(api.patches[0]).toMatchObject({
+      temporaryJobs: 0,
+      serviceTransactions: 0,
+      typedZeros: ['temporaryJobs', 'eldersServed'],
+    });
+  });
+
   it('asks nothing more when every figure is filled', async () => {
     const { api } = onServer();
     const { user } = renderApp(formPath());

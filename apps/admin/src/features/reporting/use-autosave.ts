@@ -11,6 +11,7 @@ import {
   type FieldErrors,
   parseFigures,
   storeDraft,
+  typedZerosOf,
 } from './draft-values';
 
 export type SaveState =
@@ -90,6 +91,7 @@ export function useAutosave(
           ...parsed.figures,
           notes: current.notes.trim() ? current.notes.trim() : null,
           explanations: explanationsToSend(current.explanations),
+          typedZeros: typedZerosOf(current, parsed.figures),
         });
         version.current = updated.version;
         savedValues.current = serialized;

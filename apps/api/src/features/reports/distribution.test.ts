@@ -1,4 +1,5 @@
 import { DEMO_IDS, deterministicId, ledger, withTenantTransaction } from '@gongfu/db';
+import { REPORT_FIGURE_FIELDS } from '@gongfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import {
@@ -244,6 +245,10 @@ describe('amendments', () => {
     expect(amended.status).toBe(201);
     const r2 = await amended.json();
     expect(r2).toMatchObject({ revision: 2, amendsReportId: r1.id, status: 'draft', revenueFen: 1_000_001 });
+    // the approved figures were confirmed: the correction's zeros are figures, not blanks (ADR 0042)
+    const zeros = REPORT_FIGURE_FIELDS.filter((field) => r2[field] === 0);
+    expect(zeros.length).toBeGreaterThan(0);
+    expect(r2.typedZeros).toEqual(zeros);
     // only the latest revision can be amended; the approved one stays as it was
     const twice = await api.act(WANG, r1.id, 'amend', { comment: '再改' });
     expect(twice.status).toBe(409);

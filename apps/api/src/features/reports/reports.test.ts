@@ -245,6 +245,46 @@ describe('creating and editing', () => {
   });
 });
 
+describe('a typed 0 is kept apart from a blank (ADR 0042)', () => {
+  it('a draft remembers which zeros were typed; a figure that is not 0 never counts as one', async () => {
+    const r = await api.created(REPORTER, {
+      ventureId: VENTURES.tidalMarket,
+      month: monthsAgo(12),
+      revenueFen: 0,
+      stableJobs: 3,
+      typedZeros: ['revenueFen', 'stableJobs', 'temporaryJobs', 'temporaryJobs'],
+    });
+    // stableJobs is 3: filled, whatever the list said; temporaryJobs once
+    expect(r.typedZeros).toEqual(['revenueFen', 'temporaryJobs']);
+    expect((await (await api.get(REPORTER, r.id)).json()).typedZeros).toEqual([
+      'revenueFen',
+      'temporaryJobs',
+    ]);
+
+    // an edit that does not name the set keeps it, less what is no longer 0
+    const kept = await api.patch(REPORTER, r.id, { version: 1, revenueFen: 1200 });
+    expect((await kept.json()).typedZeros).toEqual(['temporaryJobs']);
+    // an edit that names it replaces it
+    const replaced = await api.patch(REPORTER, r.id, {
+      version: 2,
+      revenueFen: 0,
+      typedZeros: ['revenueFen', 'eldersServed'],
+    });
+    expect((await replaced.json()).typedZeros).toEqual(['revenueFen', 'eldersServed']);
+    // submitting changes nothing of it (a blank is still counted as 0)
+    const submitted = await api.ok(REPORTER, r.id, 'submit');
+    expect(submitted).toMatchObject({
+      typedZeros: ['revenueFen', 'eldersServed'],
+      revenueFen: 0,
+      childrenServed: 0,
+    });
+
+    const unknownField = await api.patch(REPORTER, r.id, { version: 3, typedZeros: ['bogus'] });
+    expect(unknownField.status).toBe(400);
+    expect((await unknownField.json()).error.fields).toHaveProperty(['typedZeros.0']);
+  });
+});
+
 describe('every illegal transition is refused with a code naming the status', () => {
   // a report in each status, for the tidal market in months of its own
   const made: Record<string, { id: string }> = {};

@@ -171,6 +171,23 @@ function returnedFieldsOf(row: Row): ReportFigureField[] {
   return Array.isArray(value) ? value.filter(isFigureField) : [];
 }
 
+/** The typed zeros that are still zeros (a workbook import may have filled one in since). */
+function typedZerosOf(row: Row): ReportFigureField[] {
+  const value = parsedJson(row.typed_zeros);
+  if (!Array.isArray(value) || value.length === 0) return [];
+  return FIGURES.filter(([field, column]) => Number(row[column]) === 0 && value.includes(field)).map(
+    ([field]) => field,
+  );
+}
+
+/**
+ * The typed zeros to keep with these figures (ADR 0042): the named fields whose figure is 0, once each, in the
+ * figures' order — a figure that is not 0 was filled in whatever the client says.
+ */
+function typedZerosFor(figures: ReportFigures, named: readonly ReportFigureField[]): ReportFigureField[] {
+  return FIGURES.map(([field]) => field).filter((field) => figures[field] === 0 && named.includes(field));
+}
+
 export function toReport(row: Row): Report {
   const report = {
     id: row.report_id,
@@ -189,6 +206,7 @@ export function toReport(row: Row): Report {
     explanations: explanationsOf(row),
     flags: flagsOf(row),
     returnedFields: returnedFieldsOf(row),
+    typedZeros: typedZerosOf(row),
     submittedAt: iso(row.submitted_at),
     submittedBy: row.submitted_by,
     reviewedAt: iso(row.reviewed_at),
@@ -515,6 +533,7 @@ export async function createReport(
     ...columnsOf(figures),
     notes: input.notes ?? null,
     explanations: jsonb(input.explanations ?? {}),
+    typed_zeros: jsonb(typedZerosFor(figures, input.typedZeros ?? [])),
     created_by: actor.userId,
   });
   await reports.insertEvent(trx, {
@@ -571,6 +590,8 @@ export async function updateReport(
       ...columnsOf(figures),
       notes: input.notes === undefined ? row.notes : input.notes,
       ...(input.explanations === undefined ? {} : { explanations: jsonb(input.explanations) }),
+      // a figure that became 0 without being named stays a blank; one that is no longer 0 leaves the set
+      typed_zeros: jsonb(typedZerosFor(figures, input.typedZeros ?? typedZerosOf(row))),
     },
   });
   if (!won) throw staleVersion();
@@ -764,6 +785,13 @@ export async function amendReport(
     ...columnsOf(figuresOf(row)),
     notes: row.notes,
     explanations: jsonb(explanationsOf(row)),
+    // the approved figures were confirmed, zeros included: the correction shows them as figures, not blanks
+    typed_zeros: jsonb(
+      typedZerosFor(
+        figuresOf(row),
+        FIGURES.map(([field]) => field),
+      ),
+    ),
     created_by: actor.userId,
   });
   // the correction starts as the report was, with the files that back it (ADR 0041)

@@ -75,6 +75,7 @@ export function reportFixture(
     explanations: {},
     flags: [],
     returnedFields: [],
+    typedZeros: [],
     submittedAt: null,
     submittedBy: null,
     reviewedAt: null,
