@@ -1,9 +1,10 @@
 /**
  * A monthly report's evidence in the browser (ADR 0041): Dukou's community clerk starts the help desk's report,
  * attaches a scanned invoice and a photo of the books, sees a renamed program refused before a byte is sent, and
- * submits; the files are then the report's (no uploader, no delete). The district's reviewer opens them in the
- * review drawer: the PDF in a tab of its own, the bytes as uploaded. Screenshots of the form (desk and phone) and the
- * drawer, in zh-CN and en, are kept in e2e/test-results.
+ * submits; the files are then the report's (no uploader, no delete). The district's reviewer sees them counted in the
+ * review queue (a paper clip and the count on the report's row) and opens them in the review drawer: the PDF in a tab
+ * of its own, the bytes as uploaded. Screenshots of the form (desk and phone), the queue and the drawer, in zh-CN and
+ * en, are kept in e2e/test-results.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   newSession,
   PHONE,
   preferEnglish,
+  toChinese,
   toEnglish,
   type Viewport,
 } from '../support/flow-helpers';
@@ -149,6 +151,18 @@ describe('a report’s attachments', () => {
     await fitsWidth(page, { slack: 0 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'report-attachments-form-desk-zh');
+
+    // the same form in English, then back to Chinese for the submission
+    await toEnglish(page);
+    await card
+      .locator('.ant-card-head-title', { hasText: 'Attachments (2/20)' })
+      .waitFor({ timeout: 10_000 });
+    await card.getByRole('link', { name: new RegExp(PHOTO.name) }).waitFor();
+    await fitsWidth(page, { slack: 0 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-attachments-form-desk-en');
+    await toChinese(page);
+    await card.locator('.ant-card-head-title', { hasText: '附件（2/20）' }).waitFor({ timeout: 10_000 });
   });
 
   it('submitted, the files are the report’s: no uploader, no delete', async () => {
@@ -187,6 +201,10 @@ describe('a report’s attachments', () => {
     await page.goto(`${baseUrl}/review?month=${MONTH}`);
     const row = page.locator('.ant-table-row', { hasText: VENTURE });
     await row.first().waitFor({ timeout: 30_000 });
+    // the queue shows a paper clip and the count on the report that carries files
+    await row.first().getByLabel('附件 2 个').waitFor({ timeout: 20_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'report-attachments-queue-desk-zh');
     await row.first().click();
     const drawer = page.locator('.ant-drawer').last();
     await drawer
@@ -228,6 +246,9 @@ describe('a report’s attachments', () => {
     await preferEnglish(page);
     await page.goto(`${baseUrl}/review?month=${MONTH}`);
     await row.first().waitFor({ timeout: 30_000 });
+    await row.first().getByLabel('Files: 2').waitFor({ timeout: 20_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'report-attachments-queue-desk-en');
     await row.first().click();
     const english = attachmentsCard(page.locator('.ant-drawer').last());
     await english

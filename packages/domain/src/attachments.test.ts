@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ATTACHMENT_ACCEPT,
+  ATTACHMENT_KINDS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_NAME_MAX,
   attachmentTypeOfName,
   cleanAttachmentName,
   identifyAttachment,
+  opensInBrowser,
 } from './attachments';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -76,6 +78,13 @@ describe('identifyAttachment', () => {
     expect(ATTACHMENT_ACCEPT).toBe('.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx');
     expect(attachmentTypeOfName('扫描件.JPG')).toEqual({ kind: 'image', mediaType: 'image/jpeg' });
     expect(attachmentTypeOfName('旧版.xls')).toBeNull();
+  });
+});
+
+describe('opensInBrowser', () => {
+  it('shows PDF and images in the browser and saves Word and Excel files', () => {
+    expect(ATTACHMENT_KINDS.filter(opensInBrowser)).toEqual(['pdf', 'image']);
+    expect(ATTACHMENT_KINDS.filter((kind) => !opensInBrowser(kind))).toEqual(['word', 'excel']);
   });
 });
 

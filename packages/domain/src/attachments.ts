@@ -112,6 +112,14 @@ export function identifyAttachment(
   return { ok: true, kind: type.kind, mediaType: type.mediaType };
 }
 
+/**
+ * Whether the browser shows a file of this kind itself (its PDF viewer, an image) — served `inline` and opened in a
+ * tab — rather than saving it (Word and Excel files download). The API's answer and the browser's click agree on it.
+ */
+export function opensInBrowser(kind: AttachmentKind): boolean {
+  return kind === 'pdf' || kind === 'image';
+}
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is taken out
 const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 

@@ -36,6 +36,20 @@ export function checksSessionInItsTransaction(c: Context<AppEnv>): boolean {
   return matchedRoutes(c).some((route) => FOLDED.has(unwrap(route.handler) as object));
 }
 
+/**
+ * The earlier path, for a router not passed to `foldsSession`: `loadSession` has checked the session in a transaction
+ * of its own (`requireActor`: 401 without one), and `work` runs in a tenant transaction of the actor's scope. The
+ * upload routers keep it (attachments, workbooks): their session is checked before their body is read, and their
+ * bytes are read before a transaction holds a connection.
+ */
+export function inActorScope<T>(
+  c: Context<AppEnv>,
+  work: (trx: ScopedTransaction, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(c);
+  return withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A named membership that is no UUID is no membership of anyone's: the nil UUID matches none. */
 const NO_MEMBERSHIP = '00000000-0000-0000-0000-000000000000';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ScopedTransaction } from '../tenant';
 
 // A monthly report's attachments (ADR 0041). Every function takes the report's district and community: the service
@@ -30,8 +31,11 @@ function ofReport(trx: ScopedTransaction, key: ReportKey) {
 }
 
 /**
- * Holds the report's row until the transaction ends (FOR SHARE) and answers its status: a submission or an
- * approval, which update the row, waits for this transaction, so what is checked here still holds at COMMIT.
+ * Holds the report's row until the transaction ends (FOR NO KEY UPDATE) and answers its status. A submission or an
+ * approval, which update the row, waits for this transaction, so what is checked here still holds at COMMIT; and so
+ * does another upload or removal on the same report, so the count of its files an upload checks is not changed under
+ * it (FOR SHARE would let two uploads hold the row together, both count 19 and both insert). A foreign key's check
+ * (FOR KEY SHARE) is not held up.
  */
 export async function holdReport(trx: ScopedTransaction, key: ReportKey) {
   const row = await trx
@@ -40,7 +44,7 @@ export async function holdReport(trx: ScopedTransaction, key: ReportKey) {
     .where('district_id', '=', key.districtId)
     .where('community_id', '=', key.communityId)
     .where('report_id', '=', key.reportId)
-    .forShare()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   return row?.status ?? null;
 }
@@ -57,13 +61,6 @@ export function listAttachments(trx: ScopedTransaction, key: ReportKey) {
 
 export type AttachmentRow = Awaited<ReturnType<typeof listAttachments>>[number];
 
-export async function countAttachments(trx: ScopedTransaction, key: ReportKey): Promise<number> {
-  const row = await ofReport(trx, key)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** The attachment of this report with these bytes, if it has one. */
 export function findBySha256(trx: ScopedTransaction, key: ReportKey, sha256: string) {
   return ofReport(trx, key)
@@ -72,7 +69,13 @@ export function findBySha256(trx: ScopedTransaction, key: ReportKey, sha256: str
     .executeTakeFirst();
 }
 
-export async function insertAttachment(
+/**
+ * Adds one attachment in one statement, unless the report already has `maxCount` files or one with these bytes (the
+ * unique key on report and sha256: `ON CONFLICT DO NOTHING`). Answers the new row as `listAttachments` does, or
+ * undefined when nothing was added — the caller tells which of the two it was. The count is only right when no other
+ * upload on the report runs beside it: the caller holds the report (`holdReport`) first.
+ */
+export function insertAttachment(
   trx: ScopedTransaction,
   key: ReportKey & {
     ventureId: string;
@@ -82,34 +85,59 @@ export async function insertAttachment(
     sha256: string;
     content: Uint8Array;
     uploadedBy: string;
+    maxCount: number;
   },
 ) {
-  const inserted = await trx
-    .insertInto('report_attachments')
-    .values({
-      district_id: key.districtId,
-      community_id: key.communityId,
-      report_id: key.reportId,
-      venture_id: key.ventureId,
-      file_name: key.fileName,
-      kind: key.kind,
-      media_type: key.mediaType,
-      byte_size: key.content.byteLength,
-      sha256: key.sha256,
-      content: key.content,
-      uploaded_by: key.uploadedBy,
-    })
-    .returning('attachment_id')
-    .executeTakeFirstOrThrow();
-  return inserted.attachment_id;
-}
-
-/** One attachment's metadata (no bytes). */
-export function findAttachment(trx: ScopedTransaction, key: ReportKey, attachmentId: string) {
-  return ofReport(trx, key)
+  return trx
+    .with('added', (db) =>
+      db
+        .insertInto('report_attachments')
+        .columns([
+          'district_id',
+          'community_id',
+          'report_id',
+          'venture_id',
+          'file_name',
+          'kind',
+          'media_type',
+          'byte_size',
+          'sha256',
+          'content',
+          'uploaded_by',
+        ])
+        .expression(
+          db
+            .selectNoFrom((eb) => [
+              eb.val(key.districtId).as('district_id'),
+              eb.val(key.communityId).as('community_id'),
+              eb.val(key.reportId).as('report_id'),
+              eb.val(key.ventureId).as('venture_id'),
+              eb.val(key.fileName).as('file_name'),
+              eb.val(key.kind).as('kind'),
+              eb.val(key.mediaType).as('media_type'),
+              eb.val(key.content.byteLength).as('byte_size'),
+              eb.val(key.sha256).as('sha256'),
+              eb.val(key.content).as('content'),
+              eb.val(key.uploadedBy).as('uploaded_by'),
+            ])
+            .where((eb) => ofReport(trx, key).select(eb.fn.countAll().as('n')), '<', key.maxCount),
+        )
+        .onConflict((oc) => oc.columns(['district_id', 'community_id', 'report_id', 'sha256']).doNothing())
+        .returning([
+          'attachment_id',
+          'report_id',
+          'file_name',
+          'kind',
+          'media_type',
+          'byte_size',
+          'sha256',
+          'uploaded_by',
+          'uploaded_at',
+        ]),
+    )
+    .selectFrom('added as a')
     .leftJoin('users as u', 'u.user_id', 'a.uploaded_by')
     .select([...META, 'u.display_name as uploaded_by_name'])
-    .where('a.attachment_id', '=', attachmentId)
     .executeTakeFirst();
 }
 
@@ -121,26 +149,32 @@ export function readAttachment(trx: ScopedTransaction, key: ReportKey, attachmen
     .executeTakeFirst();
 }
 
-/** Removes one attachment; answers whether it was there. */
-export async function deleteAttachment(trx: ScopedTransaction, key: ReportKey, attachmentId: string) {
-  const result = await trx
+/** Removes one attachment; answers what the audit log keeps of it, or undefined when it was not there. */
+export function deleteAttachment(trx: ScopedTransaction, key: ReportKey, attachmentId: string) {
+  return trx
     .deleteFrom('report_attachments')
     .where('district_id', '=', key.districtId)
     .where('community_id', '=', key.communityId)
     .where('report_id', '=', key.reportId)
     .where('attachment_id', '=', attachmentId)
+    .returning(['file_name', 'kind', 'byte_size', 'sha256'])
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
 }
 
 /**
  * An amendment starts as the report it corrects was, its files included: each is copied inside the database (the
  * bytes never leave it), keeping who uploaded it and when. Answers how many were copied.
+ *
+ * Each copy's id is derived from its original's and the new report's (md5, immutable) rather than left to the
+ * column's default: Citus pushes an INSERT … SELECT down to the shard only when nothing in it is volatile, and
+ * `gen_random_uuid()` is — it then pulls the rows to the coordinator and writes them back with COPY, which row-level
+ * security refuses ("COPY FROM not supported with row-level security"; seen on the Citus cluster of .ci/run).
  */
 export async function copyAttachments(trx: ScopedTransaction, from: ReportKey, toReportId: string) {
   const result = await trx
     .insertInto('report_attachments')
     .columns([
+      'attachment_id',
       'district_id',
       'community_id',
       'report_id',
@@ -156,6 +190,9 @@ export async function copyAttachments(trx: ScopedTransaction, from: ReportKey, t
     ])
     .expression(
       ofReport(trx, from).select((eb) => [
+        // a version-4 form (the API's ids are checked as RFC 4122 UUIDs): the version and variant digits set
+        sql<string>`overlay(overlay(md5(a.attachment_id::text || ${toReportId}::text) placing '4' from 13)
+                    placing '8' from 17)::uuid`.as('attachment_id'),
         'a.district_id',
         'a.community_id',
         eb.val(toReportId).as('report_id'),

@@ -17,6 +17,19 @@ export function filenameOf(disposition: string | null, fallback: string): string
   return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
 }
 
+/** Saves fetched bytes under `fileName` through a temporary link (an export, an attachment that is a document). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // the download has started from the object URL; give the browser a moment before letting go of it
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /**
  * Fetches an export and saves it through a temporary link. A fetch, not a plain link: a refusal (too many rows,
  * a filter the view rejects) comes back as the API's message instead of a page of JSON.
@@ -46,14 +59,6 @@ export async function downloadExport(
     );
   }
   const name = filenameOf(response.headers.get('content-disposition'), `gongfu-${view}.${format}`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the download has started from the object URL; give the browser a moment before letting go of it
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await response.blob(), name);
   return name;
 }

@@ -32,7 +32,10 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 const kindOf = (kind: string): AttachmentKind =>
   (ATTACHMENT_KINDS as readonly string[]).includes(kind) ? (kind as AttachmentKind) : 'pdf';
 
-function toAttachment(row: reportAttachments.AttachmentRow): ReportAttachment {
+/** An attachment's row as listed or as just added (Kysely types `uploaded_at` differently in the two; a Date in both). */
+type AttachmentMeta = Omit<reportAttachments.AttachmentRow, 'uploaded_at'> & { uploaded_at: unknown };
+
+function toAttachment(row: AttachmentMeta): ReportAttachment {
   return {
     id: row.attachment_id,
     reportId: row.report_id,
@@ -43,7 +46,7 @@ function toAttachment(row: reportAttachments.AttachmentRow): ReportAttachment {
     sha256: row.sha256,
     uploadedByUserId: row.uploaded_by,
     uploadedByName: row.uploaded_by_name ?? null,
-    uploadedAt: iso(row.uploaded_at as unknown as Date | string),
+    uploadedAt: iso(row.uploaded_at as Date | string),
   };
 }
 
@@ -62,7 +65,7 @@ function auditSubject(
 }
 
 /** A file the upload route has read and checked: its kept name, type and hash. */
-export interface CheckedUpload {
+interface CheckedUpload {
   fileName: string;
   kind: AttachmentKind;
   mediaType: string;
@@ -129,8 +132,9 @@ export async function listAttachments(
 }
 
 /**
- * The report, found in scope for editing and held (FOR SHARE) until COMMIT, with its status checked after the hold:
- * a submission racing this request either came first (409 here) or waits for it.
+ * The report, found in scope for editing and held (FOR NO KEY UPDATE) until COMMIT, with its status checked after the
+ * hold: a submission racing this request either came first (409 here) or waits for it, and so does another upload or
+ * removal on the same report (the 20 files' count holds at COMMIT).
  */
 async function holdEditable(trx: ScopedTransaction, actor: Actor, reportId: string): Promise<ReportRow> {
   const row = await loadReport(trx, actor, 'report:update', reportId);
@@ -151,12 +155,9 @@ export async function addAttachment(
   const row = await holdEditable(trx, actor, reportId);
   const file = checkUpload(upload.fileName, upload.bytes);
   const key = keyOf(row);
-  const same = await reportAttachments.findBySha256(trx, key, file.sha256);
-  if (same) throw new ApiError(409, 'attachment_duplicate', undefined, { fileName: same.file_name });
-  if ((await reportAttachments.countAttachments(trx, key)) >= ATTACHMENT_MAX_COUNT) {
-    throw new ApiError(409, 'attachment_limit_reached', undefined, { limit: ATTACHMENT_MAX_COUNT });
-  }
-  const attachmentId = await reportAttachments.insertAttachment(trx, {
+  // one statement: not added when the report has these bytes already (its unique key) or its 20 files — the report
+  // is held, so no other upload counts beside this one
+  const added = await reportAttachments.insertAttachment(trx, {
     ...key,
     ventureId: row.venture_id,
     fileName: file.fileName,
@@ -165,9 +166,13 @@ export async function addAttachment(
     sha256: file.sha256,
     content: file.bytes,
     uploadedBy: actor.userId,
+    maxCount: ATTACHMENT_MAX_COUNT,
   });
-  const added = await reportAttachments.findAttachment(trx, key, attachmentId);
-  if (!added) throw new Error(`attachment ${attachmentId} vanished inside its own transaction`);
+  if (!added) {
+    const same = await reportAttachments.findBySha256(trx, key, file.sha256);
+    if (same) throw new ApiError(409, 'attachment_duplicate', undefined, { fileName: same.file_name });
+    throw new ApiError(409, 'attachment_limit_reached', undefined, { limit: ATTACHMENT_MAX_COUNT });
+  }
   await audit.appendAudit(trx, {
     districtId: row.district_id,
     communityId: row.community_id,
@@ -195,10 +200,8 @@ export async function removeAttachment(
 ): Promise<void> {
   const row = await holdEditable(trx, actor, reportId);
   const key = keyOf(row);
-  const found = await reportAttachments.findAttachment(trx, key, attachmentId);
-  if (!found || !(await reportAttachments.deleteAttachment(trx, key, attachmentId))) {
-    throw new ApiError(404, 'not_found');
-  }
+  const removed = await reportAttachments.deleteAttachment(trx, key, attachmentId);
+  if (!removed) throw new ApiError(404, 'not_found');
   await audit.appendAudit(trx, {
     districtId: row.district_id,
     communityId: row.community_id,
@@ -207,10 +210,10 @@ export async function removeAttachment(
     entityType: 'monthly_report',
     entityId: row.report_id,
     before: auditSubject(row, {
-      fileName: found.file_name,
-      byteSize: found.byte_size,
-      sha256: found.sha256,
-      kind: found.kind,
+      fileName: removed.file_name,
+      byteSize: removed.byte_size,
+      sha256: removed.sha256,
+      kind: removed.kind,
     }),
     requestId,
   });

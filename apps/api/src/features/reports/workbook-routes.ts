@@ -5,24 +5,18 @@ import {
   workbookTemplateRoute,
   XLSX_MEDIA_TYPE,
 } from '@gongfu/contract';
-import { type ScopedTransaction, withTenantTransaction } from '@gongfu/db';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Actor, AppEnv } from '../../context';
+import type { AppEnv } from '../../context';
 import { ApiError, errorBody } from '../../errors';
 import { message } from '../../i18n/messages';
+import { inActorScope } from '../../middleware/request-scope';
 import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import { contentDisposition } from './content-disposition';
 import * as workbook from './workbook-import';
 import { checkFile, importFile } from './workbook-import';
 import { kindOfContentType, readUpload } from './workbook-read';
-
-function inScope<T>(c: Context<AppEnv>, work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) {
-  const actor = requireActor(c);
-  return withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
-}
 
 /** The upload paths: the app gives them this limit instead of the 1 MB JSON one (see app.ts). */
 export const WORKBOOK_UPLOAD_PATHS = ['/api/v1/reports/workbook/check', '/api/v1/reports/workbook/import'];
@@ -49,7 +43,7 @@ export const workbookRoutes = createRouter()
   .openapi(workbookTemplateRoute, async (c) => {
     const { month } = c.req.valid('query');
     const lang = c.get('lang');
-    const file = await inScope(c, (trx, actor) => workbook.template(trx, actor, month, lang));
+    const file = await inActorScope(c, (trx, actor) => workbook.template(trx, actor, month, lang));
     return c.body(file.bytes as unknown as ArrayBuffer, 200, {
       'Content-Type': XLSX_MEDIA_TYPE,
       'Content-Disposition': contentDisposition('attachment', file.fileName),
@@ -59,14 +53,14 @@ export const workbookRoutes = createRouter()
   .openapi(workbookCheckRoute, async (c) => {
     const file = await upload(c);
     const lang = c.get('lang');
-    const { check } = await inScope(c, (trx, actor) => checkFile(trx, actor, file, lang));
+    const { check } = await inActorScope(c, (trx, actor) => checkFile(trx, actor, file, lang));
     return c.json(check, 200);
   })
   .openapi(workbookImportRoute, async (c) => {
     const { mode } = c.req.valid('query');
     const file = await upload(c);
     const lang = c.get('lang');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       importFile(trx, actor, file, mode, lang, c.get('requestId')),
     );
     if ('refused' in result) {

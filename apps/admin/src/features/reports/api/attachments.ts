@@ -1,9 +1,9 @@
 import type { ErrorBody, ReportAttachment, ReportAttachmentList } from '@gongfu/contract';
-import { ATTACHMENT_MAX_BYTES } from '@gongfu/domain';
+import { ATTACHMENT_MAX_BYTES, opensInBrowser } from '@gongfu/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest, queryString } from '../../../lib/api-client';
 import { currentLanguage, i18n } from '../../../lib/i18n';
-import { filenameOf } from '../../exports/download';
+import { filenameOf, saveBlob } from '../../exports/download';
 import { reportsQueryKey } from './reports';
 
 /**
@@ -152,10 +152,6 @@ export function useDeleteAttachment(reportId: string) {
   });
 }
 
-/** PDF and images are shown by the browser; Word and Excel files are saved. */
-export const opensInBrowser = (attachment: Pick<ReportAttachment, 'kind'>) =>
-  attachment.kind === 'pdf' || attachment.kind === 'image';
-
 /**
  * Fetches an attachment's bytes and shows them: in `target` (a tab the click opened before the fetch — a tab opened
  * after an await is a popup the browser blocks) when it is a PDF or an image, else saved under its name, as an
@@ -176,19 +172,13 @@ export async function openAttachment(
   }
   if (!response.ok) throw errorOf(response.status, await response.text().catch(() => ''));
   const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  if (target && opensInBrowser(attachment)) {
+  if (target && opensInBrowser(attachment.kind)) {
+    const url = URL.createObjectURL(blob);
     target.location.href = url;
     // the tab has its own copy once loaded; a reload of it after this finds nothing, which is acceptable
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return 'opened';
   }
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filenameOf(response.headers.get('content-disposition'), attachment.fileName);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, filenameOf(response.headers.get('content-disposition'), attachment.fileName));
   return 'saved';
 }

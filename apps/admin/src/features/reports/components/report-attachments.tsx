@@ -17,6 +17,7 @@ import {
   attachmentTypeOfName,
   cleanAttachmentName,
   identifyAttachment,
+  opensInBrowser,
 } from '@gongfu/domain';
 import {
   Alert,
@@ -40,7 +41,6 @@ import { useMe } from '../../auth/api/get-me';
 import {
   attachmentUrl,
   openAttachment,
-  opensInBrowser,
   useDeleteAttachment,
   useReportAttachments,
   useUploadAttachment,
@@ -193,7 +193,7 @@ function AttachmentsOf({ reportId, awaitingReview }: { reportId: string; awaitin
 
   const open = async (attachment: ReportAttachment) => {
     // the tab opens in the click (one opened after the fetch would be blocked as a popup); the bytes follow
-    const target = opensInBrowser(attachment) ? window.open('', '_blank') : null;
+    const target = opensInBrowser(attachment.kind) ? window.open('', '_blank') : null;
     if (target) {
       target.opener = null;
       target.document.title = attachment.fileName;
