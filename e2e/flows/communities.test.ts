@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, logIn, screenshot } from '../support/browser';
+import { PHONE, toChinese, toEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -36,6 +37,9 @@ describe('logging in and seeing one’s communities', () => {
     await total.waitFor({ timeout: 20_000 });
     const count = Number((await total.textContent())?.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThanOrEqual(33);
+    // counts carry their unit in the column's title, as amounts carry 元
+    await page.getByRole('columnheader', { name: /常住人口（人）/ }).waitFor();
+    await page.getByRole('columnheader', { name: /户数（户）/ }).waitFor();
     await screenshot(page, 'district-admin-communities');
     for (const name of ['望江街社区', '金汇社区', '渡口社区']) {
       await page.getByPlaceholder('按社区名称搜索').fill(name);
@@ -49,6 +53,20 @@ describe('logging in and seeing one’s communities', () => {
     await page.getByPlaceholder('按社区名称搜索').fill('格里坪');
     await page.getByPlaceholder('按社区名称搜索').press('Enter');
     await page.locator('.ant-empty').first().waitFor({ timeout: 20_000 });
+
+    // in English, and on a phone: the units in the titles too
+    await page.getByPlaceholder('按社区名称搜索').fill('');
+    await page.getByPlaceholder('按社区名称搜索').press('Enter');
+    await toEnglish(page);
+    await page.getByRole('columnheader', { name: /Population \(people\)/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole('columnheader', { name: /^Households/ }).waitFor();
+    await screenshot(page, 'district-admin-communities-en');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('columnheader', { name: /Population \(people\)/ }).waitFor();
+    await screenshot(page, 'district-admin-communities-phone-en');
+    await toChinese(page);
+    await page.getByRole('columnheader', { name: /常住人口（人）/ }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'district-admin-communities-phone-zh');
     await context.close();
   });
 

@@ -31,7 +31,8 @@ describe('district settings', () => {
     await expect.poll(() => dueDay.inputValue(), { timeout: 20_000 }).toBe('10');
     expect(await page.getByLabel('上线填报月份').inputValue()).toMatch(/2024-11/);
     expect(await page.getByLabel('红色预警 · 月报逾期').inputValue()).toBe('15');
-    expect(await page.getByLabel('黄色预警 · 营收环比大幅下降').inputValue()).toBe('30.00');
+    // a percentage as a person writes it: 30, not 30.00
+    expect(await page.getByLabel('黄色预警 · 营收环比大幅下降').inputValue()).toBe('30');
     await screenshot(page, 'district-settings-desk-zh');
     await toEnglish(page);
     await page.getByRole('heading', { name: 'District settings' }).waitFor();
@@ -108,8 +109,13 @@ describe('distribution rules', () => {
     await page.getByText('已保存').waitFor();
     await inForce.getByText('60%').waitFor({ timeout: 20_000 });
     expect(await page.locator('tr.rule-row').count()).toBe(2);
+    // who set each version (设置人): the district admin, by name, the new version and the seeded one alike
+    await page.getByRole('columnheader', { name: '设置人' }).waitFor();
+    expect(await page.locator('tr.rule-row', { hasText: '东区社区经济办 管理员' }).count()).toBe(2);
+    await screenshot(page, 'distribution-rules-saved-desk-zh');
     await toEnglish(page);
     await page.getByRole('heading', { name: 'Distribution rules' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Set by' }).waitFor();
     await screenshot(page, 'distribution-rules-desk-en');
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });

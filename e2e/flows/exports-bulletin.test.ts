@@ -101,6 +101,8 @@ describe('exports', () => {
 
     await page.goto(`${baseUrl}/audit`);
     await page.locator('[data-export="audit"]').waitFor({ timeout: 30_000 });
+    // the button says it exports the filter (every page of it), not the page on screen
+    await page.getByRole('button', { name: '导出当前筛选结果' }).waitFor();
     await page.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'exports-audit-desktop-zh');
     const audit = await download('audit', 'CSV（UTF-8）');
@@ -116,6 +118,8 @@ describe('exports', () => {
     await page.setViewportSize(PHONE);
     await toEnglish(page);
     await page.getByRole('button', { name: 'Export' }).first().waitFor({ timeout: 20_000 });
+    // its name still says it exports the filter, where only its icon shows
+    await page.getByRole('button', { name: 'Export filtered entries' }).waitFor();
     await screenshot(page, 'exports-audit-phone-en');
     await page.goto(`${baseUrl}/register/ventures?status=operating`);
     await page.locator('tr.ant-table-row, .ant-list-item, .ant-card').first().waitFor({ timeout: 30_000 });

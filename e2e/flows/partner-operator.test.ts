@@ -70,6 +70,13 @@ describe('an operator partner at work', () => {
     expect(await page.getByRole('tab').allTextContents()).toEqual(['经营项目', '运营协议', '合作方']);
     await screenshot(page, 'partner-agreements-desk-zh');
 
+    // the register's breadcrumb opens on the first section a partner reads (its ventures), not on 公司与股权
+    await page.locator('.ant-breadcrumb').getByRole('link', { name: '登记台账' }).click();
+    await page.waitForURL(/\/register\/ventures/);
+    await page.getByRole('tab', { name: '经营项目', selected: true }).waitFor({ timeout: 20_000 });
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'partner-register-home-desk-zh');
+
     // a venture's form from the workplace
     await page.goto(`${baseUrl}/`);
     const first = (await ventureRows(page, /我方运营的项目/)).first();

@@ -21,6 +21,8 @@ export const DistributionRule = z
     reserveBp: Bp,
     otherBp: Bp,
     createdBy: z.uuid().nullable(),
+    /** who set it (设置人): named to the district's roles only (a district official); null to a community */
+    createdByName: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('DistributionRule');

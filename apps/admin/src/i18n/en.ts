@@ -136,6 +136,7 @@ export const en: Messages = {
       emptySearch: 'No community name contains “{{q}}”',
       clearSearch: 'Clear search',
       total: '{{count}} communities',
+      col: { population: 'Population (people)', households: 'Households' },
     },
     detail: {
       title: 'Community',

@@ -131,6 +131,10 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       'The audit log is for district admins, district viewers and community admins (their community only).',
     empty: 'No entries match',
     emptyAll: 'No entries yet',
+    export: {
+      button: 'Export filtered entries',
+      hint: 'Exports every entry matching the current filters (all pages, not just this one)',
+    },
     filter: {
       actor: 'Who',
       allActors: 'Anyone',
@@ -247,11 +251,11 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       explanations: 'Explanations',
       flags: 'Figures to explain',
       returnedFields: 'Figures the reviewer asked to check',
+      typedZeros: 'Figures entered as 0',
       reviewComment: 'Review comment',
       lockedReports: 'Reports locked',
       governanceFundBp: 'Community-governance special fund share',
       reserveBp: 'Reserve share',
-      typedZeros: 'Figures entered as 0',
       otherBp: 'Other fund share',
       isPublic: 'Public on the board',
       balanceFen: 'Fund balance',

@@ -127,6 +127,11 @@ export const oversightZhCN = {
     noAccessSub: '审计日志面向区级管理员、区级查看员和社区管理员（仅本社区）。',
     empty: '没有符合条件的操作记录',
     emptyAll: '暂无操作记录',
+    // the export walks every page of the filter, not the page on screen (ADR 0018)
+    export: {
+      button: '导出当前筛选结果',
+      hint: '按当前筛选条件导出全部记录（所有页，不只是本页）',
+    },
     filter: {
       actor: '操作人',
       allActors: '全部操作人',
@@ -254,12 +259,12 @@ export const oversightZhCN = {
       explanations: '情况说明',
       flags: '需说明的数据',
       returnedFields: '审核人要求核对的项目',
+      typedZeros: '填为 0 的项目',
       reviewComment: '审核意见',
       lockedReports: '锁定的月报数',
       // distribution rules
       governanceFundBp: '社区治理专项资金比例',
       reserveBp: '公积金（储备）比例',
-      typedZeros: '填为 0 的项目',
       otherBp: '其他资金比例',
       // funds and the ledger
       isPublic: '向居民公示',

@@ -88,6 +88,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
       reserve: 'Reserve',
       other: 'Other fund',
       createdAt: 'Set on',
+      createdBy: 'Set by',
       status: 'Status',
     },
     status: { current: 'In force', future: 'Upcoming', past: 'Replaced' },

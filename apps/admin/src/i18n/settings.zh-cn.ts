@@ -82,6 +82,7 @@ export const settingsZhCN = {
       reserve: '公积金（储备）',
       other: '其他资金',
       createdAt: '设置时间',
+      createdBy: '设置人',
       status: '状态',
     },
     status: { current: '现行', future: '待生效', past: '已被替代' },

@@ -140,6 +140,8 @@ export const zhCN = {
       emptySearch: '没有名称包含“{{q}}”的社区',
       clearSearch: '清除搜索',
       total: '共 {{count}} 个社区',
+      // the list's columns of counts carry their unit, as amounts carry 元
+      col: { population: '常住人口（人）', households: '户数（户）' },
     },
     detail: {
       title: '社区详情',

@@ -582,6 +582,35 @@ export function listDistributionRules(
   return q.orderBy('community_id').orderBy('effective_from', 'desc').orderBy('version', 'desc').execute();
 }
 
+/**
+ * The rules as their history lists them: each with its setter's name (设置人) when `namesSetters` — a district
+ * official, named to the district only, as the review queue's reviewer — else null.
+ */
+export function listDistributionRuleHistory(
+  trx: ScopedTransaction,
+  args: { districtId: string; communityId?: string | null; namesSetters: boolean },
+) {
+  let q = trx
+    .selectFrom('distribution_rules')
+    .selectAll('distribution_rules')
+    .select((eb) => [
+      args.namesSetters
+        ? eb
+            .selectFrom('users')
+            .select('users.display_name')
+            .whereRef('users.user_id', '=', 'distribution_rules.created_by')
+            .as('created_by_name')
+        : sql<string | null>`null::text`.as('created_by_name'),
+    ])
+    .where('distribution_rules.district_id', '=', args.districtId);
+  if (args.communityId) q = q.where('distribution_rules.community_id', '=', args.communityId);
+  return q
+    .orderBy('distribution_rules.community_id')
+    .orderBy('distribution_rules.effective_from', 'desc')
+    .orderBy('distribution_rules.version', 'desc')
+    .execute();
+}
+
 export async function insertDistributionRule(
   trx: ScopedTransaction,
   values: {

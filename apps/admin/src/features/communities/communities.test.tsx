@@ -2,6 +2,7 @@ import type { Community } from '@gongfu/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { COMMUNITIES, JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
@@ -21,6 +22,17 @@ describe('communities list', () => {
     expect(within(jinhui).getByText('8,930')).toBeInTheDocument();
     expect(within(jinhui).getByText('510402001002')).toBeInTheDocument();
     expect(screen.getByText('共 3 个社区')).toBeInTheDocument();
+    // counts carry their unit in the column's title, as amounts carry 元
+    expect(screen.getByRole('columnheader', { name: /常住人口（人）/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /户数（户）/ })).toBeInTheDocument();
+  });
+
+  it('names the units of its counts in English too', async () => {
+    givenSession(meAs('district_admin'));
+    await changeLanguage('en');
+    renderApp('/communities');
+    expect(await screen.findByRole('columnheader', { name: /Population \(people\)/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /^Households/ })).toBeInTheDocument();
   });
 
   it('offers "新建社区" to a district admin but not to a community admin', async () => {

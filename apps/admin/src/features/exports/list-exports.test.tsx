@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, givenSession, server } from '../../testing/server';
@@ -50,6 +51,10 @@ describe('the audit log and the register lists export with their filters', () =>
     const { user } = renderApp(
       `/audit?entityType=proposal&action=proposal.pay_out&from=2026-11-01&to=2026-11-30&communityId=${JINHUI.id}&cursor=WyIyMDI2LTExIl0`,
     );
+    // the button says what it exports: the current filter, every page of it (not the page on screen)
+    const button = await screen.findByRole('button', { name: '导出当前筛选结果' });
+    expect(button).toHaveAttribute('data-export', 'audit');
+    expect(button).toHaveAttribute('title', '按当前筛选条件导出全部记录（所有页，不只是本页）');
     await exportCsv('audit', user);
     expect(asked).toHaveLength(1);
     expect(asked[0]?.pathname).toBe('/api/v1/exports/audit');
@@ -62,6 +67,18 @@ describe('the audit log and the register lists export with their filters', () =>
       format: 'csv',
     });
     expect(names).toEqual(['导出.csv']);
+  });
+
+  it('the audit log’s export says it exports the filter, in English too', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({ audit: { items: [], nextCursor: null }, actors: [] });
+    await changeLanguage('en');
+    renderApp('/audit');
+    const button = await screen.findByRole('button', { name: 'Export filtered entries' });
+    expect(button).toHaveAttribute(
+      'title',
+      'Exports every entry matching the current filters (all pages, not just this one)',
+    );
   });
 
   it.each([

@@ -158,6 +158,30 @@ describe('district roles read the register', () => {
     );
   });
 
+  it('the register’s own link (its breadcrumb, its menu item) opens on the first section the role reads', async () => {
+    const me = meAs('partner_operator');
+    const membership = { ...me.memberships[0], partnerId: PARTNER_ID, partnerName: '东区国投' };
+    givenSession({ ...me, memberships: [membership as (typeof me.memberships)[number]] }, [
+      WANGJIANGJIE,
+      JINHUI,
+    ]);
+    givenRegisterApi();
+    const partner = renderApp('/register');
+    // an operator partner reads no company: it lands on its ventures, not on a refusal
+    await waitFor(() => expect(partner.router.state.location.pathname).toBe('/register/ventures'), {
+      timeout: 30_000,
+    });
+    expect(await screen.findByRole('tab', { name: '经营项目', selected: true })).toBeInTheDocument();
+    expect(await screen.findByText('望江街便民服务驿站')).toBeInTheDocument();
+    const crumb = screen.getByRole('link', { name: '登记台账' });
+    expect(crumb).toHaveAttribute('href', '/register');
+    partner.unmount();
+
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    const community = renderApp('/register');
+    await waitFor(() => expect(community.router.state.location.pathname).toBe('/register/companies'));
+  });
+
   it('partners are the district’s: its admin registers them, a community admin reads them', async () => {
     givenSession(meAs('community_admin', WANGJIANGJIE));
     givenRegisterApi();

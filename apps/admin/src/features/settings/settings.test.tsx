@@ -1,3 +1,4 @@
+import type { DistributionRule } from '@gongfu/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -5,7 +6,7 @@ import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
-import { givenSettingsApi, SETTINGS } from './testing/settings-fixtures';
+import { givenSettingsApi, RULES, SETTINGS } from './testing/settings-fixtures';
 
 const patches = (seen: ReturnType<typeof givenSettingsApi>) =>
   seen.filter((r) => r.method === 'PATCH' && r.path === '/district/settings');
@@ -20,10 +21,11 @@ describe('district settings page', () => {
     await waitFor(() => expect(field('月报截止日').value).toBe('10'));
     expect(screen.getByText(/本区开始在平台上填报月报的第一个月/)).toBeInTheDocument();
     expect(field('红色预警 · 月报逾期').value).toBe('15');
-    expect(field('黄色预警 · 营收环比大幅下降').value).toBe('30.00');
-    expect(field('红色预警 · 营收环比大幅下降').value).toBe('50.00');
+    // percentages as a person writes them: 30 %, not 30.00 %
+    expect(field('黄色预警 · 营收环比大幅下降').value).toBe('30');
+    expect(field('红色预警 · 营收环比大幅下降').value).toBe('50');
     expect(field('黄色预警 · 资金闲置').value).toBe('12');
-    expect(field('红色预警 · 上缴低于保底金额').value).toBe('50.00');
+    expect(field('红色预警 · 上缴低于保底金额').value).toBe('50');
     // units beside the inputs
     expect(screen.getAllByText('个月').length).toBeGreaterThan(0);
 
@@ -119,7 +121,32 @@ describe('district settings page', () => {
     renderApp('/admin/settings');
     expect(await screen.findByRole('heading', { name: 'District settings' })).toBeInTheDocument();
     await waitFor(() => expect(field('Red · Monthly report overdue').value).toBe('15'));
-    expect(field('Amber · Revenue fell sharply on the month').value).toBe('30.00');
+    expect(field('Amber · Revenue fell sharply on the month').value).toBe('30');
+  });
+
+  it('a share in basis points reads without trailing zeros, typed to the basis point at most', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenSettingsApi({
+      settings: { ...SETTINGS, warningThresholds: { ...SETTINGS.warningThresholds, revenueDropBp: 1250 } },
+    });
+    const { user } = renderApp('/admin/settings');
+    await waitFor(() => expect(field('黄色预警 · 营收环比大幅下降').value).toBe('12.5'));
+    const red = field('红色预警 · 上缴低于保底金额');
+    await user.clear(red);
+    await user.type(red, '62.50');
+    // as typed while typing; as a person writes it once left
+    expect(red.value).toBe('62.50');
+    await user.tab();
+    expect(red.value).toBe('62.5');
+    await user.clear(red);
+    await user.type(red, '33.333');
+    await user.tab();
+    expect(red.value).toBe('33.33');
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    await waitFor(() => expect(patches(seen)).toHaveLength(1));
+    expect(patches(seen)[0]?.body).toMatchObject({
+      warningThresholds: { revenueDropBp: 1250, remittanceRedBp: 3333 },
+    });
   });
 });
 
@@ -137,6 +164,11 @@ describe('distribution rules page', () => {
     expect(document.querySelectorAll('tr.rule-row')).toHaveLength(2);
     expect(screen.getByText('现行')).toBeInTheDocument();
     expect(screen.getByText('已被替代')).toBeInTheDocument();
+    // who set each version (设置人): the API's name, or the unknown sign for a version set before it kept who
+    expect(screen.getByRole('columnheader', { name: '设置人' })).toBeInTheDocument();
+    const [latest, first] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
+    expect(within(latest as HTMLElement).getByText('东区社区经济办 管理员')).toBeInTheDocument();
+    expect((first as HTMLElement).lastElementChild?.textContent).toBe('—');
     expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
 
     await user.click(screen.getByRole('button', { name: /调整分配比例/ }));
@@ -179,6 +211,20 @@ describe('distribution rules page', () => {
     expect(String(body.effectiveFrom) > '2026-10').toBe(true);
   });
 
+  it('a share of the rule in force starts its input as a person writes it (12.5, not 12.50)', async () => {
+    givenSession(meAs('district_admin'));
+    const [latest, first] = RULES as [DistributionRule, DistributionRule];
+    givenSettingsApi({
+      rules: [{ ...latest, governanceFundBp: 3750, reserveBp: 5000, otherBp: 1250 }, first],
+    });
+    const { user } = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+    await user.click(await screen.findByRole('button', { name: /调整分配比例/ }));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByLabelText('社区治理专项资金比例')).toHaveValue('37.5');
+    expect(within(drawer).getByLabelText('其他资金比例')).toHaveValue('12.5');
+    expect(within(drawer).getByTestId('share-sum')).toHaveTextContent('合计 100%');
+  });
+
   it('the API’s refusal of the month lands on it', async () => {
     givenSession(meAs('district_admin'));
     givenSettingsApi();
@@ -206,6 +252,26 @@ describe('distribution rules page', () => {
     expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
     expect(screen.queryByRole('button', { name: /调整分配比例/ })).not.toBeInTheDocument();
     expect(screen.getByText('只读')).toBeInTheDocument();
+    // the setter is a district official, not named to a community: no blank 设置人 column
+    expect(screen.getByRole('columnheader', { name: '设置时间' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '设置人' })).toBeNull();
+  });
+
+  it('reads in English, with who set each version', async () => {
+    givenSession(meAs('district_viewer'));
+    const [latest, first] = RULES as [DistributionRule, DistributionRule];
+    // shares as a person writes them: 12.5%, not 12.50%
+    givenSettingsApi({
+      rules: [{ ...latest, governanceFundBp: 3750, reserveBp: 5000, otherBp: 1250 }, first],
+    });
+    await changeLanguage('en');
+    renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+    expect(await screen.findByRole('columnheader', { name: 'Set by' })).toBeInTheDocument();
+    const row = document.querySelector<HTMLElement>('tr.rule-row') as HTMLElement;
+    expect(within(row).getByText('东区社区经济办 管理员')).toBeInTheDocument();
+    expect(within(row).getByText('37.5%')).toBeInTheDocument();
+    expect(within(row).getByText('12.5%')).toBeInTheDocument();
+    expect(within(screen.getByTestId('rule-in-force')).getByText('12.5%')).toBeInTheDocument();
   });
 
   it('a district admin without a community chosen is asked to pick one', async () => {

@@ -1,5 +1,5 @@
 import type { DistributionRuleCreate, DistributionRule as RuleView } from '@gongfu/contract';
-import { audit, reports, type ScopedTransaction } from '@gongfu/db';
+import { audit, identity, reports, type ScopedTransaction } from '@gongfu/db';
 import {
   can,
   checkOn,
@@ -42,7 +42,8 @@ function toDomainRule(row: RuleRow): DistributionRule {
   };
 }
 
-function toView(row: RuleRow): RuleView {
+/** The rule as stored (and audited); its view adds the setter's name (`createdByName`). */
+function toView(row: RuleRow): Omit<RuleView, 'createdByName'> {
   return {
     id: row.rule_id,
     districtId: row.district_id,
@@ -90,11 +91,17 @@ export async function listDistributionRules(
   if (scope.communityId && query.communityId && query.communityId !== scope.communityId) {
     return { items: [], total: 0 };
   }
-  const rows = await reports.listDistributionRules(trx, {
+  // the setter is a district official (only a district admin sets a rule): named to the district, never to a
+  // community, as the review queue's reviewer
+  const rows = await reports.listDistributionRuleHistory(trx, {
     districtId: scope.districtId,
     communityId: query.communityId ?? scope.communityId,
+    namesSetters: actor.scope.kind === 'district',
   });
-  return { items: rows.map(toView), total: rows.length };
+  return {
+    items: rows.map((row) => ({ ...toView(row), createdByName: row.created_by_name ?? null })),
+    total: rows.length,
+  };
 }
 
 export async function createDistributionRule(
@@ -162,5 +169,6 @@ export async function createDistributionRule(
     after: created,
     requestId,
   });
-  return created;
+  const setter = actor.scope.kind === 'district' ? await identity.findUser(trx, actor.userId) : undefined;
+  return { ...created, createdByName: setter?.display_name ?? null };
 }

@@ -195,7 +195,12 @@ function AuditLog({ search, onSearch }: AuditLogPageProps) {
               <Button>{t('auth.security.open')}</Button>
             </Link>
           ) : null}
-          <ExportButton view="audit" params={{ ...search, communityId, cursor: undefined }} />
+          <ExportButton
+            view="audit"
+            params={{ ...search, communityId, cursor: undefined }}
+            label={t('oversight.audit.export.button')}
+            hint={t('oversight.audit.export.hint')}
+          />
         </Flex>
       }
     >

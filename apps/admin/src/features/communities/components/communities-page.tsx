@@ -87,14 +87,14 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
       render: (v: string | null) => v ?? unknown,
     },
     {
-      title: t('community.field.population'),
+      title: t('community.list.col.population'),
       dataIndex: 'population',
       align: 'right',
       render: (v: number | null) => formatCount(v, i18n.language, unknown),
       sorter: (a, b) => (a.population ?? -1) - (b.population ?? -1),
     },
     {
-      title: t('community.field.households'),
+      title: t('community.list.col.households'),
       dataIndex: 'households',
       align: 'right',
       render: (v: number | null) => formatCount(v, i18n.language, unknown),

@@ -11,6 +11,10 @@ export interface ExportButtonProps {
   /** the page's current filters, as the view's own query parameters (undefined and '' are left out) */
   params?: Readonly<Record<string, string | number | boolean | undefined | null>>;
   size?: 'small' | 'middle';
+  /** the button's words (and its name on a phone, where only its icon shows); default 导出 */
+  label?: string;
+  /** what the file holds, on hover (default: the label) */
+  hint?: string;
 }
 
 /**
@@ -18,8 +22,9 @@ export interface ExportButtonProps {
  * API (same scope and filters as the screen, ADR 0018); this only fetches it, so no spreadsheet code reaches the
  * browser.
  */
-export function ExportButton({ view, params = {}, size = 'middle' }: ExportButtonProps) {
+export function ExportButton({ view, params = {}, size = 'middle', label, hint }: ExportButtonProps) {
   const { t } = useTranslation();
+  const text = label ?? t('exports.button');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   // on a phone the icon alone: beside a card's title and pickers the word pushed the title out
@@ -60,10 +65,10 @@ export function ExportButton({ view, params = {}, size = 'middle' }: ExportButto
         icon={<DownloadOutlined />}
         loading={busy}
         data-export={view}
-        aria-label={t('exports.button')}
-        title={t('exports.button')}
+        aria-label={text}
+        title={hint ?? text}
       >
-        {phone ? null : t('exports.button')}
+        {phone ? null : text}
       </Button>
     </Dropdown>
   );

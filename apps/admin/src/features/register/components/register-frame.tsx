@@ -1,29 +1,13 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { type Action, can } from '@gongfu/domain';
 import { useNavigate } from '@tanstack/react-router';
 import { Card, Flex, Input, Select, Tabs, Tag, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
-import type { TranslationKey } from '../../../lib/translation-key';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { ExportButton } from '../../exports/components/export-button';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
-
-export type RegisterSection = 'companies' | 'assets' | 'ventures' | 'partners' | 'agreements';
-
-const SECTIONS: readonly { key: RegisterSection; to: string; label: TranslationKey; reads: Action }[] = [
-  { key: 'companies', to: '/register/companies', label: 'register.nav.companies', reads: 'company:read' },
-  { key: 'assets', to: '/register/assets', label: 'register.nav.assets', reads: 'asset:read' },
-  { key: 'ventures', to: '/register/ventures', label: 'register.nav.ventures', reads: 'venture:read' },
-  {
-    key: 'agreements',
-    to: '/register/agreements',
-    label: 'register.nav.agreements',
-    reads: 'agreement:read',
-  },
-  { key: 'partners', to: '/register/partners', label: 'register.nav.partners', reads: 'partner:read' },
-];
+import { REGISTER_SECTIONS, type RegisterSection, readableSections } from '../sections';
 
 /**
  * The frame of every register list: the page title, the sections as tabs (the chosen community travels with
@@ -83,14 +67,14 @@ export function RegisterFrame({
         aria-label={t('register.nav.sections')}
         activeKey={section}
         onChange={(key) => {
-          const target = SECTIONS.find((s) => s.key === key);
+          const target = REGISTER_SECTIONS.find((s) => s.key === key);
           if (!target) return;
           const search = communityId && key !== 'partners' ? { communityId } : {};
           void navigate({ to: target.to, search });
         }}
         // the sections the role reads (an operator partner reads its ventures, agreements and partner, not the
         // communities' companies and assets: a tab there would open on a refusal)
-        items={SECTIONS.filter((s) => (membership ? can(membership.role, s.reads) : false)).map((s) => ({
+        items={readableSections(membership?.role).map((s) => ({
           key: s.key,
           label: t(s.label),
         }))}

@@ -152,6 +152,17 @@ export function DistributionRulesPage({
                   title: t('settings.rules.col.createdAt'),
                   render: (_, r) => instantText(r.createdAt),
                 },
+                // 设置人: a district official, whom the API names to the district's roles only (a community's
+                // admin reads its rules without it: the column would be blank)
+                ...(own
+                  ? []
+                  : [
+                      {
+                        key: 'createdBy',
+                        title: t('settings.rules.col.createdBy'),
+                        render: (_: unknown, r: DistributionRule) => r.createdByName ?? t('common.unknown'),
+                      },
+                    ]),
               ]}
             />
           </Card>

@@ -20,9 +20,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { shanghaiThisMonth } from '../../../lib/shanghai-time';
 import { FormDrawer } from '../../funds/components/form-drawer';
-import { bpToPercentInput, percentRule, percentToBp } from '../../register/form';
+import { percentRule, percentToBp } from '../../register/form';
 import { type PreviewParams, useCreateDistributionRule, useDistributionPreview } from '../api/settings';
-import { percentText, SHARE_FIELDS } from '../format';
+import { percentNumberText, percentText, SHARE_FIELDS } from '../format';
 
 interface Values {
   governanceFundBp: string;
@@ -45,6 +45,9 @@ function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return settled;
 }
+
+/** A share in its input as a person writes it: 12.5, not 12.50. */
+const shareInput = (bp: number) => percentNumberText(bp / 100);
 
 /**
  * A new version of a community's rule: the three shares typed in percent (their sum said as typed, 100 % before
@@ -73,9 +76,7 @@ export function RuleDrawer({
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
 
   const start = inForce ?? { governanceFundBp: 0, reserveBp: 10_000, otherBp: 0 };
-  const shares = SHARE_FIELDS.map(({ field }) =>
-    percentToBp(watched?.[field] ?? bpToPercentInput(start[field])),
-  );
+  const shares = SHARE_FIELDS.map(({ field }) => percentToBp(watched?.[field] ?? shareInput(start[field])));
   const complete = shares.every((bp) => bp !== undefined);
   const sum = shares.reduce<number>((total, bp) => total + (bp ?? 0), 0);
   const balanced = complete && sum === 10_000;
@@ -166,9 +167,9 @@ export function RuleDrawer({
         onFinish={submit}
         disabled={create.isPending}
         initialValues={{
-          governanceFundBp: bpToPercentInput(start.governanceFundBp),
-          reserveBp: bpToPercentInput(start.reserveBp),
-          otherBp: bpToPercentInput(start.otherBp),
+          governanceFundBp: shareInput(start.governanceFundBp),
+          reserveBp: shareInput(start.reserveBp),
+          otherBp: shareInput(start.otherBp),
           effectiveFrom: dayjs(`${suggested}-01`),
         }}
       >

@@ -37,8 +37,12 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { isStale } from '../../funds/form';
 import { changesSettings } from '../access';
 import { useDistrictSettings, useUpdateDistrictSettings } from '../api/settings';
+import { percentNumberText } from '../format';
 
-/** Shares and falls are typed in percent (two decimals), stored in basis points. */
+/**
+ * Shares and falls are typed in percent (two decimals at most: a basis point), stored in basis points, and shown as a
+ * person writes them (30 %, 12.5 %: no trailing zeros).
+ */
 const PERCENT_FIELDS = new Set<WarningThresholdField>([
   'revenueDropBp',
   'revenueDropRedBp',
@@ -174,6 +178,12 @@ export function SettingsPage() {
           min={percent ? limits.min / 100 : limits.min}
           max={percent ? limits.max / 100 : limits.max}
           precision={percent ? 2 : 0}
+          // rounded to the precision when left; shown without its trailing zeros (as typed while typing)
+          formatter={
+            percent
+              ? (value, { userTyping, input }) => (userTyping ? input : percentNumberText(value ?? ''))
+              : undefined
+          }
           step={percent ? 5 : 1}
           inputMode={percent ? 'decimal' : 'numeric'}
           suffix={t(UNIT_KEY[limits.unit])}

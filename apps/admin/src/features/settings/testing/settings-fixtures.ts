@@ -24,7 +24,8 @@ export const RULES: DistributionRule[] = [
     governanceFundBp: 5000,
     reserveBp: 3000,
     otherBp: 2000,
-    createdBy: null,
+    createdBy: '55555555-5555-4555-8555-000000000001',
+    createdByName: '东区社区经济办 管理员',
     createdAt: '2025-05-20T02:00:00.000Z',
   }),
   conforms(DistributionRule, {
@@ -36,7 +37,9 @@ export const RULES: DistributionRule[] = [
     governanceFundBp: 4000,
     reserveBp: 6000,
     otherBp: 0,
+    // set before the platform kept who: no setter
     createdBy: null,
+    createdByName: null,
     createdAt: '2023-12-20T02:00:00.000Z',
   }),
 ];
