@@ -1,9 +1,11 @@
 /**
  * 用户与权限 as a district office does it: the district admin invites a colleague, reads the initial password off
  * the screen once, the colleague logs in with it; the admin disables them and the colleague's open session is
- * refused on its next request. Screenshots of the users page and the platform's districts page, desk and phone,
- * in Chinese and English.
+ * refused on its next request. The admin exports the accounts (导出账号清单) as CSV: the disabled colleague's row
+ * says so, its role in words, and no password is in the file. Screenshots of the users page and the platform's
+ * districts page, desk and phone, in Chinese and English.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, logIn, screenshot } from '../support/browser';
@@ -29,6 +31,7 @@ describe('user administration', () => {
   it('invites a user who logs in with the shown password; disabling them ends their open session', async () => {
     const { context: admin, page } = await newSession(browser, baseUrl, 'admin@dongqu.demo', {
       viewport: DESK,
+      acceptDownloads: true,
     });
     // the menu's entry, under 系统管理
     await page.getByRole('menuitem', { name: /系统管理/ }).waitFor({ timeout: 20_000 });
@@ -91,6 +94,27 @@ describe('user administration', () => {
     });
     expect(again.status()).toBe(401);
     await colleague.close();
+
+    // the account list for an inspection (等保): the list's search travels with the export, one row per role
+    await page.locator('[data-export="users"]').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByText('CSV（UTF-8）').click()]);
+    expect(file.suggestedFilename()).toMatch(/^用户与权限-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await file.path()) as string);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = csv.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(header).toBe(
+      '姓名,登录邮箱,角色,所属社区 / 合作方,授权时间,状态,需改密,停用时间,最近登录,创建时间,账号编号',
+    );
+    expect(lines).toHaveLength(1);
+    const cells = (lines[0] ?? '').split(',');
+    expect(cells.slice(0, 4)).toEqual([NAME, EMAIL, '社区填报员', '金汇社区']);
+    expect(cells[5]).toBe('已停用');
+    // the colleague logged in with the initial password and never chose one
+    expect(cells[6]).toBe('是');
+    expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // the colleague did log in
+    expect(cells[8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(csv.toString('utf8')).not.toContain(password);
 
     // the account's history, one click away
     await row.getByRole('button', { name: new RegExp(`更多 ${NAME}`) }).click();

@@ -35,12 +35,24 @@ export const DistrictUser = z
     memberships: z.array(UserMembership),
     /** the account of the admin asking: it cannot disable or reset itself */
     isSelf: z.boolean(),
+    /**
+     * Its password was set by an admin (invited, or reset) and not yet changed by its owner, who must change it
+     * at the next login (ADR 0025). Only a district admin reads it: the list is theirs alone.
+     */
+    mustChangePassword: z.boolean().openapi({
+      description:
+        'The password was set by an admin (invitation or reset) and its owner has not changed it yet: they must at their next login',
+    }),
   })
   .openapi('DistrictUser');
 export type DistrictUser = z.infer<typeof DistrictUser>;
 export const DistrictUserList = listOf(DistrictUser, 'DistrictUserList');
 export type DistrictUserList = z.infer<typeof DistrictUserList>;
 
+/**
+ * The list's filters, all optional and combined: `role`, `communityId` and `partnerId` are matched by one and the
+ * same membership (a community reporter of 金汇, not a reporter elsewhere who also administers 金汇).
+ */
 export const DistrictUserListQuery = z.object({
   q: text(100)
     .optional()
@@ -49,6 +61,24 @@ export const DistrictUserListQuery = z.object({
     .enum(USER_STATUSES)
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
+  role: z
+    .enum(DISTRICT_GRANTABLE_ROLES)
+    .optional()
+    .openapi({ param: { name: 'role', in: 'query' }, description: 'Accounts holding this role' }),
+  communityId: z
+    .uuid()
+    .optional()
+    .openapi({
+      param: { name: 'communityId', in: 'query' },
+      description: 'Accounts with a role in this community (with `role`: that role, there)',
+    }),
+  partnerId: z
+    .uuid()
+    .optional()
+    .openapi({
+      param: { name: 'partnerId', in: 'query' },
+      description: 'Accounts operating for this partner (with `role`: that role, for it)',
+    }),
 });
 export type DistrictUserListQuery = z.infer<typeof DistrictUserListQuery>;
 

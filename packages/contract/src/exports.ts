@@ -29,6 +29,8 @@ export const EXPORT_VIEWS = [
   'partners',
   'agreements',
   'street-offices',
+  // administration
+  'users',
 ] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;

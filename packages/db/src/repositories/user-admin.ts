@@ -14,6 +14,8 @@ export interface DistrictUserRow {
   disabled_at: Date | string | null;
   last_login_at: Date | string | null;
   created_at: Date | string;
+  /** set by an invitation or a reset, cleared by the owner's own change (ADR 0025) */
+  must_change_password: boolean;
 }
 
 export interface DistrictMembershipRow {
@@ -35,14 +37,53 @@ const USER_COLUMNS = [
   'u.disabled_at',
   'u.last_login_at',
   'u.created_at',
+  'u.must_change_password',
 ] as const;
 
-export function listDistrictUsers(trx: ScopedTransaction, args: { districtId: string }) {
+/**
+ * The list's filters (all optional, combined): part of the name or the login; active or disabled; and a role,
+ * a community or a partner — matched by one and the same membership of the district.
+ */
+export interface DistrictUserFilter {
+  q?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  role?: string | undefined;
+  communityId?: string | undefined;
+  partnerId?: string | undefined;
+}
+
+export function listDistrictUsers(
+  trx: ScopedTransaction,
+  args: { districtId: string; filter?: DistrictUserFilter },
+) {
+  const { q, status, role, communityId, partnerId } = args.filter ?? {};
+  let query = trx
+    .selectFrom('users as u')
+    .select(USER_COLUMNS)
+    .where('u.home_district_id', '=', args.districtId);
+  if (status === 'active') query = query.where('u.disabled_at', 'is', null);
+  if (status === 'disabled') query = query.where('u.disabled_at', 'is not', null);
+  if (q) {
+    // a substring, not a LIKE pattern: % and _ are letters here (logins are stored in lower case)
+    const needle = q.toLowerCase();
+    query = query.where(
+      sql<boolean>`(strpos(lower(u.display_name), ${needle}) > 0 or strpos(u.email, ${needle}) > 0)`,
+    );
+  }
+  if (role || communityId || partnerId) {
+    query = query.where(({ exists, selectFrom }) => {
+      let held = selectFrom('memberships as m')
+        .select(sql`1`.as('one'))
+        .whereRef('m.user_id', '=', 'u.user_id')
+        .where('m.district_id', '=', args.districtId);
+      if (role) held = held.where('m.role', '=', role);
+      if (communityId) held = held.where('m.community_id', '=', communityId);
+      if (partnerId) held = held.where('m.partner_id', '=', partnerId);
+      return exists(held);
+    });
+  }
   return (
-    trx
-      .selectFrom('users as u')
-      .select(USER_COLUMNS)
-      .where('u.home_district_id', '=', args.districtId)
+    query
       // newest first: the account just invited is at the top, the long-standing ones follow
       .orderBy('u.created_at', 'desc')
       .orderBy('u.user_id')

@@ -11,15 +11,23 @@ export const USER_ROLE_VALUES = [
   'partner_operator',
 ] as const;
 
+/**
+ * The page's filters, as GET /users and its export take them (the API filters; the page shows what it answers).
+ * A role and a community or partner are matched by one and the same membership.
+ */
 export interface UsersSearch {
   q?: string;
   status?: (typeof USER_STATUS_VALUES)[number];
-  /** accounts holding this role (the page filters the API's list) */
+  /** accounts holding this role */
   role?: (typeof USER_ROLE_VALUES)[number];
-  /** accounts with a role in this community or for this partner */
-  unit?: string;
+  /** accounts with a role in this community */
+  communityId?: string;
+  /** accounts operating for this partner (never with a community: the page picks one or the other) */
+  partnerId?: string;
   page?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateUsersSearch(search: Record<string, unknown>): UsersSearch {
   const result: UsersSearch = {};
@@ -31,7 +39,10 @@ export function validateUsersSearch(search: Record<string, unknown>): UsersSearc
     result.status = search.status as UsersSearch['status'];
   if (typeof search.role === 'string' && (USER_ROLE_VALUES as readonly string[]).includes(search.role))
     result.role = search.role as UsersSearch['role'];
-  if (typeof search.unit === 'string' && /^[0-9a-f-]{36}$/i.test(search.unit)) result.unit = search.unit;
+  if (typeof search.communityId === 'string' && UUID.test(search.communityId))
+    result.communityId = search.communityId;
+  else if (typeof search.partnerId === 'string' && UUID.test(search.partnerId))
+    result.partnerId = search.partnerId;
   const page = typeof search.page === 'number' ? search.page : Number(search.page);
   if (Number.isInteger(page) && page > 1 && page < 100_000) result.page = page;
   return result;

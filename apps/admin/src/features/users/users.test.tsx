@@ -2,7 +2,7 @@ import type { DistrictUser } from '@gongfu/contract';
 import { DISTRICT_GRANTABLE_ROLES, USER_STATUSES } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { DISTRICT_ID, JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
@@ -12,6 +12,8 @@ import { USER_ROLE_VALUES, USER_STATUS_VALUES, validateUsersSearch } from './sea
 const SELF = '55555555-5555-4555-8555-555555555555';
 const REPORTER = '66666666-6666-4666-8666-666666666666';
 const FORMER = '77777777-7777-4777-8777-777777777777';
+const OPERATOR = '99999999-9999-4999-8999-999999999999';
+const SOE = { id: '44444444-4444-4444-8444-444444444444', name: '区属国企' };
 
 function user(id: string, patch: Partial<DistrictUser>): DistrictUser {
   return {
@@ -24,6 +26,7 @@ function user(id: string, patch: Partial<DistrictUser>): DistrictUser {
     createdAt: '2026-11-01T02:00:00.000Z',
     memberships: [],
     isSelf: false,
+    mustChangePassword: false,
     ...patch,
   };
 }
@@ -50,6 +53,8 @@ const USERS: DistrictUser[] = [
   user(REPORTER, {
     email: 'reporter@jinhui.demo',
     displayName: '金汇填报员',
+    // invited, never logged in: the initial password is still the admin's
+    mustChangePassword: true,
     memberships: [
       {
         id: 'a0000000-0000-4000-8000-000000000002',
@@ -64,6 +69,22 @@ const USERS: DistrictUser[] = [
     ],
   }),
   user(FORMER, { email: 'former@dongqu.demo', displayName: '已离职', status: 'disabled' }),
+  user(OPERATOR, {
+    email: 'soe@dongqu.demo',
+    displayName: '国企运营专员',
+    memberships: [
+      {
+        id: 'a0000000-0000-4000-8000-000000000004',
+        role: 'partner_operator',
+        districtId: DISTRICT_ID,
+        communityId: null,
+        communityName: null,
+        partnerId: SOE.id,
+        partnerName: SOE.name,
+        createdAt: '2026-11-01T02:00:00.000Z',
+      },
+    ],
+  }),
 ];
 
 interface Seen {
@@ -88,12 +109,24 @@ function givenUsersApi(options: { invite?: (body: unknown) => Response } = {}) {
   server.use(
     http.get(api('/users'), async ({ request }) => {
       await note(request);
+      // the API's filters: a role, a community and a partner match one membership
       const url = new URL(request.url);
-      const status = url.searchParams.get('status');
-      const q = url.searchParams.get('q')?.toLowerCase();
-      const items = USERS.filter((u) => !status || u.status === status).filter(
-        (u) => !q || u.displayName.includes(q) || u.email.includes(q),
+      const [status, role, communityId, partnerId] = ['status', 'role', 'communityId', 'partnerId'].map(
+        (name) => url.searchParams.get(name),
       );
+      const q = url.searchParams.get('q')?.toLowerCase();
+      const items = USERS.filter((u) => !status || u.status === status)
+        .filter((u) => !q || u.displayName.includes(q) || u.email.includes(q))
+        .filter(
+          (u) =>
+            !(role || communityId || partnerId) ||
+            u.memberships.some(
+              (m) =>
+                (!role || m.role === role) &&
+                (!communityId || m.communityId === communityId) &&
+                (!partnerId || m.partnerId === partnerId),
+            ),
+        );
       return HttpResponse.json({ items, total: items.length });
     }),
     http.post(api('/users'), async ({ request }) => {
@@ -133,8 +166,12 @@ describe('用户与权限', () => {
     const seen = givenUsersApi();
     const { user: u, router } = renderApp('/admin/users?status=active');
     expect(await screen.findByText('金汇填报员', {}, { timeout: 30_000 })).toBeInTheDocument();
-    expect(seen.find((r) => r.path === '/users')?.query.get('status')).toBe('active');
+    expect(seen.some((r) => r.path === '/users' && r.query.get('status') === 'active')).toBe(true);
     expect(screen.queryByText('已离职')).not.toBeInTheDocument();
+    // an account whose password is still the one an admin set says so beside its status; others do not
+    expect(within(rowOf('金汇填报员')).getByText('在用')).toBeInTheDocument();
+    expect(within(rowOf('金汇填报员')).getByText('待改密')).toBeInTheDocument();
+    expect(within(rowOf('东区管理员')).queryByText('待改密')).not.toBeInTheDocument();
     expect(within(rowOf('金汇填报员')).getByText('社区填报员 · 金汇社区')).toBeInTheDocument();
     expect(within(rowOf('金汇填报员')).getByText('从未登录')).toBeInTheDocument();
     expect(within(rowOf('东区管理员')).getByText('本人')).toBeInTheDocument();
@@ -157,11 +194,15 @@ describe('用户与权限', () => {
     await waitFor(() => expect(seen.at(-1)?.query.get('q')).toBe('former'));
   });
 
-  it('narrows to a role and to a community (or partner) by the memberships, in the URL', async () => {
+  it('narrows to a role and to a community or partner through the API, the URL holding both', async () => {
     givenSession(meAs('district_admin'));
-    givenUsersApi();
+    const seen = givenUsersApi();
     const { user: u, router } = renderApp('/admin/users?role=community_reporter');
     expect(await screen.findByText('金汇填报员', {}, { timeout: 30_000 })).toBeInTheDocument();
+    // the API filters: the page shows what it answers
+    const asked = () =>
+      seen.filter((r) => r.path === '/users').map((r) => Object.fromEntries(r.query.entries()));
+    expect(asked()).toContainEqual({ role: 'community_reporter' });
     expect(screen.queryByText('东区管理员', { selector: 'tr *' })).toBeNull();
     expect(screen.getByText('共 1 个账号')).toBeInTheDocument();
     await u.click(screen.getByLabelText('角色'));
@@ -169,13 +210,36 @@ describe('用户与权限', () => {
     await waitFor(() => expect(router.state.location.search).toEqual({ role: 'district_admin' }));
     expect(await screen.findByText('东区管理员', { selector: 'tr *' })).toBeInTheDocument();
     expect(screen.queryByText('金汇填报员', { selector: 'tr *' })).toBeNull();
-    // a community the accounts hold roles in
+    expect(asked()).toContainEqual({ role: 'district_admin' });
+    // the picker offers the places every account of the district holds roles in, not only the listed ones'
     await u.click(screen.getByLabelText('社区 / 合作方'));
     await u.click(await screen.findByText(JINHUI.name, { selector: '.ant-select-item-option-content' }));
     await waitFor(() =>
-      expect(router.state.location.search).toEqual({ role: 'district_admin', unit: JINHUI.id }),
+      expect(router.state.location.search).toEqual({ role: 'district_admin', communityId: JINHUI.id }),
     );
     expect(await screen.findByText('没有符合条件的账号')).toBeInTheDocument();
+    expect(asked()).toContainEqual({ role: 'district_admin', communityId: JINHUI.id });
+
+    // a partner instead: the community goes, the partner comes, by name in the picker
+    await u.click(screen.getByLabelText('角色'));
+    await u.click(await screen.findByText('全部角色', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ communityId: JINHUI.id }));
+    await u.click(screen.getByLabelText('社区 / 合作方'));
+    await u.click(await screen.findByText(SOE.name, { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ partnerId: SOE.id }));
+    expect(await screen.findByText('国企运营专员', { selector: 'tr *' })).toBeInTheDocument();
+    expect(screen.queryByText('金汇填报员', { selector: 'tr *' })).toBeNull();
+    expect(asked()).toContainEqual({ partnerId: SOE.id });
+  });
+
+  it('names the chosen community from the URL before the picker is opened', async () => {
+    givenSession(meAs('district_admin'));
+    givenUsersApi();
+    renderApp(`/admin/users?communityId=${JINHUI.id}`);
+    expect(await screen.findByText('金汇填报员', {}, { timeout: 30_000 })).toBeInTheDocument();
+    const picker = screen.getByLabelText('社区 / 合作方').closest('.ant-select') as HTMLElement;
+    expect(within(picker).getByText(JINHUI.name)).toBeInTheDocument();
+    expect(screen.queryByText('国企运营专员', { selector: 'tr *' })).toBeNull();
   });
 
   it('adds a user: the contract’s schema first, then the API; the initial password is shown once with a copy button', async () => {
@@ -278,6 +342,7 @@ describe('用户与权限', () => {
       ).toBeInTheDocument();
       await screen.findAllByText('金汇填报员');
       expect(within(rowOf('金汇填报员')).getByText('Never')).toBeInTheDocument();
+      expect(within(rowOf('金汇填报员')).getByText('Password change due')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: /Add user/ })).toBeInTheDocument();
     } finally {
       await changeLanguage('zh-CN');
@@ -297,15 +362,124 @@ describe('用户与权限', () => {
   });
 });
 
+describe('导出账号清单', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Answers the export with a small file and records what was asked; the download itself is observed. */
+  function givenExports() {
+    const asked: URL[] = [];
+    server.use(
+      http.get(api('/exports/:view'), ({ request }) => {
+        asked.push(new URL(request.url));
+        return new HttpResponse('\uFEFFa\r\n', {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="gongfu-users.csv"; filename*=UTF-8''${encodeURIComponent('用户与权限.csv')}`,
+          },
+        });
+      }),
+    );
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:export'), revokeObjectURL: vi.fn() });
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    return { asked, names };
+  }
+
+  it('exports the accounts with every filter of the list: search, status, role, community (not the page)', async () => {
+    givenSession(meAs('district_admin'));
+    givenUsersApi();
+    const { asked, names } = givenExports();
+    const { user: u } = renderApp(
+      `/admin/users?q=jinhui&status=active&role=community_reporter&communityId=${JINHUI.id}&page=2`,
+    );
+    const button = await screen.findByRole('button', { name: '导出账号清单' }, { timeout: 30_000 });
+    expect(button).toHaveAttribute('data-export', 'users');
+    expect(button).toHaveAttribute(
+      'title',
+      '按当前搜索、状态、角色和社区 / 合作方导出本区账号及其全部角色（每个角色一行，不含密码）',
+    );
+    await u.click(button);
+    await u.click(await screen.findByText('CSV（UTF-8）'));
+    expect(await screen.findByText('已导出 用户与权限.csv')).toBeInTheDocument();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.pathname).toBe('/api/v1/exports/users');
+    expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({
+      q: 'jinhui',
+      status: 'active',
+      role: 'community_reporter',
+      communityId: JINHUI.id,
+      format: 'csv',
+    });
+    expect(names).toEqual(['用户与权限.csv']);
+  });
+
+  it('a partner chosen travels as partnerId', async () => {
+    givenSession(meAs('district_admin'));
+    givenUsersApi();
+    const { asked } = givenExports();
+    const { user: u } = renderApp(`/admin/users?partnerId=${SOE.id}`);
+    expect(
+      await screen.findByText('国企运营专员', { selector: 'tr *' }, { timeout: 30_000 }),
+    ).toBeInTheDocument();
+    await u.click(screen.getByRole('button', { name: '导出账号清单' }));
+    await u.click(await screen.findByText('Excel（.xlsx）'));
+    await waitFor(() => expect(asked).toHaveLength(1));
+    expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({ partnerId: SOE.id, format: 'xlsx' });
+  });
+
+  it('without filters, as Excel, and says so in English', async () => {
+    await changeLanguage('en');
+    try {
+      givenSession(meAs('district_admin'));
+      givenUsersApi();
+      const { asked } = givenExports();
+      const { user: u } = renderApp('/admin/users');
+      const button = await screen.findByRole('button', { name: 'Export accounts' }, { timeout: 30_000 });
+      expect(button).toHaveAttribute(
+        'title',
+        'Exports the district’s accounts matching the search, status, role and community / partner, with all their roles (one row per role, no passwords)',
+      );
+      await u.click(button);
+      await u.click(await screen.findByText('Excel (.xlsx)'));
+      await waitFor(() => expect(asked).toHaveLength(1));
+      expect(asked[0]?.pathname).toBe('/api/v1/exports/users');
+      expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({ format: 'xlsx' });
+    } finally {
+      await changeLanguage('zh-CN');
+    }
+  });
+
+  it('is not offered to a role that may not read the accounts', async () => {
+    givenSession(meAs('district_viewer'));
+    server.use(
+      http.get(api('/users'), () =>
+        HttpResponse.json(errorBody('forbidden', '当前角色无权执行此操作'), { status: 403 }),
+      ),
+    );
+    renderApp('/admin/users');
+    expect(await screen.findByText('当前角色无权执行此操作', {}, { timeout: 30_000 })).toBeInTheDocument();
+    expect(document.querySelector('[data-export="users"]')).toBeNull();
+  });
+});
+
 describe('the users page’s URL', () => {
   it('keeps the domain’s statuses and drops anything else', () => {
     expect([...USER_STATUS_VALUES]).toEqual([...USER_STATUSES]);
     expect([...USER_ROLE_VALUES]).toEqual([...DISTRICT_GRANTABLE_ROLES]);
-    expect(validateUsersSearch({ role: 'community_admin', unit: JINHUI.id })).toEqual({
+    expect(validateUsersSearch({ role: 'community_admin', communityId: JINHUI.id })).toEqual({
       role: 'community_admin',
-      unit: JINHUI.id,
+      communityId: JINHUI.id,
     });
-    expect(validateUsersSearch({ role: 'platform_admin', unit: 'x' })).toEqual({});
+    expect(validateUsersSearch({ partnerId: SOE.id })).toEqual({ partnerId: SOE.id });
+    // one place at a time, as the picker chooses it: the community when both are given
+    expect(validateUsersSearch({ communityId: JINHUI.id, partnerId: SOE.id })).toEqual({
+      communityId: JINHUI.id,
+    });
+    expect(
+      validateUsersSearch({ role: 'platform_admin', communityId: 'x', partnerId: 'y', unit: JINHUI.id }),
+    ).toEqual({});
     expect(validateUsersSearch({ status: 'disabled', q: '  张 ', page: '3' })).toEqual({
       status: 'disabled',
       q: '张',

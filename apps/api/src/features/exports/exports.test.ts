@@ -259,6 +259,7 @@ describe('every view exports for a district admin', () => {
     partners: '',
     agreements: '',
     'street-offices': '',
+    users: '',
   };
   it.each(Object.entries(VIEWS))('%s', async (view, query) => {
     const { bytes } = await download(`/api/v1/exports/${view}?${query}`);

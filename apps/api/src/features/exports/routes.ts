@@ -28,7 +28,9 @@ import {
   type ExportContext,
   GROUP_BY_LABELS,
   kpiName,
+  ROLE_LABELS,
   shanghaiTime,
+  USER_STATUS_LABELS,
   VIEWS,
   type ViewDefinition,
 } from './views';
@@ -49,6 +51,7 @@ const PAGING = new Set(['format', 'page', 'pageSize', 'limit', 'offset', 'cursor
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 const PARAM_LABELS: Record<string, LocalizedText> = {
+  q: L('搜索', 'Search'),
   kpi: L('指标', 'KPI'),
   period: L('统计周期', 'Period'),
   month: L('月份', 'Month'),
@@ -66,6 +69,7 @@ const PARAM_LABELS: Record<string, LocalizedText> = {
   ventureCategory: L('项目类别', 'Venture category'),
   category: L('类别', 'Category'),
   status: L('状态', 'Status'),
+  role: L('角色', 'Role'),
   severity: L('严重程度', 'Severity'),
   kind: L('类型', 'Kind'),
   current: L('仅当前版本', 'Current revisions only'),
@@ -87,8 +91,10 @@ const PERIOD_LABELS: Record<string, LocalizedText> = {
   ytd: L('年初至今', 'Year to date'),
 };
 
+type ValueLabels = ReadonlyArray<Readonly<Record<string, LocalizedText>>>;
+
 /** Enum values of filters, looked up in the label sets of the views that have such a parameter. */
-const VALUE_LABELS: Record<string, ReadonlyArray<Readonly<Record<string, LocalizedText>>>> = {
+const VALUE_LABELS: Record<string, ValueLabels> = {
   period: [PERIOD_LABELS],
   groupBy: [GROUP_BY_LABELS],
   operatingModel: [OPERATING_MODEL_LABELS],
@@ -111,6 +117,14 @@ const VALUE_LABELS: Record<string, ReadonlyArray<Readonly<Record<string, Localiz
     VENTURE_STATUS_LABELS,
     ASSET_STATUS_LABELS,
   ],
+};
+
+/**
+ * A view's own words for its parameters' values, looked up before the shared ones: an account's `active` is 在用,
+ * whatever another view's `active` would be called.
+ */
+const VIEW_VALUE_LABELS: Partial<Record<ExportView, Record<string, ValueLabels>>> = {
+  users: { status: [USER_STATUS_LABELS], role: [ROLE_LABELS] },
 };
 
 /** Filters naming an object: printed with the object's name, read in the caller's scope. */
@@ -165,7 +179,7 @@ export function createExportRoutes(dispatch: Dispatch) {
       if (built.rows.length > EXPORT_MAX_ROWS) throw tooLarge();
       const now = clock.now();
       const exportedAt = shanghaiTime(now.toISOString());
-      const filters = await filterText(query, ctx);
+      const filters = await filterText(view, query, ctx);
       table = {
         title: ctx.t(definition.title),
         info: [
@@ -294,16 +308,21 @@ function exportContext(lang: Lang, get: <T>(path: string) => Promise<T>): Export
 }
 
 /** 筛选条件: each parameter of the view's query with its label and a readable value. */
-async function filterText(query: URLSearchParams, ctx: ExportContext): Promise<string> {
+async function filterText(view: ExportView, query: URLSearchParams, ctx: ExportContext): Promise<string> {
   const parts: string[] = [];
   for (const [key, value] of query) {
     const label = PARAM_LABELS[key] ? ctx.t(PARAM_LABELS[key]) : key;
-    parts.push(`${label}${ctx.lang === 'en' ? ': ' : '：'}${await filterValue(key, value, ctx)}`);
+    parts.push(`${label}${ctx.lang === 'en' ? ': ' : '：'}${await filterValue(view, key, value, ctx)}`);
   }
   return parts.join(ctx.lang === 'en' ? '; ' : '；');
 }
 
-async function filterValue(key: string, value: string, ctx: ExportContext): Promise<string> {
+async function filterValue(
+  view: ExportView,
+  key: string,
+  value: string,
+  ctx: ExportContext,
+): Promise<string> {
   if (key === 'kpi') return kpiName(value, ctx);
   if (value === 'true' || value === 'false') return ctx.t(value === 'true' ? L('是', 'yes') : L('否', 'no'));
   if (key === 'communityId') return ctx.communityName(value);
@@ -318,7 +337,7 @@ async function filterValue(key: string, value: string, ctx: ExportContext): Prom
       throw error;
     }
   }
-  for (const labels of VALUE_LABELS[key] ?? []) {
+  for (const labels of [...(VIEW_VALUE_LABELS[view]?.[key] ?? []), ...(VALUE_LABELS[key] ?? [])]) {
     const text = labels[value];
     if (text) return ctx.t(text);
   }

@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   Community,
   Company,
+  DistrictUserList,
   ExportView,
   FundFlow,
   FundList,
@@ -33,6 +34,7 @@ import {
   auditObjectName,
   COMMUNITY_KIND_LABELS,
   FUND_KIND_LABELS,
+  type GrantableRole,
   KPI_DEFINITIONS,
   type KpiKey,
   type KpiUnit,
@@ -45,6 +47,7 @@ import {
   PROPOSAL_STATUS_LABELS,
   PROPOSAL_USE_CATEGORY_LABELS,
   REPORT_STATUS_LABELS,
+  type UserStatus,
   VENTURE_CATEGORY_LABELS,
   VENTURE_STATUS_LABELS,
   WARNING_KIND_LABELS,
@@ -186,6 +189,21 @@ export const GROUP_BY_LABELS: Record<string, LocalizedText> = {
 };
 
 const simple = (path: string) => () => path;
+
+/** The roles a district grants, as the users page names them (the admin's `role.*` strings). */
+export const ROLE_LABELS: Record<GrantableRole, LocalizedText> = {
+  district_admin: L('区级管理员', 'District admin'),
+  district_viewer: L('区级查看员', 'District viewer'),
+  community_admin: L('社区管理员', 'Community admin'),
+  community_reporter: L('社区填报员', 'Community reporter'),
+  partner_operator: L('合作运营方', 'Partner operator'),
+};
+
+/** An account's status as the users page says it. */
+export const USER_STATUS_LABELS: Record<UserStatus, LocalizedText> = {
+  active: L('在用', 'Active'),
+  disabled: L('已停用', 'Disabled'),
+};
 
 // ─── the registry
 
@@ -1019,6 +1037,132 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
       return {
         columns: [L('街道', 'Street office'), L('区划代码', 'Admin code'), L('社区数', 'Communities')],
         rows: data.items.map((s) => [s.name, s.adminCode ?? '', s.communityCount]),
+      };
+    },
+  },
+
+  // ─── administration
+
+  users: {
+    title: L('用户与权限', 'Users & access'),
+    path: simple('/users'),
+    paging: { kind: 'none' },
+    // the list route answers what the users page shows — never a password, its hash or a session
+    async build(data: DistrictUserList, ctx) {
+      const rows: Cell[][] = [];
+      for (const u of data.items) {
+        const account = (role: Cell, unit: Cell, grantedAt: Cell): Cell[] => [
+          u.displayName,
+          u.email,
+          role,
+          unit,
+          grantedAt,
+          ctx.label(USER_STATUS_LABELS, u.status),
+          yesNo(ctx, u.mustChangePassword),
+          shanghaiTime(u.disabledAt),
+          u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : ctx.t(L('从未登录', 'Never')),
+          shanghaiTime(u.createdAt),
+          u.id,
+        ];
+        // one row per role, so that a filter on the role column counts who holds it; an account without a role
+        // still has its row
+        if (u.memberships.length === 0) rows.push(account('', '', ''));
+        for (const m of u.memberships) {
+          rows.push(
+            account(
+              ctx.label(ROLE_LABELS, m.role),
+              m.communityName ?? m.partnerName ?? '',
+              shanghaiTime(m.createdAt),
+            ),
+          );
+        }
+      }
+      const disabled = data.items.filter((u) => u.status === 'disabled').length;
+      return {
+        info: [
+          [L('账号数', 'Accounts'), String(data.items.length)],
+          [L('其中已停用', 'Of which disabled'), String(disabled)],
+        ],
+        columns: [
+          L('姓名', 'Name'),
+          L('登录邮箱', 'Login email'),
+          L('角色', 'Role'),
+          L('所属社区 / 合作方', 'Community / partner'),
+          L('授权时间', 'Role granted at'),
+          L('状态', 'Status'),
+          L('需改密', 'Must change password'),
+          L('停用时间', 'Disabled at'),
+          L('最近登录', 'Last login'),
+          L('创建时间', 'Created at'),
+          L('账号编号', 'Account id'),
+        ],
+        rows,
+        definitions: [
+          [
+            ctx.t(L('行', 'Rows')),
+            ctx.t(
+              L(
+                '每个账号的每个角色一行：有多个角色的账号占多行，没有角色的账号占一行（角色为空）',
+                'One row per role of each account: an account with several roles has several rows, one without a role has one row (role empty)',
+              ),
+            ),
+          ],
+          [
+            ctx.t(L('所属社区 / 合作方', 'Community / partner')),
+            ctx.t(
+              L(
+                '社区角色所属的社区、合作运营方所属的合作方；区级角色为空（全区）',
+                'The community of a community role, the partner of a partner operator; empty for district roles (the whole district)',
+              ),
+            ),
+          ],
+          [
+            ctx.t(L('筛选', 'Filters')),
+            ctx.t(
+              L(
+                '按角色或社区 / 合作方筛选时，导出有符合条件的角色的账号（两项都选时须是同一个角色），每个账号仍列出其全部角色',
+                'Filtered by role or by community / partner: the accounts with a matching role (both chosen: one role matching both), each still with all its roles',
+              ),
+            ),
+          ],
+          [
+            ctx.t(L('需改密', 'Must change password')),
+            ctx.t(
+              L(
+                '“是”：密码由管理员设置（新建账号或重置密码），本人尚未修改；下次登录须先修改密码',
+                '“yes”: the password was set by an admin (new account or reset) and its owner has not changed it yet; they must at their next login',
+              ),
+            ),
+          ],
+          [
+            ctx.t(L('最近登录', 'Last login')),
+            ctx.t(
+              L(
+                '最近一次成功登录的时间；“从未登录”表示账号创建后尚未登录',
+                'The last successful login; “Never” when the account has not logged in since it was created',
+              ),
+            ),
+          ],
+          [ctx.t(L('时间', 'Times')), ctx.t(L('北京时间（UTC+8）', 'Beijing time (UTC+8)'))],
+          [
+            ctx.t(L('账号编号', 'Account id')),
+            ctx.t(
+              L(
+                '与审计日志中“对象编号”一致，可据此查该账号的变更记录',
+                'The same as the audit log’s “Object id”: the account’s changes can be looked up by it',
+              ),
+            ),
+          ],
+          [
+            ctx.t(L('密码', 'Passwords')),
+            ctx.t(
+              L(
+                '不导出密码、密码摘要或任何密钥；初始密码只在创建或重置时显示一次',
+                'No password, password hash or other secret is exported; an initial password is shown once, when it is set',
+              ),
+            ),
+          ],
+        ],
       };
     },
   },

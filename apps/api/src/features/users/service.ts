@@ -76,6 +76,7 @@ function toUser(
     createdAt: new Date(row.created_at).toISOString(),
     memberships: memberships.filter((m) => m.user_id === row.user_id).map(toMembership),
     isSelf: row.user_id === actor.userId,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -135,18 +136,18 @@ async function loadUser(trx: ScopedTransaction, actor: Actor, districtId: string
 
 // ── reads
 
+/**
+ * The district's accounts the filters match (in the statement: the text, the status, and a role, community or
+ * partner held by one membership), each with all its roles — the matching one and the others.
+ */
 export async function listUsers(trx: ScopedTransaction, actor: Actor, query: DistrictUserListQuery) {
   requireRole(actor, 'membership:read');
   const districtId = districtOf(actor);
   const [rows, memberships] = await Promise.all([
-    userAdmin.listDistrictUsers(trx, { districtId }),
+    userAdmin.listDistrictUsers(trx, { districtId, filter: query }),
     userAdmin.listDistrictMemberships(trx, { districtId }),
   ]);
-  const needle = query.q?.toLowerCase();
-  const items = rows
-    .map((row) => toUser(actor, row, memberships))
-    .filter((u) => !query.status || u.status === query.status)
-    .filter((u) => !needle || u.displayName.toLowerCase().includes(needle) || u.email.includes(needle));
+  const items = rows.map((row) => toUser(actor, row, memberships));
   return { items, total: items.length };
 }
 
@@ -344,7 +345,8 @@ export async function resetPassword(
     { action: 'user.reset_password', entityType: 'user', entityId: userId, after: { email: user.email } },
     requestId,
   );
-  return { user, initialPassword: password.plain };
+  // read before the reset: the new password is the admin's, to be changed at the next login
+  return { user: { ...user, mustChangePassword: true }, initialPassword: password.plain };
 }
 
 export async function addMembership(

@@ -145,9 +145,107 @@ describe('the district’s users', () => {
     expect(byText.items.map((u: { email: string }) => u.email)).toEqual(['reporter@jinhui.demo']);
     const disabled = await (await t.request('/api/v1/users?status=disabled', { as: ADMIN })).json();
     expect(disabled.items.every((u: { status: string }) => u.status === 'disabled')).toBe(true);
+    // the text is a substring, not a pattern: a % matches a percent sign only
+    const percent = await (await t.request('/api/v1/users?q=%25', { as: ADMIN })).json();
+    expect(percent.items).toEqual([]);
     const bad = await t.request('/api/v1/users?status=gone', { as: ADMIN });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fields)).toEqual(['status']);
+  });
+
+  it('filters by role, community and partner in its statement: one membership matches them all', async () => {
+    type Listed = { email: string; memberships: Array<{ role: string; communityId: string | null }> };
+    const list = async (query: string): Promise<Listed[]> => {
+      const res = await t.request(`/api/v1/users?${query}`, { as: ADMIN });
+      expect(res.status, `${query}: ${await res.clone().text()}`).toBe(200);
+      const body = await res.json();
+      expect(body.total).toBe(body.items.length);
+      return body.items;
+    };
+    const emails = async (query: string) => (await list(query)).map((u) => u.email).sort();
+    // an account holding a district role and a community role: found by either, listed with both
+    const both = await invite([
+      { role: 'district_viewer' },
+      { role: 'community_admin', communityId: DEMO_IDS.dukou },
+    ]);
+
+    expect(await emails('role=district_admin')).toEqual([ADMIN]);
+    expect(await emails('role=partner_operator')).toEqual(['soe@dongqu.demo']);
+    expect(await emails(`partnerId=${DEMO_IDS.soe}`)).toEqual(['soe@dongqu.demo']);
+    expect(await emails(`communityId=${DEMO_IDS.jinhui}`)).toEqual([
+      'jinhui@dongqu.demo',
+      'reporter@jinhui.demo',
+    ]);
+    expect(await emails(`role=community_reporter&communityId=${DEMO_IDS.jinhui}`)).toEqual([
+      'reporter@jinhui.demo',
+    ]);
+    const viewers = await list('role=district_viewer');
+    expect(viewers.map((u) => u.email).sort()).toEqual([both.email, 'viewer@dongqu.demo'].sort());
+    expect(
+      viewers
+        .find((u) => u.email === both.email)
+        ?.memberships.map((m) => m.role)
+        .sort(),
+    ).toEqual(['community_admin', 'district_viewer']);
+    expect(await emails(`communityId=${DEMO_IDS.dukou}`)).toEqual([both.email, 'dukou@dongqu.demo'].sort());
+    // the role and the community of one and the same membership: a district viewer has no community
+    expect(await emails(`role=district_viewer&communityId=${DEMO_IDS.dukou}`)).toEqual([]);
+    // with the text and the status
+    expect(await emails(`q=${both.email}&role=community_admin`)).toEqual([both.email]);
+    expect(await emails(`q=${both.email}&role=community_admin&status=disabled`)).toEqual([]);
+    // another district's community and partner name no account of this one
+    expect(await emails(`communityId=${DEMO_IDS.xiquCommunity}`)).toEqual([]);
+    const xiqu = await (
+      await t.request(`/api/v1/users?communityId=${DEMO_IDS.xiquCommunity}`, {
+        as: XIQU_ADMIN,
+      })
+    ).json();
+    expect(xiqu.items.map((u: { email: string }) => u.email)).toEqual(['geliping@xiqu.demo']);
+
+    // a bad value is a 400 naming its field, in both languages; never a 500
+    for (const [query, field] of [
+      ['role=platform_admin', 'role'],
+      ['role=nobody', 'role'],
+      ['communityId=jinhui', 'communityId'],
+      ['partnerId=00000000', 'partnerId'],
+    ] as const) {
+      const res = await t.request(`/api/v1/users?${query}`, { as: ADMIN });
+      expect(res.status, query).toBe(400);
+      expect(Object.keys((await res.json()).error.fields), query).toEqual([field]);
+    }
+    const en = await t.request('/api/v1/users?role=platform_admin', {
+      as: ADMIN,
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(en.status).toBe(400);
+    expect(Object.keys((await en.json()).error.fields)).toEqual(['role']);
+  });
+
+  it('says which accounts must change an admin-set password; the flag clears with their own change', async () => {
+    const flags = async () => {
+      const body = await (await t.request('/api/v1/users', { as: ADMIN })).json();
+      return new Map<string, boolean>(
+        body.items.map((u: { id: string; mustChangePassword: boolean }) => [u.id, u.mustChangePassword]),
+      );
+    };
+    const before = await flags();
+    expect(before.get(userId(ADMIN))).toBe(false);
+    expect(before.get(userId('reporter@jinhui.demo'))).toBe(false);
+    for (const flag of before.values()) expect(typeof flag).toBe('boolean');
+
+    const { id, email, password, body } = await invite();
+    expect(body.user.mustChangePassword).toBe(true);
+    expect((await flags()).get(id)).toBe(true);
+    expect((await (await t.request(`/api/v1/users/${id}`, { as: ADMIN })).json()).mustChangePassword).toBe(
+      true,
+    );
+    await changeInitialPassword(cookieFrom(await login(email, password)), password);
+    expect((await flags()).get(id)).toBe(false);
+
+    const reset = await t.request(`/api/v1/users/${id}/reset-password`, { method: 'POST', as: ADMIN });
+    expect(reset.status).toBe(200);
+    expect((await reset.json()).user.mustChangePassword).toBe(true);
+    expect((await flags()).get(id)).toBe(true);
   });
 });
 

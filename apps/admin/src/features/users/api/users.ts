@@ -16,9 +16,13 @@ import { type ApiError, apiRequest, queryString } from '../../../lib/api-client'
 export const usersQueryKey = ['users'] as const;
 export const districtsQueryKey = ['platform', 'districts'] as const;
 
+/** GET /users's filters (DistrictUserListQuery): a role, a community and a partner match one membership. */
 export interface UsersParams {
   q?: string | undefined;
   status?: string | undefined;
+  role?: string | undefined;
+  communityId?: string | undefined;
+  partnerId?: string | undefined;
 }
 
 export const usersQueryOptions = (params: UsersParams) =>

@@ -1,7 +1,17 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { DistrictUser, UserMembership } from '@gongfu/contract';
 import { can, compareChineseNames } from '@gongfu/domain';
-import { App, Button, Dropdown, Flex, type MenuProps, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Dropdown,
+  Flex,
+  type MenuProps,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
@@ -9,6 +19,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { ExportButton } from '../../exports/components/export-button';
 import { QueryState } from '../../kpis/components/query-state';
 import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
 import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
@@ -17,6 +28,9 @@ import { EmailText } from './email-text';
 import { InviteDrawer } from './invite-drawer';
 import { MembershipDrawer } from './membership-drawer';
 import { PasswordModal, type ShownPassword } from './password-modal';
+
+/** The community / partner picker's value: which of the two, and its id. */
+type UnitValue = `community:${string}` | `partner:${string}`;
 
 /** 用户与权限: the district's accounts — who they are, their roles, whether they may log in — and what to do. */
 export function UsersPage({
@@ -30,8 +44,18 @@ export function UsersPage({
   const { modal, message } = App.useApp();
   const membership = useActiveMembership();
   const may = (action: Parameters<typeof can>[1]) => (membership ? can(membership.role, action) : false);
-  // the API filters (the status and the text); the page keeps both in the URL
-  const users = useUsers({ q: search.q, status: search.status });
+  // the API filters — the text, the status, the role, the community or partner — and the export takes the same;
+  // the page keeps them in the URL and shows what the API answers (a district's few dozen accounts, paged here)
+  const filters = {
+    q: search.q,
+    status: search.status,
+    role: search.role,
+    communityId: search.communityId,
+    partnerId: search.partnerId,
+  };
+  const users = useUsers(filters);
+  // every account (the same request as the list's while nothing is filtered): the places the picker offers
+  const everyone = useUsers({});
   const disable = useDisableUser();
   const enable = useEnableUser();
   const reset = useResetPassword();
@@ -40,36 +64,35 @@ export function UsersPage({
   const [shown, setShown] = useState<ShownPassword | null>(null);
   const [editing, setEditing] = useState<{ user: DistrictUser; membership?: UserMembership } | null>(null);
   const [history, setHistory] = useState<DistrictUser | null>(null);
-  const filtered = Boolean(search.q || search.status || search.role || search.unit);
+  const filtered = Object.values(filters).some(Boolean);
   const change = (patch: Partial<UsersSearch>) => onSearch({ ...search, page: undefined, ...patch });
-  // the role and the community (or partner) filter the list the API gave: a district has dozens of accounts, not
-  // thousands, and the API lists them whole
-  const rows = useMemo(
-    () =>
-      (users.data?.items ?? []).filter(
-        (user) =>
-          user.memberships.some(
-            (m) =>
-              (!search.role || m.role === search.role) &&
-              (!search.unit || m.communityId === search.unit || m.partnerId === search.unit),
-          ) ||
-          (!search.role && !search.unit),
-      ),
-    [users.data, search.role, search.unit],
-  );
-  // the communities and partners the accounts hold roles in, by pinyin
+  const rows = users.data?.items ?? [];
+  // the communities and partners the district's accounts hold roles in, by pinyin (the chosen one named as soon
+  // as either list has it); a picked value says which of the two it is
   const units = useMemo(() => {
-    const found = new Map<string, string>();
-    for (const user of users.data?.items ?? []) {
+    const found = new Map<UnitValue, string>();
+    for (const user of [...(everyone.data?.items ?? []), ...(users.data?.items ?? [])]) {
       for (const m of user.memberships) {
-        if (m.communityId && m.communityName) found.set(m.communityId, m.communityName);
-        if (m.partnerId && m.partnerName) found.set(m.partnerId, m.partnerName);
+        if (m.communityId && m.communityName) found.set(`community:${m.communityId}`, m.communityName);
+        if (m.partnerId && m.partnerName) found.set(`partner:${m.partnerId}`, m.partnerName);
       }
     }
     return [...found]
       .map(([value, label]) => ({ value, label }))
       .sort((a, b) => compareChineseNames(a.label, b.label));
-  }, [users.data]);
+  }, [everyone.data, users.data]);
+  const unit: UnitValue | undefined = search.communityId
+    ? `community:${search.communityId}`
+    : search.partnerId
+      ? `partner:${search.partnerId}`
+      : undefined;
+  const pickUnit = (value: UnitValue | undefined) => {
+    const [kind, id] = value ? (value.split(':') as [string, string]) : [];
+    change({
+      communityId: kind === 'community' ? id : undefined,
+      partnerId: kind === 'partner' ? id : undefined,
+    });
+  };
 
   const roleText = (m: UserMembership) => {
     const where = m.communityName ?? m.partnerName;
@@ -215,8 +238,20 @@ export function UsersPage({
       title: t('users.field.status'),
       dataIndex: 'status',
       key: 'status',
-      render: (status: DistrictUser['status']) => (
-        <Tag color={status === 'active' ? 'green' : 'default'}>{t(`users.status.${status}`)}</Tag>
+      render: (status: DistrictUser['status'], user: DistrictUser) => (
+        <Flex gap={4} wrap>
+          <Tag color={status === 'active' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+            {t(`users.status.${status}`)}
+          </Tag>
+          {/* the password an admin set (invitation or reset) is still the one: the next login asks to change it */}
+          {user.mustChangePassword ? (
+            <Tooltip title={t('users.mustChangeHint')}>
+              <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                {t('users.mustChange')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+        </Flex>
       ),
     },
     {
@@ -260,11 +295,22 @@ export function UsersPage({
       title={t('users.title')}
       subTitle={t('users.subtitle')}
       extra={
-        may('user:invite') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)}>
-            {t('users.actions.invite')}
-          </Button>
-        ) : null
+        <>
+          {/* the list's filters travel with the export: the matching accounts, every role of each a row */}
+          {may('membership:read') ? (
+            <ExportButton
+              view="users"
+              params={filters}
+              label={t('users.export.button')}
+              hint={t('users.export.hint')}
+            />
+          ) : null}
+          {may('user:invite') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)}>
+              {t('users.actions.invite')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
@@ -291,10 +337,10 @@ export function UsersPage({
         />
         <FilterSelect
           label={t('users.filter.unit')}
-          value={search.unit}
+          value={unit}
           allText={t('users.filter.allUnits')}
           options={units}
-          onChange={(unit) => change({ unit })}
+          onChange={pickUnit}
           width={220}
         />
         {filtered ? <Button onClick={() => onSearch({})}>{t('register.common.clear')}</Button> : null}
