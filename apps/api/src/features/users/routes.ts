@@ -12,20 +12,14 @@ import {
   resetUserPasswordRoute,
   updateMembershipRoute,
 } from '@gongfu/contract';
-import { type ScopedTransaction, withTenantTransaction } from '@gongfu/db';
 import { type Action, can } from '@gongfu/domain';
 import type { Context } from 'hono';
-import type { Actor, AppEnv } from '../../context';
+import type { AppEnv } from '../../context';
 import { forbidden } from '../../errors';
+import { inActorScope } from '../../middleware/request-scope';
 import { requireActor } from '../../middleware/session';
 import { createRouter } from '../../router';
-import { dbScopeOf } from '../../scope';
 import * as service from './service';
-
-function inScope<T>(c: Context<AppEnv>, work: (trx: ScopedTransaction, actor: Actor) => Promise<T>) {
-  const actor = requireActor(c);
-  return withTenantTransaction(c.get('deps').db, dbScopeOf(actor.scope), (trx) => work(trx, actor));
-}
 
 /**
  * An initial password, hashed before the transaction opens (argon2id takes ~50 ms: not inside a lock) — and only
@@ -49,16 +43,16 @@ async function endSessions(c: Context<AppEnv>, userId: string) {
 export const userRoutes = createRouter()
   .openapi(listDistrictUsersRoute, async (c) => {
     const query = c.req.valid('query');
-    return c.json(await inScope(c, (trx, actor) => service.listUsers(trx, actor, query)), 200);
+    return c.json(await inActorScope(c, (trx, actor) => service.listUsers(trx, actor, query)), 200);
   })
   .openapi(getDistrictUserRoute, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await inScope(c, (trx, actor) => service.getUser(trx, actor, id)), 200);
+    return c.json(await inActorScope(c, (trx, actor) => service.getUser(trx, actor, id)), 200);
   })
   .openapi(inviteUserRoute, async (c) => {
     const input = c.req.valid('json');
     const password = await newPassword(c, 'user:invite');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.inviteUser(trx, actor, input, password, c.get('requestId')),
     );
     c.header('Cache-Control', 'no-store');
@@ -66,21 +60,23 @@ export const userRoutes = createRouter()
   })
   .openapi(disableUserRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await inScope(c, (trx, actor) => service.disableUser(trx, actor, id, c.get('requestId')));
+    const result = await inActorScope(c, (trx, actor) =>
+      service.disableUser(trx, actor, id, c.get('requestId')),
+    );
     await endSessions(c, id);
     return c.json(result.user, 200);
   })
   .openapi(enableUserRoute, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(
-      await inScope(c, (trx, actor) => service.enableUser(trx, actor, id, c.get('requestId'))),
+      await inActorScope(c, (trx, actor) => service.enableUser(trx, actor, id, c.get('requestId'))),
       200,
     );
   })
   .openapi(resetUserPasswordRoute, async (c) => {
     const { id } = c.req.valid('param');
     const password = await newPassword(c, 'user:reset_password');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.resetPassword(trx, actor, id, password, c.get('requestId')),
     );
     await endSessions(c, id);
@@ -90,7 +86,7 @@ export const userRoutes = createRouter()
   .openapi(addMembershipRoute, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.addMembership(trx, actor, id, input, c.get('requestId')),
     );
     return c.json(result, 201);
@@ -98,14 +94,14 @@ export const userRoutes = createRouter()
   .openapi(updateMembershipRoute, async (c) => {
     const { id, membershipId } = c.req.valid('param');
     const input = c.req.valid('json');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.updateMembership(trx, actor, id, membershipId, input, c.get('requestId')),
     );
     return c.json(result, 200);
   })
   .openapi(removeMembershipRoute, async (c) => {
     const { id, membershipId } = c.req.valid('param');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.removeMembership(trx, actor, id, membershipId, c.get('requestId')),
     );
     return c.json(result, 200);
@@ -113,12 +109,12 @@ export const userRoutes = createRouter()
 
 export const platformRoutes = createRouter()
   .openapi(listPlatformDistrictsRoute, async (c) =>
-    c.json(await inScope(c, (trx, actor) => service.listDistricts(trx, actor)), 200),
+    c.json(await inActorScope(c, (trx, actor) => service.listDistricts(trx, actor)), 200),
   )
   .openapi(createPlatformDistrictRoute, async (c) => {
     const input = c.req.valid('json');
     const password = await newPassword(c, 'district:create');
-    const result = await inScope(c, (trx, actor) =>
+    const result = await inActorScope(c, (trx, actor) =>
       service.createDistrict(trx, actor, input, password, c.get('requestId')),
     );
     c.header('Cache-Control', 'no-store');
