@@ -166,6 +166,10 @@ describe('district roles read the register', () => {
       JINHUI,
     ]);
     givenRegisterApi();
+    let companiesAsked = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.endsWith('/companies')) companiesAsked += 1;
+    });
     const partner = renderApp('/register');
     // an operator partner reads no company: it lands on its ventures, not on a refusal
     await waitFor(() => expect(partner.router.state.location.pathname).toBe('/register/ventures'), {
@@ -173,6 +177,11 @@ describe('district roles read the register', () => {
     });
     expect(await screen.findByRole('tab', { name: '经营项目', selected: true })).toBeInTheDocument();
     expect(await screen.findByText('望江街便民服务驿站')).toBeInTheDocument();
+    // the operating model is the company's, which a partner cannot read: no column of — and no refused request
+    expect(screen.getByRole('columnheader', { name: '类别' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '经营模式' })).toBeNull();
+    expect(companiesAsked).toBe(0);
+    server.events.removeAllListeners('request:start');
     const crumb = screen.getByRole('link', { name: '登记台账' });
     expect(crumb).toHaveAttribute('href', '/register');
     partner.unmount();

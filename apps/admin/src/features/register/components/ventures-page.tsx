@@ -54,7 +54,10 @@ export function VenturesPage({
   const scope = useRegisterScope(search.communityId);
   const listParams = { communityId: scope.listCommunityId, category: search.category, status: search.status };
   const ventures = useVentures(listParams);
-  const companies = useCompanies({ communityId: scope.listCommunityId });
+  // the operating model is the company's: a role that cannot read companies (an operator partner) is not asked
+  // for them, and sees no column that would only say —
+  const readsCompanies = scope.may('company:read');
+  const companies = useCompanies({ communityId: scope.listCommunityId }, readsCompanies);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const mayCreate = scope.may('venture:create');
@@ -86,14 +89,18 @@ export function VenturesPage({
       dataIndex: 'category',
       render: (c: Venture['category']) => label(VENTURE_CATEGORY_LABELS[c], language),
     },
-    {
-      title: t('register.venture.field.operatingModel'),
-      key: 'model',
-      render: (_, v) => {
-        const model = v.companyId ? modelOf.get(v.companyId) : undefined;
-        return model ? label(OPERATING_MODEL_LABELS[model], language) : '—';
-      },
-    },
+    ...(readsCompanies
+      ? [
+          {
+            title: t('register.venture.field.operatingModel'),
+            key: 'model',
+            render: (_: unknown, v: Venture) => {
+              const model = v.companyId ? modelOf.get(v.companyId) : undefined;
+              return model ? label(OPERATING_MODEL_LABELS[model], language) : '—';
+            },
+          },
+        ]
+      : []),
     {
       title: t('register.venture.field.operator'),
       dataIndex: 'operatorPartnerName',
