@@ -56,7 +56,8 @@ export const settingsZhCN = {
       agreementExpiringDays: '剩余不超过',
       agreementExpiringRedDays: '剩余不超过',
       pledgeOverdueRedDays: '逾期超过',
-      remittanceRedBp: '实收不足保底的',
+      // the row's heading and note say 实收上缴; on a phone the longer words cut the figure off
+      remittanceRedBp: '不足保底的',
     },
     always: '到期次日',
     belowMinimum: '低于保底',
