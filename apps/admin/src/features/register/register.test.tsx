@@ -181,6 +181,9 @@ describe('district roles read the register', () => {
     expect(screen.getByRole('columnheader', { name: '类别' })).toBeInTheDocument();
     expect(screen.queryByRole('columnheader', { name: '经营模式' })).toBeNull();
     expect(companiesAsked).toBe(0);
+    // its ventures are in several communities: each row says which; the operator column would be itself
+    expect(screen.getByRole('columnheader', { name: '社区' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '运营合作方' })).toBeNull();
     server.events.removeAllListeners('request:start');
     const crumb = screen.getByRole('link', { name: '登记台账' });
     expect(crumb).toHaveAttribute('href', '/register');

@@ -57,6 +57,10 @@ export function VenturesPage({
   // the operating model is the company's: a role that cannot read companies (an operator partner) is not asked
   // for them, and sees no column that would only say —
   const readsCompanies = scope.may('company:read');
+  // an operator partner runs ventures in several communities: each row says which (its operator column is itself),
+  // as its agreements do
+  const partner = Boolean(scope.membership?.partnerId);
+  const showsCommunity = scope.choosesCommunity || partner;
   const companies = useCompanies({ communityId: scope.listCommunityId }, readsCompanies);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -81,7 +85,7 @@ export function VenturesPage({
 
   const columns: TableColumnsType<Venture> = [
     { title: t('register.venture.field.name'), dataIndex: 'name' },
-    ...(scope.choosesCommunity
+    ...(showsCommunity
       ? [{ title: t('register.common.community'), dataIndex: 'communityName' as const }]
       : []),
     {
@@ -101,11 +105,15 @@ export function VenturesPage({
           },
         ]
       : []),
-    {
-      title: t('register.venture.field.operator'),
-      dataIndex: 'operatorPartnerName',
-      render: (name: string | null) => name ?? t('register.venture.selfOperated'),
-    },
+    ...(partner
+      ? []
+      : [
+          {
+            title: t('register.venture.field.operator'),
+            dataIndex: 'operatorPartnerName' as const,
+            render: (name: string | null) => name ?? t('register.venture.selfOperated'),
+          },
+        ]),
     {
       title: t('register.venture.field.priceTier'),
       dataIndex: 'priceTier',
