@@ -139,6 +139,7 @@ export const registerEn: Shape<typeof registerZhCN> = {
   venture: {
     title: 'Ventures',
     searchPlaceholder: 'Search by venture or operator',
+    searchPlaceholderPartner: 'Search by venture or community',
     allCategories: 'All categories',
     allStatuses: 'All statuses',
     allTiers: 'All price tiers',

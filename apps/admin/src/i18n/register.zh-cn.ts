@@ -137,6 +137,7 @@ export const registerZhCN = {
   venture: {
     title: '经营项目',
     searchPlaceholder: '按项目名称或运营方搜索',
+    searchPlaceholderPartner: '按项目名称或社区搜索',
     allCategories: '全部类别',
     allStatuses: '全部状态',
     allTiers: '全部价格档次',

@@ -185,6 +185,7 @@ describe('district roles read the register', () => {
     expect(screen.getByRole('columnheader', { name: '社区' })).toBeInTheDocument();
     expect(screen.queryByRole('columnheader', { name: '运营合作方' })).toBeNull();
     server.events.removeAllListeners('request:start');
+    expect(screen.getByPlaceholderText('按项目名称或社区搜索')).toBeInTheDocument();
     const crumb = screen.getByRole('link', { name: '登记台账' });
     expect(crumb).toHaveAttribute('href', '/register');
     partner.unmount();

@@ -77,9 +77,11 @@ export function VenturesPage({
     () =>
       (ventures.data?.items ?? []).filter(
         (v) =>
-          (!search.tier || v.priceTier === search.tier) && matches(search.q, v.name, v.operatorPartnerName),
+          (!search.tier || v.priceTier === search.tier) &&
+          // a partner is every row's operator: it finds a venture by its community instead
+          matches(search.q, v.name, partner ? v.communityName : v.operatorPartnerName),
       ),
-    [ventures.data, search.q, search.tier],
+    [ventures.data, search.q, search.tier, partner],
   );
   const editingVenture = ventures.data?.items.find((v) => v.id === editing);
 
@@ -182,7 +184,9 @@ export function VenturesPage({
           ) : null}
           <SearchBox
             value={search.q}
-            placeholder={t('register.venture.searchPlaceholder')}
+            placeholder={t(
+              partner ? 'register.venture.searchPlaceholderPartner' : 'register.venture.searchPlaceholder',
+            )}
             onSearch={(q) => change({ q })}
           />
           <FilterSelect

@@ -239,7 +239,8 @@ export function UsersPage({
       dataIndex: 'status',
       key: 'status',
       render: (status: DistrictUser['status'], user: DistrictUser) => (
-        <Flex gap={4} wrap>
+        // one above the other: side by side the two tags pushed the actions out of a 1440 screen
+        <Flex vertical gap={4} align="flex-start">
           <Tag color={status === 'active' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
             {t(`users.status.${status}`)}
           </Tag>
@@ -264,6 +265,8 @@ export function UsersPage({
     {
       title: t('users.actions.column'),
       key: 'actions',
+      // the admin's buttons stay in view when a long login or a partner's name makes the table scroll sideways
+      fixed: 'right',
       render: (_: unknown, user: DistrictUser) => (
         <Flex gap={4} wrap>
           {user.isSelf ? null : user.status === 'active' ? (
