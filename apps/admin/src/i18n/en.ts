@@ -94,6 +94,8 @@ export const en: Messages = {
     membership: 'Acting as',
     noMembership: 'No membership',
     userMenu: 'User menu',
+    switchMembership: 'Switch membership',
+    switchedTo: 'Now acting as {{membership}}',
   },
   overview: {
     title: 'Overview',

@@ -99,6 +99,8 @@ export const zhCN = {
     membership: '当前身份',
     noMembership: '暂无身份',
     userMenu: '用户菜单',
+    switchMembership: '切换身份',
+    switchedTo: '已切换为：{{membership}}',
   },
   overview: {
     title: '工作台',

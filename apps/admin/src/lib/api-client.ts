@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@gongfu/contract';
+import { actingMembershipHeaders } from './acting-membership';
 import { currentLanguage } from './i18n';
 
 /** An error answered by the API (or a network failure, status 0), in the API's one error shape. */
@@ -53,13 +54,18 @@ export function queryString(params: Readonly<Record<string, string | number | bo
 }
 
 /**
- * Calls the API on the same origin with the session cookie and the UI language. Resolves with the parsed JSON
+ * Calls the API on the same origin with the session cookie, the UI language and the membership chosen in this tab
+ * (if any). Resolves with the parsed JSON
  * (undefined for 204) or throws an `ApiError` carrying the server's message and field errors.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, idempotencyKey } = options;
   const language = currentLanguage();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+    ...actingMembershipHeaders(),
+  };
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 

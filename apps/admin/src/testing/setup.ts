@@ -76,6 +76,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   window.localStorage.clear();
+  window.sessionStorage.clear();
   await i18n.changeLanguage('zh-CN');
 });
 afterEach(() => {

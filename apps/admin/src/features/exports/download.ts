@@ -1,4 +1,5 @@
 import type { ExportFormat, ExportView } from '@gongfu/contract';
+import { actingMembershipHeaders } from '../../lib/acting-membership';
 import { ApiError, queryString } from '../../lib/api-client';
 
 type Params = Readonly<Record<string, string | number | boolean | undefined | null>>;
@@ -45,7 +46,7 @@ export async function downloadExport(
     if (value !== undefined && value !== null && value !== '') defined[key] = String(value);
   }
   const response = await fetch(`/api/v1/exports/${view}${queryString({ ...defined, format })}`, {
-    headers: { 'Accept-Language': language },
+    headers: { 'Accept-Language': language, ...actingMembershipHeaders() },
     credentials: 'same-origin',
   });
   if (!response.ok) {

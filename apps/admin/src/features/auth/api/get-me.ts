@@ -1,9 +1,21 @@
 import type { Me, Membership } from '@gongfu/contract';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { actingMembershipId, chooseActingMembership } from '../../../lib/acting-membership';
+import { apiRequest, isApiError } from '../../../lib/api-client';
 
-export function getMe(signal?: AbortSignal): Promise<Me> {
-  return apiRequest<Me>('/me', signal ? { signal } : {});
+export async function getMe(signal?: AbortSignal): Promise<Me> {
+  const options = signal ? { signal } : {};
+  try {
+    return await apiRequest<Me>('/me', options);
+  } catch (error) {
+    // the membership chosen earlier in this browser is gone (revoked, or another person's login): the first it is.
+    // Only here: a write refused for it must not be retried under another membership.
+    if (isApiError(error, 403) && error.code === 'membership_not_found' && actingMembershipId()) {
+      chooseActingMembership(undefined);
+      return apiRequest<Me>('/me', options);
+    }
+    throw error;
+  }
 }
 
 export const meQueryKey = ['me'] as const;

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { chooseActingMembership } from '../../../lib/acting-membership';
 import { type ApiError, apiRequest } from '../../../lib/api-client';
 
 export function logout(): Promise<void> {
@@ -9,6 +10,9 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError>({
     mutationFn: logout,
-    onSettled: () => queryClient.clear(),
+    onSettled: () => {
+      queryClient.clear();
+      chooseActingMembership(undefined);
+    },
   });
 }

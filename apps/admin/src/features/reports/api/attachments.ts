@@ -1,6 +1,7 @@
 import type { ErrorBody, ReportAttachment, ReportAttachmentList } from '@gongfu/contract';
 import { ATTACHMENT_MAX_BYTES, opensInBrowser } from '@gongfu/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { actingMembershipHeaders } from '../../../lib/acting-membership';
 import { ApiError, apiRequest, queryString } from '../../../lib/api-client';
 import { currentLanguage, i18n } from '../../../lib/i18n';
 import { filenameOf, saveBlob } from '../../exports/download';
@@ -93,6 +94,7 @@ export function uploadAttachment(reportId: string, upload: AttachmentUpload): Pr
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLanguage());
     xhr.setRequestHeader('Content-Type', mediaType);
+    for (const [name, value] of Object.entries(actingMembershipHeaders())) xhr.setRequestHeader(name, value);
     if (onProgress) {
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0)
@@ -164,7 +166,7 @@ export async function openAttachment(
   let response: Response;
   try {
     response = await fetch(attachmentUrl(attachment.reportId, attachment.id), {
-      headers: { 'Accept-Language': currentLanguage() },
+      headers: { 'Accept-Language': currentLanguage(), ...actingMembershipHeaders() },
       credentials: 'same-origin',
     });
   } catch {

@@ -1,6 +1,6 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { App, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
+import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../../components/route-error';
@@ -8,7 +8,8 @@ import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useLogout } from '../../auth/api/logout';
 import { MENU_GROUPS, menuFor, menuItems, selectedMenuEntry } from '../menu-config';
 import { LanguageSwitch } from './language-switch';
-import { MembershipLabel } from './membership-label';
+import { MembershipSwitch } from './membership-switch';
+import { UserMenu } from './user-menu';
 
 /** The authenticated frame, after Ant Design Pro's mixed layout: full-width header, light side menu, content. */
 export function AppShell() {
@@ -108,26 +109,9 @@ export function AppShell() {
             </Typography.Text>
           </Link>
           <Flex flex={1} justify="flex-end" align="center" gap={token.marginSM} style={{ minWidth: 0 }}>
-            {screens.sm ? <MembershipLabel membership={membership} /> : null}
+            {screens.sm ? <MembershipSwitch me={me} active={membership} /> : null}
             <LanguageSwitch />
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  {
-                    key: 'password',
-                    icon: <LockOutlined />,
-                    label: t('auth.changePassword'),
-                    onClick: () => void navigate({ to: '/account/password' }),
-                  },
-                  { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: onLogout },
-                ],
-              }}
-            >
-              <Button type="text" icon={<UserOutlined />} aria-label={t('shell.userMenu')}>
-                {screens.sm ? me.user.displayName : null} <DownOutlined />
-              </Button>
-            </Dropdown>
+            <UserMenu me={me} active={membership} onLogout={onLogout} />
           </Flex>
         </Layout.Header>
         <Layout>
@@ -162,7 +146,8 @@ export function AppShell() {
             askedCommunity.communityId !== membership.communityId ? (
               <NotFoundPage />
             ) : (
-              <Outlet />
+              // keyed by the membership: a switch (ADR 0043) mounts the page afresh, nothing kept from the one before
+              <Outlet key={membership?.id} />
             )}
           </Layout.Content>
         </Layout>

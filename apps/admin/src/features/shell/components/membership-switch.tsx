@@ -1,0 +1,88 @@
+import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
+import type { Me, Membership } from '@gongfu/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useRouter } from '@tanstack/react-router';
+import { App, Button, Dropdown, type MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { chooseActingMembership } from '../../../lib/acting-membership';
+import { meQueryKey } from '../../auth/api/get-me';
+import { MembershipLabel } from './membership-label';
+
+/** "金汇社区 · 社区填报员": a membership as one line, for the list to choose from. */
+export function membershipText(membership: Membership, t: TFunction): string {
+  const place = membership.communityName ?? membership.partnerName ?? membership.districtName;
+  const role = t(`role.${membership.role}`);
+  return place ? `${place} · ${role}` : role;
+}
+
+/**
+ * Acting under another of one's memberships (ADR 0043): what was read under the one before is dropped, as at
+ * login, and the work starts again at the home page of the one chosen.
+ */
+export function useSwitchMembership(me: Me, active: Membership | undefined) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const router = useRouter();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return (id: string) => {
+    const chosen = me.memberships.find((m) => m.id === id);
+    if (!chosen || chosen.id === active?.id) return;
+    chooseActingMembership(chosen.id);
+    void (async () => {
+      // leave the page first: it may show what the new membership cannot open
+      await navigate({ to: '/' });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      // the new `me` re-renders the frame, whose page is keyed by the membership: it mounts afresh and reads anew
+      await queryClient.refetchQueries({ queryKey: meQueryKey });
+      await router.invalidate();
+      message.success(t('shell.switchedTo', { membership: membershipText(chosen, t) }));
+    })();
+  };
+}
+
+/** The memberships as a menu group, the active one ticked; none when there is nothing to choose. */
+export function membershipMenuItems(
+  me: Me,
+  active: Membership | undefined,
+  t: TFunction,
+): NonNullable<MenuProps['items']> {
+  if (me.memberships.length < 2) return [];
+  return [
+    {
+      type: 'group',
+      key: 'memberships',
+      label: t('shell.switchMembership'),
+      children: me.memberships.map((m) => ({
+        key: `membership:${m.id}`,
+        label: membershipText(m, t),
+        icon: m.id === active?.id ? <CheckOutlined /> : <span aria-hidden style={{ width: 14 }} />,
+      })),
+    },
+  ];
+}
+
+export const membershipOfKey = (key: string) => key.replace(/^membership:/, '');
+
+/** The header's "where and as what": a button to switch when the person has more than one membership. */
+export function MembershipSwitch({ me, active }: { me: Me; active: Membership | undefined }) {
+  const { t } = useTranslation();
+  const switchTo = useSwitchMembership(me, active);
+  if (me.memberships.length < 2) return <MembershipLabel membership={active} />;
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: membershipMenuItems(me, active, t),
+        selectedKeys: active ? [`membership:${active.id}`] : [],
+        onClick: ({ key }) => switchTo(membershipOfKey(key)),
+      }}
+    >
+      <Button type="text" aria-label={t('shell.switchMembership')} style={{ paddingInline: 4 }}>
+        <MembershipLabel membership={active} />
+        <SwapOutlined />
+      </Button>
+    </Dropdown>
+  );
+}

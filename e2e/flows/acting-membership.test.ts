@@ -1,0 +1,135 @@
+/**
+ * A clerk who reports for two communities (the district gave one account two memberships) switches between them
+ * from the header (ADR 0043): the to-do list is that of the community chosen, and only of it. On a phone the
+ * memberships are in the user menu. Screenshots at desk and phone, zh-CN and en, in e2e/test-results.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, logIn, screenshot } from '../support/browser';
+import { DESK, newSession, PHONE, toEnglish, type Viewport } from '../support/flow-helpers';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const EMAIL = 'two-communities@dongqu.demo';
+const PASSWORD = 'Two-communities-2026';
+
+/** The district admin gives one account a reporter's membership in 金汇 and in 渡口; its password is then chosen. */
+async function givenClerkOfTwoCommunities() {
+  const { context, page } = await newSession(browser, baseUrl, 'admin@dongqu.demo');
+  const communities = (await (await page.request.get(`${baseUrl}/api/v1/communities`)).json()) as {
+    items: Array<{ id: string; name: string }>;
+  };
+  const idOf = (name: string) => communities.items.find((c) => c.name === name)?.id;
+  const invited = await page.request.post(`${baseUrl}/api/v1/users`, {
+    data: {
+      displayName: '两社区填报员',
+      email: EMAIL,
+      memberships: [
+        { role: 'community_reporter', communityId: idOf('金汇社区') },
+        { role: 'community_reporter', communityId: idOf('渡口社区') },
+      ],
+    },
+  });
+  expect(invited.status()).toBe(201);
+  const { initialPassword } = (await invited.json()) as { initialPassword: string };
+  await context.close();
+
+  const own = await browser.newContext();
+  expect(
+    (
+      await own.request.post(`${baseUrl}/api/v1/auth/login`, {
+        data: { email: EMAIL, password: initialPassword },
+      })
+    ).ok(),
+  ).toBe(true);
+  const changed = await own.request.post(`${baseUrl}/api/v1/auth/password`, {
+    data: { currentPassword: initialPassword, newPassword: PASSWORD },
+  });
+  expect(changed.ok()).toBe(true);
+  await own.close();
+}
+
+async function clerkSession(viewport: Viewport, locale = 'zh-CN') {
+  const context = await browser.newContext({ locale, reducedMotion: 'reduce', viewport });
+  const page = await context.newPage();
+  await logIn(page, baseUrl, EMAIL, { password: PASSWORD });
+  return { context, page };
+}
+
+/** The names of the ventures on the reporting to-do list. */
+async function venturesOwed(page: Page) {
+  await page.goto(`${baseUrl}/reporting`);
+  const items = page.locator('.ant-list-item');
+  await items.first().waitFor({ timeout: 30_000 });
+  return (await items.allInnerTexts()).join('\n');
+}
+
+/** Each community, and the venture on its to-do list that the other's does not have. */
+const PLACES = [
+  { community: '金汇社区', venture: '金汇潮汐市场' },
+  { community: '渡口社区', venture: '帮办服务站' },
+] as const;
+
+describe('a clerk of two communities', () => {
+  beforeAll(givenClerkOfTwoCommunities, 60_000);
+
+  it('switches from the header and reports for the community chosen, and only for it', async () => {
+    const { context, page } = await clerkSession(DESK);
+    const switcher = page.getByRole('button', { name: '切换身份' });
+    await switcher.waitFor({ timeout: 20_000 });
+    // the server acts under the account's first membership until one is chosen
+    const startsAtFirst = ((await switcher.textContent()) ?? '').includes(PLACES[0].community);
+    const [from, to] = startsAtFirst ? PLACES : [PLACES[1], PLACES[0]];
+    const before = await venturesOwed(page);
+    expect(before).toContain(from.venture);
+    expect(before).not.toContain(to.venture);
+
+    await switcher.click();
+    const choice = page.getByRole('menuitem', { name: new RegExp(`${to.community} · 社区填报员`) });
+    await choice.waitFor();
+    await screenshot(page, 'membership-switch-desk-zh');
+    await choice.click();
+    await page.getByText(`已切换为：${to.community} · 社区填报员`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => switcher.textContent(), { timeout: 20_000 }).toContain(to.community);
+    const after = await venturesOwed(page);
+    expect(after).toContain(to.venture);
+    expect(after).not.toContain(from.venture);
+    await screenshot(page, 'membership-switched-reporting-desk-zh');
+
+    // a reload in this tab stays where it was
+    await page.reload();
+    await expect.poll(() => switcher.textContent(), { timeout: 20_000 }).toContain(to.community);
+
+    await toEnglish(page);
+    await page.getByRole('button', { name: 'Switch membership' }).click();
+    await page
+      .getByRole('menuitem', { name: new RegExp(`${from.community} · Community reporter`) })
+      .waitFor();
+    await screenshot(page, 'membership-switch-desk-en');
+    await context.close();
+  });
+
+  it('on a phone the memberships are in the user menu, the active one marked', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { context, page } = await clerkSession(PHONE, locale);
+      if (locale === 'en') await toEnglish(page);
+      await page.getByRole('button', { name: locale === 'en' ? 'User menu' : '用户菜单' }).click();
+      const other = page.locator('.ant-dropdown-menu-item:not(.ant-dropdown-menu-item-selected)', {
+        hasText: /社区 · /,
+      });
+      await other.waitFor({ timeout: 20_000 });
+      expect(await page.locator('.ant-dropdown-menu-item-selected', { hasText: /社区 · / }).count()).toBe(1);
+      await screenshot(page, `membership-switch-phone-${locale === 'en' ? 'en' : 'zh'}`);
+      const chosen = ((await other.textContent()) ?? '').split(' · ')[0];
+      const to = PLACES.find((place) => place.community === chosen);
+      await other.click();
+      expect(await venturesOwed(page)).toContain(to?.venture);
+      await context.close();
+    }
+  });
+});
