@@ -73,6 +73,7 @@ export function reportsOfMonths(
       'r.revision',
       'r.status',
       'r.notes',
+      'r.typed_zeros',
       'r.version',
     ])
     .select(FIGURE_COLUMNS)
@@ -204,7 +205,7 @@ type FigureColumns = Record<Bare<(typeof FIGURE_COLUMNS)[number]>, number>;
 type Bare<T> = T extends `r.${infer C}` ? C : never;
 
 /**
- * Draft or returned reports get new figures, notes and explanations (the form's updateReport), and with
+ * Draft or returned reports get new figures, notes, explanations and typed zeros (the form's updateReport), and with
  * `submittedBy` are submitted as well, each with its own plausibility flags (the form's submit after it): only a
  * report still in the status and at the version read changes, its version moving on by one a step. One statement a
  * slice, the rows as one jsonb parameter. Returns how many reports changed.
@@ -223,6 +224,8 @@ export async function updateReports(
       columns: FigureColumns;
       notes: string | null;
       explanations: unknown;
+      /** the figures whose 0 was typed (ADR 0042) */
+      typedZeros: readonly string[];
       flags: unknown;
     }>;
   },
@@ -243,6 +246,7 @@ export async function updateReports(
       ...r.columns,
       notes: r.notes,
       explanations: r.explanations,
+      typed_zeros: r.typedZeros,
       flags: r.flags,
     }));
     const submitted = submit
@@ -251,11 +255,11 @@ export async function updateReports(
       : sql``;
     const result = await sql`
       update monthly_reports m
-         set ${set}, notes = v.notes, explanations = v.explanations${submitted},
+         set ${set}, notes = v.notes, explanations = v.explanations, typed_zeros = v.typed_zeros${submitted},
              version = m.version + ${submit ? 2 : 1}, updated_at = ${args.at}
         from jsonb_to_recordset(${jsonb(rows)})
              as v(community_id uuid, report_id uuid, status text, version integer, ${types}, notes text,
-                  explanations jsonb, flags jsonb)
+                  explanations jsonb, typed_zeros jsonb, flags jsonb)
        where m.district_id = ${args.districtId} and m.community_id = v.community_id
          and m.report_id = v.report_id and m.status = v.status and m.version = v.version`.execute(trx);
     changed += Number(result.numAffectedRows ?? 0);

@@ -844,6 +844,8 @@ export interface ManyReportsRow {
   operatorPartnerId: string | null;
   month: Month;
   figures: ReportFigures;
+  /** the figures whose 0 was typed (ADR 0042): as ReportCreate's and ReportUpdate's, they replace the set */
+  typedZeros: readonly ReportFigureField[];
   notes: string | null;
   explanations: ReportExplanations;
   flags: PlausibilityFlag[];
@@ -935,6 +937,7 @@ export async function createMany(
       ...columnsOf(row.figures),
       notes: row.notes,
       explanations: jsonb(row.explanations),
+      typed_zeros: jsonb(typedZerosFor(row.figures, row.typedZeros)),
       created_by: actor.userId,
       ...(submit
         ? {
@@ -1069,6 +1072,7 @@ export async function updateMany(
       columns: columnsOf(item.figures),
       notes: item.notes,
       explanations: item.explanations,
+      typedZeros: typedZerosFor(item.figures, item.typedZeros),
       flags: item.flags,
     })),
   });

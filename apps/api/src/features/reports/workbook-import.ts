@@ -75,6 +75,14 @@ function figuresOf(row: FigureRow): ReportFigures {
   };
 }
 
+/** The figures whose 0 was typed (ADR 0042), of those still 0. */
+function typedZerosOf(row: FigureRow): ReportFigureField[] {
+  const named = typeof row.typed_zeros === 'string' ? JSON.parse(row.typed_zeros) : row.typed_zeros;
+  if (!Array.isArray(named)) return [];
+  const figures = figuresOf(row);
+  return REPORT_FIGURE_FIELDS.filter((field) => figures[field] === 0 && named.includes(field));
+}
+
 /** Of each venture and month, the latest revision; and of each, the latest approved (or locked) one. */
 function indexReports(rows: readonly FigureRow[]) {
   const latest = new Map<string, FigureRow>();
@@ -118,6 +126,7 @@ export async function template(
       current: editable
         ? {
             figures: figuresOf(editable),
+            typedZeros: typedZerosOf(editable),
             explanation: '',
             notes: editable.notes ?? '',
             status: editable.status,
@@ -148,6 +157,8 @@ interface PlannedRow {
   operatorPartnerId: string | null;
   month: Month;
   figures: ReportFigures;
+  /** the figures whose cell holds 0, as against an empty cell (ADR 0042) */
+  typedZeros: ReportFigureField[];
   explanation: string;
   notes: string | null;
   /** the report the row meets: none, or its latest revision */
@@ -262,6 +273,7 @@ export async function checkFile(
     ventureId: string;
     month: Month;
     figures: ReportFigures;
+    typedZeros: ReportFigureField[];
     explanation: string;
     notes: string | null;
   }
@@ -293,12 +305,16 @@ export async function checkFile(
         }
       }
       const figures: Record<string, number> = {};
+      // a cell that holds 0 was typed; an empty one is a blank, counted as 0 (ADR 0042)
+      const typedZeros: ReportFigureField[] = [];
       for (const field of REPORT_FIGURE_FIELDS) {
         const cell = row.cells.get(field);
         if (cell?.kind === 'formula') continue;
         const value = parseFigure(field, cell);
-        if (typeof value === 'number') figures[field] = value;
-        else {
+        if (typeof value === 'number') {
+          figures[field] = value;
+          if (value === 0 && cell && cell.kind !== 'empty') typedZeros.push(field);
+        } else {
           ok = false;
           const code =
             REPORT_FIGURE_DEFINITIONS[field].kind === 'money' ? 'import_bad_money' : 'import_bad_count';
@@ -392,6 +408,7 @@ export async function checkFile(
           ventureId: venture.venture_id,
           month,
           figures: figures as unknown as ReportFigures,
+          typedZeros,
           explanation: words.explanation,
           notes: words.notes || null,
         });
@@ -520,6 +537,7 @@ export async function checkFile(
       operatorPartnerId: venture.operator_partner_id,
       month: c.month,
       figures: c.figures,
+      typedZeros: c.typedZeros,
       explanation: c.explanation,
       notes: c.notes,
     };
@@ -598,6 +616,7 @@ export async function importFile(
     operatorPartnerId: row.operatorPartnerId,
     month: row.month,
     figures: row.figures,
+    typedZeros: row.typedZeros,
     notes: row.notes,
     explanations: row.explanations,
     flags: row.flags,

@@ -28,7 +28,14 @@ export interface TemplateRow {
   /** the previous month's approved figures, null where that month has none */
   previous: ReportFigures | null;
   /** a draft or returned report's figures, words and status, so the file continues where the form left off */
-  current: { figures: ReportFigures; explanation: string; notes: string; status: string } | null;
+  current: {
+    figures: ReportFigures;
+    /** the figures whose 0 was typed (ADR 0042): written as 0, every other 0 left blank */
+    typedZeros: readonly ReportFigureField[];
+    explanation: string;
+    notes: string;
+    status: string;
+  } | null;
 }
 
 export interface TemplateInput {
@@ -273,9 +280,10 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, rows: TemplateRo
         cell.numFmt = isMoney(field) ? MONEY_FORMAT : COUNT_FORMAT;
       } else {
         const field = key as ReportFigureField;
-        // a draft's zero shows blank, as in the form: a new month starts empty, not full of typed-looking zeros
+        // a draft's zero shows blank unless it was typed, as in the form: a new month starts empty, not full of
+        // typed-looking zeros, and a typed 0 comes back typed when the file is imported
         const value = item.current?.figures[field];
-        cell.value = value ? figureValue(field, value) : null;
+        cell.value = value ? figureValue(field, value) : item.current?.typedZeros.includes(field) ? 0 : null;
         cell.numFmt = isMoney(field) ? MONEY_FORMAT : COUNT_FORMAT;
       }
       const v = validations[i];

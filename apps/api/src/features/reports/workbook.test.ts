@@ -474,6 +474,8 @@ describe('the import', () => {
     };
     const explanation = '本月由志愿者运营，无运营成本';
     const explanations = { operatingCostFen: explanation };
+    // the file's operating cost cell holds 0: typed, as the form sends a field that reads 0 (ADR 0042)
+    const typedZeros = ['operatingCostFen'];
     const notes = '备注';
     // in last month: the drafts this test leaves stay out of this month's template, which the tests below fill
     type Start = 'none' | 'draft' | 'returned';
@@ -503,13 +505,21 @@ describe('the import', () => {
       // the form: a new report with its figures, or the autosaved edit of the one there; then submit
       let form: { id: string; version: number };
       if (formStart === null) {
-        form = await api.created(AS, { ventureId: byForm, month: PREV, ...figures, notes, explanations });
+        form = await api.created(AS, {
+          ventureId: byForm,
+          month: PREV,
+          ...figures,
+          notes,
+          explanations,
+          typedZeros,
+        });
       } else {
         const saved = await api.patch(AS, formStart.id, {
           version: formStart.version,
           ...figures,
           notes,
           explanations,
+          typedZeros,
         });
         expect(saved.status, await saved.clone().text()).toBe(200);
         form = await saved.json();
@@ -586,6 +596,39 @@ describe('the import', () => {
     }
   });
 
+  it('records a cell that holds 0 as a typed zero and an empty cell as a blank, creating and updating, and the template gives them back so', async () => {
+    const venture = await addVenture(t, { name: '导入测试零值', category: 'help_desk' });
+    const importOne = async (values: Record<string, unknown>) => {
+      const bytes = await bytesOf(workbookOf([{ ventureId: venture, month: PREV, ...values }]));
+      const res = await upload(t, 'import?mode=draft', AS, bytes);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const reportId = (await res.json()).reports[0].reportId;
+      return (await api.get(AS, reportId)).json();
+    };
+    // temporary jobs typed as 0, stable jobs left empty, money 0 typed as text: both read 0, one of them typed
+    const created = await importOne({
+      revenueFen: 600,
+      operatingCostFen: '0.00',
+      stableJobs: null,
+      temporaryJobs: 0,
+    });
+    expect(created).toMatchObject({ status: 'draft', stableJobs: 0, temporaryJobs: 0, operatingCostFen: 0 });
+    expect(created.typedZeros).toEqual(['operatingCostFen', 'temporaryJobs']);
+
+    // the draft's template row: the typed zeros as 0, the blanks empty
+    const workbook = await templateOf(t, AS, PREV);
+    const row = rowOf(workbook.getWorksheet('帮办服务站') as never, venture);
+    expect(row.getCell(col('temporaryJobs')).value).toBe(0);
+    expect(row.getCell(col('operatingCostFen')).value).toBe(0);
+    expect(row.getCell(col('stableJobs')).value).toBeNull();
+    expect(row.getCell(col('residentsServed')).value).toBeNull();
+
+    // a file that types the other zero and leaves the first empty replaces the set of the draft it updates
+    const updated = await importOne({ revenueFen: 600, operatingCostFen: 100, stableJobs: 0 });
+    expect(updated.id).toBe(created.id);
+    expect(updated.typedZeros).toEqual(['stableJobs']);
+  });
+
   it('writes a file of any size in the same few statements: 3 rows or 12, new reports or drafts submitted', async () => {
     const ventures = [];
     for (let i = 0; i < 15; i++)
@@ -650,6 +693,18 @@ describe('the import', () => {
       operatingCostFen: 300_00,
       stableJobs: 1,
     });
+    // every '0' of the line was written there: typed
+    expect(report.typedZeros).toEqual([
+      'temporaryJobs',
+      'residentsServed',
+      'serviceTransactions',
+      'eldersServed',
+      'childrenServed',
+      'remittanceDueFen',
+      'remittanceReceivedFen',
+      'serviceRequests',
+      'requestsWithinPromise',
+    ]);
     // submitted straight away, then the same file again: nothing changes (and as drafts it is refused, whole)
     const before = await writes();
     const again = await (await upload(t, 'import?mode=submit', AS, csv, CSV_MEDIA_TYPE)).json();
