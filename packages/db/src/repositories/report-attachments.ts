@@ -22,6 +22,27 @@ const META = [
   'a.uploaded_at',
 ] as const;
 
+/**
+ * The columns an upload writes and a correction copies (which adds the copy's id and keeps the upload's time). Both
+ * `INSERT … SELECT`s build their select lists from this one list, in its order: the values match their columns by
+ * position.
+ */
+const WRITTEN = [
+  'district_id',
+  'community_id',
+  'report_id',
+  'venture_id',
+  'file_name',
+  'kind',
+  'media_type',
+  'byte_size',
+  'sha256',
+  'content',
+  'uploaded_by',
+] as const;
+
+type Written = (typeof WRITTEN)[number];
+
 function ofReport(trx: ScopedTransaction, key: ReportKey) {
   return trx
     .selectFrom('report_attachments as a')
@@ -88,38 +109,27 @@ export function insertAttachment(
     maxCount: number;
   },
 ) {
+  const values: Record<Written, unknown> = {
+    district_id: key.districtId,
+    community_id: key.communityId,
+    report_id: key.reportId,
+    venture_id: key.ventureId,
+    file_name: key.fileName,
+    kind: key.kind,
+    media_type: key.mediaType,
+    byte_size: key.content.byteLength,
+    sha256: key.sha256,
+    content: key.content,
+    uploaded_by: key.uploadedBy,
+  };
   return trx
     .with('added', (db) =>
       db
         .insertInto('report_attachments')
-        .columns([
-          'district_id',
-          'community_id',
-          'report_id',
-          'venture_id',
-          'file_name',
-          'kind',
-          'media_type',
-          'byte_size',
-          'sha256',
-          'content',
-          'uploaded_by',
-        ])
+        .columns(WRITTEN)
         .expression(
           db
-            .selectNoFrom((eb) => [
-              eb.val(key.districtId).as('district_id'),
-              eb.val(key.communityId).as('community_id'),
-              eb.val(key.reportId).as('report_id'),
-              eb.val(key.ventureId).as('venture_id'),
-              eb.val(key.fileName).as('file_name'),
-              eb.val(key.kind).as('kind'),
-              eb.val(key.mediaType).as('media_type'),
-              eb.val(key.content.byteLength).as('byte_size'),
-              eb.val(key.sha256).as('sha256'),
-              eb.val(key.content).as('content'),
-              eb.val(key.uploadedBy).as('uploaded_by'),
-            ])
+            .selectNoFrom((eb) => WRITTEN.map((column) => eb.val(values[column]).as(column)))
             .where((eb) => ofReport(trx, key).select(eb.fn.countAll().as('n')), '<', key.maxCount),
         )
         .onConflict((oc) => oc.columns(['district_id', 'community_id', 'report_id', 'sha256']).doNothing())
@@ -173,37 +183,16 @@ export function deleteAttachment(trx: ScopedTransaction, key: ReportKey, attachm
 export async function copyAttachments(trx: ScopedTransaction, from: ReportKey, toReportId: string) {
   const result = await trx
     .insertInto('report_attachments')
-    .columns([
-      'attachment_id',
-      'district_id',
-      'community_id',
-      'report_id',
-      'venture_id',
-      'file_name',
-      'kind',
-      'media_type',
-      'byte_size',
-      'sha256',
-      'content',
-      'uploaded_by',
-      'uploaded_at',
-    ])
+    .columns(['attachment_id', ...WRITTEN, 'uploaded_at'])
     .expression(
       ofReport(trx, from).select((eb) => [
         // a version-4 form (the API's ids are checked as RFC 4122 UUIDs): the version and variant digits set
         sql<string>`overlay(overlay(md5(a.attachment_id::text || ${toReportId}::text) placing '4' from 13)
                     placing '8' from 17)::uuid`.as('attachment_id'),
-        'a.district_id',
-        'a.community_id',
-        eb.val(toReportId).as('report_id'),
-        'a.venture_id',
-        'a.file_name',
-        'a.kind',
-        'a.media_type',
-        'a.byte_size',
-        'a.sha256',
-        'a.content',
-        'a.uploaded_by',
+        // the copy belongs to the correction; every other column is the original's
+        ...WRITTEN.map((column) =>
+          column === 'report_id' ? eb.val(toReportId).as(column) : eb.ref(`a.${column}`).as(column),
+        ),
         'a.uploaded_at',
       ]),
     )
