@@ -1,3 +1,4 @@
+import type { LocalizedText } from './labels';
 import type { Action } from './permissions';
 import { ROLE_SCOPE, ROLES, type Role } from './roles';
 
@@ -19,6 +20,12 @@ export function isGrantableRole(value: string): value is GrantableRole {
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** An account's status as the users page says it (在用, not 启用: the account is in use, not being switched on). */
+export const USER_STATUS_LABELS: Readonly<Record<UserStatus, LocalizedText>> = {
+  active: { 'zh-CN': '在用', en: 'Active' },
+  disabled: { 'zh-CN': '已停用', en: 'Disabled' },
+};
 
 /** The account actions of a user row and the permission each takes (permissions.ts holds who has which). */
 export const USER_ACTION_PERMISSION = {

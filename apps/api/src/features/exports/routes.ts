@@ -11,6 +11,8 @@ import {
   PLEDGE_KIND_LABELS,
   PROPOSAL_STATUS_LABELS,
   REPORT_STATUS_LABELS,
+  ROLE_LABELS,
+  USER_STATUS_LABELS,
   VENTURE_CATEGORY_LABELS,
   VENTURE_STATUS_LABELS,
   WARNING_KIND_LABELS,
@@ -28,9 +30,7 @@ import {
   type ExportContext,
   GROUP_BY_LABELS,
   kpiName,
-  ROLE_LABELS,
   shanghaiTime,
-  USER_STATUS_LABELS,
   VIEWS,
   type ViewDefinition,
 } from './views';

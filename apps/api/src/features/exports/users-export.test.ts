@@ -1,9 +1,10 @@
 import type { DistrictUser, DistrictUserList } from '@gongfu/contract';
 import { DEMO_IDS } from '@gongfu/db';
+import { ROLE_LABELS } from '@gongfu/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { ROLE_LABELS, shanghaiTime } from './views';
+import { shanghaiTime } from './views';
 
 /**
  * The users export (用户与权限, for an inspection such as 等保): the district's accounts read through GET /users as

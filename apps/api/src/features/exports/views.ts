@@ -34,7 +34,6 @@ import {
   auditObjectName,
   COMMUNITY_KIND_LABELS,
   FUND_KIND_LABELS,
-  type GrantableRole,
   KPI_DEFINITIONS,
   type KpiKey,
   type KpiUnit,
@@ -47,7 +46,8 @@ import {
   PROPOSAL_STATUS_LABELS,
   PROPOSAL_USE_CATEGORY_LABELS,
   REPORT_STATUS_LABELS,
-  type UserStatus,
+  ROLE_LABELS,
+  USER_STATUS_LABELS,
   VENTURE_CATEGORY_LABELS,
   VENTURE_STATUS_LABELS,
   WARNING_KIND_LABELS,
@@ -189,21 +189,6 @@ export const GROUP_BY_LABELS: Record<string, LocalizedText> = {
 };
 
 const simple = (path: string) => () => path;
-
-/** The roles a district grants, as the users page names them (the admin's `role.*` strings). */
-export const ROLE_LABELS: Record<GrantableRole, LocalizedText> = {
-  district_admin: L('区级管理员', 'District admin'),
-  district_viewer: L('区级查看员', 'District viewer'),
-  community_admin: L('社区管理员', 'Community admin'),
-  community_reporter: L('社区填报员', 'Community reporter'),
-  partner_operator: L('合作运营方', 'Partner operator'),
-};
-
-/** An account's status as the users page says it. */
-export const USER_STATUS_LABELS: Record<UserStatus, LocalizedText> = {
-  active: L('在用', 'Active'),
-  disabled: L('已停用', 'Disabled'),
-};
 
 // ─── the registry
 
