@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, logIn, screenshot } from '../support/browser';
-import { PHONE, toChinese, toEnglish } from '../support/flow-helpers';
+import { fitsWidth, PHONE, toChinese, toEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -60,13 +60,37 @@ describe('logging in and seeing one’s communities', () => {
     await toEnglish(page);
     await page.getByRole('columnheader', { name: /Population \(people\)/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('columnheader', { name: /^Households/ }).waitFor();
+    // 统计用区划代码 is a division's code, not an administrator's
+    await page.getByRole('columnheader', { name: 'Division code' }).waitFor();
     await screenshot(page, 'district-admin-communities-en');
+    // on a phone a card per community, its name a link, its kind and figures on it; nothing scrolls sideways
     await page.setViewportSize(PHONE);
-    await page.getByRole('columnheader', { name: /Population \(people\)/ }).waitFor();
+    const cards = page.locator('.ant-card', { has: page.locator('a[href^="/communities/"]') });
+    await cards.first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    await cards.first().getByText('Population (people)').waitFor();
+    await cards.first().getByText('Division code').waitFor();
+    // the export button says what it does, not only its icon
+    expect((await page.locator('[data-export="communities"]').textContent())?.trim()).toBe('Export');
+    await fitsWidth(page, { slack: 0, message: 'communities list, phone, en' });
     await screenshot(page, 'district-admin-communities-phone-en');
     await toChinese(page);
-    await page.getByRole('columnheader', { name: /常住人口（人）/ }).waitFor({ timeout: 20_000 });
+    await cards.first().getByText('常住人口（人）').waitFor({ timeout: 20_000 });
+    expect((await page.locator('[data-export="communities"]').textContent())?.trim()).toBe('导出');
+    await fitsWidth(page, { slack: 0, message: 'communities list, phone, zh' });
     await screenshot(page, 'district-admin-communities-phone-zh');
+    // one community's card: its kind with the year it converted, its street office, its code
+    await page.getByPlaceholder('按社区名称搜索').fill('渡口');
+    await page.getByPlaceholder('按社区名称搜索').press('Enter');
+    const dukou = page.locator('.ant-card', { has: page.getByRole('link', { name: '渡口社区' }) });
+    await dukou.waitFor({ timeout: 20_000 });
+    await dukou.getByText('村改居社区 · 2020').waitFor();
+    await dukou.getByText('大渡口街道').waitFor();
+    await dukou.getByText('510402002001').waitFor();
+    // a card opens its community
+    await dukou.getByText('常住人口（人）').click();
+    await page.waitForURL(/\/communities\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await page.getByRole('heading', { name: '渡口社区' }).waitFor({ timeout: 20_000 });
     await context.close();
   });
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, logIn, screenshot } from '../support/browser';
-import { DESK, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
+import { DESK, fitsWidth, newSession, PHONE, preferEnglish } from '../support/flow-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -52,6 +52,8 @@ describe('user administration', () => {
     await page.locator('.ant-select-item-option-active', { hasText: '金汇社区' }).waitFor();
     await drawer.getByLabel('社区').press('Enter');
     await drawer.locator('.ant-select-content', { hasText: '金汇社区' }).waitFor({ timeout: 10_000 });
+    // before creating, the admin learns the first login asks for a new password
+    await drawer.getByText('对方首次登录时须先修改此初始密码').waitFor();
     await page.waitForTimeout(500); // the drawer's slide-in (antd animates whatever the motion setting)
     await screenshot(page, 'users-invite-drawer-desk-zh');
     await drawer.getByRole('button', { name: '创建账号' }).click();
@@ -78,10 +80,14 @@ describe('user administration', () => {
     await openUsers(page, `?q=${encodeURIComponent(EMAIL)}`);
     const row = page.locator('.ant-table-row', { hasText: EMAIL });
     await row.waitFor({ timeout: 30_000 });
+    // logged in, the initial password not yet changed
+    await row.locator('.ant-tag', { hasText: '待改密' }).waitFor({ timeout: 30_000 });
     await row.getByRole('button', { name: /停\s?用/ }).click();
     const confirm = page.locator('.ant-modal-confirm', { hasText: `停用 ${NAME}` });
     await confirm.getByRole('button', { name: /停\s?用/ }).click();
     await row.locator('.ant-tag', { hasText: '已停用' }).waitFor({ timeout: 30_000 });
+    // a disabled account cannot log in: no 待改密 beside its status
+    expect(await row.locator('.ant-tag', { hasText: '待改密' }).count()).toBe(0);
 
     // the colleague's open session is refused on its next request; the app sends them to log in
     const after = await theirs.request.get(`${baseUrl}/api/v1/me`);
@@ -136,11 +142,27 @@ describe('user administration', () => {
     });
     await openUsers(page);
     await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
+    // the export button's short word beside its icon
+    expect((await page.locator('[data-export="users"]').textContent())?.trim()).toBe('导出');
+    await fitsWidth(page, { slack: 0, message: 'users page, phone, zh' });
     await screenshot(page, 'users-phone-zh');
     await page.getByRole('button', { name: /新建账号/ }).click();
     await page.getByRole('dialog').getByLabel('姓名').waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'users-invite-drawer-phone-zh');
+    await page.keyboard.press('Escape');
+
+    // an old link's unit= (a community's id here) keeps its filter: the URL says communityId= instead
+    const all = (await (await page.request.get(`${baseUrl}/api/v1/communities`)).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const jinhui = all.items.find((c) => c.name === '金汇社区');
+    expect(jinhui).toBeDefined();
+    await page.goto(`${baseUrl}/admin/users?unit=${jinhui?.id}`);
+    await page.waitForURL((url) => url.searchParams.get('communityId') === jinhui?.id, { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.has('unit')).toBe(false);
+    await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('admin@dongqu.demo', { exact: true }).count()).toBe(0);
     await phone.close();
 
     for (const [viewport, name] of [

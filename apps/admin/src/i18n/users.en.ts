@@ -47,6 +47,7 @@ export const usersEn: FeatureMessages['users'] = {
     intro:
       'Creating the account makes an initial password, shown once: tell it to the person face to face or by phone.',
     addRole: 'Add another role',
+    firstLogin: 'At their first login they must change this initial password before they can use the system.',
     removeRole: 'Remove this role',
     roleN: 'Role {{n}}',
   },
@@ -107,7 +108,7 @@ export const usersEn: FeatureMessages['users'] = {
     createTitle: 'Open a district',
     createSubmit: 'Open',
     name: 'District name',
-    adminCode: 'Administrative code',
+    adminCode: 'Division code',
     adminCodeHint: '6–12 digits, optional',
     adminName: 'First admin’s name',
     adminEmail: 'First admin’s login email',

@@ -45,6 +45,7 @@ export const usersZhCN = {
     title: '新建账号',
     submit: '创建账号',
     intro: '创建账号后会生成一个初始密码，只显示一次，请当面或电话告知本人。',
+    firstLogin: '对方首次登录时须先修改此初始密码，改密后方可使用系统。',
     addRole: '再加一个角色',
     removeRole: '移除此角色',
     roleN: '角色 {{n}}',

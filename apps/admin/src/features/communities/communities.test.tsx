@@ -33,6 +33,50 @@ describe('communities list', () => {
     renderApp('/communities');
     expect(await screen.findByRole('columnheader', { name: /Population \(people\)/ })).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /^Households/ })).toBeInTheDocument();
+    // 统计用区划代码: a division's code, not an administrator's
+    expect(screen.getByRole('columnheader', { name: 'Division code' })).toBeInTheDocument();
+  });
+
+  it('on a phone each community is a card: name linked, kind, street office, figures; the export says 导出', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      const { user, router } = renderApp('/communities');
+      const name = await screen.findByRole('link', { name: '金汇社区' });
+      expect(document.querySelector('.ant-table')).toBeNull();
+      const card = name.closest('.ant-card') as HTMLElement;
+      expect(name).toHaveAttribute('href', `/communities/${JINHUI.id}`);
+      expect(within(card).getByText('村改居社区 · 2012')).toBeInTheDocument();
+      expect(within(card).getByText('炳草岗街道')).toBeInTheDocument();
+      expect(within(card).getByText('常住人口（人）')).toBeInTheDocument();
+      expect(within(card).getByText('8,930')).toBeInTheDocument();
+      expect(within(card).getByText('3,105')).toBeInTheDocument();
+      expect(within(card).getByText('510402001002')).toBeInTheDocument();
+      expect(document.querySelectorAll('.ant-card .ant-card-head')).toHaveLength(3);
+      const exporter = screen.getByRole('button', { name: '导出' });
+      expect(exporter.textContent?.replace(/\s/g, '')).toBe('导出');
+      // a card opens its community too
+      await user.click(within(card).getByText('8,930'));
+      await waitFor(() => expect(router.state.location.pathname).toBe(`/communities/${JINHUI.id}`));
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
+  it('on a phone a search that finds nothing offers to clear it', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      const { user, router } = renderApp('/communities?q=不存在');
+      expect(await screen.findByText('没有名称包含“不存在”的社区')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '清除搜索' }));
+      await waitFor(() => expect(router.state.location.search).toEqual({}));
+      expect(await screen.findByRole('link', { name: '望江街社区' })).toBeInTheDocument();
+    } finally {
+      window.innerWidth = width;
+    }
   });
 
   it('offers "新建社区" to a district admin but not to a community admin', async () => {

@@ -24,6 +24,11 @@ export interface UsersSearch {
   communityId?: string;
   /** accounts operating for this partner (never with a community: the page picks one or the other) */
   partnerId?: string;
+  /**
+   * An old link's place: a community's or a partner's id, the URL not saying which (before the two were split).
+   * Kept only without either of them; the page looks it up and replaces it with communityId or partnerId.
+   */
+  unit?: string;
   page?: number;
 }
 
@@ -43,6 +48,7 @@ export function validateUsersSearch(search: Record<string, unknown>): UsersSearc
     result.communityId = search.communityId;
   else if (typeof search.partnerId === 'string' && UUID.test(search.partnerId))
     result.partnerId = search.partnerId;
+  else if (typeof search.unit === 'string' && UUID.test(search.unit)) result.unit = search.unit;
   const page = typeof search.page === 'number' ? search.page : Number(search.page);
   if (Number.isInteger(page) && page > 1 && page < 100_000) result.page = page;
   return result;

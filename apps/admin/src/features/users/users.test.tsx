@@ -68,7 +68,13 @@ const USERS: DistrictUser[] = [
       },
     ],
   }),
-  user(FORMER, { email: 'former@dongqu.demo', displayName: '已离职', status: 'disabled' }),
+  // reset, then disabled before its owner logged in: the flag stays, but the account cannot log in at all
+  user(FORMER, {
+    email: 'former@dongqu.demo',
+    displayName: '已离职',
+    status: 'disabled',
+    mustChangePassword: true,
+  }),
   user(OPERATOR, {
     email: 'soe@dongqu.demo',
     displayName: '国企运营专员',
@@ -188,6 +194,9 @@ describe('用户与权限', () => {
     await waitFor(() => expect(router.state.location.search).toEqual({ status: 'disabled' }));
     expect(await screen.findByText('已离职')).toBeInTheDocument();
     expect(within(rowOf('已离职')).getByRole('button', { name: /^启\s?用$/ })).toBeInTheDocument();
+    // a disabled account cannot log in: its status alone, no 待改密
+    expect(within(rowOf('已离职')).getByText('已停用')).toBeInTheDocument();
+    expect(within(rowOf('已离职')).queryByText('待改密')).not.toBeInTheDocument();
 
     await u.type(screen.getByLabelText('搜索'), 'former{Enter}');
     await waitFor(() => expect(router.state.location.search).toEqual({ status: 'disabled', q: 'former' }));
@@ -232,6 +241,61 @@ describe('用户与权限', () => {
     expect(asked()).toContainEqual({ partnerId: SOE.id });
   });
 
+  it('on a phone each account is a card: a disabled one shows 已停用 only, and the export button says 导出', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenUsersApi();
+      renderApp('/admin/users');
+      const former = await screen.findByText('已离职', {}, { timeout: 30_000 });
+      expect(document.querySelector('.ant-table')).toBeNull();
+      const card = former.closest('.ant-card') as HTMLElement;
+      expect(within(card).getByText('已停用')).toBeInTheDocument();
+      expect(within(card).queryByText('待改密')).not.toBeInTheDocument();
+      const reporter = screen.getByText('金汇填报员').closest('.ant-card') as HTMLElement;
+      expect(within(reporter).getByText('待改密')).toBeInTheDocument();
+      // the short word beside the icon, the full name still the button's
+      const exporter = screen.getByRole('button', { name: '导出账号清单' });
+      expect(exporter.textContent?.replace(/\s/g, '')).toBe('导出');
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
+  it('an old link’s unit= becomes communityId= or partnerId=, by what the id names', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenUsersApi();
+    server.use(
+      http.get(api('/partners'), () =>
+        HttpResponse.json({ items: [{ id: SOE.id, name: SOE.name }], total: 1 }),
+      ),
+    );
+    const asked = () =>
+      seen.filter((r) => r.path === '/users').map((r) => Object.fromEntries(r.query.entries()));
+    const community = renderApp(`/admin/users?unit=${JINHUI.id}&status=active`);
+    await waitFor(
+      () =>
+        expect(community.router.state.location.search).toEqual({ status: 'active', communityId: JINHUI.id }),
+      { timeout: 30_000 },
+    );
+    expect(await screen.findByText('金汇填报员', { selector: 'tr *' })).toBeInTheDocument();
+    expect(screen.queryByText('国企运营专员', { selector: 'tr *' })).toBeNull();
+    expect(asked()).toContainEqual({ status: 'active', communityId: JINHUI.id });
+    community.unmount();
+
+    const partner = renderApp(`/admin/users?unit=${SOE.id}`);
+    await waitFor(() => expect(partner.router.state.location.search).toEqual({ partnerId: SOE.id }));
+    expect(await screen.findByText('国企运营专员', { selector: 'tr *' })).toBeInTheDocument();
+    expect(screen.queryByText('金汇填报员', { selector: 'tr *' })).toBeNull();
+    partner.unmount();
+
+    // an id that names neither: no place to filter by
+    const nowhere = renderApp('/admin/users?unit=12345678-1234-4234-8234-123456789abc');
+    await waitFor(() => expect(nowhere.router.state.location.search).toEqual({}));
+    expect(await screen.findByText('国企运营专员', { selector: 'tr *' })).toBeInTheDocument();
+  });
+
   it('names the chosen community from the URL before the picker is opened', async () => {
     givenSession(meAs('district_admin'));
     givenUsersApi();
@@ -248,6 +312,10 @@ describe('用户与权限', () => {
     const { user: u } = renderApp('/admin/users');
     await u.click(await screen.findByRole('button', { name: /新建账号/ }, { timeout: 30_000 }));
     const drawer = await screen.findByRole('dialog', { name: '新建账号' });
+    // the admin learns before creating that the first login asks for a new password
+    expect(
+      within(drawer).getByText('对方首次登录时须先修改此初始密码，改密后方可使用系统。'),
+    ).toBeInTheDocument();
     // nothing typed: the fields say so and nothing is sent
     await u.click(within(drawer).getByRole('button', { name: '创建账号' }));
     expect(await within(drawer).findAllByText('必填')).not.toHaveLength(0);
@@ -336,14 +404,20 @@ describe('用户与权限', () => {
     try {
       givenSession(meAs('district_admin'));
       givenUsersApi();
-      renderApp('/admin/users');
+      const { user: u } = renderApp('/admin/users');
       expect(
         await screen.findByRole('heading', { name: 'Users & access' }, { timeout: 30_000 }),
       ).toBeInTheDocument();
       await screen.findAllByText('金汇填报员');
       expect(within(rowOf('金汇填报员')).getByText('Never')).toBeInTheDocument();
       expect(within(rowOf('金汇填报员')).getByText('Password change due')).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: /Add user/ })).toBeInTheDocument();
+      await u.click(screen.getByRole('button', { name: /Add user/ }));
+      const drawer = await screen.findByRole('dialog', { name: 'Add user' });
+      expect(
+        within(drawer).getByText(
+          'At their first login they must change this initial password before they can use the system.',
+        ),
+      ).toBeInTheDocument();
     } finally {
       await changeLanguage('zh-CN');
     }
@@ -478,8 +552,14 @@ describe('the users page’s URL', () => {
       communityId: JINHUI.id,
     });
     expect(
-      validateUsersSearch({ role: 'platform_admin', communityId: 'x', partnerId: 'y', unit: JINHUI.id }),
+      validateUsersSearch({ role: 'platform_admin', communityId: 'x', partnerId: 'y', unit: 'z' }),
     ).toEqual({});
+    // an old link's place, either kind: kept for the page to look up, unless the URL already says which
+    expect(validateUsersSearch({ unit: SOE.id, status: 'active' })).toEqual({
+      unit: SOE.id,
+      status: 'active',
+    });
+    expect(validateUsersSearch({ unit: SOE.id, communityId: JINHUI.id })).toEqual({ communityId: JINHUI.id });
     expect(validateUsersSearch({ status: 'disabled', q: '  张 ', page: '3' })).toEqual({
       status: 'disabled',
       q: '张',

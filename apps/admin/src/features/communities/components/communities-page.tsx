@@ -2,16 +2,19 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Community } from '@gongfu/contract';
 import { can } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, Empty, Input, Table, type TableColumnsType, Tag } from 'antd';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Grid, Input, type TableColumnsType, Tag } from 'antd';
+import { Fragment, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { ExportButton } from '../../exports/components/export-button';
 import { useCommunities } from '../api/get-communities';
 import { formatCount } from '../format';
 import { filterByName } from '../search';
 import { CreateCommunityDrawer } from './create-community-drawer';
+
+const PAGE_SIZE = 20;
 
 export interface CommunitiesPageProps {
   q: string | undefined;
@@ -50,10 +53,17 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
   };
 
   const rows = useMemo(() => filterByName(items, filter), [items, filter]);
+  // the page shown, for the search it was chosen in: a new search starts at its first page
+  const [paged, setPaged] = useState({ filter, page: 1 });
+  const page = paged.filter === filter ? paged.page : 1;
+  // on a phone the cards stand on the page itself: inside the card's padding they were squeezed
+  const phone = Grid.useBreakpoint().md === false;
+  const Frame = phone ? Fragment : Card;
 
   const columns: TableColumnsType<Community> = [
     {
       title: t('community.field.name'),
+      key: 'name',
       dataIndex: 'name',
       render: (name: string, row) => (
         <Link
@@ -73,6 +83,7 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
     },
     {
       title: t('community.field.kind'),
+      key: 'kind',
       dataIndex: 'kind',
       render: (kind: Community['kind'], row) => (
         <Tag color={kind === 'urban' ? 'blue' : 'gold'}>
@@ -122,7 +133,7 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
         </>
       }
     >
-      <Card>
+      <Frame>
         <Input.Search
           allowClear
           role="searchbox"
@@ -134,30 +145,35 @@ export function CommunitiesPage({ q, onSearch, onOpen }: CommunitiesPageProps) {
           onSearch={search}
           style={{ maxWidth: 320, marginBottom: 16 }}
         />
-        <Table<Community>
-          rowKey="id"
-          size="middle"
+        <ResponsiveTable<Community>
           columns={columns}
           dataSource={rows}
-          scroll={{ x: 'max-content' }}
-          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  filter ? t('community.list.emptySearch', { q: filter }) : t('community.list.empty')
-                }
-              >
-                {filter ? (
+          // on a phone each community is a card: its name and kind on top, the other columns its lines
+          cardTitle={['name', 'kind']}
+          pagination={
+            rows.length > PAGE_SIZE && {
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: rows.length,
+              showSizeChanger: false,
+              onChange: (next: number) => setPaged({ filter, page: next }),
+            }
+          }
+          onRowClick={(row) => onOpen(row.id)}
+          emptyText={
+            filter ? (
+              <>
+                {t('community.list.emptySearch', { q: filter })}
+                <div style={{ marginTop: 12 }}>
                   <Button onClick={() => search('')}>{t('community.list.clearSearch')}</Button>
-                ) : null}
-              </Empty>
-            ),
-          }}
+                </div>
+              </>
+            ) : (
+              t('community.list.empty')
+            )
+          }
         />
-      </Card>
+      </Frame>
       {canCreate ? (
         <CreateCommunityDrawer
           open={creating}

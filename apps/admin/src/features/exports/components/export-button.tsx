@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ExportFormat, ExportView } from '@gongfu/contract';
 import { App, Button, Dropdown, Grid } from 'antd';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
 import { downloadExport } from '../download';
@@ -11,7 +11,10 @@ export interface ExportButtonProps {
   /** the page's current filters, as the view's own query parameters (undefined and '' are left out) */
   params?: Readonly<Record<string, string | number | boolean | undefined | null>>;
   size?: 'small' | 'middle';
-  /** the button's words (and its name on a phone, where only its icon shows); default 导出 */
+  /**
+   * the button's words, and its name on a phone: there it shows the short 导出 beside its icon (in a card's
+   * header, its icon alone); default 导出
+   */
   label?: string;
   /** what the file holds, on hover (default: the label) */
   hint?: string;
@@ -27,8 +30,13 @@ export function ExportButton({ view, params = {}, size = 'middle', label, hint }
   const text = label ?? t('exports.button');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  // on a phone the icon alone: beside a card's title and pickers the word pushed the title out
+  // on a phone the short 导出 (an icon alone said nothing to most); in a card's header, beside its title and
+  // pickers, even that pushed the title out: the icon alone there
   const phone = Grid.useBreakpoint().sm === false;
+  const ref = useRef<HTMLButtonElement>(null);
+  const [inCardHead, setInCardHead] = useState(false);
+  useLayoutEffect(() => setInCardHead(ref.current?.closest('.ant-card-head') != null), []);
+  const shown = phone ? (inCardHead ? null : t('exports.button')) : text;
 
   async function run(format: ExportFormat) {
     setBusy(true);
@@ -61,6 +69,7 @@ export function ExportButton({ view, params = {}, size = 'middle', label, hint }
       }}
     >
       <Button
+        ref={ref}
         size={size}
         icon={<DownloadOutlined />}
         loading={busy}
@@ -68,7 +77,7 @@ export function ExportButton({ view, params = {}, size = 'middle', label, hint }
         aria-label={text}
         title={hint ?? text}
       >
-        {phone ? null : text}
+        {shown}
       </Button>
     </Dropdown>
   );

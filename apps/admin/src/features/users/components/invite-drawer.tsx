@@ -69,7 +69,13 @@ export function InviteDrawer({
       error={invite.error}
       unplaced={unplaced}
     >
-      <Alert type="info" showIcon title={t('users.invite.intro')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('users.invite.intro')}
+        description={t('users.invite.firstLogin')}
+        style={{ marginBottom: 16 }}
+      />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,26 +1,30 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { DistrictUser, UserMembership } from '@gongfu/contract';
 import { can, compareChineseNames } from '@gongfu/domain';
+import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
   Dropdown,
   Flex,
   type MenuProps,
+  Skeleton,
   type TableColumnsType,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
+import { communitiesQueryOptions } from '../../communities/api/get-communities';
 import { ExportButton } from '../../exports/components/export-button';
 import { QueryState } from '../../kpis/components/query-state';
+import { usePartners } from '../../register/api/register';
 import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
 import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
 import { USER_ROLE_VALUES, USER_STATUS_VALUES, type UsersSearch } from '../search';
@@ -53,6 +57,7 @@ export function UsersPage({
     communityId: search.communityId,
     partnerId: search.partnerId,
   };
+  const legacy = useLegacyUnit(search, onSearch);
   const users = useUsers(filters);
   // every account (the same request as the list's while nothing is filtered): the places the picker offers
   const everyone = useUsers({});
@@ -244,8 +249,9 @@ export function UsersPage({
           <Tag color={status === 'active' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
             {t(`users.status.${status}`)}
           </Tag>
-          {/* the password an admin set (invitation or reset) is still the one: the next login asks to change it */}
-          {user.mustChangePassword ? (
+          {/* the password an admin set (invitation or reset) is still the one: the next login asks to change it —
+              unless the account may not log in at all */}
+          {user.mustChangePassword && status === 'active' ? (
             <Tooltip title={t('users.mustChangeHint')}>
               <Tag color="orange" style={{ marginInlineEnd: 0 }}>
                 {t('users.mustChange')}
@@ -348,22 +354,27 @@ export function UsersPage({
         />
         {filtered ? <Button onClick={() => onSearch({})}>{t('register.common.clear')}</Button> : null}
       </Flex>
-      <QueryState query={users} rows={6} emptyText="">
-        {() => (
-          <>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              {t('users.total', { count: rows.length })}
-            </Typography.Paragraph>
-            <ResponsiveTable<DistrictUser>
-              columns={columns}
-              dataSource={rows}
-              cardAction="actions"
-              pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
-              emptyText={filtered ? t('users.emptyFiltered') : t('users.empty')}
-            />
-          </>
-        )}
-      </QueryState>
+      {/* an old link's place is looked up first: the list is not shown unfiltered meanwhile */}
+      {legacy ? (
+        <Skeleton active paragraph={{ rows: 6 }} title={false} />
+      ) : (
+        <QueryState query={users} rows={6} emptyText="">
+          {() => (
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('users.total', { count: rows.length })}
+              </Typography.Paragraph>
+              <ResponsiveTable<DistrictUser>
+                columns={columns}
+                dataSource={rows}
+                cardAction="actions"
+                pagination={pagination(rows.length, search.page, (page) => onSearch({ ...search, page }))}
+                emptyText={filtered ? t('users.emptyFiltered') : t('users.empty')}
+              />
+            </>
+          )}
+        </QueryState>
+      )}
       <InviteDrawer open={inviting} onClose={() => setInviting(false)} onInvited={setShown} />
       {editing ? (
         <MembershipDrawer
@@ -384,4 +395,27 @@ export function UsersPage({
       ) : null}
     </PageContainer>
   );
+}
+
+/**
+ * An old link's `unit` (a community's or a partner's id): looked up in the district's communities and partners,
+ * then the URL says which — the filter kept, not dropped. An id that is neither goes (it names no place here).
+ * True while the lookup runs.
+ */
+function useLegacyUnit(search: UsersSearch, onSearch: (next: UsersSearch) => void): boolean {
+  const unit = search.unit;
+  const communities = useQuery({ ...communitiesQueryOptions(), enabled: unit !== undefined });
+  const partners = usePartners({}, unit !== undefined);
+  const communityIds = communities.data?.items.map((c) => c.id);
+  const partnerIds = partners.data?.items.map((p) => p.id);
+  const settled = !communities.isPending && !partners.isPending;
+  // no dependency list: it reads the lists and the search, and stops once the URL has no `unit`
+  useEffect(() => {
+    if (unit === undefined || !settled) return;
+    const { unit: _, ...rest } = search;
+    if (communityIds?.includes(unit)) onSearch({ ...rest, communityId: unit });
+    else if (partnerIds?.includes(unit)) onSearch({ ...rest, partnerId: unit });
+    else onSearch(rest);
+  });
+  return unit !== undefined;
 }
