@@ -4,7 +4,7 @@
  * changes a share, watches the sum and the preview on last month's approved reports, and saves a new version,
  * which becomes the rule in force. Screenshots of both pages and the drawer on a desk and a phone, zh-CN and en.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser';
 import { DESK, fitsWidth, newSession, PHONE, toEnglish, type Viewport } from '../support/flow-helpers';
@@ -20,6 +20,25 @@ afterAll(async () => browser?.close());
 // this flow has always run with the browser's own motion setting
 const session = (viewport: Viewport) =>
   newSession(browser, baseUrl, 'admin@dongqu.demo', { viewport, reducedMotion: null });
+
+/** The rule in force on a phone: each share's figure beside its name, the three figures in one right-aligned column. */
+async function sharesLineUp(page: Page) {
+  const card = page.getByTestId('rule-in-force');
+  const labels = await card.getByRole('term').all();
+  const figures = await card.getByRole('definition').all();
+  expect(labels).toHaveLength(3);
+  expect(figures).toHaveLength(3);
+  const boxes = await Promise.all(figures.map(async (f) => f.boundingBox()));
+  const rights = boxes.map((b) => Math.round((b?.x ?? 0) + (b?.width ?? 0)));
+  expect(new Set(rights).size).toBe(1);
+  // each figure on its name's line, below the one before
+  for (const [i, label] of labels.entries()) {
+    const name = await label.boundingBox();
+    const figure = boxes[i];
+    expect(Math.abs((name?.y ?? 0) - (figure?.y ?? 0))).toBeLessThan(12);
+    if (i > 0) expect(figure?.y ?? 0).toBeGreaterThan(boxes[i - 1]?.y ?? 0);
+  }
+}
 
 describe('district settings', () => {
   it('the district admin finds 区级设置 under 系统管理 and reads the due day, start month and thresholds', async () => {
@@ -43,7 +62,7 @@ describe('district settings', () => {
   it('the settings say where the warning check is, and 重新检查预警 there runs the rules and says what they found', async () => {
     const { context, page } = await session(DESK);
     await page.goto(`${baseUrl}/admin/settings`);
-    await page.getByText(/在「预警」页点击“重新检查预警”时按新阈值判断/).waitFor({ timeout: 20_000 });
+    await page.getByText(/在“预警”页点击“重新检查预警”时按新阈值判断/).waitFor({ timeout: 20_000 });
     await page.goto(`${baseUrl}/warnings`);
     await page.getByRole('button', { name: /重新检查预警/ }).click();
     // the demo's warnings were found at its start: a second check stores no duplicate
@@ -132,6 +151,9 @@ describe('distribution rules', () => {
     await page.goto(`${baseUrl}/admin/distribution-rules?communityId=${dukou?.id}`);
     await page.getByTestId('rule-in-force').getByText('35%').waitFor({ timeout: 20_000 });
     await fitsWidth(page);
+    await sharesLineUp(page);
+    // 渡口's 2022 rule predates the platform: carried over, set by nobody in it
+    await page.getByText('初始数据').waitFor();
     await screenshot(page, 'distribution-rules-phone-zh');
     await page.getByRole('button', { name: /调整分配比例/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
@@ -140,6 +162,8 @@ describe('distribution rules', () => {
     await toEnglish(page);
     await page.getByRole('heading', { name: 'Distribution rules' }).waitFor();
     await fitsWidth(page);
+    await sharesLineUp(page);
+    await page.getByText('Initial data').waitFor();
     await screenshot(page, 'distribution-rules-phone-en');
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });

@@ -29,44 +29,46 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
   thresholds: {
     title: 'Warning thresholds',
     intro:
-      'Warnings come in two steps: amber asks for attention, red for action. A change applies at the next “Check warnings now” on the Warnings page; warnings already raised are not withdrawn or lowered.',
+      'Warnings have two levels: amber calls for attention, red for action. New thresholds apply the next time “Check warnings now” is run on the Warnings page; warnings already raised are not withdrawn or downgraded.',
     amber: 'Amber',
     red: 'Red',
     unit: { days: 'days', months: 'months', percent: '%' },
     rule: {
       reportOverdue: 'Monthly report overdue',
-      revenueDrop: 'Revenue fell sharply on the month',
-      fundIdle: 'Fund idle',
+      revenueDrop: 'Revenue down sharply on last month',
+      fundIdle: 'Fund unspent',
       agreementExpiring: 'Operator agreement ending soon',
-      pledgeOverdue: 'Give-back pledge overdue',
+      pledgeOverdue: 'Pledge past its due date',
       remittance: 'Remittance below the guaranteed minimum',
     },
     explain: {
       reportOverdue:
-        'Not submitted the day after the due day: amber; overdue by more than the days set: red.',
-      revenueDrop: 'Revenue fell by more than the percentage set from last month.',
+        'Amber if a report is still missing the day after the due day; red once it is more days overdue than set here.',
+      revenueDrop: 'Revenue has fallen on the previous month by more than the percentage set here.',
       fundIdle:
-        'A fund holding money with no outflow for the months set. Reserve funds are left out: they are there to be kept.',
+        'A fund has money in it but nothing has been paid out for the number of months set here. Reserves are not checked: they are meant to be kept.',
       agreementExpiring:
-        'An agreement ends within the days set; the red window must not be longer than the amber one.',
-      pledgeOverdue: 'A pledge not fulfilled after its due date: amber; more than the days set: red.',
+        'An operator agreement ends within the number of days set here. The red window can’t be longer than the amber one.',
+      pledgeOverdue:
+        'Amber once a pledge is past its due date and not fully honoured; red once it is more days late than set here.',
       remittance:
-        'Received below the guaranteed minimum: amber; below the percentage set of that minimum: red.',
+        'Amber if the remittance received is below the guaranteed minimum; red if it is under the percentage of that minimum set here.',
     },
     prefix: {
-      reportOverdueRedDays: 'over',
-      revenueDropBp: 'down over',
-      revenueDropRedBp: 'down over',
-      fundIdleMonths: 'idle',
-      fundIdleRedMonths: 'idle',
+      reportOverdueRedDays: 'more than',
+      revenueDropBp: 'more than',
+      revenueDropRedBp: 'more than',
+      fundIdleMonths: 'for',
+      fundIdleRedMonths: 'for',
       agreementExpiringDays: 'within',
       agreementExpiringRedDays: 'within',
-      pledgeOverdueRedDays: 'over',
-      remittanceRedBp: 'received under',
+      pledgeOverdueRedDays: 'more than',
+      // of the minimum, as the row's note says; a longer word cuts the figure off on a phone
+      remittanceRedBp: 'under',
     },
-    always: 'the day after',
-    belowMinimum: 'below the minimum',
-    redBeforeAmber: 'The red step cannot be milder than the amber step',
+    always: 'Once overdue',
+    belowMinimum: 'Below the minimum',
+    redBeforeAmber: 'The red threshold can’t be less strict than the amber one',
   },
   rules: {
     title: 'Distribution rules',
@@ -80,6 +82,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     defaultRule: 'No rule set yet: approved reports’ income all goes to the reserve.',
     history: 'Rule history',
     historyEmpty: 'No rule has been set',
+    initialData: 'Initial data',
     adjust: 'Change the shares',
     col: {
       version: 'Version',

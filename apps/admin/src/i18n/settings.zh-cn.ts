@@ -27,7 +27,7 @@ export const settingsZhCN = {
   thresholds: {
     title: '预警阈值',
     intro:
-      '预警分两级：黄色提醒关注，红色需要处理。修改后，在「预警」页点击“重新检查预警”时按新阈值判断；已经产生的预警不会自动撤销或降级。',
+      '预警分两级：黄色提醒关注，红色需要处理。修改后，在“预警”页点击“重新检查预警”时按新阈值判断；已经产生的预警不会自动撤销或降级。',
     amber: '黄色预警',
     red: '红色预警',
     unit: { days: '天', months: '个月', percent: '%' },
@@ -75,6 +75,8 @@ export const settingsZhCN = {
     defaultRule: '尚未设置分配规则：审核通过的月报收益全部计入公积金（储备）。',
     history: '规则历史',
     historyEmpty: '还没有设置过分配规则',
+    // a rule carried over from before the platform: nobody set it here
+    initialData: '初始数据',
     adjust: '调整分配比例',
     col: {
       version: '版本',

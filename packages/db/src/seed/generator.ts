@@ -870,7 +870,9 @@ export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
         otherBp,
       });
     }
-    rows.distribution_rules.push(...ruleRows(D, communityId, ruleSpecs, ADMIN));
+    rows.distribution_rules.push(
+      ...ruleRows(D, communityId, ruleSpecs, { userId: ADMIN, onPlatformFrom: firstMonth }),
+    );
     const rules = domainRules(communityId, ruleSpecs);
     const hasPledge = c.chance(0.25);
     const fundKinds: FundKind[] = ['governance_special', 'reserve'];

@@ -334,24 +334,32 @@ export function domainRules(communityId: string, specs: readonly RuleSpec[]): Di
   }));
 }
 
+/**
+ * A community's rules as stored, each set on the 20th of the month before it took effect. One set before the district
+ * came onto the platform (its reporting start month) was carried over, not set in it: no setter (初始数据) — naming
+ * today's district admin as the setter of a 2021 rule was false.
+ */
 export function ruleRows(
   districtId: string,
   communityId: string,
   specs: readonly RuleSpec[],
-  createdBy: string,
+  setter: { userId: string; onPlatformFrom: Month },
 ): Insertable<Database['distribution_rules']>[] {
-  return specs.map((s) => ({
-    district_id: districtId,
-    community_id: communityId,
-    rule_id: id(`rule:${communityId}:${s.effectiveFrom}:v${s.version ?? 1}`),
-    effective_from: s.effectiveFrom,
-    version: s.version ?? 1,
-    governance_fund_bp: s.governanceFundBp,
-    reserve_bp: s.reserveBp,
-    other_bp: s.otherBp,
-    created_by: createdBy,
-    created_at: shanghai(`${addMonths(s.effectiveFrom, -1)}-20`, 10),
-  }));
+  return specs.map((s) => {
+    const setIn = addMonths(s.effectiveFrom, -1);
+    return {
+      district_id: districtId,
+      community_id: communityId,
+      rule_id: id(`rule:${communityId}:${s.effectiveFrom}:v${s.version ?? 1}`),
+      effective_from: s.effectiveFrom,
+      version: s.version ?? 1,
+      governance_fund_bp: s.governanceFundBp,
+      reserve_bp: s.reserveBp,
+      other_bp: s.otherBp,
+      created_by: setIn >= setter.onPlatformFrom ? setter.userId : null,
+      created_at: shanghai(`${setIn}-20`, 10),
+    };
+  });
 }
 
 /** The ledger postings an approval makes, computed by the domain exactly as the API's approve does. */

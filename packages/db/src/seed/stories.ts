@@ -561,10 +561,12 @@ export async function seedStoryHistory(
   await insertMany(trx, 'funds', funds);
 
   const ruleSpecs = { wangjiangjie: [WANGJIANGJIE_RULE], jinhui: JINHUI_RULES, dukou: DUKOU_RULES };
+  // the district reports on the platform from FIRST_MONTH: Wangjiangjie's and Dukou's first rules predate it
+  const setter = { userId: ADMIN, onPlatformFrom: FIRST_MONTH };
   await insertMany(trx, 'distribution_rules', [
-    ...ruleRows(D, DEMO_IDS.wangjiangjie, ruleSpecs.wangjiangjie, ADMIN),
-    ...ruleRows(D, DEMO_IDS.jinhui, ruleSpecs.jinhui, ADMIN),
-    ...ruleRows(D, DEMO_IDS.dukou, ruleSpecs.dukou, ADMIN),
+    ...ruleRows(D, DEMO_IDS.wangjiangjie, ruleSpecs.wangjiangjie, setter),
+    ...ruleRows(D, DEMO_IDS.jinhui, ruleSpecs.jinhui, setter),
+    ...ruleRows(D, DEMO_IDS.dukou, ruleSpecs.dukou, setter),
   ]);
 
   const ventures = [

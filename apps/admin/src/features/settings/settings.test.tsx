@@ -2,6 +2,8 @@ import type { DistributionRule } from '@gongfu/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { settingsEn } from '../../i18n/settings.en';
+import { settingsZhCN } from '../../i18n/settings.zh-cn';
 import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
@@ -121,7 +123,26 @@ describe('district settings page', () => {
     renderApp('/admin/settings');
     expect(await screen.findByRole('heading', { name: 'District settings' })).toBeInTheDocument();
     await waitFor(() => expect(field('Red · Monthly report overdue').value).toBe('15'));
-    expect(field('Amber · Revenue fell sharply on the month').value).toBe('30');
+    // the rules as an English product names them, each step read with its rule: "Fund unspent · for 12 months"
+    expect(field('Amber · Revenue down sharply on last month').value).toBe('30');
+    expect(field('Red · Fund unspent').value).toBe('24');
+    expect(field('Red · Pledge past its due date').value).toBe('90');
+    const step = (rule: string) => document.querySelector(`[data-rule="${rule}"]`) as HTMLElement;
+    expect(within(step('revenueDrop')).getAllByText('more than')).toHaveLength(2);
+    expect(within(step('fundIdle')).getAllByText('for')).toHaveLength(2);
+    expect(within(step('pledgeOverdue')).getByText('Once overdue')).toBeInTheDocument();
+    expect(within(step('remittance')).getByText('Below the minimum')).toBeInTheDocument();
+    expect(screen.queryByText(/down over|Fund idle|Give-back pledge overdue/)).toBeNull();
+  });
+
+  it('the Chinese strings quote one way (“”), as the rest of the product', () => {
+    const texts = (node: unknown): string[] =>
+      typeof node === 'string' ? [node] : Object.values(node as object).flatMap(texts);
+    const zh = texts(settingsZhCN);
+    expect(zh.filter((text) => /[「」『』]/.test(text))).toEqual([]);
+    expect(zh.some((text) => text.includes('在“预警”页点击“重新检查预警”'))).toBe(true);
+    // the English keeps its own curly quotes
+    expect(texts(settingsEn).some((text) => text.includes('“Check warnings now”'))).toBe(true);
   });
 
   it('a share in basis points reads without trailing zeros, typed to the basis point at most', async () => {
@@ -164,11 +185,12 @@ describe('distribution rules page', () => {
     expect(document.querySelectorAll('tr.rule-row')).toHaveLength(2);
     expect(screen.getByText('现行')).toBeInTheDocument();
     expect(screen.getByText('已被替代')).toBeInTheDocument();
-    // who set each version (设置人): the API's name, or the unknown sign for a version set before it kept who
+    // who set each version (设置人): the API's name; a version carried over from before the platform has no
+    // setter, and says so rather than naming anyone or showing a blank
     expect(screen.getByRole('columnheader', { name: '设置人' })).toBeInTheDocument();
     const [latest, first] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
     expect(within(latest as HTMLElement).getByText('东区社区经济办 管理员')).toBeInTheDocument();
-    expect((first as HTMLElement).lastElementChild?.textContent).toBe('—');
+    expect((first as HTMLElement).lastElementChild?.textContent).toBe('初始数据');
     expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
 
     await user.click(screen.getByRole('button', { name: /调整分配比例/ }));
@@ -269,9 +291,57 @@ describe('distribution rules page', () => {
     expect(await screen.findByRole('columnheader', { name: 'Set by' })).toBeInTheDocument();
     const row = document.querySelector<HTMLElement>('tr.rule-row') as HTMLElement;
     expect(within(row).getByText('东区社区经济办 管理员')).toBeInTheDocument();
+    const rows = document.querySelectorAll<HTMLElement>('tr.rule-row');
+    expect((rows[1] as HTMLElement).lastElementChild?.textContent).toBe('Initial data');
     expect(within(row).getByText('37.5%')).toBeInTheDocument();
     expect(within(row).getByText('12.5%')).toBeInTheDocument();
     expect(within(screen.getByTestId('rule-in-force')).getByText('12.5%')).toBeInTheDocument();
+  });
+
+  it('a set-by name the API withholds from a rule that has a setter still reads as unknown, not as initial data', async () => {
+    givenSession(meAs('district_admin'));
+    const [latest, first] = RULES as [DistributionRule, DistributionRule];
+    givenSettingsApi({ rules: [{ ...latest, createdByName: null }, first] });
+    renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+    await screen.findByRole('columnheader', { name: '设置人' });
+    const [set, initial] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
+    expect((set as HTMLElement).lastElementChild?.textContent).toBe('—');
+    expect((initial as HTMLElement).lastElementChild?.textContent).toBe('初始数据');
+  });
+
+  it('on a phone the shares in force are one a line, their figures right-aligned in one column, zh and en', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      givenSettingsApi();
+      renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+      const inForce = await screen.findByTestId('rule-in-force');
+      await waitFor(() => expect(within(inForce).getByText('50%')).toBeInTheDocument());
+      const labels = within(inForce).getAllByRole('term');
+      const figures = within(inForce).getAllByRole('definition');
+      expect(labels.map((l) => l.textContent)).toEqual(['社区治理专项资金', '公积金（储备）', '其他资金']);
+      expect(figures.map((f) => f.textContent)).toEqual(['50%', '30%', '20%']);
+      // label and figure side by side on one grid line: the name's length no longer moves its figure
+      const list = labels[0]?.parentElement as HTMLElement;
+      expect(list.style.display).toBe('grid');
+      expect(list.style.gridTemplateColumns).toBe('1fr auto');
+      for (const figure of figures) {
+        expect(figure.parentElement).toBe(list);
+        expect(figure.style.textAlign).toBe('right');
+      }
+
+      await changeLanguage('en');
+      await waitFor(() =>
+        expect(
+          within(inForce)
+            .getAllByRole('term')
+            .map((l) => l.textContent),
+        ).toEqual(['Community-governance special fund', 'Reserve', 'Other fund']),
+      );
+    } finally {
+      window.innerWidth = width;
+    }
   });
 
   it('a district admin without a community chosen is asked to pick one', async () => {

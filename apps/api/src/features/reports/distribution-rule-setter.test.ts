@@ -1,4 +1,4 @@
-import { DEMO_IDS, deterministicId } from '@gongfu/db';
+import { DEMO_IDS, deterministicId, seedDemoHistory } from '@gongfu/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -12,13 +12,22 @@ let t: TestApp;
 let api: ReturnType<typeof reportApi>;
 beforeAll(async () => {
   t = await createTestApp();
+  // the demo's history: its rules, some set before the district came onto the platform
+  await seedDemoHistory(t.handle.db, { communities: 4 });
   api = reportApi(t);
 });
 afterAll(async () => t?.close());
 
-type Rule = { id: string; createdBy: string | null; createdByName: string | null };
-const rulesOf = async (as: string) => {
-  const res = await t.request(`/api/v1/distribution-rules?communityId=${DEMO_IDS.wangjiangjie}`, { as });
+type Rule = {
+  id: string;
+  communityId: string;
+  effectiveFrom: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+};
+const rulesOf = async (as: string, communityId: string = DEMO_IDS.wangjiangjie) => {
+  const res = await t.request(`/api/v1/distribution-rules?communityId=${communityId}`, { as });
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Rule[] }).items;
 };
@@ -53,5 +62,38 @@ describe('the distribution rules’ setter', () => {
     const audit = await sql<{ after: Record<string, unknown> }>`
       select after from audit_log where entity_id = ${created.id}`.execute(t.handle.db);
     expect(audit.rows[0]?.after).not.toHaveProperty('createdByName');
+  });
+
+  it('of a demo rule set before the district came onto the platform is nobody (初始数据), not today’s admin', async () => {
+    const { rows } = await sql<{ month: string }>`
+      select reporting_start_month as month from districts where district_id = ${DEMO_IDS.dongqu}`.execute(
+      t.handle.db,
+    );
+    const onPlatformFrom = rows[0]?.month;
+    expect(onPlatformFrom).toMatch(/^\d{4}-\d{2}$/);
+    const admin = deterministicId(`user:${ADMIN}`);
+    const setIn = (r: Rule) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+        .format(new Date(r.createdAt))
+        .slice(0, 7);
+
+    // 渡口: its 2022 rule was carried over; its 2026 one a district admin set on the platform
+    const dukou = await rulesOf(ADMIN, DEMO_IDS.dukou);
+    expect(dukou.find((r) => r.effectiveFrom === '2022-01')).toMatchObject({
+      createdBy: null,
+      createdByName: null,
+    });
+    expect(dukou.find((r) => r.effectiveFrom === '2026-01')).toMatchObject({ createdBy: admin });
+    expect(dukou.find((r) => r.effectiveFrom === '2026-01')?.createdByName).toBeTruthy();
+
+    // every seeded rule of the district, the generated communities' too: a setter only from the platform's start
+    const res = await t.request('/api/v1/distribution-rules', { as: ADMIN });
+    const all = ((await res.json()) as { items: Rule[] }).items;
+    const before = all.filter((r) => setIn(r) < (onPlatformFrom as string));
+    const after = all.filter((r) => setIn(r) >= (onPlatformFrom as string));
+    expect(before.length).toBeGreaterThan(1);
+    expect(after.length).toBeGreaterThan(1);
+    for (const r of before) expect(r).toMatchObject({ createdBy: null, createdByName: null });
+    for (const r of after) expect(r.createdBy).toBe(admin);
   });
 });

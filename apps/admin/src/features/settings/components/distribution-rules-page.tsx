@@ -1,7 +1,21 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { DistributionRule } from '@gongfu/contract';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Grid,
+  Row,
+  Skeleton,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
@@ -47,6 +61,8 @@ export function DistributionRulesPage({
   onCommunity: (communityId: string | undefined) => void;
 }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const phone = Grid.useBreakpoint().md === false;
   const membership = useActiveMembership();
   const own = membership?.communityId ?? undefined;
   const communityId = own ?? asked;
@@ -106,7 +122,37 @@ export function DistributionRulesPage({
             style={{ marginBottom: 16 }}
             data-testid="rule-in-force"
           >
-            {inForce ? (
+            {inForce && phone ? (
+              // a third of a phone is too narrow for the governance fund's name: it wrapped and pushed its
+              // figure below the others'. One share a line, the figures right-aligned in their own column.
+              <dl
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: '1fr auto',
+                  columnGap: token.margin,
+                  rowGap: token.marginXS,
+                  alignItems: 'baseline',
+                  margin: 0,
+                }}
+              >
+                {SHARE_FIELDS.map(({ field, column }) => (
+                  <Fragment key={field}>
+                    <dt style={{ color: token.colorTextSecondary }}>{t(`settings.rules.col.${column}`)}</dt>
+                    <dd
+                      style={{
+                        margin: 0,
+                        textAlign: 'right',
+                        fontSize: token.fontSizeHeading4,
+                        fontVariantNumeric: 'tabular-nums',
+                        color: token.colorTextHeading,
+                      }}
+                    >
+                      {percentText(inForce[field])}
+                    </dd>
+                  </Fragment>
+                ))}
+              </dl>
+            ) : inForce ? (
               <Row gutter={[16, 16]}>
                 {SHARE_FIELDS.map(({ field, column }) => (
                   <Col xs={8} key={field}>
@@ -160,7 +206,11 @@ export function DistributionRulesPage({
                       {
                         key: 'createdBy',
                         title: t('settings.rules.col.createdBy'),
-                        render: (_: unknown, r: DistributionRule) => r.createdByName ?? t('common.unknown'),
+                        // no setter: a rule carried over from before the platform (初始数据), not set in it
+                        render: (_: unknown, r: DistributionRule) =>
+                          r.createdBy === null
+                            ? t('settings.rules.initialData')
+                            : (r.createdByName ?? t('common.unknown')),
                       },
                     ]),
               ]}
