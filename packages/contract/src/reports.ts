@@ -118,7 +118,12 @@ export type Report = z.infer<typeof Report>;
 export const ReportEvent = z
   .object({
     id: z.uuid(),
-    action: z.string().openapi({ example: 'submit' }),
+    action: z.string().openapi({
+      example: 'submit',
+      description:
+        'create, edit, submit, return, approve, lock, amend; attach and detach (a file added or removed: the ' +
+        'status does not change, the comment is the file’s name)',
+    }),
     fromStatus: z.enum(REPORT_STATUSES).nullable(),
     toStatus: z.enum(REPORT_STATUSES),
     actorUserId: z.uuid(),

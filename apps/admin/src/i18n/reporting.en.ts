@@ -119,6 +119,8 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     amend: 'Amended',
     by: { reporter: 'Reporter', reviewer: 'Reviewer', you: 'Me' },
   },
+    attach: 'Attached a file',
+    detach: 'Removed a file',
   workbook: {
     title: 'Fill in with Excel',
     intro:

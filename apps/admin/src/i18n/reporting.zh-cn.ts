@@ -114,6 +114,8 @@ export const reportingZhCN = {
     approve: '审核通过',
     lock: '锁定',
     amend: '更正',
+    attach: '上传附件',
+    detach: '删除附件',
     by: { reporter: '填报人', reviewer: '审核人', you: '我' },
   },
   workbook: {

@@ -232,6 +232,35 @@ describe('a clerk attaches the month’s invoices to a draft', () => {
     expect(byAdmin.status).toBe(403);
     expect((await upload(VIEWER, reportId, '代传.pdf', pdf('viewer'))).status).toBe(403);
   });
+
+  it('the report’s history, as its reviewer and its clerk read it, names each file added and removed', async () => {
+    for (const as of [WANG, ADMIN]) {
+      const detail = await (await t.request(`/api/v1/reports/${reportId}`, { as })).json();
+      const files = detail.events
+        .filter((e: { action: string }) => e.action === 'attach' || e.action === 'detach')
+        .map((e: { action: string; comment: string; fromStatus: string; toStatus: string }) => [
+          e.action,
+          e.comment,
+          e.fromStatus,
+          e.toStatus,
+        ]);
+      const of = (name: string) =>
+        files.filter((f: string[]) => f[1] === name).map((f: string[]) => [f[0], f[2]]);
+      expect(of(`${month} 阅览室发票.pdf`)).toEqual([['attach', 'draft']]);
+      expect(of('多传的照片.png')).toEqual([
+        ['attach', 'draft'],
+        ['detach', 'draft'],
+      ]);
+      expect(of('水电费发票.jpg')).toEqual([['attach', 'returned']]);
+      // refused uploads leave no trace; a file changes no status
+      expect(of('补充.pdf')).toEqual([]);
+      expect(of('代传.pdf')).toEqual([]);
+      expect(files.every((f: string[]) => f[2] === f[3])).toBe(true);
+      // in order among the workflow's own steps: the upload after the return comes after it
+      const actions = detail.events.map((e: { action: string }) => e.action);
+      expect(actions.lastIndexOf('attach')).toBeGreaterThan(actions.indexOf('return'));
+    }
+  });
 });
 
 describe('limits and locks', () => {

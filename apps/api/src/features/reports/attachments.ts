@@ -142,7 +142,8 @@ async function holdEditable(trx: ScopedTransaction, actor: Actor, reportId: stri
   if (status === null || !isReportStatus(status)) throw new Error(`report ${reportId} vanished while held`);
   if (!isReportEditable(status)) throw illegalIn(status);
   await assertOpenPeriod(trx, row);
-  return row;
+  // the status as held: the one the history records
+  return { ...row, status };
 }
 
 export async function addAttachment(
@@ -173,6 +174,7 @@ export async function addAttachment(
     if (same) throw new ApiError(409, 'attachment_duplicate', undefined, { fileName: same.file_name });
     throw new ApiError(409, 'attachment_limit_reached', undefined, { limit: ATTACHMENT_MAX_COUNT });
   }
+  await recordInHistory(trx, actor, row, 'attach', file.fileName);
   await audit.appendAudit(trx, {
     districtId: row.district_id,
     communityId: row.community_id,
@@ -191,6 +193,31 @@ export async function addAttachment(
   return toAttachment(added);
 }
 
+/**
+ * A file added or removed is part of the report's history, which its reporter and reviewer both read (the audit
+ * log is the district's alone, and RLS keeps a partner out of it). The status does not change; the file's name is
+ * the entry's comment.
+ */
+async function recordInHistory(
+  trx: ScopedTransaction,
+  actor: Actor,
+  row: ReportRow,
+  action: 'attach' | 'detach',
+  fileName: string,
+) {
+  await reports.insertEvent(trx, {
+    districtId: row.district_id,
+    communityId: row.community_id,
+    reportId: row.report_id,
+    ventureId: row.venture_id,
+    action,
+    fromStatus: row.status,
+    toStatus: row.status,
+    actorUserId: actor.userId,
+    comment: fileName,
+  });
+}
+
 export async function removeAttachment(
   trx: ScopedTransaction,
   actor: Actor,
@@ -202,6 +229,7 @@ export async function removeAttachment(
   const key = keyOf(row);
   const removed = await reportAttachments.deleteAttachment(trx, key, attachmentId);
   if (!removed) throw new ApiError(404, 'not_found');
+  await recordInHistory(trx, actor, row, 'detach', removed.file_name);
   await audit.appendAudit(trx, {
     districtId: row.district_id,
     communityId: row.community_id,

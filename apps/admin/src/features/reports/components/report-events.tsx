@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { instantText } from '../../../lib/shanghai-time';
 
 const REVIEW_ACTIONS = new Set(['return', 'approve', 'lock']);
-const KNOWN_ACTIONS = new Set(['create', 'edit', 'submit', 'return', 'approve', 'lock', 'amend']);
+const KNOWN_ACTIONS = new Set([
+  'create',
+  'edit',
+  'submit',
+  'return',
+  'approve',
+  'lock',
+  'amend',
+  'attach',
+  'detach',
+]);
 
 /** A report's workflow history, newest last: what happened, who (reporter or reviewer), when, and the comment. */
 export function ReportEvents({ events, myUserId }: { events: readonly ReportEvent[]; myUserId?: string }) {
