@@ -115,8 +115,9 @@ describe('user administration', () => {
     const cells = (lines[0] ?? '').split(',');
     expect(cells.slice(0, 4)).toEqual([NAME, EMAIL, '社区填报员', '金汇社区']);
     expect(cells[5]).toBe('已停用');
-    // the colleague logged in with the initial password and never chose one
-    expect(cells[6]).toBe('是');
+    // the colleague logged in with the initial password and never chose one, but disabled cannot change it
+    // (the page shows no 待改密 for a disabled account either)
+    expect(cells[6]).toBe('否');
     expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // the colleague did log in
     expect(cells[8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);

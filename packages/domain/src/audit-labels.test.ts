@@ -76,7 +76,7 @@ describe('an audit entry’s object, by name', () => {
     expect(name('monthly_report', { ...REPORT, revision: 3 })).toBe(
       '望江街社区 · 长者食堂 · 2026-10 · revision 3',
     );
-    expect(name('warning', { kind: 'fund_idle', communityName: '渡口社区' })).toBe('Fund idle · 渡口社区');
+    expect(name('warning', { kind: 'fund_idle', communityName: '渡口社区' })).toBe('Fund unspent · 渡口社区');
     expect(name('ledger_entry', { kind: 'donation', amountFen: 500_000 })).toBe('Donation 5,000.00 yuan');
     expect(name('kpi_target', { kpi: 'net_profit', year: 2026 })).toBe('2026 · Net profit');
   });

@@ -198,10 +198,10 @@ export function contributionNeedsAsset(kind: ContributionKind): boolean {
  */
 export const WARNING_KIND_LABELS = {
   report_overdue: { 'zh-CN': '月报逾期', en: 'Monthly report overdue' },
-  revenue_drop: { 'zh-CN': '营收环比大幅下降', en: 'Revenue fell sharply on the month' },
-  fund_idle: { 'zh-CN': '资金闲置', en: 'Fund idle' },
+  revenue_drop: { 'zh-CN': '营收环比大幅下降', en: 'Revenue down sharply on last month' },
+  fund_idle: { 'zh-CN': '资金闲置', en: 'Fund unspent' },
   agreement_expiring: { 'zh-CN': '运营协议即将到期', en: 'Operator agreement ending soon' },
-  pledge_overdue: { 'zh-CN': '反哺承诺逾期未兑现', en: 'Give-back pledge overdue' },
+  pledge_overdue: { 'zh-CN': '反哺承诺逾期未兑现', en: 'Pledge past its due date' },
   remittance_below_minimum: { 'zh-CN': '上缴低于保底金额', en: 'Remittance below the guaranteed minimum' },
 } as const satisfies Labels<string>;
 export type WarningKind = keyof typeof WARNING_KIND_LABELS;

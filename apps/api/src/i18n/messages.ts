@@ -42,7 +42,7 @@ const CORE_MESSAGES = {
     'zh-CN': '同一区内已有同名社区',
     en: 'A community with this name already exists in the district',
   },
-  duplicate_admin_code: { 'zh-CN': '该区划代码已被使用', en: 'This administrative code is already used' },
+  duplicate_admin_code: { 'zh-CN': '该区划代码已被使用', en: 'This division code is already used' },
   unknown_street_office: { 'zh-CN': '街道不存在', en: 'No such street office' },
   membership_not_found: { 'zh-CN': '所选身份不存在', en: 'No such membership' },
   internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },

@@ -186,7 +186,8 @@ describe('GET /v1/exports/users', () => {
       '渡口社区',
       expect.any(String),
       '已停用',
-      '是',
+      // it still has the admin's password, but cannot log in to change it: as the page, 否
+      '否',
       shanghaiTime(disabledAt),
     ]);
 

@@ -496,7 +496,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
         columns: [
           L('社区', 'Community'),
           L('街道', 'Street office'),
-          L('区划代码', 'Admin code'),
+          L('区划代码', 'Division code'),
           L('类型', 'Kind'),
           L('转制年份', 'Converted in'),
           L('成立日期', 'Founded on'),
@@ -1020,7 +1020,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
     paging: { kind: 'none' },
     async build(data: { items: StreetOffice[] }) {
       return {
-        columns: [L('街道', 'Street office'), L('区划代码', 'Admin code'), L('社区数', 'Communities')],
+        columns: [L('街道', 'Street office'), L('区划代码', 'Division code'), L('社区数', 'Communities')],
         rows: data.items.map((s) => [s.name, s.adminCode ?? '', s.communityCount]),
       };
     },
@@ -1043,7 +1043,8 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           unit,
           grantedAt,
           ctx.label(USER_STATUS_LABELS, u.status),
-          yesNo(ctx, u.mustChangePassword),
+          // a disabled account cannot log in: it has no password to change (as the page shows)
+          yesNo(ctx, u.mustChangePassword && u.status === 'active'),
           shanghaiTime(u.disabledAt),
           u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : ctx.t(L('从未登录', 'Never')),
           shanghaiTime(u.createdAt),
