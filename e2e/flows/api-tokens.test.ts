@@ -125,7 +125,7 @@ describe('API tokens', () => {
 
     // revoked after a confirmation: refused at once
     await row.getByRole('button', { name: /撤销/ }).click();
-    const confirm = page.locator('.ant-modal-confirm', { hasText: '撤销令牌「金汇 财务系统」' });
+    const confirm = page.locator('.ant-modal-confirm', { hasText: '撤销令牌“金汇 财务系统”' });
     await page.waitForTimeout(300);
     await screenshot(page, 'api-tokens-revoke-desk-zh');
     await confirm.getByRole('button', { name: /撤\s?销/ }).click();

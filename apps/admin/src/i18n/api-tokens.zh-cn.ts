@@ -7,7 +7,7 @@ export const apiTokensZhCN = {
   empty: '还没有 API 令牌',
   never: '从未使用',
   allVentures: '全部项目',
-  via: '经 API 令牌「{{name}}」',
+  via: '经 API 令牌“{{name}}”',
   field: {
     name: '名称',
     scopes: '权限范围',
@@ -39,7 +39,7 @@ export const apiTokensZhCN = {
   },
   shown: {
     title: '令牌已创建',
-    body: '请把令牌「{{name}}」保存到企业系统中，调用接口时作为 Authorization: Bearer 发送。',
+    body: '请把令牌“{{name}}”保存到企业系统中，调用接口时作为 Authorization: Bearer 发送。',
     copy: '复制令牌',
     copied: '已复制',
     copyFailed: '无法自动复制，请手动选中复制',
@@ -47,10 +47,10 @@ export const apiTokensZhCN = {
     done: '我已保存，关闭',
   },
   confirm: {
-    revokeTitle: '撤销令牌「{{name}}」？',
+    revokeTitle: '撤销令牌“{{name}}”？',
     revokeBody: '撤销后，使用此令牌的系统立即无法访问，且不能恢复。',
     revokeOk: '撤销',
     cancel: '取消',
   },
-  done: { created: '已创建令牌', revoked: '已撤销令牌「{{name}}」' },
+  done: { created: '已创建令牌', revoked: '已撤销令牌“{{name}}”' },
 };

@@ -13,7 +13,7 @@ export const homeZhCN = {
     voting: '{{count}} 个议事项目等待居民表决',
     payable: '{{count}} 个项目公示期满，可以拨付',
     openProposals: '查看议事项目',
-    agreements: '{{count}} 份运营协议 90 天内到期，最早为「{{name}}」（{{date}}）',
+    agreements: '{{count}} 份运营协议 90 天内到期，最早为“{{name}}”（{{date}}）',
     warnings: '{{count}} 条预警待处理',
     openWarnings: '去处理',
     openAgreements: '查看协议',

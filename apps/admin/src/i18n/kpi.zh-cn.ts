@@ -158,7 +158,7 @@ export const kpiZhCN = {
     priceTiers: '价格档次（按服务笔数）',
     mixEmpty: '所选期间没有经营数据',
     ventures: '{{count}} 个项目',
-    allIn: '全部属于「{{name}}」：{{amount}}，{{ventures}}',
+    allIn: '全部属于“{{name}}”：{{amount}}，{{ventures}}',
     share: '占比',
     revenue: '营业收入',
     transactions: '服务笔数',

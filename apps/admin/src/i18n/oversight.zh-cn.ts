@@ -315,7 +315,7 @@ export const oversightZhCN = {
       fundIdleRedMonths: '资金闲置红色预警月数',
       agreementExpiringDays: '运营协议到期黄色预警天数',
       agreementExpiringRedDays: '运营协议到期红色预警天数',
-      pledgeOverdueRedDays: '承诺捐赠逾期转红色预警的天数',
+      pledgeOverdueRedDays: '反哺承诺逾期转红色预警的天数',
       remittanceRedBp: '上缴低于保底红色预警比例',
       // yearly KPI targets
       year: '年度',

@@ -235,7 +235,7 @@ describe('API 令牌', () => {
     const { user: u } = renderApp('/admin/api-tokens');
     await screen.findByText('金汇 财务系统', {}, { timeout: 30_000 });
     await u.click(within(rowOf('金汇 财务系统')).getByRole('button', { name: /撤销 金汇 财务系统/ }));
-    const confirm = await screen.findByRole('dialog', { name: /撤销令牌「金汇 财务系统」/ });
+    const confirm = await screen.findByRole('dialog', { name: /撤销令牌“金汇 财务系统”/ });
     expect(within(confirm).getByText(/立即无法访问/)).toBeInTheDocument();
     expect(seen.some((r) => r.path.endsWith('/revoke'))).toBe(false);
     await u.click(within(confirm).getByRole('button', { name: /^撤\s?销$/ }));

@@ -88,7 +88,7 @@ describe('the audit log', () => {
     renderApp('/audit');
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(
-      within(rows()[0] as HTMLElement).getByText('望江街管理员 · 经 API 令牌「金汇 ERP」'),
+      within(rows()[0] as HTMLElement).getByText('望江街管理员 · 经 API 令牌“金汇 ERP”'),
     ).toBeInTheDocument();
   });
 

@@ -141,7 +141,7 @@ describe('the community workplace', () => {
     );
     expect(within(todo).getByText('2 个项目公示期满，可以拨付')).toBeInTheDocument();
     expect(
-      await within(todo).findByText('2 份运营协议 90 天内到期，最早为「金汇潮汐市场」（2027-01-31）'),
+      await within(todo).findByText('2 份运营协议 90 天内到期，最早为“金汇潮汐市场”（2027-01-31）'),
     ).toBeInTheDocument();
     expect(within(todo).getByText('2 条预警待处理')).toBeInTheDocument();
     // each to-do leads where it is done: a red warning among them opens the red ones
@@ -323,7 +323,7 @@ describe("the operator partner's workplace", () => {
     const todo = (await screen.findByText('本月待办')).closest('.ant-card') as HTMLElement;
     expect(
       await within(todo).findByText(
-        `1 份运营协议 90 天内到期，最早为「望江街长者食堂」（${addDays(today, 30)}）`,
+        `1 份运营协议 90 天内到期，最早为“望江街长者食堂”（${addDays(today, 30)}）`,
       ),
     ).toBeInTheDocument();
     expect(within(todo).getByRole('link', { name: '查看协议' })).toHaveAttribute(

@@ -153,7 +153,7 @@ function auditActor(entry: AuditEntry, ctx: ExportContext): string {
   if (entry.actorUserId === null) return ctx.t(L('系统', 'System'));
   const who = auditActorLabel(entry.action, entry.actorName ?? entry.actorUserId, ctx.lang);
   if (!entry.apiTokenName) return who;
-  return `${who} · ${ctx.lang === 'en' ? `via API token “${entry.apiTokenName}”` : `经 API 令牌「${entry.apiTokenName}」`}`;
+  return `${who} · ${ctx.lang === 'en' ? `via API token “${entry.apiTokenName}”` : `经 API 令牌“${entry.apiTokenName}”`}`;
 }
 
 /** An instant as Asia/Shanghai wall time, 2026-11-05 10:00. */
