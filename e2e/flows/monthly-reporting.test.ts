@@ -116,18 +116,23 @@ describe('the monthly report cycle', () => {
     await page.locator('#figure-revenueFen').waitFor({ timeout: 20_000 });
     expect(await page.locator('#figure-revenueFen').getAttribute('inputmode')).toBe('decimal');
 
-    await page.locator('#figure-revenueFen').fill('58000');
+    // typed key by key, the figure is grouped as the hints beside it are; what is sent is fen
+    await page.locator('#figure-revenueFen').pressSequentially('58000');
+    await expect(page.locator('#figure-revenueFen').inputValue()).resolves.toBe('58,000');
     await page.locator('#figure-operatingCostFen').fill('0');
     await page.locator('#figure-stableJobs').fill('6');
     await page.locator('#figure-temporaryJobs').fill('3');
     await page.locator('#figure-remittanceDueFen').fill('20000');
     await page.locator('#figure-remittanceReceivedFen').fill('20000');
+    await expect(page.locator('#figure-remittanceReceivedFen').inputValue()).resolves.toBe('20,000');
     // revenue without any cost: the domain's rule flags it while typing and asks why
     await page.getByText('有营业收入但运营成本为 0，全部收入将计为利润').waitFor({ timeout: 10_000 });
     // autosaved: the draft's PATCH carries the explanation, and the form says so
     const saved = autosaved(page, '场地由社区无偿提供');
     await page.locator('#figure-operatingCostFen-explanation').fill('场地由社区无偿提供，摊位费即收入');
-    await saved;
+    const body = (await saved).request().postData() ?? '';
+    expect(body).toContain('"revenueFen":5800000');
+    expect(body).toContain('"remittanceReceivedFen":2000000');
     await page
       .getByText(/已保存 \d\d:\d\d/)
       .first()
@@ -176,10 +181,39 @@ describe('the monthly report cycle', () => {
     // the 0 she typed comes back as 0, not as a blank to fill in (ADR 0042); what she never typed stays blank
     await expect(page.locator('#figure-operatingCostFen').inputValue()).resolves.toBe('0.00');
     await expect(page.locator('#figure-serviceRequests').inputValue()).resolves.toBe('');
+    // pasted as written elsewhere, with its commas: kept, and saved to the fen
     const saved = autosaved(page, '"operatingCostFen":4123456');
-    await page.locator('#figure-operatingCostFen').fill('41234.56');
+    await page.locator('#figure-operatingCostFen').fill('41,234.56');
     await saved;
+    await expect(page.locator('#figure-operatingCostFen').inputValue()).resolves.toBe('41,234.56');
     await screenshot(page, 'report-form-returned-phone-zh');
+
+    // the form being filled, at a desk in both languages and on a phone in English: the reference beside a
+    // figure says its month on one line (a narrow column once broke "(Sep / 2026)")
+    const desk = await session('reporter@jinhui.demo', DESK);
+    await desk.page.goto(page.url());
+    const hint = desk.page.locator('#figure-revenueFen-history');
+    await hint.getByText(/^最近审核通过：\d{4}年\d{1,2}月$/).waitFor({ timeout: 30_000 });
+    await expect(desk.page.locator('#figure-revenueFen').inputValue()).resolves.toBe('58,000.00');
+    await screenshot(desk.page, 'report-form-returned-desk-zh');
+    await toEnglish(desk.page);
+    const english = hint.getByText(/^Last approved: [A-Z][a-z]{2} \d{4}$/);
+    await english.waitFor({ timeout: 20_000 });
+    const lineHeight = await english.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    expect((await english.boundingBox())?.height ?? 0).toBeLessThan(lineHeight * 1.5);
+    await screenshot(desk.page, 'report-form-returned-desk-en');
+    await desk.context.close();
+    const phone = await session('reporter@jinhui.demo', PHONE);
+    await preferEnglish(phone.page);
+    await phone.page.goto(page.url());
+    await phone.page
+      .locator('#figure-revenueFen-history')
+      .getByText(/^Last approved: /)
+      .waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(phone.page);
+    await screenshot(phone.page, 'report-form-returned-phone-en');
+    await phone.context.close();
+
     await submitReport(page);
   });
 
@@ -189,6 +223,14 @@ describe('the monthly report cycle', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await noSidewaysScroll(page);
     await screenshot(page, 'review-queue-desk-zh');
+    // submitted minutes ago: the 已等待 column answers how long, under a day
+    await page.goto(`${baseUrl}/review?month=${MONTH}`);
+    await page
+      .locator('.ant-table-row', { hasText: VENTURE })
+      .first()
+      .getByRole('cell', { name: '不足 1 天' })
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, 'review-queue-month-desk-zh');
 
     const drawer = await openInQueue(page);
     // on a loaded CI machine the drawer's body can still be settling (its queries answering) when the first click
@@ -276,6 +318,11 @@ describe('the monthly report cycle', () => {
     await phone.page.locator('.ant-list-item', { hasText: VENTURE }).first().waitFor({ timeout: 30_000 });
     await noSidewaysScroll(phone.page);
     await screenshot(phone.page, 'review-queue-phone-zh');
+    await preferEnglish(phone.page);
+    await phone.page.reload();
+    await phone.page.locator('.ant-list-item', { hasText: VENTURE }).first().waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(phone.page);
+    await screenshot(phone.page, 'review-queue-phone-en');
     await phone.context.close();
   });
 });

@@ -201,8 +201,8 @@ describe('a report’s attachments', () => {
     await page.goto(`${baseUrl}/review?month=${MONTH}`);
     const row = page.locator('.ant-table-row', { hasText: VENTURE });
     await row.first().waitFor({ timeout: 30_000 });
-    // the queue shows a paper clip and the count on the report that carries files
-    await row.first().getByLabel('附件 2 个').waitFor({ timeout: 20_000 });
+    // the queue tags the report that carries files with how many
+    await row.first().locator('.ant-tag', { hasText: '附件 2 份' }).waitFor({ timeout: 20_000 });
     await fitsWidth(page);
     await screenshot(page, 'report-attachments-queue-desk-zh');
     await row.first().click();
@@ -246,7 +246,7 @@ describe('a report’s attachments', () => {
     await preferEnglish(page);
     await page.goto(`${baseUrl}/review?month=${MONTH}`);
     await row.first().waitFor({ timeout: 30_000 });
-    await row.first().getByLabel('Files: 2').waitFor({ timeout: 20_000 });
+    await row.first().locator('.ant-tag', { hasText: 'Attachments: 2' }).waitFor({ timeout: 20_000 });
     await fitsWidth(page);
     await screenshot(page, 'report-attachments-queue-desk-en');
     await row.first().click();

@@ -36,7 +36,7 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     profit: 'Profit',
     rate: 'Answered on time',
     history: 'Last 12 months',
-    lastApproved: 'Last approved ({{month}}): {{value}}',
+    lastApproved: 'Last approved: <nw>{{month}}</nw>',
     noHistory: 'No approved history yet',
     saved: 'Saved {{time}}',
     saving: 'Saving…',
@@ -117,10 +117,10 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     approve: 'Approved',
     lock: 'Locked',
     amend: 'Amended',
-    by: { reporter: 'Reporter', reviewer: 'Reviewer', you: 'Me' },
-  },
     attach: 'Attached a file',
     detach: 'Removed a file',
+    by: { reporter: 'Reporter', reviewer: 'Reviewer', you: 'Me' },
+  },
   workbook: {
     title: 'Fill in with Excel',
     intro:

@@ -35,7 +35,7 @@ export const reportingZhCN = {
     rate: '按时响应率',
     history: '近 12 个月',
     // the history holds approved months only: a later month still in review is skipped, so say which this is
-    lastApproved: '最近审核通过（{{month}}）：{{value}}',
+    lastApproved: '最近审核通过：<nw>{{month}}</nw>',
     noHistory: '暂无已审核的历史数据',
     saved: '已保存 {{time}}',
     saving: '保存中…',

@@ -18,7 +18,8 @@ export interface DraftValues {
 export type FieldErrors = Partial<Record<ReportFigureField | 'notes', string>>;
 
 /**
- * The form's text for a saved report: money as 元 with two decimals, counts as whole numbers. While the report is
+ * The form's text for a saved report: money as 元 with two decimals, counts as whole numbers, both grouped in
+ * thousands as the hints beside them are (typing keeps the grouping, see groupFigureText). While the report is
  * still being filled, a zero the clerk did not type shows as an empty field (with no placeholder, which looked like
  * a typed 0): a new draft starts blank, as a paper form does, rather than full of zeros that look typed; a typed 0
  * comes back as 0 (the API keeps which zeros were typed, ADR 0042).
@@ -30,15 +31,37 @@ export function valuesOf(report: ReportDetail): DraftValues {
     REPORT_FIGURE_FIELDS.map((field) => {
       const value = report[field];
       if (filling && value === 0 && !typed.has(field)) return [field, ''];
-      // read only (submitted and after): grouped, as it is read; while filling, as it is typed
-      if (figureKind(field) === 'money') return [field, formatYuan(value, { grouping: !filling })];
-      return [field, filling ? String(value) : value.toLocaleString('en-US')];
+      if (figureKind(field) === 'money') return [field, formatYuan(value, { grouping: true })];
+      return [field, value.toLocaleString('en-US')];
     }),
   ) as Record<ReportFigureField, string>;
   return { figures, notes: report.notes ?? '', explanations: { ...report.explanations } };
 }
 
 const COUNT = /^\d{1,10}$/;
+
+/**
+ * The text as typed, grouped in thousands (58000 → 58,000; a pasted 58,000.00 stays), and where the caret goes: after
+ * as many characters other than commas as it followed before, so typing on in the middle of a figure keeps its
+ * place. Anything that is not a plain figure (a minus, a letter, a leading 0 such as 007) is left as typed, for
+ * the field's error to name. The commas are only for reading: parseFigures drops them.
+ */
+export function groupFigureText(
+  text: string,
+  kind: 'money' | 'count',
+  caret: number = text.length,
+): { text: string; caret: number } {
+  const bare = text.replace(/,/g, '');
+  const plain = kind === 'money' ? /^(\d+)(\.\d*)?$/ : /^(\d+)()$/;
+  const match = plain.exec(bare);
+  const whole = match?.[1];
+  if (!match || whole === undefined || (whole.length > 1 && whole.startsWith('0'))) return { text, caret };
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',') + (match[2] ?? '');
+  const before = text.slice(0, caret).replace(/,/g, '').length;
+  let at = 0;
+  for (let seen = 0; at < grouped.length && seen < before; at++) if (grouped[at] !== ',') seen++;
+  return { text: grouped, caret: at };
+}
 
 /**
  * The typed text as figures in fen and counts, or the fields that do not parse. A blank field counts as 0: a

@@ -23,6 +23,14 @@ const type = (field: string, text: string) => fireEvent.change(input(field), { t
 const submitButton = () =>
   within(screen.getByRole('region', { name: '提交审核' })).getByRole('button', { name: '提交审核' });
 const unitOf = (field: string) => document.getElementById(`figure-${field}-unit`)?.textContent;
+/** The reference beside a figure once the history has come, and its lines (the month's, then the figure's). */
+const historyHint = (field: string) =>
+  waitFor(() => {
+    const hint = document.getElementById(`figure-${field}-history`);
+    expect(hint?.children.length).toBe(2);
+    return hint as HTMLElement;
+  });
+const lines = (hint: HTMLElement) => Array.from(hint.children, (line) => line.textContent);
 
 const defaultTiming = { ...autosaveTiming };
 beforeEach(() => {
@@ -55,7 +63,7 @@ describe('report form: units', () => {
   it('shows each figure’s unit once, inside its input, from the domain’s definitions', async () => {
     onServer();
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(unitOf('revenueFen')).toBe('元');
     expect(unitOf('stableJobs')).toBe('个');
     expect(unitOf('residentsServed')).toBe('人');
@@ -76,7 +84,7 @@ describe('report form: units', () => {
     await changeLanguage('en');
     onServer();
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(unitOf('revenueFen')).toBe('yuan');
     expect(unitOf('stableJobs')).toBe('jobs');
     expect(unitOf('residentsServed')).toBe('people');
@@ -91,7 +99,7 @@ describe('report form: blank figures', () => {
     // no history: no blank is flagged, so nothing but this asks about them
     givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(input('temporaryJobs')).toHaveValue('');
     expect(await screen.findByText('还有 2 项未填，提交时按 0 计')).toBeInTheDocument();
 
@@ -139,7 +147,7 @@ describe('report form: blank figures', () => {
     });
     givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     // the 0 typed before shows as 0; the zeros never typed stay blank
     expect(input('eldersServed')).toHaveValue('0');
     expect(input('temporaryJobs')).toHaveValue('');
@@ -159,7 +167,7 @@ describe('report form: blank figures', () => {
   it('asks nothing more when every figure is filled', async () => {
     const { api } = onServer();
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(screen.queryByText(/项未填/)).toBeNull();
     await user.click(submitButton());
     const dialog = (await screen.findAllByText('确认提交 2026年11月 月报？'))[0]?.closest(
@@ -175,7 +183,7 @@ describe('report form: blank figures', () => {
     onServer({ temporaryJobs: 0 });
     givenHistory((h) => ({ ...h, months: h.months.map((m) => ({ ...m, status: null, figures: null })) }));
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(await screen.findByText('1 left blank, sent as 0 when you submit')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Submit for review' }));
     expect(await screen.findByText('Left blank, sent as 0 (1):')).toBeInTheDocument();
@@ -194,15 +202,20 @@ describe('report form: the reference beside each figure', () => {
       ),
     }));
     renderApp(formPath());
-    expect(await screen.findByText('最近审核通过（2026年9月）：56,000.00 元')).toBeInTheDocument();
-    expect(screen.queryByText(/^2026年9月：/)).toBeNull();
+    const hint = await historyHint('revenueFen');
+    expect(lines(hint)).toEqual(['最近审核通过：2026年9月', '56,000.00 元']);
+    // the month is never broken inside, whatever the column's width
+    expect(within(hint).getByText('2026年9月')).toHaveStyle({ whiteSpace: 'nowrap' });
   });
 
-  it('in English', async () => {
+  it('in English, where the month and the figure wrap only between them', async () => {
     await changeLanguage('en');
     onServer();
     renderApp(formPath());
-    expect(await screen.findByText('Last approved (Oct 2026): 6')).toBeInTheDocument();
+    const hint = await historyHint('stableJobs');
+    expect(lines(hint)).toEqual(['Last approved: Oct 2026', '6']);
+    expect(within(hint).getByText('Oct 2026')).toHaveStyle({ whiteSpace: 'nowrap' });
+    expect(lines(await historyHint('revenueFen'))).toEqual(['Last approved: Oct 2026', '57,500.00 yuan']);
   });
 });
 

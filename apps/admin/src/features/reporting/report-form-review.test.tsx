@@ -39,7 +39,7 @@ describe('report form: plausibility and submit', () => {
   it('flags a figure outside the usual range, blocks submit until it is explained, then submits', async () => {
     const { api, report } = onServer();
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     type('revenueFen', '98000');
     // the domain's rule with the 12-month history: the expected range formatted in 元, the value above it
     expect(
@@ -80,7 +80,7 @@ describe('report form: plausibility and submit', () => {
   it('says 低于 for a figure below the usual range, not 超出', async () => {
     onServer();
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     type('residentsServed', '0');
     // the history's steady 2,600 with the spread's floor of 5 %: 2,210 – 2,990
     expect(await screen.findByText('低于该项目近 12 个月的常见范围（2,210 – 2,990）')).toBeInTheDocument();
@@ -91,7 +91,7 @@ describe('report form: plausibility and submit', () => {
     const { api } = onServer();
     api.submitFieldErrors = { remittanceReceivedFen: '实收上缴高于应缴，请填写说明' };
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     await user.click(screen.getByText('提交审核'));
     const dialog = (await screen.findAllByText('确认提交 2026年11月 月报？'))[0]?.closest(
       '.ant-modal',

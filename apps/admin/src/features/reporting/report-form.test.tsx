@@ -46,7 +46,7 @@ describe('report form', () => {
   it('saves a field left blank as 0, and shows a saved 0 of a draft as blank', async () => {
     const { api } = draftOnServer({ temporaryJobs: 0 });
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     expect(input('temporaryJobs')).toHaveValue('');
     type('stableJobs', '');
     await waitFor(() => expect(api.patches).toHaveLength(1));
@@ -56,7 +56,7 @@ describe('report form', () => {
   it('autosaves after a pause in typing: the figures in fen, with the version read', async () => {
     const { api } = draftOnServer();
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     // the deadline counts down beside the save state
     expect(screen.getByText('还剩 5 天')).toBeInTheDocument();
     type('revenueFen', '57123.4');
@@ -71,6 +71,37 @@ describe('report form', () => {
     expect(api.patches[1]).toMatchObject({ version: 2, stableJobs: 7 });
   });
 
+  it('groups the figures in thousands as they are typed or pasted; the API still gets fen and counts', async () => {
+    const { api } = draftOnServer();
+    const { user } = renderApp(formPath());
+    // as saved: grouped, as the hints beside the fields read
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
+    expect(input('serviceTransactions')).toHaveValue('3,300');
+    // typed key by key: the commas come as the digits do, and the caret stays after the last one
+    await user.clear(input('revenueFen'));
+    await user.type(input('revenueFen'), '58000');
+    expect(input('revenueFen')).toHaveValue('58,000');
+    // typed in the middle: the caret keeps its place among the digits
+    await user.type(input('revenueFen'), '12', { initialSelectionStart: 2, initialSelectionEnd: 2 });
+    expect(input('revenueFen')).toHaveValue('5,812,000');
+    type('residentsServed', '12000');
+    expect(input('residentsServed')).toHaveValue('12,000');
+    await waitFor(() =>
+      expect(api.patches.at(-1)).toMatchObject({ revenueFen: 581_200_000, residentsServed: 12_000 }),
+    );
+    // pasted as a figure is written elsewhere: kept as it is, saved the same
+    await user.clear(input('revenueFen'));
+    await user.paste('58,000.00');
+    expect(input('revenueFen')).toHaveValue('58,000.00');
+    await waitFor(() => expect(api.patches.at(-1)).toMatchObject({ revenueFen: 5_800_000 }));
+    // a typed 0 is still a 0, not a blank (ADR 0042)
+    type('temporaryJobs', '0');
+    expect(input('temporaryJobs')).toHaveValue('0');
+    await waitFor(() =>
+      expect(api.patches.at(-1)).toMatchObject({ temporaryJobs: 0, typedZeros: ['temporaryJobs'] }),
+    );
+  });
+
   it('says when the draft was last saved by the Shanghai clock, whatever the browser’s time zone', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'UTC';
@@ -78,7 +109,7 @@ describe('report form', () => {
       // 01:00 UTC is 09:00 in China, where the reporter is
       draftOnServer({ updatedAt: '2026-12-02T01:00:00.000Z' });
       renderApp(formPath());
-      await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+      await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
       expect(screen.getAllByText('已保存 09:00').length).toBeGreaterThan(0);
     } finally {
       process.env.TZ = zone;
@@ -88,7 +119,7 @@ describe('report form', () => {
   it('marks a figure that does not parse and does not save it', async () => {
     const { api } = draftOnServer();
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     type('revenueFen', '12.345');
     expect(await screen.findByText('请输入金额（元），最多两位小数')).toBeInTheDocument();
     expect(input('revenueFen')).toHaveAttribute('aria-invalid', 'true');
@@ -100,7 +131,7 @@ describe('report form', () => {
     const { api } = draftOnServer();
     api.patchFailures.push('network', 'network');
     renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     type('revenueFen', '57000');
     await waitFor(() => expect(api.patches).toHaveLength(1));
     expect(api.patches[0]).toMatchObject({ version: 1, revenueFen: 5_700_000 });
@@ -111,18 +142,18 @@ describe('report form', () => {
     const { api, report } = draftOnServer();
     api.patchFailures.push('network', 'network', 'network');
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     type('revenueFen', '57000');
     expect(
       (await screen.findAllByText('网络中断，修改已保留在本机，恢复后将自动保存')).length,
     ).toBeGreaterThan(0);
-    expect(input('revenueFen')).toHaveValue('57000');
+    expect(input('revenueFen')).toHaveValue('57,000');
     expect(api.patches).toHaveLength(0);
     // kept on this device until the server has them
     expect(JSON.parse(window.localStorage.getItem(`gongfu.report-draft.${report.id}`) ?? '{}')).toMatchObject(
       {
         version: 1,
-        values: { figures: { revenueFen: '57000' } },
+        values: { figures: { revenueFen: '57,000' } },
       },
     );
     await user.click(screen.getAllByText('重新保存')[0] as HTMLElement);
@@ -173,7 +204,7 @@ describe('report form', () => {
   it('answers a 409 by saying so, overwriting nothing, and loads the latest only when asked', async () => {
     const { api, report } = draftOnServer();
     const { user } = renderApp(formPath());
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('56000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('56,000.00'));
     // another tab saves first
     const other = api.reports.get(report.id);
     if (!other) throw new Error('no report');
@@ -182,7 +213,7 @@ describe('report form', () => {
     expect((await screen.findAllByText('此月报已在其他窗口或由他人修改')).length).toBeGreaterThan(0);
     expect(api.patches).toHaveLength(0);
     expect(api.reports.get(report.id)?.revenueFen).toBe(6_100_000);
-    expect(input('revenueFen')).toHaveValue('57000');
+    expect(input('revenueFen')).toHaveValue('57,000');
     // typing on saves nothing while in conflict
     type('stableJobs', '8');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -190,10 +221,10 @@ describe('report form', () => {
     // loading the latest first shows what would be replaced
     await user.click(screen.getAllByText('载入最新内容')[0] as HTMLElement);
     expect(await screen.findByText('以下您填写的内容将被最新内容替换：')).toBeInTheDocument();
-    expect(screen.getByText('您的填写：57000')).toBeInTheDocument();
-    expect(screen.getByText('最新：61000.00')).toBeInTheDocument();
+    expect(screen.getByText('您的填写：57,000')).toBeInTheDocument();
+    expect(screen.getByText('最新：61,000.00')).toBeInTheDocument();
     await user.click(screen.getByText('替换为最新内容'));
-    await waitFor(() => expect(input('revenueFen')).toHaveValue('61000.00'));
+    await waitFor(() => expect(input('revenueFen')).toHaveValue('61,000.00'));
     expect(input('stableJobs')).toHaveValue('6');
     expect(screen.queryByText('此月报已在其他窗口或由他人修改')).toBeNull();
   });

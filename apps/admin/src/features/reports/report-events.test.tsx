@@ -7,16 +7,21 @@ import { ReportEvents } from './components/report-events';
 const CLERK = '55555555-5555-4555-8555-000000000001';
 const REVIEWER = '55555555-5555-4555-8555-000000000002';
 
-const event = (n: number, action: string, actorUserId: string, comment: string | null, status = 'draft') =>
-  ({
-    id: `99999999-9999-4999-8999-${String(n).padStart(12, '0')}`,
-    action,
-    fromStatus: status,
-    toStatus: status,
-    actorUserId,
-    comment,
-    at: `2026-12-0${n}T01:00:00.000Z`,
-  }) satisfies ReportEvent;
+const event = (
+  n: number,
+  action: string,
+  actorUserId: string,
+  comment: string | null,
+  status: ReportEvent['toStatus'] = 'draft',
+): ReportEvent => ({
+  id: `99999999-9999-4999-8999-${String(n).padStart(12, '0')}`,
+  action,
+  fromStatus: status,
+  toStatus: status,
+  actorUserId,
+  comment,
+  at: `2026-12-0${n}T01:00:00.000Z`,
+});
 
 const HISTORY = [
   event(1, 'create', CLERK, null),

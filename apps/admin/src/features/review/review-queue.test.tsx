@@ -379,7 +379,9 @@ describe('what the queue tells a reviewer with a backlog', () => {
     const canteen = screen.getByRole('cell', { name: '望江街长者食堂' }).closest('tr') as HTMLElement;
     expect(screen.getByRole('columnheader', { name: '已等待' })).toBeInTheDocument();
     expect(within(market).getByText('3 天')).toBeInTheDocument();
-    expect(within(canteen).getByText('今天提交')).toBeInTheDocument();
+    // submitted today: the column asks how long, and the answer is under a day
+    expect(within(canteen).getByText('不足 1 天')).toBeInTheDocument();
+    expect(within(canteen).queryByText('今天提交')).not.toBeInTheDocument();
     expect(within(market).queryByText('逾期报送')).not.toBeInTheDocument();
     await user.hover(within(canteen).getByText('逾期报送'));
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
@@ -391,10 +393,39 @@ describe('what the queue tells a reviewer with a backlog', () => {
     givenSession(meAs('district_admin'));
     givenReviewApi([{ ...submitted(), attachmentCount: 3 }, reportFixture({ status: 'submitted' }, CANTEEN)]);
     renderApp(`/review?month=${MONTH}`);
-    const market = (await screen.findByText('金汇潮汐市场')).closest('tr') as HTMLElement;
+    const name = await screen.findByText('金汇潮汐市场');
+    const market = name.closest('tr') as HTMLElement;
     const canteen = screen.getByText('望江街长者食堂').closest('tr') as HTMLElement;
-    expect(within(market).getByLabelText('附件 3 个')).toHaveTextContent('3');
-    expect(within(canteen).queryByLabelText(/附件/)).not.toBeInTheDocument();
+    // a tag of its own that says what the count is, apart from the venture's name
+    const tag = within(market).getByText('附件 3 份').closest('.ant-tag') as HTMLElement;
+    expect(tag).not.toBeNull();
+    expect(name.textContent).toBe('金汇潮汐市场');
+    expect(name.contains(tag)).toBe(false);
+    expect(within(canteen).queryByText(/附件/)).not.toBeInTheDocument();
+  });
+
+  it('says the files and the wait on a phone, and in English', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([
+      {
+        ...reportFixture({ status: 'submitted', submittedAt: new Date().toISOString() }),
+        attachmentCount: 2,
+      },
+    ]);
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      renderApp(`/review?month=${MONTH}`);
+      const item = (await screen.findByText(/^金汇潮汐市场 · /)).closest('.ant-list-item') as HTMLElement;
+      expect(within(item).getByText('附件 2 份').closest('.ant-tag')).not.toBeNull();
+      expect(within(item).getByText('已等待：不足 1 天')).toBeInTheDocument();
+      await changeLanguage('en');
+      expect(await within(item).findByText('Attachments: 2')).toBeInTheDocument();
+      expect(within(item).getByText('Waiting: < 1 day')).toBeInTheDocument();
+    } finally {
+      window.innerWidth = width;
+      await changeLanguage('zh-CN');
+    }
   });
 
   it('the approved tab shows when and by whom, and flags as explained', async () => {
@@ -432,11 +463,20 @@ describe('what the queue tells a reviewer with a backlog', () => {
       givenReviewApi([
         reportFixture({ status: 'submitted', submittedAt: daysAgo(1) }),
         { ...reportFixture({ status: 'submitted', submittedAt: daysAgo(12) }, CANTEEN), timeliness: 'late' },
+        {
+          ...reportFixture(
+            { status: 'submitted', submittedAt: new Date().toISOString() },
+            { ...CANTEEN, id: '77777777-7777-4777-8777-000000000003', name: '望江街便民洗衣房' },
+          ),
+          attachmentCount: 1,
+        },
       ]);
       renderApp(`/review?month=${MONTH}`);
-      expect(await screen.findByRole('tab', { name: 'To review (2)' })).toBeInTheDocument();
+      expect(await screen.findByRole('tab', { name: 'To review (3)' })).toBeInTheDocument();
       expect(screen.getByText('1 day')).toBeInTheDocument();
       expect(screen.getByText('12 days')).toBeInTheDocument();
+      expect(screen.getByText('< 1 day')).toBeInTheDocument();
+      expect(screen.getByText('Attachments: 1').closest('.ant-tag')).not.toBeNull();
       expect(screen.getByText('Late')).toBeInTheDocument();
     } finally {
       await changeLanguage('zh-CN');

@@ -1,6 +1,8 @@
 import type { ImportCheck, ImportMode, ImportResult } from '@gongfu/contract';
+import { actingMembershipHeaders } from '../../../lib/acting-membership';
 import { ApiError } from '../../../lib/api-client';
 import { currentLanguage } from '../../../lib/i18n';
+import { saveBlob } from '../../exports/download';
 
 // Excel in: the month's template download and the upload of a filled one. Plain values only (no contract runtime
 // values): these modules ride in the reporting page's chunk.
@@ -47,20 +49,14 @@ async function errorOf(response: Response): Promise<ApiError> {
 /** Downloads the template of the month in the UI's language and saves it under the API's file name. */
 export async function downloadTemplate(month: string): Promise<string> {
   const response = await fetch(`/api/v1/reports/workbook/template?month=${encodeURIComponent(month)}`, {
-    headers: { 'Accept-Language': currentLanguage() },
+    headers: { 'Accept-Language': currentLanguage(), ...actingMembershipHeaders() },
     credentials: 'same-origin',
   });
   if (!response.ok) throw await errorOf(response);
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get('content-disposition'), `template-${month}.xlsx`);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // saved as the exports and the attachments are
+  saveBlob(blob, name);
   return name;
 }
 
@@ -83,6 +79,7 @@ function send<T>(path: string, file: File, onPhase: (phase: UploadPhase) => void
     xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLanguage());
+    for (const [name, value] of Object.entries(actingMembershipHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (!event.lengthComputable) return;
       const percent = Math.round((event.loaded / event.total) * 100);

@@ -27,14 +27,15 @@ import {
   Flex,
   Grid,
   Input,
+  type InputRef,
   Modal,
   Space,
   Tag,
   Typography,
   theme,
 } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
 import { localeOf } from '../../../lib/i18n';
@@ -60,6 +61,7 @@ import {
   type DraftValues,
   explainedFigures,
   type FieldErrors,
+  groupFigureText,
   parseFigures,
   readStoredDraft,
   sameFigureText,
@@ -754,6 +756,13 @@ function FigureField({
   const { token } = theme.useToken();
   const id = fieldId(field);
   const money = figureKind(field) === 'money';
+  const inputRef = useRef<InputRef>(null);
+  // where the caret goes once the grouped text is in the input (React puts it at the end when it sets the value)
+  const [caret, setCaret] = useState<{ at: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = inputRef.current?.input;
+    if (caret && element && document.activeElement === element) element.setSelectionRange(caret.at, caret.at);
+  }, [caret]);
   const unit = figureUnit(field, i18n.language);
   const lastIndex = history.findLastIndex((v) => v !== null);
   const last = lastIndex >= 0 ? history[lastIndex] : null;
@@ -769,19 +778,36 @@ function FigureField({
     .join(' ');
 
   // the field's own past: on a phone under its input and any error (below the flags and the explanation it read as
-  // theirs), beside it from a tablet up
+  // theirs), beside it from a tablet up. The latest approved month and its figure on lines of their own, neither
+  // broken inside (a narrow column wrapped "(Sep / 2026)"); the trend under them beside the input, before them on a phone
+  const sparkline = (
+    <span style={{ flex: '0 0 auto', display: 'flex' }}>
+      <Sparkline values={history} color={token.colorTextSecondary} />
+    </span>
+  );
   const historyHint =
     historyLoaded && known > 0 ? (
-      <Flex align="center" gap={6}>
-        <Sparkline values={history} color={token.colorTextSecondary} />
-        <span>
-          {last !== null && last !== undefined && lastMonth
-            ? t('reporting.form.lastApproved', {
-                month: monthLabel(lastMonth, i18n.language),
-                value: reportFigureText(field, last, localeOf(i18n.language)),
-              })
-            : t('reporting.form.history')}
-        </span>
+      <Flex vertical={!stacked} align={stacked ? 'center' : 'flex-start'} gap={stacked ? 8 : 4}>
+        {stacked ? sparkline : null}
+        <div id={`${id}-history`} style={{ minWidth: 0 }}>
+          {last !== null && last !== undefined && lastMonth ? (
+            <>
+              <div>
+                <Trans
+                  i18nKey="reporting.form.lastApproved"
+                  values={{ month: monthLabel(lastMonth, i18n.language) }}
+                  components={{ nw: <span style={{ whiteSpace: 'nowrap' }} /> }}
+                />
+              </div>
+              <div style={{ whiteSpace: 'nowrap' }}>
+                {reportFigureText(field, last, localeOf(i18n.language))}
+              </div>
+            </>
+          ) : (
+            t('reporting.form.history')
+          )}
+        </div>
+        {stacked ? null : sparkline}
       </Flex>
     ) : historyLoaded ? (
       <span>{t('reporting.form.noHistory')}</span>
@@ -804,6 +830,7 @@ function FigureField({
           {t(figureLabel(field))}
         </label>
         <Input
+          ref={inputRef}
           id={id}
           value={text}
           readOnly={!editable}
@@ -817,7 +844,17 @@ function FigureField({
           aria-describedby={describedBy || undefined}
           // the unit once, in the input (the Excel template has it in the column's header); read out as a description
           suffix={<span id={`${id}-unit`}>{unit}</span>}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => {
+            // grouped as it is typed, as the figures beside it read (56,751.00)
+            const typed = e.target.value;
+            const grouped = groupFigureText(
+              typed,
+              money ? 'money' : 'count',
+              e.target.selectionStart ?? typed.length,
+            );
+            onChange(grouped.text);
+            if (grouped.text !== typed) setCaret({ at: grouped.caret });
+          }}
           style={{ maxWidth: 280 }}
         />
         {error ? (

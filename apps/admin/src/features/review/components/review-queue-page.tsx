@@ -488,7 +488,8 @@ export function ReviewQueuePage({
 function waitedText(t: TFunction, submittedAt: string | null, today: LocalDate): string {
   if (!submittedAt) return '—';
   const days = daysBetween(shanghaiDayOfInstant(submittedAt) as LocalDate, today);
-  if (days <= 0) return t('review.waited.today');
+  // submitted today (Shanghai): it has waited less than a day, which is what the column asks
+  if (days <= 0) return t('review.waited.underOne');
   return days === 1 ? t('review.waited.one') : t('review.waited.days', { count: days });
 }
 
@@ -559,14 +560,16 @@ function MissingList({ rows }: { rows: ReportStatusRow[] }) {
   );
 }
 
-/** How many files back a report (ADR 0041): a paper clip and the count, nothing when there are none. */
+/**
+ * How many files back a report (ADR 0041), nothing when there are none: a tag of its own that says "附件", so the
+ * count beside the venture's name is not read as part of the name.
+ */
 function AttachmentCount({ count }: { count: number | null }) {
   const { t } = useTranslation();
   if (!count) return null;
-  const label = t('review.attachmentCount', { count });
   return (
-    <Typography.Text type="secondary" title={label} aria-label={label} style={{ whiteSpace: 'nowrap' }}>
-      <PaperClipOutlined /> {count}
-    </Typography.Text>
+    <Tag icon={<PaperClipOutlined />} style={{ marginInlineEnd: 0, whiteSpace: 'nowrap' }}>
+      {t('review.attachmentCount', { count })}
+    </Tag>
   );
 }
