@@ -118,7 +118,10 @@ describe('a clerk of two communities', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const { context, page } = await clerkSession(PHONE, locale);
       if (locale === 'en') await toEnglish(page);
-      await page.getByRole('button', { name: locale === 'en' ? 'User menu' : '用户菜单' }).click();
+      const userMenu = page.getByRole('button', { name: locale === 'en' ? 'User menu' : '用户菜单' });
+      // the header has no room for the membership: the user menu's button says where the clerk acts
+      await expect.poll(() => userMenu.textContent(), { timeout: 20_000 }).toMatch(/社区/);
+      await userMenu.click();
       const other = page.locator('.ant-dropdown-menu-item:not(.ant-dropdown-menu-item-selected)', {
         hasText: /社区 · /,
       });
@@ -129,6 +132,7 @@ describe('a clerk of two communities', () => {
       const to = PLACES.find((place) => place.community === chosen);
       await other.click();
       expect(await venturesOwed(page)).toContain(to?.venture);
+      expect(await userMenu.textContent()).toContain(chosen);
       await context.close();
     }
   });

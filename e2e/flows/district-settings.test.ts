@@ -153,7 +153,7 @@ describe('distribution rules', () => {
     await fitsWidth(page);
     await sharesLineUp(page);
     // 渡口's 2022 rule predates the platform: carried over, set by nobody in it
-    await page.getByText('初始数据').waitFor();
+    await page.getByText('上线前已设定').waitFor();
     await screenshot(page, 'distribution-rules-phone-zh');
     await page.getByRole('button', { name: /调整分配比例/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
@@ -163,7 +163,7 @@ describe('distribution rules', () => {
     await page.getByRole('heading', { name: 'Distribution rules' }).waitFor();
     await fitsWidth(page);
     await sharesLineUp(page);
-    await page.getByText('Initial data').waitFor();
+    await page.getByText('Set before go-live').waitFor();
     await screenshot(page, 'distribution-rules-phone-en');
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });

@@ -68,7 +68,7 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     submitted: 'Submitted, awaiting the district’s review',
     submitDone: 'The report was submitted',
     returnedTitle: 'This report was returned: fix it and submit again',
-    returnedFields: 'The reviewer pointed at: {{fields}}',
+    returnedFields: 'The reviewer asks you to check: {{fields}}',
     fieldReturned: 'The reviewer asks you to check this',
     approvedTitle: 'Approved',
     postingsTitle: 'Booked to the community’s funds on approval',

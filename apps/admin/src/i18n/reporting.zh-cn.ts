@@ -67,7 +67,7 @@ export const reportingZhCN = {
     submitted: '已提交，等待区级审核',
     submitDone: '月报已提交',
     returnedTitle: '该月报被退回，请修改后重新提交',
-    returnedFields: '审核人指出的项目：{{fields}}',
+    returnedFields: '审核人要求核对：{{fields}}',
     fieldReturned: '审核人要求核对此项',
     approvedTitle: '已审核通过',
     postingsTitle: '审核通过后计入社区基金',

@@ -82,7 +82,7 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     defaultRule: 'No rule set yet: approved reports’ income all goes to the reserve.',
     history: 'Rule history',
     historyEmpty: 'No rule has been set',
-    initialData: 'Initial data',
+    initialData: 'Set before go-live',
     adjust: 'Change the shares',
     col: {
       version: 'Version',

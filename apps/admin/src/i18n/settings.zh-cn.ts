@@ -76,7 +76,7 @@ export const settingsZhCN = {
     history: '规则历史',
     historyEmpty: '还没有设置过分配规则',
     // a rule carried over from before the platform: nobody set it here
-    initialData: '初始数据',
+    initialData: '上线前已设定',
     adjust: '调整分配比例',
     col: {
       version: '版本',

@@ -114,7 +114,7 @@ describe('report form: after review', () => {
     renderApp(formPath());
     expect(await screen.findByText('该月报被退回，请修改后重新提交')).toBeInTheDocument();
     expect(screen.getByText('营业收入与台账不符，请核对')).toBeInTheDocument();
-    expect(screen.getByText('审核人指出的项目：营业收入')).toBeInTheDocument();
+    expect(screen.getByText('审核人要求核对：营业收入')).toBeInTheDocument();
     // the field says it in words (and an icon), not in colour alone
     expect(document.getElementById('figure-revenueFen-returned')).toHaveTextContent('审核人要求核对此项');
     expect(input('revenueFen')).toHaveAttribute(

@@ -190,7 +190,7 @@ describe('distribution rules page', () => {
     expect(screen.getByRole('columnheader', { name: '设置人' })).toBeInTheDocument();
     const [latest, first] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
     expect(within(latest as HTMLElement).getByText('东区社区经济办 管理员')).toBeInTheDocument();
-    expect((first as HTMLElement).lastElementChild?.textContent).toBe('初始数据');
+    expect((first as HTMLElement).lastElementChild?.textContent).toBe('上线前已设定');
     expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
 
     await user.click(screen.getByRole('button', { name: /调整分配比例/ }));
@@ -292,7 +292,7 @@ describe('distribution rules page', () => {
     const row = document.querySelector<HTMLElement>('tr.rule-row') as HTMLElement;
     expect(within(row).getByText('东区社区经济办 管理员')).toBeInTheDocument();
     const rows = document.querySelectorAll<HTMLElement>('tr.rule-row');
-    expect((rows[1] as HTMLElement).lastElementChild?.textContent).toBe('Initial data');
+    expect((rows[1] as HTMLElement).lastElementChild?.textContent).toBe('Set before go-live');
     expect(within(row).getByText('37.5%')).toBeInTheDocument();
     expect(within(row).getByText('12.5%')).toBeInTheDocument();
     expect(within(screen.getByTestId('rule-in-force')).getByText('12.5%')).toBeInTheDocument();
@@ -306,7 +306,7 @@ describe('distribution rules page', () => {
     await screen.findByRole('columnheader', { name: '设置人' });
     const [set, initial] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
     expect((set as HTMLElement).lastElementChild?.textContent).toBe('—');
-    expect((initial as HTMLElement).lastElementChild?.textContent).toBe('初始数据');
+    expect((initial as HTMLElement).lastElementChild?.textContent).toBe('上线前已设定');
   });
 
   it('on a phone the shares in force are one a line, their figures right-aligned in one column, zh and en', async () => {

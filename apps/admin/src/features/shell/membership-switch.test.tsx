@@ -101,13 +101,19 @@ describe('a person with two memberships', () => {
     window.innerWidth = 390;
     const sent = givenTwoMemberships();
     const { user } = renderApp('/');
-    await user.click(await screen.findByRole('button', { name: '用户菜单' }));
+    const button = await screen.findByRole('button', { name: '用户菜单' });
+    // the header has no room for the membership: the button says where the clerk acts
+    expect(button).toHaveTextContent('金汇社区');
+    await user.click(button);
     const menu = await screen.findByRole('menu');
     expect(within(menu).getByText('切换身份')).toBeInTheDocument();
     const active = within(menu).getByRole('menuitem', { name: /金汇社区 · 社区填报员/ });
     expect(active).toHaveClass('ant-dropdown-menu-item-selected');
     await user.click(within(menu).getByRole('menuitem', { name: /渡口社区 · 社区填报员/ }));
     await waitFor(() => expect(sent.some((request) => request.membership === AT_DUKOU.id)).toBe(true));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '用户菜单' })).toHaveTextContent('渡口社区'),
+    );
   });
 
   it('one membership: nothing to switch, the header only says where and as what', async () => {

@@ -64,7 +64,7 @@ describe('the distribution rules’ setter', () => {
     expect(audit.rows[0]?.after).not.toHaveProperty('createdByName');
   });
 
-  it('of a demo rule set before the district came onto the platform is nobody (初始数据), not today’s admin', async () => {
+  it('of a demo rule set before the district came onto the platform is nobody (上线前已设定), not today’s admin', async () => {
     const { rows } = await sql<{ month: string }>`
       select reporting_start_month as month from districts where district_id = ${DEMO_IDS.dongqu}`.execute(
       t.handle.db,

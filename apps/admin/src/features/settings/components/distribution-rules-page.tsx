@@ -206,7 +206,7 @@ export function DistributionRulesPage({
                       {
                         key: 'createdBy',
                         title: t('settings.rules.col.createdBy'),
-                        // no setter: a rule carried over from before the platform (初始数据), not set in it
+                        // no setter: a rule carried over from before the platform (上线前已设定), not set in it
                         render: (_: unknown, r: DistributionRule) =>
                           r.createdBy === null
                             ? t('settings.rules.initialData')

@@ -9,9 +9,15 @@ import { chooseActingMembership } from '../../../lib/acting-membership';
 import { meQueryKey } from '../../auth/api/get-me';
 import { MembershipLabel } from './membership-label';
 
+/** Where a membership acts: its community, else its partner, else its district. */
+export function placeOf(membership: Membership | undefined): string | null {
+  if (!membership) return null;
+  return membership.communityName ?? membership.partnerName ?? membership.districtName;
+}
+
 /** "金汇社区 · 社区填报员": a membership as one line, for the list to choose from. */
 export function membershipText(membership: Membership, t: TFunction): string {
-  const place = membership.communityName ?? membership.partnerName ?? membership.districtName;
+  const place = placeOf(membership);
   const role = t(`role.${membership.role}`);
   return place ? `${place} · ${role}` : role;
 }

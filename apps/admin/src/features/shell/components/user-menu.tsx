@@ -1,13 +1,13 @@
 import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me, Membership } from '@gongfu/contract';
 import { useNavigate } from '@tanstack/react-router';
-import { Button, Dropdown, Grid } from 'antd';
+import { Button, Dropdown, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { membershipMenuItems, membershipOfKey, useSwitchMembership } from './membership-switch';
+import { membershipMenuItems, membershipOfKey, placeOf, useSwitchMembership } from './membership-switch';
 
 /**
  * The account's menu: change password, log out, and — on a phone, where the header has no room for the
- * membership — the memberships to switch between.
+ * membership — the memberships to switch between, the active one's place on the button.
  */
 export function UserMenu({
   me,
@@ -44,8 +44,22 @@ export function UserMenu({
         },
       }}
     >
-      <Button type="text" icon={<UserOutlined />} aria-label={t('shell.userMenu')}>
-        {screens.sm ? me.user.displayName : null} <DownOutlined />
+      {/* on a phone, a person with two memberships sees where they act in the button itself: the header has no
+          room for the membership, and a clerk of two communities must not fill in the wrong one's report */}
+      <Button
+        type="text"
+        icon={memberships.length > 0 ? null : <UserOutlined />}
+        aria-label={t('shell.userMenu')}
+        style={{ maxWidth: screens.sm ? undefined : 128 }}
+      >
+        {screens.sm ? (
+          me.user.displayName
+        ) : memberships.length > 0 ? (
+          <Typography.Text ellipsis style={{ maxWidth: 84 }}>
+            {placeOf(active)}
+          </Typography.Text>
+        ) : null}{' '}
+        <DownOutlined />
       </Button>
     </Dropdown>
   );
