@@ -6,6 +6,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   subtitle:
     'For company systems that create and submit monthly reports; a token has its creator’s rights, within its scopes',
   total: '{{count}} tokens',
+  total_one: '{{count}} token',
   empty: 'No API tokens yet',
   never: 'Never',
   allVentures: 'All ventures',
@@ -27,6 +28,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   },
   status: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
   days: '{{count}} days',
+  days_one: '{{count}} day',
   actions: { column: 'Actions', create: 'New token', revoke: 'Revoke' },
   create: {
     title: 'New API token',

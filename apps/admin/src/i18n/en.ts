@@ -138,6 +138,7 @@ export const en: Messages = {
       emptySearch: 'No community name contains “{{q}}”',
       clearSearch: 'Clear search',
       total: '{{count}} communities',
+      total_one: '{{count}} community',
       col: { population: 'Population (people)', households: 'Households' },
     },
     detail: {

@@ -55,6 +55,7 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     byUse: 'What it was used for',
     noFlows: 'No money moved this month.',
     others: '{{count}} others',
+    others_one: '{{count}} other',
     none: 'None',
     notAvailable: '—',
     footer:

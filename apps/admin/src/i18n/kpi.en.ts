@@ -61,6 +61,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     ofWhich: 'Of which {{parts}}',
     partSeparator: '; ',
     showAll: 'Show all {{count}} KPIs ({{hidden}} more)',
+    showAll_one: 'Show {{count}} KPI ({{hidden}} more)',
     showFewer: 'Show fewer',
   },
   change: {
@@ -136,6 +137,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     receivedOnTime: 'Received on time',
     cell: '{{community}} · {{month}}',
     spoken: '{{from}} to {{to}}, {{count}} communities; {{month}}: {{states}} (communities)',
+    spoken_one: '{{from}} to {{to}}, {{count}} community; {{month}}: {{states}} (communities)',
     unit: '',
     cellTotals: 'Over the 12 months (community-months)',
     listSeparator: ', ',
@@ -162,6 +164,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     priceTiers: 'Price tiers (by service transactions)',
     mixEmpty: 'No operating data in this period',
     ventures: '{{count}} ventures',
+    ventures_one: '{{count}} venture',
     allIn: 'All in “{{name}}”: {{amount}}, {{ventures}}',
     share: 'Share',
     revenue: 'Revenue',

@@ -14,8 +14,10 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     noDrafts: 'No unfinished drafts',
     noReturned: 'No returned reports',
     daysLeft: '{{count}} days left',
+    daysLeft_one: '{{count}} day left',
     dueToday: 'Due today',
     overdue: '{{count}} days overdue',
+    overdue_one: '{{count}} day overdue',
     fill: 'Fill in',
     continue: 'Continue',
     view: 'View',
@@ -143,6 +145,8 @@ export const reportingEn: Shape<typeof reportingZhCN> = {
     summary: 'Rows: {{rows}} ({{create}} new reports, {{update}} drafts updated)',
     unchanged:
       '{{count}} rows were already imported from this file ({{mode}}); importing again changes nothing',
+    unchanged_one:
+      '{{count}} row was already imported from this file ({{mode}}); importing again changes nothing',
     allPassed: 'Every row passed the checks',
     problemCount: 'Problems found: {{count}}. Fix them in Excel and upload the file again',
     submitOnly: 'Problems to fix before submitting: {{count}}. You can import as drafts now',

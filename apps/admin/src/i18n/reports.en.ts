@@ -85,6 +85,7 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     deleteConfirm: 'Remove the attachment “{{name}}”?',
     deleteDone: 'Removed “{{name}}”',
     refusedTitle: '{{count}} files were not uploaded',
+    refusedTitle_one: '{{count}} file was not uploaded',
     refused: {
       type: '“{{name}}” cannot be uploaded: only PDF, images (JPG, PNG, WebP), Word (.docx) and Excel (.xlsx) files are accepted; save an old .doc or .xls as .docx or .xlsx first',
       size: '“{{name}}” ({{size}}) is larger than {{maxMb}} MB; compress or split it first',

@@ -122,7 +122,9 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
   preview: {
     title: 'Tried on the approved reports of {{month}}',
     titleNone: 'Preview',
-    hint: 'What the {{count}} approved report(s) of {{month}} would have posted had the new shares been in force (yuan). Nothing is changed.',
+    hint: 'What the {{count}} approved reports of {{month}} would have posted had the new shares been in force (yuan). Nothing is changed.',
+    hint_one:
+      'What the {{count}} approved report of {{month}} would have posted had the new shares been in force (yuan). Nothing is changed.',
     none: 'The community has no approved report yet: nothing to try the shares on.',
     waitSum: 'The preview appears once the three shares sum to 100 %.',
     fund: 'Fund',

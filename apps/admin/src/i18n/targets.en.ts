@@ -43,6 +43,7 @@ export const targetsEn: Shape<typeof targetsZhCN> = {
   reset: 'Undo changes',
   unsaved: '{{count}} unsaved',
   saved: '{{count}} targets saved',
+  saved_one: '{{count}} target saved',
   nothingChanged: 'Nothing changed',
   stale: 'Someone changed the targets meanwhile; the latest are loaded, check them and save again',
   invalid: 'Correct the marked targets',

@@ -189,7 +189,17 @@ describe('the community workplace', () => {
     const { i18n } = await import('../../lib/i18n');
     await i18n.changeLanguage('en');
     renderApp('/');
-    expect(await screen.findByText('To do this month')).toBeInTheDocument();
+    const todo = (await screen.findByText('To do this month')).closest('.ant-card') as HTMLElement;
+    // one of a thing reads as one, more as many
+    expect(
+      await within(todo).findByText('1 report returned, to be fixed and resubmitted'),
+    ).toBeInTheDocument();
+    expect(within(todo).getByText(/^2 reports for .+ still owed, due 2026-12-10$/)).toBeInTheDocument();
+    expect(await within(todo).findByText('1 proposal waiting for the residents’ vote')).toBeInTheDocument();
+    expect(
+      within(todo).getByText('2 proposals past their disclosure period, ready to pay'),
+    ).toBeInTheDocument();
+    expect(within(todo).getByText('2 open warnings')).toBeInTheDocument();
     expect(await screen.findByText('Standing in the district')).toBeInTheDocument();
     expect(await screen.findByText('8/36')).toBeInTheDocument();
   });
