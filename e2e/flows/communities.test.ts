@@ -65,6 +65,8 @@ describe('logging in and seeing one’s communities', () => {
     await screenshot(page, 'district-admin-communities-en');
     // on a phone a card per community, its name a link, its kind and figures on it; nothing scrolls sideways
     await page.setViewportSize(PHONE);
+    // loaded afresh at the phone's width, as a phone opens it (not a desk window narrowed under a mounted table)
+    await page.reload();
     const cards = page.locator('.ant-card', { has: page.locator('a[href^="/communities/"]') });
     await cards.first().waitFor({ timeout: 20_000 });
     expect(await page.locator('.ant-table').count()).toBe(0);
