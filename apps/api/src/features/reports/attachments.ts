@@ -14,7 +14,7 @@ import {
 } from '@gongfu/domain';
 import type { Actor } from '../../context';
 import { ApiError } from '../../errors';
-import { assertOpenPeriod, illegalIn, isReportStatus, loadReport, statusOf } from './service';
+import { assertOpenPeriod, illegalIn, isReportStatus, loadReport, recordEvent, statusOf } from './service';
 
 // A monthly report's attachments (ADR 0041): read by whoever reads the report, added and removed by whoever may edit
 // it, while it can be edited. An upload's bytes are read before its transaction opens; they are judged after the
@@ -198,24 +198,14 @@ export async function addAttachment(
  * log is the district's alone, and RLS keeps a partner out of it). The status does not change; the file's name is
  * the entry's comment.
  */
-async function recordInHistory(
+function recordInHistory(
   trx: ScopedTransaction,
   actor: Actor,
   row: ReportRow,
   action: 'attach' | 'detach',
   fileName: string,
 ) {
-  await reports.insertEvent(trx, {
-    districtId: row.district_id,
-    communityId: row.community_id,
-    reportId: row.report_id,
-    ventureId: row.venture_id,
-    action,
-    fromStatus: row.status,
-    toStatus: row.status,
-    actorUserId: actor.userId,
-    comment: fileName,
-  });
+  return recordEvent(trx, actor, row, { action, from: row.status, to: row.status, comment: fileName });
 }
 
 export async function removeAttachment(

@@ -472,6 +472,38 @@ const flagMessage =
   (lang) =>
     message('report_flag_unexplained', lang, { flag: plausibilityRuleText(flag, lang) });
 
+/** The ids a report's history entry is filed under, read off any row that carries them. */
+interface ReportKeys {
+  district_id: string;
+  community_id: string;
+  report_id: string;
+  venture_id: string;
+}
+
+/**
+ * One entry of a report's history (`report_events`), which its reporter and reviewer both read: who did what,
+ * from which status to which. Every change of a report (its creation, an edit, a step of review, a correction,
+ * a lock, a file added or removed) writes one through here.
+ */
+export async function recordEvent(
+  trx: ScopedTransaction,
+  actor: Actor,
+  report: ReportKeys,
+  change: { action: string; from: string | null; to: string; comment?: string | null },
+) {
+  await reports.insertEvent(trx, {
+    districtId: report.district_id,
+    communityId: report.community_id,
+    reportId: report.report_id,
+    ventureId: report.venture_id,
+    action: change.action,
+    fromStatus: change.from,
+    toStatus: change.to,
+    actorUserId: actor.userId,
+    comment: change.comment ?? null,
+  });
+}
+
 /**
  * 409 when the report's month is locked for its community: nothing of it may change any more. Holds the month
  * (shared) until commit, so a lock cannot slip in between this check and the write (`lockPeriod` holds it exclusive).
@@ -536,17 +568,7 @@ export async function createReport(
     typed_zeros: jsonb(typedZerosFor(figures, input.typedZeros ?? [])),
     created_by: actor.userId,
   });
-  await reports.insertEvent(trx, {
-    districtId: venture.district_id,
-    communityId: venture.community_id,
-    reportId: id,
-    ventureId: venture.venture_id,
-    action: 'create',
-    fromStatus: null,
-    toStatus: 'draft',
-    actorUserId: actor.userId,
-    comment: null,
-  });
+  await recordEvent(trx, actor, { ...venture, report_id: id }, { action: 'create', from: null, to: 'draft' });
   const row = await reread(trx, actor, id);
   const created = toReport(row);
   await audit.appendAudit(trx, {
@@ -595,17 +617,7 @@ export async function updateReport(
     },
   });
   if (!won) throw staleVersion();
-  await reports.insertEvent(trx, {
-    districtId: row.district_id,
-    communityId: row.community_id,
-    reportId: row.report_id,
-    ventureId: row.venture_id,
-    action: 'edit',
-    fromStatus: status,
-    toStatus: status,
-    actorUserId: actor.userId,
-    comment: null,
-  });
+  await recordEvent(trx, actor, row, { action: 'edit', from: status, to: status });
   const updated = await reread(trx, actor, id);
   await audit.appendAudit(trx, {
     districtId: row.district_id,
@@ -716,17 +728,7 @@ export async function transition(
     throw staleVersion();
   }
   if (action === 'approve') await postDistribution(trx, actor, row);
-  await reports.insertEvent(trx, {
-    districtId: row.district_id,
-    communityId: row.community_id,
-    reportId: row.report_id,
-    ventureId: row.venture_id,
-    action,
-    fromStatus: from,
-    toStatus: to,
-    actorUserId: actor.userId,
-    comment,
-  });
+  await recordEvent(trx, actor, row, { action, from, to, comment });
   const updated = await reread(trx, actor, id);
   await audit.appendAudit(trx, {
     districtId: row.district_id,
@@ -804,17 +806,12 @@ export async function amendReport(
     [row.report_id, statusOf(row), statusOf(row)],
     [newId, null, amendment.status],
   ] as const) {
-    await reports.insertEvent(trx, {
-      districtId: row.district_id,
-      communityId: row.community_id,
-      reportId,
-      ventureId: row.venture_id,
-      action: 'amend',
-      fromStatus,
-      toStatus,
-      actorUserId: actor.userId,
-      comment,
-    });
+    await recordEvent(
+      trx,
+      actor,
+      { ...row, report_id: reportId },
+      { action: 'amend', from: fromStatus, to: toStatus, comment },
+    );
   }
   const created = await reread(trx, actor, newId);
   await audit.appendAudit(trx, {
@@ -1386,17 +1383,12 @@ export async function lockPeriod(
     lockedBy: actor.userId,
   });
   for (const report of locked) {
-    await reports.insertEvent(trx, {
-      districtId: scope.districtId,
-      communityId: report.community_id,
-      reportId: report.report_id,
-      ventureId: report.venture_id,
-      action: 'lock',
-      fromStatus: 'approved',
-      toStatus: 'locked',
-      actorUserId: actor.userId,
-      comment: null,
-    });
+    await recordEvent(
+      trx,
+      actor,
+      { ...report, district_id: scope.districtId },
+      { action: 'lock', from: 'approved', to: 'locked' },
+    );
   }
   await audit.appendAudit(trx, {
     districtId: scope.districtId,
