@@ -109,6 +109,15 @@ describe('one generator, two presets', () => {
     expect(generated(gen, genRows)).toEqual(generated(demo, demoRows));
   });
 
+  it('a community converted from a village (村改居) was founded in the year of its conversion', () => {
+    const { seed, communities, months } = PRESETS.gen;
+    const rows = districtRows(generatedFrame(seed, 0, { communities, months }), new Rng(seed));
+    const converted = rows.communities.filter((c) => c.kind === 'converted_from_rural');
+    expect(converted.length).toBeGreaterThan(0);
+    for (const c of converted) expect(String(c.founded_on).slice(0, 4)).toBe(String(c.converted_year));
+    for (const c of rows.communities.filter((c) => c.kind === 'urban')) expect(c.converted_year).toBeNull();
+  });
+
   it('each preset writes what districtRows builds', { timeout: 120_000 }, async () => {
     const handle = await createTestDatabase();
     handles.push(handle);

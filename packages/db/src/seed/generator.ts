@@ -656,6 +656,8 @@ export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
     const adminCode = `${street.code}${pad(seq)}`;
     const base = { district_id: D, community_id: communityId };
     const rural = c.chance(0.2);
+    // a village became a residential community (村改居) in the year the community was founded, not a year apart
+    const convertedYear = rural ? c.pick([2019, 2020]) : null;
     const population = c.int(3_000, 15_000);
     const households = Math.round(population / c.between(2.5, 2.9));
     rows.communities.push({
@@ -665,9 +667,9 @@ export function districtRows(frame: DistrictFrame, rng: Rng): DistrictRows {
       // twelve digits or none (a street of more than 989 communities)
       admin_code: adminCode.length === 12 ? adminCode : null,
       kind: rural ? 'converted_from_rural' : 'urban',
-      converted_year: rural ? c.pick([2019, 2020]) : null,
-      founded_on: rural
-        ? `${c.pick([2019, 2020])}-0${c.int(1, 9)}-01`
+      converted_year: convertedYear,
+      founded_on: convertedYear
+        ? `${convertedYear}-0${c.int(1, 9)}-01`
         : `${c.int(1985, 2018)}-0${c.int(1, 9)}-01`,
       population,
       households,
