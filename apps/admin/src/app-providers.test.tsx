@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { Typography, theme } from 'antd';
+import { Tag, Typography, theme } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { AppProviders, THEME } from './app-providers';
 
@@ -37,5 +37,29 @@ describe('the theme', () => {
     expect(getComputedStyle(screen.getByText('还剩 2 天')).color).toBe('var(--ant-color-warning-text)');
     const styles = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
     expect(styles).toMatch(/--ant-color-warning-text:\s*#9a6700/i);
+  });
+});
+
+describe('status tags', () => {
+  it('write their word dark enough to read on their pale background', () => {
+    const base = theme.getDesignToken(THEME);
+    const tag = THEME.components.Tag;
+    expect(contrast(tag.colorWarning, base.colorWarningBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(tag.colorSuccess, base.colorSuccessBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(tag.colorError, base.colorErrorBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(tag.colorInfo, base.colorInfoBg)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('take those colours in the app', () => {
+    render(
+      <AppProviders queryClient={new QueryClient()}>
+        <Tag color="warning">5 项需关注</Tag>
+      </AppProviders>,
+    );
+    const styles = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
+    // the tag's own scope redefines the colour its word is written in
+    const tagScope = styles.match(/\.css-var-[^.{]*\.ant-tag\{[^}]*\}/)?.[0] ?? '';
+    expect(tagScope).toMatch(/--ant-color-warning:#9a6700/i);
+    expect(tagScope).toMatch(/--ant-color-success:#237804/i);
   });
 });
