@@ -135,4 +135,41 @@ describe('a clerk of two communities', () => {
       await context.close();
     }
   });
+
+  // last: it takes a membership away from the flow's own account
+  it('a membership withdrawn while the tab acts under it: the next page says so and carries on under the other', async () => {
+    const { context, page } = await clerkSession(DESK);
+    const switcher = page.getByRole('button', { name: '切换身份' });
+    await switcher.waitFor({ timeout: 20_000 });
+    const me = (await page.evaluate(async () => (await fetch('/api/v1/me')).json())) as {
+      user: { id: string };
+      memberships: Array<{ id: string; communityName: string | null }>;
+    };
+    // act under the membership that is not the account's first, then the district takes it away
+    const [first, second] = me.memberships;
+    await switcher.click();
+    await page.getByRole('menuitem', { name: new RegExp(`${second?.communityName} · 社区填报员`) }).click();
+    await expect.poll(() => switcher.textContent(), { timeout: 20_000 }).toContain(second?.communityName);
+    const admin = await newSession(browser, baseUrl, 'admin@dongqu.demo');
+    const removed = await admin.page.request.delete(
+      `${baseUrl}/api/v1/users/${me.user.id}/memberships/${second?.id}`,
+    );
+    expect(removed.status()).toBe(200);
+    await admin.context.close();
+
+    // the next page the clerk opens (in the app, not by reloading it) is refused for that membership
+    await page.getByRole('menuitem', { name: '月报填报' }).click();
+    await page.getByText('此身份已被收回').waitFor({ timeout: 30_000 });
+    await page.getByText(`“${second?.communityName} · 社区填报员”`, { exact: false }).waitFor();
+    await screenshot(page, 'membership-withdrawn-desk-zh');
+    await page.getByRole('button', { name: '以其他身份继续' }).click();
+    // one membership left: no switch, the header says where the clerk now acts
+    await page.getByLabel('当前身份').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await page.getByLabel('当前身份').textContent()) ?? '', { timeout: 20_000 })
+      .toContain(first?.communityName ?? '');
+    expect(await switcher.count()).toBe(0);
+    expect(await communitiesListed(page, first?.communityName ?? '')).not.toContain(second?.communityName);
+    await context.close();
+  });
 });

@@ -4,11 +4,12 @@ import { type ErrorComponentProps, Link, Navigate, useRouter, useRouterState } f
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { meQueryKey } from '../features/auth/api/get-me';
+import { MembershipWithdrawnPage } from '../features/shell/components/membership-switch';
 import { isApiError } from '../lib/api-client';
 
 /**
  * What a route shows when its loader or render fails: login again on 401; a page of its own for "not yours"
- * (403, no retry: trying again will not change the role) and "not found" (404); the server's message with a
+ * (403, no retry: trying again will not change the role), and for a membership withdrawn while the tab acted under it and "not found" (404); the server's message with a
  * retry for anything else (a 5xx or a dropped connection may pass).
  */
 export function RouteError({ error, reset }: ErrorComponentProps) {
@@ -19,6 +20,7 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
   if (isApiError(error, 401)) {
     return <Navigate to="/login" search={{ redirect: href }} replace />;
   }
+  if (isApiError(error, 403) && error.code === 'membership_not_found') return <MembershipWithdrawnPage />;
   if (isApiError(error, 403)) return <ForbiddenPage />;
   if (isApiError(error, 404)) return <NotFoundPage />;
   return (

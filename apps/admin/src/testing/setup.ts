@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { clearActingMembershipWithdrawn } from '../lib/acting-membership';
 import { i18n, loadFeatureStrings } from '../lib/i18n';
 import { server } from './server';
 
@@ -77,6 +78,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   window.localStorage.clear();
   window.sessionStorage.clear();
+  clearActingMembershipWithdrawn();
   await i18n.changeLanguage('zh-CN');
 });
 afterEach(() => {

@@ -44,7 +44,10 @@ const CORE_MESSAGES = {
   },
   duplicate_admin_code: { 'zh-CN': '该区划代码已被使用', en: 'This division code is already used' },
   unknown_street_office: { 'zh-CN': '街道不存在', en: 'No such street office' },
-  membership_not_found: { 'zh-CN': '所选身份不存在', en: 'No such membership' },
+  membership_not_found: {
+    'zh-CN': '所选身份不存在或已被收回，请刷新页面',
+    en: 'The membership chosen does not exist or was withdrawn; reload the page',
+  },
   internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
   unavailable: { 'zh-CN': '数据库暂不可用', en: 'The database is unavailable' },
   stale_version: {

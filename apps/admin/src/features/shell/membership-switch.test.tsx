@@ -38,6 +38,16 @@ function givenTwoMemberships() {
     });
   });
   server.use(
+    // every request names a membership of the user's or is refused, as the server does
+    http.all(api('/*'), ({ request }) => {
+      const wanted = request.headers.get(HEADER);
+      if (wanted && !me.memberships.some((m) => m.id === wanted)) {
+        return HttpResponse.json(errorBody('membership_not_found', '所选身份不存在或已被收回，请刷新页面'), {
+          status: 403,
+        });
+      }
+      return undefined;
+    }),
     http.get(api('/me'), ({ request }) => {
       const wanted = request.headers.get(HEADER);
       const acting = wanted ? me.memberships.find((m) => m.id === wanted) : me.memberships[0];
@@ -54,7 +64,11 @@ function givenTwoMemberships() {
     ),
     http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })),
   );
-  return sent;
+  /** the district withdraws a membership while the clerk's tab is open */
+  const withdraw = (id: string) => {
+    me.memberships = me.memberships.filter((m) => m.id !== id);
+  };
+  return Object.assign(sent, { withdraw });
 }
 
 afterEach(() => server.events.removeAllListeners());
@@ -95,6 +109,43 @@ describe('a person with two memberships', () => {
       sent.filter((request) => request.path !== '/me' || request.membership !== null).length,
     ).toBeGreaterThan(0);
     expect(sent.slice(1).every((request) => request.membership === null)).toBe(true);
+  });
+
+  it('a membership withdrawn while the tab acts under it: the next page says so, names it, and carries on under the first', async () => {
+    window.sessionStorage.setItem('gongfu.actingMembership', AT_DUKOU.id);
+    const sent = givenTwoMemberships();
+    const { user, router } = renderApp('/');
+    const switcher = await screen.findByRole('button', { name: '切换身份' });
+    expect(within(switcher).getByText('东区 / 渡口社区')).toBeInTheDocument();
+
+    sent.withdraw(AT_DUKOU.id);
+    const before = sent.length;
+    // a page not read before (the home page's answers are cached)
+    await router.navigate({ to: '/communities/$communityId', params: { communityId: DUKOU.id } });
+    expect(await screen.findByText('此身份已被收回')).toBeInTheDocument();
+    expect(screen.getByText(/“渡口社区 · 社区填报员”/)).toBeInTheDocument();
+    // nothing is retried by itself under another membership
+    expect(sent.slice(before).every((request) => request.membership === AT_DUKOU.id)).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: '以其他身份继续' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: '切换身份' })).not.toBeInTheDocument());
+    expect(await screen.findByLabelText('当前身份')).toHaveTextContent('金汇社区');
+    expect(window.sessionStorage.getItem('gongfu.actingMembership')).toBeNull();
+    const refused = sent.findLastIndex((request) => request.membership === AT_DUKOU.id);
+    expect(sent.slice(refused + 1).every((request) => request.membership === null)).toBe(true);
+  });
+
+  it('a membership withdrawn while the tab acts under it: a page whose panels ask for their own answers shows the same page instead', async () => {
+    window.sessionStorage.setItem('gongfu.actingMembership', AT_DUKOU.id);
+    const sent = givenTwoMemberships();
+    const { router } = renderApp('/');
+    await screen.findByRole('button', { name: '切换身份' });
+    sent.withdraw(AT_DUKOU.id);
+    const before = sent.length;
+    // a page whose answers come to its panels (not its loader), as the to-do list's do
+    await router.navigate({ to: '/reporting' });
+    expect(await screen.findByText('此身份已被收回')).toBeInTheDocument();
+    expect(sent.slice(before).every((request) => request.membership === AT_DUKOU.id)).toBe(true);
   });
 
   it('on a phone the memberships are in the user menu, the active one marked', async () => {

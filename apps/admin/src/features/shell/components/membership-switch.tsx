@@ -2,7 +2,7 @@ import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Me, Membership } from '@gongfu/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
-import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { App, Button, Dropdown, type MenuProps, Result } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { chooseActingMembership } from '../../../lib/acting-membership';
@@ -23,29 +23,64 @@ export function membershipText(membership: Membership, t: TFunction): string {
 }
 
 /**
- * Acting under another of one's memberships (ADR 0043): what was read under the one before is dropped, as at
- * login, and the work starts again at the home page of the one chosen.
+ * Acting under another membership, or (undefined) under the account's first: what was read under the one before
+ * is dropped, as at login, and the work starts again at the home page.
  */
-export function useSwitchMembership(me: Me, active: Membership | undefined) {
+function useActUnder() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const router = useRouter();
+  return async (id: string | undefined) => {
+    chooseActingMembership(id);
+    // leave the page first: it may show what the new membership cannot open
+    await navigate({ to: '/' });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+    // the new `me` re-renders the frame, whose page is keyed by the membership: it mounts afresh and reads anew
+    await queryClient.refetchQueries({ queryKey: meQueryKey });
+    await router.invalidate();
+  };
+}
+
+/** Acting under another of one's memberships (ADR 0043), from the header's switch or the user menu. */
+export function useSwitchMembership(me: Me, active: Membership | undefined) {
+  const actUnder = useActUnder();
   const { message } = App.useApp();
   const { t } = useTranslation();
   return (id: string) => {
     const chosen = me.memberships.find((m) => m.id === id);
     if (!chosen || chosen.id === active?.id) return;
-    chooseActingMembership(chosen.id);
-    void (async () => {
-      // leave the page first: it may show what the new membership cannot open
-      await navigate({ to: '/' });
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-      // the new `me` re-renders the frame, whose page is keyed by the membership: it mounts afresh and reads anew
-      await queryClient.refetchQueries({ queryKey: meQueryKey });
-      await router.invalidate();
-      message.success(t('shell.switchedTo', { membership: membershipText(chosen, t) }));
-    })();
+    void actUnder(chosen.id).then(() =>
+      message.success(t('shell.switchedTo', { membership: membershipText(chosen, t) })),
+    );
   };
+}
+
+/**
+ * A page refused because the membership this tab acts under was withdrawn while it was open (the API answers 403
+ * `membership_not_found`): say so, naming it, and carry on under the account's first. Nothing is retried by itself:
+ * a write refused for the withdrawn membership must not land under another.
+ */
+export function MembershipWithdrawnPage() {
+  const { t } = useTranslation();
+  const me = useQueryClient().getQueryData<Me>(meQueryKey);
+  const gone = me?.memberships.find((m) => m.id === me.activeMembershipId);
+  const actUnder = useActUnder();
+  return (
+    <Result
+      status="warning"
+      title={t('shell.membershipGone.title')}
+      subTitle={
+        gone
+          ? t('shell.membershipGone.named', { membership: membershipText(gone, t) })
+          : t('shell.membershipGone.sub')
+      }
+      extra={
+        <Button type="primary" onClick={() => void actUnder(undefined)}>
+          {t('shell.membershipGone.carryOn')}
+        </Button>
+      }
+    />
+  );
 }
 
 /** The memberships as a menu group, the active one ticked; none when there is nothing to choose. */
