@@ -5,7 +5,7 @@
  * ledger holds the allocation to the fen. Screenshots of the form (desk and phone), the queue and the drawer, in
  * zh-CN and en, are kept in e2e/test-results.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser';
 import {
@@ -50,6 +50,29 @@ const POSTED_EN = /^Booked to the community’s funds( on \d{4}-\d{2}-\d{2})?$/;
 
 const session = (email: string, viewport: Viewport) => newSession(browser, baseUrl, email, { viewport });
 
+/** Every tab of the page's tab bar in sight: none put behind the "···" menu. */
+async function allTabsInSight(page: Page) {
+  await expect(page.locator('.ant-tabs-nav-operations').getAttribute('class')).resolves.toContain(
+    'ant-tabs-nav-operations-hidden',
+  );
+}
+
+/** The drawer's figure table's headers each on one line. */
+async function headersOnOneLine(drawer: Locator) {
+  const headers = drawer.locator('.ant-table-thead th');
+  await headers.first().waitFor();
+  for (const th of await headers.all()) {
+    // the text's own height (the row is as tall as its tallest header, whichever that is)
+    const { lines, text } = await th.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const height = range.getBoundingClientRect().height;
+      return { lines: height / Number.parseFloat(getComputedStyle(el).lineHeight), text: el.textContent };
+    });
+    expect(lines, `header "${text}"`).toBeLessThan(1.5);
+  }
+}
+
 /** Not a pixel of sideways scroll. */
 const noSidewaysScroll = (page: Page) => fitsWidth(page, { slack: 0 });
 
@@ -78,7 +101,11 @@ async function openInQueue(page: Page) {
   await page.goto(`${baseUrl}/review?month=${MONTH}`);
   const row = page.locator('.ant-table-row', { hasText: VENTURE });
   await row.first().waitFor({ timeout: 30_000 });
-  await row.first().click();
+  // the row's 操作 column says what a click does: 审核 for a report awaiting review
+  await row
+    .first()
+    .getByRole('button', { name: `审核 ${VENTURE} · ${MONTH_ZH}` })
+    .click();
   const drawer = page.locator('.ant-drawer').last();
   await drawer
     .getByText(new RegExp(`${VENTURE} · ${MONTH_ZH}`))
@@ -230,7 +257,16 @@ describe('the monthly report cycle', () => {
       .first()
       .getByRole('cell', { name: '不足 1 天' })
       .waitFor({ timeout: 30_000 });
+    // flagged (its cost below the usual range): its greyed checkbox says on hover why it is not bulk approved
+    const flaggedBox = page
+      .locator('.ant-table-row', { hasText: VENTURE })
+      .first()
+      .locator('.ant-table-selection-column .ant-checkbox-wrapper');
+    await expect(flaggedBox.locator('input').isDisabled()).resolves.toBe(true);
+    await flaggedBox.hover();
+    await page.getByRole('tooltip').getByText('有需关注项，请逐份打开审核').waitFor({ timeout: 10_000 });
     await screenshot(page, 'review-queue-month-desk-zh');
+    await page.mouse.move(0, 0);
 
     const drawer = await openInQueue(page);
     // on a loaded CI machine the drawer's body can still be settling (its queries answering) when the first click
@@ -309,20 +345,35 @@ describe('the monthly report cycle', () => {
     const row = page.locator('.ant-table-row', { hasText: VENTURE }).first();
     await row.waitFor({ timeout: 30_000 });
     await screenshot(page, 'review-queue-desk-en');
-    await row.click();
-    await page.locator('.ant-drawer').getByText(POSTED_EN).waitFor();
+    // an approved report is read, not reviewed: its action says View
+    await row.getByRole('button', { name: `View ${VENTURE} · ` }).click();
+    const deskDrawer = page.locator('.ant-drawer');
+    await deskDrawer.getByText(POSTED_EN).waitFor();
     await screenshot(page, 'review-drawer-desk-en');
+    await headersOnOneLine(deskDrawer);
 
     const phone = await session('admin@dongqu.demo', PHONE);
+    const phoneQueue = async (language: 'zh' | 'en') => {
+      const item = phone.page.locator('.ant-list-item', { hasText: VENTURE }).first();
+      await item.waitFor({ timeout: 30_000 });
+      // the approver, as the desk's column says
+      await item.getByText(language === 'zh' ? /^审核人：/ : /^By /).waitFor();
+      await allTabsInSight(phone.page);
+      await noSidewaysScroll(phone.page);
+      await screenshot(phone.page, `review-queue-phone-${language}`);
+      await item.getByRole('button', { name: new RegExp(`^${VENTURE} · `) }).click();
+      const drawer = phone.page.locator('.ant-drawer');
+      const figures = drawer.getByText(language === 'zh' ? '本月数据' : 'This month’s figures');
+      await figures.waitFor({ timeout: 20_000 });
+      await figures.scrollIntoViewIfNeeded();
+      await screenshot(phone.page, `review-drawer-phone-${language}`);
+      await headersOnOneLine(drawer);
+    };
     await phone.page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
-    await phone.page.locator('.ant-list-item', { hasText: VENTURE }).first().waitFor({ timeout: 30_000 });
-    await noSidewaysScroll(phone.page);
-    await screenshot(phone.page, 'review-queue-phone-zh');
+    await phoneQueue('zh');
     await preferEnglish(phone.page);
-    await phone.page.reload();
-    await phone.page.locator('.ant-list-item', { hasText: VENTURE }).first().waitFor({ timeout: 30_000 });
-    await noSidewaysScroll(phone.page);
-    await screenshot(phone.page, 'review-queue-phone-en');
+    await phone.page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
+    await phoneQueue('en');
     await phone.context.close();
   });
 });

@@ -7,7 +7,8 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     submitted: 'To review',
     returned: 'Returned',
     approved: 'Approved',
-    missing: 'Overdue, not filed',
+    // short: the four tabs fit a phone's width without a "···" menu
+    missing: 'Overdue',
   },
   tabCount: '{{label}} ({{count}})',
   filter: {
@@ -34,13 +35,20 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     status: 'Status',
     dueDate: 'Due',
     overdue: 'Overdue',
+    action: 'Action',
+  },
+  action: {
+    review: 'Review',
+    view: 'View',
+    reviewOf: 'Review {{name}}',
+    viewOf: 'View {{name}}',
   },
   flagCount: '{{count}} to check',
   flagExplained: '{{count}} explained',
   attachmentCount: 'Attachments: {{count}}',
   noFlags: 'None',
-  flaggedNotBulk: 'Has figures to check: open and review it on its own',
-  flaggedRow: '{{name}}: has figures to check; open and review it on its own',
+  flaggedNotBulk: 'Has flags to check: open it and review it on its own',
+  flaggedRow: '{{name}}: has flags to check; open it and review it on its own',
   selectRow: 'Select {{name}}',
   waited: {
     underOne: '< 1 day',
@@ -51,6 +59,7 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
   late: 'Late',
   lateTip: 'Due {{due}}; first submitted {{at}}',
   reviewer: 'By {{name}}',
+  yuan: '{{amount}} yuan',
   empty: {
     submitted: 'No reports await review',
     returned: 'No returned reports',
@@ -66,9 +75,10 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     // beside a figure the plausibility check flagged (the explanation is read above the table)
     flagged: 'Unusual',
     flagSeparator: '; ',
-    median: 'Median, last 12 months',
+    // short: the figures' headers stay on one line in the drawer (760 px) and on a phone
+    median: '12-month median',
     lastApproved: 'Latest',
-    lastApprovedOf: '{{month}} (latest approved)',
+    lastApprovedOf: '{{month}} (approved)',
     earlierUnapproved: 'Not yet approved for this venture: {{months}}',
     earlierStatus: {
       submitted: 'awaiting review',
@@ -94,7 +104,6 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
       communityShare: 'The community’s share (profit × its {{share}} holding)',
       remittance: 'Remitted by the operator',
       distributable: 'Distributable (share + remittance, into the funds)',
-      yuan: '{{amount}} yuan',
       lossNote:
         'A loss month: the shareholders bear the loss by their shares and it lowers the community’s income, but it is not taken back out of the funds; only the remittance is distributed.',
     },

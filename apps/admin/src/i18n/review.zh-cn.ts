@@ -32,13 +32,23 @@ export const reviewZhCN = {
     status: '状态',
     dueDate: '截止日期',
     overdue: '逾期',
+    // Ant Design Pro's actions column, at the right
+    action: '操作',
+  },
+  // the row's action: review one awaiting review (a reviewer), read any other
+  action: {
+    review: '审核',
+    view: '查看',
+    reviewOf: '审核 {{name}}',
+    viewOf: '查看 {{name}}',
   },
   flagCount: '{{count}} 项需关注',
   flagExplained: '{{count}} 项已说明',
   attachmentCount: '附件 {{count}} 份',
   noFlags: '无',
-  flaggedNotBulk: '有需说明的数据，须逐份打开审核',
-  flaggedRow: '{{name}}：有需说明的数据，须逐份打开审核',
+  // worded as the row's tag (N 项需关注), so the tooltip is read as its reason
+  flaggedNotBulk: '有需关注项，请逐份打开审核',
+  flaggedRow: '{{name}}：有需关注项，请逐份打开审核',
   selectRow: '选择 {{name}}',
   waited: {
     underOne: '不足 1 天',
@@ -48,6 +58,8 @@ export const reviewZhCN = {
   late: '逾期报送',
   lateTip: '截止日期 {{due}}，首次报送于 {{at}}',
   reviewer: '审核人：{{name}}',
+  // an amount of money in 元 (the API's fen, formatted)
+  yuan: '{{amount}} 元',
   empty: {
     submitted: '没有待审核的月报',
     returned: '没有被退回的月报',
@@ -91,7 +103,6 @@ export const reviewZhCN = {
       communityShare: '社区持股所得（利润 × 持股 {{share}}）',
       remittance: '运营方实际上缴',
       distributable: '可分配收益（持股所得 + 上缴，计入社区资金）',
-      yuan: '{{amount}} 元',
       lossNote:
         '本月亏损：亏损由股东按股份分担，计入社区收入，但不从已入账的资金中扣回，本次只分配运营方上缴部分。',
     },

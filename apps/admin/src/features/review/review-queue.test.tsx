@@ -308,11 +308,101 @@ describe('the review queue', () => {
     expect(await screen.findByText('1 项需关注')).toBeInTheDocument();
     // the disabled box says why: in its name for a screen reader, and in a tooltip on hover
     const box = screen.getByRole('checkbox', {
-      name: '金汇潮汐市场 · 2026年11月：有需说明的数据，须逐份打开审核',
+      name: '金汇潮汐市场 · 2026年11月：有需关注项，请逐份打开审核',
     });
     expect(box).toBeDisabled();
     await user.hover(box.closest('.ant-checkbox-wrapper')?.parentElement as HTMLElement);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('有需说明的数据，须逐份打开审核');
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('有需关注项，请逐份打开审核');
+  });
+
+  it('a flagged report’s greyed box says why in English too', async () => {
+    givenSession(meAs('district_admin'));
+    await changeLanguage('en');
+    try {
+      givenReviewApi([
+        submitted({
+          flags: [
+            { field: 'revenueFen', rule: 'outlier', value: 1, expectedLow: 2, expectedHigh: 3, reference: 2 },
+          ],
+        }),
+      ]);
+      const { user } = renderApp(`/review?month=${MONTH}`);
+      const box = await screen.findByRole('checkbox', {
+        name: '金汇潮汐市场 · Nov 2026: has flags to check; open it and review it on its own',
+      });
+      expect(box).toBeDisabled();
+      await user.hover(box.closest('.ant-checkbox-wrapper')?.parentElement as HTMLElement);
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(
+        'Has flags to check: open it and review it on its own',
+      );
+    } finally {
+      await changeLanguage('zh-CN');
+    }
+  });
+
+  it('each row has a visible action, at the right, that opens the drawer', async () => {
+    givenSession(meAs('district_admin'));
+    const report = submitted();
+    givenReviewApi([report]);
+    const { user, router } = renderApp(`/review?month=${MONTH}`);
+    expect(await screen.findByRole('columnheader', { name: '操作' })).toBeInTheDocument();
+    const before = router.history.length;
+    await user.click(screen.getByRole('button', { name: '审核 金汇潮汐市场 · 2026年11月' }));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ report: report.id }));
+    expect(await screen.findByRole('button', { name: /审核通过/ })).toBeInTheDocument();
+    // one step in the history (the row's own click is not run as well): Back closes the drawer
+    expect(router.history.length).toBe(before + 1);
+  });
+
+  it('a report not awaiting review, or a viewer, gets 查看 rather than 审核', async () => {
+    givenSession(meAs('district_viewer'));
+    const report = submitted();
+    givenReviewApi([
+      report,
+      { ...reportFixture({ status: 'approved' }), id: '88888888-8888-4888-8888-0000000000aa' },
+    ]);
+    const { user, router } = renderApp(`/review?month=${MONTH}`);
+    await user.click(await screen.findByRole('button', { name: '查看 金汇潮汐市场 · 2026年11月' }));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ report: report.id }));
+    expect(screen.queryByRole('button', { name: /^审核 / })).not.toBeInTheDocument();
+  });
+
+  it('the waiting tab has no status column (every row is 已提交); the others do', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([submitted(), reportFixture({ status: 'approved' }, CANTEEN)]);
+    const { user } = renderApp(`/review?month=${MONTH}`);
+    await screen.findByRole('cell', { name: '金汇潮汐市场' });
+    expect(screen.queryByRole('columnheader', { name: '状态' })).not.toBeInTheDocument();
+    expect(screen.queryByText('已提交')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: '已通过' }));
+    expect(await screen.findByRole('columnheader', { name: '状态' })).toBeInTheDocument();
+    const row = screen.getByRole('cell', { name: '望江街长者食堂' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('已通过')).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: '查看 望江街长者食堂 · 2026年11月' })).toBeInTheDocument();
+  });
+
+  it('names a locked month as the month filter does', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([submitted()]);
+    server.use(
+      http.get(api('/reports/locks'), () =>
+        HttpResponse.json({
+          items: [
+            {
+              id: '99999999-9999-4999-8999-000000000001',
+              districtId: '11111111-1111-4111-8111-111111111111',
+              communityId: null,
+              month: '2026-10',
+              lockedBy: '11111111-1111-4111-8111-111111111112',
+              lockedAt: '2026-11-20T02:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
+    renderApp(`/review?month=${MONTH}`);
+    expect(await screen.findByText('2026年10月（全区）')).toBeInTheDocument();
+    expect(screen.queryByText(/2026-10/)).not.toBeInTheDocument();
   });
 
   it('locking a month with reviews pending shows the server’s reason', async () => {
@@ -422,6 +512,34 @@ describe('what the queue tells a reviewer with a backlog', () => {
       await changeLanguage('en');
       expect(await within(item).findByText('Attachments: 2')).toBeInTheDocument();
       expect(within(item).getByText('Waiting: < 1 day')).toBeInTheDocument();
+    } finally {
+      window.innerWidth = width;
+      await changeLanguage('zh-CN');
+    }
+  });
+
+  it('on a phone the approved tab says who approved it, as the desk does', async () => {
+    givenSession(meAs('district_admin'));
+    givenReviewApi([
+      {
+        ...reportFixture({
+          status: 'approved',
+          submittedAt: '2026-12-02T03:00:00.000Z',
+          reviewedAt: '2026-12-05T06:20:00.000Z',
+        }),
+        reviewedByName: '李审核',
+      },
+    ]);
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      renderApp(`/review?tab=approved&month=${MONTH}`);
+      const item = (await screen.findByText(/^金汇潮汐市场 · /)).closest('.ant-list-item') as HTMLElement;
+      expect(within(item).getByText('审核通过时间：2026-12-05 14:20')).toBeInTheDocument();
+      expect(within(item).getByText('审核人：李审核')).toBeInTheDocument();
+      expect(within(item).getByText(/^[\d,]+\.\d\d 元$/)).toBeInTheDocument();
+      await changeLanguage('en');
+      expect(await within(item).findByText('By 李审核')).toBeInTheDocument();
     } finally {
       window.innerWidth = width;
       await changeLanguage('zh-CN');

@@ -313,6 +313,8 @@ function ReviewBody({
             {
               title: t('review.drawer.figure'),
               dataIndex: 'field',
+              // on a phone the figures scroll sideways under their names
+              fixed: 'left',
               render: (field: ReportFigureField) => (
                 <span>
                   {t(figureLabel(field))}
@@ -329,6 +331,7 @@ function ReviewBody({
               dataIndex: 'value',
               align: 'right',
               onCell: keepOnOneLine,
+              onHeaderCell: keepOnOneLine,
               render: (value: number, row) => (
                 <Typography.Text strong={flagged.has(row.field)}>
                   {reportFigureText(row.field, value, localeOf(language))}
@@ -340,6 +343,7 @@ function ReviewBody({
               dataIndex: 'median',
               align: 'right',
               onCell: keepOnOneLine,
+              onHeaderCell: keepOnOneLine,
               render: (value: number | null, row) =>
                 value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
@@ -350,6 +354,7 @@ function ReviewBody({
               dataIndex: 'latest',
               align: 'right',
               onCell: keepOnOneLine,
+              onHeaderCell: keepOnOneLine,
               render: (value: number | null, row) =>
                 value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
             },
@@ -358,7 +363,9 @@ function ReviewBody({
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           {t('reporting.form.profit')}
           {t('common.colon')}
-          {formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true })} {t('kpi.unit.fen')}
+          {t('review.yuan', {
+            amount: formatYuan(report.revenueFen - report.operatingCostFen, { grouping: true }),
+          })}
         </Typography.Paragraph>
       </Card>
       {report.notes ? (
@@ -389,7 +396,8 @@ function flagsByField<F extends { field: ReportFigureField }>(
   return [...byField];
 }
 
-// an amount is read whole: "41,234.56 yuan" must not break before its unit in a narrow column (the name wraps)
+// an amount is read whole: "41,234.56 yuan" must not break before its unit in a narrow column (the name wraps);
+// nor a header ("近 12 月中位数" broke after 中 on a phone): on a phone the table scrolls sideways instead
 const keepOnOneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /**
@@ -399,8 +407,7 @@ const keepOnOneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
  */
 function DistributableParts({ preview }: { preview: ApprovalPreview }) {
   const { t } = useTranslation();
-  const yuan = (fen: number) =>
-    t('review.drawer.parts.yuan', { amount: formatYuan(fen, { grouping: true }) });
+  const yuan = (fen: number) => t('review.yuan', { amount: formatYuan(fen, { grouping: true }) });
   const loss = preview.communityProfitShareFen < 0;
   return (
     <Flex vertical gap={4}>

@@ -117,6 +117,8 @@ export function ReviewQueuePage({
     return null;
   };
 
+  const openReport = (report: string) => onSearch({ report }, { replace: false });
+
   const today = shanghaiToday();
   // the time that matters on each tab: when it came in (and how long it has waited), was sent back, or approved
   const timeColumns: ColumnsType<ReportListItem> =
@@ -206,10 +208,40 @@ export function ReviewQueuePage({
           <Typography.Text type="secondary">{t('review.noFlags')}</Typography.Text>
         ),
     },
+    // every row of the waiting tab is 已提交: the column would only repeat the tab
+    ...(tab === 'submitted'
+      ? []
+      : [
+          {
+            title: t('review.column.status'),
+            dataIndex: 'status',
+            render: (status: ReportListItem['status']) => <Tag>{t(`reports.status.${status}`)}</Tag>,
+          },
+        ]),
+    // Ant Design Pro's actions column: the row opens the drawer too, but nothing else on a desk says it can
     {
-      title: t('review.column.status'),
-      dataIndex: 'status',
-      render: (status: ReportListItem['status']) => <Tag>{t(`reports.status.${status}`)}</Tag>,
+      title: t('review.column.action'),
+      key: 'action',
+      fixed: 'right',
+      render: (_: unknown, row) => {
+        const review = mayReview && row.status === 'submitted';
+        const name = `${row.ventureName} · ${monthLabel(row.month, language)}`;
+        return (
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0 }}
+            aria-label={t(review ? 'review.action.reviewOf' : 'review.action.viewOf', { name })}
+            onClick={(event) => {
+              // the row's own click opens the same drawer: one history entry, not two
+              event.stopPropagation();
+              openReport(row.id);
+            }}
+          >
+            {t(review ? 'review.action.review' : 'review.action.view')}
+          </Button>
+        );
+      },
     },
   ];
 
@@ -313,6 +345,8 @@ export function ReviewQueuePage({
       <Card size="small" style={{ paddingBottom: selected.length > 0 ? 64 : 0 }}>
         <Tabs
           activeKey={tab}
+          // on a phone the default 32 px between tabs puts the fourth behind "···": all four at a glance
+          tabBarGutter={screens.md ? undefined : token.margin}
           onChange={(key) => {
             setSelected([]);
             onSearch({ tab: key as ReviewTab, page: undefined, sort: undefined });
@@ -339,10 +373,10 @@ export function ReviewQueuePage({
                 <Tag key={lock.id}>
                   {lock.communityId
                     ? t('review.lock.lockedOne', {
-                        month: lock.month,
+                        month: monthLabel(lock.month, language),
                         community: communityName(lock.communityId),
                       })
-                    : t('review.lock.lockedWhole', { month: lock.month })}
+                    : t('review.lock.lockedWhole', { month: monthLabel(lock.month, language) })}
                 </Tag>
               ))}
             </Flex>
@@ -371,7 +405,7 @@ export function ReviewQueuePage({
                     scroll={{ x: 900 }}
                     onChange={onTableChange}
                     onRow={(record) => ({
-                      onClick: () => onSearch({ report: record.id }, { replace: false }),
+                      onClick: () => openReport(record.id),
                       style: { cursor: 'pointer' },
                     })}
                     rowSelection={
@@ -418,10 +452,7 @@ export function ReviewQueuePage({
                       onChange: (page) => onSearch({ page: page > 1 ? page : undefined }),
                     }}
                     renderItem={(report) => (
-                      <List.Item
-                        onClick={() => onSearch({ report: report.id }, { replace: false })}
-                        style={{ cursor: 'pointer' }}
-                      >
+                      <List.Item onClick={() => openReport(report.id)} style={{ cursor: 'pointer' }}>
                         <List.Item.Meta
                           title={
                             <Button
@@ -435,7 +466,9 @@ export function ReviewQueuePage({
                             <Space wrap size={4}>
                               <span>{report.communityName}</span>
                               <span>
-                                {formatYuan(report.revenueFen, { grouping: true })} {t('kpi.unit.fen')}
+                                {t('review.yuan', {
+                                  amount: formatYuan(report.revenueFen, { grouping: true }),
+                                })}
                               </span>
                               {tab === 'submitted' ? (
                                 <span>
@@ -453,6 +486,10 @@ export function ReviewQueuePage({
                                   {t('common.colon')}
                                   {instantText(report.reviewedAt)}
                                 </span>
+                              ) : null}
+                              {/* who approved or returned it, as the desk's column says */}
+                              {tab !== 'submitted' && report.reviewedByName ? (
+                                <span>{t('review.reviewer', { name: report.reviewedByName })}</span>
                               ) : null}
                               {report.timeliness === 'late' ? <LateTag report={report} /> : null}
                               {report.flags.length > 0 ? <FlagTag report={report} /> : null}
