@@ -1,3 +1,4 @@
+import { isMonth, monthPeriod, periodLabel } from '@gongfu/domain';
 import { API_TOKEN_MESSAGES } from '../features/api-tokens/messages';
 import { AUTH_MESSAGES } from '../features/auth/messages';
 import { EXPORT_MESSAGES } from '../features/exports/messages';
@@ -82,6 +83,15 @@ const MESSAGES = {
 
 export type MessageCode = keyof typeof MESSAGES;
 
+/** A month in a message reads as people write it (2026年10月, Oct 2026), as the admin shows months, not 2026-10. */
+function shown(value: string | number, lang: Lang): string {
+  const text = String(value);
+  return isMonth(text) ? periodLabel(monthPeriod(text), lang) : text;
+}
+
 export function message(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    return value === undefined ? `{${key}}` : shown(value, lang);
+  });
 }

@@ -535,8 +535,8 @@ describe('shareholding versions (effective dates)', () => {
 
     // a version from a month already approved would split it again: refused, naming the field, nothing changed
     for (const [effectiveFrom, lang, text] of [
-      ['2026-03', 'zh-CN', '2026-04'],
-      ['2025-12', 'en', 'from 2026-04 or later'],
+      ['2026-03', 'zh-CN', '须从2026年4月或以后生效'],
+      ['2025-12', 'en', 'from Apr 2026 or later'],
     ] as const) {
       const refused = await put(
         `/companies/${company.id}/shareholdings`,

@@ -32,12 +32,11 @@ export const REGISTER_MESSAGES = {
     en: 'The shares sum to {sumBp} bp ({sum}); they must sum to exactly 10,000 bp (100%). Nothing was changed',
   },
   shareholding_month_reported: {
-    'zh-CN':
-      '{month} 及以前的月报已审核通过，已按原股权分配；新的股权须从 {next} 或以后生效，股权未作任何修改',
+    'zh-CN': '{month}及以前的月报已审核通过，已按原股权分配；新的股权须从{next}或以后生效，股权未作任何修改',
     en: 'Reports up to {month} are approved and were split by the shareholdings then in force; the new set must take effect from {next} or later. Nothing was changed',
   },
   shareholding_before_latest: {
-    'zh-CN': '股权已有自 {latest} 起生效的版本；新的股权不能早于该月生效，股权未作任何修改',
+    'zh-CN': '股权已有自{latest}起生效的版本；新的股权不能早于该月生效，股权未作任何修改',
     en: 'A version of the shareholdings is in force from {latest}; a new set cannot take effect before that month. Nothing was changed',
   },
   // field messages

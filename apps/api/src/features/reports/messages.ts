@@ -64,15 +64,15 @@ export const REPORT_MESSAGES = {
     en: '{flag}; please explain',
   },
   report_period_locked: {
-    'zh-CN': '{month} 已锁定，该月报表不能再新建、修改、提交或更正',
+    'zh-CN': '{month}已锁定，该月报表不能再新建、修改、提交或更正',
     en: '{month} is locked: its reports can no longer be created, edited, submitted or amended',
   },
   report_period_already_locked: {
-    'zh-CN': '{month} 已经锁定',
+    'zh-CN': '{month}已经锁定',
     en: '{month} is already locked',
   },
   report_lock_reviews_pending: {
-    'zh-CN': '{month} 还有 {count} 份报表待审核，请审核完毕后再锁定',
+    'zh-CN': '{month}还有 {count} 份报表待审核，请审核完毕后再锁定',
     en: '{month} still has {count} report(s) awaiting review; review them before locking',
   },
   report_lock_future_month: {

@@ -14,6 +14,13 @@ import {
   XIQU_ADMIN,
 } from './test-helpers';
 
+/** A month as the API's messages write it: 2026年10月, Oct 2026. */
+const monthText = (month: string, lang: 'zh-CN' | 'en') => {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const en = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return lang === 'zh-CN' ? `${year}年${number}月` : `${en[number - 1]} ${year}`;
+};
+
 /**
  * The browser's reporting cycle on the API: plausibility flags the API finds again on submit, explanations, the
  * figures a reviewer names on return, the venture's history, the approval's preview, the paged queue and period locks.
@@ -364,7 +371,7 @@ describe('period locks', () => {
     expect(res.status).toBe(201);
     const edit = await json(await api.patch(WANG, draft.id, { version: draft.version, stableJobs: 5 }));
     expect(edit.status).toBe(409);
-    expect(edit.body.error.message).toContain(`${month2} 已锁定`);
+    expect(edit.body.error.message).toContain(`${monthText(month2, 'zh-CN')}已锁定`);
     expect((await api.act(WANG, draft.id, 'submit')).status).toBe(409);
 
     const wang = (await json(await get('/api/v1/reports/locks', WANG))).body.items;
@@ -401,7 +408,7 @@ describe('period locks: the edges', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
       code: 'report_lock_reviews_pending',
-      message: `${month} still has 2 report(s) awaiting review; review them before locking`,
+      message: `${monthText(month, 'en')} still has 2 report(s) awaiting review; review them before locking`,
     });
     // one community's lock counts only its own
     const one = await json(await lock(ADMIN, { month, communityId: DEMO_IDS.dukou }));
@@ -437,7 +444,7 @@ describe('period locks: the edges', () => {
       ),
     );
     expect(en.body.error.message).toBe(
-      `${month} is locked: its reports can no longer be created, edited, submitted or amended`,
+      `${monthText(month, 'en')} is locked: its reports can no longer be created, edited, submitted or amended`,
     );
 
     // each scope lists the locks that concern it; the month filter
