@@ -411,7 +411,7 @@ describe('the review queue', () => {
     server.use(
       http.post(api('/reports/locks'), () =>
         HttpResponse.json(
-          errorBody('report_lock_reviews_pending', '2026-10 还有 3 份报表待审核，请审核完毕后再锁定'),
+          errorBody('report_lock_reviews_pending', '2026年10月还有 3 份报表待审核，请审核完毕后再锁定'),
           {
             status: 409,
           },
@@ -422,7 +422,7 @@ describe('the review queue', () => {
     await user.click(await screen.findByRole('button', { name: /锁定月份/ }));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: /确认锁定/ }));
-    expect(await screen.findByText('2026-10 还有 3 份报表待审核，请审核完毕后再锁定')).toBeInTheDocument();
+    expect(await screen.findByText('2026年10月还有 3 份报表待审核，请审核完毕后再锁定')).toBeInTheDocument();
   });
 });
 
