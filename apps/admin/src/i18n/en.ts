@@ -96,13 +96,6 @@ export const en: Messages = {
     userMenu: 'User menu',
     switchMembership: 'Switch membership',
     switchedTo: 'Now acting as {{membership}}',
-    membershipGone: {
-      title: 'This membership was withdrawn',
-      named:
-        'The district administrator has withdrawn your membership as {{membership}}, so this page no longer opens under it.',
-      sub: 'The district administrator has withdrawn the membership you were acting under, so this page no longer opens under it.',
-      carryOn: 'Continue under another membership',
-    },
   },
   overview: {
     title: 'Overview',

@@ -2,6 +2,14 @@ import type { homeZhCN } from './home.zh-cn';
 import type { Shape } from './shape';
 
 export const homeEn: Shape<typeof homeZhCN> = {
+  // the frame's page for a membership withdrawn while a tab acted under it (ADR 0043)
+  membershipGone: {
+    title: 'This membership was withdrawn',
+    named:
+      'The district administrator has withdrawn your membership as {{membership}}, so this page no longer opens under it.',
+    sub: 'The district administrator has withdrawn the membership you were acting under, so this page no longer opens under it.',
+    carryOn: 'Continue under another membership',
+  },
   title: '{{name}} — overview',
   subtitle: '{{name}} · {{role}}',
   todo: {

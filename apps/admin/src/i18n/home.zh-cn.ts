@@ -1,5 +1,12 @@
 /** The community workplace (社区工作台). */
 export const homeZhCN = {
+  // the frame's page for a membership withdrawn while a tab acted under it (ADR 0043)
+  membershipGone: {
+    title: '此身份已被收回',
+    named: '您以“{{membership}}”的身份办理的权限已被区级管理员收回，此页面不能再以该身份打开。',
+    sub: '您当前使用的身份已被区级管理员收回，此页面不能再以该身份打开。',
+    carryOn: '以其他身份继续',
+  },
   title: '{{name}} 工作台',
   subtitle: '{{name}} · {{role}}',
   todo: {

@@ -101,12 +101,6 @@ export const zhCN = {
     userMenu: '用户菜单',
     switchMembership: '切换身份',
     switchedTo: '已切换为：{{membership}}',
-    membershipGone: {
-      title: '此身份已被收回',
-      named: '您以“{{membership}}”的身份办理的权限已被区级管理员收回，此页面不能再以该身份打开。',
-      sub: '您当前使用的身份已被区级管理员收回，此页面不能再以该身份打开。',
-      carryOn: '以其他身份继续',
-    },
   },
   overview: {
     title: '工作台',

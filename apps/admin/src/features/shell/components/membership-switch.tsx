@@ -68,15 +68,15 @@ export function MembershipWithdrawnPage() {
   return (
     <Result
       status="warning"
-      title={t('shell.membershipGone.title')}
+      title={t('home.membershipGone.title')}
       subTitle={
         gone
-          ? t('shell.membershipGone.named', { membership: membershipText(gone, t) })
-          : t('shell.membershipGone.sub')
+          ? t('home.membershipGone.named', { membership: membershipText(gone, t) })
+          : t('home.membershipGone.sub')
       }
       extra={
         <Button type="primary" onClick={() => void actUnder(undefined)}>
-          {t('shell.membershipGone.carryOn')}
+          {t('home.membershipGone.carryOn')}
         </Button>
       }
     />
