@@ -33,43 +33,10 @@ export function actingMembershipId(): string | undefined {
 export function chooseActingMembership(id: string | undefined) {
   write(() => sessionStorage, id);
   write(() => localStorage, id);
-  clearActingMembershipWithdrawn();
 }
 
 /** The header naming the chosen membership, for requests made outside `apiRequest` (downloads, uploads). */
 export function actingMembershipHeaders(): Record<string, string> {
   const id = actingMembershipId();
   return id ? { [ACTING_MEMBERSHIP_HEADER]: id } : {};
-}
-
-/**
- * The membership this tab acts under was refused by the API (403 `membership_not_found`: withdrawn while the tab
- * was open). Any answer may be the first to say so: a page's panel, a save. The frame listens and replaces the
- * page with one that says so (features/shell); choosing again (or logging in or out) clears it. Kept here, beside the choice, so that the
- * query client can raise it without knowing the shell.
- */
-let withdrawn = false;
-const listeners = new Set<() => void>();
-
-function setWithdrawn(value: boolean) {
-  if (withdrawn === value) return;
-  withdrawn = value;
-  for (const listener of listeners) listener();
-}
-
-export function markActingMembershipWithdrawn() {
-  setWithdrawn(true);
-}
-
-export function clearActingMembershipWithdrawn() {
-  setWithdrawn(false);
-}
-
-export function actingMembershipWithdrawn(): boolean {
-  return withdrawn;
-}
-
-export function onActingMembershipWithdrawn(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

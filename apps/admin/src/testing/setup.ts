@@ -1,7 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { clearActingMembershipWithdrawn } from '../lib/acting-membership';
 import { i18n, loadFeatureStrings } from '../lib/i18n';
 import { server } from './server';
 
@@ -78,7 +77,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   window.localStorage.clear();
   window.sessionStorage.clear();
-  clearActingMembershipWithdrawn();
   await i18n.changeLanguage('zh-CN');
 });
 afterEach(() => {

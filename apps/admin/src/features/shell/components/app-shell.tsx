@@ -1,15 +1,14 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../../components/route-error';
-import { actingMembershipWithdrawn, onActingMembershipWithdrawn } from '../../../lib/acting-membership';
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useLogout } from '../../auth/api/logout';
 import { MENU_GROUPS, menuFor, menuItems, selectedMenuEntry } from '../menu-config';
 import { LanguageSwitch } from './language-switch';
-import { MembershipSwitch, MembershipWithdrawnPage } from './membership-switch';
+import { MembershipSwitch, MembershipWithdrawnPage, useWithdrawnMembership } from './membership-switch';
 import { UserMenu } from './user-menu';
 
 /** The authenticated frame, after Ant Design Pro's mixed layout: full-width header, light side menu, content. */
@@ -32,7 +31,7 @@ export function AppShell() {
   // a password an admin set must be changed before anything else (ADR 0025): no menu leads anywhere meanwhile
   const gated = me.user.mustChangePassword;
   // the membership acted under was withdrawn while the tab was open: no page of it is shown any more
-  const withdrawn = useSyncExternalStore(onActingMembershipWithdrawn, actingMembershipWithdrawn);
+  const { withdrawn, carriedOn } = useWithdrawnMembership();
 
   // a page opened from the drawer closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger
@@ -145,7 +144,7 @@ export function AppShell() {
             {/* a community's roles asking for another community (a typed or pasted link) get what any out-of-reach
                 address gets: not found, in the frame, whatever the page below would have made of it */}
             {withdrawn ? (
-              <MembershipWithdrawnPage />
+              <MembershipWithdrawnPage onCarriedOn={carriedOn} />
             ) : membership?.communityId &&
               typeof askedCommunity.communityId === 'string' &&
               askedCommunity.communityId !== membership.communityId ? (

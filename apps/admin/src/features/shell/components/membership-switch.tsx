@@ -4,8 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
 import { App, Button, Dropdown, type MenuProps, Result } from 'antd';
 import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseActingMembership } from '../../../lib/acting-membership';
+import { actingMembershipId, chooseActingMembership } from '../../../lib/acting-membership';
+import { isApiError } from '../../../lib/api-client';
 import { meQueryKey } from '../../auth/api/get-me';
 import { MembershipLabel } from './membership-label';
 
@@ -55,12 +57,47 @@ export function useSwitchMembership(me: Me, active: Membership | undefined) {
   };
 }
 
+/** A refusal of the membership this tab named (ADR 0043), from any answer: a page's panel, a save. */
+function refusesChosenMembership(error: unknown): boolean {
+  return (
+    isApiError(error, 403) && error.code === 'membership_not_found' && actingMembershipId() !== undefined
+  );
+}
+
+/**
+ * Whether the membership this tab acts under was withdrawn while it was open: the first answer that says so (the
+ * query and mutation caches are watched while the frame is mounted) turns it on; carrying on turns it off. Kept in
+ * the frame, not the app's boot: the login page has no use for it.
+ */
+export function useWithdrawnMembership(): { withdrawn: boolean; carriedOn: () => void } {
+  const queryClient = useQueryClient();
+  const [withdrawn, setWithdrawn] = useState(false);
+  useEffect(() => {
+    const notice = (event: { type: string; action?: { type: string; error?: unknown } }) => {
+      if (
+        event.type === 'updated' &&
+        event.action?.type === 'error' &&
+        refusesChosenMembership(event.action.error)
+      ) {
+        setWithdrawn(true);
+      }
+    };
+    const offQueries = queryClient.getQueryCache().subscribe(notice);
+    const offMutations = queryClient.getMutationCache().subscribe(notice);
+    return () => {
+      offQueries();
+      offMutations();
+    };
+  }, [queryClient]);
+  return { withdrawn, carriedOn: () => setWithdrawn(false) };
+}
+
 /**
  * A page refused because the membership this tab acts under was withdrawn while it was open (the API answers 403
  * `membership_not_found`): say so, naming it, and carry on under the account's first. Nothing is retried by itself:
  * a write refused for the withdrawn membership must not land under another.
  */
-export function MembershipWithdrawnPage() {
+export function MembershipWithdrawnPage({ onCarriedOn }: { onCarriedOn?: () => void }) {
   const { t } = useTranslation();
   const me = useQueryClient().getQueryData<Me>(meQueryKey);
   const gone = me?.memberships.find((m) => m.id === me.activeMembershipId);
@@ -75,7 +112,7 @@ export function MembershipWithdrawnPage() {
           : t('home.membershipGone.sub')
       }
       extra={
-        <Button type="primary" onClick={() => void actUnder(undefined)}>
+        <Button type="primary" onClick={() => void actUnder(undefined).then(onCarriedOn)}>
           {t('home.membershipGone.carryOn')}
         </Button>
       }
