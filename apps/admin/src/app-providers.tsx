@@ -1,10 +1,8 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, Grid } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { i18n } from './lib/i18n';
+import { antdLocaleOf, i18n } from './lib/i18n';
 
 /**
  * The brand red is for actions and the selected menu entry. A field being typed in is outlined in blue: a red outline
@@ -54,7 +52,7 @@ function LocalizedConfig({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
   const phone = Grid.useBreakpoint().sm === false;
   return (
-    <ConfigProvider locale={instance.language === 'en' ? enUS : zhCN} theme={phone ? PHONE_THEME : THEME}>
+    <ConfigProvider locale={antdLocaleOf(instance.language)} theme={phone ? PHONE_THEME : THEME}>
       {children}
     </ConfigProvider>
   );

@@ -1,5 +1,7 @@
 import 'dayjs/locale/zh-cn';
 import type { Locale } from '@gongfu/domain';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -18,9 +20,21 @@ export const resources = {
   'zh-CN': { translation: zhCN },
 } as const;
 
+/** antd's own words (pagination, date pickers, empty lists) per language: English comes with English's strings. */
+const antdLocales: Partial<Record<Language, AntdLocale>> = { 'zh-CN': antdZhCN };
+
 const loaders: Partial<Record<Language, () => Promise<object>>> = {
-  en: () => import('../i18n/en').then((module) => module.en),
+  en: () =>
+    Promise.all([import('../i18n/en'), import('antd/locale/en_US')]).then(([strings, antd]) => {
+      antdLocales.en = antd.default;
+      return strings.en;
+    }),
 };
+
+/** antd's locale for a UI language: loaded with the language's strings, which the app awaits before showing it. */
+export function antdLocaleOf(language: string): AntdLocale {
+  return antdLocales[language as Language] ?? antdZhCN;
+}
 
 /** Makes a language's strings available (once); the default language always is. */
 export async function loadLanguage(language: Language): Promise<void> {
