@@ -40,6 +40,21 @@ async function sharesLineUp(page: Page) {
   }
 }
 
+/** On a phone the history's versions are cards of their own, set in from the history card's edges, not flush. */
+async function versionsSetIn(page: Page) {
+  const history = page.getByTestId('rule-history');
+  const outer = await history.boundingBox();
+  const versions = await history.locator('.ant-card.rule-row').all();
+  expect(versions.length).toBeGreaterThan(0);
+  for (const version of versions) {
+    const box = await version.boundingBox();
+    expect((box?.x ?? 0) - (outer?.x ?? 0)).toBeGreaterThanOrEqual(12);
+    expect(
+      (outer?.x ?? 0) + (outer?.width ?? 0) - ((box?.x ?? 0) + (box?.width ?? 0)),
+    ).toBeGreaterThanOrEqual(12);
+  }
+}
+
 describe('district settings', () => {
   it('the district admin finds 区级设置 under 系统管理 and reads the due day, start month and thresholds', async () => {
     const { context, page } = await session(DESK);
@@ -154,6 +169,7 @@ describe('distribution rules', () => {
     await sharesLineUp(page);
     // 渡口's 2022 rule predates the platform: carried over, set by nobody in it
     await page.getByText('上线前已设定').waitFor();
+    await versionsSetIn(page);
     await screenshot(page, 'distribution-rules-phone-zh');
     await page.getByRole('button', { name: /调整分配比例/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
@@ -164,6 +180,7 @@ describe('distribution rules', () => {
     await fitsWidth(page);
     await sharesLineUp(page);
     await page.getByText('Set before go-live').waitFor();
+    await versionsSetIn(page);
     await screenshot(page, 'distribution-rules-phone-en');
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 /**
  * 用户与权限 as a district office does it: the district admin invites a colleague, reads the initial password off
  * the screen once, the colleague logs in with it; the admin disables them and the colleague's open session is
- * refused on its next request. The admin exports the accounts (导出账号清单) as CSV: the disabled colleague's row
+ * refused on its next request. The admin exports the accounts (导出) as CSV: the disabled colleague's row
  * says so, its role in words, and no password is in the file. Screenshots of the users page and the platform's
  * districts page, desk and phone, in Chinese and English.
  */
@@ -82,7 +82,13 @@ describe('user administration', () => {
     await row.waitFor({ timeout: 30_000 });
     // logged in, the initial password not yet changed
     await row.locator('.ant-tag', { hasText: '待改密' }).waitFor({ timeout: 30_000 });
-    await row.getByRole('button', { name: /停\s?用/ }).click();
+    // 停用 is in the row's 更多 menu, in red at its foot (no red button on every row), and asks first
+    expect(await row.getByRole('button', { name: /停\s?用/ }).count()).toBe(0);
+    await row.getByRole('button', { name: new RegExp(`更多 ${NAME}`) }).click();
+    const disable = page.locator('.ant-dropdown:visible .ant-dropdown-menu-item-danger', { hasText: '停用' });
+    await disable.waitFor();
+    await screenshot(page, 'users-more-menu-desk-zh');
+    await disable.click();
     const confirm = page.locator('.ant-modal-confirm', { hasText: `停用 ${NAME}` });
     await confirm.getByRole('button', { name: /停\s?用/ }).click();
     await row.locator('.ant-tag', { hasText: '已停用' }).waitFor({ timeout: 30_000 });
@@ -143,10 +149,17 @@ describe('user administration', () => {
     });
     await openUsers(page);
     await page.getByText('reporter@jinhui.demo').first().waitFor({ timeout: 30_000 });
-    // the export button's short word beside its icon
+    // the export button says 导出, as on a desk
     expect((await page.locator('[data-export="users"]').textContent())?.trim()).toBe('导出');
     await fitsWidth(page, { slack: 0, message: 'users page, phone, zh' });
     await screenshot(page, 'users-phone-zh');
+    // a card's top right holds 更多 alone; 停用 is in its menu, in red
+    const card = page.locator('.ant-card', { hasText: 'reporter@jinhui.demo' });
+    expect(await card.locator('.ant-card-extra').getByRole('button').count()).toBe(1);
+    await card.getByRole('button', { name: /更多/ }).click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item-danger', { hasText: '停用' }).waitFor();
+    await screenshot(page, 'users-more-menu-phone-zh');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /新建账号/ }).click();
     await page.getByRole('dialog').getByLabel('姓名').waitFor();
     await page.waitForTimeout(500);

@@ -15,8 +15,9 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     print: 'Print / save as PDF',
     dataDate: 'Data as of {{month}}',
     printedAt: 'Generated {{date}}',
+    // no noun after either number, no verb to agree: it reads right for 0 of 1 and 1 of 5 alike
     provisional:
-      'As of the data date, {{approved}} of the month’s {{expected}} expected reports are approved; figures may still change',
+      'As of the data date, reports approved: {{approved}} of {{expected}} due this month; figures may still change',
     rankingProvisionalMark:
       '* Not all of this community’s reports of the month are approved yet: its figure counts approved reports only, and its place is not final',
     provisionalMark:
@@ -41,8 +42,11 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     value: 'Value',
     median: 'Median {{value}}',
     reporting: '3. Reporting',
+    // count: the reports due (English says "1 report due")
     reportingSummary:
-      '{{expected}} reports due, {{received}} received, {{onTime}} on time; reporting rate {{rate}}, on-time rate {{onTimeRate}}',
+      '{{count}} reports due, {{received}} received, {{onTime}} on time; reporting rate {{rate}}, on-time rate {{onTimeRate}}',
+    reportingSummary_one:
+      '{{count}} report due, {{received}} received, {{onTime}} on time; reporting rate {{rate}}, on-time rate {{onTimeRate}}',
     missing: 'Not reported: {{names}}',
     allReported: 'Every community has reported.',
     warnings: '4. Warnings ({{count}} open)',

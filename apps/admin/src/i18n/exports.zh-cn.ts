@@ -37,7 +37,7 @@ export const exportsZhCN = {
     median: '中位数 {{value}}',
     reporting: '三、报送情况',
     reportingSummary:
-      '应报 {{expected}} 份，已报 {{received}} 份，按时 {{onTime}} 份；报送率 {{rate}}，按时率 {{onTimeRate}}',
+      '应报 {{count}} 份，已报 {{received}} 份，按时 {{onTime}} 份；报送率 {{rate}}，按时率 {{onTimeRate}}',
     missing: '未报社区：{{names}}',
     allReported: '各社区均已报送。',
     warnings: '四、预警（未处理 {{count}} 条）',

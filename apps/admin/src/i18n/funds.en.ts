@@ -223,7 +223,10 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
     },
     disclosure: {
       title: 'Start disclosure',
-      hint: 'Disclosure starts today or later and runs {{min}} to {{max}} days; residents may object meanwhile.',
+      // count: the longest disclosure, the number the unit follows ("5 to 60 days")
+      hint: 'Disclosure starts today or later and runs {{min}} to {{count}} days, during which residents may object.',
+      hint_one:
+        'Disclosure starts today or later and runs {{min}} to {{count}} day, during which residents may object.',
       endsOn: 'Disclosure ends on {{date}} (inclusive)',
       submit: 'Start disclosure',
       done: 'Disclosure started',

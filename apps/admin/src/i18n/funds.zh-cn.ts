@@ -213,7 +213,7 @@ export const fundsZhCN = {
     },
     disclosure: {
       title: '开始公示',
-      hint: '公示从今天或以后某天开始，{{min}} 至 {{max}} 天；公示期内居民可提出异议。',
+      hint: '公示从今天或以后某天开始，{{min}} 至 {{count}} 天；公示期内居民可提出异议。',
       endsOn: '公示截止日期：{{date}}（含当日）',
       submit: '开始公示',
       done: '已开始公示',

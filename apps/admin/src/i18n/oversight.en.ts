@@ -339,7 +339,8 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       roleOf: '{{role}} ({{of}})',
       deliberation:
         '{{date}} meeting: {{for}} for, {{against}} against, {{abstain}} abstained ({{attendance}} attended, quorum {{quorum}})',
-      disclosure: '{{start}} to {{end}} ({{days}} days)',
+      disclosure: '{{start}} to {{end}} ({{count}} days)',
+      disclosure_one: '{{start}} to {{end}} ({{count}} day)',
       appraisal: '{{value}} ({{date}}, {{method}})',
       payouts: 'Payouts: {{count}}, {{amount}} in all',
       payout: '{{amount}} (the fund holds {{balance}} after it)',

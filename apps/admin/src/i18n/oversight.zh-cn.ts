@@ -350,7 +350,7 @@ export const oversightZhCN = {
       roleOf: '{{role}}（{{of}}）',
       deliberation:
         '{{date}} 议事：赞成 {{for}}、反对 {{against}}、弃权 {{abstain}}（实到 {{attendance}} 人，法定人数 {{quorum}} 人）',
-      disclosure: '{{start}} 至 {{end}}（{{days}} 天）',
+      disclosure: '{{start}} 至 {{end}}（{{count}} 天）',
       appraisal: '{{value}}（{{date}}，{{method}}）',
       payouts: '{{count}} 笔，合计 {{amount}}',
       payout: '{{amount}}（拨付后资金余额 {{balance}}）',

@@ -198,7 +198,7 @@ export const registerZhCN = {
       exitTerms: '退出条款',
       reminder: '到期提醒',
     },
-    expiresIn: '{{days}} 天后到期',
+    expiresIn: '{{count}} 天后到期',
     expiresToday: '今天到期',
     ended: '已到期',
     running: '执行中',

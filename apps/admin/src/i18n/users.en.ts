@@ -27,7 +27,6 @@ export const usersEn: FeatureMessages['users'] = {
   mustChangeHint:
     'The password was set by an admin (new account or reset) and its owner has not changed it yet; they must at their next login',
   export: {
-    button: 'Export accounts',
     hint: 'Exports the district’s accounts matching the search, status, role and community / partner, with all their roles (one row per role, no passwords)',
   },
   actions: {

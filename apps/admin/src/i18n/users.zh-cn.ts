@@ -24,9 +24,9 @@ export const usersZhCN = {
   // beside the status: the password an admin set (invitation or reset) has not been changed by its owner yet
   mustChange: '待改密',
   mustChangeHint: '密码由管理员设置（新建账号或重置密码），本人尚未修改；下次登录时须先修改密码',
-  // the API's 用户与权限 file (ADR 0018): the page's filters travel with it, one row per role, never a password
+  // the API's 用户与权限 file (ADR 0018): the page's filters travel with it, one row per role, never a password.
+  // Its button says 导出, as every list's: this is what it holds, on hover
   export: {
-    button: '导出账号清单',
     hint: '按当前搜索、状态、角色和社区 / 合作方导出本区账号及其全部角色（每个角色一行，不含密码）',
   },
   actions: {

@@ -204,7 +204,8 @@ function summary(
     return t('oversight.audit.value.disclosure', {
       start: str(value.startsOn),
       end: str(value.endsOn),
-      days: num(value.days),
+      // `count`: English says "1 day" (i18next pluralises on it alone)
+      count: num(value.days),
     });
   }
   if (field === 'latestAppraisal' && 'valueFen' in value) {

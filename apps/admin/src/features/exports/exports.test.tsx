@@ -1,6 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { App } from 'antd';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs } from '../../testing/fixtures';
 import {
   approvedReportingMatrix,
@@ -12,6 +14,7 @@ import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { api, errorBody, givenSession, server } from '../../testing/server';
 import { WARNINGS } from '../warnings/testing/warnings-fixtures';
+import { ExportButton } from './components/export-button';
 import { filenameOf } from './download';
 
 beforeEach(() => {
@@ -109,6 +112,68 @@ describe('the export button', () => {
     expect(await screen.findByText(/导出失败：符合条件的记录超过 20000 行/)).toBeInTheDocument();
     expect(downloads.names).toEqual([]);
   });
+});
+
+describe('the export button on a phone', () => {
+  /** The button's words, spaces (antd's between two Chinese characters) left out. */
+  const words = (view: string) =>
+    document.querySelector(`[data-export="${view}"]`)?.textContent?.replace(/\s/g, '') ?? null;
+
+  async function atWidth(width: number, run: () => Promise<void>) {
+    const before = window.innerWidth;
+    window.innerWidth = width;
+    try {
+      await run();
+    } finally {
+      window.innerWidth = before;
+    }
+  }
+
+  it('says 导出 beside its icon, or shows the icon alone when its holder says compact — not by where it sits', () =>
+    atWidth(390, async () => {
+      render(
+        <App>
+          {/* a card's header class around a plain button, and a compact one outside any card */}
+          <div className="ant-card-head">
+            <ExportButton view="communities" label="导出社区名录" />
+          </div>
+          <ExportButton view="users" label="导出账号清单" compact />
+        </App>,
+      );
+      await waitFor(() => expect(words('communities')).toBe('导出'));
+      expect(words('users')).toBe('');
+      // the full name is each button's either way
+      expect(screen.getByRole('button', { name: '导出社区名录' })).toHaveAttribute(
+        'data-export',
+        'communities',
+      );
+      expect(screen.getByRole('button', { name: '导出账号清单' })).toHaveAttribute('data-export', 'users');
+    }));
+
+  it('on a desk a compact button still shows its words', () =>
+    atWidth(1024, async () => {
+      render(
+        <App>
+          <ExportButton view="users" label="导出账号清单" compact />
+        </App>,
+      );
+      await waitFor(() => expect(words('users')).toBe('导出账号清单'));
+    }));
+
+  it('the cockpit’s card headers ask for the icon alone; the page’s own export keeps 导出', () =>
+    atWidth(390, async () => {
+      givenSession(meAs('district_admin'));
+      givenKpiApi();
+      renderApp('/kpis?month=2026-10&tab=ranking');
+      const ranking = await waitFor(() => {
+        const found = document.querySelector<HTMLElement>('[data-export="kpi-ranking"]');
+        expect(found).not.toBeNull();
+        return found as HTMLElement;
+      });
+      expect(ranking.closest('.ant-card-head')).not.toBeNull();
+      expect(words('kpi-ranking')).toBe('');
+      expect(words('kpi-overview')).toBe('导出');
+    }));
 });
 
 describe('the monthly bulletin', () => {
@@ -225,6 +290,43 @@ describe('the monthly bulletin', () => {
     const top = await within(sheet).findByRole('table', { name: '前五名' });
     expect(top.querySelector('sup')).toBeNull();
     expect(within(sheet).queryByText(/^\* 该社区本月月报尚未全部审核通过/)).toBeNull();
+  });
+
+  it('counts in English: one report due, or many; how many are approved reads right for any count', async () => {
+    await changeLanguage('en');
+    try {
+      givenSession(meAs('district_admin'));
+      // the fixture's October: 6 reports due (two of each community's ventures), 4 received, 1 approved
+      givenKpiApi();
+      server.use(http.get(api('/warnings'), () => HttpResponse.json({ items: [], total: 0 })));
+      const many = renderApp('/kpis/bulletin?month=2026-10');
+      const sheet = await screen.findByRole('article');
+      expect(await within(sheet).findByText(/^6 reports due, 4 received, 4 on time; /)).toBeInTheDocument();
+      expect(within(sheet).getByRole('note')).toHaveTextContent(
+        'As of the data date, reports approved: 1 of 6 due this month; figures may still change',
+      );
+      many.unmount();
+
+      // one community with one venture: its one report received, not yet approved
+      givenKpiApi({
+        reportingMatrix: (q) => {
+          const matrix = reportingMatrix(q.from, q.to);
+          const [first] = matrix.communities;
+          const cells = matrix.cells
+            .filter((c) => c.communityId === first?.communityId)
+            .map((c) => ({ ...c, expected: 1, received: 1, receivedOnTime: 1, onTime: 1, approved: 0 }));
+          return { ...matrix, communities: matrix.communities.slice(0, 1), cells };
+        },
+      });
+      renderApp('/kpis/bulletin?month=2026-10');
+      const one = await screen.findByRole('article');
+      expect(await within(one).findByText(/^1 report due, 1 received, 1 on time; /)).toBeInTheDocument();
+      expect(within(one).getByRole('note')).toHaveTextContent(
+        'As of the data date, reports approved: 0 of 1 due this month; figures may still change',
+      );
+    } finally {
+      await changeLanguage('zh-CN');
+    }
   });
 
   it('is for district roles only', async () => {

@@ -344,6 +344,34 @@ describe('distribution rules page', () => {
     }
   });
 
+  it('on a phone the history’s versions are cards set in from the card around them; on a desk the table runs edge to edge', async () => {
+    const width = window.innerWidth;
+    const bodyOfHistory = async () => {
+      const history = await screen.findByTestId('rule-history');
+      return history.querySelector(':scope > .ant-card-body') as HTMLElement;
+    };
+    try {
+      window.innerWidth = 390;
+      givenSession(meAs('district_admin'));
+      givenSettingsApi();
+      const phone = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+      const body = await bodyOfHistory();
+      await waitFor(() => expect(body.querySelectorAll('.ant-card.rule-row')).toHaveLength(2));
+      // no padding of the page's own: the card's (antd's 24 px, which jsdom does not lay out) sets the versions in;
+      // flush to its edges they read as one block
+      expect(body.style.padding).toBe('');
+      phone.unmount();
+
+      window.innerWidth = 1024;
+      renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
+      const desk = await bodyOfHistory();
+      await waitFor(() => expect(desk.querySelectorAll('tr.rule-row')).toHaveLength(2));
+      expect(desk.style.padding).toBe('0px');
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('a district admin without a community chosen is asked to pick one', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenSettingsApi();

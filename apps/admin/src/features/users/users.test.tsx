@@ -166,6 +166,27 @@ const rowOf = (text: string) =>
     .find((el) => el.closest('tr'))
     ?.closest('tr') as HTMLElement;
 
+/** The menu item (open menu) whose words are these. */
+const menuItem = (text: string) =>
+  screen
+    .getAllByText(text, { selector: '.ant-dropdown-menu-title-content' })
+    .at(-1)
+    ?.closest('.ant-dropdown-menu-item') as HTMLElement;
+
+/** Opens a row's 更多 menu and reads its items' words, in order. */
+async function menuOf(u: ReturnType<typeof renderApp>['user'], name: string): Promise<string[]> {
+  await u.click(within(rowOf(name)).getByRole('button', { name: new RegExp(`更多 ${name}`) }));
+  const menu = await waitFor(() => {
+    const open = [...document.querySelectorAll('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu')];
+    const last = open.at(-1);
+    if (!last) throw new Error('no open menu');
+    return last as HTMLElement;
+  });
+  return [
+    ...menu.querySelectorAll(':scope > .ant-dropdown-menu-item, :scope > .ant-dropdown-menu-submenu'),
+  ].map((item) => item.querySelector('.ant-dropdown-menu-title-content')?.textContent ?? '');
+}
+
 describe('用户与权限', () => {
   it('lists the district’s accounts with roles, status and last login; search and status live in the URL and the request', async () => {
     givenSession(meAs('district_admin'));
@@ -186,14 +207,19 @@ describe('用户与权限', () => {
     const email = within(rowOf('金汇填报员')).getByText('reporter@jinhui.demo');
     expect(email.innerHTML).toBe('reporter@<wbr>jinhui.<wbr>demo');
     expect(email).toHaveStyle({ wordBreak: 'normal', overflowWrap: 'break-word' });
+    // no 停用 / 启用 button on any row: both live in the row's 更多 menu
+    expect(screen.queryByRole('button', { name: /^[停启]\s?用$/ })).not.toBeInTheDocument();
     // one's own row offers no disable
-    expect(within(rowOf('东区管理员')).queryByRole('button', { name: /^停\s?用$/ })).not.toBeInTheDocument();
+    expect(await menuOf(u, '东区管理员')).not.toContain('停用');
 
     await u.click(screen.getByLabelText('状态'));
     await u.click(await screen.findByText('已停用', { selector: '.ant-select-item-option-content' }));
     await waitFor(() => expect(router.state.location.search).toEqual({ status: 'disabled' }));
     expect(await screen.findByText('已离职')).toBeInTheDocument();
-    expect(within(rowOf('已离职')).getByRole('button', { name: /^启\s?用$/ })).toBeInTheDocument();
+    // a disabled account is enabled from its 更多 menu, last, not in red
+    expect((await menuOf(u, '已离职')).at(-1)).toBe('启用');
+    expect(menuItem('启用')).not.toHaveClass('ant-dropdown-menu-item-danger');
+    await u.keyboard('{Escape}');
     // a disabled account cannot log in: its status alone, no 待改密
     expect(within(rowOf('已离职')).getByText('已停用')).toBeInTheDocument();
     expect(within(rowOf('已离职')).queryByText('待改密')).not.toBeInTheDocument();
@@ -241,13 +267,13 @@ describe('用户与权限', () => {
     expect(asked()).toContainEqual({ partnerId: SOE.id });
   });
 
-  it('on a phone each account is a card: a disabled one shows 已停用 only, and the export button says 导出', async () => {
+  it('on a phone each account is a card: a disabled one shows 已停用 only, 停用 is in 更多, and the export says 导出', async () => {
     const width = window.innerWidth;
     window.innerWidth = 390;
     try {
       givenSession(meAs('district_admin'));
-      givenUsersApi();
-      renderApp('/admin/users');
+      const seen = givenUsersApi();
+      const { user: u } = renderApp('/admin/users');
       const former = await screen.findByText('已离职', {}, { timeout: 30_000 });
       expect(document.querySelector('.ant-table')).toBeNull();
       const card = former.closest('.ant-card') as HTMLElement;
@@ -255,8 +281,23 @@ describe('用户与权限', () => {
       expect(within(card).queryByText('待改密')).not.toBeInTheDocument();
       const reporter = screen.getByText('金汇填报员').closest('.ant-card') as HTMLElement;
       expect(within(reporter).getByText('待改密')).toBeInTheDocument();
-      // the short word beside the icon, the full name still the button's
-      const exporter = screen.getByRole('button', { name: '导出账号清单' });
+      // the card's top right holds 更多 alone: a red 停用 there was one tap from a mistake
+      const head = reporter.querySelector('.ant-card-extra') as HTMLElement;
+      expect(
+        within(head)
+          .getAllByRole('button')
+          .map((b) => b.textContent?.replace(/\s/g, '')),
+      ).toEqual(['更多']);
+      // 停用 is the menu's last item, in red, and still asks first
+      await u.click(within(reporter).getByRole('button', { name: /更多 金汇填报员/ }));
+      await waitFor(() => expect(menuItem('停用')).toHaveClass('ant-dropdown-menu-item-danger'));
+      await u.click(menuItem('停用'));
+      const confirm = await screen.findByRole('dialog', { name: /停用 金汇填报员/ });
+      expect(within(confirm).getByText(/立即退出所有已登录的设备/)).toBeInTheDocument();
+      expect(seen.some((r) => r.path.endsWith('/disable'))).toBe(false);
+      // the same word as on a desk
+      const exporter = screen.getByRole('button', { name: '导出' });
+      expect(exporter).toHaveAttribute('data-export', 'users');
       expect(exporter.textContent?.replace(/\s/g, '')).toBe('导出');
     } finally {
       window.innerWidth = width;
@@ -266,10 +307,17 @@ describe('用户与权限', () => {
   it('an old link’s unit= becomes communityId= or partnerId=, by what the id names', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenUsersApi();
+    // the place is told from the accounts' roles, which the page loads anyway: no list of communities or partners
+    const lookedUp: string[] = [];
     server.use(
-      http.get(api('/partners'), () =>
-        HttpResponse.json({ items: [{ id: SOE.id, name: SOE.name }], total: 1 }),
-      ),
+      http.get(api('/partners'), ({ request }) => {
+        lookedUp.push(new URL(request.url).pathname);
+        return HttpResponse.json({ items: [{ id: SOE.id, name: SOE.name }], total: 1 });
+      }),
+      http.get(api('/communities'), ({ request }) => {
+        lookedUp.push(new URL(request.url).pathname);
+        return HttpResponse.json({ items: [JINHUI], total: 1 });
+      }),
     );
     const asked = () =>
       seen.filter((r) => r.path === '/users').map((r) => Object.fromEntries(r.query.entries()));
@@ -294,6 +342,7 @@ describe('用户与权限', () => {
     const nowhere = renderApp('/admin/users?unit=12345678-1234-4234-8234-123456789abc');
     await waitFor(() => expect(nowhere.router.state.location.search).toEqual({}));
     expect(await screen.findByText('国企运营专员', { selector: 'tr *' })).toBeInTheDocument();
+    expect(lookedUp).toEqual([]);
   });
 
   it('names the chosen community from the URL before the picker is opened', async () => {
@@ -370,12 +419,17 @@ describe('用户与权限', () => {
     expect(screen.queryByTestId('initial-password')).not.toBeInTheDocument();
   });
 
-  it('disables after a confirm, and resets a password showing the new one once', async () => {
+  it('disables from 更多 after a confirm, and resets a password showing the new one once', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenUsersApi();
     const { user: u } = renderApp('/admin/users');
     await screen.findByText('金汇填报员', {}, { timeout: 30_000 });
-    await u.click(within(rowOf('金汇填报员')).getByRole('button', { name: /^停\s?用$/ }));
+    // on a desk as on a phone: the row's last menu item, in red, under a line
+    const items = await menuOf(u, '金汇填报员');
+    expect(items.at(-1)).toBe('停用');
+    expect(menuItem('停用')).toHaveClass('ant-dropdown-menu-item-danger');
+    expect(menuItem('停用').previousElementSibling).toHaveClass('ant-dropdown-menu-item-divider');
+    await u.click(menuItem('停用'));
     const confirm = await screen.findByRole('dialog', { name: /停用 金汇填报员/ });
     expect(within(confirm).getByText(/立即退出所有已登录的设备/)).toBeInTheDocument();
     expect(seen.some((r) => r.path.endsWith('/disable'))).toBe(false);
@@ -436,7 +490,7 @@ describe('用户与权限', () => {
   });
 });
 
-describe('导出账号清单', () => {
+describe('the accounts’ export (导出)', () => {
   afterEach(() => vi.restoreAllMocks());
 
   /** Answers the export with a small file and records what was asked; the download itself is observed. */
@@ -468,8 +522,10 @@ describe('导出账号清单', () => {
     const { user: u } = renderApp(
       `/admin/users?q=jinhui&status=active&role=community_reporter&communityId=${JINHUI.id}&page=2`,
     );
-    const button = await screen.findByRole('button', { name: '导出账号清单' }, { timeout: 30_000 });
+    // 导出, as on a phone and as every list's export; what the file holds on hover
+    const button = await screen.findByRole('button', { name: '导出' }, { timeout: 30_000 });
     expect(button).toHaveAttribute('data-export', 'users');
+    expect(button.textContent?.replace(/\s/g, '')).toBe('导出');
     expect(button).toHaveAttribute(
       'title',
       '按当前搜索、状态、角色和社区 / 合作方导出本区账号及其全部角色（每个角色一行，不含密码）',
@@ -497,7 +553,7 @@ describe('导出账号清单', () => {
     expect(
       await screen.findByText('国企运营专员', { selector: 'tr *' }, { timeout: 30_000 }),
     ).toBeInTheDocument();
-    await u.click(screen.getByRole('button', { name: '导出账号清单' }));
+    await u.click(screen.getByRole('button', { name: '导出' }));
     await u.click(await screen.findByText('Excel（.xlsx）'));
     await waitFor(() => expect(asked).toHaveLength(1));
     expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({ partnerId: SOE.id, format: 'xlsx' });
@@ -510,7 +566,7 @@ describe('导出账号清单', () => {
       givenUsersApi();
       const { asked } = givenExports();
       const { user: u } = renderApp('/admin/users');
-      const button = await screen.findByRole('button', { name: 'Export accounts' }, { timeout: 30_000 });
+      const button = await screen.findByRole('button', { name: 'Export' }, { timeout: 30_000 });
       expect(button).toHaveAttribute(
         'title',
         'Exports the district’s accounts matching the search, status, role and community / partner, with all their roles (one row per role, no passwords)',

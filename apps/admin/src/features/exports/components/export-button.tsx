@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ExportFormat, ExportView } from '@gongfu/contract';
 import { App, Button, Dropdown, Grid } from 'antd';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
 import { downloadExport } from '../download';
@@ -12,12 +12,17 @@ export interface ExportButtonProps {
   params?: Readonly<Record<string, string | number | boolean | undefined | null>>;
   size?: 'small' | 'middle';
   /**
-   * the button's words, and its name on a phone: there it shows the short 导出 beside its icon (in a card's
-   * header, its icon alone); default 导出
+   * the button's words, and its name on a phone: there it shows the short 导出 beside its icon (its icon alone
+   * when `compact`); default 导出
    */
   label?: string;
   /** what the file holds, on hover (default: the label) */
   hint?: string;
+  /**
+   * on a phone, the icon alone: for a card's header, where beside the card's title and pickers even 导出 pushed
+   * the title out. The card that holds the button says so (a desk shows the words either way).
+   */
+  compact?: boolean;
 }
 
 /**
@@ -25,18 +30,21 @@ export interface ExportButtonProps {
  * API (same scope and filters as the screen, ADR 0018); this only fetches it, so no spreadsheet code reaches the
  * browser.
  */
-export function ExportButton({ view, params = {}, size = 'middle', label, hint }: ExportButtonProps) {
+export function ExportButton({
+  view,
+  params = {},
+  size = 'middle',
+  label,
+  hint,
+  compact = false,
+}: ExportButtonProps) {
   const { t } = useTranslation();
   const text = label ?? t('exports.button');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  // on a phone the short 导出 (an icon alone said nothing to most); in a card's header, beside its title and
-  // pickers, even that pushed the title out: the icon alone there
+  // on a phone the short 导出 (an icon alone said nothing to most), or the icon alone where the holder asks
   const phone = Grid.useBreakpoint().sm === false;
-  const ref = useRef<HTMLButtonElement>(null);
-  const [inCardHead, setInCardHead] = useState(false);
-  useLayoutEffect(() => setInCardHead(ref.current?.closest('.ant-card-head') != null), []);
-  const shown = phone ? (inCardHead ? null : t('exports.button')) : text;
+  const shown = phone ? (compact ? null : t('exports.button')) : text;
 
   async function run(format: ExportFormat) {
     setBusy(true);
@@ -69,7 +77,6 @@ export function ExportButton({ view, params = {}, size = 'middle', label, hint }
       }}
     >
       <Button
-        ref={ref}
         size={size}
         icon={<DownloadOutlined />}
         loading={busy}

@@ -462,7 +462,7 @@ function ReportingSummary({ matrix, overview }: { matrix: ReportingMatrix; overv
     <>
       <p>
         {t('exports.bulletin.reportingSummary', {
-          expected: sum('expected'),
+          count: sum('expected'),
           received: sum('received'),
           onTime: sum('receivedOnTime'),
           rate: rateOf('reporting_rate'),

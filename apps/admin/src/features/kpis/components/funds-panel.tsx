@@ -19,7 +19,7 @@ export function FundsPanel({ period, month }: { period: PeriodKind; month: strin
       <Col xs={24} xxl={14}>
         <Card
           title={t('kpi.funds.flowTitle')}
-          extra={<ExportButton view="fund-flow" params={{ period, month }} size="small" />}
+          extra={<ExportButton view="fund-flow" params={{ period, month }} size="small" compact />}
           style={{ height: '100%' }}
         >
           <QueryState
@@ -41,7 +41,7 @@ export function FundsPanel({ period, month }: { period: PeriodKind; month: strin
       <Col xs={24} xxl={10}>
         <Card
           title={t('kpi.funds.mixTitle')}
-          extra={<ExportButton view="kpi-mix" params={{ period, month }} size="small" />}
+          extra={<ExportButton view="kpi-mix" params={{ period, month }} size="small" compact />}
           style={{ height: '100%' }}
         >
           <QueryState

@@ -51,7 +51,7 @@ export function RankingPanel({
       extra={
         <Flex gap={8} wrap>
           <KpiSelect overview={overview} value={kpi} onChange={onKpiChange} />
-          <ExportButton view="kpi-ranking" params={{ kpi, period, month }} />
+          <ExportButton view="kpi-ranking" params={{ kpi, period, month }} compact />
         </Flex>
       }
     >

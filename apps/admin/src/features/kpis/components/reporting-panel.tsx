@@ -43,7 +43,7 @@ export function ReportingPanel({ month }: { month: string }) {
       extra={
         <Flex gap={8} align="center" wrap>
           <Typography.Text type="secondary">{t('kpi.trend.range', range)}</Typography.Text>
-          <ExportButton view="reporting-matrix" params={range} size="small" />
+          <ExportButton view="reporting-matrix" params={range} size="small" compact />
         </Flex>
       }
     >

@@ -265,7 +265,7 @@ export function DisclosureDrawer({ proposal, open, onClose, onReload }: StepDraw
       }}
     >
       <Typography.Paragraph type="secondary">
-        {t('funds.proposal.disclosure.hint', { min: MIN_DISCLOSURE_DAYS, max: MAX_DISCLOSURE_DAYS })}
+        {t('funds.proposal.disclosure.hint', { min: MIN_DISCLOSURE_DAYS, count: MAX_DISCLOSURE_DAYS })}
       </Typography.Paragraph>
       <Form<DisclosureValues>
         form={form}

@@ -26,7 +26,7 @@ export function ExpiryTag({ agreement }: { agreement: Pick<Agreement, 'startsOn'
         <Tag color={state.days <= 30 ? 'red' : 'orange'}>
           {state.days === 0
             ? t('register.agreement.expiresToday')
-            : t('register.agreement.expiresIn', { days: state.days })}
+            : t('register.agreement.expiresIn', { count: state.days })}
         </Tag>
       );
     case 'not_started':

@@ -167,7 +167,13 @@ export function DistributionRulesPage({
               <Typography.Text>{t('settings.rules.defaultRule')}</Typography.Text>
             )}
           </Card>
-          <Card title={t('settings.rules.history')} styles={{ body: { padding: 0 } }}>
+          <Card
+            title={t('settings.rules.history')}
+            // on a desk the table runs to the card's edges; on a phone the versions are cards themselves, which
+            // flush to the edges read as one block: the card's own padding sets them apart
+            styles={phone ? undefined : { body: { padding: 0 } }}
+            data-testid="rule-history"
+          >
             <ResponsiveTable<DistributionRule>
               dataSource={items}
               emptyText={t('settings.rules.historyEmpty')}

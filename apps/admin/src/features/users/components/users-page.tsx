@@ -1,7 +1,7 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import type { DistrictUser, UserMembership } from '@gongfu/contract';
+import type { DistrictUser, DistrictUserList, UserMembership } from '@gongfu/contract';
 import { can, compareChineseNames } from '@gongfu/domain';
-import { useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -21,10 +21,8 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
 import { useActiveMembership } from '../../auth/api/get-me';
-import { communitiesQueryOptions } from '../../communities/api/get-communities';
 import { ExportButton } from '../../exports/components/export-button';
 import { QueryState } from '../../kpis/components/query-state';
-import { usePartners } from '../../register/api/register';
 import { FilterSelect, pagination, SearchBox } from '../../register/components/register-frame';
 import { useDisableUser, useEnableUser, useRemoveMembership, useResetPassword, useUsers } from '../api/users';
 import { USER_ROLE_VALUES, USER_STATUS_VALUES, type UsersSearch } from '../search';
@@ -57,10 +55,11 @@ export function UsersPage({
     communityId: search.communityId,
     partnerId: search.partnerId,
   };
-  const legacy = useLegacyUnit(search, onSearch);
   const users = useUsers(filters);
-  // every account (the same request as the list's while nothing is filtered): the places the picker offers
+  // every account (the same request as the list's while nothing is filtered): the places the picker offers, and
+  // what an old link's place was
   const everyone = useUsers({});
+  const legacy = useLegacyUnit(search, onSearch, everyone);
   const disable = useDisableUser();
   const enable = useEnableUser();
   const reset = useResetPassword();
@@ -163,6 +162,16 @@ export function UsersPage({
           .catch(failed),
     });
 
+  const statusItems = (user: DistrictUser): NonNullable<MenuProps['items']> => {
+    if (user.isSelf) return [];
+    if (user.status === 'active')
+      return may('user:disable')
+        ? [{ type: 'divider' }, { key: 'disable', label: t('users.actions.disable'), danger: true }]
+        : [];
+    return may('user:enable')
+      ? [{ type: 'divider' }, { key: 'enable', label: t('users.actions.enable') }]
+      : [];
+  };
   const moreMenu = (user: DistrictUser): MenuProps['items'] => [
     ...(may('membership:create') ? [{ key: 'add', label: t('users.actions.addRole') }] : []),
     ...(may('membership:update') && user.memberships.length > 0
@@ -179,8 +188,12 @@ export function UsersPage({
           {
             key: 'remove',
             label: t('users.actions.removeRole'),
-            danger: true,
-            children: user.memberships.map((m) => ({ key: `remove:${m.id}`, label: roleText(m) })),
+            // a submenu has no `danger` (antd wrote it onto the <li> as an attribute): its roles are in red
+            children: user.memberships.map((m) => ({
+              key: `remove:${m.id}`,
+              label: roleText(m),
+              danger: true,
+            })),
           },
         ]
       : []),
@@ -188,6 +201,10 @@ export function UsersPage({
       ? [{ key: 'reset', label: t('users.actions.reset') }]
       : []),
     { key: 'history', label: t('users.actions.history') },
+    // 停用 / 启用 last, under a line, as Ant Design Pro keeps a row's destructive action in its overflow menu: a red
+    // button on every row was one tap from a mistake on a phone. The desk the same, so the two read alike.
+    // (Never on one's own account, as before.)
+    ...statusItems(user),
   ];
   const onMore = (user: DistrictUser, key: string) => {
     const [what, id] = key.split(':');
@@ -197,6 +214,8 @@ export function UsersPage({
     else if (what === 'remove' && m) confirmRemove(user, m);
     else if (what === 'reset') confirmReset(user);
     else if (what === 'history') setHistory(user);
+    else if (what === 'disable') confirmDisable(user);
+    else if (what === 'enable') confirmEnable(user);
   };
 
   const columns: TableColumnsType<DistrictUser> = [
@@ -274,27 +293,14 @@ export function UsersPage({
       // the admin's buttons stay in view when a long login or a partner's name makes the table scroll sideways
       fixed: 'right',
       render: (_: unknown, user: DistrictUser) => (
-        <Flex gap={4} wrap>
-          {user.isSelf ? null : user.status === 'active' ? (
-            may('user:disable') ? (
-              <Button size="small" danger onClick={() => confirmDisable(user)}>
-                {t('users.actions.disable')}
-              </Button>
-            ) : null
-          ) : may('user:enable') ? (
-            <Button size="small" onClick={() => confirmEnable(user)}>
-              {t('users.actions.enable')}
-            </Button>
-          ) : null}
-          <Dropdown
-            trigger={['click']}
-            menu={{ items: moreMenu(user), onClick: ({ key }) => onMore(user, key) }}
-          >
-            <Button size="small" aria-label={`${t('users.actions.more')} ${user.displayName}`}>
-              {t('users.actions.more')} <DownOutlined />
-            </Button>
-          </Dropdown>
-        </Flex>
+        <Dropdown
+          trigger={['click']}
+          menu={{ items: moreMenu(user), onClick: ({ key }) => onMore(user, key) }}
+        >
+          <Button size="small" aria-label={`${t('users.actions.more')} ${user.displayName}`}>
+            {t('users.actions.more')} <DownOutlined />
+          </Button>
+        </Dropdown>
       ),
     },
   ];
@@ -307,12 +313,9 @@ export function UsersPage({
         <>
           {/* the list's filters travel with the export: the matching accounts, every role of each a row */}
           {may('membership:read') ? (
-            <ExportButton
-              view="users"
-              params={filters}
-              label={t('users.export.button')}
-              hint={t('users.export.hint')}
-            />
+            // 导出, as every list's export, on a desk and a phone alike (a longer name here was cut to 导出 on a
+            // phone); what the file holds is on hover
+            <ExportButton view="users" params={filters} hint={t('users.export.hint')} />
           ) : null}
           {may('user:invite') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)}>
@@ -398,23 +401,25 @@ export function UsersPage({
 }
 
 /**
- * An old link's `unit` (a community's or a partner's id): looked up in the district's communities and partners,
- * then the URL says which — the filter kept, not dropped. An id that is neither goes (it names no place here).
+ * An old link's `unit` (a community's or a partner's id): looked up in the places the district's accounts hold roles
+ * in (every account, which the page loads anyway), then the URL says which — the filter kept, not dropped. An id
+ * that is neither goes: no account has a role there, so it would filter to nothing the picker could name.
  * True while the lookup runs.
  */
-function useLegacyUnit(search: UsersSearch, onSearch: (next: UsersSearch) => void): boolean {
+function useLegacyUnit(
+  search: UsersSearch,
+  onSearch: (next: UsersSearch) => void,
+  everyone: UseQueryResult<DistrictUserList>,
+): boolean {
   const unit = search.unit;
-  const communities = useQuery({ ...communitiesQueryOptions(), enabled: unit !== undefined });
-  const partners = usePartners({}, unit !== undefined);
-  const communityIds = communities.data?.items.map((c) => c.id);
-  const partnerIds = partners.data?.items.map((p) => p.id);
-  const settled = !communities.isPending && !partners.isPending;
-  // no dependency list: it reads the lists and the search, and stops once the URL has no `unit`
+  const settled = !everyone.isPending;
+  const memberships = everyone.data?.items.flatMap((u) => u.memberships);
+  // no dependency list: it reads the accounts and the search, and stops once the URL has no `unit`
   useEffect(() => {
     if (unit === undefined || !settled) return;
     const { unit: _, ...rest } = search;
-    if (communityIds?.includes(unit)) onSearch({ ...rest, communityId: unit });
-    else if (partnerIds?.includes(unit)) onSearch({ ...rest, partnerId: unit });
+    if (memberships?.some((m) => m.communityId === unit)) onSearch({ ...rest, communityId: unit });
+    else if (memberships?.some((m) => m.partnerId === unit)) onSearch({ ...rest, partnerId: unit });
     else onSearch(rest);
   });
   return unit !== undefined;
