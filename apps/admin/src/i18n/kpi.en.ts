@@ -31,9 +31,10 @@ export const kpiEn: FeatureMessages['kpi'] = {
       'No report of {{period}} is due yet: there are no figures (not zeros); data as of {{dataDate}}',
     compared: 'Compared with {{previous}} (previous) and {{lastYear}} (last year)',
     comparedWith: 'Compared with {{period}}',
-    reviewPending: '{{approved}} of the {{expected}} monthly reports due in this period are approved',
+    // counts as "label: n", which reads right for 1 and for 40 alike
+    reviewPending: 'Reports approved: {{approved}} of {{expected}} due in this period',
     reviewPendingHint:
-      '{{awaiting}} await review or were returned, {{missing}} were not received. Revenue, profit and the other report figures count approved reports only: until reporting and review are done they read low.',
+      'Awaiting review or returned: {{awaiting}}; not received: {{missing}}. Revenue, profit and the other report figures count approved reports only: until reporting and review are done they read low.',
     reviewPendingAction: 'See reporting',
   },
   unit: {
