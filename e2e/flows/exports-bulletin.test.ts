@@ -130,6 +130,67 @@ describe('exports', () => {
   });
 });
 
+/**
+ * On a phone the headline table's four columns fit the sheet (no column cut off at the screen's edge, as "vs last
+ * year" was in English), and the longest KPI name (give-back, cash + in kind) takes at most 5 lines.
+ */
+async function headlineFits(language: string) {
+  const table = page.locator('.bulletin-sheet .bulletin-table').first();
+  const { overflow, columns } = await table.evaluate((el) => ({
+    overflow: el.scrollWidth - (el.parentElement?.clientWidth ?? 0),
+    columns: [...el.querySelectorAll('thead th')].filter((th) => (th as HTMLElement).offsetWidth > 0).length,
+  }));
+  expect(overflow, `${language}: the headline table runs past the sheet`).toBeLessThanOrEqual(0);
+  expect(columns).toBe(4);
+  const giveBack = page.locator('.bulletin-sheet tr[data-kpi="give_back"] th');
+  if ((await giveBack.count()) > 0) {
+    const lines = await giveBack.evaluate((el) => {
+      const line = Number.parseFloat(getComputedStyle(el).lineHeight);
+      return Math.round(el.getBoundingClientRect().height / line);
+    });
+    expect(lines, `${language}: the give-back name`).toBeLessThanOrEqual(5);
+  }
+}
+
+/** In print, the ranking's headings, places, names and amounts (and the fund tables' amounts) each take one line. */
+async function printedCellsUnbroken() {
+  const broken = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '.bulletin-ranking th:not(:last-child), .bulletin-ranking td:first-child, .bulletin-compact td:last-child, .bulletin-name',
+      ),
+    ]
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => {
+        // one line box: every fragment of the text (the raised * of a provisional place aside) at the same height
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('sup')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) tops.add(Math.round(rect.bottom));
+        }
+        return tops.size > 1;
+      })
+      .map((el) => el.textContent),
+  );
+  expect(broken).toEqual([]);
+}
+
+/** No table of the sheet runs past its section (English's wider figures ran the bottom five off the page). */
+async function tablesContained(where: string) {
+  const over = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.bulletin-sheet .bulletin-table')]
+      .filter((table) => {
+        const section = table.closest('.bulletin-section');
+        return section && table.getBoundingClientRect().right > section.getBoundingClientRect().right + 0.5;
+      })
+      .map((table) => table.querySelector('caption')?.textContent ?? table.className),
+  );
+  expect(over, where).toEqual([]);
+}
+
 describe('the monthly bulletin', () => {
   it('shows the month on a desktop and a phone, in Chinese and English', async () => {
     await page.goto(`${baseUrl}/kpis`);
@@ -166,11 +227,14 @@ describe('the monthly bulletin', () => {
     await page.waitForTimeout(300);
     await fitsWidth(page, { slack: 0 });
     await screenshot(page, 'bulletin-phone-zh');
+    await headlineFits('zh');
     await toEnglish(page);
     await page.getByText('1. Headline figures').waitFor();
+    await headlineFits('en');
     await screenshot(page, 'bulletin-phone-en');
     await page.setViewportSize(DESK);
     await page.waitForTimeout(300);
+    await tablesContained('desktop, English');
     await screenshot(page, 'bulletin-desktop-en');
     await toChinese(page);
     await page.getByText('一、主要指标').waitFor();
@@ -178,7 +242,9 @@ describe('the monthly bulletin', () => {
 
   it('prints on one A4 page without the app’s menu, saved as PDF', async () => {
     await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: 794, height: 1123 });
+    // the width A4 leaves inside the print CSS's 15 mm margins (180 mm ≈ 680 px): the screenshot is laid out as
+    // the PDF's page is (the page's margin itself is only in the PDF)
+    await page.setViewportSize({ width: 680, height: 1123 });
     await page.waitForTimeout(300);
     expect(await page.locator('.bulletin-toolbar').isVisible()).toBe(false);
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
@@ -191,6 +257,7 @@ describe('the monthly bulletin', () => {
     // the under-review line is part of the printed page (when the month has one)
     const provisional = page.locator('.bulletin-provisional');
     if ((await provisional.count()) > 0) expect(await provisional.isVisible()).toBe(true);
+    await printedCellsUnbroken();
     await screenshot(page, 'bulletin-print-zh');
     mkdirSync(artifactsDir, { recursive: true });
     const path = join(artifactsDir, 'bulletin.pdf');
@@ -199,6 +266,22 @@ describe('the monthly bulletin', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
+    await tablesContained('print, Chinese');
+
+    // the English sheet, laid out as printed: its longer units and names stay on the page and unbroken too
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(DESK);
+    await toEnglish(page);
+    await page.getByText('1. Headline figures').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 1123 });
+    await page.waitForTimeout(300);
+    await printedCellsUnbroken();
+    await tablesContained('print, English');
+    await screenshot(page, 'bulletin-print-en');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(DESK);
+    await toChinese(page);
+    await page.getByText('一、主要指标').waitFor();
   });
 });

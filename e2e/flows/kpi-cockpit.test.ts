@@ -63,12 +63,13 @@ describe('the district KPI cockpit', () => {
     expect(await cardValue(page, 'reporting_rate')).toMatch(/^\d+\.\d%$/);
     const changes = page.locator('[data-kpi="operating_revenue"] [data-tone]');
     expect(await changes.count()).toBe(2);
-    expect(await changes.first().textContent()).toMatch(/环比\s+(上升|下降|持平)/);
     // October's reports are not all approved yet in the demo: the cockpit says how many count
     const review = page.getByText(/^本期应报月报 \d+ 份，其中 \d+ 份已审核通过$/);
     await review.waitFor({ timeout: 30_000 });
     const [due, approved] = ((await review.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
     expect(approved).toBeLessThan(due as number);
+    // so revenue, summed from the approved reports, is not compared as if final (no "下降 53.0%")
+    expect(await changes.first().textContent()).toBe('环比 待审核，暂不可比');
     await chartDrawn(page, '趋势 · 经营收入');
     await screenshot(page, 'kpi-cockpit-month');
 
@@ -84,6 +85,10 @@ describe('the district KPI cockpit', () => {
     });
     const quarterRevenue = await cardValue(page, 'operating_revenue');
     expect(numberIn(quarterRevenue)).toBeGreaterThanOrEqual(numberIn(revenue));
+    // the month picker in words, as the quarter's title (2026年第4季度 · 2026年10月), not 2026-10
+    expect(await page.locator('[data-period-picker] .ant-picker input').inputValue()).toMatch(
+      /^\d{4}年\d{1,2}月$/,
+    );
     await screenshot(page, 'kpi-cockpit-quarter');
 
     // a KPI from its card, then the ranking of the communities by it, with the median
@@ -96,6 +101,14 @@ describe('the district KPI cockpit', () => {
     await rows.first().waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBeGreaterThanOrEqual(33);
     expect((await rows.first().locator('td').first().textContent())?.trim()).toBe('1');
+    // every row on the page, none hidden in a box of its own: the table's body does not scroll, the last
+    // community is reached by scrolling the page
+    const body = page.locator('.ant-table-body').first();
+    expect(await body.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+    await rows.last().scrollIntoViewIfNeeded();
+    expect(await rows.last().isVisible()).toBe(true);
+    // back to the top: a full-page picture taken scrolled down draws the sticky headers mid-page
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'kpi-cockpit-ranking');
 
     // the first-ranked community opens its own page

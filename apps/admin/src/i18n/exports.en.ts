@@ -40,6 +40,7 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     rank: 'Rank',
     community: 'Community',
     value: 'Value',
+    valueIn: 'Value ({{unit}})',
     median: 'Median {{value}}',
     reporting: '3. Reporting',
     // count: the reports due (English says "1 report due")

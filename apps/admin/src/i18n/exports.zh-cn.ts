@@ -34,6 +34,7 @@ export const exportsZhCN = {
     rank: '名次',
     community: '社区',
     value: '数值',
+    valueIn: '数值（{{unit}}）',
     median: '中位数 {{value}}',
     reporting: '三、报送情况',
     reportingSummary:

@@ -74,7 +74,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
     none: 'no comparison',
     better: 'better',
     worse: 'worse',
-    provisional: 'review pending',
+    awaitingReview: 'awaiting review, not comparable yet',
     neutral: 'neutral',
   },
   trend: {

@@ -69,7 +69,7 @@ export const kpiZhCN = {
     none: '无可比数据',
     better: '向好',
     worse: '变差',
-    provisional: '审核未完',
+    awaitingReview: '待审核，暂不可比',
     neutral: '中性',
   },
   trend: {

@@ -231,9 +231,11 @@ describe('the monthly bulletin', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent),
     );
     expect(rows).toEqual([
-      ['7', '社区7', '0.00 万元'],
-      ['8（并列）', '社区8、社区9、社区10、社区11', '0.00 万元'],
+      ['7', '社区7', '0.00'],
+      ['8（并列）', '社区8、社区9、社区10、社区11', '0.00'],
     ]);
+    // the unit once, in the heading: beside each figure it made the two lists too wide for half an A4 page
+    expect(within(bottom).getByRole('columnheader', { name: '数值（万元）' })).toBeInTheDocument();
     // the first five places, none repeated below
     const top = screen.getByRole('table', { name: '前五名' });
     expect(top.querySelectorAll('tbody tr')).toHaveLength(5);

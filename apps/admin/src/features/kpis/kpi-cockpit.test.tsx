@@ -34,6 +34,13 @@ function changes(element: HTMLElement): HTMLElement[] {
   return [...element.querySelectorAll<HTMLElement>('[data-tone]')];
 }
 
+/** The period bar's month field. */
+function monthPicker(): HTMLInputElement {
+  const found = document.querySelector<HTMLInputElement>('[data-period-picker] .ant-picker input');
+  if (!found) throw new Error('no month picker');
+  return found;
+}
+
 async function chartDrawn(name: string | RegExp) {
   const figure = await screen.findByRole('figure', { name });
   await waitFor(() => expect(figure.querySelector('svg')).not.toBeNull());
@@ -228,6 +235,8 @@ describe('KPI cockpit', () => {
     await user.click(screen.getByText('季度'));
     expect(await screen.findByText('统计范围：东区 · 2026年第4季度')).toBeInTheDocument();
     expect(router.state.location.search).toMatchObject({ period: 'quarter', month: '2026-10' });
+    // the month picker says its month in words, as the title does, not as the URL's 2026-10
+    expect(monthPicker()).toHaveValue('2026年10月');
     expect(requests.filter((r) => r.endpoint === 'overview').map((r) => r.query)).toEqual([
       { period: 'month', month: '2026-10' },
       { period: 'quarter', month: '2026-10' },
@@ -321,19 +330,22 @@ describe('KPI cockpit', () => {
     expect(screen.queryByText(/环比对照 2025年/)).toBeNull();
   });
 
-  it('while the month’s reports are in review, states a report-built change without judging it', async () => {
+  it('while the month’s reports are in review, holds a report-built comparison back instead of stating a fall', async () => {
     givenSession(meAs('district_admin'));
     // the fixture's month: one community missing, one returned, one report awaiting review
     givenKpiApi();
     renderApp(COCKPIT);
     const [previous, lastYear] = await waitFor(() => {
       const found = changes(card('operating_revenue'));
-      expect(found[0]).toHaveTextContent('审核未完');
+      expect(found[0]).toHaveTextContent('待审核');
       return found;
     });
-    expect(previous?.textContent).toMatch(/环比\s*下降 48\.7% · 审核未完$/);
+    // a sum of the approved reports so far against a final month is no change: not "下降 48.7%" (nor, with nothing
+    // approved yet, "下降 100.0%")
+    expect(previous?.textContent).toBe('环比 待审核，暂不可比');
     expect(previous).toHaveAttribute('data-tone', 'neutral');
-    expect(lastYear?.textContent).toMatch(/同比\s*下降 43\.3% · 审核未完$/);
+    expect(lastYear?.textContent).toBe('同比 待审核，暂不可比');
+    expect(card('operating_revenue').textContent).not.toMatch(/%/);
     // a fund KPI does not come from the reports: still judged
     expect(changes(card('fund_idle_ratio'))[0]).toHaveTextContent('环比 上升 10.8 个百分点 · 变差');
     expect(screen.getByText(/本期应报月报/)).toBeInTheDocument();
@@ -354,12 +366,13 @@ describe('KPI cockpit', () => {
     const revenue = card('operating_revenue');
     expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.8910k yuan');
     // the fixture's month still has reports in review: its report-built changes are stated, not judged
-    expect(changes(revenue)[0]).toHaveTextContent('vs previous down 48.7% · review pending');
+    expect(changes(revenue)[0]).toHaveTextContent('vs previous awaiting review, not comparable yet');
     // the give-back total names its parts: cash, and in kind at its declared value
     expect(within(card('give_back')).getByTestId('kpi-parts')).toHaveTextContent(
       /^Of which Give-back in cash .+; Give-back in kind \(declared value\) .+$/,
     );
     expect(screen.getByText('Scope: 东区 · Oct 2026')).toBeInTheDocument();
+    expect(monthPicker()).toHaveValue('Oct 2026');
     expect(screen.getByText('Year to date')).toBeInTheDocument();
   });
 });

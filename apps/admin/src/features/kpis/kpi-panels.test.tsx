@@ -66,6 +66,12 @@ describe('KPI cockpit: ranking', () => {
       '渡口社区',
       '城西社区',
     ]);
+    // every community on the page: no body of fixed height to scroll (a 640 px box showed 12–17 of 36 with
+    // nothing saying more were inside it), the header row sticky instead
+    const body = document.querySelector<HTMLElement>('.ant-table-body');
+    expect(body?.style.maxHeight ?? '').toBe('');
+    expect(body?.style.overflowY ?? '').not.toBe('scroll');
+    expect(document.querySelector('.ant-table-sticky-holder')).not.toBeNull();
     expect(within(rows[0] as HTMLElement).getByText(/高于中位数/)).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText(/低于中位数/)).toBeInTheDocument();
 

@@ -27,6 +27,7 @@ import {
   chartValue,
   fenScaleOf,
   formatKpiText,
+  formatKpiValue,
   formatRatio,
   isBuiltFromReports,
   localized,
@@ -383,16 +384,26 @@ function RankingTables({
   // one unit for the top and bottom lists and the median, so that they compare
   const scale = fenScaleOf(ranking.items.map((i) => i.value));
   const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
+  // the unit once, in the column's heading (数值（万元）): beside each figure it made the two lists too wide for
+  // their half of the page — an amount split as "0.00 万 / 元", or in English ran past the sheet
+  const figure = (value: number | null) => formatKpiValue(ranking.kpi.unit, value, language, t, scale).text;
+  const unit = formatKpiValue(
+    ranking.kpi.unit,
+    ranking.items.find((i) => i.value !== null)?.value ?? null,
+    language,
+    t,
+    scale,
+  ).unit;
   // ties whole: the five tied for last are all on the printed list (one row, every name), not three of them
   const lists = rankListPlaces(ranked, 5, awaiting);
   const table = (title: string, places: RankPlace<(typeof ranked)[number]>[]) => (
-    <table className="bulletin-table bulletin-compact">
+    <table className="bulletin-table bulletin-compact bulletin-ranking">
       <caption>{title}</caption>
       <thead>
         <tr>
           <th>{t('exports.bulletin.rank')}</th>
           <th>{t('exports.bulletin.community')}</th>
-          <th>{t('exports.bulletin.value')}</th>
+          <th>{unit ? t('exports.bulletin.valueIn', { unit }) : t('exports.bulletin.value')}</th>
         </tr>
       </thead>
       <tbody>
@@ -406,12 +417,14 @@ function RankingTables({
               {items.map((item, i) => (
                 <span key={item.communityId}>
                   {i > 0 ? t('kpi.ranking.tieSeparator') : null}
-                  {item.communityName}
-                  {incomplete.has(item.communityId) ? <sup>*</sup> : null}
+                  <span className="bulletin-name">
+                    {item.communityName}
+                    {incomplete.has(item.communityId) ? <sup>*</sup> : null}
+                  </span>
                 </span>
               ))}
             </td>
-            <td>{text(items[0]?.value ?? null)}</td>
+            <td>{figure(items[0]?.value ?? null)}</td>
           </tr>
         ))}
       </tbody>

@@ -175,8 +175,8 @@ function useToneColor(tone: ChangeTone): string {
 }
 
 /**
- * "环比 ▲ 12.3% 向好": arrow and words carry the meaning, the colour repeats it. A provisional figure's change is
- * said in grey with "审核未完" instead of a verdict.
+ * "环比 ▲ 12.3% 向好": arrow and words carry the meaning, the colour repeats it. A provisional figure's comparison
+ * reads "待审核，暂不可比" instead of a percentage.
  */
 function ChangeLine({
   label,
@@ -188,8 +188,16 @@ function ChangeLine({
   provisional: boolean;
 }) {
   const { t } = useTranslation();
-  const tone = provisional ? 'neutral' : change.tone;
-  const color = useToneColor(tone);
+  const color = useToneColor(change.tone);
+  // a figure summed from reports still in review (or none approved yet: 0.00 元) against a final one is no change:
+  // "下降 100.0%" read as a collapse. The comparison waits for the review, said in words and without a percentage.
+  if (provisional && change.trend !== null) {
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-tone="neutral">
+        {label} {t('kpi.change.awaitingReview')}
+      </Typography.Text>
+    );
+  }
   if (change.trend === null) {
     return (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -210,13 +218,9 @@ function ChangeLine({
     change.trend === 'flat'
       ? ''
       : `${change.amount}${change.points ? ` ${t('kpi.unit.percentPoints')}` : ''}`;
-  const verdict = provisional
-    ? t('kpi.change.provisional')
-    : change.tone === 'neutral'
-      ? null
-      : t(`kpi.change.${change.tone}`);
+  const verdict = change.tone === 'neutral' ? null : t(`kpi.change.${change.tone}`);
   return (
-    <Typography.Text style={{ fontSize: 12, color }} data-tone={tone}>
+    <Typography.Text style={{ fontSize: 12, color }} data-tone={change.tone}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {label}
       </Typography.Text>{' '}

@@ -13,7 +13,7 @@ export interface PeriodPickerProps {
 
 /** 月度 / 季度 / 年度 / 年初至今 and a month: the quarter or year is the one containing the month. */
 export function PeriodPicker({ period, month, latestMonth, onChange }: PeriodPickerProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const latest = dayjs(`${latestMonth}-01`).endOf('month');
   return (
     <Flex gap={8} wrap align="center" role="group" aria-label={t('kpi.period.label')} data-period-picker>
@@ -29,7 +29,9 @@ export function PeriodPicker({ period, month, latestMonth, onChange }: PeriodPic
           aria-label={t('kpi.period.pickMonth')}
           allowClear={false}
           value={dayjs(`${month}-01`)}
-          format="YYYY-MM"
+          // the month in the reader's words, as the bulletin's month list and the period's title say it
+          // (2026年10月 / Oct 2026), not the API's 2026-10; typed input parses in the same format
+          format={i18n.language === 'en' ? 'MMM YYYY' : 'YYYY年M月'}
           disabledDate={(date: Dayjs) => date.isAfter(latest)}
           onChange={(date: Dayjs | null) => {
             if (date) onChange({ period, month: date.format('YYYY-MM') });

@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   Flex,
-  Grid,
   Row,
   Statistic,
   Table,
@@ -20,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
 import { useKpiRanking } from '../api/get-kpi-ranking';
 import { reportingMatrixQueryOptions } from '../api/get-reporting-matrix';
-import { KpiRankingChart, rankingChartHeight } from '../charts/kpi-ranking-chart';
+import { KpiRankingChart } from '../charts/kpi-ranking-chart';
 import { fenScaleOf, formatKpiText, formatKpiValue, isBuiltFromReports, localized } from '../format';
 import { type RankPlace, rankListPlaces } from '../rank-places';
 import { KpiSelect } from './kpi-select';
@@ -91,12 +90,11 @@ function useIncomplete(ranking: KpiRanking): { incomplete: Map<string, Incomplet
   return { incomplete: incompleteOf(matrix.data), awaiting: awaitingReviewOf(matrix.data) };
 }
 
-/** The table's header row (small size), left out of its scrolling body's height. */
-const TABLE_HEADER_PX = 40;
+/** The app shell's sticky header (antd's Layout.Header), under which the table's header row sticks. */
+const APP_HEADER_PX = 64;
 
 function RankingBody({ ranking }: { ranking: KpiRanking }) {
   const { t, i18n } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const language = i18n.language;
   const { unit } = ranking.kpi;
@@ -233,12 +231,12 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
             columns={columns}
             dataSource={ranking.items}
             pagination={false}
-            // on a phone the columns scroll inside the table, never off the page; beside the chart (xxl) the
-            // rows scroll within the chart's height (a fixed 640 px stopped mid-row, half the card left empty)
-            scroll={{
-              x: 'max-content',
-              y: screens.xxl ? Math.max(640, rankingChartHeight(ranking) - TABLE_HEADER_PX) : 640,
-            }}
+            // every community on the page, no box of its own: a 640 px scrolling body showed 12–17 of 36 with
+            // nothing saying the rest were inside it (and a pager would split the ranking it is there to compare);
+            // the header row sticks under the app's header while the page scrolls. On a phone the columns scroll
+            // inside the table, never off the page.
+            sticky={{ offsetHeader: APP_HEADER_PX }}
+            scroll={{ x: 'max-content' }}
           />
         </Col>
       </Row>
