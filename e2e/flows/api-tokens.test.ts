@@ -67,6 +67,13 @@ describe('API tokens', () => {
     await shown.waitFor({ timeout: 30_000 });
     token = ((await shown.textContent()) ?? '').trim();
     expect(token).toMatch(/^gft_[0-9a-f]{32}_[a-z2-7]{32}$/);
+    // the token wraps inside its own box, which stays inside the dialog (it ran to the dialog's edge before)
+    const fits = await shown.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const body = el.closest('.ant-modal-body')?.getBoundingClientRect();
+      return { overflow: el.scrollWidth - el.clientWidth, inside: !!body && box.right <= body.right + 0.5 };
+    });
+    expect(fits).toEqual({ overflow: 0, inside: true });
     await page.getByRole('button', { name: /复制令牌/ }).click();
     await page.getByRole('button', { name: /已复制/ }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);

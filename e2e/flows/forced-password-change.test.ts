@@ -112,6 +112,17 @@ describe('forced password change', () => {
         .click();
       await page.locator('.ant-form-item-explain-error', { hasText: t.wrong }).waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500); // antd fades the message in whatever the motion setting
+      // the refusal leaves the button as it was: enabled, and (the pointer moved off, as a person's would) not in
+      // its paler hover colour, which read in a still picture as disabled
+      const submit = page.getByRole('button', {
+        name: t.title === '修改密码' ? /确认修改/ : /Change password/,
+      });
+      expect(await submit.isEnabled()).toBe(true);
+      await page.mouse.move(0, 0);
+      // the message sits apart from the next field's label, not against it
+      const wrongBox = await page.locator('.ant-form-item-explain-error', { hasText: t.wrong }).boundingBox();
+      const nextLabel = await page.locator('label', { hasText: t.next }).first().boundingBox();
+      expect(nextLabel && wrongBox && nextLabel.y - (wrongBox.y + wrongBox.height)).toBeGreaterThanOrEqual(8);
       await screenshot(page, `password-errors-${suffix}`);
 
       await page.getByLabel(t.current, { exact: true }).fill(account.password);

@@ -24,6 +24,8 @@ let page: Page;
 let link = '';
 let communityName = '';
 let proposalTitle = '';
+/** Every text the community and its proposals registered (names, the feedback channel…): data, in its own words. */
+let boardData: string[] = [];
 const apiCalls: string[] = [];
 
 /** The public board of a community as anyone reads it: no cookie. */
@@ -57,6 +59,9 @@ beforeAll(async () => {
         link = `${baseUrl}/board/${c.districtId}/${c.id}${search}`;
         communityName = board.community.name;
         proposalTitle = disclosed.title;
+        boardData = (JSON.stringify(board).match(/"(?:[^"\\]|\\.)*"/g) ?? []).map(
+          (quoted) => JSON.parse(quoted) as string,
+        );
         break;
       }
     }
@@ -106,6 +111,10 @@ describe('the public board on a phone, without logging in', () => {
     await toEnglish(page);
     await page.getByText('What happened after the vote').waitFor();
     await screenshot(page, 'public-board-phone-en');
+    // English words with English punctuation: no Chinese colon or semicolon outside the community's own data
+    let words = (await page.locator('#root').textContent()) ?? '';
+    for (const data of boardData.filter((text) => /[：；]/.test(text))) words = words.replaceAll(data, '');
+    expect(words.match(/.{0,20}[：；].{0,20}/g) ?? []).toEqual([]);
     await toChinese(page);
     await page.getByText('三、表决之后：项目进展').waitFor();
   });

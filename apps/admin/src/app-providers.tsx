@@ -28,6 +28,8 @@ export const THEME = {
   },
   components: {
     Layout: { headerHeight: 56, siderBg: '#fff' },
+    // "Label: value" with the colon against its label (antd's 2 px before it read as "Label ：" in screenshots)
+    Descriptions: { colonMarginLeft: 0 },
     // a status tag's word (已逾期 3 天, 已通过, 5 项需关注) on its pale background: antd writes it in the bright
     // mark colour, 2.2:1 to 3.7:1; these are the same hues at 4.7:1 to 5.5:1
     Tag: { colorWarning: WARNING_TEXT, colorSuccess: '#237804', colorError: '#cf1322', colorInfo: '#0958d9' },

@@ -9,6 +9,7 @@ export const apiTokensEn: FeatureMessages['apiTokens'] = {
   total_one: '{{count}} token',
   empty: 'No API tokens yet',
   never: 'Never',
+  revokedAt: 'Revoked {{at}}',
   allVentures: 'All ventures',
   via: 'via API token “{{name}}”',
   field: {

@@ -6,6 +6,7 @@ export const apiTokensZhCN = {
   total: '共 {{count}} 个令牌',
   empty: '还没有 API 令牌',
   never: '从未使用',
+  revokedAt: '{{at}} 撤销',
   allVentures: '全部项目',
   via: '经 API 令牌“{{name}}”',
   field: {

@@ -6,6 +6,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
   heading: 'Community funds and resident-approved projects',
   period: 'Period covered',
   periodRange: '{{from}} to {{to}}',
+  separator: '; ',
   responsibleOrg: 'Responsible organisation',
   dataDate: 'Data as of',
   notSet: 'not set',

@@ -4,6 +4,7 @@ export const boardZhCN = {
   heading: '社区资金与居民议事项目公示',
   period: '统计期间',
   periodRange: '{{from}} 至 {{to}}',
+  separator: '；',
   responsibleOrg: '负责单位',
   dataDate: '数据截至',
   notSet: '未设置',

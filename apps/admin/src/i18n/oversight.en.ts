@@ -187,6 +187,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       deleted: 'Deleted',
     },
     field: {
+      attachment: 'Attachment',
       name: 'Name',
       status: 'Status',
       kind: 'Kind',
@@ -346,6 +347,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       payout: '{{amount}} (the fund holds {{balance}} after it)',
       fact: '{{label}}: {{value}}',
       factSeparator: '; ',
+      attachment: '{{name}} ({{size}})',
     },
     openObject: 'Open',
     filterObject: 'Only this object',

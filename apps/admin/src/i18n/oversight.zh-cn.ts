@@ -180,6 +180,7 @@ export const oversightZhCN = {
      * monthly report's figures are named by the domain (REPORT_FIGURE_DEFINITIONS), a field not here by its code.
      */
     field: {
+      attachment: '附件',
       name: '名称',
       status: '状态',
       kind: '类型',
@@ -356,6 +357,7 @@ export const oversightZhCN = {
       payout: '{{amount}}（拨付后资金余额 {{balance}}）',
       fact: '{{label}}：{{value}}',
       factSeparator: '；',
+      attachment: '{{name}}（{{size}}）',
     },
     openObject: '打开',
     filterObject: '只看该对象',

@@ -112,6 +112,8 @@ describe('API 令牌', () => {
     const old = rowOf('旧收银系统');
     expect(within(old).getByText('已撤销')).toBeInTheDocument();
     expect(within(old).getByText('从未使用')).toBeInTheDocument();
+    // when it stopped working, beside its status (its expiry alone said nothing of that)
+    expect(within(old).getByText('2026-12-02 10:00 撤销')).toBeInTheDocument();
     expect(within(old).queryByRole('button', { name: /撤销/ })).not.toBeInTheDocument();
     // a token for one venture names it; the others reach every venture
     expect(within(rowOf('书屋 收银机')).getByText('拾光书屋')).toBeInTheDocument();
@@ -140,6 +142,11 @@ describe('API 令牌', () => {
     await u.click(within(dialog).getByRole('button', { name: '创建令牌' }));
     const shown = await screen.findByRole('dialog', { name: '令牌已创建' });
     expect(within(shown).getByTestId('api-token')).toHaveTextContent(SECRET);
+    // a block of its own that wraps anywhere inside its box, not inline <code> whose box the wrapped lines leave
+    const box = within(shown).getByTestId('api-token');
+    expect(box.tagName).toBe('DIV');
+    expect(box.querySelector('code')).toBeNull();
+    expect(box.style.wordBreak).toBe('break-all');
     expect(within(shown).getByText(/只显示这一次/)).toBeInTheDocument();
     expect(within(shown).getByRole('button', { name: /复制令牌/ })).toBeInTheDocument();
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
@@ -263,6 +270,7 @@ describe('API 令牌', () => {
       await screen.findAllByText('金汇 财务系统');
       expect(within(rowOf('金汇 财务系统')).getByText('Create and submit reports')).toBeInTheDocument();
       expect(within(rowOf('旧收银系统')).getByText('Revoked')).toBeInTheDocument();
+      expect(within(rowOf('旧收银系统')).getByText('Revoked 2026-12-02 10:00')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: /New token/ })).toBeInTheDocument();
     } finally {
       await changeLanguage('zh-CN');

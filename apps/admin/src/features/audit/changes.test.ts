@@ -395,3 +395,36 @@ describe('an audit entry’s object, by name', () => {
     expect(name('something_new', null, { name: 'x' })).toBeNull();
   });
 });
+
+describe('a report attachment in the audit log', () => {
+  const after = {
+    communityName: '望江街社区',
+    ventureName: '长者食堂',
+    month: '2026-10',
+    revision: 1,
+    attachment: {
+      kind: 'image',
+      sha256: '6b7f0c5e9a1d4f3b2c8e7a6d5f4e3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f',
+      byteSize: 70,
+      fileName: '发票.jpg',
+    },
+  };
+
+  it('reads as the file’s name and size, not as JSON (its hash and kind are for machines)', () => {
+    const zhLines = lines(changesOf('monthly_report', null, after, zh()));
+    expect(zhLines).toContain('附件: — → 发票.jpg（70 B）');
+    expect(lines(changesOf('monthly_report', null, after, en()))).toContain(
+      'Attachment: — → 发票.jpg (70 B)',
+    );
+    expect(zhLines.join('\n')).not.toMatch(/sha256|\{"/);
+  });
+
+  it('gives a size past 1 KB in KB or MB with one decimal', () => {
+    const sized = (byteSize: number) =>
+      lines(changesOf('monthly_report', null, { attachment: { ...after.attachment, byteSize } }, en())).find(
+        (l) => l.startsWith('Attachment'),
+      );
+    expect(sized(1_536)).toBe('Attachment: — → 发票.jpg (1.5 KB)');
+    expect(sized(3 * 1024 * 1024)).toBe('Attachment: — → 发票.jpg (3.0 MB)');
+  });
+});

@@ -129,6 +129,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const yuan = (fen: number, text: AuditText) =>
   `${formatYuan(fen, { grouping: true })} ${text.t('kpi.unit.fen')}`;
 
+/** A file's size: exact bytes below 1 KB (a 70-byte file is not "1 KB"), else KB / MB with one decimal. */
+export function byteSizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -206,6 +213,13 @@ function summary(
       end: str(value.endsOn),
       // `count`: English says "1 day" (i18next pluralises on it alone)
       count: num(value.days),
+    });
+  }
+  if (field === 'attachment' && 'fileName' in value) {
+    // a report's file as its name and size; the hash and kind are for machines (shown raw they read as JSON)
+    return t('oversight.audit.value.attachment', {
+      name: str(value.fileName),
+      size: byteSizeText(num(value.byteSize)),
     });
   }
   if (field === 'latestAppraisal' && 'valueFen' in value) {

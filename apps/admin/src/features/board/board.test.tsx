@@ -154,7 +154,15 @@ describe('the public board (公示栏), no login', () => {
   });
 
   it('switches to English', async () => {
-    givenBoard(boardFixture());
+    const board = boardFixture();
+    const [paid] = board.proposals;
+    // a second payout: the list of them is joined in the reader's punctuation
+    if (paid)
+      paid.payouts = [
+        ...paid.payouts,
+        { amountFen: 100_000, month: '2026-12', paidOn: '2026-12-02', createdAt: '2026-12-02T02:00:00.000Z' },
+      ];
+    givenBoard(board);
     const { user, container } = renderApp(boardPath);
     await screen.findByRole('heading', { level: 1, name: '望江街社区居民公示栏' });
     await user.click(screen.getByRole('button', { name: /English/ }));
@@ -164,6 +172,14 @@ describe('the public board (公示栏), no login', () => {
     );
     // capital numerals are for Chinese paper only
     expect(container.textContent).not.toContain(fenToChineseCapital(3_600_050));
+    // no Chinese punctuation in English words (the community's own names hold none here)
+    expect(container.textContent).toMatch(/paid out; 2026-12-02: /);
+    // the disclosure's days stay whole on a phone ("2026-" / "11-25" before)
+    const nowrap = [...container.querySelectorAll<HTMLElement>('span')].filter(
+      (el) => el.style.whiteSpace === 'nowrap',
+    );
+    expect(nowrap.map((el) => el.textContent)).toEqual(expect.arrayContaining(['2026-11-21', '2026-11-25']));
+    expect(container.textContent).not.toMatch(/[：；，（）]/);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type TableColumnsType,
   Tag,
   Typography,
+  theme,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,8 +107,16 @@ export function ApiTokensPage() {
       title: t('apiTokens.field.status'),
       dataIndex: 'status',
       key: 'status',
-      render: (status: ApiToken['status']) => (
-        <Tag color={STATUS_COLOR[status]}>{t(`apiTokens.status.${status}`)}</Tag>
+      render: (status: ApiToken['status'], token: ApiToken) => (
+        <Flex vertical gap={2} align="flex-start">
+          <Tag color={STATUS_COLOR[status]}>{t(`apiTokens.status.${status}`)}</Tag>
+          {/* the expiry alone says nothing of a revoked token: when it stopped working is what a reader asks */}
+          {status === 'revoked' && token.revokedAt ? (
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+              {t('apiTokens.revokedAt', { at: instantText(token.revokedAt) })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
       ),
     },
     {
@@ -303,6 +312,7 @@ function TokenModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [copied, setCopied] = useState(false);
+  const { token: design } = theme.useToken();
   const close = () => {
     setCopied(false);
     onClose();
@@ -334,13 +344,24 @@ function TokenModal({
     >
       <Flex vertical gap={12}>
         <Typography.Text>{t('apiTokens.shown.body', { name: shown.name })}</Typography.Text>
-        <Typography.Text
-          code
+        {/* a block, not inline <code>: inline code's box does not follow its wrapped lines, so the long token ran
+            past its box to the dialog's edge; one click selects it all for a hand copy */}
+        <div
           data-testid="api-token"
-          style={{ fontSize: 14, wordBreak: 'break-all', userSelect: 'all' }}
+          style={{
+            fontFamily: design.fontFamilyCode,
+            fontSize: 14,
+            padding: `${design.paddingXS}px ${design.paddingSM}px`,
+            background: design.colorFillTertiary,
+            border: `1px solid ${design.colorBorderSecondary}`,
+            borderRadius: design.borderRadius,
+            wordBreak: 'break-all',
+            overflowWrap: 'anywhere',
+            userSelect: 'all',
+          }}
         >
           {shown.token}
-        </Typography.Text>
+        </div>
         <div>
           <Button icon={<CopyOutlined />} onClick={() => void copy(shown.token)}>
             {copied ? t('apiTokens.shown.copied') : t('apiTokens.shown.copy')}

@@ -5,6 +5,7 @@ import { PageContainer } from '../../../components/page-container';
 import { isApiError } from '../../../lib/api-client';
 import { useChangePassword } from '../api/change-password';
 import { useMe } from '../api/get-me';
+import './change-password.css';
 
 interface Values {
   currentPassword: string;
@@ -57,7 +58,14 @@ export function ChangePasswordPage() {
           message={forced ? t('auth.mustChange') : t('auth.changeHint')}
           style={{ marginBottom: 24 }}
         />
-        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark disabled={change.isPending}>
+        <Form
+          form={form}
+          className="password-form"
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark
+          disabled={change.isPending}
+        >
           <Form.Item
             name="currentPassword"
             // the first password was given by an administrator: it is the one to type here

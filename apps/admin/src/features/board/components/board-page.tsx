@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { shanghaiToday } from '../../../lib/shanghai-time';
 import { label } from '../../funds/format';
+import { keepDatesWhole } from '../../funds/keep-dates-whole';
 import { LanguageSwitch } from '../../shell/components/language-switch';
 import { useBoard } from '../api/board';
 import './board-print.css';
@@ -147,8 +148,14 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
             </div>
           ) : null}
           <div className="board-muted">
-            {t('board.items.disclosure', { from: p.disclosureStartsOn, to: p.disclosureEndsOn })}
-            {p.objectionsCount > 0 ? `；${t('board.items.objections', { count: p.objectionsCount })}` : ''}
+            {/* its days kept whole: on a phone "2026-03-04" wrapped as "2026-" / "03-04" */}
+            {keepDatesWhole(
+              t('board.items.disclosure', { from: p.disclosureStartsOn, to: p.disclosureEndsOn }),
+            )}
+            {/* '；' is Chinese punctuation: English goes on with '; ' */}
+            {p.objectionsCount > 0
+              ? `${t('board.separator')}${t('board.items.objections', { count: p.objectionsCount })}`
+              : ''}
           </div>
         </>
       ),
@@ -258,10 +265,12 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
                           label: t('board.items.disclosureLabel'),
                           children: (
                             <>
-                              {t('board.items.disclosure', {
-                                from: p.disclosureStartsOn,
-                                to: p.disclosureEndsOn,
-                              })}{' '}
+                              {keepDatesWhole(
+                                t('board.items.disclosure', {
+                                  from: p.disclosureStartsOn,
+                                  to: p.disclosureEndsOn,
+                                }),
+                              )}{' '}
                               <Tag>{t(`board.status.${p.status}`)}</Tag>
                             </>
                           ),
@@ -354,7 +363,7 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
                     ? t('board.after.noPayouts')
                     : p.payouts
                         .map((x) => t('board.after.payout', { date: x.paidOn, amount: yuan(x.amountFen) }))
-                        .join('；')}
+                        .join(t('board.separator'))}
                 </div>
                 {p.closeResult ? (
                   <div>

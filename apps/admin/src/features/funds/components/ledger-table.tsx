@@ -23,11 +23,12 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../kpis/components/query-state';
 import { useLedgerPage } from '../api/funds';
 import { label, yuanText } from '../format';
+import { keepDatesWhole } from '../keep-dates-whole';
 import { bookedOn, type LedgerFilter } from '../ledger';
 
 export const LEDGER_PAGE_SIZE = 20;
@@ -73,7 +74,7 @@ export function LedgerTable({
   const filtered = Boolean(filter.kind || filter.from || filter.to);
   const pageById = useMemo(() => new Map((ledger.data?.items ?? []).map((e) => [e.id, e])), [ledger.data]);
 
-  const summary = (entry: LedgerEntry) => {
+  const summaryOf = (entry: LedgerEntry): ReactNode => {
     if (entry.kind === 'expenditure' && entry.proposalId) {
       const title = proposalTitles.get(entry.proposalId) ?? t('funds.ledger.proposal');
       return (
@@ -82,7 +83,7 @@ export function LedgerTable({
           <Link to="/proposals/$proposalId" params={{ proposalId: entry.proposalId }}>
             {title}
           </Link>
-          {entry.memo && !entry.memo.includes(title) ? ` · ${entry.memo}` : ''}
+          {entry.memo && !entry.memo.includes(title) ? keepDatesWhole(` · ${entry.memo}`) : ''}
         </>
       );
     }
@@ -102,6 +103,12 @@ export function LedgerTable({
     return entry.memo ?? '';
   };
 
+  // a memo's month or a reversal's day stays on one line (on a phone "2026-07" wrapped as "2026-" / "07")
+  const summary = (entry: LedgerEntry): ReactNode => {
+    const words = summaryOf(entry);
+    return typeof words === 'string' ? keepDatesWhole(words) : words;
+  };
+
   const kindTag = (e: LedgerEntry) => (
     <Flex gap={4} wrap>
       <Tag color={KIND_COLOR[e.kind]}>{label(LEDGER_ENTRY_KIND_LABELS[e.kind], language)}</Tag>
@@ -110,8 +117,18 @@ export function LedgerTable({
   );
 
   const columns: TableColumnsType<LedgerEntry> = [
-    { title: t('funds.ledger.date'), key: 'date', render: (_, e) => bookedOn(e), width: 110 },
-    { title: t('funds.ledger.month'), dataIndex: 'month', width: 90 },
+    {
+      title: t('funds.ledger.date'),
+      key: 'date',
+      render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{bookedOn(e)}</span>,
+      width: 110,
+    },
+    {
+      title: t('funds.ledger.month'),
+      dataIndex: 'month',
+      render: (month: string) => <span style={{ whiteSpace: 'nowrap' }}>{month}</span>,
+      width: 90,
+    },
     { title: t('funds.ledger.kind'), dataIndex: 'kind', render: (_, e) => kindTag(e) },
     {
       title: t('funds.ledger.summary'),
@@ -255,7 +272,7 @@ export function LedgerTable({
                     <Flex vertical gap={2} style={{ width: '100%' }}>
                       <Flex justify="space-between" gap={8}>
                         <Flex gap={6} align="center" wrap>
-                          <span>{bookedOn(e)}</span>
+                          <span style={{ whiteSpace: 'nowrap' }}>{bookedOn(e)}</span>
                           {kindTag(e)}
                         </Flex>
                         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
