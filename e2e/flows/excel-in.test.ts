@@ -140,6 +140,17 @@ describe('Excel in', () => {
         .click();
       await upload(page, bytes, name);
       await page.locator('.ant-alert-error').first().waitFor({ timeout: 30_000 });
+      // each count with its own noun: "1 new report", never "1 new reports"
+      const summary = page.getByText(
+        locale === 'en' ? /^Rows: \d+ \(/ : /^共 \d+ 行：新建 \d+ 份，更新 \d+ 份草稿$/,
+      );
+      const said = (await summary.textContent()) ?? '';
+      if (locale === 'en') {
+        expect(said).toMatch(/^Rows: \d+ \(\d+ new reports?, \d+ drafts? updated\)$/);
+        expect(said).not.toMatch(
+          /\b1 (new reports|drafts updated)\b|\b(?!1\b)\d+ (new report|draft updated)\b/,
+        );
+      }
       await screenshot(page, `excel-in-problems-${tag}`);
       await fitsWidth(page, { slack: 0 });
       await context.close();

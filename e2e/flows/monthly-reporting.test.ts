@@ -213,6 +213,16 @@ describe('the monthly report cycle', () => {
     await page.locator('#figure-operatingCostFen').fill('41,234.56');
     await saved;
     await expect(page.locator('#figure-operatingCostFen').inputValue()).resolves.toBe('41,234.56');
+    // the explanation was written for the 0: the form asks whether it still applies, and still asks after a reload
+    // (the report now holds the new figure with the old explanation)
+    const stale = page.getByText('数值已修改，请确认情况说明仍然适用');
+    await stale.waitFor({ timeout: 10_000 });
+    await page.reload();
+    await stale.waitFor({ timeout: 30_000 });
+    await expect(page.locator('#figure-operatingCostFen').inputValue()).resolves.toBe('41,234.56');
+    // the line beside each figure says what it covers
+    await page.locator('#figure-revenueFen-trend').getByText('近 12 个月').waitFor();
+    await noSidewaysScroll(page);
     await screenshot(page, 'report-form-returned-phone-zh');
 
     // the form being filled, at a desk in both languages and on a phone in English: the reference beside a
@@ -222,6 +232,13 @@ describe('the monthly report cycle', () => {
     const hint = desk.page.locator('#figure-revenueFen-history');
     await hint.getByText(/^最近审核通过：\d{4}年\d{1,2}月$/).waitFor({ timeout: 30_000 });
     await expect(desk.page.locator('#figure-revenueFen').inputValue()).resolves.toBe('58,000.00');
+    // beside the latest month, the 12 months' line with its caption and range, on the same row
+    const trend = desk.page.locator('#figure-revenueFen-trend');
+    await trend.getByText('近 12 个月').waitFor();
+    const [hintBox, trendBox] = await Promise.all([hint.boundingBox(), trend.boundingBox()]);
+    expect(trendBox?.x ?? 0).toBeGreaterThan((hintBox?.x ?? 0) + (hintBox?.width ?? 0));
+    expect(Math.abs((trendBox?.y ?? 0) - (hintBox?.y ?? 0))).toBeLessThan(8);
+    await noSidewaysScroll(desk.page);
     await screenshot(desk.page, 'report-form-returned-desk-zh');
     await toEnglish(desk.page);
     const english = hint.getByText(/^Last approved: [A-Z][a-z]{2} \d{4}$/);

@@ -34,6 +34,9 @@ export const reportingZhCN = {
     profit: '利润',
     rate: '按时响应率',
     history: '近 12 个月',
+    // the lowest and highest of those months, beside the line (which has no scale)
+    historyRange: '{{low}} – {{high}}',
+    historyFlat: '各月均为 {{value}}',
     // the history holds approved months only: a later month still in review is skipped, so say which this is
     lastApproved: '最近审核通过：<nw>{{month}}</nw>',
     noHistory: '暂无已审核的历史数据',
@@ -103,6 +106,10 @@ export const reportingZhCN = {
     blankBack: '返回填写',
     explanationStale: '数值已修改，请确认情况说明仍然适用',
     explanationStillApplies: '仍然适用',
+    explanationRemove: '不再适用，删除',
+    explanationToCheck: '待确认',
+    explained: '已说明',
+    staleCount: '有 {{count}} 项情况说明待确认',
     confirmFigures: '主要数据',
     confirmFlags: '需说明的数据',
   },
@@ -135,7 +142,10 @@ export const reportingZhCN = {
     uploading: '正在上传 {{percent}}%',
     checking: '正在检查数据…',
     importing: '正在导入…',
-    summary: '共 {{rows}} 行：新建 {{create}} 份，更新 {{update}} 份草稿',
+    // each count a string of its own: i18next pluralises on `count` only, one per string (English needs it)
+    summary: '共 {{count}} 行：{{create}}，{{update}}',
+    summaryCreate: '新建 {{count}} 份',
+    summaryUpdate: '更新 {{count}} 份草稿',
     unchanged: '其中 {{count}} 行此前已从同一文件导入（以“{{mode}}”方式），再次导入不会重复',
     allPassed: '全部数据通过检查',
     problemCount: '发现 {{count}} 个问题，请在 Excel 中修改后重新上传',

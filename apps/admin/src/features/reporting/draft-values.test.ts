@@ -1,5 +1,6 @@
+import { REPORT_FIGURE_FIELDS } from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
-import { groupFigureText } from './draft-values';
+import { anchorsOnLoad, type DraftValues, groupFigureText } from './draft-values';
 
 describe('groupFigureText', () => {
   it('groups whole numbers and money in thousands, keeping the decimals as typed', () => {
@@ -32,5 +33,37 @@ describe('groupFigureText', () => {
     // a digit deleted: 1,2|34 → 1|34
     expect(groupFigureText('1,34', 'count', 1)).toEqual({ text: '134', caret: 1 });
     expect(groupFigureText('58000', 'money', 0)).toEqual({ text: '58,000', caret: 0 });
+  });
+});
+
+describe('anchorsOnLoad', () => {
+  const values = (cost: string, explanation?: string): DraftValues => ({
+    figures: {
+      ...(Object.fromEntries(REPORT_FIGURE_FIELDS.map((f) => [f, '1'])) as DraftValues['figures']),
+      operatingCostFen: cost,
+    },
+    notes: '',
+    explanations: explanation === undefined ? {} : { operatingCostFen: explanation },
+  });
+
+  it('anchors each explanation to its figure as loaded, unless this device kept an older one for the same words', () => {
+    expect(anchorsOnLoad(values('41,234.56', '场地免费'), {})).toEqual({ operatingCostFen: '41,234.56' });
+    const kept = { operatingCostFen: { figure: '0.00', explanation: '场地免费' } };
+    expect(anchorsOnLoad(values('41,234.56', '场地免费'), kept)).toEqual({ operatingCostFen: '0.00' });
+    // rewritten since (here or elsewhere): it answers the figure as loaded
+    expect(anchorsOnLoad(values('41,234.56', '已按实际填报'), kept)).toEqual({
+      operatingCostFen: '41,234.56',
+    });
+    // removed since: nothing to anchor
+    expect(anchorsOnLoad(values('41,234.56'), kept)).toEqual({});
+    // nothing kept here: a returned report's flag says what it was submitted with, written as the form writes it
+    const submitted = [{ field: 'operatingCostFen' as const, value: 4_200_000 }];
+    expect(anchorsOnLoad(values('41,234.56', '场地免费'), {}, submitted)).toEqual({
+      operatingCostFen: '42,000.00',
+    });
+    // what this device kept (a confirmation) comes first
+    expect(anchorsOnLoad(values('41,234.56', '场地免费'), kept, submitted)).toEqual({
+      operatingCostFen: '0.00',
+    });
   });
 });

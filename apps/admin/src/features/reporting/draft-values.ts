@@ -31,11 +31,17 @@ export function valuesOf(report: ReportDetail): DraftValues {
     REPORT_FIGURE_FIELDS.map((field) => {
       const value = report[field];
       if (filling && value === 0 && !typed.has(field)) return [field, ''];
-      if (figureKind(field) === 'money') return [field, formatYuan(value, { grouping: true })];
-      return [field, value.toLocaleString('en-US')];
+      return [field, figureTextOf(field, value)];
     }),
   ) as Record<ReportFigureField, string>;
   return { figures, notes: report.notes ?? '', explanations: { ...report.explanations } };
+}
+
+/** A figure (fen or a count) as the form writes it: 56,000.00 or 2,600. */
+export function figureTextOf(field: ReportFigureField, value: number): string {
+  return figureKind(field) === 'money'
+    ? formatYuan(value, { grouping: true })
+    : value.toLocaleString('en-US');
 }
 
 const COUNT = /^\d{1,10}$/;
@@ -182,4 +188,61 @@ export function explainedFigures(values: DraftValues): Partial<Record<ReportFigu
       values.figures[field],
     ]),
   );
+}
+
+// ---- explanations whose figure changed since, kept on this device -----------------------------------------------
+
+/** The figure an explanation was written against, and the explanation as it stood then. */
+export interface ExplanationAnchor {
+  figure: string;
+  explanation: string;
+}
+export type ExplanationAnchors = Partial<Record<ReportFigureField, ExplanationAnchor>>;
+
+const anchorsKey = (reportId: string) => `gongfu.report-explained.${reportId}`;
+
+/**
+ * Kept on this device: an autosave sends the new figure with the old explanation, so on the next load (a reload,
+ * tomorrow) the report itself no longer says the figure moved under it — nor that the clerk confirmed it since.
+ * An empty set clears what was kept.
+ */
+export function storeExplanationAnchors(reportId: string, anchors: ExplanationAnchors): void {
+  try {
+    if (Object.keys(anchors).length === 0) globalThis.localStorage?.removeItem(anchorsKey(reportId));
+    else globalThis.localStorage?.setItem(anchorsKey(reportId), JSON.stringify(anchors));
+  } catch {
+    // storage unavailable: the prompt still holds until this page is left
+  }
+}
+
+export function readExplanationAnchors(reportId: string): ExplanationAnchors {
+  try {
+    const text = globalThis.localStorage?.getItem(anchorsKey(reportId));
+    const parsed = text ? (JSON.parse(text) as unknown) : null;
+    return parsed && typeof parsed === 'object' ? (parsed as ExplanationAnchors) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The figure each explanation was written against, starting from values as loaded: the one kept on this device for
+ * the same explanation text (changed after it, or confirmed since); else, on a returned report, the figure it was
+ * submitted with — its flags were found on the figures sent with the explanations, and a reload or another device
+ * must still ask; else the figure loaded. An explanation rewritten elsewhere no longer matches what was kept.
+ */
+export function anchorsOnLoad(
+  values: DraftValues,
+  kept: ExplanationAnchors,
+  submittedFlags: readonly { field: ReportFigureField; value: number }[] = [],
+): Partial<Record<ReportFigureField, string>> {
+  const loaded = explainedFigures(values);
+  for (const field of Object.keys(loaded) as ReportFigureField[]) {
+    const anchor = kept[field];
+    const submitted = submittedFlags.find((flag) => flag.field === field);
+    if (anchor && typeof anchor.figure === 'string' && anchor.explanation === values.explanations[field])
+      loaded[field] = anchor.figure;
+    else if (submitted) loaded[field] = figureTextOf(field, submitted.value);
+  }
+  return loaded;
 }

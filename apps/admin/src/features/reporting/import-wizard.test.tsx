@@ -247,7 +247,8 @@ describe('Excel import wizard', () => {
     server.use(
       http.post(api('/reports/workbook/check'), ({ request }) => {
         language = request.headers.get('accept-language');
-        return HttpResponse.json(checkOf());
+        // one of each: English reads them singular (it once read "1 new reports")
+        return HttpResponse.json(checkOf({ rows: 2, toCreate: 1, toUpdate: 1 }));
       }),
     );
     await changeLanguage('en');
@@ -258,6 +259,7 @@ describe('Excel import wizard', () => {
     const dialog = await screen.findByRole('dialog');
     await pick(dialog, xlsx());
     expect(await within(dialog).findByText('Every row passed the checks')).toBeInTheDocument();
+    expect(within(dialog).getByText('Rows: 2 (1 new report, 1 draft updated)')).toBeInTheDocument();
     expect(seenLanguage()).toBe('en');
   });
 });

@@ -1,5 +1,5 @@
 import type { ReportHistory } from '@gongfu/contract';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
@@ -12,6 +12,7 @@ import {
   historyFixture,
   MARKET,
   MONTH,
+  REVIEWER_ID,
   reportFixture,
   statusRow,
 } from './testing/reporting-fixtures';
@@ -31,6 +32,22 @@ const historyHint = (field: string) =>
     return hint as HTMLElement;
   });
 const lines = (hint: HTMLElement) => Array.from(hint.children, (line) => line.textContent);
+/** The 12 months' line beside a figure with its caption, once the history has come. */
+const trendOf = (field: string) =>
+  waitFor(() => {
+    const trend = document.getElementById(`figure-${field}-trend`);
+    expect(trend).not.toBeNull();
+    return trend as HTMLElement;
+  });
+const STALE = '数值已修改，请确认情况说明仍然适用';
+const explanationBox = () =>
+  document.getElementById('figure-operatingCostFen-explanation') as HTMLTextAreaElement | null;
+/** The tag beside the cost's 情况说明 label, in words (the tick by its label), or null when there is none. */
+const explanationTag = () => {
+  const tag = document.querySelector('label[for="figure-operatingCostFen-explanation"] .ant-tag');
+  if (!tag) return null;
+  return tag.querySelector('[aria-label]')?.getAttribute('aria-label') ?? tag.textContent;
+};
 
 const defaultTiming = { ...autosaveTiming };
 beforeEach(() => {
@@ -217,6 +234,49 @@ describe('report form: the reference beside each figure', () => {
     expect(within(hint).getByText('Oct 2026')).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(lines(await historyHint('revenueFen'))).toEqual(['Last approved: Oct 2026', '57,500.00 yuan']);
   });
+
+  it('says what the line beside a figure covers, with the lowest and highest of its months at a desk', async () => {
+    onServer();
+    renderApp(formPath());
+    const trend = await trendOf('revenueFen');
+    // the line is drawn for the eye only; its words say what it is
+    expect(trend.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    // the fixture's months wobble ¥1,500 around ¥56,000
+    expect(lines(trend.lastElementChild as HTMLElement)).toEqual(['近 12 个月', '54,500.00 – 57,500.00 元']);
+    expect(lines((await trendOf('stableJobs')).lastElementChild as HTMLElement)).toEqual([
+      '近 12 个月',
+      '各月均为 6',
+    ]);
+    // beside the latest approved month, not under it: the row's right half is the reference's
+    expect(document.getElementById('figure-revenueFen-history')?.nextElementSibling).toBe(trend);
+  });
+
+  it('in English, and on a phone with the caption only (no room for the range)', async () => {
+    await changeLanguage('en');
+    onServer();
+    let view = renderApp(formPath());
+    expect(lines((await trendOf('revenueFen')).lastElementChild as HTMLElement)).toEqual([
+      'Last 12 months',
+      '54,500.00 – 57,500.00 yuan',
+    ]);
+    expect(lines((await trendOf('stableJobs')).lastElementChild as HTMLElement)).toEqual([
+      'Last 12 months',
+      '6 every month',
+    ]);
+    view.unmount();
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      view = renderApp(formPath());
+      const trend = await trendOf('revenueFen');
+      expect(lines(trend.lastElementChild as HTMLElement)).toEqual(['Last 12 months']);
+      // first on a phone, the latest month beside it
+      expect(trend.nextElementSibling).toBe(document.getElementById('figure-revenueFen-history'));
+    } finally {
+      view.unmount();
+      window.innerWidth = width;
+    }
+  });
 });
 
 describe('report form: an explanation after its figure changed', () => {
@@ -258,6 +318,164 @@ describe('report form: an explanation after its figure changed', () => {
     expect((await screen.findAllByText('确认提交 2026年11月 月报？')).length).toBeGreaterThan(0);
   });
 
+  it('asks also when the new figure clears the flag, and after a reload, until it is confirmed', async () => {
+    // the clerk's case: a cost of 0 explained (revenue without cost is flagged), then the real cost typed in,
+    // which is inside the usual range (¥35,700 – ¥48,300): the flag goes, the explanation would go on unread
+    const { api, report } = onServer({
+      operatingCostFen: 0,
+      typedZeros: ['operatingCostFen'],
+      explanations: { operatingCostFen: '场地由社区无偿提供' },
+    });
+    let view = renderApp(formPath());
+    await waitFor(() => expect(explanationBox()).toHaveValue('场地由社区无偿提供'));
+    expect(explanationTag()).toBe('已说明');
+    expect(screen.queryByText(STALE)).toBeNull();
+
+    type('operatingCostFen', '41,234.56');
+    expect(await screen.findByText(STALE)).toBeInTheDocument();
+    expect(screen.queryByText(/有营业收入但运营成本为 0/)).toBeNull();
+    // no longer ticked, still in sight, and named beside submit
+    expect(explanationBox()).toHaveValue('场地由社区无偿提供');
+    expect(explanationTag()).toBe('待确认');
+    expect(screen.getByText('有 1 项情况说明待确认')).toBeInTheDocument();
+    // the explanation still goes with the new figure (the API is not asked to judge it)
+    await waitFor(() =>
+      expect(api.patches.at(-1)).toMatchObject({
+        operatingCostFen: 4_123_456,
+        explanations: { operatingCostFen: '场地由社区无偿提供' },
+      }),
+    );
+
+    // the report now holds the new figure with the old explanation: a reload still asks
+    view.unmount();
+    cleanup();
+    view = renderApp(formPath());
+    await waitFor(() => expect(input('operatingCostFen')).toHaveValue('41,234.56'));
+    expect(await screen.findByText(STALE)).toBeInTheDocument();
+
+    // confirmed: asked no more, here or after the next reload; the explanation stays in sight, unticked (no flag)
+    await view.user.click(screen.getByRole('button', { name: '仍然适用' }));
+    expect(screen.queryByText(STALE)).toBeNull();
+    expect(screen.queryByText(/项情况说明待确认/)).toBeNull();
+    expect(explanationBox()).toHaveValue('场地由社区无偿提供');
+    expect(explanationTag()).toBeNull();
+    view.unmount();
+    cleanup();
+    renderApp(formPath());
+    await waitFor(() => expect(explanationBox()).toHaveValue('场地由社区无偿提供'));
+    expect(screen.queryByText(STALE)).toBeNull();
+    expect(api.reports.get(report.id)?.operatingCostFen).toBe(4_123_456);
+  });
+
+  it('asks on a returned report whose figure moved from the one submitted, on any device', async () => {
+    // submitted with a cost of 0 and its explanation, returned, the real cost typed in elsewhere and saved: this
+    // device kept nothing, the report's flags still say what the explanation was submitted with
+    const { api } = onServer({
+      status: 'returned',
+      reviewedBy: REVIEWER_ID,
+      reviewComment: '运营成本为 0 不合理',
+      returnedFields: ['operatingCostFen'],
+      operatingCostFen: 4_123_456,
+      residentsServed: 0,
+      explanations: { operatingCostFen: '场地由社区无偿提供', residentsServed: '本月停业装修' },
+      flags: [
+        {
+          field: 'operatingCostFen',
+          rule: 'cost_missing',
+          value: 0,
+          expectedLow: null,
+          expectedHigh: null,
+          reference: 5_600_000,
+        },
+        {
+          field: 'residentsServed',
+          rule: 'outlier',
+          value: 0,
+          expectedLow: 2_400,
+          expectedHigh: 2_800,
+          reference: 2_600,
+        },
+      ],
+    });
+    const { user } = renderApp(formPath());
+    expect(await screen.findByText(STALE)).toBeInTheDocument();
+    expect(explanationTag()).toBe('待确认');
+    // a figure left blank and explained when submitted keeps its flag in sight beside its explanation (0 was
+    // submitted, 0 it is: nothing to ask)
+    expect(input('residentsServed')).toHaveValue('');
+    await waitFor(() =>
+      expect(document.getElementById('figure-residentsServed-flag')).toHaveTextContent(
+        /低于该项目近 12 个月/,
+      ),
+    );
+    expect(document.getElementById('figure-residentsServed-explanation')).toHaveValue('本月停业装修');
+    expect(screen.getAllByText(STALE)).toHaveLength(1);
+
+    // confirmed here: not asked again on this device
+    await user.click(screen.getByRole('button', { name: '仍然适用' }));
+    expect(screen.queryByText(STALE)).toBeNull();
+    cleanup();
+    renderApp(formPath());
+    await waitFor(() => expect(explanationBox()).toHaveValue('场地由社区无偿提供'));
+    expect(screen.queryByText(STALE)).toBeNull();
+    expect(api.patches).toHaveLength(0);
+  });
+
+  it('keeps what each explanation answers on this device while the report can change, and drops it once approved', async () => {
+    const { report } = onServer({ explanations: { operatingCostFen: '本月房租减免' } });
+    const key = `gongfu.report-explained.${report.id}`;
+    let view = renderApp(formPath());
+    await waitFor(() => expect(window.localStorage.getItem(key)).not.toBeNull());
+    expect(JSON.parse(window.localStorage.getItem(key) ?? '{}')).toEqual({
+      operatingCostFen: { figure: '42,000.00', explanation: '本月房租减免' },
+    });
+    view.unmount();
+    cleanup();
+    const approved = onServer({ status: 'approved', explanations: { operatingCostFen: '本月房租减免' } });
+    window.localStorage.setItem(`gongfu.report-explained.${approved.report.id}`, '{"operatingCostFen":{}}');
+    view = renderApp(formPath());
+    await waitFor(() =>
+      expect(window.localStorage.getItem(`gongfu.report-explained.${approved.report.id}`)).toBeNull(),
+    );
+  });
+
+  it('lets an explanation no flag asks for any more be removed', async () => {
+    const { api } = onServer({
+      operatingCostFen: 0,
+      typedZeros: ['operatingCostFen'],
+      explanations: { operatingCostFen: '场地由社区无偿提供' },
+    });
+    const { user } = renderApp(formPath());
+    await waitFor(() => expect(explanationBox()).toHaveValue('场地由社区无偿提供'));
+    type('operatingCostFen', '41234.56');
+    await user.click(await screen.findByRole('button', { name: '不再适用，删除' }));
+    expect(explanationBox()).toBeNull();
+    expect(screen.queryByText(STALE)).toBeNull();
+    await waitFor(() =>
+      expect(api.patches.at(-1)).toMatchObject({ operatingCostFen: 4_123_456, explanations: {} }),
+    );
+  });
+
+  it('asks again after a conflict’s latest keeps the same explanation', async () => {
+    // another window saved the new figure with the old explanation: loading it does not take the question away
+    const { api, report } = onServer({
+      operatingCostFen: 0,
+      typedZeros: ['operatingCostFen'],
+      explanations: { operatingCostFen: '场地由社区无偿提供' },
+    });
+    const { user } = renderApp(formPath());
+    await waitFor(() => expect(explanationBox()).toHaveValue('场地由社区无偿提供'));
+    api.patchFailures.push(409);
+    type('operatingCostFen', '41234.56');
+    expect((await screen.findAllByText('此月报已在其他窗口或由他人修改')).length).toBeGreaterThan(0);
+    const stored = api.reports.get(report.id);
+    if (stored) api.reports.set(report.id, { ...stored, operatingCostFen: 4_123_456, version: 2 });
+    await user.click(screen.getAllByRole('button', { name: '载入最新内容' })[0] as HTMLElement);
+    await user.click(await screen.findByRole('button', { name: '替换为最新内容' }));
+    await waitFor(() => expect(input('operatingCostFen')).toHaveValue('41,234.56'));
+    expect(await screen.findByText(STALE)).toBeInTheDocument();
+  });
+
   it('in English', async () => {
     await changeLanguage('en');
     onServer({ operatingCostFen: 3_000_000, explanations: { operatingCostFen: 'Rent waived' } });
@@ -270,5 +488,11 @@ describe('report form: an explanation after its figure changed', () => {
       await screen.findByText('The figure changed: check the explanation still applies'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'It still applies' })).toBeInTheDocument();
+    expect(explanationTag()).toBe('To confirm');
+    expect(screen.getByText('1 explanation to check')).toBeInTheDocument();
+    // still flagged: an explanation is wanted, so it is rewritten rather than removed
+    expect(screen.queryByRole('button', { name: 'No longer applies: remove it' })).toBeNull();
+    type('operatingCostFen', '42000');
+    expect(await screen.findByRole('button', { name: 'No longer applies: remove it' })).toBeInTheDocument();
   });
 });

@@ -247,9 +247,10 @@ function CheckStep({
     <Flex vertical gap={token.margin}>
       <Typography.Text>
         {t('reporting.workbook.summary', {
-          rows: check.rows,
-          create: check.toCreate,
-          update: check.toUpdate,
+          count: check.rows,
+          // each part counted on its own, so English reads "1 new report" beside "2 drafts updated"
+          create: t('reporting.workbook.summaryCreate', { count: check.toCreate }),
+          update: t('reporting.workbook.summaryUpdate', { count: check.toUpdate }),
         })}
       </Typography.Text>
       {unchanged > 0 ? (

@@ -34,7 +34,7 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { FooterToolbar } from '../../../components/footer-toolbar';
 import { isApiError } from '../../../lib/api-client';
@@ -55,16 +55,20 @@ import { Sparkline } from '../../reports/components/sparkline';
 import { FIGURE_SECTIONS, figureKind, figureLabel, figureUnit } from '../../reports/figures';
 import { monthLabel, yuanLabel } from '../../reports/format';
 import {
+  anchorsOnLoad,
   blankFigures,
   changedFigures,
   consistencyErrors,
   type DraftValues,
-  explainedFigures,
+  type ExplanationAnchors,
   type FieldErrors,
+  figureTextOf,
   groupFigureText,
   parseFigures,
+  readExplanationAnchors,
   readStoredDraft,
   sameFigureText,
+  storeExplanationAnchors,
   valuesOf,
 } from '../draft-values';
 import { type SaveState, useAutosave } from '../use-autosave';
@@ -108,8 +112,14 @@ export function ReportEditor({
   });
   const [values, setValues] = useState<DraftValues>(restored?.values ?? baseline);
   // the figure each explanation was written against (as loaded, then as typed here): not the saved report, which
-  // moves with every autosave
-  const [explainedFor, setExplainedFor] = useState(() => explainedFigures(restored?.values ?? baseline));
+  // moves with every autosave — so one changed before a reload is remembered on this device (see anchorsOnLoad)
+  const [explainedFor, setExplainedFor] = useState(() =>
+    anchorsOnLoad(
+      restored?.values ?? baseline,
+      editable ? readExplanationAnchors(report.id) : {},
+      report.status === 'returned' ? report.flags : [],
+    ),
+  );
   const autosave = useAutosave(report, values, baseline, editable, restored?.version ?? report.version);
   const [conflictHidden, setConflictHidden] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
@@ -133,8 +143,13 @@ export function ReportEditor({
   // the domain's rule, run while typing: the same one the API runs on submit
   const flags: PlausibilityFlag[] =
     parsed.ok && editable ? checkPlausibility(parsed.figures, historyFigures) : report.flags;
+  // (one the clerk has explained already was seen: its flag shows beside the explanation)
   const shownFlags = flags.filter(
-    (flag) => !editable || attempted || values.figures[flag.field].trim() !== '',
+    (flag) =>
+      !editable ||
+      attempted ||
+      values.figures[flag.field].trim() !== '' ||
+      (values.explanations[flag.field] ?? '').trim() !== '',
   );
   const unexplained = editable ? unexplainedFields(shownFlags, values.explanations) : [];
   const flagsByField = new Map<ReportFigureField, PlausibilityFlag[]>();
@@ -156,7 +171,11 @@ export function ReportEditor({
     setValues((v) => ({ ...v, explanations: { ...v.explanations, [field]: text } }));
     setExplainedFor((a) => ({ ...a, [field]: values.figures[field] }));
   };
-  /** An explanation written for another value of its figure: said, not blocked (it may still hold). */
+  /**
+   * An explanation written for another value of its figure: said, not blocked (it may still hold). Whether or not
+   * the figure is still flagged: a cost of 0 explained, then typed as 41,234.56, clears the flag but the old
+   * explanation still goes to the reviewer with the new figure.
+   */
   const explanationStale = (field: ReportFigureField): boolean => {
     const anchor = explainedFor[field];
     return (
@@ -165,6 +184,31 @@ export function ReportEditor({
       (values.explanations[field] ?? '').trim() !== '' &&
       !sameFigureText(anchor, values.figures[field])
     );
+  };
+  const staleFields = FORM_ORDER.filter(explanationStale);
+  // what each explanation answers, kept on this device: a reload neither quietly takes the prompt away nor asks
+  // again what the clerk confirmed
+  const anchors: ExplanationAnchors = Object.fromEntries(
+    FORM_ORDER.filter(
+      (field) => explainedFor[field] !== undefined && (values.explanations[field] ?? '').trim() !== '',
+    ).map((field) => [
+      field,
+      { figure: explainedFor[field] ?? '', explanation: values.explanations[field] ?? '' },
+    ]),
+  );
+  const anchorsKept = JSON.stringify(anchors);
+  const settled = report.status === 'approved' || report.status === 'locked';
+  useEffect(() => {
+    if (editable) storeExplanationAnchors(report.id, JSON.parse(anchorsKept) as ExplanationAnchors);
+    // approved, it will not be edited again (an amendment is a report of its own): nothing left to keep
+    else if (settled) storeExplanationAnchors(report.id, {});
+  }, [editable, settled, report.id, anchorsKept]);
+  const removeExplanation = (field: ReportFigureField) => {
+    setValues((v) => {
+      const { [field]: _removed, ...rest } = v.explanations;
+      return { ...v, explanations: rest };
+    });
+    setExplainedFor(({ [field]: _removed, ...rest }) => rest);
   };
   // a blank is sent as 0: said beside the submit button, and named in the submit's confirmation
   const blanks = editable ? blankFigures(values, FORM_ORDER) : [];
@@ -234,7 +278,8 @@ export function ReportEditor({
       onOk: () => {
         autosave.reset(next, fresh.version);
         setValues(next);
-        setExplainedFor(explainedFigures(next));
+        // an explanation the latest still holds as it was keeps the figure it was written for
+        setExplainedFor(anchorsOnLoad(next, anchors));
         setConflictHidden(false);
       },
     });
@@ -491,9 +536,12 @@ export function ReportEditor({
                   explanation={shownValues.explanations[field] ?? ''}
                   explanationMissing={unexplained.includes(field)}
                   explanationStale={explanationStale(field)}
+                  // an explanation the report holds stays in sight once its flag is gone, to be confirmed or removed
+                  explanationShown={editable && explainedFor[field] !== undefined}
                   onExplanationStillApplies={() =>
                     setExplainedFor((a) => ({ ...a, [field]: values.figures[field] }))
                   }
+                  onExplanationRemove={() => removeExplanation(field)}
                   history={historyFigures.map((m) => (m ? m[field] : null))}
                   historyMonths={(history.data?.months ?? []).map((m) => m.month)}
                   historyLoaded={history.isSuccess}
@@ -592,6 +640,18 @@ export function ReportEditor({
                     style={{ paddingInline: 0, alignSelf: 'flex-start', color: token.colorWarningText }}
                   >
                     {t('reporting.form.blankCount', { count: blanks.length })}
+                  </Button>
+                ) : null}
+                {staleFields.length > 0 ? (
+                  // said here too: the prompt under a figure is easily out of sight on a phone
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<ExclamationCircleOutlined />}
+                    onClick={() => focusField(`${staleFields[0]}-explanation`)}
+                    style={{ paddingInline: 0, alignSelf: 'flex-start', color: token.colorWarningText }}
+                  >
+                    {t('reporting.form.staleCount', { count: staleFields.length })}
                   </Button>
                 ) : null}
               </Flex>
@@ -727,7 +787,9 @@ function FigureField({
   explanation,
   explanationMissing,
   explanationStale,
+  explanationShown,
   onExplanationStillApplies,
+  onExplanationRemove,
   history,
   historyMonths,
   historyLoaded,
@@ -744,7 +806,10 @@ function FigureField({
   explanation: string;
   explanationMissing: boolean;
   explanationStale: boolean;
+  /** the explanation shown though the figure is not flagged (one it holds, written for an earlier value) */
+  explanationShown: boolean;
   onExplanationStillApplies: () => void;
+  onExplanationRemove: () => void;
   history: (number | null)[];
   historyMonths: string[];
   historyLoaded: boolean;
@@ -767,7 +832,6 @@ function FigureField({
   const lastIndex = history.findLastIndex((v) => v !== null);
   const last = lastIndex >= 0 ? history[lastIndex] : null;
   const lastMonth = lastIndex >= 0 ? historyMonths[lastIndex] : undefined;
-  const known = history.filter((v) => v !== null).length;
   const describedBy = [
     `${id}-unit`,
     error ? `${id}-error` : null,
@@ -779,35 +843,62 @@ function FigureField({
 
   // the field's own past: on a phone under its input and any error (below the flags and the explanation it read as
   // theirs), beside it from a tablet up. The latest approved month and its figure on lines of their own, neither
-  // broken inside (a narrow column wrapped "(Sep / 2026)"); the trend under them beside the input, before them on a phone
-  const sparkline = (
-    <span style={{ flex: '0 0 auto', display: 'flex' }}>
-      <Sparkline values={history} color={token.colorTextSecondary} />
-    </span>
-  );
-  const historyHint =
-    historyLoaded && known > 0 ? (
-      <Flex vertical={!stacked} align={stacked ? 'center' : 'flex-start'} gap={stacked ? 8 : 4}>
-        {stacked ? sparkline : null}
-        <div id={`${id}-history`} style={{ minWidth: 0 }}>
-          {last !== null && last !== undefined && lastMonth ? (
-            <>
-              <div>
-                <Trans
-                  i18nKey="reporting.form.lastApproved"
-                  values={{ month: monthLabel(lastMonth, i18n.language) }}
-                  components={{ nw: <span style={{ whiteSpace: 'nowrap' }} /> }}
-                />
-              </div>
-              <div style={{ whiteSpace: 'nowrap' }}>
-                {reportFigureText(field, last, localeOf(i18n.language))}
-              </div>
-            </>
-          ) : (
-            t('reporting.form.history')
+  // broken inside (a narrow column wrapped "(Sep / 2026)"). The trend says what it is (近 12 个月): bare, a clerk
+  // could not tell what the line covered. At a desk it sits beside the latest month with the lowest and highest of
+  // the months it draws (the line has no scale otherwise) and fills the row; on a phone it goes first, its caption
+  // under it, with no room for the range
+  const locale = localeOf(i18n.language);
+  const knownValues = history.filter((v): v is number => v !== null);
+  const low = Math.min(...knownValues);
+  const high = Math.max(...knownValues);
+  const trend =
+    knownValues.length >= 2 ? (
+      <Flex
+        id={`${id}-trend`}
+        vertical={stacked}
+        align={stacked ? 'flex-start' : 'center'}
+        gap={stacked ? 2 : token.marginXS}
+        // at a desk of fixed least widths (here and the latest month's), so every row wraps alike or none does
+        style={{ flex: '0 0 auto', minWidth: stacked ? 0 : 300 }}
+      >
+        <span style={{ display: 'flex' }}>
+          <Sparkline values={history} width={stacked ? 96 : 120} color={token.colorTextSecondary} />
+        </span>
+        <div style={{ minWidth: 0 }}>
+          <div style={{ whiteSpace: 'nowrap' }}>{t('reporting.form.history')}</div>
+          {stacked ? null : (
+            <div style={{ whiteSpace: 'nowrap' }}>
+              {low === high
+                ? t('reporting.form.historyFlat', { value: reportFigureText(field, low, locale) })
+                : t('reporting.form.historyRange', {
+                    // the unit once, after the high end
+                    low: figureTextOf(field, low),
+                    high: reportFigureText(field, high, locale),
+                  })}
+            </div>
           )}
         </div>
-        {stacked ? null : sparkline}
+      </Flex>
+    ) : null;
+  const historyHint =
+    historyLoaded && last !== null && last !== undefined && lastMonth ? (
+      <Flex
+        wrap
+        align={stacked ? 'center' : 'flex-start'}
+        gap={stacked ? token.marginSM : `${token.marginXS}px ${token.marginLG}px`}
+      >
+        {stacked ? trend : null}
+        <div id={`${id}-history`} style={{ minWidth: stacked ? 0 : 176 }}>
+          <div>
+            <Trans
+              i18nKey="reporting.form.lastApproved"
+              values={{ month: monthLabel(lastMonth, i18n.language) }}
+              components={{ nw: <span style={{ whiteSpace: 'nowrap' }} /> }}
+            />
+          </div>
+          <div style={{ whiteSpace: 'nowrap' }}>{reportFigureText(field, last, locale)}</div>
+        </div>
+        {stacked ? null : trend}
       </Flex>
     ) : historyLoaded ? (
       <span>{t('reporting.form.noHistory')}</span>
@@ -883,14 +974,29 @@ function FigureField({
                 <WarningOutlined /> {plausibilityRuleText(flag, localeOf(i18n.language))}
               </div>
             ))}
+          </div>
+        ) : null}
+        {flags.length > 0 || explanationShown ? (
+          <div style={{ marginTop: 4 }}>
             <label
               htmlFor={`${id}-explanation`}
               style={{ display: 'block', marginTop: 4, fontSize: token.fontSizeSM }}
             >
               {t('reports.explanation')}
-              <Tag color={explanationMissing ? 'warning' : 'success'} style={{ marginInlineStart: 6 }}>
-                {explanationMissing ? t('reporting.form.flagged') : <CheckCircleOutlined />}
-              </Tag>
+              {/* ticked only while it answers the figure as it stands: one written for an old value asks again */}
+              {explanationMissing ? (
+                <Tag color="warning" style={{ marginInlineStart: 6 }}>
+                  {t('reporting.form.flagged')}
+                </Tag>
+              ) : explanationStale ? (
+                <Tag color="warning" style={{ marginInlineStart: 6 }}>
+                  {t('reporting.form.explanationToCheck')}
+                </Tag>
+              ) : flags.length > 0 ? (
+                <Tag color="success" style={{ marginInlineStart: 6 }}>
+                  <CheckCircleOutlined aria-label={t('reporting.form.explained')} />
+                </Tag>
+              ) : null}
             </label>
             <Input.TextArea
               id={`${id}-explanation`}
@@ -921,6 +1027,18 @@ function FigureField({
                 >
                   {t('reporting.form.explanationStillApplies')}
                 </Button>
+                {/* no flag asks for it any more: it may simply go */}
+                {flags.length === 0 ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    onClick={onExplanationRemove}
+                    style={{ paddingInline: 0, height: 'auto' }}
+                  >
+                    {t('reporting.form.explanationRemove')}
+                  </Button>
+                ) : null}
               </Flex>
             ) : null}
           </div>
@@ -929,7 +1047,9 @@ function FigureField({
       {stacked ? null : (
         <div
           style={{
-            flex: '0 0 180px',
+            // the rest of the row: the latest month and the trend side by side, one under the other when narrow
+            flex: '1 1 200px',
+            minWidth: 0,
             color: token.colorTextSecondary,
             fontSize: token.fontSizeSM,
             paddingTop: 26,
