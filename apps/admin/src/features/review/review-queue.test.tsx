@@ -102,6 +102,19 @@ function givenReviewApi(reports: Held[], answer: (path: string) => Response | nu
 const submitted = (overrides: Partial<ReportDetail> = {}) =>
   reportFixture({ status: 'submitted', submittedAt: '2026-12-02T03:00:00.000Z', ...overrides });
 
+/** A report approved on 12-05 at 14:20 (Shanghai) by 李审核, submitted three days before. */
+function approvedByLi(extra: Parameters<typeof reportFixture>[0] = {}) {
+  return {
+    ...reportFixture({
+      status: 'approved',
+      submittedAt: '2026-12-02T03:00:00.000Z',
+      reviewedAt: '2026-12-05T06:20:00.000Z',
+      ...extra,
+    }),
+    reviewedByName: '李审核',
+  };
+}
+
 describe('the review queue', () => {
   it('lists submitted reports with the filters in the request and the tab in the URL', async () => {
     givenSession(meAs('district_admin'));
@@ -520,16 +533,7 @@ describe('what the queue tells a reviewer with a backlog', () => {
 
   it('on a phone the approved tab says who approved it, as the desk does', async () => {
     givenSession(meAs('district_admin'));
-    givenReviewApi([
-      {
-        ...reportFixture({
-          status: 'approved',
-          submittedAt: '2026-12-02T03:00:00.000Z',
-          reviewedAt: '2026-12-05T06:20:00.000Z',
-        }),
-        reviewedByName: '李审核',
-      },
-    ]);
+    givenReviewApi([approvedByLi()]);
     const width = window.innerWidth;
     window.innerWidth = 390;
     try {
@@ -549,17 +553,11 @@ describe('what the queue tells a reviewer with a backlog', () => {
   it('the approved tab shows when and by whom, and flags as explained', async () => {
     givenSession(meAs('district_admin'));
     givenReviewApi([
-      {
-        ...reportFixture({
-          status: 'approved',
-          submittedAt: '2026-12-02T03:00:00.000Z',
-          reviewedAt: '2026-12-05T06:20:00.000Z',
-          flags: [
-            { field: 'revenueFen', rule: 'outlier', value: 1, expectedLow: 2, expectedHigh: 3, reference: 2 },
-          ],
-        }),
-        reviewedByName: '李审核',
-      },
+      approvedByLi({
+        flags: [
+          { field: 'revenueFen', rule: 'outlier', value: 1, expectedLow: 2, expectedHigh: 3, reference: 2 },
+        ],
+      }),
     ]);
     renderApp(`/review?tab=approved&month=${MONTH}`);
     const row = (await screen.findByRole('cell', { name: '金汇潮汐市场' })).closest('tr') as HTMLElement;
