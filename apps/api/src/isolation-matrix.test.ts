@@ -959,7 +959,7 @@ describe.each(ROLES.map((role) => [role.email, role] as const))('exports as %s',
       } else if (role.districtId && !role.communityId && !role.partner) {
         // the positive control: a district role exports its own district's fund ledgers
         expect(res.status, `${target}: ${text.slice(0, 200)}`).toBe(200);
-        expect(text.split('\r\n')[0]).toBe('记账时间,所属月份,类型,收支,金额,余额,摘要,已冲正');
+        expect(text.split('\r\n')[0]).toBe('记账时间,拨付日期,所属月份,类型,收支,金额,余额,摘要,已冲正');
       } else {
         // its own community's fund, for a role that may or may not read funds (a reporter, a partner)
         expect([200, 403, 404], `${target}: ${res.status} ${text.slice(0, 200)}`).toContain(res.status);

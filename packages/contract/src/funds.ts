@@ -76,7 +76,10 @@ export const LedgerEntry = z
     sourceType: z.string().nullable(),
     sourceId: z.uuid().nullable(),
     memo: z.string().nullable(),
+    /** an expenditure's own payout day (YYYY-MM-DD, as the community entered it); null for every other kind */
+    paidOn: z.string().nullable(),
     createdBy: z.uuid().nullable(),
+    /** when the entry was booked: its 记账日期 is this instant's day in Asia/Shanghai */
     createdAt: z.string(),
   })
   .openapi('LedgerEntry');

@@ -54,6 +54,7 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
   ledger: {
     title: 'Entries',
     date: 'Booked on',
+    paidOn: 'paid {{date}}',
     month: 'Period',
     kind: 'Kind',
     summary: 'Description',

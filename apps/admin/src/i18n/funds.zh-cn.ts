@@ -50,6 +50,7 @@ export const fundsZhCN = {
   ledger: {
     title: '收支明细',
     date: '记账日期',
+    paidOn: '拨付于 {{date}}',
     month: '账期',
     kind: '类型',
     summary: '摘要',

@@ -40,6 +40,9 @@ describe('the fund ledger', () => {
       '10,000.00',
     ]);
     expect(within(rows[1] as HTMLElement).getByRole('link', { name: '绘本角改造' })).toBeInTheDocument();
+    // the payout's own day beside its booking day (the public board lists it by the former); other kinds have none
+    expect(rows[1]?.querySelectorAll('td').item(0).textContent).toBe('2026-03-15拨付于 2026-03-10');
+    expect(rows[0]?.querySelectorAll('td').item(0).textContent).toBe('2026-04-15');
     // an approved report's allocation says what it is in the reader's language; its memo only names the source
     const allocation = rows[3]?.querySelectorAll('td').item(3);
     expect(allocation?.textContent).toBe('收益分配：拾光书屋 2026-01');

@@ -231,10 +231,14 @@ describe('the view’s own rules', () => {
       (await download(`/api/v1/exports/ledger?fundId=${fund.id}`, 'jinhui@dongqu.demo')).bytes,
     );
     expect(sheet.info.get('基金')).toBe(fund.name);
-    expect(sheet.rows.map((row) => fenOf(row[4]))).toEqual(
+    expect(sheet.rows.map((row) => fenOf(row[5]))).toEqual(
       entries.items.map((e: { amountFen: number }) => e.amountFen),
     );
-    expect(sheet.rows.at(-1)?.[5]?.value).toBe(fund.balanceFen / 100);
+    // a payout's own day beside its booking time; every other kind leaves it blank
+    expect(sheet.rows.map((row) => row[1]?.value || null)).toEqual(
+      entries.items.map((e: { paidOn: string | null }) => e.paidOn),
+    );
+    expect(sheet.rows.at(-1)?.[6]?.value).toBe(fund.balanceFen / 100);
   });
 });
 

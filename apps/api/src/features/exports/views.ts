@@ -109,7 +109,7 @@ const RATE_NOTE = L('比率以百分比表示', 'Rates are shown as percentages'
 
 const UNIT_LABELS: Record<KpiUnit, LocalizedText> = {
   fen: L('元', 'yuan'),
-  people: L('人次', 'person-times'),
+  people: L('人次', 'people served'),
   jobs: L('个', 'jobs'),
   reports: L('份', 'reports'),
   requests: L('件', 'requests'),
@@ -461,7 +461,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           L('项目数', 'Ventures'),
           L('营业收入', 'Revenue'),
           L('净利润', 'Net profit'),
-          L('服务人次', 'Service transactions'),
+          L('服务人次', 'Service visits'),
           L('服务居民数', 'Residents served'),
           L('收入占比', 'Revenue share'),
           L('服务人次占比', 'Transaction share'),
@@ -540,7 +540,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           L('稳定就业', 'Stable jobs'),
           L('临时就业', 'Temporary jobs'),
           L('服务居民数', 'Residents served'),
-          L('服务人次', 'Service transactions'),
+          L('服务人次', 'Service visits'),
           L('服务老人', 'Elders served'),
           L('服务儿童', 'Children served'),
           L('应交社区', 'Remittance due'),
@@ -641,6 +641,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
         ],
         columns: [
           L('记账时间', 'Booked at'),
+          L('拨付日期', 'Paid on'),
           L('所属月份', 'Month'),
           L('类型', 'Kind'),
           L('收支', 'In / out'),
@@ -651,6 +652,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
         ],
         rows: data.items.map((e) => [
           shanghaiTime(e.createdAt),
+          e.paidOn ?? '', // a payout's own day, which a backdated payout books later than
           e.month,
           ctx.label(LEDGER_ENTRY_KIND_LABELS, e.kind),
           e.direction === 1 ? ctx.t(L('收入', 'In')) : ctx.t(L('支出', 'Out')),
@@ -660,6 +662,15 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           yesNo(ctx, e.reversedByEntryId !== null),
         ]),
         definitions: [
+          [
+            ctx.t(L('拨付日期', 'Paid on')),
+            ctx.t(
+              L(
+                '支出的资金实际拨付日，由社区录入，可早于记账时间；公示栏按此日期列出支出',
+                'The day a payout’s money left the fund, as the community entered it; it may be before the booking time. The public board lists payouts by this day',
+              ),
+            ),
+          ],
           [
             ctx.t(L('余额', 'Balance after')),
             ctx.t(
@@ -1005,7 +1016,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           L('到期日', 'Ends on'),
           L('合作方式', 'Terms'),
           L('运营方分成', 'Operator share'),
-          L('固定费用', 'Fee'),
+          L('每月固定费用', 'Monthly fixed fee'),
           L('每月保底上交', 'Guaranteed monthly remittance'),
         ],
         rows,

@@ -48,6 +48,7 @@ function toEntry(row: EntryWithBalance): LedgerEntry {
     sourceType: row.source_type,
     sourceId: row.source_id,
     memo: row.memo,
+    paidOn: row.paid_on,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
   };

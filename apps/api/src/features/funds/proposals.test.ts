@@ -657,6 +657,16 @@ describe('use category, paper minutes, payout date and close result (ADR 0014)',
     });
     expect(late.status).toBe(201);
     expect(late.body.proposal.payouts.map((x: { paidOn: string }) => x.paidOn)).toEqual([today(), lastWeek]);
+    // the fund's ledger names the same days (the public board lists payouts by them); a donation has none
+    const entries = await f.get(`/funds/${fund.id}/entries`, WJJ);
+    expect(entries.status).toBe(200);
+    expect(
+      entries.body.items.map((e: { kind: string; paidOn: string | null }) => [e.kind, e.paidOn]),
+    ).toEqual([
+      ['donation', null],
+      ['expenditure', today()],
+      ['expenditure', lastWeek],
+    ]);
   });
 
   it('deliberation coverage counts a payout by the day the money left, not the day it was booked', async () => {

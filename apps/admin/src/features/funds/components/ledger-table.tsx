@@ -109,6 +109,14 @@ export function LedgerTable({
     return typeof words === 'string' ? keepDatesWhole(words) : words;
   };
 
+  // a payout typed in days after its money left: the board lists it by that day, so the ledger names it too
+  const paidOnNote = (e: LedgerEntry): ReactNode =>
+    e.paidOn && e.paidOn !== bookedOn(e) ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+        {t('funds.ledger.paidOn', { date: e.paidOn })}
+      </Typography.Text>
+    ) : null;
+
   const kindTag = (e: LedgerEntry) => (
     <Flex gap={4} wrap>
       <Tag color={KIND_COLOR[e.kind]}>{label(LEDGER_ENTRY_KIND_LABELS[e.kind], language)}</Tag>
@@ -120,7 +128,12 @@ export function LedgerTable({
     {
       title: t('funds.ledger.date'),
       key: 'date',
-      render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{bookedOn(e)}</span>,
+      render: (_, e) => (
+        <Flex vertical>
+          <span style={{ whiteSpace: 'nowrap' }}>{bookedOn(e)}</span>
+          {paidOnNote(e)}
+        </Flex>
+      ),
       width: 110,
     },
     {
@@ -274,6 +287,7 @@ export function LedgerTable({
                         <Flex gap={6} align="center" wrap>
                           <span style={{ whiteSpace: 'nowrap' }}>{bookedOn(e)}</span>
                           {kindTag(e)}
+                          {paidOnNote(e)}
                         </Flex>
                         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
                           {e.direction === 1 ? '+' : '−'}

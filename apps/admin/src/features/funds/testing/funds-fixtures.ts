@@ -47,22 +47,26 @@ function entry(
     sourceType: 'manual',
     sourceId: null,
     memo: null,
+    // the API's rule: only an expenditure has a payout day, by default its booking day
+    paidOn: kind === 'expenditure' ? `${month}-15` : null,
     createdBy: null,
     createdAt: `${month}-15T02:00:00.000Z`,
     ...extra,
   };
 }
 
-/** Oldest first, as the API books them: +10,000.00, +500.00, −3,000.00 (a payout), +2,000.00 → 9,500.00. */
+/** Oldest first, as the API books them: +10,000.00, +500.00, −3,000.00 (a payout paid 5 days before it was booked), +2,000.00 → 9,500.00. */
 export const ENTRIES: LedgerEntry[] = [
   entry('allocation', 1, 1_000_000, 1_000_000, '2026-01', {
     memo: '拾光书屋 2026-01',
     sourceType: 'monthly_report',
   }),
   entry('donation', 1, 50_000, 1_050_000, '2026-02', { memo: '企业捐赠' }),
+  // typed in on 03-15 for money that left on 03-10: the ledger names both days
   entry('expenditure', -1, 300_000, 750_000, '2026-03', {
     proposalId: PAID_PROPOSAL_ID,
     sourceType: 'proposal',
+    paidOn: '2026-03-10',
   }),
   entry('grant', 1, 200_000, 950_000, '2026-04', { memo: '街道补助' }),
 ];
