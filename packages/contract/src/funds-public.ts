@@ -27,6 +27,12 @@ export const PublicFund = z
     purpose: z.string().nullable(),
     /** the balance today */
     balanceFen: z.number().int(),
+    /**
+     * The share of the community's income this fund receives under the distribution rule in force at the
+     * period's end (basis points); null for a fund no rule feeds (donations). Two funds with the same share
+     * show the same figures: the board says why.
+     */
+    profitShareBp: z.number().int().nullable(),
     /** the balance before the period and at its end */
     openingFen: z.number().int(),
     closingFen: z.number().int(),

@@ -44,6 +44,8 @@ export const boardEn: Shape<typeof boardZhCN> = {
     inflow: 'In',
     outflow: 'Out',
     closing: 'Closing balance',
+    share: 'By the distribution rule, {{share}} of the community’s business income goes into this fund',
+    noShare: 'Under the distribution rule in force, this fund receives no share of the income',
   },
   after: {
     title: '3. What happened after the vote (yuan)',

@@ -41,6 +41,8 @@ export const boardZhCN = {
     inflow: '本期收入',
     outflow: '本期支出',
     closing: '期末余额',
+    share: '按收益分配规则，社区集体经济收益的 {{share}} 计入本资金',
+    noShare: '按现行收益分配规则，本资金暂不计提收益',
   },
   after: {
     title: '三、表决之后：项目进展（单位：元）',

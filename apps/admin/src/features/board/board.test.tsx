@@ -36,6 +36,7 @@ function boardFixture(overrides: Partial<PublicDisclosure> = {}): PublicDisclosu
         name: '望江街社区治理专项资金',
         purpose: null,
         balanceFen: 8_400_000,
+        profitShareBp: 4000,
         openingFen: 2_000_000,
         inflowFen: 10_000_000,
         outflowFen: 3_600_050,
@@ -119,6 +120,8 @@ describe('the public board (公示栏), no login', () => {
     expect(table?.textContent).toContain('望江街社区居民委员会');
     expect(table?.querySelector('tbody tr td')?.textContent).toBe('1');
     expect(screen.getByText('本期收入').closest('.ant-card')?.textContent).toContain('100,000.00');
+    // the share the rule gives the fund: two funds with the same share show the same figures, and say why
+    expect(screen.getByText('按收益分配规则，社区集体经济收益的 40% 计入本资金')).toBeInTheDocument();
     expect(screen.getByText(/2026-11-28 拨付 36,000\.50/)).toBeInTheDocument();
     expect(screen.getByText(/监督电话 0812-0000101/)).toBeInTheDocument();
     expect(container.textContent).toContain('数据截至：2026-12-04');
@@ -174,6 +177,9 @@ describe('the public board (公示栏), no login', () => {
     expect(container.textContent).not.toContain(fenToChineseCapital(3_600_050));
     // no Chinese punctuation in English words (the community's own names hold none here)
     expect(container.textContent).toMatch(/paid out; 2026-12-02: /);
+    expect(container.textContent).toContain(
+      'By the distribution rule, 40% of the community’s business income goes into this fund',
+    );
     // the disclosure's days stay whole on a phone ("2026-" / "11-25" before)
     const nowrap = [...container.querySelectorAll<HTMLElement>('span')].filter(
       (el) => el.style.whiteSpace === 'nowrap',

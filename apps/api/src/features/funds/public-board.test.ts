@@ -156,6 +156,35 @@ describe('the disclosure period (起止日期)', () => {
     expect(after.proposals.map((x: { id: string }) => x.id)).toContain(p.id);
   });
 
+  it('each fund says its share of the income under the rule in force at the period’s end', async () => {
+    const kinds = ['governance_special', 'reserve', 'charity_common_prosperity'] as const;
+    const ids = await Promise.all(
+      kinds.map((kind) => f.createFund(WJJ, { kind, name: `分配比例测试 ${kind}` })),
+    );
+    const shares = async (query = '') => {
+      const body = (await (await board(query)).json()) as {
+        funds: { id: string; profitShareBp: number | null }[];
+      };
+      return ids.map((fund) => body.funds.find((x) => x.id === fund.id)?.profitShareBp);
+    };
+    // no rule yet: approvals post everything to the reserve (the default split), and the board says so
+    expect(await shares()).toEqual([0, 10_000, null]);
+    const thisMonth = monthOfDate(f.today() as LocalDate);
+    const rule = await f.post('/distribution-rules', 'admin@dongqu.demo', {
+      communityId: DEMO_IDS.wangjiangjie,
+      effectiveFrom: thisMonth,
+      governanceFundBp: 4000,
+      reserveBp: 3000,
+      otherBp: 3000,
+    });
+    expect(rule.status).toBe(201);
+    // "盈利的 40% 计入社区治理专项资金"; a charity fund is fed by donations, not by the rule
+    expect(await shares()).toEqual([4000, 3000, null]);
+    // a board of a period that ended before the rule keeps the split of its time
+    const lastMonth = addMonths(thisMonth, -1);
+    expect(await shares(`&from=${lastMonth}&to=${lastMonth}`)).toEqual([0, 10_000, null]);
+  });
+
   it('a bound that is no month or day, or a reversed period, is a 400 naming the field', async () => {
     const fields = async (q: string) => Object.keys((await (await board(q)).json()).error.fields);
     expect((await board('&from=2026-13')).status).toBe(400);

@@ -10,9 +10,11 @@ import {
   type Month,
   monthOfDate,
   type ProposalUseCategory,
+  SPLIT_TARGETS,
   shanghaiDateOf,
 } from '@gongfu/domain';
 import { ApiError, notFound } from '../../errors';
+import { defaultRuleOf, distributionRulesOf } from '../reports/distribution-rules-service';
 import { today } from './clock';
 
 const PUBLIC_STATUSES = ['disclosure', 'disclosed', 'paid_out', 'closed'] as const;
@@ -78,6 +80,12 @@ export async function publicDisclosure(
     proposalIds: proposals.map((p) => p.proposal_id),
   });
   const fundName = new Map(publicFunds.map((f) => [f.fund_id, f.name]));
+  // the split at the period's end, as approvals post it (the default when the community has set none)
+  const split = defaultRuleOf(await distributionRulesOf(trx, scope), monthOfDate(period.to)).communitySplit;
+  const profitShareBp = (kind: string) => {
+    const target = SPLIT_TARGETS.find((s) => s.fundKind === kind);
+    return target ? split[target.field] : null;
+  };
 
   const livePayouts = (proposalId: string) =>
     payouts.filter((e) => e.proposal_id === proposalId && e.reversed_by_entry_id === null);
@@ -108,6 +116,7 @@ export async function publicDisclosure(
         name: f.name,
         purpose: f.purpose,
         balanceFen: toFen(f.balance_fen),
+        profitShareBp: profitShareBp(f.kind),
         openingFen,
         closingFen: openingFen + inflowFen - outflowFen,
         inflowFen,

@@ -23,6 +23,7 @@ import { isApiError } from '../../../lib/api-client';
 import { shanghaiToday } from '../../../lib/shanghai-time';
 import { label } from '../../funds/format';
 import { keepDatesWhole } from '../../funds/keep-dates-whole';
+import { percentText } from '../../settings/format';
 import { LanguageSwitch } from '../../shell/components/language-switch';
 import { useBoard } from '../api/board';
 import './board-print.css';
@@ -293,6 +294,14 @@ export function BoardPage({ districtId, communityId, from, to, onPeriodChange }:
           <div className="board-funds">
             {board.funds.map((fund) => (
               <Card key={fund.id} size="small" title={fund.name}>
+                {fund.profitShareBp === null ? null : (
+                  // two funds with the same share show the same figures: the rule says why
+                  <div className="board-muted" style={{ marginBottom: 8 }}>
+                    {fund.profitShareBp > 0
+                      ? t('board.funds.share', { share: percentText(fund.profitShareBp) })
+                      : t('board.funds.noShare')}
+                  </div>
+                )}
                 <Descriptions
                   size="small"
                   column={{ xs: 1, sm: 2, md: 4 }}
