@@ -98,11 +98,19 @@ describe('login', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
+    // what the report form kept on this shared computer, and something that is not ours
+    localStorage.setItem('gongfu.report-draft.r1', '{"version":1}');
+    localStorage.setItem('gongfu.report-explained.r1', '{}');
+    localStorage.setItem('another-site.setting', 'kept');
     const { user, router } = renderApp('/');
     await user.click(await screen.findByRole('button', { name: '用户菜单' }));
     await user.click(await screen.findByText('退出登录'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(loggedOut).toBe(true);
+    // the next person to log in finds none of the last one's figures; nothing else is touched
+    expect(localStorage.getItem('gongfu.report-draft.r1')).toBeNull();
+    expect(localStorage.getItem('gongfu.report-explained.r1')).toBeNull();
+    expect(localStorage.getItem('another-site.setting')).toBe('kept');
     expect(within(document.body).queryByText('东区管理员')).not.toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import {
   type ReportFigures,
   validateReportFigures,
 } from '@gongfu/domain';
+import { REPORT_DRAFT_PREFIX, REPORT_EXPLAINED_PREFIX } from '../../lib/kept-on-device';
 import { figureKind } from '../reports/figures';
 
 /** What the form holds: the figures as typed (text), the notes and the explanations of flagged figures. */
@@ -123,7 +124,7 @@ export function explanationsToSend(explanations: ReportExplanations): ReportExpl
 
 // ---- the unsaved draft kept on this device -----------------------------------------------------------------
 
-const storageKey = (reportId: string) => `gongfu.report-draft.${reportId}`;
+const storageKey = (reportId: string) => `${REPORT_DRAFT_PREFIX}${reportId}`;
 
 export interface StoredDraft {
   version: number;
@@ -199,7 +200,7 @@ export interface ExplanationAnchor {
 }
 export type ExplanationAnchors = Partial<Record<ReportFigureField, ExplanationAnchor>>;
 
-const anchorsKey = (reportId: string) => `gongfu.report-explained.${reportId}`;
+const anchorsKey = (reportId: string) => `${REPORT_EXPLAINED_PREFIX}${reportId}`;
 
 /**
  * Kept on this device: an autosave sends the new figure with the old explanation, so on the next load (a reload,

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chooseActingMembership } from '../../../lib/acting-membership';
 import { type ApiError, apiRequest } from '../../../lib/api-client';
+import { forgetReportsOnThisDevice } from '../../../lib/kept-on-device';
 
 export function logout(): Promise<void> {
   return apiRequest<void>('/auth/logout', { method: 'POST' });
@@ -13,6 +14,7 @@ export function useLogout() {
     onSettled: () => {
       queryClient.clear();
       chooseActingMembership(undefined);
+      forgetReportsOnThisDevice();
     },
   });
 }
