@@ -114,7 +114,7 @@ describe('distribution rules', () => {
     const inForce = page.getByTestId('rule-in-force');
     await inForce.waitFor({ timeout: 20_000 });
     await inForce.getByText('50%').waitFor({ timeout: 20_000 });
-    await inForce.getByText(/自 2025-06 起生效/).waitFor();
+    await inForce.getByText(/自 2025年6月 起生效/).waitFor();
     await screenshot(page, 'distribution-rules-desk-zh');
 
     await page.getByRole('button', { name: /调整分配比例/ }).click();

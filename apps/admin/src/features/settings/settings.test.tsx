@@ -181,7 +181,8 @@ describe('distribution rules page', () => {
     const { user } = renderApp(`/admin/distribution-rules?communityId=${JINHUI.id}`);
     const inForce = await screen.findByTestId('rule-in-force');
     await waitFor(() => expect(within(inForce).getByText('50%')).toBeInTheDocument());
-    expect(within(inForce).getByText('自 2025-06 起生效')).toBeInTheDocument();
+    // months as the period picker names them, never the wire's 2025-06
+    expect(within(inForce).getByText('自 2025年6月 起生效')).toBeInTheDocument();
     expect(document.querySelectorAll('tr.rule-row')).toHaveLength(2);
     expect(screen.getByText('现行')).toBeInTheDocument();
     expect(screen.getByText('已被替代')).toBeInTheDocument();
@@ -191,6 +192,7 @@ describe('distribution rules page', () => {
     const [latest, first] = Array.from(document.querySelectorAll<HTMLElement>('tr.rule-row'));
     expect(within(latest as HTMLElement).getByText('东区社区经济办 管理员')).toBeInTheDocument();
     expect((first as HTMLElement).lastElementChild?.textContent).toBe('上线前已设定');
+    expect((latest as HTMLElement).firstElementChild?.textContent).toBe('2025年6月');
     expect(seen.find((r) => r.path === '/distribution-rules')?.query.get('communityId')).toBe(JINHUI.id);
 
     await user.click(screen.getByRole('button', { name: /调整分配比例/ }));

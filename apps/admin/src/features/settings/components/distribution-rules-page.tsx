@@ -22,6 +22,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import { instantText, shanghaiThisMonth } from '../../../lib/shanghai-time';
 import { useActiveMembership } from '../../auth/api/get-me';
 import { CommunityPicker, useCommunityName } from '../../funds/components/community-picker';
+import { monthLabel } from '../../reports/format';
 import { createsRules } from '../access';
 import { useDistributionRules } from '../api/settings';
 import { percentText, SHARE_FIELDS } from '../format';
@@ -60,7 +61,7 @@ export function DistributionRulesPage({
   communityId: string | undefined;
   onCommunity: (communityId: string | undefined) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const phone = Grid.useBreakpoint().md === false;
   const membership = useActiveMembership();
@@ -115,7 +116,9 @@ export function DistributionRulesPage({
             extra={
               inForce ? (
                 <Typography.Text type="secondary">
-                  {t('settings.rules.inForceSince', { month: inForce.effectiveFrom })}
+                  {t('settings.rules.inForceSince', {
+                    month: monthLabel(inForce.effectiveFrom, i18n.language),
+                  })}
                 </Typography.Text>
               ) : null
             }
@@ -183,7 +186,8 @@ export function DistributionRulesPage({
                 {
                   key: 'effectiveFrom',
                   title: t('settings.rules.col.effectiveFrom'),
-                  dataIndex: 'effectiveFrom',
+                  // as the period picker names months (2026年1月 / Jan 2026), never the wire's 2026-01
+                  render: (_, r) => monthLabel(r.effectiveFrom, i18n.language),
                 },
                 {
                   key: 'status',
