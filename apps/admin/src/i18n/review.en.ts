@@ -75,6 +75,7 @@ export const reviewEn: Shape<typeof reviewZhCN> = {
     // beside a figure the plausibility check flagged (the explanation is read above the table)
     flagged: 'Unusual',
     flagSeparator: '; ',
+    partSeparator: ' · ',
     // short: the figures' headers stay on one line in the drawer (760 px) and on a phone
     median: '12-month median',
     lastApproved: 'Latest',

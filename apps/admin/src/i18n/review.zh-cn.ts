@@ -75,6 +75,7 @@ export const reviewZhCN = {
     // beside a figure the plausibility check flagged (the explanation is read above the table)
     flagged: '异常',
     flagSeparator: '；',
+    partSeparator: ' · ',
     median: '近 12 月中位数',
     lastApproved: '最近一次',
     lastApprovedOf: '{{month}}（最近通过）',

@@ -610,6 +610,30 @@ describe('the drawer’s comparison', () => {
     expect(await screen.findByRole('columnheader', { name: '2026年10月（最近通过）' })).toBeInTheDocument();
   });
 
+  it('on a phone lists each figure with this month’s value beside its name and the comparison beneath, no sideways table', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      givenSession(meAs('district_admin'));
+      const report = submitted();
+      givenReviewApi([report]);
+      renderApp(`/review?report=${report.id}`);
+      const drawer = await screen.findByRole('dialog');
+      // the history fixture's months are approved up to the month before
+      await waitFor(
+        () => {
+          const lines = within(drawer).getAllByText(/^近 12 月中位数：/);
+          expect(lines.length).toBeGreaterThan(3);
+          expect(lines[0]?.closest('.review-figure')?.textContent).toMatch(/2026年10月（最近通过）：/);
+        },
+        { timeout: 10_000 },
+      );
+      expect(within(drawer).queryByRole('columnheader', { name: '近 12 月中位数' })).not.toBeInTheDocument();
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('warns of an earlier month not yet approved, and opens it', async () => {
     givenSession(meAs('district_admin'));
     const earlier = reportFixture({ status: 'submitted', month: '2026-10' });

@@ -18,6 +18,7 @@ import {
   Flex,
   Grid,
   Input,
+  List,
   Select,
   Skeleton,
   Table,
@@ -99,6 +100,7 @@ function ReviewBody({
 }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
   const { message } = App.useApp();
   const me = useMe();
   const membership = useActiveMembership();
@@ -127,6 +129,23 @@ function ReviewBody({
       latest: values.at(-1) ?? null,
     };
   });
+
+  const phone = screens.md === false;
+  const latestTitle = latestMonth
+    ? t('review.drawer.lastApprovedOf', { month: monthLabel(latestMonth, language) })
+    : t('review.drawer.lastApproved');
+  const figureText = (field: ReportFigureField, value: number | null) =>
+    value === null ? '—' : reportFigureText(field, value, localeOf(language));
+  const figureName = (field: ReportFigureField) => (
+    <span>
+      {t(figureLabel(field))}
+      {flagged.has(field) ? (
+        <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 6 }}>
+          {t('review.drawer.flagged')}
+        </Tag>
+      ) : null}
+    </span>
+  );
 
   const act = async (action: 'return' | 'approve') => {
     if (action === 'return' && !comment.trim()) {
@@ -303,63 +322,83 @@ function ReviewBody({
         </Card>
       ) : null}
       <Card size="small" title={t('review.drawer.figures')}>
-        <Table
-          size="small"
-          rowKey="field"
-          pagination={false}
-          dataSource={rows}
-          scroll={{ x: 480 }}
-          columns={[
-            {
-              title: t('review.drawer.figure'),
-              dataIndex: 'field',
-              // on a phone the figures scroll sideways under their names
-              fixed: 'left',
-              render: (field: ReportFigureField) => (
-                <span>
-                  {t(figureLabel(field))}
-                  {flagged.has(field) ? (
-                    <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 6 }}>
-                      {t('review.drawer.flagged')}
-                    </Tag>
-                  ) : null}
-                </span>
-              ),
-            },
-            {
-              title: t('review.drawer.thisMonth'),
-              dataIndex: 'value',
-              align: 'right',
-              onCell: keepOnOneLine,
-              onHeaderCell: keepOnOneLine,
-              render: (value: number, row) => (
-                <Typography.Text strong={flagged.has(row.field)}>
-                  {reportFigureText(row.field, value, localeOf(language))}
-                </Typography.Text>
-              ),
-            },
-            {
-              title: t('review.drawer.median'),
-              dataIndex: 'median',
-              align: 'right',
-              onCell: keepOnOneLine,
-              onHeaderCell: keepOnOneLine,
-              render: (value: number | null, row) =>
-                value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
-            },
-            {
-              title: latestMonth
-                ? t('review.drawer.lastApprovedOf', { month: monthLabel(latestMonth, language) })
-                : t('review.drawer.lastApproved'),
-              dataIndex: 'latest',
-              align: 'right',
-              onCell: keepOnOneLine,
-              onHeaderCell: keepOnOneLine,
-              render: (value: number | null, row) =>
-                value === null ? '—' : reportFigureText(row.field, value, localeOf(language)),
-            },
-          ]}
-        />
+        {phone ? (
+          // on a phone each figure is a line of its own, this month's value beside its name and the comparison
+          // beneath: a reviewer reads all three without scrolling sideways
+          <List
+            size="small"
+            split
+            dataSource={rows}
+            rowKey="field"
+            renderItem={(row) => (
+              <List.Item className="review-figure" style={{ paddingInline: 0 }}>
+                <Flex vertical gap={2} style={{ width: '100%' }}>
+                  <Flex justify="space-between" align="baseline" gap={8}>
+                    {figureName(row.field)}
+                    <Typography.Text strong={flagged.has(row.field)} style={{ whiteSpace: 'nowrap' }}>
+                      {figureText(row.field, row.value)}
+                    </Typography.Text>
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {t('review.drawer.median')}
+                      {t('common.colon')}
+                      {figureText(row.field, row.median)}
+                    </span>
+                    {t('review.drawer.partSeparator')}
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {latestTitle}
+                      {t('common.colon')}
+                      {figureText(row.field, row.latest)}
+                    </span>
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table
+            size="small"
+            rowKey="field"
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              {
+                title: t('review.drawer.figure'),
+                dataIndex: 'field',
+                render: (field: ReportFigureField) => figureName(field),
+              },
+              {
+                title: t('review.drawer.thisMonth'),
+                dataIndex: 'value',
+                align: 'right',
+                onCell: keepOnOneLine,
+                onHeaderCell: keepOnOneLine,
+                render: (value: number, row) => (
+                  <Typography.Text strong={flagged.has(row.field)}>
+                    {figureText(row.field, value)}
+                  </Typography.Text>
+                ),
+              },
+              {
+                title: t('review.drawer.median'),
+                dataIndex: 'median',
+                align: 'right',
+                onCell: keepOnOneLine,
+                onHeaderCell: keepOnOneLine,
+                render: (value: number | null, row) => figureText(row.field, value),
+              },
+              {
+                title: latestTitle,
+                dataIndex: 'latest',
+                align: 'right',
+                onCell: keepOnOneLine,
+                onHeaderCell: keepOnOneLine,
+                render: (value: number | null, row) => figureText(row.field, value),
+              },
+            ]}
+          />
+        )}
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           {t('reporting.form.profit')}
           {t('common.colon')}
@@ -397,7 +436,7 @@ function flagsByField<F extends { field: ReportFigureField }>(
 }
 
 // an amount is read whole: "41,234.56 yuan" must not break before its unit in a narrow column (the name wraps);
-// nor a header ("近 12 月中位数" broke after 中 on a phone): on a phone the table scrolls sideways instead
+// nor a header ("近 12 月中位数" broke after 中): a phone lists the figures instead of the table
 const keepOnOneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /**
