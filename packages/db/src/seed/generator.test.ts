@@ -118,6 +118,22 @@ describe('one generator, two presets', () => {
     for (const c of rows.communities.filter((c) => c.kind === 'urban')) expect(c.converted_year).toBeNull();
   });
 
+  it('a venture’s operator agrees with its company’s model: none when 集体自营, an SOE when 国企托管运营', () => {
+    for (const preset of [PRESETS.demo, PRESETS.gen]) {
+      const { seed, communities, months } = preset;
+      const rows = districtRows(generatedFrame(seed, 0, { communities, months }), new Rng(seed));
+      const modelOf = new Map(rows.companies.map((c) => [c.company_id, c.operating_model]));
+      const partnerKind = new Map(rows.partners.map((p) => [p.partner_id, p.kind]));
+      const byModel = (model: string) =>
+        rows.ventures.filter((v) => modelOf.get(v.company_id ?? '') === model);
+      expect(byModel('collective_self_operated').length).toBeGreaterThan(0);
+      expect(byModel('soe_entrusted').length).toBeGreaterThan(0);
+      for (const v of byModel('collective_self_operated')) expect(v.operator_partner_id).toBeNull();
+      for (const v of byModel('soe_entrusted'))
+        expect(partnerKind.get(v.operator_partner_id ?? '')).toBe('soe');
+    }
+  });
+
   it('each preset writes what districtRows builds', { timeout: 120_000 }, async () => {
     const handle = await createTestDatabase();
     handles.push(handle);
