@@ -88,6 +88,41 @@ describe('district settings', () => {
     await context.close();
   });
 
+  it('each warning says how long its condition has held and since when, then when the check found it (ADR 0040)', async () => {
+    for (const viewport of [DESK, PHONE]) {
+      const where = viewport === DESK ? 'desk' : 'phone';
+      const { context, page } = await session(viewport);
+      await page.goto(`${baseUrl}/warnings?kind=fund_idle`);
+      // the demo's idle funds were found at its start (today), their money unused for months before: months, the
+      // month it began, and the day it was found — not 今天
+      const age = page.locator('.warning-row .warning-age').first();
+      await age.waitFor({ timeout: 20_000 });
+      expect(await age.textContent()).toMatch(/^\d+ 个月$/);
+      expect(await page.locator('.warning-row .warning-since').first().textContent()).toMatch(
+        /^自 \d{4}年\d{1,2}月起 · 发现于 \d{4}年\d{1,2}月\d{1,2}日$/,
+      );
+      await fitsWidth(page);
+      await screenshot(page, `warnings-age-${where}-zh`);
+      await page.locator('.warning-row').first().click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByText(/^\d+ 个月 · 自 \d{4}年\d{1,2}月起$/).waitFor();
+      await screenshot(page, `warnings-age-drawer-${where}-zh`);
+      await page.keyboard.press('Escape');
+      await toEnglish(page);
+      await page.getByRole('heading', { name: 'Warnings' }).first().waitFor();
+      expect(await age.textContent()).toMatch(/^\d+ months?$/);
+      expect(await page.locator('.warning-row .warning-since').first().textContent()).toMatch(
+        /^since [A-Z][a-z]{2} \d{4} · detected \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+      );
+      await fitsWidth(page);
+      await screenshot(page, `warnings-age-${where}-en`);
+      await page.goto(`${baseUrl}/warnings`);
+      await page.locator('.warning-row').first().waitFor({ timeout: 20_000 });
+      await screenshot(page, `warnings-all-${where}-en`);
+      await context.close();
+    }
+  });
+
   it('on a phone the settings fit the width, in Chinese and English', async () => {
     const { context, page } = await session(PHONE);
     await page.goto(`${baseUrl}/admin/settings`);

@@ -29,7 +29,12 @@ export const Warning = z
     status: z.enum(STORED_WARNING_STATUSES),
     ownerUserId: z.uuid().nullable(),
     resolution: z.string().nullable(),
-    detectedAt: z.string(),
+    detectedAt: z.string().openapi({ description: 'When a check found the warning' }),
+    conditionSince: z.iso.date().openapi({
+      description:
+        'The day the condition began (Asia/Shanghai): a late report or pledge its due date, an idle fund the last day of the month of its last outflow (else of its first entry), a fall of revenue or a short remittance the last day of its month, an agreement ending soon the day it came within the window. How long a warning has held is counted from here.',
+      example: '2024-11-30',
+    }),
     resolvedAt: z.string().nullable(),
     resolvedBy: z.uuid().nullable(),
     version: z.number().int(),
@@ -53,6 +58,10 @@ export const WarningListQuery = z.object({
     .uuid()
     .optional()
     .openapi({ description: 'Warnings about one object (a venture, fund, agreement or pledge)' }),
+  order: z.enum(['newest', 'longest']).optional().openapi({
+    description:
+      'After open before resolved and red before amber: by the condition’s start, the most recent first (newest, the default) or the longest-held first (longest)',
+  }),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -467,6 +467,8 @@ export interface WarningsTable extends CommunityOwned {
   status: Generated<'open' | 'resolved'>;
   resolution: string | null;
   detected_at: Timestamp;
+  /** the day the warning's condition began (migration 2026-12-13T1000); the API always writes it */
+  condition_since: ColumnType<string, string | undefined, string>;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   version: Generated<number>;

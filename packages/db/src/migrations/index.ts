@@ -24,6 +24,7 @@ import * as kpiDeferredRefresh from './2026-12-08T1000-kpi-deferred-refresh';
 import * as reportAmendsIndex from './2026-12-10T1000-report-amends-index';
 import * as reportAttachments from './2026-12-11T1000-report-attachments';
 import * as reportTypedZeros from './2026-12-12T1000-report-typed-zeros';
+import * as warningConditionSince from './2026-12-13T1000-warning-condition-since';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the list is the same under
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1000-report-amends-index': reportAmendsIndex,
   '2026-12-11T1000-report-attachments': reportAttachments,
   '2026-12-12T1000-report-typed-zeros': reportTypedZeros,
+  '2026-12-13T1000-warning-condition-since': warningConditionSince,
 };

@@ -82,22 +82,31 @@ const WARNING_COLUMNS = [
   'w.owner_user_id',
   'w.resolution',
   'w.detected_at',
+  sql<string>`w.condition_since::text`.as('condition_since'),
   'w.resolved_at',
   'w.resolved_by',
   'w.version',
 ] as const;
 
+/**
+ * The order of a list after status and severity, by how long the condition has held (its start, not its detection):
+ * `newest` the most recent condition first (the default), `longest` the longest-held first.
+ */
+export type WarningOrder = 'newest' | 'longest';
+
 export async function listWarnings(
   trx: ScopedTransaction,
-  f: WarningListFilter & { limit: number; offset: number },
+  f: WarningListFilter & { limit: number; offset: number; order?: WarningOrder | undefined },
 ) {
   const base = filteredWarnings(trx, f);
+  const direction = f.order === 'longest' ? 'asc' : 'desc';
   const rows = await base
     .select(WARNING_COLUMNS)
-    // open before resolved, red before amber, newest first
+    // open before resolved, red before amber, then by the condition's start
     .orderBy(sql`case when w.status = 'open' then 0 else 1 end`)
     .orderBy(sql`case when w.severity = 'red' then 0 else 1 end`)
-    .orderBy('w.detected_at', 'desc')
+    .orderBy('w.condition_since', direction)
+    .orderBy('w.detected_at', direction)
     .orderBy('w.warning_id')
     .limit(f.limit)
     .offset(f.offset)
@@ -120,6 +129,8 @@ export interface WarningDraft {
   subjectType: string;
   subjectId: string;
   period: string;
+  /** the day the condition began (YYYY-MM-DD), as the rule dates it */
+  conditionSince: string;
   detail: Record<string, unknown>;
 }
 
@@ -167,6 +178,7 @@ export async function storeWarning(
         subject_type: w.subjectType,
         subject_id: w.subjectId,
         period: w.period,
+        condition_since: w.conditionSince,
         detail: jsonb(w.detail),
       })
       .onConflict((oc) => oc.columns(['district_id', 'kind', 'subject_id', 'period']).doNothing())
@@ -495,6 +507,7 @@ export interface AgreementFact {
   venture_name: string;
   partner_id: string;
   partner_name: string | null;
+  starts_on: string;
   ends_on: string;
 }
 
@@ -506,7 +519,7 @@ export async function agreementFacts(
   const d = args.districtId;
   const result = await sql<AgreementFact>`
     select a.community_id, a.agreement_id, a.venture_id, v.name as venture_name, a.partner_id,
-           p.name as partner_name, a.ends_on::text as ends_on
+           p.name as partner_name, a.starts_on::text as starts_on, a.ends_on::text as ends_on
       from operator_agreements a
       join ventures v on v.district_id = a.district_id and v.venture_id = a.venture_id
       left join partners p on p.district_id = a.district_id and p.partner_id = a.partner_id

@@ -61,6 +61,7 @@ function warning(severity: 'red' | 'amber'): Warning {
     ownerUserId: null,
     resolution: null,
     detectedAt: '2026-11-16T00:00:00Z',
+    conditionSince: '2026-11-10',
     resolvedAt: null,
     resolvedBy: null,
     version: 1,

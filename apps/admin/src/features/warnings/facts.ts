@@ -1,5 +1,5 @@
 import type { Warning } from '@gongfu/contract';
-import { daysBetween, formatYuan, type LocalDate, shanghaiDateOf } from '@gongfu/domain';
+import { daysBetween, formatYuan, type LocalDate, shanghaiDateOf, wholeMonthsBetween } from '@gongfu/domain';
 import { instantText } from '../../lib/shanghai-time';
 
 /** The figures of a warning's detail a reader is shown, in this order (ids and codes are left out). */
@@ -60,11 +60,49 @@ export function subjectName(warning: Pick<Warning, 'subjectType' | 'detail'>): s
   return pick('ventureName');
 }
 
-/** Days a warning has been open: from its detection to its resolution (or today), in Shanghai days. */
-export function daysOpen(warning: Warning, now: Date = new Date()): number {
-  const from = shanghaiDateOf(new Date(warning.detectedAt)) as LocalDate;
+/** The kinds whose condition is known by its month only (the API dates it on the month's last day). */
+const KNOWN_BY_MONTH: ReadonlySet<Warning['kind']> = new Set([
+  'fund_idle',
+  'revenue_drop',
+  'remittance_below_minimum',
+]);
+
+export interface ConditionAge {
+  /** the day the condition began (the API's `conditionSince`) */
+  since: LocalDate;
+  /** only its month is known: say the month, count in months */
+  byMonth: boolean;
+  /** how long it has held — until its resolution, else today (Asia/Shanghai): whole months, or days */
+  unit: 'months' | 'days';
+  count: number;
+  /** the day a check found it, where that is not the day (the month) it began; null where it is */
+  detectedOn: LocalDate | null;
+  /** days from its detection to its resolution (how soon it was handled); null while open */
+  resolvedAfterDays: number | null;
+}
+
+/**
+ * How long a warning's condition has held, counted from the day it began (not from the check that found it: a fund
+ * idle since 2024-11 found today has held for two years). A condition known by its month counts whole months (0: under
+ * a month); one known by its day counts days, and months from two months on. See ADR 0040.
+ */
+export function conditionAge(warning: Warning, now: Date = new Date()): ConditionAge {
+  const since = warning.conditionSince as LocalDate;
+  const detected = shanghaiDateOf(new Date(warning.detectedAt)) as LocalDate;
   const to = shanghaiDateOf(warning.resolvedAt ? new Date(warning.resolvedAt) : now) as LocalDate;
-  return Math.max(0, daysBetween(from, to));
+  const byMonth = KNOWN_BY_MONTH.has(warning.kind);
+  const days = Math.max(0, daysBetween(since, to));
+  const months = Math.max(0, wholeMonthsBetween(since, to));
+  const inMonths = byMonth || months >= 2;
+  const sameStart = byMonth ? detected.slice(0, 7) === since.slice(0, 7) : detected === since;
+  return {
+    since,
+    byMonth,
+    unit: inMonths ? 'months' : 'days',
+    count: inMonths ? months : days,
+    detectedOn: sameStart ? null : detected,
+    resolvedAfterDays: warning.resolvedAt ? Math.max(0, daysBetween(detected, to)) : null,
+  };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface WarningsSearch {
   streetOfficeId?: string;
   /** the warnings about one object (a venture, fund, agreement or pledge) */
   subjectId?: string;
+  /** absent: the most recent condition first; `longest`: the longest-held first (ADR 0040) */
+  order?: 'longest';
   page?: number;
 }
 
@@ -51,6 +53,7 @@ export function validateWarningsSearch(search: Record<string, unknown>): Warning
   if (severity) result.severity = severity;
   const kind = oneOf(KINDS, search.kind);
   if (kind) result.kind = kind;
+  if (search.order === 'longest') result.order = 'longest';
   for (const key of ['communityId', 'streetOfficeId', 'subjectId'] as const) {
     const value = search[key];
     if (typeof value === 'string' && UUID.test(value)) result[key] = value;

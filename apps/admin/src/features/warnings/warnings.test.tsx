@@ -1,12 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { JINHUI, meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { givenKpiApi } from '../../testing/kpi-server';
 import { renderApp } from '../../testing/render-app';
 import { errorBody, givenSession } from '../../testing/server';
 import {
   AMBER_ID,
+  dayDaysAgo,
   daysAgo,
   givenOversightApi,
   RED_ID,
@@ -18,8 +20,18 @@ const lists = (seen: ReturnType<typeof givenOversightApi>) =>
   seen.filter((r) => r.method === 'GET' && r.path === '/warnings');
 const rows = () => [...document.querySelectorAll('tr.warning-row')] as HTMLElement[];
 const option = (text: string) => screen.findByText(text, { selector: '.ant-select-item-option-content' });
+/** A Shanghai day as the list says it in Chinese (2026年11月10日), and its month (2026年11月). */
+const zhDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+const zhMonth = (date: string) => zhDay(date).replace(/\d+日$/, '');
 
 describe('warnings', () => {
+  afterEach(async () => {
+    await changeLanguage('zh-CN');
+  });
+
   it('lists severity (red / amber, in words too), rule, owner, age and status; open ones by default', async () => {
     givenSession(meAs('district_admin'));
     const seen = givenOversightApi();
@@ -34,7 +46,11 @@ describe('warnings', () => {
     expect(within(red).getByText('月报逾期')).toBeInTheDocument();
     expect(within(red).getByText(JINHUI.name)).toBeInTheDocument();
     expect(within(red).getByText('项目：金汇养老服务站')).toBeInTheDocument();
-    expect(within(red).getByText('12 天')).toBeInTheDocument();
+    // how long the report has been overdue (since its due date), not since the check found it
+    expect(within(red).getByText('14 天')).toBeInTheDocument();
+    expect(
+      within(red).getByText(`自 ${zhDay(dayDaysAgo(14))}起 · 发现于 ${zhDay(dayDaysAgo(12))}`),
+    ).toBeInTheDocument();
     expect(within(red).getByText('待处理')).toBeInTheDocument();
     expect(within(amber).getByText('黄色预警').closest('[data-severity]')).toHaveAttribute(
       'data-severity',
@@ -42,7 +58,12 @@ describe('warnings', () => {
     );
     expect(within(amber).getByText('资金闲置')).toBeInTheDocument();
     expect(within(amber).getByText('资金：社区治理专项资金')).toBeInTheDocument();
-    expect(within(amber).getByText('3 天')).toBeInTheDocument();
+    // idle for over a year, found three days ago: its age is the fund's, said in months since the month it began
+    expect(within(amber).getByText('13 个月')).toBeInTheDocument();
+    expect(
+      within(amber).getByText(`自 ${zhMonth(dayDaysAgo(400))}起 · 发现于 ${zhDay(dayDaysAgo(3))}`),
+    ).toBeInTheDocument();
+    expect(within(amber).queryByText('3 天')).toBeNull();
 
     const query = lists(seen)[0]?.query;
     expect(query?.get('status')).toBe('open');
@@ -201,7 +222,7 @@ describe('warnings', () => {
       expect(within(head).getByText('月报逾期')).toBeInTheDocument();
       // the other columns are the card's lines
       expect(within(red as HTMLElement).getByText(JINHUI.name)).toBeInTheDocument();
-      expect(within(red as HTMLElement).getByText('12 天')).toBeInTheDocument();
+      expect(within(red as HTMLElement).getByText('14 天')).toBeInTheDocument();
       expect(within(red as HTMLElement).getByText('待处理')).toBeInTheDocument();
       await user.click(within(head).getByText('处理'));
       expect(await screen.findByLabelText('处理说明')).toBeInTheDocument();
@@ -218,7 +239,7 @@ describe('warnings', () => {
     }
   });
 
-  it('a resolved warning shows its resolution and how long it was open', async () => {
+  it('a resolved warning shows how long its condition held, how soon after detection it was handled, and its resolution', async () => {
     givenSession(meAs('district_admin'));
     givenOversightApi({
       warnings: [
@@ -231,7 +252,9 @@ describe('warnings', () => {
     });
     const { user } = renderApp('/warnings?status=resolved');
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(screen.getByText('5 天后处理')).toBeInTheDocument();
+    // overdue 14 days ago, found 12 days ago, resolved 5 days after that: it had held for 7 days
+    expect(within(rows()[0] as HTMLElement).getByText('7 天')).toBeInTheDocument();
+    expect(screen.getByText(`自 ${zhDay(dayDaysAgo(14))}起 · 发现后 5 天处理`)).toBeInTheDocument();
     await user.click(within(rows()[0] as HTMLElement).getByText('查看'));
     expect(await screen.findByText('已补报')).toBeInTheDocument();
     expect(screen.queryByLabelText('处理说明')).toBeNull();
@@ -286,19 +309,84 @@ describe('warnings', () => {
       kind: 'fund_idle',
       subjectType: 'fund',
       detail: { fundName: '公积金', balanceFen: 1_000_000, lastOutflowMonth: '2024-09', idleMonths: 25 },
+      // 775 days: 25 whole months and a few days, whichever months they are
+      conditionSince: dayDaysAgo(775),
       detectedAt: daysAgo(0),
     });
     const fall = warningFixture({
       id: AMBER_ID,
       kind: 'revenue_drop',
       detail: { ventureName: '金汇潮汐市场', previousRevenueFen: 100_000_00, revenueFen: 40_000_00 },
+      conditionSince: dayDaysAgo(40),
       detectedAt: daysAgo(4),
     });
     givenOversightApi({ warnings: [idle, fall], total: 2 });
     renderApp('/kpis');
     expect(await screen.findByText('资金闲置 · 25 个月')).toBeInTheDocument();
-    expect(screen.getByText('今天发现')).toBeInTheDocument();
+    // found today, idle since 2024: how long it has held, not 今天
+    expect(screen.getByText(`已持续 25 个月（自 ${zhMonth(dayDaysAgo(775))}起）`)).toBeInTheDocument();
     expect(screen.getByText('营收环比大幅下降 · 60%')).toBeInTheDocument();
-    expect(screen.getByText('已持续 4 天')).toBeInTheDocument();
+    expect(screen.getByText(`已持续 1 个月（自 ${zhMonth(dayDaysAgo(40))}起）`)).toBeInTheDocument();
+  });
+
+  it('the detail says how long the condition has held and since when, and when a check found it', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi();
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await user.click(within(rows()[1] as HTMLElement).getByText('处理'));
+    await screen.findByLabelText('处理说明');
+    const drawer = screen.getByRole('dialog');
+    expect(within(drawer).getByText('已持续').closest('tr')?.textContent).toBe(
+      `已持续13 个月 · 自 ${zhMonth(dayDaysAgo(400))}起`,
+    );
+    expect(within(drawer).getByText('发现时间')).toBeInTheDocument();
+  });
+
+  it('orders by how long the condition has held on request, in the URL and the request', async () => {
+    givenSession(meAs('district_admin'));
+    const seen = givenOversightApi();
+    const { user, router } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(lists(seen)[0]?.query.has('order')).toBe(false);
+    await user.click(screen.getByLabelText('排序'));
+    await user.click(await option('持续最久的在前'));
+    await waitFor(() => expect(router.state.location.search).toEqual({ order: 'longest' }));
+    await waitFor(() => expect(lists(seen).at(-1)?.query.get('order')).toBe('longest'));
+    await user.click(screen.getByText('清除筛选'));
+    await waitFor(() => expect(router.state.location.search).toEqual({}));
+  });
+
+  it('in English: months and days with their plurals, since when, and when it was found', async () => {
+    givenSession(meAs('district_admin'));
+    givenOversightApi({
+      warnings: [
+        warningFixture({ conditionSince: dayDaysAgo(1), detectedAt: daysAgo(1) }),
+        warningFixture({
+          id: AMBER_ID,
+          kind: 'fund_idle',
+          severity: 'amber',
+          subjectType: 'fund',
+          detail: { fundName: 'Governance fund', balanceFen: 1_000_00, idleMonths: 1 },
+          conditionSince: dayDaysAgo(40),
+          detectedAt: daysAgo(0),
+        }),
+      ],
+    });
+    await changeLanguage('en');
+    renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [report, fund] = rows() as [HTMLElement, HTMLElement];
+    expect(within(report).getByText('1 day')).toBeInTheDocument();
+    const [y, m, d] = dayDaysAgo(1).split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const short = day.toLocaleDateString('en-US', { month: 'short', timeZone: 'UTC' });
+    // found the day it began: nothing more to say
+    expect(within(report).getByText(`since ${d} ${short} ${y}`)).toBeInTheDocument();
+    expect(within(fund).getByText('1 month')).toBeInTheDocument();
+    expect(
+      within(fund).getByText(/^since [A-Z][a-z]{2} \d{4} · detected \d{1,2} [A-Z][a-z]{2} \d{4}$/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Duration' })).toBeInTheDocument();
   });
 });

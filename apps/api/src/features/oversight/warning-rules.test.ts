@@ -1,6 +1,13 @@
-import { detectReportOverdue, startOfShanghaiDay } from '@gongfu/domain';
+import {
+  daysBetween,
+  detectFundIdle,
+  detectReportOverdue,
+  startOfShanghaiDay,
+  wholeMonthsBetween,
+} from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  conditionSince,
   escalates,
   isWithin,
   lastDayOf,
@@ -99,5 +106,46 @@ describe('storing', () => {
   it('dates a month-only fact on its last day', () => {
     expect(lastDayOf('2024-02')).toBe('2024-02-29');
     expect(lastDayOf('2026-12')).toBe('2026-12-31');
+  });
+});
+
+describe('when a condition began', () => {
+  it('a late report: the due date it missed, so the days since are the rule’s days overdue', () => {
+    expect(conditionSince.reportOverdue('2026-10', 10)).toBe('2026-11-10');
+    expect(conditionSince.reportOverdue('2026-12', 25)).toBe('2027-01-25');
+    const finding = detectReportOverdue({
+      month: '2026-10',
+      dueDay: 10,
+      firstSubmittedAt: null,
+      now: startOfShanghaiDay('2026-11-28'),
+    });
+    expect(daysBetween(conditionSince.reportOverdue('2026-10', 10), '2026-11-28')).toBe(
+      finding?.facts.daysOverdue,
+    );
+  });
+
+  it('an idle fund: the day the rule counts idleness from, so the months since are its idle months', () => {
+    const since = conditionSince.ofMonth('2024-11');
+    expect(since).toBe('2024-11-30');
+    const finding = detectFundIdle({
+      fundKind: 'other',
+      balanceFen: 1_000_00,
+      lastOutflowOn: lastDayOf('2024-11'),
+      openedOn: lastDayOf('2024-01'),
+      today: '2026-12-08',
+    });
+    expect(finding?.facts.since).toBe(since);
+    expect(wholeMonthsBetween(since, '2026-12-08')).toBe(finding?.facts.idleMonths);
+  });
+
+  it('an agreement: the day it came within the window, never before it started', () => {
+    expect(conditionSince.agreementExpiring('2026-01-01', '2026-12-20', 90)).toBe('2026-09-21');
+    expect(conditionSince.agreementExpiring('2026-01-01', '2026-12-20', 30)).toBe('2026-11-20');
+    // a short agreement, signed with less than the window left: ending soon from its first day
+    expect(conditionSince.agreementExpiring('2026-11-01', '2026-12-31', 90)).toBe('2026-11-01');
+  });
+
+  it('a pledge: its due date', () => {
+    expect(conditionSince.pledgeOverdue('2026-10-31')).toBe('2026-10-31');
   });
 });

@@ -1,12 +1,14 @@
 import {
   addDays,
   addMonths,
+  compareDates,
   compareMonths,
   detectReportOverdue,
   type LocalDate,
   type Month,
   monthOfDate,
   reportDeadline,
+  reportDueDate,
   startOfShanghaiDay,
   type WarningSeverity,
   type WarningThresholds,
@@ -97,3 +99,24 @@ export function isWithin(month: Month, window: { from: Month; to: Month }): bool
 export function lastDayOf(month: Month): LocalDate {
   return addDays(`${addMonths(month, 1)}-01` as LocalDate, -1);
 }
+
+/**
+ * The day a warning's condition began, which the list counts its age from (已持续, ADR 0040) — not the day a check
+ * found it. Each rule dates it from the facts it reads:
+ *
+ * - a late report: its due date, the deadline it missed (days since = the rule's days overdue);
+ * - an idle fund: the day the rule counts idleness from (its last outflow's month, else its first entry's, dated on
+ *   the month's last day: `lastDayOf`), so the months since are the rule's idle months;
+ * - a fall of revenue, a remittance short of the minimum: the month of the figures, on its last day;
+ * - an agreement ending soon: the day it came within the district's window, not before the agreement started;
+ * - a pledge: its due date.
+ */
+export const conditionSince = {
+  reportOverdue: (month: Month, dueDay: number): LocalDate => reportDueDate(month, dueDay),
+  ofMonth: (month: Month): LocalDate => lastDayOf(month),
+  agreementExpiring: (startsOn: LocalDate, endsOn: LocalDate, windowDays: number): LocalDate => {
+    const entered = addDays(endsOn, -windowDays);
+    return compareDates(entered, startsOn) < 0 ? startsOn : entered;
+  },
+  pledgeOverdue: (dueOn: LocalDate): LocalDate => dueOn,
+};

@@ -52,6 +52,7 @@ function toWarning(row: Row): Warning {
     ownerUserId: row.owner_user_id,
     resolution: row.resolution,
     detectedAt: new Date(row.detected_at).toISOString(),
+    conditionSince: row.condition_since,
     resolvedAt: row.resolved_at ? new Date(row.resolved_at).toISOString() : null,
     resolvedBy: row.resolved_by,
     version: row.version,
@@ -80,6 +81,7 @@ export async function listWarnings(trx: ScopedTransaction, actor: Actor, query: 
     streetOfficeId: query.streetOfficeId,
     ownerUserId: query.ownerUserId,
     subjectId: query.subjectId,
+    order: query.order,
     limit: query.limit,
     offset: query.offset,
   });
@@ -203,6 +205,7 @@ async function computeWarnings(
       subjectType: 'venture',
       subjectId: fact.venture_id,
       period: fact.month,
+      conditionSince: rules.conditionSince.reportOverdue(fact.month as Month, dueDay),
       detail: {
         ventureId: fact.venture_id,
         ventureName: fact.venture_name,
@@ -230,6 +233,7 @@ async function computeWarnings(
       subjectType: 'venture',
       subjectId: fact.venture_id,
       period: fact.month,
+      conditionSince: rules.conditionSince.ofMonth(fact.month as Month),
       detail: {
         ventureId: fact.venture_id,
         ventureName: fact.venture_name,
@@ -260,6 +264,7 @@ async function computeWarnings(
       subjectId: fact.fund_id,
       // one warning per idle stretch: a new outflow starts a new stretch
       period: idleSince,
+      conditionSince: rules.conditionSince.ofMonth(idleSince),
       detail: {
         fundId: fact.fund_id,
         fundName: fact.fund_name,
@@ -285,6 +290,11 @@ async function computeWarnings(
       subjectType: 'agreement',
       subjectId: fact.agreement_id,
       period: fact.ends_on,
+      conditionSince: rules.conditionSince.agreementExpiring(
+        fact.starts_on as LocalDate,
+        fact.ends_on as LocalDate,
+        thresholds.agreementExpiringDays,
+      ),
       detail: {
         agreementId: fact.agreement_id,
         ventureId: fact.venture_id,
@@ -313,6 +323,7 @@ async function computeWarnings(
       subjectType: 'pledge',
       subjectId: fact.pledge_id,
       period: fact.due_on,
+      conditionSince: rules.conditionSince.pledgeOverdue(fact.due_on as LocalDate),
       detail: {
         pledgeId: fact.pledge_id,
         partnerId: fact.partner_id,
@@ -337,6 +348,7 @@ async function computeWarnings(
       subjectType: 'venture',
       subjectId: fact.venture_id,
       period: fact.month,
+      conditionSince: rules.conditionSince.ofMonth(fact.month as Month),
       detail: {
         ventureId: fact.venture_id,
         ventureName: fact.venture_name,

@@ -239,6 +239,8 @@ type WarningJson = {
   ownerUserId: string | null;
   resolution: string | null;
   detail: Record<string, unknown>;
+  detectedAt: string;
+  conditionSince: string;
 };
 
 async function listAs(as: string, query = ''): Promise<WarningJson[]> {
@@ -355,6 +357,48 @@ describe('POST /api/v1/warnings/refresh', () => {
       expect(entries, key(w)).toHaveLength(1);
       expect(entries[0]?.actor_user_id).toBe(deterministicId('user:admin@dongqu.demo'));
     }
+  });
+
+  it('dates each warning from the day its condition began, not from the check that found it', async () => {
+    const since = Object.fromEntries(
+      mine(await listAs('admin@dongqu.demo')).map((w) => [`${w.kind} ${w.period}`, w.conditionSince]),
+    );
+    expect(since).toEqual({
+      // the deadline it missed: 2026-10's report was due on the 10th of November (days since = days overdue)
+      'report_overdue 2026-10': '2026-11-10',
+      // no outflow since its first inflow in 2025-06: idle from that month's last day, as the rule counts it
+      'fund_idle 2025-06': '2025-06-30',
+      // the month of the figures, on its last day
+      'revenue_drop 2026-09': '2026-09-30',
+      'remittance_below_minimum 2026-09': '2026-09-30',
+      // ends 2026-12-20: within the district's 90 days from 2026-09-21 (found by the check of 2026-10-01)
+      'agreement_expiring 2026-12-20': '2026-09-21',
+      // its due date
+      'pledge_overdue 2026-10-31': '2026-10-31',
+    });
+    // every one was found by a check run today (the tests' clock), long after its condition began
+    for (const w of mine(await listAs('admin@dongqu.demo'))) {
+      expect(w.detectedAt.slice(0, 10) > w.conditionSince, `${w.kind}`).toBe(true);
+    }
+    // one warning read alone says the same
+    const idle = mine(await listAs('admin@dongqu.demo', '&kind=fund_idle'))[0];
+    const one = await t.request(`/api/v1/warnings/${idle?.id}`, { as: 'wangjiangjie@dongqu.demo' });
+    expect((await one.json()).conditionSince).toBe('2025-06-30');
+  });
+
+  it('orders by the condition’s start after severity: the most recent first, or the longest-held on request', async () => {
+    const amber = (items: WarningJson[]) =>
+      mine(items)
+        .filter((w) => w.severity === 'amber')
+        .map((w) => w.kind);
+    const newest = amber(await listAs('admin@dongqu.demo'));
+    expect(newest[0]).toBe('pledge_overdue'); // since 2026-10-31
+    expect(newest.at(-1)).toBe('fund_idle'); // since 2025-06-30
+    const longest = amber(await listAs('admin@dongqu.demo', '&order=longest'));
+    expect(longest[0]).toBe('fund_idle');
+    expect(longest.at(-1)).toBe('pledge_overdue');
+    const bad = await t.request('/api/v1/warnings?order=sideways', { as: 'admin@dongqu.demo' });
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(['order']);
   });
 
   it('is idempotent: a second run stores nothing new', async () => {

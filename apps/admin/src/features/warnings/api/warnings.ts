@@ -17,6 +17,7 @@ export interface WarningListParams {
   communityId?: string | undefined;
   streetOfficeId?: string | undefined;
   subjectId?: string | undefined;
+  order?: 'newest' | 'longest' | undefined;
   limit: number;
   offset?: number | undefined;
 }

@@ -11,7 +11,8 @@ import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
 import { label } from '../../funds/format';
 import { useResolveWarning, warningsQueryKey } from '../api/warnings';
-import { daysOpen, factsOf, subjectName } from '../facts';
+import { factsOf, subjectName } from '../facts';
+import { useConditionTexts } from './condition-age';
 import { SeverityTag } from './severity-tag';
 
 const NOTE_MAX = 2000;
@@ -37,6 +38,7 @@ export function WarningDrawer({
   const queryClient = useQueryClient();
   const [history, setHistory] = useState(false);
   const { message } = App.useApp();
+  const conditionTexts = useConditionTexts();
 
   // another warning, a fresh form
   const id = warning?.id;
@@ -57,6 +59,7 @@ export function WarningDrawer({
 
   if (!warning) return <Drawer open={false} onClose={onClose} />;
   const subject = subjectName(warning);
+  const condition = conditionTexts(warning);
   const facts = factsOf(warning, t('kpi.unit.fen'));
   const open = warning.status === 'open';
   const stale = isApiError(error, 409) ? error.message : null;
@@ -125,14 +128,20 @@ export function WarningDrawer({
             },
             { key: 'period', label: t('oversight.warnings.column.period'), children: warning.period },
             {
+              // how long the condition has held, from the day it began (ADR 0040); its detection below
+              key: 'age',
+              label: t('oversight.warnings.column.age'),
+              children: (
+                <span className="warning-age">
+                  {condition.age}
+                  <Typography.Text type="secondary"> · {condition.since}</Typography.Text>
+                </span>
+              ),
+            },
+            {
               key: 'detected',
               label: t('oversight.warnings.detail.detectedAt'),
               children: instantText(warning.detectedAt),
-            },
-            {
-              key: 'age',
-              label: t('oversight.warnings.column.age'),
-              children: t('oversight.warnings.ageDays', { count: daysOpen(warning) }),
             },
             ...(warning.resolvedAt
               ? [

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { label } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useWarnings } from '../api/warnings';
-import { daysOpen, headlineOf, subjectName } from '../facts';
+import { headlineOf, subjectName } from '../facts';
+import { useConditionTexts } from './condition-age';
 import { SeverityTag } from './severity-tag';
 
 /** The open red warnings the card lists first. */
@@ -20,6 +21,7 @@ export function WarningsCard() {
   const { t, i18n } = useTranslation();
   const red = useWarnings({ status: 'open', severity: 'red', limit: TOP });
   const amber = useWarnings({ status: 'open', severity: 'amber', limit: 1 });
+  const conditionTexts = useConditionTexts();
   return (
     <Card
       title={t('oversight.cockpit.title')}
@@ -69,7 +71,7 @@ export function WarningsCard() {
                   renderItem={(w) => {
                     const subject = subjectName(w);
                     const headline = headlineOf(w);
-                    const days = daysOpen(w);
+                    const condition = conditionTexts(w);
                     return (
                       <List.Item key={w.id}>
                         <Flex gap={8} wrap align="center">
@@ -85,9 +87,7 @@ export function WarningsCard() {
                           </span>
                           {subject ? <Typography.Text type="secondary">{subject}</Typography.Text> : null}
                           <Typography.Text type="secondary">
-                            {days === 0
-                              ? t('oversight.cockpit.foundToday')
-                              : t('oversight.cockpit.openFor', { count: days })}
+                            {t('oversight.cockpit.openFor', { age: condition.age, since: condition.since })}
                           </Typography.Text>
                         </Flex>
                       </List.Item>

@@ -20,8 +20,9 @@ import { isDistrictScoped } from '../../kpis/access';
 import { QueryState } from '../../kpis/components/query-state';
 import { refreshesWarnings, resolvesWarnings } from '../access';
 import { useRefreshWarnings, useWarnings, WARNINGS_PAGE_SIZE } from '../api/warnings';
-import { daysOpen, subjectName } from '../facts';
+import { subjectName } from '../facts';
 import { isFiltered, KINDS, SEVERITIES, type StatusFilter, statusOf, type WarningsSearch } from '../search';
+import { ConditionAgeCell } from './condition-age';
 import { SeverityTag } from './severity-tag';
 import { WarningDrawer } from './warning-drawer';
 
@@ -52,7 +53,7 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
   const membership = useActiveMembership();
   const district = isDistrictScoped(membership);
   const mayResolve = resolvesWarnings(membership);
-  const ids = { severity: useId(), kind: useId(), status: useId() };
+  const ids = { severity: useId(), kind: useId(), status: useId(), order: useId() };
   const [selected, setSelected] = useState<string | null>(null);
   const status = statusOf(search);
   const page = search.page ?? 1;
@@ -64,6 +65,7 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
     communityId: district ? search.communityId : undefined,
     streetOfficeId: search.streetOfficeId,
     subjectId: search.subjectId,
+    order: search.order,
     limit: WARNINGS_PAGE_SIZE,
     offset: (page - 1) * WARNINGS_PAGE_SIZE,
   });
@@ -95,7 +97,8 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
       render: (_, w) => {
         const subject = subjectName(w);
         return (
-          <Flex vertical>
+          // a long pledge wraps rather than pushing how long and the status off a desk's table
+          <Flex vertical style={{ maxWidth: 300 }}>
             <span>{w.communityName ?? '—'}</span>
             {subject ? (
               <Typography.Text type="secondary">
@@ -116,19 +119,8 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
     {
       title: t('oversight.warnings.column.age'),
       key: 'age',
-      render: (_, w) => {
-        const days = daysOpen(w);
-        if (w.status === 'resolved') {
-          return (
-            <Typography.Text type="secondary">
-              {t('oversight.warnings.resolvedAfter', { count: days })}
-            </Typography.Text>
-          );
-        }
-        return days === 0
-          ? t('oversight.warnings.ageToday')
-          : t('oversight.warnings.ageDays', { count: days });
-      },
+      // how long the condition has held, from the day it began, not from the check that found it (ADR 0040)
+      render: (_, w) => <ConditionAgeCell warning={w} />,
     },
     {
       title: t('oversight.warnings.column.status'),
@@ -227,6 +219,18 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
               }))}
             />
           </Labelled>
+          <Labelled id={ids.order} label={t('oversight.warnings.order.label')}>
+            <Select<'newest' | 'longest'>
+              id={ids.order}
+              style={{ width: 190, maxWidth: '100%' }}
+              value={search.order ?? 'newest'}
+              onChange={(v) => filter({ order: v === 'newest' ? undefined : v })}
+              options={(['newest', 'longest'] as const).map((o) => ({
+                value: o,
+                label: t(`oversight.warnings.order.${o}`),
+              }))}
+            />
+          </Labelled>
           {search.subjectId ? (
             <Tag closable onClose={() => filter({ subjectId: undefined })}>
               {t('oversight.warnings.filter.subject')}
@@ -237,7 +241,7 @@ export function WarningsPage({ search, onSearch }: WarningsPageProps) {
               {t('oversight.warnings.filter.streetOffice')}
             </Tag>
           ) : null}
-          {isFiltered(search) || search.status ? (
+          {isFiltered(search) || search.status || search.order ? (
             <Button onClick={() => onSearch({})}>{t('oversight.common.clear')}</Button>
           ) : null}
         </Flex>

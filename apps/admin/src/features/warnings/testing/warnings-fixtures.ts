@@ -1,4 +1,5 @@
 import { AuditPage, Warning, WarningList } from '@gongfu/contract';
+import { shanghaiDateOf } from '@gongfu/domain';
 import { HttpResponse, http } from 'msw';
 import { DISTRICT_ID, JINHUI, WANGJIANGJIE } from '../../../testing/fixtures';
 import { conforms } from '../../../testing/kpi-server';
@@ -10,6 +11,9 @@ const DAY = 86_400_000;
 
 /** An instant `days` days before now (ages are counted from the clock). */
 export const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+/** The Shanghai day `days` days before now: when a condition began (ages are counted from it). */
+export const dayDaysAgo = (days: number) => shanghaiDateOf(new Date(Date.now() - days * DAY));
 
 export function warningFixture(overrides: Partial<Warning> = {}): Warning {
   return conforms(Warning, {
@@ -32,6 +36,8 @@ export function warningFixture(overrides: Partial<Warning> = {}): Warning {
     status: 'open',
     ownerUserId: null,
     resolution: null,
+    // overdue for 14 days, found by a check 12 days ago
+    conditionSince: dayDaysAgo(14),
     detectedAt: daysAgo(12),
     resolvedAt: null,
     resolvedBy: null,
@@ -58,6 +64,8 @@ export const WARNINGS: Warning[] = [
       lastOutflowMonth: '2025-09',
       idleMonths: 13,
     },
+    // idle for 13 whole months (400 days is 13 months and a few days, whichever months they are), found 3 days ago
+    conditionSince: dayDaysAgo(400),
     detectedAt: daysAgo(3),
     version: 1,
   }),
