@@ -40,7 +40,9 @@ describe('an operator partner at work', () => {
     expect(await rows.count()).toBeGreaterThan(1);
     const market = rows.filter({ hasText: '金汇潮汐市场' });
     await expect
-      .poll(() => market.getByText(/金汇社区 · .+ · 保底上缴 20,000.00 元\/月/).count(), { timeout: 20_000 })
+      .poll(() => market.getByText('金汇社区 · 固定费用 8,000.00 元/月 · 保底上缴 20,000.00 元/月').count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
     const communities = new Set(
       (await rows.locator('.ant-list-item-meta-description').allInnerTexts()).map(
@@ -68,17 +70,26 @@ describe('an operator partner at work', () => {
     const agreed = await agreementRows.locator('td:first-child').allTextContents();
     expect([...agreed].sort()).toEqual([...ventures].sort());
     expect(await page.getByRole('tab').allTextContents()).toEqual(['经营项目', '运营协议', '合作方']);
+    // the market's fixed fee is per month and it has no profit share: 不适用, not 0.00%
+    const marketAgreement = agreementRows.filter({ hasText: '金汇潮汐市场' });
+    expect(await marketAgreement.getByText('不适用').count()).toBe(1);
+    expect(await marketAgreement.getByText('8,000.00 元').count()).toBe(1);
+    expect(await page.getByRole('columnheader', { name: '固定费用（元/月）' }).count()).toBe(1);
+    // its menu has no register: the breadcrumb names where it came from, its workplace, as the menu marks it
+    const breadcrumb = page.locator('.ant-breadcrumb');
+    expect(await breadcrumb.getByText('登记台账').count()).toBe(0);
+    expect((await page.locator('.ant-menu-item-selected').textContent())?.trim()).toBe('工作台');
     await screenshot(page, 'partner-agreements-desk-zh');
 
-    // the register's breadcrumb opens on the first section a partner reads (its ventures), not on 公司与股权
-    await page.locator('.ant-breadcrumb').getByRole('link', { name: '登记台账' }).click();
+    // the ventures it runs, a tab away
+    await page.getByRole('tab', { name: '经营项目' }).click();
     await page.waitForURL(/\/register\/ventures/);
-    await page.getByRole('tab', { name: '经营项目', selected: true }).waitFor({ timeout: 20_000 });
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
-    await screenshot(page, 'partner-register-home-desk-zh');
+    await screenshot(page, 'partner-register-ventures-desk-zh');
 
-    // a venture's form from the workplace
-    await page.goto(`${baseUrl}/`);
+    // a venture's form from the workplace, which the breadcrumb leads back to
+    await breadcrumb.getByRole('link', { name: '工作台' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
     const first = (await ventureRows(page, /我方运营的项目/)).first();
     const name = (await first.locator('.ant-list-item-meta-title span').first().textContent())?.trim() ?? '';
     await first.getByRole('link').click();
@@ -113,6 +124,12 @@ describe('an operator partner at work', () => {
     await toEnglish(page);
     await ventureRows(page, /Ventures we operate/);
     await screenshot(page, 'partner-home-desk-en');
+    await page.getByRole('link', { name: 'View operator agreements' }).click();
+    await page.waitForURL(/\/register\/agreements/);
+    const market = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '金汇潮汐市场' });
+    await expect.poll(() => market.getByText('n/a').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('.ant-breadcrumb').getByRole('link', { name: 'Overview' }).count()).toBe(1);
+    await screenshot(page, 'partner-agreements-desk-en');
     await context.close();
   });
 });

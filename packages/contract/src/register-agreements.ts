@@ -47,7 +47,7 @@ export const AgreementCreate = z
     endsOn: dateOnly,
     terms: z.enum(AGREEMENT_TERMS),
     operatorShareBp: basisPoints.default(0),
-    feeFen: fen.default(0),
+    feeFen: fen.default(0).openapi({ description: 'Per month, as the guaranteed remittance' }),
     guaranteedMinRemittanceFen: fen.default(0).openapi({ description: 'Per month, to the community' }),
     exitTerms: optionalText(4000),
   })

@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useMatches } from '@tanstack/react-router';
 import { Breadcrumb } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { activeMembership, meQueryOptions } from '../features/auth/api/get-me';
+import { MENU_ENTRIES, reachedFrom } from '../features/shell/menu-config';
 import '../lib/route-static-data';
 
 interface Crumb {
@@ -16,10 +19,17 @@ function loaderCrumb(loaderData: unknown): string | undefined {
   return undefined;
 }
 
-/** Breadcrumbs from the matched routes: each route names itself in `staticData.crumb` or its loader's `crumb`. */
+/**
+ * Breadcrumbs from the matched routes: each route names itself in `staticData.crumb` or its loader's `crumb`. They
+ * follow the menu the person sees: a section their menu does not list (an operator partner's register) is named as
+ * the entry they reach it from (工作台).
+ */
 export function Breadcrumbs() {
   const { t } = useTranslation();
   const matches = useMatches();
+  // the session's, read from the cache (the authenticated frame loaded it): no suspense, no request of its own
+  const me = useQuery({ ...meQueryOptions(), enabled: false }).data;
+  const role = me ? activeMembership(me)?.role : undefined;
   const crumbs: Crumb[] = [];
   for (const match of matches) {
     const title =
@@ -31,6 +41,9 @@ export function Breadcrumbs() {
     crumbs.push({ path, title });
   }
   if (crumbs.length === 0) return null;
+  const first = crumbs[0];
+  const from = first ? reachedFrom(first.path, role) : undefined;
+  if (from) crumbs[0] = { path: MENU_ENTRIES[from].to, title: t(MENU_ENTRIES[from].label) };
   const items = crumbs.map((crumb, index) => ({
     key: crumb.path,
     title: index < crumbs.length - 1 ? <Link to={crumb.path}>{crumb.title}</Link> : crumb.title,

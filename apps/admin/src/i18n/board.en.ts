@@ -22,7 +22,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
     empty: 'No project approved by the residents was disclosed in this period.',
     no: 'No.',
     item: 'Item',
-    amount: 'Amount (CNY)',
+    amount: 'Amount (yuan)',
     capital: 'In words',
     source: 'Source of funds',
     responsible: 'Responsible body',
@@ -55,7 +55,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
     payouts: 'Payouts',
     noPayouts: 'Nothing paid out yet',
     payout: '{{date}}: {{amount}} paid out',
-    closeResult: 'Close result',
+    closeResult: 'Outcome at close-out',
   },
   status: {
     disclosure: 'In disclosure',

@@ -19,7 +19,7 @@ export const en: Messages = {
   },
   nav: {
     overview: 'Overview',
-    kpis: 'KPI cockpit',
+    kpis: 'KPI dashboard',
     communities: 'Communities',
     reporting: 'Monthly reports',
     review: 'Report review',

@@ -64,7 +64,7 @@ export const exportsEn: Shape<typeof exportsZhCN> = {
     none: 'None',
     notAvailable: '—',
     footer:
-      'Figures from the communities’ monthly reports and fund ledgers on Gongfu; each KPI’s definition is in the cockpit and on the “Definitions” sheet of an export.',
+      'Figures from the communities’ monthly reports and fund ledgers on Gongfu; each KPI’s definition is in the KPI dashboard and on the “Definitions” sheet of an export.',
     failedLoad: 'The bulletin’s figures cannot be read right now; please try again later.',
   },
 };

@@ -143,12 +143,13 @@ export const fundsEn: Shape<typeof fundsZhCN> = {
       paidOn: 'Payout date',
       bookedOn: 'Booked on',
     },
+    // stages, named as nouns as in Chinese (结项 is the stage, not a state: "Closed" read as done on an open proposal)
     steps: {
-      propose: 'Proposed',
+      propose: 'Proposal',
       deliberate: 'Deliberation',
       disclose: 'Disclosure',
       payout: 'Payout',
-      close: 'Closed',
+      close: 'Close-out',
       votes: 'for {{for}} / against {{against}} / abstain {{abstain}}',
       paid: '{{paid}} paid',
     },

@@ -42,6 +42,8 @@ export const homeZhCN = {
     fill: '填报',
     view: '查看',
     notExpected: '本月无须报送',
+    fee: '固定费用 {{amount}}/月',
+    share: '利润分成 {{share}}',
     guaranteed: '保底上缴 {{amount}}/月',
     term: '协议期限',
     noAgreement: '未登记运营协议',

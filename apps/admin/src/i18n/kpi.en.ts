@@ -1,13 +1,13 @@
 import type { FeatureMessages } from './features.zh-cn';
 
 export const kpiEn: FeatureMessages['kpi'] = {
-  title: 'KPI cockpit',
+  title: 'KPI dashboard',
   scope: 'Scope: {{scope}}',
   scopePartner: 'ventures run by {{partner}}, {{district}}',
-  goToCockpit: 'Open the KPI cockpit',
+  goToCockpit: 'Open the KPI dashboard',
   noAccess: 'Your role does not read the district KPIs',
   noAccessSub:
-    'The KPI cockpit is for district admins, district viewers, community admins and operator partners (the ventures they operate).',
+    'The KPI dashboard is for district admins, district viewers, community admins and operator partners (the ventures they operate).',
   dataDate: 'Data as of {{month}}',
   tab: {
     overview: 'KPIs',
@@ -40,7 +40,7 @@ export const kpiEn: FeatureMessages['kpi'] = {
   unit: {
     fen: 'yuan',
     wan: '10k yuan',
-    people: 'person-times',
+    people: 'people',
     jobs: 'jobs',
     reports: 'reports',
     requests: 'requests',

@@ -260,7 +260,7 @@ export const oversightEn: Shape<typeof oversightZhCN> = {
       endsOn: 'Ends on',
       terms: 'Terms',
       operatorShareBp: 'Operator’s share',
-      feeFen: 'Fixed fee',
+      feeFen: 'Fixed fee (per month)',
       guaranteedMinRemittanceFen: 'Guaranteed remittance (per month)',
       exitTerms: 'Exit terms',
       revision: 'Revision',

@@ -260,7 +260,7 @@ export const oversightZhCN = {
       endsOn: '结束日期',
       terms: '合作方式',
       operatorShareBp: '运营方分成比例',
-      feeFen: '固定费用',
+      feeFen: '固定费用（每月）',
       guaranteedMinRemittanceFen: '保底上缴（每月）',
       exitTerms: '退出条款',
       // monthly reports (the figures: the domain's names)

@@ -15,7 +15,7 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     stableJobs: 'Stable jobs',
     temporaryJobs: 'Temporary jobs',
     residentsServed: 'Residents served',
-    serviceTransactions: 'Service transactions',
+    serviceTransactions: 'Service visits',
     eldersServed: 'Elders served',
     childrenServed: 'Children served',
     remittanceDueFen: 'Remittance due',
@@ -37,7 +37,7 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   overview: {
     on_time: 'On time',
     late: 'Late',
-    missing: 'Overdue, not filed',
+    missing: 'Overdue',
     not_due: 'To file',
     returned: 'Returned',
     draft: 'In progress',
@@ -104,7 +104,7 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   unit: {
     yuan: 'yuan',
     people: 'people',
-    times: 'times',
+    times: 'visits',
     jobs: 'jobs',
     requests: 'requests',
   },

@@ -49,7 +49,7 @@ export const targetsEn: Shape<typeof targetsZhCN> = {
   invalid: 'Correct the marked targets',
   readOnly: 'Read only: yearly targets are set by the district admins',
   clearHint: 'Empty a field and save to remove that target',
-  openCockpit: 'Open the KPI cockpit',
+  openCockpit: 'Open the KPI dashboard',
   communitySearch: 'Filter communities',
   progress: {
     target: '{{scope}} yearly target {{value}}',

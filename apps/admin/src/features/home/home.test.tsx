@@ -285,9 +285,12 @@ describe("the operator partner's workplace", () => {
     const ventures = (await screen.findByText(/我方运营的项目/)).closest('.ant-card') as HTMLElement;
     const market = (await within(ventures).findByText('金汇潮汐市场')).closest('li') as HTMLElement;
     expect(within(market).getByText('按时报送')).toBeInTheDocument();
-    // the running agreement, not the ended one before it
-    expect(await within(market).findByText(/金汇社区 · .+ · 保底上缴 20,000.00 元\/月/)).toBeInTheDocument();
+    // the running agreement, not the ended one before it: its terms with what they come to, a month's fee per month
+    expect(await within(market).findByTestId('venture-terms')).toHaveTextContent(
+      '金汇社区 · 利润分成 30.00% · 保底上缴 20,000.00 元/月',
+    );
     expect(within(market).getByText('2024-01-01 ~ 2099-12-31')).toBeInTheDocument();
+
     expect(
       within(ventures).getByText(/标签为\d{4}年\d{1,2}月月报的状态，截止 2026-12-10/),
     ).toBeInTheDocument();
@@ -320,6 +323,29 @@ describe("the operator partner's workplace", () => {
     expect(asked).toContain(`/agreements?partnerId=${SOE.partnerId}`);
     // no community figures, no proposals: msw would fail a request the partner's page has no handler for
     expect(screen.queryByText('本社区在全区的位置')).not.toBeInTheDocument();
+  });
+
+  it('says what each agreement comes to: a fixed fee per month, an agreed share even when 0, no term it lacks', async () => {
+    givenPartner([
+      agreement(CANTEEN, {
+        terms: 'fee_and_split',
+        feeFen: 500_000,
+        operatorShareBp: 0,
+        guaranteedMinRemittanceFen: 0,
+      }),
+    ]);
+    renderApp('/');
+    const ventures = (await screen.findByText(/我方运营的项目/)).closest('.ant-card') as HTMLElement;
+    const canteen = (await within(ventures).findByText('望江街长者食堂')).closest('li') as HTMLElement;
+    // no guaranteed remittance: none said
+    const line = await within(canteen).findByTestId('venture-terms');
+    await waitFor(() =>
+      expect(line).toHaveTextContent(/^望江街社区 · 固定费用 5,000.00 元\/月 \+ 利润分成 0.00%$/),
+    );
+    // on a phone the line breaks between its pieces, never inside an amount and its unit
+    expect(within(line).getByText('固定费用 5,000.00 元/月')).toHaveStyle({ whiteSpace: 'nowrap' });
+    const market = within(ventures).getByText('金汇潮汐市场').closest('li') as HTMLElement;
+    expect(within(market).queryByText(/固定费用/)).toBeNull();
   });
 
   it('reads its agreements once: the to-dos count the expiring ones from the ventures card’s list', async () => {

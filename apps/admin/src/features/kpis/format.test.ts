@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n';
-import { changeOf, chartValue, fenScaleOf, formatFen, formatKpiText, formatKpiValue, toneOf } from './format';
+import {
+  changeOf,
+  chartUnit,
+  chartValue,
+  fenScaleOf,
+  formatFen,
+  formatKpiText,
+  formatKpiValue,
+  toneOf,
+} from './format';
 
 const t = i18n.getFixedT('zh-CN');
 const tEn = i18n.getFixedT('en');
@@ -15,7 +24,19 @@ describe('KPI formatting', () => {
     expect(formatFen(1_307_376_843, 'zh-CN', t)).toEqual({ text: '1,307.38', unit: '万元' });
     expect(formatFen(-33_573_100, 'zh-CN', t)).toEqual({ text: '-33.57', unit: '万元' });
     expect(formatFen(-1_004_999, 'zh-CN', t)).toEqual({ text: '-1.00', unit: '万元' });
-    expect(formatFen(1_307_376_843, 'en', tEn)).toEqual({ text: '1,307.38', unit: '10k yuan' });
+  });
+
+  it('in English, where there is no 万, reads the larger amounts in whole yuan, never "10.92 10k yuan"', () => {
+    expect(formatFen(999_999, 'en', tEn)).toEqual({ text: '9,999.99', unit: 'yuan' });
+    expect(formatFen(1_092_049, 'en', tEn)).toEqual({ text: '10,920', unit: 'yuan' });
+    expect(formatFen(1_307_376_850, 'en', tEn)).toEqual({ text: '13,073,769', unit: 'yuan' });
+    expect(formatFen(-33_573_150, 'en', tEn)).toEqual({ text: '-335,732', unit: 'yuan' });
+    // a column in the larger scale: every row in whole yuan, one unit for all
+    expect(formatKpiText('fen', 4_750_000, 'en', tEn, 'wan')).toBe('47,500 yuan');
+    expect(formatKpiText('fen', -43_800, 'en', tEn, 'wan')).toBe('-438 yuan');
+    expect(formatKpiText('fen', -40, 'en', tEn, 'wan')).toBe('0 yuan');
+    // charts keep 万元, named as a column header is
+    expect(chartUnit('fen', tEn)).toBe('10k yuan');
   });
 
   it('puts a column of amounts in one unit: 万元 as soon as one of them is that large', () => {
@@ -33,7 +54,7 @@ describe('KPI formatting', () => {
     expect(formatKpiValue('ratio', 0.9714285714285714, 'zh-CN', t)).toEqual({ text: '97.1%', unit: '' });
     expect(formatKpiValue('jobs', 1195, 'zh-CN', t)).toEqual({ text: '1,195', unit: '个' });
     expect(formatKpiValue('ratio', null, 'zh-CN', t)).toEqual({ text: '—', unit: '' });
-    expect(formatKpiText('people', 13508, 'en', tEn)).toBe('13,508 person-times');
+    expect(formatKpiText('people', 13508, 'en', tEn)).toBe('13,508 people');
     expect(chartValue('fen', 140_891_800)).toBeCloseTo(140.8918);
     expect(chartValue('ratio', 0.5)).toBe(50);
   });

@@ -63,11 +63,17 @@ export function fenScaleOf(values: readonly (number | null)[]): FenScale {
 
 /**
  * Integer fen as 元 with two decimals (exact, on integers), or as 万元 with two decimals when the amount is
- * at least 1 万元 (rounded half away from zero to the 100 元) — or in the scale given.
+ * at least 1 万元 (rounded half away from zero to the 100 元) — or in the scale given. English has no 万: there the
+ * larger amounts read in whole yuan ("109,234 yuan", rounded half away from zero to the yuan: no less exact than
+ * the 万元 form), never "10.92 10k yuan"; charts keep 万元 on their axes, named "10k yuan" as a column header is.
  */
 export function formatFen(fen: number, language: string, t: Translate, scale?: FenScale): FormattedValue {
   if ((scale ?? (Math.abs(fen) < WAN_FEN ? 'yuan' : 'wan')) === 'yuan') {
     return { text: formatYuan(fen, { grouping: true }), unit: t('kpi.unit.fen') };
+  }
+  if (language === 'en') {
+    const yuan = Math.round(Math.abs(fen) / 100);
+    return { text: `${fen < 0 && yuan > 0 ? '-' : ''}${grouped(yuan, language)}`, unit: t('kpi.unit.fen') };
   }
   const hundreds = Math.round(Math.abs(fen) / 10_000); // units of 0.01 万元, rounded half away from zero
   const cents = String(hundreds % 100).padStart(2, '0');

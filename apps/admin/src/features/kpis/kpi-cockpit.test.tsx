@@ -362,9 +362,10 @@ describe('KPI cockpit', () => {
         name: 'Show the trend and ranking of Operating revenue',
       }),
     ).toBeInTheDocument();
-    expect(document.querySelector('.ant-menu a[href="/kpis"]')).toHaveTextContent('KPI cockpit');
+    expect(document.querySelector('.ant-menu a[href="/kpis"]')).toHaveTextContent('KPI dashboard');
     const revenue = card('operating_revenue');
-    expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('140.8910k yuan');
+    // English has no 万: the amount in whole yuan, not "140.89 10k yuan"
+    expect(within(revenue).getByTestId('kpi-value')).toHaveTextContent('1,408,918yuan');
     // the fixture's month still has reports in review: its report-built changes are stated, not judged
     expect(changes(revenue)[0]).toHaveTextContent('vs previous awaiting review, not comparable yet');
     // the give-back total names its parts: cash, and in kind at its declared value

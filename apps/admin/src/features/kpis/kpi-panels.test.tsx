@@ -136,7 +136,7 @@ describe('KPI cockpit: ranking', () => {
       givenKpiApi({ ranking: () => ({ ...base, items: [...base.items, ...tied] }) });
       renderApp('/kpis?month=2026-10&tab=ranking');
       const bottom = await screen.findByLabelText('Bottom three', {}, { timeout: 30_000 });
-      expect(bottom).toHaveTextContent('5. 社区5, 社区6, 社区7 and 2 more (tied) 0.00 10k yuan');
+      expect(bottom).toHaveTextContent('5. 社区5, 社区6, 社区7 and 2 more (tied) 0 yuan');
     } finally {
       await changeLanguage('zh-CN');
     }

@@ -2,6 +2,7 @@ import type { ProposalStatus, Role } from '@gongfu/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../lib/i18n';
 import { meAs, WANGJIANGJIE } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { errorBody, givenSession } from '../../testing/server';
@@ -46,6 +47,20 @@ describe('the proposal’s steps', () => {
     view.unmount();
     open('district_viewer', 'approved');
     expect(await stepButtons()).toEqual([]);
+  });
+
+  it('in English the steps are stages, as 提议 议事 公示 拨付 结项: an open proposal does not read "Closed"', async () => {
+    await changeLanguage('en');
+    try {
+      open('community_admin', 'disclosure');
+      await screen.findByRole('button', { name: /History/ }, { timeout: 30_000 });
+      const titles = Array.from(document.querySelectorAll('.ant-steps-item-title')).map(
+        (el) => el.textContent,
+      );
+      expect(titles).toEqual(['Proposal', 'Deliberation', 'Disclosure', 'Payout', 'Close-out']);
+    } finally {
+      await changeLanguage('zh-CN');
+    }
   });
 
   it('during 公示 the payout button is off and says until when', async () => {

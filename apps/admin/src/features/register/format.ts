@@ -1,8 +1,31 @@
-import { addDays, daysBetween, formatBasisPoints, type LocalDate, shanghaiDateOf } from '@gongfu/domain';
+import {
+  type AgreementTerms,
+  addDays,
+  daysBetween,
+  formatBasisPoints,
+  type LocalDate,
+  shanghaiDateOf,
+} from '@gongfu/domain';
 
 /** 5100 bp → "51.00%". */
 export function shareText(bp: number): string {
   return formatBasisPoints(bp);
+}
+
+/**
+ * Whether an agreement's terms include the part: a fixed fee has no operator's share, a profit split no fee. The
+ * columns are numbers (0 where the part is absent), so the terms tell an absent part from an agreed 0.
+ */
+export function agreementHas(terms: AgreementTerms, part: 'share' | 'fee'): boolean {
+  return part === 'share' ? terms !== 'fixed_fee' : terms !== 'profit_split';
+}
+
+/**
+ * A part of the agreement to show as not applicable: absent from its terms and 0. A figure recorded against the
+ * terms (a fee on a profit split) is still shown, so that nothing stored is hidden.
+ */
+export function notApplicable(agreement: { terms: AgreementTerms }, part: 'share' | 'fee', value: number) {
+  return value === 0 && !agreementHas(agreement.terms, part);
 }
 
 /** m² with up to two decimals and grouping: 1,250.5 → "1,250.5". */

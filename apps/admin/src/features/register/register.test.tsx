@@ -9,6 +9,7 @@ import { api, errorBody, givenSession, server } from '../../testing/server';
 import {
   APPRAISAL_NEW,
   ASSET_ID,
+  agreementFixture,
   COMPANY_ID,
   companyFixture,
   givenRegisterApi,
@@ -18,6 +19,7 @@ import {
 } from './testing/register-fixtures';
 
 /** The table's body rows (antd adds a hidden measuring row to a scrolling table). */
+const AGREEMENT_ID_PREFIX = '10000000-0000-4000-8000-00000000010';
 const tableRows = () =>
   Array.from(document.querySelectorAll<HTMLElement>('.ant-table-tbody tr.ant-table-row'));
 const lists = (seen: SeenRequest[], path: string) =>
@@ -107,6 +109,61 @@ describe('the register lists', () => {
     );
     await waitFor(() => expect(tableRows()).toHaveLength(1));
   });
+
+  it('a term the agreement does not have reads 不适用, an agreed 0 reads 0; the fixed fee is per month', async () => {
+    givenSession(meAs('community_admin', WANGJIANGJIE));
+    givenRegisterApi({
+      agreements: [
+        agreementFixture({
+          id: `${AGREEMENT_ID_PREFIX}1`,
+          ventureName: '固定费用项目',
+          terms: 'fixed_fee',
+          operatorShareBp: 0,
+          feeFen: 800_000,
+        }),
+        agreementFixture({
+          id: `${AGREEMENT_ID_PREFIX}2`,
+          ventureName: '分成项目',
+          terms: 'profit_split',
+          operatorShareBp: 2000,
+          feeFen: 0,
+        }),
+        agreementFixture({
+          id: `${AGREEMENT_ID_PREFIX}3`,
+          ventureName: '费用加分成项目',
+          terms: 'fee_and_split',
+          operatorShareBp: 0,
+          feeFen: 0,
+        }),
+        // a fee recorded against a profit split is shown, not hidden
+        agreementFixture({
+          id: `${AGREEMENT_ID_PREFIX}4`,
+          ventureName: '记了费用的分成项目',
+          terms: 'profit_split',
+          operatorShareBp: 1500,
+          feeFen: 100_000,
+        }),
+      ],
+    });
+    renderApp('/register/agreements');
+    expect(await screen.findByRole('columnheader', { name: '固定费用（元/月）' })).toBeInTheDocument();
+    const cells = (venture: string) => {
+      const row = tableRows().find((r) => within(r).queryByText(venture)) as HTMLElement;
+      const headers = Array.from(document.querySelectorAll('.ant-table-thead th')).map(
+        (th) => th.textContent,
+      );
+      const texts = Array.from(row.querySelectorAll('td')).map((td) => td.textContent);
+      return {
+        share: texts[headers.indexOf('运营方分成（%）')],
+        fee: texts[headers.indexOf('固定费用（元/月）')],
+      };
+    };
+    await waitFor(() => expect(tableRows()).toHaveLength(4));
+    expect(cells('固定费用项目')).toEqual({ share: '不适用', fee: '8,000.00 元' });
+    expect(cells('分成项目')).toEqual({ share: '20.00%', fee: '不适用' });
+    expect(cells('费用加分成项目')).toEqual({ share: '0.00%', fee: '0.00 元' });
+    expect(cells('记了费用的分成项目')).toEqual({ share: '15.00%', fee: '1,000.00 元' });
+  });
 });
 
 describe('district roles read the register', () => {
@@ -186,13 +243,23 @@ describe('district roles read the register', () => {
     expect(screen.queryByRole('columnheader', { name: '运营合作方' })).toBeNull();
     server.events.removeAllListeners('request:start');
     expect(screen.getByPlaceholderText('按项目名称或社区搜索')).toBeInTheDocument();
-    const crumb = screen.getByRole('link', { name: '登记台账' });
-    expect(crumb).toHaveAttribute('href', '/register');
+    // its menu has no register: the breadcrumb leads back where it came from (its workplace), as the menu marks it
+    const breadcrumb = document.querySelector('.ant-breadcrumb') as HTMLElement;
+    expect(within(breadcrumb).getByRole('link', { name: '工作台' })).toHaveAttribute('href', '/');
+    expect(within(breadcrumb).queryByText('登记台账')).toBeNull();
+    expect(document.querySelector('.ant-menu-item-selected')).toHaveTextContent('工作台');
     partner.unmount();
 
     givenSession(meAs('community_admin', WANGJIANGJIE));
     const community = renderApp('/register');
     await waitFor(() => expect(community.router.state.location.pathname).toBe('/register/companies'));
+    await screen.findByRole('tab', { name: '公司与股权', selected: true });
+    const communityCrumb = document.querySelector('.ant-breadcrumb') as HTMLElement;
+    expect(within(communityCrumb).getByRole('link', { name: '登记台账' })).toHaveAttribute(
+      'href',
+      '/register',
+    );
+    expect(document.querySelector('.ant-menu-item-selected')).toHaveTextContent('登记台账');
   });
 
   it('partners are the district’s: its admin registers them, a community admin reads them', async () => {

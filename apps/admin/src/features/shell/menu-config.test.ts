@@ -1,6 +1,6 @@
 import { can, ROLES } from '@gongfu/domain';
 import { describe, expect, it } from 'vitest';
-import { MENU_BY_ROLE, menuFor, selectedMenuEntry } from './menu-config';
+import { MENU_BY_ROLE, menuFor, reachedFrom, selectedMenuEntry } from './menu-config';
 
 describe('menu by role', () => {
   it('shows user administration to the roles that may invite, and districts to the platform only', () => {
@@ -69,5 +69,19 @@ describe('menu by role', () => {
     expect(selectedMenuEntry('/', ids)).toBe('overview');
     expect(selectedMenuEntry('/communities/abc', ids)).toBe('communities');
     expect(selectedMenuEntry('/communities-x', ids)).toBeUndefined();
+  });
+
+  it('names the workplace as where a role reaches a section its menu does not list, and nothing otherwise', () => {
+    // an operator partner opens its agreements from its workplace: the register is not in its menu
+    expect(reachedFrom('/register', 'partner_operator')).toBe('overview');
+    expect(reachedFrom('/register/agreements', 'partner_operator')).toBe('overview');
+    // the district's and the community's roles have the register in their menus
+    for (const role of ['district_admin', 'district_viewer', 'community_admin'] as const)
+      expect(reachedFrom('/register/agreements', role)).toBeUndefined();
+    // the year's targets are under the cockpit the partner has
+    expect(reachedFrom('/kpis/targets', 'partner_operator')).toBeUndefined();
+    // a page under no menu entry: one's own account
+    expect(reachedFrom('/account', 'partner_operator')).toBeUndefined();
+    expect(reachedFrom('/register', undefined)).toBeUndefined();
   });
 });

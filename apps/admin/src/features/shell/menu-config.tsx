@@ -161,6 +161,18 @@ export function selectedMenuEntry(pathname: string, ids: readonly MenuEntryId[])
   return best;
 }
 
+/**
+ * The menu entry a role reaches a page from when its own menu does not list the page's section: its workplace (an
+ * operator partner opens the register's agreements from its workplace; the register is not in its menu). Undefined
+ * when the role's menu lists the section, or when the page is under no menu entry at all.
+ */
+export function reachedFrom(pathname: string, role: Role | undefined): MenuEntryId | undefined {
+  if (!role) return undefined;
+  const section = selectedMenuEntry(pathname, Object.keys(MENU_ENTRIES) as MenuEntryId[]);
+  if (!section || MENU_BY_ROLE[role].some((id) => selectedMenuEntry(pathname, [id]))) return undefined;
+  return 'overview';
+}
+
 type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
 
 /**

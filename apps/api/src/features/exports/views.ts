@@ -109,7 +109,7 @@ const RATE_NOTE = L('比率以百分比表示', 'Rates are shown as percentages'
 
 const UNIT_LABELS: Record<KpiUnit, LocalizedText> = {
   fen: L('元', 'yuan'),
-  people: L('人次', 'people served'),
+  people: L('人次', 'people'),
   jobs: L('个', 'jobs'),
   reports: L('份', 'reports'),
   requests: L('件', 'requests'),

@@ -1,21 +1,18 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { Agreement, ReportStatusRow } from '@gongfu/contract';
-import {
-  AGREEMENT_TERMS_LABELS,
-  addMonths,
-  compareChineseNames,
-  type Month,
-  shanghaiDateOf,
-} from '@gongfu/domain';
+import { addMonths, compareChineseNames, type Month, shanghaiDateOf } from '@gongfu/domain';
 import { Link } from '@tanstack/react-router';
 import { Button, Card, Col, Flex, Grid, List, Row, Tag, Typography, theme } from 'antd';
+import type { TFunction } from 'i18next';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { activeMembership, useMe } from '../../auth/api/get-me';
-import { label, yuanText } from '../../funds/format';
+import { yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useAgreements } from '../../register/api/register';
 import { ExpiryTag } from '../../register/components/agreements-page';
+import { agreementHas, shareText } from '../../register/format';
 import { useReportStatus } from '../../reports/api/reports';
 import { monthLabel, OWED_REPORT_STATUSES, openReportMonth } from '../../reports/format';
 import { ShortcutsCard, TodoCard } from './community-home-page';
@@ -84,6 +81,32 @@ function currentAgreement(agreements: readonly Agreement[], ventureId: string, t
     own.find((a) => a.startsOn <= today && today <= a.endsOn) ??
     own.sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0]
   );
+}
+
+/**
+ * The pieces of a venture's line: its community, its agreement's terms with what they come to (固定费用 8,000.00 元/月,
+ * 利润分成 20.00%, both joined by +: the fee is per month, as the guaranteed remittance) and the guaranteed
+ * remittance, each with the separator before it. A term the agreement lacks is left out unless a figure was recorded.
+ */
+function lineParts(communityName: string, agreement: Agreement | undefined, t: TFunction) {
+  const parts: { text: string; before: string }[] = [{ text: communityName, before: '' }];
+  if (!agreement) return parts;
+  const terms = [
+    agreementHas(agreement.terms, 'fee') || agreement.feeFen !== 0
+      ? t('home.partner.fee', { amount: yuanText(agreement.feeFen, t) })
+      : null,
+    agreementHas(agreement.terms, 'share') || agreement.operatorShareBp !== 0
+      ? t('home.partner.share', { share: shareText(agreement.operatorShareBp) })
+      : null,
+  ].filter((text): text is string => text !== null);
+  for (const [i, text] of terms.entries()) parts.push({ text, before: i === 0 ? ' · ' : ' + ' });
+  if (agreement.guaranteedMinRemittanceFen) {
+    parts.push({
+      text: t('home.partner.guaranteed', { amount: yuanText(agreement.guaranteedMinRemittanceFen, t) }),
+      before: ' · ',
+    });
+  }
+  return parts;
 }
 
 function VenturesCard({ agreements }: { agreements: readonly Agreement[] | undefined }) {
@@ -176,18 +199,14 @@ function VenturesCard({ agreements }: { agreements: readonly Agreement[] | undef
                       }
                       description={
                         <Flex vertical gap={2}>
-                          <Typography.Text type="secondary">
-                            {[
-                              row.communityName,
-                              agreement ? label(AGREEMENT_TERMS_LABELS[agreement.terms], language) : null,
-                              agreement?.guaranteedMinRemittanceFen
-                                ? t('home.partner.guaranteed', {
-                                    amount: yuanText(agreement.guaranteedMinRemittanceFen, t),
-                                  })
-                                : null,
-                            ]
-                              .filter(Boolean)
-                              .join(' · ')}
+                          <Typography.Text type="secondary" data-testid="venture-terms">
+                            {/* a line breaks between its pieces on a phone, never inside "8,000.00 元/月" */}
+                            {lineParts(row.communityName, agreement, t).map(({ text, before }) => (
+                              <Fragment key={text}>
+                                {before}
+                                <span style={{ whiteSpace: 'nowrap' }}>{text}</span>
+                              </Fragment>
+                            ))}
                           </Typography.Text>
                           {agreement ? (
                             <Flex wrap gap={token.marginXS} align="center">

@@ -9,7 +9,7 @@ import { label, yuanText } from '../../funds/format';
 import { QueryState } from '../../kpis/components/query-state';
 import { useCommunityNames, useRegisterScope } from '../access';
 import { useAgreements } from '../api/register';
-import { expiryOf, shareText } from '../format';
+import { expiryOf, notApplicable, shareText } from '../format';
 import { type AgreementsSearch, EXPIRING_WITHIN_DAYS } from '../search';
 import { AgreementDrawer } from './agreement-drawer';
 import { CommunityFilter, matches, pagination, RegisterFrame, SearchBox } from './register-frame';
@@ -34,6 +34,20 @@ export function ExpiryTag({ agreement }: { agreement: Pick<Agreement, 'startsOn'
     default:
       return <Tag color="green">{t('register.agreement.running')}</Tag>;
   }
+}
+
+/** A term the agreement does not have (a fixed fee's share, a profit split's fee): 不适用, muted, not 0.00%. */
+function NotApplicable() {
+  const { t } = useTranslation();
+  return <Typography.Text type="secondary">{t('register.agreement.notApplicable')}</Typography.Text>;
+}
+
+/**
+ * A long column title that wraps (the English "Guaranteed remittance (yuan/month)"): the table is as wide as its
+ * content, and at 1440 px the last column ran past the card's edge.
+ */
+function HeaderWraps({ children }: { children: string }) {
+  return <span style={{ display: 'inline-block', maxWidth: '9em', whiteSpace: 'normal' }}>{children}</span>;
 }
 
 /** 运营协议: term, terms, the guaranteed monthly remittance, and a reminder for those ending within 90 days. */
@@ -107,19 +121,19 @@ export function AgreementsPage({
       render: (k: Agreement['terms']) => label(AGREEMENT_TERMS_LABELS[k], language),
     },
     {
-      title: t('register.agreement.field.operatorShare'),
+      title: <HeaderWraps>{t('register.agreement.field.operatorShare')}</HeaderWraps>,
       dataIndex: 'operatorShareBp',
       align: 'right',
-      render: (bp: number) => shareText(bp),
+      render: (bp: number, a) => (notApplicable(a, 'share', bp) ? <NotApplicable /> : shareText(bp)),
     },
     {
-      title: t('register.agreement.field.fee'),
+      title: <HeaderWraps>{t('register.agreement.field.fee')}</HeaderWraps>,
       dataIndex: 'feeFen',
       align: 'right',
-      render: (fen: number) => yuanText(fen, t),
+      render: (fen: number, a) => (notApplicable(a, 'fee', fen) ? <NotApplicable /> : yuanText(fen, t)),
     },
     {
-      title: t('register.agreement.field.guaranteed'),
+      title: <HeaderWraps>{t('register.agreement.field.guaranteed')}</HeaderWraps>,
       dataIndex: 'guaranteedMinRemittanceFen',
       align: 'right',
       render: (fen: number) => yuanText(fen, t),

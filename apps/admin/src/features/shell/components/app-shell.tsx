@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../../components/route-error';
 import { activeMembership, useMe } from '../../auth/api/get-me';
 import { useLogout } from '../../auth/api/logout';
-import { MENU_GROUPS, menuFor, menuItems, selectedMenuEntry } from '../menu-config';
+import { MENU_GROUPS, menuFor, menuItems, reachedFrom, selectedMenuEntry } from '../menu-config';
 import { LanguageSwitch } from './language-switch';
 import { MembershipSwitch, MembershipWithdrawnPage, useWithdrawnMembership } from './membership-switch';
 import { UserMenu } from './user-menu';
@@ -38,10 +38,12 @@ export function AppShell() {
   useEffect(() => setDrawerOpen(false), [pathname]);
 
   const entries = menuFor(membership?.role);
-  const selected = selectedMenuEntry(
-    pathname,
-    entries.map((e) => e.id),
-  );
+  // a page of a section the menu does not list is marked where it was reached from, as its breadcrumb says
+  const selected =
+    selectedMenuEntry(
+      pathname,
+      entries.map((e) => e.id),
+    ) ?? reachedFrom(pathname, membership?.role);
 
   const onLogout = () => {
     logout.mutate(undefined, {
