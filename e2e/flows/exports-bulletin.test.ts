@@ -152,12 +152,15 @@ async function headlineFits(language: string) {
   }
 }
 
-/** In print, the ranking's headings, places, names and amounts (and the fund tables' amounts) each take one line. */
+/**
+ * In print, the ranking's headings (数值（万元） too, beside a tie), places, names and amounts (and the fund tables'
+ * amounts) each take one line; a line naming communities awaiting review may wrap.
+ */
 async function printedCellsUnbroken() {
   const broken = await page.evaluate(() =>
     [
       ...document.querySelectorAll<HTMLElement>(
-        '.bulletin-ranking th:not(:last-child), .bulletin-ranking td:first-child, .bulletin-compact td:last-child, .bulletin-name',
+        '.bulletin-ranking th, .bulletin-ranking td:first-child, .bulletin-compact td:last-child:not(.bulletin-awaiting), .bulletin-name',
       ),
     ]
       .filter((el) => el.getClientRects().length > 0)

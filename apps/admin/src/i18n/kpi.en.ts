@@ -121,8 +121,8 @@ export const kpiEn: FeatureMessages['kpi'] = {
     tieMore: '{{names}} and {{more}} more',
     incompleteHint:
       'Communities marked “review pending” have reports for the period not yet approved or not received: only approved reports count, so their figure reads low and their place is provisional.',
-    awaitingReviewHint:
-      'Communities left off the top and bottom lists until the district reviews their reports: {{count}}.',
+    // a community with reports awaiting the district's review, named on a list where its place is (ADR 0039)
+    awaitingPlace: '{{names}}: awaiting district review, not listed yet',
   },
   reporting: {
     title: 'Monthly reporting',

@@ -116,7 +116,8 @@ export const kpiZhCN = {
     tieMore: '{{names}} 等 {{count}} 个社区',
     incompleteHint:
       '标有“审核未完”的社区，期内有月报尚未审核通过或未报送：只计审核通过的月报，其数值偏低，排名仅供参考。',
-    awaitingReviewHint: '另有 {{count}} 个社区的月报正待区级审核，审核完成前不列入红黑榜。',
+    // a community with reports awaiting the district's review, named on a list where its place is (ADR 0039)
+    awaitingPlace: '{{names}}：待区级审核，暂不列榜',
   },
   reporting: {
     title: '月报报送情况',

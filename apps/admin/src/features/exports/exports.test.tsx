@@ -196,8 +196,15 @@ describe('the monthly bulletin', () => {
     const cells = [...revenue.querySelectorAll('th, td')].map((c) => c.textContent);
     // marked: the fixture's month still has reports in review
     expect(cells[0]).toBe('经营收入*');
-    expect(cells[3]).toMatch(/^[+−±]\d/); // 环比
-    expect(cells[5]).toMatch(/^[+−±]\d/); // 同比
+    expect(cells[3]).toMatch(/^[+\-±]\d/); // 环比
+    expect(cells[5]).toMatch(/^[+\-±]\d/); // 同比
+    // one minus sign on the sheet, the ASCII one of every negative figure (formatFen's), not U+2212 beside it
+    expect(sheet.textContent).not.toContain('−');
+    // every amount of the headline table in one unit: give-back's 5,000.00 元 read as smaller than 0.50 万元
+    const amounts = ['operating_revenue', 'give_back', 'fund_balance'].map(
+      (kpi) => sheet.querySelector(`tr[data-kpi="${kpi}"] td`)?.textContent,
+    );
+    expect(amounts).toEqual(['140.89 万元', '0.50 万元', '1,307.38 万元']);
     // a ratio changes in percentage points
     const onTime = sheet.querySelector<HTMLElement>('tr[data-kpi="on_time_rate"]');
     expect(onTime?.textContent).toMatch(/个百分点|—/);
@@ -206,6 +213,15 @@ describe('the monthly bulletin', () => {
     // an idle fund by how long (its period is the month its idleness began, which read as the day it was found)
     expect(within(sheet).getByText(/望江街社区 · 资金闲置 · 13 个月/)).toBeInTheDocument();
     await waitFor(() => expect(sheet.querySelector('figure svg')).not.toBeNull());
+    // the fund tables in the totals' unit, said once in each caption: 3,000.00 元 under 14.00 万元 read as the larger
+    const uses = await within(sheet).findByRole('table', { name: '资金用途（万元）' });
+    expect([...uses.querySelectorAll('td:last-child')].map((cell) => cell.textContent)).toEqual([
+      '14.00',
+      '0.30',
+    ]);
+    expect(within(sheet).getByText('流入合计', { exact: false })).toHaveTextContent(
+      '流入合计 28.00 万元 · 流出合计 14.30 万元',
+    );
     expect(requests.find((r) => r.endpoint === 'overview')?.query).toEqual({
       period: 'month',
       month: '2026-10',
@@ -234,11 +250,14 @@ describe('the monthly bulletin', () => {
       ['7', '社区7', '0.00'],
       ['8（并列）', '社区8、社区9、社区10、社区11', '0.00'],
     ]);
-    // the unit once, in the heading: beside each figure it made the two lists too wide for half an A4 page
-    expect(within(bottom).getByRole('columnheader', { name: '数值（万元）' })).toBeInTheDocument();
-    // the first five places, none repeated below
+    // the unit once, in the section's title: beside each figure it made the two lists too wide for half an A4 page,
+    // in the figures' heading (数值（万元）) it wrapped over three lines beside a tie
+    expect(within(bottom).getByRole('columnheader', { name: '数值' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '二、社区排名（经营收入，万元）' })).toBeInTheDocument();
+    // the first five judged places, none repeated below (and 望江街, awaiting review, named in its place)
     const top = screen.getByRole('table', { name: '前五名' });
-    expect(top.querySelectorAll('tbody tr')).toHaveLength(5);
+    expect(top.querySelectorAll('tbody tr:not([data-awaiting-review])')).toHaveLength(5);
+    expect(top.querySelectorAll('tbody tr[data-awaiting-review]')).toHaveLength(1);
   });
 
   it('a month still under review says so in its headline: how many due reports are approved, figures may change', async () => {
@@ -266,14 +285,20 @@ describe('the monthly bulletin', () => {
     expect(row('fund_balance').querySelector('sup')).toBeNull();
     expect(within(sheet).getByText(/^\* 本月月报审核未完/)).toBeInTheDocument();
     // the ranking marks the communities whose month is not all approved (the fixture's three), not the others; the
-    // one with reports awaiting the district's review (望江街) is left off the printed lists until they are reviewed
+    // one with reports awaiting the district's review (望江街) is not judged until they are reviewed: named greyed
+    // in its place, across the name and figure columns, so that the places read 1, 2, 3, 4 (not 1, 3, 4)
     const top = await within(sheet).findByRole('table', { name: '前五名' });
-    const names = [...top.querySelectorAll('tbody tr td:nth-child(2)')].map((cell) => cell.textContent);
-    expect(names).toEqual(['金汇社区*', '渡口社区*', '城西社区']);
+    const rows = [...top.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['1', '金汇社区*', '15.31'],
+      ['2', '望江街社区：待区级审核，暂不列榜'],
+      ['3', '渡口社区*', '2.90'],
+      ['4', '城西社区', '0.00'],
+    ]);
     expect(within(sheet).getByText(/^\* 该社区本月月报尚未全部审核通过/)).toBeInTheDocument();
-    expect(
-      within(sheet).getByText('另有 1 个社区的月报正待区级审核，审核完成前不列入红黑榜。'),
-    ).toBeInTheDocument();
+    expect(within(sheet).queryByText(/月报正待区级审核/)).toBeNull();
   });
 
   it('a month whose due reports are all approved has no such line', async () => {

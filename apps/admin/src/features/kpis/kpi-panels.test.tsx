@@ -142,7 +142,7 @@ describe('KPI cockpit: ranking', () => {
     }
   });
 
-  it('leaves a community whose reports await the district’s review off the lists; a missing report does not', async () => {
+  it('names a community whose reports await the district’s review greyed in its place, unjudged; a missing report is judged', async () => {
     givenSession(meAs('district_admin'));
     const base = kpiRanking();
     const more = [rankedAtZero(5), rankedAtZero(6), rankedAtZero(7)];
@@ -178,12 +178,18 @@ describe('KPI cockpit: ranking', () => {
     });
     renderApp('/kpis?month=2026-10&tab=ranking');
     const bottom = await screen.findByLabelText('后三名（黑榜）');
-    // the wait is the reviewers': 社区6 is not judged until its reports are reviewed (ADR 0039)
-    await waitFor(() => expect(bottom).not.toHaveTextContent('社区6'));
-    expect(screen.getByText('另有 1 个社区的月报正待区级审核，审核完成前不列入红黑榜。')).toBeInTheDocument();
-    // a report not filed is the community's own: 社区5 stays, marked
-    expect(bottom).toHaveTextContent('5. 社区5（审核未完） 0.00 万元');
-    expect(bottom).toHaveTextContent('7. 社区7 0.00 万元');
+    // the wait is the reviewers': 社区6 is not judged until its reports are reviewed (ADR 0039) — named greyed in
+    // its place, so that the list reads 4, 5, 6, 7 (it read 4, 5, 7, explained only by a line under the lists)
+    const waiting = await within(bottom).findByText('6. 社区6：待区级审核，暂不列榜');
+    expect(waiting.closest('.ant-tag')).toBeNull();
+    expect([...bottom.querySelectorAll('.ant-tag')].map((tag) => tag.textContent)).toEqual([
+      '4. 城西社区 0.00 万元',
+      // a report not filed is the community's own: 社区5 stays, marked
+      '5. 社区5（审核未完） 0.00 万元',
+      '7. 社区7 0.00 万元',
+    ]);
+    expect(bottom.textContent).toMatch(/^后三名（黑榜）：4\. .*5\. .*6\. .*7\. /);
+    expect(screen.queryByText(/月报正待区级审核/)).toBeNull();
     expect(screen.getByLabelText('前三名（红榜）')).not.toHaveTextContent('审核未完');
     expect(screen.getByText(/^标有“审核未完”的社区/)).toBeInTheDocument();
     // in the table, how many of its reports count

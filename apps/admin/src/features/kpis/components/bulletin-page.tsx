@@ -51,6 +51,8 @@ const HEADLINE: readonly KpiKey[] = [
 const RANKED: KpiKey = 'community_income';
 const WARNINGS_SHOWN = 5;
 const FLOWS_SHOWN = 5;
+/** A run of ranking places awaiting review names this many communities and counts the rest. */
+const AWAITING_NAMES_SHOWN = 2;
 
 /**
  * 月度简报: one A4 page a district official hands out in a meeting — headline KPIs against last month (环比) and the
@@ -174,9 +176,16 @@ function Bulletin({
             ) : null}
           </Section>
           <Section
-            title={t('exports.bulletin.ranking', {
-              kpi: ranking.data ? localized(ranking.data.kpi.name, language) : '',
-            })}
+            title={
+              ranking.data && rankingUnit(ranking.data, language, t)
+                ? t('exports.bulletin.rankingIn', {
+                    kpi: localized(ranking.data.kpi.name, language),
+                    unit: rankingUnit(ranking.data, language, t),
+                  })
+                : t('exports.bulletin.ranking', {
+                    kpi: ranking.data ? localized(ranking.data.kpi.name, language) : '',
+                  })
+            }
             loading={!ranking.data}
           >
             {ranking.data ? (
@@ -271,12 +280,21 @@ function HeadlineTable({ overview, reviewPending }: { overview: KpiOverview; rev
   const change = (item: KpiOverview['items'][number], earlier: 'previous' | 'samePeriodLastYear') => {
     const c = changeOf(item.definition, item.current, item[earlier], language);
     if (c.trend === null) return t('exports.bulletin.notAvailable');
-    const sign = c.trend === 'up' ? '+' : c.trend === 'down' ? '−' : '±';
+    // the ASCII minus of every negative figure (formatFen's -0.04 万元, the charts' axes), not U+2212 beside it
+    const sign = c.trend === 'up' ? '+' : c.trend === 'down' ? '-' : '±';
     const text = c.points ? t('exports.bulletin.points', { sign, amount: c.amount }) : `${sign}${c.amount}`;
     return <span data-tone={provisional(item) ? 'neutral' : c.tone}>{text}</span>;
   };
+  // every amount of the table in one unit (万元 once any is 1 万元): 0.00 元 under 1,368.31 万元, or 3,000.00 元
+  // beside 0.00 元 in one row, read as figures of different kinds
+  const scale = fenScaleOf(
+    items
+      .filter((item) => item.definition.unit === 'fen')
+      .flatMap((item) => [item.current?.value, item.previous?.value, item.samePeriodLastYear?.value])
+      .map((v) => v ?? null),
+  );
   const value = (item: KpiOverview['items'][number], figure: 'current' | 'previous' | 'samePeriodLastYear') =>
-    formatKpiText(item.definition.unit, item[figure]?.value ?? null, language, t);
+    formatKpiText(item.definition.unit, item[figure]?.value ?? null, language, t, scale);
   return (
     <table className="bulletin-table">
       <thead>
@@ -367,6 +385,13 @@ function TrendChart({
   return <EChart option={option} label={t('exports.bulletin.trend')} height={190} key={i18n.language} />;
 }
 
+/** The unit of the printed ranking's figures (万元, 元, 个; none for a ratio, whose figures carry their %). */
+function rankingUnit(ranking: KpiRanking, language: string, t: Parameters<typeof formatKpiValue>[3]): string {
+  const scale = fenScaleOf(ranking.items.map((i) => i.value));
+  const first = ranking.items.find((i) => i.value !== null)?.value ?? null;
+  return formatKpiValue(ranking.kpi.unit, first, language, t, scale).unit;
+}
+
 function RankingTables({
   ranking,
   incomplete,
@@ -384,18 +409,24 @@ function RankingTables({
   // one unit for the top and bottom lists and the median, so that they compare
   const scale = fenScaleOf(ranking.items.map((i) => i.value));
   const text = (value: number | null) => formatKpiText(ranking.kpi.unit, value, language, t, scale);
-  // the unit once, in the column's heading (数值（万元）): beside each figure it made the two lists too wide for
-  // their half of the page — an amount split as "0.00 万 / 元", or in English ran past the sheet
+  // the unit once, in the section's title (rankingUnit): beside each figure it made the two lists too wide for
+  // their half of the page — an amount split as "0.00 万 / 元", or in English ran past the sheet; in the figures'
+  // heading (数值（万元）) it wrapped over three lines beside a tie, or kept on one ran past the sheet
   const figure = (value: number | null) => formatKpiValue(ranking.kpi.unit, value, language, t, scale).text;
-  const unit = formatKpiValue(
-    ranking.kpi.unit,
-    ranking.items.find((i) => i.value !== null)?.value ?? null,
-    language,
-    t,
-    scale,
-  ).unit;
   // ties whole: the five tied for last are all on the printed list (one row, every name), not three of them
   const lists = rankListPlaces(ranked, 5, awaiting);
+  // a run of places awaiting review names its first few: the page stays one sheet (the cockpit names them all)
+  const awaitingNames = (items: readonly { communityName: string }[]) => {
+    const names = (shown: readonly { communityName: string }[]) =>
+      shown.map((item) => item.communityName).join(t('kpi.ranking.tieSeparator'));
+    return items.length <= AWAITING_NAMES_SHOWN
+      ? names(items)
+      : t('kpi.ranking.tieMore', {
+          names: names(items.slice(0, AWAITING_NAMES_SHOWN)),
+          count: items.length,
+          more: items.length - AWAITING_NAMES_SHOWN,
+        });
+  };
   const table = (title: string, places: RankPlace<(typeof ranked)[number]>[]) => (
     <table className="bulletin-table bulletin-compact bulletin-ranking">
       <caption>{title}</caption>
@@ -403,30 +434,43 @@ function RankingTables({
         <tr>
           <th>{t('exports.bulletin.rank')}</th>
           <th>{t('exports.bulletin.community')}</th>
-          <th>{unit ? t('exports.bulletin.valueIn', { unit }) : t('exports.bulletin.value')}</th>
+          <th>{t('exports.bulletin.value')}</th>
         </tr>
       </thead>
       <tbody>
-        {places.map(({ rank, items }) => (
-          <tr key={items[0]?.communityId ?? rank}>
-            <td>
-              {rank}
-              {items.length > 1 ? t('kpi.ranking.tied') : ''}
-            </td>
-            <td>
-              {items.map((item, i) => (
-                <span key={item.communityId}>
-                  {i > 0 ? t('kpi.ranking.tieSeparator') : null}
-                  <span className="bulletin-name">
-                    {item.communityName}
-                    {incomplete.has(item.communityId) ? <sup>*</sup> : null}
+        {places.map(({ rank, lastRank, items, awaiting, tied }) =>
+          awaiting ? (
+            // not judged (ADR 0039): named greyed in its place, so that the list's numbers run on (1, 2, 3)
+            <tr key={items[0]?.communityId ?? rank} data-awaiting-review>
+              <td className="bulletin-muted">
+                {rank === lastRank ? rank : `${rank}–${lastRank}`}
+                {tied ? t('kpi.ranking.tied') : ''}
+              </td>
+              <td colSpan={2} className="bulletin-muted bulletin-awaiting">
+                {t('kpi.ranking.awaitingPlace', { names: awaitingNames(items) })}
+              </td>
+            </tr>
+          ) : (
+            <tr key={items[0]?.communityId ?? rank}>
+              <td>
+                {rank}
+                {tied ? t('kpi.ranking.tied') : ''}
+              </td>
+              <td>
+                {items.map((item, i) => (
+                  <span key={item.communityId}>
+                    {i > 0 ? t('kpi.ranking.tieSeparator') : null}
+                    <span className="bulletin-name">
+                      {item.communityName}
+                      {incomplete.has(item.communityId) ? <sup>*</sup> : null}
+                    </span>
                   </span>
-                </span>
-              ))}
-            </td>
-            <td>{figure(items[0]?.value ?? null)}</td>
-          </tr>
-        ))}
+                ))}
+              </td>
+              <td>{figure(items[0]?.value ?? null)}</td>
+            </tr>
+          ),
+        )}
       </tbody>
     </table>
   );
@@ -436,15 +480,10 @@ function RankingTables({
         {table(t('exports.bulletin.top'), lists.top)}
         {table(t('exports.bulletin.bottom'), lists.bottom)}
       </div>
-      {[...lists.top, ...lists.bottom].some((place) =>
-        place.items.some((i) => incomplete.has(i.communityId)),
+      {[...lists.top, ...lists.bottom].some(
+        (place) => !place.awaiting && place.items.some((i) => incomplete.has(i.communityId)),
       ) ? (
         <p className="bulletin-muted">{t('exports.bulletin.rankingProvisionalMark')}</p>
-      ) : null}
-      {lists.judged < ranked.length ? (
-        <p className="bulletin-muted">
-          {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - lists.judged })}
-        </p>
       ) : null}
       <p className="bulletin-muted">
         {t('exports.bulletin.median', {
@@ -503,10 +542,17 @@ function FundFlows({ flow }: { flow: FundFlow }) {
     }));
   const sources = column('source');
   const uses = column('category');
-  const money = (fen: number) => formatKpiText('fen', fen, language, t);
-  // the two totals in one unit: "32.31 万元 · 0.00 元" read as different kinds of figure
-  const totalScale = fenScaleOf([flow.inflowFen, flow.outflowFen]);
-  const total = (fen: number) => formatKpiText('fen', fen, language, t, totalScale);
+  // the totals and both tables in one unit, said once in each table's caption: "32.31 万元 · 0.00 元", or
+  // 2.10 万元 above 9,976.00 元, read as different kinds of figure
+  const scale = fenScaleOf([
+    flow.inflowFen,
+    flow.outflowFen,
+    ...sources.map((r) => r.fen),
+    ...uses.map((r) => r.fen),
+  ]);
+  const total = (fen: number) => formatKpiText('fen', fen, language, t, scale);
+  const money = (fen: number) => formatKpiValue('fen', fen, language, t, scale).text;
+  const unit = formatKpiValue('fen', 0, language, t, scale).unit;
   if (flow.links.length === 0) return <p>{t('exports.bulletin.noFlows')}</p>;
   // the five largest and the rest in one line: the page stays one sheet of A4
   const list = (title: string, rows: typeof sources) => {
@@ -514,7 +560,7 @@ function FundFlows({ flow }: { flow: FundFlow }) {
     const rest = rows.slice(shown.length);
     return (
       <table className="bulletin-table bulletin-compact">
-        <caption>{title}</caption>
+        <caption>{t('exports.bulletin.captionIn', { title, unit })}</caption>
         <tbody>
           {shown.map((row) => (
             <tr key={row.label}>

@@ -206,15 +206,10 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
             ) : null}
           </Flex>
           {/* a place on a list whose month is not all approved (a report missing or returned) is marked provisional */}
-          {[...lists.top, ...lists.bottom].some((place) =>
-            place.items.some((item) => incomplete.has(item.communityId)),
+          {[...lists.top, ...lists.bottom].some(
+            (place) => !place.awaiting && place.items.some((item) => incomplete.has(item.communityId)),
           ) ? (
             <Typography.Text type="secondary">{t('kpi.ranking.incompleteHint')}</Typography.Text>
-          ) : null}
-          {lists.judged < ranked.length ? (
-            <Typography.Text type="secondary">
-              {t('kpi.ranking.awaitingReviewHint', { count: ranked.length - lists.judged })}
-            </Typography.Text>
           ) : null}
         </Flex>
       ) : null}
@@ -247,7 +242,10 @@ function RankingBody({ ranking }: { ranking: KpiRanking }) {
 /** A tie of more than this many communities names the first few and counts the rest (all in its tooltip). */
 const TIE_NAMES_SHOWN = 3;
 
-/** 红榜 / 黑榜: the first and last three places, ties whole, named in words as well as colours. */
+/**
+ * 红榜 / 黑榜: the first and last three places, ties whole, named in words as well as colours; a community awaiting
+ * the district's review greyed in its place, not judged.
+ */
 function RankList({
   title,
   color,
@@ -270,25 +268,44 @@ function RankList({
         {title}
         {t('common.colon')}
       </Typography.Text>
-      {places.map(({ rank, items }) => {
+      {places.map(({ rank, lastRank, items, awaiting, tied }) => {
         const [first] = items;
         if (!first) return null;
-        if (items.length === 1) {
-          return (
-            <Tag key={first.communityId} color={color}>
-              {rank}. {named(first)} {text(first.value)}
-            </Tag>
-          );
-        }
-        const all = items.map(named).join(t('kpi.ranking.tieSeparator'));
+        // awaiting review: the reason is said once for the line, not marked on each name
+        const name = awaiting ? (item: RankingItem) => item.communityName : named;
+        const all = items.map(name).join(t('kpi.ranking.tieSeparator'));
         const names =
           items.length <= TIE_NAMES_SHOWN
             ? all
             : t('kpi.ranking.tieMore', {
-                names: items.slice(0, TIE_NAMES_SHOWN).map(named).join(t('kpi.ranking.tieSeparator')),
+                names: items.slice(0, TIE_NAMES_SHOWN).map(name).join(t('kpi.ranking.tieSeparator')),
                 count: items.length,
                 more: items.length - TIE_NAMES_SHOWN,
               });
+        if (awaiting) {
+          // not judged (ADR 0039): named greyed where its place is, so that the list's numbers run on (1, 2, 3)
+          const line = (
+            // Chinese breaks after a 、，： only, never inside a community's name
+            <Typography.Text type="secondary" data-awaiting-review style={{ wordBreak: 'keep-all' }}>
+              {rank === lastRank ? rank : `${rank}–${lastRank}`}. {t('kpi.ranking.awaitingPlace', { names })}
+            </Typography.Text>
+          );
+          return items.length > TIE_NAMES_SHOWN ? (
+            <Tooltip key={first.communityId} title={all}>
+              {line}
+            </Tooltip>
+          ) : (
+            <span key={first.communityId}>{line}</span>
+          );
+        }
+        if (items.length === 1) {
+          return (
+            <Tag key={first.communityId} color={color}>
+              {rank}. {named(first)}
+              {tied ? t('kpi.ranking.tied') : ''} {text(first.value)}
+            </Tag>
+          );
+        }
         return (
           <Tooltip key={first.communityId} title={all}>
             {/* a tie's names may be long: the tag wraps instead of running off a phone's screen */}
