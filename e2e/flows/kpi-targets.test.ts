@@ -1,8 +1,10 @@
 /**
  * Yearly KPI targets (issue 11, ADR 0017): the district admin opens 年度目标 from the side menu, sets this year's
  * operating-revenue target for the district and for two communities, and sees it on the cockpit — the card's
- * progress and the trend chart's goal line — and the ranking marking the communities below their target.
- * Screenshots of the targets page and the cockpit on a desk (1440×900) and a phone (390×844), zh-CN and en.
+ * progress and the trend chart's goal line — and the ranking marking the communities below their target. Amounts are
+ * typed in 万元, the unit of the last-year column beside them; a target far from last year asks to be confirmed.
+ * Screenshots of the targets page, its confirmation and the cockpit on a desk (1440×900) and a phone (390×844),
+ * zh-CN and en.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -43,18 +45,27 @@ describe('yearly KPI targets', () => {
     await page.waitForURL(/\/kpis\/targets/, { timeout: 20_000 });
     const revenue = page.getByLabel('经营收入 · 年度目标');
     await revenue.waitFor({ timeout: 30_000 });
-    // ¥30,000,000 for the district's year: 3,000.00 万元, a monthly pace of 250.00 万元
-    await revenue.fill('30000000');
-    await page.getByRole('button', { name: '保存目标' }).click();
+    // typed in 万元, the unit of the last-year column beside it: 3,000 万元 for the district's year, a monthly pace
+    // of 250.00 万元
+    const revenueRow = page.locator('tr', { has: revenue });
+    expect(await revenueRow.getByTestId('target-unit').textContent()).toBe('万元');
+    expect(await revenueRow.getByTestId('last-year').textContent()).toMatch(/万元/);
+    await revenue.fill('3000');
+    // the save sits in the bar fixed to the window's bottom, with what it will save
+    const bar = page.getByRole('region', { name: '保存目标' });
+    expect(await bar.getByTestId('changed-count').textContent()).toBe('已修改 1 项');
+    await bar.getByRole('button', { name: '保存目标' }).click();
     await page.getByText('已保存目标 1 项').waitFor({ timeout: 20_000 });
-    expect(await revenue.inputValue()).toBe('30000000');
+    expect(await revenue.inputValue()).toBe('3000');
+    expect(await bar.getByTestId('changed-count').textContent()).toBe('尚无修改');
     await screenshot(page, 'kpi-targets-desk-zh');
 
-    // one KPI for several communities at once: two community targets, one far above its figures
+    // one KPI for several communities at once: two community targets, one far above its figures (1 亿, typed as
+    // 10000 万元) and one far below (1 万元)
     await page.getByText('按指标设定').click();
-    await page.getByLabel('金汇社区 · 年度目标').fill('100000000');
+    await page.getByLabel('金汇社区 · 年度目标').fill('10000');
     await page.getByLabel('望江街社区 · 年度目标').fill('1');
-    // 金汇's last year was some 40 万元: the page warns under the field (a warning, not an error: it still saves);
+    // 金汇's last year was some 40 万元: the page warns under the field as it is typed;
     // in January, before December's reports are due, last year is compared at its full-year pace (折合全年)
     const jinhuiRow = page.locator('tr', { has: page.getByLabel('金汇社区 · 年度目标') });
     expect(await jinhuiRow.getByTestId('last-year').textContent()).toMatch(/万元/);
@@ -63,7 +74,18 @@ describe('yearly KPI targets', () => {
     expect(await warning.textContent()).toMatch(
       /^是上年实际(折合全年)?（[\d,.]+ 万元）的 [\d,]+ 倍，请核对$/,
     );
-    await page.getByRole('button', { name: '保存目标' }).click();
+    // saving asks first, listing each far target: 名称, 上年实际, 目标, 倍数
+    await page.getByRole('region', { name: '保存目标' }).getByRole('button', { name: '保存目标' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm
+      .locator('.ant-modal-confirm-title', { hasText: /项目标与上年实际相差较大，仍要保存吗？/ })
+      .waitFor({ timeout: 10_000 });
+    const listed = await confirm.getByTestId('far-targets').locator('tbody tr').allTextContents();
+    expect(listed).toContainEqual(
+      expect.stringMatching(/^金汇社区 · 经营收入[\d,.]+ 万元(（折合全年）)?10,000 万元[\d,]+ 倍$/),
+    );
+    await screenshot(page, 'kpi-targets-confirm-desk-zh');
+    await confirm.getByRole('button', { name: '仍然保存' }).click();
     await page.getByText('已保存目标 2 项').waitFor({ timeout: 20_000 });
     await screenshot(page, 'kpi-targets-by-kpi-desk-zh');
 
@@ -99,11 +121,17 @@ describe('yearly KPI targets', () => {
     await page.getByRole('tab', { name: 'KPIs' }).click();
     await expect
       .poll(() => chartText(page, /Trend · Operating revenue/), { timeout: 30_000 })
-      .toContain('Monthly target 250.00');
+      .toContain('Monthly target 2,500,000 yuan');
     await unitsWhole(page);
     await screenshot(page, 'kpi-targets-cockpit-desk-en');
     await page.goto(`${baseUrl}/kpis/targets`);
-    await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
+    const revenueEn = page.getByLabel('Operating revenue · Yearly target');
+    await revenueEn.waitFor({ timeout: 30_000 });
+    // the same 3000 as in Chinese, in 10k yuan, read back in yuan as English reads amounts
+    const revenueEnRow = page.locator('tr', { has: revenueEn });
+    expect(await revenueEn.inputValue()).toBe('3000');
+    expect(await revenueEnRow.getByTestId('target-unit').textContent()).toBe('10k yuan');
+    expect(await revenueEnRow.getByTestId('amount-hint').textContent()).toBe('= 30,000,000 yuan');
     await screenshot(page, 'kpi-targets-desk-en');
     await context.close();
   });
@@ -111,10 +139,38 @@ describe('yearly KPI targets', () => {
   it('on a phone the targets page and the card’s progress fit the width, in Chinese and English', async () => {
     const { context, page } = await session(PHONE);
     await page.goto(`${baseUrl}/kpis/targets`);
-    await page.getByLabel('经营收入 · 年度目标').waitFor({ timeout: 30_000 });
-    expect(await page.getByLabel('经营收入 · 年度目标').inputValue()).toBe('30000000');
+    const revenue = page.getByLabel('经营收入 · 年度目标');
+    await revenue.waitFor({ timeout: 30_000 });
+    expect(await revenue.inputValue()).toBe('3000');
+    // the save bar stays in the window, not after the page's nineteen cards
+    const bar = page.getByRole('region', { name: '保存目标' });
+    const inWindow = async () => {
+      const box = await bar.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height + 1;
+    };
+    expect(await inWindow()).toBe(true);
     await fitsWidth(page);
     await screenshot(page, 'kpi-targets-phone-zh');
+    // a far target on a phone: the count in the bar, the confirmation, 返回修改 (nothing saved)
+    await revenue.fill('300000');
+    expect(await bar.getByTestId('changed-count').textContent()).toBe('已修改 1 项');
+    await bar.getByRole('button', { name: '保存目标' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm
+      .locator('.ant-modal-confirm-title', { hasText: /仍要保存吗？/ })
+      .waitFor({ timeout: 10_000 });
+    // one entry a target on a phone, not a four-column table
+    expect(await confirm.getByTestId('far-targets').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^全区 · 经营收入上年实际 [\d,.]+ 万元目标 300,000 万元倍数 [\d,]+ 倍$/),
+    ]);
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-confirm-phone-zh');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'hidden', timeout: 10_000 });
+    expect(await revenue.inputValue()).toBe('300000');
+    await page.reload();
+    await revenue.waitFor({ timeout: 30_000 });
+    expect(await revenue.inputValue()).toBe('3000');
     await page.goto(`${baseUrl}/kpis`);
     const target = page.locator('[data-kpi="operating_revenue"] [data-testid="kpi-target"]');
     await target.waitFor({ timeout: 30_000 });
@@ -128,9 +184,21 @@ describe('yearly KPI targets', () => {
     await unitsWhole(page);
     await screenshot(page, 'kpi-targets-cockpit-phone-en');
     await page.goto(`${baseUrl}/kpis/targets`);
-    await page.getByLabel('Operating revenue · Yearly target').waitFor({ timeout: 30_000 });
+    const revenueEn = page.getByLabel('Operating revenue · Yearly target');
+    await revenueEn.waitFor({ timeout: 30_000 });
+    const barEn = page.getByRole('region', { name: 'Save targets' });
+    await revenueEn.fill('300000');
+    expect(await barEn.getByTestId('changed-count').textContent()).toBe('1 changed');
     await fitsWidth(page);
     await screenshot(page, 'kpi-targets-phone-en');
+    await barEn.getByRole('button', { name: 'Save targets' }).click();
+    const confirmEn = page.getByRole('dialog');
+    await confirmEn
+      .locator('.ant-modal-confirm-title', { hasText: /Save anyway\?/ })
+      .waitFor({ timeout: 10_000 });
+    await fitsWidth(page);
+    await screenshot(page, 'kpi-targets-confirm-phone-en');
+    await confirmEn.getByRole('button', { name: 'Go back and edit' }).click();
     await context.close();
   });
 });

@@ -89,15 +89,19 @@ function givenTargetsApi(list: KpiTargetList, answer?: () => HttpResponse<never>
 }
 
 describe('yearly targets page', () => {
-  it('shows the district’s targets in yuan and saves a changed one with its version', async () => {
+  it('shows the district’s targets in 万元, as last year’s column, and saves a changed one exactly in fen', async () => {
     givenSession(meAs('district_admin'));
     const puts = givenTargetsApi(targetList(true));
     const { user } = renderApp('/kpis/targets?year=2026');
     // the first render of the file loads the page's chunk and antd's table and inputs: slow on a loaded machine
     const revenue = await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
-    // 3,000,000,000 fen = 30,000,000 yuan, typed and stored exactly
-    expect(revenue).toHaveValue('30000000');
-    expect(screen.getAllByTestId('amount-hint')[0]).toHaveTextContent('= 3,000.00 万元');
+    // 3,000,000,000 fen = 3,000 万元, in the unit of the last-year column beside it (2,850.00 万元)
+    expect(revenue).toHaveValue('3000');
+    expect(within(rowOf('经营收入 · 年度目标')).getByTestId('target-unit')).toHaveTextContent(/^万元$/);
+    expect(within(rowOf('月报报送率 · 年度目标')).getByTestId('target-unit')).toHaveTextContent(/^%$/);
+    expect(within(rowOf('稳定就业岗位 · 年度目标')).getByTestId('target-unit')).toHaveTextContent(/^个$/);
+    // typed in the column's own unit: nothing to read back
+    expect(screen.queryByTestId('amount-hint')).toBeNull();
     expect(screen.getByRole('heading', { name: '年度指标目标' })).toBeInTheDocument();
     expect(screen.getAllByText('全年累计').length).toBeGreaterThan(3);
     expect(screen.getByText('不应超过（越低越好）')).toBeInTheDocument();
@@ -110,13 +114,18 @@ describe('yearly targets page', () => {
 
     await user.clear(revenue);
     await user.click(revenue);
-    await user.paste('32000000.5');
+    // 3,200 万元 and 50 fen: as fine as a target goes
+    await user.paste('3200.00005');
     const rate = screen.getByLabelText('月报报送率 · 年度目标');
     await user.click(rate);
     await user.paste('95.5');
-    expect(screen.getByText('2 项未保存')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    // on a desk too the save is in the bar fixed to the window's bottom (Ant Design Pro's FooterToolbar)
+    const bar = screen.getByRole('region', { name: '保存目标' });
+    expect(within(bar).getByTestId('changed-count')).toHaveTextContent('已修改 2 项');
+    await user.click(within(bar).getByRole('button', { name: '保存目标' }));
     await waitFor(() => expect(puts).toHaveLength(1));
+    // near last year (1.1 times): saved without asking
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(puts[0]).toEqual({
       year: 2026,
       changes: expect.arrayContaining([
@@ -125,6 +134,46 @@ describe('yearly targets page', () => {
       ]),
     });
     expect(await screen.findByText('已保存目标 2 项')).toBeInTheDocument();
+  });
+
+  it('on a phone the save stays in reach under nineteen cards: a bar fixed to the bottom counting the changed rows', async () => {
+    givenSession(meAs('district_admin'));
+    const puts = givenTargetsApi(targetList(true));
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      const { user } = renderApp('/kpis/targets?year=2026');
+      const revenue = await screen.findByLabelText('经营收入 · 年度目标', {}, { timeout: 30_000 });
+      // one card a KPI
+      expect(revenue.closest('.ant-table')).toBeNull();
+      expect(revenue.closest('.ant-card')).not.toBeNull();
+      const bar = screen.getByRole('region', { name: '保存目标' });
+      expect(bar).toHaveStyle({ position: 'fixed', bottom: '0px' });
+      expect(within(bar).getByTestId('changed-count')).toHaveTextContent(/^尚无修改$/);
+      expect(within(bar).getByRole('button', { name: '保存目标' })).toBeDisabled();
+      // the page's one save button is the bar's
+      expect(screen.getAllByRole('button', { name: '保存目标' })).toHaveLength(1);
+      await user.clear(revenue);
+      await user.paste('3100');
+      await user.click(screen.getByLabelText('稳定就业岗位 · 年度目标'));
+      await user.paste('200');
+      await user.click(screen.getByLabelText('月报报送率 · 年度目标'));
+      await user.paste('95');
+      expect(within(bar).getByTestId('changed-count')).toHaveTextContent(/^已修改 3 项$/);
+      // typed back to what is stored: no longer a change
+      await user.clear(revenue);
+      await user.paste('3000');
+      expect(within(bar).getByTestId('changed-count')).toHaveTextContent(/^已修改 2 项$/);
+      await changeLanguage('en');
+      const barEn = screen.getByRole('region', { name: 'Save targets' });
+      expect(within(barEn).getByTestId('changed-count')).toHaveTextContent(/^2 changed$/);
+      await user.click(within(barEn).getByRole('button', { name: 'Save targets' }));
+      await waitFor(() => expect(puts).toHaveLength(1));
+      expect(puts[0]?.changes).toHaveLength(2);
+      expect(await screen.findByText('2 targets saved')).toBeInTheDocument();
+    } finally {
+      window.innerWidth = width;
+    }
   });
 
   it('refuses what is not a target before sending, and puts the API’s field error on its field', async () => {
@@ -144,9 +193,24 @@ describe('yearly targets page', () => {
     await user.click(rate);
     await user.paste('120');
     expect(rate).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('0.01–100 %')).toBeInTheDocument();
+    expect(screen.getByText('全区 · 月报报送率：应大于 0，且不超过 100%')).toBeInTheDocument();
+    // finer than a fen (0.000001 万元) is refused, not rounded, and says so naming the field
+    const revenue = screen.getByLabelText('经营收入 · 年度目标');
+    await user.clear(revenue);
+    await user.paste('3000.1234567');
+    expect(revenue).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(rowOf('经营收入 · 年度目标')).getByText(
+        '全区 · 经营收入：金额最多精确到分，即万元小数点后 6 位',
+      ),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '保存目标' }));
+    expect(
+      await screen.findByText('请修正 2 项目标：全区 · 月报报送率、全区 · 经营收入'),
+    ).toBeInTheDocument();
     expect(puts).toHaveLength(0);
+    await user.clear(revenue);
+    await user.paste('3000');
     await user.clear(rate);
     const jobs = screen.getByLabelText('稳定就业岗位 · 年度目标');
     await user.click(jobs);
@@ -237,7 +301,7 @@ describe('last year’s actual beside each target', () => {
     );
     // a flow is compared at its full-year pace: 2,850 万元 in ten months is 3,420 万元 a year
     await user.clear(revenue);
-    await user.paste('200000000');
+    await user.paste('20000');
     expect(within(rowOf('经营收入 · 年度目标')).getByTestId('target-warning')).toHaveTextContent(
       '是上年实际折合全年（3,420.00 万元）的 5.8 倍，请核对',
     );
@@ -248,48 +312,78 @@ describe('last year’s actual beside each target', () => {
     expect(within(rowOf('稳定就业岗位 · 年度目标')).queryByTestId('target-warning')).toBeNull();
   });
 
-  it('warns when a target is far from it (a unit slip), says nothing for a sane one, and still saves', async () => {
+  it('warns as one types a target far from it, and asks to confirm it on saving (仍然保存 / 返回修改)', async () => {
     givenSession(meAs('district_admin'));
     const puts = givenTargetsApi(targetList(true));
     const { user } = renderApp('/kpis/targets?year=2026&view=kpi&kpi=operating_revenue');
-    const jinhui = await screen.findByRole('textbox', { name: `${JINHUI.name} · 年度目标` });
-    // ¥100,000,000 where last year was ¥701,200: the browser flow's slip
+    const jinhui = await screen.findByRole(
+      'textbox',
+      { name: `${JINHUI.name} · 年度目标` },
+      { timeout: 30_000 },
+    );
+    // 1 亿 (10,000 万元) where last year was 70.12 万元: a zero or four too many
     await user.click(jinhui);
-    await user.paste('100000000');
+    await user.paste('10000');
     const warning = within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('target-warning');
     expect(warning).toHaveTextContent('是上年实际（70.12 万元）的 143 倍，请核对');
-    // the amount in 万元 stays beside it
-    expect(within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('amount-hint')).toHaveTextContent(
-      '= 10,000.00 万元',
-    );
     expect(jinhui).not.toHaveAttribute('aria-invalid');
     // a sane target: no warning
     await user.clear(jinhui);
-    await user.paste('800000');
+    await user.paste('80');
     expect(within(rowOf(`${JINHUI.name} · 年度目标`)).queryByTestId('target-warning')).toBeNull();
-    // one far below: a 万元 figure typed as 元
+    // one far below: 70 元 (a 万元 figure typed as 元)
     await user.clear(jinhui);
-    await user.paste('70');
+    await user.paste('0.007');
     expect(within(rowOf(`${JINHUI.name} · 年度目标`)).getByTestId('target-warning')).toHaveTextContent(
       '仅为上年实际（70.12 万元）的 0.01%，请核对',
     );
     // no actual last year (渡口): nothing to compare with
     const dukou = screen.getByRole('textbox', { name: `${DUKOU.name} · 年度目标` });
     await user.click(dukou);
-    await user.paste('100000000');
+    await user.paste('10000');
     expect(within(rowOf(`${DUKOU.name} · 年度目标`)).queryByTestId('target-warning')).toBeNull();
+    // the district's own, 31,350 万元 against 2,850 万元: 11 times
+    const district = screen.getByRole('textbox', { name: '全区 · 年度目标' });
+    await user.clear(district);
+    await user.paste('31350');
 
-    // a warning is not an error: the far target is sent
+    // saving asks first, listing each far target with last year's actual and how many times it is
     await user.clear(jinhui);
-    await user.paste('100000000');
+    await user.paste('10000');
     await user.click(screen.getByRole('button', { name: '保存目标' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.querySelector('.ant-modal-confirm-title')).toHaveTextContent(
+      /^2 项目标与上年实际相差较大，仍要保存吗？$/,
+    );
+    const listed = within(within(dialog).getByTestId('far-targets')).getAllByRole('row');
+    expect(listed.map((row) => row.textContent)).toEqual([
+      '名称上年实际目标倍数',
+      `${JINHUI.name} · 经营收入70.12 万元10,000 万元143 倍`,
+      '全区 · 经营收入2,850.00 万元31,350 万元11 倍',
+    ]);
+    expect(puts).toHaveLength(0);
+    // 返回修改: nothing is sent, the fields keep what was typed
+    await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
+    expect(puts).toHaveLength(0);
+    expect(jinhui).toHaveValue('10000');
+    // 仍然保存: a bold plan is the district's to make
+    await user.click(screen.getByRole('button', { name: '保存目标' }));
+    // (the closed confirm stays in jsdom's page, its motion never ends: the new one is the last)
+    const again = await waitFor(() => {
+      const dialogs = screen.getAllByRole('dialog');
+      expect(dialogs).toHaveLength(2);
+      return dialogs.at(-1) as HTMLElement;
+    });
+    await user.click(within(again).getByRole('button', { name: '仍然保存' }));
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0]?.changes).toEqual(
       expect.arrayContaining([
+        { communityId: null, kpi: 'operating_revenue', value: 31_350_000_000, version: 2 },
         { communityId: JINHUI.id, kpi: 'operating_revenue', value: 10_000_000_000 },
         { communityId: DUKOU.id, kpi: 'operating_revenue', value: 10_000_000_000 },
       ]),
     );
+    expect(await screen.findByText('已保存目标 3 项')).toBeInTheDocument();
   });
 
   it('a rate gets no ratio rule, only the fraction-for-percent slip; in English too', async () => {
@@ -315,6 +409,27 @@ describe('last year’s actual beside each target', () => {
       "40× last year's actual (195 jobs): please check",
     );
     expect(screen.getByRole('columnheader', { name: 'Last year (2025)' })).toBeInTheDocument();
+    // money typed in 10k yuan (as the cockpit's columns name 万元): the same figure as in Chinese; English reads
+    // amounts in yuan, so the field reads it back as the last-year column does
+    const revenue = within(rowOf('Operating revenue · Yearly target'));
+    expect(revenue.getByTestId('target-unit')).toHaveTextContent(/^10k yuan$/);
+    expect(screen.getByLabelText('Operating revenue · Yearly target')).toHaveValue('3000');
+    expect(revenue.getByTestId('last-year')).toHaveTextContent(/^28,500,000 yuan$/);
+    expect(revenue.getByTestId('amount-hint')).toHaveTextContent(/^= 30,000,000 yuan$/);
+    // both far targets asked about on saving, in English
+    await user.click(screen.getByRole('button', { name: 'Save targets' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.querySelector('.ant-modal-confirm-title')).toHaveTextContent(
+      /^2 targets are far from last year's actual\. Save anyway\?$/,
+    );
+    const listed = within(within(dialog).getByTestId('far-targets')).getAllByRole('row');
+    expect(listed.map((row) => row.textContent)).toEqual([
+      'Target forLast yearTargetRatio',
+      'District · Reporting rate91.2%0.95%0.01×',
+      'District · Stable jobs195 jobs7,800 jobs40×',
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Go back and edit' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Save anyway' })).toBeInTheDocument();
   });
 });
 

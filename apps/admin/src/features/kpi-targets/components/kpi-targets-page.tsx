@@ -10,12 +10,16 @@ import {
   Input,
   Segmented,
   Select,
+  Space,
+  Table,
   type TableColumnsType,
   Tooltip,
   Typography,
+  theme,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FooterToolbar } from '../../../components/footer-toolbar';
 import { PageContainer } from '../../../components/page-container';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { shanghaiDayOfInstant, shanghaiThisYear } from '../../../lib/shanghai-time';
@@ -23,11 +27,13 @@ import { useActiveMembership } from '../../auth/api/get-me';
 import { readsKpis } from '../../kpis/access';
 import { KpiNoAccess } from '../../kpis/components/kpi-cockpit-page';
 import { QueryState } from '../../kpis/components/query-state';
-import { formatKpiText, localized } from '../../kpis/format';
+import { formatKpiText, formatKpiValue, localized } from '../../kpis/format';
 import { useKpiTargets, useSaveKpiTargets } from '../api/kpi-targets';
 import {
   checkAgainstLastYear,
+  FAR_FROM_LAST_YEAR,
   inputToTarget,
+  parseTarget,
   type TargetCheck,
   targetAsKpiValue,
   targetToInput,
@@ -124,7 +130,7 @@ function TargetsTable({
   onChange: (patch: KpiTargetsSearch) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const language = i18n.language;
   const phone = Grid.useBreakpoint().md === false;
   const save = useSaveKpiTargets();
@@ -188,45 +194,61 @@ function TargetsTable({
 
   const textOf = (row: Row) =>
     drafts[row.id] ?? (row.stored ? targetToInput(row.kpi.unit, row.stored.value) : '');
+  const kpiOf = (key: string) => list.kpis.find((x) => x.key === key);
+  /** A field's name wherever it is read out of its row (an error message, the confirmation): 金汇社区 · 经营收入. */
+  const fieldName = (id: string) => {
+    const [ownerId, key] = id.split('|') as [string, string];
+    const k = kpiOf(key);
+    const name = owners.find((o) => o.id === ownerId)?.name ?? ownerId;
+    return k ? `${name} · ${localized(k.definition.name, language)}` : name;
+  };
   // an aid to whoever types the targets; a read-only reader could act on it only by asking them
-  const checkOf = (row: Row): TargetCheck | null =>
-    list.editable
-      ? checkAgainstLastYear(
-          row.kpi,
-          inputToTarget(row.kpi.unit, textOf(row)),
-          lastYearOf(row),
-          lastYearMonths,
-        )
-      : null;
+  const checkFor = (id: string, k: KpiTargetKpi, value: number | null | undefined): TargetCheck | null =>
+    list.editable ? checkAgainstLastYear(k, value, lastYear.get(id) ?? null, lastYearMonths) : null;
+  const checkOf = (row: Row) => checkFor(row.id, row.kpi, inputToTarget(row.kpi.unit, textOf(row)));
+  /** What is wrong with a typed target, naming its field; null when it is a target (or empty: none). */
+  const errorOf = (id: string, k: KpiTargetKpi, text: string): string | null => {
+    const parsed = parseTarget(k.unit, text);
+    const field = fieldName(id);
+    if (!parsed.ok) {
+      if (parsed.reason === 'precision') return t(`targets.error.precision.${k.unit}`, { field });
+      return t('targets.error.number', { field, unit: unitText(k) });
+    }
+    const { value } = parsed;
+    if (value === null || (value >= k.min && value <= k.max)) return null;
+    const show = (v: number) => typedText(k, v);
+    // the least amount is a fen: "0.000001 万元" says less than "above 0"
+    return k.min === 1 && k.unit !== 'count'
+      ? t('targets.error.positive', { field, max: show(k.max) })
+      : t('targets.error.range', { field, min: show(k.min), max: show(k.max) });
+  };
   const localError = (row: Row): string | null => {
     const text = drafts[row.id];
-    if (text === undefined) return null;
-    const value = inputToTarget(row.kpi.unit, text);
-    if (value === undefined || (value !== null && (value < row.kpi.min || value > row.kpi.max))) {
-      return rangeText(row.kpi);
-    }
-    return null;
+    return text === undefined ? null : errorOf(row.id, row.kpi, text);
   };
-  const rangeText = (k: KpiTargetKpi) => {
-    const show = (v: number) => targetToInput(k.unit, v);
-    const unit = unitText(k);
-    return `${show(k.min)}–${show(k.max)} ${unit}`.trim();
+  /** A target as typed, with its unit: 3000 万元, 95.5%, 12 个. */
+  const typedText = (k: KpiTargetKpi, value: number) => {
+    // grouped for reading (10,000 万元), the decimals as typed
+    const text = targetToInput(k.unit, value).replace(/^\d+/, (whole) =>
+      whole.replace(/\B(?=(\d{3})+$)/g, ','),
+    );
+    return k.unit === 'bp' ? `${text}%` : `${text} ${unitText(k)}`;
   };
   const unitText = (k: KpiTargetKpi) =>
     k.unit === 'fen'
-      ? t('targets.unit.yuan')
+      ? t('kpi.unit.wan')
       : k.unit === 'bp'
         ? t('targets.unit.percent')
         : t(`kpi.unit.${k.definition.unit}` as 'kpi.unit.jobs');
 
-  // what differs from the stored value, as the API's changes
+  // what differs from the stored value, as the API's changes (in every view: a draft stays when the view changes)
   const changes = Object.entries(drafts).flatMap(([id, text]): Draft[] => {
     const [ownerId, key] = id.split('|') as [string, KpiKey];
-    const k = list.kpis.find((x) => x.key === key);
+    const k = kpiOf(key);
     if (!k) return [];
     const value = inputToTarget(k.unit, text);
     const before = stored.get(id);
-    if (value === undefined) return [{ id, invalid: true }];
+    if (value === undefined || errorOf(id, k, text)) return [{ id, invalid: true }];
     if ((before?.value ?? null) === value) return [];
     return [
       {
@@ -243,16 +265,7 @@ function TargetsTable({
   });
   const dirty = changes.length;
 
-  const onSave = () => {
-    const valid = changes.filter((c): c is ValidDraft => !c.invalid);
-    if (changes.some((c) => c.invalid) || rows.some((row) => localError(row))) {
-      void message.error(t('targets.invalid'));
-      return;
-    }
-    if (valid.length === 0) {
-      void message.info(t('targets.nothingChanged'));
-      return;
-    }
+  const send = (valid: ValidDraft[]) => {
     const ids = valid.map((c) => c.id);
     save.mutate(
       { year: list.year, changes: valid.map((c) => c.change) },
@@ -282,6 +295,77 @@ function TargetsTable({
         },
       },
     );
+  };
+
+  const onSave = () => {
+    const invalid = changes.filter((c) => c.invalid).map((c) => fieldName(c.id));
+    if (invalid.length > 0) {
+      void message.error(
+        t('targets.invalid', { count: invalid.length, fields: invalid.join(t('targets.and')) }),
+      );
+      return;
+    }
+    const valid = changes.filter((c): c is ValidDraft => !c.invalid);
+    if (valid.length === 0) {
+      void message.info(t('targets.nothingChanged'));
+      return;
+    }
+    // the targets far from last year's actual (the warnings under the fields): saved only once confirmed
+    const far = valid.flatMap((c): FarTarget[] => {
+      const k = kpiOf(c.change.kpi);
+      const check = k ? checkFor(c.id, k, c.change.value) : null;
+      if (!k || !check || c.change.value === null) return [];
+      return [
+        {
+          id: c.id,
+          name: fieldName(c.id),
+          lastYear: `${referenceText(k, check.reference)}${'pace' in check && check.pace ? t('targets.confirm.pace') : ''}`,
+          target: readsAsTyped(k) ? typedText(k, c.change.value) : referenceText(k, c.change.value),
+          ratio: timesText(check.ratio),
+        },
+      ];
+    });
+    if (far.length === 0) {
+      send(valid);
+      return;
+    }
+    void modal.confirm({
+      title: t('targets.confirm.title', { count: far.length }),
+      content: <FarTargets items={far} phone={phone} />,
+      okText: t('targets.confirm.ok'),
+      cancelText: t('targets.confirm.cancel'),
+      width: phone ? undefined : 640,
+      onOk: () => send(valid),
+    });
+  };
+
+  /** Last year's actual (or its full-year pace) as the column shows it: amounts in 万元, beside the typed 万元. */
+  const referenceText = (k: KpiTargetKpi, value: number) =>
+    formatKpiText(
+      k.definition.unit,
+      targetAsKpiValue(k.unit, Math.round(value)),
+      language,
+      t,
+      k.unit === 'fen' ? 'wan' : undefined,
+    );
+  /**
+   * Whether a target reads in the column's own unit as typed. English has no 万: its amounts read in yuan
+   * ("28,500,000 yuan") while the field takes 10k yuan, the same figure in both languages — so there a typed amount
+   * is also read back as the column reads (= 30,000,000 yuan).
+   */
+  const columnReadsWan = formatKpiValue('fen', 1_000_000, language, t, 'wan').unit === t('kpi.unit.wan');
+  const readsAsTyped = (k: KpiTargetKpi) => k.unit !== 'fen' || columnReadsWan;
+  /** target ÷ last year: 257 倍, 7.5 倍, 0.11 倍, under 0.01 倍 */
+  const timesText = (ratio: number) => {
+    if (ratio < 0.01) return t('targets.confirm.under');
+    const locale = language === 'en' ? 'en-US' : 'zh-CN';
+    const digits =
+      ratio >= 10
+        ? { maximumFractionDigits: 0 }
+        : ratio >= 1
+          ? { maximumFractionDigits: 1 }
+          : { maximumSignificantDigits: 2 };
+    return t('targets.confirm.times', { ratio: ratio.toLocaleString(locale, digits) });
   };
 
   const kindText = (k: KpiTargetKpi) =>
@@ -325,9 +409,7 @@ function TargetsTable({
           );
         return (
           <Flex vertical gap={0} data-testid="last-year">
-            <Typography.Text>
-              {formatKpiText(row.kpi.definition.unit, targetAsKpiValue(row.kpi.unit, value), language, t)}
-            </Typography.Text>
+            <Typography.Text>{referenceText(row.kpi, value)}</Typography.Text>
             {lastYearMonths < 12 ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('targets.lastYear.through', { through })}
@@ -348,37 +430,55 @@ function TargetsTable({
             : `${row.ownerName} · ${t('targets.column.target')}`;
         return (
           <Flex vertical gap={2} style={{ minWidth: phone ? undefined : 220 }}>
-            <Input
-              aria-label={label}
-              aria-invalid={error ? true : undefined}
-              status={error ? 'error' : undefined}
-              inputMode="decimal"
-              value={textOf(row)}
-              // a KPI whose definition carries a target (deliberation coverage: 100 %) has it on the cockpit unset
-              placeholder={
-                row.kpi.definition.target === null
-                  ? t('targets.notSet')
-                  : t('targets.notSetDefault', {
-                      value: formatKpiText(row.kpi.definition.unit, row.kpi.definition.target, language, t),
-                    })
-              }
-              suffix={unitText(row.kpi)}
-              disabled={!list.editable}
-              onChange={(event) => {
-                const text = event.target.value;
-                setDrafts((previous) => ({ ...previous, [row.id]: text }));
-                setServerErrors(({ [row.id]: _gone, ...rest }) => rest);
-              }}
-              style={{ maxWidth: 260 }}
-            />
+            {/* the unit inside the field: amounts in 万元, as the last-year column beside it */}
+            <Space.Compact block style={{ maxWidth: 260 }}>
+              <Input
+                aria-label={label}
+                aria-invalid={error ? true : undefined}
+                status={error ? 'error' : undefined}
+                inputMode="decimal"
+                value={textOf(row)}
+                // a KPI whose definition carries a target (deliberation coverage: 100 %) has it on the cockpit unset
+                placeholder={
+                  row.kpi.definition.target === null
+                    ? t('targets.notSet')
+                    : t('targets.notSetDefault', {
+                        value: formatKpiText(row.kpi.definition.unit, row.kpi.definition.target, language, t),
+                      })
+                }
+                disabled={!list.editable}
+                onChange={(event) => {
+                  const text = event.target.value;
+                  setDrafts((previous) => ({ ...previous, [row.id]: text }));
+                  setServerErrors(({ [row.id]: _gone, ...rest }) => rest);
+                }}
+              />
+              <Space.Addon
+                data-testid="target-unit"
+                disabled={!list.editable}
+                // one width for every unit, so that the fields line up
+                style={{
+                  minWidth: language === 'en' ? 80 : 52,
+                  justifyContent: 'center',
+                  textAlign: 'center',
+                }}
+              >
+                {unitText(row.kpi)}
+              </Space.Addon>
+            </Space.Compact>
             {error ? (
               <Typography.Text type="danger" style={{ fontSize: 12 }}>
                 {error}
               </Typography.Text>
             ) : (
               <>
-                <AmountHint row={row} text={textOf(row)} />
-                <LastYearWarning row={row} check={checkOf(row)} />
+                {readsAsTyped(row.kpi) ? null : (
+                  <AmountHint
+                    value={inputToTarget(row.kpi.unit, textOf(row))}
+                    text={(v) => referenceText(row.kpi, v)}
+                  />
+                )}
+                <LastYearWarning check={checkOf(row)} reference={(value) => referenceText(row.kpi, value)} />
               </>
             )}
           </Flex>
@@ -454,56 +554,135 @@ function TargetsTable({
           cardTitle={[view === 'owner' ? 'kpi' : 'owner']}
         />
         {list.editable ? (
-          <Flex gap={8} align="center" wrap justify="flex-end">
+          <>
             <Typography.Text type="secondary">{t('targets.clearHint')}</Typography.Text>
-            {dirty > 0 ? <Typography.Text>{t('targets.unsaved', { count: dirty })}</Typography.Text> : null}
-            <Button
-              disabled={dirty === 0}
-              onClick={() => {
-                setDrafts({});
-                setServerErrors({});
-              }}
-            >
-              {t('targets.reset')}
-            </Button>
-            <Button type="primary" loading={save.isPending} disabled={dirty === 0} onClick={onSave}>
-              {t('targets.save')}
-            </Button>
-          </Flex>
+            {/* room under the last row for the bar fixed over it */}
+            <div aria-hidden style={{ height: 48 }} />
+            {/* in reach on a phone's nineteen cards as on a desk (Ant Design Pro's FooterToolbar) */}
+            <FooterToolbar label={t('targets.save')}>
+              <Flex gap={8} align="center" wrap justify="flex-end">
+                <Typography.Text type={dirty > 0 ? undefined : 'secondary'} data-testid="changed-count">
+                  {dirty > 0 ? t('targets.unsaved', { count: dirty }) : t('targets.noChanges')}
+                </Typography.Text>
+                <Button
+                  disabled={dirty === 0}
+                  onClick={() => {
+                    setDrafts({});
+                    setServerErrors({});
+                  }}
+                >
+                  {t('targets.reset')}
+                </Button>
+                <Button type="primary" loading={save.isPending} disabled={dirty === 0} onClick={onSave}>
+                  {t('targets.save')}
+                </Button>
+              </Flex>
+            </FooterToolbar>
+          </>
         ) : null}
       </Flex>
     </Card>
   );
 }
 
-/** A large amount typed in yuan, read back in 万元 (30000000 → 3,000.00 万元): a digit too many is seen at once. */
-function AmountHint({ row, text }: { row: Row; text: string }) {
-  const { t, i18n } = useTranslation();
-  if (row.kpi.unit !== 'fen') return null;
-  const value = inputToTarget('fen', text);
-  if (value === null || value === undefined || value < 1_000_000) return null;
+interface FarTarget {
+  id: string;
+  name: string;
+  lastYear: string;
+  target: string;
+  ratio: string;
+}
+
+/**
+ * The confirmation's list of the targets far from last year's actual: 名称, 上年实际, 目标, 倍数 — a table on a desk,
+ * one entry a target on a phone (four columns do not fit its dialog).
+ */
+function FarTargets({ items, phone }: { items: FarTarget[]; phone: boolean }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const intro = (
+    <Typography.Text type="secondary">
+      {t('targets.confirm.intro', { times: FAR_FROM_LAST_YEAR })}
+    </Typography.Text>
+  );
+  if (phone) {
+    const pair = (label: string, value: ReactNode) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text type="secondary">{label} </Typography.Text>
+        {value}
+      </span>
+    );
+    return (
+      <Flex vertical gap={8} data-testid="far-targets">
+        {intro}
+        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+          {items.map((item) => (
+            <li key={item.id} style={{ padding: '8px 0', borderTop: `1px solid ${token.colorSplit}` }}>
+              <Typography.Text strong>{item.name}</Typography.Text>
+              <Flex wrap gap="2px 12px">
+                {pair(t('targets.confirm.lastYear'), item.lastYear)}
+                {pair(t('targets.confirm.target'), item.target)}
+                {pair(
+                  t('targets.confirm.ratio'),
+                  <Typography.Text type="warning">{item.ratio}</Typography.Text>,
+                )}
+              </Flex>
+            </li>
+          ))}
+        </ul>
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical gap={8} data-testid="far-targets">
+      {intro}
+      <Table<FarTarget>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { title: t('targets.confirm.name'), dataIndex: 'name', key: 'name' },
+          { title: t('targets.confirm.lastYear'), dataIndex: 'lastYear', key: 'lastYear', align: 'right' },
+          { title: t('targets.confirm.target'), dataIndex: 'target', key: 'target', align: 'right' },
+          {
+            title: t('targets.confirm.ratio'),
+            dataIndex: 'ratio',
+            key: 'ratio',
+            align: 'right',
+            render: (ratio: string) => <Typography.Text type="warning">{ratio}</Typography.Text>,
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+/** A typed amount read back as the last-year column reads (English: = 30,000,000 yuan for 3000 × 10k yuan). */
+function AmountHint({ value, text }: { value: number | null | undefined; text: (value: number) => string }) {
+  if (value === null || value === undefined) return null;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="amount-hint">
-      = {formatKpiText('fen', value, i18n.language, t)}
+      = {text(value)}
     </Typography.Text>
   );
 }
 
 /**
- * A target far from last year's actual (`checkAgainstLastYear`): a warning line, not an error — a real plan may be
- * bold, so saving stays allowed.
+ * A target far from last year's actual (`checkAgainstLastYear`): a warning line as one types, not an error — a real
+ * plan may be bold, so it may be saved once confirmed (the same check lists it in the confirmation on saving).
  */
-function LastYearWarning({ row, check }: { row: Row; check: TargetCheck | null }) {
+function LastYearWarning({
+  check,
+  reference: referenceText,
+}: {
+  check: TargetCheck | null;
+  reference: (value: number) => string;
+}) {
   const { t, i18n } = useTranslation();
   if (!check) return null;
-  const language = i18n.language;
-  const locale = language === 'en' ? 'en-US' : 'zh-CN';
-  const value = formatKpiText(
-    row.kpi.definition.unit,
-    targetAsKpiValue(row.kpi.unit, Math.round(check.reference)),
-    language,
-    t,
-  );
+  const locale = i18n.language === 'en' ? 'en-US' : 'zh-CN';
+  const value = referenceText(check.reference);
   let text: string;
   if (check.kind === 'fraction') text = t('targets.check.fraction', { value });
   else {
