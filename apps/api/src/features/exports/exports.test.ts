@@ -240,6 +240,18 @@ describe('the view’s own rules', () => {
     );
     expect(sheet.rows.at(-1)?.[6]?.value).toBe(fund.balanceFen / 100);
   });
+
+  it('exports each warning with the day its condition began, beside when it was detected', async () => {
+    const list = await json('/api/v1/warnings?status=open&limit=500', ADMIN);
+    const sheet = await readWorkbook((await download('/api/v1/exports/warnings?status=open')).bytes);
+    const column = sheet.header.indexOf('持续起始日');
+    expect(column).toBe(sheet.header.indexOf('发现时间') - 1);
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(sheet.rows.length).toBe(list.items.length);
+    expect(sheet.rows.map((row) => row[column]?.value).sort()).toEqual(
+      list.items.map((w: { conditionSince: string }) => w.conditionSince).sort(),
+    );
+  });
 });
 
 describe('every view exports for a district admin', () => {

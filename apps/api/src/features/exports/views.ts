@@ -811,6 +811,7 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           L('社区', 'Community'),
           L('期间', 'Period'),
           L('状态', 'Status'),
+          L('持续起始日', 'Condition since'),
           L('发现时间', 'Detected at'),
           L('处理时间', 'Resolved at'),
           L('处理说明', 'Resolution'),
@@ -821,6 +822,8 @@ export const VIEWS: Record<ExportView, ViewDefinition> = {
           w.communityName ?? '',
           w.period,
           ctx.label(WARNING_STATUS_LABELS, w.status),
+          // the day the condition began (ADR 0040): how long it has held, which detection does not say
+          w.conditionSince,
           shanghaiTime(w.detectedAt),
           shanghaiTime(w.resolvedAt),
           w.resolution ?? '',
