@@ -384,7 +384,12 @@ describe('the monthly report cycle', () => {
       await figures.waitFor({ timeout: 20_000 });
       await figures.scrollIntoViewIfNeeded();
       await screenshot(phone.page, `review-drawer-phone-${language}`);
-      await headersOnOneLine(drawer);
+      // a phone lists the figures, each on a line of its own with its comparison: nothing scrolls sideways
+      await drawer.locator('.review-figure').first().waitFor();
+      const body = drawer.locator('.ant-drawer-body');
+      const overflow = await body.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow, 'the drawer scrolls sideways').toBeLessThanOrEqual(0);
+      expect(await drawer.locator('.ant-table-thead th', { hasText: /中位数|median/ }).count()).toBe(0);
     };
     await phone.page.goto(`${baseUrl}/review?tab=approved&month=${MONTH}`);
     await phoneQueue('zh');
