@@ -137,6 +137,16 @@ describe('district settings', () => {
   });
 });
 
+/** The trial's table shows every column, the difference included, without scrolling sideways. */
+async function trialInSight(page: Page) {
+  const table = page.getByRole('dialog').getByTestId('preview-totals').locator('table');
+  const box = await table.evaluate((el) => {
+    const holder = el.closest('.ant-table') as HTMLElement;
+    return { table: el.getBoundingClientRect().right, holder: holder.getBoundingClientRect().right };
+  });
+  expect(box.table, 'the trial table runs past its card').toBeLessThanOrEqual(box.holder + 0.5);
+}
+
 describe('distribution rules', () => {
   it('a district admin changes 金汇’s governance share, sees the preview of last month, and saves a new version', async () => {
     const { context, page } = await session(DESK);
@@ -189,6 +199,7 @@ describe('distribution rules', () => {
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
     await screenshot(page, 'distribution-rules-drawer-desk-en');
+    await trialInSight(page);
     await context.close();
   });
 
@@ -220,6 +231,7 @@ describe('distribution rules', () => {
     await page.getByRole('button', { name: /Change the shares/ }).click();
     await page.getByRole('dialog').getByTestId('preview-totals').waitFor({ timeout: 20_000 });
     await screenshot(page, 'distribution-rules-drawer-phone-en');
+    await trialInSight(page);
     await context.close();
   });
 });

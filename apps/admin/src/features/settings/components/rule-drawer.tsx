@@ -299,6 +299,8 @@ function PreviewSection({
   );
 }
 
+const wholeAmount = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 function FundTable({ funds, total, testId }: { funds: readonly Fund[]; total?: boolean; testId?: string }) {
   const { t } = useTranslation();
   const fundName = (kind: Fund['fundKind']) => t(`settings.rules.fund.${kind}`);
@@ -310,25 +312,32 @@ function FundTable({ funds, total, testId }: { funds: readonly Fund[]; total?: b
       rowKey="fundKind"
       pagination={false}
       dataSource={funds as Fund[]}
-      scroll={{ x: 'max-content' }}
+      // no sideways scroll: the difference is the point of the trial and sat out of sight at the right ("Change"
+      // in English); the fund's name wraps, the amounts stay whole
       columns={[
         { key: 'fund', title: t('settings.preview.fund'), render: (_, f) => fundName(f.fundKind) },
         {
           key: 'posted',
           title: t('settings.preview.posted'),
           align: 'right',
+          onCell: wholeAmount,
+          onHeaderCell: wholeAmount,
           render: (_, f) => yuan(f.postedFen),
         },
         {
           key: 'proposed',
           title: t('settings.preview.proposed'),
           align: 'right',
+          onCell: wholeAmount,
+          onHeaderCell: wholeAmount,
           render: (_, f) => yuan(f.proposedFen),
         },
         {
           key: 'difference',
           title: t('settings.preview.difference'),
           align: 'right',
+          onCell: wholeAmount,
+          onHeaderCell: wholeAmount,
           render: (_, f) => (
             <Typography.Text
               type={f.differenceFen === 0 ? 'secondary' : undefined}
