@@ -74,7 +74,7 @@ describe('yearly KPI targets', () => {
     expect(await warning.textContent()).toMatch(
       /^是上年实际(折合全年)?（[\d,.]+ 万元）的 [\d,]+ 倍，请核对$/,
     );
-    // saving asks first, listing each far target: 名称, 上年实际, 目标, 倍数
+    // saving asks first, listing each far target: 名称, 上年实际, 目标, 相当于上年
     await page.getByRole('region', { name: '保存目标' }).getByRole('button', { name: '保存目标' }).click();
     const confirm = page.getByRole('dialog');
     await confirm
@@ -83,6 +83,10 @@ describe('yearly KPI targets', () => {
     const listed = await confirm.getByTestId('far-targets').locator('tbody tr').allTextContents();
     expect(listed).toContainEqual(
       expect.stringMatching(/^金汇社区 · 经营收入[\d,.]+ 万元(（折合全年）)?10,000 万元[\d,]+ 倍$/),
+    );
+    // below last year, a share of it (3.1%), not "0.031 倍"
+    expect(listed).toContainEqual(
+      expect.stringMatching(/^望江街社区 · 经营收入[\d,.]+ 万元(（折合全年）)?1 万元[\d.]+%$/),
     );
     await screenshot(page, 'kpi-targets-confirm-desk-zh');
     await confirm.getByRole('button', { name: '仍然保存' }).click();
@@ -161,7 +165,7 @@ describe('yearly KPI targets', () => {
       .waitFor({ timeout: 10_000 });
     // one entry a target on a phone, not a four-column table
     expect(await confirm.getByTestId('far-targets').locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^全区 · 经营收入上年实际 [\d,.]+ 万元目标 300,000 万元倍数 [\d,]+ 倍$/),
+      expect.stringMatching(/^全区 · 经营收入上年实际 [\d,.]+ 万元目标 300,000 万元相当于上年 [\d,]+ 倍$/),
     ]);
     await fitsWidth(page);
     await screenshot(page, 'kpi-targets-confirm-phone-zh');

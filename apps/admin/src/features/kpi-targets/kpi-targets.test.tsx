@@ -357,7 +357,7 @@ describe('last year’s actual beside each target', () => {
     );
     const listed = within(within(dialog).getByTestId('far-targets')).getAllByRole('row');
     expect(listed.map((row) => row.textContent)).toEqual([
-      '名称上年实际目标倍数',
+      '名称上年实际目标相当于上年',
       `${JINHUI.name} · 经营收入70.12 万元10,000 万元143 倍`,
       '全区 · 经营收入2,850.00 万元31,350 万元11 倍',
     ]);
@@ -424,8 +424,9 @@ describe('last year’s actual beside each target', () => {
     );
     const listed = within(within(dialog).getByTestId('far-targets')).getAllByRole('row');
     expect(listed.map((row) => row.textContent)).toEqual([
-      'Target forLast yearTargetRatio',
-      'District · Reporting rate91.2%0.95%0.01×',
+      'Target forLast yearTargetOf last year',
+      // below last year, a share of it: 1%, not 0.01×
+      'District · Reporting rate91.2%0.95%1%',
       'District · Stable jobs195 jobs7,800 jobs40×',
     ]);
     expect(within(dialog).getByRole('button', { name: 'Go back and edit' })).toBeInTheDocument();

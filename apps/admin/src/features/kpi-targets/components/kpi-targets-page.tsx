@@ -355,16 +355,15 @@ function TargetsTable({
    */
   const columnReadsWan = formatKpiValue('fen', 1_000_000, language, t, 'wan').unit === t('kpi.unit.wan');
   const readsAsTyped = (k: KpiTargetKpi) => k.unit !== 'fen' || columnReadsWan;
-  /** target ÷ last year: 257 倍, 7.5 倍, 0.11 倍, under 0.01 倍 */
+  /** target ÷ last year as a person says it: 257 倍, 7.5 倍; below last year a share of it, 11%, 3.1%, 不足 1% */
   const timesText = (ratio: number) => {
     if (ratio < 0.01) return t('targets.confirm.under');
     const locale = language === 'en' ? 'en-US' : 'zh-CN';
-    const digits =
-      ratio >= 10
-        ? { maximumFractionDigits: 0 }
-        : ratio >= 1
-          ? { maximumFractionDigits: 1 }
-          : { maximumSignificantDigits: 2 };
+    if (ratio < 1)
+      return t('targets.confirm.share', {
+        percent: (ratio * 100).toLocaleString(locale, { maximumSignificantDigits: 2 }),
+      });
+    const digits = ratio >= 10 ? { maximumFractionDigits: 0 } : { maximumFractionDigits: 1 };
     return t('targets.confirm.times', { ratio: ratio.toLocaleString(locale, digits) });
   };
 
