@@ -29,13 +29,41 @@ export const FACT_KEYS = [
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
-/** The facts behind a warning as label keys and display values (amounts to the fen, in the UI's word for 元). */
-export function factsOf(warning: Warning, yuanUnit: string): { key: FactKey; value: string }[] {
+/** How the facts' values are said: the UI's word for 元, counts with their unit, months and days in words. */
+export interface FactWords {
+  yuan: string;
+  months: (count: number) => string;
+  days: (count: number) => string;
+  month: (month: string) => string;
+  day: (date: string) => string;
+}
+
+const COUNTED_IN: Partial<Record<FactKey, 'months' | 'days'>> = {
+  idleMonths: 'months',
+  daysLeft: 'days',
+  daysOverdue: 'days',
+};
+const MONTHS: ReadonlySet<FactKey> = new Set(['month', 'lastOutflowMonth']);
+const DAYS: ReadonlySet<FactKey> = new Set(['dueOn', 'endsOn']);
+
+/**
+ * The facts behind a warning as label keys and display values: amounts to the fen in the UI's word for 元, counts
+ * with their unit (闲置月数 24 个月, not a bare 24), months and days as the list names them (2024年11月).
+ */
+export function factsOf(warning: Warning, words: FactWords): { key: FactKey; value: string }[] {
   return FACT_KEYS.flatMap((key) => {
     const raw = warning.detail[key];
     if (raw === null || raw === undefined || raw === '') return [];
     if (key.endsWith('Fen') && typeof raw === 'number') {
-      return [{ key, value: `${formatYuan(raw, { grouping: true })} ${yuanUnit}` }];
+      return [{ key, value: `${formatYuan(raw, { grouping: true })} ${words.yuan}` }];
+    }
+    const counted = COUNTED_IN[key];
+    if (counted && typeof raw === 'number') return [{ key, value: words[counted](raw) }];
+    if (MONTHS.has(key) && typeof raw === 'string' && /^\d{4}-\d{2}$/.test(raw)) {
+      return [{ key, value: words.month(raw) }];
+    }
+    if (DAYS.has(key) && typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+      return [{ key, value: words.day(raw) }];
     }
     if (key === 'firstSubmittedAt' && typeof raw === 'string') return [{ key, value: instantText(raw) }];
     return typeof raw === 'string' || typeof raw === 'number' ? [{ key, value: String(raw) }] : [];

@@ -329,6 +329,25 @@ describe('warnings', () => {
     expect(screen.getByText(`已持续 1 个月（自 ${zhMonth(dayDaysAgo(40))}起）`)).toBeInTheDocument();
   });
 
+  it('the detail’s facts carry their units and name months in words (24 个月, 2024年9月), not bare figures', async () => {
+    givenSession(meAs('district_admin'));
+    const idle = warningFixture({
+      kind: 'fund_idle',
+      subjectType: 'fund',
+      detail: { fundName: '公积金', balanceFen: 1_000_000, lastOutflowMonth: '2024-09', idleMonths: 25 },
+      conditionSince: dayDaysAgo(775),
+      detectedAt: daysAgo(0),
+    });
+    givenOversightApi({ warnings: [idle], total: 1 });
+    const { user } = renderApp('/warnings');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await user.click(within(rows()[0] as HTMLElement).getByText('处理'));
+    const drawer = await screen.findByRole('dialog');
+    const fact = (name: string) => within(drawer).getByText(name).closest('tr')?.textContent;
+    expect(fact('闲置月数')).toBe('闲置月数25 个月');
+    expect(fact('最近一次支出月份')).toBe('最近一次支出月份2024年9月');
+  });
+
   it('the detail says how long the condition has held and since when, and when a check found it', async () => {
     givenSession(meAs('district_admin'));
     givenOversightApi();

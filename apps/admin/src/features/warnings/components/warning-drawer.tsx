@@ -10,9 +10,10 @@ import { isApiError } from '../../../lib/api-client';
 import { instantText } from '../../../lib/shanghai-time';
 import { HistoryDrawer } from '../../audit/components/history-drawer';
 import { label } from '../../funds/format';
+import { monthLabel } from '../../reports/format';
 import { useResolveWarning, warningsQueryKey } from '../api/warnings';
 import { factsOf, subjectName } from '../facts';
-import { useConditionTexts } from './condition-age';
+import { dayLabel, useConditionTexts } from './condition-age';
 import { SeverityTag } from './severity-tag';
 
 const NOTE_MAX = 2000;
@@ -60,7 +61,13 @@ export function WarningDrawer({
   if (!warning) return <Drawer open={false} onClose={onClose} />;
   const subject = subjectName(warning);
   const condition = conditionTexts(warning);
-  const facts = factsOf(warning, t('kpi.unit.fen'));
+  const facts = factsOf(warning, {
+    yuan: t('kpi.unit.fen'),
+    months: (count) => t('oversight.warnings.ageMonths', { count }),
+    days: (count) => t('oversight.warnings.ageDays', { count }),
+    month: (month) => monthLabel(month, language),
+    day: (date) => dayLabel(date, language),
+  });
   const open = warning.status === 'open';
   const stale = isApiError(error, 409) ? error.message : null;
   const onField = isApiError(error, 400) && Boolean(error.fields.resolution);
