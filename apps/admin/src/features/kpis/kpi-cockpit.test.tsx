@@ -402,6 +402,10 @@ describe('KPI cockpit trend while a month is in review', () => {
     expect(mark?.label.formatter).toBe('审核未完');
     // the last month: the text ends at the line, inside the chart (centred, half of it was cut off)
     expect(mark?.label.align).toBe('right');
+    // the line is dashed into it, and a note under the chart says why and how far review has come
+    expect(screen.getByTestId('trend-review-note')).toHaveTextContent(
+      /^- - 虚线、空心点：审核未完的月份，只计审核通过的月报，数值偏低（2026-10 已审核 \d+\/6 份）$/,
+    );
   });
 
   it('marks nothing when every due report is approved', async () => {

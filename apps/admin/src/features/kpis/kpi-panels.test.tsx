@@ -236,7 +236,10 @@ describe('KPI cockpit: reporting', () => {
 
     const chase = screen.getByLabelText('2026-10 需催报的社区');
     expect(chase).toHaveTextContent('金汇社区 · 缺报 2');
-    expect(chase).toHaveTextContent('渡口社区 · 退回 2');
+    expect(chase).toHaveTextContent('渡口社区 · 退回 2 份');
+    // the header counts the month's reports, the heatmap's totals its cells (community-months): each says which
+    expect(statistic('退回')).toHaveTextContent(/^退回2份$/);
+    expect(screen.getByText('退回 1 个社区·月')).toBeInTheDocument();
     expect(chase).not.toHaveTextContent('望江街社区');
     expect(within(chase).getByRole('link', { name: /金汇社区/ })).toHaveAttribute(
       'href',
@@ -274,6 +277,19 @@ describe('KPI cockpit: funds and mix', () => {
     expect(models.textContent).toContain('集体自营');
     const tiers = await chartDrawn('价格档次（按服务笔数）');
     expect(tiers.textContent).toContain('公益（免费）');
+  });
+
+  it('names the period as written in English, not as a number with grouped digits (2,026)', async () => {
+    await changeLanguage('en');
+    try {
+      givenSession(meAs('district_admin'));
+      givenKpiApi();
+      renderApp('/kpis?month=2026-10&period=year&tab=funds');
+      await chartDrawn('Fund flow Sankey diagram');
+      expect(statistic('Period')).toHaveTextContent(/^Period2026$/);
+    } finally {
+      await changeLanguage('zh-CN');
+    }
   });
 
   it('on a phone lists the flow column by column instead of a Sankey whose names would overlap', async () => {

@@ -79,8 +79,10 @@ function ReportingBody({
   const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
   const names = new Map(matrix.communities.map((c) => [c.communityId, c.name]));
   const toChase = cells.filter((c) => c.missing > 0 || c.returned > 0);
-  // 应报 74 份: counts of reports; English reads the number alone
-  const reportUnit = t('kpi.reporting.unit') || undefined;
+  // 应报 74 份, Returned 7 reports: counts of reports, unlike the heatmap's totals below (community-months)
+  // the unit is the counted phrase less its number (份; report or reports), shown smaller beside the figure
+  const reportUnit = (count: number) =>
+    t('kpi.reporting.reportCount', { count }).replace(String(count), '').trim();
   return (
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('kpi.reporting.dueDay', { day: matrix.dueDay })}</Typography.Text>
@@ -89,23 +91,35 @@ function ReportingBody({
           {t('kpi.reporting.month', { month })}
         </Typography.Title>
         <Flex gap={32} wrap>
-          <Statistic title={t('kpi.reporting.expected')} value={sum((c) => c.expected)} suffix={reportUnit} />
-          <Statistic title={t('kpi.reporting.received')} value={sum((c) => c.received)} suffix={reportUnit} />
+          <Statistic
+            title={t('kpi.reporting.expected')}
+            value={sum((c) => c.expected)}
+            suffix={reportUnit(sum((c) => c.expected))}
+          />
+          <Statistic
+            title={t('kpi.reporting.received')}
+            value={sum((c) => c.received)}
+            suffix={reportUnit(sum((c) => c.received))}
+          />
           <Statistic
             title={t('kpi.reporting.receivedOnTime')}
             value={sum((c) => c.receivedOnTime)}
-            suffix={reportUnit}
+            suffix={reportUnit(sum((c) => c.receivedOnTime))}
           />
-          <Statistic title={t('kpi.reporting.state.late')} value={sum((c) => c.late)} suffix={reportUnit} />
+          <Statistic
+            title={t('kpi.reporting.state.late')}
+            value={sum((c) => c.late)}
+            suffix={reportUnit(sum((c) => c.late))}
+          />
           <Statistic
             title={t('kpi.reporting.state.missing')}
             value={sum((c) => c.missing)}
-            suffix={reportUnit}
+            suffix={reportUnit(sum((c) => c.missing))}
           />
           <Statistic
             title={t('kpi.reporting.state.returned')}
             value={sum((c) => c.returned)}
-            suffix={reportUnit}
+            suffix={reportUnit(sum((c) => c.returned))}
           />
         </Flex>
       </div>
@@ -127,11 +141,21 @@ function ReportingBody({
                 <Tag color={cell.missing > 0 ? 'red' : 'purple'}>
                   {names.get(cell.communityId)} ·{' '}
                   {[
-                    cell.missing > 0 ? `${t('kpi.reporting.state.missing')} ${cell.missing}` : '',
-                    cell.returned > 0 ? `${t('kpi.reporting.state.returned')} ${cell.returned}` : '',
+                    cell.missing > 0
+                      ? t('kpi.reporting.stateReports', {
+                          state: t('kpi.reporting.state.missing'),
+                          count: cell.missing,
+                        })
+                      : '',
+                    cell.returned > 0
+                      ? t('kpi.reporting.stateReports', {
+                          state: t('kpi.reporting.state.returned'),
+                          count: cell.returned,
+                        })
+                      : '',
                   ]
                     .filter(Boolean)
-                    .join(' ')}
+                    .join(t('kpi.reporting.listSeparator'))}
                 </Tag>
               </Link>
             ))}
@@ -147,9 +171,10 @@ function ReportingBody({
         <Typography.Text type="secondary">{t('kpi.reporting.cellTotals')}</Typography.Text>
         {REPORTING_STATE_STYLE.map(({ state }) => (
           <Typography.Text key={state} type="secondary">
-            {t(`kpi.reporting.state.${state}`)}
-            {t('common.colon')}
-            {matrix.cells.filter((c) => c.state === state).length}
+            {t('kpi.reporting.cellCount', {
+              state: t(`kpi.reporting.state.${state}`),
+              count: matrix.cells.filter((c) => c.state === state).length,
+            })}
           </Typography.Text>
         ))}
       </Flex>

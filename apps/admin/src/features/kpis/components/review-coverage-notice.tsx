@@ -28,20 +28,30 @@ export function useReviewCoverage(months: { from: string; to: string } | null): 
 
 /** The months of a reporting matrix whose due reports are not all approved (their report-built figures read low). */
 export function pendingMonthsOf(matrix: ReportingMatrix): Set<string> {
-  return new Set(shortfallsBy(matrix, (cell) => cell.month).keys());
+  return new Set(monthsInReviewOf(matrix).keys());
+}
+
+/** The same months, each with how many of its due reports are approved (the trend's tooltip says so). */
+export function monthsInReviewOf(matrix: ReportingMatrix): Map<string, Incomplete> {
+  return shortfallsBy(matrix, (cell) => cell.month);
 }
 
 /**
  * The months from `from` to `to` still in review, from the same request as `useReviewCoverage` (no request of its
  * own when the notice asked for those months already); empty until it has answered.
  */
-export function usePendingMonths(months: { from: string; to: string } | null): ReadonlySet<string> {
+export function usePendingMonths(
+  months: { from: string; to: string } | null,
+): ReadonlyMap<string, Incomplete> {
   const matrix = useQuery({
     ...reportingMatrixQueryOptions(months ?? { from: '', to: '' }),
     enabled: months !== null,
   });
   return useMemo(
-    () => (!matrix.data || matrix.isPlaceholderData ? new Set<string>() : pendingMonthsOf(matrix.data)),
+    () =>
+      !matrix.data || matrix.isPlaceholderData
+        ? new Map<string, Incomplete>()
+        : monthsInReviewOf(matrix.data),
     [matrix.data, matrix.isPlaceholderData],
   );
 }

@@ -3,7 +3,7 @@ import { Card, Flex, Grid, Segmented, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../exports/components/export-button';
 import { useKpiSeries } from '../api/get-kpi-series';
-import { KpiTrendChart } from '../charts/kpi-trend-chart';
+import { KpiTrendChart, type MonthInReview } from '../charts/kpi-trend-chart';
 import { localized } from '../format';
 import { TREND_GROUP_BYS, type TrendGroupBy, trailingYear } from '../search';
 import { KpiSelect } from './kpi-select';
@@ -27,8 +27,9 @@ export function TrendPanel({
   groupBys?: readonly TrendGroupBy[];
   /** the whole scope is one community: its total is 本社区, not 全区 */
   communityScoped?: boolean;
-  /** months still in review (the coverage notice's): marked on a report-built KPI's line */
-  pendingMonths?: ReadonlySet<string> | undefined;
+  /** months still in review (the coverage notice's), with their approved and due reports: a report-built KPI's line
+   *  is dashed into them */
+  pendingMonths?: ReadonlyMap<string, MonthInReview> | undefined;
   onKpiChange: (key: KpiKey) => void;
   onGroupByChange: (groupBy: TrendGroupBy) => void;
 }) {
